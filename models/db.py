@@ -1,0 +1,179 @@
+"""Opening, creating and migrating the database.
+
+Everything that is specific to SQLite (pragmas, the backup API, file checks) lives in this
+module, so the office can later run the same tables on PostgreSQL.
+"""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Field, Session, SQLModel
+
+from models import paths
+from models.clock import utcnow
+from models.i18n import QT_TRANSLATE_NOOP, Message
+
+SCHEMA_VERSION = 1
+
+# Each step moves a database from version N-1 to N, with explicit DDL (never create_all on an
+# existing database). All pending steps run in one transaction, after a backup of the file.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+
+class Meta(SQLModel, table=True):
+    """Facts about this database file: schema version, which station it belongs to."""
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=256)
+
+
+class DatabaseProblem(Exception):
+    """A database GateDesk must not open; the message says why, in the user's language."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.text.format(**message.params))
+        self.message = message
+
+
+def _all_tables() -> None:
+    # Importing the domain modules registers their tables on SQLModel.metadata.
+    from models import audit, operators, settings, site, visits  # noqa: F401
+
+
+def _on_connect(dbapi_connection, _record) -> None:
+    cur = dbapi_connection.cursor()
+    # A registration the guard saw as saved must survive a power cut: WAL + synchronous=FULL.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        kw: dict = {"connect_args": {"check_same_thread": False}}
+        if url in ("sqlite://", "sqlite:///:memory:"):
+            kw["poolclass"] = StaticPool
+        engine = create_engine(url, **kw)
+        event.listen(engine, "connect", _on_connect)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class Database:
+    engine: Engine
+    path: Path | None  # None for an in-memory database
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _read_version(conn: Connection) -> int | None:
+    if not inspect(conn).has_table("meta"):
+        return None
+    row = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).first()
+    return int(row[0]) if row else None
+
+
+def _write_version(conn: Connection, version: int) -> None:
+    updated = conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(version)})
+    if updated.rowcount == 0:
+        conn.execute(text("INSERT INTO meta (key, value) VALUES ('schema_version', :v)"), {"v": str(version)})
+
+
+def _check_sqlite_file(path: Path) -> None:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
+            "Database", "{path} is not a readable GateDesk database ({error}). It was left untouched."),
+            {"path": str(path), "error": str(exc)})) from exc
+
+
+def backup_file(path: Path, dest_dir: Path, label: str, now: datetime | None = None) -> Path:
+    """A consistent copy of a live SQLite file, through SQLite's backup API."""
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    stamp = (now or utcnow()).strftime("%Y%m%dT%H%M%S%fZ")
+    dest = dest_dir / f"gatedesk-{label}-{stamp}.sqlite3"
+    src = sqlite3.connect(path)
+    try:
+        tmp = dest.with_suffix(".partial")
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+        shutil.move(tmp, dest)
+    finally:
+        src.close()
+    return dest
+
+
+def open_database(url_or_path: str | Path, *, backups: Path | None = None) -> Database:
+    """Open (creating or migrating as needed) a GateDesk database.
+
+    Refuses, without changing the file, a database written by a newer GateDesk or a file
+    that is not a GateDesk database.
+    """
+    _all_tables()
+    if isinstance(url_or_path, Path):
+        path: Path | None = url_or_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.stat().st_size > 0:
+            _check_sqlite_file(path)
+        url = f"sqlite:///{path}"
+    else:
+        url, path = url_or_path, None
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            version = _read_version(conn)
+            has_tables = bool(inspect(conn).get_table_names())
+        if version is None and has_tables:
+            raise DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
+                "Database", "This file holds tables but is not a GateDesk database. It was left untouched."), {}))
+        if version is None:
+            with engine.begin() as conn:
+                SQLModel.metadata.create_all(conn)
+                _write_version(conn, SCHEMA_VERSION)
+        elif version > SCHEMA_VERSION:
+            raise DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
+                "Database", "This database was written by a newer GateDesk (schema {found}; this version "
+                "understands up to {known}). Install the newer GateDesk; the file was left untouched."),
+                {"found": version, "known": SCHEMA_VERSION}))
+        elif version < SCHEMA_VERSION:
+            _migrate(engine, path, version, backups)
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(engine=engine, path=path)
+
+
+def _migrate(engine: Engine, path: Path | None, version: int, backups: Path | None) -> None:
+    if path is not None:
+        backup_file(path, backups or paths.backups_dir(path.parent), f"before-v{SCHEMA_VERSION}-from-v{version}")
+    with engine.begin() as conn:
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            MIGRATIONS[step](conn)
+        _write_version(conn, SCHEMA_VERSION)
+
+
+def schema_version(db: Database) -> int | None:
+    with db.engine.connect() as conn:
+        return _read_version(conn)

@@ -1,0 +1,100 @@
+"""The station's settings: each declared once, typed, with its default and what it means.
+
+Defaults follow ../shared/DOMAIN.md (fever at 37.3 °C, a 72-hour test window, 28-day
+retention). Values live in the database so that every operator at the gate sees the same rules.
+"""
+from __future__ import annotations
+
+import json
+from datetime import time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field as PField, ValidationError, field_validator
+from sqlmodel import Field, Session, SQLModel, select
+
+from models.i18n import LANGUAGES
+
+
+class SettingRow(SQLModel, table=True):
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=4096)  # JSON
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(validate_assignment=True, extra="ignore")
+
+    language: str = PField("zh_CN", description="Language of the interface: zh_CN or en.")
+    timezone: str = PField("Asia/Shanghai", description="Time zone of the compound; days and reports follow it.")
+
+    check_temperature: bool = PField(True, description="Take every person's temperature (测温).")
+    fever_threshold: float = PField(37.3, ge=35.0, le=40.0,
+                                    description="A reading at or above this (°C) is abnormal.")
+    remeasure_high_temperature: bool = PField(
+        True, description="A high first reading is measured again before deciding (forehead thermometers misread in cold).")
+    check_health_code: bool = PField(True, description="Check the health code colour (亮码/查码).")
+    check_nat: bool = PField(True, description="Require a negative nucleic-acid test within the window (核酸查验).")
+    nat_window_hours: int = PField(72, ge=1, le=24 * 14, description="How recent a negative test must be, in hours.")
+    nat_for_residents: bool = PField(False, description="Residents must show a recent negative test too.")
+    check_itinerary: bool = PField(True, description="Ask about a risk-area stay or star on the itinerary card (行程卡).")
+    check_mask: bool = PField(True, description="Everyone entering wears a mask (戴口罩).")
+    require_phone: bool = PField(True, description="A phone number is required for everyone but residents.")
+    require_id_number: bool = PField(False, description="An ID number is required for visitors and workers.")
+    require_destination: bool = PField(True, description="Visitors name the room they visit and their host.")
+    couriers_may_enter: bool = PField(False, description="Couriers and riders may enter (normally they use the drop-off station).")
+
+    auto_signout_enabled: bool = PField(True, description="Sign out everyone still on site at a set time each day.")
+    auto_signout_time: time = PField(time(23, 0), description="When the automatic sign-out happens (local time).")
+    retention_days: int = PField(28, ge=1, le=3650, description="Personal data older than this many days is erased.")
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, v: str) -> str:
+        if v not in LANGUAGES:
+            raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
+        return v
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {v!r}") from exc
+        return v
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def load_settings(session: Session) -> Settings:
+    """Stored values over the defaults; a stored value this version cannot read keeps its default."""
+    stored = {row.key: row.value for row in session.exec(select(SettingRow))}
+    settings = Settings()
+    for key, raw in stored.items():
+        if key not in Settings.model_fields:
+            continue
+        try:
+            setattr(settings, key, json.loads(raw))
+        except (ValueError, ValidationError):
+            continue
+    return settings
+
+
+def save_settings(session: Session, settings: Settings) -> list[str]:
+    """Store every field that differs from what is stored; return the keys that changed."""
+    current = {row.key: row for row in session.exec(select(SettingRow))}
+    changed = []
+    for key, value in settings.model_dump(mode="json").items():
+        raw = json.dumps(value, ensure_ascii=False)
+        row = current.get(key)
+        if row is None:
+            session.add(SettingRow(key=key, value=raw))
+            changed.append(key)
+        elif row.value != raw:
+            row.value = raw
+            session.add(row)
+            changed.append(key)
+    return changed

@@ -1,0 +1,113 @@
+"""The compound, its gates and this station (one install of GateDesk at one gate)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Field, Session, SQLModel, select
+
+from models.clock import utcnow
+from models.db import Meta
+from models.i18n import QT_TRANSLATE_NOOP
+from models.records import new_id, when_field
+from models.validation import FieldError, InvalidInput, NAME_MAX, _err, clean_text
+
+
+class CompoundBase(SQLModel):
+    name: str = Field(max_length=100)
+    address: str = Field(default="", max_length=200)
+    community: str = Field(default="", max_length=100)
+    subdistrict: str = Field(default="", max_length=100)
+    district: str = Field(default="", max_length=100)
+
+
+class Compound(CompoundBase, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    created_at: datetime = when_field(default_factory=utcnow)
+
+
+class Gate(SQLModel, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    compound_id: str = Field(foreign_key="compound.id", max_length=36)
+    name: str = Field(max_length=100)
+    created_at: datetime = when_field(default_factory=utcnow)
+
+
+class Station(SQLModel, table=True):
+    """One install. Its id is stamped on every record it writes."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    gate_id: str = Field(foreign_key="gate.id", max_length=36)
+    created_at: datetime = when_field(default_factory=utcnow)
+
+
+@dataclass(frozen=True)
+class StationContext:
+    """Who and where this install is; handed to every service that writes records."""
+
+    station_id: str
+    gate_id: str
+    compound_id: str
+    gate_name: str
+    compound_name: str
+
+
+def this_station(session: Session) -> StationContext | None:
+    """None until the first-run setup has been completed."""
+    row = session.get(Meta, "station_id")
+    if row is None:
+        return None
+    station = session.get(Station, row.value)
+    gate = session.get(Gate, station.gate_id) if station else None
+    compound = session.get(Compound, gate.compound_id) if gate else None
+    if not (station and gate and compound):
+        return None
+    return StationContext(station.id, gate.id, compound.id, gate.name, compound.name)
+
+
+@dataclass
+class SetupForm:
+    compound_name: str = ""
+    address: str = ""
+    community: str = ""
+    subdistrict: str = ""
+    district: str = ""
+    gate_name: str = ""
+    admin_name: str = ""
+    admin_pin: str = ""
+    admin_pin_again: str = ""
+
+
+def complete_setup(session: Session, form: SetupForm, *, now: datetime | None = None) -> StationContext:
+    """First run: the compound, this station's gate and the first administrator, all or nothing."""
+    from models import operators
+
+    if session.get(Meta, "station_id") is not None:
+        raise RuntimeError("this station is already set up")
+    errors: list[FieldError] = []
+    compound_name = clean_text("compound_name", form.compound_name, errors, required=True)
+    address = clean_text("address", form.address, errors, max_len=200)
+    community = clean_text("community", form.community, errors)
+    subdistrict = clean_text("subdistrict", form.subdistrict, errors)
+    district = clean_text("district", form.district, errors)
+    gate_name = clean_text("gate_name", form.gate_name, errors, required=True)
+    admin_name = clean_text("admin_name", form.admin_name, errors, required=True, max_len=NAME_MAX)
+    operators.check_new_pin("admin_pin", form.admin_pin, errors)
+    if form.admin_pin != form.admin_pin_again and not any(e.field == "admin_pin" for e in errors):
+        errors.append(_err("admin_pin_again", QT_TRANSLATE_NOOP("Validation", "The two PINs are not the same.")))
+    if errors:
+        raise InvalidInput(errors)
+    now = now or utcnow()
+    compound = Compound(name=compound_name, address=address or "", community=community or "",
+                        subdistrict=subdistrict or "", district=district or "", created_at=now)
+    gate = Gate(compound_id=compound.id, name=gate_name, created_at=now)
+    station = Station(gate_id=gate.id, created_at=now)
+    session.add_all([compound, gate, station, Meta(key="station_id", value=station.id)])
+    session.flush()
+    ctx = StationContext(station.id, gate.id, compound.id, gate.name, compound.name)
+    operators.create_operator(session, ctx=ctx, name=admin_name, role=operators.Role.ADMIN, pin=form.admin_pin, now=now)
+    return ctx
+
+
+def list_gates(session: Session) -> list[Gate]:
+    return list(session.exec(select(Gate).order_by(Gate.name)))

@@ -55,6 +55,7 @@ def _on_connect(dbapi_connection, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")
     cur.close()
+    dbapi_connection.isolation_level = None
 
 
 def make_engine(url: str) -> Engine:
@@ -64,6 +65,9 @@ def make_engine(url: str) -> Engine:
             kw["poolclass"] = StaticPool
         engine = create_engine(url, **kw)
         event.listen(engine, "connect", _on_connect)
+        # pysqlite does not put DDL inside transactions; take BEGIN into our own hands (SQLAlchemy's
+        # documented recipe) so a failed migration rolls back whole.
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
     return create_engine(url, pool_pre_ping=True)
 

@@ -51,7 +51,7 @@ def _name(rng: random.Random) -> str:
 def _id_number(rng: random.Random) -> str:
     birth = datetime(1950, 1, 1) + timedelta(days=rng.randrange(0, 365 * 55))
     body = rng.choice(REGIONS) + birth.strftime("%Y%m%d") + f"{rng.randrange(1000):03d}"
-    return body + ric.calc_check_digit(body)
+    return body + ric.calc_check_digit(body + "0")
 
 
 def _phone(rng: random.Random) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from stdnum.cn import ric
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+from stdnum.exceptions import InvalidComponent
 
 from models.i18n import QT_TRANSLATE_NOOP, Message
 
@@ -104,19 +104,25 @@ def parse_id_number(field: str, raw: str, errors: list[FieldError], *, required:
         if required:
             errors.append(_err(field, QT_TRANSLATE_NOOP("Validation", "Enter the ID number.")))
         return None
-    try:
-        return ric.validate(value)
-    except InvalidLength:
+    # Not ric.validate(): it also rejects region codes missing from its table, and retired
+    # region codes still appear on valid cards.
+    if len(value) != 18:
         errors.append(_err(field, QT_TRANSLATE_NOOP("Validation", "An ID number has 18 characters; this one has {n}."),
                            n=len(value)))
-    except InvalidChecksum:
-        errors.append(_err(field, QT_TRANSLATE_NOOP(
-            "Validation", "The last character (check digit) does not match: please check the ID number again.")))
-    except InvalidComponent:
-        errors.append(_err(field, QT_TRANSLATE_NOOP("Validation", "The birth date inside this ID number is not a real date.")))
-    except InvalidFormat:
+    elif not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
         errors.append(_err(field, QT_TRANSLATE_NOOP(
             "Validation", "An ID number is 17 digits followed by a digit or X.")))
+    elif ric.calc_check_digit(value) != value[17]:
+        errors.append(_err(field, QT_TRANSLATE_NOOP(
+            "Validation", "The last character (check digit) does not match: please check the ID number again.")))
+    else:
+        try:
+            ric.get_birth_date(value)
+        except InvalidComponent:
+            errors.append(_err(field, QT_TRANSLATE_NOOP(
+                "Validation", "The birth date inside this ID number is not a real date.")))
+        else:
+            return value
     return None
 
 

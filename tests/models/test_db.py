@@ -1,0 +1,100 @@
+import sqlite3
+
+import pytest
+from sqlalchemy import text
+
+from models import db as dbmod
+from models.db import DatabaseProblem, open_database, schema_version
+
+
+def file_bytes(path):
+    return path.read_bytes()
+
+
+def test_new_database_is_durable_and_versioned(tmp_path):
+    d = open_database(tmp_path / "g.sqlite3")
+    with d.engine.connect() as c:
+        assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert c.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert c.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    assert schema_version(d) == dbmod.SCHEMA_VERSION
+    d.close()
+
+
+def test_newer_database_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "g.sqlite3"
+    d = open_database(path)
+    with d.engine.begin() as c:
+        c.execute(text("UPDATE meta SET value = '99' WHERE key = 'schema_version'"))
+    d.close()
+    before = file_bytes(path)
+    with pytest.raises(DatabaseProblem) as exc:
+        open_database(path)
+    assert exc.value.message.params["found"] == 99
+    assert file_bytes(path) == before
+
+
+def test_garbage_file_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "g.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DatabaseProblem):
+        open_database(path)
+    assert path.read_bytes() == b"this is not a database" * 100
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "g.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE stuff (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseProblem):
+        open_database(path)
+    assert [r[0] for r in sqlite3.connect(path).execute("select name from sqlite_master")] == ["stuff"]
+
+
+def test_migration_backs_up_first_and_applies_the_ladder(tmp_path, monkeypatch):
+    path = tmp_path / "g.sqlite3"
+    d = open_database(path)
+    with d.engine.begin() as c:
+        c.execute(text("INSERT INTO compound (id, name, address, community, subdistrict, district, created_at) "
+                       "VALUES ('c1', '老小区', '', '', '', '', '2022-11-01 00:00:00')"))
+    d.close()
+    old = dbmod.SCHEMA_VERSION
+
+    def step(conn):
+        conn.execute(text("ALTER TABLE compound ADD COLUMN grid VARCHAR(50) DEFAULT ''"))
+
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", old + 1)
+    monkeypatch.setitem(dbmod.MIGRATIONS, old + 1, step)
+    d = open_database(path, backups=tmp_path / "bk")
+    assert schema_version(d) == old + 1
+    with d.engine.connect() as c:
+        assert c.execute(text("SELECT name, grid FROM compound")).one() == ("老小区", "")
+    d.close()
+    [backup] = (tmp_path / "bk").iterdir()
+    con = sqlite3.connect(backup)
+    assert con.execute("select value from meta where key='schema_version'").fetchone()[0] == str(old)
+    assert con.execute("select name from compound").fetchone()[0] == "老小区"
+
+
+def test_failed_migration_changes_nothing(tmp_path, monkeypatch):
+    path = tmp_path / "g.sqlite3"
+    open_database(path).close()
+    old = dbmod.SCHEMA_VERSION
+
+    def bad_step(conn):
+        conn.execute(text("ALTER TABLE compound ADD COLUMN grid VARCHAR(50)"))
+        raise RuntimeError("disk said no")
+
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", old + 1)
+    monkeypatch.setitem(dbmod.MIGRATIONS, old + 1, bad_step)
+    with pytest.raises(RuntimeError):
+        open_database(path, backups=tmp_path / "bk")
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", old)
+    d = open_database(path)
+    assert schema_version(d) == old
+    with d.engine.connect() as c:
+        cols = [r[1] for r in c.execute(text("PRAGMA table_info(compound)"))]
+    assert "grid" not in cols
+    d.close()

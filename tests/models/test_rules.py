@@ -1,0 +1,84 @@
+from datetime import timedelta
+
+import pytest
+
+from models.rules import Checks, CodeColor, NatResult, Outcome, PersonKind, decide
+from models.settings import Settings
+
+
+def ok(now, **kw):
+    base = dict(kind=PersonKind.VISITOR, temperature=36.5, code_color=CodeColor.GREEN,
+                nat_result=NatResult.NEGATIVE, nat_sampled_at=now - timedelta(hours=20), risk_flag=False, mask=True)
+    base.update(kw)
+    return Checks(**base)
+
+
+def test_all_clear_is_admitted(now):
+    d = decide(ok(now), Settings(), now)
+    assert d.outcome is Outcome.ADMIT and d.reasons == ()
+
+
+def test_high_first_reading_asks_for_a_remeasure_and_decides_nothing(now):
+    d = decide(ok(now, temperature=37.3), Settings(), now)
+    assert d.needs_remeasure and d.outcome is None
+
+
+def test_fever_confirmed_on_remeasure_goes_to_isolation(now):
+    d = decide(ok(now, temperature_first=37.8, temperature=37.6), Settings(), now)
+    assert d.outcome is Outcome.ISOLATE and d.reasons == ("fever",)
+
+
+def test_normal_remeasure_admits(now):
+    d = decide(ok(now, temperature_first=37.5, temperature=36.8), Settings(), now)
+    assert d.outcome is Outcome.ADMIT
+
+
+def test_threshold_is_inclusive_and_configurable(now):
+    s = Settings(remeasure_high_temperature=False)
+    assert decide(ok(now, temperature=37.3), s, now).outcome is Outcome.ISOLATE
+    assert decide(ok(now, temperature=37.2), s, now).outcome is Outcome.ADMIT
+    s.fever_threshold = 37.0
+    assert decide(ok(now, temperature=37.1), s, now).outcome is Outcome.ISOLATE
+
+
+@pytest.mark.parametrize("code,outcome,reason", [
+    (CodeColor.YELLOW, Outcome.REFUSE, "code_yellow"),
+    (CodeColor.RED, Outcome.ISOLATE, "code_red"),
+    (None, Outcome.REFUSE, "code_missing"),
+])
+def test_health_code_colours(now, code, outcome, reason):
+    d = decide(ok(now, code_color=code), Settings(), now)
+    assert d.outcome is outcome and reason in d.reasons
+
+
+def test_nat_window(now):
+    s = Settings(nat_window_hours=48)
+    assert decide(ok(now, nat_sampled_at=now - timedelta(hours=47)), s, now).outcome is Outcome.ADMIT
+    d = decide(ok(now, nat_sampled_at=now - timedelta(hours=49)), s, now)
+    assert d.outcome is Outcome.REFUSE and d.reasons == ("nat_expired",)
+    assert decide(ok(now, nat_result=NatResult.NONE, nat_sampled_at=None), s, now).reasons == ("nat_missing",)
+    assert decide(ok(now, nat_result=NatResult.POSITIVE), s, now).outcome is Outcome.ISOLATE
+
+
+def test_residents_skip_the_test_check_unless_asked(now):
+    checks = ok(now, kind=PersonKind.RESIDENT, nat_result=None, nat_sampled_at=None)
+    assert decide(checks, Settings(), now).outcome is Outcome.ADMIT
+    assert decide(checks, Settings(nat_for_residents=True), now).outcome is Outcome.REFUSE
+
+
+def test_risk_flag_mask_and_courier(now):
+    assert decide(ok(now, risk_flag=True), Settings(), now).reasons == ("risk_area",)
+    assert decide(ok(now, mask=False), Settings(), now).reasons == ("no_mask",)
+    assert decide(ok(now, kind=PersonKind.COURIER), Settings(), now).reasons == ("courier_no_entry",)
+    assert decide(ok(now, kind=PersonKind.COURIER), Settings(couriers_may_enter=True), now).outcome is Outcome.ADMIT
+
+
+def test_checks_turned_off_are_not_applied(now):
+    s = Settings(check_health_code=False, check_mask=False, check_itinerary=False, check_nat=False)
+    checks = ok(now, code_color=None, mask=False, risk_flag=True, nat_result=None, nat_sampled_at=None)
+    assert decide(checks, s, now).outcome is Outcome.ADMIT
+
+
+def test_most_serious_reason_leads(now):
+    d = decide(ok(now, mask=False, code_color=CodeColor.RED), Settings(), now)
+    assert d.outcome is Outcome.ISOLATE and d.reasons[0] == "code_red" and "no_mask" in d.reasons

@@ -1,0 +1,102 @@
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from models.validation import (
+    InvalidInput, clean_text, parse_id_number, parse_phone, parse_sampled_at, parse_temperature,
+)
+from models.visits import VisitForm, parse_form
+from models.settings import Settings
+
+LOCAL_NOW = datetime(2022, 11, 28, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def run(fn, raw, **kw):
+    errors = []
+    value = fn("f", raw, errors, **kw)
+    return value, [e.message.text for e in errors]
+
+
+@pytest.mark.parametrize("raw,value", [("36.5", 36.5), (" 36,8 ", 36.8), ("37.25", 37.2), ("36.6℃", 36.6)])
+def test_temperatures_read(raw, value):
+    assert run(parse_temperature, raw, required=True) == (value, [])
+
+
+@pytest.mark.parametrize("raw", ["33.9", "43.1", "365", "abc", "nan", "3 6"])
+def test_bad_temperatures_explain_themselves(raw):
+    value, errors = run(parse_temperature, raw, required=True)
+    assert value is None and len(errors) == 1
+
+
+def test_phone_forms():
+    assert run(parse_phone, "138 1234 5678", required=True) == ("13812345678", [])
+    assert run(parse_phone, "+8613812345678", required=True)[0] == "13812345678"
+    for bad in ("1381234567", "23812345678", "138123456789", "138abc45678"):
+        assert run(parse_phone, bad, required=True)[0] is None
+
+
+def test_id_number_check_digit():
+    assert run(parse_id_number, "11010519491231002x", required=True) == ("11010519491231002X", [])
+    value, errors = run(parse_id_number, "110105194912310021", required=True)
+    assert value is None and "check digit" in errors[0]
+    assert "18 characters" in run(parse_id_number, "1101051949", required=True)[1][0]
+    assert "birth date" in run(parse_id_number, "110105194913310021", required=True)[1][0]
+
+
+def test_text_limits_and_control_characters():
+    assert run(clean_text, "  张  三 ")[0] == "张 三"
+    assert run(clean_text, "a" * 101)[0] is None
+    assert run(clean_text, "张\x00三")[0] is None
+    assert run(clean_text, "张\u202e三")[0] is None  # bidi override: a format character
+    assert run(clean_text, "", required=True)[1] == ["This field is required."]
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("11-27 09:12", datetime(2022, 11, 27, 9, 12)),
+    ("1127 0912", datetime(2022, 11, 27, 9, 12)),
+    ("2022-11-27 09:12", datetime(2022, 11, 27, 9, 12)),
+    ("08:30", datetime(2022, 11, 28, 8, 30)),
+    ("30h", datetime(2022, 11, 27, 4, 0)),
+    ("12-31 23:00", datetime(2021, 12, 31, 23, 0)),
+])
+def test_sample_times(raw, expected):
+    value, errors = run(parse_sampled_at, raw, now_local=LOCAL_NOW, required=True)
+    assert errors == [] and value.replace(tzinfo=None) == expected
+
+
+def test_sample_time_in_future_or_unreadable():
+    assert run(parse_sampled_at, "23:00", now_local=LOCAL_NOW, required=True)[0] is None
+    assert run(parse_sampled_at, "yesterday", now_local=LOCAL_NOW, required=True)[0] is None
+
+
+def test_whole_form_lists_every_problem(now):
+    form = VisitForm(kind="visitor", name="", phone="123", temperature="50", code_color="", nat_result="negative",
+                     nat_sampled_at="")
+    with pytest.raises(InvalidInput) as exc:
+        parse_form(form, Settings(), now)
+    assert {"name", "phone", "temperature", "code_color", "nat_sampled_at", "destination", "host"} <= exc.value.fields()
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.builds(VisitForm, kind=st.sampled_from(["visitor", "resident", "courier", "worker", "other", "x"]),
+                 name=st.text(), phone=st.text(), id_number=st.text(), origin=st.text(), destination=st.text(),
+                 host=st.text(), purpose=st.text(), temperature=st.text(), temperature_first=st.text(),
+                 code_color=st.text(max_size=8), nat_result=st.text(max_size=8), nat_sampled_at=st.text()))
+def test_hostile_input_is_either_clean_or_explained(form):
+    try:
+        v = parse_form(form, Settings(), datetime(2022, 11, 28, 2, tzinfo=ZoneInfo("UTC")))
+    except InvalidInput as exc:
+        assert exc.errors
+        return
+    for text in (v.name, v.origin, v.destination, v.host, v.purpose):
+        assert text is None or (len(text) <= 100 and text.isprintable())
+
+
+def test_demo_id_numbers_are_valid():
+    import random
+    from models.demo import _id_number
+    rng = random.Random(3)
+    for _ in range(50):
+        assert run(parse_id_number, _id_number(rng), required=True)[1] == []

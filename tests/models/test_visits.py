@@ -1,0 +1,164 @@
+from datetime import date, datetime, time, timedelta, timezone
+
+import pytest
+
+from models.audit import AuditEvent
+from models.db import open_database
+from models.rules import Outcome
+from models.settings import save_settings
+from models.validation import InvalidInput
+from models.visits import (
+    RemeasureNeeded, SignOutKind, Visit, VisitForm, VisitQuery, auto_sign_out, count_visits, on_site,
+    override_decision, page_visits, parse_form, recall_by_phone, register_visit, reveal, sign_out, today_counts,
+)
+from sqlmodel import select
+
+
+def form(**kw):
+    base = dict(kind="visitor", name="王小明", phone="13812345678", origin="仓山区", destination="3-2-501",
+                host="王大明", purpose="探亲", temperature="36.5", code_color="green", nat_result="negative",
+                nat_sampled_at="20h", mask=True)
+    base.update(kw)
+    return VisitForm(**base)
+
+
+def register(db, station, settings, now, **kw):
+    ctx, admin, sup, guard = station
+    with db.session() as s:
+        visit, decision = register_visit(session=s, visit_in=parse_form(form(**kw), settings, now), ctx=ctx,
+                                         operator_id=guard.id, settings=settings, now=now)
+        s.commit()
+        return visit, decision
+
+
+def test_registration_is_stored_with_origin_operator_and_decision(db, station, settings, now):
+    ctx, _, _, guard = station
+    visit, decision = register(db, station, settings, now)
+    assert decision.outcome is Outcome.ADMIT
+    with db.session() as s:
+        stored = s.get(Visit, visit.id)
+    assert stored.station_id == ctx.station_id and stored.gate_id == ctx.gate_id
+    assert stored.operator_id == guard.id and stored.rev == 1
+    assert stored.created_at == now and stored.created_at.tzinfo is not None
+    assert stored.phone_tail == "5678" and stored.decision == "admit"
+
+
+def test_saved_registration_survives_restart(tmp_path, station, settings, now, db):
+    visit, _ = register(db, station, settings, now, name="欧阳娜娜")
+    path = db.path
+    db.close()
+    again = open_database(path)
+    with again.session() as s:
+        assert s.get(Visit, visit.id).name == "欧阳娜娜"
+    again.close()
+
+
+def test_high_reading_is_not_saved_until_remeasured(db, station, settings, now):
+    with pytest.raises(RemeasureNeeded):
+        register(db, station, settings, now, temperature="37.9")
+    with db.session() as s:
+        assert s.exec(select(Visit)).first() is None
+    visit, decision = register(db, station, settings, now, temperature_first="37.9", temperature="37.8")
+    assert decision.outcome is Outcome.ISOLATE and visit.temperature_first == 37.9
+
+
+def test_refusal_is_logged_with_reasons(db, station, settings, now):
+    visit, decision = register(db, station, settings, now, code_color="yellow", mask=False)
+    assert visit.decision == "refuse" and visit.reason_codes == ["code_yellow", "no_mask"]
+
+
+def test_phone_recalls_the_last_visit(db, station, settings, now):
+    register(db, station, settings, now - timedelta(days=2), destination="1-1-101", host="甲")
+    register(db, station, settings, now - timedelta(days=1), destination="9-9-909", host="乙")
+    with db.session() as s:
+        r = recall_by_phone(s, "13812345678")
+        assert (r.name, r.destination, r.host) == ("王小明", "9-9-909", "乙")
+        assert recall_by_phone(s, "13900000000") is None
+
+
+def test_on_site_and_sign_out(db, station, settings, now):
+    _, _, _, guard = station
+    inside, _ = register(db, station, settings, now)
+    register(db, station, settings, now, kind="resident", destination="1-1-101", phone="")
+    register(db, station, settings, now, code_color="red")
+    with db.session() as s:
+        assert [v.id for v in on_site(s)] == [inside.id]
+        sign_out(session=s, visit_id=inside.id, operator_id=guard.id, now=now + timedelta(hours=1))
+        s.commit()
+        out = s.get(Visit, inside.id)
+        assert out.signout_kind == SignOutKind.MANUAL and out.rev == 2 and on_site(s) == []
+        counts = today_counts(s, settings, now)
+    assert (counts.admitted, counts.refused, counts.isolated, counts.inside) == (2, 0, 1, 0)
+
+
+def test_automatic_sign_out_at_the_set_time(db, station, settings, now):
+    settings.auto_signout_time = time(23, 0)
+    early, _ = register(db, station, settings, now - timedelta(days=1))  # yesterday 10:00 local
+    late, _ = register(db, station, settings, now)
+    with db.session() as s:
+        assert auto_sign_out(session=s, settings=settings, now=now) == 1
+        s.commit()
+        first = s.get(Visit, early.id)
+        assert first.signout_kind == SignOutKind.AUTO
+        assert first.time_out.astimezone(settings.zone).time() == time(23, 0)
+        assert s.get(Visit, late.id).on_site
+        assert auto_sign_out(session=s, settings=settings, now=now) == 0
+
+
+def test_override_keeps_the_automatic_decision_and_is_audited(db, station, settings, now):
+    ctx, _, sup, _ = station
+    visit, _ = register(db, station, settings, now, code_color="yellow")
+    with db.session() as s:
+        with pytest.raises(InvalidInput):
+            override_decision(session=s, visit_id=visit.id, supervisor_id=sup.id, outcome=Outcome.ADMIT,
+                              reason="  ", ctx=ctx, now=now)
+        v = override_decision(session=s, visit_id=visit.id, supervisor_id=sup.id, outcome=Outcome.ADMIT,
+                              reason="社区确认已解除", ctx=ctx, now=now)
+        s.commit()
+        assert (v.auto_decision, v.decision, v.override_by, v.rev) == ("refuse", "admit", sup.id, 2)
+        assert v.on_site
+        assert s.exec(select(AuditEvent).where(AuditEvent.action == "override")).one().record_id == visit.id
+
+
+def test_reveal_is_recorded(db, station, settings, now):
+    ctx, _, sup, _ = station
+    visit, _ = register(db, station, settings, now)
+    with db.session() as s:
+        assert reveal(session=s, visit_id=visit.id, supervisor_id=sup.id, ctx=ctx, now=now).phone == "13812345678"
+        s.commit()
+        ev = s.exec(select(AuditEvent).where(AuditEvent.action == "reveal")).one()
+        assert ev.operator_id == sup.id and "1381234" not in ev.detail
+
+
+def test_search_by_name_phone_tails_and_dates(db, station, settings, now):
+    register(db, station, settings, now, name="张三", phone="13800001111")
+    register(db, station, settings, now - timedelta(days=3), name="张三丰", phone="13900002222",
+             id_number="11010519491231002X")
+    register(db, station, settings, now, name="李四", phone="13700003333", kind="worker", code_color="yellow")
+
+    def names(**kw):
+        with db.session() as s:
+            q = VisitQuery(**kw)
+            rows = page_visits(s, q, settings, offset=0, limit=50)
+            assert count_visits(s, q, settings) == len(rows)
+            return sorted(v.name for v in rows)
+
+    assert names(text="张") == ["张三", "张三丰"]
+    assert names(text="张三丰") == ["张三丰"]
+    assert names(text="1111") == ["张三"]
+    assert names(text="002X") == ["张三丰"] and names(text="002x") == ["张三丰"]
+    assert names(text="13700003333") == ["李四"]
+    assert names(text="11010519491231002X") == ["张三丰"]
+    today = now.astimezone(settings.zone).date()
+    assert names(day_from=today, day_to=today) == ["张三", "李四"]
+    assert names(kind="worker") == ["李四"] and names(decision="refuse") == ["李四"]
+
+
+def test_pages_from_either_end_agree(db, station, settings, now):
+    for i in range(25):
+        register(db, station, settings, now + timedelta(minutes=i), name=f"访客{i:02d}")
+    with db.session() as s:
+        q = VisitQuery()
+        forward = [v.name for v in page_visits(s, q, settings, offset=0, limit=25)]
+        tail = [v.name for v in page_visits(s, q, settings, offset=0, limit=5, reverse=True)]
+    assert forward[0] == "访客24" and forward[-5:] == list(reversed(tail))

@@ -1,0 +1,89 @@
+"""Starting the desktop app: fonts, language, style, then setup → sign-in → main window."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from models import paths
+
+# Named explicitly: with only Noto installed and LANG=C, Qt would pick the Japanese face.
+CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC",
+                "SimHei", "Noto Sans"]
+BASE_POINT_SIZE = 13
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("GateDesk")
+    app.setOrganizationName("GateDesk")
+    font = QFont()
+    font.setFamilies(CJK_FAMILIES)
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    qss = paths.RESOURCES_DIR / "styles" / "gatedesk.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    return app
+
+
+_translators: list[QTranslator] = []
+
+
+def install_language(app: QApplication, language: str) -> None:
+    for t in _translators:
+        app.removeTranslator(t)
+    _translators.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.English))
+        return
+    QLocale.setDefault(QLocale(language))
+    ours = QTranslator(app)
+    if ours.load(str(paths.translations_dir() / f"gatedesk_{language}.qm")):
+        app.installTranslator(ours)
+        _translators.append(ours)
+    qt = QTranslator(app)  # Qt's own strings: OK, Cancel, Save…
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(qt)
+        _translators.append(qt)
+
+
+def run(data_dir: Path) -> int:
+    from gui import texts
+    from models.db import DatabaseProblem, open_database
+    from models.desk import Desk
+
+    app = make_app()
+    install_language(app, "zh_CN")
+    try:
+        db = open_database(paths.database_path(data_dir))
+    except DatabaseProblem as exc:
+        QMessageBox.critical(None, "GateDesk", texts.message(exc.message))
+        return 1
+    except OSError as exc:
+        QMessageBox.critical(None, "GateDesk", f"{data_dir}: {exc.strerror or exc}")
+        return 1
+    desk = Desk(db)
+    install_language(app, desk.settings.language)
+    try:
+        if desk.ctx is None:
+            from gui.dialogs.setup_dialog import SetupDialog
+
+            if SetupDialog(desk).exec() != QDialog.Accepted:
+                return 0
+        from gui.dialogs.sign_in_dialog import SignInDialog
+
+        if SignInDialog(desk).exec() != QDialog.Accepted:
+            return 0
+        from gui.main_window import MainWindow
+
+        window = MainWindow(desk)
+        window.show()
+        code = app.exec()
+        desk.sign_off()
+        return code
+    finally:
+        db.close()

@@ -1,0 +1,64 @@
+"""A supervisor changes a gate decision, with a written reason."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+)
+
+from gui import texts
+from gui.dialogs.sign_in_dialog import OperatorPinBox
+from models.desk import Desk
+from models.masking import mask_name
+from models.operators import NotAllowed, Role, WrongPin
+from models.rules import Outcome
+from models.validation import InvalidInput
+from models.visits import Visit
+
+
+class OverrideDialog(QDialog):
+    def __init__(self, desk: Desk, visit: Visit, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.visit = visit
+        self.result_visit: Visit | None = None
+        self.setWindowTitle(self.tr("Supervisor override"))
+        box = QVBoxLayout(self)
+        box.addWidget(QLabel(self.tr("{0}: decided «{1}»").format(mask_name(visit.name), texts.outcome(visit.decision))))
+        form = QFormLayout()
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("outcome")
+        for o in Outcome:
+            if o.value != visit.decision:
+                self.outcome.addItem(texts.outcome(o), o.value)
+        form.addRow(self.tr("New decision"), self.outcome)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setFixedHeight(90)
+        form.addRow(self.tr("Reason (required)"), self.reason)
+        box.addLayout(form)
+        self.who = OperatorPinBox(desk.operators(), minimum=Role.SUPERVISOR)
+        box.addWidget(self.who)
+        self.error = QLabel("")
+        self.error.setObjectName("dialogError")
+        self.error.setWordWrap(True)
+        box.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            sup = self.desk.authorise(self.who.operator_id(), self.who.pin.text(), Role.SUPERVISOR)
+            self.result_visit = self.desk.override(visit_id=self.visit.id, supervisor_id=sup.id,
+                                                   outcome=Outcome(self.outcome.currentData()),
+                                                   reason=self.reason.toPlainText())
+        except (WrongPin, NotAllowed) as exc:
+            self.error.setText(texts.message(exc.message))
+            self.who.pin.clear()
+            return
+        except InvalidInput as exc:
+            self.error.setText(texts.message(exc.errors[0].message))
+            self.reason.setFocus()
+            return
+        super().accept()

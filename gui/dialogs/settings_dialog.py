@@ -1,0 +1,96 @@
+"""The administrator's settings: language, which checks apply, thresholds, sign-out and retention."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QTimeEdit,
+    QVBoxLayout,
+)
+
+from models.desk import Desk
+from models.settings import Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        s = desk.settings
+        self.setWindowTitle(self.tr("Settings"))
+        box = QVBoxLayout(self)
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(self.language.findData(s.language))
+        form.addRow(self.tr("Language"), self.language)
+
+        self.checks: dict[str, QCheckBox] = {}
+        labels = {
+            "check_temperature": self.tr("Take temperatures"),
+            "remeasure_high_temperature": self.tr("Re-measure a high first reading"),
+            "check_health_code": self.tr("Check the health code"),
+            "check_nat": self.tr("Check nucleic-acid tests"),
+            "nat_for_residents": self.tr("Residents must show a test too"),
+            "check_itinerary": self.tr("Ask about risk areas / itinerary card"),
+            "check_mask": self.tr("Masks are required"),
+            "require_phone": self.tr("Phone number required (non-residents)"),
+            "require_id_number": self.tr("ID number required (visitors, workers)"),
+            "require_destination": self.tr("Visitors name a room and a host"),
+            "couriers_may_enter": self.tr("Couriers may enter"),
+            "auto_signout_enabled": self.tr("Sign out everyone automatically each day"),
+        }
+        for key, label in labels.items():
+            cb = QCheckBox(label)
+            cb.setObjectName(key)
+            cb.setChecked(getattr(s, key))
+            self.checks[key] = cb
+            form.addRow(cb)
+        self.fever = QDoubleSpinBox()
+        self.fever.setObjectName("fever_threshold")
+        self.fever.setRange(35.0, 40.0)
+        self.fever.setDecimals(1)
+        self.fever.setSingleStep(0.1)
+        self.fever.setValue(s.fever_threshold)
+        form.addRow(self.tr("Fever at or above (°C)"), self.fever)
+        self.window_hours = QSpinBox()
+        self.window_hours.setObjectName("nat_window_hours")
+        self.window_hours.setRange(1, 24 * 14)
+        self.window_hours.setValue(s.nat_window_hours)
+        form.addRow(self.tr("Test valid for (hours)"), self.window_hours)
+        self.signout_time = QTimeEdit(QTime(s.auto_signout_time.hour, s.auto_signout_time.minute))
+        self.signout_time.setObjectName("auto_signout_time")
+        self.signout_time.setDisplayFormat("HH:mm")
+        form.addRow(self.tr("Automatic sign-out at"), self.signout_time)
+        self.retention = QSpinBox()
+        self.retention.setObjectName("retention_days")
+        self.retention.setRange(1, 3650)
+        self.retention.setValue(s.retention_days)
+        form.addRow(self.tr("Keep personal data for (days)"), self.retention)
+        box.addLayout(form)
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        box.addWidget(self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+        self.changed: list[str] = []
+
+    def value(self) -> Settings:
+        new = self.desk.settings.model_copy()
+        new.language = self.language.currentData()
+        for key, cb in self.checks.items():
+            setattr(new, key, cb.isChecked())
+        new.fever_threshold = round(self.fever.value(), 1)
+        new.nat_window_hours = self.window_hours.value()
+        t = self.signout_time.time()
+        from datetime import time
+        new.auto_signout_time = time(t.hour(), t.minute())
+        new.retention_days = self.retention.value()
+        return new
+
+    def accept(self) -> None:
+        self.changed = self.desk.update_settings(self.value())
+        super().accept()

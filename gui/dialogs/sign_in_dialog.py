@@ -1,0 +1,101 @@
+"""Sign in at the start of a shift, or take over from the guard on duty (hand-over)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from gui import texts
+from models.desk import Desk
+from models.operators import ROLE_LABELS, ROLE_RANK, NotAllowed, Role, WrongPin
+
+
+class OperatorPinBox(QWidget):
+    """An operator chooser and a PIN field; reused wherever someone must prove who they are."""
+
+    def __init__(self, operators, *, minimum: Role = Role.GUARD, parent=None):
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.who = QComboBox()
+        self.who.setObjectName("operator")
+        self.who.setMinimumHeight(44)
+        for op in operators:
+            if ROLE_RANK[Role(op.role)] >= ROLE_RANK[minimum]:
+                self.who.addItem(f"{op.name}  ({texts.tr('Operators', ROLE_LABELS[Role(op.role)])})", op.id)
+        self.pin = QLineEdit()
+        self.pin.setObjectName("pin")
+        self.pin.setEchoMode(QLineEdit.Password)
+        self.pin.setMaxLength(12)
+        self.pin.setMinimumHeight(44)
+        form.addRow(self.tr("Operator"), self.who)
+        form.addRow(self.tr("PIN"), self.pin)
+
+    def operator_id(self) -> str:
+        return self.who.currentData()
+
+
+class SignInDialog(QDialog):
+    def __init__(self, desk: Desk, parent=None, *, hand_over: bool = False):
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle(self.tr("Hand over the gate") if hand_over else self.tr("Sign in"))
+        box = QVBoxLayout(self)
+        intro = QLabel(self.tr("The next operator signs in; the records that follow carry their name.")
+                       if hand_over else self.tr("Choose your name and type your PIN to start your shift."))
+        intro.setWordWrap(True)
+        box.addWidget(intro)
+        self.who = OperatorPinBox(desk.operators())
+        box.addWidget(self.who)
+        self.error = QLabel("")
+        self.error.setObjectName("dialogError")
+        box.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+        self.who.pin.setFocus()
+
+    def accept(self) -> None:
+        try:
+            self.desk.sign_in(self.who.operator_id(), self.who.pin.text())
+        except WrongPin as exc:
+            self.error.setText(texts.message(exc.message))
+            self.who.pin.clear()
+            self.who.pin.setFocus()
+            return
+        super().accept()
+
+
+def ask_supervisor(desk: Desk, parent, title: str, intro: str, role: Role = Role.SUPERVISOR):
+    """A supervisor (or higher) proves who they are; returns that operator, or None if cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    box = QVBoxLayout(dialog)
+    label = QLabel(intro)
+    label.setWordWrap(True)
+    box.addWidget(label)
+    who = OperatorPinBox(desk.operators(), minimum=role)
+    box.addWidget(who)
+    error = QLabel("")
+    error.setObjectName("dialogError")
+    box.addWidget(error)
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    box.addWidget(buttons)
+    result = {}
+
+    def ok():
+        try:
+            result["op"] = desk.authorise(who.operator_id(), who.pin.text(), role)
+        except (WrongPin, NotAllowed) as exc:
+            error.setText(texts.message(exc.message))
+            who.pin.clear()
+            return
+        dialog.accept()
+
+    buttons.accepted.connect(ok)
+    buttons.rejected.connect(dialog.reject)
+    who.pin.setFocus(Qt.OtherFocusReason)
+    dialog.exec()
+    return result.get("op")

@@ -1,0 +1,300 @@
+"""The registration form: keyboard-first, with the decision shown large after every save."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from gui import texts
+from gui.widgets import ChoiceRow, Field
+from models.desk import Desk, Saved
+from models.masking import mask_name
+from models.rules import ALL_CLEAR_TEXT, CodeColor, NatResult, PersonKind
+from models.validation import InvalidInput, NAME_MAX, TEXT_MAX
+from models.visits import RemeasureNeeded, VisitForm
+
+KIND_KEYS = {PersonKind.VISITOR: "1", PersonKind.RESIDENT: "2", PersonKind.COURIER: "3",
+             PersonKind.WORKER: "4", PersonKind.OTHER: "5"}
+
+
+class GatePanel(QWidget):
+    visit_saved = Signal(object)  # Saved
+
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.last_saved: Saved | None = None
+        self._recalled_phone = ""
+        self._first_reading = ""
+        self._build()
+        self.apply_settings()
+        self.clear_form()
+
+    # -- building -----------------------------------------------------------------------------
+    def _line(self, name: str, max_len: int = TEXT_MAX, placeholder: str = "") -> QLineEdit:
+        e = QLineEdit()
+        e.setObjectName(name)
+        e.setMaxLength(max_len + 20)  # a little slack so "too long" is explained rather than silently cut
+        e.setPlaceholderText(placeholder)
+        e.setMinimumHeight(44)
+        return e
+
+    def _build(self) -> None:
+        self.kind = ChoiceRow([(k.value, texts.kind(k.value), key) for k, key in KIND_KEYS.items()],
+                              object_name="kind")
+        self.phone = self._line("phone", 20, self.tr("11 digits; a returning visitor is filled in"))
+        self.name = self._line("name", NAME_MAX)
+        self.id_number = self._line("id_number", 18)
+        self.origin = self._line("origin", placeholder=self.tr("district, town or city"))
+        self.destination = self._line("destination", placeholder=self.tr("building-unit-room, e.g. 3-2-501"))
+        self.host = self._line("host", NAME_MAX)
+        self.purpose = self._line("purpose")
+        self.temperature = self._line("temperature", 8, "36.5")
+        self.first_reading = QLabel("")
+        self.first_reading.setObjectName("firstReading")
+        self.code = ChoiceRow([(CodeColor.GREEN.value, self.tr("Green"), "G"),
+                               (CodeColor.YELLOW.value, self.tr("Yellow"), "Y"),
+                               (CodeColor.RED.value, self.tr("Red"), "R")], object_name="code")
+        self.nat = ChoiceRow([(NatResult.NEGATIVE.value, self.tr("Negative"), "N"),
+                              (NatResult.POSITIVE.value, self.tr("Positive"), "P"),
+                              (NatResult.NONE.value, self.tr("None"), "X")], object_name="nat")
+        self.nat_time = self._line("nat_sampled_at", 20, self.tr("11-28 09:12, or 30h"))
+        self.risk = QCheckBox(self.tr("Risk-area stay in 14 days / star on itinerary card"))
+        self.risk.setObjectName("risk")
+        self.mask = QCheckBox(self.tr("Wearing a mask"))
+        self.mask.setObjectName("mask")
+
+        self.fields: dict[str, Field] = {
+            "kind": Field(self.tr("Who [F1–F5]"), self.kind),
+            "phone": Field(self.tr("Phone"), self.phone),
+            "name": Field(self.tr("Name"), self.name),
+            "id_number": Field(self.tr("ID number"), self.id_number),
+            "origin": Field(self.tr("Coming from"), self.origin),
+            "destination": Field(self.tr("Going to (building-unit-room)"), self.destination),
+            "host": Field(self.tr("Host (resident visited)"), self.host),
+            "purpose": Field(self.tr("Purpose"), self.purpose),
+            "temperature": Field(self.tr("Temperature °C"), self.temperature),
+            "code_color": Field(self.tr("Health code"), self.code),
+            "nat_result": Field(self.tr("Nucleic-acid result"), self.nat),
+            "nat_sampled_at": Field(self.tr("Sample taken"), self.nat_time),
+        }
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(6)
+        grid.addWidget(self.fields["kind"], 0, 0, 1, 2)
+        order = ["phone", "name", "id_number", "origin", "destination", "host", "purpose"]
+        for i, key in enumerate(order):
+            grid.addWidget(self.fields[key], 1 + i // 2, i % 2)
+        temp_box = QWidget()
+        tb = QVBoxLayout(temp_box)
+        tb.setContentsMargins(0, 0, 0, 0)
+        tb.addWidget(self.fields["temperature"])
+        tb.addWidget(self.first_reading)
+        grid.addWidget(temp_box, 5, 0)
+        grid.addWidget(self.fields["code_color"], 5, 1)
+        grid.addWidget(self.fields["nat_result"], 6, 0)
+        grid.addWidget(self.fields["nat_sampled_at"], 6, 1)
+        checks = QHBoxLayout()
+        checks.addWidget(self.risk)
+        checks.addWidget(self.mask)
+        checks.addStretch(1)
+        grid.addLayout(checks, 7, 0, 1, 2)
+
+        self.save_button = QPushButton(self.tr("Save  [Enter]"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setMinimumHeight(56)
+        self.save_button.clicked.connect(self.save)
+        self.clear_button = QPushButton(self.tr("Clear  [Esc]"))
+        self.clear_button.setObjectName("clearButton")
+        self.clear_button.setMinimumHeight(56)
+        self.clear_button.clicked.connect(self.clear_form)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button, 3)
+        buttons.addWidget(self.clear_button, 1)
+
+        self.banner = QLabel("")
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setAlignment(Qt.AlignCenter)
+        self.banner.setMinimumHeight(150)
+        self.banner_detail = QLabel("")
+        self.banner_detail.setObjectName("bannerDetail")
+        self.banner_detail.setWordWrap(True)
+        self.banner_detail.setAlignment(Qt.AlignCenter)
+        self.override_button = QPushButton(self.tr("Supervisor override…"))
+        self.override_button.setObjectName("overrideButton")
+        self.override_button.setMinimumHeight(48)
+        self.override_button.clicked.connect(self._override)
+        self.override_button.hide()
+        side = QVBoxLayout()
+        side.addWidget(self.banner)
+        side.addWidget(self.banner_detail)
+        side.addWidget(self.override_button)
+        side.addStretch(1)
+        side_frame = QFrame()
+        side_frame.setObjectName("decisionPane")
+        side_frame.setLayout(side)
+        side_frame.setMinimumWidth(340)
+
+        form = QVBoxLayout()
+        form.addLayout(grid)
+        form.addStretch(1)
+        form.addLayout(buttons)
+        top = QHBoxLayout(self)
+        top.addLayout(form, 3)
+        top.addWidget(side_frame, 2)
+
+        self.setTabOrder(self.phone, self.name)
+        chain = [self.phone, self.name, self.id_number, self.origin, self.destination, self.host, self.purpose,
+                 self.temperature, self.code, self.nat, self.nat_time, self.risk, self.mask, self.save_button]
+        for a, b in zip(chain, chain[1:]):
+            self.setTabOrder(a, b)
+
+        for kind, key in KIND_KEYS.items():
+            sc = QShortcut(QKeySequence(f"F{key}"), self)
+            sc.setContext(Qt.WidgetWithChildrenShortcut)
+            sc.activated.connect(lambda k=kind: self.kind.set_value(k.value))
+        self.kind.changed.connect(self._kind_changed)
+        self.phone.textEdited.connect(self._maybe_recall)
+        self.nat.changed.connect(lambda v: self.nat_time.setEnabled(v != NatResult.NONE.value))
+
+    # -- settings decide which checks show ------------------------------------------------------
+    def apply_settings(self) -> None:
+        s = self.desk.settings
+        self.fields["temperature"].setVisible(s.check_temperature)
+        self.fields["code_color"].setVisible(s.check_health_code)
+        self.fields["nat_result"].setVisible(s.check_nat)
+        self.fields["nat_sampled_at"].setVisible(s.check_nat)
+        self.risk.setVisible(s.check_itinerary)
+        self.mask.setVisible(s.check_mask)
+
+    def _kind_changed(self, value: str) -> None:
+        resident = value == PersonKind.RESIDENT.value
+        self.fields["host"].setEnabled(not resident)
+
+    # -- reading and clearing ----------------------------------------------------------------
+    def form_value(self) -> VisitForm:
+        return VisitForm(
+            kind=self.kind.value(), name=self.name.text(), phone=self.phone.text(), id_number=self.id_number.text(),
+            origin=self.origin.text(), destination=self.destination.text(), host=self.host.text(),
+            purpose=self.purpose.text(), temperature=self.temperature.text(), temperature_first=self._first_reading,
+            code_color=self.code.value(), nat_result=self.nat.value(), nat_sampled_at=self.nat_time.text(),
+            risk_flag=self.risk.isChecked(), mask=self.mask.isChecked(),
+        )
+
+    def clear_form(self) -> None:
+        for e in (self.phone, self.name, self.id_number, self.origin, self.destination, self.host, self.purpose,
+                  self.temperature, self.nat_time):
+            e.clear()
+        self.kind.set_value(PersonKind.VISITOR.value)
+        self.code.set_value("")
+        self.nat.set_value(NatResult.NEGATIVE.value)
+        self.risk.setChecked(False)
+        self.mask.setChecked(True)
+        self._recalled_phone = ""
+        self._set_first_reading("")
+        self._show_errors(None)
+        if self.last_saved is None:
+            self._show_banner("ready", self.tr("Ready"), self.tr("Type the phone number to begin."))
+        self.phone.setFocus()
+
+    def _set_first_reading(self, value: str) -> None:
+        self._first_reading = value
+        self.first_reading.setText(self.tr("First reading: {0} °C — type the re-measured reading").format(value)
+                                   if value else "")
+        self.fields["temperature"].caption.setText(
+            self.tr("Re-measured temperature °C") if value else self.tr("Temperature °C"))
+
+    # -- actions --------------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self.save()
+            return
+        if event.key() == Qt.Key_Escape:
+            self.clear_form()
+            return
+        super().keyPressEvent(event)
+
+    def _maybe_recall(self, text: str) -> None:
+        digits = "".join(ch for ch in text if ch.isdigit())
+        if len(digits) != 11 or digits == self._recalled_phone:
+            return
+        self._recalled_phone = digits
+        found = self.desk.recall(digits)
+        if found is None:
+            return
+        for widget, value in ((self.name, found.name), (self.id_number, found.id_number), (self.origin, found.origin),
+                              (self.destination, found.destination), (self.host, found.host),
+                              (self.purpose, found.purpose)):
+            if value and not widget.text():
+                widget.setText(value)
+        self.kind.set_value(found.kind)
+        self._show_banner("recall", self.tr("Returning visitor"),
+                          self.tr("Filled in from the last visit. Check it, then take the temperature."))
+        (self.temperature if self.fields["temperature"].isVisible() else self.code).setFocus()
+
+    def save(self) -> None:
+        form = self.form_value()
+        try:
+            saved = self.desk.register(form)
+        except InvalidInput as exc:
+            self._show_errors(exc)
+            return
+        except RemeasureNeeded as exc:
+            self._ask_remeasure(form.temperature, exc.decision)
+            return
+        self.last_saved = saved
+        self._show_decision(saved)
+        self.clear_form()
+        self.visit_saved.emit(saved)
+
+    def _ask_remeasure(self, reading: str, decision) -> None:
+        self._set_first_reading(reading.strip())
+        self.temperature.clear()
+        self._show_errors(None)
+        self._show_banner("remeasure", self.tr("Measure again"),
+                          self.tr("{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again "
+                                  "and type the new reading.").format(reading.strip(), self.desk.settings.fever_threshold))
+        self.temperature.setFocus()
+
+    def _show_errors(self, exc: InvalidInput | None) -> None:
+        by_field = {}
+        for err in exc.errors if exc else []:
+            by_field.setdefault(err.field, texts.message(err.message))
+        for key, field in self.fields.items():
+            field.set_error(by_field.get(key, ""))
+        if exc:
+            self.override_button.hide()
+            self._show_banner("invalid", self.tr("Not saved"), self.tr("Correct the fields marked in red."))
+            first = next((f for k, f in self.fields.items() if k in by_field and f.isVisible()), None)
+            if first:
+                first.widget.setFocus()
+
+    def _show_banner(self, state: str, title: str, detail: str) -> None:
+        self.banner.setProperty("state", state)
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+        self.banner.setText(title)
+        self.banner_detail.setText(detail)
+
+    def _show_decision(self, saved: Saved) -> None:
+        v = saved.visit
+        reasons = [texts.reason(code, saved.decision.params) for code in v.reason_codes]
+        if v.override_reason:
+            reasons.append(self.tr("Overridden by a supervisor: {0}").format(v.override_reason))
+        detail = "\n".join([mask_name(v.name)] + (reasons or [texts.tr("Reasons", ALL_CLEAR_TEXT)]))
+        self._show_banner(v.decision, texts.outcome(v.decision), detail)
+        self.override_button.setVisible(True)
+
+    def _override(self) -> None:
+        if self.last_saved is None:
+            return
+        from gui.dialogs.override_dialog import OverrideDialog
+
+        dialog = OverrideDialog(self.desk, self.last_saved.visit, self)
+        if dialog.exec() and dialog.result_visit is not None:
+            self.last_saved = Saved(dialog.result_visit, self.last_saved.decision)
+            self._show_decision(self.last_saved)
+            self.visit_saved.emit(self.last_saved)

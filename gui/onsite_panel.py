@@ -1,0 +1,62 @@
+"""Who is inside now, with sign-out in one action."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from gui.onsite_table_model import VISIT_ROLE, OnSiteTableModel
+from models.desk import Desk
+
+
+class OnSitePanel(QWidget):
+    signed_out = Signal(str)
+
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.model = OnSiteTableModel(desk.settings.zone, self)
+        self.table = QTableView()
+        self.table.setObjectName("onSiteTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self.sign_out_selected())
+        self.count = QLabel("")
+        self.count.setObjectName("onSiteCount")
+        self.sign_out_button = QPushButton(self.tr("Sign out  [Del]"))
+        self.sign_out_button.setObjectName("signOutButton")
+        self.sign_out_button.setMinimumHeight(56)
+        self.sign_out_button.clicked.connect(self.sign_out_selected)
+        bar = QHBoxLayout()
+        bar.addWidget(self.count, 1)
+        bar.addWidget(self.sign_out_button)
+        box = QVBoxLayout(self)
+        box.addLayout(bar)
+        box.addWidget(self.table)
+        self._ticker = QTimer(self)
+        self._ticker.timeout.connect(lambda: self.model.tick(self.desk.now()))
+        self._ticker.start(30_000)
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.desk.on_site(), self.desk.now())
+        self.count.setText(self.tr("{0} people inside").format(self.model.rowCount()))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Delete, Qt.Key_Return, Qt.Key_Enter):
+            self.sign_out_selected()
+            return
+        super().keyPressEvent(event)
+
+    def sign_out_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.count.setText(self.tr("Choose a person in the list first."))
+            return
+        visit = self.model.data(rows[0], VISIT_ROLE)
+        self.desk.sign_out(visit.id)
+        self.refresh()
+        self.signed_out.emit(visit.id)

@@ -1,0 +1,31 @@
+"""Gate, operator on duty, today's counts and people inside — always in view."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from models.desk import Desk
+
+
+class GateStatusBar(QStatusBar):
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.gate = QLabel()
+        self.gate.setObjectName("statusGate")
+        self.operator = QLabel()
+        self.operator.setObjectName("statusOperator")
+        self.counts = QLabel()
+        self.counts.setObjectName("statusCounts")
+        for w in (self.gate, self.operator):
+            self.addWidget(w)
+        self.addPermanentWidget(self.counts)
+        self.setSizeGripEnabled(False)
+
+    def refresh(self) -> None:
+        ctx = self.desk.ctx
+        self.gate.setText(f"{ctx.compound_name} · {ctx.gate_name}" if ctx else "")
+        op = self.desk.operator
+        self.operator.setText(self.tr("On duty: {0}").format(op.name) if op else self.tr("Nobody signed in"))
+        c = self.desk.today_counts()
+        self.counts.setText(self.tr("Today: {0} admitted · {1} refused · {2} to isolation · {3} inside").format(
+            c.admitted, c.refused, c.isolated, c.inside))

@@ -1,0 +1,49 @@
+"""Putting the core's codes and messages into the reader's language (Qt's translator)."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication
+
+from models.i18n import Message
+from models.rules import CODE_LABELS, KIND_LABELS, OUTCOME_LABELS, REASONS, CodeColor, Outcome, PersonKind
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def message(msg: Message) -> str:
+    return msg.render(tr)
+
+
+def reason(code: str, params: dict) -> str:
+    entry = REASONS.get(code)
+    if entry is None:
+        return code
+    return message(Message("Reasons", entry[1], params))
+
+
+def outcome(value: str | Outcome) -> str:
+    return tr("Reasons", OUTCOME_LABELS[Outcome(value)])
+
+
+def kind(value: str) -> str:
+    try:
+        return tr("Kinds", KIND_LABELS[PersonKind(value)])
+    except ValueError:
+        return value
+
+
+def code_color(value: str | None) -> str:
+    return tr("Kinds", CODE_LABELS[CodeColor(value)]) if value else ""
+
+
+def local_time(dt: datetime | None, zone: ZoneInfo, fmt: str = "%m-%d %H:%M") -> str:
+    return dt.astimezone(zone).strftime(fmt) if dt else ""
+
+
+def duration(delta: timedelta) -> str:
+    minutes = max(0, int(delta.total_seconds() // 60))
+    return f"{minutes // 60}:{minutes % 60:02d}"

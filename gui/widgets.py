@@ -1,0 +1,104 @@
+"""Small widgets shared by the panels: big choice buttons driven by keys, and fields with errors."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class ChoiceRow(QWidget):
+    """Exclusive big buttons; when the row has focus, each choice's key picks it.
+
+    Tab moves through rows, not through buttons, so a guard picks a colour with one key.
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, choices: list[tuple[str, str, str]], parent=None, *, object_name: str = ""):
+        """choices: (value, label, key), e.g. ("green", "Green", "G")."""
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._buttons: dict[str, QPushButton] = {}
+        self._keys: dict[str, str] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for value, label, key in choices:
+            b = QPushButton(f"{label}  [{key}]")
+            b.setCheckable(True)
+            b.setFocusPolicy(Qt.NoFocus)
+            b.setProperty("choice", value)
+            b.setObjectName(f"{object_name}_{value}")
+            b.setMinimumHeight(48)
+            self._group.addButton(b)
+            self._buttons[value] = b
+            self._keys[key.upper()] = value
+            row.addWidget(b)
+        self._group.buttonClicked.connect(lambda b: self.changed.emit(b.property("choice")))
+
+    def value(self) -> str:
+        b = self._group.checkedButton()
+        return b.property("choice") if b else ""
+
+    def set_value(self, value: str) -> None:
+        if not value:
+            self._group.setExclusive(False)
+            for b in self._buttons.values():
+                b.setChecked(False)
+            self._group.setExclusive(True)
+        elif value in self._buttons:
+            self._buttons[value].setChecked(True)
+        self.changed.emit(self.value())
+
+    def button(self, value: str) -> QPushButton:
+        return self._buttons[value]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        value = self._keys.get(event.text().upper())
+        if value:
+            self.set_value(value)
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        self.setProperty("focused", True)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        self.setProperty("focused", False)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        super().focusOutEvent(event)
+
+
+class Field(QWidget):
+    """A caption, an input, and a line for what is wrong with it."""
+
+    def __init__(self, caption: str, widget: QWidget, parent=None):
+        super().__init__(parent)
+        self.widget = widget
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("caption")
+        self.caption.setBuddy(widget)
+        self.error = QLabel("")
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        box.addWidget(self.caption)
+        box.addWidget(widget)
+        box.addWidget(self.error)
+
+    def set_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+        self.widget.setProperty("invalid", bool(text))
+        self.widget.style().unpolish(self.widget)
+        self.widget.style().polish(self.widget)

@@ -284,7 +284,7 @@ class GatePanel(QWidget):
         reasons = [texts.reason(code, saved.decision.params) for code in v.reason_codes]
         if v.override_reason:
             reasons.append(self.tr("Overridden by a supervisor: {0}").format(v.override_reason))
-        detail = "\n".join([mask_name(v.name)] + (reasons or [texts.tr("Reasons", ALL_CLEAR_TEXT)]))
+        detail = "\n".join([mask_name(v.name)] + (reasons or [texts.lookup("Reasons", ALL_CLEAR_TEXT)]))
         self._show_banner(v.decision, texts.outcome(v.decision), detail)
         self.override_button.setVisible(True)
 

@@ -10,12 +10,12 @@ from models.i18n import Message
 from models.rules import CODE_LABELS, KIND_LABELS, OUTCOME_LABELS, REASONS, CodeColor, Outcome, PersonKind
 
 
-def tr(context: str, text: str) -> str:
+def lookup(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
 def message(msg: Message) -> str:
-    return msg.render(tr)
+    return msg.render(lookup)
 
 
 def reason(code: str, params: dict) -> str:
@@ -26,18 +26,18 @@ def reason(code: str, params: dict) -> str:
 
 
 def outcome(value: str | Outcome) -> str:
-    return tr("Reasons", OUTCOME_LABELS[Outcome(value)])
+    return lookup("Reasons", OUTCOME_LABELS[Outcome(value)])
 
 
 def kind(value: str) -> str:
     try:
-        return tr("Kinds", KIND_LABELS[PersonKind(value)])
+        return lookup("Kinds", KIND_LABELS[PersonKind(value)])
     except ValueError:
         return value
 
 
 def code_color(value: str | None) -> str:
-    return tr("Kinds", CODE_LABELS[CodeColor(value)]) if value else ""
+    return lookup("Kinds", CODE_LABELS[CodeColor(value)]) if value else ""
 
 
 def local_time(dt: datetime | None, zone: ZoneInfo, fmt: str = "%m-%d %H:%M") -> str:

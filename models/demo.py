@@ -142,7 +142,8 @@ def _visit_row(rng, ctx, settings, guard_ids, regulars, at_local: datetime, loca
     t = min(max(t, 35.5), 39.5)
     cr = rng.random()
     code = CodeColor.GREEN if cr < 0.985 else CodeColor.YELLOW if cr < 0.997 else CodeColor.RED
-    sampled = at_local - timedelta(hours=rng.choice((5, 12, 20, 30, 44, 60, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 80)), minutes=rng.randrange(60))
+    hours = rng.choices((5, 12, 20, 30, 44, 60, 70, 80), weights=(10, 15, 20, 15, 15, 10, 12, 3))[0]
+    sampled = at_local - timedelta(hours=hours, minutes=rng.randrange(60))
     nat = NatResult.NEGATIVE if rng.random() < 0.98 else NatResult.NONE
     risk = rng.random() < 0.005
     mask = rng.random() > 0.01

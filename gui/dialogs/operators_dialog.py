@@ -27,7 +27,7 @@ class OperatorsDialog(QDialog):
         self.role = QComboBox()
         self.role.setObjectName("role")
         for role in Role:
-            self.role.addItem(texts.tr("Operators", ROLE_LABELS[role]), role.value)
+            self.role.addItem(texts.lookup("Operators", ROLE_LABELS[role]), role.value)
         self.pin = QLineEdit()
         self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.Password)
@@ -51,7 +51,7 @@ class OperatorsDialog(QDialog):
     def refresh(self) -> None:
         self.list.clear()
         for op in self.desk.operators():
-            self.list.addItem(f"{op.name}  —  {texts.tr('Operators', ROLE_LABELS[Role(op.role)])}")
+            self.list.addItem(f"{op.name}  —  {texts.lookup('Operators', ROLE_LABELS[Role(op.role)])}")
 
     def add(self) -> None:
         try:

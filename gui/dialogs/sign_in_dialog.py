@@ -23,7 +23,7 @@ class OperatorPinBox(QWidget):
         self.who.setMinimumHeight(44)
         for op in operators:
             if ROLE_RANK[Role(op.role)] >= ROLE_RANK[minimum]:
-                self.who.addItem(f"{op.name}  ({texts.tr('Operators', ROLE_LABELS[Role(op.role)])})", op.id)
+                self.who.addItem(f"{op.name}  ({texts.lookup('Operators', ROLE_LABELS[Role(op.role)])})", op.id)
         self.pin = QLineEdit()
         self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.Password)

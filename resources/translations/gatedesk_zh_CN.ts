@@ -1,0 +1,1076 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../main.py" line="61" />
+        <source>No GateDesk database in {dir}.</source>
+        <translation>{dir} 中没有门岗登记台数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="84" />
+        <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
+        <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="89" />
+        <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
+        <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="92" />
+        <source>Operators and their PINs:</source>
+        <translation>值班人员及其 PIN：</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="132" />
+        <source>Cannot use {dir}: {error}</source>
+        <translation>无法使用 {dir}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <location filename="../../models/db.py" line="108" />
+        <source>{path} is not a readable GateDesk database ({error}). It was left untouched.</source>
+        <translation>{path} 不是可读取的门岗登记台数据库（{error}）。文件未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/db.py" line="153" />
+        <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
+        <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/db.py" line="160" />
+        <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
+        <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>GatePanel</name>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="47" />
+        <source>11 digits; a returning visitor is filled in</source>
+        <translation>11 位手机号；老访客自动带出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="50" />
+        <source>district, town or city</source>
+        <translation>区、镇或城市</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="51" />
+        <source>building-unit-room, e.g. 3-2-501</source>
+        <translation>楼-单元-室，如 3-2-501</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="57" />
+        <source>Green</source>
+        <translation>绿码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="58" />
+        <source>Yellow</source>
+        <translation>黄码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="59" />
+        <source>Red</source>
+        <translation>红码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="60" />
+        <source>Negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="61" />
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="62" />
+        <source>None</source>
+        <translation>无结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="63" />
+        <source>11-28 09:12, or 30h</source>
+        <translation>11-28 09:12，或 30h</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="64" />
+        <source>Risk-area stay in 14 days / star on itinerary card</source>
+        <translation>14 天内到过中高风险地区 / 行程卡带星</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="66" />
+        <source>Wearing a mask</source>
+        <translation>已戴口罩</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="70" />
+        <source>Who [F1–F5]</source>
+        <translation>人员类别 [F1–F5]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="71" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="72" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="73" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="74" />
+        <source>Coming from</source>
+        <translation>从何处来</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="75" />
+        <source>Going to (building-unit-room)</source>
+        <translation>去往（楼-单元-室）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="76" />
+        <source>Host (resident visited)</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="77" />
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="78" />
+        <location filename="../../gui/gate_panel.py" line="208" />
+        <source>Temperature °C</source>
+        <translation>体温 °C</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="79" />
+        <source>Health code</source>
+        <translation>健康码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="80" />
+        <source>Nucleic-acid result</source>
+        <translation>核酸结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="81" />
+        <source>Sample taken</source>
+        <translation>采样时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="105" />
+        <source>Save  [Enter]</source>
+        <translation>保存  [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="109" />
+        <source>Clear  [Esc]</source>
+        <translation>清空  [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="126" />
+        <source>Supervisor override…</source>
+        <translation>主管改判…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="200" />
+        <source>Ready</source>
+        <translation>请登记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="200" />
+        <source>Type the phone number to begin.</source>
+        <translation>先输入手机号。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="205" />
+        <source>First reading: {0} °C — type the re-measured reading</source>
+        <translation>初测：{0} °C —— 请输入复测体温</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="208" />
+        <source>Re-measured temperature °C</source>
+        <translation>复测体温 °C</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="234" />
+        <source>Returning visitor</source>
+        <translation>老访客</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="235" />
+        <source>Filled in from the last visit. Check it, then take the temperature.</source>
+        <translation>已按上次登记带出信息。请核对，然后测温。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="257" />
+        <source>Measure again</source>
+        <translation>请复测</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="258" />
+        <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
+        <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="270" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="270" />
+        <source>Correct the fields marked in red.</source>
+        <translation>请更正标红的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="286" />
+        <source>Overridden by a supervisor: {0}</source>
+        <translation>主管改判：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>GateStatusBar</name>
+    <message>
+        <location filename="../../gui/status_bar.py" line="28" />
+        <source>On duty: {0}</source>
+        <translation>值班：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/status_bar.py" line="28" />
+        <source>Nobody signed in</source>
+        <translation>无人值班</translation>
+    </message>
+    <message>
+        <location filename="../../gui/status_bar.py" line="30" />
+        <source>Today: {0} admitted · {1} refused · {2} to isolation · {3} inside</source>
+        <translation>今日：放行 {0} · 劝返 {1} · 送隔离点 {2} · 在场 {3}</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../models/rules.py" line="65" />
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="66" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="67" />
+        <source>Courier / rider</source>
+        <translation>快递 / 外卖</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="68" />
+        <source>Worker / staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="69" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="72" />
+        <source>Green</source>
+        <translation>绿码</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="73" />
+        <source>Yellow</source>
+        <translation>黄码</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="74" />
+        <source>Red</source>
+        <translation>红码</translation>
+    </message>
+</context>
+<context>
+    <name>LogPanel</name>
+    <message>
+        <location filename="../../gui/log_panel.py" line="23" />
+        <source>Name, phone, ID number, or the last 4 digits of either</source>
+        <translation>姓名、手机号、身份证号，或手机 / 身份证后 4 位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/log_panel.py" line="26" />
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/log_panel.py" line="41" />
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/log_panel.py" line="46" />
+        <source>Any decision</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/log_panel.py" line="49" />
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../gui/log_panel.py" line="53" />
+        <source>Show in full…</source>
+        <translation>查看完整信息…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/log_panel.py" line="113" />
+        <location filename="../../gui/log_panel.py" line="128" />
+        <source>{0} registrations</source>
+        <translation>共 {0} 条登记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/log_panel.py" line="136" />
+        <source>Choose a row first.</source>
+        <translation>请先选中一行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/log_panel.py" line="139" />
+        <source>Show personal data</source>
+        <translation>查看个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/log_panel.py" line="140" />
+        <source>A supervisor's PIN is needed; the view is recorded.</source>
+        <translation>需要主管 PIN；查看操作将被记录。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="22" />
+        <source>GateDesk — {0}</source>
+        <translation>门岗登记台 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="28" />
+        <source>Register  [Ctrl+1]</source>
+        <translation>登记  [Ctrl+1]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="29" />
+        <source>On site  [Ctrl+2]</source>
+        <translation>在场人员  [Ctrl+2]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="30" />
+        <source>Log  [Ctrl+3]</source>
+        <translation>登记记录  [Ctrl+3]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="53" />
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="61" />
+        <source>Hand over  [Ctrl+H]</source>
+        <translation>交班  [Ctrl+H]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="64" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="66" />
+        <source>Operators</source>
+        <translation>值班人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="104" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="105" />
+        <source>An administrator's PIN is needed.</source>
+        <translation>需要管理员 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="117" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="118" />
+        <source>The new language is used from the next start of GateDesk.</source>
+        <translation>新语言将在下次启动门岗登记台时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>OnSitePanel</name>
+    <message>
+        <location filename="../../gui/onsite_panel.py" line="30" />
+        <source>Sign out  [Del]</source>
+        <translation>签离  [Del]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/onsite_panel.py" line="46" />
+        <source>{0} people inside</source>
+        <translation>在场 {0} 人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/onsite_panel.py" line="57" />
+        <source>Choose a person in the list first.</source>
+        <translation>请先在列表中选中一人。</translation>
+    </message>
+</context>
+<context>
+    <name>OnSiteTableModel</name>
+    <message>
+        <location filename="../../gui/onsite_table_model.py" line="23" />
+        <source>Time in</source>
+        <translation>进入时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/onsite_table_model.py" line="23" />
+        <source>Inside for</source>
+        <translation>已在场</translation>
+    </message>
+    <message>
+        <location filename="../../gui/onsite_table_model.py" line="23" />
+        <source>Who</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/onsite_table_model.py" line="23" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/onsite_table_model.py" line="24" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/onsite_table_model.py" line="24" />
+        <source>Going to</source>
+        <translation>去往</translation>
+    </message>
+    <message>
+        <location filename="../../gui/onsite_table_model.py" line="24" />
+        <source>Host</source>
+        <translation>被访人</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorPinBox</name>
+    <message>
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="32" />
+        <source>Operator</source>
+        <translation>值班人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="33" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+</context>
+<context>
+    <name>Operators</name>
+    <message>
+        <location filename="../../models/operators.py" line="99" />
+        <source>Wrong PIN. Please try again.</source>
+        <translation>PIN 错误，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../models/operators.py" line="105" />
+        <source>Only an administrator may do this.</source>
+        <translation>只有管理员可以执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../models/operators.py" line="106" />
+        <source>Only a supervisor or an administrator may do this.</source>
+        <translation>只有主管或管理员可以执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../models/operators.py" line="150" />
+        <source>Guard</source>
+        <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../models/operators.py" line="151" />
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../models/operators.py" line="152" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/operators_dialog.py" line="18" />
+        <source>Operators</source>
+        <translation>值班人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/operators_dialog.py" line="34" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/operators_dialog.py" line="35" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/operators_dialog.py" line="36" />
+        <source>PIN (4–12 digits)</source>
+        <translation>PIN（4–12 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/operators_dialog.py" line="41" />
+        <source>Add operator</source>
+        <translation>添加人员</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/override_dialog.py" line="24" />
+        <source>Supervisor override</source>
+        <translation>主管改判</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/override_dialog.py" line="26" />
+        <source>{0}: decided «{1}»</source>
+        <translation>{0}：原判定「{1}」</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/override_dialog.py" line="33" />
+        <source>New decision</source>
+        <translation>改判为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/override_dialog.py" line="37" />
+        <source>Reason (required)</source>
+        <translation>理由（必填）</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../models/rules.py" line="47" />
+        <source>Fever: {temperature} °C (limit {limit} °C)</source>
+        <translation>发热：{temperature} °C（标准 {limit} °C）</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="48" />
+        <source>Red health code: hold and report at once</source>
+        <translation>红码：就地管控并立即上报</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="49" />
+        <source>Positive nucleic-acid result</source>
+        <translation>核酸阳性</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="50" />
+        <source>Yellow health code: report to the community</source>
+        <translation>黄码：劝返并报告社区</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="51" />
+        <source>No health code shown</source>
+        <translation>未出示健康码</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="52" />
+        <source>No nucleic-acid result</source>
+        <translation>无核酸结果</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="53" />
+        <source>Nucleic-acid test older than {hours} h</source>
+        <translation>核酸超过 {hours} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="54" />
+        <source>Risk-area stay or star on the itinerary card: report</source>
+        <translation>到过中高风险地区或行程卡带星：劝返并上报</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="55" />
+        <source>No mask</source>
+        <translation>未戴口罩</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="56" />
+        <source>Couriers and riders leave goods at the drop-off station</source>
+        <translation>快递外卖人员不进小区，请放寄存点</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="58" />
+        <source>All checks passed</source>
+        <translation>各项查验通过</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="60" />
+        <source>Admit</source>
+        <translation>准许进入</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="61" />
+        <source>Refuse entry</source>
+        <translation>劝返</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="62" />
+        <source>Send to the isolation point</source>
+        <translation>送临时隔离点</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="13" />
+        <source>Registration in full</source>
+        <translation>完整登记信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="15" />
+        <source>This view has been recorded in the audit log.</source>
+        <translation>本次查看已记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="20" />
+        <source>Time in</source>
+        <translation>进入时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="21" />
+        <source>Who</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="22" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="23" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="24" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="25" />
+        <source>Coming from</source>
+        <translation>从何处来</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="26" />
+        <source>Going to</source>
+        <translation>去往</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="27" />
+        <source>Host</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="28" />
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="29" />
+        <source>Temperature °C</source>
+        <translation>体温 °C</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="30" />
+        <source>Decision</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="31" />
+        <source>Time out</source>
+        <translation>离开时间</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="19" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="27" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="31" />
+        <source>Take temperatures</source>
+        <translation>测温</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="32" />
+        <source>Re-measure a high first reading</source>
+        <translation>初测偏高时复测</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="33" />
+        <source>Check the health code</source>
+        <translation>查验健康码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="34" />
+        <source>Check nucleic-acid tests</source>
+        <translation>查验核酸</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="35" />
+        <source>Residents must show a test too</source>
+        <translation>居民也需出示核酸</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="36" />
+        <source>Ask about risk areas / itinerary card</source>
+        <translation>询问中高风险地区 / 查行程卡</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="37" />
+        <source>Masks are required</source>
+        <translation>必须戴口罩</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="38" />
+        <source>Phone number required (non-residents)</source>
+        <translation>非居民须登记手机号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="39" />
+        <source>ID number required (visitors, workers)</source>
+        <translation>访客、工作人员须登记身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="40" />
+        <source>Visitors name a room and a host</source>
+        <translation>访客须登记去往房号和被访人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="41" />
+        <source>Couriers may enter</source>
+        <translation>快递外卖人员可进入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="42" />
+        <source>Sign out everyone automatically each day</source>
+        <translation>每天定时自动签离</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="56" />
+        <source>Fever at or above (°C)</source>
+        <translation>发热标准（°C，含）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="61" />
+        <source>Test valid for (hours)</source>
+        <translation>核酸有效期（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="65" />
+        <source>Automatic sign-out at</source>
+        <translation>自动签离时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="70" />
+        <source>Keep personal data for (days)</source>
+        <translation>个人信息保留天数</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="16" />
+        <source>Set up GateDesk</source>
+        <translation>设置门岗登记台</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="19" />
+        <source>Welcome. Tell GateDesk which compound and gate this computer serves, and who administers it. Fields marked * are required.</source>
+        <translation>欢迎使用。请填写这台电脑所在的小区和门岗，以及管理员。带 * 的为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="27" />
+        <source>Compound name *</source>
+        <translation>小区名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="28" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="29" />
+        <source>Community (社区)</source>
+        <translation>所属社区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="30" />
+        <source>Sub-district (街道)</source>
+        <translation>所属街道</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="31" />
+        <source>District (区)</source>
+        <translation>所属区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="32" />
+        <source>This gate *</source>
+        <translation>本门岗名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="33" />
+        <source>Administrator's name *</source>
+        <translation>管理员姓名 *</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="34" />
+        <source>Administrator's PIN (4–12 digits) *</source>
+        <translation>管理员 PIN（4–12 位数字）*</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="35" />
+        <source>PIN again *</source>
+        <translation>再次输入 PIN *</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="43" />
+        <source>Hand over the gate</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="43" />
+        <source>Sign in</source>
+        <translation>上岗签到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="45" />
+        <source>The next operator signs in; the records that follow carry their name.</source>
+        <translation>接班人员签到；之后的登记都记在其名下。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="46" />
+        <source>Choose your name and type your PIN to start your shift.</source>
+        <translation>选择您的姓名并输入 PIN，开始值班。</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <location filename="../../models/operators.py" line="70" />
+        <source>A PIN is {min} to {max} digits.</source>
+        <translation>PIN 为 {min}–{max} 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../models/operators.py" line="80" />
+        <source>An operator with this name already exists.</source>
+        <translation>已有同名的值班人员。</translation>
+    </message>
+    <message>
+        <location filename="../../models/site.py" line="97" />
+        <source>The two PINs are not the same.</source>
+        <translation>两次输入的 PIN 不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="53" />
+        <source>This field is required.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="56" />
+        <source>Contains control characters; please retype it.</source>
+        <translation>含有控制字符，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="59" />
+        <source>Too long: at most {max} characters.</source>
+        <translation>太长：最多 {max} 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="68" />
+        <source>Enter the temperature.</source>
+        <translation>请输入体温。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="73" />
+        <source>The temperature must be a number, such as 36.5.</source>
+        <translation>体温应为数字，如 36.5。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="76" />
+        <source>{value} °C is not a body temperature: enter a reading between {min} and {max} °C.</source>
+        <translation>{value} °C 不是有效体温：请输入 {min}–{max} °C 之间的读数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="92" />
+        <source>Enter a phone number.</source>
+        <translation>请输入手机号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="95" />
+        <source>Not a mainland mobile number: it must be 11 digits starting with 1, such as 13812345678.</source>
+        <translation>不是有效的手机号：应为以 1 开头的 11 位数字，如 13812345678。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="105" />
+        <source>Enter the ID number.</source>
+        <translation>请输入身份证号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="110" />
+        <source>An ID number has 18 characters; this one has {n}.</source>
+        <translation>身份证号应为 18 位，这里是 {n} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="113" />
+        <source>An ID number is 17 digits followed by a digit or X.</source>
+        <translation>身份证号为 17 位数字加 1 位数字或 X。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="116" />
+        <source>The last character (check digit) does not match: please check the ID number again.</source>
+        <translation>最后一位校验码不符，请再核对身份证号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="122" />
+        <source>The birth date inside this ID number is not a real date.</source>
+        <translation>身份证号中的出生日期无效。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="142" />
+        <source>Enter when the test sample was taken.</source>
+        <translation>请输入核酸采样时间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="165" />
+        <source>Could not read this time. Type it as 11-28 09:12, or as 30h for 30 hours ago.</source>
+        <translation>无法识别此时间。请按 11-28 09:12 输入，或输入 30h 表示 30 小时前。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="169" />
+        <source>The sample time is in the future.</source>
+        <translation>采样时间晚于现在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/visits.py" line="114" />
+        <source>Choose who this is.</source>
+        <translation>请选择人员类别。</translation>
+    </message>
+    <message>
+        <location filename="../../models/visits.py" line="133" />
+        <source>Choose the code colour.</source>
+        <translation>请选择健康码颜色。</translation>
+    </message>
+    <message>
+        <location filename="../../models/visits.py" line="135" />
+        <source>Check the health code and choose its colour (G green, Y yellow, R red).</source>
+        <translation>请查验健康码并选择颜色（G 绿、Y 黄、R 红）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/visits.py" line="146" />
+        <source>Choose the nucleic-acid result.</source>
+        <translation>请选择核酸结果。</translation>
+    </message>
+    <message>
+        <location filename="../../models/visits.py" line="280" />
+        <source>Write the reason for the override.</source>
+        <translation>请填写改判理由。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLogTableModel</name>
+    <message>
+        <location filename="../../gui/visit_log_table_model.py" line="36" />
+        <source>Time in</source>
+        <translation>进入时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_log_table_model.py" line="36" />
+        <source>Who</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_log_table_model.py" line="36" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_log_table_model.py" line="36" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_log_table_model.py" line="36" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_log_table_model.py" line="37" />
+        <source>Going to</source>
+        <translation>去往</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_log_table_model.py" line="37" />
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_log_table_model.py" line="37" />
+        <source>Code</source>
+        <translation>健康码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_log_table_model.py" line="37" />
+        <source>Decision</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_log_table_model.py" line="38" />
+        <source>Time out</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_log_table_model.py" line="38" />
+        <source>Operator</source>
+        <translation>值班人员</translation>
+    </message>
+</context>
+</TS>

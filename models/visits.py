@@ -10,7 +10,7 @@ from sqlmodel import Field, Session, SQLModel, col, select
 
 from models import audit
 from models.clock import day_bounds, local_today, utcnow
-from models.i18n import QT_TRANSLATE_NOOP, Message
+from models.i18n import QT_TRANSLATE_NOOP
 from models.records import Record, when_field
 from models.rules import CodeColor, Checks, Decision, NatResult, Outcome, PersonKind, decide, needs_nat
 from models.settings import Settings
@@ -276,16 +276,14 @@ def on_site(session: Session) -> list[Visit]:
     return list(session.exec(on_site_query()))
 
 
-class OverrideNotAllowed(Exception):
-    message = Message("Validation", QT_TRANSLATE_NOOP("Validation", "Write the reason for the override."))
-
-
 def override_decision(*, session: Session, visit_id: str, supervisor_id: str, outcome: Outcome, reason: str,
                       ctx: StationContext, now: datetime | None = None) -> Visit:
     """A supervisor changes the decision; the automatic decision and the reason stay on record."""
     now = now or utcnow()
     errors: list[FieldError] = []
-    clean = clean_text("override_reason", reason, errors, required=True, max_len=200)
+    clean = clean_text("override_reason", reason, errors, max_len=200)
+    if clean is None and not errors:
+        errors.append(_err("override_reason", QT_TRANSLATE_NOOP("Validation", "Write the reason for the override.")))
     if errors:
         raise InvalidInput(errors)
     visit = session.get(Visit, visit_id)

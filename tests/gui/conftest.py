@@ -1,0 +1,66 @@
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from gui.app import install_language, make_app
+from models.db import open_database
+from models.desk import Desk
+from models.operators import Role
+from models.site import SetupForm
+
+PINS = {"林管理": "1234", "陈主管": "2345", "张保安": "1111"}
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    return QApplication
+
+
+@pytest.fixture
+def app(qapp):
+    make_app()
+    install_language(qapp, "zh_CN")
+    yield qapp
+    install_language(qapp, "zh_CN")
+
+
+@pytest.fixture
+def blank_desk(tmp_path):
+    db = open_database(tmp_path / "data" / "gatedesk.sqlite3")
+    desk = Desk(db)
+    yield desk
+    db.close()
+
+
+@pytest.fixture
+def desk(blank_desk):
+    """A set-up station with a guard on duty."""
+    d = blank_desk
+    d.complete_setup(SetupForm(compound_name="榕城花园", gate_name="东门", admin_name="林管理",
+                               admin_pin=PINS["林管理"], admin_pin_again=PINS["林管理"]))
+    d.add_operator(name="陈主管", role=Role.SUPERVISOR, pin=PINS["陈主管"])
+    d.add_operator(name="张保安", role=Role.GUARD, pin=PINS["张保安"])
+    guard = next(o for o in d.operators() if o.name == "张保安")
+    d.sign_in(guard.id, PINS["张保安"])
+    return d
+
+
+def operator_id(desk, name):
+    return next(o.id for o in desk.operators() if o.name == name)
+
+
+def type_text(qtbot, widget, text):
+    """Type as a guard would: ASCII by keys, Chinese through the input method (keyClicks aborts on it)."""
+    widget.setFocus()
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(ch)
+            QApplication.sendEvent(widget, event)
+
+
+def press(qtbot, widget, key):
+    qtbot.keyPress(widget, key)

@@ -1,0 +1,208 @@
+"""A guard's shift, driven through the real widgets."""
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlmodel import select
+
+from gui.main_window import MainWindow
+from models.audit import AuditEvent
+from models.visits import Visit, VisitForm
+from tests.gui.conftest import PINS, operator_id, type_text
+
+
+@pytest.fixture
+def window(app, qtbot, desk):
+    w = MainWindow(desk)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def visits(desk):
+    with desk.db.session() as s:
+        return list(s.exec(select(Visit)))
+
+
+def fill_visitor(qtbot, gate, *, phone="13812345678", name="王小明", temperature="36.5", code_key=Qt.Key_G):
+    type_text(qtbot, gate.phone, phone)
+    type_text(qtbot, gate.name, name)
+    type_text(qtbot, gate.destination, "3-2-501")
+    type_text(qtbot, gate.host, "王大明")
+    type_text(qtbot, gate.temperature, temperature)
+    gate.code.setFocus()
+    qtbot.keyClick(gate.code, code_key)
+    type_text(qtbot, gate.nat_time, "20h")
+
+
+def test_register_and_admit_with_the_keyboard(window, qtbot, desk):
+    gate = window.gate
+    fill_visitor(qtbot, gate)
+    assert gate.code.value() == "green"
+    qtbot.keyClick(gate.nat_time, Qt.Key_Return)
+    assert gate.banner.text() == "准许进入"
+    assert "王*明" in gate.banner_detail.text()
+    [v] = visits(desk)
+    assert (v.name, v.phone, v.decision, v.operator_id) == ("王小明", "13812345678", "admit", desk.operator.id)
+    # Ready for the next person at once.
+    assert gate.phone.text() == "" and gate.name.text() == "" and gate.phone.hasFocus()
+    assert "放行 1" in window.status.counts.text() and "在场 1" in window.status.counts.text()
+    assert window.onsite.model.rowCount() == 1
+    assert window.onsite.model.index(0, 3).data() == "王*明"
+
+
+def test_bad_input_is_explained_in_chinese_and_kept(window, qtbot, desk):
+    gate = window.gate
+    type_text(qtbot, gate.phone, "123")
+    type_text(qtbot, gate.name, "李四")
+    type_text(qtbot, gate.temperature, "50")
+    type_text(qtbot, gate.id_number, "110105194912310021")
+    qtbot.keyClick(gate.name, Qt.Key_Return)
+    assert gate.banner.text() == "未保存"
+    assert "手机号" in gate.fields["phone"].error.text()
+    assert "34.0" in gate.fields["temperature"].error.text()
+    assert "校验码" in gate.fields["id_number"].error.text()
+    assert gate.fields["code_color"].error.isVisible()
+    assert (gate.phone.text(), gate.name.text(), gate.temperature.text()) == ("123", "李四", "50")
+    assert gate.phone.hasFocus()
+    assert visits(desk) == []
+
+
+def test_high_temperature_asks_for_a_remeasure_then_isolates(window, qtbot, desk):
+    gate = window.gate
+    fill_visitor(qtbot, gate, temperature="37.8")
+    qtbot.keyClick(gate.nat_time, Qt.Key_Return)
+    assert gate.banner.text() == "请复测" and visits(desk) == []
+    assert "37.8" in gate.first_reading.text() and gate.temperature.hasFocus() and gate.temperature.text() == ""
+    type_text(qtbot, gate.temperature, "37.6")
+    qtbot.keyClick(gate.temperature, Qt.Key_Return)
+    assert gate.banner.text() == "送临时隔离点"
+    assert "发热" in gate.banner_detail.text()
+    [v] = visits(desk)
+    assert (v.temperature_first, v.temperature, v.decision) == (37.8, 37.6, "isolate")
+    assert "送隔离点 1" in window.status.counts.text()
+
+
+def test_yellow_code_is_refused(window, qtbot, desk):
+    fill_visitor(qtbot, window.gate, code_key=Qt.Key_Y)
+    qtbot.keyClick(window.gate.nat_time, Qt.Key_Return)
+    assert window.gate.banner.text() == "劝返" and "黄码" in window.gate.banner_detail.text()
+    assert window.onsite.model.rowCount() == 0
+
+
+def test_returning_visitor_is_filled_in_from_the_phone(window, qtbot, desk):
+    desk.register(VisitForm(kind="visitor", name="欧阳娜娜", phone="13912345678", origin="仓山区", destination="8-1-1201",
+                            host="欧阳修", purpose="探亲", temperature="36.4", code_color="green",
+                            nat_result="negative", nat_sampled_at="10h"))
+    gate = window.gate
+    type_text(qtbot, gate.phone, "13912345678")
+    assert (gate.name.text(), gate.destination.text(), gate.host.text()) == ("欧阳娜娜", "8-1-1201", "欧阳修")
+    assert gate.temperature.hasFocus() and gate.banner.text() == "老访客"
+    # A few keystrokes finish it.
+    type_text(qtbot, gate.temperature, "36.6")
+    gate.code.setFocus()
+    qtbot.keyClick(gate.code, Qt.Key_G)
+    type_text(qtbot, gate.nat_time, "9h")
+    qtbot.keyClick(gate.nat_time, Qt.Key_Return)
+    assert gate.banner.text() == "准许进入" and len(visits(desk)) == 2
+
+
+def test_sign_out_from_the_on_site_list(window, qtbot, desk):
+    fill_visitor(qtbot, window.gate)
+    qtbot.keyClick(window.gate.nat_time, Qt.Key_Return)
+    qtbot.keyClick(window, Qt.Key_2, Qt.ControlModifier)
+    assert window.tabs.currentWidget() is window.onsite
+    table = window.onsite.table
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key_Delete)
+    assert window.onsite.model.rowCount() == 0
+    [v] = visits(desk)
+    assert v.time_out is not None and v.signout_kind == "manual"
+    assert "在场 0" in window.status.counts.text()
+
+
+def test_automatic_sign_out_is_marked(window, qtbot, desk):
+    fill_visitor(qtbot, window.gate)
+    qtbot.keyClick(window.gate.nat_time, Qt.Key_Return)
+    real = desk.clock
+    desk.clock = lambda: real() + timedelta(days=1, hours=1)
+    window.run_auto_sign_out()
+    [v] = visits(desk)
+    assert v.signout_kind == "auto" and window.onsite.model.rowCount() == 0
+
+
+def test_supervisor_override_is_recorded(window, qtbot, desk, monkeypatch):
+    from gui.dialogs.override_dialog import OverrideDialog
+
+    fill_visitor(qtbot, window.gate, code_key=Qt.Key_Y)
+    qtbot.keyClick(window.gate.nat_time, Qt.Key_Return)
+    visit = window.gate.last_saved.visit
+    dialog = OverrideDialog(desk, visit, window)
+    qtbot.addWidget(dialog)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("admit"))
+    dialog.who.who.setCurrentIndex(dialog.who.who.findData(operator_id(desk, "陈主管")))
+    type_text(qtbot, dialog.who.pin, "9999")
+    dialog.accept()
+    assert "PIN 错误" in dialog.error.text() and dialog.result_visit is None
+    type_text(qtbot, dialog.who.pin, PINS["陈主管"])
+    dialog.accept()
+    assert "改判理由" in dialog.error.text()
+    assert dialog.who.pin.text() == PINS["陈主管"]  # the PIN is not asked for twice
+    type_text(qtbot, dialog.reason, "社区已确认黄码解除")
+    dialog.accept()
+    assert dialog.result_visit.decision == "admit" and dialog.result_visit.auto_decision == "refuse"
+    [v] = visits(desk)
+    assert v.override_reason == "社区已确认黄码解除" and v.override_by == operator_id(desk, "陈主管")
+
+
+def test_hand_over_changes_who_is_on_duty(window, qtbot, desk):
+    from gui.dialogs.sign_in_dialog import SignInDialog
+
+    dialog = SignInDialog(desk, window, hand_over=True)
+    qtbot.addWidget(dialog)
+    dialog.who.who.setCurrentIndex(dialog.who.who.findData(operator_id(desk, "陈主管")))
+    type_text(qtbot, dialog.who.pin, PINS["陈主管"])
+    dialog.accept()
+    window.status.refresh()
+    assert "值班：陈主管" == window.status.operator.text()
+    fill_visitor(qtbot, window.gate)
+    qtbot.keyClick(window.gate.nat_time, Qt.Key_Return)
+    assert visits(desk)[0].operator_id == operator_id(desk, "陈主管")
+
+
+def test_settings_turn_checks_off(window, qtbot, desk):
+    from gui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(desk, window)
+    qtbot.addWidget(dialog)
+    dialog.checks["check_mask"].setChecked(False)
+    dialog.checks["check_nat"].setChecked(False)
+    dialog.accept()
+    window.gate.apply_settings()
+    assert not window.gate.mask.isVisible() and not window.gate.fields["nat_result"].isVisible()
+    from models.settings import load_settings
+    with desk.db.session() as s:
+        assert load_settings(s).check_mask is False
+    type_text(qtbot, window.gate.phone, "13812345678")
+    type_text(qtbot, window.gate.name, "赵六")
+    type_text(qtbot, window.gate.destination, "1-1-101")
+    type_text(qtbot, window.gate.host, "赵五")
+    type_text(qtbot, window.gate.temperature, "36.5")
+    window.gate.code.setFocus()
+    qtbot.keyClick(window.gate.code, Qt.Key_G)
+    qtbot.keyClick(window.gate.code, Qt.Key_Return)
+    assert window.gate.banner.text() == "准许进入"
+
+
+def test_english_interface(app, qtbot, desk):
+    from gui.app import install_language
+
+    install_language(app, "en")
+    w = MainWindow(desk)
+    qtbot.addWidget(w)
+    assert w.tabs.tabText(0).startswith("Register") and w.gate.fields["phone"].caption.text() == "Phone"
+    install_language(app, "zh_CN")
+    w2 = MainWindow(desk)
+    qtbot.addWidget(w2)
+    assert w2.tabs.tabText(0).startswith("登记") and w2.gate.fields["phone"].caption.text() == "手机号"

@@ -1,0 +1,173 @@
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlmodel import select
+
+from gui.log_panel import LogPanel
+from gui.onsite_table_model import OnSiteTableModel
+from gui.visit_log_table_model import PAGE, VisitLogTableModel
+from models.audit import AuditEvent
+from models.visits import VisitForm
+from tests.gui.conftest import PINS, operator_id, type_text
+
+
+def add(desk, name, phone, **kw):
+    form = dict(kind="visitor", name=name, phone=phone, destination="1-1-101", host="甲", temperature="36.5",
+                code_color="green", nat_result="negative", nat_sampled_at="10h")
+    form.update(kw)
+    return desk.register(VisitForm(**form)).visit
+
+
+@pytest.fixture
+def log(app, qtbot, desk):
+    panel = LogPanel(desk)
+    qtbot.addWidget(panel)
+    panel.show()
+    return panel
+
+
+def cells(panel, row):
+    m = panel.model
+    return [m.index(row, c).data() for c in range(m.columnCount())]
+
+
+def test_search_by_phone_tail_shows_masked_rows(log, qtbot, desk):
+    add(desk, "张三", "13800001234", id_number="11010519491231002X")
+    add(desk, "李四", "13900005678")
+    type_text(qtbot, log.text, "1234")
+    qtbot.keyClick(log.text, Qt.Key_Return)
+    assert log.model.rowCount() == 1 and log.count.text() == "共 1 条登记"
+    row = cells(log, 0)
+    assert row[VisitLogTableModel.COL_NAME] == "张*"
+    assert row[VisitLogTableModel.COL_PHONE] == "138****1234"
+    assert row[VisitLogTableModel.COL_ID] == "110105********002X"
+    assert "13800001234" not in row and "张三" not in row
+
+
+def test_search_by_name_kind_and_decision(log, qtbot, desk):
+    add(desk, "张三", "13800001111")
+    add(desk, "张三丰", "13800002222", code_color="yellow")
+    add(desk, "李四", "13800003333", kind="worker")
+    type_text(qtbot, log.text, "张")
+    qtbot.keyClick(log.text, Qt.Key_Return)
+    assert log.model.rowCount() == 2
+    log.decision.setCurrentIndex(log.decision.findData("refuse"))
+    log.search()
+    assert log.model.rowCount() == 1 and cells(log, 0)[VisitLogTableModel.COL_NAME] == "张*丰"
+    log.text.clear()
+    log.decision.setCurrentIndex(0)
+    log.kind.setCurrentIndex(log.kind.findData("worker"))
+    log.search()
+    assert [cells(log, r)[VisitLogTableModel.COL_NAME] for r in range(log.model.rowCount())] == ["李*"]
+
+
+def test_scroll_to_the_end_reads_from_the_far_end(log, qtbot, desk):
+    real = desk.clock
+    base = real()
+    n = PAGE * 3 + 17
+    for i in range(n):
+        desk.clock = lambda i=i: base - timedelta(minutes=n - i)
+        add(desk, f"访客{i:04d}", f"138{i:08d}")
+    desk.clock = real
+    log.search()
+    assert log.model.rowCount() == n
+    log.table.scrollToBottom()
+    last = log.model.visit_at(n - 1)
+    first = log.model.visit_at(0)
+    assert (first.name, last.name) == (f"访客{n - 1:04d}", "访客0000")
+    names = [log.model.visit_at(r).name for r in range(n)]
+    assert names == [f"访客{i:04d}" for i in range(n - 1, -1, -1)]
+    # Sorting by name happens in SQL.
+    log.table.horizontalHeader().setSortIndicator(VisitLogTableModel.COL_NAME, Qt.AscendingOrder)
+    assert log.model.visit_at(0).name == "访客0000"
+
+
+def test_unsortable_column_keeps_the_order(log, qtbot, desk):
+    add(desk, "张三", "13800001111")
+    log.search()
+    log.table.horizontalHeader().setSortIndicator(VisitLogTableModel.COL_PHONE, Qt.AscendingOrder)
+    assert log.table.horizontalHeader().sortIndicatorSection() == VisitLogTableModel.COL_TIME
+
+
+def test_reveal_needs_a_supervisor_and_is_audited(log, qtbot, desk, monkeypatch):
+    import gui.dialogs.reveal_dialog as reveal_mod
+    import gui.dialogs.sign_in_dialog as sign_in_mod
+
+    add(desk, "张三", "13800001234")
+    log.search()
+    log.table.selectRow(0)
+    monkeypatch.setattr(sign_in_mod, "ask_supervisor", lambda *a, **k: None)
+    log.reveal_selected()
+    with desk.db.session() as s:
+        assert s.exec(select(AuditEvent).where(AuditEvent.action == "reveal")).first() is None
+    shown = {}
+    sup = next(o for o in desk.operators() if o.name == "陈主管")
+    monkeypatch.setattr(sign_in_mod, "ask_supervisor", lambda *a, **k: sup)
+    monkeypatch.setattr(reveal_mod.RevealDialog, "exec", lambda self: shown.update(self.values) or 0)
+    log.reveal_selected()
+    assert shown["手机号"] == "13800001234" and shown["姓名"] == "张三"
+    with desk.db.session() as s:
+        assert s.exec(select(AuditEvent).where(AuditEvent.action == "reveal")).one().operator_id == sup.id
+
+
+def test_table_models_are_well_behaved(app, qtmodeltester, desk):
+    for i in range(5):
+        add(desk, f"访客{i}", f"1380000{i:04d}")
+    log_model = VisitLogTableModel(desk)
+    log_model.search(log_model.query)
+    qtmodeltester.check(log_model)
+    onsite = OnSiteTableModel(desk.settings.zone)
+    onsite.set_rows(desk.on_site(), desk.now())
+    qtmodeltester.check(onsite)
+
+
+def test_first_run_setup(app, qtbot, blank_desk):
+    from gui.dialogs.setup_dialog import SetupDialog
+
+    dialog = SetupDialog(blank_desk)
+    qtbot.addWidget(dialog)
+    type_text(qtbot, dialog.inputs["compound_name"], "温泉小区")
+    type_text(qtbot, dialog.inputs["admin_name"], "林管理")
+    type_text(qtbot, dialog.inputs["admin_pin"], "2580")
+    type_text(qtbot, dialog.inputs["admin_pin_again"], "2581")
+    dialog.accept()
+    assert dialog.errors["gate_name"].text() == "此项必填。"
+    assert dialog.errors["admin_pin_again"].text() == "两次输入的 PIN 不一致。"
+    assert blank_desk.ctx is None and dialog.inputs["gate_name"].hasFocus() is not None
+    type_text(qtbot, dialog.inputs["gate_name"], "南门")
+    dialog.inputs["admin_pin_again"].clear()
+    type_text(qtbot, dialog.inputs["admin_pin_again"], "2580")
+    dialog.accept()
+    assert blank_desk.ctx.gate_name == "南门" and blank_desk.ctx.compound_name == "温泉小区"
+    assert [o.name for o in blank_desk.operators()] == ["林管理"]
+
+
+def test_sign_in_with_wrong_then_right_pin(app, qtbot, desk):
+    from gui.dialogs.sign_in_dialog import SignInDialog
+
+    dialog = SignInDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.who.who.setCurrentIndex(dialog.who.who.findData(operator_id(desk, "林管理")))
+    type_text(qtbot, dialog.who.pin, "0000")
+    dialog.accept()
+    assert dialog.error.text() == "PIN 错误，请重试。" and dialog.who.pin.text() == ""
+    assert desk.operator.name == "张保安"
+    type_text(qtbot, dialog.who.pin, PINS["林管理"])
+    dialog.accept()
+    assert desk.operator.name == "林管理" and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_operators_dialog_adds_a_guard(app, qtbot, desk):
+    from gui.dialogs.operators_dialog import OperatorsDialog
+
+    dialog = OperatorsDialog(desk)
+    qtbot.addWidget(dialog)
+    type_text(qtbot, dialog.name, "黄保安")
+    type_text(qtbot, dialog.pin, "12")
+    dialog.add()
+    assert "4–12" in dialog.error.text()
+    dialog.pin.clear()
+    type_text(qtbot, dialog.pin, "2222")
+    dialog.add()
+    assert dialog.error.text() == "" and any("黄保安" in dialog.list.item(i).text() for i in range(dialog.list.count()))

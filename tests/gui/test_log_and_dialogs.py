@@ -171,3 +171,12 @@ def test_operators_dialog_adds_a_guard(app, qtbot, desk):
     type_text(qtbot, dialog.pin, "2222")
     dialog.add()
     assert dialog.error.text() == "" and any("黄保安" in dialog.list.item(i).text() for i in range(dialog.list.count()))
+
+
+def test_chinese_has_glyphs_in_the_interface_font(app):
+    from PySide6.QtGui import QRawFont
+    from PySide6.QtWidgets import QApplication
+
+    raw = QRawFont.fromFont(QApplication.font())
+    assert all(raw.supportsCharacter(ord(ch)) for ch in "门岗登记台准许进入劝返"), raw.familyName()
+    assert "CJK" in raw.familyName() or "Hei" in raw.familyName() or "YaHei" in raw.familyName()

@@ -36,14 +36,14 @@ class MainWindow(QMainWindow):
         self.gate.visit_saved.connect(self._records_changed)
         self.onsite.signed_out.connect(self._records_changed)
         self.tabs.currentChanged.connect(self._tab_shown)
-        self._log_stale = True
+        # Lists load when their tab is shown: start-up and each save stay quick on a busy gate.
+        self._stale = {self.onsite, self.log}
 
         self._auto = QTimer(self)
         self._auto.timeout.connect(self.run_auto_sign_out)
         self._auto.start(AUTO_SIGNOUT_CHECK_MS)
         self.run_auto_sign_out()
         self.status.refresh()
-        self.onsite.refresh()
         self.resize(1280, 800)
         geometry = QSettings().value("main_window/geometry")
         if geometry is not None:
@@ -70,18 +70,14 @@ class MainWindow(QMainWindow):
 
     def _records_changed(self, *_args) -> None:
         self.status.refresh()
-        self.onsite.refresh()
-        self._log_stale = True
-        if self.tabs.currentWidget() is self.log:
-            self._tab_shown(self.tabs.currentIndex())
+        self._stale = {self.onsite, self.log}
+        self._tab_shown(self.tabs.currentIndex())
 
     def _tab_shown(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget is self.log and self._log_stale:
-            self.log.refresh()
-            self._log_stale = False
-        elif widget is self.onsite:
-            self.onsite.refresh()
+        if widget in self._stale:
+            self._stale.discard(widget)
+            widget.refresh()
         elif widget is self.gate:
             self.gate.phone.setFocus()
 

@@ -100,7 +100,8 @@ def _fill_visits(db: Database, ctx: StationContext, settings: Settings, guard_id
     total = days * per_day
     batch: list[dict] = []
     written = 0
-    with db.engine.begin() as conn:
+    # A commit per batch lets SQLite checkpoint, so the WAL stays small however many rows go in.
+    with db.engine.connect() as conn:
         for d in range(days - 1, -1, -1):
             day_start = (local_now - timedelta(days=d)).replace(hour=6, minute=0, second=0, microsecond=0)
             span = 16 * 3600
@@ -112,12 +113,14 @@ def _fill_visits(db: Database, ctx: StationContext, settings: Settings, guard_id
                                         local_now))
                 if len(batch) >= 20000:
                     conn.execute(insert(table), batch)
+                    conn.commit()
                     written += len(batch)
                     batch.clear()
                     if progress:
                         progress(written, total)
         if batch:
             conn.execute(insert(table), batch)
+            conn.commit()
             written += len(batch)
     if progress:
         progress(written, total)

@@ -67,7 +67,8 @@ class Visit(VisitBase, Record, table=True):
         Index("ix_visit_id_tail", "id_tail", "created_at"),
         Index("ix_visit_kind", "kind", "created_at"),
         Index("ix_visit_decision", "decision", "created_at"),
-        Index("ix_visit_onsite", "time_out", "decision"),
+        # Who is inside: every term of on_site_terms() is an equality seek on this index.
+        Index("ix_visit_onsite", "time_out", "decision", "kind", "created_at"),
     )
 
     @property
@@ -257,19 +258,28 @@ def auto_sign_out(*, session: Session, settings: Settings, now: datetime | None 
     cutoff = last_auto_signout_cutoff(settings, now)
     result = session.execute(
         update(Visit)
-        .where(col(Visit.time_out).is_(None), Visit.decision == Outcome.ADMIT.value,
-               Visit.kind != PersonKind.RESIDENT.value, col(Visit.created_at) < cutoff)
+        .where(*on_site_terms(), col(Visit.created_at) < cutoff)
         .values(time_out=cutoff, signout_kind=SignOutKind.AUTO.value, signout_by=None,
                 rev=Visit.rev + 1, updated_at=now)
     )
     return result.rowcount or 0
 
 
+NON_RESIDENT_KINDS = tuple(k.value for k in PersonKind if k is not PersonKind.RESIDENT)
+
+
+def on_site_terms() -> list:
+    """Admitted, not signed out, not a resident (residents never sign out).
+
+    Kinds are listed with IN rather than `kind != 'resident'` so the database seeks straight to
+    the few people inside instead of reading past every resident's entry ever written.
+    """
+    return [col(Visit.time_out).is_(None), Visit.decision == Outcome.ADMIT.value,
+            col(Visit.kind).in_(NON_RESIDENT_KINDS)]
+
+
 def on_site_query():
-    return (select(Visit)
-            .where(col(Visit.time_out).is_(None), Visit.decision == Outcome.ADMIT.value,
-                   Visit.kind != PersonKind.RESIDENT.value)
-            .order_by(col(Visit.created_at).desc()))
+    return select(Visit).where(*on_site_terms()).order_by(col(Visit.created_at).desc())
 
 
 def on_site(session: Session) -> list[Visit]:
@@ -408,5 +418,5 @@ def today_counts(session: Session, settings: Settings, now: datetime | None = No
             counts.refused = n
         elif decision == Outcome.ISOLATE:
             counts.isolated = n
-    counts.inside = session.exec(select(func.count()).select_from(on_site_query().order_by(None).subquery())).one()
+    counts.inside = session.exec(select(func.count()).select_from(Visit).where(*on_site_terms())).one()
     return counts

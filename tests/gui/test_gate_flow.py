@@ -48,6 +48,7 @@ def test_register_and_admit_with_the_keyboard(window, qtbot, desk):
     # Ready for the next person at once.
     assert gate.phone.text() == "" and gate.name.text() == "" and gate.phone.hasFocus()
     assert "放行 1" in window.status.counts.text() and "在场 1" in window.status.counts.text()
+    qtbot.keyClick(window, Qt.Key_2, Qt.ControlModifier)
     assert window.onsite.model.rowCount() == 1
     assert window.onsite.model.index(0, 3).data() == "王*明"
 
@@ -88,7 +89,8 @@ def test_yellow_code_is_refused(window, qtbot, desk):
     fill_visitor(qtbot, window.gate, code_key=Qt.Key_Y)
     qtbot.keyClick(window.gate.nat_time, Qt.Key_Return)
     assert window.gate.banner.text() == "劝返" and "黄码" in window.gate.banner_detail.text()
-    assert window.onsite.model.rowCount() == 0
+    window.tabs.setCurrentWidget(window.onsite)
+    assert window.onsite.model.rowCount() == 0 and window.onsite.count.text() == "在场 0 人"
 
 
 def test_returning_visitor_is_filled_in_from_the_phone(window, qtbot, desk):
@@ -127,6 +129,8 @@ def test_automatic_sign_out_is_marked(window, qtbot, desk):
     qtbot.keyClick(window.gate.nat_time, Qt.Key_Return)
     real = desk.clock
     desk.clock = lambda: real() + timedelta(days=1, hours=1)
+    window.tabs.setCurrentWidget(window.onsite)
+    assert window.onsite.model.rowCount() == 1
     window.run_auto_sign_out()
     [v] = visits(desk)
     assert v.signout_kind == "auto" and window.onsite.model.rowCount() == 0

@@ -1,0 +1,140 @@
+"""Gate desk figures for docs/BENCHMARKS.md (issue 2). Prints a table; asserts nothing.
+
+    python main.py demo --data-dir bench/out/1m --days 100 --visits-per-day 10000 --seed 42
+    xvfb-run -a .venv/bin/python bench/gate_bench.py bench/out/1m
+
+Work is done on a copy of the database so the demo stays as built.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def startup(kind: str, data_dir: Path | None, runs: int = 7) -> list[float]:
+    out = []
+    for _ in range(runs):
+        args = [sys.executable, str(ROOT / "bench" / "startup_probe.py"), kind] + ([str(data_dir)] if data_dir else [])
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+        line = proc.stdout.readline()
+        t1 = time.perf_counter()
+        proc.wait()
+        assert line.strip() == "ready", line
+        out.append(t1 - t0)
+    return out
+
+
+def timed(fn, repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def main() -> None:
+    src = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "bench" / "out" / "1m")
+    work = Path(tempfile.mkdtemp(prefix="gatedesk-bench-"))
+    shutil.copy(src / "gatedesk.sqlite3", work / "gatedesk.sqlite3")
+    rows: list[tuple[str, str, str, str]] = []
+
+    from models import paths
+    from models.db import open_database
+    from models.desk import Desk
+    from models.visits import VisitForm, VisitQuery
+
+    db = open_database(paths.database_path(work))
+    desk = Desk(db)
+    total = desk.count_visits(VisitQuery())
+    guard = next(o for o in desk.operators() if o.role == "guard")
+    desk.sign_in(guard.id, "1111")
+
+    # Start-up, whole process, beside a bare PySide6 window.
+    bare = startup("bare", None)
+    ours = startup("gatedesk", work)
+    rows.append(("start-up: bare PySide6 window", f"{statistics.median(bare) * 1000:.0f} ms", f"{max(bare) * 1000:.0f} ms", "—"))
+    rows.append((f"start-up: GateDesk main window ({total:,} visits)", f"{statistics.median(ours) * 1000:.0f} ms",
+                 f"{max(ours) * 1000:.0f} ms", "≤ 1000 ms"))
+
+    # One registration: validate, decide, insert, commit (WAL, synchronous=FULL).
+    i = 0
+
+    def save():
+        nonlocal i
+        i += 1
+        desk.register(VisitForm(kind="visitor", name="王小明", phone=f"139{i:08d}", destination="3-2-501",
+                                host="王大明", temperature="36.5", code_color="green", nat_result="negative",
+                                nat_sampled_at="20h"))
+
+    timed(save, 20)
+    saves = timed(save, 500)
+    rows.append(("save one registration (n=500)", f"{pct(saves, 50) * 1000:.2f} ms", f"{pct(saves, 99) * 1000:.2f} ms p99",
+                 "p99 ≤ 5 ms"))
+
+    # Searches as the log runs them: a COUNT and the first page of 200 rows.
+    def search(text):
+        q = VisitQuery(text=text)
+        return lambda: (desk.count_visits(q), desk.page_visits(q, offset=0, limit=200))
+
+    name = "王小"  # a common two-character prefix
+    for label, text in (("search: phone tail '5678'", "5678"), ("search: full phone", "13900000001"),
+                        ("search: name prefix '王小'", name), ("search: ID tail '002X'", "002X")):
+        t = timed(search(text), 30)
+        n = desk.count_visits(VisitQuery(text=text))
+        rows.append((f"{label} ({n:,} hits)", f"{pct(t, 50) * 1000:.2f} ms", f"{pct(t, 99) * 1000:.2f} ms p99", "≤ 20 ms"))
+
+    # Opening the log and jumping to its last row, through the real model and view.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from gui.app import install_language, make_app
+    from gui.visit_log_table_model import VisitLogTableModel
+    from PySide6.QtWidgets import QTableView
+
+    app = make_app()
+    install_language(app, "zh_CN")
+
+    def open_and_jump():
+        model = VisitLogTableModel(desk)
+        view = QTableView()
+        view.setModel(model)
+        view.resize(1200, 700)
+        view.show()
+        model.search(VisitQuery())
+        app.processEvents()
+        view.scrollToBottom()
+        app.processEvents()
+        last = model.index(model.rowCount() - 1, VisitLogTableModel.COL_NAME).data()
+        view.close()
+        return last
+
+    open_and_jump()
+    t = timed(open_and_jump, 10)
+    rows.append((f"log: open + jump to last row ({total:,} rows)", f"{pct(t, 50) * 1000:.1f} ms",
+                 f"{max(t) * 1000:.1f} ms max", "≤ 200 ms"))
+
+    db.close()
+    shutil.rmtree(work, ignore_errors=True)
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}} | {'median/p50':>11} | {'worst':>14} | target")
+    print("-" * (width + 45))
+    for r in rows:
+        print(f"{r[0]:<{width}} | {r[1]:>11} | {r[2]:>14} | {r[3]}")
+
+
+if __name__ == "__main__":
+    main()

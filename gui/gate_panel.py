@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from gui import texts
@@ -52,8 +52,6 @@ class GatePanel(QWidget):
         self.host = self._line("host", NAME_MAX)
         self.purpose = self._line("purpose")
         self.temperature = self._line("temperature", 8, "36.5")
-        self.first_reading = QLabel("")
-        self.first_reading.setObjectName("firstReading")
         self.code = ChoiceRow([(CodeColor.GREEN.value, self.tr("Green"), "G"),
                                (CodeColor.YELLOW.value, self.tr("Yellow"), "Y"),
                                (CodeColor.RED.value, self.tr("Red"), "R")], object_name="code")
@@ -87,17 +85,14 @@ class GatePanel(QWidget):
         order = ["phone", "name", "id_number", "origin", "destination", "host", "purpose"]
         for i, key in enumerate(order):
             grid.addWidget(self.fields[key], 1 + i // 2, i % 2)
-        temp_box = QWidget()
-        tb = QVBoxLayout(temp_box)
-        tb.setContentsMargins(0, 0, 0, 0)
-        tb.addWidget(self.fields["temperature"])
-        tb.addWidget(self.first_reading)
-        grid.addWidget(temp_box, 5, 0)
+        self.first_reading = self.fields["temperature"].hint
+        grid.addWidget(self.fields["temperature"], 5, 0)
         grid.addWidget(self.fields["code_color"], 5, 1)
         grid.addWidget(self.fields["nat_result"], 6, 0)
         grid.addWidget(self.fields["nat_sampled_at"], 6, 1)
         checks = QHBoxLayout()
         checks.addWidget(self.risk)
+        checks.addSpacing(32)
         checks.addWidget(self.mask)
         checks.addStretch(1)
         grid.addLayout(checks, 7, 0, 1, 2)
@@ -138,9 +133,20 @@ class GatePanel(QWidget):
         side_frame.setLayout(side)
         side_frame.setMinimumWidth(340)
 
+        # On a small screen the fields scroll; Save stays in view.
+        fields_widget = QWidget()
+        fields_box = QVBoxLayout(fields_widget)
+        fields_box.setContentsMargins(0, 0, 4, 0)
+        fields_box.addLayout(grid)
+        fields_box.addStretch(1)
+        scroll = self.scroll = QScrollArea()
+        scroll.setObjectName("formScroll")
+        scroll.setWidget(fields_widget)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         form = QVBoxLayout()
-        form.addLayout(grid)
-        form.addStretch(1)
+        form.addWidget(scroll, 1)
         form.addLayout(buttons)
         top = QHBoxLayout(self)
         top.addLayout(form, 3)
@@ -202,8 +208,8 @@ class GatePanel(QWidget):
 
     def _set_first_reading(self, value: str) -> None:
         self._first_reading = value
-        self.first_reading.setText(self.tr("First reading: {0} °C — type the re-measured reading").format(value)
-                                   if value else "")
+        self.fields["temperature"].set_hint(
+            self.tr("First reading: {0} °C — type the re-measured reading").format(value) if value else "")
         self.fields["temperature"].caption.setText(
             self.tr("Re-measured temperature °C") if value else self.tr("Temperature °C"))
 
@@ -267,10 +273,14 @@ class GatePanel(QWidget):
             field.set_error(by_field.get(key, ""))
         if exc:
             self.override_button.hide()
-            self._show_banner("invalid", self.tr("Not saved"), self.tr("Correct the fields marked in red."))
+            listed = [f"{self.fields[k].caption.text()}：{text}" if k in self.fields else text
+                      for k, text in by_field.items()]
+            self._show_banner("invalid", self.tr("Not saved"),
+                              "\n".join([self.tr("Correct the fields marked in red.")] + listed))
             first = next((f for k, f in self.fields.items() if k in by_field and f.isVisible()), None)
             if first:
                 first.widget.setFocus()
+                self.scroll.ensureWidgetVisible(first)
 
     def _show_banner(self, state: str, title: str, detail: str) -> None:
         self.banner.setProperty("state", state)

@@ -1,9 +1,9 @@
 """The main window: one panel per area, wired together; nothing else."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from gui.gate_panel import GatePanel
 from gui.log_panel import LogPanel
@@ -50,9 +50,10 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def _build_actions(self) -> None:
-        bar = self.addToolBar(self.tr("Actions"))
+        # In the tab bar's corner rather than a toolbar row: the form needs the height.
+        bar = QToolBar(self.tr("Actions"))
         bar.setObjectName("actions")
-        bar.setMovable(False)
+        self.tabs.setCornerWidget(bar, Qt.TopRightCorner)
         for i in range(3):
             act = QAction(self)
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))

@@ -88,13 +88,22 @@ class Field(QWidget):
         self.caption = QLabel(caption)
         self.caption.setObjectName("caption")
         self.caption.setBuddy(widget)
+        self.hint = QLabel("")
+        self.hint.setObjectName("fieldHint")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
         self.error = QLabel("")
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
         box.addWidget(self.caption)
         box.addWidget(widget)
+        box.addWidget(self.hint)
         box.addWidget(self.error)
+
+    def set_hint(self, text: str) -> None:
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
 
     def set_error(self, text: str) -> None:
         self.error.setText(text)

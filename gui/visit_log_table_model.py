@@ -10,11 +10,12 @@ from collections import OrderedDict
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from sqlalchemy import Row
 
 from gui import texts
 from models.desk import Desk
 from models.masking import mask_id_number, mask_name, mask_phone
-from models.visits import SortKey, Visit, VisitQuery
+from models.visits import SortKey, VisitQuery
 
 VISIT_ROLE = Qt.UserRole + 1
 PAGE = 200
@@ -31,7 +32,7 @@ class VisitLogTableModel(QAbstractTableModel):
         self.desk = desk
         self.query = VisitQuery()
         self.total = 0
-        self._pages: OrderedDict[int, list[Visit]] = OrderedDict()
+        self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._operators: dict[str, str] = {}
         self.headers = [self.tr("Time in"), self.tr("Who"), self.tr("Name"), self.tr("Phone"), self.tr("ID number"),
                         self.tr("Going to"), self.tr("°C"), self.tr("Code"), self.tr("Decision"),
@@ -59,13 +60,15 @@ class VisitLogTableModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
+    _ROLES = frozenset({Qt.DisplayRole, Qt.TextAlignmentRole, VISIT_ROLE})
+
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         key = self.SORTABLE.get(column)
         if key is None:
             return  # only indexed columns sort, so a million rows still sort in SQL at once
         self.search(replace(self.query, sort=key, descending=order == Qt.DescendingOrder))
 
-    def _page(self, number: int) -> list[Visit]:
+    def _page(self, number: int) -> list[Row]:
         page = self._pages.get(number)
         if page is not None:
             self._pages.move_to_end(number)
@@ -82,7 +85,8 @@ class VisitLogTableModel(QAbstractTableModel):
             self._pages.popitem(last=False)
         return rows
 
-    def visit_at(self, row: int) -> Visit | None:
+    def visit_at(self, row: int) -> Row | None:
+        """The visit's columns, read-only (load the Visit by id to change it)."""
         if not 0 <= row < self.total:
             return None
         page = self._page(row // PAGE)
@@ -90,17 +94,16 @@ class VisitLogTableModel(QAbstractTableModel):
         return page[i] if i < len(page) else None
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if not index.isValid():
+        # The view asks for a dozen roles per cell; answer the ones we do not serve at once.
+        if role not in self._ROLES or not index.isValid():
             return None
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignRight | Qt.AlignVCenter) if index.column() == self.COL_TEMPERATURE else None
         v = self.visit_at(index.row())
         if v is None:
             return None
         if role == VISIT_ROLE:
             return v
-        if role == Qt.TextAlignmentRole and index.column() == self.COL_TEMPERATURE:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role != Qt.DisplayRole:
-            return None
         zone = self.desk.settings.zone
         c = index.column()
         if c == self.COL_TIME:

@@ -138,7 +138,7 @@ class Desk:
         with self.db.session() as s:
             return visits.count_visits(s, q, self.settings)
 
-    def page_visits(self, q: VisitQuery, *, offset: int, limit: int, reverse: bool = False) -> list[Visit]:
+    def page_visits(self, q: VisitQuery, *, offset: int, limit: int, reverse: bool = False) -> list:
         with self.db.session() as s:
             return visits.page_visits(s, q, self.settings, offset=offset, limit=limit, reverse=reverse)
 

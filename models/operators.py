@@ -40,10 +40,9 @@ class Operator(Record, table=True):
         return ROLE_RANK[Role(self.role)] >= ROLE_RANK[role]
 
 
-class Shift(SQLModel, table=True):
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
-    station_id: str = Field(max_length=36)
-    operator_id: str = Field(foreign_key="operator.id", max_length=36)
+class Shift(Record, table=True):
+    """A stretch of duty at this station; operator_id is who was on duty."""
+
     started_at: datetime = when_field()
     ended_at: datetime | None = when_field(default=None)
 
@@ -129,8 +128,10 @@ def start_shift(session: Session, *, ctx: StationContext, operator_id: str, pin:
     for open_shift in session.exec(select(Shift).where(Shift.station_id == ctx.station_id,
                                                        col(Shift.ended_at).is_(None))):
         open_shift.ended_at = now
+        open_shift.touch(now)
         session.add(open_shift)
-    shift = Shift(station_id=ctx.station_id, operator_id=op.id, started_at=now)
+    shift = Shift(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=op.id, started_at=now,
+                  created_at=now, updated_at=now)
     session.add(shift)
     audit.record(session, at=now, station_id=ctx.station_id, operator_id=op.id, action="sign_in", record_id=shift.id)
     return op, shift
@@ -141,6 +142,7 @@ def end_shift(session: Session, *, ctx: StationContext, now: datetime | None = N
     for open_shift in session.exec(select(Shift).where(Shift.station_id == ctx.station_id,
                                                        col(Shift.ended_at).is_(None))):
         open_shift.ended_at = now
+        open_shift.touch(now)
         session.add(open_shift)
         audit.record(session, at=now, station_id=ctx.station_id, operator_id=open_shift.operator_id,
                      action="sign_out", record_id=open_shift.id)

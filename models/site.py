@@ -9,7 +9,7 @@ from sqlmodel import Field, Session, SQLModel, select
 from models.clock import utcnow
 from models.db import Meta
 from models.i18n import QT_TRANSLATE_NOOP
-from models.records import new_id, when_field
+from models.records import Record, new_id, when_field
 from models.validation import FieldError, InvalidInput, NAME_MAX, _err, clean_text
 
 
@@ -21,16 +21,13 @@ class CompoundBase(SQLModel):
     district: str = Field(default="", max_length=100)
 
 
-class Compound(CompoundBase, table=True):
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
-    created_at: datetime = when_field(default_factory=utcnow)
+class Compound(CompoundBase, Record, table=True):
+    pass
 
 
-class Gate(SQLModel, table=True):
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+class Gate(Record, table=True):
     compound_id: str = Field(foreign_key="compound.id", max_length=36)
     name: str = Field(max_length=100)
-    created_at: datetime = when_field(default_factory=utcnow)
 
 
 class Station(SQLModel, table=True):
@@ -98,10 +95,12 @@ def complete_setup(session: Session, form: SetupForm, *, now: datetime | None = 
     if errors:
         raise InvalidInput(errors)
     now = now or utcnow()
+    station_id, gate_id = new_id(), new_id()
+    origin = dict(station_id=station_id, gate_id=gate_id, created_at=now, updated_at=now)
     compound = Compound(name=compound_name, address=address or "", community=community or "",
-                        subdistrict=subdistrict or "", district=district or "", created_at=now)
-    gate = Gate(compound_id=compound.id, name=gate_name, created_at=now)
-    station = Station(gate_id=gate.id, created_at=now)
+                        subdistrict=subdistrict or "", district=district or "", **origin)
+    gate = Gate(id=gate_id, compound_id=compound.id, name=gate_name, **origin)
+    station = Station(id=station_id, gate_id=gate.id, created_at=now)
     session.add_all([compound, gate, station, Meta(key="station_id", value=station.id)])
     session.flush()
     ctx = StationContext(station.id, gate.id, compound.id, gate.name, compound.name)

@@ -57,8 +57,9 @@ def test_migration_backs_up_first_and_applies_the_ladder(tmp_path, monkeypatch):
     path = tmp_path / "g.sqlite3"
     d = open_database(path)
     with d.engine.begin() as c:
-        c.execute(text("INSERT INTO compound (id, name, address, community, subdistrict, district, created_at) "
-                       "VALUES ('c1', '老小区', '', '', '', '', '2022-11-01 00:00:00')"))
+        c.execute(text("INSERT INTO compound (id, station_id, name, address, community, subdistrict, district, "
+                       "created_at, updated_at, rev) VALUES ('c1', 's1', '老小区', '', '', '', '', "
+                       "'2022-11-01 00:00:00', '2022-11-01 00:00:00', 1)"))
     d.close()
     old = dbmod.SCHEMA_VERSION
 

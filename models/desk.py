@@ -50,6 +50,10 @@ class Desk:
         with self.db.session() as s:
             return operators.list_operators(s)
 
+    def last_on_duty(self) -> str | None:
+        with self.db.session() as s:
+            return operators.last_on_duty(s, station_id=self.ctx.station_id)
+
     def sign_in(self, operator_id: str, pin: str) -> Operator:
         """Start a shift; whoever was on duty is handed over."""
         with self.db.session() as s:

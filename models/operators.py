@@ -137,6 +137,12 @@ def start_shift(session: Session, *, ctx: StationContext, operator_id: str, pin:
     return op, shift
 
 
+def last_on_duty(session: Session, *, station_id: str) -> str | None:
+    """Who most recently started a shift at this station."""
+    return session.exec(select(Shift.operator_id).where(Shift.station_id == station_id)
+                        .order_by(col(Shift.started_at).desc()).limit(1)).first()
+
+
 def end_shift(session: Session, *, ctx: StationContext, now: datetime | None = None) -> None:
     now = now or utcnow()
     for open_shift in session.exec(select(Shift).where(Shift.station_id == ctx.station_id,

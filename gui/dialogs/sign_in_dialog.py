@@ -41,12 +41,17 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle(self.tr("Hand over the gate") if hand_over else self.tr("Sign in"))
+        self.setMinimumWidth(460)
         box = QVBoxLayout(self)
         intro = QLabel(self.tr("The next operator signs in; the records that follow carry their name.")
                        if hand_over else self.tr("Choose your name and type your PIN to start your shift."))
         intro.setWordWrap(True)
         box.addWidget(intro)
         self.who = OperatorPinBox(desk.operators())
+        if not hand_over:  # after a restart mid-shift, the same guard signs in again
+            last = self.who.who.findData(desk.last_on_duty())
+            if last >= 0:
+                self.who.who.setCurrentIndex(last)
         box.addWidget(self.who)
         self.error = QLabel("")
         self.error.setObjectName("dialogError")

@@ -134,7 +134,7 @@ def test_first_run_setup(app, qtbot, blank_desk):
     dialog.accept()
     assert dialog.errors["gate_name"].text() == "此项必填。"
     assert dialog.errors["admin_pin_again"].text() == "两次输入的 PIN 不一致。"
-    assert blank_desk.ctx is None and dialog.inputs["gate_name"].hasFocus() is not None
+    assert blank_desk.ctx is None
     type_text(qtbot, dialog.inputs["gate_name"], "南门")
     dialog.inputs["admin_pin_again"].clear()
     type_text(qtbot, dialog.inputs["admin_pin_again"], "2580")
@@ -180,3 +180,12 @@ def test_chinese_has_glyphs_in_the_interface_font(app):
     raw = QRawFont.fromFont(QApplication.font())
     assert all(raw.supportsCharacter(ord(ch)) for ch in "门岗登记台准许进入劝返"), raw.familyName()
     assert "CJK" in raw.familyName() or "Hei" in raw.familyName() or "YaHei" in raw.familyName()
+
+
+def test_sign_in_offers_whoever_was_last_on_duty(app, qtbot, desk):
+    from gui.dialogs.sign_in_dialog import SignInDialog
+
+    desk.sign_in(operator_id(desk, "陈主管"), PINS["陈主管"])
+    dialog = SignInDialog(desk)
+    qtbot.addWidget(dialog)
+    assert dialog.who.operator_id() == operator_id(desk, "陈主管")

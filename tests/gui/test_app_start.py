@@ -1,0 +1,29 @@
+"""What a user sees when GateDesk starts: the first-run setup, or a clear refusal."""
+from PySide6.QtWidgets import QDialog, QMessageBox
+from sqlalchemy import text
+
+from gui import app as app_mod
+from models import paths
+from models.db import open_database
+
+
+def test_newer_database_is_refused_with_a_message(app, tmp_path, monkeypatch):
+    data = tmp_path / "gate"
+    db = open_database(paths.database_path(data))
+    with db.engine.begin() as c:
+        c.execute(text("UPDATE meta SET value = '99' WHERE key = 'schema_version'"))
+    db.close()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text_: shown.append(text_))
+    assert app_mod.run(data) == 1
+    assert shown and "更新版本" in shown[0] and "未作任何改动" in shown[0]
+
+
+def test_first_run_opens_setup_and_cancel_leaves_cleanly(app, tmp_path, monkeypatch):
+    from gui.dialogs import setup_dialog
+
+    seen = []
+    monkeypatch.setattr(setup_dialog.SetupDialog, "exec", lambda self: seen.append(self.windowTitle()) or QDialog.Rejected)
+    assert app_mod.run(tmp_path / "new") == 0
+    assert seen == ["设置门岗登记台"]
+    assert paths.database_path(tmp_path / "new").exists()

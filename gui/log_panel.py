@@ -116,7 +116,7 @@ class LogPanel(QWidget):
         self.search()
 
     def _sort(self, column: int, order) -> None:
-        if column not in VisitLogTableModel.SORTABLE:
+        if not self.model.sortable(column):
             # Put the indicator back: that column does not sort.
             header = self.table.horizontalHeader()
             header.blockSignals(True)

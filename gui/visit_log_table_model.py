@@ -12,37 +12,34 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from sqlalchemy import Row
 
-from gui import texts
+from gui.visit_columns import VISIT_ROLE, CellContext, VisitColumnsMixin  # noqa: F401 - VISIT_ROLE re-exported
 from models.desk import Desk
-from models.masking import mask_id_number, mask_name, mask_phone
-from models.visits import SortKey, VisitQuery
+from models.visits import VisitQuery
 
-VISIT_ROLE = Qt.UserRole + 1
 PAGE = 200
 CACHED_PAGES = 50
 
 
-class VisitLogTableModel(QAbstractTableModel):
+class VisitLogTableModel(VisitColumnsMixin, QAbstractTableModel):
+    column_keys = ("date_time_in", "kind", "name", "phone", "id_number", "destination", "temperature", "code",
+                   "decision", "time_out", "operator")
     (COL_TIME, COL_KIND, COL_NAME, COL_PHONE, COL_ID, COL_DESTINATION, COL_TEMPERATURE, COL_CODE,
      COL_DECISION, COL_TIME_OUT, COL_OPERATOR) = range(11)
-    SORTABLE = {COL_TIME: SortKey.TIME, COL_NAME: SortKey.NAME, COL_KIND: SortKey.KIND, COL_DECISION: SortKey.DECISION}
 
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
+        self._init_columns()
         self.desk = desk
+        self.cells = CellContext(zone=desk.settings.zone)
         self.query = VisitQuery()
         self.total = 0
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
-        self._operators: dict[str, str] = {}
-        self.headers = [self.tr("Time in"), self.tr("Who"), self.tr("Name"), self.tr("Phone"), self.tr("ID number"),
-                        self.tr("Going to"), self.tr("°C"), self.tr("Code"), self.tr("Decision"),
-                        self.tr("Time out"), self.tr("Operator")]
 
     def search(self, query: VisitQuery) -> None:
         self.beginResetModel()
         self.query = query
         self._pages.clear()
-        self._operators = self.desk.operator_names()
+        self.cells = CellContext(zone=self.desk.settings.zone, operators=self.desk.operator_names())
         self.total = self.desk.count_visits(query)
         self.endResetModel()
 
@@ -52,18 +49,11 @@ class VisitLogTableModel(QAbstractTableModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else self.total
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.headers[section]
-        return None
-
-    _ROLES = frozenset({Qt.DisplayRole, Qt.TextAlignmentRole, VISIT_ROLE})
+    def sortable(self, column: int) -> bool:
+        return self.columns[column].sort is not None
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
-        key = self.SORTABLE.get(column)
+        key = self.columns[column].sort
         if key is None:
             return  # only indexed columns sort, so a million rows still sort in SQL at once
         self.search(replace(self.query, sort=key, descending=order == Qt.DescendingOrder))
@@ -92,41 +82,3 @@ class VisitLogTableModel(QAbstractTableModel):
         page = self._page(row // PAGE)
         i = row % PAGE
         return page[i] if i < len(page) else None
-
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        # The view asks for a dozen roles per cell; answer the ones we do not serve at once.
-        if role not in self._ROLES or not index.isValid():
-            return None
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignRight | Qt.AlignVCenter) if index.column() == self.COL_TEMPERATURE else None
-        v = self.visit_at(index.row())
-        if v is None:
-            return None
-        if role == VISIT_ROLE:
-            return v
-        zone = self.desk.settings.zone
-        c = index.column()
-        if c == self.COL_TIME:
-            return texts.local_time(v.created_at, zone, "%Y-%m-%d %H:%M")
-        if c == self.COL_KIND:
-            return texts.kind(v.kind)
-        if c == self.COL_NAME:
-            return mask_name(v.name)
-        if c == self.COL_PHONE:
-            return mask_phone(v.phone)
-        if c == self.COL_ID:
-            return mask_id_number(v.id_number)
-        if c == self.COL_DESTINATION:
-            return v.destination or ""
-        if c == self.COL_TEMPERATURE:
-            return "" if v.temperature is None else f"{v.temperature:.1f}"
-        if c == self.COL_CODE:
-            return texts.code_color(v.code_color)
-        if c == self.COL_DECISION:
-            label = texts.outcome(v.decision)
-            return label + " *" if v.override_by else label
-        if c == self.COL_TIME_OUT:
-            return texts.local_time(v.time_out, zone, "%H:%M")
-        if c == self.COL_OPERATOR:
-            return self._operators.get(v.operator_id or "", "")
-        return None

@@ -32,17 +32,17 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/db.py" line="108" />
+        <location filename="../../models/db.py" line="154" />
         <source>{path} is not a readable GateDesk database ({error}). It was left untouched.</source>
         <translation>{path} 不是可读取的门岗登记台数据库（{error}）。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="153" />
+        <location filename="../../models/db.py" line="202" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="160" />
+        <location filename="../../models/db.py" line="209" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>
@@ -65,178 +65,178 @@
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="57" />
+        <location filename="../../gui/gate_panel.py" line="55" />
         <source>Green</source>
         <translation>绿码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="58" />
+        <location filename="../../gui/gate_panel.py" line="56" />
         <source>Yellow</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="59" />
+        <location filename="../../gui/gate_panel.py" line="57" />
         <source>Red</source>
         <translation>红码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="60" />
+        <location filename="../../gui/gate_panel.py" line="58" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="61" />
+        <location filename="../../gui/gate_panel.py" line="59" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="62" />
+        <location filename="../../gui/gate_panel.py" line="60" />
         <source>None</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="63" />
+        <location filename="../../gui/gate_panel.py" line="61" />
         <source>11-28 09:12, or 30h</source>
         <translation>11-28 09:12，或 30h</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="64" />
+        <location filename="../../gui/gate_panel.py" line="62" />
         <source>Risk-area stay in 14 days / star on itinerary card</source>
         <translation>14 天内到过中高风险地区 / 行程卡带星</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="66" />
+        <location filename="../../gui/gate_panel.py" line="64" />
         <source>Wearing a mask</source>
         <translation>已戴口罩</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="70" />
+        <location filename="../../gui/gate_panel.py" line="68" />
         <source>Who [F1–F5]</source>
         <translation>人员类别 [F1–F5]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="71" />
+        <location filename="../../gui/gate_panel.py" line="69" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="72" />
+        <location filename="../../gui/gate_panel.py" line="70" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="73" />
+        <location filename="../../gui/gate_panel.py" line="71" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="74" />
+        <location filename="../../gui/gate_panel.py" line="72" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="75" />
+        <location filename="../../gui/gate_panel.py" line="73" />
         <source>Going to (building-unit-room)</source>
         <translation>去往（楼-单元-室）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="76" />
+        <location filename="../../gui/gate_panel.py" line="74" />
         <source>Host (resident visited)</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="77" />
+        <location filename="../../gui/gate_panel.py" line="75" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="78" />
-        <location filename="../../gui/gate_panel.py" line="208" />
+        <location filename="../../gui/gate_panel.py" line="76" />
+        <location filename="../../gui/gate_panel.py" line="214" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="79" />
+        <location filename="../../gui/gate_panel.py" line="77" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="80" />
+        <location filename="../../gui/gate_panel.py" line="78" />
         <source>Nucleic-acid result</source>
         <translation>核酸结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="81" />
+        <location filename="../../gui/gate_panel.py" line="79" />
         <source>Sample taken</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="105" />
+        <location filename="../../gui/gate_panel.py" line="100" />
         <source>Save  [Enter]</source>
         <translation>保存  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="109" />
+        <location filename="../../gui/gate_panel.py" line="104" />
         <source>Clear  [Esc]</source>
         <translation>清空  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="126" />
+        <location filename="../../gui/gate_panel.py" line="121" />
         <source>Supervisor override…</source>
         <translation>主管改判…</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="200" />
+        <location filename="../../gui/gate_panel.py" line="206" />
         <source>Ready</source>
         <translation>请登记</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="200" />
+        <location filename="../../gui/gate_panel.py" line="206" />
         <source>Type the phone number to begin.</source>
         <translation>先输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="205" />
+        <location filename="../../gui/gate_panel.py" line="212" />
         <source>First reading: {0} °C — type the re-measured reading</source>
         <translation>初测：{0} °C —— 请输入复测体温</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="208" />
+        <location filename="../../gui/gate_panel.py" line="214" />
         <source>Re-measured temperature °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="234" />
+        <location filename="../../gui/gate_panel.py" line="240" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="235" />
+        <location filename="../../gui/gate_panel.py" line="241" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="257" />
+        <location filename="../../gui/gate_panel.py" line="263" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="258" />
+        <location filename="../../gui/gate_panel.py" line="264" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="270" />
+        <location filename="../../gui/gate_panel.py" line="278" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="270" />
+        <location filename="../../gui/gate_panel.py" line="279" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="286" />
+        <location filename="../../gui/gate_panel.py" line="296" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
@@ -379,42 +379,42 @@
         <translation>登记记录  [Ctrl+3]</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="53" />
+        <location filename="../../gui/main_window.py" line="54" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="61" />
+        <location filename="../../gui/main_window.py" line="62" />
         <source>Hand over  [Ctrl+H]</source>
         <translation>交班  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="64" />
+        <location filename="../../gui/main_window.py" line="65" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="66" />
+        <location filename="../../gui/main_window.py" line="67" />
         <source>Operators</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="114" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118" />
+        <location filename="../../gui/main_window.py" line="115" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
@@ -438,44 +438,6 @@
     </message>
 </context>
 <context>
-    <name>OnSiteTableModel</name>
-    <message>
-        <location filename="../../gui/onsite_table_model.py" line="23" />
-        <source>Time in</source>
-        <translation>进入时间</translation>
-    </message>
-    <message>
-        <location filename="../../gui/onsite_table_model.py" line="23" />
-        <source>Inside for</source>
-        <translation>已在场</translation>
-    </message>
-    <message>
-        <location filename="../../gui/onsite_table_model.py" line="23" />
-        <source>Who</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../gui/onsite_table_model.py" line="23" />
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../gui/onsite_table_model.py" line="24" />
-        <source>Phone</source>
-        <translation>手机号</translation>
-    </message>
-    <message>
-        <location filename="../../gui/onsite_table_model.py" line="24" />
-        <source>Going to</source>
-        <translation>去往</translation>
-    </message>
-    <message>
-        <location filename="../../gui/onsite_table_model.py" line="24" />
-        <source>Host</source>
-        <translation>被访人</translation>
-    </message>
-</context>
-<context>
     <name>OperatorPinBox</name>
     <message>
         <location filename="../../gui/dialogs/sign_in_dialog.py" line="32" />
@@ -491,32 +453,32 @@
 <context>
     <name>Operators</name>
     <message>
-        <location filename="../../models/operators.py" line="99" />
+        <location filename="../../models/operators.py" line="98" />
         <source>Wrong PIN. Please try again.</source>
         <translation>PIN 错误，请重试。</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="105" />
+        <location filename="../../models/operators.py" line="104" />
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="106" />
+        <location filename="../../models/operators.py" line="105" />
         <source>Only a supervisor or an administrator may do this.</source>
         <translation>只有主管或管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="150" />
+        <location filename="../../models/operators.py" line="158" />
         <source>Guard</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="151" />
+        <location filename="../../models/operators.py" line="159" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="152" />
+        <location filename="../../models/operators.py" line="160" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -882,12 +844,12 @@
         <translation>上岗签到</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="45" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="46" />
         <source>The next operator signs in; the records that follow carry their name.</source>
         <translation>接班人员签到；之后的登记都记在其名下。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="47" />
         <source>Choose your name and type your PIN to start your shift.</source>
         <translation>选择您的姓名并输入 PIN，开始值班。</translation>
     </message>
@@ -895,17 +857,17 @@
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../models/operators.py" line="70" />
+        <location filename="../../models/operators.py" line="69" />
         <source>A PIN is {min} to {max} digits.</source>
         <translation>PIN 为 {min}–{max} 位数字。</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="80" />
+        <location filename="../../models/operators.py" line="79" />
         <source>An operator with this name already exists.</source>
         <translation>已有同名的值班人员。</translation>
     </message>
     <message>
-        <location filename="../../models/site.py" line="97" />
+        <location filename="../../models/site.py" line="94" />
         <source>The two PINs are not the same.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
@@ -990,85 +952,96 @@
         <translation>采样时间晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="114" />
+        <location filename="../../models/visits.py" line="117" />
         <source>Choose who this is.</source>
         <translation>请选择人员类别。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="133" />
+        <location filename="../../models/visits.py" line="136" />
         <source>Choose the code colour.</source>
         <translation>请选择健康码颜色。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="135" />
+        <location filename="../../models/visits.py" line="138" />
         <source>Check the health code and choose its colour (G green, Y yellow, R red).</source>
         <translation>请查验健康码并选择颜色（G 绿、Y 黄、R 红）。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="146" />
+        <location filename="../../models/visits.py" line="149" />
         <source>Choose the nucleic-acid result.</source>
         <translation>请选择核酸结果。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="280" />
+        <location filename="../../models/visits.py" line="298" />
         <source>Write the reason for the override.</source>
         <translation>请填写改判理由。</translation>
     </message>
 </context>
 <context>
-    <name>VisitLogTableModel</name>
+    <name>VisitColumns</name>
     <message>
-        <location filename="../../gui/visit_log_table_model.py" line="36" />
+        <location filename="../../gui/visit_columns.py" line="44" />
+        <location filename="../../gui/visit_columns.py" line="46" />
         <source>Time in</source>
         <translation>进入时间</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_log_table_model.py" line="36" />
+        <location filename="../../gui/visit_columns.py" line="48" />
+        <source>Inside for</source>
+        <translation>已在场</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_columns.py" line="50" />
         <source>Who</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_log_table_model.py" line="36" />
+        <location filename="../../gui/visit_columns.py" line="51" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_log_table_model.py" line="36" />
+        <location filename="../../gui/visit_columns.py" line="52" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_log_table_model.py" line="36" />
+        <location filename="../../gui/visit_columns.py" line="53" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_log_table_model.py" line="37" />
+        <location filename="../../gui/visit_columns.py" line="54" />
         <source>Going to</source>
         <translation>去往</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_log_table_model.py" line="37" />
+        <location filename="../../gui/visit_columns.py" line="55" />
+        <source>Host</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_columns.py" line="56" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_log_table_model.py" line="37" />
+        <location filename="../../gui/visit_columns.py" line="58" />
         <source>Code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_log_table_model.py" line="37" />
+        <location filename="../../gui/visit_columns.py" line="59" />
         <source>Decision</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_log_table_model.py" line="38" />
+        <location filename="../../gui/visit_columns.py" line="60" />
         <source>Time out</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_log_table_model.py" line="38" />
+        <location filename="../../gui/visit_columns.py" line="62" />
         <source>Operator</source>
         <translation>值班人员</translation>
     </message>

@@ -38,6 +38,7 @@ def test_search_by_phone_tail_shows_masked_rows(log, qtbot, desk):
     type_text(qtbot, log.text, "1234")
     qtbot.keyClick(log.text, Qt.Key_Return)
     assert log.model.rowCount() == 1 and log.count.text() == "共 1 条登记"
+    assert log.model.headerData(VisitLogTableModel.COL_NAME, Qt.Horizontal) == "姓名"
     row = cells(log, 0)
     assert row[VisitLogTableModel.COL_NAME] == "张*"
     assert row[VisitLogTableModel.COL_PHONE] == "138****1234"
@@ -189,3 +190,14 @@ def test_sign_in_offers_whoever_was_last_on_duty(app, qtbot, desk):
     dialog = SignInDialog(desk)
     qtbot.addWidget(dialog)
     assert dialog.who.operator_id() == operator_id(desk, "陈主管")
+
+
+def test_column_constants_match_the_columns():
+    from gui.visit_columns import COLUMNS
+
+    for model in (VisitLogTableModel, OnSiteTableModel):
+        consts = sorted((v, k) for k, v in vars(model).items() if k.startswith("COL_"))
+        assert [i for i, _ in consts] == list(range(len(model.column_keys)))
+    assert VisitLogTableModel.column_keys[VisitLogTableModel.COL_NAME] == "name"
+    assert OnSiteTableModel.column_keys[OnSiteTableModel.COL_INSIDE] == "inside_for"
+    assert all(k in COLUMNS for m in (VisitLogTableModel, OnSiteTableModel) for k in m.column_keys)

@@ -60,12 +60,11 @@ class Visit(VisitBase, Record, table=True):
 
     __table_args__ = (
         # Each search index ends in (created_at, id): the log's order and page are read from
-        # the index alone, and only the rows on screen are fetched from the table.
+        # the index alone, and only the rows on screen are fetched from the table. A full phone
+        # or ID number is found through its last four digits: one index fewer for every save.
         Index("ix_visit_created", "created_at", "id"),
         Index("ix_visit_name", "name", "created_at", "id"),
-        Index("ix_visit_phone", "phone", "created_at", "id"),
         Index("ix_visit_phone_tail", "phone_tail", "created_at", "id"),
-        Index("ix_visit_id_number", "id_number", "created_at", "id"),
         Index("ix_visit_id_tail", "id_tail", "created_at", "id"),
         Index("ix_visit_kind", "kind", "created_at", "id"),
         Index("ix_visit_decision", "decision", "created_at", "id"),
@@ -216,7 +215,8 @@ class Recall:
 
 def recall_by_phone(session: Session, phone: str) -> Recall | None:
     row = session.exec(
-        select(Visit).where(Visit.phone == phone).order_by(col(Visit.created_at).desc()).limit(1)
+        select(Visit).where(Visit.phone_tail == phone[-4:], Visit.phone == phone)
+        .order_by(col(Visit.created_at).desc()).limit(1)
     ).first()
     if row is None:
         return None
@@ -361,9 +361,9 @@ def _filters(q: VisitQuery, settings: Settings) -> list:
         elif len(compact) == 4 and compact[:3].isdigit() and compact[3] == "X":
             conds.append(Visit.id_tail == compact)
         elif compact.isdigit() and len(compact) == 11:
-            conds.append(Visit.phone == compact)
+            conds += [Visit.phone_tail == compact[-4:], Visit.phone == compact]
         elif len(compact) == 18 and compact[:17].isdigit():
-            conds.append(Visit.id_number == compact)
+            conds += [Visit.id_tail == compact[-4:], Visit.id_number == compact]
         else:
             # A prefix range rather than LIKE, so the name index answers it on any database.
             conds.append(and_(Visit.name >= text, Visit.name < text + "\U0010ffff"))

@@ -17,8 +17,9 @@ def test_on_site_seeks_instead_of_scanning(db):
     assert "ix_visit_onsite" in p and "SCAN" not in p
 
 
-@pytest.mark.parametrize("text,index", [("5678", "ix_visit_phone_tail"), ("13812345678", "ix_visit_phone"),
-                                        ("王小", "ix_visit_name"), ("002X", "ix_visit_id_tail")])
+@pytest.mark.parametrize("text,index", [("5678", "ix_visit_phone_tail"), ("13812345678", "ix_visit_phone_tail"),
+                                        ("王小", "ix_visit_name"), ("002X", "ix_visit_id_tail"),
+                                        ("11010519491231002X", "ix_visit_id_tail")])
 def test_searches_use_their_index(db, settings, text, index):
     p = plan(db, select(func.count()).select_from(Visit).where(*_filters(VisitQuery(text=text), settings)))
     assert index in p and "SCAN visit" not in p.replace(f"SCAN visit USING", "")

@@ -1,6 +1,7 @@
 """Starting the desktop app: fonts, language, style, then setup → sign-in → main window."""
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -99,6 +100,9 @@ def run(data_dir: Path, *, on_first_window=None) -> int:
 
         window = MainWindow(desk)
         window.show()
+        # Everything built so far lives as long as the app: keep the garbage collector from
+        # walking it again and again, which put 10-20 ms pauses into searches and saves.
+        gc.freeze()
         code = app.exec()
         desk.sign_off()
         return code

@@ -16,7 +16,7 @@ from gui.visit_columns import VISIT_ROLE, CellContext, VisitColumnsMixin  # noqa
 from models.desk import Desk
 from models.visits import VisitQuery
 
-PAGE = 200
+PAGE = 100  # a screen shows ~25 rows
 CACHED_PAGES = 50
 
 

@@ -124,7 +124,8 @@ def main() -> None:
     for label, text in (("search: phone tail '5678'", "5678"), ("search: full phone", "13900000001"),
                         ("search: surname '张' (a common one)", "张"), ("search: name prefix '欧阳'", "欧阳"),
                         ("search: full name '王小明'", "王小明"), ("search: ID tail '002X'", "002X")):
-        t = timed(search(text), 30)
+        timed(search(text), 3)
+        t = timed(search(text), 200)
         n = desk.count_visits(VisitQuery(text=text))
         rows.append((f"{label} ({n:,} hits)", f"{pct(t, 50) * 1000:.2f} ms", f"{pct(t, 99) * 1000:.2f} ms p99", "≤ 20 ms"))
 

@@ -7,12 +7,12 @@ import secrets
 from datetime import datetime
 from enum import StrEnum
 
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlmodel import Field, Session, col, select
 
 from models import audit
 from models.clock import utcnow
 from models.i18n import QT_TRANSLATE_NOOP, Message
-from models.records import Record, new_id, when_field
+from models.records import Record, when_field
 from models.site import StationContext
 from models.validation import FieldError, InvalidInput, NAME_MAX, _err, clean_text
 

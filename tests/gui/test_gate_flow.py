@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from sqlmodel import select
 
 from gui.main_window import MainWindow
-from models.audit import AuditEvent
 from models.visits import Visit, VisitForm
 from tests.gui.conftest import PINS, operator_id, type_text
 

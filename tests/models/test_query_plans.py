@@ -22,7 +22,7 @@ def test_on_site_seeks_instead_of_scanning(db):
                                         ("11010519491231002X", "ix_visit_id_tail")])
 def test_searches_use_their_index(db, settings, text, index):
     p = plan(db, select(func.count()).select_from(Visit).where(*_filters(VisitQuery(text=text), settings)))
-    assert index in p and "SCAN visit" not in p.replace(f"SCAN visit USING", "")
+    assert index in p and "SCAN" not in p  # a seek, not a walk through the table or a whole index
 
 
 def test_log_order_needs_no_sort(db, settings):

@@ -1,11 +1,10 @@
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import time, timedelta
 
 import pytest
 
 from models.audit import AuditEvent
 from models.db import open_database
 from models.rules import Outcome
-from models.settings import save_settings
 from models.validation import InvalidInput
 from models.visits import (
     RemeasureNeeded, SignOutKind, Visit, VisitForm, VisitQuery, auto_sign_out, count_visits, on_site,

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from gui import texts
 from models.i18n import QT_TRANSLATE_NOOP
 from models.masking import mask_id_number, mask_name, mask_phone
-from models.visits import SortKey
+from models.visits import SignOutKind, SortKey
 
 VISIT_ROLE = Qt.UserRole + 1  # the row's visit record
 
@@ -33,6 +33,16 @@ class Column:
     text: Callable[[object, CellContext], str]
     right: bool = False
     sort: SortKey | None = None
+
+
+def _time_out(v, c) -> str:
+    text = texts.local_time(v.time_out, c.zone, "%H:%M")
+    if text and v.signout_kind == SignOutKind.AUTO:
+        text += " " + texts.lookup("VisitColumns", AUTO_MARK)
+    return text
+
+
+AUTO_MARK = QT_TRANSLATE_NOOP("VisitColumns", "(auto)")
 
 
 def _decision(v, _c) -> str:
@@ -57,8 +67,7 @@ COLUMNS: dict[str, Column] = {
                           lambda v, _c: "" if v.temperature is None else f"{v.temperature:.1f}", right=True),
     "code": Column(QT_TRANSLATE_NOOP("VisitColumns", "Code"), lambda v, _c: texts.code_color(v.code_color)),
     "decision": Column(QT_TRANSLATE_NOOP("VisitColumns", "Decision"), _decision, sort=SortKey.DECISION),
-    "time_out": Column(QT_TRANSLATE_NOOP("VisitColumns", "Time out"),
-                       lambda v, c: texts.local_time(v.time_out, c.zone, "%H:%M")),
+    "time_out": Column(QT_TRANSLATE_NOOP("VisitColumns", "Time out"), _time_out),
     "operator": Column(QT_TRANSLATE_NOOP("VisitColumns", "Operator"),
                        lambda v, c: (c.operators or {}).get(v.operator_id or "", "")),
 }

@@ -381,7 +381,7 @@ def _filters(q: VisitQuery, settings: Settings) -> list:
 # What a list of visits shows; the rest of a record is loaded by id when someone opens it.
 LISTED = (Visit.id, Visit.created_at, Visit.kind, Visit.name, Visit.phone, Visit.id_number, Visit.destination,
           Visit.host, Visit.temperature, Visit.code_color, Visit.decision, Visit.override_by, Visit.time_out,
-          Visit.operator_id)
+          Visit.signout_kind, Visit.operator_id)
 
 
 def count_visits(session: Session, q: VisitQuery, settings: Settings) -> int:

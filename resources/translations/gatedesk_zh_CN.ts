@@ -952,22 +952,22 @@
         <translation>采样时间晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="117" />
+        <location filename="../../models/visits.py" line="116" />
         <source>Choose who this is.</source>
         <translation>请选择人员类别。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="136" />
+        <location filename="../../models/visits.py" line="135" />
         <source>Choose the code colour.</source>
         <translation>请选择健康码颜色。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="138" />
+        <location filename="../../models/visits.py" line="137" />
         <source>Check the health code and choose its colour (G green, Y yellow, R red).</source>
         <translation>请查验健康码并选择颜色（G 绿、Y 黄、R 红）。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="149" />
+        <location filename="../../models/visits.py" line="148" />
         <source>Choose the nucleic-acid result.</source>
         <translation>请选择核酸结果。</translation>
     </message>
@@ -980,68 +980,73 @@
 <context>
     <name>VisitColumns</name>
     <message>
-        <location filename="../../gui/visit_columns.py" line="44" />
-        <location filename="../../gui/visit_columns.py" line="46" />
+        <location filename="../../gui/visit_columns.py" line="45" />
+        <source>(auto)</source>
+        <translation>（自动）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_columns.py" line="54" />
+        <location filename="../../gui/visit_columns.py" line="56" />
         <source>Time in</source>
         <translation>进入时间</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="48" />
+        <location filename="../../gui/visit_columns.py" line="58" />
         <source>Inside for</source>
         <translation>已在场</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="50" />
+        <location filename="../../gui/visit_columns.py" line="60" />
         <source>Who</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="51" />
+        <location filename="../../gui/visit_columns.py" line="61" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="52" />
+        <location filename="../../gui/visit_columns.py" line="62" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="53" />
+        <location filename="../../gui/visit_columns.py" line="63" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="54" />
+        <location filename="../../gui/visit_columns.py" line="64" />
         <source>Going to</source>
         <translation>去往</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="55" />
+        <location filename="../../gui/visit_columns.py" line="65" />
         <source>Host</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="56" />
+        <location filename="../../gui/visit_columns.py" line="66" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="58" />
+        <location filename="../../gui/visit_columns.py" line="68" />
         <source>Code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="59" />
+        <location filename="../../gui/visit_columns.py" line="69" />
         <source>Decision</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="60" />
+        <location filename="../../gui/visit_columns.py" line="70" />
         <source>Time out</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="62" />
+        <location filename="../../gui/visit_columns.py" line="71" />
         <source>Operator</source>
         <translation>值班人员</translation>
     </message>

@@ -133,6 +133,9 @@ def test_automatic_sign_out_is_marked(window, qtbot, desk):
     window.run_auto_sign_out()
     [v] = visits(desk)
     assert v.signout_kind == "auto" and window.onsite.model.rowCount() == 0
+    window.tabs.setCurrentWidget(window.log)
+    from gui.visit_log_table_model import VisitLogTableModel
+    assert window.log.model.index(0, VisitLogTableModel.COL_TIME_OUT).data().endswith("（自动）")
 
 
 def test_supervisor_override_is_recorded(window, qtbot, desk, monkeypatch):

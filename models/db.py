@@ -17,15 +17,15 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Field, Session, SQLModel
 
-from models import paths
+from models import migrations, paths
 from models.clock import utcnow
 from models.i18n import QT_TRANSLATE_NOOP, Message
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Each step moves a database from version N-1 to N, with explicit DDL (never create_all on an
 # existing database). All pending steps run in one transaction, after a backup of the file.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = dict(migrations.STEPS)
 
 
 class Meta(SQLModel, table=True):
@@ -45,7 +45,7 @@ class DatabaseProblem(Exception):
 
 def _all_tables() -> None:
     # Importing the domain modules registers their tables on SQLModel.metadata.
-    from models import audit, operators, settings, site, visits  # noqa: F401
+    from models import audit, isolation, operators, parcels, readiness, settings, site, visits  # noqa: F401
 
 
 def _pragmas(*, autocheckpoint: bool):

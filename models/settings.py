@@ -48,6 +48,13 @@ class Settings(BaseModel):
     auto_signout_time: time = PField(time(23, 0), description="When the automatic sign-out happens (local time).")
     retention_days: int = PField(28, ge=1, le=3650, description="Personal data older than this many days is erased.")
 
+    isolation_notify_minutes: int = PField(
+        30, ge=1, le=24 * 60, description="An isolation case open this long with nobody notified is overdue.")
+    parcel_overdue_hours: int = PField(24, ge=1, le=24 * 30, description="A parcel waiting this long is overdue.")
+    readiness_items: list[str] = PField(
+        ["staffed", "thermometer", "isolation_ready", "dropoff_ready", "posters", "supplies"],
+        description="The daily readiness checklist: built-in keys or free text.")
+
     @field_validator("language")
     @classmethod
     def _known_language(cls, v: str) -> str:

@@ -5,6 +5,9 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from models.audit import AuditEvent
+from models.isolation import IsolationCase
+from models.parcels import DisinfectionRound, Parcel
+from models.readiness import ReadinessCheck
 from models.operators import Operator, Shift
 from models.site import Compound, Gate, Station
 from models.visits import Visit
@@ -17,6 +20,10 @@ COUNTED = {
     "shifts": Shift,
     "visits": Visit,
     "audit_events": AuditEvent,
+    "isolation_cases": IsolationCase,
+    "parcels": Parcel,
+    "disinfection_rounds": DisinfectionRound,
+    "readiness_checks": ReadinessCheck,
 }
 
 

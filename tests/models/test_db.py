@@ -130,3 +130,32 @@ def test_background_checkpoints_keep_the_wal_small_and_lose_nothing(tmp_path, mo
     with again.engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM audit_event")).scalar() == 301
     again.close()
+
+
+def test_a_v1_gate_database_upgrades_to_the_same_schema_as_a_new_one(tmp_path):
+    """v1 is today's schema without the isolation and parcel tables (issue 3)."""
+    v2_tables = ("isolation_case", "isolation_recheck", "isolation_notice", "isolation_correction", "parcel",
+                 "disinfection_round", "readiness_check")
+    old = tmp_path / "old.sqlite3"
+    d = open_database(old)
+    with d.engine.begin() as c:
+        for t in v2_tables:
+            c.execute(text(f"DROP TABLE {t}"))
+        c.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+        c.execute(text("INSERT INTO audit_event (id, at, station_id, action, detail) "
+                       "VALUES ('e1', '2022-11-01 00:00:00', 's', 'sign_in', '')"))
+    d.close()
+    d = open_database(old, backups=tmp_path / "bk")
+    assert schema_version(d) == 2
+    d.close()
+    fresh = tmp_path / "new.sqlite3"
+    open_database(fresh).close()
+    q = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+
+    def norm(rows):
+        return [(a, b, c, " ".join((sql or "").split())) for a, b, c, sql in rows]
+
+    assert norm(sqlite3.connect(old).execute(q).fetchall()) == norm(sqlite3.connect(fresh).execute(q).fetchall())
+    assert sqlite3.connect(old).execute("SELECT action FROM audit_event").fetchall() == [("sign_in",)]
+    [backup] = (tmp_path / "bk").iterdir()
+    assert "from-v1" in backup.name

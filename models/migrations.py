@@ -1,0 +1,158 @@
+"""Steps that move an existing gate database from one schema version to the next.
+
+Each step is frozen DDL, written as the tables were when the step was made: later changes to a
+table get a step of their own, never an edit here. New databases are created whole from the
+current tables and stamped with the latest version (models/db.py).
+
+These steps are SQLite's (gate stations); an office on PostgreSQL starts at the latest version.
+"""
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+# v2: the isolation point, the drop-off station, disinfection rounds and the daily readiness check.
+V2_DDL = (
+    """CREATE TABLE isolation_case (
+    id VARCHAR(36) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    gate_id VARCHAR(36),
+    operator_id VARCHAR(36),
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    rev INTEGER NOT NULL,
+    visit_id VARCHAR(36),
+    name VARCHAR(40) NOT NULL,
+    phone VARCHAR(20),
+    id_number VARCHAR(18),
+    reason_codes VARCHAR(200) NOT NULL,
+    reason VARCHAR(200) NOT NULL,
+    temperature FLOAT,
+    placed_at DATETIME NOT NULL,
+    handed_to VARCHAR(100),
+    handed_at DATETIME,
+    outcome VARCHAR(20),
+    closed_at DATETIME,
+    closed_by VARCHAR(36),
+    PRIMARY KEY (id),
+    FOREIGN KEY(visit_id) REFERENCES visit (id)
+)""",
+    """CREATE INDEX ix_isolation_case_open ON isolation_case (closed_at, placed_at)""",
+    """CREATE INDEX ix_isolation_case_visit ON isolation_case (visit_id)""",
+    """CREATE TABLE isolation_recheck (
+    id VARCHAR(36) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    gate_id VARCHAR(36),
+    operator_id VARCHAR(36),
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    rev INTEGER NOT NULL,
+    case_id VARCHAR(36) NOT NULL,
+    at DATETIME NOT NULL,
+    temperature FLOAT NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(case_id) REFERENCES isolation_case (id)
+)""",
+    """CREATE INDEX ix_isolation_recheck_case_id ON isolation_recheck (case_id)""",
+    """CREATE TABLE isolation_notice (
+    id VARCHAR(36) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    gate_id VARCHAR(36),
+    operator_id VARCHAR(36),
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    rev INTEGER NOT NULL,
+    case_id VARCHAR(36) NOT NULL,
+    party VARCHAR(20) NOT NULL,
+    at DATETIME NOT NULL,
+    note VARCHAR(200) NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(case_id) REFERENCES isolation_case (id)
+)""",
+    """CREATE INDEX ix_isolation_notice_case_id ON isolation_notice (case_id)""",
+    """CREATE TABLE isolation_correction (
+    id VARCHAR(36) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    gate_id VARCHAR(36),
+    operator_id VARCHAR(36),
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    rev INTEGER NOT NULL,
+    case_id VARCHAR(36) NOT NULL,
+    field VARCHAR(30) NOT NULL,
+    old_value VARCHAR(200) NOT NULL,
+    new_value VARCHAR(200) NOT NULL,
+    reason VARCHAR(200) NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(case_id) REFERENCES isolation_case (id)
+)""",
+    """CREATE INDEX ix_isolation_correction_case_id ON isolation_correction (case_id)""",
+    """CREATE TABLE parcel (
+    id VARCHAR(36) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    gate_id VARCHAR(36),
+    operator_id VARCHAR(36),
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    rev INTEGER NOT NULL,
+    kind VARCHAR(12) NOT NULL,
+    carrier VARCHAR(40),
+    tracking_no VARCHAR(40),
+    room VARCHAR(30) NOT NULL,
+    recipient_name VARCHAR(40),
+    phone_tail VARCHAR(4),
+    shelf VARCHAR(20),
+    pickup_code VARCHAR(6) NOT NULL,
+    status VARCHAR(10) NOT NULL,
+    received_at DATETIME NOT NULL,
+    disinfected_at DATETIME,
+    disinfection_round_id VARCHAR(36),
+    collected_at DATETIME,
+    collected_by VARCHAR(40),
+    delivered_by VARCHAR(40),
+    delivered_at DATETIME,
+    PRIMARY KEY (id)
+)""",
+    """CREATE INDEX ix_parcel_code ON parcel (pickup_code, status)""",
+    """CREATE INDEX ix_parcel_received ON parcel (received_at)""",
+    """CREATE INDEX ix_parcel_room ON parcel (room, status)""",
+    """CREATE INDEX ix_parcel_status ON parcel (status, received_at)""",
+    """CREATE INDEX ix_parcel_tracking ON parcel (tracking_no)""",
+    """CREATE TABLE disinfection_round (
+    id VARCHAR(36) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    gate_id VARCHAR(36),
+    operator_id VARCHAR(36),
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    rev INTEGER NOT NULL,
+    area VARCHAR(60) NOT NULL,
+    at DATETIME NOT NULL,
+    agent VARCHAR(60) NOT NULL,
+    items INTEGER NOT NULL,
+    note VARCHAR(200) NOT NULL,
+    PRIMARY KEY (id)
+)""",
+    """CREATE INDEX ix_disinfection_round_at ON disinfection_round (at)""",
+    """CREATE TABLE readiness_check (
+    id VARCHAR(36) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    gate_id VARCHAR(36),
+    operator_id VARCHAR(36),
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    rev INTEGER NOT NULL,
+    day VARCHAR(10) NOT NULL,
+    items VARCHAR(4000) NOT NULL,
+    remarks VARCHAR(500) NOT NULL,
+    PRIMARY KEY (id)
+)""",
+    """CREATE INDEX ix_readiness_day ON readiness_check (gate_id, day)""",
+)
+
+
+def to_v2(conn: Connection) -> None:
+    for statement in V2_DDL:
+        conn.exec_driver_sql(statement)
+
+
+STEPS = {2: to_v2}

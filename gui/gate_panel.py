@@ -11,7 +11,7 @@ from gui import texts
 from gui.widgets import ChoiceRow, Field
 from models.desk import Desk, Saved
 from models.masking import mask_name
-from models.rules import ALL_CLEAR_TEXT, CodeColor, NatResult, PersonKind
+from models.rules import ALL_CLEAR_TEXT, CodeColor, NatResult, Outcome, PersonKind
 from models.validation import InvalidInput, NAME_MAX, TEXT_MAX
 from models.visits import RemeasureNeeded, VisitForm
 
@@ -21,6 +21,7 @@ KIND_KEYS = {PersonKind.VISITOR: "1", PersonKind.RESIDENT: "2", PersonKind.COURI
 
 class GatePanel(QWidget):
     visit_saved = Signal(object)  # Saved
+    case_opened = Signal(str)  # isolation case id
 
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
@@ -123,9 +124,18 @@ class GatePanel(QWidget):
         self.override_button.setMinimumHeight(48)
         self.override_button.clicked.connect(self._override)
         self.override_button.hide()
+        self.isolate_button = QPushButton(self.tr("Place at the isolation point  [F9]"))
+        self.isolate_button.setObjectName("isolateButton")
+        self.isolate_button.setMinimumHeight(56)
+        self.isolate_button.clicked.connect(self.place_in_isolation)
+        self.isolate_button.hide()
+        isolate_key = QShortcut(QKeySequence("F9"), self)
+        isolate_key.setContext(Qt.WidgetWithChildrenShortcut)
+        isolate_key.activated.connect(lambda: self.isolate_button.isVisible() and self.place_in_isolation())
         side = QVBoxLayout()
         side.addWidget(self.banner)
         side.addWidget(self.banner_detail)
+        side.addWidget(self.isolate_button)
         side.addWidget(self.override_button)
         side.addStretch(1)
         side_frame = QFrame()
@@ -273,6 +283,7 @@ class GatePanel(QWidget):
             field.set_error(by_field.get(key, ""))
         if exc:
             self.override_button.hide()
+            self.isolate_button.hide()
             listed = [f"{self.fields[k].caption.text()}：{text}" if k in self.fields else text
                       for k, text in by_field.items()]
             self._show_banner("invalid", self.tr("Not saved"),
@@ -297,6 +308,16 @@ class GatePanel(QWidget):
         detail = "\n".join([mask_name(v.name)] + (reasons or [texts.lookup("Reasons", ALL_CLEAR_TEXT)]))
         self._show_banner(v.decision, texts.outcome(v.decision), detail)
         self.override_button.setVisible(True)
+        self.isolate_button.setVisible(v.decision != Outcome.ADMIT)
+
+    def place_in_isolation(self) -> None:
+        """One action from the gate decision; everything the gate knows is carried over."""
+        if self.last_saved is None:
+            return
+        case = self.desk.place_in_isolation(self.last_saved.visit.id)
+        self.isolate_button.hide()
+        self.banner_detail.setText(self.banner_detail.text() + "\n" + self.tr("Placed at the isolation point."))
+        self.case_opened.emit(case.id)
 
     def _override(self) -> None:
         if self.last_saved is None:

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QTabWidget, QToolBar, QToolButton
 
 from gui.gate_panel import GatePanel
+from gui.isolation_panel import IsolationPanel
 from gui.log_panel import LogPanel
 from gui.onsite_panel import OnSitePanel
+from gui.parcels_panel import ParcelsPanel
 from gui.status_bar import GateStatusBar
 from models.desk import Desk
 from models.operators import Role
@@ -23,21 +25,28 @@ class MainWindow(QMainWindow):
         self.gate = GatePanel(desk)
         self.onsite = OnSitePanel(desk)
         self.log = LogPanel(desk)
+        self.isolation = IsolationPanel(desk)
+        self.parcels = ParcelsPanel(desk)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(self.gate, self.tr("Register  [Ctrl+1]"))
         self.tabs.addTab(self.onsite, self.tr("On site  [Ctrl+2]"))
         self.tabs.addTab(self.log, self.tr("Log  [Ctrl+3]"))
+        self.tabs.addTab(self.isolation, self.tr("Isolation  [Ctrl+4]"))
+        self.tabs.addTab(self.parcels, self.tr("Parcels  [Ctrl+5]"))
         self.setCentralWidget(self.tabs)
         self.status = GateStatusBar(desk)
         self.setStatusBar(self.status)
         self._build_actions()
 
         self.gate.visit_saved.connect(self._records_changed)
+        self.gate.case_opened.connect(self._case_opened)
         self.onsite.signed_out.connect(self._records_changed)
+        self.isolation.cases_changed.connect(self.status.refresh)
+        self.parcels.parcels_changed.connect(self.status.refresh)
         self.tabs.currentChanged.connect(self._tab_shown)
         # Lists load when their tab is shown: start-up and each save stay quick on a busy gate.
-        self._stale = {self.onsite, self.log}
+        self._stale = {self.onsite, self.log, self.isolation, self.parcels}
 
         self._auto = QTimer(self)
         self._auto.timeout.connect(self.run_auto_sign_out)
@@ -54,7 +63,7 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self.tr("Actions"))
         bar.setObjectName("actions")
         self.tabs.setCornerWidget(bar, Qt.TopRightCorner)
-        for i in range(3):
+        for i in range(5):
             act = QAction(self)
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             act.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
@@ -62,17 +71,36 @@ class MainWindow(QMainWindow):
         self.hand_over_action = QAction(self.tr("Hand over  [Ctrl+H]"), self)
         self.hand_over_action.setShortcut(QKeySequence("Ctrl+H"))
         self.hand_over_action.triggered.connect(self.hand_over)
+        self.readiness_action = QAction(self.tr("Daily check"), self)
+        self.readiness_action.triggered.connect(self.open_readiness)
+        self.round_action = QAction(self.tr("Disinfection"), self)
+        self.round_action.triggered.connect(self.open_round)
         self.settings_action = QAction(self.tr("Settings"), self)
         self.settings_action.triggered.connect(self.open_settings)
         self.operators_action = QAction(self.tr("Operators"), self)
         self.operators_action.triggered.connect(self.open_operators)
-        for act in (self.hand_over_action, self.settings_action, self.operators_action):
+        for act in (self.hand_over_action, self.readiness_action, self.round_action):
             bar.addAction(act)
+        admin = QMenu(self)
+        admin.addAction(self.settings_action)
+        admin.addAction(self.operators_action)
+        admin_button = QToolButton()
+        admin_button.setObjectName("adminMenu")
+        admin_button.setText(self.tr("Admin"))
+        admin_button.setMenu(admin)
+        admin_button.setPopupMode(QToolButton.InstantPopup)
+        bar.addWidget(admin_button)
 
     def _records_changed(self, *_args) -> None:
         self.status.refresh()
-        self._stale = {self.onsite, self.log}
+        self._stale |= {self.onsite, self.log}
         self._tab_shown(self.tabs.currentIndex())
+
+    def _case_opened(self, case_id: str) -> None:
+        self._stale.add(self.isolation)
+        self.tabs.setCurrentWidget(self.isolation)
+        self.isolation.select_case(case_id)
+        self.status.refresh()
 
     def _tab_shown(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -92,6 +120,16 @@ class MainWindow(QMainWindow):
         if SignInDialog(self.desk, self, hand_over=True).exec():
             self.status.refresh()
             self.gate.clear_form()
+
+    def open_readiness(self) -> None:
+        from gui.dialogs.readiness_dialog import ReadinessDialog
+
+        ReadinessDialog(self.desk, self).exec()
+
+    def open_round(self) -> None:
+        from gui.dialogs.round_dialog import RoundDialog
+
+        RoundDialog(self.desk, self).exec()
 
     def _admin(self) -> bool:
         if self.desk.operator and self.desk.operator.at_least(Role.ADMIN):

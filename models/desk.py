@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from models import operators, visits
+from models import isolation, operators, parcels, readiness, visits
 from models.clock import utcnow
 from models.db import Database
 from models.operators import Operator, Role
@@ -152,3 +152,82 @@ class Desk:
 
     def now(self) -> datetime:
         return self.clock()
+
+    # -- the isolation point -------------------------------------------------------------------
+    def _write(self, fn, **kw):
+        """Run one core service as its own unit of work, stamped with this station and operator."""
+        with self.db.session() as s:
+            result = fn(session=s, ctx=self.ctx, operator_id=self.operator.id, now=self.clock(), **kw)
+            s.commit()
+            return result
+
+    def place_in_isolation(self, visit_id: str) -> isolation.IsolationCase:
+        return self._write(isolation.place_from_visit, visit_id=visit_id)
+
+    def open_isolation_case(self, form: isolation.CaseForm) -> isolation.IsolationCase:
+        return self._write(isolation.open_case, form=form)
+
+    def isolation_cases(self) -> list[isolation.OpenCase]:
+        with self.db.session() as s:
+            return isolation.open_cases(s, self.settings, self.clock())
+
+    def recheck(self, case_id: str, temperature: str) -> isolation.IsolationRecheck:
+        return self._write(isolation.add_recheck, case_id=case_id, temperature=temperature)
+
+    def notify(self, case_id: str, party: isolation.Party, note: str = "") -> isolation.IsolationNotice:
+        return self._write(isolation.notify, case_id=case_id, party=party, note=note)
+
+    def hand_over_case(self, case_id: str, to_whom: str) -> isolation.IsolationCase:
+        return self._write(isolation.hand_over, case_id=case_id, to_whom=to_whom)
+
+    def close_case(self, case_id: str, outcome: isolation.Outcome) -> isolation.IsolationCase:
+        return self._write(isolation.close_case, case_id=case_id, outcome=outcome, settings=self.settings)
+
+    def correct_case(self, case_id: str, field: str, value: str, reason: str) -> isolation.CaseCorrection:
+        return self._write(isolation.correct_case, case_id=case_id, field=field, value=value, reason=reason)
+
+    # -- the drop-off station ----------------------------------------------------------------------
+    def take_in(self, form: parcels.IntakeForm) -> parcels.Parcel:
+        return self._write(parcels.intake, form=form)
+
+    def disinfect_waiting(self, agent: str) -> parcels.DisinfectionRound:
+        return self._write(parcels.disinfect_waiting, agent=agent)
+
+    def record_round(self, *, area: str, agent: str, note: str = "") -> parcels.DisinfectionRound:
+        return self._write(parcels.record_round, area=area, agent=agent, note=note)
+
+    def find_parcels(self, *, code: str = "", room: str = "") -> list[parcels.Parcel]:
+        with self.db.session() as s:
+            return parcels.find_waiting(s, code=code, room=room)
+
+    def collect(self, parcel_id: str, collected_by: str) -> parcels.Parcel:
+        with self.db.session() as s:
+            p = parcels.collect(session=s, parcel_id=parcel_id, collected_by=collected_by, now=self.clock())
+            s.commit()
+            return p
+
+    def deliver(self, parcel_id: str, volunteer: str) -> parcels.Parcel:
+        with self.db.session() as s:
+            p = parcels.deliver(session=s, parcel_id=parcel_id, volunteer=volunteer, now=self.clock())
+            s.commit()
+            return p
+
+    def waiting_parcels(self) -> list[parcels.Parcel]:
+        with self.db.session() as s:
+            return parcels.waiting(s)
+
+    def parcel_counts(self) -> parcels.ParcelDay:
+        with self.db.session() as s:
+            return parcels.day_counts(s, self.settings, self.clock())
+
+    def known_rooms(self, prefix: str) -> list[str]:
+        with self.db.session() as s:
+            return parcels.known_rooms(s, prefix)
+
+    # -- the daily readiness check ---------------------------------------------------------------
+    def readiness_today(self) -> readiness.Today:
+        with self.db.session() as s:
+            return readiness.today(s, ctx=self.ctx, settings=self.settings, now=self.clock())
+
+    def record_readiness(self, ticked: dict[str, bool], remarks: str) -> readiness.ReadinessCheck:
+        return self._write(readiness.record_check, ticked=ticked, remarks=remarks, settings=self.settings)

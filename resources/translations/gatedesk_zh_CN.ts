@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/case_dialog.py" line="17" />
+        <source>New isolation case</source>
+        <translation>新建留观个案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/case_dialog.py" line="22" />
+        <location filename="../../gui/dialogs/case_dialog.py" line="43" />
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/case_dialog.py" line="22" />
+        <location filename="../../gui/dialogs/case_dialog.py" line="43" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/case_dialog.py" line="22" />
+        <location filename="../../gui/dialogs/case_dialog.py" line="43" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/case_dialog.py" line="23" />
+        <location filename="../../gui/dialogs/case_dialog.py" line="44" />
+        <source>Reason *</source>
+        <translation>原因 *</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/case_dialog.py" line="23" />
+        <location filename="../../gui/dialogs/case_dialog.py" line="44" />
+        <source>Temperature °C</source>
+        <translation>体温 °C</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <location filename="../../main.py" line="61" />
@@ -50,195 +88,205 @@
 <context>
     <name>GatePanel</name>
     <message>
-        <location filename="../../gui/gate_panel.py" line="47" />
+        <location filename="../../gui/gate_panel.py" line="48" />
         <source>11 digits; a returning visitor is filled in</source>
         <translation>11 位手机号；老访客自动带出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="50" />
+        <location filename="../../gui/gate_panel.py" line="51" />
         <source>district, town or city</source>
         <translation>区、镇或城市</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="51" />
+        <location filename="../../gui/gate_panel.py" line="52" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="55" />
+        <location filename="../../gui/gate_panel.py" line="56" />
         <source>Green</source>
         <translation>绿码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="56" />
+        <location filename="../../gui/gate_panel.py" line="57" />
         <source>Yellow</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="57" />
+        <location filename="../../gui/gate_panel.py" line="58" />
         <source>Red</source>
         <translation>红码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="58" />
+        <location filename="../../gui/gate_panel.py" line="59" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="59" />
+        <location filename="../../gui/gate_panel.py" line="60" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="60" />
+        <location filename="../../gui/gate_panel.py" line="61" />
         <source>None</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="61" />
+        <location filename="../../gui/gate_panel.py" line="62" />
         <source>11-28 09:12, or 30h</source>
         <translation>11-28 09:12，或 30h</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="62" />
+        <location filename="../../gui/gate_panel.py" line="63" />
         <source>Risk-area stay in 14 days / star on itinerary card</source>
         <translation>14 天内到过中高风险地区 / 行程卡带星</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="64" />
+        <location filename="../../gui/gate_panel.py" line="65" />
         <source>Wearing a mask</source>
         <translation>已戴口罩</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="68" />
+        <location filename="../../gui/gate_panel.py" line="69" />
         <source>Who [F1–F5]</source>
         <translation>人员类别 [F1–F5]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="69" />
+        <location filename="../../gui/gate_panel.py" line="70" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="70" />
+        <location filename="../../gui/gate_panel.py" line="71" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="71" />
+        <location filename="../../gui/gate_panel.py" line="72" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="72" />
+        <location filename="../../gui/gate_panel.py" line="73" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="73" />
+        <location filename="../../gui/gate_panel.py" line="74" />
         <source>Going to (building-unit-room)</source>
         <translation>去往（楼-单元-室）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="74" />
+        <location filename="../../gui/gate_panel.py" line="75" />
         <source>Host (resident visited)</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="75" />
+        <location filename="../../gui/gate_panel.py" line="76" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="76" />
-        <location filename="../../gui/gate_panel.py" line="214" />
+        <location filename="../../gui/gate_panel.py" line="77" />
+        <location filename="../../gui/gate_panel.py" line="224" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="77" />
+        <location filename="../../gui/gate_panel.py" line="78" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="78" />
+        <location filename="../../gui/gate_panel.py" line="79" />
         <source>Nucleic-acid result</source>
         <translation>核酸结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="79" />
+        <location filename="../../gui/gate_panel.py" line="80" />
         <source>Sample taken</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="100" />
+        <location filename="../../gui/gate_panel.py" line="101" />
         <source>Save  [Enter]</source>
         <translation>保存  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="104" />
+        <location filename="../../gui/gate_panel.py" line="105" />
         <source>Clear  [Esc]</source>
         <translation>清空  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="121" />
+        <location filename="../../gui/gate_panel.py" line="122" />
         <source>Supervisor override…</source>
         <translation>主管改判…</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="206" />
+        <location filename="../../gui/gate_panel.py" line="127" />
+        <source>Place at the isolation point  [F9]</source>
+        <translation>送往临时隔离点  [F9]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="216" />
         <source>Ready</source>
         <translation>请登记</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="206" />
+        <location filename="../../gui/gate_panel.py" line="216" />
         <source>Type the phone number to begin.</source>
         <translation>先输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="212" />
+        <location filename="../../gui/gate_panel.py" line="222" />
         <source>First reading: {0} °C — type the re-measured reading</source>
         <translation>初测：{0} °C —— 请输入复测体温</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="214" />
+        <location filename="../../gui/gate_panel.py" line="224" />
         <source>Re-measured temperature °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="240" />
+        <location filename="../../gui/gate_panel.py" line="250" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="241" />
+        <location filename="../../gui/gate_panel.py" line="251" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="263" />
+        <location filename="../../gui/gate_panel.py" line="273" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="264" />
+        <location filename="../../gui/gate_panel.py" line="274" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="278" />
+        <location filename="../../gui/gate_panel.py" line="289" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="279" />
+        <location filename="../../gui/gate_panel.py" line="290" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="296" />
+        <location filename="../../gui/gate_panel.py" line="307" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="319" />
+        <source>Placed at the isolation point.</source>
+        <translation>已安置到临时隔离点。</translation>
     </message>
 </context>
 <context>
@@ -254,9 +302,193 @@
         <translation>无人值班</translation>
     </message>
     <message>
-        <location filename="../../gui/status_bar.py" line="30" />
+        <location filename="../../gui/status_bar.py" line="32" />
         <source>Today: {0} admitted · {1} refused · {2} to isolation · {3} inside</source>
         <translation>今日：放行 {0} · 劝返 {1} · 送隔离点 {2} · 在场 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/status_bar.py" line="34" />
+        <source>Isolation point: {0} · parcels waiting: {1}</source>
+        <translation>隔离点：{0} · 待取：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>Isolation</name>
+    <message>
+        <location filename="../../models/isolation.py" line="43" />
+        <source>Released after a normal re-check</source>
+        <translation>复测正常，解除留观</translation>
+    </message>
+    <message>
+        <location filename="../../models/isolation.py" line="44" />
+        <source>Taken by 120</source>
+        <translation>120 接走</translation>
+    </message>
+    <message>
+        <location filename="../../models/isolation.py" line="45" />
+        <source>Taken by community health staff</source>
+        <translation>社区医护人员接走</translation>
+    </message>
+    <message>
+        <location filename="../../models/isolation.py" line="46" />
+        <source>Sent home under monitoring</source>
+        <translation>送回居家监测</translation>
+    </message>
+    <message>
+        <location filename="../../models/isolation.py" line="47" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../models/isolation.py" line="50" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../models/isolation.py" line="51" />
+        <source>Sub-district isolation team</source>
+        <translation>街道转运专班</translation>
+    </message>
+    <message>
+        <location filename="../../models/isolation.py" line="52" />
+        <source>120</source>
+        <translation>120</translation>
+    </message>
+    <message>
+        <location filename="../../models/isolation.py" line="53" />
+        <source>Family</source>
+        <translation>家属</translation>
+    </message>
+    <message>
+        <location filename="../../models/isolation.py" line="113" />
+        <source>This case is closed; change it through a correction with a reason.</source>
+        <translation>此个案已结案；如需修改，请填写理由提交更正。</translation>
+    </message>
+</context>
+<context>
+    <name>IsolationPanel</name>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="104" />
+        <source>New case…</source>
+        <translation>新建个案…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="115" />
+        <source>Record re-check</source>
+        <translation>记录复测</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="124" />
+        <source>who answered, what they said</source>
+        <translation>接听人、答复内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="125" />
+        <source>Notified</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="130" />
+        <source>person and unit taking over</source>
+        <translation>接收人及单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="131" />
+        <source>Hand over</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="138" />
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="142" />
+        <source>Re-check °C</source>
+        <translation>复测体温 °C</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="145" />
+        <source>Notify</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="149" />
+        <source>Hand over to</source>
+        <translation>移交给</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="152" />
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="173" />
+        <source>{0} open cases, {1} overdue</source>
+        <translation>处置中 {0} 例，超时未上报 {1} 例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="191" />
+        <source>Choose a case in the list first.</source>
+        <translation>请先在列表中选中一个个案。</translation>
+    </message>
+</context>
+<context>
+    <name>IsolationTableModel</name>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="28" />
+        <source>Placed</source>
+        <translation>安置时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="28" />
+        <source>Open for</source>
+        <translation>已留观</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="28" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="28" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="28" />
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="29" />
+        <source>Re-checks</source>
+        <translation>复测次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="29" />
+        <source>Notified</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="29" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="81" />
+        <source>Overdue: nobody notified</source>
+        <translation>超时未上报</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="82" />
+        <source>Handed to {0}</source>
+        <translation>已移交：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="82" />
+        <source>Waiting</source>
+        <translation>待取</translation>
     </message>
 </context>
 <context>
@@ -359,62 +591,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="22" />
+        <location filename="../../gui/main_window.py" line="24" />
         <source>GateDesk — {0}</source>
         <translation>门岗登记台 — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="28" />
+        <location filename="../../gui/main_window.py" line="32" />
         <source>Register  [Ctrl+1]</source>
         <translation>登记  [Ctrl+1]</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="29" />
+        <location filename="../../gui/main_window.py" line="33" />
         <source>On site  [Ctrl+2]</source>
         <translation>在场人员  [Ctrl+2]</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="30" />
+        <location filename="../../gui/main_window.py" line="34" />
         <source>Log  [Ctrl+3]</source>
         <translation>登记记录  [Ctrl+3]</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="54" />
+        <location filename="../../gui/main_window.py" line="35" />
+        <source>Isolation  [Ctrl+4]</source>
+        <translation>隔离点  [Ctrl+4]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="36" />
+        <source>Parcels  [Ctrl+5]</source>
+        <translation>寄存点  [Ctrl+5]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="63" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="62" />
+        <location filename="../../gui/main_window.py" line="71" />
         <source>Hand over  [Ctrl+H]</source>
         <translation>交班  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="65" />
+        <location filename="../../gui/main_window.py" line="74" />
+        <source>Daily check</source>
+        <translation>每日检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="76" />
+        <source>Disinfection</source>
+        <translation>消毒记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="78" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="67" />
+        <location filename="../../gui/main_window.py" line="80" />
         <source>Operators</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="89" />
+        <source>Admin</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="139" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="140" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114" />
+        <location filename="../../gui/main_window.py" line="152" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115" />
+        <location filename="../../gui/main_window.py" line="153" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
@@ -532,6 +789,306 @@
         <location filename="../../gui/dialogs/override_dialog.py" line="37" />
         <source>Reason (required)</source>
         <translation>理由（必填）</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelTableModel</name>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="33" />
+        <source>Received</source>
+        <translation>收件时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="33" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="33" />
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="33" />
+        <source>Tracking no.</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="34" />
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="34" />
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="34" />
+        <source>Phone tail</source>
+        <translation>手机尾号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="34" />
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="35" />
+        <source>Pick-up code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="35" />
+        <source>Disinfected</source>
+        <translation>已消毒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="70" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>Parcels</name>
+    <message>
+        <location filename="../../models/parcels.py" line="35" />
+        <source>Parcel</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <location filename="../../models/parcels.py" line="36" />
+        <source>Takeout</source>
+        <translation>外卖</translation>
+    </message>
+    <message>
+        <location filename="../../models/parcels.py" line="37" />
+        <source>Groceries</source>
+        <translation>生鲜</translation>
+    </message>
+    <message>
+        <location filename="../../models/parcels.py" line="38" />
+        <source>Supplies</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <location filename="../../models/parcels.py" line="41" />
+        <source>Waiting</source>
+        <translation>待取</translation>
+    </message>
+    <message>
+        <location filename="../../models/parcels.py" line="42" />
+        <source>Collected</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <location filename="../../models/parcels.py" line="43" />
+        <source>Delivered to the door</source>
+        <translation>已送上门</translation>
+    </message>
+    <message>
+        <location filename="../../models/parcels.py" line="198" />
+        <source>This item is no longer waiting at the station.</source>
+        <translation>此件已不在寄存点待取。</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelsPanel</name>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="86" />
+        <source>SF, JD, Meituan…</source>
+        <translation>顺丰、京东、美团…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="87" />
+        <source>scan or type, then Enter</source>
+        <translation>扫码或输入后回车</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="88" />
+        <source>building-unit-room, e.g. 3-2-501</source>
+        <translation>楼-单元-室，如 3-2-501</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="95" />
+        <source>last 4 digits</source>
+        <translation>后四位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="97" />
+        <source>e.g. A-3</source>
+        <translation>如 A-3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="98" />
+        <source>Take in  [Enter]</source>
+        <translation>收件  [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="109" />
+        <source>Kind [1–4]</source>
+        <translation>类别 [1–4]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="110" />
+        <source>Carrier / platform</source>
+        <translation>快递公司 / 平台</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="111" />
+        <source>Tracking / order no.</source>
+        <translation>快递单号 / 订单号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="112" />
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="113" />
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="114" />
+        <source>Phone tail</source>
+        <translation>手机尾号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="115" />
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="116" />
+        <source>Take in</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="127" />
+        <source>pick-up code or room</source>
+        <translation>取件码或房号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="129" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="132" />
+        <source>who collects</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="133" />
+        <source>Collected</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="136" />
+        <source>volunteer's name</source>
+        <translation>志愿者姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="137" />
+        <source>Delivered to the door</source>
+        <translation>已送上门</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="140" />
+        <source>disinfectant, e.g. 含氯消毒液</source>
+        <translation>消毒剂，如 含氯消毒液</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="141" />
+        <source>Disinfect all new items</source>
+        <translation>新到件统一消毒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="153" />
+        <source>Hand out</source>
+        <translation>取件 / 送货</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="172" />
+        <source>All waiting</source>
+        <translation>全部待取</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="198" />
+        <source>Today: {0} received, {1} handed out · waiting {2}, overdue {3}</source>
+        <translation>今日：收件 {0}，已发放 {1} · 待取 {2}，超时 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="215" />
+        <source>Pick-up code {0} · {1}</source>
+        <translation>取件码 {0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="232" />
+        <source>Nothing waiting for {0}.</source>
+        <translation>{0} 没有待取的物品。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="237" />
+        <source>Choose an item in the list first.</source>
+        <translation>请先在列表中选中一件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="273" />
+        <source>Disinfected {0} items.</source>
+        <translation>已消毒 {0} 件。</translation>
+    </message>
+</context>
+<context>
+    <name>Readiness</name>
+    <message>
+        <location filename="../../models/readiness.py" line="20" />
+        <source>Gate staffed</source>
+        <translation>门岗有人值守</translation>
+    </message>
+    <message>
+        <location filename="../../models/readiness.py" line="21" />
+        <source>Thermometer working</source>
+        <translation>体温计正常</translation>
+    </message>
+    <message>
+        <location filename="../../models/readiness.py" line="22" />
+        <source>Isolation point ready and supplied</source>
+        <translation>临时隔离点就绪、物资齐全</translation>
+    </message>
+    <message>
+        <location filename="../../models/readiness.py" line="23" />
+        <source>Drop-off station ready</source>
+        <translation>寄存点就绪</translation>
+    </message>
+    <message>
+        <location filename="../../models/readiness.py" line="24" />
+        <source>Posters up</source>
+        <translation>海报张贴到位</translation>
+    </message>
+    <message>
+        <location filename="../../models/readiness.py" line="25" />
+        <source>Masks, disinfectant and forms stocked</source>
+        <translation>口罩、消毒液、登记表充足</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/readiness_dialog.py" line="17" />
+        <source>Daily readiness check — {0}</source>
+        <translation>每日检查 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/readiness_dialog.py" line="21" />
+        <source>Already ticked today; saving again records a new revision.</source>
+        <translation>今天已检查过；再次保存将记为新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/readiness_dialog.py" line="33" />
+        <source>Remarks</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -678,6 +1235,59 @@
         <location filename="../../gui/dialogs/reveal_dialog.py" line="31" />
         <source>Time out</source>
         <translation>离开时间</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/round_dialog.py" line="15" />
+        <source>Disinfection round</source>
+        <translation>消毒记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_dialog.py" line="22" />
+        <source>Gate</source>
+        <translation>门岗</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_dialog.py" line="22" />
+        <source>Isolation point</source>
+        <translation>临时隔离点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_dialog.py" line="22" />
+        <source>Drop-off station</source>
+        <translation>寄存点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_dialog.py" line="23" />
+        <source>Lifts and stairs</source>
+        <translation>电梯和楼梯</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_dialog.py" line="23" />
+        <source>Bins</source>
+        <translation>垃圾桶</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_dialog.py" line="26" />
+        <source>e.g. 含氯消毒液 500 mg/L</source>
+        <translation>如 含氯消毒液 500 mg/L</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_dialog.py" line="29" />
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_dialog.py" line="30" />
+        <source>Disinfectant</source>
+        <translation>消毒剂</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_dialog.py" line="31" />
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -872,9 +1482,30 @@
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
+        <location filename="../../models/parcels.py" line="125" />
+        <source>Choose what kind of item this is.</source>
+        <translation>请选择物品类别。</translation>
+    </message>
+    <message>
+        <location filename="../../models/parcels.py" line="129" />
+        <source>A tracking or order number is 4–40 letters, digits or dashes.</source>
+        <translation>快递单号 / 订单号为 4–40 位字母、数字或短横线。</translation>
+    </message>
+    <message>
+        <location filename="../../models/parcels.py" line="133" />
         <location filename="../../models/validation.py" line="53" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
+    </message>
+    <message>
+        <location filename="../../models/parcels.py" line="135" />
+        <source>Write the room as building-unit-room, such as 3-2-501.</source>
+        <translation>房号请按 楼-单元-室 填写，如 3-2-501。</translation>
+    </message>
+    <message>
+        <location filename="../../models/parcels.py" line="140" />
+        <source>The last four digits of the phone.</source>
+        <translation>请填写手机号后四位。</translation>
     </message>
     <message>
         <location filename="../../models/validation.py" line="56" />
@@ -975,6 +1606,21 @@
         <location filename="../../models/visits.py" line="298" />
         <source>Write the reason for the override.</source>
         <translation>请填写改判理由。</translation>
+    </message>
+    <message>
+        <location filename="../../models/isolation.py" line="231" />
+        <source>Release only after a re-check below {limit} °C.</source>
+        <translation>复测低于 {limit} °C 后才能解除留观。</translation>
+    </message>
+    <message>
+        <location filename="../../models/isolation.py" line="252" />
+        <source>This field cannot be corrected.</source>
+        <translation>此项不能更正。</translation>
+    </message>
+    <message>
+        <location filename="../../models/isolation.py" line="262" />
+        <source>Choose an outcome.</source>
+        <translation>请选择处置结果。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,228 @@
+"""The temporary isolation point: open cases with time elapsed, re-checks, notices, hand-over, closing."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from gui import texts
+from models.desk import Desk
+from models.isolation import OUTCOME_LABELS, PARTY_LABELS, CaseClosed, OpenCase, Outcome, Party
+from models.masking import mask_name
+from models.validation import InvalidInput
+
+CASE_ROLE = Qt.UserRole + 1
+OVERDUE = QBrush(QColor("#fdecea"))
+
+
+class IsolationTableModel(QAbstractTableModel):
+    COL_PLACED, COL_OPEN_FOR, COL_NAME, COL_REASON, COL_TEMPERATURE, COL_RECHECKS, COL_NOTIFIED, COL_STATE = range(8)
+
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.rows: list[OpenCase] = []
+        self.headers = [self.tr("Placed"), self.tr("Open for"), self.tr("Name"), self.tr("Reason"), self.tr("°C"),
+                        self.tr("Re-checks"), self.tr("Notified"), self.tr("State")]
+
+    def set_rows(self, rows: list[OpenCase]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.headers[section]
+        return None
+
+    def _reason(self, oc: OpenCase) -> str:
+        s = self.desk.settings
+        params = {"temperature": oc.case.temperature, "limit": s.fever_threshold, "hours": s.nat_window_hours}
+        coded = [texts.reason(c, params) for c in oc.case.reason_codes.split(",") if c]
+        return "；".join(coded + ([oc.case.reason] if oc.case.reason else []))
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        oc = self.rows[index.row()]
+        if role == CASE_ROLE:
+            return oc
+        if role == Qt.BackgroundRole:
+            return OVERDUE if oc.overdue else None
+        if role != Qt.DisplayRole:
+            return None
+        c = index.column()
+        if c == self.COL_PLACED:
+            return texts.local_time(oc.case.placed_at, self.desk.settings.zone, "%H:%M")
+        if c == self.COL_OPEN_FOR:
+            return f"{oc.minutes_open // 60}:{oc.minutes_open % 60:02d}"
+        if c == self.COL_NAME:
+            return mask_name(oc.case.name)
+        if c == self.COL_REASON:
+            return self._reason(oc)
+        if c == self.COL_TEMPERATURE:
+            first = "" if oc.case.temperature is None else f"{oc.case.temperature:.1f}"
+            return f"{first} → {oc.last_temperature:.1f}" if oc.last_temperature is not None else first
+        if c == self.COL_RECHECKS:
+            return str(oc.rechecks)
+        if c == self.COL_NOTIFIED:
+            return "、".join(texts.lookup("Isolation", PARTY_LABELS[Party(p)]) for p in oc.notified)
+        if c == self.COL_STATE:
+            if oc.overdue:
+                return self.tr("Overdue: nobody notified")
+            return self.tr("Handed to {0}").format(oc.case.handed_to) if oc.case.handed_to else self.tr("Waiting")
+        return None
+
+
+class IsolationPanel(QWidget):
+    cases_changed = Signal()
+
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.model = IsolationTableModel(desk, self)
+        self.table = QTableView()
+        self.table.setObjectName("isolationTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.summary = QLabel("")
+        self.summary.setObjectName("isolationSummary")
+        new_case = QPushButton(self.tr("New case…"))
+        new_case.setObjectName("newCaseButton")
+        new_case.clicked.connect(self.open_case_by_hand)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(new_case)
+
+        self.temperature = QLineEdit()
+        self.temperature.setObjectName("recheckTemperature")
+        self.temperature.setPlaceholderText("36.5")
+        self.temperature.returnPressed.connect(self.recheck)
+        recheck = QPushButton(self.tr("Record re-check"))
+        recheck.setObjectName("recheckButton")
+        recheck.clicked.connect(self.recheck)
+        self.party = QComboBox()
+        self.party.setObjectName("party")
+        for p in Party:
+            self.party.addItem(texts.lookup("Isolation", PARTY_LABELS[p]), p.value)
+        self.note = QLineEdit()
+        self.note.setObjectName("notifyNote")
+        self.note.setPlaceholderText(self.tr("who answered, what they said"))
+        notify = QPushButton(self.tr("Notified"))
+        notify.setObjectName("notifyButton")
+        notify.clicked.connect(self.notify)
+        self.to_whom = QLineEdit()
+        self.to_whom.setObjectName("handedTo")
+        self.to_whom.setPlaceholderText(self.tr("person and unit taking over"))
+        hand = QPushButton(self.tr("Hand over"))
+        hand.setObjectName("handOverButton")
+        hand.clicked.connect(self.hand_over)
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("outcome")
+        for o in Outcome:
+            self.outcome.addItem(texts.lookup("Isolation", OUTCOME_LABELS[o]), o.value)
+        close = QPushButton(self.tr("Close case"))
+        close.setObjectName("closeCaseButton")
+        close.clicked.connect(self.close_case)
+        actions = QGridLayout()
+        actions.addWidget(QLabel(self.tr("Re-check °C")), 0, 0)
+        actions.addWidget(self.temperature, 0, 1)
+        actions.addWidget(recheck, 0, 3)
+        actions.addWidget(QLabel(self.tr("Notify")), 1, 0)
+        actions.addWidget(self.party, 1, 1)
+        actions.addWidget(self.note, 1, 2)
+        actions.addWidget(notify, 1, 3)
+        actions.addWidget(QLabel(self.tr("Hand over to")), 2, 0)
+        actions.addWidget(self.to_whom, 2, 1, 1, 2)
+        actions.addWidget(hand, 2, 3)
+        actions.addWidget(QLabel(self.tr("Outcome")), 3, 0)
+        actions.addWidget(self.outcome, 3, 1, 1, 2)
+        actions.addWidget(close, 3, 3)
+        actions.setColumnStretch(2, 1)
+        self.message = QLabel("")
+        self.message.setObjectName("dialogError")
+        self.message.setWordWrap(True)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.table, 1)
+        box.addLayout(actions)
+        box.addWidget(self.message)
+        self._ticker = QTimer(self)
+        self._ticker.timeout.connect(self.refresh)
+        self._ticker.start(60_000)
+
+    def refresh(self) -> None:
+        selected = self.selected()
+        rows = self.desk.isolation_cases()
+        self.model.set_rows(rows)
+        overdue = sum(oc.overdue for oc in rows)
+        self.summary.setText(self.tr("{0} open cases, {1} overdue").format(len(rows), overdue))
+        if selected is not None:
+            for i, oc in enumerate(rows):
+                if oc.case.id == selected.case.id:
+                    self.table.selectRow(i)
+
+    def selected(self) -> OpenCase | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.data(rows[0], CASE_ROLE) if rows else None
+
+    def select_case(self, case_id: str) -> None:
+        for i, oc in enumerate(self.model.rows):
+            if oc.case.id == case_id:
+                self.table.selectRow(i)
+
+    def _act(self, fn) -> bool:
+        oc = self.selected()
+        if oc is None:
+            self.message.setText(self.tr("Choose a case in the list first."))
+            return False
+        try:
+            fn(oc.case.id)
+        except InvalidInput as exc:
+            self.message.setText(texts.message(exc.errors[0].message))
+            return False
+        except CaseClosed:
+            self.message.setText(texts.lookup("Isolation", CaseClosed.message_text))
+            return False
+        self.message.setText("")
+        self.refresh()
+        self.cases_changed.emit()
+        return True
+
+    def recheck(self) -> None:
+        if self._act(lambda cid: self.desk.recheck(cid, self.temperature.text())):
+            self.temperature.clear()
+
+    def notify(self) -> None:
+        if self._act(lambda cid: self.desk.notify(cid, Party(self.party.currentData()), self.note.text())):
+            self.note.clear()
+
+    def hand_over(self) -> None:
+        if self._act(lambda cid: self.desk.hand_over_case(cid, self.to_whom.text())):
+            self.to_whom.clear()
+
+    def close_case(self) -> None:
+        self._act(lambda cid: self.desk.close_case(cid, Outcome(self.outcome.currentData())))
+
+    def open_case_by_hand(self) -> None:
+        from gui.dialogs.case_dialog import CaseDialog
+
+        dialog = CaseDialog(self.desk, self)
+        if dialog.exec() and dialog.case is not None:
+            self.refresh()
+            self.select_case(dialog.case.id)
+            self.cases_changed.emit()

@@ -1,0 +1,274 @@
+"""The parcel / takeout drop-off station: intake by scanner, disinfection, pick-up by code, door delivery."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from gui import texts
+from gui.widgets import ChoiceRow
+from models.desk import Desk
+from models.masking import mask_name
+from models.parcels import KIND_LABELS, IntakeForm, NotWaiting, Parcel, ParcelKind
+from models.validation import InvalidInput
+
+PARCEL_ROLE = Qt.UserRole + 1
+OVERDUE = QBrush(QColor("#fdecea"))
+KIND_KEYS = {ParcelKind.PARCEL: "1", ParcelKind.TAKEOUT: "2", ParcelKind.GROCERIES: "3", ParcelKind.SUPPLIES: "4"}
+
+
+class ParcelTableModel(QAbstractTableModel):
+    (COL_RECEIVED, COL_KIND, COL_CARRIER, COL_TRACKING, COL_ROOM, COL_NAME, COL_TAIL, COL_SHELF, COL_CODE,
+     COL_DISINFECTED) = range(10)
+
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.rows: list[Parcel] = []
+        self.headers = [self.tr("Received"), self.tr("Kind"), self.tr("Carrier"), self.tr("Tracking no."),
+                        self.tr("Room"), self.tr("Recipient"), self.tr("Phone tail"), self.tr("Shelf"),
+                        self.tr("Pick-up code"), self.tr("Disinfected")]
+
+    def set_rows(self, rows: list[Parcel]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        p = self.rows[index.row()]
+        if role == PARCEL_ROLE:
+            return p
+        if role == Qt.BackgroundRole:
+            limit = timedelta(hours=self.desk.settings.parcel_overdue_hours)
+            return OVERDUE if self.desk.now() - p.received_at > limit else None
+        if role != Qt.DisplayRole:
+            return None
+        zone = self.desk.settings.zone
+        return [
+            texts.local_time(p.received_at, zone, "%m-%d %H:%M"),
+            texts.lookup("Parcels", KIND_LABELS[ParcelKind(p.kind)]),
+            p.carrier or "", p.tracking_no or "", p.room, mask_name(p.recipient_name), p.phone_tail or "",
+            p.shelf or "", p.pickup_code,
+            texts.local_time(p.disinfected_at, zone, "%H:%M") if p.disinfected_at else self.tr("No"),
+        ][index.column()]
+
+
+class ParcelsPanel(QWidget):
+    parcels_changed = Signal()
+
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.last: Parcel | None = None
+
+        # Intake: a courier drops a pile at once, so kind and carrier stay for the next item.
+        self.kind = ChoiceRow([(k.value, texts.lookup("Parcels", KIND_LABELS[k]), key) for k, key in KIND_KEYS.items()],
+                              object_name="parcelKind")
+        self.kind.set_value(ParcelKind.PARCEL.value)
+        self.carrier = self._line("carrier", self.tr("SF, JD, Meituan…"))
+        self.tracking = self._line("tracking_no", self.tr("scan or type, then Enter"))
+        self.room = self._line("room", self.tr("building-unit-room, e.g. 3-2-501"))
+        self.rooms = QStringListModel(self)
+        completer = QCompleter(self.rooms, self)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.room.setCompleter(completer)
+        self.room.textEdited.connect(lambda text: self.rooms.setStringList(self.desk.known_rooms(text)))
+        self.recipient = self._line("recipient_name", "")
+        self.phone_tail = self._line("phone_tail", self.tr("last 4 digits"))
+        self.phone_tail.setMaxLength(4)
+        self.shelf = self._line("shelf", self.tr("e.g. A-3"))
+        save = QPushButton(self.tr("Take in  [Enter]"))
+        save.setObjectName("intakeButton")
+        save.setMinimumHeight(52)
+        save.clicked.connect(self.take_in)
+        self.code_banner = QLabel("")
+        self.code_banner.setObjectName("pickupCode")
+        self.code_banner.setAlignment(Qt.AlignCenter)
+        self.intake_error = QLabel("")
+        self.intake_error.setObjectName("dialogError")
+        self.intake_error.setWordWrap(True)
+        intake_form = QFormLayout()
+        intake_form.addRow(self.tr("Kind [1–4]"), self.kind)
+        intake_form.addRow(self.tr("Carrier / platform"), self.carrier)
+        intake_form.addRow(self.tr("Tracking / order no."), self.tracking)
+        intake_form.addRow(self.tr("Room"), self.room)
+        intake_form.addRow(self.tr("Recipient"), self.recipient)
+        intake_form.addRow(self.tr("Phone tail"), self.phone_tail)
+        intake_form.addRow(self.tr("Shelf"), self.shelf)
+        intake_box = QGroupBox(self.tr("Take in"))
+        ib = QVBoxLayout(intake_box)
+        ib.addLayout(intake_form)
+        ib.addWidget(self.intake_error)
+        ib.addWidget(save)
+        ib.addWidget(self.code_banner)
+        self.tracking.returnPressed.connect(self.room.setFocus)  # the scanner ends with Enter
+        for edit in (self.carrier, self.room, self.recipient, self.phone_tail, self.shelf):
+            edit.returnPressed.connect(self.take_in)
+
+        # Hand-out: by pick-up code or room, to the resident or to the door.
+        self.code = self._line("pickupCodeInput", self.tr("pick-up code or room"))
+        self.code.returnPressed.connect(self.find)
+        find = QPushButton(self.tr("Find"))
+        find.setObjectName("findButton")
+        find.clicked.connect(self.find)
+        self.collector = self._line("collectedBy", self.tr("who collects"))
+        collect = QPushButton(self.tr("Collected"))
+        collect.setObjectName("collectButton")
+        collect.clicked.connect(self.collect)
+        self.volunteer = self._line("volunteer", self.tr("volunteer's name"))
+        deliver = QPushButton(self.tr("Delivered to the door"))
+        deliver.setObjectName("deliverButton")
+        deliver.clicked.connect(self.deliver)
+        self.agent = self._line("agent", self.tr("disinfectant, e.g. 含氯消毒液"))
+        disinfect = QPushButton(self.tr("Disinfect all new items"))
+        disinfect.setObjectName("disinfectButton")
+        disinfect.clicked.connect(self.disinfect)
+        out = QGridLayout()
+        out.addWidget(self.code, 0, 0)
+        out.addWidget(find, 0, 1)
+        out.addWidget(self.collector, 1, 0)
+        out.addWidget(collect, 1, 1)
+        out.addWidget(self.volunteer, 2, 0)
+        out.addWidget(deliver, 2, 1)
+        out.addWidget(self.agent, 3, 0)
+        out.addWidget(disinfect, 3, 1)
+        out_box = QGroupBox(self.tr("Hand out"))
+        out_box.setLayout(out)
+
+        self.model = ParcelTableModel(desk, self)
+        self.table = QTableView()
+        self.table.setObjectName("parcelTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(38)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel("")
+        self.summary.setObjectName("parcelSummary")
+        self.message = QLabel("")
+        self.message.setObjectName("dialogError")
+        self.message.setWordWrap(True)
+        self.show_all = QPushButton(self.tr("All waiting"))
+        self.show_all.setObjectName("showAllButton")
+        self.show_all.clicked.connect(self.refresh)
+
+        right = QVBoxLayout()
+        head = QHBoxLayout()
+        head.addWidget(self.summary, 1)
+        head.addWidget(self.show_all)
+        right.addLayout(head)
+        right.addWidget(self.table, 1)
+        right.addWidget(out_box)
+        right.addWidget(self.message)
+        top = QHBoxLayout(self)
+        top.addWidget(intake_box, 2)
+        top.addLayout(right, 3)
+
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
+        e = QLineEdit()
+        e.setObjectName(name)
+        e.setPlaceholderText(placeholder)
+        e.setMinimumHeight(40)
+        return e
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.desk.waiting_parcels())
+        c = self.desk.parcel_counts()
+        self.summary.setText(self.tr("Today: {0} received, {1} handed out · waiting {2}, overdue {3}").format(
+            c.received, c.handed_out, c.waiting, c.overdue))
+
+    def take_in(self) -> None:
+        form = IntakeForm(kind=self.kind.value(), carrier=self.carrier.text(), tracking_no=self.tracking.text(),
+                          room=self.room.text(), recipient_name=self.recipient.text(),
+                          phone_tail=self.phone_tail.text(), shelf=self.shelf.text())
+        try:
+            parcel = self.desk.take_in(form)
+        except InvalidInput as exc:
+            self.intake_error.setText("\n".join(texts.message(e.message) for e in exc.errors))
+            widget = {"tracking_no": self.tracking, "room": self.room, "phone_tail": self.phone_tail}.get(
+                exc.errors[0].field, self.room)
+            widget.setFocus()
+            return
+        self.last = parcel
+        self.intake_error.setText("")
+        self.code_banner.setText(self.tr("Pick-up code {0} · {1}").format(parcel.pickup_code, parcel.room))
+        for edit in (self.tracking, self.room, self.recipient, self.phone_tail, self.shelf):
+            edit.clear()
+        self.tracking.setFocus()
+        self.refresh()
+        self.parcels_changed.emit()
+
+    def find(self) -> None:
+        text = self.code.text().strip()
+        found = self.desk.find_parcels(code=text) if text.isdigit() and len(text) == 6 else \
+            self.desk.find_parcels(room=text)
+        self.model.set_rows(found)
+        if found:
+            self.table.selectRow(0)
+            self.message.setText("")
+            self.collector.setFocus()
+        else:
+            self.message.setText(self.tr("Nothing waiting for {0}.").format(text))
+
+    def _selected(self) -> Parcel | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.message.setText(self.tr("Choose an item in the list first."))
+            return None
+        return self.model.data(rows[0], PARCEL_ROLE)
+
+    def _hand_out(self, fn, field: QLineEdit) -> None:
+        parcel = self._selected()
+        if parcel is None:
+            return
+        try:
+            fn(parcel.id, field.text())
+        except InvalidInput as exc:
+            self.message.setText(texts.message(exc.errors[0].message))
+            field.setFocus()
+            return
+        except NotWaiting:
+            self.message.setText(texts.lookup("Parcels", NotWaiting.message_text))
+        else:
+            self.message.setText("")
+            field.clear()
+            self.code.clear()
+        self.refresh()
+        self.parcels_changed.emit()
+
+    def collect(self) -> None:
+        self._hand_out(self.desk.collect, self.collector)
+
+    def deliver(self) -> None:
+        self._hand_out(self.desk.deliver, self.volunteer)
+
+    def disinfect(self) -> None:
+        try:
+            rnd = self.desk.disinfect_waiting(self.agent.text())
+        except InvalidInput as exc:
+            self.message.setText(texts.message(exc.errors[0].message))
+            self.agent.setFocus()
+            return
+        self.message.setText(self.tr("Disinfected {0} items.").format(rnd.items))
+        self.refresh()

@@ -1,0 +1,153 @@
+"""A guard's day at the isolation point and the drop-off station, through the real widgets."""
+import pytest
+from PySide6.QtCore import Qt
+from sqlmodel import select
+
+from gui.main_window import MainWindow
+from models.isolation import IsolationCase
+from models.parcels import Parcel
+from tests.gui.conftest import type_text
+from tests.gui.test_gate_flow import fill_visitor
+
+
+@pytest.fixture
+def window(app, qtbot, desk):
+    w = MainWindow(desk)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def rows(desk, table):
+    with desk.db.session() as s:
+        return list(s.exec(select(table)))
+
+
+def test_fevered_visitor_goes_to_the_isolation_point_and_the_case_is_closed(window, qtbot, desk):
+    gate = window.gate
+    fill_visitor(qtbot, gate, temperature="38.0")
+    qtbot.keyClick(gate.nat_time, Qt.Key_Return)
+    type_text(qtbot, gate.temperature, "37.9")
+    qtbot.keyClick(gate.temperature, Qt.Key_Return)
+    assert gate.banner.text() == "送临时隔离点" and gate.isolate_button.isVisible()
+    qtbot.keyClick(gate, Qt.Key_F9)  # one action from the decision
+    assert window.tabs.currentWidget() is window.isolation
+    [case] = rows(desk, IsolationCase)
+    assert (case.name, case.phone, case.temperature) == ("王小明", "13812345678", 37.9)
+    panel = window.isolation
+    assert panel.model.rowCount() == 1 and panel.selected().case.id == case.id
+    assert "发热" in panel.model.index(0, panel.model.COL_REASON).data()
+    assert "隔离点：1" in window.status.counts.text()
+
+    type_text(qtbot, panel.temperature, "37.7")
+    qtbot.keyClick(panel.temperature, Qt.Key_Return)
+    assert panel.model.index(0, panel.model.COL_RECHECKS).data() == "1"
+    panel.party.setCurrentIndex(panel.party.findData("community"))
+    type_text(qtbot, panel.note, "王书记已知悉")
+    panel.notify()
+    assert panel.model.index(0, panel.model.COL_NOTIFIED).data() == "社区"
+    panel.outcome.setCurrentIndex(panel.outcome.findData("released"))
+    panel.close_case()
+    assert "复测" in panel.message.text() and panel.model.rowCount() == 1  # still feverish: not released
+    panel.outcome.setCurrentIndex(panel.outcome.findData("ambulance"))
+    panel.close_case()
+    assert panel.model.rowCount() == 0 and panel.summary.text().startswith("处置中 0 例")
+    [case] = rows(desk, IsolationCase)
+    assert case.outcome == "ambulance" and case.closed_at is not None
+
+
+def test_case_opened_by_hand(window, qtbot, desk):
+    from gui.dialogs.case_dialog import CaseDialog
+
+    dialog = CaseDialog(desk, window)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert "姓名" in dialog.error.text() and dialog.case is None
+    type_text(qtbot, dialog.inputs["name"], "李四")
+    type_text(qtbot, dialog.inputs["reason"], "自述发热")
+    dialog.accept()
+    assert dialog.case.name == "李四"
+    window.tabs.setCurrentWidget(window.isolation)
+    assert window.isolation.model.rowCount() == 1
+
+
+def test_parcels_in_by_scanner_disinfected_and_out_by_code(window, qtbot, desk):
+    window.tabs.setCurrentWidget(window.parcels)
+    p = window.parcels
+    type_text(qtbot, p.carrier, "顺丰")
+    codes = []
+    for i in range(3):
+        qtbot.keyClicks(p.tracking, f"SF10000000{i}")  # the scanner types the number…
+        qtbot.keyClick(p.tracking, Qt.Key_Return)  # …and presses Enter: on to the room
+        assert p.room.hasFocus()
+        type_text(qtbot, p.room, "3-2-501" if i < 2 else "9-1-101")
+        qtbot.keyClick(p.room, Qt.Key_Return)
+        assert p.tracking.hasFocus() and p.carrier.text() == "顺丰"  # ready for the next item
+        codes.append(p.last.pickup_code)
+        assert p.last.pickup_code in p.code_banner.text()
+    assert p.model.rowCount() == 3
+    assert "收件 3" in p.summary.text() and "待取 3" in p.summary.text()
+    type_text(qtbot, p.agent, "含氯消毒液")
+    p.disinfect()
+    assert "3" in p.message.text()
+    assert all(x.disinfected_at is not None for x in rows(desk, Parcel))
+
+    type_text(qtbot, p.code, codes[0])
+    qtbot.keyClick(p.code, Qt.Key_Return)
+    assert p.model.rowCount() == 1 and p.collector.hasFocus()
+    type_text(qtbot, p.collector, "王大明")
+    p.collect()
+    type_text(qtbot, p.code, "9-1-101")
+    qtbot.keyClick(p.code, Qt.Key_Return)
+    assert p.model.rowCount() == 1
+    type_text(qtbot, p.volunteer, "志愿者小林")
+    p.deliver()
+    by_code = {x.pickup_code: x for x in rows(desk, Parcel)}
+    assert by_code[codes[0]].status == "collected" and by_code[codes[0]].collected_by == "王大明"
+    assert by_code[codes[2]].status == "delivered" and by_code[codes[2]].delivered_by == "志愿者小林"
+    assert p.model.rowCount() == 1  # one still waiting
+
+
+def test_bad_intake_is_explained_and_kept(window, qtbot, desk):
+    p = window.parcels
+    type_text(qtbot, p.room, "楼下")
+    qtbot.keyClick(p.room, Qt.Key_Return)
+    assert "3-2-501" in p.intake_error.text() and p.room.text() == "楼下" and rows(desk, Parcel) == []
+
+
+def test_room_completion_from_rooms_seen_before(window, qtbot, desk):
+    from models.parcels import IntakeForm
+
+    desk.take_in(IntakeForm(room="12-1-1801"))
+    p = window.parcels
+    type_text(qtbot, p.room, "12-")
+    assert p.rooms.stringList() == ["12-1-1801"]
+
+
+def test_daily_readiness_check(window, qtbot, desk):
+    from gui.dialogs.readiness_dialog import ReadinessDialog
+
+    dialog = ReadinessDialog(desk, window)
+    qtbot.addWidget(dialog)
+    assert dialog.boxes["thermometer"].text() == "体温计正常"
+    for cb in dialog.boxes.values():
+        cb.setChecked(True)
+    type_text(qtbot, dialog.remarks, "口罩余 200 个")
+    dialog.accept()
+    assert dialog.saved.complete and dialog.saved.remarks == "口罩余 200 个"
+    again = ReadinessDialog(desk, window)
+    qtbot.addWidget(again)
+    assert all(cb.isChecked() for cb in again.boxes.values())
+
+
+def test_disinfection_round_of_an_area(window, qtbot, desk):
+    from gui.dialogs.round_dialog import RoundDialog
+
+    dialog = RoundDialog(desk, window)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.saved is None and dialog.error.text()
+    type_text(qtbot, dialog.agent, "75%酒精")
+    dialog.accept()
+    assert dialog.saved.area == "门岗" and dialog.saved.operator_id == desk.operator.id

@@ -79,7 +79,7 @@ class IsolationTableModel(QAbstractTableModel):
         if c == self.COL_STATE:
             if oc.overdue:
                 return self.tr("Overdue: nobody notified")
-            return self.tr("Handed to {0}").format(oc.case.handed_to) if oc.case.handed_to else self.tr("Waiting")
+            return self.tr("Handed to {0}").format(oc.case.handed_to) if oc.case.handed_to else self.tr("Under observation")
         return None
 
 

@@ -29,11 +29,13 @@ class MainWindow(QMainWindow):
         self.parcels = ParcelsPanel(desk)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
-        self.tabs.addTab(self.gate, self.tr("Register  [Ctrl+1]"))
-        self.tabs.addTab(self.onsite, self.tr("On site  [Ctrl+2]"))
-        self.tabs.addTab(self.log, self.tr("Log  [Ctrl+3]"))
-        self.tabs.addTab(self.isolation, self.tr("Isolation  [Ctrl+4]"))
-        self.tabs.addTab(self.parcels, self.tr("Parcels  [Ctrl+5]"))
+        # Short tab titles so five tabs and the actions fit a 1280-px screen; the shortcut is the
+        # tab's number (Ctrl+1 … Ctrl+5), shown in its tooltip.
+        for i, (panel, title) in enumerate(((self.gate, self.tr("Register")), (self.onsite, self.tr("On site")),
+                                            (self.log, self.tr("Log")), (self.isolation, self.tr("Isolation point")),
+                                            (self.parcels, self.tr("Parcels")))):
+            self.tabs.addTab(panel, f"{i + 1} {title}")
+            self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
         self.setCentralWidget(self.tabs)
         self.status = GateStatusBar(desk)
         self.setStatusBar(self.status)

@@ -23,16 +23,17 @@ KIND_KEYS = {ParcelKind.PARCEL: "1", ParcelKind.TAKEOUT: "2", ParcelKind.GROCERI
 
 
 class ParcelTableModel(QAbstractTableModel):
-    (COL_RECEIVED, COL_KIND, COL_CARRIER, COL_TRACKING, COL_ROOM, COL_NAME, COL_TAIL, COL_SHELF, COL_CODE,
+    # The pick-up code and room first: what a guard looks for when someone comes to collect.
+    (COL_CODE, COL_ROOM, COL_SHELF, COL_RECEIVED, COL_KIND, COL_CARRIER, COL_TRACKING, COL_NAME, COL_TAIL,
      COL_DISINFECTED) = range(10)
 
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
         self.rows: list[Parcel] = []
-        self.headers = [self.tr("Received"), self.tr("Kind"), self.tr("Carrier"), self.tr("Tracking no."),
-                        self.tr("Room"), self.tr("Recipient"), self.tr("Phone tail"), self.tr("Shelf"),
-                        self.tr("Pick-up code"), self.tr("Disinfected")]
+        self.headers = [self.tr("Pick-up code"), self.tr("Room"), self.tr("Shelf"), self.tr("Received"),
+                        self.tr("Kind"), self.tr("Carrier"), self.tr("Tracking no."), self.tr("Recipient"),
+                        self.tr("Phone tail"), self.tr("Disinfected")]
 
     def set_rows(self, rows: list[Parcel]) -> None:
         self.beginResetModel()
@@ -63,10 +64,9 @@ class ParcelTableModel(QAbstractTableModel):
             return None
         zone = self.desk.settings.zone
         return [
-            texts.local_time(p.received_at, zone, "%m-%d %H:%M"),
+            p.pickup_code, p.room, p.shelf or "", texts.local_time(p.received_at, zone, "%m-%d %H:%M"),
             texts.lookup("Parcels", KIND_LABELS[ParcelKind(p.kind)]),
-            p.carrier or "", p.tracking_no or "", p.room, mask_name(p.recipient_name), p.phone_tail or "",
-            p.shelf or "", p.pickup_code,
+            p.carrier or "", p.tracking_no or "", mask_name(p.recipient_name), p.phone_tail or "",
             texts.local_time(p.disinfected_at, zone, "%H:%M") if p.disinfected_at else self.tr("No"),
         ][index.column()]
 
@@ -182,8 +182,8 @@ class ParcelsPanel(QWidget):
         right.addWidget(out_box)
         right.addWidget(self.message)
         top = QHBoxLayout(self)
-        top.addWidget(intake_box, 2)
-        top.addLayout(right, 3)
+        top.addWidget(intake_box, 4)
+        top.addLayout(right, 7)
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         e = QLineEdit()

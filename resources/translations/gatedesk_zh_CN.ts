@@ -487,8 +487,8 @@
     </message>
     <message>
         <location filename="../../gui/isolation_panel.py" line="82" />
-        <source>Waiting</source>
-        <translation>待取</translation>
+        <source>Under observation</source>
+        <translation>留观中</translation>
     </message>
 </context>
 <context>
@@ -596,82 +596,82 @@
         <translation>门岗登记台 — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="32" />
-        <source>Register  [Ctrl+1]</source>
-        <translation>登记  [Ctrl+1]</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="33" />
-        <source>On site  [Ctrl+2]</source>
-        <translation>在场人员  [Ctrl+2]</translation>
+        <location filename="../../gui/main_window.py" line="34" />
+        <source>Register</source>
+        <translation>登记</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="34" />
-        <source>Log  [Ctrl+3]</source>
-        <translation>登记记录  [Ctrl+3]</translation>
+        <source>On site</source>
+        <translation>在场人员</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="35" />
-        <source>Isolation  [Ctrl+4]</source>
-        <translation>隔离点  [Ctrl+4]</translation>
+        <source>Log</source>
+        <translation>登记记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="35" />
+        <source>Isolation point</source>
+        <translation>临时隔离点</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="36" />
-        <source>Parcels  [Ctrl+5]</source>
-        <translation>寄存点  [Ctrl+5]</translation>
+        <source>Parcels</source>
+        <translation>寄存点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="63" />
+        <location filename="../../gui/main_window.py" line="65" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="71" />
+        <location filename="../../gui/main_window.py" line="73" />
         <source>Hand over  [Ctrl+H]</source>
         <translation>交班  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="74" />
+        <location filename="../../gui/main_window.py" line="76" />
         <source>Daily check</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="76" />
+        <location filename="../../gui/main_window.py" line="78" />
         <source>Disinfection</source>
         <translation>消毒记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="78" />
+        <location filename="../../gui/main_window.py" line="80" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="80" />
+        <location filename="../../gui/main_window.py" line="82" />
         <source>Operators</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89" />
+        <location filename="../../gui/main_window.py" line="91" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="142" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152" />
+        <location filename="../../gui/main_window.py" line="154" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153" />
+        <location filename="../../gui/main_window.py" line="155" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
@@ -794,22 +794,22 @@
 <context>
     <name>ParcelTableModel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="33" />
+        <location filename="../../gui/parcels_panel.py" line="34" />
         <source>Received</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="33" />
+        <location filename="../../gui/parcels_panel.py" line="35" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="33" />
+        <location filename="../../gui/parcels_panel.py" line="35" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="33" />
+        <location filename="../../gui/parcels_panel.py" line="35" />
         <source>Tracking no.</source>
         <translation>单号</translation>
     </message>
@@ -819,12 +819,12 @@
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="34" />
+        <location filename="../../gui/parcels_panel.py" line="35" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="34" />
+        <location filename="../../gui/parcels_panel.py" line="36" />
         <source>Phone tail</source>
         <translation>手机尾号</translation>
     </message>
@@ -834,12 +834,12 @@
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="35" />
+        <location filename="../../gui/parcels_panel.py" line="34" />
         <source>Pick-up code</source>
         <translation>取件码</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="35" />
+        <location filename="../../gui/parcels_panel.py" line="36" />
         <source>Disinfected</source>
         <translation>已消毒</translation>
     </message>

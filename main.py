@@ -1,7 +1,7 @@
 """GateDesk 门岗登记台 — start the app, or run a command.
 
     python main.py [--data-dir DIR]                 open the gate desk
-    python main.py demo  [--data-dir DIR] [--days N] [--visits-per-day M] [--seed S]
+    python main.py demo  [--data-dir DIR] [--days N] [--visits-per-day M] [--parcels-per-day P] [--seed S]
     python main.py stats [--data-dir DIR] [--json]
 
 Only the standard library is imported here, so a command starts quickly and `--help` works
@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--days", type=_positive, default=7, metavar="N", help="days of records (default 7)")
     demo.add_argument("--visits-per-day", type=_positive, default=200, metavar="M",
                       help="registrations per day (default 200)")
+    demo.add_argument("--parcels-per-day", type=_positive, default=None, metavar="P",
+                      help="parcels taken in per day (default: a quarter of the registrations)")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
     stats = sub.add_parser("stats", parents=[common], help="print record counts")
     stats.add_argument("--json", action="store_true", help="one JSON object, a key per record kind")
@@ -79,7 +81,7 @@ def cmd_demo(args, data_dir) -> int:
                 print(f"\r{done:,}/{total:,}", end="", file=sys.stderr, flush=True)
 
         result = create_demo(db, days=args.days, visits_per_day=args.visits_per_day, seed=args.seed,
-                             progress=progress)
+                             parcels_per_day=args.parcels_per_day, progress=progress)
     except AlreadySetUp:
         return _fail(Message("Cli", QT_TRANSLATE_NOOP(
             "Cli", "{dir} already holds a set-up station; choose an empty folder for the demo."),

@@ -63,7 +63,8 @@ def _room(rng: random.Random) -> str:
 
 
 def create_demo(db: Database, *, days: int = 7, visits_per_day: int = 200, seed: int = 1,
-                now: datetime | None = None, progress: Callable[[int, int], None] | None = None) -> DemoResult:
+                parcels_per_day: int | None = None, now: datetime | None = None,
+                progress: Callable[[int, int], None] | None = None) -> DemoResult:
     now = now or utcnow()
     rng = random.Random(seed)
     with db.session() as session:
@@ -86,6 +87,10 @@ def create_demo(db: Database, *, days: int = 7, visits_per_day: int = 200, seed:
 
     total = _fill_visits(db, ctx, settings, guard_ids, rng, days=days, per_day=visits_per_day, now=now,
                          progress=progress)
+    _fill_isolation(db, ctx, guard_ids, rng, now=now)
+    per_day = max(10, visits_per_day // 4) if parcels_per_day is None else parcels_per_day
+    _fill_parcels(db, ctx, settings, guard_ids, rng, days=days, per_day=per_day, now=now)
+    _fill_rounds_and_checks(db, ctx, settings, guard_ids, rng, days=days, now=now)
     return DemoResult(ctx=ctx, visits=total, operators=people)
 
 
@@ -180,3 +185,139 @@ def _visit_row(rng, ctx, settings, guard_ids, regulars, at_local: datetime, loca
         "override_by": None, "override_reason": None, "overridden_at": None,
         "time_out": time_out, "signout_kind": signout_kind, "signout_by": None,
     }
+
+
+def _origin(ctx: StationContext, operator_id: str, at: datetime) -> dict:
+    return {"id": str(uuid.uuid4()), "station_id": ctx.station_id, "gate_id": ctx.gate_id, "operator_id": operator_id,
+            "created_at": at, "updated_at": at, "rev": 1}
+
+
+def _fill_isolation(db: Database, ctx: StationContext, guard_ids: list[str], rng: random.Random, *,
+                    now: datetime) -> None:
+    """A case for each person the demo gate sent to isolation; all but the last few are closed."""
+    from sqlmodel import col, select
+
+    from models.isolation import IsolationCase, IsolationNotice, IsolationRecheck, Outcome as CaseOutcome, Party
+
+    with db.session() as s:
+        sent = list(s.exec(select(Visit).where(Visit.decision == Outcome.ISOLATE.value)
+                           .order_by(col(Visit.created_at))))
+    cases, checks, notices = [], [], []
+    for i, v in enumerate(sent):
+        op = rng.choice(guard_ids)
+        case = _origin(ctx, op, v.created_at) | {
+            "visit_id": v.id, "name": v.name or "", "phone": v.phone, "id_number": v.id_number,
+            "reason_codes": v.reasons, "reason": "", "temperature": v.temperature, "placed_at": v.created_at,
+            "handed_to": None, "handed_at": None, "outcome": None, "closed_at": None, "closed_by": None}
+        recent = now - v.created_at < timedelta(hours=2) or i >= len(sent) - 2
+        checks.append(_origin(ctx, op, v.created_at + timedelta(minutes=10)) | {
+            "case_id": case["id"], "at": v.created_at + timedelta(minutes=10),
+            "temperature": round(rng.uniform(36.4, 38.2), 1)})
+        if not recent or rng.random() < 0.5:
+            notices.append(_origin(ctx, op, v.created_at + timedelta(minutes=8)) | {
+                "case_id": case["id"], "party": rng.choice([Party.COMMUNITY, Party.ISOLATION_TEAM]).value,
+                "at": v.created_at + timedelta(minutes=8), "note": ""})
+        if not recent:
+            outcome = CaseOutcome.RELEASED if checks[-1]["temperature"] < 37.3 else rng.choice(
+                [CaseOutcome.AMBULANCE, CaseOutcome.HEALTH_STAFF, CaseOutcome.HOME_MONITORING])
+            closed = v.created_at + timedelta(minutes=rng.randint(30, 120))
+            case.update(outcome=outcome.value, closed_at=closed, closed_by=op, updated_at=closed, rev=2,
+                        handed_to=None if outcome is CaseOutcome.RELEASED else "社区卫生服务中心",
+                        handed_at=None if outcome is CaseOutcome.RELEASED else closed)
+        cases.append(case)
+    with db.engine.begin() as conn:
+        for table, rows in ((IsolationCase, cases), (IsolationRecheck, checks), (IsolationNotice, notices)):
+            if rows:
+                conn.execute(insert(table.__table__), rows)
+
+
+CARRIERS = ("顺丰", "京东", "中通", "圆通", "韵达", "邮政", "美团", "饿了么", "叮咚买菜", "盒马")
+
+
+def _fill_parcels(db: Database, ctx: StationContext, settings: Settings, guard_ids: list[str], rng: random.Random,
+                  *, days: int, per_day: int, now: datetime) -> None:
+    from models.parcels import DisinfectionRound, Parcel, ParcelKind, ParcelStatus
+
+    local_now = now.astimezone(settings.zone)
+    waiting_codes: set[str] = set()
+    batch: list[dict] = []
+    rounds: list[dict] = []
+    with db.engine.connect() as conn:
+        for d in range(days - 1, -1, -1):
+            day_start = (local_now - timedelta(days=d)).replace(hour=7, minute=0, second=0, microsecond=0)
+            span = 14 * 3600 if d else max(60, min(14 * 3600, int((local_now - day_start).total_seconds()) - 60))
+            rnd_at = {h: day_start + timedelta(hours=h) for h in (3, 8, 13)}
+            for h, at in rnd_at.items():
+                if at < local_now:
+                    rounds.append(_origin(ctx, rng.choice(guard_ids), at) | {
+                        "area": "drop_off", "at": at, "agent": "含氯消毒液 500 mg/L", "items": 0, "note": ""})
+            for off in sorted(rng.randrange(span) for _ in range(per_day)):
+                at = day_start + timedelta(seconds=off)
+                kind = rng.choices(list(ParcelKind), weights=(6, 3, 2, 1))[0]
+                carrier = rng.choice(CARRIERS[6:] if kind is ParcelKind.TAKEOUT else CARRIERS[:6])
+                age = local_now - at
+                r = rng.random()
+                if age > timedelta(hours=30) and r < 0.995 or age > timedelta(hours=2) and r < 0.85:
+                    status = ParcelStatus.DELIVERED if r < 0.05 else ParcelStatus.COLLECTED
+                else:
+                    status = ParcelStatus.WAITING
+                code = f"{rng.randrange(10**6):06d}"
+                if status is ParcelStatus.WAITING:
+                    while code in waiting_codes:
+                        code = f"{rng.randrange(10**6):06d}"
+                    waiting_codes.add(code)
+                out = at + timedelta(minutes=rng.randint(20, 600))
+                if out > local_now:
+                    out = local_now
+                disinfected = next((t for t in sorted(rnd_at.values()) if at <= t < local_now), None)
+                row = _origin(ctx, rng.choice(guard_ids), at) | {
+                    "kind": kind.value, "carrier": carrier,
+                    "tracking_no": f"{'SF' if carrier == '顺丰' else 'JD' if carrier == '京东' else 'YT'}{rng.randrange(10**12):012d}",
+                    "room": _room(rng), "recipient_name": _name(rng), "phone_tail": f"{rng.randrange(10**4):04d}",
+                    "shelf": f"{rng.choice('ABCD')}-{rng.randint(1, 12)}", "pickup_code": code, "status": status.value,
+                    "received_at": at, "disinfected_at": disinfected, "disinfection_round_id": None,
+                    "collected_at": out if status is ParcelStatus.COLLECTED else None,
+                    "collected_by": "本人" if status is ParcelStatus.COLLECTED else None,
+                    "delivered_by": "志愿者 小林" if status is ParcelStatus.DELIVERED else None,
+                    "delivered_at": out if status is ParcelStatus.DELIVERED else None}
+                if status is not ParcelStatus.WAITING:
+                    row.update(updated_at=out, rev=2)
+                batch.append(row)
+                if len(batch) >= 20000:
+                    conn.execute(insert(Parcel.__table__), batch)
+                    conn.commit()
+                    batch.clear()
+        if batch:
+            conn.execute(insert(Parcel.__table__), batch)
+        if rounds:
+            conn.execute(insert(DisinfectionRound.__table__), rounds)
+        conn.commit()
+
+
+def _fill_rounds_and_checks(db: Database, ctx: StationContext, settings: Settings, guard_ids: list[str],
+                            rng: random.Random, *, days: int, now: datetime) -> None:
+    import json
+
+    from models.parcels import DisinfectionRound
+    from models.readiness import ReadinessCheck
+
+    local_now = now.astimezone(settings.zone)
+    rounds, checks = [], []
+    for d in range(days - 1, -1, -1):
+        morning = (local_now - timedelta(days=d)).replace(hour=6, minute=30, second=0, microsecond=0)
+        if morning > local_now:
+            continue
+        items = {k: (rng.random() > 0.05) for k in settings.readiness_items}
+        checks.append(_origin(ctx, rng.choice(guard_ids), morning) | {
+            "day": morning.date().isoformat(), "items": json.dumps(items, ensure_ascii=False),
+            "remarks": "" if all(items.values()) else "已报物业补充"})
+        for area, hour in (("门岗", 7), ("临时隔离点", 12), ("电梯和楼梯", 18)):
+            at = morning.replace(hour=hour)
+            if at < local_now:
+                rounds.append(_origin(ctx, rng.choice(guard_ids), at) | {
+                    "area": area, "at": at, "agent": "含氯消毒液 500 mg/L", "items": 0, "note": ""})
+    with db.engine.begin() as conn:
+        if checks:
+            conn.execute(insert(ReadinessCheck.__table__), checks)
+        if rounds:
+            conn.execute(insert(DisinfectionRound.__table__), rounds)

@@ -23,6 +23,8 @@ def test_demo_then_stats(tmp_path):
     assert s.returncode == 0
     counts = json.loads(s.stdout)
     assert counts["visits"] == 150 and counts["operators"] == 4 and counts["gates"] == 1
+    assert counts["parcels"] == 3 * 12 and counts["readiness_checks"] >= 2 and counts["disinfection_rounds"] > 0
+    assert set(counts) >= {"isolation_cases", "parcels", "disinfection_rounds", "readiness_checks"}
 
 
 def test_demo_refuses_a_used_folder_in_chinese(tmp_path):

@@ -100,3 +100,19 @@ def test_a_case_by_hand_is_validated(db, station, now):
             iso.open_case(session=s, form=iso.CaseForm(name="", phone="123", temperature="50"), ctx=ctx,
                           operator_id=guard.id, now=now)
         assert {"name", "phone", "temperature", "reason"} <= exc.value.fields()
+
+
+def test_demo_opens_a_case_for_everyone_its_gate_isolated(tmp_path, now):
+    from sqlalchemy import func
+    from models.db import open_database
+    from models.demo import create_demo
+    from models.visits import Visit
+
+    d = open_database(tmp_path / "demo.sqlite3")
+    create_demo(d, days=5, visits_per_day=400, seed=3, now=now)
+    with d.session() as s:
+        isolated = s.exec(select(func.count()).select_from(Visit).where(Visit.decision == "isolate")).one()
+        cases = list(s.exec(select(IsolationCase)))
+        assert isolated > 0 and len(cases) == isolated
+        assert any(c.is_open for c in cases) and any(c.outcome for c in cases)
+    d.close()

@@ -28,7 +28,7 @@ class GateStatusBar(QStatusBar):
         self.operator.setText(self.tr("On duty: {0}").format(op.name) if op else self.tr("Nobody signed in"))
         c = self.desk.today_counts()
         cases = len(self.desk.isolation_cases())
-        waiting = self.desk.parcel_counts().waiting
+        waiting = self.desk.waiting_count()
         self.counts.setText(self.tr("Today: {0} admitted · {1} refused · {2} to isolation · {3} inside").format(
             c.admitted, c.refused, c.isolated, c.inside)
             + "   " + self.tr("Isolation point: {0} · parcels waiting: {1}").format(cases, waiting))

@@ -216,6 +216,10 @@ class Desk:
         with self.db.session() as s:
             return parcels.waiting(s)
 
+    def waiting_count(self) -> int:
+        with self.db.session() as s:
+            return parcels.count_waiting(s)
+
     def parcel_counts(self) -> parcels.ParcelDay:
         with self.db.session() as s:
             return parcels.day_counts(s, self.settings, self.clock())

@@ -112,9 +112,11 @@ V2_DDL = (
     delivered_at DATETIME,
     PRIMARY KEY (id)
 )""",
-    """CREATE INDEX ix_parcel_code ON parcel (pickup_code, status)""",
+    """CREATE INDEX ix_parcel_code ON parcel (pickup_code, status, received_at)""",
+    """CREATE INDEX ix_parcel_collected ON parcel (collected_at)""",
+    """CREATE INDEX ix_parcel_delivered ON parcel (delivered_at)""",
     """CREATE INDEX ix_parcel_received ON parcel (received_at)""",
-    """CREATE INDEX ix_parcel_room ON parcel (room, status)""",
+    """CREATE INDEX ix_parcel_room ON parcel (room, status, received_at)""",
     """CREATE INDEX ix_parcel_status ON parcel (status, received_at)""",
     """CREATE INDEX ix_parcel_tracking ON parcel (tracking_no)""",
     """CREATE TABLE disinfection_round (

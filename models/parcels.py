@@ -65,10 +65,12 @@ class Parcel(Record, table=True):
 
     __table_args__ = (
         Index("ix_parcel_status", "status", "received_at"),
-        Index("ix_parcel_code", "pickup_code", "status"),
-        Index("ix_parcel_room", "room", "status"),
+        Index("ix_parcel_code", "pickup_code", "status", "received_at"),
+        Index("ix_parcel_room", "room", "status", "received_at"),
         Index("ix_parcel_tracking", "tracking_no"),
         Index("ix_parcel_received", "received_at"),
+        Index("ix_parcel_collected", "collected_at"),
+        Index("ix_parcel_delivered", "delivered_at"),
     )
 
 
@@ -253,6 +255,17 @@ def handed_out_on(session: Session, day: date, settings: Settings) -> list[Parce
         .order_by(col(Parcel.updated_at))))
 
 
+def count_handed_out(session: Session, day: date, settings: Settings) -> int:
+    start, end = day_bounds(day, settings.zone)
+    return sum(session.exec(select(func.count()).select_from(Parcel).where(c >= start, c < end)).one()
+               for c in (col(Parcel.collected_at), col(Parcel.delivered_at)))
+
+
+def count_waiting(session: Session) -> int:
+    return session.exec(select(func.count()).select_from(Parcel)
+                        .where(Parcel.status == ParcelStatus.WAITING.value)).one()
+
+
 @dataclass(frozen=True)
 class ParcelDay:
     received: int
@@ -266,13 +279,11 @@ def day_counts(session: Session, settings: Settings, now: datetime | None = None
     start, end = day_bounds(local_today(now, settings.zone), settings.zone)
     received = session.exec(select(func.count()).select_from(Parcel).where(
         col(Parcel.received_at) >= start, col(Parcel.received_at) < end)).one()
-    waiting_n = session.exec(select(func.count()).select_from(Parcel)
-                             .where(Parcel.status == ParcelStatus.WAITING.value)).one()
     cutoff = now - timedelta(hours=settings.parcel_overdue_hours)
     overdue_n = session.exec(select(func.count()).select_from(Parcel).where(
         Parcel.status == ParcelStatus.WAITING.value, col(Parcel.received_at) < cutoff)).one()
-    return ParcelDay(received, len(handed_out_on(session, local_today(now, settings.zone), settings)),
-                     waiting_n, overdue_n)
+    return ParcelDay(received, count_handed_out(session, local_today(now, settings.zone), settings),
+                     count_waiting(session), overdue_n)
 
 
 def known_rooms(session: Session, prefix: str, *, limit: int = 20) -> list[str]:

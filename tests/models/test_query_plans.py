@@ -28,3 +28,24 @@ def test_searches_use_their_index(db, settings, text, index):
 def test_log_order_needs_no_sort(db, settings):
     stmt = select(Visit).order_by(col(Visit.created_at).desc(), col(Visit.id).desc()).limit(200)
     assert "TEMP B-TREE" not in plan(db, stmt)
+
+
+@pytest.mark.parametrize("kw,index", [({"code": "123456"}, "ix_parcel_code"), ({"room": "3-2-501"}, "ix_parcel_room")])
+def test_parcel_pick_up_seeks_its_index(db, kw, index):
+    from models.parcels import Parcel, ParcelStatus
+
+    where = [Parcel.status == ParcelStatus.WAITING.value]
+    where.append(Parcel.pickup_code == kw["code"] if "code" in kw else Parcel.room == kw["room"])
+    p = plan(db, select(Parcel).where(*where).order_by(col(Parcel.received_at)))
+    assert index in p and "TEMP B-TREE" not in p
+
+
+def test_parcel_hand_out_counts_use_indexes(db):
+    from datetime import datetime, timezone
+
+    from models.parcels import Parcel
+
+    for column in (Parcel.collected_at, Parcel.delivered_at):
+        at = datetime(2022, 11, 28, tzinfo=timezone.utc)
+        p = plan(db, select(func.count()).select_from(Parcel).where(col(column) >= at, col(column) < at))
+        assert "SCAN" not in p

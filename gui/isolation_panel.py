@@ -83,6 +83,45 @@ class IsolationTableModel(QAbstractTableModel):
         return None
 
 
+class ClosedCasesModel(QAbstractTableModel):
+    COL_CLOSED, COL_NAME, COL_OUTCOME, COL_HANDED_TO, COL_REV = range(5)
+
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.rows = []
+        self.headers = [self.tr("Closed"), self.tr("Name"), self.tr("Outcome"), self.tr("Handed to"),
+                        self.tr("Revision")]
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        case = self.rows[index.row()]
+        if role == CASE_ROLE:
+            return case
+        if role != Qt.DisplayRole:
+            return None
+        outcome = texts.lookup("Isolation", OUTCOME_LABELS[Outcome(case.outcome)]) if case.outcome else ""
+        return [texts.local_time(case.closed_at, self.desk.settings.zone, "%m-%d %H:%M"), mask_name(case.name),
+                outcome, case.handed_to or "", str(case.rev)][index.column()]
+
+
 class IsolationPanel(QWidget):
     cases_changed = Signal()
 
@@ -104,9 +143,20 @@ class IsolationPanel(QWidget):
         new_case = QPushButton(self.tr("New case…"))
         new_case.setObjectName("newCaseButton")
         new_case.clicked.connect(self.open_case_by_hand)
+        self.view = QComboBox()
+        self.view.setObjectName("caseView")
+        self.view.addItem(self.tr("Open cases"), "open")
+        self.view.addItem(self.tr("Closed in the last 7 days"), "closed")
+        self.view.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.correct_button = QPushButton(self.tr("Correct…"))
+        self.correct_button.setObjectName("correctButton")
+        self.correct_button.clicked.connect(self.correct)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.view)
+        top.addWidget(self.correct_button)
         top.addWidget(new_case)
+        self.closed_model = ClosedCasesModel(desk, self)
 
         self.temperature = QLineEdit()
         self.temperature.setObjectName("recheckTemperature")
@@ -159,13 +209,26 @@ class IsolationPanel(QWidget):
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.table, 1)
-        box.addLayout(actions)
+        self.actions = QWidget()
+        self.actions.setLayout(actions)
+        box.addWidget(self.actions)
         box.addWidget(self.message)
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(self.refresh)
         self._ticker.start(60_000)
 
     def refresh(self) -> None:
+        closed_view = self.view.currentData() == "closed"
+        self.actions.setVisible(not closed_view)
+        self.correct_button.setVisible(closed_view)
+        if closed_view:
+            self.closed_model.set_rows(self.desk.closed_cases(7))
+            if self.table.model() is not self.closed_model:
+                self.table.setModel(self.closed_model)
+            self.summary.setText(self.tr("{0} cases closed in the last 7 days").format(self.closed_model.rowCount()))
+            return
+        if self.table.model() is not self.model:
+            self.table.setModel(self.model)
         selected = self.selected()
         rows = self.desk.isolation_cases()
         self.model.set_rows(rows)
@@ -176,9 +239,21 @@ class IsolationPanel(QWidget):
                 if oc.case.id == selected.case.id:
                     self.table.selectRow(i)
 
-    def selected(self) -> OpenCase | None:
+    def selected(self):
+        """The selected OpenCase (open view) or IsolationCase (closed view)."""
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.model.data(rows[0], CASE_ROLE) if rows else None
+        return self.table.model().data(rows[0], CASE_ROLE) if rows else None
+
+    def correct(self) -> None:
+        case = self.selected()
+        if case is None:
+            self.message.setText(self.tr("Choose a case in the list first."))
+            return
+        from gui.dialogs.correction_dialog import CorrectionDialog
+
+        if CorrectionDialog(self.desk, case, self).exec():
+            self.refresh()
+            self.cases_changed.emit()
 
     def select_case(self, case_id: str) -> None:
         for i, oc in enumerate(self.model.rows):

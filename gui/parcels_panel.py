@@ -6,7 +6,7 @@ from datetime import timedelta
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -14,7 +14,7 @@ from gui import texts
 from gui.widgets import ChoiceRow
 from models.desk import Desk
 from models.masking import mask_name
-from models.parcels import KIND_LABELS, IntakeForm, NotWaiting, Parcel, ParcelKind
+from models.parcels import KIND_LABELS, STATUS_LABELS, IntakeForm, NotWaiting, Parcel, ParcelKind, ParcelStatus
 from models.validation import InvalidInput
 
 PARCEL_ROLE = Qt.UserRole + 1
@@ -25,7 +25,7 @@ KIND_KEYS = {ParcelKind.PARCEL: "1", ParcelKind.TAKEOUT: "2", ParcelKind.GROCERI
 class ParcelTableModel(QAbstractTableModel):
     # The pick-up code and room first: what a guard looks for when someone comes to collect.
     (COL_CODE, COL_ROOM, COL_SHELF, COL_RECEIVED, COL_KIND, COL_CARRIER, COL_TRACKING, COL_NAME, COL_TAIL,
-     COL_DISINFECTED) = range(10)
+     COL_DISINFECTED, COL_STATUS) = range(11)
 
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
@@ -33,7 +33,7 @@ class ParcelTableModel(QAbstractTableModel):
         self.rows: list[Parcel] = []
         self.headers = [self.tr("Pick-up code"), self.tr("Room"), self.tr("Shelf"), self.tr("Received"),
                         self.tr("Kind"), self.tr("Carrier"), self.tr("Tracking no."), self.tr("Recipient"),
-                        self.tr("Phone tail"), self.tr("Disinfected")]
+                        self.tr("Phone tail"), self.tr("Disinfected"), self.tr("Status")]
 
     def set_rows(self, rows: list[Parcel]) -> None:
         self.beginResetModel()
@@ -59,7 +59,8 @@ class ParcelTableModel(QAbstractTableModel):
             return p
         if role == Qt.BackgroundRole:
             limit = timedelta(hours=self.desk.settings.parcel_overdue_hours)
-            return OVERDUE if self.desk.now() - p.received_at > limit else None
+            late = p.status == ParcelStatus.WAITING and self.desk.now() - p.received_at > limit
+            return OVERDUE if late else None
         if role != Qt.DisplayRole:
             return None
         zone = self.desk.settings.zone
@@ -68,7 +69,17 @@ class ParcelTableModel(QAbstractTableModel):
             texts.lookup("Parcels", KIND_LABELS[ParcelKind(p.kind)]),
             p.carrier or "", p.tracking_no or "", mask_name(p.recipient_name), p.phone_tail or "",
             texts.local_time(p.disinfected_at, zone, "%H:%M") if p.disinfected_at else self.tr("No"),
+            self._status(p),
         ][index.column()]
+
+    def _status(self, p: Parcel) -> str:
+        label = texts.lookup("Parcels", STATUS_LABELS[ParcelStatus(p.status)])
+        zone = self.desk.settings.zone
+        if p.status == ParcelStatus.COLLECTED:
+            return f"{label} {mask_name(p.collected_by)} {texts.local_time(p.collected_at, zone, '%H:%M')}"
+        if p.status == ParcelStatus.DELIVERED:
+            return f"{label} {p.delivered_by} {texts.local_time(p.delivered_at, zone, '%H:%M')}"
+        return label
 
 
 class ParcelsPanel(QWidget):
@@ -141,6 +152,9 @@ class ParcelsPanel(QWidget):
         disinfect = QPushButton(self.tr("Disinfect all new items"))
         disinfect.setObjectName("disinfectButton")
         disinfect.clicked.connect(self.disinfect)
+        disinfect_one = QPushButton(self.tr("Disinfect selected"))
+        disinfect_one.setObjectName("disinfectSelectedButton")
+        disinfect_one.clicked.connect(self.disinfect_selected)
         out = QGridLayout()
         out.addWidget(self.code, 0, 0)
         out.addWidget(find, 0, 1)
@@ -150,6 +164,7 @@ class ParcelsPanel(QWidget):
         out.addWidget(deliver, 2, 1)
         out.addWidget(self.agent, 3, 0)
         out.addWidget(disinfect, 3, 1)
+        out.addWidget(disinfect_one, 4, 1)
         out_box = QGroupBox(self.tr("Hand out"))
         out_box.setLayout(out)
 
@@ -169,14 +184,21 @@ class ParcelsPanel(QWidget):
         self.message = QLabel("")
         self.message.setObjectName("dialogError")
         self.message.setWordWrap(True)
-        self.show_all = QPushButton(self.tr("All waiting"))
-        self.show_all.setObjectName("showAllButton")
-        self.show_all.clicked.connect(self.refresh)
+        self.view = QComboBox()
+        self.view.setObjectName("parcelView")
+        self.view.addItem(self.tr("Waiting"), "waiting")
+        self.view.addItem(self.tr("Overdue"), "overdue")
+        self.view.addItem(self.tr("Handed out today"), "handed_out")
+        self.view.currentIndexChanged.connect(lambda _i: self.refresh())
+        per_day = QPushButton(self.tr("Counts per day…"))
+        per_day.setObjectName("perDayButton")
+        per_day.clicked.connect(self.show_counts_per_day)
 
         right = QVBoxLayout()
         head = QHBoxLayout()
         head.addWidget(self.summary, 1)
-        head.addWidget(self.show_all)
+        head.addWidget(self.view)
+        head.addWidget(per_day)
         right.addLayout(head)
         right.addWidget(self.table, 1)
         right.addWidget(out_box)
@@ -193,7 +215,10 @@ class ParcelsPanel(QWidget):
         return e
 
     def refresh(self) -> None:
-        self.model.set_rows(self.desk.waiting_parcels())
+        which = self.view.currentData()
+        rows = (self.desk.overdue_parcels() if which == "overdue" else
+                self.desk.handed_out_today() if which == "handed_out" else self.desk.waiting_parcels())
+        self.model.set_rows(rows)
         c = self.desk.parcel_counts()
         self.summary.setText(self.tr("Today: {0} received, {1} handed out · waiting {2}, overdue {3}").format(
             c.received, c.handed_out, c.waiting, c.overdue))
@@ -262,6 +287,24 @@ class ParcelsPanel(QWidget):
 
     def deliver(self) -> None:
         self._hand_out(self.desk.deliver, self.volunteer)
+
+    def disinfect_selected(self) -> None:
+        parcel = self._selected()
+        if parcel is None:
+            return
+        try:
+            rnd = self.desk.disinfect_items([parcel.id], self.agent.text())
+        except InvalidInput as exc:
+            self.message.setText(texts.message(exc.errors[0].message))
+            self.agent.setFocus()
+            return
+        self.message.setText(self.tr("Disinfected {0} items.").format(rnd.items))
+        self.refresh()
+
+    def show_counts_per_day(self) -> None:
+        from gui.dialogs.parcel_days_dialog import ParcelDaysDialog
+
+        ParcelDaysDialog(self.desk.parcel_counts_by_day(14), self).exec()
 
     def disinfect(self) -> None:
         try:

@@ -6,10 +6,10 @@ presents what these methods return.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from models import isolation, operators, parcels, readiness, visits
-from models.clock import utcnow
+from models.clock import local_today, utcnow
 from models.db import Database
 from models.operators import Operator, Role
 from models.rules import Decision, Outcome
@@ -171,6 +171,10 @@ class Desk:
         with self.db.session() as s:
             return isolation.open_cases(s, self.settings, self.clock())
 
+    def closed_cases(self, days: int = 7) -> list[isolation.IsolationCase]:
+        with self.db.session() as s:
+            return isolation.closed_cases(s, since=self.clock() - timedelta(days=days))
+
     def recheck(self, case_id: str, temperature: str) -> isolation.IsolationRecheck:
         return self._write(isolation.add_recheck, case_id=case_id, temperature=temperature)
 
@@ -215,6 +219,21 @@ class Desk:
     def waiting_parcels(self) -> list[parcels.Parcel]:
         with self.db.session() as s:
             return parcels.waiting(s)
+
+    def overdue_parcels(self) -> list[parcels.Parcel]:
+        with self.db.session() as s:
+            return parcels.overdue(s, self.settings, self.clock())
+
+    def handed_out_today(self) -> list[parcels.Parcel]:
+        with self.db.session() as s:
+            return parcels.handed_out_on(s, local_today(self.clock(), self.settings.zone), self.settings)
+
+    def parcel_counts_by_day(self, days: int = 7) -> list[tuple]:
+        with self.db.session() as s:
+            return parcels.counts_by_day(s, self.settings, days=days, now=self.clock())
+
+    def disinfect_items(self, parcel_ids: list[str], agent: str) -> parcels.DisinfectionRound:
+        return self._write(parcels.disinfect_waiting, agent=agent, parcel_ids=parcel_ids)
 
     def waiting_count(self) -> int:
         with self.db.session() as s:

@@ -247,7 +247,9 @@ def correct_case(*, session: Session, case_id: str, field: str, value: str, reas
     if case is None:
         raise NotFound(case_id)
     errors: list[FieldError] = []
-    why = clean_text("reason", reason, errors, required=True, max_len=200)
+    why = clean_text("reason", reason, errors, max_len=200)
+    if why is None and not errors:
+        errors.append(_err("reason", QT_TRANSLATE_NOOP("Validation", "Write the reason for the correction.")))
     if field not in CORRECTABLE:
         errors.append(_err("field", QT_TRANSLATE_NOOP("Validation", "This field cannot be corrected.")))
     new_value = None
@@ -307,6 +309,12 @@ def open_cases(session: Session, settings: Settings, now: datetime | None = None
                             cc[-1].temperature if cc else None, parties,
                             overdue=not parties and now - c.placed_at > limit))
     return out
+
+
+def closed_cases(session: Session, *, since: datetime, limit: int = 500) -> list[IsolationCase]:
+    """Cases closed since a moment, newest first (where corrections are made)."""
+    return list(session.exec(select(IsolationCase).where(col(IsolationCase.closed_at) >= since)
+                             .order_by(col(IsolationCase.closed_at).desc()).limit(limit)))
 
 
 def case_history(session: Session, case_id: str) -> tuple[list[IsolationRecheck], list[IsolationNotice],

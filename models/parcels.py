@@ -286,6 +286,20 @@ def day_counts(session: Session, settings: Settings, now: datetime | None = None
                      count_waiting(session), overdue_n)
 
 
+def counts_by_day(session: Session, settings: Settings, *, days: int, now: datetime | None = None
+                  ) -> list[tuple[date, int, int]]:
+    """(day, received, handed out) for each of the last `days` local days, newest first."""
+    today_ = local_today(now or utcnow(), settings.zone)
+    out = []
+    for back in range(days):
+        day = today_ - timedelta(days=back)
+        start, end = day_bounds(day, settings.zone)
+        received = session.exec(select(func.count()).select_from(Parcel).where(
+            col(Parcel.received_at) >= start, col(Parcel.received_at) < end)).one()
+        out.append((day, received, count_handed_out(session, day, settings)))
+    return out
+
+
 def known_rooms(session: Session, prefix: str, *, limit: int = 20) -> list[str]:
     """Rooms that parcels went to before, for completing what the guard types (index-backed)."""
     prefix = "".join(prefix.split())

@@ -42,29 +42,120 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="61" />
+        <location filename="../../main.py" line="63" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="84" />
+        <location filename="../../main.py" line="86" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="89" />
+        <location filename="../../main.py" line="91" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="92" />
+        <location filename="../../main.py" line="94" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="132" />
+        <location filename="../../main.py" line="134" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedCasesModel</name>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="93" />
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="93" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="93" />
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="93" />
+        <source>Handed to</source>
+        <translation>移交给</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="94" />
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/correction_dialog.py" line="20" />
+        <source>Correct a closed case</source>
+        <translation>更正已结案个案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/correction_dialog.py" line="22" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/correction_dialog.py" line="22" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/correction_dialog.py" line="22" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/correction_dialog.py" line="23" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/correction_dialog.py" line="23" />
+        <source>Handed to</source>
+        <translation>移交给</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/correction_dialog.py" line="23" />
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/correction_dialog.py" line="25" />
+        <source>A closed case is not edited in place: the old value, the new value and your reason are kept, and the case gets a new revision.</source>
+        <translation>已结案个案不直接修改：原值、新值和理由都会保留，个案版本号加一。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/correction_dialog.py" line="44" />
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/correction_dialog.py" line="45" />
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/correction_dialog.py" line="46" />
+        <source>New outcome</source>
+        <translation>新的处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/correction_dialog.py" line="47" />
+        <source>Reason (required)</source>
+        <translation>理由（必填）</translation>
     </message>
 </context>
 <context>
@@ -368,67 +459,88 @@
 <context>
     <name>IsolationPanel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="104" />
+        <location filename="../../gui/isolation_panel.py" line="143" />
         <source>New case…</source>
         <translation>新建个案…</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="115" />
+        <location filename="../../gui/isolation_panel.py" line="148" />
+        <source>Open cases</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="149" />
+        <source>Closed in the last 7 days</source>
+        <translation>近 7 天已结案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="151" />
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="165" />
         <source>Record re-check</source>
         <translation>记录复测</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="124" />
+        <location filename="../../gui/isolation_panel.py" line="174" />
         <source>who answered, what they said</source>
         <translation>接听人、答复内容</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="125" />
+        <location filename="../../gui/isolation_panel.py" line="175" />
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="130" />
+        <location filename="../../gui/isolation_panel.py" line="180" />
         <source>person and unit taking over</source>
         <translation>接收人及单位</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="131" />
+        <location filename="../../gui/isolation_panel.py" line="181" />
         <source>Hand over</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="138" />
+        <location filename="../../gui/isolation_panel.py" line="188" />
         <source>Close case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="142" />
+        <location filename="../../gui/isolation_panel.py" line="192" />
         <source>Re-check °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="145" />
+        <location filename="../../gui/isolation_panel.py" line="195" />
         <source>Notify</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="149" />
+        <location filename="../../gui/isolation_panel.py" line="199" />
         <source>Hand over to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="152" />
+        <location filename="../../gui/isolation_panel.py" line="202" />
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="173" />
+        <location filename="../../gui/isolation_panel.py" line="228" />
+        <source>{0} cases closed in the last 7 days</source>
+        <translation>近 7 天已结案 {0} 例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="236" />
         <source>{0} open cases, {1} overdue</source>
         <translation>处置中 {0} 例，超时未上报 {1} 例</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="191" />
+        <location filename="../../gui/isolation_panel.py" line="250" />
+        <location filename="../../gui/isolation_panel.py" line="266" />
         <source>Choose a case in the list first.</source>
         <translation>请先在列表中选中一个个案。</translation>
     </message>
@@ -792,6 +904,29 @@
     </message>
 </context>
 <context>
+    <name>ParcelDaysDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/parcel_days_dialog.py" line="11" />
+        <source>Drop-off station: counts per day</source>
+        <translation>寄存点每日统计</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/parcel_days_dialog.py" line="14" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/parcel_days_dialog.py" line="14" />
+        <source>Received</source>
+        <translation>收件时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/parcel_days_dialog.py" line="14" />
+        <source>Handed out</source>
+        <translation>已发放</translation>
+    </message>
+</context>
+<context>
     <name>ParcelTableModel</name>
     <message>
         <location filename="../../gui/parcels_panel.py" line="34" />
@@ -844,7 +979,12 @@
         <translation>已消毒</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="70" />
+        <location filename="../../gui/parcels_panel.py" line="36" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="71" />
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -887,7 +1027,7 @@
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="198" />
+        <location filename="../../models/parcels.py" line="200" />
         <source>This item is no longer waiting at the station.</source>
         <translation>此件已不在寄存点待取。</translation>
     </message>
@@ -895,147 +1035,168 @@
 <context>
     <name>ParcelsPanel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="86" />
+        <location filename="../../gui/parcels_panel.py" line="97" />
         <source>SF, JD, Meituan…</source>
         <translation>顺丰、京东、美团…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="87" />
+        <location filename="../../gui/parcels_panel.py" line="98" />
         <source>scan or type, then Enter</source>
         <translation>扫码或输入后回车</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="88" />
+        <location filename="../../gui/parcels_panel.py" line="99" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="95" />
+        <location filename="../../gui/parcels_panel.py" line="106" />
         <source>last 4 digits</source>
         <translation>后四位</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="97" />
+        <location filename="../../gui/parcels_panel.py" line="108" />
         <source>e.g. A-3</source>
         <translation>如 A-3</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="98" />
+        <location filename="../../gui/parcels_panel.py" line="109" />
         <source>Take in  [Enter]</source>
         <translation>收件  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="109" />
+        <location filename="../../gui/parcels_panel.py" line="120" />
         <source>Kind [1–4]</source>
         <translation>类别 [1–4]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="110" />
+        <location filename="../../gui/parcels_panel.py" line="121" />
         <source>Carrier / platform</source>
         <translation>快递公司 / 平台</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="111" />
+        <location filename="../../gui/parcels_panel.py" line="122" />
         <source>Tracking / order no.</source>
         <translation>快递单号 / 订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="112" />
+        <location filename="../../gui/parcels_panel.py" line="123" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="113" />
+        <location filename="../../gui/parcels_panel.py" line="124" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="114" />
+        <location filename="../../gui/parcels_panel.py" line="125" />
         <source>Phone tail</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="115" />
+        <location filename="../../gui/parcels_panel.py" line="126" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="116" />
+        <location filename="../../gui/parcels_panel.py" line="127" />
         <source>Take in</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="127" />
+        <location filename="../../gui/parcels_panel.py" line="138" />
         <source>pick-up code or room</source>
         <translation>取件码或房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="129" />
+        <location filename="../../gui/parcels_panel.py" line="140" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="132" />
+        <location filename="../../gui/parcels_panel.py" line="143" />
         <source>who collects</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="133" />
+        <location filename="../../gui/parcels_panel.py" line="144" />
         <source>Collected</source>
         <translation>已领取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="136" />
+        <location filename="../../gui/parcels_panel.py" line="147" />
         <source>volunteer's name</source>
         <translation>志愿者姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="137" />
+        <location filename="../../gui/parcels_panel.py" line="148" />
         <source>Delivered to the door</source>
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="140" />
+        <location filename="../../gui/parcels_panel.py" line="151" />
         <source>disinfectant, e.g. 含氯消毒液</source>
         <translation>消毒剂，如 含氯消毒液</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="141" />
+        <location filename="../../gui/parcels_panel.py" line="152" />
         <source>Disinfect all new items</source>
         <translation>新到件统一消毒</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="153" />
+        <location filename="../../gui/parcels_panel.py" line="155" />
+        <source>Disinfect selected</source>
+        <translation>消毒选中件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="168" />
         <source>Hand out</source>
         <translation>取件 / 送货</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="172" />
-        <source>All waiting</source>
-        <translation>全部待取</translation>
+        <location filename="../../gui/parcels_panel.py" line="189" />
+        <source>Waiting</source>
+        <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="198" />
+        <location filename="../../gui/parcels_panel.py" line="190" />
+        <source>Overdue</source>
+        <translation>超时未取</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="191" />
+        <source>Handed out today</source>
+        <translation>今日已发放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="193" />
+        <source>Counts per day…</source>
+        <translation>每日统计…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="223" />
         <source>Today: {0} received, {1} handed out · waiting {2}, overdue {3}</source>
         <translation>今日：收件 {0}，已发放 {1} · 待取 {2}，超时 {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="215" />
+        <location filename="../../gui/parcels_panel.py" line="240" />
         <source>Pick-up code {0} · {1}</source>
         <translation>取件码 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="232" />
+        <location filename="../../gui/parcels_panel.py" line="257" />
         <source>Nothing waiting for {0}.</source>
         <translation>{0} 没有待取的物品。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="237" />
+        <location filename="../../gui/parcels_panel.py" line="262" />
         <source>Choose an item in the list first.</source>
         <translation>请先在列表中选中一件。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="273" />
+        <location filename="../../gui/parcels_panel.py" line="301" />
+        <location filename="../../gui/parcels_panel.py" line="316" />
         <source>Disinfected {0} items.</source>
         <translation>已消毒 {0} 件。</translation>
     </message>
@@ -1482,28 +1643,28 @@
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="125" />
+        <location filename="../../models/parcels.py" line="127" />
         <source>Choose what kind of item this is.</source>
         <translation>请选择物品类别。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="129" />
+        <location filename="../../models/parcels.py" line="131" />
         <source>A tracking or order number is 4–40 letters, digits or dashes.</source>
         <translation>快递单号 / 订单号为 4–40 位字母、数字或短横线。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="133" />
+        <location filename="../../models/parcels.py" line="135" />
         <location filename="../../models/validation.py" line="53" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="135" />
+        <location filename="../../models/parcels.py" line="137" />
         <source>Write the room as building-unit-room, such as 3-2-501.</source>
         <translation>房号请按 楼-单元-室 填写，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="140" />
+        <location filename="../../models/parcels.py" line="142" />
         <source>The last four digits of the phone.</source>
         <translation>请填写手机号后四位。</translation>
     </message>
@@ -1614,11 +1775,16 @@
     </message>
     <message>
         <location filename="../../models/isolation.py" line="252" />
+        <source>Write the reason for the correction.</source>
+        <translation>请填写更正理由。</translation>
+    </message>
+    <message>
+        <location filename="../../models/isolation.py" line="254" />
         <source>This field cannot be corrected.</source>
         <translation>此项不能更正。</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="262" />
+        <location filename="../../models/isolation.py" line="264" />
         <source>Choose an outcome.</source>
         <translation>请选择处置结果。</translation>
     </message>

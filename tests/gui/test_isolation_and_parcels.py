@@ -151,3 +151,69 @@ def test_disinfection_round_of_an_area(window, qtbot, desk):
     type_text(qtbot, dialog.agent, "75%酒精")
     dialog.accept()
     assert dialog.saved.area == "门岗" and dialog.saved.operator_id == desk.operator.id
+
+
+def test_closed_case_is_corrected_with_a_reason(window, qtbot, desk):
+    from datetime import timedelta
+
+    from gui.dialogs.correction_dialog import CorrectionDialog
+    from models.isolation import CaseForm, Outcome
+
+    case = desk.open_isolation_case(CaseForm(name="李四", reason="发热"))
+    desk.close_case(case.id, Outcome.OTHER)
+    panel = window.isolation
+    window.tabs.setCurrentWidget(panel)
+    panel.view.setCurrentIndex(panel.view.findData("closed"))
+    assert panel.table.model().rowCount() == 1 and not panel.actions.isVisible() and panel.correct_button.isVisible()
+    panel.table.selectRow(0)
+    closed = panel.selected()
+    dialog = CorrectionDialog(desk, closed, panel)
+    qtbot.addWidget(dialog)
+    dialog.field.setCurrentIndex(dialog.field.findData("name"))
+    type_text(qtbot, dialog.value, "李四光")
+    dialog.accept()
+    assert "理由" in dialog.error.text() and dialog.saved is None
+    type_text(qtbot, dialog.reason, "身份证核对后更正")
+    dialog.accept()
+    assert (dialog.saved.old_value, dialog.saved.new_value) == ("李四", "李四光")
+    panel.refresh()
+    assert panel.table.model().index(0, 4).data() == "3"  # closed (2), corrected (3)
+
+
+def test_parcel_lists_and_single_disinfection(window, qtbot, desk):
+    from datetime import timedelta
+
+    from models.parcels import IntakeForm
+
+    real = desk.clock
+    desk.clock = lambda: real() - timedelta(hours=30)
+    old = desk.take_in(IntakeForm(room="1-1-101", tracking_no="OLD0001"))
+    desk.clock = real
+    new = desk.take_in(IntakeForm(room="2-1-201", tracking_no="NEW0001"))
+    gone = desk.take_in(IntakeForm(room="3-1-301", tracking_no="OUT0001"))
+    desk.collect(gone.id, "本人")
+    p = window.parcels
+    window.tabs.setCurrentWidget(p)
+    p.view.setCurrentIndex(p.view.findData("overdue"))
+    assert [r.id for r in p.model.rows] == [old.id]
+    p.view.setCurrentIndex(p.view.findData("handed_out"))
+    assert [r.id for r in p.model.rows] == [gone.id]
+    assert p.model.index(0, p.model.COL_STATUS).data().startswith("已领取")
+    p.view.setCurrentIndex(p.view.findData("waiting"))
+    assert {r.id for r in p.model.rows} == {old.id, new.id}
+    p.table.selectRow([r.id for r in p.model.rows].index(new.id))
+    type_text(qtbot, p.agent, "75%酒精")
+    p.disinfect_selected()
+    assert p.message.text() == "已消毒 1 件。"
+    with desk.db.session() as s:
+        assert s.get(Parcel, new.id).disinfected_at is not None and s.get(Parcel, old.id).disinfected_at is None
+
+
+def test_counts_per_day_dialog(window, qtbot, desk):
+    from gui.dialogs.parcel_days_dialog import ParcelDaysDialog
+    from models.parcels import IntakeForm
+
+    desk.take_in(IntakeForm(room="1-1-101"))
+    dialog = ParcelDaysDialog(desk.parcel_counts_by_day(7), window)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 7 and dialog.model.item(0, 1).text() == "1"

@@ -116,3 +116,15 @@ def test_demo_opens_a_case_for_everyone_its_gate_isolated(tmp_path, now):
         assert isolated > 0 and len(cases) == isolated
         assert any(c.is_open for c in cases) and any(c.outcome for c in cases)
     d.close()
+
+
+def test_closed_cases_list(db, station, settings, now):
+    ctx, _, _, guard = station
+    with db.session() as s:
+        a = iso.open_case(session=s, form=iso.CaseForm(name="甲", reason="发热"), ctx=ctx, operator_id=guard.id, now=now)
+        iso.open_case(session=s, form=iso.CaseForm(name="乙", reason="黄码"), ctx=ctx, operator_id=guard.id, now=now)
+        iso.close_case(session=s, case_id=a.id, outcome=Outcome.OTHER, settings=settings, ctx=ctx,
+                       operator_id=guard.id, now=now)
+        s.commit()
+        assert [c.name for c in iso.closed_cases(s, since=now - timedelta(days=1))] == ["甲"]
+        assert iso.closed_cases(s, since=now + timedelta(minutes=1)) == []

@@ -86,3 +86,16 @@ def test_readiness_check_once_a_day(db, station, settings, now):
         assert again.id == first.id and again.complete and again.rev == 2
         tomorrow = readiness.today(s, ctx=ctx, settings=settings, now=now + timedelta(days=1))
         assert tomorrow.check is None
+
+
+def test_counts_per_day(db, station, settings, now):
+    ctx, _, _, guard = station
+    take(db, station, now - timedelta(days=1))
+    p = take(db, station, now, tracking_no="YT0003")
+    take(db, station, now, tracking_no="YT0004")
+    with db.session() as s:
+        pc.collect(session=s, parcel_id=p.id, collected_by="本人", now=now)
+        s.commit()
+        days = pc.counts_by_day(s, settings, days=3, now=now)
+    today = now.astimezone(settings.zone).date()
+    assert days[0] == (today, 2, 1) and days[1] == (today - timedelta(days=1), 1, 0) and days[2][1:] == (0, 0)

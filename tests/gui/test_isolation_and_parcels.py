@@ -217,3 +217,34 @@ def test_counts_per_day_dialog(window, qtbot, desk):
     dialog = ParcelDaysDialog(desk.parcel_counts_by_day(7), window)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 7 and dialog.model.item(0, 1).text() == "1"
+
+
+def test_a_day_at_the_drop_off_station(window, qtbot, desk):
+    """200 parcels in by scanner, one disinfection round, 100 out by code, 20 to the door."""
+    p = window.parcels
+    window.tabs.setCurrentWidget(p)
+    type_text(qtbot, p.carrier, "中通")
+    for i in range(200):
+        qtbot.keyClicks(p.tracking, f"ZT{i:010d}")
+        qtbot.keyClick(p.tracking, Qt.Key_Return)
+        qtbot.keyClicks(p.room, f"{1 + i % 12}-{1 + i % 3}-{101 + i}")
+        qtbot.keyClick(p.room, Qt.Key_Return)
+    assert len(rows(desk, Parcel)) == 200 and "收件 200" in p.summary.text()
+    type_text(qtbot, p.agent, "含氯消毒液")
+    p.disinfect()
+    assert p.message.text() == "已消毒 200 件。"
+    by_room = {x.room: x for x in rows(desk, Parcel)}
+    for i in range(100):
+        code = by_room[f"{1 + i % 12}-{1 + i % 3}-{101 + i}"].pickup_code
+        qtbot.keyClicks(p.code, code)
+        qtbot.keyClick(p.code, Qt.Key_Return)
+        type_text(qtbot, p.collector, "本人")
+        p.collect()
+    for i in range(100, 120):
+        qtbot.keyClicks(p.code, f"{1 + i % 12}-{1 + i % 3}-{101 + i}")
+        qtbot.keyClick(p.code, Qt.Key_Return)
+        qtbot.keyClicks(p.volunteer, "volunteer Lin")
+        p.deliver()
+    statuses = [x.status for x in rows(desk, Parcel)]
+    assert (statuses.count("collected"), statuses.count("delivered"), statuses.count("waiting")) == (100, 20, 80)
+    assert "已发放 120" in p.summary.text() and "待取 80" in p.summary.text()

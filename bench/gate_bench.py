@@ -18,11 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+from table import pct, print_table  # noqa: E402
 
 
 def startup(kind: str, data_dir: Path | None, runs: int = 7) -> list[float]:
@@ -169,11 +167,7 @@ def main() -> None:
 
     db.close()
     shutil.rmtree(work, ignore_errors=True)
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}} | {'median/p50':>11} | {'worst':>14} | target")
-    print("-" * (width + 45))
-    for r in rows:
-        print(f"{r[0]:<{width}} | {r[1]:>11} | {r[2]:>14} | {r[3]}")
+    print_table(rows)
 
 
 if __name__ == "__main__":

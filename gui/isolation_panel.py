@@ -1,7 +1,7 @@
 """The temporary isolation point: open cases with time elapsed, re-checks, notices, hand-over, closing."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import texts
+from gui.list_table_model import ListTableModel
 from models.desk import Desk
 from models.isolation import OUTCOME_LABELS, PARTY_LABELS, CaseClosed, OpenCase, Outcome, Party
 from models.masking import mask_name
@@ -18,31 +19,14 @@ CASE_ROLE = Qt.UserRole + 1
 OVERDUE = QBrush(QColor("#fdecea"))
 
 
-class IsolationTableModel(QAbstractTableModel):
+class IsolationTableModel(ListTableModel):
     COL_PLACED, COL_OPEN_FOR, COL_NAME, COL_REASON, COL_TEMPERATURE, COL_RECHECKS, COL_NOTIFIED, COL_STATE = range(8)
 
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
-        self.rows: list[OpenCase] = []
         self.headers = [self.tr("Placed"), self.tr("Open for"), self.tr("Name"), self.tr("Reason"), self.tr("°C"),
                         self.tr("Re-checks"), self.tr("Notified"), self.tr("State")]
-
-    def set_rows(self, rows: list[OpenCase]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.headers[section]
-        return None
 
     def _reason(self, oc: OpenCase) -> str:
         s = self.desk.settings
@@ -83,31 +67,14 @@ class IsolationTableModel(QAbstractTableModel):
         return None
 
 
-class ClosedCasesModel(QAbstractTableModel):
+class ClosedCasesModel(ListTableModel):
     COL_CLOSED, COL_NAME, COL_OUTCOME, COL_HANDED_TO, COL_REV = range(5)
 
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
-        self.rows = []
         self.headers = [self.tr("Closed"), self.tr("Name"), self.tr("Outcome"), self.tr("Handed to"),
                         self.tr("Revision")]
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.headers[section]
-        return None
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():

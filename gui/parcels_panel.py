@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import texts
+from gui.list_table_model import ListTableModel
 from gui.widgets import ChoiceRow
 from models.desk import Desk
 from models.masking import mask_name
@@ -22,7 +23,7 @@ OVERDUE = QBrush(QColor("#fdecea"))
 KIND_KEYS = {ParcelKind.PARCEL: "1", ParcelKind.TAKEOUT: "2", ParcelKind.GROCERIES: "3", ParcelKind.SUPPLIES: "4"}
 
 
-class ParcelTableModel(QAbstractTableModel):
+class ParcelTableModel(ListTableModel):
     # The pick-up code and room first: what a guard looks for when someone comes to collect.
     (COL_CODE, COL_ROOM, COL_SHELF, COL_RECEIVED, COL_KIND, COL_CARRIER, COL_TRACKING, COL_NAME, COL_TAIL,
      COL_DISINFECTED, COL_STATUS) = range(11)
@@ -30,26 +31,9 @@ class ParcelTableModel(QAbstractTableModel):
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
-        self.rows: list[Parcel] = []
         self.headers = [self.tr("Pick-up code"), self.tr("Room"), self.tr("Shelf"), self.tr("Received"),
                         self.tr("Kind"), self.tr("Carrier"), self.tr("Tracking no."), self.tr("Recipient"),
                         self.tr("Phone tail"), self.tr("Disinfected"), self.tr("Status")]
-
-    def set_rows(self, rows: list[Parcel]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.headers[section]
-        return None
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():

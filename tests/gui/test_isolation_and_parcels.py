@@ -248,3 +248,26 @@ def test_a_day_at_the_drop_off_station(window, qtbot, desk):
     statuses = [x.status for x in rows(desk, Parcel)]
     assert (statuses.count("collected"), statuses.count("delivered"), statuses.count("waiting")) == (100, 20, 80)
     assert "已发放 120" in p.summary.text() and "待取 80" in p.summary.text()
+
+
+def test_new_table_models_are_well_behaved(app, qtmodeltester, desk):
+    from gui.isolation_panel import ClosedCasesModel, IsolationTableModel
+    from gui.parcels_panel import ParcelTableModel
+    from models.isolation import CaseForm, Outcome
+    from models.parcels import IntakeForm
+
+    a = desk.open_isolation_case(CaseForm(name="甲", reason="发热", temperature="37.8"))
+    b = desk.open_isolation_case(CaseForm(name="乙", reason="黄码"))
+    desk.close_case(b.id, Outcome.OTHER)
+    for i in range(3):
+        desk.take_in(IntakeForm(room=f"1-1-10{i}"))
+    open_model = IsolationTableModel(desk)
+    open_model.set_rows(desk.isolation_cases())
+    closed_model = ClosedCasesModel(desk)
+    closed_model.set_rows(desk.closed_cases())
+    parcel_model = ParcelTableModel(desk)
+    parcel_model.set_rows(desk.waiting_parcels())
+    assert (open_model.rowCount(), closed_model.rowCount(), parcel_model.rowCount()) == (1, 1, 3)
+    assert open_model.rows[0].case.id == a.id
+    for model in (open_model, closed_model, parcel_model):
+        qtmodeltester.check(model)

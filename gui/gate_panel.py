@@ -141,7 +141,7 @@ class GatePanel(QWidget):
         side_frame = QFrame()
         side_frame.setObjectName("decisionPane")
         side_frame.setLayout(side)
-        side_frame.setMinimumWidth(340)
+        side_frame.setMinimumWidth(300)
 
         # On a small screen the fields scroll; Save stays in view.
         fields_widget = QWidget()
@@ -159,8 +159,8 @@ class GatePanel(QWidget):
         form.addWidget(scroll, 1)
         form.addLayout(buttons)
         top = QHBoxLayout(self)
-        top.addLayout(form, 3)
-        top.addWidget(side_frame, 2)
+        top.addLayout(form, 5)
+        top.addWidget(side_frame, 3)
 
         self.setTabOrder(self.phone, self.name)
         chain = [self.phone, self.name, self.id_number, self.origin, self.destination, self.host, self.purpose,

@@ -32,7 +32,7 @@ class MainWindow(QMainWindow):
         # Short tab titles so five tabs and the actions fit a 1280-px screen; the shortcut is the
         # tab's number (Ctrl+1 … Ctrl+5), shown in its tooltip.
         for i, (panel, title) in enumerate(((self.gate, self.tr("Register")), (self.onsite, self.tr("On site")),
-                                            (self.log, self.tr("Log")), (self.isolation, self.tr("Isolation point")),
+                                            (self.log, self.tr("Log")), (self.isolation, self.tr("Isolation")),
                                             (self.parcels, self.tr("Parcels")))):
             self.tabs.addTab(panel, f"{i + 1} {title}")
             self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")

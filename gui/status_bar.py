@@ -1,7 +1,8 @@
 """Gate, operator on duty, today's counts and people inside — always in view."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
 
 from models.desk import Desk
 
@@ -16,9 +17,12 @@ class GateStatusBar(QStatusBar):
         self.operator.setObjectName("statusOperator")
         self.counts = QLabel()
         self.counts.setObjectName("statusCounts")
+        # The counts may be cut short on a narrow screen rather than widen the window (English is long).
+        self.counts.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.counts.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         for w in (self.gate, self.operator):
             self.addWidget(w)
-        self.addPermanentWidget(self.counts)
+        self.addWidget(self.counts, 1)
         self.setSizeGripEnabled(False)
 
     def refresh(self) -> None:

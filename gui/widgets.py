@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 
 class ChoiceRow(QWidget):
@@ -26,12 +26,15 @@ class ChoiceRow(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for value, label, key in choices:
-            b = QPushButton(f"{label}  [{key}]")
+            b = QPushButton(f"{label} [{key}]")
             b.setCheckable(True)
             b.setFocusPolicy(Qt.NoFocus)
             b.setProperty("choice", value)
             b.setObjectName(f"{object_name}_{value}")
             b.setMinimumHeight(48)
+            # Share the row's width instead of setting it: long English labels must not widen the window.
+            b.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+            b.setToolTip(label)
             self._group.addButton(b)
             self._buttons[value] = b
             self._keys[key.upper()] = value

@@ -70,27 +70,27 @@
 <context>
     <name>ClosedCasesModel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="93" />
+        <location filename="../../gui/isolation_panel.py" line="76" />
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="93" />
+        <location filename="../../gui/isolation_panel.py" line="76" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="93" />
+        <location filename="../../gui/isolation_panel.py" line="76" />
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="93" />
+        <location filename="../../gui/isolation_panel.py" line="76" />
         <source>Handed to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="94" />
+        <location filename="../../gui/isolation_panel.py" line="77" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
@@ -383,22 +383,22 @@
 <context>
     <name>GateStatusBar</name>
     <message>
-        <location filename="../../gui/status_bar.py" line="28" />
+        <location filename="../../gui/status_bar.py" line="32" />
         <source>On duty: {0}</source>
         <translation>值班：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/status_bar.py" line="28" />
+        <location filename="../../gui/status_bar.py" line="32" />
         <source>Nobody signed in</source>
         <translation>无人值班</translation>
     </message>
     <message>
-        <location filename="../../gui/status_bar.py" line="32" />
+        <location filename="../../gui/status_bar.py" line="36" />
         <source>Today: {0} admitted · {1} refused · {2} to isolation · {3} inside</source>
         <translation>今日：放行 {0} · 劝返 {1} · 送隔离点 {2} · 在场 {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/status_bar.py" line="34" />
+        <location filename="../../gui/status_bar.py" line="38" />
         <source>Isolation point: {0} · parcels waiting: {1}</source>
         <translation>隔离点：{0} · 待取：{1}</translation>
     </message>
@@ -459,88 +459,88 @@
 <context>
     <name>IsolationPanel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="143" />
+        <location filename="../../gui/isolation_panel.py" line="113" />
         <source>New case…</source>
         <translation>新建个案…</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="148" />
+        <location filename="../../gui/isolation_panel.py" line="118" />
         <source>Open cases</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="149" />
+        <location filename="../../gui/isolation_panel.py" line="119" />
         <source>Closed in the last 7 days</source>
         <translation>近 7 天已结案</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="151" />
+        <location filename="../../gui/isolation_panel.py" line="121" />
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="165" />
+        <location filename="../../gui/isolation_panel.py" line="135" />
         <source>Record re-check</source>
         <translation>记录复测</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="174" />
+        <location filename="../../gui/isolation_panel.py" line="144" />
         <source>who answered, what they said</source>
         <translation>接听人、答复内容</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="175" />
+        <location filename="../../gui/isolation_panel.py" line="145" />
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="180" />
+        <location filename="../../gui/isolation_panel.py" line="150" />
         <source>person and unit taking over</source>
         <translation>接收人及单位</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="181" />
+        <location filename="../../gui/isolation_panel.py" line="151" />
         <source>Hand over</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="188" />
+        <location filename="../../gui/isolation_panel.py" line="158" />
         <source>Close case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="192" />
+        <location filename="../../gui/isolation_panel.py" line="162" />
         <source>Re-check °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="195" />
+        <location filename="../../gui/isolation_panel.py" line="165" />
         <source>Notify</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="199" />
+        <location filename="../../gui/isolation_panel.py" line="169" />
         <source>Hand over to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="202" />
+        <location filename="../../gui/isolation_panel.py" line="172" />
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="228" />
+        <location filename="../../gui/isolation_panel.py" line="198" />
         <source>{0} cases closed in the last 7 days</source>
         <translation>近 7 天已结案 {0} 例</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="236" />
+        <location filename="../../gui/isolation_panel.py" line="206" />
         <source>{0} open cases, {1} overdue</source>
         <translation>处置中 {0} 例，超时未上报 {1} 例</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="250" />
-        <location filename="../../gui/isolation_panel.py" line="266" />
+        <location filename="../../gui/isolation_panel.py" line="220" />
+        <location filename="../../gui/isolation_panel.py" line="236" />
         <source>Choose a case in the list first.</source>
         <translation>请先在列表中选中一个个案。</translation>
     </message>
@@ -588,17 +588,17 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="81" />
+        <location filename="../../gui/isolation_panel.py" line="65" />
         <source>Overdue: nobody notified</source>
         <translation>超时未上报</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="82" />
+        <location filename="../../gui/isolation_panel.py" line="66" />
         <source>Handed to {0}</source>
         <translation>已移交：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="82" />
+        <location filename="../../gui/isolation_panel.py" line="66" />
         <source>Under observation</source>
         <translation>留观中</translation>
     </message>
@@ -724,8 +724,8 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="35" />
-        <source>Isolation point</source>
-        <translation>临时隔离点</translation>
+        <source>Isolation</source>
+        <translation>隔离点</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="36" />
@@ -984,7 +984,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="71" />
+        <location filename="../../gui/parcels_panel.py" line="55" />
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1035,168 +1035,168 @@
 <context>
     <name>ParcelsPanel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="97" />
+        <location filename="../../gui/parcels_panel.py" line="81" />
         <source>SF, JD, Meituan…</source>
         <translation>顺丰、京东、美团…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="98" />
+        <location filename="../../gui/parcels_panel.py" line="82" />
         <source>scan or type, then Enter</source>
         <translation>扫码或输入后回车</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="99" />
+        <location filename="../../gui/parcels_panel.py" line="83" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="106" />
+        <location filename="../../gui/parcels_panel.py" line="90" />
         <source>last 4 digits</source>
         <translation>后四位</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="108" />
+        <location filename="../../gui/parcels_panel.py" line="92" />
         <source>e.g. A-3</source>
         <translation>如 A-3</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="109" />
+        <location filename="../../gui/parcels_panel.py" line="93" />
         <source>Take in  [Enter]</source>
         <translation>收件  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="120" />
+        <location filename="../../gui/parcels_panel.py" line="104" />
         <source>Kind [1–4]</source>
         <translation>类别 [1–4]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="121" />
+        <location filename="../../gui/parcels_panel.py" line="105" />
         <source>Carrier / platform</source>
         <translation>快递公司 / 平台</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="122" />
+        <location filename="../../gui/parcels_panel.py" line="106" />
         <source>Tracking / order no.</source>
         <translation>快递单号 / 订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="123" />
+        <location filename="../../gui/parcels_panel.py" line="107" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="124" />
+        <location filename="../../gui/parcels_panel.py" line="108" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="125" />
+        <location filename="../../gui/parcels_panel.py" line="109" />
         <source>Phone tail</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="126" />
+        <location filename="../../gui/parcels_panel.py" line="110" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="127" />
+        <location filename="../../gui/parcels_panel.py" line="111" />
         <source>Take in</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="138" />
+        <location filename="../../gui/parcels_panel.py" line="122" />
         <source>pick-up code or room</source>
         <translation>取件码或房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="140" />
+        <location filename="../../gui/parcels_panel.py" line="124" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="143" />
+        <location filename="../../gui/parcels_panel.py" line="127" />
         <source>who collects</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="144" />
+        <location filename="../../gui/parcels_panel.py" line="128" />
         <source>Collected</source>
         <translation>已领取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="147" />
+        <location filename="../../gui/parcels_panel.py" line="131" />
         <source>volunteer's name</source>
         <translation>志愿者姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="148" />
+        <location filename="../../gui/parcels_panel.py" line="132" />
         <source>Delivered to the door</source>
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="151" />
+        <location filename="../../gui/parcels_panel.py" line="135" />
         <source>disinfectant, e.g. 含氯消毒液</source>
         <translation>消毒剂，如 含氯消毒液</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="152" />
+        <location filename="../../gui/parcels_panel.py" line="136" />
         <source>Disinfect all new items</source>
         <translation>新到件统一消毒</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="155" />
+        <location filename="../../gui/parcels_panel.py" line="139" />
         <source>Disinfect selected</source>
         <translation>消毒选中件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="168" />
+        <location filename="../../gui/parcels_panel.py" line="152" />
         <source>Hand out</source>
         <translation>取件 / 送货</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="189" />
+        <location filename="../../gui/parcels_panel.py" line="173" />
         <source>Waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="190" />
+        <location filename="../../gui/parcels_panel.py" line="174" />
         <source>Overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="191" />
+        <location filename="../../gui/parcels_panel.py" line="175" />
         <source>Handed out today</source>
         <translation>今日已发放</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="193" />
+        <location filename="../../gui/parcels_panel.py" line="177" />
         <source>Counts per day…</source>
         <translation>每日统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="223" />
+        <location filename="../../gui/parcels_panel.py" line="207" />
         <source>Today: {0} received, {1} handed out · waiting {2}, overdue {3}</source>
         <translation>今日：收件 {0}，已发放 {1} · 待取 {2}，超时 {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="240" />
+        <location filename="../../gui/parcels_panel.py" line="224" />
         <source>Pick-up code {0} · {1}</source>
         <translation>取件码 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="257" />
+        <location filename="../../gui/parcels_panel.py" line="241" />
         <source>Nothing waiting for {0}.</source>
         <translation>{0} 没有待取的物品。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="262" />
+        <location filename="../../gui/parcels_panel.py" line="246" />
         <source>Choose an item in the list first.</source>
         <translation>请先在列表中选中一件。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="301" />
-        <location filename="../../gui/parcels_panel.py" line="316" />
+        <location filename="../../gui/parcels_panel.py" line="285" />
+        <location filename="../../gui/parcels_panel.py" line="300" />
         <source>Disinfected {0} items.</source>
         <translation>已消毒 {0} 件。</translation>
     </message>

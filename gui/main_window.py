@@ -113,8 +113,11 @@ class MainWindow(QMainWindow):
             self.gate.phone.setFocus()
 
     def run_auto_sign_out(self) -> None:
+        """Every minute: the automatic sign-out when due, and today's counts (a new day starts at 0)."""
         if self.desk.auto_sign_out():
             self._records_changed()
+        else:
+            self.status.refresh()
 
     def hand_over(self) -> None:
         from gui.dialogs.sign_in_dialog import SignInDialog

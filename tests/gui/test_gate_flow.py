@@ -138,6 +138,18 @@ def test_automatic_sign_out_is_marked(window, qtbot, desk):
     assert window.log.model.index(0, VisitLogTableModel.COL_TIME_OUT).data().endswith("（自动）")
 
 
+def test_todays_counts_start_again_after_midnight(window, qtbot, desk):
+    from datetime import timedelta
+
+    fill_visitor(qtbot, window.gate)
+    qtbot.keyClick(window.gate.nat_time, Qt.Key_Return)
+    assert "放行 1" in window.status.counts.text()
+    real = desk.clock
+    desk.clock = lambda: real() + timedelta(days=1)
+    window.run_auto_sign_out()  # what the one-minute timer runs
+    assert "放行 0" in window.status.counts.text()
+
+
 def test_supervisor_override_is_recorded(window, qtbot, desk, monkeypatch):
     from gui.dialogs.override_dialog import OverrideDialog
 

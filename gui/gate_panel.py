@@ -1,10 +1,14 @@
 """The registration form: keyboard-first, with the decision shown large after every save."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import itertools
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QScrollArea, QVBoxLayout, QWidget,
 )
 
 from gui import texts
@@ -132,12 +136,38 @@ class GatePanel(QWidget):
         isolate_key = QShortcut(QKeySequence("F9"), self)
         isolate_key.setContext(Qt.WidgetWithChildrenShortcut)
         isolate_key.activated.connect(lambda: self.isolate_button.isVisible() and self.place_in_isolation())
+        # People waiting a few minutes for a re-measure: parked here (on screen only, nothing is
+        # saved before the re-measure) so the guard can register others meanwhile.
+        self.park_button = QPushButton(self.tr("Register the next person meanwhile  [F8]"))
+        self.park_button.setObjectName("parkButton")
+        self.park_button.setMinimumHeight(52)
+        self.park_button.clicked.connect(self.park)
+        self.park_button.hide()
+        park_key = QShortcut(QKeySequence("F8"), self)
+        park_key.setContext(Qt.WidgetWithChildrenShortcut)
+        park_key.activated.connect(lambda: self.park_button.isVisible() and self.park())
+        self.parked_caption = QLabel(self.tr("Waiting for a re-measure (double-click or Enter to resume)"))
+        self.parked_caption.setObjectName("caption")
+        self.parked_caption.setWordWrap(True)
+        self.parked = QListWidget()
+        self.parked.setObjectName("parkedList")
+        self.parked.itemActivated.connect(self.resume)
+        for w in (self.parked_caption, self.parked):
+            w.hide()
+        self._parked_forms: dict[int, tuple[VisitForm, datetime]] = {}
+        self._park_ids = itertools.count()
+        self._parked_ticker = QTimer(self)
+        self._parked_ticker.timeout.connect(self._show_parked)
+        self._parked_ticker.start(30_000)
         side = QVBoxLayout()
         side.addWidget(self.banner)
         side.addWidget(self.banner_detail)
+        side.addWidget(self.park_button)
         side.addWidget(self.isolate_button)
         side.addWidget(self.override_button)
         side.addStretch(1)
+        side.addWidget(self.parked_caption)
+        side.addWidget(self.parked)
         side_frame = QFrame()
         side_frame.setObjectName("decisionPane")
         side_frame.setLayout(side)
@@ -273,6 +303,7 @@ class GatePanel(QWidget):
         self._show_banner("remeasure", self.tr("Measure again"),
                           self.tr("{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again "
                                   "and type the new reading.").format(reading.strip(), self.desk.settings.fever_threshold))
+        self.park_button.show()
         self.temperature.setFocus()
 
     def _show_errors(self, exc: InvalidInput | None) -> None:
@@ -293,7 +324,59 @@ class GatePanel(QWidget):
                 first.widget.setFocus()
                 self.scroll.ensureWidgetVisible(first)
 
+    def park(self) -> None:
+        """Set aside the person waiting for a re-measure and clear the form for the next one."""
+        form = self.form_value()
+        if not form.temperature_first:
+            return
+        self._parked_forms[next(self._park_ids)] = (form, self.desk.now())
+        self.last_saved = None
+        self.clear_form()
+        self._show_parked()
+
+    def resume(self, item: QListWidgetItem) -> None:
+        form, _ = self._parked_forms.pop(item.data(Qt.UserRole))
+        self.set_form(form)
+        self._show_parked()
+        self._show_banner("remeasure", self.tr("Measure again"),
+                          self.tr("First reading {0} °C: type the re-measured reading.").format(form.temperature_first))
+        self.park_button.show()
+        self.temperature.setFocus()
+
+    def _show_parked(self) -> None:
+        self.parked.clear()
+        now = self.desk.now()
+        for key, (form, since) in self._parked_forms.items():
+            minutes = int((now - since).total_seconds() // 60)
+            item = QListWidgetItem(self.tr("{0} · first reading {1} °C · waiting {2} min").format(
+                mask_name(form.name) or form.phone[-4:], form.temperature_first, minutes))
+            item.setData(Qt.UserRole, key)
+            self.parked.addItem(item)
+        for w in (self.parked_caption, self.parked):
+            w.setVisible(bool(self._parked_forms))
+
+    def set_form(self, form: VisitForm) -> None:
+        self.clear_form()
+        for widget, value in ((self.name, form.name), (self.phone, form.phone), (self.id_number, form.id_number),
+                              (self.origin, form.origin), (self.destination, form.destination), (self.host, form.host),
+                              (self.purpose, form.purpose), (self.temperature, form.temperature),
+                              (self.nat_time, form.nat_sampled_at)):
+            widget.setText(value)
+        self._recalled_phone = "".join(ch for ch in form.phone if ch.isdigit())
+        self.kind.set_value(form.kind)
+        self.code.set_value(form.code_color)
+        self.nat.set_value(form.nat_result)
+        self.risk.setChecked(form.risk_flag)
+        self.mask.setChecked(form.mask)
+        self._set_first_reading(form.temperature_first)
+
     def _show_banner(self, state: str, title: str, detail: str) -> None:
+        if state != "remeasure":
+            self.park_button.hide()
+        if state not in tuple(Outcome):
+            # The buttons act on the last decision; once the banner shows something else, they go.
+            self.override_button.hide()
+            self.isolate_button.hide()
         self.banner.setProperty("state", state)
         self.banner.style().unpolish(self.banner)
         self.banner.style().polish(self.banner)

@@ -179,203 +179,224 @@
 <context>
     <name>GatePanel</name>
     <message>
-        <location filename="../../gui/gate_panel.py" line="48" />
+        <location filename="../../gui/gate_panel.py" line="52" />
         <source>11 digits; a returning visitor is filled in</source>
         <translation>11 位手机号；老访客自动带出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="51" />
+        <location filename="../../gui/gate_panel.py" line="55" />
         <source>district, town or city</source>
         <translation>区、镇或城市</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="52" />
+        <location filename="../../gui/gate_panel.py" line="56" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="56" />
+        <location filename="../../gui/gate_panel.py" line="60" />
         <source>Green</source>
         <translation>绿码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="57" />
+        <location filename="../../gui/gate_panel.py" line="61" />
         <source>Yellow</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="58" />
+        <location filename="../../gui/gate_panel.py" line="62" />
         <source>Red</source>
         <translation>红码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="59" />
+        <location filename="../../gui/gate_panel.py" line="63" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="60" />
+        <location filename="../../gui/gate_panel.py" line="64" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="61" />
+        <location filename="../../gui/gate_panel.py" line="65" />
         <source>None</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="62" />
+        <location filename="../../gui/gate_panel.py" line="66" />
         <source>11-28 09:12, or 30h</source>
         <translation>11-28 09:12，或 30h</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="63" />
+        <location filename="../../gui/gate_panel.py" line="67" />
         <source>Risk-area stay in 14 days / star on itinerary card</source>
         <translation>14 天内到过中高风险地区 / 行程卡带星</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="65" />
+        <location filename="../../gui/gate_panel.py" line="69" />
         <source>Wearing a mask</source>
         <translation>已戴口罩</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="69" />
+        <location filename="../../gui/gate_panel.py" line="73" />
         <source>Who [F1–F5]</source>
         <translation>人员类别 [F1–F5]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="70" />
+        <location filename="../../gui/gate_panel.py" line="74" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="71" />
+        <location filename="../../gui/gate_panel.py" line="75" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="72" />
+        <location filename="../../gui/gate_panel.py" line="76" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="73" />
+        <location filename="../../gui/gate_panel.py" line="77" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="74" />
+        <location filename="../../gui/gate_panel.py" line="78" />
         <source>Going to (building-unit-room)</source>
         <translation>去往（楼-单元-室）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="75" />
+        <location filename="../../gui/gate_panel.py" line="79" />
         <source>Host (resident visited)</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="76" />
+        <location filename="../../gui/gate_panel.py" line="80" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="77" />
-        <location filename="../../gui/gate_panel.py" line="224" />
+        <location filename="../../gui/gate_panel.py" line="81" />
+        <location filename="../../gui/gate_panel.py" line="254" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="78" />
+        <location filename="../../gui/gate_panel.py" line="82" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="79" />
+        <location filename="../../gui/gate_panel.py" line="83" />
         <source>Nucleic-acid result</source>
         <translation>核酸结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="80" />
+        <location filename="../../gui/gate_panel.py" line="84" />
         <source>Sample taken</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="101" />
+        <location filename="../../gui/gate_panel.py" line="105" />
         <source>Save  [Enter]</source>
         <translation>保存  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="105" />
+        <location filename="../../gui/gate_panel.py" line="109" />
         <source>Clear  [Esc]</source>
         <translation>清空  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="122" />
+        <location filename="../../gui/gate_panel.py" line="126" />
         <source>Supervisor override…</source>
         <translation>主管改判…</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="127" />
+        <location filename="../../gui/gate_panel.py" line="131" />
         <source>Place at the isolation point  [F9]</source>
         <translation>送往临时隔离点  [F9]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="216" />
+        <location filename="../../gui/gate_panel.py" line="141" />
+        <source>Register the next person meanwhile  [F8]</source>
+        <translation>先登记下一位  [F8]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="149" />
+        <source>Waiting for a re-measure (double-click or Enter to resume)</source>
+        <translation>等候复测（双击或回车继续登记）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="246" />
         <source>Ready</source>
         <translation>请登记</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="216" />
+        <location filename="../../gui/gate_panel.py" line="246" />
         <source>Type the phone number to begin.</source>
         <translation>先输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="222" />
+        <location filename="../../gui/gate_panel.py" line="252" />
         <source>First reading: {0} °C — type the re-measured reading</source>
         <translation>初测：{0} °C —— 请输入复测体温</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="224" />
+        <location filename="../../gui/gate_panel.py" line="254" />
         <source>Re-measured temperature °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="250" />
+        <location filename="../../gui/gate_panel.py" line="280" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="251" />
+        <location filename="../../gui/gate_panel.py" line="281" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="273" />
+        <location filename="../../gui/gate_panel.py" line="303" />
+        <location filename="../../gui/gate_panel.py" line="341" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="274" />
+        <location filename="../../gui/gate_panel.py" line="304" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="289" />
+        <location filename="../../gui/gate_panel.py" line="320" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="290" />
+        <location filename="../../gui/gate_panel.py" line="321" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="307" />
+        <location filename="../../gui/gate_panel.py" line="342" />
+        <source>First reading {0} °C: type the re-measured reading.</source>
+        <translation>初测 {0} °C：请输入复测读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="351" />
+        <source>{0} · first reading {1} °C · waiting {2} min</source>
+        <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="390" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="319" />
+        <location filename="../../gui/gate_panel.py" line="402" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>
@@ -768,22 +789,22 @@
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="144" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142" />
+        <location filename="../../gui/main_window.py" line="145" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154" />
+        <location filename="../../gui/main_window.py" line="157" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155" />
+        <location filename="../../gui/main_window.py" line="158" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>

@@ -84,6 +84,29 @@ def test_high_temperature_asks_for_a_remeasure_then_isolates(window, qtbot, desk
     assert "送隔离点 1" in window.status.counts.text()
 
 
+def test_a_person_waiting_for_a_remeasure_is_parked_while_others_register(window, qtbot, desk):
+    gate = window.gate
+    fill_visitor(qtbot, gate, temperature="37.9")
+    qtbot.keyClick(gate.nat_time, Qt.Key_Return)
+    assert gate.banner.text() == "请复测" and gate.park_button.isVisible()
+    assert not gate.override_button.isVisible()
+    qtbot.keyClick(gate, Qt.Key_F8)
+    assert gate.phone.text() == "" and gate.banner.text() == "请登记" and gate.parked.count() == 1
+    assert gate.parked.item(0).text().startswith("王*明 · 初测 37.9 °C")
+    fill_visitor(qtbot, gate, phone="13900001111", name="李四")
+    qtbot.keyClick(gate.nat_time, Qt.Key_Return)
+    assert gate.banner.text() == "准许进入" and len(visits(desk)) == 1
+    gate.parked.setCurrentRow(0)
+    gate.resume(gate.parked.item(0))
+    assert gate.name.text() == "王小明" and gate.temperature.hasFocus() and gate.parked.count() == 0
+    assert "37.9" in gate.first_reading.text() and not gate.parked.isVisible()
+    type_text(qtbot, gate.temperature, "36.8")
+    qtbot.keyClick(gate.temperature, Qt.Key_Return)
+    assert gate.banner.text() == "准许进入"
+    wang = next(v for v in visits(desk) if v.name == "王小明")
+    assert (wang.temperature_first, wang.temperature, wang.decision) == (37.9, 36.8, "admit")
+
+
 def test_yellow_code_is_refused(window, qtbot, desk):
     fill_visitor(qtbot, window.gate, code_key=Qt.Key_Y)
     qtbot.keyClick(window.gate.nat_time, Qt.Key_Return)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from gui import texts
 from gui.widgets import ChoiceRow, Field
 from models.desk import Desk, Saved
+from models.isolation import may_be_placed
 from models.masking import mask_name
 from models.rules import ALL_CLEAR_TEXT, CodeColor, NatResult, Outcome, PersonKind
 from models.validation import InvalidInput, NAME_MAX, TEXT_MAX
@@ -391,7 +392,7 @@ class GatePanel(QWidget):
         detail = "\n".join([mask_name(v.name)] + (reasons or [texts.lookup("Reasons", ALL_CLEAR_TEXT)]))
         self._show_banner(v.decision, texts.outcome(v.decision), detail)
         self.override_button.setVisible(True)
-        self.isolate_button.setVisible(v.decision != Outcome.ADMIT)
+        self.isolate_button.setVisible(may_be_placed(v))
 
     def place_in_isolation(self) -> None:
         """One action from the gate decision; everything the gate knows is carried over."""

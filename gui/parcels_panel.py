@@ -1,8 +1,6 @@
 """The parcel / takeout drop-off station: intake by scanner, disinfection, pick-up by code, door delivery."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -15,7 +13,9 @@ from gui.list_table_model import ListTableModel
 from gui.widgets import ChoiceRow
 from models.desk import Desk
 from models.masking import mask_name
-from models.parcels import KIND_LABELS, STATUS_LABELS, IntakeForm, NotWaiting, Parcel, ParcelKind, ParcelStatus
+from models.parcels import (
+    KIND_LABELS, STATUS_LABELS, IntakeForm, NotWaiting, Parcel, ParcelKind, ParcelStatus, is_overdue,
+)
 from models.validation import InvalidInput
 
 PARCEL_ROLE = Qt.UserRole + 1
@@ -42,9 +42,7 @@ class ParcelTableModel(ListTableModel):
         if role == PARCEL_ROLE:
             return p
         if role == Qt.BackgroundRole:
-            limit = timedelta(hours=self.desk.settings.parcel_overdue_hours)
-            late = p.status == ParcelStatus.WAITING and self.desk.now() - p.received_at > limit
-            return OVERDUE if late else None
+            return OVERDUE if is_overdue(p, self.desk.settings, self.desk.now()) else None
         if role != Qt.DisplayRole:
             return None
         zone = self.desk.settings.zone

@@ -31,7 +31,7 @@ class GateStatusBar(QStatusBar):
         op = self.desk.operator
         self.operator.setText(self.tr("On duty: {0}").format(op.name) if op else self.tr("Nobody signed in"))
         c = self.desk.today_counts()
-        cases = len(self.desk.isolation_cases())
+        cases = self.desk.open_case_count()
         waiting = self.desk.waiting_count()
         self.counts.setText(self.tr("Today: {0} admitted · {1} refused · {2} to isolation · {3} inside").format(
             c.admitted, c.refused, c.isolated, c.inside)

@@ -9,10 +9,6 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def local_zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
-
-
 def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
     """The UTC instants at which a local calendar day starts and ends."""
     start = datetime.combine(day, time.min, tzinfo=zone)

@@ -34,11 +34,6 @@ class Desk:
         self.operator: Operator | None = None
 
     # -- station and operators ------------------------------------------------------------
-    def reload_station(self) -> StationContext | None:
-        with self.db.session() as s:
-            self.ctx = this_station(s)
-        return self.ctx
-
     def complete_setup(self, form: SetupForm) -> StationContext:
         """First run; raises InvalidInput and stores nothing when the form is incomplete."""
         with self.db.session() as s:
@@ -166,6 +161,10 @@ class Desk:
 
     def open_isolation_case(self, form: isolation.CaseForm) -> isolation.IsolationCase:
         return self._write(isolation.open_case, form=form)
+
+    def open_case_count(self) -> int:
+        with self.db.session() as s:
+            return isolation.count_cases(s)[0]
 
     def isolation_cases(self) -> list[isolation.OpenCase]:
         with self.db.session() as s:

@@ -16,6 +16,7 @@ from sqlmodel import Field, Session, col, select
 from models.clock import utcnow
 from models.i18n import QT_TRANSLATE_NOOP
 from models.records import Record, when_field
+from models.rules import Outcome as GateOutcome
 from models.settings import Settings
 from models.site import StationContext
 from models.validation import (
@@ -128,6 +129,11 @@ def _open_case(session: Session, case_id: str) -> IsolationCase:
     if not case.is_open:
         raise CaseClosed()
     return case
+
+
+def may_be_placed(visit: Visit) -> bool:
+    """Someone refused or sent to isolation at the gate; an admitted visitor is not placed."""
+    return visit.decision != GateOutcome.ADMIT
 
 
 def place_from_visit(*, session: Session, visit_id: str, ctx: StationContext, operator_id: str,

@@ -207,31 +207,30 @@ def _waiting(session: Session, parcel_id: str) -> Parcel:
     return parcel
 
 
-def collect(*, session: Session, parcel_id: str, collected_by: str, now: datetime | None = None) -> Parcel:
+def _hand_out(session: Session, parcel_id: str, status: ParcelStatus, who_field: str, who: str,
+              now: datetime | None) -> Parcel:
     now = now or utcnow()
     errors: list[FieldError] = []
-    who = clean_text("collected_by", collected_by, errors, required=True, max_len=NAME_MAX)
+    name = clean_text(who_field, who, errors, required=True, max_len=NAME_MAX)
     if errors:
         raise InvalidInput(errors)
     parcel = _waiting(session, parcel_id)
-    parcel.status, parcel.collected_at, parcel.collected_by = ParcelStatus.COLLECTED.value, now, who
+    when_field_name = "collected_at" if status is ParcelStatus.COLLECTED else "delivered_at"
+    parcel.status = status.value
+    setattr(parcel, when_field_name, now)
+    setattr(parcel, who_field, name)
     parcel.touch(now)
     session.add(parcel)
     return parcel
+
+
+def collect(*, session: Session, parcel_id: str, collected_by: str, now: datetime | None = None) -> Parcel:
+    return _hand_out(session, parcel_id, ParcelStatus.COLLECTED, "collected_by", collected_by, now)
 
 
 def deliver(*, session: Session, parcel_id: str, volunteer: str, now: datetime | None = None) -> Parcel:
     """Taken to the door by a named volunteer (for elderly or immobile residents)."""
-    now = now or utcnow()
-    errors: list[FieldError] = []
-    who = clean_text("delivered_by", volunteer, errors, required=True, max_len=NAME_MAX)
-    if errors:
-        raise InvalidInput(errors)
-    parcel = _waiting(session, parcel_id)
-    parcel.status, parcel.delivered_at, parcel.delivered_by = ParcelStatus.DELIVERED.value, now, who
-    parcel.touch(now)
-    session.add(parcel)
-    return parcel
+    return _hand_out(session, parcel_id, ParcelStatus.DELIVERED, "delivered_by", volunteer, now)
 
 
 def waiting(session: Session, *, limit: int = 500) -> list[Parcel]:
@@ -239,9 +238,17 @@ def waiting(session: Session, *, limit: int = 500) -> list[Parcel]:
                              .order_by(col(Parcel.received_at)).limit(limit)))
 
 
+def overdue_cutoff(settings: Settings, now: datetime) -> datetime:
+    """Items received before this and still waiting are overdue."""
+    return now - timedelta(hours=settings.parcel_overdue_hours)
+
+
+def is_overdue(parcel: Parcel, settings: Settings, now: datetime) -> bool:
+    return parcel.status == ParcelStatus.WAITING and parcel.received_at < overdue_cutoff(settings, now)
+
+
 def overdue(session: Session, settings: Settings, now: datetime | None = None) -> list[Parcel]:
-    now = now or utcnow()
-    cutoff = now - timedelta(hours=settings.parcel_overdue_hours)
+    cutoff = overdue_cutoff(settings, now or utcnow())
     return list(session.exec(select(Parcel).where(Parcel.status == ParcelStatus.WAITING.value,
                                                   col(Parcel.received_at) < cutoff)
                              .order_by(col(Parcel.received_at))))
@@ -279,7 +286,7 @@ def day_counts(session: Session, settings: Settings, now: datetime | None = None
     start, end = day_bounds(local_today(now, settings.zone), settings.zone)
     received = session.exec(select(func.count()).select_from(Parcel).where(
         col(Parcel.received_at) >= start, col(Parcel.received_at) < end)).one()
-    cutoff = now - timedelta(hours=settings.parcel_overdue_hours)
+    cutoff = overdue_cutoff(settings, now)
     overdue_n = session.exec(select(func.count()).select_from(Parcel).where(
         Parcel.status == ParcelStatus.WAITING.value, col(Parcel.received_at) < cutoff)).one()
     return ParcelDay(received, count_handed_out(session, local_today(now, settings.zone), settings),

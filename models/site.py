@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Field, Session, SQLModel, select
+from sqlmodel import Field, Session, SQLModel
 
 from models.clock import utcnow
 from models.db import Meta
@@ -107,6 +107,3 @@ def complete_setup(session: Session, form: SetupForm, *, now: datetime | None = 
     operators.create_operator(session, ctx=ctx, name=admin_name, role=operators.Role.ADMIN, pin=form.admin_pin, now=now)
     return ctx
 
-
-def list_gates(session: Session) -> list[Gate]:
-    return list(session.exec(select(Gate).order_by(Gate.name)))

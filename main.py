@@ -2,7 +2,13 @@
 
     python main.py [--data-dir DIR]                 open the gate desk
     python main.py demo  [--data-dir DIR] [--days N] [--visits-per-day M] [--parcels-per-day P] [--seed S]
+                         [--compound NAME] [--gate NAME]
     python main.py stats [--data-dir DIR] [--json]
+    python main.py export --data-dir DIR --out PATH [--from DAY --to DAY] [--full-data]
+    python main.py import --data-dir DIR [--dry-run] [--json] [--trust-new-key] FILE_OR_FOLDER...
+    python main.py report --data-dir DIR --day DAY --out FILE.xlsx|FILE.pdf
+    python main.py office-key --data-dir DIR --out FILE      (office: the key file gates load)
+    python main.py use-office-key --data-dir DIR FILE         (gate: encrypt bundles to that office)
 
 Only the standard library is imported here, so a command starts quickly and `--help` works
 before anything else is set up.
@@ -26,6 +32,15 @@ def _positive(text: str) -> int:
     return value
 
 
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a day of the form YYYY-MM-DD: {text!r}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR",
@@ -41,8 +56,31 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--parcels-per-day", type=_positive, default=None, metavar="P",
                       help="parcels taken in per day (default: a quarter of the registrations)")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    demo.add_argument("--compound", default="榕城花园", metavar="NAME", help="compound name (default 榕城花园)")
+    demo.add_argument("--gate", default="东门", metavar="NAME", help="gate name (default 东门)")
     stats = sub.add_parser("stats", parents=[common], help="print record counts")
     stats.add_argument("--json", action="store_true", help="one JSON object, a key per record kind")
+    export = sub.add_parser("export", parents=[common],
+                            help="write a sync bundle (and the logs as .xlsx/.csv) for the office")
+    export.add_argument("--out", required=True, metavar="PATH", help="a folder (the bundle is named for you) or a file")
+    export.add_argument("--from", dest="day_from", type=_day, metavar="DAY", help="first day (YYYY-MM-DD) of a range")
+    export.add_argument("--to", dest="day_to", type=_day, metavar="DAY", help="last day of the range")
+    export.add_argument("--full-data", action="store_true",
+                        help="unmasked names, phones and ID numbers in the .xlsx/.csv (administrators only)")
+    imp = sub.add_parser("import", parents=[common], help="import bundles into an office database")
+    imp.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
+    imp.add_argument("--dry-run", action="store_true", help="check and count only; change nothing")
+    imp.add_argument("--json", action="store_true", help="one JSON object per file")
+    imp.add_argument("--trust-new-key", action="store_true",
+                     help="accept a station's new signing key (after checking with the gate)")
+    report = sub.add_parser("report", parents=[common], help="write the daily summary for upward reporting")
+    report.add_argument("--day", required=True, type=_day, metavar="DAY")
+    report.add_argument("--out", required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf")
+    okey = sub.add_parser("office-key", parents=[common], help="office: write the key file gates encrypt to")
+    okey.add_argument("--out", required=True, metavar="FILE")
+    okey.add_argument("--name", metavar="NAME", help="the office's name, shown to gates and on reports")
+    ukey = sub.add_parser("use-office-key", parents=[common], help="gate: encrypt bundles to this office key")
+    ukey.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -81,7 +119,8 @@ def cmd_demo(args, data_dir) -> int:
                 print(f"\r{done:,}/{total:,}", end="", file=sys.stderr, flush=True)
 
         result = create_demo(db, days=args.days, visits_per_day=args.visits_per_day, seed=args.seed,
-                             parcels_per_day=args.parcels_per_day, progress=progress)
+                             parcels_per_day=args.parcels_per_day, progress=progress,
+                             compound=args.compound, gate=args.gate)
     except AlreadySetUp:
         return _fail(Message("Cli", QT_TRANSLATE_NOOP(
             "Cli", "{dir} already holds a set-up station; choose an empty folder for the demo."),
@@ -115,6 +154,182 @@ def cmd_stats(args, data_dir) -> int:
     return EXIT_OK
 
 
+def _usage(message) -> int:
+    print(f"gatedesk: {_say(message)}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _msg(text: str, **params):
+    from models.i18n import Message
+
+    return Message("Cli", text, params)
+
+
+def cmd_export(args, data_dir) -> int:
+    from pathlib import Path
+
+    from models.i18n import QT_TRANSLATE_NOOP, environment_language
+    from models.sync import NotAStation, export_bundle
+
+    if (args.day_from is None) != (args.day_to is None) or (args.day_from and args.day_from > args.day_to):
+        return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "Give both --from and --to, the first day not after the last.")))
+    db = _open(data_dir, must_exist=True)
+    try:
+        result = export_bundle(db, Path(args.out).expanduser(), day_from=args.day_from, day_to=args.day_to,
+                               full_data=args.full_data, language=environment_language())
+    except NotAStation:
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{dir} is not a set-up gate station; nothing to export."),
+                          dir=str(data_dir)))
+    finally:
+        db.close()
+    print(result.path)
+    print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Bundle {seq}: {n} records{encrypted}."), seq=result.seq,
+                    n=result.records, encrypted=_say(_msg(QT_TRANSLATE_NOOP("Cli", ", encrypted for the office")))
+                    if result.encrypted else "")), file=sys.stderr)
+    for sheet in result.sheets:
+        print(sheet, file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import(args, data_dir) -> int:
+    from pathlib import Path
+
+    from models import paths as mpaths
+    from models.i18n import QT_TRANSLATE_NOOP
+    from models.sync import Importer, NotAnOffice, bundle_files, ensure_office
+
+    files = bundle_files(Path(p).expanduser() for p in args.paths)
+    missing = [p for p in args.paths if not Path(p).expanduser().exists()]
+    if missing:
+        return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "No such file or folder: {path}"), path=missing[0]))
+    if not files:
+        return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "No bundles (*.gdbundle) found in {path}."),
+                           path=", ".join(args.paths)))
+    new = not mpaths.database_path(data_dir).exists()
+    db = _open(data_dir, must_exist=False)
+    try:
+        try:
+            ensure_office(db)
+        except NotAnOffice:
+            return _fail(_msg(QT_TRANSLATE_NOOP(
+                "Cli", "{dir} is a gate station's database; import bundles into an office data folder."),
+                dir=str(data_dir)))
+        if new:
+            print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Created an office database in {dir}."), dir=str(data_dir))),
+                  file=sys.stderr)
+        importer = Importer(db, trust_new_key=args.trust_new_key)
+        summaries = [importer.run(f, dry_run=args.dry_run) for f in files]
+    finally:
+        db.close()
+    for s in summaries:
+        if args.json:
+            obj = s.as_json()
+            obj["message"] = _say(s.problem.message) if s.problem else None
+            obj["dry_run"] = args.dry_run
+            print(json.dumps(obj, ensure_ascii=False, sort_keys=True))
+        else:
+            print(_describe(s, args.dry_run))
+    return EXIT_FAIL if any(s.status != "accepted" for s in summaries) else EXIT_OK
+
+
+def _describe(s, dry_run: bool) -> str:
+    from models.i18n import QT_TRANSLATE_NOOP
+
+    if s.status == "rejected":
+        record = f" [{s.problem.record_id}]" if s.problem.record_id else ""
+        return _say(_msg(QT_TRANSLATE_NOOP("Cli", "REJECTED  {file}: {reason} ({code}){record}"), file=s.path.name,
+                         reason=_say(s.problem.message), code=s.problem.code, record=record))
+    head = QT_TRANSLATE_NOOP("Cli", "WOULD IMPORT") if dry_run else QT_TRANSLATE_NOOP("Cli", "IMPORTED")
+    text = _say(_msg(QT_TRANSLATE_NOOP(
+        "Cli", "{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, "
+        "{unchanged} unchanged, {conflicts} in conflict"),
+        head=_say(_msg(head)), file=s.path.name, compound=s.compound, gate=s.gate, seq=s.seq,
+        created=s.total("created"), updated=s.total("updated"), unchanged=s.total("unchanged"),
+        conflicts=len(s.conflicts)))
+    for rtype, rid in s.conflicts:
+        text += "\n  " + _say(_msg(QT_TRANSLATE_NOOP("Cli", "conflict: {type} {id}"), type=rtype, id=rid))
+    return text
+
+
+def cmd_report(args, data_dir) -> int:
+    from pathlib import Path
+    from zoneinfo import ZoneInfo
+
+    from models import office, reports, sync
+    from models.i18n import QT_TRANSLATE_NOOP, environment_language
+    from models.settings import load_settings
+
+    out = Path(args.out).expanduser()
+    if out.suffix.lower() not in (".xlsx", ".pdf"):
+        return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "The report file must end in .xlsx or .pdf: {path}"),
+                           path=args.out))
+    db = _open(data_dir, must_exist=True)
+    try:
+        with db.session() as session:
+            settings = load_settings(session)
+            zone = ZoneInfo(settings.timezone)
+            summary = office.day_summary(session, args.day, zone, overdue_hours=settings.parcel_overdue_hours)
+            missing = sync.not_reported(session, args.day, zone)
+            name = sync.office_name(session)
+        reports.write_report(summary, out, language=environment_language(), office=name, missing=missing)
+    finally:
+        db.close()
+    print(out)
+    return EXIT_OK
+
+
+def cmd_office_key(args, data_dir) -> int:
+    from pathlib import Path
+
+    from models.i18n import QT_TRANSLATE_NOOP
+    from models.sync import NotAnOffice, ensure_office, office_key_file, office_name, set_office_name
+
+    db = _open(data_dir, must_exist=False)
+    try:
+        try:
+            ensure_office(db)
+        except NotAnOffice:
+            return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{dir} is a gate station's database, not an office's."),
+                              dir=str(data_dir)))
+        with db.session() as s:
+            if args.name:
+                set_office_name(s, args.name.strip()[:100])
+            key = office_key_file(s, office_name(s))
+            s.commit()
+    finally:
+        db.close()
+    Path(args.out).expanduser().write_text(key.dumps(), encoding="utf-8")
+    print(args.out)
+    print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Key fingerprint: {key}"), key=key.key_id)), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_use_office_key(args, data_dir) -> int:
+    from pathlib import Path
+
+    from models.i18n import QT_TRANSLATE_NOOP
+    from models.sync import BadKeyFile, OfficeKeyFile, load_office_key
+
+    try:
+        key = OfficeKeyFile.loads(Path(args.file).expanduser().read_text(encoding="utf-8"))
+    except (BadKeyFile, UnicodeDecodeError):
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{path} is not an office key file."), path=args.file))
+    db = _open(data_dir, must_exist=True)
+    try:
+        with db.session() as s:
+            load_office_key(s, key)
+            s.commit()
+    finally:
+        db.close()
+    print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Bundles will be encrypted for {office} (key {key})."),
+                    office=key.office, key=key.key_id)))
+    return EXIT_OK
+
+
+COMMANDS = {"export": cmd_export, "import": cmd_import, "report": cmd_report,
+            "office-key": cmd_office_key, "use-office-key": cmd_use_office_key}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from models import paths
@@ -126,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_demo(args, data_dir)
         if args.command == "stats":
             return cmd_stats(args, data_dir)
+        if args.command in COMMANDS:
+            return COMMANDS[args.command](args, data_dir)
     except DatabaseProblem as exc:
         return _fail(exc.message)
     except OSError as exc:

@@ -21,7 +21,7 @@ from models import migrations, paths
 from models.clock import utcnow
 from models.i18n import QT_TRANSLATE_NOOP, Message
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each step moves a database from version N-1 to N, with explicit DDL (never create_all on an
 # existing database). All pending steps run in one transaction, after a backup of the file.
@@ -45,7 +45,7 @@ class DatabaseProblem(Exception):
 
 def _all_tables() -> None:
     # Importing the domain modules registers their tables on SQLModel.metadata.
-    from models import audit, isolation, operators, parcels, readiness, settings, site, visits  # noqa: F401
+    from models import audit, isolation, operators, parcels, readiness, settings, site, sync_tables, visits  # noqa: F401
 
 
 def _pragmas(*, autocheckpoint: bool):
@@ -234,3 +234,45 @@ def _migrate(engine: Engine, path: Path | None, version: int, backups: Path | No
 def schema_version(db: Database) -> int | None:
     with db.engine.connect() as conn:
         return _read_version(conn)
+
+
+# -- bulk writes for imports -----------------------------------------------------------------
+# Imports bind plain values straight to the driver: per-value type processing would cost more
+# than the insert itself. Times arrive already in the dialect's storage form (time_storage).
+def time_storage(dialect_name: str) -> Callable[[str, datetime], object]:
+    """Wire time (validated, and its parsed value) to what a UTCDateTime column stores."""
+    if dialect_name == "sqlite":
+        # SQLAlchemy's SQLite DATETIME text form, naive UTC: 2026-11-29 03:21:08.123456
+        return lambda wire, _parsed: wire[:10] + " " + wire[11:26]
+    return lambda _wire, parsed: parsed
+
+
+def begin_import(conn: Connection) -> None:
+    """Settings for one long write transaction on this connection."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA cache_size=-65536")  # 64 MB: index pages stay in memory
+
+
+def _marker(conn: Connection) -> str:
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def bulk_insert(conn: Connection, table, columns: list[str], rows: list[tuple]) -> None:
+    if not rows:
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+           f"VALUES ({', '.join([_marker(conn)] * len(columns))})")
+    conn.exec_driver_sql(sql, rows)
+
+
+def bulk_update(conn: Connection, table, columns: list[str], rows: list[tuple], key: str = "id") -> None:
+    """Replace every column of existing rows, found by key."""
+    if not rows:
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    k = columns.index(key)
+    others = [i for i, c in enumerate(columns) if i != k]
+    sql = (f"UPDATE {quote(table.name)} SET {', '.join(f'{quote(columns[i])} = {_marker(conn)}' for i in others)} "
+           f"WHERE {quote(key)} = {_marker(conn)}")
+    conn.exec_driver_sql(sql, [tuple(r[i] for i in others) + (r[k],) for r in rows])

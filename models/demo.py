@@ -64,6 +64,7 @@ def _room(rng: random.Random) -> str:
 
 def create_demo(db: Database, *, days: int = 7, visits_per_day: int = 200, seed: int = 1,
                 parcels_per_day: int | None = None, now: datetime | None = None,
+                compound: str = "榕城花园", gate: str = "东门",
                 progress: Callable[[int, int], None] | None = None) -> DemoResult:
     now = now or utcnow()
     rng = random.Random(seed)
@@ -71,8 +72,8 @@ def create_demo(db: Database, *, days: int = 7, visits_per_day: int = 200, seed:
         if this_station(session) is not None:
             raise AlreadySetUp()
         ctx = complete_setup(session, SetupForm(
-            compound_name="榕城花园", address="福州市鼓楼区五四路 88 号", community="温泉社区",
-            subdistrict="温泉街道", district="鼓楼区", gate_name="东门", admin_name="林管理",
+            compound_name=compound, address="福州市鼓楼区五四路 88 号", community="温泉社区",
+            subdistrict="温泉街道", district="鼓楼区", gate_name=gate, admin_name="林管理",
             admin_pin=DEMO_PINS["admin"], admin_pin_again=DEMO_PINS["admin"]), now=now)
         people = {"林管理": (Role.ADMIN.value, DEMO_PINS["admin"])}
         ops = [create_operator(session, ctx=ctx, name="陈主管", role=Role.SUPERVISOR, pin=DEMO_PINS["supervisor"], now=now),

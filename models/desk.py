@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from models import isolation, operators, parcels, readiness, visits
+from models import isolation, operators, parcels, readiness, sync, visits
 from models.clock import local_today, utcnow
 from models.db import Database
 from models.operators import Operator, Role
@@ -38,6 +38,7 @@ class Desk:
         """First run; raises InvalidInput and stores nothing when the form is incomplete."""
         with self.db.session() as s:
             self.ctx = complete_setup(s, form, now=self.clock())
+            sync.ensure_signing_key(s)
             s.commit()
         return self.ctx
 

@@ -152,9 +152,99 @@ V2_DDL = (
 )
 
 
+# v3: what a gate remembers of its exports and an office of its imports; deletions that travel.
+V3_DDL = (
+    """CREATE TABLE sync_export (
+    seq INTEGER NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    since DATETIME,
+    upto DATETIME NOT NULL,
+    day_from VARCHAR(10),
+    day_to VARCHAR(10),
+    file_name VARCHAR(255) NOT NULL,
+    records INTEGER NOT NULL,
+    PRIMARY KEY (seq)
+)""",
+    """CREATE TABLE sync_station (
+    station_id VARCHAR(36) NOT NULL,
+    public_key VARCHAR(64) NOT NULL,
+    compound_id VARCHAR(36) NOT NULL,
+    compound_name VARCHAR(100) NOT NULL,
+    community VARCHAR(100) NOT NULL,
+    gate_id VARCHAR(36) NOT NULL,
+    gate_name VARCHAR(100) NOT NULL,
+    first_seen DATETIME NOT NULL,
+    last_imported_at DATETIME NOT NULL,
+    last_seq INTEGER NOT NULL,
+    last_bundle_at DATETIME NOT NULL,
+    PRIMARY KEY (station_id)
+)""",
+    """CREATE TABLE sync_receipt (
+    id VARCHAR(64) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    seq INTEGER NOT NULL,
+    bundle_created_at DATETIME NOT NULL,
+    imported_at DATETIME NOT NULL,
+    period_from DATETIME,
+    period_to DATETIME NOT NULL,
+    file_name VARCHAR(255) NOT NULL,
+    created INTEGER NOT NULL,
+    updated INTEGER NOT NULL,
+    unchanged INTEGER NOT NULL,
+    conflicts INTEGER NOT NULL,
+    PRIMARY KEY (id)
+)""",
+    """CREATE INDEX ix_sync_receipt_station ON sync_receipt (station_id, seq)""",
+    """CREATE TABLE sync_record (
+    id VARCHAR(36) NOT NULL,
+    record_type VARCHAR(32) NOT NULL,
+    rev INTEGER NOT NULL,
+    digest VARCHAR(32) NOT NULL,
+    PRIMARY KEY (id)
+)""",
+    """CREATE TABLE sync_conflict (
+    id VARCHAR(36) NOT NULL,
+    record_type VARCHAR(32) NOT NULL,
+    record_id VARCHAR(36) NOT NULL,
+    rev INTEGER NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    seq INTEGER NOT NULL,
+    held TEXT NOT NULL,
+    incoming TEXT NOT NULL,
+    incoming_digest VARCHAR(32) NOT NULL,
+    detected_at DATETIME NOT NULL,
+    resolved_at DATETIME,
+    resolution VARCHAR(16),
+    resolved_by VARCHAR(36),
+    PRIMARY KEY (id)
+)""",
+    """CREATE INDEX ix_sync_conflict_open ON sync_conflict (resolved_at, detected_at)""",
+    """CREATE INDEX ix_sync_conflict_record ON sync_conflict (record_id, rev)""",
+    """CREATE TABLE tombstone (
+    id VARCHAR(36) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    gate_id VARCHAR(36),
+    operator_id VARCHAR(36),
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    rev INTEGER NOT NULL,
+    record_type VARCHAR(32) NOT NULL,
+    record_id VARCHAR(36) NOT NULL,
+    reason VARCHAR(40) NOT NULL,
+    PRIMARY KEY (id)
+)""",
+)
+
+
 def to_v2(conn: Connection) -> None:
     for statement in V2_DDL:
         conn.exec_driver_sql(statement)
 
 
-STEPS = {2: to_v2}
+def to_v3(conn: Connection) -> None:
+    for statement in V3_DDL:
+        conn.exec_driver_sql(statement)
+
+
+STEPS = {2: to_v2, 3: to_v3}

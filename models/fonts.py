@@ -1,0 +1,46 @@
+"""Finding a font with Chinese glyphs for files we draw ourselves (PDF reports, posters).
+
+A bare machine has none (PLATFORM.md); bootstrap.sh installs Noto CJK. The .ttc collections
+hold several faces, so the Simplified Chinese face is picked by name, not by position.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+CANDIDATES = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/System/Library/Fonts/PingFang.ttc",
+    "C:/Windows/Fonts/msyh.ttc",
+    "C:/Windows/Fonts/simhei.ttf",
+)
+PREFERRED_FACES = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Microsoft YaHei")
+
+
+class NoChineseFont(Exception):
+    pass
+
+
+@lru_cache(maxsize=1)
+def chinese_font() -> tuple[Path, int]:
+    """(path, face index) of a font that draws Simplified Chinese."""
+    from PIL import ImageFont
+
+    override = os.environ.get("GATEDESK_CJK_FONT")
+    paths = ([Path(override)] if override else []) + [Path(p) for p in CANDIDATES]
+    for path in paths:
+        if not path.exists():
+            continue
+        for index in range(8 if path.suffix.lower() == ".ttc" else 1):
+            try:
+                family = ImageFont.truetype(str(path), 12, index=index).getname()[0]
+            except OSError:
+                break
+            if family in PREFERRED_FACES or not path.suffix.lower() == ".ttc":
+                return path, index
+        return path, 0
+    raise NoChineseFont("no Chinese font found; install fonts-noto-cjk")

@@ -1,0 +1,102 @@
+"""What a gate remembers of its exports and an office of its imports (schema v3)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Index, Text
+from sqlmodel import Field, SQLModel
+
+from models.records import Record, when_field
+
+
+class SyncExport(SQLModel, table=True):
+    """One bundle written by this station; seq numbers them without gaps."""
+
+    __tablename__ = "sync_export"
+    seq: int = Field(primary_key=True)
+    station_id: str = Field(max_length=36)
+    created_at: datetime = when_field()
+    since: datetime | None = when_field(default=None)  # changes after this were included (None: all)
+    upto: datetime = when_field()  # ... up to this moment
+    day_from: str | None = Field(default=None, max_length=10)  # a day-range export instead
+    day_to: str | None = Field(default=None, max_length=10)
+    file_name: str = Field(max_length=255)
+    records: int = 0
+
+
+class SyncStation(SQLModel, table=True):
+    """A station an office has received bundles from, and the key it signs with."""
+
+    __tablename__ = "sync_station"
+    station_id: str = Field(primary_key=True, max_length=36)
+    public_key: str = Field(max_length=64)
+    compound_id: str = Field(max_length=36)
+    compound_name: str = Field(max_length=100)
+    community: str = Field(default="", max_length=100)
+    gate_id: str = Field(max_length=36)
+    gate_name: str = Field(max_length=100)
+    first_seen: datetime = when_field()
+    last_imported_at: datetime = when_field()
+    last_seq: int = 0
+    last_bundle_at: datetime = when_field()
+
+
+class SyncReceipt(SQLModel, table=True):
+    """One bundle an office accepted: the sequence numbers received show the gaps."""
+
+    __tablename__ = "sync_receipt"
+    __table_args__ = (Index("ix_sync_receipt_station", "station_id", "seq"),)
+    id: str = Field(primary_key=True, max_length=64)  # SHA-256 of the signed manifest
+    station_id: str = Field(max_length=36)
+    seq: int
+    bundle_created_at: datetime = when_field()
+    imported_at: datetime = when_field()
+    period_from: datetime | None = when_field(default=None)
+    period_to: datetime = when_field()
+    file_name: str = Field(max_length=255)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+
+
+class SyncRecord(SQLModel, table=True):
+    """The revision and content digest of every record an office holds from a bundle.
+
+    Re-importing compares against this alone, without reading the records themselves.
+    """
+
+    __tablename__ = "sync_record"
+    id: str = Field(primary_key=True, max_length=36)
+    record_type: str = Field(max_length=32)
+    rev: int
+    digest: str = Field(max_length=32)
+
+
+class SyncConflict(SQLModel, table=True):
+    """The same record and revision arrived with different content; a person decides."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (Index("ix_sync_conflict_open", "resolved_at", "detected_at"),
+                      Index("ix_sync_conflict_record", "record_id", "rev"))
+    id: str = Field(primary_key=True, max_length=36)
+    record_type: str = Field(max_length=32)
+    record_id: str = Field(max_length=36)
+    rev: int
+    station_id: str = Field(max_length=36)
+    seq: int
+    held: str = Field(sa_type=Text)  # the record as the office holds it (one JSON line)
+    incoming: str = Field(sa_type=Text)
+    incoming_digest: str = Field(max_length=32)
+    detected_at: datetime = when_field()
+    resolved_at: datetime | None = when_field(default=None)
+    resolution: str | None = Field(default=None, max_length=16)  # kept | taken
+    resolved_by: str | None = Field(default=None, max_length=36)
+
+
+class Tombstone(Record, table=True):
+    """A record deleted on purpose (retention, erasure); travels so copies are deleted too."""
+
+    record_type: str = Field(max_length=32)
+    record_id: str = Field(max_length=36)
+    reason: str = Field(max_length=40)

@@ -31,7 +31,7 @@ class Column:
 
 class _Fmt:
     def __init__(self, zone: ZoneInfo, full: bool, tr):
-        self.zone, self.full, self.tr = zone, full, tr
+        self.zone, self.full, self.translate = zone, full, tr
 
     def time(self, value: datetime | None) -> str:
         return value.astimezone(self.zone).strftime("%Y-%m-%d %H:%M") if value else ""
@@ -48,15 +48,15 @@ class _Fmt:
     def label(self, table: dict, context: str, value):
         for key, text in table.items():
             if key == value or getattr(key, "value", None) == value:
-                return self.tr(context, text)
+                return self.translate(context, text)
         return value or ""
 
     def reasons(self, codes: str) -> str:
-        return "; ".join(self.tr("Reasons", REASONS[c][1]).split(":")[0] if c in REASONS else c
+        return "; ".join(self.translate("Reasons", REASONS[c][1]).split(":")[0] if c in REASONS else c
                          for c in (codes or "").split(",") if c)
 
     def yes(self, v) -> str:
-        return self.tr(CTX, "Yes") if v else self.tr(CTX, "No")
+        return self.translate(CTX, QT_TRANSLATE_NOOP("Reports", "Yes") if v else QT_TRANSLATE_NOOP("Reports", "No"))
 
 
 VISIT_COLUMNS = [
@@ -153,17 +153,17 @@ assert list(FIGURE_LABELS) == FIGURE_NAMES
 
 
 def _report_rows(summary: DaySummary, tr) -> tuple[list[str], list[list]]:
-    headers = [tr(CTX, "Community"), tr(CTX, "Compound"), tr(CTX, "Gates")] + \
+    headers = [tr(CTX, QT_TRANSLATE_NOOP("Reports", "Community")), tr(CTX, QT_TRANSLATE_NOOP("Reports", "Compound")), tr(CTX, QT_TRANSLATE_NOOP("Reports", "Gates"))] + \
         [tr(CTX, FIGURE_LABELS[n]) for n in FIGURE_NAMES]
     rows = [[c.community, c.compound, c.gates] + [getattr(c.figures, n) for n in FIGURE_NAMES]
             for c in summary.compounds]
-    rows.append([tr(CTX, "Total"), "", summary.gates_known] + [getattr(summary.total, n) for n in FIGURE_NAMES])
+    rows.append([tr(CTX, QT_TRANSLATE_NOOP("Reports", "Total")), "", summary.gates_known] + [getattr(summary.total, n) for n in FIGURE_NAMES])
     return headers, rows
 
 
 def report_title(summary: DaySummary, tr, office: str) -> str:
-    return tr(CTX, "{office} daily epidemic-control summary, {day}").format(
-        office=office or tr(CTX, "Community office"), day=summary.day.isoformat())
+    return tr(CTX, QT_TRANSLATE_NOOP("Reports", "{office} daily epidemic-control summary, {day}")).format(
+        office=office or tr(CTX, QT_TRANSLATE_NOOP("Reports", "Community office")), day=summary.day.isoformat())
 
 
 def write_report_xlsx(summary: DaySummary, path: Path, *, language: str, office: str = "",
@@ -174,10 +174,10 @@ def write_report_xlsx(summary: DaySummary, path: Path, *, language: str, office:
     tr = plain_translator(language)
     book = Workbook()
     sheet = book.active
-    sheet.title = tr(CTX, "Summary")
+    sheet.title = tr(CTX, QT_TRANSLATE_NOOP("Reports", "Summary"))
     sheet.append([report_title(summary, tr, office)])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([tr(CTX, "Gates reporting: {n} of {total}").format(n=summary.gates_reporting,
+    sheet.append([tr(CTX, QT_TRANSLATE_NOOP("Reports", "Gates reporting: {n} of {total}")).format(n=summary.gates_reporting,
                                                                        total=summary.gates_known)])
     sheet.append([])
     headers, rows = _report_rows(summary, tr)
@@ -188,7 +188,7 @@ def write_report_xlsx(summary: DaySummary, path: Path, *, language: str, office:
         sheet.append(row)
     if missing:
         sheet.append([])
-        sheet.append([tr(CTX, "Not reported")])
+        sheet.append([tr(CTX, QT_TRANSLATE_NOOP("Reports", "Not reported"))])
         for line in missing:
             sheet.append([line])
     sheet.column_dimensions["A"].width = 16
@@ -213,7 +213,7 @@ def write_report_pdf(summary: DaySummary, path: Path, *, language: str, office: 
     pdf.set_font("cjk", size=15)
     pdf.cell(0, 10, report_title(summary, tr, office), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("cjk", size=10)
-    pdf.cell(0, 7, tr(CTX, "Gates reporting: {n} of {total}").format(
+    pdf.cell(0, 7, tr(CTX, QT_TRANSLATE_NOOP("Reports", "Gates reporting: {n} of {total}")).format(
         n=summary.gates_reporting, total=summary.gates_known), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     headers, rows = _report_rows(summary, tr)
@@ -227,7 +227,7 @@ def write_report_pdf(summary: DaySummary, path: Path, *, language: str, office: 
     if missing:
         pdf.ln(4)
         pdf.set_font("cjk", size=10)
-        pdf.cell(0, 7, tr(CTX, "Not reported"), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 7, tr(CTX, QT_TRANSLATE_NOOP("Reports", "Not reported")), new_x="LMARGIN", new_y="NEXT")
         for line in missing:
             pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))

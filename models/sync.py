@@ -583,8 +583,8 @@ class Importer:
         if conn.execute(select(Station.id).where(Station.id == station_id)).first() is None:
             conn.execute(Station.__table__.insert().values(id=station_id, gate_id=str(gate["id"]),
                                                            created_at=station_created))
-        self._note_station(conn, opened, manifest, seq, created_at, now)
         if not summary.already_imported:
+            self._note_station(conn, opened, manifest, seq, created_at, now)
             conn.execute(SyncReceipt.__table__.insert().values(
                 id=receipt_id, station_id=station_id, seq=seq, bundle_created_at=created_at, imported_at=now,
                 period_from=period_from, period_to=period_to, file_name=opened.path.name[:255],

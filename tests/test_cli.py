@@ -44,3 +44,56 @@ def test_stats_on_a_missing_database(tmp_path):
     r = run("stats", "--data-dir", str(tmp_path / "none"), "--json", env_lang="en")
     assert r.returncode == 1 and "No GateDesk database" in r.stderr
     assert not (tmp_path / "none").exists()
+
+
+def test_two_gates_export_and_an_office_imports_from_a_usb_folder(tmp_path):
+    usb = tmp_path / "usb"
+    for gate, seed in (("东门", 1), ("北门", 2)):
+        d = tmp_path / gate
+        assert run("demo", "--data-dir", str(d), "--days", "2", "--visits-per-day", "40", "--seed", str(seed),
+                   "--gate", gate).returncode == 0
+        r = run("export", "--data-dir", str(d), "--out", str(usb))
+        assert r.returncode == 0, r.stderr
+        bundle = Path(r.stdout.strip())
+        assert bundle.exists() and gate in bundle.name and bundle.name.endswith("_00001.gdbundle")
+    office = tmp_path / "office"
+    dry = run("import", "--data-dir", str(office), "--dry-run", "--json", str(usb))
+    assert dry.returncode == 0, dry.stderr
+    lines = [json.loads(x) for x in dry.stdout.splitlines()]
+    assert [x["status"] for x in lines] == ["accepted", "accepted"] and all(x["dry_run"] for x in lines)
+    assert json.loads(run("stats", "--data-dir", str(office), "--json").stdout)["visits"] == 0
+    real = run("import", "--data-dir", str(office), str(usb))
+    assert real.returncode == 0 and real.stdout.count("导入") == 2
+    assert json.loads(run("stats", "--data-dir", str(office), "--json").stdout)["visits"] == 160
+    # One good file and one truncated: exit 1, the good one still counted, the bad one explained.
+    good = next(usb.glob("*.gdbundle"))
+    cut = usb / "cut.gdbundle"
+    cut.write_bytes(good.read_bytes()[:5000])
+    again = run("import", "--data-dir", str(office), "--json", str(usb))
+    assert again.returncode == 1
+    by_file = {Path(x["file"]).name: x for x in map(json.loads, again.stdout.splitlines())}
+    assert by_file["cut.gdbundle"]["status"] == "rejected" and by_file["cut.gdbundle"]["reason"] == "truncated"
+    assert by_file["cut.gdbundle"]["message"]
+    assert all(x["created"] == 0 for x in by_file.values())
+    for out in ("day.xlsx", "day.pdf"):
+        from datetime import date
+
+        r = run("report", "--data-dir", str(office), "--day", date.today().isoformat(), "--out", str(tmp_path / out))
+        assert r.returncode == 0, r.stderr and (tmp_path / out).stat().st_size > 1000
+
+
+def test_sync_commands_refuse_bad_arguments_with_exit_2(tmp_path):
+    for args in (["import"], ["import", str(tmp_path / "nowhere")], ["export", "--out", "x", "--from", "2026-13-01",
+                 "--to", "2026-01-01"], ["export", "--out", "x", "--from", "2026-01-02"],
+                 ["report", "--day", "2026-01-01", "--out", "x.doc"], ["import", str(tmp_path)]):
+        r = run(*args, "--data-dir", str(tmp_path / "x"))
+        assert r.returncode == 2, (args, r.stderr)
+        assert r.stderr.strip()
+
+
+def test_a_gate_database_is_not_an_import_target(tmp_path):
+    d = tmp_path / "gate"
+    assert run("demo", "--data-dir", str(d), "--days", "1", "--visits-per-day", "5").returncode == 0
+    r = run("export", "--data-dir", str(d), "--out", str(tmp_path / "usb"))
+    r = run("import", "--data-dir", str(d), str(tmp_path / "usb"))
+    assert r.returncode == 1 and "门岗" in r.stderr

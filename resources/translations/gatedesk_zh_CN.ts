@@ -42,27 +42,117 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="63" />
+        <location filename="../../main.py" line="101" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="86" />
+        <location filename="../../main.py" line="125" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="91" />
+        <location filename="../../main.py" line="130" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="94" />
+        <location filename="../../main.py" line="133" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="134" />
+        <location filename="../../main.py" line="175" />
+        <source>Give both --from and --to, the first day not after the last.</source>
+        <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="181" />
+        <source>{dir} is not a set-up gate station; nothing to export.</source>
+        <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="186" />
+        <source>Bundle {seq}: {n} records{encrypted}.</source>
+        <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="187" />
+        <source>, encrypted for the office</source>
+        <translation>，已按社区办公室密钥加密</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="204" />
+        <source>No such file or folder: {path}</source>
+        <translation>找不到文件或文件夹：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="206" />
+        <source>No bundles (*.gdbundle) found in {path}.</source>
+        <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="214" />
+        <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
+        <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="218" />
+        <source>Created an office database in {dir}.</source>
+        <translation>已在 {dir} 创建社区办公室数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="240" />
+        <source>REJECTED  {file}: {reason} ({code}){record}</source>
+        <translation>拒收  {file}：{reason}（{code}）{record}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="242" />
+        <source>WOULD IMPORT</source>
+        <translation>可导入</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="242" />
+        <source>IMPORTED</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="243" />
+        <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
+        <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="250" />
+        <source>conflict: {type} {id}</source>
+        <translation>冲突：{type} {id}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="264" />
+        <source>The report file must end in .xlsx or .pdf: {path}</source>
+        <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="292" />
+        <source>{dir} is a gate station's database, not an office's.</source>
+        <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="303" />
+        <source>Key fingerprint: {key}</source>
+        <translation>密钥指纹：{key}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="316" />
+        <source>{path} is not an office key file.</source>
+        <translation>{path} 不是社区办公室密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="324" />
+        <source>Bundles will be encrypted for {office} (key {key}).</source>
+        <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="351" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
@@ -179,224 +269,224 @@
 <context>
     <name>GatePanel</name>
     <message>
-        <location filename="../../gui/gate_panel.py" line="52" />
+        <location filename="../../gui/gate_panel.py" line="53" />
         <source>11 digits; a returning visitor is filled in</source>
         <translation>11 位手机号；老访客自动带出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="55" />
+        <location filename="../../gui/gate_panel.py" line="56" />
         <source>district, town or city</source>
         <translation>区、镇或城市</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="56" />
+        <location filename="../../gui/gate_panel.py" line="57" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="60" />
+        <location filename="../../gui/gate_panel.py" line="61" />
         <source>Green</source>
         <translation>绿码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="61" />
+        <location filename="../../gui/gate_panel.py" line="62" />
         <source>Yellow</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="62" />
+        <location filename="../../gui/gate_panel.py" line="63" />
         <source>Red</source>
         <translation>红码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="63" />
+        <location filename="../../gui/gate_panel.py" line="64" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="64" />
+        <location filename="../../gui/gate_panel.py" line="65" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="65" />
+        <location filename="../../gui/gate_panel.py" line="66" />
         <source>None</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="66" />
+        <location filename="../../gui/gate_panel.py" line="67" />
         <source>11-28 09:12, or 30h</source>
         <translation>11-28 09:12，或 30h</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="67" />
+        <location filename="../../gui/gate_panel.py" line="68" />
         <source>Risk-area stay in 14 days / star on itinerary card</source>
         <translation>14 天内到过中高风险地区 / 行程卡带星</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="69" />
+        <location filename="../../gui/gate_panel.py" line="70" />
         <source>Wearing a mask</source>
         <translation>已戴口罩</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="73" />
+        <location filename="../../gui/gate_panel.py" line="74" />
         <source>Who [F1–F5]</source>
         <translation>人员类别 [F1–F5]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="74" />
+        <location filename="../../gui/gate_panel.py" line="75" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="75" />
+        <location filename="../../gui/gate_panel.py" line="76" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="76" />
+        <location filename="../../gui/gate_panel.py" line="77" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="77" />
+        <location filename="../../gui/gate_panel.py" line="78" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="78" />
+        <location filename="../../gui/gate_panel.py" line="79" />
         <source>Going to (building-unit-room)</source>
         <translation>去往（楼-单元-室）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="79" />
+        <location filename="../../gui/gate_panel.py" line="80" />
         <source>Host (resident visited)</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="80" />
+        <location filename="../../gui/gate_panel.py" line="81" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="81" />
-        <location filename="../../gui/gate_panel.py" line="254" />
+        <location filename="../../gui/gate_panel.py" line="82" />
+        <location filename="../../gui/gate_panel.py" line="255" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="82" />
+        <location filename="../../gui/gate_panel.py" line="83" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="83" />
+        <location filename="../../gui/gate_panel.py" line="84" />
         <source>Nucleic-acid result</source>
         <translation>核酸结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="84" />
+        <location filename="../../gui/gate_panel.py" line="85" />
         <source>Sample taken</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="105" />
+        <location filename="../../gui/gate_panel.py" line="106" />
         <source>Save  [Enter]</source>
         <translation>保存  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="109" />
+        <location filename="../../gui/gate_panel.py" line="110" />
         <source>Clear  [Esc]</source>
         <translation>清空  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="126" />
+        <location filename="../../gui/gate_panel.py" line="127" />
         <source>Supervisor override…</source>
         <translation>主管改判…</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="131" />
+        <location filename="../../gui/gate_panel.py" line="132" />
         <source>Place at the isolation point  [F9]</source>
         <translation>送往临时隔离点  [F9]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="141" />
+        <location filename="../../gui/gate_panel.py" line="142" />
         <source>Register the next person meanwhile  [F8]</source>
         <translation>先登记下一位  [F8]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="149" />
+        <location filename="../../gui/gate_panel.py" line="150" />
         <source>Waiting for a re-measure (double-click or Enter to resume)</source>
         <translation>等候复测（双击或回车继续登记）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="246" />
+        <location filename="../../gui/gate_panel.py" line="247" />
         <source>Ready</source>
         <translation>请登记</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="246" />
+        <location filename="../../gui/gate_panel.py" line="247" />
         <source>Type the phone number to begin.</source>
         <translation>先输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="252" />
+        <location filename="../../gui/gate_panel.py" line="253" />
         <source>First reading: {0} °C — type the re-measured reading</source>
         <translation>初测：{0} °C —— 请输入复测体温</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="254" />
+        <location filename="../../gui/gate_panel.py" line="255" />
         <source>Re-measured temperature °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="280" />
+        <location filename="../../gui/gate_panel.py" line="281" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="281" />
+        <location filename="../../gui/gate_panel.py" line="282" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="303" />
-        <location filename="../../gui/gate_panel.py" line="341" />
+        <location filename="../../gui/gate_panel.py" line="304" />
+        <location filename="../../gui/gate_panel.py" line="342" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="304" />
+        <location filename="../../gui/gate_panel.py" line="305" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="320" />
+        <location filename="../../gui/gate_panel.py" line="321" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="321" />
+        <location filename="../../gui/gate_panel.py" line="322" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="342" />
+        <location filename="../../gui/gate_panel.py" line="343" />
         <source>First reading {0} °C: type the re-measured reading.</source>
         <translation>初测 {0} °C：请输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="351" />
+        <location filename="../../gui/gate_panel.py" line="352" />
         <source>{0} · first reading {1} °C · waiting {2} min</source>
         <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="390" />
+        <location filename="../../gui/gate_panel.py" line="391" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="402" />
+        <location filename="../../gui/gate_panel.py" line="403" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>
@@ -427,52 +517,52 @@
 <context>
     <name>Isolation</name>
     <message>
-        <location filename="../../models/isolation.py" line="43" />
+        <location filename="../../models/isolation.py" line="44" />
         <source>Released after a normal re-check</source>
         <translation>复测正常，解除留观</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="44" />
+        <location filename="../../models/isolation.py" line="45" />
         <source>Taken by 120</source>
         <translation>120 接走</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="45" />
+        <location filename="../../models/isolation.py" line="46" />
         <source>Taken by community health staff</source>
         <translation>社区医护人员接走</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="46" />
+        <location filename="../../models/isolation.py" line="47" />
         <source>Sent home under monitoring</source>
         <translation>送回居家监测</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="47" />
+        <location filename="../../models/isolation.py" line="48" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="50" />
+        <location filename="../../models/isolation.py" line="51" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="51" />
+        <location filename="../../models/isolation.py" line="52" />
         <source>Sub-district isolation team</source>
         <translation>街道转运专班</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="52" />
+        <location filename="../../models/isolation.py" line="53" />
         <source>120</source>
         <translation>120</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="53" />
+        <location filename="../../models/isolation.py" line="54" />
         <source>Family</source>
         <translation>家属</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="113" />
+        <location filename="../../models/isolation.py" line="114" />
         <source>This case is closed; change it through a correction with a reason.</source>
         <translation>此个案已结案；如需修改，请填写理由提交更正。</translation>
     </message>
@@ -1005,7 +1095,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="55" />
+        <location filename="../../gui/parcels_panel.py" line="53" />
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1056,168 +1146,168 @@
 <context>
     <name>ParcelsPanel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="81" />
+        <location filename="../../gui/parcels_panel.py" line="79" />
         <source>SF, JD, Meituan…</source>
         <translation>顺丰、京东、美团…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="82" />
+        <location filename="../../gui/parcels_panel.py" line="80" />
         <source>scan or type, then Enter</source>
         <translation>扫码或输入后回车</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="83" />
+        <location filename="../../gui/parcels_panel.py" line="81" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="90" />
+        <location filename="../../gui/parcels_panel.py" line="88" />
         <source>last 4 digits</source>
         <translation>后四位</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="92" />
+        <location filename="../../gui/parcels_panel.py" line="90" />
         <source>e.g. A-3</source>
         <translation>如 A-3</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="93" />
+        <location filename="../../gui/parcels_panel.py" line="91" />
         <source>Take in  [Enter]</source>
         <translation>收件  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="104" />
+        <location filename="../../gui/parcels_panel.py" line="102" />
         <source>Kind [1–4]</source>
         <translation>类别 [1–4]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="105" />
+        <location filename="../../gui/parcels_panel.py" line="103" />
         <source>Carrier / platform</source>
         <translation>快递公司 / 平台</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="106" />
+        <location filename="../../gui/parcels_panel.py" line="104" />
         <source>Tracking / order no.</source>
         <translation>快递单号 / 订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="107" />
+        <location filename="../../gui/parcels_panel.py" line="105" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="108" />
+        <location filename="../../gui/parcels_panel.py" line="106" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="109" />
+        <location filename="../../gui/parcels_panel.py" line="107" />
         <source>Phone tail</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="110" />
+        <location filename="../../gui/parcels_panel.py" line="108" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="111" />
+        <location filename="../../gui/parcels_panel.py" line="109" />
         <source>Take in</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="122" />
+        <location filename="../../gui/parcels_panel.py" line="120" />
         <source>pick-up code or room</source>
         <translation>取件码或房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="124" />
+        <location filename="../../gui/parcels_panel.py" line="122" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="127" />
+        <location filename="../../gui/parcels_panel.py" line="125" />
         <source>who collects</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="128" />
+        <location filename="../../gui/parcels_panel.py" line="126" />
         <source>Collected</source>
         <translation>已领取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="131" />
+        <location filename="../../gui/parcels_panel.py" line="129" />
         <source>volunteer's name</source>
         <translation>志愿者姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="132" />
+        <location filename="../../gui/parcels_panel.py" line="130" />
         <source>Delivered to the door</source>
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="135" />
+        <location filename="../../gui/parcels_panel.py" line="133" />
         <source>disinfectant, e.g. 含氯消毒液</source>
         <translation>消毒剂，如 含氯消毒液</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="136" />
+        <location filename="../../gui/parcels_panel.py" line="134" />
         <source>Disinfect all new items</source>
         <translation>新到件统一消毒</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="139" />
+        <location filename="../../gui/parcels_panel.py" line="137" />
         <source>Disinfect selected</source>
         <translation>消毒选中件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="152" />
+        <location filename="../../gui/parcels_panel.py" line="150" />
         <source>Hand out</source>
         <translation>取件 / 送货</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="173" />
+        <location filename="../../gui/parcels_panel.py" line="171" />
         <source>Waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="174" />
+        <location filename="../../gui/parcels_panel.py" line="172" />
         <source>Overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="175" />
+        <location filename="../../gui/parcels_panel.py" line="173" />
         <source>Handed out today</source>
         <translation>今日已发放</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="177" />
+        <location filename="../../gui/parcels_panel.py" line="175" />
         <source>Counts per day…</source>
         <translation>每日统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="207" />
+        <location filename="../../gui/parcels_panel.py" line="205" />
         <source>Today: {0} received, {1} handed out · waiting {2}, overdue {3}</source>
         <translation>今日：收件 {0}，已发放 {1} · 待取 {2}，超时 {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="224" />
+        <location filename="../../gui/parcels_panel.py" line="222" />
         <source>Pick-up code {0} · {1}</source>
         <translation>取件码 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="241" />
+        <location filename="../../gui/parcels_panel.py" line="239" />
         <source>Nothing waiting for {0}.</source>
         <translation>{0} 没有待取的物品。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="246" />
+        <location filename="../../gui/parcels_panel.py" line="244" />
         <source>Choose an item in the list first.</source>
         <translation>请先在列表中选中一件。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="285" />
-        <location filename="../../gui/parcels_panel.py" line="300" />
+        <location filename="../../gui/parcels_panel.py" line="283" />
+        <location filename="../../gui/parcels_panel.py" line="298" />
         <source>Disinfected {0} items.</source>
         <translation>已消毒 {0} 件。</translation>
     </message>
@@ -1344,6 +1434,272 @@
         <location filename="../../models/rules.py" line="62" />
         <source>Send to the isolation point</source>
         <translation>送临时隔离点</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../models/reports.py" line="59" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="59" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="63" />
+        <source>Time in</source>
+        <translation>进入时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="64" />
+        <location filename="../../models/reports.py" line="91" />
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="65" />
+        <location filename="../../models/reports.py" line="80" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="66" />
+        <location filename="../../models/reports.py" line="81" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="67" />
+        <location filename="../../models/reports.py" line="82" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="68" />
+        <source>Coming from</source>
+        <translation>从何处来</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="69" />
+        <source>Going to</source>
+        <translation>去往</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="70" />
+        <location filename="../../models/reports.py" line="84" />
+        <source>Temperature °C</source>
+        <translation>体温 °C</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="71" />
+        <source>Health code</source>
+        <translation>健康码</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="72" />
+        <source>Nucleic-acid test</source>
+        <translation>核酸</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="73" />
+        <source>Mask</source>
+        <translation>口罩</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="74" />
+        <source>Decision</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="75" />
+        <location filename="../../models/reports.py" line="83" />
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="76" />
+        <source>Time out</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="79" />
+        <source>Placed</source>
+        <translation>安置时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="85" />
+        <source>Handed to</source>
+        <translation>移交给</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="86" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="87" />
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="90" />
+        <source>Received</source>
+        <translation>收件时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="92" />
+        <source>Carrier</source>
+        <translation>快递公司 / 平台</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="93" />
+        <source>Tracking number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="94" />
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="95" />
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="96" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="97" />
+        <source>Disinfected</source>
+        <translation>消毒时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="98" />
+        <source>Handed out</source>
+        <translation>发放时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="102" />
+        <source>Visits</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="103" />
+        <source>Isolation</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="104" />
+        <source>Parcels</source>
+        <translation>寄存</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="140" />
+        <source>Registrations</source>
+        <translation>登记人次</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="141" />
+        <source>Refused</source>
+        <translation>劝返</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="142" />
+        <source>Sent to isolation</source>
+        <translation>送隔离点</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="143" />
+        <source>Fevers</source>
+        <translation>发热</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="144" />
+        <source>Isolation cases opened</source>
+        <translation>新增隔离</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="145" />
+        <source>Isolation cases open</source>
+        <translation>在隔离</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="146" />
+        <source>Isolation cases closed</source>
+        <translation>解除/转运</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="147" />
+        <source>Parcels received</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="148" />
+        <source>Parcels waiting</source>
+        <translation>待取</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="149" />
+        <source>Parcels overdue</source>
+        <translation>超时未取</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="150" />
+        <source>Daily checks done</source>
+        <translation>每日检查</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="156" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="156" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="156" />
+        <source>Gates</source>
+        <translation>门岗数</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="160" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="165" />
+        <source>{office} daily epidemic-control summary, {day}</source>
+        <translation>{office} 疫情防控每日汇总（{day}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="166" />
+        <source>Community office</source>
+        <translation>社区办公室</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="177" />
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="180" />
+        <location filename="../../models/reports.py" line="216" />
+        <source>Gates reporting: {n} of {total}</source>
+        <translation>已报送门岗：{n} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="191" />
+        <location filename="../../models/reports.py" line="230" />
+        <source>Not reported</source>
+        <translation>未报送</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +2003,94 @@
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <location filename="../../models/bundle.py" line="46" />
+        <source>This file is not a GateDesk bundle.</source>
+        <translation>此文件不是门岗登记台数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="47" />
+        <source>The file is cut short (copy interrupted or USB stick pulled out too soon).</source>
+        <translation>文件不完整（复制被中断，或 U 盘拔出过早）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="48" />
+        <source>The file is damaged: {detail}</source>
+        <translation>文件已损坏：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="49" />
+        <source>The contents of {member} do not match the checksum the gate recorded: the file was changed or damaged after export.</source>
+        <translation>{member} 的内容与门岗记录的校验值不符：文件在导出后被改动或损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="50" />
+        <source>The station's signature does not match: the file was changed after export, or was not made by a GateDesk station.</source>
+        <translation>站点签名不符：文件在导出后被改动，或并非由门岗登记台站点生成。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="51" />
+        <source>This bundle is signed with a key this office has not seen for station {station}. Check with the gate by phone, then import again with --trust-new-key.</source>
+        <translation>此数据包所用的签名密钥与本办公室记录的站点 {station} 的密钥不同。请先电话与门岗核实，再用 --trust-new-key 重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="52" />
+        <source>The bundle was written by a newer GateDesk (format {found}; this version reads up to {known}). Update GateDesk at the office.</source>
+        <translation>数据包由更新版本的门岗登记台生成（格式 {found}，本版本最高支持 {known}）。请升级办公室的门岗登记台。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="53" />
+        <source>The bundle's table of contents is unreadable: {detail}</source>
+        <translation>数据包目录无法读取：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="54" />
+        <source>Part of the bundle is missing: {member}.</source>
+        <translation>数据包缺少部分内容：{member}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="55" />
+        <source>The bundle holds a part that its table of contents does not list: {member}.</source>
+        <translation>数据包含有目录中未列出的内容：{member}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="56" />
+        <source>The bundle holds a file name that points outside the bundle: {member}.</source>
+        <translation>数据包中有指向包外的文件名：{member}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="57" />
+        <source>The bundle is implausibly large or compressed ({member}); it was not opened.</source>
+        <translation>数据包大小或压缩比异常（{member}），未予打开。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="58" />
+        <source>Record {record} in {member} is invalid: {detail}</source>
+        <translation>{member} 中的记录 {record} 无效：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="59" />
+        <source>Record {record} in {member} is dated in the future ({when}). Check the gate computer's clock.</source>
+        <translation>{member} 中的记录 {record} 的时间在将来（{when}）。请检查门岗电脑的时钟。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="60" />
+        <source>The bundle is encrypted, and this computer holds no office key to open it.</source>
+        <translation>数据包已加密，本机没有可打开它的办公室密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="61" />
+        <source>The bundle is encrypted for another office's key ({key}); it cannot be opened here.</source>
+        <translation>数据包是按另一个办公室的密钥（{key}）加密的，本机无法打开。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="62" />
+        <source>The file could not be read: {detail}</source>
+        <translation>无法读取文件：{detail}</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <location filename="../../models/operators.py" line="69" />
@@ -1790,22 +2234,22 @@
         <translation>请填写改判理由。</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="231" />
+        <location filename="../../models/isolation.py" line="237" />
         <source>Release only after a re-check below {limit} °C.</source>
         <translation>复测低于 {limit} °C 后才能解除留观。</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="252" />
+        <location filename="../../models/isolation.py" line="258" />
         <source>Write the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="254" />
+        <location filename="../../models/isolation.py" line="260" />
         <source>This field cannot be corrected.</source>
         <translation>此项不能更正。</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="264" />
+        <location filename="../../models/isolation.py" line="270" />
         <source>Choose an outcome.</source>
         <translation>请选择处置结果。</translation>
     </message>

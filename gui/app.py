@@ -96,9 +96,14 @@ def run(data_dir: Path, *, on_first_window=None) -> int:
             QTimer.singleShot(0, lambda: on_first_window(sign_in))
         if sign_in.exec() != QDialog.Accepted:
             return 0
-        from gui.main_window import MainWindow
+        if desk.is_office:
+            from gui.office_window import OfficeWindow
 
-        window = MainWindow(desk)
+            window = OfficeWindow(desk)
+        else:
+            from gui.main_window import MainWindow
+
+            window = MainWindow(desk)
         window.show()
         # Everything built so far lives as long as the app: keep the garbage collector from
         # walking it again and again, which put 10-20 ms pauses into searches and saves.

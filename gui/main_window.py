@@ -81,11 +81,17 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.operators_action = QAction(self.tr("Operators"), self)
         self.operators_action.triggered.connect(self.open_operators)
-        for act in (self.hand_over_action, self.readiness_action, self.round_action):
+        self.export_action = QAction(self.tr("Export"), self)
+        self.export_action.setToolTip(self.tr("Write the bundle for the community office (USB stick)"))
+        self.export_action.triggered.connect(self.open_export)
+        self.office_key_action = QAction(self.tr("Office key…"), self)
+        self.office_key_action.triggered.connect(self.load_office_key)
+        for act in (self.hand_over_action, self.readiness_action, self.round_action, self.export_action):
             bar.addAction(act)
         admin = QMenu(self)
         admin.addAction(self.settings_action)
         admin.addAction(self.operators_action)
+        admin.addAction(self.office_key_action)
         admin_button = QToolButton()
         admin_button.setObjectName("adminMenu")
         admin_button.setText(self.tr("Admin"))
@@ -163,6 +169,32 @@ class MainWindow(QMainWindow):
         from gui.dialogs.operators_dialog import OperatorsDialog
 
         OperatorsDialog(self.desk, self).exec()
+
+    def open_export(self) -> None:
+        from gui.dialogs.export_dialog import ExportDialog
+
+        ExportDialog(self.desk, self).exec()
+
+    def load_office_key(self) -> None:
+        if not self._admin():
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        from models.sync import BadKeyFile
+
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("The office's key file"), "",
+                                              self.tr("Office key (*.json)"))
+        if not name:
+            return
+        try:
+            with open(name, encoding="utf-8") as f:
+                key = self.desk.load_office_key(f.read())
+        except (OSError, UnicodeDecodeError, BadKeyFile):
+            QMessageBox.warning(self, self.tr("Office key"), self.tr("{0} is not an office key file.").format(name))
+            return
+        QMessageBox.information(self, self.tr("Office key"), self.tr(
+            "From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: "
+            "{1}").format(key.office, key.key_id))
 
     def closeEvent(self, event) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
-from models.i18n import Message
+from models.i18n import Message, short_reason
 from models.rules import CODE_LABELS, KIND_LABELS, OUTCOME_LABELS, REASONS, CodeColor, Outcome, PersonKind
 
 
@@ -23,6 +23,14 @@ def reason(code: str, params: dict) -> str:
     if entry is None:
         return code
     return message(Message("Reasons", entry[1], params))
+
+
+def reason_name(code: str) -> str:
+    """A reason's name alone, without its figures ("Fever", "No mask"), for lists of many rows."""
+    entry = REASONS.get(code)
+    if entry is None:
+        return code
+    return short_reason(lookup("Reasons", entry[1]))
 
 
 def outcome(value: str | Outcome) -> str:

@@ -243,7 +243,11 @@ def time_storage(dialect_name: str) -> Callable[[str, datetime], object]:
     """Wire time (validated, and its parsed value) to what a UTCDateTime column stores."""
     if dialect_name == "sqlite":
         # SQLAlchemy's SQLite DATETIME text form, naive UTC: 2026-11-29 03:21:08.123456
-        return lambda wire, _parsed: wire[:10] + " " + wire[11:26]
+        def text_form(wire: str, _parsed) -> str:
+            return wire[:10] + " " + wire[11:26]
+
+        text_form.text_only = True  # needs no parsed value: imports skip parsing
+        return text_form
     return lambda _wire, parsed: parsed
 
 

@@ -254,3 +254,104 @@ class Desk:
 
     def record_readiness(self, ticked: dict[str, bool], remarks: str) -> readiness.ReadinessCheck:
         return self._write(readiness.record_check, ticked=ticked, remarks=remarks, settings=self.settings)
+
+    # -- sync: the gate's side ------------------------------------------------------------
+    @property
+    def is_office(self) -> bool:
+        return sync.is_office(self.db)
+
+    def last_export(self):
+        with self.db.session() as s:
+            return sync.last_export(s)
+
+    def office_key(self) -> sync.OfficeKeyFile | None:
+        """At a gate: the office key bundles are encrypted to, if one was loaded."""
+        with self.db.session() as s:
+            return sync.loaded_office_key(s)
+
+    def load_office_key(self, text: str) -> sync.OfficeKeyFile:
+        """Raises sync.BadKeyFile for anything but an office key file."""
+        key = sync.OfficeKeyFile.loads(text)
+        with self.db.session() as s:
+            sync.load_office_key(s, key)
+            s.commit()
+        return key
+
+    def export_bundle(self, out, *, day_from=None, day_to=None, full_data: bool = False, progress=None):
+        """Runs on a worker thread: it opens its own connections."""
+        return sync.export_bundle(self.db, out, day_from=day_from, day_to=day_to, full_data=full_data,
+                                  language=self.settings.language, now=self.clock(), progress=progress)
+
+    # -- sync: the office's side ----------------------------------------------------------
+    def complete_office_setup(self, *, office_name: str, community: str, admin_name: str, pin: str,
+                              pin_again: str, office_label: str) -> StationContext:
+        """First run at a community office: its name, and its first administrator."""
+        form = SetupForm(compound_name=office_name, community=community, gate_name=office_label,
+                         admin_name=admin_name, admin_pin=pin, admin_pin_again=pin_again)
+        with self.db.session() as s:
+            self.ctx = complete_setup(s, form, now=self.clock())
+            sync.mark_office(s, name=office_name.strip())
+            s.commit()
+        return self.ctx
+
+    def office_name(self) -> str:
+        with self.db.session() as s:
+            return sync.office_name(s)
+
+    def office_key_file(self) -> sync.OfficeKeyFile:
+        with self.db.session() as s:
+            key = sync.office_key_file(s, sync.office_name(s))
+            s.commit()
+        return key
+
+    def importer(self) -> sync.Importer:
+        return sync.Importer(self.db, clock=self.clock)
+
+    def day_summary(self, day):
+        from zoneinfo import ZoneInfo
+
+        from models import office
+
+        with self.db.session() as s:
+            return office.day_summary(s, day, ZoneInfo(self.settings.timezone),
+                                      overdue_hours=self.settings.parcel_overdue_hours)
+
+    def visit_series(self, last_day, days: int):
+        from zoneinfo import ZoneInfo
+
+        from models import office
+
+        with self.db.session() as s:
+            return office.series(s, last_day, days, ZoneInfo(self.settings.timezone))
+
+    def drill_visits(self, *, compound_id: str, day, decision: str | None = None):
+        from zoneinfo import ZoneInfo
+
+        from models import office
+
+        with self.db.session() as s:
+            return office.drill_visits(s, compound_id=compound_id, day=day, zone=ZoneInfo(self.settings.timezone),
+                                       decision=decision)
+
+    def completeness(self):
+        with self.db.session() as s:
+            return sync.completeness(s)
+
+    def open_conflicts(self):
+        with self.db.session() as s:
+            return sync.open_conflicts(s)
+
+    def resolve_conflict(self, conflict_id: str, *, take_incoming: bool) -> None:
+        sync.resolve_conflict(self.db, conflict_id, take_incoming=take_incoming,
+                              operator_id=self.operator.id if self.operator else None, now=self.clock())
+
+    def write_report(self, day, path):
+        from zoneinfo import ZoneInfo
+
+        from models import reports
+
+        summary = self.day_summary(day)
+        with self.db.session() as s:
+            missing = sync.not_reported(s, day, ZoneInfo(self.settings.timezone))
+            name = sync.office_name(s)
+        return reports.write_report(summary, path, language=self.settings.language, office=name, missing=missing)

@@ -69,3 +69,11 @@ def environment_language() -> str:
         if value:
             return "en" if value.lower().startswith("en") else DEFAULT_LANGUAGE
     return DEFAULT_LANGUAGE
+
+
+def short_reason(template: str) -> str:
+    """The words before a reason's figures: "Fever: {temperature} °C …" → "Fever" (and "发热：…" → "发热")."""
+    import re
+
+    head = re.split("[:：]", template, maxsplit=1)[0].strip()
+    return re.sub(r"\{[^}]*\}", "", head).strip()

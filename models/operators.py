@@ -88,7 +88,8 @@ def create_operator(session: Session, *, ctx: StationContext, name: str, role: R
 
 
 def list_operators(session: Session, *, active_only: bool = True) -> list[Operator]:
-    q = select(Operator).order_by(Operator.name)
+    # Operators who arrived in gates' bundles carry no PIN and cannot sign in here.
+    q = select(Operator).where(Operator.pin_hash != "").order_by(Operator.name)
     if active_only:
         q = q.where(col(Operator.active))
     return list(session.exec(q))

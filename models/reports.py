@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from models.i18n import QT_TRANSLATE_NOOP, plain_translator
+from models.i18n import QT_TRANSLATE_NOOP, plain_translator, short_reason
 from models.isolation import OUTCOME_LABELS as CASE_OUTCOMES
 from models.masking import mask_id_number, mask_name, mask_phone
 from models.office import FIGURE_NAMES, DaySummary
@@ -52,7 +52,7 @@ class _Fmt:
         return value or ""
 
     def reasons(self, codes: str) -> str:
-        return "; ".join(self.translate("Reasons", REASONS[c][1]).split(":")[0] if c in REASONS else c
+        return "; ".join(short_reason(self.translate("Reasons", REASONS[c][1])) if c in REASONS else c
                          for c in (codes or "").split(",") if c)
 
     def yes(self, v) -> str:

@@ -1,7 +1,8 @@
 """First run: the compound, this gate, and the first administrator — about two minutes."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QRadioButton,
+                               QVBoxLayout)
 
 from gui import texts
 from models.desk import Desk
@@ -20,7 +21,20 @@ class SetupDialog(QDialog):
                                "administers it. Fields marked * are required."))
         intro.setWordWrap(True)
         box.addWidget(intro)
+        self.as_gate = QRadioButton(self.tr("This computer is at a gate of a compound"))
+        self.as_office = QRadioButton(self.tr("This computer is at the community office (it imports the gates' "
+                                              "bundles)"))
+        self.as_office.setObjectName("asOffice")
+        group = QButtonGroup(self)
+        for b in (self.as_gate, self.as_office):
+            group.addButton(b)
+            box.addWidget(b)
+        office_only = desk.is_office  # made by `main.py import`: it can only become an office
+        self.as_office.setChecked(office_only)
+        self.as_gate.setChecked(not office_only)
+        self.as_gate.setEnabled(not office_only)
         form = QFormLayout()
+        self.form = form
         self.inputs: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         rows = [
@@ -47,16 +61,34 @@ class SetupDialog(QDialog):
             form.addRow("", err)
             self.inputs[key] = edit
             self.errors[key] = err
+        self.compound_label = form.labelForField(self.inputs["compound_name"])
         box.addLayout(form)
+        self.as_office.toggled.connect(self._mode_changed)
+        self._mode_changed(self.as_office.isChecked())
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
 
+    GATE_ONLY = ("address", "subdistrict", "district", "gate_name")
+
+    def _mode_changed(self, office: bool) -> None:
+        self.compound_label.setText(self.tr("Office name *") if office else self.tr("Compound name *"))
+        for key in self.GATE_ONLY:
+            self.form.setRowVisible(self.inputs[key], not office)
+            if office:
+                self.errors[key].hide()
+
     def accept(self) -> None:
-        form = SetupForm(**{k: e.text() for k, e in self.inputs.items()})
+        values = {k: e.text() for k, e in self.inputs.items()}
         try:
-            self.desk.complete_setup(form)
+            if self.as_office.isChecked():
+                self.desk.complete_office_setup(
+                    office_name=values["compound_name"], community=values["community"],
+                    admin_name=values["admin_name"], pin=values["admin_pin"], pin_again=values["admin_pin_again"],
+                    office_label=self.tr("Office"))
+            else:
+                self.desk.complete_setup(SetupForm(**values))
         except InvalidInput as exc:
             msgs = {}
             for err in exc.errors:

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackgroundOp</name>
+    <message>
+        <location filename="../../gui/background.py" line="53" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/background.py" line="76" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <location filename="../../gui/dialogs/case_dialog.py" line="17" />
@@ -186,6 +199,62 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPanel</name>
+    <message>
+        <location filename="../../gui/conflicts_panel.py" line="61" />
+        <source>The same record arrived twice at the same revision with different contents. GateDesk kept the office's copy and changed nothing; choose which copy is right.</source>
+        <translation>同一条记录以相同版本号到达了两次，但内容不同。门岗登记台保留了办公室现有的副本，未作任何更改；请选择哪一份是正确的。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts_panel.py" line="81" />
+        <source>Keep the office's copy</source>
+        <translation>保留办公室的副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts_panel.py" line="82" />
+        <source>Take the copy that arrived</source>
+        <translation>采用新到的副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts_panel.py" line="94" />
+        <source>No conflicts.</source>
+        <translation>没有冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts_panel.py" line="109" />
+        <source>{0}: office has “{1}”, arrived “{2}”</source>
+        <translation>{0}：办公室为“{1}”，新到为“{2}”</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsTableModel</name>
+    <message>
+        <location filename="../../gui/conflicts_panel.py" line="38" />
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts_panel.py" line="38" />
+        <source>Kind of record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts_panel.py" line="38" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts_panel.py" line="38" />
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflicts_panel.py" line="39" />
+        <source>What differs</source>
+        <translation>不同之处</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../gui/dialogs/correction_dialog.py" line="20" />
@@ -249,6 +318,57 @@
     </message>
 </context>
 <context>
+    <name>DashboardPanel</name>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="124" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="132" />
+        <source>◀ Previous day</source>
+        <translation>◀ 前一天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="132" />
+        <source>Next day ▶</source>
+        <translation>后一天 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="148" />
+        <source>Double-click a compound to see the day's registrations (masked).</source>
+        <translation>双击小区可查看当天的登记明细（已脱敏）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="162" />
+        <source>Gates with registrations this day: {0} of {1}</source>
+        <translation>当天有登记的门岗：{0} / {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTableModel</name>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="26" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="26" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="26" />
+        <source>Gates</source>
+        <translation>门岗数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="35" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <location filename="../../models/db.py" line="154" />
@@ -264,6 +384,182 @@
         <location filename="../../models/db.py" line="209" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/drill_dialog.py" line="35" />
+        <source>Registrations on {0}</source>
+        <translation>{0} 的登记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/drill_dialog.py" line="39" />
+        <source>{0} registrations (names, phones and ID numbers masked).</source>
+        <translation>共 {0} 条登记（姓名、手机号、身份证号已脱敏）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/drill_dialog.py" line="41" />
+        <source>The first {0} registrations of the day (names, phones and ID numbers masked).</source>
+        <translation>当天前 {0} 条登记（姓名、手机号、身份证号已脱敏）。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillTableModel</name>
+    <message>
+        <location filename="../../gui/dialogs/drill_dialog.py" line="19" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/drill_dialog.py" line="19" />
+        <source>Gate</source>
+        <translation>门岗</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/drill_dialog.py" line="19" />
+        <source>Who</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/drill_dialog.py" line="19" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/drill_dialog.py" line="19" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/drill_dialog.py" line="20" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/drill_dialog.py" line="20" />
+        <source>Temperature</source>
+        <translation>体温</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/drill_dialog.py" line="20" />
+        <source>Decision</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/drill_dialog.py" line="20" />
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="23" />
+        <source>Export for the office</source>
+        <translation>导出给社区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="28" />
+        <source>Everything since the last export (no. {0}, {1})</source>
+        <translation>上次导出以来的全部记录（第 {0} 号，{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="30" />
+        <source>Everything (this is the first export)</source>
+        <translation>全部记录（这是第一次导出）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="33" />
+        <source>Only the days from … to …</source>
+        <translation>只导出以下日期：从 … 到 …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="54" />
+        <source>the USB stick, e.g. E:\ or /media/usb</source>
+        <translation>U 盘，如 E:\ 或 /media/usb</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="56" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="60" />
+        <source>Write to</source>
+        <translation>写入到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="62" />
+        <source>Unmasked names, phones and ID numbers in the spreadsheets (administrator only)</source>
+        <translation>表格中显示完整的姓名、手机号和身份证号（仅限管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="68" />
+        <source>Encrypted for {0} (key {1}): only that office can open the bundle.</source>
+        <translation>已按 {0} 的密钥加密（密钥 {1}）：只有该办公室能打开数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="70" />
+        <source>Not encrypted: anyone who finds the USB stick can read it. Load the office's key file (Admin ▸ Office key) to encrypt bundles.</source>
+        <translation>未加密：捡到 U 盘的人都能读取。请载入社区办公室的密钥文件（管理 ▸ 办公室密钥）以加密数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="80" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="88" />
+        <source>Where to write the bundle</source>
+        <translation>数据包写入位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="95" />
+        <source>Choose where to write the bundle (the USB stick).</source>
+        <translation>请选择数据包的写入位置（U 盘）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="99" />
+        <source>{0} is not a folder that can be written to. Is the USB stick in?</source>
+        <translation>{0} 不是可写入的文件夹。U 盘插好了吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="106" />
+        <source>The first day is after the last day.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="116" />
+        <source>Writing the bundle…</source>
+        <translation>正在写入数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="126" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="127" />
+        <source>Unmasked personal data needs an administrator's PIN.</source>
+        <translation>导出未脱敏的个人信息需要管理员 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="132" />
+        <source>Written: {0}
+Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. Wait for the copy to finish before pulling out the stick.</source>
+        <translation>已写入：{0}
+第 {1} 号数据包，{2} 条记录{3}。当天的登记表（.xlsx 和 .csv）在同一文件夹。请等复制完成后再拔出 U 盘。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="135" />
+        <source>, encrypted</source>
+        <translation>，已加密</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="140" />
+        <source>The bundle was not written: {0}. Nothing at the gate has changed; try again or another stick.</source>
+        <translation>数据包未写入：{0}。门岗的数据没有任何改动；请重试或换一个 U 盘。</translation>
     </message>
 </context>
 <context>
@@ -512,6 +808,233 @@
         <location filename="../../gui/status_bar.py" line="38" />
         <source>Isolation point: {0} · parcels waiting: {1}</source>
         <translation>隔离点：{0} · 待取：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>GatesPanel</name>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="79" />
+        <source>No bundles imported yet.</source>
+        <translation>尚未导入任何数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="81" />
+        <source>{0} of {1} gates have gaps or have sent nothing for more than a day (in red).</source>
+        <translation>{1} 个门岗中有 {0} 个缺号或超过一天未报送（红色标出）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="84" />
+        <source>All {0} gates are up to date.</source>
+        <translation>全部 {0} 个门岗均已按时报送。</translation>
+    </message>
+</context>
+<context>
+    <name>GatesTableModel</name>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="25" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="25" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="25" />
+        <source>Gate</source>
+        <translation>门岗</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="25" />
+        <source>Last bundle no.</source>
+        <translation>最新数据包编号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="26" />
+        <source>Written at the gate</source>
+        <translation>门岗导出时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="26" />
+        <source>Imported here</source>
+        <translation>本处导入时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="26" />
+        <source>Missing bundle numbers</source>
+        <translation>缺少的编号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="46" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="51" />
+        <source>Ask this gate for the missing bundles, or for an export of the missing days.</source>
+        <translation>请该门岗补交缺少的数据包，或按日期导出缺少的天数。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <location filename="../../gui/import_panel.py" line="82" />
+        <source>Add the bundles from the gates (a USB stick's folder, or files). GateDesk first checks them without changing anything; then press Import. Importing the same bundle again is harmless.</source>
+        <translation>添加各门岗的数据包（U 盘中的文件夹或文件）。门岗登记台先检查，不做任何更改；确认后按“导入”。同一数据包重复导入不会产生影响。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="88" />
+        <source>Add bundles…</source>
+        <translation>添加数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="89" />
+        <source>Add a folder or USB stick…</source>
+        <translation>添加文件夹或 U 盘…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="90" />
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="115" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="130" />
+        <source>Bundles to import</source>
+        <translation>要导入的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="131" />
+        <source>GateDesk bundles (*{0})</source>
+        <translation>门岗登记台数据包 (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="136" />
+        <source>Folder or USB stick with bundles</source>
+        <translation>存有数据包的文件夹或 U 盘</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="145" />
+        <source>No new bundles found there.</source>
+        <translation>那里没有新的数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="168" />
+        <source>Checking {0} bundles…</source>
+        <translation>正在检查 {0} 个数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="168" />
+        <source>Importing {0} bundles…</source>
+        <translation>正在导入 {0} 个数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="187" />
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>已取消，没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="190" />
+        <source>Checked: {0} can be imported ({1} new records, {2} updated), {3} rejected. Nothing has been changed yet.</source>
+        <translation>检查完毕：{0} 个可导入（新增 {1} 条，更新 {2} 条），{3} 个被拒收。尚未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="196" />
+        <source>Imported {0} bundles: {1} new records, {2} updated, {3} conflicts to review. {4} rejected.</source>
+        <translation>已导入 {0} 个数据包：新增 {1} 条，更新 {2} 条，待处理冲突 {3} 条。拒收 {4} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="210" />
+        <source>The import stopped: {0}. Nothing was changed.</source>
+        <translation>导入中止：{0}。没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="217" />
+        <source> Record: {0}.</source>
+        <translation> 记录：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="220" />
+        <source>{0}: {1} records arrived changed at the same revision; they are kept under Conflicts for you to decide.</source>
+        <translation>{0}：{1} 条记录以相同版本号到达但内容不同，已放入“冲突”等您决定。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTableModel</name>
+    <message>
+        <location filename="../../gui/import_panel.py" line="29" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="29" />
+        <source>Compound and gate</source>
+        <translation>小区和门岗</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="29" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="29" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="30" />
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="30" />
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="30" />
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="30" />
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="35" />
+        <source>Rejected</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="37" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="39" />
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="41" />
+        <source>Already imported</source>
+        <translation>已导入过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="41" />
+        <source>Can be imported</source>
+        <translation>可导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="42" />
+        <source>Imported</source>
+        <translation>已导入</translation>
     </message>
 </context>
 <context>
@@ -874,29 +1397,170 @@
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91" />
+        <location filename="../../gui/main_window.py" line="84" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="85" />
+        <source>Write the bundle for the community office (USB stick)</source>
+        <translation>为社区办公室写出数据包（U 盘）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="87" />
+        <source>Office key…</source>
+        <translation>办公室密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="97" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144" />
+        <location filename="../../gui/main_window.py" line="150" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145" />
+        <location filename="../../gui/main_window.py" line="151" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157" />
+        <location filename="../../gui/main_window.py" line="163" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158" />
+        <location filename="../../gui/main_window.py" line="164" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="185" />
+        <source>The office's key file</source>
+        <translation>社区办公室的密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="186" />
+        <source>Office key (*.json)</source>
+        <translation>办公室密钥 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="195" />
+        <source>Office key</source>
+        <translation>办公室密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="193" />
+        <source>{0} is not an office key file.</source>
+        <translation>{0} 不是社区办公室密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="196" />
+        <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
+        <translation>今后的数据包将按 {0} 的密钥加密。请与社区办公室电话核对密钥指纹：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <location filename="../../gui/office_window.py" line="22" />
+        <source>GateDesk — {0}</source>
+        <translation>门岗登记台 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="22" />
+        <source>Community office</source>
+        <translation>社区办公室</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="29" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="29" />
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="30" />
+        <source>Gates reporting</source>
+        <translation>门岗报送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="31" />
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="34" />
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="37" />
+        <source>Daily report…</source>
+        <translation>每日报表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="39" />
+        <source>Key file for gates…</source>
+        <translation>给门岗的密钥文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="74" />
+        <source>Save the daily report</source>
+        <translation>保存每日报表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="75" />
+        <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
+        <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="84" />
+        <source>Daily report</source>
+        <translation>每日报表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="84" />
+        <source>Could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="87" />
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="91" />
+        <location filename="../../gui/office_window.py" line="102" />
+        <location filename="../../gui/office_window.py" line="104" />
+        <source>Key file for gates</source>
+        <translation>给门岗的密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="92" />
+        <source>Only an administrator hands out the office's key file.</source>
+        <translation>只有管理员可以分发办公室密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="95" />
+        <source>Save the key file for gates</source>
+        <translation>保存给门岗的密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="96" />
+        <source>Office key (*.json)</source>
+        <translation>办公室密钥 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="105" />
+        <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
+        <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
 </context>
 <context>
@@ -933,32 +1597,32 @@
 <context>
     <name>Operators</name>
     <message>
-        <location filename="../../models/operators.py" line="98" />
+        <location filename="../../models/operators.py" line="99" />
         <source>Wrong PIN. Please try again.</source>
         <translation>PIN 错误，请重试。</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="104" />
+        <location filename="../../models/operators.py" line="105" />
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="105" />
+        <location filename="../../models/operators.py" line="106" />
         <source>Only a supervisor or an administrator may do this.</source>
         <translation>只有主管或管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="158" />
+        <location filename="../../models/operators.py" line="159" />
         <source>Guard</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="159" />
+        <location filename="../../models/operators.py" line="160" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="160" />
+        <location filename="../../models/operators.py" line="161" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -1924,59 +2588,80 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="16" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="17" />
         <source>Set up GateDesk</source>
         <translation>设置门岗登记台</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="19" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="20" />
         <source>Welcome. Tell GateDesk which compound and gate this computer serves, and who administers it. Fields marked * are required.</source>
         <translation>欢迎使用。请填写这台电脑所在的小区和门岗，以及管理员。带 * 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="27" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="24" />
+        <source>This computer is at a gate of a compound</source>
+        <translation>这台电脑在小区门岗</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="25" />
+        <source>This computer is at the community office (it imports the gates' bundles)</source>
+        <translation>这台电脑在社区办公室（导入各门岗的数据包）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="76" />
         <source>Compound name *</source>
         <translation>小区名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="28" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="42" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="29" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="43" />
         <source>Community (社区)</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="30" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="44" />
         <source>Sub-district (街道)</source>
         <translation>所属街道</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="31" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="45" />
         <source>District (区)</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="32" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="46" />
         <source>This gate *</source>
         <translation>本门岗名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="33" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="47" />
         <source>Administrator's name *</source>
         <translation>管理员姓名 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="34" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="48" />
         <source>Administrator's PIN (4–12 digits) *</source>
         <translation>管理员 PIN（4–12 位数字）*</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="35" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="49" />
         <source>PIN again *</source>
         <translation>再次输入 PIN *</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="76" />
+        <source>Office name *</source>
+        <translation>办公室名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="89" />
+        <source>Office</source>
+        <translation>办公室</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2937,14 @@
         <location filename="../../models/isolation.py" line="270" />
         <source>Choose an outcome.</source>
         <translation>请选择处置结果。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitChart</name>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="87" />
+        <source>Registrations per day, last {0} days (red: refused, orange: sent to isolation)</source>
+        <translation>近 {0} 天每日登记人次（红：劝返，橙：送隔离点）</translation>
     </message>
 </context>
 <context>

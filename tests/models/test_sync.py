@@ -483,3 +483,23 @@ def test_bundle_stays_importable_when_read_through_a_slow_reader(gates, office, 
     """A USB stick returns short reads; the line splitter must not lose or join lines."""
     monkeypatch.setattr(bundle, "READ_CHUNK", 777)
     assert Importer(office).run(gates[0][1]).total("created") > 100
+
+
+def test_a_run_of_files_is_atomic_per_file_and_cancellable_whole(gates, office, tmp_path):
+    cut = tmp_path / "cut.gdbundle"
+    cut.write_bytes(gates[0][1].read_bytes()[:4000])
+    importer = Importer(office)
+    preview = importer.run_all([gates[0][1], cut, gates[1][1]], dry_run=True)
+    assert [s.status for s in preview] == ["accepted", "rejected", "accepted"]
+    before = snapshot(office)
+    seen = []
+    # Cancel while the last file is being read: the first file's records go too.
+    cancelled = importer.run_all([gates[0][1], gates[1][1]], progress=lambda d, t: seen.append(d),
+                                 cancelled=lambda: bool(seen) and seen[-1] >= 1000)
+    assert [s.status for s in cancelled] == ["cancelled", "cancelled"]
+    assert snapshot(office) == before
+    done = importer.run_all([gates[0][1], cut, gates[1][1]])
+    assert [s.status for s in done] == ["accepted", "rejected", "accepted"]
+    assert [s.total("created") > 0 for s in done] == [True, False, True]
+    with office.session() as s:
+        assert record_counts(s)["visits"] == gates[0][2]["visits"] + gates[1][2]["visits"]

@@ -1,0 +1,141 @@
+"""At the gate: write today's bundle for the office onto a USB stick (or any folder)."""
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QSettings
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout)
+
+from gui import texts
+from gui.background import BackgroundOp
+from models.desk import Desk
+from models.operators import Role
+
+
+class ExportDialog(QDialog):
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.result = None
+        self.op: BackgroundOp | None = None
+        self.setWindowTitle(self.tr("Export for the office"))
+        self.setMinimumWidth(620)
+        box = QVBoxLayout(self)
+        zone = ZoneInfo(desk.settings.timezone)
+        last = desk.last_export()
+        since = self.tr("Everything since the last export (no. {0}, {1})").format(
+            last.seq, texts.local_time(last.created_at, zone, "%Y-%m-%d %H:%M")) if last else \
+            self.tr("Everything (this is the first export)")
+        self.since_last = QRadioButton(since)
+        self.since_last.setChecked(True)
+        self.range = QRadioButton(self.tr("Only the days from … to …"))
+        group = QButtonGroup(self)
+        group.addButton(self.since_last)
+        group.addButton(self.range)
+        box.addWidget(self.since_last)
+        row = QHBoxLayout()
+        row.addWidget(self.range)
+        self.day_from, self.day_to = QDateEdit(), QDateEdit()
+        for edit in (self.day_from, self.day_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate.currentDate())
+            edit.setEnabled(False)
+            row.addWidget(edit)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.range.toggled.connect(lambda on: (self.day_from.setEnabled(on), self.day_to.setEnabled(on)))
+        form = QFormLayout()
+        folder_row = QHBoxLayout()
+        self.folder = QLineEdit(QSettings().value("export/folder", "") or "")
+        self.folder.setObjectName("exportFolder")
+        self.folder.setPlaceholderText(self.tr("the USB stick, e.g. E:\\ or /media/usb"))
+        self.folder.setMinimumHeight(40)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self.choose_folder)
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        form.addRow(self.tr("Write to"), folder_row)
+        box.addLayout(form)
+        self.full_data = QCheckBox(self.tr("Unmasked names, phones and ID numbers in the spreadsheets "
+                                           "(administrator only)"))
+        self.full_data.setObjectName("fullData")
+        box.addWidget(self.full_data)
+        key = desk.office_key()
+        self.encryption = QLabel(
+            self.tr("Encrypted for {0} (key {1}): only that office can open the bundle.").format(
+                key.office, key.key_id) if key else
+            self.tr("Not encrypted: anyone who finds the USB stick can read it. Load the office's key file "
+                    "(Admin ▸ Office key) to encrypt bundles."))
+        self.encryption.setWordWrap(True)
+        self.encryption.setObjectName("encryptionNote" if key else "warningNote")
+        box.addWidget(self.encryption)
+        self.message = QLabel("")
+        self.message.setObjectName("exportMessage")
+        self.message.setWordWrap(True)
+        box.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.AcceptRole)
+        self.export_button.setObjectName("primary")
+        self.export_button.setMinimumHeight(44)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        box.addWidget(self.buttons)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Where to write the bundle"), self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def export(self) -> None:
+        folder = self.folder.text().strip()
+        if not folder:
+            self.message.setText(self.tr("Choose where to write the bundle (the USB stick)."))
+            return
+        out = Path(folder)
+        if not out.is_dir():
+            self.message.setText(self.tr("{0} is not a folder that can be written to. Is the USB stick in?").format(
+                folder))
+            return
+        day_from = day_to = None
+        if self.range.isChecked():
+            day_from, day_to = self.day_from.date().toPython(), self.day_to.date().toPython()
+            if day_from > day_to:
+                self.message.setText(self.tr("The first day is after the last day."))
+                return
+        full = self.full_data.isChecked()
+        if full and not self._admin():
+            return
+        QSettings().setValue("export/folder", folder)
+        desk = self.desk
+        self.export_button.setEnabled(False)
+        self.op = BackgroundOp(self, lambda progress, _cancelled: desk.export_bundle(
+            out, day_from=day_from, day_to=day_to, full_data=full, progress=progress),
+            label=self.tr("Writing the bundle…"), cancellable=False)
+        self.op.done.connect(self._done)
+        self.op.error.connect(self._failed)
+        self.op.start()
+
+    def _admin(self) -> bool:
+        if self.desk.operator and self.desk.operator.at_least(Role.ADMIN):
+            return True
+        from gui.dialogs.sign_in_dialog import ask_supervisor
+
+        return ask_supervisor(self.desk, self, self.tr("Administrator"),
+                              self.tr("Unmasked personal data needs an administrator's PIN."), Role.ADMIN) is not None
+
+    def _done(self, result) -> None:
+        self.result = result
+        self.export_button.setEnabled(True)
+        self.message.setText(self.tr("Written: {0}\nBundle no. {1}, {2} records{3}. The day's logs are beside it "
+                                     "as .xlsx and .csv. Wait for the copy to finish before pulling out the stick.")
+                             .format(result.path, result.seq, result.records,
+                                     self.tr(", encrypted") if result.encrypted else ""))
+
+    def _failed(self, exc: Exception) -> None:
+        self.export_button.setEnabled(True)
+        detail = getattr(exc, "strerror", None) or str(exc)
+        self.message.setText(self.tr("The bundle was not written: {0}. Nothing at the gate has changed; "
+                                     "try again or another stick.").format(detail))

@@ -1,0 +1,84 @@
+"""Which gates have reported: the last bundle from each, and the numbers that never arrived."""
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from gui import texts
+from gui.list_table_model import ListTableModel
+from models.desk import Desk
+from models.sync import StationReport
+
+SILENT_AFTER = timedelta(hours=26)  # a daily bundle, with a little slack
+
+
+class GatesTableModel(ListTableModel):
+    COL_COMMUNITY, COL_COMPOUND, COL_GATE, COL_LAST, COL_MADE, COL_RECEIVED, COL_MISSING = range(7)
+
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.headers = [self.tr("Community"), self.tr("Compound"), self.tr("Gate"), self.tr("Last bundle no."),
+                        self.tr("Written at the gate"), self.tr("Imported here"), self.tr("Missing bundle numbers")]
+
+    def _problem(self, r: StationReport) -> bool:
+        return bool(r.missing) or r.silent_since(self.desk.clock()) > SILENT_AFTER
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r: StationReport = self.rows[index.row()]
+        col = index.column()
+        zone = ZoneInfo(self.desk.settings.timezone)
+        if role == Qt.DisplayRole:
+            return {
+                self.COL_COMMUNITY: r.community,
+                self.COL_COMPOUND: r.compound_name,
+                self.COL_GATE: r.gate_name,
+                self.COL_LAST: r.last_seq,
+                self.COL_MADE: texts.local_time(r.last_bundle_at, zone, "%Y-%m-%d %H:%M"),
+                self.COL_RECEIVED: texts.local_time(r.last_imported_at, zone, "%Y-%m-%d %H:%M"),
+                self.COL_MISSING: ", ".join(map(str, r.missing[:20])) + (" …" if len(r.missing) > 20 else "")
+                if r.missing else self.tr("none"),
+            }.get(col)
+        if role == Qt.ForegroundRole and self._problem(r) and col in (self.COL_MADE, self.COL_MISSING):
+            return QColor("#b71c1c")
+        if role == Qt.ToolTipRole and self._problem(r):
+            return self.tr("Ask this gate for the missing bundles, or for an export of the missing days.")
+        return None
+
+
+class GatesPanel(QWidget):
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        box = QVBoxLayout(self)
+        self.note = QLabel("")
+        self.note.setObjectName("gatesNote")
+        self.note.setWordWrap(True)
+        box.addWidget(self.note)
+        self.model = GatesTableModel(desk, self)
+        self.table = QTableView()
+        self.table.setObjectName("gatesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        box.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        rows = self.desk.completeness()
+        self.model.set_rows(rows)
+        late = [r for r in rows if self.model._problem(r)]
+        if not rows:
+            self.note.setText(self.tr("No bundles imported yet."))
+        elif late:
+            self.note.setText(self.tr("{0} of {1} gates have gaps or have sent nothing for more than a day "
+                                      "(in red).").format(len(late), len(rows)))
+        else:
+            self.note.setText(self.tr("All {0} gates are up to date.").format(len(rows)))

@@ -1,0 +1,110 @@
+"""The community office's window: import, dashboard, gates' reporting, conflicts; reports and keys."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QToolBar
+
+from gui.conflicts_panel import ConflictsPanel
+from gui.dashboard_panel import DashboardPanel
+from gui.gates_panel import GatesPanel
+from gui.import_panel import ImportPanel
+from models.desk import Desk
+from models.operators import Role
+
+
+class OfficeWindow(QMainWindow):
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle(self.tr("GateDesk — {0}").format(desk.office_name() or self.tr("Community office")))
+        self.importer = ImportPanel(desk)
+        self.dashboard = DashboardPanel(desk)
+        self.gates = GatesPanel(desk)
+        self.conflicts = ConflictsPanel(desk)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("officeTabs")
+        for i, (panel, title) in enumerate(((self.importer, self.tr("Import")), (self.dashboard, self.tr("Dashboard")),
+                                            (self.gates, self.tr("Gates reporting")),
+                                            (self.conflicts, self.tr("Conflicts")))):
+            self.tabs.addTab(panel, f"{i + 1} {title}")
+        self.setCentralWidget(self.tabs)
+        bar = QToolBar(self.tr("Actions"))
+        bar.setObjectName("actions")
+        self.tabs.setCornerWidget(bar, Qt.TopRightCorner)
+        self.report_action = QAction(self.tr("Daily report…"), self)
+        self.report_action.triggered.connect(self.write_report)
+        self.key_action = QAction(self.tr("Key file for gates…"), self)
+        self.key_action.triggered.connect(self.write_key_file)
+        bar.addAction(self.report_action)
+        bar.addAction(self.key_action)
+
+        self._stale = {self.dashboard, self.gates, self.conflicts}
+        self.importer.imported.connect(self._data_changed)
+        self.conflicts.conflicts_changed.connect(self._data_changed)
+        self.dashboard.compound_opened.connect(self.open_drill_down)
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.resize(1280, 800)
+        geometry = QSettings().value("office_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _data_changed(self) -> None:
+        self._stale |= {self.dashboard, self.gates, self.conflicts}
+        self._tab_shown(self.tabs.currentIndex())
+        n = len(self.desk.open_conflicts())
+        self.tabs.setTabText(3, f"4 {self.tr('Conflicts')}" + (f" ({n})" if n else ""))
+
+    def _tab_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget in self._stale:
+            self._stale.discard(widget)
+            widget.refresh()
+
+    def open_drill_down(self, compound_id: str, day) -> None:
+        from gui.dialogs.drill_dialog import DrillDialog
+
+        DrillDialog(self.desk, compound_id, day, self).exec()
+
+    def write_report(self) -> None:
+        day = self.dashboard.current_day()
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the daily report"), f"daily-report-{day.isoformat()}.xlsx",
+            self.tr("Excel workbook (*.xlsx);;PDF (*.pdf)"))
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".xlsx", ".pdf"):
+            path = path.with_suffix(".xlsx")
+        try:
+            self.desk.write_report(day, path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Daily report"), self.tr("Could not write {0}: {1}").format(
+                path, exc.strerror or exc))
+            return
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 10_000)
+
+    def write_key_file(self) -> None:
+        if not (self.desk.operator and self.desk.operator.at_least(Role.ADMIN)):
+            QMessageBox.information(self, self.tr("Key file for gates"),
+                                    self.tr("Only an administrator hands out the office's key file."))
+            return
+        key = self.desk.office_key_file()
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the key file for gates"), "office-key.json",
+                                              self.tr("Office key (*.json)"))
+        if not name:
+            return
+        try:
+            Path(name).write_text(key.dumps(), encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Key file for gates"), str(exc.strerror or exc))
+            return
+        QMessageBox.information(self, self.tr("Key file for gates"), self.tr(
+            "Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only "
+            "be opened here. Key fingerprint, to check by phone: {0}").format(key.key_id))
+
+    def closeEvent(self, event) -> None:
+        QSettings().setValue("office_window/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,231 @@
+"""The office imports gates' bundles through the real window; a gate writes its bundle from its own."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from models import sync
+from models.db import open_database
+from models.demo import create_demo
+from models.desk import Desk
+from models.stats import record_counts
+from tests.gui.conftest import PINS, type_text
+
+
+@pytest.fixture(scope="module")
+def usb(tmp_path_factory):
+    """A USB stick with one bundle from each of two gates."""
+    root = tmp_path_factory.mktemp("usb")
+    for compound, gate, seed in (("榕城花园", "东门", 1), ("三坊小区", "北门", 2)):
+        db = open_database(root / gate / "gatedesk.sqlite3")
+        create_demo(db, days=2, visits_per_day=40, parcels_per_day=10, seed=seed, compound=compound, gate=gate)
+        sync.export_bundle(db, root / "stick", sheets=False)
+        db.close()
+    return root / "stick"
+
+
+@pytest.fixture
+def office_desk(app, tmp_path):
+    db = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    desk = Desk(db)
+    desk.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
+                               pin=PINS["林管理"], pin_again=PINS["林管理"], office_label="办公室")
+    admin = desk.operators()[0]
+    desk.sign_in(admin.id, PINS["林管理"])
+    yield desk
+    db.close()
+
+
+@pytest.fixture
+def office_window(office_desk, qtbot):
+    from gui.office_window import OfficeWindow
+
+    w = OfficeWindow(office_desk)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def visits(desk) -> int:
+    with desk.db.session() as s:
+        return record_counts(s)["visits"]
+
+
+def wait_idle(qtbot, panel, timeout=20_000):
+    qtbot.waitUntil(lambda: panel.op is not None and not panel.op.running, timeout=timeout)
+
+
+def test_office_checks_then_imports_a_usb_stick(office_window, office_desk, qtbot, usb, tmp_path):
+    panel = office_window.importer
+    cut = tmp_path / "cut" / "truncated.gdbundle"
+    cut.parent.mkdir()
+    cut.write_bytes(next(usb.glob("*.gdbundle")).read_bytes()[:3000])
+    panel.add_paths([usb, cut])
+    wait_idle(qtbot, panel)
+    rows = panel.model.rows
+    assert [r.status for r in rows] == ["accepted", "accepted", "rejected"]
+    assert "未作任何更改" in panel.summary.text() or "尚未" in panel.summary.text()
+    assert visits(office_desk) == 0  # checking changed nothing
+    # The rejected file is selected first, with its reason in words and its code.
+    assert "不完整" in panel.detail.text() and "truncated" in panel.detail.text()
+    assert panel.import_button.isEnabled()
+    qtbot.mouseClick(panel.import_button, Qt.LeftButton)
+    wait_idle(qtbot, panel)
+    assert [r.status for r in panel.model.rows] == ["accepted", "accepted", "rejected"]
+    assert visits(office_desk) == 160
+    assert not panel.import_button.isEnabled()
+    # The other tabs show what arrived.
+    office_window.tabs.setCurrentWidget(office_window.gates)
+    assert {r.gate_name for r in office_window.gates.model.rows} == {"东门", "北门"}
+    office_window.tabs.setCurrentWidget(office_window.dashboard)
+    dash = office_window.dashboard
+    names = [dash.model.data(dash.model.index(r, 1)) for r in range(dash.model.rowCount())]
+    assert names[:2] == ["三坊小区", "榕城花园"] and names[2] == "合计"
+    total_row = dash.model.rowCount() - 1
+    assert dash.model.data(dash.model.index(total_row, 3)) == 80  # today's registrations, both gates
+    assert len(dash.chart.series) == 28 and dash.chart.series[-1][1] == 80
+
+
+def test_importing_again_is_harmless_and_says_so(office_window, office_desk, qtbot, usb):
+    panel = office_window.importer
+    panel.add_paths([usb])
+    wait_idle(qtbot, panel)
+    qtbot.mouseClick(panel.import_button, Qt.LeftButton)
+    wait_idle(qtbot, panel)
+    panel.clear()
+    panel.add_paths([usb])
+    wait_idle(qtbot, panel)
+    col = panel.model.COL_STATUS
+    assert {panel.model.data(panel.model.index(r, col)) for r in range(2)} == {"已导入过"}
+    assert visits(office_desk) == 160
+
+
+def test_cancel_leaves_the_office_as_before(office_window, office_desk, qtbot, usb, monkeypatch):
+    real = sync.bundle.open_bundle
+
+    def slow_open(*args, **kw):
+        time.sleep(0.4)  # a slow USB stick: room to press Cancel
+        return real(*args, **kw)
+
+    monkeypatch.setattr(sync.bundle, "open_bundle", slow_open)
+    panel = office_window.importer
+    panel.add_paths([usb])
+    wait_idle(qtbot, panel)
+    qtbot.mouseClick(panel.import_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: panel.op.dialog.isVisible(), timeout=5000)  # progress shows after 0.5 s
+    from PySide6.QtWidgets import QPushButton
+
+    qtbot.mouseClick(panel.op.dialog.findChild(QPushButton), Qt.LeftButton)
+    wait_idle(qtbot, panel)
+    assert [r.status for r in panel.model.rows] == ["cancelled", "cancelled"]
+    assert "没有任何改动" in panel.summary.text()
+    assert visits(office_desk) == 0
+
+
+def test_a_conflict_is_shown_and_a_person_decides(office_window, office_desk, qtbot, usb, tmp_path):
+    from tests.models.test_sync import resign_member
+
+    path = sorted(usb.glob("*.gdbundle"))[0]
+    assert office_desk.importer().run(path).status == "accepted"
+    station_dir = path.parent.parent / ("东门" if "东门" in path.name else "北门")
+    gate = open_database(station_dir / "gatedesk.sqlite3")
+    key = sync.ensure_signing_key(gate.session())
+    gate.close()
+
+    def change(data: bytes) -> bytes:
+        from models.bundle import canonical_line
+
+        lines = data.splitlines(keepends=True)
+        rec = json.loads(lines[0])
+        rec["destination"] = "9-9-909"
+        lines[0] = canonical_line(rec)
+        return b"".join(lines)
+
+    forged = resign_member(path, tmp_path / "forged.gdbundle", key, "visit.jsonl", change)
+    panel = office_window.importer
+    panel.add_paths([forged])
+    wait_idle(qtbot, panel)
+    qtbot.mouseClick(panel.import_button, Qt.LeftButton)
+    wait_idle(qtbot, panel)
+    assert "冲突" in office_window.tabs.tabText(3) and "(1)" in office_window.tabs.tabText(3)
+    office_window.tabs.setCurrentWidget(office_window.conflicts)
+    conflicts = office_window.conflicts
+    assert conflicts.model.rowCount() == 1
+    assert "destination" in conflicts.detail.text() and "9-9-909" in conflicts.detail.text()
+    qtbot.mouseClick(conflicts.take_button, Qt.LeftButton)
+    assert conflicts.model.rowCount() == 0
+    with office_desk.db.engine.connect() as c:
+        from sqlalchemy import text
+
+        assert c.execute(text("SELECT count(*) FROM visit WHERE destination = '9-9-909'")).scalar() == 1
+
+
+def test_drill_down_shows_masked_rows(office_window, office_desk, qtbot, usb):
+    from gui.dialogs.drill_dialog import DrillDialog
+
+    office_desk.importer().run_all(sorted(usb.glob("*.gdbundle")))
+    office_window.tabs.setCurrentWidget(office_window.dashboard)
+    c = office_window.dashboard.model.rows[0]
+    dialog = DrillDialog(office_desk, c.compound_id, office_window.dashboard.current_day(), office_window)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 40
+    phones = [dialog.model.data(dialog.model.index(r, 4)) for r in range(40)]
+    assert all("****" in p for p in phones if p)
+
+
+def test_report_from_the_office_window(office_window, office_desk, qtbot, usb, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    office_desk.importer().run_all(sorted(usb.glob("*.gdbundle")))
+    out = tmp_path / "report.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    office_window.report_action.trigger()
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert "温泉社区居委会" in rows[0][0] and "疫情防控每日汇总" in rows[0][0]
+    assert any(r and r[1] == "榕城花园" for r in rows)
+
+
+def test_gate_exports_to_a_folder_from_its_window(app, desk, qtbot, tmp_path):
+    from gui.dialogs.export_dialog import ExportDialog
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    dialog = ExportDialog(desk)
+    qtbot.addWidget(dialog)
+    assert "未加密" in dialog.encryption.text()  # says plainly that the stick would be readable
+    dialog.folder.setText(str(tmp_path / "not-there"))
+    qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
+    assert "U 盘" in dialog.message.text()
+    dialog.folder.setText(str(stick))
+    qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    assert dialog.result.path.parent == stick and dialog.result.path.exists()
+    assert str(dialog.result.path) in dialog.message.text()
+    assert {p.suffix for p in stick.iterdir()} == {".gdbundle", ".xlsx", ".csv"}
+    again = ExportDialog(desk)
+    qtbot.addWidget(again)
+    assert "第 1 号" in again.since_last.text() or "1" in again.since_last.text()
+
+
+def test_office_setup_from_the_first_run_dialog(app, blank_desk, qtbot):
+    from gui.dialogs.setup_dialog import SetupDialog
+
+    dialog = SetupDialog(blank_desk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.as_office.setChecked(True)
+    assert not dialog.inputs["gate_name"].isVisible()
+    type_text(qtbot, dialog.inputs["compound_name"], "温泉社区居委会")
+    type_text(qtbot, dialog.inputs["admin_name"], "林管理")
+    qtbot.keyClicks(dialog.inputs["admin_pin"], "1234")
+    qtbot.keyClicks(dialog.inputs["admin_pin_again"], "1234")
+    dialog.accept()
+    assert dialog.result() == QDialog.Accepted
+    assert blank_desk.is_office and blank_desk.office_name() == "温泉社区居委会"
+    assert Path(blank_desk.db.path).exists()

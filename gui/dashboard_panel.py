@@ -32,7 +32,7 @@ class DashboardTableModel(ListTableModel):
         return QCoreApplication.translate("Reports", FIGURE_LABELS[name])
 
     def set_summary(self, summary: DaySummary) -> None:
-        total = CompoundDay("", self.tr("Total"), "", summary.gates_known, summary.total)
+        total = CompoundDay([], self.tr("Total"), "", summary.gates_known, summary.total)
         self.set_rows(summary.compounds + ([total] if summary.compounds else []))
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
@@ -56,7 +56,7 @@ class DashboardTableModel(ListTableModel):
             name = FIGURE_NAMES[col - 3]
             if name in ("fevers", "isolated", "parcels_overdue") and getattr(c.figures, name):
                 return QColor("#b71c1c")
-        if role == Qt.FontRole and not c.compound_id:
+        if role == Qt.FontRole and not c.compound_ids:
             from PySide6.QtGui import QFont
 
             font = QFont()
@@ -71,7 +71,7 @@ class VisitChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.series: list[tuple[date, int, int, int]] = []
-        self.setMinimumHeight(170)
+        self.setMinimumHeight(240)
         self.setObjectName("visitChart")
 
     def set_series(self, series) -> None:
@@ -81,7 +81,7 @@ class VisitChart(QWidget):
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing)
-        rect = self.rect().adjusted(40, 24, -12, -22)
+        rect = self.rect().adjusted(40, 36, -12, -22)
         p.setPen(self.palette().text().color())
         p.drawText(self.rect().adjusted(8, 2, 0, 0), Qt.AlignLeft | Qt.AlignTop,
                    self.tr("Registrations per day, last {0} days (red: refused, orange: sent to isolation)")
@@ -114,7 +114,7 @@ class VisitChart(QWidget):
 
 
 class DashboardPanel(QWidget):
-    compound_opened = Signal(str, object)  # compound id, day
+    compound_opened = Signal(object, object)  # compound ids, day
 
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
@@ -146,9 +146,9 @@ class DashboardPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.setToolTip(self.tr("Double-click a compound to see the day's registrations (masked)."))
-        box.addWidget(self.table, 1)
+        box.addWidget(self.table, 2)
         self.chart = VisitChart()
-        box.addWidget(self.chart)
+        box.addWidget(self.chart, 1)
         self.day.dateChanged.connect(self.refresh)
         self.table.doubleClicked.connect(self._open)
 
@@ -165,6 +165,6 @@ class DashboardPanel(QWidget):
 
     def _open(self, index: QModelIndex) -> None:
         c = self.model.data(index, DashboardTableModel.CompoundRole)
-        if c is not None and c.compound_id:
-            self.compound_opened.emit(c.compound_id, self.current_day())
+        if c is not None and c.compound_ids:
+            self.compound_opened.emit(c.compound_ids, self.current_day())
 

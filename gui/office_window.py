@@ -63,10 +63,10 @@ class OfficeWindow(QMainWindow):
             self._stale.discard(widget)
             widget.refresh()
 
-    def open_drill_down(self, compound_id: str, day) -> None:
+    def open_drill_down(self, compound_ids: list[str], day) -> None:
         from gui.dialogs.drill_dialog import DrillDialog
 
-        DrillDialog(self.desk, compound_id, day, self).exec()
+        DrillDialog(self.desk, compound_ids, day, self).exec()
 
     def write_report(self) -> None:
         day = self.dashboard.current_day()

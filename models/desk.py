@@ -324,13 +324,13 @@ class Desk:
         with self.db.session() as s:
             return office.series(s, last_day, days, ZoneInfo(self.settings.timezone))
 
-    def drill_visits(self, *, compound_id: str, day, decision: str | None = None):
+    def drill_visits(self, *, compound_ids: list[str], day, decision: str | None = None):
         from zoneinfo import ZoneInfo
 
         from models import office
 
         with self.db.session() as s:
-            return office.drill_visits(s, compound_id=compound_id, day=day, zone=ZoneInfo(self.settings.timezone),
+            return office.drill_visits(s, compound_ids=compound_ids, day=day, zone=ZoneInfo(self.settings.timezone),
                                        decision=decision)
 
     def completeness(self):

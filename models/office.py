@@ -49,7 +49,13 @@ FIGURE_NAMES = [f.name for f in fields(Figures)]
 
 @dataclass
 class CompoundDay:
-    compound_id: str
+    """A compound as the office knows it: its name within its community.
+
+    Each gate is set up on its own, so two gates of one compound arrive with two compound
+    records; the office counts them as one compound when community and name agree.
+    """
+
+    compound_ids: list[str]
     compound: str
     community: str
     gates: int
@@ -109,10 +115,12 @@ def day_summary(session: Session, day: date, zone: ZoneInfo, *, overdue_hours: i
     put("readiness_done", _grouped(session, rq))
 
     gates = _gates(session)
-    compounds: dict[str, CompoundDay] = {}
+    compounds: dict[tuple[str, str], CompoundDay] = {}
     total = Figures()
     for gate_id, (cid, cname, community, gname) in sorted(gates.items(), key=lambda kv: (kv[1][1], kv[1][3])):
-        entry = compounds.setdefault(cid, CompoundDay(cid, cname, community, 0, Figures()))
+        entry = compounds.setdefault((community, cname), CompoundDay([], cname, community, 0, Figures()))
+        if cid not in entry.compound_ids:
+            entry.compound_ids.append(cid)
         entry.gates += 1
         figures = per_gate.get(gate_id, Figures())
         entry.by_gate[gname] = figures
@@ -157,14 +165,14 @@ class DrillRow:
     reasons: str
 
 
-def drill_visits(session: Session, *, compound_id: str, day: date, zone: ZoneInfo,
+def drill_visits(session: Session, *, compound_ids: list[str], day: date, zone: ZoneInfo,
                  decision: str | None = None) -> list[DrillRow]:
     """The rows behind a figure, masked; the first DRILL_LIMIT of the day."""
     start, end = day_bounds(day, zone)
     q = (select(Visit.created_at, Gate.name, Visit.kind, Visit.name, Visit.phone, Visit.id_number,
                 Visit.temperature, Visit.decision, Visit.reasons)
          .join(Gate, Gate.id == Visit.gate_id)
-         .where(Gate.compound_id == compound_id, Visit.created_at >= start, Visit.created_at < end)
+         .where(Gate.compound_id.in_(compound_ids), Visit.created_at >= start, Visit.created_at < end)
          .order_by(Visit.created_at).limit(DRILL_LIMIT))
     if decision:
         q = q.where(Visit.decision == decision)

@@ -406,7 +406,7 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
                   "days": [day_from.isoformat(), day_to.isoformat()]}
     else:
         period = {"from": wire_time(since), "to": wire_time(now), "days": None}
-    path = _bundle_path(out, ctx, seq, window, since, now, zone)
+    path = _bundle_path(out, ctx, seq, window, since or station.created_at, now, zone)
     manifest = {
         "app": "GateDesk",
         "created_at": wire_time(now),
@@ -462,9 +462,9 @@ def _bundle_path(out: Path, ctx: StationContext, seq: int, window, since, now: d
     if window:
         first, last = window[0].date(), (window[1] - timedelta(days=1)).date()
     else:
-        first = since.astimezone(zone).date() if since else None
+        first = since.astimezone(zone).date()
         last = now.astimezone(zone).date()
-    period = f"{first:%Y%m%d}-{last:%Y%m%d}" if first else f"start-{last:%Y%m%d}"
+    period = f"{first:%Y%m%d}-{last:%Y%m%d}"
     name = f"{_safe_file_part(ctx.compound_name)}_{_safe_file_part(ctx.gate_name)}_{period}_{seq:05d}{bundle.SUFFIX}"
     return out / name
 
@@ -943,10 +943,12 @@ def count_rows(session: Session, model: type) -> int:
 
 
 def not_reported(session: Session, day: date, zone: ZoneInfo) -> list[str]:
-    """Gates whose bundles do not yet cover the whole of `day`: 'compound gate (last: time)'."""
+    """Gates whose bundles do not cover `day`: 'compound gate (time their data reaches)'."""
     from models.clock import day_bounds
 
-    _start, end = day_bounds(day, zone)
+    start, end = day_bounds(day, zone)
+    # A past day needs a bundle reaching its end; today, any bundle written today will do.
+    needed = end if end <= utcnow() else start
     covered: dict[str, datetime] = {}
     for station_id, upto in session.execute(select(SyncReceipt.station_id, func.max(SyncReceipt.period_to))
                                             .group_by(SyncReceipt.station_id)):
@@ -954,7 +956,7 @@ def not_reported(session: Session, day: date, zone: ZoneInfo) -> list[str]:
     out = []
     for st in session.execute(select(SyncStation).order_by(SyncStation.compound_name, SyncStation.gate_name)).scalars():
         upto = covered.get(st.station_id)
-        if upto is None or upto < end:
+        if upto is None or upto < needed:
             last = upto.astimezone(zone).strftime("%Y-%m-%d %H:%M") if upto else "-"
             out.append(f"{st.compound_name} {st.gate_name} ({last})")
     return out

@@ -30,12 +30,12 @@ class DrillTableModel(ListTableModel):
 
 
 class DrillDialog(QDialog):
-    def __init__(self, desk: Desk, compound_id: str, day, parent=None):
+    def __init__(self, desk: Desk, compound_ids: list[str], day, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Registrations on {0}").format(day.isoformat()))
         self.resize(1000, 600)
         box = QVBoxLayout(self)
-        rows = desk.drill_visits(compound_id=compound_id, day=day)
+        rows = desk.drill_visits(compound_ids=compound_ids, day=day)
         note = self.tr("{0} registrations (names, phones and ID numbers masked).").format(len(rows))
         if len(rows) >= DRILL_LIMIT:
             note = self.tr("The first {0} registrations of the day (names, phones and ID numbers masked).").format(

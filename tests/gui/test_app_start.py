@@ -27,3 +27,24 @@ def test_first_run_opens_setup_and_cancel_leaves_cleanly(app, tmp_path, monkeypa
     assert app_mod.run(tmp_path / "new") == 0
     assert seen == ["设置门岗登记台"]
     assert paths.database_path(tmp_path / "new").exists()
+
+
+def test_signals_do_not_eat_references(qapp):
+    """A gate emits a signal per registration all day; a Qt binding that drops a reference to
+    True or None on each one aborts the app after a few hundred (PySide6 6.12 on Python 3.11)."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Source(QObject):
+        saved = Signal(str)
+
+    source, seen = Source(), []
+    source.saved.connect(seen.append)
+    before = sys.getrefcount(True), sys.getrefcount(None)
+    for i in range(200):
+        source.saved.emit(str(i))
+        qapp.processEvents()
+    after = sys.getrefcount(True), sys.getrefcount(None)
+    assert len(seen) == 200
+    assert after[0] >= before[0] - 5 and after[1] >= before[1] - 5, (before, after)

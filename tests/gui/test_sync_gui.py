@@ -171,7 +171,7 @@ def test_drill_down_shows_masked_rows(office_window, office_desk, qtbot, usb):
     office_desk.importer().run_all(sorted(usb.glob("*.gdbundle")))
     office_window.tabs.setCurrentWidget(office_window.dashboard)
     c = office_window.dashboard.model.rows[0]
-    dialog = DrillDialog(office_desk, c.compound_id, office_window.dashboard.current_day(), office_window)
+    dialog = DrillDialog(office_desk, c.compound_ids, office_window.dashboard.current_day(), office_window)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 40
     phones = [dialog.model.data(dialog.model.index(r, 4)) for r in range(40)]

@@ -1,0 +1,60 @@
+"""What the office sees: figures per compound (gates of one compound together), who has not reported."""
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import text
+
+from models import office, sync
+from models.clock import local_today, utcnow
+from models.db import open_database
+from models.demo import create_demo
+from models.sync import Importer, ensure_office, export_bundle
+
+ZONE = ZoneInfo("Asia/Shanghai")
+
+
+def test_two_gates_of_one_compound_are_one_compound_and_figures_add_up(tmp_path):
+    off = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    ensure_office(off)
+    for gate, seed in (("东门", 1), ("西门", 2)):
+        db = open_database(tmp_path / gate / "gatedesk.sqlite3")
+        create_demo(db, days=3, visits_per_day=50, parcels_per_day=10, seed=seed, gate=gate)
+        assert Importer(off).run(export_bundle(db, tmp_path / "usb", sheets=False).path).status == "accepted"
+        db.close()
+    today = local_today(utcnow(), ZONE)
+    with off.session() as s:
+        summary = office.day_summary(s, today, ZONE)
+        series = office.series(s, today, 7, ZONE)
+        late = sync.not_reported(s, today - timedelta(days=1), ZONE)
+        fresh = sync.not_reported(s, today, ZONE)
+    [compound] = summary.compounds
+    assert compound.compound == "榕城花园" and compound.gates == 2 and len(compound.compound_ids) == 2
+    assert set(compound.by_gate) == {"东门", "西门"}
+    assert summary.total.visits == compound.figures.visits == 100
+    with off.engine.connect() as c:
+        refused = c.execute(text("SELECT count(*) FROM visit WHERE decision = 'refuse'")).scalar()
+    assert sum(d[2] for d in series) == refused  # three days of demo data fall inside the seven
+    assert sum(d[1] for d in series) == 300
+    assert late == [] and fresh == []  # bundles written just now reach past yesterday's end
+    with off.session() as s:
+        rows = office.drill_visits(s, compound_ids=compound.compound_ids, day=today, zone=ZONE)
+    assert len(rows) == 100 and all("*" in r.name for r in rows)
+    off.close()
+
+
+def test_a_gate_that_sent_nothing_recently_is_listed_as_not_reported(tmp_path):
+    off = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    ensure_office(off)
+    db = open_database(tmp_path / "g" / "gatedesk.sqlite3")
+    create_demo(db, days=5, visits_per_day=20, seed=3)
+    today = local_today(utcnow(), ZONE)
+    old = export_bundle(db, tmp_path / "usb", day_from=today - timedelta(days=4), day_to=today - timedelta(days=3),
+                        sheets=False)
+    Importer(off).run(old.path)
+    with off.session() as s:
+        missing = sync.not_reported(s, today - timedelta(days=1), ZONE)
+    assert len(missing) == 1 and missing[0].startswith("榕城花园 东门")
+    db.close()
+    off.close()

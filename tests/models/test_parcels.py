@@ -31,7 +31,7 @@ def test_intake_validation(db, station, now):
 
 def test_one_round_disinfects_everything_received_since_the_last(db, station, now):
     ctx, _, _, guard = station
-    a, b = take(db, station, now), take(db, station, now, tracking_no="YT0001")
+    a, _ = take(db, station, now), take(db, station, now, tracking_no="YT0001")
     with db.session() as s:
         rnd = pc.disinfect_waiting(session=s, agent="含氯消毒液", ctx=ctx, operator_id=guard.id, now=now)
         s.commit()

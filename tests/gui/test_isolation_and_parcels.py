@@ -154,7 +154,6 @@ def test_disinfection_round_of_an_area(window, qtbot, desk):
 
 
 def test_closed_case_is_corrected_with_a_reason(window, qtbot, desk):
-
     from gui.dialogs.correction_dialog import CorrectionDialog
     from models.isolation import CaseForm, Outcome
 

@@ -5,11 +5,11 @@ import json
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui import texts
 from gui.list_table_model import ListTableModel
+from gui.widgets import row_table
 from models.desk import Desk
 from models.masking import mask_id_number, mask_name, mask_phone
 from models.sync_tables import SyncConflict
@@ -63,14 +63,7 @@ class ConflictsPanel(QWidget):
         intro.setWordWrap(True)
         box.addWidget(intro)
         self.model = ConflictsTableModel(desk, self)
-        self.table = QTableView()
-        self.table.setObjectName("conflictsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, "conflictsTable", single=True)
         box.addWidget(self.table, 1)
         self.detail = QLabel("")
         self.detail.setObjectName("conflictDetail")

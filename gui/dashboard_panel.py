@@ -5,10 +5,11 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDateEdit, QHBoxLayout, QLabel, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from gui.list_table_model import ListTableModel
+from gui.widgets import row_table
 from models.desk import Desk
 from models.office import FIGURE_NAMES, CompoundDay, DaySummary
 from models.reports import FIGURE_LABELS
@@ -139,12 +140,7 @@ class DashboardPanel(QWidget):
         row.addWidget(self.reporting, 1)
         box.addLayout(row)
         self.model = DashboardTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("dashboardTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table = row_table(self.model, "dashboardTable", stretch_last=False)
         self.table.setToolTip(self.tr("Double-click a compound to see the day's registrations (masked)."))
         box.addWidget(self.table, 2)
         self.chart = VisitChart()

@@ -6,10 +6,11 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui import texts
 from gui.list_table_model import ListTableModel
+from gui.widgets import row_table
 from models.desk import Desk
 from models.sync import StationReport
 
@@ -62,13 +63,7 @@ class GatesPanel(QWidget):
         self.note.setWordWrap(True)
         box.addWidget(self.note)
         self.model = GatesTableModel(desk, self)
-        self.table = QTableView()
-        self.table.setObjectName("gatesTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, "gatesTable")
         box.addWidget(self.table, 1)
 
     def refresh(self) -> None:

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from gui import texts
 from gui.background import BackgroundOp
 from gui.list_table_model import ListTableModel
+from gui.widgets import row_table
 from models.bundle import SUFFIX
 from models.desk import Desk
 from models.sync import FileSummary, bundle_files
@@ -94,20 +95,22 @@ class ImportPanel(QWidget):
         row.addStretch(1)
         box.addLayout(row)
         self.model = ImportTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("importTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table = row_table(self.model, "importTable", single=True, stretch_last=False)
         self.table.horizontalHeader().setSectionResizeMode(ImportTableModel.COL_FILE, QHeaderView.Stretch)
         box.addWidget(self.table, 1)
+        detail_row = QHBoxLayout()
         self.detail = QLabel("")
         self.detail.setObjectName("importDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        box.addWidget(self.detail)
+        detail_row.addWidget(self.detail, 1)
+        self.trust_button = QPushButton(self.tr("Accept the gate's new key…"))
+        self.trust_button.setMinimumHeight(40)
+        self.trust_button.hide()
+        self.trust_button.clicked.connect(self.trust_new_key)
+        detail_row.addWidget(self.trust_button)
+        box.addLayout(detail_row)
+        self.trusted: set[Path] = set()
         actions = QHBoxLayout()
         self.summary = QLabel("")
         self.summary.setObjectName("importSummary")
@@ -164,7 +167,7 @@ class ImportPanel(QWidget):
         paths = [s.path for s in self.model.rows]
         if not paths or (self.op and self.op.running):
             return
-        importer = self.desk.importer()
+        importer = self.desk.importer(trusted_files=set(self.trusted))
         label = self.tr("Checking {0} bundles…") if dry_run else self.tr("Importing {0} bundles…")
         self._set_busy(True)
         self.op = BackgroundOp(self, lambda progress, cancelled: importer.run_all(
@@ -209,8 +212,33 @@ class ImportPanel(QWidget):
         self._set_busy(False)
         self.summary.setText(self.tr("The import stopped: {0}. Nothing was changed.").format(exc))
 
+    def trust_new_key(self) -> None:
+        """After a phone call with the gate: accept the new key this file is signed with, and check again."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from models.operators import Role
+
+        s = self._current()
+        if s is None or s.problem is None or s.problem.code != "key_changed":
+            return
+        if not (self.desk.operator and self.desk.operator.at_least(Role.ADMIN)):
+            QMessageBox.information(self, self.tr("New key"), self.tr("Only an administrator accepts a gate's new key."))
+            return
+        answer = QMessageBox.question(self, self.tr("New key"), self.tr(
+            "Accept key {0} for {1}? Do this only after the gate has read you the same fingerprint over the phone "
+            "(the gate's Export window shows it).").format(s.problem.message.params.get("key", ""),
+                                                                   s.problem.message.params.get("station", "")))
+        if answer == QMessageBox.Yes:
+            self.trusted.add(s.path)
+            self.check()
+
+    def _current(self) -> FileSummary | None:
+        index = self.table.currentIndex()
+        return self.model.data(index, ImportTableModel.SummaryRole) if index.isValid() else None
+
     def _show_detail(self, index: QModelIndex, _previous=None) -> None:
         s = self.model.data(index, ImportTableModel.SummaryRole) if index.isValid() else None
+        self.trust_button.setVisible(bool(s and s.problem and s.problem.code == "key_changed"))
         if s is None:
             self.detail.setText("")
         elif s.problem is not None:

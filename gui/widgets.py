@@ -114,3 +114,19 @@ class Field(QWidget):
         self.widget.setProperty("invalid", bool(text))
         self.widget.style().unpolish(self.widget)
         self.widget.style().polish(self.widget)
+
+
+def row_table(model, name: str, *, single: bool = False, stretch_last: bool = True):
+    """A read-only list of rows: whole rows selected, no row numbers, columns fitted to content."""
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    if single:
+        table.setSelectionMode(QAbstractItemView.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(stretch_last)
+    return table

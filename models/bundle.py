@@ -48,7 +48,7 @@ def _reasons() -> dict[str, str]:
         "corrupt": QT_TRANSLATE_NOOP("Sync", "The file is damaged: {detail}"),
         "checksum_mismatch": QT_TRANSLATE_NOOP("Sync", "The contents of {member} do not match the checksum the gate recorded: the file was changed or damaged after export."),
         "bad_signature": QT_TRANSLATE_NOOP("Sync", "The station's signature does not match: the file was changed after export, or was not made by a GateDesk station."),
-        "key_changed": QT_TRANSLATE_NOOP("Sync", "This bundle is signed with a key this office has not seen for station {station}. Check with the gate by phone, then import again with --trust-new-key."),
+        "key_changed": QT_TRANSLATE_NOOP("Sync", "This bundle is signed with a new key ({key}) for a gate this office knows ({station}). Check the key with the gate by phone, then accept it (Import tab, or --trust-new-key on the command line)."),
         "format_too_new": QT_TRANSLATE_NOOP("Sync", "The bundle was written by a newer GateDesk (format {found}; this version reads up to {known}). Update GateDesk at the office."),
         "bad_manifest": QT_TRANSLATE_NOOP("Sync", "The bundle's table of contents is unreadable: {detail}"),
         "missing_member": QT_TRANSLATE_NOOP("Sync", "Part of the bundle is missing: {member}."),
@@ -445,7 +445,7 @@ def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_ke
     _check_signature(body, signature, public_key)
     held = known_key(station_id) if known_key else None
     if held is not None and held != public_key and not trust_new_key:
-        raise BundleRejected("key_changed", station=station_id)
+        raise BundleRejected("key_changed", station=_station_label(manifest, station_id), key=key_id(public_key))
     listed = {m.name for m in members}
     for m in members:
         if not _safe_name(m.name):
@@ -465,6 +465,13 @@ def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_ke
     aead, indices = _decryptor(manifest, members, office_key)
     return OpenBundle(path=path, manifest=manifest, members=members, station_id=station_id,
                       public_key=public_key, _zip=zf, _aead=aead, _indices=indices)
+
+
+def _station_label(manifest: dict, station_id: str) -> str:
+    try:
+        return f"{manifest['compound']['name']} {manifest['gate']['name']}"
+    except (KeyError, TypeError):
+        return station_id
 
 
 def _check_signature(body: bytes, signature: bytes, public_key: str) -> None:

@@ -264,6 +264,15 @@ class Desk:
         with self.db.session() as s:
             return sync.last_export(s)
 
+    def station_key_id(self) -> str:
+        """The fingerprint of this gate's signing key, for the office to check by phone."""
+        from models import bundle
+
+        with self.db.session() as s:
+            key = sync.ensure_signing_key(s)
+            s.commit()
+        return bundle.key_id(bundle.signing_public_key(key))
+
     def office_key(self) -> sync.OfficeKeyFile | None:
         """At a gate: the office key bundles are encrypted to, if one was loaded."""
         with self.db.session() as s:
@@ -304,8 +313,8 @@ class Desk:
             s.commit()
         return key
 
-    def importer(self) -> sync.Importer:
-        return sync.Importer(self.db, clock=self.clock)
+    def importer(self, *, trusted_files=None) -> sync.Importer:
+        return sync.Importer(self.db, clock=self.clock, trusted_files=trusted_files)
 
     def day_summary(self, day):
         from zoneinfo import ZoneInfo

@@ -564,10 +564,13 @@ def is_office(db: Database) -> bool:
 class Importer:
     """Imports bundles into an office database, one file per transaction."""
 
-    def __init__(self, db: Database, *, clock=utcnow, trust_new_key: bool = False):
+    def __init__(self, db: Database, *, clock=utcnow, trust_new_key: bool = False,
+                 trusted_files: set[Path] | None = None):
+        """trust_new_key accepts a known gate's new signing key in any file; trusted_files, only in those."""
         self.db = db
         self.clock = clock
         self.trust_new_key = trust_new_key
+        self.trusted_files = trusted_files or set()
         self.to_storage = dbmod.time_storage(db.engine.dialect.name)
         self.codecs = codecs(self.to_storage)
         with db.session() as s:
@@ -642,7 +645,7 @@ class Importer:
 
     def _file(self, conn: Connection, path: Path, summary: FileSummary, now: datetime, progress, cancelled) -> None:
         with bundle.open_bundle(path, office_key=self.office_key, known_key=self._known_key(conn),
-                                trust_new_key=self.trust_new_key) as opened:
+                                trust_new_key=self.trust_new_key or path in self.trusted_files) as opened:
             self._apply(conn, opened, summary, now, progress, cancelled)
 
     def _apply(self, conn: Connection, opened: bundle.OpenBundle, summary: FileSummary, now: datetime,

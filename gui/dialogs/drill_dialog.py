@@ -4,10 +4,11 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from gui import texts
 from gui.list_table_model import ListTableModel
+from gui.widgets import row_table
 from models.desk import Desk
 from models.office import DRILL_LIMIT, DrillRow
 
@@ -43,12 +44,7 @@ class DrillDialog(QDialog):
         box.addWidget(QLabel(note))
         self.model = DrillTableModel(ZoneInfo(desk.settings.timezone), self)
         self.model.set_rows(rows)
-        self.table = QTableView()
-        self.table.setObjectName("drillTable")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, "drillTable")
         box.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)

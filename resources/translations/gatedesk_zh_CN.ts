@@ -4,12 +4,12 @@
 <context>
     <name>BackgroundOp</name>
     <message>
-        <location filename="../../gui/background.py" line="53" />
+        <location filename="../../gui/background.py" line="35" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/background.py" line="76" />
+        <location filename="../../gui/background.py" line="72" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -206,22 +206,22 @@
         <translation>同一条记录以相同版本号到达了两次，但内容不同。门岗登记台保留了办公室现有的副本，未作任何更改；请选择哪一份是正确的。</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="81" />
+        <location filename="../../gui/conflicts_panel.py" line="74" />
         <source>Keep the office's copy</source>
         <translation>保留办公室的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="82" />
+        <location filename="../../gui/conflicts_panel.py" line="75" />
         <source>Take the copy that arrived</source>
         <translation>采用新到的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="94" />
+        <location filename="../../gui/conflicts_panel.py" line="87" />
         <source>No conflicts.</source>
         <translation>没有冲突。</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="109" />
+        <location filename="../../gui/conflicts_panel.py" line="102" />
         <source>{0}: office has “{1}”, arrived “{2}”</source>
         <translation>{0}：办公室为“{1}”，新到为“{2}”</translation>
     </message>
@@ -320,27 +320,27 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="124" />
+        <location filename="../../gui/dashboard_panel.py" line="125" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="132" />
+        <location filename="../../gui/dashboard_panel.py" line="133" />
         <source>◀ Previous day</source>
         <translation>◀ 前一天</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="132" />
+        <location filename="../../gui/dashboard_panel.py" line="133" />
         <source>Next day ▶</source>
         <translation>后一天 ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="148" />
+        <location filename="../../gui/dashboard_panel.py" line="144" />
         <source>Double-click a compound to see the day's registrations (masked).</source>
         <translation>双击小区可查看当天的登记明细（已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="162" />
+        <location filename="../../gui/dashboard_panel.py" line="158" />
         <source>Gates with registrations this day: {0} of {1}</source>
         <translation>当天有登记的门岗：{0} / {1}</translation>
     </message>
@@ -348,22 +348,22 @@
 <context>
     <name>DashboardTableModel</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="26" />
+        <location filename="../../gui/dashboard_panel.py" line="27" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="26" />
+        <location filename="../../gui/dashboard_panel.py" line="27" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="26" />
+        <location filename="../../gui/dashboard_panel.py" line="27" />
         <source>Gates</source>
         <translation>门岗数</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="35" />
+        <location filename="../../gui/dashboard_panel.py" line="36" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -389,17 +389,17 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../gui/dialogs/drill_dialog.py" line="35" />
+        <location filename="../../gui/dialogs/drill_dialog.py" line="36" />
         <source>Registrations on {0}</source>
         <translation>{0} 的登记</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/drill_dialog.py" line="39" />
+        <location filename="../../gui/dialogs/drill_dialog.py" line="40" />
         <source>{0} registrations (names, phones and ID numbers masked).</source>
         <translation>共 {0} 条登记（姓名、手机号、身份证号已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/drill_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/drill_dialog.py" line="42" />
         <source>The first {0} registrations of the day (names, phones and ID numbers masked).</source>
         <translation>当天前 {0} 条登记（姓名、手机号、身份证号已脱敏）。</translation>
     </message>
@@ -407,47 +407,47 @@
 <context>
     <name>DrillTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/drill_dialog.py" line="19" />
+        <location filename="../../gui/dialogs/drill_dialog.py" line="20" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/drill_dialog.py" line="19" />
+        <location filename="../../gui/dialogs/drill_dialog.py" line="20" />
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/drill_dialog.py" line="19" />
+        <location filename="../../gui/dialogs/drill_dialog.py" line="20" />
         <source>Who</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/drill_dialog.py" line="19" />
+        <location filename="../../gui/dialogs/drill_dialog.py" line="20" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/drill_dialog.py" line="19" />
+        <location filename="../../gui/dialogs/drill_dialog.py" line="20" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/drill_dialog.py" line="20" />
+        <location filename="../../gui/dialogs/drill_dialog.py" line="21" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/drill_dialog.py" line="20" />
+        <location filename="../../gui/dialogs/drill_dialog.py" line="21" />
         <source>Temperature</source>
         <translation>体温</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/drill_dialog.py" line="20" />
+        <location filename="../../gui/dialogs/drill_dialog.py" line="21" />
         <source>Decision</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/drill_dialog.py" line="20" />
+        <location filename="../../gui/dialogs/drill_dialog.py" line="21" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
@@ -505,59 +505,64 @@
         <translation>未加密：捡到 U 盘的人都能读取。请载入社区办公室的密钥文件（管理 ▸ 办公室密钥）以加密数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="75" />
+        <source>Bundles from this gate are signed with key {0}.</source>
+        <translation>本门岗的数据包签名密钥：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="83" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="88" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="91" />
         <source>Where to write the bundle</source>
         <translation>数据包写入位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="95" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="98" />
         <source>Choose where to write the bundle (the USB stick).</source>
         <translation>请选择数据包的写入位置（U 盘）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="99" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="102" />
         <source>{0} is not a folder that can be written to. Is the USB stick in?</source>
         <translation>{0} 不是可写入的文件夹。U 盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="106" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="109" />
         <source>The first day is after the last day.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="116" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="119" />
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="126" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="129" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="127" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="130" />
         <source>Unmasked personal data needs an administrator's PIN.</source>
         <translation>导出未脱敏的个人信息需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="132" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="135" />
         <source>Written: {0}
 Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. Wait for the copy to finish before pulling out the stick.</source>
         <translation>已写入：{0}
 第 {1} 号数据包，{2} 条记录{3}。当天的登记表（.xlsx 和 .csv）在同一文件夹。请等复制完成后再拔出 U 盘。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="135" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="138" />
         <source>, encrypted</source>
         <translation>，已加密</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="140" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="143" />
         <source>The bundle was not written: {0}. Nothing at the gate has changed; try again or another stick.</source>
         <translation>数据包未写入：{0}。门岗的数据没有任何改动；请重试或换一个 U 盘。</translation>
     </message>
@@ -813,17 +818,17 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>GatesPanel</name>
     <message>
-        <location filename="../../gui/gates_panel.py" line="79" />
+        <location filename="../../gui/gates_panel.py" line="74" />
         <source>No bundles imported yet.</source>
         <translation>尚未导入任何数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="81" />
+        <location filename="../../gui/gates_panel.py" line="76" />
         <source>{0} of {1} gates have gaps or have sent nothing for more than a day (in red).</source>
         <translation>{1} 个门岗中有 {0} 个缺号或超过一天未报送（红色标出）。</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="84" />
+        <location filename="../../gui/gates_panel.py" line="79" />
         <source>All {0} gates are up to date.</source>
         <translation>全部 {0} 个门岗均已按时报送。</translation>
     </message>
@@ -831,47 +836,47 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>GatesTableModel</name>
     <message>
-        <location filename="../../gui/gates_panel.py" line="25" />
+        <location filename="../../gui/gates_panel.py" line="26" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="25" />
+        <location filename="../../gui/gates_panel.py" line="26" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="25" />
+        <location filename="../../gui/gates_panel.py" line="26" />
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="25" />
+        <location filename="../../gui/gates_panel.py" line="26" />
         <source>Last bundle no.</source>
         <translation>最新数据包编号</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="26" />
+        <location filename="../../gui/gates_panel.py" line="27" />
         <source>Written at the gate</source>
         <translation>门岗导出时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="26" />
+        <location filename="../../gui/gates_panel.py" line="27" />
         <source>Imported here</source>
         <translation>本处导入时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="26" />
+        <location filename="../../gui/gates_panel.py" line="27" />
         <source>Missing bundle numbers</source>
         <translation>缺少的编号</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="46" />
+        <location filename="../../gui/gates_panel.py" line="47" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="51" />
+        <location filename="../../gui/gates_panel.py" line="52" />
         <source>Ask this gate for the missing bundles, or for an export of the missing days.</source>
         <translation>请该门岗补交缺少的数据包，或按日期导出缺少的天数。</translation>
     </message>
@@ -879,87 +884,108 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../gui/import_panel.py" line="82" />
+        <location filename="../../gui/import_panel.py" line="83" />
         <source>Add the bundles from the gates (a USB stick's folder, or files). GateDesk first checks them without changing anything; then press Import. Importing the same bundle again is harmless.</source>
         <translation>添加各门岗的数据包（U 盘中的文件夹或文件）。门岗登记台先检查，不做任何更改；确认后按“导入”。同一数据包重复导入不会产生影响。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="88" />
+        <location filename="../../gui/import_panel.py" line="89" />
         <source>Add bundles…</source>
         <translation>添加数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="89" />
+        <location filename="../../gui/import_panel.py" line="90" />
         <source>Add a folder or USB stick…</source>
         <translation>添加文件夹或 U 盘…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="90" />
+        <location filename="../../gui/import_panel.py" line="91" />
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="115" />
+        <location filename="../../gui/import_panel.py" line="107" />
+        <source>Accept the gate's new key…</source>
+        <translation>接受门岗的新密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="118" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="130" />
+        <location filename="../../gui/import_panel.py" line="133" />
         <source>Bundles to import</source>
         <translation>要导入的数据包</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="131" />
+        <location filename="../../gui/import_panel.py" line="134" />
         <source>GateDesk bundles (*{0})</source>
         <translation>门岗登记台数据包 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="136" />
+        <location filename="../../gui/import_panel.py" line="139" />
         <source>Folder or USB stick with bundles</source>
         <translation>存有数据包的文件夹或 U 盘</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="145" />
+        <location filename="../../gui/import_panel.py" line="148" />
         <source>No new bundles found there.</source>
         <translation>那里没有新的数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="168" />
+        <location filename="../../gui/import_panel.py" line="171" />
         <source>Checking {0} bundles…</source>
         <translation>正在检查 {0} 个数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="168" />
+        <location filename="../../gui/import_panel.py" line="171" />
         <source>Importing {0} bundles…</source>
         <translation>正在导入 {0} 个数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="187" />
+        <location filename="../../gui/import_panel.py" line="190" />
         <source>Cancelled. Nothing was changed.</source>
         <translation>已取消，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="190" />
+        <location filename="../../gui/import_panel.py" line="193" />
         <source>Checked: {0} can be imported ({1} new records, {2} updated), {3} rejected. Nothing has been changed yet.</source>
         <translation>检查完毕：{0} 个可导入（新增 {1} 条，更新 {2} 条），{3} 个被拒收。尚未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="196" />
+        <location filename="../../gui/import_panel.py" line="199" />
         <source>Imported {0} bundles: {1} new records, {2} updated, {3} conflicts to review. {4} rejected.</source>
         <translation>已导入 {0} 个数据包：新增 {1} 条，更新 {2} 条，待处理冲突 {3} 条。拒收 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="210" />
+        <location filename="../../gui/import_panel.py" line="213" />
         <source>The import stopped: {0}. Nothing was changed.</source>
         <translation>导入中止：{0}。没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="217" />
+        <location filename="../../gui/import_panel.py" line="225" />
+        <location filename="../../gui/import_panel.py" line="227" />
+        <source>New key</source>
+        <translation>新密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="225" />
+        <source>Only an administrator accepts a gate's new key.</source>
+        <translation>只有管理员可以接受门岗的新密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="228" />
+        <source>Accept key {0} for {1}? Do this only after the gate has read you the same fingerprint over the phone (the gate's Export window shows it).</source>
+        <translation>接受 {1} 的密钥 {0} 吗？请先让门岗在电话里念出同样的指纹（门岗的“导出”窗口中显示）后再接受。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="245" />
         <source> Record: {0}.</source>
         <translation> 记录：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="220" />
+        <location filename="../../gui/import_panel.py" line="248" />
         <source>{0}: {1} records arrived changed at the same revision; they are kept under Conflicts for you to decide.</source>
         <translation>{0}：{1} 条记录以相同版本号到达但内容不同，已放入“冲突”等您决定。</translation>
     </message>
@@ -967,72 +993,72 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>ImportTableModel</name>
     <message>
-        <location filename="../../gui/import_panel.py" line="29" />
+        <location filename="../../gui/import_panel.py" line="30" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="29" />
+        <location filename="../../gui/import_panel.py" line="30" />
         <source>Compound and gate</source>
         <translation>小区和门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="29" />
+        <location filename="../../gui/import_panel.py" line="30" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="29" />
+        <location filename="../../gui/import_panel.py" line="30" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="30" />
+        <location filename="../../gui/import_panel.py" line="31" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="30" />
+        <location filename="../../gui/import_panel.py" line="31" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="30" />
+        <location filename="../../gui/import_panel.py" line="31" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="30" />
+        <location filename="../../gui/import_panel.py" line="31" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="35" />
+        <location filename="../../gui/import_panel.py" line="36" />
         <source>Rejected</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="37" />
+        <location filename="../../gui/import_panel.py" line="38" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="39" />
+        <location filename="../../gui/import_panel.py" line="40" />
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="41" />
+        <location filename="../../gui/import_panel.py" line="42" />
         <source>Already imported</source>
         <translation>已导入过</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="41" />
+        <location filename="../../gui/import_panel.py" line="42" />
         <source>Can be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="42" />
+        <location filename="../../gui/import_panel.py" line="43" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
@@ -2716,8 +2742,8 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
     <message>
         <location filename="../../models/bundle.py" line="51" />
-        <source>This bundle is signed with a key this office has not seen for station {station}. Check with the gate by phone, then import again with --trust-new-key.</source>
-        <translation>此数据包所用的签名密钥与本办公室记录的站点 {station} 的密钥不同。请先电话与门岗核实，再用 --trust-new-key 重新导入。</translation>
+        <source>This bundle is signed with a new key ({key}) for a gate this office knows ({station}). Check the key with the gate by phone, then accept it (Import tab, or --trust-new-key on the command line).</source>
+        <translation>此数据包使用了新的签名密钥（{key}），而本办公室已登记过该门岗（{station}）。请先与门岗电话核对密钥，再予以接受（在“导入”页，或命令行加 --trust-new-key）。</translation>
     </message>
     <message>
         <location filename="../../models/bundle.py" line="52" />
@@ -2942,7 +2968,7 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>VisitChart</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="87" />
+        <location filename="../../gui/dashboard_panel.py" line="88" />
         <source>Registrations per day, last {0} days (red: refused, orange: sent to isolation)</source>
         <translation>近 {0} 天每日登记人次（红：劝返，橙：送隔离点）</translation>
     </message>

@@ -229,3 +229,41 @@ def test_office_setup_from_the_first_run_dialog(app, blank_desk, qtbot):
     assert dialog.result() == QDialog.Accepted
     assert blank_desk.is_office and blank_desk.office_name() == "温泉社区居委会"
     assert Path(blank_desk.db.path).exists()
+
+
+def test_a_gates_new_key_is_accepted_only_by_an_administrator_after_checking(office_window, office_desk, qtbot,
+                                                                              usb, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from models import bundle
+    from tests.models.test_sync import rezip
+
+    path = sorted(usb.glob("*.gdbundle"))[0]
+    assert office_desk.importer().run(path).status == "accepted"
+    other = bundle.new_signing_key()
+    forged = rezip(path, tmp_path / "newkey.gdbundle", signing_key=other, manifest=lambda m: m["station"].update(
+        public_key=bundle.signing_public_key(other)))
+    panel = office_window.importer
+    panel.add_paths([forged])
+    wait_idle(qtbot, panel)
+    assert panel.model.rows[0].problem.code == "key_changed"
+    fingerprint = bundle.key_id(bundle.signing_public_key(other))
+    assert fingerprint in panel.detail.text()
+    assert panel.trust_button.isVisible()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
+    qtbot.mouseClick(panel.trust_button, Qt.LeftButton)
+    wait_idle(qtbot, panel)
+    assert fingerprint in asked[0]
+    assert panel.model.rows[0].status == "accepted"
+
+
+def test_the_export_window_shows_the_gates_key_fingerprint(app, desk, qtbot):
+    from gui.dialogs.export_dialog import ExportDialog
+    from models import bundle, sync
+
+    dialog = ExportDialog(desk)
+    qtbot.addWidget(dialog)
+    with desk.db.session() as s:
+        key = bundle.key_id(bundle.signing_public_key(sync.ensure_signing_key(s)))
+    assert key in dialog.signing.text()

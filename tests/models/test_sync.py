@@ -503,3 +503,18 @@ def test_a_run_of_files_is_atomic_per_file_and_cancellable_whole(gates, office, 
     assert [s.total("created") > 0 for s in done] == [True, False, True]
     with office.session() as s:
         assert record_counts(s)["visits"] == gates[0][2]["visits"] + gates[1][2]["visits"]
+
+
+def test_damaged_bytes_inside_a_member(gates, office, tmp_path):
+    """A bad sector on the stick: the zip's directory is intact, a member's compressed data is not."""
+    src = gates[0][1]
+    with zipfile.ZipFile(src) as zf:
+        info = zf.getinfo("visit.jsonl")
+    data = bytearray(src.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 200, start + 260):
+        data[i] ^= 0xFF
+    bad = tmp_path / "damaged.gdbundle"
+    bad.write_bytes(bytes(data))
+    summary = expect_rejected(office, bad, "corrupt")
+    assert "visit.jsonl" in summary.problem.message.params["detail"]

@@ -33,8 +33,12 @@ class DashboardTableModel(ListTableModel):
         return QCoreApplication.translate("Reports", FIGURE_LABELS[name])
 
     def set_summary(self, summary: DaySummary) -> None:
-        total = CompoundDay([], self.tr("Total"), "", summary.gates_known, summary.total)
-        self.set_rows(summary.compounds + ([total] if summary.compounds else []))
+        self.set_rows(summary.rows())
+
+    def label(self, c: CompoundDay) -> str:
+        if c.compound_ids:
+            return c.compound
+        return self.tr("Subtotal") if c.community else self.tr("Total")
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():
@@ -47,7 +51,7 @@ class DashboardTableModel(ListTableModel):
             if col == 0:
                 return c.community
             if col == 1:
-                return c.compound
+                return self.label(c)
             if col == 2:
                 return c.gates
             return getattr(c.figures, FIGURE_NAMES[col - 3])

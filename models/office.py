@@ -71,6 +71,23 @@ class DaySummary:
     gates_reporting: int
     gates_known: int
 
+    def rows(self) -> list[CompoundDay]:
+        """The compounds, each community's subtotal after its compounds when there are several
+        communities, and the total; a subtotal or total has no compound ids."""
+        out: list[CompoundDay] = []
+        communities = sorted({c.community for c in self.compounds})
+        for community in communities:
+            members = [c for c in self.compounds if c.community == community]
+            out += members
+            if len(communities) > 1:
+                sub = CompoundDay([], "", community, sum(c.gates for c in members), Figures())
+                for c in members:
+                    sub.figures.add(c.figures)
+                out.append(sub)
+        if self.compounds:
+            out.append(CompoundDay([], "", "", self.gates_known, self.total))
+        return out
+
 
 def _gates(session: Session) -> dict[str, tuple[str, str, str, str]]:
     """gate id -> (compound id, compound name, community, gate name), for gates heard from."""

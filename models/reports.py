@@ -155,9 +155,15 @@ assert list(FIGURE_LABELS) == FIGURE_NAMES
 def _report_rows(summary: DaySummary, tr) -> tuple[list[str], list[list]]:
     headers = [tr(CTX, QT_TRANSLATE_NOOP("Reports", "Community")), tr(CTX, QT_TRANSLATE_NOOP("Reports", "Compound")), tr(CTX, QT_TRANSLATE_NOOP("Reports", "Gates"))] + \
         [tr(CTX, FIGURE_LABELS[n]) for n in FIGURE_NAMES]
-    rows = [[c.community, c.compound, c.gates] + [getattr(c.figures, n) for n in FIGURE_NAMES]
-            for c in summary.compounds]
-    rows.append([tr(CTX, QT_TRANSLATE_NOOP("Reports", "Total")), "", summary.gates_known] + [getattr(summary.total, n) for n in FIGURE_NAMES])
+    rows = []
+    for c in summary.rows():
+        if c.compound_ids:
+            first, second = c.community, c.compound
+        elif c.community:
+            first, second = c.community, tr(CTX, QT_TRANSLATE_NOOP("Reports", "Subtotal"))
+        else:
+            first, second = tr(CTX, QT_TRANSLATE_NOOP("Reports", "Total")), ""
+        rows.append([first, second, c.gates] + [getattr(c.figures, n) for n in FIGURE_NAMES])
     return headers, rows
 
 

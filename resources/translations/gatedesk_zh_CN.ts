@@ -320,27 +320,27 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="125" />
+        <location filename="../../gui/dashboard_panel.py" line="129" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="133" />
+        <location filename="../../gui/dashboard_panel.py" line="137" />
         <source>◀ Previous day</source>
         <translation>◀ 前一天</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="133" />
+        <location filename="../../gui/dashboard_panel.py" line="137" />
         <source>Next day ▶</source>
         <translation>后一天 ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="144" />
+        <location filename="../../gui/dashboard_panel.py" line="148" />
         <source>Double-click a compound to see the day's registrations (masked).</source>
         <translation>双击小区可查看当天的登记明细（已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="158" />
+        <location filename="../../gui/dashboard_panel.py" line="162" />
         <source>Gates with registrations this day: {0} of {1}</source>
         <translation>当天有登记的门岗：{0} / {1}</translation>
     </message>
@@ -363,9 +363,14 @@
         <translation>门岗数</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="36" />
+        <location filename="../../gui/dashboard_panel.py" line="41" />
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="41" />
+        <source>Subtotal</source>
+        <translation>小计</translation>
     </message>
 </context>
 <context>
@@ -2360,34 +2365,39 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>门岗数</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="160" />
+        <location filename="../../models/reports.py" line="163" />
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../models/reports.py" line="165" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="165" />
+        <location filename="../../models/reports.py" line="171" />
         <source>{office} daily epidemic-control summary, {day}</source>
         <translation>{office} 疫情防控每日汇总（{day}）</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="166" />
+        <location filename="../../models/reports.py" line="172" />
         <source>Community office</source>
         <translation>社区办公室</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="177" />
+        <location filename="../../models/reports.py" line="183" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="180" />
-        <location filename="../../models/reports.py" line="216" />
+        <location filename="../../models/reports.py" line="186" />
+        <location filename="../../models/reports.py" line="222" />
         <source>Gates reporting: {n} of {total}</source>
         <translation>已报送门岗：{n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="191" />
-        <location filename="../../models/reports.py" line="230" />
+        <location filename="../../models/reports.py" line="197" />
+        <location filename="../../models/reports.py" line="236" />
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
@@ -2968,7 +2978,7 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>VisitChart</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="88" />
+        <location filename="../../gui/dashboard_panel.py" line="92" />
         <source>Registrations per day, last {0} days (red: refused, orange: sent to isolation)</source>
         <translation>近 {0} 天每日登记人次（红：劝返，橙：送隔离点）</translation>
     </message>

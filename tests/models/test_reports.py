@@ -58,3 +58,16 @@ def test_english_report(summary, tmp_path):
     rows = list(load_workbook(path).active.iter_rows(values_only=True))
     assert rows[0][0] == "Wenquan office daily epidemic-control summary, 2026-11-28"
     assert rows[3][3] == "Registrations"
+
+
+def test_several_communities_get_subtotals(summary, tmp_path):
+    from models.office import CompoundDay, Figures
+
+    summary.compounds.append(CompoundDay(["c4"], "南湖苑", "南湖社区", 1, Figures(visits=50)))
+    summary.total.visits += 50
+    rows = list(load_workbook(write_report(summary, tmp_path / "r.xlsx", language="zh_CN")).active
+                .iter_rows(values_only=True))
+    body = [r[:4] for r in rows[4:] if r and r[0]]
+    assert body == [("南湖社区", "南湖苑", 1, 50), ("南湖社区", "小计", 1, 50),
+                    ("温泉社区", "三坊小区", 1, 150), ("温泉社区", "榕城花园", 2, 300), ("温泉社区", "小计", 3, 450),
+                    ("合计", None, 3, 500)]

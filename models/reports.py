@@ -18,7 +18,7 @@ from models.isolation import OUTCOME_LABELS as CASE_OUTCOMES
 from models.masking import mask_id_number, mask_name, mask_phone
 from models.office import FIGURE_NAMES, DaySummary
 from models.parcels import KIND_LABELS as PARCEL_KINDS, STATUS_LABELS as PARCEL_STATUS
-from models.rules import CODE_LABELS, KIND_LABELS, OUTCOME_LABELS, REASONS
+from models.rules import CODE_LABELS, KIND_LABELS, NAT_LABELS, OUTCOME_LABELS, REASONS
 
 CTX = "Reports"
 
@@ -69,7 +69,7 @@ VISIT_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("Reports", "Going to"), lambda r, f: r["destination"] or ""),
     Column(QT_TRANSLATE_NOOP("Reports", "Temperature °C"), lambda r, f: r["temperature"]),
     Column(QT_TRANSLATE_NOOP("Reports", "Health code"), lambda r, f: f.label(CODE_LABELS, "Kinds", r["code_color"])),
-    Column(QT_TRANSLATE_NOOP("Reports", "Nucleic-acid test"), lambda r, f: r["nat_result"] or ""),
+    Column(QT_TRANSLATE_NOOP("Reports", "Nucleic-acid test"), lambda r, f: f.label(NAT_LABELS, "Kinds", r["nat_result"])),
     Column(QT_TRANSLATE_NOOP("Reports", "Mask"), lambda r, f: f.yes(r["mask"])),
     Column(QT_TRANSLATE_NOOP("Reports", "Decision"), lambda r, f: f.label(OUTCOME_LABELS, "Reasons", r["decision"])),
     Column(QT_TRANSLATE_NOOP("Reports", "Reasons"), lambda r, f: f.reasons(r["reasons"])),

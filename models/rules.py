@@ -73,6 +73,11 @@ CODE_LABELS = {
     CodeColor.YELLOW: QT_TRANSLATE_NOOP("Kinds", "Yellow"),
     CodeColor.RED: QT_TRANSLATE_NOOP("Kinds", "Red"),
 }
+NAT_LABELS = {
+    NatResult.NEGATIVE: QT_TRANSLATE_NOOP("Kinds", "Negative"),
+    NatResult.POSITIVE: QT_TRANSLATE_NOOP("Kinds", "Positive"),
+    NatResult.NONE: QT_TRANSLATE_NOOP("Kinds", "No result"),
+}
 
 
 @dataclass(frozen=True)

@@ -406,7 +406,13 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
                   "days": [day_from.isoformat(), day_to.isoformat()]}
     else:
         period = {"from": wire_time(since), "to": wire_time(now), "days": None}
-    path = _bundle_path(out, ctx, seq, window, since or station.created_at, now, zone)
+    first_record = None
+    if since is None and window is None:
+        with db.session() as s:
+            first_record = s.execute(select(func.min(Visit.created_at)).where(
+                Visit.station_id == ctx.station_id)).scalar()
+    path = _bundle_path(out, ctx, seq, window, since or min(filter(None, (first_record, station.created_at))),
+                        now, zone)
     manifest = {
         "app": "GateDesk",
         "created_at": wire_time(now),

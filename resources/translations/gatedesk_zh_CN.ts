@@ -1310,6 +1310,21 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <source>Red</source>
         <translation>红码</translation>
     </message>
+    <message>
+        <location filename="../../models/rules.py" line="77" />
+        <source>Negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="78" />
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <location filename="../../models/rules.py" line="79" />
+        <source>No result</source>
+        <translation>无结果</translation>
+    </message>
 </context>
 <context>
     <name>LogPanel</name>

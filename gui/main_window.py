@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         from gui.dialogs.export_dialog import ExportDialog
 
         ExportDialog(self.desk, self).exec()
+        self.status.refresh_export()
 
     def load_office_key(self) -> None:
         if not self._admin():

@@ -20,7 +20,9 @@ class GateStatusBar(QStatusBar):
         # The counts may be cut short on a narrow screen rather than widen the window (English is long).
         self.counts.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.counts.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        for w in (self.gate, self.operator):
+        self.export = QLabel()
+        self.export.setObjectName("statusExport")
+        for w in (self.gate, self.operator, self.export):
             self.addWidget(w)
         self.addWidget(self.counts, 1)
         self.setSizeGripEnabled(False)
@@ -30,9 +32,30 @@ class GateStatusBar(QStatusBar):
         self.gate.setText(f"{ctx.compound_name} · {ctx.gate_name}" if ctx else "")
         op = self.desk.operator
         self.operator.setText(self.tr("On duty: {0}").format(op.name) if op else self.tr("Nobody signed in"))
+        self.refresh_export()
         c = self.desk.today_counts()
         cases = self.desk.open_case_count()
         waiting = self.desk.waiting_count()
         self.counts.setText(self.tr("Today: {0} admitted · {1} refused · {2} to isolation · {3} inside").format(
             c.admitted, c.refused, c.isolated, c.inside)
             + "   " + self.tr("Isolation point: {0} · parcels waiting: {1}").format(cases, waiting))
+
+    def refresh_export(self) -> None:
+        from zoneinfo import ZoneInfo
+
+        from gui import texts
+        from models.sync import export_due
+
+        last = self.desk.last_export()
+        due = export_due(last, self.desk.clock())
+        if last is None:
+            text = self.tr("Not yet exported for the office")
+        else:
+            text = self.tr("Exported: no. {0}, {1}").format(
+                last.seq, texts.local_time(last.created_at, ZoneInfo(self.desk.settings.timezone)))
+        self.export.setText(text)
+        self.export.setProperty("due", due)
+        self.export.setToolTip(self.tr("Export (toolbar) writes today's bundle for the community office.") if due
+                               else "")
+        self.export.style().unpolish(self.export)
+        self.export.style().polish(self.export)

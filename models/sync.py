@@ -943,6 +943,14 @@ def completeness(session: Session) -> list[StationReport]:
     return out
 
 
+EXPORT_DUE = timedelta(hours=24)  # the office expects a bundle a day
+
+
+def export_due(last: SyncExport | None, now: datetime) -> bool:
+    """True when the gate has never exported, or not for a day."""
+    return last is None or now - last.created_at >= EXPORT_DUE
+
+
 def last_export(session: Session) -> SyncExport | None:
     return session.execute(select(SyncExport).order_by(SyncExport.seq.desc()).limit(1)).scalars().first()
 

@@ -800,24 +800,39 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>GateStatusBar</name>
     <message>
-        <location filename="../../gui/status_bar.py" line="32" />
+        <location filename="../../gui/status_bar.py" line="34" />
         <source>On duty: {0}</source>
         <translation>值班：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/status_bar.py" line="32" />
+        <location filename="../../gui/status_bar.py" line="34" />
         <source>Nobody signed in</source>
         <translation>无人值班</translation>
     </message>
     <message>
-        <location filename="../../gui/status_bar.py" line="36" />
+        <location filename="../../gui/status_bar.py" line="39" />
         <source>Today: {0} admitted · {1} refused · {2} to isolation · {3} inside</source>
         <translation>今日：放行 {0} · 劝返 {1} · 送隔离点 {2} · 在场 {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/status_bar.py" line="38" />
+        <location filename="../../gui/status_bar.py" line="41" />
         <source>Isolation point: {0} · parcels waiting: {1}</source>
         <translation>隔离点：{0} · 待取：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/status_bar.py" line="52" />
+        <source>Not yet exported for the office</source>
+        <translation>尚未给社区导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/status_bar.py" line="54" />
+        <source>Exported: no. {0}, {1}</source>
+        <translation>已导出：第 {0} 号，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/status_bar.py" line="58" />
+        <source>Export (toolbar) writes today's bundle for the community office.</source>
+        <translation>点工具栏的“导出”，为社区办公室写出今天的数据包。</translation>
     </message>
 </context>
 <context>
@@ -1483,28 +1498,28 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185" />
+        <location filename="../../gui/main_window.py" line="186" />
         <source>The office's key file</source>
         <translation>社区办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186" />
+        <location filename="../../gui/main_window.py" line="187" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
-        <location filename="../../gui/main_window.py" line="195" />
+        <location filename="../../gui/main_window.py" line="194" />
+        <location filename="../../gui/main_window.py" line="196" />
         <source>Office key</source>
         <translation>办公室密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="194" />
         <source>{0} is not an office key file.</source>
         <translation>{0} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196" />
+        <location filename="../../gui/main_window.py" line="197" />
         <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
         <translation>今后的数据包将按 {0} 的密钥加密。请与社区办公室电话核对密钥指纹：{1}</translation>
     </message>

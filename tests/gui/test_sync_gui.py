@@ -267,3 +267,19 @@ def test_the_export_window_shows_the_gates_key_fingerprint(app, desk, qtbot):
     with desk.db.session() as s:
         key = bundle.key_id(bundle.signing_public_key(sync.ensure_signing_key(s)))
     assert key in dialog.signing.text()
+
+
+def test_the_gate_status_bar_says_when_a_bundle_is_due(app, desk, qtbot, tmp_path):
+    from gui.main_window import MainWindow
+
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    label = window.status.export
+    assert "尚未" in label.text() and label.property("due") is True
+    desk.export_bundle(tmp_path)
+    window.status.refresh_export()
+    assert "第 1 号" in label.text() and label.property("due") is False
+    later = desk.clock() + sync.EXPORT_DUE
+    desk.clock = lambda: later
+    window.status.refresh_export()
+    assert label.property("due") is True

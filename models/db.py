@@ -21,7 +21,7 @@ from models import migrations, paths
 from models.clock import utcnow
 from models.i18n import QT_TRANSLATE_NOOP, Message
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each step moves a database from version N-1 to N, with explicit DDL (never create_all on an
 # existing database). All pending steps run in one transaction, after a backup of the file.
@@ -45,7 +45,8 @@ class DatabaseProblem(Exception):
 
 def _all_tables() -> None:
     # Importing the domain modules registers their tables on SQLModel.metadata.
-    from models import audit, isolation, operators, parcels, readiness, settings, site, sync_tables, visits  # noqa: F401
+    from models import (  # noqa: F401
+        audit, isolation, operators, parcels, posters, readiness, residents, settings, site, sync_tables, visits)
 
 
 def _pragmas(*, autocheckpoint: bool):

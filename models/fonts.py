@@ -25,22 +25,42 @@ class NoChineseFont(Exception):
     pass
 
 
+BOLD_CANDIDATES = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc",
+    "C:/Windows/Fonts/msyhbd.ttc",
+)
+
+
+@lru_cache(maxsize=1)
+def chinese_bold_font() -> tuple[Path, int]:
+    """A bold face of the same family where installed, else the regular face."""
+    regular = chinese_font()
+    for candidate in BOLD_CANDIDATES:
+        path = Path(candidate)
+        if path.exists() and path.parent == regular[0].parent:
+            return _face(path) or regular
+    return regular
+
+
+def _face(path: Path) -> tuple[Path, int] | None:
+    from PIL import ImageFont
+
+    for index in range(8 if path.suffix.lower() == ".ttc" else 1):
+        try:
+            family = ImageFont.truetype(str(path), 12, index=index).getname()[0]
+        except OSError:
+            return None
+        if family in PREFERRED_FACES or path.suffix.lower() != ".ttc":
+            return path, index
+    return path, 0
+
+
 @lru_cache(maxsize=1)
 def chinese_font() -> tuple[Path, int]:
     """(path, face index) of a font that draws Simplified Chinese."""
-    from PIL import ImageFont
-
     override = os.environ.get("GATEDESK_CJK_FONT")
-    paths = ([Path(override)] if override else []) + [Path(p) for p in CANDIDATES]
-    for path in paths:
-        if not path.exists():
-            continue
-        for index in range(8 if path.suffix.lower() == ".ttc" else 1):
-            try:
-                family = ImageFont.truetype(str(path), 12, index=index).getname()[0]
-            except OSError:
-                break
-            if family in PREFERRED_FACES or not path.suffix.lower() == ".ttc":
-                return path, index
-        return path, 0
+    for path in ([Path(override)] if override else []) + [Path(p) for p in CANDIDATES]:
+        if path.exists():
+            return _face(path) or (path, 0)
     raise NoChineseFont("no Chinese font found; install fonts-noto-cjk")

@@ -237,6 +237,102 @@ V3_DDL = (
 )
 
 
+# v4: posters' QR settings per gate; residents, their passes, home monitoring, passages by pass.
+V4_DDL = (
+    """CREATE TABLE venue_code (
+    gate_id VARCHAR(36) NOT NULL,
+    kind VARCHAR(12) NOT NULL,
+    content VARCHAR(1000) NOT NULL,
+    hotline VARCHAR(40) NOT NULL,
+    updated_at DATETIME NOT NULL,
+    PRIMARY KEY (gate_id)
+)""",
+    """CREATE TABLE household (
+    id VARCHAR(36) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    gate_id VARCHAR(36),
+    operator_id VARCHAR(36),
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    rev INTEGER NOT NULL,
+    building VARCHAR(20) NOT NULL,
+    unit VARCHAR(20) NOT NULL,
+    room VARCHAR(20) NOT NULL,
+    PRIMARY KEY (id)
+)""",
+    """CREATE INDEX ix_household_room ON household (building, unit, room)""",
+    """CREATE TABLE resident (
+    id VARCHAR(36) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    gate_id VARCHAR(36),
+    operator_id VARCHAR(36),
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    rev INTEGER NOT NULL,
+    household_id VARCHAR(36) NOT NULL,
+    name VARCHAR(40) NOT NULL,
+    phone VARCHAR(20),
+    active BOOLEAN NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(household_id) REFERENCES household (id)
+)""",
+    """CREATE INDEX ix_resident_household ON resident (household_id)""",
+    """CREATE TABLE resident_pass (
+    id VARCHAR(36) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    gate_id VARCHAR(36),
+    operator_id VARCHAR(36),
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    rev INTEGER NOT NULL,
+    resident_id VARCHAR(36) NOT NULL,
+    household_id VARCHAR(36) NOT NULL,
+    expires_on VARCHAR(10) NOT NULL,
+    revoked_at DATETIME,
+    revoked_reason VARCHAR(100),
+    replaces_id VARCHAR(36),
+    PRIMARY KEY (id),
+    FOREIGN KEY(resident_id) REFERENCES resident (id)
+)""",
+    """CREATE INDEX ix_resident_pass_resident ON resident_pass (resident_id)""",
+    """CREATE TABLE home_monitoring (
+    id VARCHAR(36) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    gate_id VARCHAR(36),
+    operator_id VARCHAR(36),
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    rev INTEGER NOT NULL,
+    resident_id VARCHAR(36) NOT NULL,
+    kind VARCHAR(12) NOT NULL,
+    until VARCHAR(10) NOT NULL,
+    reason VARCHAR(100) NOT NULL,
+    ended_at DATETIME,
+    PRIMARY KEY (id),
+    FOREIGN KEY(resident_id) REFERENCES resident (id)
+)""",
+    """CREATE INDEX ix_home_monitoring_resident ON home_monitoring (resident_id, until)""",
+    """CREATE TABLE passage (
+    id VARCHAR(36) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    gate_id VARCHAR(36),
+    operator_id VARCHAR(36),
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    rev INTEGER NOT NULL,
+    pass_id VARCHAR(36),
+    resident_id VARCHAR(36),
+    direction VARCHAR(4) NOT NULL,
+    temperature FLOAT,
+    decision VARCHAR(10) NOT NULL,
+    reason VARCHAR(40) NOT NULL,
+    PRIMARY KEY (id)
+)""",
+    """CREATE INDEX ix_passage_created ON passage (created_at)""",
+    """CREATE INDEX ix_passage_resident ON passage (resident_id, created_at)""",
+)
+
+
 def to_v2(conn: Connection) -> None:
     for statement in V2_DDL:
         conn.exec_driver_sql(statement)
@@ -247,4 +343,9 @@ def to_v3(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-STEPS = {2: to_v2, 3: to_v3}
+def to_v4(conn: Connection) -> None:
+    for statement in V4_DDL:
+        conn.exec_driver_sql(statement)
+
+
+STEPS = {2: to_v2, 3: to_v3, 4: to_v4}

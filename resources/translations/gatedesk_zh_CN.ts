@@ -376,17 +376,17 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/db.py" line="154" />
+        <location filename="../../models/db.py" line="155" />
         <source>{path} is not a readable GateDesk database ({error}). It was left untouched.</source>
         <translation>{path} 不是可读取的门岗登记台数据库（{error}）。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="202" />
+        <location filename="../../models/db.py" line="203" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="209" />
+        <location filename="../../models/db.py" line="210" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>
@@ -2038,6 +2038,99 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
 </context>
 <context>
+    <name>Posters</name>
+    <message>
+        <location filename="../../models/posters.py" line="78" />
+        <source>{path} is not a picture GateDesk can open.</source>
+        <translation>{path} 不是门岗登记台能打开的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="82" />
+        <source>No QR code found in {path}. Photograph the code straight on, filling most of the picture.</source>
+        <translation>在 {path} 中没有找到二维码。请正对二维码拍照，让它占满画面的大部分。</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="93" />
+        <source>Paste the code's text, or read it from a picture.</source>
+        <translation>请粘贴二维码的文字，或从图片中读取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="95" />
+        <source>The code's text is longer than {n} characters.</source>
+        <translation>二维码文字超过 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="98" />
+        <source>A web address starts with http:// or https://.</source>
+        <translation>网址应以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="143" />
+        <source>Scan to register</source>
+        <translation>扫码登记</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="144" />
+        <source>Temperature check</source>
+        <translation>测量体温</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="145" />
+        <source>Wear a mask</source>
+        <translation>佩戴口罩</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="146" />
+        <source>Show your health code</source>
+        <translation>出示健康码</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="147" />
+        <source>Show a negative nucleic-acid result</source>
+        <translation>出示核酸阴性证明</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="148" />
+        <source>Show your itinerary card</source>
+        <translation>出示行程卡</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="182" />
+        <source>Paper size must be A4 or A3.</source>
+        <translation>纸张须为 A4 或 A3。</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="191" />
+        <source>Please scan to register</source>
+        <translation>请扫码登记</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="193" />
+        <source>Epidemic prevention · one code per person · register before entering</source>
+        <translation>疫情防控 · 一人一码 · 先登记后进入</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="229" />
+        <source>Hotline: {0}</source>
+        <translation>防疫热线：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="231" />
+        <source>Venue {0} · printed {1}</source>
+        <translation>场所编号 {0} · 打印于 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="233" />
+        <source>GateDesk check-in poster · post at eye level beside the entrance</source>
+        <translation>门岗登记台场所码 · 请张贴于入口旁醒目位置</translation>
+    </message>
+    <message>
+        <location filename="../../models/posters.py" line="245" />
+        <source>The poster file must end in .pdf or .png: {path}</source>
+        <translation>海报文件名须以 .pdf 或 .png 结尾：{path}</translation>
+    </message>
+</context>
+<context>
     <name>Readiness</name>
     <message>
         <location filename="../../models/readiness.py" line="20" />
@@ -2430,6 +2523,54 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <location filename="../../models/reports.py" line="236" />
         <source>Not reported</source>
         <translation>未报送</translation>
+    </message>
+</context>
+<context>
+    <name>Residents</name>
+    <message>
+        <location filename="../../models/residents.py" line="132" />
+        <source>This code is not a GateDesk pass, or it is damaged.</source>
+        <translation>这不是门岗登记台的通行证，或已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="133" />
+        <source>The pass's signature is wrong: the card is forged or altered. Register the person by hand and tell the office.</source>
+        <translation>通行证签名不符：此卡系伪造或被改动。请人工登记此人，并报告社区。</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="135" />
+        <source>This pass was not issued here (another compound's card?).</source>
+        <translation>此通行证不是本小区签发的（其他小区的卡？）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="136" />
+        <source>This pass was revoked on {date}: {reason}</source>
+        <translation>此通行证已于 {date} 作废：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="137" />
+        <source>This pass expired on {date}. Issue a new one.</source>
+        <translation>此通行证已于 {date} 过期。请补发新证。</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="138" />
+        <source>STOP: {name} ({room}) is under {kind} until {until}. They may not leave. Report to the community.</source>
+        <translation>拦住：{name}（{room}）正在{kind}，至 {until}。不得外出。请报告社区。</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="140" />
+        <source>{name} has moved out of the roster; the pass is no longer valid.</source>
+        <translation>{name} 已不在住户名册中，通行证失效。</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="143" />
+        <source>home isolation</source>
+        <translation>居家隔离</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="144" />
+        <source>home health monitoring</source>
+        <translation>居家健康监测</translation>
     </message>
 </context>
 <context>

@@ -133,10 +133,12 @@ def test_background_checkpoints_keep_the_wal_small_and_lose_nothing(tmp_path, mo
 
 
 def test_a_v1_gate_database_upgrades_to_the_same_schema_as_a_new_one(tmp_path):
-    """v1 is today's schema without the isolation and parcel tables (v2) and the sync tables (v3)."""
+    """v1 is today's schema without the isolation and parcel tables (v2), the sync tables (v3) and the
+    posters' and residents' tables (v4)."""
     v2_tables = ("isolation_case", "isolation_recheck", "isolation_notice", "isolation_correction", "parcel",
                  "disinfection_round", "readiness_check", "sync_export", "sync_station", "sync_receipt",
-                 "sync_record", "sync_conflict", "tombstone")
+                 "sync_record", "sync_conflict", "tombstone", "venue_code", "passage", "home_monitoring",
+                 "resident_pass", "resident", "household")
     old = tmp_path / "old.sqlite3"
     d = open_database(old)
     with d.engine.begin() as c:
@@ -147,7 +149,7 @@ def test_a_v1_gate_database_upgrades_to_the_same_schema_as_a_new_one(tmp_path):
                        "VALUES ('e1', '2022-11-01 00:00:00', 's', 'sign_in', '')"))
     d.close()
     d = open_database(old, backups=tmp_path / "bk")
-    assert schema_version(d) == 3
+    assert schema_version(d) == 4
     d.close()
     fresh = tmp_path / "new.sqlite3"
     open_database(fresh).close()

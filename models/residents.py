@@ -1,0 +1,421 @@
+"""Residents: the roster by building-unit-room, signed passes, home monitoring, and pass scans.
+
+A pass's QR carries its id, room and expiry, signed with the compound's pass key, so a gate
+tells a forged or altered card from a real one without a network; revocation and expiry are
+checked against the roster here.
+"""
+from __future__ import annotations
+
+import base64
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import Index, func
+from sqlmodel import Field, Session, select
+
+from models import bundle
+from models.clock import local_today
+from models.db import Meta
+from models.i18n import QT_TRANSLATE_NOOP, Message
+from models.records import Record, when_field
+from models.site import StationContext
+from models.validation import NAME_MAX
+
+PASS_PREFIX = "GDP1."
+PASS_KEY = "compound_pass_key"
+ROOM_PART = re.compile(r"[0-9A-Za-z]{1,10}")
+DEFAULT_VALID_DAYS = 90
+
+
+class Household(Record, table=True):
+    __table_args__ = (Index("ix_household_room", "building", "unit", "room"),)
+    building: str = Field(max_length=20)
+    unit: str = Field(max_length=20)
+    room: str = Field(max_length=20)
+
+    @property
+    def label(self) -> str:
+        return f"{self.building}-{self.unit}-{self.room}"
+
+
+class Resident(Record, table=True):
+    __table_args__ = (Index("ix_resident_household", "household_id"),)
+    household_id: str = Field(foreign_key="household.id", max_length=36)
+    name: str = Field(max_length=NAME_MAX)
+    phone: str | None = Field(default=None, max_length=20)
+    active: bool = True
+
+
+class ResidentPass(Record, table=True):
+    __tablename__ = "resident_pass"
+    __table_args__ = (Index("ix_resident_pass_resident", "resident_id"),)
+    resident_id: str = Field(foreign_key="resident.id", max_length=36)
+    household_id: str = Field(max_length=36)
+    expires_on: str = Field(max_length=10)  # local day, inclusive
+    revoked_at: datetime | None = when_field(default=None)
+    revoked_reason: str | None = Field(default=None, max_length=100)
+    replaces_id: str | None = Field(default=None, max_length=36)
+
+
+class MonitoringKind(StrEnum):
+    ISOLATION = "isolation"  # 居家隔离
+    MONITORING = "monitoring"  # 居家健康监测
+
+
+class HomeMonitoring(Record, table=True):
+    __tablename__ = "home_monitoring"
+    __table_args__ = (Index("ix_home_monitoring_resident", "resident_id", "until"),)
+    resident_id: str = Field(foreign_key="resident.id", max_length=36)
+    kind: str = Field(max_length=12)
+    until: str = Field(max_length=10)  # last day, inclusive
+    reason: str = Field(default="", max_length=100)
+    ended_at: datetime | None = when_field(default=None)
+
+
+class Direction(StrEnum):
+    IN = "in"
+    OUT = "out"
+
+
+class Passage(Record, table=True):
+    """A resident through the gate by pass, or a pass turned away (decision refuse, with the reason)."""
+
+    __table_args__ = (Index("ix_passage_created", "created_at"), Index("ix_passage_resident", "resident_id",
+                                                                         "created_at"))
+    pass_id: str | None = Field(default=None, max_length=36)
+    resident_id: str | None = Field(default=None, max_length=36)
+    direction: str = Field(max_length=4)
+    temperature: float | None = None
+    decision: str = Field(max_length=10)  # admit | refuse
+    reason: str = Field(default="", max_length=40)
+
+
+# -- the pass key and the QR payload ------------------------------------------------------------
+def pass_key(session: Session) -> str:
+    row = session.get(Meta, PASS_KEY)
+    if row is None:
+        row = Meta(key=PASS_KEY, value=bundle.new_signing_key())
+        session.add(row)
+        session.flush()
+    return row.value
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def pass_payload(p: ResidentPass, household: Household, key: str) -> str:
+    """GDP1.<base64url JSON {p, r, e}>.<base64url Ed25519 signature of that JSON>"""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    body = json.dumps({"p": p.id, "r": household.label, "e": p.expires_on}, ensure_ascii=False,
+                      separators=(",", ":"), sort_keys=True).encode()
+    signature = Ed25519PrivateKey.from_private_bytes(bundle.unb64(key)).sign(body)
+    return f"{PASS_PREFIX}{_b64(body)}.{_b64(signature)}"
+
+
+def looks_like_pass(text: str) -> bool:
+    return text.strip().startswith(PASS_PREFIX)
+
+
+# -- refusals -------------------------------------------------------------------------------
+REFUSALS = {
+    "pass_unreadable": QT_TRANSLATE_NOOP("Residents", "This code is not a GateDesk pass, or it is damaged."),
+    "pass_forged": QT_TRANSLATE_NOOP("Residents", "The pass's signature is wrong: the card is forged or altered. "
+                                     "Register the person by hand and tell the office."),
+    "pass_unknown": QT_TRANSLATE_NOOP("Residents", "This pass was not issued here (another compound's card?)."),
+    "pass_revoked": QT_TRANSLATE_NOOP("Residents", "This pass was revoked on {date}: {reason}"),
+    "pass_expired": QT_TRANSLATE_NOOP("Residents", "This pass expired on {date}. Issue a new one."),
+    "home_monitoring": QT_TRANSLATE_NOOP("Residents", "STOP: {name} ({room}) is under {kind} until {until}. "
+                                         "They may not leave. Report to the community."),
+    "resident_left": QT_TRANSLATE_NOOP("Residents", "{name} has moved out of the roster; the pass is no longer valid."),
+}
+MONITORING_LABELS = {
+    MonitoringKind.ISOLATION: QT_TRANSLATE_NOOP("Residents", "home isolation"),
+    MonitoringKind.MONITORING: QT_TRANSLATE_NOOP("Residents", "home health monitoring"),
+}
+
+
+class PassRefused(Exception):
+    def __init__(self, code: str, **params):
+        self.code = code
+        self.params = params
+        self.message = Message("Residents", REFUSALS[code], params)
+        super().__init__(code)
+
+
+@dataclass
+class ScanResult:
+    resident: Resident
+    household: Household
+    pass_: ResidentPass
+    direction: Direction
+    passage: Passage | None = None  # None until recorded (temperature still to come)
+    monitoring: HomeMonitoring | None = None
+
+
+def verify_pass(session: Session, text: str, *, today: date) -> tuple[ResidentPass, Resident, Household]:
+    """The pass behind a scanned text, or PassRefused saying why not."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    text = text.strip()
+    try:
+        body_b64, sig_b64 = text[len(PASS_PREFIX):].split(".")
+        body, signature = _unb64(body_b64), _unb64(sig_b64)
+        claims = json.loads(body)
+        pass_id, room, expires = str(claims["p"]), str(claims["r"]), str(claims["e"])
+    except (ValueError, KeyError, TypeError):
+        raise PassRefused("pass_unreadable") from None
+    public = bundle.unb64(bundle.signing_public_key(pass_key(session)))
+    try:
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, body)
+    except InvalidSignature:
+        raise PassRefused("pass_forged") from None
+    p = session.get(ResidentPass, pass_id)
+    if p is None:
+        raise PassRefused("pass_unknown")
+    resident = session.get(Resident, p.resident_id)
+    household = session.get(Household, p.household_id)
+    if household is None or household.label != room or p.expires_on != expires:
+        raise PassRefused("pass_forged")
+    if p.revoked_at is not None:
+        raise PassRefused("pass_revoked", date=p.revoked_at.date().isoformat(), reason=p.revoked_reason or "")
+    if date.fromisoformat(p.expires_on) < today:
+        raise PassRefused("pass_expired", date=p.expires_on)
+    if resident is None or not resident.active:
+        raise PassRefused("resident_left", name=resident.name if resident else "")
+    return p, resident, household
+
+
+def active_monitoring(session: Session, resident_id: str, today: date) -> HomeMonitoring | None:
+    return session.execute(select(HomeMonitoring).where(
+        HomeMonitoring.resident_id == resident_id, HomeMonitoring.ended_at.is_(None),
+        HomeMonitoring.until >= today.isoformat()).limit(1)).scalars().first()
+
+
+def next_direction(session: Session, resident_id: str, since: datetime) -> Direction:
+    """Out if the resident's last admitted passage since `since` was in; otherwise in."""
+    last = session.execute(select(Passage.direction).where(
+        Passage.resident_id == resident_id, Passage.decision == "admit", Passage.created_at >= since)
+        .order_by(Passage.created_at.desc()).limit(1)).scalar()
+    return Direction.OUT if last == Direction.IN else Direction.IN
+
+
+def record_refusal(session: Session, *, ctx: StationContext, operator_id: str | None, code: str,
+                   pass_id: str | None = None, resident_id: str | None = None, direction: str = Direction.IN,
+                   now: datetime) -> Passage:
+    """Refused scans are kept (who tried, why), never counted as passages through the gate."""
+    row = Passage(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
+                  updated_at=now, pass_id=pass_id, resident_id=resident_id, direction=str(direction),
+                  decision="refuse", reason=code)
+    session.add(row)
+    return row
+
+
+def record_passage(session: Session, *, ctx: StationContext, operator_id: str | None, scan: ScanResult,
+                   temperature: float | None, now: datetime) -> Passage:
+    row = Passage(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
+                  updated_at=now, pass_id=scan.pass_.id, resident_id=scan.resident.id,
+                  direction=scan.direction.value, temperature=temperature, decision="admit")
+    session.add(row)
+    scan.passage = row
+    return row
+
+
+# -- the roster -------------------------------------------------------------------------------
+def parse_room(text: str) -> tuple[str, str, str] | None:
+    """'3-2-501', '3栋2单元501', '3#2-501室', '3号楼 2 单元 501' → ('3', '2', '501')."""
+    t = re.sub(r"号楼|栋|幢|楼|#|单元|－|—|/", "-", (text or "").strip())
+    parts = [p for p in t.replace("室", "").replace(" ", "").split("-") if p]
+    if len(parts) == 3 and all(ROOM_PART.fullmatch(p) for p in parts):
+        return parts[0], parts[1], parts[2]
+    return None
+
+
+def household(session: Session, ctx: StationContext, building: str, unit: str, room: str,
+              now: datetime) -> Household:
+    found = session.execute(select(Household).where(Household.building == building, Household.unit == unit,
+                                                    Household.room == room)).scalars().first()
+    if found is None:
+        found = Household(station_id=ctx.station_id, gate_id=ctx.gate_id, created_at=now, updated_at=now,
+                          building=building, unit=unit, room=room)
+        session.add(found)
+        session.flush()
+    return found
+
+
+def add_resident(session: Session, ctx: StationContext, *, room: str, name: str, phone: str | None,
+                 now: datetime) -> Resident:
+    parts = parse_room(room)
+    if parts is None:
+        raise ValueError(room)
+    h = household(session, ctx, *parts, now)
+    r = Resident(station_id=ctx.station_id, gate_id=ctx.gate_id, created_at=now, updated_at=now,
+                 household_id=h.id, name=name.strip()[:NAME_MAX], phone=(phone or "").strip() or None)
+    session.add(r)
+    session.flush()
+    return r
+
+
+@dataclass
+class RosterImport:
+    added: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (row number, why)
+
+
+ROOM_HEADERS = ("房号", "房间", "门牌", "室号", "room", "address", "住址")
+BUILDING_HEADERS = ("楼栋", "楼号", "栋", "building")
+UNIT_HEADERS = ("单元", "unit")
+ROOMNO_HEADERS = ("房间号", "户号", "室")
+NAME_HEADERS = ("姓名", "住户", "业主", "name")
+PHONE_HEADERS = ("电话", "手机", "手机号", "联系电话", "phone", "mobile")
+
+
+def _rows(path: Path) -> list[list[str]]:
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        return [["" if v is None else str(v).strip() for v in row] for row in book.active.iter_rows(values_only=True)]
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):  # Excel saves CSV as GBK on Chinese Windows
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ValueError("unreadable text")
+    return [[c.strip() for c in row] for row in csv.reader(text.splitlines())]
+
+
+def _column(header: list[str], names: tuple[str, ...]) -> int | None:
+    lowered = [h.strip().lower() for h in header]
+    for name in names:
+        if name.lower() in lowered:
+            return lowered.index(name.lower())
+    return None
+
+
+def import_roster(session: Session, ctx: StationContext, path: Path, *, now: datetime) -> RosterImport:
+    """Households and residents from the property office's sheet (.xlsx or .csv).
+
+    A room column ('3-2-501'), or building/unit/room columns; a name column; a phone column if
+    any. Rows that cannot be read are listed with their row number and the reason; the others go in.
+    """
+    from models.validation import FieldError, parse_phone
+
+    rows = _rows(path)
+    result = RosterImport()
+    if not rows:
+        return result
+    header = rows[0]
+    name_col = _column(header, NAME_HEADERS)
+    room_col = _column(header, ROOM_HEADERS)
+    parts_cols = (_column(header, BUILDING_HEADERS), _column(header, UNIT_HEADERS), _column(header, ROOMNO_HEADERS))
+    phone_col = _column(header, PHONE_HEADERS)
+    if name_col is None or (room_col is None and None in parts_cols):
+        result.skipped.append((1, "header"))
+        return result
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(row):
+            continue
+        cell = lambda i: row[i] if i is not None and i < len(row) else ""  # noqa: E731
+        name = cell(name_col)
+        if room_col is not None:
+            room = cell(room_col)
+        else:
+            room = "-".join(cell(i) for i in parts_cols)
+        if not name:
+            result.skipped.append((number, "name"))
+            continue
+        if parse_room(room) is None:
+            result.skipped.append((number, "room"))
+            continue
+        phone = cell(phone_col)
+        if phone:
+            errors: list[FieldError] = []
+            phone = parse_phone("phone", phone, errors, required=False)
+            if errors:
+                result.skipped.append((number, "phone"))
+                continue
+        add_resident(session, ctx, room=room, name=name, phone=phone or None, now=now)
+        result.added += 1
+    return result
+
+
+def issue_pass(session: Session, ctx: StationContext, *, resident_id: str, valid_days: int = DEFAULT_VALID_DAYS,
+               today: date, now: datetime, replaces: str | None = None) -> ResidentPass:
+    resident = session.get(Resident, resident_id)
+    p = ResidentPass(station_id=ctx.station_id, gate_id=ctx.gate_id, created_at=now, updated_at=now,
+                     resident_id=resident.id, household_id=resident.household_id,
+                     expires_on=(today + timedelta(days=valid_days)).isoformat(), replaces_id=replaces)
+    session.add(p)
+    session.flush()
+    return p
+
+
+def revoke_pass(session: Session, pass_id: str, *, reason: str, now: datetime) -> ResidentPass:
+    p = session.get(ResidentPass, pass_id)
+    if p.revoked_at is None:
+        p.revoked_at, p.revoked_reason = now, reason.strip()[:100] or "-"
+        p.touch(now)
+        session.add(p)
+    return p
+
+
+def reissue_pass(session: Session, ctx: StationContext, pass_id: str, *, reason: str, today: date,
+                 now: datetime) -> ResidentPass:
+    """A lost or damaged card: the old one stops working, a new one replaces it."""
+    old = revoke_pass(session, pass_id, reason=reason, now=now)
+    return issue_pass(session, ctx, resident_id=old.resident_id, today=today, now=now, replaces=old.id)
+
+
+def valid_passes(session: Session, *, building: str | None = None, today: date) -> list[tuple]:
+    """(pass, resident, household) of every pass still valid, by room then name."""
+    q = (select(ResidentPass, Resident, Household)
+         .join(Resident, Resident.id == ResidentPass.resident_id)
+         .join(Household, Household.id == ResidentPass.household_id)
+         .where(ResidentPass.revoked_at.is_(None), ResidentPass.expires_on >= today.isoformat(),
+                Resident.active)
+         .order_by(Household.building, Household.unit, Household.room, Resident.name))
+    if building:
+        q = q.where(Household.building == building)
+    return list(session.execute(q).tuples())
+
+
+def put_under_monitoring(session: Session, ctx: StationContext, *, resident_id: str, kind: MonitoringKind,
+                         until: date, reason: str, now: datetime) -> HomeMonitoring:
+    row = HomeMonitoring(station_id=ctx.station_id, gate_id=ctx.gate_id, created_at=now, updated_at=now,
+                         resident_id=resident_id, kind=MonitoringKind(kind).value, until=until.isoformat(),
+                         reason=reason.strip()[:100])
+    session.add(row)
+    return row
+
+
+def monitoring_list(session: Session, today: date) -> list[tuple[HomeMonitoring, Resident, Household]]:
+    q = (select(HomeMonitoring, Resident, Household)
+         .join(Resident, Resident.id == HomeMonitoring.resident_id)
+         .join(Household, Household.id == Resident.household_id)
+         .where(HomeMonitoring.ended_at.is_(None), HomeMonitoring.until >= today.isoformat())
+         .order_by(HomeMonitoring.until))
+    return list(session.execute(q).tuples())
+
+
+def count_residents(session: Session) -> int:
+    return session.execute(select(func.count()).select_from(Resident).where(Resident.active)).scalar_one()
+
+
+def today_for(settings, now: datetime) -> date:
+    return local_today(now, settings.zone)
+

@@ -1,0 +1,141 @@
+"""The roster, signed passes, and every way a pass is refused."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from openpyxl import Workbook
+
+from models import residents as rs
+from models.db import open_database
+from models.site import SetupForm, complete_setup
+
+NOW = datetime(2026, 11, 29, 2, 0, tzinfo=timezone.utc)
+TODAY = date(2026, 11, 29)
+
+
+@pytest.fixture
+def db(tmp_path):
+    d = open_database(tmp_path / "gatedesk.sqlite3")
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def ctx(db):
+    with db.session() as s:
+        c = complete_setup(s, SetupForm(compound_name="榕城花园", gate_name="东门", admin_name="林管理",
+                                        admin_pin="1234", admin_pin_again="1234"))
+        s.commit()
+    return c
+
+
+def a_pass(db, ctx, room="3-2-501", name="王大明", **kw):
+    with db.session() as s:
+        r = rs.add_resident(s, ctx, room=room, name=name, phone="13800138000", now=NOW)
+        p = rs.issue_pass(s, ctx, resident_id=r.id, today=TODAY, now=NOW, **kw)
+        h = s.get(rs.Household, r.household_id)
+        payload = rs.pass_payload(p, h, rs.pass_key(s))
+        s.commit()
+        return p, r, payload
+
+
+def refused(db, text, today=TODAY) -> str:
+    with db.session() as s:
+        with pytest.raises(rs.PassRefused) as info:
+            rs.verify_pass(s, text, today=today)
+    assert info.value.message.text  # a sentence for the guard
+    return info.value.code
+
+
+def test_a_genuine_pass_verifies_and_names_the_resident(db, ctx):
+    p, r, payload = a_pass(db, ctx)
+    assert payload.startswith("GDP1.") and len(payload) < 250
+    with db.session() as s:
+        got, resident, household = rs.verify_pass(s, payload, today=TODAY)
+    assert (got.id, resident.name, household.label) == (p.id, "王大明", "3-2-501")
+
+
+def test_forged_altered_unknown_expired_revoked(db, ctx, tmp_path):
+    p, r, payload = a_pass(db, ctx)
+    body, sig = payload[len("GDP1."):].split(".")
+    claims = json.loads(rs._unb64(body))
+    claims["r"] = "9-9-999"  # altered room, old signature
+    altered = "GDP1." + rs._b64(json.dumps(claims, separators=(",", ":"), sort_keys=True).encode()) + "." + sig
+    assert refused(db, altered) == "pass_forged"
+    assert refused(db, payload[:-6] + "AAAAAA") == "pass_forged"
+    assert refused(db, "GDP1.garbage") == "pass_unreadable"
+    assert refused(db, "https://example.org") == "pass_unreadable"
+    # Signed with another compound's key: not ours.
+    other = open_database(tmp_path / "other.sqlite3")
+    with other.session() as s:
+        octx = complete_setup(s, SetupForm(compound_name="三坊小区", gate_name="北门", admin_name="甲",
+                                           admin_pin="1234", admin_pin_again="1234"))
+        op = rs.issue_pass(s, octx, resident_id=rs.add_resident(s, octx, room="1-1-101", name="李四", phone=None,
+                                                               now=NOW).id, today=TODAY, now=NOW)
+        foreign = rs.pass_payload(op, s.get(rs.Household, op.household_id), rs.pass_key(s))
+        s.commit()
+    other.close()
+    assert refused(db, foreign) == "pass_forged"
+    assert refused(db, payload, today=TODAY + timedelta(days=rs.DEFAULT_VALID_DAYS + 1)) == "pass_expired"
+    with db.session() as s:
+        new = rs.reissue_pass(s, ctx, p.id, reason="卡丢失", today=TODAY, now=NOW)
+        new_payload = rs.pass_payload(new, s.get(rs.Household, new.household_id), rs.pass_key(s))
+        s.commit()
+    assert refused(db, payload) == "pass_revoked"
+    with db.session() as s:
+        assert rs.verify_pass(s, new_payload, today=TODAY)[0].replaces_id == p.id
+
+
+def test_a_resident_under_home_monitoring_is_known_and_directions_alternate(db, ctx):
+    p, r, payload = a_pass(db, ctx)
+    with db.session() as s:
+        assert rs.next_direction(s, r.id, NOW - timedelta(hours=12)) == rs.Direction.IN
+        rs.put_under_monitoring(s, ctx, resident_id=r.id, kind=rs.MonitoringKind.ISOLATION,
+                                until=TODAY + timedelta(days=7), reason="密接", now=NOW)
+        s.commit()
+        assert rs.active_monitoring(s, r.id, TODAY).kind == "isolation"
+        assert rs.active_monitoring(s, r.id, TODAY + timedelta(days=8)) is None
+        [(m, resident, household)] = rs.monitoring_list(s, TODAY)
+        assert resident.name == "王大明" and household.label == "3-2-501"
+
+
+def test_roster_from_a_gbk_csv_with_a_report_of_unreadable_rows(db, ctx, tmp_path):
+    sheet = tmp_path / "roster.csv"
+    sheet.write_bytes("房号,姓名,联系电话\n3-2-501,王大明,13800138000\n3栋2单元502,李小红,\n,无名氏,13800138001\n"
+                      "楼顶,张三,13800138002\n1-1-101,赵六,12345\n1-1-102,,13800138003\n".encode("gb18030"))
+    with db.session() as s:
+        result = rs.import_roster(s, ctx, sheet, now=NOW)
+        s.commit()
+        assert result.added == 2
+        assert result.skipped == [(4, "room"), (5, "room"), (6, "phone"), (7, "name")]
+        assert rs.count_residents(s) == 2
+        rooms = {h.label for h in s.exec(__import__("sqlmodel").select(rs.Household))}
+    assert rooms == {"3-2-501", "3-2-502"}
+
+
+def test_roster_from_xlsx_with_building_unit_room_columns(db, ctx, tmp_path):
+    book = Workbook()
+    book.active.append(["楼栋", "单元", "房间号", "姓名", "手机"])
+    book.active.append([5, 1, 1201, "萧帅国", "15582163149"])
+    book.active.append(["5", "1", "1202", "宋秋菊", None])
+    path = tmp_path / "roster.xlsx"
+    book.save(path)
+    with db.session() as s:
+        result = rs.import_roster(s, ctx, path, now=NOW)
+        s.commit()
+        assert (result.added, result.skipped) == (2, [])
+        passes = [rs.issue_pass(s, ctx, resident_id=r.id, today=TODAY, now=NOW)
+                  for r in s.exec(__import__("sqlmodel").select(rs.Resident))]
+        s.commit()
+        assert len(rs.valid_passes(s, building="5", today=TODAY)) == len(passes) == 2
+        assert rs.valid_passes(s, building="6", today=TODAY) == []
+
+
+def test_a_sheet_without_the_needed_columns_is_explained(db, ctx, tmp_path):
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("foo,bar\n1,2\n", encoding="utf-8")
+    with db.session() as s:
+        result = rs.import_roster(s, ctx, sheet, now=NOW)
+    assert result.added == 0 and result.skipped == [(1, "header")]

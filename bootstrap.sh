@@ -9,10 +9,11 @@ cd "$(dirname "$0")"
 mode=run
 if [ "${1:-}" = "test" ]; then mode=test; shift; fi
 
-# Qt's runtime libraries (offscreen and X11), a CJK font so Chinese is not shown as boxes, and venv.
+# Qt's runtime libraries (offscreen and X11), CJK fonts so Chinese is not shown as boxes (Noto for the
+# screen; WenQuanYi Micro Hei, TrueType, for the PDFs we draw: it embeds 20x faster), and venv.
 SYSTEM_PACKAGES="python3-venv libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6
 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
-libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 fontconfig fonts-noto-cjk"
+libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 fontconfig fonts-noto-cjk fonts-wqy-microhei"
 
 say() { printf '%s\n' "gatedesk: $*" >&2; }
 # The tests read the PDF reports back as text (pdftotext) to prove the Chinese in them is real text.

@@ -9,6 +9,8 @@
     python main.py report --data-dir DIR --day DAY --out FILE.xlsx|FILE.pdf
     python main.py office-key --data-dir DIR --out FILE      (office: the key file gates load)
     python main.py use-office-key --data-dir DIR FILE         (gate: encrypt bundles to that office)
+    python main.py poster --data-dir DIR --gate NAME_OR_ID --out FILE.pdf|FILE.png [--size A4|A3]
+    python main.py passes --data-dir DIR [--building B] --out FILE.pdf|FILE.png
 
 Only the standard library is imported here, so a command starts quickly and `--help` works
 before anything else is set up.
@@ -81,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     okey.add_argument("--name", metavar="NAME", help="the office's name, shown to gates and on reports")
     ukey = sub.add_parser("use-office-key", parents=[common], help="gate: encrypt bundles to this office key")
     ukey.add_argument("file", metavar="FILE")
+    poster = sub.add_parser("poster", parents=[common], help="print a gate's QR check-in poster")
+    poster.add_argument("--gate", required=True, metavar="NAME_OR_ID", help="the gate's name (e.g. 东门) or id")
+    poster.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf (for printing) or FILE.png (300 dpi)")
+    poster.add_argument("--size", choices=("A4", "A3"), default="A4", help="paper size (default A4)")
+    passes = sub.add_parser("passes", parents=[common], help="print residents' passes, ten to an A4 page")
+    passes.add_argument("--building", metavar="B", help="only this building (default: every valid pass)")
+    passes.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf (or FILE.png: the first page)")
     return parser
 
 
@@ -326,8 +335,88 @@ def cmd_use_office_key(args, data_dir) -> int:
     return EXIT_OK
 
 
+def _writable(out, suffixes: tuple[str, ...]) -> int | None:
+    """None when out can be written; else the exit status, after saying why."""
+    from models.i18n import QT_TRANSLATE_NOOP
+
+    if out.suffix.lower() not in suffixes:
+        return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "The file must end in {suffixes}: {path}"),
+                           suffixes=" / ".join(suffixes), path=str(out)))
+    if not out.parent.is_dir():
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "Cannot write {path}: the folder {dir} does not exist."),
+                          path=str(out), dir=str(out.parent)))
+    return None
+
+
+def cmd_poster(args, data_dir) -> int:
+    from pathlib import Path
+
+    from models import posters
+    from models.i18n import QT_TRANSLATE_NOOP, environment_language
+    from models.settings import load_settings
+
+    out = Path(args.out).expanduser()
+    problem = _writable(out, (".pdf", ".png"))
+    if problem is not None:
+        return problem
+    db = _open(data_dir, must_exist=True)
+    try:
+        with db.session() as s:
+            gate = posters.find_gate(s, args.gate)
+            if gate is None:
+                names = ", ".join(f"{c.name} {g.name}" for c, g in posters.all_gates(s)) or "-"
+                return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "No gate called {gate}. Gates here: {names}"),
+                                  gate=args.gate, names=names))
+            spec = posters.poster_spec(s, gate, load_settings(s), size=args.size, language=environment_language())
+        posters.write_poster(spec, out)
+    except OSError as exc:
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "Cannot write {path}: {error}"), path=str(out),
+                          error=exc.strerror or str(exc)))
+    finally:
+        db.close()
+    print(out)
+    return EXIT_OK
+
+
+def cmd_passes(args, data_dir) -> int:
+    from pathlib import Path
+
+    from models import residents
+    from models.clock import utcnow
+    from models.i18n import QT_TRANSLATE_NOOP, environment_language
+    from models.settings import load_settings
+    from models.site import this_station
+
+    out = Path(args.out).expanduser()
+    problem = _writable(out, (".pdf", ".png"))
+    if problem is not None:
+        return problem
+    db = _open(data_dir, must_exist=True)
+    try:
+        with db.session() as s:
+            ctx = this_station(s)
+            today = residents.today_for(load_settings(s), utcnow())
+            cards = residents.pass_cards(s, building=args.building, today=today)
+            s.commit()  # the pass key, made on first use
+        if ctx is None or not cards:
+            return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "No valid passes{building}. Import the residents and issue "
+                                                "passes first."),
+                              building=f" ({args.building})" if args.building else ""))
+        residents.write_pass_sheet(cards, out, compound=ctx.compound_name, language=environment_language())
+    except OSError as exc:
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "Cannot write {path}: {error}"), path=str(out),
+                          error=exc.strerror or str(exc)))
+    finally:
+        db.close()
+    print(out)
+    print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "{n} passes on {pages} pages."), n=len(cards),
+                    pages=-(-len(cards) // 10))), file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS = {"export": cmd_export, "import": cmd_import, "report": cmd_report,
-            "office-key": cmd_office_key, "use-office-key": cmd_use_office_key}
+            "office-key": cmd_office_key, "use-office-key": cmd_use_office_key,
+            "poster": cmd_poster, "passes": cmd_passes}
 
 
 def main(argv: list[str] | None = None) -> int:

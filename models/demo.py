@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import insert
 from stdnum.cn import ric
 
-from models.clock import utcnow
+from models.clock import local_today, utcnow
 from models.db import Database
 from models.operators import Role, create_operator
 from models.rules import CodeColor, Checks, NatResult, Outcome, PersonKind, decide
@@ -37,6 +37,7 @@ class DemoResult:
     ctx: StationContext
     visits: int
     operators: dict[str, tuple[str, str]]  # name -> (role, pin)
+    residents: int = 0
 
 
 class AlreadySetUp(Exception):
@@ -92,7 +93,36 @@ def create_demo(db: Database, *, days: int = 7, visits_per_day: int = 200, seed:
     per_day = max(10, visits_per_day // 4) if parcels_per_day is None else parcels_per_day
     _fill_parcels(db, ctx, settings, guard_ids, rng, days=days, per_day=per_day, now=now)
     _fill_rounds_and_checks(db, ctx, settings, guard_ids, rng, days=days, now=now)
-    return DemoResult(ctx=ctx, visits=total, operators=people)
+    residents = _fill_residents(db, ctx, settings, rng, now=now)
+    return DemoResult(ctx=ctx, visits=total, operators=people, residents=residents)
+
+
+def _fill_residents(db: Database, ctx: StationContext, settings: Settings, rng: random.Random, *,
+                    now: datetime) -> int:
+    """Three buildings of two units, six floors, two flats a floor, one to four people each, all with
+    passes; a few under home monitoring, so posters and pass sheets print straight away."""
+    from models import residents as rs
+
+    today = local_today(now, settings.zone)
+    made = 0
+    with db.session() as session:
+        people = []
+        for building in range(1, 4):
+            for unit in range(1, 3):
+                for floor in range(1, 7):
+                    for flat in range(1, 3):
+                        room = f"{building}-{unit}-{floor}0{flat}"
+                        for _ in range(rng.randint(1, 4)):
+                            r = rs.add_resident(session, ctx, room=room, name=_name(rng), phone=_phone(rng), now=now)
+                            rs.issue_pass(session, ctx, resident_id=r.id, today=today, now=now)
+                            people.append(r)
+                            made += 1
+        for r, kind in zip(rng.sample(people, 4), (rs.MonitoringKind.ISOLATION, rs.MonitoringKind.ISOLATION,
+                                                   rs.MonitoringKind.MONITORING, rs.MonitoringKind.MONITORING)):
+            rs.put_under_monitoring(session, ctx, resident_id=r.id, kind=kind,
+                                    until=today + timedelta(days=rng.randint(2, 10)), reason="密接", now=now)
+        session.commit()
+    return made
 
 
 def _fill_visits(db: Database, ctx: StationContext, settings: Settings, guard_ids: list[str], rng: random.Random,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from models.fonts import chinese_bold_font, chinese_font
+from models.fonts import drawing_fonts
 
 PT = 25.4 / 72  # mm per point
 SIZES = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}
@@ -69,13 +69,22 @@ MEASURE_DPI = 300
 def _pil_font(pt: float, bold: bool, dpi: int = MEASURE_DPI):
     from PIL import ImageFont
 
-    path, index = chinese_bold_font() if bold else chinese_font()
+    regular, bold_face = drawing_fonts()
+    path, index = bold_face if bold and bold_face else regular
     return ImageFont.truetype(str(path), max(1, round(pt * dpi / 72)), index=index)
+
+
+def _faux_bold(pt: float) -> float:
+    """Stroke width in mm that makes a regular face read as bold, when there is no bold face."""
+    return pt * PT * 0.045
 
 
 def text_width(text: str, pt: float, bold: bool = False) -> float:
     """Width in mm, as both renderers will draw it."""
-    return _pil_font(pt, bold).getlength(text) * 25.4 / MEASURE_DPI
+    width = _pil_font(pt, bold).getlength(text) * 25.4 / MEASURE_DPI
+    if bold and drawing_fonts()[1] is None:
+        width += _faux_bold(pt)
+    return width
 
 
 def wrap(text: str, pt: float, width: float, bold: bool = False) -> list[str]:
@@ -144,8 +153,9 @@ def to_image(page: Page, dpi: int = 300):
                 draw.rectangle(xy, fill=mark.fill, outline=mark.line, width=width)
         elif isinstance(mark, Text):
             anchor = {"left": "ls", "center": "ms", "right": "rs"}[mark.align]
+            stroke = round(_faux_bold(mark.pt) * scale / 2) if mark.bold and drawing_fonts()[1] is None else 0
             draw.text((mark.x * scale, mark.y * scale), mark.text, font=_pil_font(mark.pt, mark.bold, dpi),
-                      fill=mark.color, anchor=anchor)
+                      fill=mark.color, anchor=anchor, stroke_width=stroke, stroke_fill=mark.color)
         elif isinstance(mark, QR):
             n = len(mark.modules)
             # Whole pixels per module: uneven modules are what makes printed codes hard to read.
@@ -185,16 +195,23 @@ def _qr_bitmap(modules, scale: int = 4):
     return img.resize((n * scale, n * scale), Image.NEAREST)
 
 
+def add_fonts(pdf) -> bool:
+    """Register the drawing fonts as "cjk" (and "cjk" bold); True when bold must be stroked."""
+    regular, bold = drawing_fonts()
+    pdf.add_font("cjk", fname=str(regular[0]), collection_font_number=regular[1])
+    if bold:
+        pdf.add_font("cjk", style="B", fname=str(bold[0]), collection_font_number=bold[1])
+    return bold is None
+
+
 def save_pdf(pages: list[Page], path: Path, *, title: str = "") -> Path:
     from fpdf import FPDF
 
-    regular, bold = chinese_font(), chinese_bold_font()
     pdf = FPDF(unit="mm", format=(pages[0].width, pages[0].height))
     pdf.set_auto_page_break(False)
     pdf.set_title(title)
     pdf.set_creator("GateDesk")
-    pdf.add_font("cjk", fname=str(regular[0]), collection_font_number=regular[1])
-    pdf.add_font("cjk", style="B", fname=str(bold[0]), collection_font_number=bold[1])
+    faux = add_fonts(pdf)
     for page in pages:
         pdf.add_page(format=(page.width, page.height))
         for mark in page.marks:
@@ -207,17 +224,24 @@ def save_pdf(pages: list[Page], path: Path, *, title: str = "") -> Path:
                 if mark.line:
                     pdf.set_draw_color(*_rgb(mark.line))
                     pdf.set_line_width(mark.width)
-                if mark.radius:
+                if mark.radius * 2 >= min(mark.w, mark.h):
+                    pdf.ellipse(mark.x, mark.y, mark.w, mark.h, style=style)
+                elif mark.radius:
                     pdf.rect(mark.x, mark.y, mark.w, mark.h, style=style, round_corners=True,
                              corner_radius=mark.radius)
                 else:
                     pdf.rect(mark.x, mark.y, mark.w, mark.h, style=style)
             elif isinstance(mark, Text):
-                pdf.set_font("cjk", style="B" if mark.bold else "", size=mark.pt)
+                pdf.set_font("cjk", style="B" if mark.bold and not faux else "", size=mark.pt)
                 pdf.set_text_color(*_rgb(mark.color))
                 width = pdf.get_string_width(mark.text)
                 x = {"left": mark.x, "center": mark.x - width / 2, "right": mark.x - width}[mark.align]
-                pdf.text(x, mark.y, mark.text)
+                if mark.bold and faux:
+                    with pdf.local_context(text_mode="FILL_STROKE", line_width=_faux_bold(mark.pt) / 2,
+                                           draw_color=_rgb(mark.color)):
+                        pdf.text(x, mark.y, mark.text)
+                else:
+                    pdf.text(x, mark.y, mark.text)
             elif isinstance(mark, QR):
                 pdf.image(_qr_bitmap(mark.modules), x=mark.x, y=mark.y, w=mark.size, h=mark.size)
     pdf.output(str(path))

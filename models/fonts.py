@@ -25,6 +25,10 @@ class NoChineseFont(Exception):
     pass
 
 
+TRUETYPE_CANDIDATES = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "C:/Windows/Fonts/msyh.ttc",
+)
 BOLD_CANDIDATES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
     "/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc",
@@ -64,3 +68,19 @@ def chinese_font() -> tuple[Path, int]:
         if path.exists():
             return _face(path) or (path, 0)
     raise NoChineseFont("no Chinese font found; install fonts-noto-cjk")
+
+
+@lru_cache(maxsize=1)
+def drawing_fonts() -> tuple[tuple[Path, int], tuple[Path, int] | None]:
+    """(regular, bold or None) for pages GateDesk draws itself (posters, passes, PDF reports).
+
+    A TrueType face (WenQuanYi Micro Hei) is preferred: embedding a subset of it in a PDF takes
+    0.1 s, against 2 s for Noto's CFF outlines. Without a bold face, bold is drawn by stroking.
+    """
+    override = os.environ.get("GATEDESK_CJK_FONT")
+    if not override:
+        for candidate in TRUETYPE_CANDIDATES:
+            path = Path(candidate)
+            if path.exists():
+                return (_face(path) or (path, 0)), None
+    return chinese_font(), chinese_bold_font()

@@ -135,7 +135,7 @@ def find_gate(session: Session, name_or_id: str) -> Gate | None:
 
 def all_gates(session: Session) -> list[tuple[Compound, Gate]]:
     return list(session.execute(select(Compound, Gate).join(Gate, Gate.compound_id == Compound.id)
-                                .order_by(Compound.name, Gate.name)).tuples())
+                                .order_by(Compound.name, Gate.name)).all())
 
 
 # -- the poster -----------------------------------------------------------------------------

@@ -208,13 +208,12 @@ def write_report_pdf(summary: DaySummary, path: Path, *, language: str, office: 
     """A landscape A4 page with real (searchable) Chinese text."""
     from fpdf import FPDF, FontFace
 
-    from models.fonts import chinese_font
+    from models.drawing import add_fonts
 
     tr = plain_translator(language)
-    font_path, index = chinese_font()
     pdf = FPDF(orientation="L", format="A4")
     pdf.set_auto_page_break(True, margin=12)
-    pdf.add_font("cjk", fname=str(font_path), collection_font_number=index)
+    add_fonts(pdf)
     pdf.add_page()
     pdf.set_font("cjk", size=15)
     pdf.cell(0, 10, report_title(summary, tr, office), new_x="LMARGIN", new_y="NEXT")

@@ -391,7 +391,7 @@ def valid_passes(session: Session, *, building: str | None = None, today: date) 
          .order_by(Household.building, Household.unit, Household.room, Resident.name))
     if building:
         q = q.where(Household.building == building)
-    return sorted(session.execute(q).tuples(), key=lambda t: (_natural(t[2].building), _natural(t[2].unit),
+    return sorted(session.execute(q).all(), key=lambda t: (_natural(t[2].building), _natural(t[2].unit),
                                                               _natural(t[2].room), t[1].name))
 
 
@@ -415,7 +415,7 @@ def monitoring_list(session: Session, today: date) -> list[tuple[HomeMonitoring,
          .join(Household, Household.id == Resident.household_id)
          .where(HomeMonitoring.ended_at.is_(None), HomeMonitoring.until >= today.isoformat())
          .order_by(HomeMonitoring.until))
-    return list(session.execute(q).tuples())
+    return list(session.execute(q).all())
 
 
 def count_residents(session: Session) -> int:

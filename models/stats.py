@@ -8,6 +8,7 @@ from models.audit import AuditEvent
 from models.isolation import IsolationCase
 from models.parcels import DisinfectionRound, Parcel
 from models.readiness import ReadinessCheck
+from models.residents import HomeMonitoring, Passage, Resident, ResidentPass
 from models.operators import Operator, Shift
 from models.site import Compound, Gate, Station
 from models.visits import Visit
@@ -24,6 +25,10 @@ COUNTED = {
     "parcels": Parcel,
     "disinfection_rounds": DisinfectionRound,
     "readiness_checks": ReadinessCheck,
+    "residents": Resident,
+    "passes": ResidentPass,
+    "home_monitoring": HomeMonitoring,
+    "passages": Passage,
 }
 
 

@@ -97,3 +97,32 @@ def test_a_gate_database_is_not_an_import_target(tmp_path):
     r = run("export", "--data-dir", str(d), "--out", str(tmp_path / "usb"))
     r = run("import", "--data-dir", str(d), str(tmp_path / "usb"))
     assert r.returncode == 1 and "门岗" in r.stderr
+
+
+def test_posters_and_passes_from_the_command_line(tmp_path):
+    import zxingcpp
+    from PIL import Image
+
+    d = tmp_path / "gate"
+    assert run("demo", "--data-dir", str(d), "--days", "1", "--visits-per-day", "5").returncode == 0
+    png = tmp_path / "east.png"
+    r = run("poster", "--data-dir", str(d), "--gate", "东门", "--out", str(png))
+    assert r.returncode == 0, r.stderr
+    [code] = zxingcpp.read_barcodes(Image.open(png))
+    assert code.text.startswith("GATEDESK:1:")
+    assert run("poster", "--data-dir", str(d), "--gate", "东门", "--out", str(tmp_path / "a3.pdf"),
+               "--size", "A3").returncode == 0
+    unknown = run("poster", "--data-dir", str(d), "--gate", "西门", "--out", str(png))
+    assert unknown.returncode == 1 and "西门" in unknown.stderr and "东门" in unknown.stderr
+    nowhere = run("poster", "--data-dir", str(d), "--gate", "东门", "--out", str(tmp_path / "no" / "x.pdf"))
+    assert nowhere.returncode == 1 and "不存在" in nowhere.stderr
+    assert run("poster", "--data-dir", str(d), "--gate", "东门", "--out", str(tmp_path / "x.doc")).returncode == 2
+    sheet = tmp_path / "b1.pdf"
+    r = run("passes", "--data-dir", str(d), "--building", "1", "--out", str(sheet))
+    assert r.returncode == 0 and sheet.stat().st_size > 10_000
+    first = tmp_path / "b1.png"
+    assert run("passes", "--data-dir", str(d), "--building", "1", "--out", str(first)).returncode == 0
+    payloads = [c.text for c in zxingcpp.read_barcodes(Image.open(first))]
+    assert len(payloads) == 10 and all(p.startswith("GDP1.") for p in payloads)
+    none = run("passes", "--data-dir", str(d), "--building", "99", "--out", str(sheet))
+    assert none.returncode == 1

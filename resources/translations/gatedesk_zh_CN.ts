@@ -55,117 +55,148 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="101" />
+        <location filename="../../main.py" line="110" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="125" />
+        <location filename="../../main.py" line="134" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="130" />
+        <location filename="../../main.py" line="139" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="133" />
+        <location filename="../../main.py" line="142" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="175" />
+        <location filename="../../main.py" line="184" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="181" />
+        <location filename="../../main.py" line="190" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="186" />
+        <location filename="../../main.py" line="195" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="187" />
+        <location filename="../../main.py" line="196" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="204" />
+        <location filename="../../main.py" line="213" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="206" />
+        <location filename="../../main.py" line="215" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="214" />
+        <location filename="../../main.py" line="223" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="218" />
+        <location filename="../../main.py" line="227" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="240" />
+        <location filename="../../main.py" line="249" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="242" />
+        <location filename="../../main.py" line="251" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="242" />
+        <location filename="../../main.py" line="251" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="243" />
+        <location filename="../../main.py" line="252" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="250" />
+        <location filename="../../main.py" line="259" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="264" />
+        <location filename="../../main.py" line="273" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="292" />
+        <location filename="../../main.py" line="301" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="303" />
+        <location filename="../../main.py" line="312" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="316" />
+        <location filename="../../main.py" line="325" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="324" />
+        <location filename="../../main.py" line="333" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="351" />
+        <location filename="../../main.py" line="343" />
+        <source>The file must end in {suffixes}: {path}</source>
+        <translation>文件名须以 {suffixes} 结尾：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="346" />
+        <source>Cannot write {path}: the folder {dir} does not exist.</source>
+        <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="368" />
+        <source>No gate called {gate}. Gates here: {names}</source>
+        <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="373" />
+        <location filename="../../main.py" line="407" />
+        <source>Cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="402" />
+        <source>No valid passes{building}. Import the residents and issue passes first.</source>
+        <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="412" />
+        <source>{n} passes on {pages} pages.</source>
+        <translation>共 {n} 张通行证，{pages} 页。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="440" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
@@ -2095,37 +2126,37 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>出示行程卡</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="182" />
+        <location filename="../../models/posters.py" line="187" />
         <source>Paper size must be A4 or A3.</source>
         <translation>纸张须为 A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="191" />
+        <location filename="../../models/posters.py" line="150" />
         <source>Please scan to register</source>
         <translation>请扫码登记</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="193" />
+        <location filename="../../models/posters.py" line="151" />
         <source>Epidemic prevention · one code per person · register before entering</source>
         <translation>疫情防控 · 一人一码 · 先登记后进入</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="229" />
+        <location filename="../../models/posters.py" line="152" />
         <source>Hotline: {0}</source>
         <translation>防疫热线：{0}</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="231" />
+        <location filename="../../models/posters.py" line="153" />
         <source>Venue {0} · printed {1}</source>
         <translation>场所编号 {0} · 打印于 {1}</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="233" />
+        <location filename="../../models/posters.py" line="154" />
         <source>GateDesk check-in poster · post at eye level beside the entrance</source>
         <translation>门岗登记台场所码 · 请张贴于入口旁醒目位置</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="245" />
+        <location filename="../../models/posters.py" line="250" />
         <source>The poster file must end in .pdf or .png: {path}</source>
         <translation>海报文件名须以 .pdf 或 .png 结尾：{path}</translation>
     </message>
@@ -2514,13 +2545,13 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
     <message>
         <location filename="../../models/reports.py" line="186" />
-        <location filename="../../models/reports.py" line="222" />
+        <location filename="../../models/reports.py" line="221" />
         <source>Gates reporting: {n} of {total}</source>
         <translation>已报送门岗：{n} / {total}</translation>
     </message>
     <message>
         <location filename="../../models/reports.py" line="197" />
-        <location filename="../../models/reports.py" line="236" />
+        <location filename="../../models/reports.py" line="235" />
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
@@ -2571,6 +2602,26 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <location filename="../../models/residents.py" line="144" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="434" />
+        <source>Resident pass</source>
+        <translation>住户通行证</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="435" />
+        <source>Valid until {0}</source>
+        <translation>有效期至 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="436" />
+        <source>No. {0}</source>
+        <translation>编号 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="437" />
+        <source>Show at the gate · do not lend</source>
+        <translation>进出门岗请出示 · 请勿转借</translation>
     </message>
 </context>
 <context>

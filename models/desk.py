@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from models import isolation, operators, parcels, readiness, sync, visits
+from models import isolation, operators, parcels, readiness, residents, sync, visits
 from models.clock import local_today, utcnow
 from models.db import Database
 from models.operators import Operator, Role
@@ -254,6 +254,65 @@ class Desk:
 
     def record_readiness(self, ticked: dict[str, bool], remarks: str) -> readiness.ReadinessCheck:
         return self._write(readiness.record_check, ticked=ticked, remarks=remarks, settings=self.settings)
+
+    # -- residents' passes at the gate --------------------------------------------------------
+    def scan_pass(self, text: str) -> residents.ScanResult:
+        """A scanned pass: the resident and the direction, or PassRefused (the refusal is recorded).
+
+        A resident under home isolation or monitoring who is on the way out is stopped here.
+        """
+        now = self.clock()
+        today = residents.today_for(self.settings, now)
+        found = direction = None
+        with self.db.session() as s:
+            try:
+                found, resident, household = residents.verify_pass(s, text, today=today)
+                direction = residents.next_direction(s, resident.id, now - timedelta(hours=24))
+                monitoring = residents.active_monitoring(s, resident.id, today)
+                if monitoring is not None and direction == residents.Direction.OUT:
+                    raise residents.PassRefused(
+                        residents.STOPPED[residents.MonitoringKind(monitoring.kind)], name=resident.name,
+                        room=household.label, until=monitoring.until)
+            except residents.PassRefused as refusal:
+                residents.record_refusal(s, ctx=self.ctx, operator_id=self._operator_id(), code=refusal.code,
+                                         pass_id=found.id if found else None,
+                                         resident_id=found.resident_id if found else None,
+                                         direction=direction or residents.Direction.IN, now=now)
+                s.commit()
+                raise
+            s.commit()
+        return residents.ScanResult(resident=resident, household=household, pass_=found, direction=direction,
+                                    monitoring=monitoring)
+
+    def needs_temperature(self, scan: residents.ScanResult) -> bool:
+        return self.settings.check_temperature and scan.direction == residents.Direction.IN
+
+    def record_passage(self, scan: residents.ScanResult, temperature: str = "") -> residents.Passage:
+        """Raises InvalidInput for a missing or impossible reading, PassRefused for a fever."""
+        from models.validation import FieldError, InvalidInput, parse_temperature
+
+        reading = None
+        if self.needs_temperature(scan):
+            errors: list[FieldError] = []
+            reading = parse_temperature("temperature", temperature, errors, required=True)
+            if errors:
+                raise InvalidInput(errors)
+        now = self.clock()
+        with self.db.session() as s:
+            if reading is not None and reading >= self.settings.fever_threshold:
+                residents.record_refusal(s, ctx=self.ctx, operator_id=self._operator_id(), code="fever",
+                                         pass_id=scan.pass_.id, resident_id=scan.resident.id,
+                                         direction=scan.direction, now=now)
+                s.commit()
+                raise residents.PassRefused("fever", name=scan.resident.name, temperature=reading,
+                                            limit=self.settings.fever_threshold)
+            row = residents.record_passage(s, ctx=self.ctx, operator_id=self._operator_id(), scan=scan,
+                                           temperature=reading, now=now)
+            s.commit()
+        return row
+
+    def _operator_id(self) -> str | None:
+        return self.operator.id if self.operator else None
 
     # -- sync: the gate's side ------------------------------------------------------------
     @property

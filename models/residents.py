@@ -135,14 +135,19 @@ REFUSALS = {
     "pass_unknown": QT_TRANSLATE_NOOP("Residents", "This pass was not issued here (another compound's card?)."),
     "pass_revoked": QT_TRANSLATE_NOOP("Residents", "This pass was revoked on {date}: {reason}"),
     "pass_expired": QT_TRANSLATE_NOOP("Residents", "This pass expired on {date}. Issue a new one."),
-    "home_monitoring": QT_TRANSLATE_NOOP("Residents", "STOP: {name} ({room}) is under {kind} until {until}. "
-                                         "They may not leave. Report to the community."),
+    "home_isolation": QT_TRANSLATE_NOOP("Residents", "STOP: {name} ({room}) is in home isolation until {until}. "
+                                        "They may not leave. Report to the community."),
+    "home_monitoring": QT_TRANSLATE_NOOP("Residents", "STOP: {name} ({room}) is under home health monitoring until "
+                                         "{until}. They may not leave. Report to the community."),
     "resident_left": QT_TRANSLATE_NOOP("Residents", "{name} has moved out of the roster; the pass is no longer valid."),
+    "fever": QT_TRANSLATE_NOOP("Residents", "{name}: {temperature} °C is at or above {limit} °C. Not let in by pass: "
+                               "register them with the form, which asks for a re-measure."),
 }
 MONITORING_LABELS = {
     MonitoringKind.ISOLATION: QT_TRANSLATE_NOOP("Residents", "home isolation"),
     MonitoringKind.MONITORING: QT_TRANSLATE_NOOP("Residents", "home health monitoring"),
 }
+STOPPED = {MonitoringKind.ISOLATION: "home_isolation", MonitoringKind.MONITORING: "home_monitoring"}
 
 
 class PassRefused(Exception):
@@ -356,6 +361,7 @@ def import_roster(session: Session, ctx: StationContext, path: Path, *, now: dat
 
 def issue_pass(session: Session, ctx: StationContext, *, resident_id: str, valid_days: int = DEFAULT_VALID_DAYS,
                today: date, now: datetime, replaces: str | None = None) -> ResidentPass:
+    pass_key(session)  # made with the first pass, so every card printed later carries the same key
     resident = session.get(Resident, resident_id)
     p = ResidentPass(station_id=ctx.station_id, gate_id=ctx.gate_id, created_at=now, updated_at=now,
                      resident_id=resident.id, household_id=resident.household_id,

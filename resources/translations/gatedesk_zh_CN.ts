@@ -2585,41 +2585,51 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
     <message>
         <location filename="../../models/residents.py" line="138" />
-        <source>STOP: {name} ({room}) is under {kind} until {until}. They may not leave. Report to the community.</source>
-        <translation>拦住：{name}（{room}）正在{kind}，至 {until}。不得外出。请报告社区。</translation>
+        <source>STOP: {name} ({room}) is in home isolation until {until}. They may not leave. Report to the community.</source>
+        <translation>拦住：{name}（{room}）正在居家隔离，至 {until}。不得外出。请报告社区。</translation>
     </message>
     <message>
         <location filename="../../models/residents.py" line="140" />
+        <source>STOP: {name} ({room}) is under home health monitoring until {until}. They may not leave. Report to the community.</source>
+        <translation>拦住：{name}（{room}）正在居家健康监测，至 {until}。不得外出。请报告社区。</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="142" />
         <source>{name} has moved out of the roster; the pass is no longer valid.</source>
         <translation>{name} 已不在住户名册中，通行证失效。</translation>
     </message>
     <message>
         <location filename="../../models/residents.py" line="143" />
+        <source>{name}: {temperature} °C is at or above {limit} °C. Not let in by pass: register them with the form, which asks for a re-measure.</source>
+        <translation>{name}：{temperature} °C 达到或超过 {limit} °C。不能刷证进入：请用登记表登记，按提示复测。</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="147" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="144" />
+        <location filename="../../models/residents.py" line="148" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="434" />
+        <location filename="../../models/residents.py" line="440" />
         <source>Resident pass</source>
         <translation>住户通行证</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="435" />
+        <location filename="../../models/residents.py" line="441" />
         <source>Valid until {0}</source>
         <translation>有效期至 {0}</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="436" />
+        <location filename="../../models/residents.py" line="442" />
         <source>No. {0}</source>
         <translation>编号 {0}</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="437" />
+        <location filename="../../models/residents.py" line="443" />
         <source>Show at the gate · do not lend</source>
         <translation>进出门岗请出示 · 请勿转借</translation>
     </message>

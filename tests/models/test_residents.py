@@ -139,3 +139,51 @@ def test_a_sheet_without_the_needed_columns_is_explained(db, ctx, tmp_path):
     with db.session() as s:
         result = rs.import_roster(s, ctx, sheet, now=NOW)
     assert result.added == 0 and result.skipped == [(1, "header")]
+
+
+def test_the_desk_records_passages_and_refusals(tmp_path):
+    from models.demo import create_demo
+    from models.desk import Desk
+    from models.validation import InvalidInput
+
+    db = open_database(tmp_path / "g" / "gatedesk.sqlite3")
+    create_demo(db, days=1, visits_per_day=5)
+    desk = Desk(db)
+    desk.sign_in(next(o.id for o in desk.operators() if o.name == "张保安"), "1111")
+    with db.session() as s:
+        watched = {m.resident_id for m, _, _ in rs.monitoring_list(s, rs.today_for(desk.settings, desk.clock()))}
+        cards = rs.pass_cards(s, today=rs.today_for(desk.settings, desk.clock()))
+        by_resident = {p.resident_id: c for (p, _, _), c in zip(rs.valid_passes(
+            s, today=rs.today_for(desk.settings, desk.clock())), cards)}
+    free = next(c for rid, c in by_resident.items() if rid not in watched)
+    isolated = next(c for rid, c in by_resident.items() if rid in watched)
+
+    scan = desk.scan_pass(free.payload)
+    assert scan.direction == rs.Direction.IN and desk.needs_temperature(scan)
+    with pytest.raises(InvalidInput):
+        desk.record_passage(scan, "")
+    passage = desk.record_passage(scan, "36.5")
+    assert passage.decision == "admit" and passage.temperature == 36.5
+    out = desk.scan_pass(free.payload)
+    assert out.direction == rs.Direction.OUT and not desk.needs_temperature(out)
+    desk.record_passage(out)
+    # A fever at the gate is not a passage.
+    again = desk.scan_pass(free.payload)
+    with pytest.raises(rs.PassRefused) as fever:
+        desk.record_passage(again, "38.2")
+    assert fever.value.code == "fever"
+    # Home isolation: in is fine (coming home), out is stopped.
+    inside = desk.scan_pass(isolated.payload)
+    desk.record_passage(inside, "36.6")
+    with pytest.raises(rs.PassRefused) as stop:
+        desk.scan_pass(isolated.payload)
+    assert stop.value.code in ("home_isolation", "home_monitoring") and "居家" in stop.value.message.render(
+        __import__("models.i18n", fromlist=["plain_translator"]).plain_translator("zh_CN"))
+    with pytest.raises(rs.PassRefused):
+        desk.scan_pass(free.payload[:-4] + "AAAA")
+    with db.session() as s:
+        rows = s.exec(__import__("sqlmodel").select(rs.Passage)).all()
+    assert sorted((r.decision, r.reason) for r in rows) == sorted([
+        ("admit", ""), ("admit", ""), ("refuse", "fever"), ("admit", ""), ("refuse", stop.value.code),
+        ("refuse", "pass_forged")])
+    db.close()

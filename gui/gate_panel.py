@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
 )
 
 from gui import texts
+from gui.scanner import ScanCatcher
 from gui.widgets import ChoiceRow, Field
 from models.desk import Desk, Saved
 from models.isolation import may_be_placed
 from models.masking import mask_name
+from models.residents import PASS_PREFIX
 from models.rules import ALL_CLEAR_TEXT, CodeColor, NatResult, Outcome, PersonKind
 from models.validation import InvalidInput, NAME_MAX, TEXT_MAX
 from models.visits import RemeasureNeeded, VisitForm
@@ -27,11 +29,15 @@ KIND_KEYS = {PersonKind.VISITOR: "1", PersonKind.RESIDENT: "2", PersonKind.COURI
 class GatePanel(QWidget):
     visit_saved = Signal(object)  # Saved
     case_opened = Signal(str)  # isolation case id
+    passage_recorded = Signal()  # a pass scanned: let in, let out, or refused
 
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
         self.last_saved: Saved | None = None
+        self.pending_scan = None  # a resident's pass, waiting for the temperature
+        # A pass scanned anywhere on this page is caught whole before any field sees it.
+        self.scanner = ScanCatcher(self, PASS_PREFIX, self.handle_scan)
         self._recalled_phone = ""
         self._first_reading = ""
         self._build()
@@ -232,6 +238,7 @@ class GatePanel(QWidget):
         )
 
     def clear_form(self) -> None:
+        self.pending_scan = None
         for e in (self.phone, self.name, self.id_number, self.origin, self.destination, self.host, self.purpose,
                   self.temperature, self.nat_time):
             e.clear()
@@ -255,6 +262,14 @@ class GatePanel(QWidget):
             self.tr("Re-measured temperature °C") if value else self.tr("Temperature °C"))
 
     # -- actions --------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        self.scanner.activate()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self.scanner.deactivate()
+        super().hideEvent(event)
+
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Return, Qt.Key_Enter):
             self.save()
@@ -282,7 +297,80 @@ class GatePanel(QWidget):
                           self.tr("Filled in from the last visit. Check it, then take the temperature."))
         (self.temperature if self.fields["temperature"].isVisible() else self.code).setFocus()
 
+    def _take_scan(self) -> str | None:
+        """A pass pasted into a field (the scanner's keys are caught before): cut it out of that field."""
+        from PySide6.QtWidgets import QLineEdit
+
+        for edit in self.findChildren(QLineEdit):
+            text = edit.text()
+            at = text.find(PASS_PREFIX)
+            if at >= 0:
+                edit.setText(text[:at])
+                return text[at:].strip()
+        return None
+
+    def handle_scan(self, payload: str) -> None:
+        from models.residents import PassRefused
+
+        self.pending_scan = None
+        try:
+            scan = self.desk.scan_pass(payload)
+        except PassRefused as refusal:
+            self._show_refusal(refusal)
+            return
+        if self.desk.needs_temperature(scan):
+            self.pending_scan = scan
+            self.temperature.clear()
+            self._show_banner("recall", self.tr("Resident {0} · {1} · in").format(
+                mask_name(scan.resident.name), scan.household.label),
+                self.tr("Take the temperature, type it and press Enter. Esc cancels."))
+            self.temperature.setFocus()
+            return
+        self._finish_passage(scan, "")
+
+    def _finish_passage(self, scan, temperature: str) -> None:
+        from models.residents import Direction, PassRefused
+
+        try:
+            self.desk.record_passage(scan, temperature)
+        except InvalidInput as exc:
+            self.fields["temperature"].set_error(texts.message(exc.errors[0].message))
+            self.temperature.setFocus()
+            return
+        except PassRefused as refusal:
+            self.pending_scan = None
+            self.temperature.clear()
+            self._show_refusal(refusal)
+            return
+        self.pending_scan = None
+        self.temperature.clear()
+        self.fields["temperature"].set_error("")
+        way = self.tr("in") if scan.direction == Direction.IN else self.tr("out")
+        self._show_banner("admit", self.tr("Pass: {0}").format(way),
+                          f"{mask_name(scan.resident.name)} · {scan.household.label}")
+        self.passage_recorded.emit()
+        self.phone.setFocus()
+
+    def _show_refusal(self, refusal) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        stop = refusal.code in ("home_isolation", "home_monitoring")
+        if stop:
+            QApplication.beep()
+        self._show_banner("isolate" if stop else "refuse",
+                          self.tr("STOP — do not let out") if stop else self.tr("Pass refused"),
+                          texts.message(refusal.message))
+        self.passage_recorded.emit()
+        self.phone.setFocus()
+
     def save(self) -> None:
+        payload = self._take_scan()
+        if payload is not None:
+            self.handle_scan(payload)
+            return
+        if self.pending_scan is not None:
+            self._finish_passage(self.pending_scan, self.temperature.text())
+            return
         form = self.form_value()
         try:
             saved = self.desk.register(form)

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         self.gate.visit_saved.connect(self._records_changed)
+        self.gate.passage_recorded.connect(self.status.refresh)
         self.gate.case_opened.connect(self._case_opened)
         self.onsite.signed_out.connect(self._records_changed)
         self.isolation.cases_changed.connect(self.status.refresh)

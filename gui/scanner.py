@@ -1,0 +1,93 @@
+"""A USB QR scanner is a keyboard: it types the code's text and Enter into whatever has focus.
+
+ScanCatcher watches the keys going to one page. Keys that could begin a pass ("GDP1.") are held
+back for a moment; once the prefix is complete, everything up to Enter is taken as a scan and
+handed over whole, so a scan never lands in a field (which would cut it at the field's length)
+or presses a choice key (G would pick the green code). Held keys that turn out not to be a scan
+are delivered as typed, after at most HOLD_MS.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+HOLD_MS = 80  # a scanner types a character every few ms; people take far longer between keys
+MAX_SCAN = 2000
+
+
+class ScanCatcher(QObject):
+    def __init__(self, page: QWidget, prefix: str, on_scan: Callable[[str], None]):
+        super().__init__(page)
+        self.page = page
+        self.prefix = prefix
+        self.on_scan = on_scan
+        self.held: list[tuple[QWidget, QKeyEvent]] = []
+        self.capturing = False
+        self.text = ""
+        self.replaying = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._give_up)
+        self.active = False
+
+    def activate(self) -> None:
+        """Watch the application's keys while the page is shown (call from its showEvent)."""
+        if not self.active:
+            QApplication.instance().installEventFilter(self)
+            self.active = True
+
+    def deactivate(self) -> None:
+        """Stop watching when the page is hidden: no cost to other pages' events."""
+        if self.active:
+            QApplication.instance().removeEventFilter(self)
+            self.active = False
+            self._release()
+
+    def _ours(self, target) -> bool:
+        return isinstance(target, QWidget) and (target is self.page or self.page.isAncestorOf(target))
+
+    def eventFilter(self, target, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.KeyPress or self.replaying or not self._ours(target):
+            return False
+        text = event.text()
+        if self.capturing:
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+                payload, self.capturing, self.text = self.text, False, ""
+                self.timer.stop()
+                self.on_scan(payload)
+            elif text and text.isprintable() and len(self.text) < MAX_SCAN:
+                self.text += text
+                self.timer.start(HOLD_MS * 10)  # a stalled scan is dropped, not left capturing
+            return True
+        candidate = self.text + text
+        if text and self.prefix.startswith(candidate):
+            self.held.append((target, QKeyEvent(event.type(), event.key(), event.modifiers(), text)))
+            self.text = candidate
+            if candidate == self.prefix:
+                self.held.clear()
+                self.capturing = True
+            self.timer.start(HOLD_MS)
+            return True
+        if self.held:
+            self._release()
+        return False
+
+    def _give_up(self) -> None:
+        if self.capturing:  # no Enter came: drop the half scan
+            self.capturing, self.text = False, ""
+            return
+        self._release()
+
+    def _release(self) -> None:
+        """Deliver held keys as typed: they were a person's, not a scanner's."""
+        held, self.held, self.text = self.held, [], ""
+        self.timer.stop()
+        self.replaying = True
+        try:
+            for target, event in held:
+                QApplication.sendEvent(target, event)
+        finally:
+            self.replaying = False

@@ -87,12 +87,19 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.open_export)
         self.office_key_action = QAction(self.tr("Office key…"), self)
         self.office_key_action.triggered.connect(self.load_office_key)
+        self.posters_action = QAction(self.tr("Posters…"), self)
+        self.posters_action.triggered.connect(self.open_posters)
+        self.residents_action = QAction(self.tr("Residents and passes…"), self)
+        self.residents_action.triggered.connect(self.open_residents)
         for act in (self.hand_over_action, self.readiness_action, self.round_action, self.export_action):
             bar.addAction(act)
         admin = QMenu(self)
         admin.addAction(self.settings_action)
         admin.addAction(self.operators_action)
         admin.addAction(self.office_key_action)
+        admin.addSeparator()
+        admin.addAction(self.posters_action)
+        admin.addAction(self.residents_action)
         admin_button = QToolButton()
         admin_button.setObjectName("adminMenu")
         admin_button.setText(self.tr("Admin"))
@@ -170,6 +177,18 @@ class MainWindow(QMainWindow):
         from gui.dialogs.operators_dialog import OperatorsDialog
 
         OperatorsDialog(self.desk, self).exec()
+
+    def open_posters(self) -> None:
+        from gui.dialogs.poster_dialog import PosterDialog
+
+        PosterDialog(self.desk, self).exec()
+
+    def open_residents(self) -> None:
+        if not self._admin():
+            return
+        from gui.dialogs.residents_dialog import ResidentsDialog
+
+        ResidentsDialog(self.desk, self).exec()
 
     def open_export(self) -> None:
         from gui.dialogs.export_dialog import ExportDialog

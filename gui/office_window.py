@@ -38,7 +38,10 @@ class OfficeWindow(QMainWindow):
         self.report_action.triggered.connect(self.write_report)
         self.key_action = QAction(self.tr("Key file for gates…"), self)
         self.key_action.triggered.connect(self.write_key_file)
+        self.posters_action = QAction(self.tr("Posters…"), self)
+        self.posters_action.triggered.connect(self.open_posters)
         bar.addAction(self.report_action)
+        bar.addAction(self.posters_action)
         bar.addAction(self.key_action)
 
         self._stale = {self.dashboard, self.gates, self.conflicts}
@@ -62,6 +65,11 @@ class OfficeWindow(QMainWindow):
         if widget in self._stale:
             self._stale.discard(widget)
             widget.refresh()
+
+    def open_posters(self) -> None:
+        from gui.dialogs.poster_dialog import PosterDialog
+
+        PosterDialog(self.desk, self).exec()
 
     def open_drill_down(self, compound_ids: list[str], day) -> None:
         from gui.dialogs.drill_dialog import DrillDialog

@@ -423,3 +423,112 @@ class Desk:
             missing = sync.not_reported(s, day, ZoneInfo(self.settings.timezone))
             name = sync.office_name(s)
         return reports.write_report(summary, path, language=self.settings.language, office=name, missing=missing)
+
+    # -- posters and passes ------------------------------------------------------------------
+    def today(self):
+        """Today in the compound's time zone."""
+        return residents.today_for(self.settings, self.clock())
+
+    def poster_gates(self) -> list[tuple]:
+        """(compound, gate) this desk prints posters for: its own gate, or every gate at an office."""
+        from models import posters
+
+        with self.db.session() as s:
+            gates = posters.all_gates(s)
+        if self.ctx is not None and not self.is_office:
+            gates = [(c, g) for c, g in gates if g.id == self.ctx.gate_id]
+        return gates
+
+    def venue_code(self, gate_id: str):
+        from models import posters
+
+        with self.db.session() as s:
+            return posters.venue_code(s, gate_id)
+
+    def save_venue_code(self, *, gate_id: str, kind: str, content: str, hotline: str) -> None:
+        """Raises posters.PosterProblem for content that cannot go on a poster."""
+        from models import posters
+
+        with self.db.session() as s:
+            posters.save_venue_code(s, gate_id=gate_id, kind=kind, content=content, hotline=hotline, now=self.clock())
+            s.commit()
+
+    def poster_spec(self, gate_id: str, *, size: str = "A4"):
+        from models import posters
+        from models.site import Gate
+
+        with self.db.session() as s:
+            return posters.poster_spec(s, s.get(Gate, gate_id), self.settings, size=size,
+                                       language=self.settings.language,
+                                       today=residents.today_for(self.settings, self.clock()))
+
+    def residents_overview(self) -> list[tuple]:
+        """(resident, household, valid pass or None, monitoring or None), by room."""
+        from sqlmodel import select
+
+        today = residents.today_for(self.settings, self.clock())
+        with self.db.session() as s:
+            passes = {p.resident_id: p for p, _, _ in residents.valid_passes(s, today=today)}
+            watched = {m.resident_id: m for m, _, _ in residents.monitoring_list(s, today)}
+            rows = s.execute(select(residents.Resident, residents.Household)
+                             .join(residents.Household, residents.Household.id == residents.Resident.household_id)
+                             .where(residents.Resident.active)).all()
+        rows.sort(key=lambda t: (residents._natural(t[1].building), residents._natural(t[1].unit),
+                                 residents._natural(t[1].room), t[0].name))
+        return [(r, h, passes.get(r.id), watched.get(r.id)) for r, h in rows]
+
+    def import_roster(self, path) -> residents.RosterImport:
+        with self.db.session() as s:
+            result = residents.import_roster(s, self.ctx, path, now=self.clock())
+            s.commit()
+        return result
+
+    def issue_passes(self, resident_ids: list[str]) -> int:
+        """A pass for each resident without a valid one; reissues replace lost cards."""
+        today = residents.today_for(self.settings, self.clock())
+        with self.db.session() as s:
+            have = {p.resident_id for p, _, _ in residents.valid_passes(s, today=today)}
+            made = 0
+            for rid in resident_ids:
+                if rid not in have:
+                    residents.issue_pass(s, self.ctx, resident_id=rid, today=today, now=self.clock())
+                    made += 1
+            s.commit()
+        return made
+
+    def reissue_pass(self, pass_id: str, reason: str):
+        with self.db.session() as s:
+            new = residents.reissue_pass(s, self.ctx, pass_id, reason=reason,
+                                         today=residents.today_for(self.settings, self.clock()), now=self.clock())
+            s.commit()
+            return new
+
+    def revoke_pass(self, pass_id: str, reason: str) -> None:
+        with self.db.session() as s:
+            residents.revoke_pass(s, pass_id, reason=reason, now=self.clock())
+            s.commit()
+
+    def put_under_monitoring(self, resident_id: str, kind: str, until, reason: str) -> None:
+        with self.db.session() as s:
+            residents.put_under_monitoring(s, self.ctx, resident_id=resident_id, kind=kind, until=until,
+                                           reason=reason, now=self.clock())
+            s.commit()
+
+    def end_monitoring(self, monitoring_id: str) -> None:
+        with self.db.session() as s:
+            row = s.get(residents.HomeMonitoring, monitoring_id)
+            if row is not None and row.ended_at is None:
+                row.ended_at = self.clock()
+                row.touch(self.clock())
+                s.add(row)
+                s.commit()
+
+    def pass_cards(self, *, building: str | None = None, resident_ids: list[str] | None = None):
+        today = residents.today_for(self.settings, self.clock())
+        with self.db.session() as s:
+            cards = residents.pass_cards(s, building=building, today=today)
+            if resident_ids is not None:
+                wanted = {p.id for p, r, _ in residents.valid_passes(s, today=today) if r.id in set(resident_ids)}
+                cards = [c for c in cards if c.pass_id in wanted]
+            s.commit()
+        return cards

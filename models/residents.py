@@ -445,6 +445,7 @@ PASS_HINT = QT_TRANSLATE_NOOP("Residents", "Show at the gate · do not lend")
 
 @dataclass(frozen=True)
 class PassCard:
+    pass_id: str
     payload: str
     room: str
     name: str  # masked: a lost card shows little
@@ -461,7 +462,7 @@ def pass_cards(session: Session, *, building: str | None = None, household_id: s
     for p, resident, h in valid_passes(session, building=building, today=today):
         if household_id and h.id != household_id:
             continue
-        cards.append(PassCard(pass_payload(p, h, key), h.label, mask_name(resident.name), p.expires_on,
+        cards.append(PassCard(p.id, pass_payload(p, h, key), h.label, mask_name(resident.name), p.expires_on,
                               p.id.split("-")[0].upper()))
     return cards
 

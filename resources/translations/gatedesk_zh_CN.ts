@@ -777,88 +777,88 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="288" />
+        <location filename="../../gui/gate_panel.py" line="296" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="289" />
+        <location filename="../../gui/gate_panel.py" line="297" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="316" />
+        <location filename="../../gui/gate_panel.py" line="324" />
         <source>Resident {0} · {1} · in</source>
         <translation>住户 {0} · {1} · 进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="318" />
+        <location filename="../../gui/gate_panel.py" line="326" />
         <source>Take the temperature, type it and press Enter. Esc cancels.</source>
         <translation>请测温，输入体温后按回车。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="340" />
+        <location filename="../../gui/gate_panel.py" line="348" />
         <source>in</source>
         <translation>进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="340" />
+        <location filename="../../gui/gate_panel.py" line="348" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="341" />
+        <location filename="../../gui/gate_panel.py" line="349" />
         <source>Pass: {0}</source>
         <translation>刷证放行：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="353" />
+        <location filename="../../gui/gate_panel.py" line="361" />
         <source>STOP — do not let out</source>
         <translation>拦住 — 不得外出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="353" />
+        <location filename="../../gui/gate_panel.py" line="361" />
         <source>Pass refused</source>
         <translation>通行证无效</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="384" />
-        <location filename="../../gui/gate_panel.py" line="422" />
+        <location filename="../../gui/gate_panel.py" line="392" />
+        <location filename="../../gui/gate_panel.py" line="430" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="385" />
+        <location filename="../../gui/gate_panel.py" line="393" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="401" />
+        <location filename="../../gui/gate_panel.py" line="409" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="402" />
+        <location filename="../../gui/gate_panel.py" line="410" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="423" />
+        <location filename="../../gui/gate_panel.py" line="431" />
         <source>First reading {0} °C: type the re-measured reading.</source>
         <translation>初测 {0} °C：请输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="432" />
+        <location filename="../../gui/gate_panel.py" line="440" />
         <source>{0} · first reading {1} °C · waiting {2} min</source>
         <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="471" />
+        <location filename="../../gui/gate_panel.py" line="479" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="483" />
+        <location filename="../../gui/gate_panel.py" line="491" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>
@@ -1539,53 +1539,63 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>办公室密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98" />
+        <location filename="../../gui/main_window.py" line="90" />
+        <source>Posters…</source>
+        <translation>场所码海报…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="92" />
+        <source>Residents and passes…</source>
+        <translation>住户与通行证…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="105" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151" />
+        <location filename="../../gui/main_window.py" line="158" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152" />
+        <location filename="../../gui/main_window.py" line="159" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164" />
+        <location filename="../../gui/main_window.py" line="171" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165" />
+        <location filename="../../gui/main_window.py" line="172" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187" />
+        <location filename="../../gui/main_window.py" line="206" />
         <source>The office's key file</source>
         <translation>社区办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188" />
+        <location filename="../../gui/main_window.py" line="207" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195" />
-        <location filename="../../gui/main_window.py" line="197" />
+        <location filename="../../gui/main_window.py" line="214" />
+        <location filename="../../gui/main_window.py" line="216" />
         <source>Office key</source>
         <translation>办公室密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195" />
+        <location filename="../../gui/main_window.py" line="214" />
         <source>{0} is not an office key file.</source>
         <translation>{0} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198" />
+        <location filename="../../gui/main_window.py" line="217" />
         <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
         <translation>今后的数据包将按 {0} 的密钥加密。请与社区办公室电话核对密钥指纹：{1}</translation>
     </message>
@@ -1638,54 +1648,59 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>给门岗的密钥文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="74" />
+        <location filename="../../gui/office_window.py" line="41" />
+        <source>Posters…</source>
+        <translation>场所码海报…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="82" />
         <source>Save the daily report</source>
         <translation>保存每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="75" />
+        <location filename="../../gui/office_window.py" line="83" />
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="84" />
+        <location filename="../../gui/office_window.py" line="92" />
         <source>Daily report</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="84" />
+        <location filename="../../gui/office_window.py" line="92" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="87" />
+        <location filename="../../gui/office_window.py" line="95" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="91" />
-        <location filename="../../gui/office_window.py" line="102" />
-        <location filename="../../gui/office_window.py" line="104" />
+        <location filename="../../gui/office_window.py" line="99" />
+        <location filename="../../gui/office_window.py" line="110" />
+        <location filename="../../gui/office_window.py" line="112" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="92" />
+        <location filename="../../gui/office_window.py" line="100" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="95" />
+        <location filename="../../gui/office_window.py" line="103" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="96" />
+        <location filename="../../gui/office_window.py" line="104" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="105" />
+        <location filename="../../gui/office_window.py" line="113" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -2101,6 +2116,119 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <location filename="../../gui/parcels_panel.py" line="298" />
         <source>Disinfected {0} items.</source>
         <translation>已消毒 {0} 件。</translation>
+    </message>
+</context>
+<context>
+    <name>PosterDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="24" />
+        <source>Check-in posters</source>
+        <translation>场所码海报</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="33" />
+        <source>Gate</source>
+        <translation>门岗</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="34" />
+        <source>GateDesk venue code</source>
+        <translation>门岗登记台场所码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="35" />
+        <source>The official venue code's text</source>
+        <translation>官方场所码的文字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="36" />
+        <source>A web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="43" />
+        <source>The QR says</source>
+        <translation>二维码内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="46" />
+        <source>paste the code's text here</source>
+        <translation>在此粘贴二维码文字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="47" />
+        <source>Read from a picture…</source>
+        <translation>从图片读取…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="55" />
+        <source>e.g. 0591-12345</source>
+        <translation>如 0591-12345</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="56" />
+        <source>Hotline</source>
+        <translation>防疫热线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="59" />
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="67" />
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="68" />
+        <source>Save PNG…</source>
+        <translation>保存 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="69" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="75" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="104" />
+        <source>No gates yet.</source>
+        <translation>还没有门岗。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="142" />
+        <source>A photo or scan of the official code</source>
+        <translation>官方场所码的照片或扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="143" />
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="157" />
+        <source>Save the poster</source>
+        <translation>保存海报</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="166" />
+        <source>Could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="168" />
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/poster_dialog.py" line="176" />
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
     </message>
 </context>
 <context>
@@ -2670,6 +2798,217 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
 </context>
 <context>
+    <name>ResidentsDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="58" />
+        <source>Residents and passes</source>
+        <translation>住户与通行证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="62" />
+        <source>Import from a sheet…</source>
+        <translation>从表格导入…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="63" />
+        <source>Issue passes to everyone without one</source>
+        <translation>为没有通行证的住户签发</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="66" />
+        <source>Print passes…</source>
+        <translation>打印通行证…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="67" />
+        <source>Save passes as PDF…</source>
+        <translation>通行证存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="68" />
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="79" />
+        <source>Reissue the pass (lost card)…</source>
+        <translation>补发通行证（卡丢失）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="80" />
+        <source>Revoke the pass…</source>
+        <translation>作废通行证…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="81" />
+        <source>Home isolation or monitoring…</source>
+        <translation>居家隔离或监测…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="82" />
+        <source>End home isolation or monitoring</source>
+        <translation>结束居家隔离或监测</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="108" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="120" />
+        <source>The property office's resident list</source>
+        <translation>物业的住户名单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="121" />
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="129" />
+        <source>Could not read {0}: {1}</source>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="131" />
+        <source>{0} residents added from {1}.</source>
+        <translation>已从 {1} 添加 {0} 位住户。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="133" />
+        <source>no room and name columns</source>
+        <translation>没有房号和姓名列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="133" />
+        <source>room not understood</source>
+        <translation>房号无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="134" />
+        <source>not a mobile number</source>
+        <translation>不是手机号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="134" />
+        <source>no name</source>
+        <translation>没有姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="135" />
+        <source>Not read: {0}</source>
+        <translation>未读入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="136" />
+        <source>row {0} ({1})</source>
+        <translation>第 {0} 行（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="142" />
+        <source>{0} passes issued.</source>
+        <translation>已签发 {0} 张通行证。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="149" />
+        <source>No valid passes to print. Issue passes first.</source>
+        <translation>没有可打印的有效通行证。请先签发。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="156" />
+        <source>Resident passes</source>
+        <translation>住户通行证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="157" />
+        <source>{0} passes sent to the printer.</source>
+        <translation>已将 {0} 张通行证发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="163" />
+        <source>Save the passes</source>
+        <translation>保存通行证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="170" />
+        <source>Could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="172" />
+        <source>Saved {0} ({1} passes).</source>
+        <translation>已保存 {0}（{1} 张通行证）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="177" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="183" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="194" />
+        <source>Choose a resident who has a pass.</source>
+        <translation>请选择一位有通行证的住户。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="185" />
+        <source>Reissue the pass</source>
+        <translation>补发通行证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="188" />
+        <source>The old card no longer works; print the new one.</source>
+        <translation>旧卡已失效；请打印新卡。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="196" />
+        <source>Revoke the pass</source>
+        <translation>作废通行证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="204" />
+        <source>Choose a resident first.</source>
+        <translation>请先选择一位住户。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="206" />
+        <source>home isolation</source>
+        <translation>居家隔离</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="206" />
+        <source>home health monitoring</source>
+        <translation>居家健康监测</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="207" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="210" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="223" />
+        <source>At home under</source>
+        <translation>居家管理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="207" />
+        <source>Which</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="210" />
+        <source>For how many days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="221" />
+        <source>Choose a resident under home isolation or monitoring.</source>
+        <translation>请选择一位正在居家隔离或监测的住户。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="223" />
+        <source>End it now?</source>
+        <translation>现在结束吗？</translation>
+    </message>
+</context>
+<context>
     <name>RevealDialog</name>
     <message>
         <location filename="../../gui/dialogs/reveal_dialog.py" line="13" />
@@ -2740,6 +3079,54 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <location filename="../../gui/dialogs/reveal_dialog.py" line="31" />
         <source>Time out</source>
         <translation>离开时间</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTableModel</name>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="25" />
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="25" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="25" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="25" />
+        <source>Pass valid until</source>
+        <translation>通行证有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="26" />
+        <source>At home under</source>
+        <translation>居家管理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="43" />
+        <source>no pass</source>
+        <translation>无通行证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="45" />
+        <source>home isolation</source>
+        <translation>居家隔离</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="46" />
+        <source>home health monitoring</source>
+        <translation>居家健康监测</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="47" />
+        <source>{0} until {1}</source>
+        <translation>{0}，至 {1}</translation>
     </message>
 </context>
 <context>

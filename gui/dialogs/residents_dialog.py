@@ -1,0 +1,225 @@
+"""The residents' roster: import it, issue and print passes, revoke or reissue, home monitoring."""
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
+                               QPushButton, QVBoxLayout)
+
+from gui.list_table_model import ListTableModel
+from gui.printing import print_pages
+from gui.widgets import row_table
+from models.desk import Desk
+from models.masking import mask_name, mask_phone
+from models.residents import MonitoringKind, pass_sheet_pages, write_pass_sheet
+
+class RosterTableModel(ListTableModel):
+    COL_ROOM, COL_NAME, COL_PHONE, COL_PASS, COL_HOME = range(5)
+    RowRole = Qt.UserRole + 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.headers = [self.tr("Room"), self.tr("Name"), self.tr("Phone"), self.tr("Pass valid until"),
+                        self.tr("At home under")]
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        resident, household, p, monitoring = self.rows[index.row()]
+        col = index.column()
+        if role == self.RowRole:
+            return self.rows[index.row()]
+        if role == Qt.DisplayRole:
+            if col == self.COL_ROOM:
+                return household.label
+            if col == self.COL_NAME:
+                return mask_name(resident.name)
+            if col == self.COL_PHONE:
+                return mask_phone(resident.phone)
+            if col == self.COL_PASS:
+                return p.expires_on if p else self.tr("no pass")
+            if col == self.COL_HOME and monitoring:
+                kind = self.tr("home isolation") if monitoring.kind == MonitoringKind.ISOLATION else \
+                    self.tr("home health monitoring")
+                return self.tr("{0} until {1}").format(kind, monitoring.until)
+            return ""
+        if role == Qt.ForegroundRole and ((col == self.COL_PASS and p is None) or (col == self.COL_HOME and monitoring)):
+            return QColor("#b71c1c")
+        return None
+
+
+class ResidentsDialog(QDialog):
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle(self.tr("Residents and passes"))
+        self.resize(1000, 700)
+        box = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("Import from a sheet…"))
+        self.issue_button = QPushButton(self.tr("Issue passes to everyone without one"))
+        self.building = QComboBox()
+        self.building.setObjectName("passBuilding")
+        self.print_button = QPushButton(self.tr("Print passes…"))
+        self.save_button = QPushButton(self.tr("Save passes as PDF…"))
+        for w in (self.import_button, self.issue_button, QLabel(self.tr("Building")), self.building,
+                  self.print_button, self.save_button):
+            if isinstance(w, QPushButton):
+                w.setMinimumHeight(40)
+            row.addWidget(w)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.model = RosterTableModel(self)
+        self.table = row_table(self.model, "rosterTable", single=True)
+        box.addWidget(self.table, 1)
+        selected = QHBoxLayout()
+        self.reissue_button = QPushButton(self.tr("Reissue the pass (lost card)…"))
+        self.revoke_button = QPushButton(self.tr("Revoke the pass…"))
+        self.isolate_button = QPushButton(self.tr("Home isolation or monitoring…"))
+        self.end_button = QPushButton(self.tr("End home isolation or monitoring"))
+        for b in (self.reissue_button, self.revoke_button, self.isolate_button, self.end_button):
+            b.setMinimumHeight(40)
+            selected.addWidget(b)
+        selected.addStretch(1)
+        box.addLayout(selected)
+        self.message = QLabel("")
+        self.message.setObjectName("rosterMessage")
+        self.message.setWordWrap(True)
+        box.addWidget(self.message)
+
+        self.import_button.clicked.connect(self.choose_sheet)
+        self.issue_button.clicked.connect(self.issue_missing)
+        self.print_button.clicked.connect(self.print_passes)
+        self.save_button.clicked.connect(self.save_passes)
+        self.reissue_button.clicked.connect(self.reissue)
+        self.revoke_button.clicked.connect(self.revoke)
+        self.isolate_button.clicked.connect(self.monitor)
+        self.end_button.clicked.connect(self.end_monitoring)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = self.desk.residents_overview()
+        self.model.set_rows(rows)
+        current = self.building.currentData()
+        self.building.clear()
+        self.building.addItem(self.tr("All"), None)
+        for b in sorted({h.building for _, h, _, _ in rows}, key=lambda x: (len(x), x)):
+            self.building.addItem(b, b)
+        if current is not None and self.building.findData(current) >= 0:
+            self.building.setCurrentIndex(self.building.findData(current))
+
+    def current(self):
+        index = self.table.currentIndex()
+        return self.model.data(index, RosterTableModel.RowRole) if index.isValid() else None
+
+    # -- the roster ---------------------------------------------------------------------------
+    def choose_sheet(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("The property office's resident list"), "",
+                                              self.tr("Spreadsheets (*.xlsx *.csv)"))
+        if name:
+            self.import_sheet(Path(name))
+
+    def import_sheet(self, path: Path) -> None:
+        try:
+            result = self.desk.import_roster(path)
+        except (OSError, ValueError) as exc:
+            self.message.setText(self.tr("Could not read {0}: {1}").format(path.name, exc))
+            return
+        lines = [self.tr("{0} residents added from {1}.").format(result.added, path.name)]
+        if result.skipped:
+            reasons = {"header": self.tr("no room and name columns"), "room": self.tr("room not understood"),
+                       "phone": self.tr("not a mobile number"), "name": self.tr("no name")}
+            lines.append(self.tr("Not read: {0}").format("; ".join(
+                self.tr("row {0} ({1})").format(n, reasons.get(why, why)) for n, why in result.skipped[:30])))
+        self.message.setText("\n".join(lines))
+        self.refresh()
+
+    def issue_missing(self) -> None:
+        made = self.desk.issue_passes([r.id for r, _, p, _ in self.model.rows if p is None])
+        self.message.setText(self.tr("{0} passes issued.").format(made))
+        self.refresh()
+
+    # -- printing -------------------------------------------------------------------------------
+    def _cards(self):
+        cards = self.desk.pass_cards(building=self.building.currentData())
+        if not cards:
+            self.message.setText(self.tr("No valid passes to print. Issue passes first."))
+        return cards
+
+    def print_passes(self) -> None:
+        cards = self._cards()
+        if cards and print_pages(self, pass_sheet_pages(cards, compound=self.desk.ctx.compound_name,
+                                                        language=self.desk.settings.language),
+                                 title=self.tr("Resident passes")):
+            self.message.setText(self.tr("{0} passes sent to the printer.").format(len(cards)))
+
+    def save_passes(self) -> Path | None:
+        cards = self._cards()
+        if not cards:
+            return None
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the passes"), "passes.pdf", "PDF (*.pdf)")
+        if not name:
+            return None
+        path = Path(name).with_suffix(".pdf")
+        try:
+            write_pass_sheet(cards, path, compound=self.desk.ctx.compound_name, language=self.desk.settings.language)
+        except OSError as exc:
+            self.message.setText(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc))
+            return None
+        self.message.setText(self.tr("Saved {0} ({1} passes).").format(path, len(cards)))
+        return path
+
+    # -- one resident -----------------------------------------------------------------------------
+    def _reason(self, title: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, self.tr("Reason"))
+        return text.strip() if ok and text.strip() else None
+
+    def reissue(self) -> None:
+        row = self.current()
+        if row is None or row[2] is None:
+            self.message.setText(self.tr("Choose a resident who has a pass."))
+            return
+        reason = self._reason(self.tr("Reissue the pass"))
+        if reason:
+            self.desk.reissue_pass(row[2].id, reason)
+            self.message.setText(self.tr("The old card no longer works; print the new one."))
+            self.refresh()
+
+    def revoke(self) -> None:
+        row = self.current()
+        if row is None or row[2] is None:
+            self.message.setText(self.tr("Choose a resident who has a pass."))
+            return
+        reason = self._reason(self.tr("Revoke the pass"))
+        if reason:
+            self.desk.revoke_pass(row[2].id, reason)
+            self.refresh()
+
+    def monitor(self) -> None:
+        row = self.current()
+        if row is None:
+            self.message.setText(self.tr("Choose a resident first."))
+            return
+        kinds = [self.tr("home isolation"), self.tr("home health monitoring")]
+        kind, ok = QInputDialog.getItem(self, self.tr("At home under"), self.tr("Which"), kinds, 0, False)
+        if not ok:
+            return
+        days, ok = QInputDialog.getInt(self, self.tr("At home under"), self.tr("For how many days"), 7, 1, 60)
+        if not ok:
+            return
+        today = self.desk.today()
+        self.desk.put_under_monitoring(row[0].id, MonitoringKind.ISOLATION if kind == kinds[0] else
+                                       MonitoringKind.MONITORING, today + timedelta(days=days), "")
+        self.refresh()
+
+    def end_monitoring(self) -> None:
+        row = self.current()
+        if row is None or row[3] is None:
+            self.message.setText(self.tr("Choose a resident under home isolation or monitoring."))
+            return
+        if QMessageBox.question(self, self.tr("At home under"), self.tr("End it now?")) == QMessageBox.Yes:
+            self.desk.end_monitoring(row[3].id)
+            self.refresh()

@@ -1,0 +1,84 @@
+"""Posters and passes from the gate's window: settings, preview, files, printing, the roster."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import zxingcpp
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from models import residents as rs
+
+
+def decode(path: Path) -> list[str]:
+    return [c.text for c in zxingcpp.read_barcodes(Image.open(path))]
+
+
+def test_poster_dialog_previews_saves_and_keeps_the_gates_settings(app, desk, qtbot, tmp_path, monkeypatch):
+    from gui.dialogs.poster_dialog import PosterDialog
+    from models.posters import VenueKind
+
+    dialog = PosterDialog(desk)
+    qtbot.addWidget(dialog)
+    assert dialog.gate.count() == 1 and "东门" in dialog.gate.currentText()
+    assert dialog.kinds[VenueKind.GATEDESK].isChecked() and not dialog.preview.pixmap().isNull()
+    dialog.kinds[VenueKind.URL].setChecked(True)
+    dialog.content.setText("example.org")
+    dialog.refresh()
+    assert "http" in dialog.message.text()  # explained, nothing saved
+    dialog.content.setText("https://example.org/rc")
+    dialog.hotline.setText("0591-12345")
+    dialog.refresh()
+    assert dialog.message.text() == ""
+    out = tmp_path / "poster.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert dialog.save_file("png") == out
+    assert decode(out) == ["https://example.org/rc"]
+    again = PosterDialog(desk)  # the settings are kept for the gate
+    qtbot.addWidget(again)
+    assert again.kinds[VenueKind.URL].isChecked() and again.hotline.text() == "0591-12345"
+
+
+def test_printing_paints_every_page_through_qt(app, desk, qtbot, tmp_path):
+    """The print path without a dialog: the pages painted onto a PDF 'printer' come back as codes."""
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from gui.printing import paint_pages
+    from models.drawing import to_image
+    from models.posters import poster_page
+
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    spec = desk.poster_spec(desk.ctx.gate_id)
+    paint_pages(printer, [to_image(poster_page(spec), 300)])
+    subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", str(tmp_path / "printed.pdf"),
+                    str(tmp_path / "printed")], check=True)
+    assert decode(tmp_path / "printed.png") == [spec.content]
+
+
+def test_roster_import_issue_and_print_passes(app, desk, qtbot, tmp_path, monkeypatch):
+    from gui.dialogs.residents_dialog import ResidentsDialog
+
+    sheet = tmp_path / "roster.csv"
+    sheet.write_text("房号,姓名,手机\n1-1-101,王大明,13800138000\n1-1-102,李小红,\n楼顶,张三,\n2-1-101,赵六,\n",
+                     encoding="utf-8-sig")
+    dialog = ResidentsDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.import_sheet(sheet)
+    assert "3" in dialog.message.text() and "4" in dialog.message.text()  # three added; row 4 not read
+    assert dialog.model.rowCount() == 3
+    assert dialog.model.data(dialog.model.index(0, 1)) == "王*明"
+    qtbot.mouseClick(dialog.issue_button, Qt.LeftButton)
+    assert all(p is not None for _, _, p, _ in dialog.model.rows)
+    dialog.building.setCurrentIndex(dialog.building.findData("1"))
+    out = tmp_path / "passes.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert dialog.save_passes() == out
+    cards = desk.pass_cards(building="1")
+    assert len(cards) == 2
+    png = rs.write_pass_sheet(cards, tmp_path / "passes.png", compound="榕城花园")
+    assert sorted(decode(png)) == sorted(c.payload for c in cards)

@@ -483,6 +483,26 @@ class Desk:
             s.commit()
         return result
 
+    def add_resident(self, *, room: str, name: str, phone: str) -> residents.Resident:
+        """Raises residents.RosterProblem naming the field that is wrong."""
+        parts, clean_name, clean_phone = residents.check_resident(room, name, phone)
+        with self.db.session() as s:
+            r = residents.add_resident(s, self.ctx, room="-".join(parts), name=clean_name, phone=clean_phone,
+                                       now=self.clock())
+            s.commit()
+            return r
+
+    def edit_resident(self, resident_id: str, *, room: str, name: str, phone: str) -> None:
+        with self.db.session() as s:
+            residents.edit_resident(s, self.ctx, resident_id, room=room, name=name, phone=phone, now=self.clock(),
+                                    today=self.today())
+            s.commit()
+
+    def move_out(self, resident_id: str) -> None:
+        with self.db.session() as s:
+            residents.move_out(s, resident_id, now=self.clock())
+            s.commit()
+
     def issue_passes(self, resident_ids: list[str]) -> int:
         """A pass for each resident without a valid one; reissues replace lost cards."""
         today = residents.today_for(self.settings, self.clock())
@@ -523,10 +543,11 @@ class Desk:
                 s.add(row)
                 s.commit()
 
-    def pass_cards(self, *, building: str | None = None, resident_ids: list[str] | None = None):
+    def pass_cards(self, *, building: str | None = None, household_id: str | None = None,
+                   resident_ids: list[str] | None = None):
         today = residents.today_for(self.settings, self.clock())
         with self.db.session() as s:
-            cards = residents.pass_cards(s, building=building, today=today)
+            cards = residents.pass_cards(s, building=building, household_id=household_id, today=today)
             if resident_ids is not None:
                 wanted = {p.id for p, r, _ in residents.valid_passes(s, today=today) if r.id in set(resident_ids)}
                 cards = [c for c in cards if c.pass_id in wanted]

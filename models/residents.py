@@ -508,3 +508,60 @@ def write_pass_sheet(cards: list[PassCard], path: Path, *, compound: str, langua
     if path.suffix.lower() == ".png":
         return save_png(pages, path)
     return save_pdf(pages, path, title=compound)
+
+
+class RosterProblem(ValueError):
+    """Bad roster input; message is for people."""
+
+    def __init__(self, field: str, text: str):
+        super().__init__(text)
+        self.field, self.text = field, text
+
+
+ROOM_HELP = QT_TRANSLATE_NOOP("Residents", "Write the room as building-unit-room, e.g. 3-2-501.")
+NAME_HELP = QT_TRANSLATE_NOOP("Residents", "Enter the resident's name.")
+PHONE_HELP = QT_TRANSLATE_NOOP("Residents", "Not a mainland mobile number (11 digits starting with 1).")
+
+
+def check_resident(room: str, name: str, phone: str) -> tuple[tuple[str, str, str], str, str | None]:
+    from models.validation import FieldError, parse_phone
+
+    parts = parse_room(room)
+    if parts is None:
+        raise RosterProblem("room", ROOM_HELP)
+    if not name.strip():
+        raise RosterProblem("name", NAME_HELP)
+    errors: list[FieldError] = []
+    clean_phone = parse_phone("phone", phone, errors, required=False)
+    if errors:
+        raise RosterProblem("phone", PHONE_HELP)
+    return parts, name.strip()[:NAME_MAX], clean_phone
+
+
+def edit_resident(session: Session, ctx: StationContext, resident_id: str, *, room: str, name: str, phone: str,
+                  now: datetime, today: date | None = None) -> Resident:
+    """A changed room moves the resident; their pass names the old room, so it is reissued."""
+    parts, clean_name, clean_phone = check_resident(room, name, phone)
+    r = session.get(Resident, resident_id)
+    h = household(session, ctx, *parts, now)
+    moved = h.id != r.household_id
+    r.household_id, r.name, r.phone = h.id, clean_name, clean_phone
+    r.touch(now)
+    session.add(r)
+    if moved:
+        today = today or now.date()
+        for p in session.execute(select(ResidentPass).where(ResidentPass.resident_id == r.id,
+                                                            ResidentPass.revoked_at.is_(None))).scalars():
+            reissue_pass(session, ctx, p.id, reason="moved", today=today, now=now)
+    return r
+
+
+def move_out(session: Session, resident_id: str, *, now: datetime) -> None:
+    """Off the roster: passes revoked, kept for the record."""
+    r = session.get(Resident, resident_id)
+    r.active = False
+    r.touch(now)
+    session.add(r)
+    for p in session.execute(select(ResidentPass).where(ResidentPass.resident_id == r.id,
+                                                        ResidentPass.revoked_at.is_(None))).scalars():
+        revoke_pass(session, p.id, reason="moved out", now=now)

@@ -6,15 +6,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
-                               QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,
+                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout)
 
+from gui import texts
 from gui.list_table_model import ListTableModel
 from gui.printing import print_pages
 from gui.widgets import row_table
 from models.desk import Desk
 from models.masking import mask_name, mask_phone
-from models.residents import MonitoringKind, pass_sheet_pages, write_pass_sheet
+from models.residents import MonitoringKind, RosterProblem, pass_sheet_pages, write_pass_sheet
 
 class RosterTableModel(ListTableModel):
     COL_ROOM, COL_NAME, COL_PHONE, COL_PASS, COL_HOME = range(5)
@@ -75,15 +76,21 @@ class ResidentsDialog(QDialog):
         self.model = RosterTableModel(self)
         self.table = row_table(self.model, "rosterTable", single=True)
         box.addWidget(self.table, 1)
-        selected = QHBoxLayout()
+        selected = QGridLayout()
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.moved_button = QPushButton(self.tr("Moved out"))
+        self.household_button = QPushButton(self.tr("Print this household's passes…"))
         self.reissue_button = QPushButton(self.tr("Reissue the pass (lost card)…"))
         self.revoke_button = QPushButton(self.tr("Revoke the pass…"))
         self.isolate_button = QPushButton(self.tr("Home isolation or monitoring…"))
         self.end_button = QPushButton(self.tr("End home isolation or monitoring"))
-        for b in (self.reissue_button, self.revoke_button, self.isolate_button, self.end_button):
+        for b in (self.add_button, self.edit_button, self.moved_button, self.household_button, self.reissue_button,
+                  self.revoke_button, self.isolate_button, self.end_button):
             b.setMinimumHeight(40)
-            selected.addWidget(b)
-        selected.addStretch(1)
+        for i, b in enumerate((self.add_button, self.edit_button, self.moved_button, self.household_button,
+                               self.reissue_button, self.revoke_button, self.isolate_button, self.end_button)):
+            selected.addWidget(b, i // 4, i % 4)
         box.addLayout(selected)
         self.message = QLabel("")
         self.message.setObjectName("rosterMessage")
@@ -94,6 +101,10 @@ class ResidentsDialog(QDialog):
         self.issue_button.clicked.connect(self.issue_missing)
         self.print_button.clicked.connect(self.print_passes)
         self.save_button.clicked.connect(self.save_passes)
+        self.add_button.clicked.connect(lambda: self.edit(None))
+        self.edit_button.clicked.connect(lambda: self.edit(self.current()))
+        self.moved_button.clicked.connect(self.moved_out)
+        self.household_button.clicked.connect(self.print_household)
         self.reissue_button.clicked.connect(self.reissue)
         self.revoke_button.clicked.connect(self.revoke)
         self.isolate_button.clicked.connect(self.monitor)
@@ -173,6 +184,46 @@ class ResidentsDialog(QDialog):
         return path
 
     # -- one resident -----------------------------------------------------------------------------
+    def edit(self, row) -> None:
+        dialog = ResidentForm(row, self)
+        while dialog.exec() == QDialog.Accepted:
+            values = dict(room=dialog.room.text(), name=dialog.name.text(), phone=dialog.phone.text())
+            try:
+                if row is None:
+                    self.desk.add_resident(**values)
+                else:
+                    self.desk.edit_resident(row[0].id, **values)
+            except RosterProblem as exc:
+                dialog.error.setText(texts.lookup("Residents", exc.text))
+                getattr(dialog, exc.field).setFocus()
+                continue
+            self.refresh()
+            return
+
+    def moved_out(self) -> None:
+        row = self.current()
+        if row is None:
+            self.message.setText(self.tr("Choose a resident first."))
+            return
+        if QMessageBox.question(self, self.tr("Moved out"), self.tr(
+                "Take {0} ({1}) off the roster? Their pass stops working.").format(
+                mask_name(row[0].name), row[1].label)) == QMessageBox.Yes:
+            self.desk.move_out(row[0].id)
+            self.refresh()
+
+    def print_household(self) -> None:
+        row = self.current()
+        if row is None:
+            self.message.setText(self.tr("Choose a resident first."))
+            return
+        cards = self.desk.pass_cards(household_id=row[1].id)
+        if not cards:
+            self.message.setText(self.tr("No valid passes to print. Issue passes first."))
+            return
+        if print_pages(self, pass_sheet_pages(cards, compound=self.desk.ctx.compound_name,
+                                              language=self.desk.settings.language), title=row[1].label):
+            self.message.setText(self.tr("{0} passes sent to the printer.").format(len(cards)))
+
     def _reason(self, title: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, self.tr("Reason"))
         return text.strip() if ok and text.strip() else None
@@ -223,3 +274,30 @@ class ResidentsDialog(QDialog):
         if QMessageBox.question(self, self.tr("At home under"), self.tr("End it now?")) == QMessageBox.Yes:
             self.desk.end_monitoring(row[3].id)
             self.refresh()
+
+
+class ResidentForm(QDialog):
+    """A resident's room, name and phone; full data, for the administrator editing it."""
+
+    def __init__(self, row, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Resident"))
+        form = QFormLayout(self)
+        self.room = QLineEdit(row[1].label if row else "")
+        self.room.setPlaceholderText("3-2-501")
+        self.name = QLineEdit(row[0].name if row else "")
+        self.phone = QLineEdit((row[0].phone or "") if row else "")
+        for key, edit in (("room", self.room), ("name", self.name), ("phone", self.phone)):
+            edit.setObjectName(key)
+            edit.setMinimumHeight(40)
+        form.addRow(self.tr("Room"), self.room)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Phone"), self.phone)
+        self.error = QLabel("")
+        self.error.setObjectName("dialogError")
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)

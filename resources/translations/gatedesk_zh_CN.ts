@@ -2720,6 +2720,29 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
 </context>
 <context>
+    <name>ResidentForm</name>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="284" />
+        <source>Resident</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="293" />
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="294" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="295" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+</context>
+<context>
     <name>Residents</name>
     <message>
         <location filename="../../models/residents.py" line="132" />
@@ -2796,214 +2819,259 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <source>Show at the gate · do not lend</source>
         <translation>进出门岗请出示 · 请勿转借</translation>
     </message>
+    <message>
+        <location filename="../../models/residents.py" line="521" />
+        <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
+        <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="522" />
+        <source>Enter the resident's name.</source>
+        <translation>请输入住户姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="523" />
+        <source>Not a mainland mobile number (11 digits starting with 1).</source>
+        <translation>不是大陆手机号（以 1 开头的 11 位数字）。</translation>
+    </message>
 </context>
 <context>
     <name>ResidentsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="58" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="59" />
         <source>Residents and passes</source>
         <translation>住户与通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="62" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="63" />
         <source>Import from a sheet…</source>
         <translation>从表格导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="63" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="64" />
         <source>Issue passes to everyone without one</source>
         <translation>为没有通行证的住户签发</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="66" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="67" />
         <source>Print passes…</source>
         <translation>打印通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="67" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="68" />
         <source>Save passes as PDF…</source>
         <translation>通行证存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="68" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="69" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="79" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="80" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="81" />
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="82" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="208" />
+        <source>Moved out</source>
+        <translation>已搬离</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="83" />
+        <source>Print this household's passes…</source>
+        <translation>打印本户通行证…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="84" />
         <source>Reissue the pass (lost card)…</source>
         <translation>补发通行证（卡丢失）…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="85" />
         <source>Revoke the pass…</source>
         <translation>作废通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="81" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="86" />
         <source>Home isolation or monitoring…</source>
         <translation>居家隔离或监测…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="82" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="87" />
         <source>End home isolation or monitoring</source>
         <translation>结束居家隔离或监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="108" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="119" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="120" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="131" />
         <source>The property office's resident list</source>
         <translation>物业的住户名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="121" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="132" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="129" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="140" />
         <source>Could not read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="131" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="142" />
         <source>{0} residents added from {1}.</source>
         <translation>已从 {1} 添加 {0} 位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="133" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="144" />
         <source>no room and name columns</source>
         <translation>没有房号和姓名列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="133" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="144" />
         <source>room not understood</source>
         <translation>房号无法识别</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="134" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="145" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="134" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="145" />
         <source>no name</source>
         <translation>没有姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="135" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="146" />
         <source>Not read: {0}</source>
         <translation>未读入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="136" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="147" />
         <source>row {0} ({1})</source>
         <translation>第 {0} 行（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="142" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="153" />
         <source>{0} passes issued.</source>
         <translation>已签发 {0} 张通行证。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="149" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="160" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="221" />
         <source>No valid passes to print. Issue passes first.</source>
         <translation>没有可打印的有效通行证。请先签发。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="156" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="167" />
         <source>Resident passes</source>
         <translation>住户通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="157" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="168" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="225" />
         <source>{0} passes sent to the printer.</source>
         <translation>已将 {0} 张通行证发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="163" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="174" />
         <source>Save the passes</source>
         <translation>保存通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="170" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="181" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="172" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="183" />
         <source>Saved {0} ({1} passes).</source>
         <translation>已保存 {0}（{1} 张通行证）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="177" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="209" />
+        <source>Take {0} ({1}) off the roster? Their pass stops working.</source>
+        <translation>将 {0}（{1}）移出名册吗？其通行证将失效。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="228" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="183" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="194" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="234" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="245" />
         <source>Choose a resident who has a pass.</source>
         <translation>请选择一位有通行证的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="185" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="236" />
         <source>Reissue the pass</source>
         <translation>补发通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="188" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="239" />
         <source>The old card no longer works; print the new one.</source>
         <translation>旧卡已失效；请打印新卡。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="196" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="247" />
         <source>Revoke the pass</source>
         <translation>作废通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="204" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="206" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="217" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="255" />
         <source>Choose a resident first.</source>
         <translation>请先选择一位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="206" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="257" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="206" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="257" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="207" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="210" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="223" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="258" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="261" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="274" />
         <source>At home under</source>
         <translation>居家管理</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="207" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="258" />
         <source>Which</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="210" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="261" />
         <source>For how many days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="221" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="272" />
         <source>Choose a resident under home isolation or monitoring.</source>
         <translation>请选择一位正在居家隔离或监测的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="223" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="274" />
         <source>End it now?</source>
         <translation>现在结束吗？</translation>
     </message>
@@ -3084,47 +3152,47 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="25" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="26" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="25" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="26" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="25" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="26" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="25" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="26" />
         <source>Pass valid until</source>
         <translation>通行证有效期至</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="26" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="27" />
         <source>At home under</source>
         <translation>居家管理</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="43" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="44" />
         <source>no pass</source>
         <translation>无通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="45" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="46" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="47" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="48" />
         <source>{0} until {1}</source>
         <translation>{0}，至 {1}</translation>
     </message>

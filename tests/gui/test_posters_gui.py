@@ -82,3 +82,34 @@ def test_roster_import_issue_and_print_passes(app, desk, qtbot, tmp_path, monkey
     assert len(cards) == 2
     png = rs.write_pass_sheet(cards, tmp_path / "passes.png", compound="榕城花园")
     assert sorted(decode(png)) == sorted(c.payload for c in cards)
+
+
+def test_a_resident_added_and_edited_by_hand(app, desk, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from gui.dialogs import residents_dialog as rd
+
+    answers = iter([("roof", "王大明", ""), ("3-2-501", "王大明", "13800138000")])
+
+    def fill_and_accept(form):
+        try:
+            room, name, phone = next(answers)
+        except StopIteration:
+            return QDialog.Rejected
+        form.room.setText(room)
+        form.name.setText(name)
+        form.phone.setText(phone)
+        fill_and_accept.errors.append(form.error.text())
+        return QDialog.Accepted
+
+    fill_and_accept.errors = []
+    monkeypatch.setattr(rd.ResidentForm, "exec", fill_and_accept)
+    dialog = rd.ResidentsDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.edit(None)
+    assert fill_and_accept.errors[1] and "3-2-501" in fill_and_accept.errors[1]  # the room was explained
+    assert dialog.model.rowCount() == 1 and dialog.model.data(dialog.model.index(0, 0)) == "3-2-501"
+    dialog.table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    dialog.moved_out()
+    assert dialog.model.rowCount() == 0

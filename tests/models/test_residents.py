@@ -187,3 +187,24 @@ def test_the_desk_records_passages_and_refusals(tmp_path):
         ("admit", ""), ("admit", ""), ("refuse", "fever"), ("admit", ""), ("refuse", stop.value.code),
         ("refuse", "pass_forged")])
     db.close()
+
+
+def test_editing_the_roster_by_hand(db, ctx):
+    p, r, payload = a_pass(db, ctx)
+    with db.session() as s:
+        with pytest.raises(rs.RosterProblem) as bad:
+            rs.edit_resident(s, ctx, r.id, room="roof", name="王大明", phone="", now=NOW)
+        assert bad.value.field == "room"
+        with pytest.raises(rs.RosterProblem) as bad:
+            rs.edit_resident(s, ctx, r.id, room="3-2-501", name="王大明", phone="12345", now=NOW)
+        assert bad.value.field == "phone"
+        rs.edit_resident(s, ctx, r.id, room="3-2-502", name="王大明", phone="13900139000", now=NOW)
+        s.commit()
+    # The card names the old room: it no longer works, a new one was issued for the new room.
+    assert refused(db, payload) == "pass_revoked"
+    with db.session() as s:
+        [(new, resident, household)] = rs.valid_passes(s, today=TODAY)
+        assert household.label == "3-2-502" and new.replaces_id == p.id
+        rs.move_out(s, r.id, now=NOW)
+        s.commit()
+        assert rs.valid_passes(s, today=TODAY) == [] and rs.count_residents(s) == 0

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import texts
+from gui.scanner import BurstCatcher
 from gui.list_table_model import ListTableModel
 from gui.widgets import ChoiceRow
 from models.desk import Desk
@@ -113,6 +114,8 @@ class ParcelsPanel(QWidget):
         ib.addWidget(save)
         ib.addWidget(self.code_banner)
         self.tracking.returnPressed.connect(self.room.setFocus)  # the scanner ends with Enter
+        # A parcel scanned while another field has focus still lands in the tracking field.
+        self.scanner = BurstCatcher(self, self._scanned_elsewhere)
         for edit in (self.carrier, self.room, self.recipient, self.phone_tail, self.shelf):
             edit.returnPressed.connect(self.take_in)
 
@@ -195,6 +198,24 @@ class ParcelsPanel(QWidget):
         e.setPlaceholderText(placeholder)
         e.setMinimumHeight(40)
         return e
+
+    def showEvent(self, event) -> None:
+        self.scanner.activate()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self.scanner.deactivate()
+        super().hideEvent(event)
+
+    def _scanned_elsewhere(self, text: str, target) -> bool:
+        from PySide6.QtWidgets import QLineEdit
+
+        if target is self.tracking or not isinstance(target, QLineEdit) or not target.text().endswith(text):
+            return False
+        target.setText(target.text()[: -len(text)])
+        self.tracking.setText(text)
+        self.room.setFocus()
+        return True
 
     def refresh(self) -> None:
         which = self.view.currentData()

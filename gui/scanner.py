@@ -91,3 +91,60 @@ class ScanCatcher(QObject):
                 QApplication.sendEvent(target, event)
         finally:
             self.replaying = False
+
+
+BURST_GAP = 0.035  # seconds between a scanner's keys; a person's are several times longer
+BURST_MIN = 8  # tracking numbers are longer than pick-up codes and phone tails
+
+
+class BurstCatcher(QObject):
+    """A code with no prefix (a parcel's tracking number), told from typing by its speed.
+
+    When Enter ends a burst of at least BURST_MIN characters typed faster than people type,
+    on_burst(text, target) is called; if it returns True the burst was handled (e.g. moved to
+    the tracking field) and the Enter goes no further.
+    """
+
+    def __init__(self, page: QWidget, on_burst: Callable[[str, QWidget], bool]):
+        super().__init__(page)
+        import time
+
+        self.page = page
+        self.on_burst = on_burst
+        self.clock = time.monotonic
+        self.keys: list[tuple[float, str]] = []
+        self.target = None
+        self.active = False
+
+    def activate(self) -> None:
+        if not self.active:
+            QApplication.instance().installEventFilter(self)
+            self.active = True
+
+    def deactivate(self) -> None:
+        if self.active:
+            QApplication.instance().removeEventFilter(self)
+            self.active = False
+            self.keys.clear()
+
+    def eventFilter(self, target, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.KeyPress or not isinstance(target, QWidget) or not (
+                target is self.page or self.page.isAncestorOf(target)):
+            return False
+        now = self.clock()
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            keys, self.keys = self.keys, []
+            burst = "".join(ch for _, ch in keys)
+            # Tracking numbers are letters and digits; rooms (3-2-501) and names are not.
+            if len(keys) >= BURST_MIN and target is self.target and burst.isascii() and burst.isalnum():
+                return bool(self.on_burst(burst, target))
+            return False
+        text = event.text()
+        if not text or not text.isprintable():
+            self.keys.clear()
+            return False
+        if target is not self.target or (self.keys and now - self.keys[-1][0] > BURST_GAP):
+            self.keys.clear()
+            self.target = target
+        self.keys.append((now, text))
+        return False

@@ -269,3 +269,19 @@ def test_new_table_models_are_well_behaved(app, qtmodeltester, desk):
     assert open_model.rows[0].case.id == a.id
     for model in (open_model, closed_model, parcel_model):
         qtmodeltester.check(model)
+
+
+def test_a_parcel_scanned_while_another_field_has_focus_lands_in_the_tracking_field(window, qtbot, desk):
+    window.tabs.setCurrentIndex(4)
+    p = window.parcels
+    p.room.setFocus()
+    qtbot.keyClicks(p.room, "3-2-")  # the guard was typing a room…
+    qtbot.wait(60)  # …at a person's pace
+    qtbot.keyClicks(p.room, "YT1234567890")  # the scanner's burst
+    qtbot.keyClick(p.room, Qt.Key_Return)
+    assert p.tracking.text() == "YT1234567890" and p.room.text() == "3-2-" and p.room.hasFocus()
+    assert desk.waiting_parcels() == []  # nothing taken in from half a room
+    qtbot.keyClicks(p.room, "501")
+    qtbot.keyClick(p.room, Qt.Key_Return)
+    [parcel] = desk.waiting_parcels()
+    assert (parcel.tracking_no, parcel.room) == ("YT1234567890", "3-2-501")

@@ -503,6 +503,20 @@ class Desk:
             residents.move_out(s, resident_id, now=self.clock())
             s.commit()
 
+    def save_roster_file(self, path, passphrase: str) -> int:
+        """Raises residents.RosterFileProblem (a short passphrase)."""
+        with self.db.session() as s:
+            count = residents.save_roster_file(s, self.ctx, path, passphrase, now=self.clock())
+            s.commit()
+        return count
+
+    def load_roster_file(self, path, passphrase: str) -> int:
+        """Raises residents.RosterFileProblem saying why the file cannot be taken; takes all or nothing."""
+        with self.db.session() as s:
+            taken = residents.load_roster_file(s, self.ctx, path, passphrase)
+            s.commit()
+        return taken
+
     def issue_passes(self, resident_ids: list[str]) -> int:
         """A pass for each resident without a valid one; reissues replace lost cards."""
         today = residents.today_for(self.settings, self.clock())

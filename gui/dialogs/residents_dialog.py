@@ -15,7 +15,8 @@ from gui.printing import print_pages
 from gui.widgets import row_table
 from models.desk import Desk
 from models.masking import mask_name, mask_phone
-from models.residents import MonitoringKind, RosterProblem, pass_sheet_pages, write_pass_sheet
+from models.residents import (ROSTER_SUFFIX, MonitoringKind, RosterFileProblem, RosterProblem, pass_sheet_pages,
+                              write_pass_sheet)
 
 class RosterTableModel(ListTableModel):
     COL_ROOM, COL_NAME, COL_PHONE, COL_PASS, COL_HOME = range(5)
@@ -66,6 +67,9 @@ class ResidentsDialog(QDialog):
         self.building.setObjectName("passBuilding")
         self.print_button = QPushButton(self.tr("Print passes…"))
         self.save_button = QPushButton(self.tr("Save passes as PDF…"))
+        self.share_button = QPushButton(self.tr("For the other gates…"))
+        self.share_button.setToolTip(self.tr("Save the roster and the pass key for the compound's other gates"))
+        self.take_button = QPushButton(self.tr("From another gate…"))
         for w in (self.import_button, self.issue_button, QLabel(self.tr("Building")), self.building,
                   self.print_button, self.save_button):
             if isinstance(w, QPushButton):
@@ -86,10 +90,11 @@ class ResidentsDialog(QDialog):
         self.isolate_button = QPushButton(self.tr("Home isolation or monitoring…"))
         self.end_button = QPushButton(self.tr("End home isolation or monitoring"))
         for b in (self.add_button, self.edit_button, self.moved_button, self.household_button, self.reissue_button,
-                  self.revoke_button, self.isolate_button, self.end_button):
+                  self.revoke_button, self.isolate_button, self.end_button, self.share_button, self.take_button):
             b.setMinimumHeight(40)
         for i, b in enumerate((self.add_button, self.edit_button, self.moved_button, self.household_button,
-                               self.reissue_button, self.revoke_button, self.isolate_button, self.end_button)):
+                               self.reissue_button, self.revoke_button, self.isolate_button, self.end_button,
+                               self.share_button, self.take_button)):
             selected.addWidget(b, i // 4, i % 4)
         box.addLayout(selected)
         self.message = QLabel("")
@@ -101,6 +106,8 @@ class ResidentsDialog(QDialog):
         self.issue_button.clicked.connect(self.issue_missing)
         self.print_button.clicked.connect(self.print_passes)
         self.save_button.clicked.connect(self.save_passes)
+        self.share_button.clicked.connect(self.share_roster)
+        self.take_button.clicked.connect(self.take_roster)
         self.add_button.clicked.connect(lambda: self.edit(None))
         self.edit_button.clicked.connect(lambda: self.edit(self.current()))
         self.moved_button.clicked.connect(self.moved_out)
@@ -182,6 +189,56 @@ class ResidentsDialog(QDialog):
             return None
         self.message.setText(self.tr("Saved {0} ({1} passes).").format(path, len(cards)))
         return path
+
+    # -- the compound's other gates ------------------------------------------------------------
+    def _passphrase(self, title: str, prompt: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, prompt, QLineEdit.Password)
+        return text if ok and text else None
+
+    def share_roster(self) -> Path | None:
+        title = self.tr("For the other gates")
+        first = self._passphrase(title, self.tr("A passphrase (8 characters or more), to tell the other gate's "
+                                                "administrator by phone — not to write on the stick:"))
+        if first is None:
+            return None
+        if self._passphrase(title, self.tr("The passphrase again:")) != first:
+            self.message.setText(self.tr("The two passphrases are not the same."))
+            return None
+        name, _ = QFileDialog.getSaveFileName(self, title, f"roster{ROSTER_SUFFIX}",
+                                              self.tr("GateDesk roster (*{0})").format(ROSTER_SUFFIX))
+        if not name:
+            return None
+        path = Path(name).with_suffix(ROSTER_SUFFIX)
+        try:
+            count = self.desk.save_roster_file(path, first)
+        except RosterFileProblem as exc:
+            self.message.setText(texts.message(exc.message))
+            return None
+        except OSError as exc:
+            self.message.setText(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc))
+            return None
+        self.message.setText(self.tr("Saved {0} ({1} records). Load it at the other gates (Residents ▸ From another "
+                                     "gate…) with the same passphrase.").format(path, count))
+        return path
+
+    def take_roster(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("From another gate"), "",
+                                              self.tr("GateDesk roster (*{0})").format(ROSTER_SUFFIX))
+        if not name:
+            return
+        passphrase = self._passphrase(self.tr("From another gate"), self.tr("The passphrase:"))
+        if passphrase is None:
+            return
+        try:
+            taken = self.desk.load_roster_file(Path(name), passphrase)
+        except RosterFileProblem as exc:
+            self.message.setText(texts.message(exc.message))
+            return
+        except OSError as exc:
+            self.message.setText(self.tr("Could not read {0}: {1}").format(name, exc.strerror or exc))
+            return
+        self.message.setText(self.tr("{0} records taken. Passes printed at the other gate now work here.").format(taken))
+        self.refresh()
 
     # -- one resident -----------------------------------------------------------------------------
     def edit(self, row) -> None:

@@ -1846,62 +1846,62 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>ParcelTableModel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="34" />
+        <location filename="../../gui/parcels_panel.py" line="35" />
         <source>Received</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="35" />
+        <location filename="../../gui/parcels_panel.py" line="36" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="35" />
+        <location filename="../../gui/parcels_panel.py" line="36" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="35" />
+        <location filename="../../gui/parcels_panel.py" line="36" />
         <source>Tracking no.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="34" />
+        <location filename="../../gui/parcels_panel.py" line="35" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="35" />
+        <location filename="../../gui/parcels_panel.py" line="36" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="36" />
+        <location filename="../../gui/parcels_panel.py" line="37" />
         <source>Phone tail</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="34" />
+        <location filename="../../gui/parcels_panel.py" line="35" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="34" />
+        <location filename="../../gui/parcels_panel.py" line="35" />
         <source>Pick-up code</source>
         <translation>取件码</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="36" />
+        <location filename="../../gui/parcels_panel.py" line="37" />
         <source>Disinfected</source>
         <translation>已消毒</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="36" />
+        <location filename="../../gui/parcels_panel.py" line="37" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="53" />
+        <location filename="../../gui/parcels_panel.py" line="54" />
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1952,168 +1952,168 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>ParcelsPanel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="79" />
+        <location filename="../../gui/parcels_panel.py" line="80" />
         <source>SF, JD, Meituan…</source>
         <translation>顺丰、京东、美团…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="80" />
+        <location filename="../../gui/parcels_panel.py" line="81" />
         <source>scan or type, then Enter</source>
         <translation>扫码或输入后回车</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="81" />
+        <location filename="../../gui/parcels_panel.py" line="82" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="88" />
+        <location filename="../../gui/parcels_panel.py" line="89" />
         <source>last 4 digits</source>
         <translation>后四位</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="90" />
+        <location filename="../../gui/parcels_panel.py" line="91" />
         <source>e.g. A-3</source>
         <translation>如 A-3</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="91" />
+        <location filename="../../gui/parcels_panel.py" line="92" />
         <source>Take in  [Enter]</source>
         <translation>收件  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="102" />
+        <location filename="../../gui/parcels_panel.py" line="103" />
         <source>Kind [1–4]</source>
         <translation>类别 [1–4]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="103" />
+        <location filename="../../gui/parcels_panel.py" line="104" />
         <source>Carrier / platform</source>
         <translation>快递公司 / 平台</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="104" />
+        <location filename="../../gui/parcels_panel.py" line="105" />
         <source>Tracking / order no.</source>
         <translation>快递单号 / 订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="105" />
+        <location filename="../../gui/parcels_panel.py" line="106" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="106" />
+        <location filename="../../gui/parcels_panel.py" line="107" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="107" />
+        <location filename="../../gui/parcels_panel.py" line="108" />
         <source>Phone tail</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="108" />
+        <location filename="../../gui/parcels_panel.py" line="109" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="109" />
+        <location filename="../../gui/parcels_panel.py" line="110" />
         <source>Take in</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="120" />
+        <location filename="../../gui/parcels_panel.py" line="123" />
         <source>pick-up code or room</source>
         <translation>取件码或房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="122" />
+        <location filename="../../gui/parcels_panel.py" line="125" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="125" />
+        <location filename="../../gui/parcels_panel.py" line="128" />
         <source>who collects</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="126" />
+        <location filename="../../gui/parcels_panel.py" line="129" />
         <source>Collected</source>
         <translation>已领取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="129" />
+        <location filename="../../gui/parcels_panel.py" line="132" />
         <source>volunteer's name</source>
         <translation>志愿者姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="130" />
+        <location filename="../../gui/parcels_panel.py" line="133" />
         <source>Delivered to the door</source>
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="133" />
+        <location filename="../../gui/parcels_panel.py" line="136" />
         <source>disinfectant, e.g. 含氯消毒液</source>
         <translation>消毒剂，如 含氯消毒液</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="134" />
+        <location filename="../../gui/parcels_panel.py" line="137" />
         <source>Disinfect all new items</source>
         <translation>新到件统一消毒</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="137" />
+        <location filename="../../gui/parcels_panel.py" line="140" />
         <source>Disinfect selected</source>
         <translation>消毒选中件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="150" />
+        <location filename="../../gui/parcels_panel.py" line="153" />
         <source>Hand out</source>
         <translation>取件 / 送货</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="171" />
+        <location filename="../../gui/parcels_panel.py" line="174" />
         <source>Waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="172" />
+        <location filename="../../gui/parcels_panel.py" line="175" />
         <source>Overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="173" />
+        <location filename="../../gui/parcels_panel.py" line="176" />
         <source>Handed out today</source>
         <translation>今日已发放</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="175" />
+        <location filename="../../gui/parcels_panel.py" line="178" />
         <source>Counts per day…</source>
         <translation>每日统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="205" />
+        <location filename="../../gui/parcels_panel.py" line="226" />
         <source>Today: {0} received, {1} handed out · waiting {2}, overdue {3}</source>
         <translation>今日：收件 {0}，已发放 {1} · 待取 {2}，超时 {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="222" />
+        <location filename="../../gui/parcels_panel.py" line="243" />
         <source>Pick-up code {0} · {1}</source>
         <translation>取件码 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="239" />
+        <location filename="../../gui/parcels_panel.py" line="260" />
         <source>Nothing waiting for {0}.</source>
         <translation>{0} 没有待取的物品。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="244" />
+        <location filename="../../gui/parcels_panel.py" line="265" />
         <source>Choose an item in the list first.</source>
         <translation>请先在列表中选中一件。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="283" />
-        <location filename="../../gui/parcels_panel.py" line="298" />
+        <location filename="../../gui/parcels_panel.py" line="304" />
+        <location filename="../../gui/parcels_panel.py" line="319" />
         <source>Disinfected {0} items.</source>
         <translation>已消毒 {0} 件。</translation>
     </message>
@@ -2722,22 +2722,22 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>ResidentForm</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="284" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="340" />
         <source>Resident</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="293" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="349" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="294" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="350" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="295" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="351" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
@@ -2834,244 +2834,333 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <source>Not a mainland mobile number (11 digits starting with 1).</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）。</translation>
     </message>
+    <message>
+        <location filename="../../models/residents.py" line="576" />
+        <source>Wrong passphrase, or the file is damaged.</source>
+        <translation>口令不对，或文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="577" />
+        <source>This is not a GateDesk roster file.</source>
+        <translation>这不是门岗登记台的住户名册文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="578" />
+        <source>This roster is for {theirs}; this gate belongs to {ours}.</source>
+        <translation>此名册属于 {theirs}；本门岗属于 {ours}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="579" />
+        <source>This gate has already printed passes with its own key; they would stop working. Load the roster before printing passes here, or reprint them.</source>
+        <translation>本门岗已用自己的密钥打印过通行证，载入后它们将失效。请在本门岗打印通行证之前载入名册，或载入后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents.py" line="581" />
+        <source>Use a passphrase of at least 8 characters.</source>
+        <translation>口令至少需要 8 个字符。</translation>
+    </message>
 </context>
 <context>
     <name>ResidentsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="59" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="60" />
         <source>Residents and passes</source>
         <translation>住户与通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="63" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="64" />
         <source>Import from a sheet…</source>
         <translation>从表格导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="64" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="65" />
         <source>Issue passes to everyone without one</source>
         <translation>为没有通行证的住户签发</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="67" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="68" />
         <source>Print passes…</source>
         <translation>打印通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="68" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="69" />
         <source>Save passes as PDF…</source>
         <translation>通行证存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="69" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="70" />
+        <source>For the other gates…</source>
+        <translation>给本小区其他门岗…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="71" />
+        <source>Save the roster and the pass key for the compound's other gates</source>
+        <translation>为本小区其他门岗保存住户名册和通行证密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="72" />
+        <source>From another gate…</source>
+        <translation>从其他门岗载入…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="73" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="84" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="81" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="85" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="82" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="208" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="86" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="264" />
         <source>Moved out</source>
         <translation>已搬离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="83" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="87" />
         <source>Print this household's passes…</source>
         <translation>打印本户通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="84" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="88" />
         <source>Reissue the pass (lost card)…</source>
         <translation>补发通行证（卡丢失）…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="85" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="89" />
         <source>Revoke the pass…</source>
         <translation>作废通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="86" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="90" />
         <source>Home isolation or monitoring…</source>
         <translation>居家隔离或监测…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="87" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="91" />
         <source>End home isolation or monitoring</source>
         <translation>结束居家隔离或监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="119" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="125" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="131" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="137" />
         <source>The property office's resident list</source>
         <translation>物业的住户名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="132" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="138" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="140" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="146" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="237" />
         <source>Could not read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="142" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="148" />
         <source>{0} residents added from {1}.</source>
         <translation>已从 {1} 添加 {0} 位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="144" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="150" />
         <source>no room and name columns</source>
         <translation>没有房号和姓名列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="144" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="150" />
         <source>room not understood</source>
         <translation>房号无法识别</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="145" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="151" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="145" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="151" />
         <source>no name</source>
         <translation>没有姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="146" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="152" />
         <source>Not read: {0}</source>
         <translation>未读入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="147" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="153" />
         <source>row {0} ({1})</source>
         <translation>第 {0} 行（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="153" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="159" />
         <source>{0} passes issued.</source>
         <translation>已签发 {0} 张通行证。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="160" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="221" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="166" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="277" />
         <source>No valid passes to print. Issue passes first.</source>
         <translation>没有可打印的有效通行证。请先签发。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="167" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="173" />
         <source>Resident passes</source>
         <translation>住户通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="168" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="225" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="174" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="281" />
         <source>{0} passes sent to the printer.</source>
         <translation>已将 {0} 张通行证发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="174" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="180" />
         <source>Save the passes</source>
         <translation>保存通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="181" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="187" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="217" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="183" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="189" />
         <source>Saved {0} ({1} passes).</source>
         <translation>已保存 {0}（{1} 张通行证）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="209" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="198" />
+        <source>For the other gates</source>
+        <translation>给本小区其他门岗</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="199" />
+        <source>A passphrase (8 characters or more), to tell the other gate's administrator by phone — not to write on the stick:</source>
+        <translation>设置口令（至少 8 个字符），电话告知对方门岗的管理员——不要写在 U 盘上：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="203" />
+        <source>The passphrase again:</source>
+        <translation>再输入一次口令：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="204" />
+        <source>The two passphrases are not the same.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="207" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="225" />
+        <source>GateDesk roster (*{0})</source>
+        <translation>门岗登记台住户名册 (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="219" />
+        <source>Saved {0} ({1} records). Load it at the other gates (Residents ▸ From another gate…) with the same passphrase.</source>
+        <translation>已保存 {0}（{1} 条记录）。请在其他门岗用同一口令载入（住户与通行证 ▸ 从其他门岗载入…）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="224" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="228" />
+        <source>From another gate</source>
+        <translation>从其他门岗载入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="228" />
+        <source>The passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="239" />
+        <source>{0} records taken. Passes printed at the other gate now work here.</source>
+        <translation>已载入 {0} 条记录。其他门岗打印的通行证在本门岗也可使用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="265" />
         <source>Take {0} ({1}) off the roster? Their pass stops working.</source>
         <translation>将 {0}（{1}）移出名册吗？其通行证将失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="228" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="284" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="234" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="245" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="290" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="301" />
         <source>Choose a resident who has a pass.</source>
         <translation>请选择一位有通行证的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="236" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="292" />
         <source>Reissue the pass</source>
         <translation>补发通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="239" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="295" />
         <source>The old card no longer works; print the new one.</source>
         <translation>旧卡已失效；请打印新卡。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="247" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="303" />
         <source>Revoke the pass</source>
         <translation>作废通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="206" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="217" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="255" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="262" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="273" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="311" />
         <source>Choose a resident first.</source>
         <translation>请先选择一位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="257" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="313" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="257" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="313" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="258" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="261" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="274" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="314" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="317" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="330" />
         <source>At home under</source>
         <translation>居家管理</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="258" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="314" />
         <source>Which</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="261" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="317" />
         <source>For how many days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="272" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="328" />
         <source>Choose a resident under home isolation or monitoring.</source>
         <translation>请选择一位正在居家隔离或监测的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="274" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="330" />
         <source>End it now?</source>
         <translation>现在结束吗？</translation>
     </message>
@@ -3152,47 +3241,47 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="26" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="27" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="26" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="27" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="26" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="27" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="26" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="27" />
         <source>Pass valid until</source>
         <translation>通行证有效期至</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="27" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="28" />
         <source>At home under</source>
         <translation>居家管理</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="44" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="45" />
         <source>no pass</source>
         <translation>无通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="47" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="48" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="48" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="49" />
         <source>{0} until {1}</source>
         <translation>{0}，至 {1}</translation>
     </message>

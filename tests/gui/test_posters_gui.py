@@ -113,3 +113,35 @@ def test_a_resident_added_and_edited_by_hand(app, desk, qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     dialog.moved_out()
     assert dialog.model.rowCount() == 0
+
+
+def test_the_roster_goes_to_another_gate_from_the_dialog(app, desk, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from gui.dialogs.residents_dialog import ResidentsDialog
+    from models.db import open_database
+    from models.desk import Desk
+    from models.site import SetupForm
+
+    desk.add_resident(room="1-1-101", name="王大明", phone="13800138000")
+    east = ResidentsDialog(desk)
+    qtbot.addWidget(east)
+    qtbot.mouseClick(east.issue_button, Qt.LeftButton)
+    path = tmp_path / "roster.gdroster"
+    answers = iter(["secret passphrase", "secret passphrase", "secret passphrase"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (next(answers), True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    assert east.share_roster() == path
+    west_db = open_database(tmp_path / "west" / "gatedesk.sqlite3")
+    west = Desk(west_db)
+    west.complete_setup(SetupForm(compound_name="榕城花园", gate_name="西门", admin_name="甲", admin_pin="1234",
+                                  admin_pin_again="1234"))
+    dialog = ResidentsDialog(west)
+    qtbot.addWidget(dialog)
+    dialog.take_roster()
+    assert dialog.model.rowCount() == 1 and "3" in dialog.message.text()
+    [card] = desk.pass_cards()
+    scan = west.scan_pass(card.payload)  # the east gate's pass, at the west gate
+    assert scan.household.label == "1-1-101"
+    west_db.close()

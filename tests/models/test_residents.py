@@ -208,3 +208,57 @@ def test_editing_the_roster_by_hand(db, ctx):
         rs.move_out(s, r.id, now=NOW)
         s.commit()
         assert rs.valid_passes(s, today=TODAY) == [] and rs.count_residents(s) == 0
+
+
+def test_the_roster_travels_to_another_gate_of_the_compound(db, ctx, tmp_path):
+    """A pass printed at the east gate works at the west gate once the roster file is loaded there."""
+    p, r, payload = a_pass(db, ctx)
+    with db.session() as s:
+        rs.put_under_monitoring(s, ctx, resident_id=r.id, kind=rs.MonitoringKind.MONITORING,
+                                until=TODAY + timedelta(days=3), reason="", now=NOW)
+        s.commit()
+    west = open_database(tmp_path / "west.sqlite3")
+    with west.session() as s:
+        wctx = complete_setup(s, SetupForm(compound_name="榕城花园", gate_name="西门", admin_name="甲",
+                                           admin_pin="1234", admin_pin_again="1234"))
+        s.commit()
+    with west.session() as s:
+        with pytest.raises(rs.PassRefused):
+            rs.verify_pass(s, payload, today=TODAY)  # not yet: another key, an unknown pass
+    path = tmp_path / "east.gdroster"
+    with db.session() as s:
+        with pytest.raises(rs.RosterFileProblem):
+            rs.save_roster_file(s, ctx, path, "short", now=NOW)
+        assert rs.save_roster_file(s, ctx, path, "长城长城长城长城", now=NOW) == 4  # household, resident, pass, watch
+        s.commit()
+    assert "王大明".encode() not in path.read_bytes()  # sealed: a lost stick shows no names
+    with west.session() as s:
+        with pytest.raises(rs.RosterFileProblem) as wrong:
+            rs.load_roster_file(s, wctx, path, "not the passphrase")
+        assert wrong.value.code == "passphrase"
+        assert rs.load_roster_file(s, wctx, path, "长城长城长城长城") == 4
+        s.commit()
+    with west.session() as s:
+        got, resident, household = rs.verify_pass(s, payload, today=TODAY)
+        assert resident.name == "王大明" and household.label == "3-2-501"
+        assert rs.active_monitoring(s, resident.id, TODAY) is not None
+        assert rs.load_roster_file(s, wctx, path, "长城长城长城长城") == 0  # again: nothing newer
+    # A gate of another compound, or one that already printed its own passes, is refused.
+    other = open_database(tmp_path / "other.sqlite3")
+    with other.session() as s:
+        octx = complete_setup(s, SetupForm(compound_name="三坊小区", gate_name="北门", admin_name="乙",
+                                           admin_pin="1234", admin_pin_again="1234"))
+        with pytest.raises(rs.RosterFileProblem) as wrong_place:
+            rs.load_roster_file(s, octx, path, "长城长城长城长城")
+        assert wrong_place.value.code == "other_compound"
+    south = open_database(tmp_path / "south.sqlite3")
+    with south.session() as s:
+        sctx = complete_setup(s, SetupForm(compound_name="榕城花园", gate_name="南门", admin_name="丙",
+                                           admin_pin="1234", admin_pin_again="1234"))
+        rs.issue_pass(s, sctx, resident_id=rs.add_resident(s, sctx, room="1-1-101", name="李四", phone=None,
+                                                           now=NOW).id, today=TODAY, now=NOW)
+        with pytest.raises(rs.RosterFileProblem) as own:
+            rs.load_roster_file(s, sctx, path, "长城长城长城长城")
+        assert own.value.code == "own_passes"
+    for d in (west, other, south):
+        d.close()

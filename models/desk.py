@@ -503,6 +503,12 @@ class Desk:
             residents.move_out(s, resident_id, now=self.clock())
             s.commit()
 
+    def import_monitoring(self, path) -> residents.RosterImport:
+        with self.db.session() as s:
+            result = residents.import_monitoring(s, self.ctx, path, now=self.clock())
+            s.commit()
+        return result
+
     def save_roster_file(self, path, passphrase: str) -> int:
         """Raises residents.RosterFileProblem (a short passphrase)."""
         with self.db.session() as s:

@@ -680,3 +680,70 @@ def load_roster_file(session: Session, ctx: StationContext, path: Path, passphra
             taken += 1
         session.flush()
     return taken
+
+
+# -- the office's home monitoring list ------------------------------------------------------------
+KIND_WORDS = {MonitoringKind.ISOLATION: ("居家隔离", "隔离", "isolation", "home isolation"),
+              MonitoringKind.MONITORING: ("居家健康监测", "健康监测", "监测", "monitoring", "home monitoring")}
+KIND_HEADERS = ("类型", "管控类型", "措施", "kind", "type")
+UNTIL_HEADERS = ("截止日期", "截止", "解除日期", "至", "until", "end")
+
+
+def _kind(text: str) -> MonitoringKind | None:
+    t = text.strip().lower()
+    for kind, words in KIND_WORDS.items():
+        if t in words:
+            return kind
+    return None
+
+
+def _day(text: str) -> date | None:
+    t = text.strip().split(" ")[0].replace("/", "-").replace(".", "-")
+    try:
+        return date.fromisoformat("-".join(p.zfill(2) if i else p for i, p in enumerate(t.split("-"))))
+    except ValueError:
+        return None
+
+
+def import_monitoring(session: Session, ctx: StationContext, path: Path, *, now: datetime) -> RosterImport:
+    """The community office's list of residents under home isolation or monitoring (.xlsx or .csv).
+
+    Columns: room, name, kind (居家隔离 / 居家健康监测), until (a day). Each row is matched to a
+    resident on this gate's roster by room and name; rows that match nobody are reported.
+    """
+    rows = _rows(path)
+    result = RosterImport()
+    if not rows:
+        return result
+    header = rows[0]
+    cols = {"room": _column(header, ROOM_HEADERS), "name": _column(header, NAME_HEADERS),
+            "kind": _column(header, KIND_HEADERS), "until": _column(header, UNTIL_HEADERS)}
+    if None in cols.values():
+        result.skipped.append((1, "header"))
+        return result
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(row):
+            continue
+        cell = {k: (row[i] if i < len(row) else "") for k, i in cols.items()}
+        parts = parse_room(cell["room"])
+        kind, until = _kind(cell["kind"]), _day(cell["until"])
+        if parts is None:
+            result.skipped.append((number, "room"))
+            continue
+        if kind is None:
+            result.skipped.append((number, "kind"))
+            continue
+        if until is None:
+            result.skipped.append((number, "until"))
+            continue
+        resident = session.execute(
+            select(Resident).join(Household, Household.id == Resident.household_id).where(
+                Household.building == parts[0], Household.unit == parts[1], Household.room == parts[2],
+                Resident.name == cell["name"].strip(), Resident.active)).scalars().first()
+        if resident is None:
+            result.skipped.append((number, "resident"))
+            continue
+        put_under_monitoring(session, ctx, resident_id=resident.id, kind=kind, until=until, reason="office",
+                             now=now)
+        result.added += 1
+    return result

@@ -70,6 +70,7 @@ class ResidentsDialog(QDialog):
         self.share_button = QPushButton(self.tr("For the other gates…"))
         self.share_button.setToolTip(self.tr("Save the roster and the pass key for the compound's other gates"))
         self.take_button = QPushButton(self.tr("From another gate…"))
+        self.office_list_button = QPushButton(self.tr("The office's home monitoring list…"))
         for w in (self.import_button, self.issue_button, QLabel(self.tr("Building")), self.building,
                   self.print_button, self.save_button):
             if isinstance(w, QPushButton):
@@ -90,11 +91,12 @@ class ResidentsDialog(QDialog):
         self.isolate_button = QPushButton(self.tr("Home isolation or monitoring…"))
         self.end_button = QPushButton(self.tr("End home isolation or monitoring"))
         for b in (self.add_button, self.edit_button, self.moved_button, self.household_button, self.reissue_button,
-                  self.revoke_button, self.isolate_button, self.end_button, self.share_button, self.take_button):
+                  self.revoke_button, self.isolate_button, self.end_button, self.share_button, self.take_button,
+                  self.office_list_button):
             b.setMinimumHeight(40)
         for i, b in enumerate((self.add_button, self.edit_button, self.moved_button, self.household_button,
                                self.reissue_button, self.revoke_button, self.isolate_button, self.end_button,
-                               self.share_button, self.take_button)):
+                               self.share_button, self.take_button, self.office_list_button)):
             selected.addWidget(b, i // 4, i % 4)
         box.addLayout(selected)
         self.message = QLabel("")
@@ -107,6 +109,7 @@ class ResidentsDialog(QDialog):
         self.print_button.clicked.connect(self.print_passes)
         self.save_button.clicked.connect(self.save_passes)
         self.share_button.clicked.connect(self.share_roster)
+        self.office_list_button.clicked.connect(self.choose_monitoring_list)
         self.take_button.clicked.connect(self.take_roster)
         self.add_button.clicked.connect(lambda: self.edit(None))
         self.edit_button.clicked.connect(lambda: self.edit(self.current()))
@@ -150,6 +153,29 @@ class ResidentsDialog(QDialog):
         if result.skipped:
             reasons = {"header": self.tr("no room and name columns"), "room": self.tr("room not understood"),
                        "phone": self.tr("not a mobile number"), "name": self.tr("no name")}
+            lines.append(self.tr("Not read: {0}").format("; ".join(
+                self.tr("row {0} ({1})").format(n, reasons.get(why, why)) for n, why in result.skipped[:30])))
+        self.message.setText("\n".join(lines))
+        self.refresh()
+
+    def choose_monitoring_list(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("The office's home monitoring list"), "",
+                                              self.tr("Spreadsheets (*.xlsx *.csv)"))
+        if name:
+            self.import_monitoring(Path(name))
+
+    def import_monitoring(self, path: Path) -> None:
+        try:
+            result = self.desk.import_monitoring(path)
+        except (OSError, ValueError) as exc:
+            self.message.setText(self.tr("Could not read {0}: {1}").format(path.name, exc))
+            return
+        reasons = {"header": self.tr("no room, name, kind and until columns"), "room": self.tr("room not understood"),
+                   "kind": self.tr("kind not 居家隔离 or 居家健康监测"), "until": self.tr("no end day"),
+                   "resident": self.tr("nobody of that name in that room")}
+        lines = [self.tr("{0} residents put under home isolation or monitoring from {1}.").format(result.added,
+                                                                                              path.name)]
+        if result.skipped:
             lines.append(self.tr("Not read: {0}").format("; ".join(
                 self.tr("row {0} ({1})").format(n, reasons.get(why, why)) for n, why in result.skipped[:30])))
         self.message.setText("\n".join(lines))

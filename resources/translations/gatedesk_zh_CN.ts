@@ -2722,22 +2722,22 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>ResidentForm</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="340" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="367" />
         <source>Resident</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="349" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="376" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="350" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="377" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="351" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="378" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
@@ -2904,263 +2904,303 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
     <message>
         <location filename="../../gui/dialogs/residents_dialog.py" line="73" />
+        <source>The office's home monitoring list…</source>
+        <translation>社区的居家管控名单…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="74" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="84" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="85" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="85" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="86" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="86" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="264" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="87" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="291" />
         <source>Moved out</source>
         <translation>已搬离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="87" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="88" />
         <source>Print this household's passes…</source>
         <translation>打印本户通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="88" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="89" />
         <source>Reissue the pass (lost card)…</source>
         <translation>补发通行证（卡丢失）…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="89" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="90" />
         <source>Revoke the pass…</source>
         <translation>作废通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="90" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="91" />
         <source>Home isolation or monitoring…</source>
         <translation>居家隔离或监测…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="91" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="92" />
         <source>End home isolation or monitoring</source>
         <translation>结束居家隔离或监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="125" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="129" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="137" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="141" />
         <source>The property office's resident list</source>
         <translation>物业的住户名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="138" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="142" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="163" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="146" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="237" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="150" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="171" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="264" />
         <source>Could not read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="148" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="152" />
         <source>{0} residents added from {1}.</source>
         <translation>已从 {1} 添加 {0} 位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="150" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="154" />
         <source>no room and name columns</source>
         <translation>没有房号和姓名列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="150" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="154" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="173" />
         <source>room not understood</source>
         <translation>房号无法识别</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="151" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="155" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="151" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="155" />
         <source>no name</source>
         <translation>没有姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="152" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="156" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="179" />
         <source>Not read: {0}</source>
         <translation>未读入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="153" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="157" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="180" />
         <source>row {0} ({1})</source>
         <translation>第 {0} 行（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="159" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="162" />
+        <source>The office's home monitoring list</source>
+        <translation>社区的居家管控名单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="173" />
+        <source>no room, name, kind and until columns</source>
+        <translation>没有房号、姓名、类型和截止日期列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="174" />
+        <source>kind not 居家隔离 or 居家健康监测</source>
+        <translation>类型不是居家隔离或居家健康监测</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="174" />
+        <source>no end day</source>
+        <translation>没有截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="175" />
+        <source>nobody of that name in that room</source>
+        <translation>该房号没有此姓名的住户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="176" />
+        <source>{0} residents put under home isolation or monitoring from {1}.</source>
+        <translation>已按 {1} 将 {0} 位住户列入居家隔离或监测。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="186" />
         <source>{0} passes issued.</source>
         <translation>已签发 {0} 张通行证。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="166" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="277" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="193" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="304" />
         <source>No valid passes to print. Issue passes first.</source>
         <translation>没有可打印的有效通行证。请先签发。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="173" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="200" />
         <source>Resident passes</source>
         <translation>住户通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="174" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="281" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="201" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="308" />
         <source>{0} passes sent to the printer.</source>
         <translation>已将 {0} 张通行证发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="180" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="207" />
         <source>Save the passes</source>
         <translation>保存通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="187" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="217" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="214" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="244" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="189" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="216" />
         <source>Saved {0} ({1} passes).</source>
         <translation>已保存 {0}（{1} 张通行证）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="198" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="225" />
         <source>For the other gates</source>
         <translation>给本小区其他门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="199" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="226" />
         <source>A passphrase (8 characters or more), to tell the other gate's administrator by phone — not to write on the stick:</source>
         <translation>设置口令（至少 8 个字符），电话告知对方门岗的管理员——不要写在 U 盘上：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="203" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="230" />
         <source>The passphrase again:</source>
         <translation>再输入一次口令：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="204" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="231" />
         <source>The two passphrases are not the same.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="207" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="225" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="234" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="252" />
         <source>GateDesk roster (*{0})</source>
         <translation>门岗登记台住户名册 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="219" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="246" />
         <source>Saved {0} ({1} records). Load it at the other gates (Residents ▸ From another gate…) with the same passphrase.</source>
         <translation>已保存 {0}（{1} 条记录）。请在其他门岗用同一口令载入（住户与通行证 ▸ 从其他门岗载入…）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="224" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="228" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="251" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="255" />
         <source>From another gate</source>
         <translation>从其他门岗载入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="228" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="255" />
         <source>The passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="239" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="266" />
         <source>{0} records taken. Passes printed at the other gate now work here.</source>
         <translation>已载入 {0} 条记录。其他门岗打印的通行证在本门岗也可使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="265" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="292" />
         <source>Take {0} ({1}) off the roster? Their pass stops working.</source>
         <translation>将 {0}（{1}）移出名册吗？其通行证将失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="284" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="311" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="290" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="301" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="317" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="328" />
         <source>Choose a resident who has a pass.</source>
         <translation>请选择一位有通行证的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="292" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="319" />
         <source>Reissue the pass</source>
         <translation>补发通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="295" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="322" />
         <source>The old card no longer works; print the new one.</source>
         <translation>旧卡已失效；请打印新卡。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="303" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="330" />
         <source>Revoke the pass</source>
         <translation>作废通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="262" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="273" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="311" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="289" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="300" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="338" />
         <source>Choose a resident first.</source>
         <translation>请先选择一位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="313" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="340" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="313" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="340" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="314" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="317" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="330" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="341" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="344" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="357" />
         <source>At home under</source>
         <translation>居家管理</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="314" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="341" />
         <source>Which</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="317" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="344" />
         <source>For how many days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="328" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="355" />
         <source>Choose a resident under home isolation or monitoring.</source>
         <translation>请选择一位正在居家隔离或监测的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="330" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="357" />
         <source>End it now?</source>
         <translation>现在结束吗？</translation>
     </message>

@@ -145,3 +145,17 @@ def test_the_roster_goes_to_another_gate_from_the_dialog(app, desk, qtbot, tmp_p
     scan = west.scan_pass(card.payload)  # the east gate's pass, at the west gate
     assert scan.household.label == "1-1-101"
     west_db.close()
+
+
+def test_the_offices_home_monitoring_list_from_the_dialog(app, desk, qtbot, tmp_path):
+    from gui.dialogs.residents_dialog import ResidentsDialog
+
+    desk.add_resident(room="3-2-501", name="王大明", phone="")
+    sheet = tmp_path / "office.csv"
+    sheet.write_text("房号,姓名,类型,截止日期\n3-2-501,王大明,居家隔离,2099-12-05\n9-9-909,无此人,居家隔离,2099-12-05\n",
+                     encoding="utf-8-sig")
+    dialog = ResidentsDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.import_monitoring(sheet)
+    assert "1" in dialog.message.text() and "第 3 行" in dialog.message.text()
+    assert dialog.model.data(dialog.model.index(0, 4)) == "居家隔离，至 2099-12-05"

@@ -262,3 +262,24 @@ def test_the_roster_travels_to_another_gate_of_the_compound(db, ctx, tmp_path):
         assert own.value.code == "own_passes"
     for d in (west, other, south):
         d.close()
+
+
+def test_the_offices_home_monitoring_list(db, ctx, tmp_path):
+    a_pass(db, ctx, room="3-2-501", name="王大明")
+    a_pass(db, ctx, room="1-1-101", name="李小红")
+    book = Workbook()
+    book.active.append(["房号", "姓名", "类型", "截止日期"])
+    book.active.append(["3-2-501", "王大明", "居家隔离", "2026-12-05"])
+    book.active.append(["1栋1单元101", "李小红", "居家健康监测", "2026/12/3"])
+    book.active.append(["1-1-101", "张三", "居家隔离", "2026-12-05"])
+    book.active.append(["1-1-101", "李小红", "出差", "2026-12-05"])
+    book.active.append(["1-1-101", "李小红", "居家隔离", "下周"])
+    path = tmp_path / "office.xlsx"
+    book.save(path)
+    with db.session() as s:
+        result = rs.import_monitoring(s, ctx, path, now=NOW)
+        s.commit()
+        assert result.added == 2
+        assert result.skipped == [(4, "resident"), (5, "kind"), (6, "until")]
+        watched = {(r.name, m.kind, m.until) for m, r, _ in rs.monitoring_list(s, TODAY)}
+    assert watched == {("王大明", "isolation", "2026-12-05"), ("李小红", "monitoring", "2026-12-03")}

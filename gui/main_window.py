@@ -179,6 +179,8 @@ class MainWindow(QMainWindow):
         OperatorsDialog(self.desk, self).exec()
 
     def open_posters(self) -> None:
+        if not self._admin():  # it changes what every printed poster says
+            return
         from gui.dialogs.poster_dialog import PosterDialog
 
         PosterDialog(self.desk, self).exec()

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from models import isolation, operators, parcels, readiness, residents, sync, visits
 from models.clock import local_today, utcnow
 from models.db import Database
+from models.masking import mask_name
 from models.operators import Operator, Role
 from models.rules import Decision, Outcome
 from models.settings import Settings, load_settings, save_settings
@@ -271,7 +272,7 @@ class Desk:
                 monitoring = residents.active_monitoring(s, resident.id, today)
                 if monitoring is not None and direction == residents.Direction.OUT:
                     raise residents.PassRefused(
-                        residents.STOPPED[residents.MonitoringKind(monitoring.kind)], name=resident.name,
+                        residents.STOPPED[residents.MonitoringKind(monitoring.kind)], name=mask_name(resident.name),
                         room=household.label, until=monitoring.until)
             except residents.PassRefused as refusal:
                 residents.record_refusal(s, ctx=self.ctx, operator_id=self._operator_id(), code=refusal.code,
@@ -304,7 +305,7 @@ class Desk:
                                          pass_id=scan.pass_.id, resident_id=scan.resident.id,
                                          direction=scan.direction, now=now)
                 s.commit()
-                raise residents.PassRefused("fever", name=scan.resident.name, temperature=reading,
+                raise residents.PassRefused("fever", name=mask_name(scan.resident.name), temperature=reading,
                                             limit=self.settings.fever_threshold)
             row = residents.record_passage(s, ctx=self.ctx, operator_id=self._operator_id(), scan=scan,
                                            temperature=reading, now=now)

@@ -198,7 +198,9 @@ def verify_pass(session: Session, text: str, *, today: date) -> tuple[ResidentPa
     if date.fromisoformat(p.expires_on) < today:
         raise PassRefused("pass_expired", date=p.expires_on)
     if resident is None or not resident.active:
-        raise PassRefused("resident_left", name=resident.name if resident else "")
+        from models.masking import mask_name
+
+        raise PassRefused("resident_left", name=mask_name(resident.name) if resident else "")
     return p, resident, household
 
 

@@ -137,3 +137,13 @@ def test_a_person_pressing_g_still_picks_green(window, qtbot, desk):
     qtbot.keyClicks(gate.phone, "GD")  # not a pass after all: both letters arrive, in order
     qtbot.keyClicks(gate.phone, "x")
     assert gate.phone.text() == "GDx"
+
+
+def test_alerts_show_the_name_masked(window, qtbot, desk):
+    gate = window.gate
+    payload = a_pass(desk, room="1-1-101", name="李小红", monitoring=rs.MonitoringKind.MONITORING)
+    scan(qtbot, gate.phone, payload)
+    qtbot.keyClicks(gate.temperature, "36.5")
+    qtbot.keyPress(gate.temperature, Qt.Key_Return)
+    scan(qtbot, gate.phone, payload)
+    assert "李*红" in gate.banner_detail.text() and "李小红" not in gate.banner_detail.text()

@@ -18,10 +18,40 @@ HOLD_MS = 80  # a scanner types a character every few ms; people take far longer
 MAX_SCAN = 2000
 
 
-class ScanCatcher(QObject):
-    def __init__(self, page: QWidget, prefix: str, on_scan: Callable[[str], None]):
+class PageKeyWatcher(QObject):
+    """Watches the application's key presses meant for one page, while that page is shown.
+
+    The page calls activate() from its showEvent and deactivate() from its hideEvent, so other
+    pages' events cost nothing.
+    """
+
+    def __init__(self, page: QWidget):
         super().__init__(page)
         self.page = page
+        self.active = False
+
+    def activate(self) -> None:
+        if not self.active:
+            QApplication.instance().installEventFilter(self)
+            self.active = True
+
+    def deactivate(self) -> None:
+        if self.active:
+            QApplication.instance().removeEventFilter(self)
+            self.active = False
+            self.reset()
+
+    def reset(self) -> None:
+        """Forget keys in flight."""
+
+    def ours(self, target, event) -> bool:
+        return event.type() == QEvent.KeyPress and isinstance(target, QWidget) and (
+            target is self.page or self.page.isAncestorOf(target))
+
+
+class ScanCatcher(PageKeyWatcher):
+    def __init__(self, page: QWidget, prefix: str, on_scan: Callable[[str], None]):
+        super().__init__(page)
         self.prefix = prefix
         self.on_scan = on_scan
         self.held: list[tuple[QWidget, QKeyEvent]] = []
@@ -31,26 +61,12 @@ class ScanCatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._give_up)
-        self.active = False
 
-    def activate(self) -> None:
-        """Watch the application's keys while the page is shown (call from its showEvent)."""
-        if not self.active:
-            QApplication.instance().installEventFilter(self)
-            self.active = True
-
-    def deactivate(self) -> None:
-        """Stop watching when the page is hidden: no cost to other pages' events."""
-        if self.active:
-            QApplication.instance().removeEventFilter(self)
-            self.active = False
-            self._release()
-
-    def _ours(self, target) -> bool:
-        return isinstance(target, QWidget) and (target is self.page or self.page.isAncestorOf(target))
+    def reset(self) -> None:
+        self._release()
 
     def eventFilter(self, target, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() != QEvent.KeyPress or self.replaying or not self._ours(target):
+        if self.replaying or not self.ours(target, event):
             return False
         text = event.text()
         if self.capturing:
@@ -97,7 +113,7 @@ BURST_GAP = 0.035  # seconds between a scanner's keys; a person's are several ti
 BURST_MIN = 8  # tracking numbers are longer than pick-up codes and phone tails
 
 
-class BurstCatcher(QObject):
+class BurstCatcher(PageKeyWatcher):
     """A code with no prefix (a parcel's tracking number), told from typing by its speed.
 
     When Enter ends a burst of at least BURST_MIN characters typed faster than people type,
@@ -109,27 +125,16 @@ class BurstCatcher(QObject):
         super().__init__(page)
         import time
 
-        self.page = page
         self.on_burst = on_burst
         self.clock = time.monotonic
         self.keys: list[tuple[float, str]] = []
         self.target = None
-        self.active = False
 
-    def activate(self) -> None:
-        if not self.active:
-            QApplication.instance().installEventFilter(self)
-            self.active = True
-
-    def deactivate(self) -> None:
-        if self.active:
-            QApplication.instance().removeEventFilter(self)
-            self.active = False
-            self.keys.clear()
+    def reset(self) -> None:
+        self.keys.clear()
 
     def eventFilter(self, target, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() != QEvent.KeyPress or not isinstance(target, QWidget) or not (
-                target is self.page or self.page.isAncestorOf(target)):
+        if not self.ours(target, event):
             return False
         now = self.clock()
         if event.key() in (Qt.Key_Return, Qt.Key_Enter):

@@ -11,6 +11,7 @@
     python main.py use-office-key --data-dir DIR FILE         (gate: encrypt bundles to that office)
     python main.py poster --data-dir DIR --gate NAME_OR_ID --out FILE.pdf|FILE.png [--size A4|A3]
     python main.py passes --data-dir DIR [--building B] --out FILE.pdf|FILE.png
+    python main.py audit verify --data-dir DIR
 
 Only the standard library is imported here, so a command starts quickly and `--help` works
 before anything else is set up.
@@ -87,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     poster.add_argument("--gate", required=True, metavar="NAME_OR_ID", help="the gate's name (e.g. 东门) or id")
     poster.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf (for printing) or FILE.png (300 dpi)")
     poster.add_argument("--size", choices=("A4", "A3"), default="A4", help="paper size (default A4)")
+    audit_cmd = sub.add_parser("audit", parents=[common], help="check the audit log's hash chain")
+    audit_cmd.add_argument("action", choices=("verify",), help="verify: exit 1 and the first bad entry if broken")
     passes = sub.add_parser("passes", parents=[common], help="print residents' passes, ten to an A4 page")
     passes.add_argument("--building", metavar="B", help="only this building (default: every valid pass)")
     passes.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf (or FILE.png: the first page)")
@@ -414,7 +417,27 @@ def cmd_passes(args, data_dir) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"export": cmd_export, "import": cmd_import, "report": cmd_report,
+def cmd_audit(args, data_dir) -> int:
+    from models import audit
+    from models.i18n import QT_TRANSLATE_NOOP
+
+    db = _open(data_dir, must_exist=True)
+    try:
+        with db.session() as s:
+            verdict = audit.verify(s)
+    finally:
+        db.close()
+    if verdict.first_bad is None:
+        print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "The audit log is intact: {n} entries."), n=verdict.entries)))
+        return EXIT_OK
+    if verdict.why == "missing":
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "The audit log was altered: entry {seq} is missing. Entries "
+                                            "before it are intact."), seq=verdict.first_bad))
+    return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "The audit log was altered: entry {seq} was changed. Entries "
+                                        "before it are intact."), seq=verdict.first_bad))
+
+
+COMMANDS = {"audit": cmd_audit, "export": cmd_export, "import": cmd_import, "report": cmd_report,
             "office-key": cmd_office_key, "use-office-key": cmd_use_office_key,
             "poster": cmd_poster, "passes": cmd_passes}
 

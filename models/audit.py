@@ -1,20 +1,32 @@
 """An append-only record of sensitive actions (reveals, overrides, sign-ins).
 
-Details never hold personal data: they name record ids and actions only.
+Details never hold personal data: they name record ids and actions only. Entries are numbered
+and chained: each one's hash covers its content and the previous entry's hash, so an entry
+changed or removed afterwards breaks the chain at that point (verify()).
 """
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import Index, select
 from sqlmodel import Field, Session, SQLModel
 
 from models.records import new_id, when_field
 
+GENESIS = "0" * 64
+
 
 class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_seq", "seq", unique=True),)
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    seq: int = 0  # 1, 2, 3… without gaps
+    prev_hash: str = Field(default=GENESIS, max_length=64)
+    hash: str = Field(default="", max_length=64)
     at: datetime = when_field(index=True)
     station_id: str = Field(max_length=36)
     operator_id: str | None = Field(default=None, max_length=36)
@@ -23,9 +35,47 @@ class AuditEvent(SQLModel, table=True):
     detail: str = Field(default="", max_length=500)
 
 
+def chain_hash(seq: int, at: datetime, station_id: str, operator_id: str | None, action: str,
+               record_id: str | None, detail: str, prev_hash: str) -> str:
+    from models.bundle import wire_time
+
+    body = json.dumps([seq, wire_time(at), station_id, operator_id, action, record_id, detail, prev_hash],
+                      ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
 def record(session: Session, *, at: datetime, station_id: str, operator_id: str | None, action: str,
            record_id: str | None = None, detail: str = "") -> AuditEvent:
-    event = AuditEvent(at=at, station_id=station_id, operator_id=operator_id, action=action,
-                       record_id=record_id, detail=detail)
+    """Append one entry at the end of the chain (the database has one writer at a time)."""
+    last = session.execute(select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)).first()
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    event = AuditEvent(at=at, station_id=station_id, operator_id=operator_id, action=action, record_id=record_id,
+                       detail=detail, seq=seq, prev_hash=prev)
+    event.hash = chain_hash(seq, at, station_id, operator_id, action, record_id, detail, prev)
     session.add(event)
+    session.flush()
     return event
+
+
+@dataclass(frozen=True)
+class Verdict:
+    entries: int
+    first_bad: int | None  # the sequence number where the chain breaks, None when whole
+    why: str = ""  # changed | missing | out_of_order
+
+
+def verify(session: Session) -> Verdict:
+    """Walk the chain from the first entry; report the first entry that is not as it was written."""
+    expected_seq, prev = 1, GENESIS
+    count = 0
+    for e in session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars():
+        count += 1
+        if e.seq != expected_seq:
+            return Verdict(count, expected_seq, "missing")
+        if e.prev_hash != prev:
+            return Verdict(count, e.seq, "missing" if e.seq > 1 else "changed")
+        if chain_hash(e.seq, e.at, e.station_id, e.operator_id, e.action, e.record_id, e.detail,
+                      e.prev_hash) != e.hash:
+            return Verdict(count, e.seq, "changed")
+        expected_seq, prev = e.seq + 1, e.hash
+    return Verdict(count, None)

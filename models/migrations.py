@@ -333,6 +333,56 @@ V4_DDL = (
 )
 
 
+# v5: the audit log becomes a numbered hash chain. The table is rebuilt (SQLite cannot add NOT NULL
+# columns in place) and the existing entries are chained in the order they were written.
+V5_AUDIT_DDL = (
+    """CREATE TABLE audit_event (
+    id VARCHAR(36) NOT NULL,
+    seq INTEGER NOT NULL,
+    prev_hash VARCHAR(64) NOT NULL,
+    hash VARCHAR(64) NOT NULL,
+    at DATETIME NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    operator_id VARCHAR(36),
+    action VARCHAR(40) NOT NULL,
+    record_id VARCHAR(36),
+    detail VARCHAR(500) NOT NULL,
+    PRIMARY KEY (id)
+)""",
+    """CREATE INDEX ix_audit_event_action ON audit_event (action)""",
+    """CREATE INDEX ix_audit_event_at ON audit_event (at)""",
+    """CREATE UNIQUE INDEX ix_audit_event_seq ON audit_event (seq)""",
+)
+
+
+def _v5_hash(seq, at_text, station_id, operator_id, action, record_id, detail, prev_hash) -> str:
+    """The chain hash as format v5 defines it; frozen here, like the DDL."""
+    import hashlib
+    import json
+    from datetime import datetime
+
+    at = datetime.fromisoformat(at_text).isoformat(timespec="microseconds") + "Z"
+    body = json.dumps([seq, at, station_id, operator_id, action, record_id, detail, prev_hash],
+                      ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def to_v5(conn: Connection) -> None:
+    rows = conn.exec_driver_sql(
+        "SELECT id, at, station_id, operator_id, action, record_id, detail FROM audit_event ORDER BY at, id").fetchall()
+    conn.exec_driver_sql("DROP TABLE audit_event")  # its indexes go with it
+    for statement in V5_AUDIT_DDL:
+        conn.exec_driver_sql(statement)
+    prev = "0" * 64
+    for seq, (rid, at, station_id, operator_id, action, record_id, detail) in enumerate(rows, start=1):
+        digest = _v5_hash(seq, at, station_id, operator_id, action, record_id, detail, prev)
+        conn.exec_driver_sql(
+            "INSERT INTO audit_event (id, seq, prev_hash, hash, at, station_id, operator_id, action, record_id, "
+            "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (rid, seq, prev, digest, at, station_id, operator_id, action, record_id, detail))
+        prev = digest
+
+
 def to_v2(conn: Connection) -> None:
     for statement in V2_DDL:
         conn.exec_driver_sql(statement)
@@ -348,4 +398,4 @@ def to_v4(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-STEPS = {2: to_v2, 3: to_v3, 4: to_v4}
+STEPS = {2: to_v2, 3: to_v3, 4: to_v4, 5: to_v5}

@@ -126,3 +126,29 @@ def test_posters_and_passes_from_the_command_line(tmp_path):
     assert len(payloads) == 10 and all(p.startswith("GDP1.") for p in payloads)
     none = run("passes", "--data-dir", str(d), "--building", "99", "--out", str(sheet))
     assert none.returncode == 1
+
+
+def test_audit_verify_finds_an_altered_entry(tmp_path):
+    import sqlite3
+
+    d = tmp_path / "gate"
+    assert run("demo", "--data-dir", str(d), "--days", "1", "--visits-per-day", "5").returncode == 0
+    from models.clock import utcnow
+    from models.db import open_database
+    from models import audit
+
+    db = open_database(d / "gatedesk.sqlite3")
+    with db.session() as s:
+        for i in range(3):
+            audit.record(s, at=utcnow(), station_id="s", operator_id=None, action="reveal", record_id=f"r{i}")
+        s.commit()
+    db.close()
+    ok = run("audit", "verify", "--data-dir", str(d))
+    assert ok.returncode == 0 and "3" in ok.stdout
+    con = sqlite3.connect(d / "gatedesk.sqlite3")
+    con.execute("UPDATE audit_event SET action = 'sign_in' WHERE seq = 2")
+    con.commit()
+    con.close()
+    bad = run("audit", "verify", "--data-dir", str(d))
+    assert bad.returncode == 1 and "2" in bad.stderr
+    assert run("audit", "check", "--data-dir", str(d)).returncode == 2

@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import text
 
 from models import db as dbmod
+from models.clock import utcnow
 from models.db import DatabaseProblem, open_database, schema_version
 
 
@@ -133,8 +134,8 @@ def test_background_checkpoints_keep_the_wal_small_and_lose_nothing(tmp_path, mo
 
 
 def test_a_v1_gate_database_upgrades_to_the_same_schema_as_a_new_one(tmp_path):
-    """v1 is today's schema without the isolation and parcel tables (v2), the sync tables (v3) and the
-    posters' and residents' tables (v4)."""
+    """v1 is today's schema without the isolation and parcel tables (v2), the sync tables (v3), the
+    posters' and residents' tables (v4), and with the audit log before its hash chain (v5)."""
     v2_tables = ("isolation_case", "isolation_recheck", "isolation_notice", "isolation_correction", "parcel",
                  "disinfection_round", "readiness_check", "sync_export", "sync_station", "sync_receipt",
                  "sync_record", "sync_conflict", "tombstone", "venue_code", "passage", "home_monitoring",
@@ -145,11 +146,26 @@ def test_a_v1_gate_database_upgrades_to_the_same_schema_as_a_new_one(tmp_path):
         for t in v2_tables:
             c.execute(text(f"DROP TABLE {t}"))
         c.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+        c.execute(text("DROP TABLE audit_event"))
+        c.execute(text("CREATE TABLE audit_event (id VARCHAR(36) NOT NULL, at DATETIME NOT NULL, "
+                       "station_id VARCHAR(36) NOT NULL, operator_id VARCHAR(36), action VARCHAR(40) NOT NULL, "
+                       "record_id VARCHAR(36), detail VARCHAR(500) NOT NULL, PRIMARY KEY (id))"))
+        c.execute(text("CREATE INDEX ix_audit_event_at ON audit_event (at)"))
+        c.execute(text("CREATE INDEX ix_audit_event_action ON audit_event (action)"))
         c.execute(text("INSERT INTO audit_event (id, at, station_id, action, detail) "
                        "VALUES ('e1', '2022-11-01 00:00:00', 's', 'sign_in', '')"))
+        c.execute(text("INSERT INTO audit_event (id, at, station_id, action, detail) "
+                       "VALUES ('e2', '2022-11-01 08:00:00.250000', 's', 'reveal', '')"))
     d.close()
     d = open_database(old, backups=tmp_path / "bk")
-    assert schema_version(d) == 4
+    assert schema_version(d) == 5
+    from models import audit
+
+    with d.session() as s:
+        assert audit.verify(s) == audit.Verdict(2, None)  # the old entries, chained in the order written
+        audit.record(s, at=utcnow(), station_id="s", operator_id=None, action="sign_in")
+        s.commit()
+        assert audit.verify(s) == audit.Verdict(3, None)
     d.close()
     fresh = tmp_path / "new.sqlite3"
     open_database(fresh).close()
@@ -159,6 +175,7 @@ def test_a_v1_gate_database_upgrades_to_the_same_schema_as_a_new_one(tmp_path):
         return [(a, b, c, " ".join((sql or "").split())) for a, b, c, sql in rows]
 
     assert norm(sqlite3.connect(old).execute(q).fetchall()) == norm(sqlite3.connect(fresh).execute(q).fetchall())
-    assert sqlite3.connect(old).execute("SELECT action FROM audit_event").fetchall() == [("sign_in",)]
+    assert sqlite3.connect(old).execute("SELECT action FROM audit_event ORDER BY seq").fetchall() == [
+        ("sign_in",), ("reveal",), ("sign_in",)]
     [backup] = (tmp_path / "bk").iterdir()
     assert "from-v1" in backup.name

@@ -1,0 +1,58 @@
+"""The audit log is a hash chain: an entry changed or removed afterwards is found, and where."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import text
+
+from models import audit
+from models.clock import utcnow
+from models.db import open_database
+
+
+def log(tmp_path, n=5):
+    d = open_database(tmp_path / "gatedesk.sqlite3")
+    now = utcnow()
+    with d.session() as s:
+        for i in range(n):
+            audit.record(s, at=now + timedelta(seconds=i), station_id="s", operator_id="op", action="reveal",
+                         record_id=f"r{i}", detail="")
+        s.commit()
+    return d
+
+
+def test_an_untouched_log_verifies(tmp_path):
+    d = log(tmp_path)
+    with d.session() as s:
+        assert audit.verify(s) == audit.Verdict(5, None)
+        assert [e.seq for e in s.exec(__import__("sqlmodel").select(audit.AuditEvent).order_by(
+            audit.AuditEvent.seq))] == [1, 2, 3, 4, 5]
+    d.close()
+
+
+def test_a_changed_entry_is_found(tmp_path):
+    d = log(tmp_path)
+    with d.engine.begin() as c:
+        c.execute(text("UPDATE audit_event SET record_id = 'someone-else' WHERE seq = 3"))
+    with d.session() as s:
+        assert audit.verify(s) == audit.Verdict(3, 3, "changed")
+    d.close()
+
+
+def test_a_removed_entry_is_found(tmp_path):
+    d = log(tmp_path)
+    with d.engine.begin() as c:
+        c.execute(text("DELETE FROM audit_event WHERE seq = 2"))
+    with d.session() as s:
+        assert audit.verify(s).first_bad == 2
+    d.close()
+
+
+def test_a_broken_link_is_found(tmp_path):
+    """An entry that no longer names its predecessor's hash breaks the chain there."""
+    d = log(tmp_path)
+    with d.engine.begin() as c:
+        c.execute(text("UPDATE audit_event SET prev_hash = '" + "0" * 64 + "' WHERE seq = 4"))
+    with d.session() as s:
+        assert audit.verify(s).first_bad == 4
+    d.close()

@@ -66,8 +66,13 @@ class Desk:
         self.operator = None
 
     def authorise(self, operator_id: str, pin: str, role: Role) -> Operator:
+        """A supervisor's or administrator's PIN for one action; wrong PINs count toward the lock."""
         with self.db.session() as s:
-            return operators.verify(s, operator_id=operator_id, pin=pin, at_least=role)
+            try:
+                return operators.verify(s, operator_id=operator_id, pin=pin, at_least=role,
+                                        station_id=self.ctx.station_id if self.ctx else None, now=self.clock())
+            finally:
+                s.commit()
 
     def add_operator(self, *, name: str, role: Role, pin: str) -> Operator:
         with self.db.session() as s:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlmodel import Field, Session, col, select
@@ -107,9 +107,46 @@ class NotAllowed(Exception):
         self.message = Message("Operators", text)
 
 
-def verify(session: Session, *, operator_id: str, pin: str, at_least: Role = Role.GUARD) -> Operator:
+MAX_FAILURES = 5
+LOCK_MINUTES = 10
+FAILED, ACCEPTED = "pin_failed", "pin_accepted"
+
+
+class Locked(WrongPin):
+    """Five wrong PINs in a row: the operator waits before trying again (guessing a 4-digit PIN
+    by hand then takes weeks instead of minutes)."""
+
+    def __init__(self, minutes: int):
+        super().__init__()
+        self.minutes = minutes
+        self.message = Message("Operators", QT_TRANSLATE_NOOP(
+            "Operators", "Too many wrong PINs. Try again in {minutes} minutes, or ask an administrator."),
+            {"minutes": minutes})
+
+
+def locked_for(session: Session, operator_id: str, now: datetime) -> int:
+    """Minutes left of a lock after MAX_FAILURES wrong PINs in a row (0 when not locked)."""
+    recent = session.exec(select(audit.AuditEvent.action, audit.AuditEvent.at)
+                          .where(audit.AuditEvent.operator_id == operator_id,
+                                 col(audit.AuditEvent.action).in_((FAILED, ACCEPTED, "sign_in_failed", "sign_in")))
+                          .order_by(col(audit.AuditEvent.seq).desc()).limit(MAX_FAILURES)).all()
+    if len(recent) < MAX_FAILURES or any(a in (ACCEPTED, "sign_in") for a, _ in recent):
+        return 0
+    until = recent[0][1] + timedelta(minutes=LOCK_MINUTES)
+    return max(0, -int(-(until - now).total_seconds() // 60)) if until > now else 0
+
+
+def verify(session: Session, *, operator_id: str, pin: str, at_least: Role = Role.GUARD,
+           station_id: str | None = None, now: datetime | None = None) -> Operator:
+    """The operator behind a PIN. Each wrong PIN is audited (with station_id); five in a row lock."""
+    now = now or utcnow()
+    minutes = locked_for(session, operator_id, now)
+    if minutes:
+        raise Locked(minutes)
     op = session.get(Operator, operator_id)
     if op is None or not op.active or not pin_matches(pin, op.pin_hash):
+        if station_id is not None:
+            audit.record(session, at=now, station_id=station_id, operator_id=operator_id, action=FAILED)
         raise WrongPin()
     if not op.at_least(at_least):
         raise NotAllowed(at_least)
@@ -121,10 +158,9 @@ def start_shift(session: Session, *, ctx: StationContext, operator_id: str, pin:
     """Sign in at the start of a shift; whoever was on duty at this station is handed over."""
     now = now or utcnow()
     try:
-        op = verify(session, operator_id=operator_id, pin=pin)
+        op = verify(session, operator_id=operator_id, pin=pin, station_id=ctx.station_id, now=now)
     except WrongPin:
-        audit.record(session, at=now, station_id=ctx.station_id, operator_id=operator_id, action="sign_in_failed")
-        session.commit()
+        session.commit()  # the failure stays on record
         raise
     for open_shift in session.exec(select(Shift).where(Shift.station_id == ctx.station_id,
                                                        col(Shift.ended_at).is_(None))):

@@ -1769,17 +1769,22 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>只有主管或管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="159" />
+        <location filename="../../models/operators.py" line="122" />
+        <source>Too many wrong PINs. Try again in {minutes} minutes, or ask an administrator.</source>
+        <translation>PIN 错误次数过多。请 {minutes} 分钟后再试，或找管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../models/operators.py" line="195" />
         <source>Guard</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="160" />
+        <location filename="../../models/operators.py" line="196" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="161" />
+        <location filename="../../models/operators.py" line="197" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>

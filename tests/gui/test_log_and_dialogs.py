@@ -201,3 +201,16 @@ def test_column_constants_match_the_columns():
     assert VisitLogTableModel.column_keys[VisitLogTableModel.COL_NAME] == "name"
     assert OnSiteTableModel.column_keys[OnSiteTableModel.COL_INSIDE] == "inside_for"
     assert all(k in COLUMNS for m in (VisitLogTableModel, OnSiteTableModel) for k in m.column_keys)
+
+
+def test_the_sign_in_window_says_when_an_operator_is_locked(app, desk, qtbot):
+    from gui.dialogs.sign_in_dialog import SignInDialog
+    from models import operators
+
+    dialog = SignInDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for _ in range(operators.MAX_FAILURES + 1):
+        dialog.who.pin.setText("0000")
+        dialog.accept()
+    assert "分钟" in dialog.error.text()

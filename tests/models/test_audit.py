@@ -56,3 +56,39 @@ def test_a_broken_link_is_found(tmp_path):
     with d.session() as s:
         assert audit.verify(s).first_bad == 4
     d.close()
+
+
+def test_five_wrong_pins_lock_the_operator_for_a_while(tmp_path):
+    from models import operators
+    from models.site import SetupForm, complete_setup
+
+    d = open_database(tmp_path / "g.sqlite3")
+    now = utcnow()
+    with d.session() as s:
+        ctx = complete_setup(s, SetupForm(compound_name="榕城花园", gate_name="东门", admin_name="林管理",
+                                          admin_pin="1234", admin_pin_again="1234"), now=now)
+        s.commit()
+        admin = operators.list_operators(s)[0]
+    for i in range(operators.MAX_FAILURES):
+        with d.session() as s:
+            try:
+                operators.start_shift(s, ctx=ctx, operator_id=admin.id, pin="0000", now=now + timedelta(seconds=i))
+            except operators.Locked:
+                raise AssertionError("locked too early")
+            except operators.WrongPin:
+                pass
+    with d.session() as s:
+        try:
+            operators.start_shift(s, ctx=ctx, operator_id=admin.id, pin="1234", now=now + timedelta(minutes=1))
+            raise AssertionError("the right PIN got through a lock")
+        except operators.Locked as exc:
+            assert exc.minutes == operators.LOCK_MINUTES and "分钟" in exc.message.render(  # 9 min 4 s, rounded up
+                __import__("models.i18n", fromlist=["x"]).plain_translator("zh_CN"))
+    with d.session() as s:  # after the lock, the right PIN works and the count starts again
+        op, _ = operators.start_shift(s, ctx=ctx, operator_id=admin.id, pin="1234",
+                                      now=now + timedelta(minutes=operators.LOCK_MINUTES + 1))
+        s.commit()
+        assert op.id == admin.id
+        assert operators.locked_for(s, admin.id, now + timedelta(minutes=12)) == 0
+        assert audit.verify(s).first_bad is None
+    d.close()

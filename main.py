@@ -12,6 +12,8 @@
     python main.py poster --data-dir DIR --gate NAME_OR_ID --out FILE.pdf|FILE.png [--size A4|A3]
     python main.py passes --data-dir DIR [--building B] --out FILE.pdf|FILE.png
     python main.py audit verify --data-dir DIR
+    python main.py backup --data-dir DIR --out FILE
+    python main.py restore --data-dir DIR FILE                (close GateDesk first)
 
 Only the standard library is imported here, so a command starts quickly and `--help` works
 before anything else is set up.
@@ -88,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     poster.add_argument("--gate", required=True, metavar="NAME_OR_ID", help="the gate's name (e.g. 东门) or id")
     poster.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf (for printing) or FILE.png (300 dpi)")
     poster.add_argument("--size", choices=("A4", "A3"), default="A4", help="paper size (default A4)")
+    backup = sub.add_parser("backup", parents=[common], help="a consistent, checked copy of the database")
+    backup.add_argument("--out", required=True, metavar="FILE")
+    restore = sub.add_parser("restore", parents=[common],
+                             help="replace the database with a checked backup (close GateDesk first)")
+    restore.add_argument("file", metavar="FILE")
     audit_cmd = sub.add_parser("audit", parents=[common], help="check the audit log's hash chain")
     audit_cmd.add_argument("action", choices=("verify",), help="verify: exit 1 and the first bad entry if broken")
     passes = sub.add_parser("passes", parents=[common], help="print residents' passes, ten to an A4 page")
@@ -417,6 +424,53 @@ def cmd_passes(args, data_dir) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args, data_dir) -> int:
+    from pathlib import Path
+
+    from models import paths as mpaths
+    from models.db import backup_to
+    from models.i18n import QT_TRANSLATE_NOOP
+
+    source = mpaths.database_path(data_dir)
+    if not source.exists():
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "No GateDesk database in {dir}."), dir=str(data_dir)))
+    out = Path(args.out).expanduser()
+    if not out.parent.is_dir():
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "Cannot write {path}: the folder {dir} does not exist."),
+                          path=str(out), dir=str(out.parent)))
+    backup_to(source, out)
+    print(out)
+    return EXIT_OK
+
+
+def cmd_restore(args, data_dir) -> int:
+    from pathlib import Path
+
+    from models import audit, paths as mpaths
+    from models.clock import utcnow
+    from models.db import Meta, open_database, restore_from, verify_copy
+    from models.i18n import QT_TRANSLATE_NOOP
+
+    backup = Path(args.file).expanduser()
+    if not backup.is_file():
+        return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "No such file or folder: {path}"), path=str(backup)))
+    verify_copy(backup)  # before anything is touched
+    target = mpaths.database_path(data_dir)
+    kept = restore_from(backup, target, mpaths.backups_dir(data_dir))
+    db = open_database(target)
+    try:
+        with db.session() as s:
+            station = s.get(Meta, "station_id")
+            audit.record(s, at=utcnow(), station_id=station.value if station else "office", operator_id=None,
+                         action="restore", detail=backup.name[:200])
+            s.commit()
+    finally:
+        db.close()
+    print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Restored from {file}. The database it replaced was kept as {kept}."),
+                    file=str(backup), kept=str(kept))))
+    return EXIT_OK
+
+
 def cmd_audit(args, data_dir) -> int:
     from models import audit
     from models.i18n import QT_TRANSLATE_NOOP
@@ -437,7 +491,7 @@ def cmd_audit(args, data_dir) -> int:
                                         "before it are intact."), seq=verdict.first_bad))
 
 
-COMMANDS = {"audit": cmd_audit, "export": cmd_export, "import": cmd_import, "report": cmd_report,
+COMMANDS = {"audit": cmd_audit, "backup": cmd_backup, "restore": cmd_restore, "export": cmd_export, "import": cmd_import, "report": cmd_report,
             "office-key": cmd_office_key, "use-office-key": cmd_use_office_key,
             "poster": cmd_poster, "passes": cmd_passes}
 

@@ -5,6 +5,7 @@ module, so the office can later run the same tables on PostgreSQL.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import threading
@@ -281,3 +282,74 @@ def bulk_update(conn: Connection, table, columns: list[str], rows: list[tuple], 
     sql = (f"UPDATE {quote(table.name)} SET {', '.join(f'{quote(columns[i])} = {_marker(conn)}' for i in others)} "
            f"WHERE {quote(key)} = {_marker(conn)}")
     conn.exec_driver_sql(sql, [tuple(r[i] for i in others) + (r[k],) for r in rows])
+
+
+# -- backups and restores ------------------------------------------------------------------------
+def verify_copy(path: Path) -> int:
+    """The schema version of a GateDesk database file that passes SQLite's integrity check.
+
+    Raises DatabaseProblem (untouched file) for anything else: not SQLite, damaged, not GateDesk,
+    or written by a newer GateDesk.
+    """
+    _check_sqlite_file(path)
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        result = con.execute("PRAGMA integrity_check").fetchone()[0]
+        has_meta = con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").fetchone()[0]
+        version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if has_meta else None
+    finally:
+        con.close()
+    if result != "ok":
+        raise DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
+            "Database", "{path} is damaged ({error}). It was left untouched."), {"path": str(path), "error": result}))
+    if version is None:
+        raise DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
+            "Database", "This file holds tables but is not a GateDesk database. It was left untouched."), {}))
+    if int(version[0]) > SCHEMA_VERSION:
+        raise DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
+            "Database", "This database was written by a newer GateDesk (schema {found}; this version "
+            "understands up to {known}). Install the newer GateDesk; the file was left untouched."),
+            {"found": int(version[0]), "known": SCHEMA_VERSION}))
+    return int(version[0])
+
+
+def backup_to(path: Path, dest: Path) -> Path:
+    """A consistent copy of a live database (SQLite's backup API), checked before it is kept."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    partial = dest.with_name(dest.name + ".partial")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    try:
+        verify_copy(partial)
+        with open(partial, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(partial, dest)
+    finally:
+        if partial.exists():
+            partial.unlink()
+    return dest
+
+
+def restore_from(backup: Path, path: Path, backups: Path, now: datetime | None = None) -> Path:
+    """Replace the database at path with a verified backup; the database it replaces is kept first.
+
+    Run only while no GateDesk has the database open. Returns where the replaced database was kept.
+    """
+    verify_copy(backup)
+    kept = backup_file(path, backups, "before-restore", now) if path.exists() else path
+    partial = path.with_name(path.name + ".restoring")
+    shutil.copyfile(backup, partial)
+    with open(partial, "rb") as f:
+        os.fsync(f.fileno())
+    for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if leftover.exists():
+            leftover.unlink()
+    os.replace(partial, path)
+    return kept

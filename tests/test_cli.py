@@ -152,3 +152,31 @@ def test_audit_verify_finds_an_altered_entry(tmp_path):
     bad = run("audit", "verify", "--data-dir", str(d))
     assert bad.returncode == 1 and "2" in bad.stderr
     assert run("audit", "check", "--data-dir", str(d)).returncode == 2
+
+
+def test_backup_then_restore_and_a_bad_backup_changes_nothing(tmp_path):
+    d = tmp_path / "gate"
+    assert run("demo", "--data-dir", str(d), "--days", "1", "--visits-per-day", "20").returncode == 0
+    copy = tmp_path / "copy.sqlite3"
+    r = run("backup", "--data-dir", str(d), "--out", str(copy))
+    assert r.returncode == 0 and copy.exists()
+    before = json.loads(run("stats", "--data-dir", str(d), "--json").stdout)
+    assert run("demo", "--data-dir", str(tmp_path / "other"), "--days", "1", "--visits-per-day", "3").returncode == 0
+    # A damaged file and a foreign one are refused; the database is untouched.
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    for bad in (junk, tmp_path / "missing.sqlite3"):
+        r = run("restore", "--data-dir", str(d), str(bad))
+        assert r.returncode in (1, 2) and r.stderr.strip()
+    assert json.loads(run("stats", "--data-dir", str(d), "--json").stdout) == before
+    # Restoring another station's backup over it, then ours back: each restore keeps what it replaced.
+    other = tmp_path / "other.sqlite3"
+    assert run("backup", "--data-dir", str(tmp_path / "other"), "--out", str(other)).returncode == 0
+    assert run("restore", "--data-dir", str(d), str(other)).returncode == 0
+    assert json.loads(run("stats", "--data-dir", str(d), "--json").stdout)["visits"] == 3
+    r = run("restore", "--data-dir", str(d), str(copy))
+    assert r.returncode == 0 and "before-restore" in r.stdout
+    after = json.loads(run("stats", "--data-dir", str(d), "--json").stdout)
+    assert after["visits"] == before["visits"] and after["audit_events"] == before["audit_events"] + 1
+    assert run("audit", "verify", "--data-dir", str(d)).returncode == 0
+    assert len(list((d / "backups").glob("*before-restore*"))) == 2

@@ -454,9 +454,16 @@ def cmd_restore(args, data_dir) -> int:
     backup = Path(args.file).expanduser()
     if not backup.is_file():
         return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "No such file or folder: {path}"), path=str(backup)))
+    from models.instance import AlreadyRunning, InstanceLock
+
     verify_copy(backup)  # before anything is touched
     target = mpaths.database_path(data_dir)
-    kept = restore_from(backup, target, mpaths.backups_dir(data_dir))
+    try:
+        with InstanceLock(data_dir):
+            kept = restore_from(backup, target, mpaths.backups_dir(data_dir))
+    except AlreadyRunning:
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "GateDesk is open on {dir}. Close it, then restore."),
+                          dir=str(data_dir)))
     db = open_database(target)
     try:
         with db.session() as s:

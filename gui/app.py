@@ -9,7 +9,7 @@ from pathlib import Path
 # which made loading SQLAlchemy and the tables ~0.1 s slower at start-up.
 import models.desk  # noqa: F401,I001
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -61,14 +61,34 @@ def run(data_dir: Path, *, on_first_window=None) -> int:
 
     on_first_window(widget) is called once the first window is on screen (used by bench/).
     """
+    from models.instance import AlreadyRunning, InstanceLock
+
+    app = make_app()
+    install_language(app, "zh_CN")
+    lock = InstanceLock(data_dir)
+    try:
+        lock.acquire()
+    except AlreadyRunning:
+        QMessageBox.warning(None, "GateDesk", QCoreApplication.translate(
+            "App", "GateDesk is already open on this computer for this data folder. Use the window that is open "
+            "(look in the taskbar); two at once could overwrite each other's work."))
+        return 1
+    except OSError as exc:
+        QMessageBox.critical(None, "GateDesk", f"{data_dir}: {exc.strerror or exc}")
+        return 1
+    try:
+        return _run_locked(app, data_dir, on_first_window)
+    finally:
+        lock.release()
+
+
+def _run_locked(app, data_dir: Path, on_first_window) -> int:
     from PySide6.QtCore import QTimer
 
     from gui import texts
     from models.db import DatabaseProblem, open_database
     from models.desk import Desk
 
-    app = make_app()
-    install_language(app, "zh_CN")
     try:
         db = open_database(paths.database_path(data_dir), background_checkpoints=True)
     except DatabaseProblem as exc:

@@ -180,3 +180,17 @@ def test_backup_then_restore_and_a_bad_backup_changes_nothing(tmp_path):
     assert after["visits"] == before["visits"] and after["audit_events"] == before["audit_events"] + 1
     assert run("audit", "verify", "--data-dir", str(d)).returncode == 0
     assert len(list((d / "backups").glob("*before-restore*"))) == 2
+
+
+def test_restore_waits_until_gatedesk_is_closed(tmp_path):
+    from models.instance import InstanceLock
+
+    d = tmp_path / "gate"
+    assert run("demo", "--data-dir", str(d), "--days", "1", "--visits-per-day", "3").returncode == 0
+    copy = tmp_path / "copy.sqlite3"
+    assert run("backup", "--data-dir", str(d), "--out", str(copy)).returncode == 0
+    with InstanceLock(d):
+        r = run("restore", "--data-dir", str(d), str(copy))
+    assert r.returncode == 1 and "关闭" in r.stderr
+    assert not list(d.glob("backups/*before-restore*"))  # refused before anything was touched
+    assert run("restore", "--data-dir", str(d), str(copy)).returncode == 0

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../gui/app.py" line="72" />
+        <source>GateDesk is already open on this computer for this data folder. Use the window that is open (look in the taskbar); two at once could overwrite each other's work.</source>
+        <translation>门岗登记台已经打开（同一数据文件夹）。请使用已打开的窗口（看看任务栏）；同时开两个可能互相覆盖。</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundOp</name>
     <message>
         <location filename="../../gui/background.py" line="35" />
@@ -199,27 +207,32 @@
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="469" />
+        <location filename="../../main.py" line="465" />
+        <source>GateDesk is open on {dir}. Close it, then restore.</source>
+        <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="476" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="485" />
+        <location filename="../../main.py" line="492" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="488" />
+        <location filename="../../main.py" line="495" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="490" />
+        <location filename="../../main.py" line="497" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="517" />
+        <location filename="../../main.py" line="524" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>

@@ -48,3 +48,20 @@ def test_signals_do_not_eat_references(qapp):
     after = sys.getrefcount(True), sys.getrefcount(None)
     assert len(seen) == 200
     assert after[0] >= before[0] - 5 and after[1] >= before[1] - 5, (before, after)
+
+
+def test_a_second_gatedesk_on_the_same_folder_is_told_and_changes_nothing(app, tmp_path, monkeypatch):
+    from models.instance import InstanceLock
+
+    data = tmp_path / "gate"
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text_: shown.append(text_))
+    with InstanceLock(data):  # the first GateDesk, still open
+        assert app_mod.run(data) == 1
+    assert shown and "已经打开" in shown[0]
+    assert not paths.database_path(data).exists()  # the second one touched nothing
+    # Once the first has closed (or crashed), the folder is free again.
+    from gui.dialogs import setup_dialog
+
+    monkeypatch.setattr(setup_dialog.SetupDialog, "exec", lambda self: QDialog.Rejected)
+    assert app_mod.run(data) == 0

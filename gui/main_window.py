@@ -127,7 +127,13 @@ class MainWindow(QMainWindow):
             self.gate.phone.setFocus()
 
     def run_auto_sign_out(self) -> None:
-        """Every minute: the automatic sign-out when due, and today's counts (a new day starts at 0)."""
+        """Every minute: the automatic sign-out when due, today's counts (a new day starts at 0),
+        and the day's backup once a day."""
+        try:
+            self.desk.daily_backup()
+        except OSError as exc:  # a full disk or a missing backup folder must not stop the gate
+            self.status.showMessage(self.tr("The daily backup could not be written: {0}").format(
+                exc.strerror or exc), 60_000)
         if self.desk.auto_sign_out():
             self._records_changed()
         else:

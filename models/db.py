@@ -158,6 +158,11 @@ def _check_sqlite_file(path: Path) -> None:
             {"path": str(path), "error": str(exc)})) from exc
 
 
+def _standalone(con: sqlite3.Connection) -> None:
+    """A copy is one file: the copied WAL setting would leave -wal/-shm files beside it."""
+    con.execute("PRAGMA journal_mode=DELETE").fetchall()
+
+
 def backup_file(path: Path, dest_dir: Path, label: str, now: datetime | None = None) -> Path:
     """A consistent copy of a live SQLite file, through SQLite's backup API."""
     dest_dir.mkdir(parents=True, exist_ok=True)
@@ -169,6 +174,7 @@ def backup_file(path: Path, dest_dir: Path, label: str, now: datetime | None = N
         dst = sqlite3.connect(tmp)
         try:
             src.backup(dst)
+            _standalone(dst)
         finally:
             dst.close()
         shutil.move(tmp, dest)
@@ -322,6 +328,7 @@ def backup_to(path: Path, dest: Path) -> Path:
         dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
+            _standalone(dst)
         finally:
             dst.close()
     finally:
@@ -353,3 +360,22 @@ def restore_from(backup: Path, path: Path, backups: Path, now: datetime | None =
             leftover.unlink()
     os.replace(partial, path)
     return kept
+
+
+DAILY_PREFIX = "gatedesk-daily-"
+
+
+def daily_backup(path: Path, folder: Path, day: str, keep: int) -> Path | None:
+    """Today's backup if there is none yet, then only the newest `keep` daily backups are kept.
+
+    Returns the new backup, or None when today's already exists. Copies made by hand, and those
+    made before migrations, are never pruned.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{DAILY_PREFIX}{day}.sqlite3"
+    made = None
+    if not target.exists():
+        made = backup_to(path, target)
+    for old in sorted(folder.glob(f"{DAILY_PREFIX}*.sqlite3"))[:-keep]:
+        old.unlink()
+    return made

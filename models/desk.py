@@ -431,6 +431,19 @@ class Desk:
         return reports.write_report(summary, path, language=self.settings.language, office=name, missing=missing)
 
     # -- posters and passes ------------------------------------------------------------------
+    def daily_backup(self):
+        """Today's backup (once a day, while the app runs), keeping the last settings.backup_keep."""
+        from pathlib import Path
+
+        from models import paths
+        from models.db import daily_backup
+
+        if self.db.path is None:
+            return None
+        folder = Path(self.settings.backup_folder) if self.settings.backup_folder else \
+            paths.backups_dir(self.db.path.parent)
+        return daily_backup(self.db.path, folder, self.today().isoformat(), self.settings.backup_keep)
+
     def today(self):
         """Today in the compound's time zone."""
         return residents.today_for(self.settings, self.clock())

@@ -47,6 +47,8 @@ class Settings(BaseModel):
     auto_signout_enabled: bool = PField(True, description="Sign out everyone still on site at a set time each day.")
     auto_signout_time: time = PField(time(23, 0), description="When the automatic sign-out happens (local time).")
     retention_days: int = PField(28, ge=1, le=3650, description="Personal data older than this many days is erased.")
+    backup_folder: str = PField("", description="Where the daily backup goes (empty: the data folder's backups/).")
+    backup_keep: int = PField(7, ge=1, le=365, description="How many daily backups are kept.")
 
     isolation_notify_minutes: int = PField(
         30, ge=1, le=24 * 60, description="An isolation case open this long with nobody notified is overdue.")

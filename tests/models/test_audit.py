@@ -92,3 +92,21 @@ def test_five_wrong_pins_lock_the_operator_for_a_while(tmp_path):
         assert operators.locked_for(s, admin.id, now + timedelta(minutes=12)) == 0
         assert audit.verify(s).first_bad is None
     d.close()
+
+
+def test_one_backup_a_day_and_only_the_last_few_are_kept(tmp_path):
+    from models import db as dbmod
+
+    d = log(tmp_path, n=3)
+    folder = tmp_path / "backups"
+    (folder).mkdir()
+    (folder / "gatedesk-before-v5-from-v4-x.sqlite3").write_bytes(b"kept")  # not a daily one
+    days = [f"2026-11-{n:02d}" for n in range(20, 30)]
+    for day in days:
+        assert dbmod.daily_backup(d.path, folder, day, keep=7) is not None
+        assert dbmod.daily_backup(d.path, folder, day, keep=7) is None  # once a day
+    daily = sorted(p.name for p in folder.glob("gatedesk-daily-*"))
+    assert daily == [f"gatedesk-daily-{day}.sqlite3" for day in days[-7:]]
+    assert (folder / "gatedesk-before-v5-from-v4-x.sqlite3").exists()
+    assert dbmod.verify_copy(folder / daily[-1]) == dbmod.SCHEMA_VERSION
+    d.close()

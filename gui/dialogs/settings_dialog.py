@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QTimeEdit,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QTimeEdit,
     QVBoxLayout,
 )
 
@@ -68,6 +68,15 @@ class SettingsDialog(QDialog):
         self.retention.setRange(1, 3650)
         self.retention.setValue(s.retention_days)
         form.addRow(self.tr("Keep personal data for (days)"), self.retention)
+        self.backup_folder = QLineEdit(s.backup_folder)
+        self.backup_folder.setObjectName("backup_folder")
+        self.backup_folder.setPlaceholderText(self.tr("the data folder's backups (e.g. a second disk is safer)"))
+        form.addRow(self.tr("Daily backup to"), self.backup_folder)
+        self.backup_keep = QSpinBox()
+        self.backup_keep.setObjectName("backup_keep")
+        self.backup_keep.setRange(1, 365)
+        self.backup_keep.setValue(s.backup_keep)
+        form.addRow(self.tr("Daily backups kept"), self.backup_keep)
         box.addLayout(form)
         self.note = QLabel("")
         self.note.setWordWrap(True)
@@ -89,6 +98,8 @@ class SettingsDialog(QDialog):
         from datetime import time
         new.auto_signout_time = time(t.hour(), t.minute())
         new.retention_days = self.retention.value()
+        new.backup_folder = self.backup_folder.text().strip()
+        new.backup_keep = self.backup_keep.value()
         return new
 
     def accept(self) -> None:

@@ -448,19 +448,19 @@
         <translation>{path} 不是可读取的门岗登记台数据库（{error}）。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="204" />
-        <location filename="../../models/db.py" line="306" />
+        <location filename="../../models/db.py" line="210" />
+        <location filename="../../models/db.py" line="312" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="211" />
-        <location filename="../../models/db.py" line="309" />
+        <location filename="../../models/db.py" line="217" />
+        <location filename="../../models/db.py" line="315" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="303" />
+        <location filename="../../models/db.py" line="309" />
         <source>{path} is damaged ({error}). It was left untouched.</source>
         <translation>{path} 已损坏（{error}）。文件未作任何改动。</translation>
     </message>
@@ -3523,6 +3523,21 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <location filename="../../gui/dialogs/settings_dialog.py" line="70" />
         <source>Keep personal data for (days)</source>
         <translation>个人信息保留天数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="73" />
+        <source>the data folder's backups (e.g. a second disk is safer)</source>
+        <translation>数据文件夹下的 backups（放到另一块硬盘更安全）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="74" />
+        <source>Daily backup to</source>
+        <translation>每日备份位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="79" />
+        <source>Daily backups kept</source>
+        <translation>保留每日备份（份）</translation>
     </message>
 </context>
 <context>

@@ -247,3 +247,26 @@ def test_english_interface(app, qtbot, desk):
     w2 = MainWindow(desk)
     qtbot.addWidget(w2)
     assert w2.tabs.tabText(0) == "1 登记" and w2.gate.fields["phone"].caption.text() == "手机号"
+
+
+def test_the_daily_backup_goes_where_settings_say(window, qtbot, desk, tmp_path):
+    from gui.dialogs.settings_dialog import SettingsDialog
+
+    elsewhere = tmp_path / "second-disk"
+    dialog = SettingsDialog(desk, window)
+    qtbot.addWidget(dialog)
+    dialog.backup_folder.setText(str(elsewhere))
+    dialog.backup_keep.setValue(3)
+    dialog.accept()
+    window.run_auto_sign_out()  # the minute timer's work
+    [copy] = elsewhere.glob("gatedesk-daily-*.sqlite3")
+    assert desk.today().isoformat() in copy.name
+    # A folder that cannot be written is reported in the status bar; the gate goes on.
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    dialog = SettingsDialog(desk, window)
+    qtbot.addWidget(dialog)
+    dialog.backup_folder.setText(str(blocker / "sub"))
+    dialog.accept()
+    window.run_auto_sign_out()
+    assert "备份" in window.status.currentMessage()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
@@ -49,10 +49,22 @@ class OfficeWindow(QMainWindow):
         self.conflicts.conflicts_changed.connect(self._data_changed)
         self.dashboard.compound_opened.connect(self.open_drill_down)
         self.tabs.currentChanged.connect(self._tab_shown)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.timeout.connect(self.daily_backup)
+        self._backup_timer.start(60_000)
+        self.daily_backup()
         self.resize(1280, 800)
         geometry = QSettings().value("office_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    def daily_backup(self) -> None:
+        """Once a day while the office works: its database holds every gate's records."""
+        try:
+            self.desk.daily_backup()
+        except OSError as exc:
+            self.statusBar().showMessage(self.tr("The daily backup could not be written: {0}").format(
+                exc.strerror or exc), 60_000)
 
     def _data_changed(self) -> None:
         self._stale |= {self.dashboard, self.gates, self.conflicts}

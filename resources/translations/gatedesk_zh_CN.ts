@@ -1701,54 +1701,59 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="82" />
+        <location filename="../../gui/office_window.py" line="66" />
+        <source>The daily backup could not be written: {0}</source>
+        <translation>每日备份未能写入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="94" />
         <source>Save the daily report</source>
         <translation>保存每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="83" />
+        <location filename="../../gui/office_window.py" line="95" />
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="92" />
+        <location filename="../../gui/office_window.py" line="104" />
         <source>Daily report</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="92" />
+        <location filename="../../gui/office_window.py" line="104" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="95" />
+        <location filename="../../gui/office_window.py" line="107" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="99" />
-        <location filename="../../gui/office_window.py" line="110" />
-        <location filename="../../gui/office_window.py" line="112" />
+        <location filename="../../gui/office_window.py" line="111" />
+        <location filename="../../gui/office_window.py" line="122" />
+        <location filename="../../gui/office_window.py" line="124" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="100" />
+        <location filename="../../gui/office_window.py" line="112" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="103" />
+        <location filename="../../gui/office_window.py" line="115" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="104" />
+        <location filename="../../gui/office_window.py" line="116" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="113" />
+        <location filename="../../gui/office_window.py" line="125" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Integer, and_, func, or_, select
 from sqlmodel import Session
 
 from models.clock import day_bounds
@@ -156,17 +156,11 @@ def series(session: Session, last_day: date, days: int, zone: ZoneInfo) -> list[
         start, end = day_bounds(day, zone)
         row = session.execute(select(
             func.count(),
-            func.coalesce(func.sum((Visit.decision == Outcome.REFUSE.value).cast(int_type())), 0),
-            func.coalesce(func.sum((Visit.decision == Outcome.ISOLATE.value).cast(int_type())), 0))
+            func.coalesce(func.sum((Visit.decision == Outcome.REFUSE.value).cast(Integer)), 0),
+            func.coalesce(func.sum((Visit.decision == Outcome.ISOLATE.value).cast(Integer)), 0))
             .where(Visit.created_at >= start, Visit.created_at < end)).one()
         out.append((day, int(row[0]), int(row[1]), int(row[2])))
     return out
-
-
-def int_type():
-    from sqlalchemy import Integer
-
-    return Integer
 
 
 @dataclass(frozen=True)

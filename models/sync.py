@@ -8,6 +8,7 @@ conflict. Any problem rejects the whole file and changes nothing.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import math
 import re
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Boolean, TypeDecorator, Connection, Float, Integer, String, Table, and_, func, or_, select
+from sqlalchemy import Boolean, TypeDecorator, bindparam, Connection, Float, Integer, String, Table, and_, func, or_, select
 from sqlmodel import Session
 
 from models import bundle, db as dbmod
@@ -816,8 +817,8 @@ class Importer:
         dbmod.bulk_update(conn, codec.table, codec.stored, updates)
         dbmod.bulk_insert(conn, SyncRecord.__table__, ["id", "record_type", "rev", "digest"], track_new)
         if track_update:
-            conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == _bind("b_id"))
-                         .values(rev=_bind("b_rev"), digest=_bind("b_digest")),
+            conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == bindparam("b_id"))
+                         .values(rev=bindparam("b_rev"), digest=bindparam("b_digest")),
                          [{"b_id": i, "b_rev": r, "b_digest": d} for i, r, d in track_update])
 
     def _record_conflict(self, conn: Connection, codec: Codec, rid: str, rev: int, digest: str, line: bytes,
@@ -863,15 +864,7 @@ class Importer:
             conn.execute(table.update().where(table.c.station_id == opened.station_id).values(**values))
 
 
-def _bind(name: str):
-    from sqlalchemy import bindparam
-
-    return bindparam(name)
-
-
 def _manifest_id(opened: bundle.OpenBundle) -> str:
-    import hashlib
-
     body = json.dumps(opened.manifest, sort_keys=True, ensure_ascii=False).encode()
     return hashlib.sha256(body).hexdigest()
 
@@ -953,10 +946,6 @@ def export_due(last: SyncExport | None, now: datetime) -> bool:
 
 def last_export(session: Session) -> SyncExport | None:
     return session.execute(select(SyncExport).order_by(SyncExport.seq.desc()).limit(1)).scalars().first()
-
-
-def count_rows(session: Session, model: type) -> int:
-    return session.execute(select(func.count()).select_from(model)).scalar_one()
 
 
 def not_reported(session: Session, day: date, zone: ZoneInfo) -> list[str]:

@@ -300,6 +300,7 @@ def cmd_report(args, data_dir) -> int:
 def cmd_office_key(args, data_dir) -> int:
     from pathlib import Path
 
+    from models import files
     from models.i18n import QT_TRANSLATE_NOOP
     from models.sync import NotAnOffice, ensure_office, office_key_file, office_name, set_office_name
 
@@ -317,7 +318,7 @@ def cmd_office_key(args, data_dir) -> int:
             s.commit()
     finally:
         db.close()
-    Path(args.out).expanduser().write_text(key.dumps(), encoding="utf-8")
+    files.write_text(Path(args.out).expanduser(), key.dumps())
     print(args.out)
     print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Key fingerprint: {key}"), key=key.key_id)), file=sys.stderr)
     return EXIT_OK

@@ -11,6 +11,7 @@ from gui.conflicts_panel import ConflictsPanel
 from gui.dashboard_panel import DashboardPanel
 from gui.gates_panel import GatesPanel
 from gui.import_panel import ImportPanel
+from models import files
 from models.desk import Desk
 from models.operators import Role
 
@@ -117,7 +118,7 @@ class OfficeWindow(QMainWindow):
         if not name:
             return
         try:
-            Path(name).write_text(key.dumps(), encoding="utf-8")
+            files.write_text(Path(name), key.dumps())
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Key file for gates"), str(exc.strerror or exc))
             return

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from models.files import written_whole
 from models.fonts import drawing_fonts
 
 PT = 25.4 / 72  # mm per point
@@ -174,7 +175,8 @@ def save_png(pages: list[Page], path: Path, dpi: int = 300) -> Path:
     """One page per file: the first as path, the others as path-2.png, path-3.png…"""
     for i, page in enumerate(pages):
         target = path if i == 0 else path.with_name(f"{path.stem}-{i + 1}{path.suffix}")
-        to_image(page, dpi).save(target, dpi=(dpi, dpi))
+        with written_whole(target) as partial:
+            to_image(page, dpi).save(partial, dpi=(dpi, dpi))
     return path
 
 
@@ -244,5 +246,6 @@ def save_pdf(pages: list[Page], path: Path, *, title: str = "") -> Path:
                     pdf.text(x, mark.y, mark.text)
             elif isinstance(mark, QR):
                 pdf.image(_qr_bitmap(mark.modules), x=mark.x, y=mark.y, w=mark.size, h=mark.size)
-    pdf.output(str(path))
+    with written_whole(path) as partial:
+        pdf.output(str(partial))
     return path

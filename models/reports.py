@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from models.files import written_whole
 from models.i18n import QT_TRANSLATE_NOOP, plain_translator, short_reason
 from models.isolation import OUTCOME_LABELS as CASE_OUTCOMES
 from models.masking import mask_id_number, mask_name, mask_phone
@@ -121,7 +122,7 @@ def write_people_logs(db, stem: Path, *, queries: dict, zone: ZoneInfo, full_dat
             sheet.append(headers)
             csv_path = stem.with_name(f"{stem.name}_{suffix}.csv")
             # utf-8-sig writes the BOM that makes Excel read the file as UTF-8, not as GBK.
-            with open(csv_path, "w", encoding="utf-8-sig", newline="") as f:
+            with written_whole(csv_path) as partial, open(partial, "w", encoding="utf-8-sig", newline="") as f:
                 out = csv.writer(f)
                 out.writerow(headers)
                 result = conn.execution_options(yield_per=2000).execute(queries[record_type])
@@ -131,7 +132,8 @@ def write_people_logs(db, stem: Path, *, queries: dict, zone: ZoneInfo, full_dat
                     out.writerow(["" if v is None else v for v in values])
             written.append(csv_path)
     xlsx = stem.with_name(stem.name + ".xlsx")
-    book.save(xlsx)
+    with written_whole(xlsx) as partial:
+        book.save(partial)
     return [xlsx] + written
 
 
@@ -199,7 +201,8 @@ def write_report_xlsx(summary: DaySummary, path: Path, *, language: str, office:
             sheet.append([line])
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = 22
-    book.save(path)
+    with written_whole(path) as partial:
+        book.save(partial)
     return path
 
 
@@ -235,7 +238,8 @@ def write_report_pdf(summary: DaySummary, path: Path, *, language: str, office: 
         pdf.cell(0, 7, tr(CTX, QT_TRANSLATE_NOOP("Reports", "Not reported")), new_x="LMARGIN", new_y="NEXT")
         for line in missing:
             pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
+    with written_whole(path) as partial:
+        pdf.output(str(partial))
     return path
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import Index, func
 from sqlmodel import Field, Session, select
 
-from models import bundle
+from models import bundle, files
 from models.clock import local_today
 from models.db import Meta
 from models.i18n import QT_TRANSLATE_NOOP, Message
@@ -620,9 +620,7 @@ def save_roster_file(session: Session, ctx: StationContext, path: Path, passphra
     salt, nonce = os.urandom(16), os.urandom(12)
     sealed = AESGCM(_roster_key(passphrase, salt)).encrypt(nonce, json.dumps(body, ensure_ascii=False).encode(),
                                                             ROSTER_MAGIC)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_bytes(ROSTER_MAGIC + salt + nonce + sealed)
-    os.replace(partial, path)
+    files.write_bytes(path, ROSTER_MAGIC + salt + nonce + sealed)
     return count
 
 

@@ -13,6 +13,7 @@ from gui.list_table_model import ListTableModel
 from models.desk import Desk
 from models.isolation import OUTCOME_LABELS, PARTY_LABELS, CaseClosed, OpenCase, Outcome, Party
 from models.masking import mask_name
+from models.operators import Role
 from models.validation import InvalidInput
 
 CASE_ROLE = Qt.UserRole + 1
@@ -220,10 +221,14 @@ class IsolationPanel(QWidget):
             self.message.setText(self.tr("Choose a case in the list first."))
             return
         from gui.dialogs.correction_dialog import CorrectionDialog
+        from gui.dialogs.sign_in_dialog import authority
 
-        if CorrectionDialog(self.desk, case, self).exec():
-            self.refresh()
-            self.cases_changed.emit()
+        with authority(self.desk, self, Role.SUPERVISOR,
+                       self.tr("Corrections are made by a supervisor: a supervisor's PIN is needed.")) as allowed:
+            if not allowed or not CorrectionDialog(self.desk, case, self).exec():
+                return
+        self.refresh()
+        self.cases_changed.emit()
 
     def select_case(self, case_id: str) -> None:
         for i, oc in enumerate(self.model.rows):

@@ -156,21 +156,20 @@ class MainWindow(QMainWindow):
 
         RoundDialog(self.desk, self).exec()
 
-    def _admin(self) -> bool:
-        if self.desk.operator and self.desk.operator.at_least(Role.ADMIN):
-            return True
-        from gui.dialogs.sign_in_dialog import ask_supervisor
+    def _admin(self):
+        from gui.dialogs.sign_in_dialog import authority
 
-        return ask_supervisor(self.desk, self, self.tr("Administrator"),
-                              self.tr("An administrator's PIN is needed."), Role.ADMIN) is not None
+        return authority(self.desk, self, Role.ADMIN, self.tr("An administrator's PIN is needed."))
 
     def open_settings(self) -> None:
-        if not self._admin():
-            return
         from gui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.desk, self)
-        if dialog.exec():
+        with self._admin() as allowed:
+            if not allowed:
+                return
+            dialog = SettingsDialog(self.desk, self)
+            accepted = dialog.exec()
+        if accepted:
             self.gate.apply_settings()
             self._records_changed()
             if "language" in dialog.changed:
@@ -178,49 +177,53 @@ class MainWindow(QMainWindow):
                                         self.tr("The new language is used from the next start of GateDesk."))
 
     def open_operators(self) -> None:
-        if not self._admin():
-            return
         from gui.dialogs.operators_dialog import OperatorsDialog
 
-        OperatorsDialog(self.desk, self).exec()
+        with self._admin() as allowed:
+            if allowed:
+                OperatorsDialog(self.desk, self).exec()
 
     def open_posters(self) -> None:
-        if not self._admin():  # it changes what every printed poster says
-            return
         from gui.dialogs.poster_dialog import PosterDialog
 
-        PosterDialog(self.desk, self).exec()
+        with self._admin() as allowed:  # it changes what every printed poster says
+            if allowed:
+                PosterDialog(self.desk, self).exec()
 
     def open_residents(self) -> None:
-        if not self._admin():
-            return
         from gui.dialogs.residents_dialog import ResidentsDialog
 
-        ResidentsDialog(self.desk, self).exec()
+        with self._admin() as allowed:
+            if allowed:
+                ResidentsDialog(self.desk, self).exec()
 
     def open_export(self) -> None:
         from gui.dialogs.export_dialog import ExportDialog
 
-        ExportDialog(self.desk, self).exec()
+        try:
+            ExportDialog(self.desk, self).exec()
+        finally:
+            self.desk.drop_authority()
         self.status.refresh_export()
 
     def load_office_key(self) -> None:
-        if not self._admin():
-            return
         from PySide6.QtWidgets import QFileDialog
 
         from models.sync import BadKeyFile
 
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("The office's key file"), "",
-                                              self.tr("Office key (*.json)"))
-        if not name:
-            return
-        try:
-            with open(name, encoding="utf-8") as f:
-                key = self.desk.load_office_key(f.read())
-        except (OSError, UnicodeDecodeError, BadKeyFile):
-            QMessageBox.warning(self, self.tr("Office key"), self.tr("{0} is not an office key file.").format(name))
-            return
+        with self._admin() as allowed:
+            if not allowed:
+                return
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("The office's key file"), "",
+                                                  self.tr("Office key (*.json)"))
+            if not name:
+                return
+            try:
+                with open(name, encoding="utf-8") as f:
+                    key = self.desk.load_office_key(f.read())
+            except (OSError, UnicodeDecodeError, BadKeyFile):
+                QMessageBox.warning(self, self.tr("Office key"), self.tr("{0} is not an office key file.").format(name))
+                return
         QMessageBox.information(self, self.tr("Office key"), self.tr(
             "From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: "
             "{1}").format(key.office, key.key_id))

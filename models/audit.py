@@ -1,4 +1,4 @@
-"""An append-only record of sensitive actions (reveals, overrides, sign-ins).
+"""An append-only record of what was done at this desk and by whom (ACTIONS).
 
 Details never hold personal data: they name record ids and actions only. Entries are numbered
 and chained: each one's hash covers its content and the previous entry's hash, so an entry
@@ -14,9 +14,33 @@ from datetime import datetime
 from sqlalchemy import Index, select
 from sqlmodel import Field, Session, SQLModel
 
+from models.i18n import QT_TRANSLATE_NOOP
 from models.records import new_id, when_field
 
 GENESIS = "0" * 64
+
+# Every action that is audited, with how the administrators' view names it.
+ACTIONS = {
+    "sign_in": QT_TRANSLATE_NOOP("Audit", "Signed in"),
+    "sign_out": QT_TRANSLATE_NOOP("Audit", "Signed off"),
+    "pin_failed": QT_TRANSLATE_NOOP("Audit", "Wrong PIN"),
+    "locked": QT_TRANSLATE_NOOP("Audit", "Station locked"),
+    "unlocked": QT_TRANSLATE_NOOP("Audit", "Station unlocked"),
+    "register": QT_TRANSLATE_NOOP("Audit", "Registration"),
+    "correct": QT_TRANSLATE_NOOP("Audit", "Correction"),
+    "override": QT_TRANSLATE_NOOP("Audit", "Decision overridden"),
+    "reveal": QT_TRANSLATE_NOOP("Audit", "Personal data revealed"),
+    "delete": QT_TRANSLATE_NOOP("Audit", "Record deleted"),
+    "export": QT_TRANSLATE_NOOP("Audit", "Bundle exported"),
+    "report": QT_TRANSLATE_NOOP("Audit", "Report exported"),
+    "import": QT_TRANSLATE_NOOP("Audit", "Bundle imported"),
+    "settings": QT_TRANSLATE_NOOP("Audit", "Settings changed"),
+    "add_operator": QT_TRANSLATE_NOOP("Audit", "Operator added"),
+    "office_key": QT_TRANSLATE_NOOP("Audit", "Office key loaded"),
+    "purge": QT_TRANSLATE_NOOP("Audit", "Expired personal data erased"),
+    "erase_all": QT_TRANSLATE_NOOP("Audit", "End of campaign: all personal data erased"),
+    "restore": QT_TRANSLATE_NOOP("Audit", "Backup restored"),
+}
 
 
 class AuditEvent(SQLModel, table=True):
@@ -44,17 +68,28 @@ def chain_hash(seq: int, at: datetime, station_id: str, operator_id: str | None,
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-def record(session: Session, *, at: datetime, station_id: str, operator_id: str | None, action: str,
+def record(session, *, at: datetime, station_id: str, operator_id: str | None, action: str,
            record_id: str | None = None, detail: str = "") -> AuditEvent:
-    """Append one entry at the end of the chain (the database has one writer at a time)."""
+    """Append one entry at the end of the chain, in the caller's transaction (a Session or a
+    Connection: an import audits itself in the transaction that applies the bundle). The
+    database has one writer at a time, so the end of the chain cannot move meanwhile."""
     last = session.execute(select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)).first()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     event = AuditEvent(at=at, station_id=station_id, operator_id=operator_id, action=action, record_id=record_id,
-                       detail=detail, seq=seq, prev_hash=prev)
-    event.hash = chain_hash(seq, at, station_id, operator_id, action, record_id, detail, prev)
-    session.add(event)
-    session.flush()
+                       detail=detail[:500], seq=seq, prev_hash=prev)
+    event.hash = chain_hash(seq, at, station_id, operator_id, action, record_id, event.detail, prev)
+    session.execute(AuditEvent.__table__.insert().values(event.model_dump()))
     return event
+
+
+def entries(session, *, limit: int = 200, before_seq: int | None = None, actions: tuple[str, ...] = ()) -> list:
+    """The newest entries first, a page at a time."""
+    q = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+    if before_seq is not None:
+        q = q.where(AuditEvent.seq < before_seq)
+    if actions:
+        q = q.where(AuditEvent.action.in_(actions))
+    return list(session.execute(q).scalars())
 
 
 @dataclass(frozen=True)

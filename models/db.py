@@ -58,6 +58,8 @@ def _pragmas(*, autocheckpoint: bool):
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=5000")
+        # Erased personal data is overwritten with zeros, not left readable in free pages.
+        cur.execute("PRAGMA secure_delete=ON")
         if not autocheckpoint:
             # The background checkpointer keeps up between saves; this only bounds a long burst.
             cur.execute(f"PRAGMA wal_autocheckpoint={BURST_CHECKPOINT_PAGES}")
@@ -105,13 +107,14 @@ def make_engine(url: str, *, autocheckpoint: bool = True) -> Engine:
         kw: dict = {"connect_args": {"check_same_thread": False}}
         if url in ("sqlite://", "sqlite:///:memory:"):
             kw["poolclass"] = StaticPool
-        engine = create_engine(url, **kw)
+        # hide_parameters: an error message never carries the values (names, phones) of a statement.
+        engine = create_engine(url, hide_parameters=True, **kw)
         event.listen(engine, "connect", _pragmas(autocheckpoint=autocheckpoint))
         # pysqlite does not put DDL inside transactions; take BEGIN into our own hands (SQLAlchemy's
         # documented recipe) so a failed migration rolls back whole.
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 @dataclass
@@ -130,6 +133,20 @@ class Database:
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         self.engine.dispose()
+
+
+def scrub(db: Database, *, vacuum: bool = False) -> None:
+    """After an erasure: no old copy of a page stays in the write-ahead log, and with vacuum the
+    file is rebuilt so nothing erased survives anywhere in it."""
+    if db.engine.dialect.name != "sqlite":
+        return  # PostgreSQL's own VACUUM is the server administrator's
+    raw = db.engine.raw_connection()  # outside any transaction: VACUUM cannot run inside one
+    try:
+        if vacuum:
+            raw.driver_connection.execute("VACUUM")
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        raw.close()
 
 
 def _read_version(conn: Connection) -> int | None:

@@ -8,15 +8,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from models import isolation, operators, parcels, readiness, residents, sync, visits
+from sqlmodel import select
+
+from models import audit, isolation, operators, parcels, readiness, residents, retention, sync, visits
 from models.clock import local_today, utcnow
 from models.db import Database
+from models.i18n import QT_TRANSLATE_NOOP, Message
 from models.masking import mask_name
 from models.operators import Operator, Role
 from models.rules import Decision, Outcome
 from models.settings import Settings, load_settings, save_settings
 from models.site import SetupForm, StationContext, complete_setup, this_station
 from models.visits import Visit, VisitForm, VisitQuery
+
+
+RETENTION_DAY = "retention_last_day"
+TOMBSTONE_REASON_MAX = 40
+
+
+class NotConfirmed(Exception):
+    message = Message("Desk", QT_TRANSLATE_NOOP(
+        "Desk", "The name typed is not this station's name. Nothing was erased."))
+
+
+@dataclass(frozen=True)
+class CampaignEnded:
+    erased: retention.Erased
+    backups_removed: int
 
 
 @dataclass(frozen=True)
@@ -33,6 +51,36 @@ class Desk:
             self.ctx: StationContext | None = this_station(s)
             self.settings: Settings = load_settings(s)
         self.operator: Operator | None = None
+        # A supervisor's or administrator's PIN given for one task (a dialog); dropped after it.
+        self.authority: Operator | None = None
+
+    # -- who may do what ---------------------------------------------------------------------
+    def acting(self, role: Role) -> Operator:
+        """Who does an action that needs `role`: the one who gave a PIN for it, else the operator
+        on duty. Raises NotAllowed: the GUI asks for a PIN first, but the rule lives here."""
+        for op in (self.authority, self.operator):
+            if op is not None and op.at_least(role):
+                return op
+        raise operators.NotAllowed(role)
+
+    def may(self, role: Role) -> bool:
+        return any(op is not None and op.at_least(role) for op in (self.authority, self.operator))
+
+    def drop_authority(self) -> None:
+        self.authority = None
+
+    def _audit(self, session, action: str, *, record_id: str | None = None, detail: str = "",
+               operator_id: str | None = None) -> None:
+        if operator_id is None:
+            operator_id = self.operator.id if self.operator else None
+        audit.record(session, at=self.clock(), station_id=self.ctx.station_id if self.ctx else "-",
+                     operator_id=operator_id, action=action, record_id=record_id, detail=detail)
+
+    def _supervisor(self, session, operator_id: str) -> Operator:
+        op = session.get(Operator, operator_id)
+        if op is None or not op.active or not op.at_least(Role.SUPERVISOR):
+            raise operators.NotAllowed(Role.SUPERVISOR)
+        return op
 
     # -- station and operators ------------------------------------------------------------
     def complete_setup(self, form: SetupForm) -> StationContext:
@@ -64,26 +112,35 @@ class Desk:
             operators.end_shift(s, ctx=self.ctx, now=self.clock())
             s.commit()
         self.operator = None
+        self.authority = None
 
     def authorise(self, operator_id: str, pin: str, role: Role) -> Operator:
         """A supervisor's or administrator's PIN for one action; wrong PINs count toward the lock."""
         with self.db.session() as s:
             try:
-                return operators.verify(s, operator_id=operator_id, pin=pin, at_least=role,
-                                        station_id=self.ctx.station_id if self.ctx else None, now=self.clock())
+                op = operators.verify(s, operator_id=operator_id, pin=pin, at_least=role,
+                                      station_id=self.ctx.station_id if self.ctx else None, now=self.clock())
             finally:
                 s.commit()
+        if op.at_least(Role.SUPERVISOR) and role is not Role.GUARD:
+            self.authority = op
+        return op
 
     def add_operator(self, *, name: str, role: Role, pin: str) -> Operator:
+        admin = self.acting(Role.ADMIN)
         with self.db.session() as s:
             op = operators.create_operator(s, ctx=self.ctx, name=name, role=role, pin=pin, now=self.clock(),
-                                           created_by=self.operator.id if self.operator else None)
+                                           created_by=admin.id)
+            self._audit(s, "add_operator", record_id=op.id, detail=Role(role).value, operator_id=admin.id)
             s.commit()
             return op
 
     def update_settings(self, new: Settings) -> list[str]:
+        admin = self.acting(Role.ADMIN)
         with self.db.session() as s:
             changed = save_settings(s, new)
+            if changed:
+                self._audit(s, "settings", detail=",".join(changed), operator_id=admin.id)
             s.commit()
         self.settings = new
         return changed
@@ -99,6 +156,7 @@ class Desk:
         with self.db.session() as s:
             visit, decision = visits.register_visit(session=s, visit_in=visit_in, ctx=self.ctx,
                                                     operator_id=self.operator.id, settings=self.settings, now=now)
+            self._audit(s, "register", record_id=visit.id, detail=decision.outcome.value)
             s.commit()
         return Saved(visit, decision)
 
@@ -120,6 +178,7 @@ class Desk:
 
     def override(self, *, visit_id: str, supervisor_id: str, outcome: Outcome, reason: str) -> Visit:
         with self.db.session() as s:
+            self._supervisor(s, supervisor_id)
             v = visits.override_decision(session=s, visit_id=visit_id, supervisor_id=supervisor_id, outcome=outcome,
                                          reason=reason, ctx=self.ctx, now=self.clock())
             s.commit()
@@ -127,6 +186,7 @@ class Desk:
 
     def reveal(self, *, visit_id: str, supervisor_id: str) -> Visit:
         with self.db.session() as s:
+            self._supervisor(s, supervisor_id)
             v = visits.reveal(session=s, visit_id=visit_id, supervisor_id=supervisor_id, ctx=self.ctx, now=self.clock())
             s.commit()
             return v
@@ -194,7 +254,14 @@ class Desk:
         return self._write(isolation.close_case, case_id=case_id, outcome=outcome, settings=self.settings)
 
     def correct_case(self, case_id: str, field: str, value: str, reason: str) -> isolation.CaseCorrection:
-        return self._write(isolation.correct_case, case_id=case_id, field=field, value=value, reason=reason)
+        """A supervisor's correction of a closed case: a new revision, the old value and the reason kept."""
+        sup = self.acting(Role.SUPERVISOR)
+        with self.db.session() as s:
+            row = isolation.correct_case(session=s, ctx=self.ctx, operator_id=sup.id, now=self.clock(),
+                                         case_id=case_id, field=field, value=value, reason=reason)
+            self._audit(s, "correct", record_id=case_id, detail=field, operator_id=sup.id)
+            s.commit()
+            return row
 
     # -- the drop-off station ----------------------------------------------------------------------
     def take_in(self, form: parcels.IntakeForm) -> parcels.Parcel:
@@ -345,16 +412,25 @@ class Desk:
 
     def load_office_key(self, text: str) -> sync.OfficeKeyFile:
         """Raises sync.BadKeyFile for anything but an office key file."""
+        admin = self.acting(Role.ADMIN)
         key = sync.OfficeKeyFile.loads(text)
         with self.db.session() as s:
             sync.load_office_key(s, key)
+            self._audit(s, "office_key", detail=key.key_id, operator_id=admin.id)
             s.commit()
         return key
 
     def export_bundle(self, out, *, day_from=None, day_to=None, full_data: bool = False, progress=None):
-        """Runs on a worker thread: it opens its own connections."""
-        return sync.export_bundle(self.db, out, day_from=day_from, day_to=day_to, full_data=full_data,
-                                  language=self.settings.language, now=self.clock(), progress=progress)
+        """A supervisor's export (unmasked spreadsheets: an administrator's). Runs on a worker
+        thread: it opens its own connections."""
+        who = self.acting(Role.ADMIN if full_data else Role.SUPERVISOR)
+        result = sync.export_bundle(self.db, out, day_from=day_from, day_to=day_to, full_data=full_data,
+                                    language=self.settings.language, now=self.clock(), progress=progress)
+        with self.db.session() as s:
+            self._audit(s, "export", detail=f"seq={result.seq} records={result.records}"
+                        + (" unmasked" if full_data else ""), operator_id=who.id)
+            s.commit()
+        return result
 
     # -- sync: the office's side ----------------------------------------------------------
     def complete_office_setup(self, *, office_name: str, community: str, admin_name: str, pin: str,
@@ -379,7 +455,8 @@ class Desk:
         return key
 
     def importer(self, *, trusted_files=None) -> sync.Importer:
-        return sync.Importer(self.db, clock=self.clock, trusted_files=trusted_files)
+        return sync.Importer(self.db, clock=self.clock, trusted_files=trusted_files,
+                             operator_id=self.operator.id if self.operator else None)
 
     def day_summary(self, day):
         from zoneinfo import ZoneInfo
@@ -428,7 +505,89 @@ class Desk:
         with self.db.session() as s:
             missing = sync.not_reported(s, day, ZoneInfo(self.settings.timezone))
             name = sync.office_name(s)
-        return reports.write_report(summary, path, language=self.settings.language, office=name, missing=missing)
+        written = reports.write_report(summary, path, language=self.settings.language, office=name, missing=missing)
+        with self.db.session() as s:
+            self._audit(s, "report", detail=day.isoformat())
+            s.commit()
+        return written
+
+    # -- deletion, retention and the end of the campaign ----------------------------------------
+    def delete_visit(self, visit_id: str, reason: str) -> None:
+        """A supervisor removes a registration made in error. A tombstone with the reason stays and
+        travels in the next bundle, so the office deletes its copy too. Raises InvalidInput."""
+        from models.sync_tables import Tombstone
+        from models.validation import InvalidInput, _err, clean_text
+
+        sup = self.acting(Role.SUPERVISOR)
+        errors = []
+        why = clean_text("reason", reason, errors, required=True, max_len=TOMBSTONE_REASON_MAX)
+        now = self.clock()
+        with self.db.session() as s:
+            visit = s.get(Visit, visit_id)
+            if visit is None:
+                raise visits.NotFound(visit_id)
+            if s.exec(select(isolation.IsolationCase.id).where(isolation.IsolationCase.visit_id == visit_id)).first():
+                errors.append(_err("reason", QT_TRANSLATE_NOOP(
+                    "Validation", "This person was sent to the isolation point; the case keeps the registration.")))
+            if errors:
+                raise InvalidInput(errors)
+            s.add(Tombstone(station_id=self.ctx.station_id, gate_id=self.ctx.gate_id, operator_id=sup.id,
+                            created_at=now, updated_at=now, record_type="visit", record_id=visit_id, reason=why))
+            s.delete(visit)
+            self._audit(s, "delete", record_id=visit_id, detail="visit", operator_id=sup.id)
+            s.commit()
+
+    def erase_expired(self, *, once_a_day: bool = False) -> retention.Erased | None:
+        """Personal data past the retention period (at start-up, and daily while running)."""
+        from models.db import Meta, scrub
+
+        now, today = self.clock(), self.today()
+        with self.db.session() as s:
+            done = s.get(Meta, RETENTION_DAY)
+            if once_a_day and done is not None and done.value == today.isoformat():
+                return None
+            result = retention.erase_expired(s, retention_days=self.settings.retention_days, today=today,
+                                             cutoff=now - timedelta(days=self.settings.retention_days), now=now,
+                                             office=self.is_office)
+            if result.total:
+                self._audit(s, "purge", detail=result.detail(), operator_id=None)
+            s.merge(Meta(key=RETENTION_DAY, value=today.isoformat()))
+            s.commit()
+        if result.total:
+            scrub(self.db)
+        return result
+
+    def campaign_phrase(self) -> str:
+        """What an administrator types to confirm the end of the campaign: this station's name."""
+        return self.ctx.compound_name
+
+    def end_campaign(self, confirmation: str) -> CampaignEnded:
+        """Erase all personal data on this station, and the backups that hold it. Raises
+        NotConfirmed unless `confirmation` is campaign_phrase() exactly."""
+        from pathlib import Path
+
+        from models import paths
+        from models.db import DAILY_PREFIX, scrub
+
+        admin = self.acting(Role.ADMIN)
+        if confirmation.strip() != self.campaign_phrase():
+            raise NotConfirmed()
+        with self.db.session() as s:
+            result = retention.erase_all(s, now=self.clock(), office=self.is_office)
+            self._audit(s, "erase_all", detail=result.detail(), operator_id=admin.id)
+            s.commit()
+        scrub(self.db, vacuum=True)
+        removed = 0
+        if self.db.path is not None:
+            folders = {paths.backups_dir(self.db.path.parent)}
+            if self.settings.backup_folder:
+                folders.add(Path(self.settings.backup_folder))
+            for folder in folders:
+                for old in folder.glob("*.sqlite3") if folder.is_dir() else ():
+                    if old.name.startswith(DAILY_PREFIX) or folder == paths.backups_dir(self.db.path.parent):
+                        old.unlink()
+                        removed += 1
+        return CampaignEnded(result, removed)
 
     # -- posters and passes ------------------------------------------------------------------
     def daily_backup(self):
@@ -483,8 +642,6 @@ class Desk:
 
     def residents_overview(self) -> list[tuple]:
         """(resident, household, valid pass or None, monitoring or None), by room."""
-        from sqlmodel import select
-
         today = residents.today_for(self.settings, self.clock())
         with self.db.session() as s:
             passes = {p.resident_id: p for p, _, _ in residents.valid_passes(s, today=today)}

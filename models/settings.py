@@ -93,17 +93,19 @@ def load_settings(session: Session) -> Settings:
 
 
 def save_settings(session: Session, settings: Settings) -> list[str]:
-    """Store every field that differs from what is stored; return the keys that changed."""
+    """Store every field that differs from what is stored; return the keys whose value changed
+    (a default written down for the first time is not a change)."""
     current = {row.key: row for row in session.exec(select(SettingRow))}
+    before = load_settings(session).model_dump(mode="json")
     changed = []
     for key, value in settings.model_dump(mode="json").items():
         raw = json.dumps(value, ensure_ascii=False)
         row = current.get(key)
         if row is None:
             session.add(SettingRow(key=key, value=raw))
-            changed.append(key)
         elif row.value != raw:
             row.value = raw
             session.add(row)
+        if before.get(key) != value:
             changed.append(key)
     return changed

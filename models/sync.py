@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Boolean, TypeDecorator, bindparam, Connection, Float, Integer, String, Table, and_, func, or_, select
 from sqlmodel import Session
 
-from models import bundle, db as dbmod
+from models import audit, bundle, db as dbmod
 from models.bundle import BundleRejected, MemberSpec, canonical_line, parse_wire_time, record_digest, wire_time
 from models.clock import utcnow
 from models.db import Database, Meta
@@ -31,6 +31,7 @@ from models.operators import Operator, Shift
 from models.parcels import DisinfectionRound, Parcel
 from models.readiness import ReadinessCheck
 from models.records import UTCDateTime, new_id
+from models.retention import ERASED
 from models.site import Compound, Gate, Station, StationContext
 from models.sync_tables import SyncConflict, SyncExport, SyncReceipt, SyncRecord, SyncStation, Tombstone
 from models.visits import Visit
@@ -572,9 +573,13 @@ class Importer:
     """Imports bundles into an office database, one file per transaction."""
 
     def __init__(self, db: Database, *, clock=utcnow, trust_new_key: bool = False,
-                 trusted_files: set[Path] | None = None):
-        """trust_new_key accepts a known gate's new signing key in any file; trusted_files, only in those."""
+                 trusted_files: set[Path] | None = None, operator_id: str | None = None):
+        """trust_new_key accepts a known gate's new signing key in any file; trusted_files, only in those.
+        operator_id is who imports, for the audit log."""
+        from models.site import this_station
+
         self.db = db
+        self.operator_id = operator_id
         self.clock = clock
         self.trust_new_key = trust_new_key
         self.trusted_files = trusted_files or set()
@@ -582,6 +587,8 @@ class Importer:
         self.codecs = codecs(self.to_storage)
         with db.session() as s:
             self.office_key = _meta(s, OFFICE_PRIVATE_KEY)
+            here = this_station(s)
+            self.station_id = here.station_id if here else "office"
 
     def _known_key(self, conn: Connection):
         def known(station_id: str) -> str | None:
@@ -733,6 +740,10 @@ class Importer:
                 period_from=period_from, period_to=period_to, file_name=opened.path.name[:255],
                 created=summary.total("created"), updated=summary.total("updated"),
                 unchanged=summary.total("unchanged"), conflicts=len(summary.conflicts)))
+            audit.record(conn, at=now, station_id=self.station_id, operator_id=self.operator_id, action="import",
+                         detail=f"receipt={receipt_id[:16]} station={station_id} seq={seq} "
+                         f"created={summary.total('created')} updated={summary.total('updated')} "
+                         f"conflicts={len(summary.conflicts)}")
 
     def _parse(self, line: bytes, codec: Codec, member: str, station_id: str, now_wire: str):
         try:
@@ -805,7 +816,7 @@ class Importer:
                 track_update.append((rid, rev, digest))
                 held[rid] = (rev, digest)
                 summary.updated[rtype] = summary.updated.get(rtype, 0) + 1
-            elif rev < have[0] or digest == have[1]:
+            elif rev < have[0] or digest == have[1] or have[1] == ERASED:
                 summary.unchanged[rtype] = summary.unchanged.get(rtype, 0) + 1
             elif self._record_conflict(conn, codec, rid, rev, digest, line, station_id, seq, now):
                 summary.conflicts.append((rtype, rid))

@@ -109,7 +109,7 @@ class ExportDialog(QDialog):
                 self.message.setText(self.tr("The first day is after the last day."))
                 return
         full = self.full_data.isChecked()
-        if full and not self._admin():
+        if not self._allowed(Role.ADMIN if full else Role.SUPERVISOR):
             return
         QSettings().setValue("export/folder", folder)
         desk = self.desk
@@ -121,13 +121,17 @@ class ExportDialog(QDialog):
         self.op.error.connect(self._failed)
         self.op.start()
 
-    def _admin(self) -> bool:
-        if self.desk.operator and self.desk.operator.at_least(Role.ADMIN):
+    def _allowed(self, role: Role) -> bool:
+        """A supervisor exports; unmasked spreadsheets need an administrator. The PIN holds until
+        the dialog closes (the export itself runs on a worker thread)."""
+        if self.desk.may(role):
             return True
         from gui.dialogs.sign_in_dialog import ask_supervisor
 
-        return ask_supervisor(self.desk, self, self.tr("Administrator"),
-                              self.tr("Unmasked personal data needs an administrator's PIN."), Role.ADMIN) is not None
+        intro = self.tr("Unmasked personal data needs an administrator's PIN.") if role is Role.ADMIN else \
+            self.tr("Exports are made by a supervisor: a supervisor's PIN is needed.")
+        return ask_supervisor(self.desk, self, self.tr("Administrator") if role is Role.ADMIN else
+                              self.tr("Supervisor"), intro, role) is not None
 
     def _done(self, result) -> None:
         self.result = result

@@ -1,7 +1,10 @@
 """Sign in at the start of a shift, or take over from the guard on duty (hand-over)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -104,3 +107,15 @@ def ask_supervisor(desk: Desk, parent, title: str, intro: str, role: Role = Role
     who.pin.setFocus(Qt.OtherFocusReason)
     dialog.exec()
     return result.get("op")
+
+
+@contextmanager
+def authority(desk: Desk, parent, role: Role, intro: str) -> Iterator[bool]:
+    """Yields whether someone with `role` is present: the operator on duty, or whoever gives their
+    PIN now. The PIN's authority ends with the block, so it never outlives the task it was for."""
+    title = QCoreApplication.translate("Authority", "Administrator") if role is Role.ADMIN else \
+        QCoreApplication.translate("Authority", "Supervisor")
+    try:
+        yield desk.may(role) or ask_supervisor(desk, parent, title, intro, role) is not None
+    finally:
+        desk.drop_authority()

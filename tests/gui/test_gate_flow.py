@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from sqlmodel import select
 
 from gui.main_window import MainWindow
+from models.operators import Role
 from models.visits import Visit, VisitForm
 from tests.gui.conftest import PINS, operator_id, type_text
 
@@ -215,6 +216,7 @@ def test_hand_over_changes_who_is_on_duty(window, qtbot, desk):
 def test_settings_turn_checks_off(window, qtbot, desk):
     from gui.dialogs.settings_dialog import SettingsDialog
 
+    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)  # the menu asks first
     dialog = SettingsDialog(desk, window)
     qtbot.addWidget(dialog)
     dialog.checks["check_mask"].setChecked(False)
@@ -253,6 +255,7 @@ def test_the_daily_backup_goes_where_settings_say(window, qtbot, desk, tmp_path)
     from gui.dialogs.settings_dialog import SettingsDialog
 
     elsewhere = tmp_path / "second-disk"
+    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)  # the menu asks first
     dialog = SettingsDialog(desk, window)
     qtbot.addWidget(dialog)
     dialog.backup_folder.setText(str(elsewhere))

@@ -5,8 +5,9 @@ from sqlmodel import select
 
 from gui.main_window import MainWindow
 from models.isolation import IsolationCase
+from models.operators import Role
 from models.parcels import Parcel
-from tests.gui.conftest import type_text
+from tests.gui.conftest import PINS, operator_id, type_text
 from tests.gui.test_gate_flow import fill_visitor
 
 
@@ -165,6 +166,7 @@ def test_closed_case_is_corrected_with_a_reason(window, qtbot, desk):
     assert panel.table.model().rowCount() == 1 and not panel.actions.isVisible() and panel.correct_button.isVisible()
     panel.table.selectRow(0)
     closed = panel.selected()
+    desk.authorise(operator_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)  # the panel asks first
     dialog = CorrectionDialog(desk, closed, panel)
     qtbot.addWidget(dialog)
     dialog.field.setCurrentIndex(dialog.field.findData("name"))

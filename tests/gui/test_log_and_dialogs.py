@@ -8,6 +8,7 @@ from gui.log_panel import LogPanel
 from gui.onsite_table_model import OnSiteTableModel
 from gui.visit_log_table_model import PAGE, VisitLogTableModel
 from models.audit import AuditEvent
+from models.operators import Role
 from models.visits import VisitForm
 from tests.gui.conftest import PINS, operator_id, type_text
 
@@ -162,6 +163,7 @@ def test_sign_in_with_wrong_then_right_pin(app, qtbot, desk):
 def test_operators_dialog_adds_a_guard(app, qtbot, desk):
     from gui.dialogs.operators_dialog import OperatorsDialog
 
+    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)  # the menu asks first
     dialog = OperatorsDialog(desk)
     qtbot.addWidget(dialog)
     type_text(qtbot, dialog.name, "黄保安")

@@ -13,8 +13,9 @@ from models import sync
 from models.db import open_database
 from models.demo import create_demo
 from models.desk import Desk
+from models.operators import Role
 from models.stats import record_counts
-from tests.gui.conftest import PINS, type_text
+from tests.gui.conftest import PINS, operator_id, type_text
 
 
 @pytest.fixture(scope="module")
@@ -196,6 +197,7 @@ def test_gate_exports_to_a_folder_from_its_window(app, desk, qtbot, tmp_path):
 
     stick = tmp_path / "stick"
     stick.mkdir()
+    desk.authorise(operator_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
     dialog = ExportDialog(desk)
     qtbot.addWidget(dialog)
     assert "未加密" in dialog.encryption.text()  # says plainly that the stick would be readable
@@ -276,6 +278,7 @@ def test_the_gate_status_bar_says_when_a_bundle_is_due(app, desk, qtbot, tmp_pat
     qtbot.addWidget(window)
     label = window.status.export
     assert "尚未" in label.text() and label.property("due") is True
+    desk.authorise(operator_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
     desk.export_bundle(tmp_path)
     window.status.refresh_export()
     assert "第 1 号" in label.text() and label.property("due") is False

@@ -1,0 +1,132 @@
+"""Personal data is kept only while it serves epidemic control (PIPL: delete it once the purpose
+is achieved), and at the end of the campaign none is kept at all.
+
+Erasing blanks the personal fields of a record; the record stays, so reports still count it.
+At a gate each erased record gets a new revision, so the next bundle carries the erasure to
+the office and the office's copy is blanked too. An office erases on its own schedule as well;
+there a copy is blanked without a new revision and marked erased, so that an older bundle
+bringing the personal data back is ignored on import.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, update
+from sqlmodel import Session
+
+from models.isolation import CaseCorrection, IsolationCase, IsolationNotice
+from models.parcels import Parcel, ParcelStatus
+from models.residents import Household, HomeMonitoring, Passage, Resident, ResidentPass
+from models.sync_tables import SyncConflict, SyncRecord
+from models.visits import Visit
+
+ERASED = "erased"  # SyncRecord.digest of a copy an office has blanked
+
+
+@dataclass(frozen=True)
+class Scrub:
+    """One table: the fields that identify a person (and their blank values), and the time that
+    ages a record. `settled` says which records are finished with: an open case or a parcel still
+    on the shelf is not erased by age."""
+
+    record_type: str
+    model: type
+    blank: dict[str, Any]
+    aged_by: str
+    settled: Any = None
+
+
+SCRUBS = (
+    Scrub("visit", Visit, dict(name=None, phone=None, id_number=None, phone_tail=None, id_tail=None, origin=None,
+                               destination=None, host=None, purpose=None, override_reason=None), "created_at"),
+    Scrub("isolation_case", IsolationCase, dict(name="", phone=None, id_number=None, reason="", handed_to=None),
+          "placed_at", settled=IsolationCase.closed_at.is_not(None)),
+    Scrub("isolation_notice", IsolationNotice, dict(note=""), "at"),
+    Scrub("isolation_correction", CaseCorrection, dict(old_value="", new_value="", reason=""), "created_at"),
+    Scrub("parcel", Parcel, dict(tracking_no=None, room="", recipient_name=None, phone_tail=None, collected_by=None,
+                                 delivered_by=None), "received_at", settled=Parcel.status != ParcelStatus.WAITING.value),
+    # Residents' passages stay at the station; what identifies them is the link to the resident.
+    Scrub("passage", Passage, dict(resident_id=None, pass_id=None), "created_at"),
+)
+
+
+@dataclass
+class Erased:
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def detail(self) -> str:
+        """For the audit log: how many of each kind, never whose."""
+        return " ".join(f"{k}={v}" for k, v in self.counts.items() if v)
+
+
+def _still_personal(scrub: Scrub):
+    columns = scrub.model.__table__.c
+    return or_(*[columns[name].is_not(None) if blank is None else columns[name] != blank
+                 for name, blank in scrub.blank.items()])
+
+
+def _erase(session: Session, scrub: Scrub, terms: list, *, office: bool, now: datetime) -> int:
+    model = scrub.model
+    which = [*terms, _still_personal(scrub)]
+    values = dict(scrub.blank)
+    if office:
+        session.execute(update(SyncRecord).where(SyncRecord.id.in_(select(model.id).where(*which)))
+                        .values(digest=ERASED).execution_options(synchronize_session=False))
+    else:
+        values.update(rev=model.rev + 1, updated_at=now)
+    result = session.execute(update(model).where(*which).values(**values)
+                             .execution_options(synchronize_session=False))
+    return result.rowcount or 0
+
+
+def erase_expired(session: Session, *, retention_days: int, today: date, cutoff: datetime, now: datetime,
+                  office: bool) -> Erased:
+    """Blank personal fields of every finished record aged past `cutoff` (now − retention_days)."""
+    out = Erased()
+    for scrub in SCRUBS:
+        terms = [getattr(scrub.model, scrub.aged_by) < cutoff]
+        if scrub.settled is not None:
+            terms.append(scrub.settled)
+        out.counts[scrub.record_type] = _erase(session, scrub, terms, office=office, now=now)
+    # Home monitoring is health data about a named resident: gone once it is over and aged out.
+    last_day = (today - timedelta(days=retention_days)).isoformat()
+    out.counts["home_monitoring"] = session.execute(
+        delete(HomeMonitoring).where(or_(HomeMonitoring.until < last_day, HomeMonitoring.ended_at < cutoff))
+        .execution_options(synchronize_session=False)).rowcount or 0
+    out.counts["resident"] = session.execute(
+        update(Resident).where(Resident.active.is_(False), Resident.updated_at < cutoff,
+                               or_(Resident.name != "", Resident.phone.is_not(None)))
+        .values(name="", phone=None).execution_options(synchronize_session=False)).rowcount or 0
+    out.counts["conflict"] = session.execute(
+        delete(SyncConflict).where(SyncConflict.detected_at < cutoff)
+        .execution_options(synchronize_session=False)).rowcount or 0
+    return out
+
+
+def erase_all(session: Session, *, now: datetime, office: bool) -> Erased:
+    """The end of the campaign: every personal field of every record, whatever its age or state,
+    and the residents' roster. Counts stay."""
+    out = Erased()
+    for scrub in SCRUBS:
+        out.counts[scrub.record_type] = _erase(session, scrub, [], office=office, now=now)
+    for model in (HomeMonitoring, ResidentPass, Resident, Household):
+        n = session.execute(delete(model).execution_options(synchronize_session=False)).rowcount or 0
+        if model is Resident:
+            out.counts["resident"] = n
+    out.counts["conflict"] = session.execute(
+        delete(SyncConflict).execution_options(synchronize_session=False)).rowcount or 0
+    return out
+
+
+def personal_left(session: Session) -> int:
+    """How many records still hold personal data (0 after the end of the campaign)."""
+    counts = [session.scalar(select(func.count()).select_from(scrub.model).where(_still_personal(scrub)))
+              for scrub in SCRUBS]
+    counts += [session.scalar(select(func.count()).select_from(m)) for m in (Resident, HomeMonitoring, SyncConflict)]
+    return sum(counts)

@@ -1,0 +1,126 @@
+"""Roles are enforced by the core, not only by the GUI, and every sensitive action is audited."""
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from models import audit
+from models.desk import Desk
+from models.isolation import CaseForm, Outcome as CaseOutcome
+from models.operators import NotAllowed, Role
+from models.rules import Outcome
+from models.settings import load_settings
+from models.sync import export_bundle
+from models.visits import VisitForm
+
+PINS = {"林管理": "1234", "陈主管": "2345", "张保安": "1111"}
+
+
+@pytest.fixture
+def desk(db, station, now):
+    d = Desk(db, clock=lambda: now)
+    guard = next(o for o in d.operators() if o.name == "张保安")
+    d.sign_in(guard.id, PINS["张保安"])
+    return d
+
+
+def op_id(desk, name):
+    return next(o.id for o in desk.operators() if o.name == name)
+
+
+def actions(desk) -> list[str]:
+    with desk.db.session() as s:
+        return [e.action for e in s.exec(select(audit.AuditEvent).order_by(audit.AuditEvent.seq))]
+
+
+def visitor(**kw) -> VisitForm:
+    values = dict(kind="visitor", name="王五", phone="13800138000", origin="仓山区", destination="3-1-502",
+                  host="李四", purpose="探亲", temperature="36.5", code_color="green", nat_result="negative",
+                  nat_sampled_at="20h", mask=True)
+    values.update(kw)
+    return VisitForm(**values)
+
+
+def test_a_guard_cannot_do_what_needs_a_supervisor_or_an_administrator(desk, tmp_path):
+    with pytest.raises(NotAllowed):
+        desk.update_settings(desk.settings.model_copy(update={"check_mask": False}))
+    with pytest.raises(NotAllowed):
+        desk.add_operator(name="新保安", role=Role.GUARD, pin="5555")
+    with pytest.raises(NotAllowed):
+        desk.export_bundle(tmp_path)
+    case = desk.open_isolation_case(CaseForm(name="李四", reason="发热"))
+    desk.close_case(case.id, CaseOutcome.OTHER)
+    with pytest.raises(NotAllowed):
+        desk.correct_case(case.id, "name", "李四光", "核对身份证")
+    saved = desk.register(visitor())
+    with pytest.raises(NotAllowed):  # a guard's own id does not make a supervisor
+        desk.override(visit_id=saved.visit.id, supervisor_id=op_id(desk, "张保安"), outcome=Outcome.REFUSE,
+                      reason="x")
+    with pytest.raises(NotAllowed):
+        desk.reveal(visit_id=saved.visit.id, supervisor_id=op_id(desk, "张保安"))
+    with desk.db.session() as s:
+        assert load_settings(s).check_mask is True
+    assert not list(tmp_path.glob("*.gdbundle"))
+    assert len(desk.operators()) == 3
+
+
+def test_a_pin_given_for_a_task_allows_it_and_then_ends(desk, tmp_path):
+    desk.authorise(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
+    with pytest.raises(NotAllowed):  # a supervisor is not an administrator
+        desk.update_settings(desk.settings.model_copy(update={"check_mask": False}))
+    assert desk.export_bundle(tmp_path).seq == 1
+    with pytest.raises(NotAllowed):  # unmasked spreadsheets need an administrator
+        desk.export_bundle(tmp_path, full_data=True)
+    desk.drop_authority()
+    with pytest.raises(NotAllowed):
+        desk.export_bundle(tmp_path)
+    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    assert desk.update_settings(desk.settings.model_copy(update={"check_mask": False})) == ["check_mask"]
+    desk.sign_off()  # ending the shift ends any authority given during it
+    assert desk.authority is None
+
+
+def test_every_sensitive_action_is_in_the_audit_chain(desk, db, tmp_path, now):
+    saved = desk.register(visitor())
+    sup = op_id(desk, "陈主管")
+    desk.override(visit_id=saved.visit.id, supervisor_id=sup, outcome=Outcome.REFUSE, reason="访客自愿离开")
+    desk.reveal(visit_id=saved.visit.id, supervisor_id=sup)
+    case = desk.open_isolation_case(CaseForm(name="李四", reason="发热"))
+    desk.close_case(case.id, CaseOutcome.OTHER)
+    desk.authorise(sup, PINS["陈主管"], Role.SUPERVISOR)
+    desk.correct_case(case.id, "name", "李四光", "核对身份证")
+    desk.export_bundle(tmp_path)
+    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    desk.update_settings(desk.settings.model_copy(update={"fever_threshold": 37.5}))
+    desk.add_operator(name="黄保安", role=Role.GUARD, pin="2222")
+    assert actions(desk) == ["sign_in", "register", "override", "reveal", "correct", "export", "settings",
+                             "add_operator"]
+    with db.session() as s:
+        entries = audit.entries(s)
+        assert audit.verify(s).first_bad is None
+    by_action = {e.action: e for e in entries}
+    assert by_action["register"].record_id == saved.visit.id
+    assert by_action["correct"].operator_id == sup and by_action["correct"].detail == "name"
+    assert by_action["settings"].detail == "fever_threshold"
+    # Details name records and fields, never the people in them.
+    assert not any(word in e.detail for e in entries for word in ("王五", "李四", "13800138000"))
+
+
+def test_an_import_is_audited_at_the_office(tmp_path, now):
+    from models.db import open_database
+    from models.demo import create_demo
+    from models.sync import Importer, ensure_office
+
+    gate = open_database(tmp_path / "gate" / "gatedesk.sqlite3")
+    create_demo(gate, days=1, visits_per_day=5, seed=3)
+    bundle_path = export_bundle(gate, tmp_path / "stick", sheets=False).path
+    gate.close()
+    office = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    ensure_office(office)
+    Importer(office, operator_id="someone").run(bundle_path)
+    Importer(office, operator_id="someone").run(bundle_path)  # the same file again changes nothing
+    with office.session() as s:
+        imports = [e for e in audit.entries(s) if e.action == "import"]
+        assert audit.verify(s).first_bad is None
+    assert len(imports) == 1 and imports[0].operator_id == "someone" and "created=" in imports[0].detail
+    office.close()

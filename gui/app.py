@@ -89,6 +89,8 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
     from models.db import DatabaseProblem, open_database
     from models.desk import Desk
 
+    if not check_database(data_dir):
+        return 1
     try:
         db = open_database(paths.database_path(data_dir), background_checkpoints=True)
     except DatabaseProblem as exc:
@@ -100,6 +102,8 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
     desk = Desk(db)
     install_language(app, desk.settings.language)
     try:
+        if desk.ctx is not None:
+            desk.erase_expired()
         if desk.ctx is None:
             from gui.dialogs.setup_dialog import SetupDialog
 
@@ -133,3 +137,35 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
         return code
     finally:
         db.close()
+
+
+def check_database(data_dir: Path, parent=None) -> bool:
+    """SQLite's quick check before anything is opened for writing. A damaged database is never
+    written to: the user is told, and offered the newest sound daily backup in its place (the
+    damaged file is kept aside). False when GateDesk should not start."""
+    from models import db as dbmod
+    from models.recovery import restore
+
+    path = paths.database_path(data_dir)
+    problem = dbmod.integrity_problem(path)
+    if problem is None:
+        return True
+    backup = dbmod.latest_backup(dbmod.backup_folders(path))
+    if backup is None:
+        QMessageBox.critical(parent, "GateDesk", QCoreApplication.translate(
+            "App", "The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. "
+            "Call your administrator; do not delete the file.").format(path, problem))
+        return False
+    answer = QMessageBox.question(parent, "GateDesk", QCoreApplication.translate(
+        "App", "The database {0} is damaged ({1}). It has not been changed.\n\nRestore the newest backup, {2}? "
+        "Records saved after it was made will be missing; the damaged file is kept in {3} for your "
+        "administrator.").format(path, problem, backup.name, paths.backups_dir(data_dir)),
+        QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+    if answer != QMessageBox.Yes:
+        return False
+    try:
+        restore(backup, data_dir)
+    except (OSError, dbmod.DatabaseProblem) as exc:
+        QMessageBox.critical(parent, "GateDesk", str(getattr(exc, "strerror", None) or exc))
+        return False
+    return True

@@ -54,6 +54,11 @@ class LogPanel(QWidget):
         self.reveal_button.setObjectName("revealButton")
         self.reveal_button.setMinimumHeight(44)
         self.reveal_button.clicked.connect(self.reveal_selected)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setObjectName("deleteButton")
+        self.delete_button.setMinimumHeight(44)
+        self.delete_button.setToolTip(self.tr("A supervisor deletes a registration made in error"))
+        self.delete_button.clicked.connect(self.delete_selected)
 
         row1 = QHBoxLayout()
         row1.addWidget(self.text, 3)
@@ -67,6 +72,7 @@ class LogPanel(QWidget):
         row2.addWidget(self.decision)
         row2.addStretch(1)
         row2.addWidget(self.reveal_button)
+        row2.addWidget(self.delete_button)
 
         self.model = VisitLogTableModel(desk, self)
         self.table = QTableView()
@@ -140,5 +146,19 @@ class LogPanel(QWidget):
                              self.tr("A supervisor's PIN is needed; the view is recorded."))
         if sup is None:
             return
-        full = self.desk.reveal(visit_id=visit.id, supervisor_id=sup.id)
+        try:
+            full = self.desk.reveal(visit_id=visit.id, supervisor_id=sup.id)
+        finally:
+            self.desk.drop_authority()
         RevealDialog(full, self.desk.settings.zone, self).exec()
+
+    def delete_selected(self) -> None:
+        from gui.dialogs.delete_dialog import DeleteDialog
+
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.count.setText(self.tr("Choose a row first."))
+            return
+        if DeleteDialog(self.desk, self.model.data(rows[0], VISIT_ROLE), self).exec():
+            self.search()
+            self.count.setText(self.tr("Deleted. {0} registrations").format(f"{self.model.total:,}"))

@@ -91,6 +91,10 @@ class MainWindow(QMainWindow):
         self.posters_action.triggered.connect(self.open_posters)
         self.residents_action = QAction(self.tr("Residents and passes…"), self)
         self.residents_action.triggered.connect(self.open_residents)
+        self.audit_action = QAction(self.tr("Audit log…"), self)
+        self.audit_action.triggered.connect(self.open_audit)
+        self.campaign_action = QAction(self.tr("End of the campaign…"), self)
+        self.campaign_action.triggered.connect(self.end_campaign)
         for act in (self.hand_over_action, self.readiness_action, self.round_action, self.export_action):
             bar.addAction(act)
         admin = QMenu(self)
@@ -100,6 +104,9 @@ class MainWindow(QMainWindow):
         admin.addSeparator()
         admin.addAction(self.posters_action)
         admin.addAction(self.residents_action)
+        admin.addSeparator()
+        admin.addAction(self.audit_action)
+        admin.addAction(self.campaign_action)
         admin_button = QToolButton()
         admin_button.setObjectName("adminMenu")
         admin_button.setText(self.tr("Admin"))
@@ -129,6 +136,7 @@ class MainWindow(QMainWindow):
     def run_auto_sign_out(self) -> None:
         """Every minute: the automatic sign-out when due, today's counts (a new day starts at 0),
         and the day's backup once a day."""
+        self.desk.erase_expired(once_a_day=True)
         try:
             self.desk.daily_backup()
         except OSError as exc:  # a full disk or a missing backup folder must not stop the gate
@@ -205,6 +213,17 @@ class MainWindow(QMainWindow):
         finally:
             self.desk.drop_authority()
         self.status.refresh_export()
+
+    def open_audit(self) -> None:
+        from gui.dialogs.audit_dialog import open_audit
+
+        open_audit(self.desk, self)
+
+    def end_campaign(self) -> None:
+        from gui.dialogs.campaign_dialog import open_campaign
+
+        if open_campaign(self.desk, self):
+            self._records_changed()
 
     def load_office_key(self) -> None:
         from PySide6.QtWidgets import QFileDialog

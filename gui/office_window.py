@@ -8,6 +8,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from gui.conflicts_panel import ConflictsPanel
+from gui.dialogs.audit_dialog import open_audit
+from gui.dialogs.campaign_dialog import open_campaign
 from gui.dashboard_panel import DashboardPanel
 from gui.gates_panel import GatesPanel
 from gui.import_panel import ImportPanel
@@ -44,6 +46,12 @@ class OfficeWindow(QMainWindow):
         bar.addAction(self.report_action)
         bar.addAction(self.posters_action)
         bar.addAction(self.key_action)
+        self.audit_action = QAction(self.tr("Audit log…"), self)
+        self.audit_action.triggered.connect(lambda: open_audit(self.desk, self))
+        self.campaign_action = QAction(self.tr("End of the campaign…"), self)
+        self.campaign_action.triggered.connect(self.end_campaign)
+        bar.addAction(self.audit_action)
+        bar.addAction(self.campaign_action)
 
         self._stale = {self.dashboard, self.gates, self.conflicts}
         self.importer.imported.connect(self._data_changed)
@@ -59,8 +67,14 @@ class OfficeWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
 
+    def end_campaign(self) -> None:
+        if open_campaign(self.desk, self):
+            self._data_changed()
+
     def daily_backup(self) -> None:
-        """Once a day while the office works: its database holds every gate's records."""
+        """Once a day while the office works: its database holds every gate's records (and the
+        personal data in them that has reached the end of its retention is erased)."""
+        self.desk.erase_expired(once_a_day=True)
         try:
             self.desk.daily_backup()
         except OSError as exc:

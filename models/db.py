@@ -5,6 +5,7 @@ module, so the office can later run the same tables on PostgreSQL.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -367,7 +368,12 @@ def restore_from(backup: Path, path: Path, backups: Path, now: datetime | None =
     Run only while no GateDesk has the database open. Returns where the replaced database was kept.
     """
     verify_copy(backup)
-    kept = backup_file(path, backups, "before-restore", now) if path.exists() else path
+    if not path.exists():
+        kept = path
+    elif integrity_problem(path) is None:
+        kept = backup_file(path, backups, "before-restore", now)
+    else:  # SQLite's backup cannot read a damaged file; its bytes are kept as they are
+        kept = set_aside(path, backups, "damaged", now)
     partial = path.with_name(path.name + ".restoring")
     shutil.copyfile(backup, partial)
     with open(partial, "rb") as f:
@@ -377,6 +383,64 @@ def restore_from(backup: Path, path: Path, backups: Path, now: datetime | None =
             leftover.unlink()
     os.replace(partial, path)
     return kept
+
+
+def integrity_problem(path: Path) -> str | None:
+    """SQLite's quick check of a database file (read-only); None when sound."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute("PRAGMA quick_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if rows == [("ok",)] else "; ".join(r[0] for r in rows[:3])
+
+
+def set_aside(path: Path, backups: Path, label: str, now: datetime | None = None) -> Path:
+    """A byte-for-byte copy of a (perhaps damaged) database and its WAL, for whoever may rescue it."""
+    backups.mkdir(parents=True, exist_ok=True)
+    stamp = (now or utcnow()).strftime("%Y%m%dT%H%M%S%fZ")
+    dest = backups / f"gatedesk-{label}-{stamp}.sqlite3"
+    for suffix in ("", "-wal"):
+        source = path.with_name(path.name + suffix)
+        if source.exists():
+            shutil.copy2(source, dest.with_name(dest.name + suffix))
+    return dest
+
+
+def latest_backup(folders: list[Path]) -> Path | None:
+    """The newest daily backup in any of the folders that passes its own check."""
+    found = sorted((p for f in folders if f.is_dir() for p in f.glob(f"{DAILY_PREFIX}*.sqlite3")),
+                   key=lambda p: p.name, reverse=True)
+    for candidate in found:
+        try:
+            verify_copy(candidate)
+            return candidate
+        except DatabaseProblem:
+            continue
+    return None
+
+
+def backup_folders(path: Path) -> list[Path]:
+    """Where daily backups of the database at path may be: the data folder's backups/, and the
+    folder chosen in settings (read directly, as the database may be damaged)."""
+    folders = [path.parent / "backups"]
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM setting WHERE key = 'backup_folder'").fetchone()
+        finally:
+            con.close()
+        chosen = json.loads(row[0]) if row else ""
+        if chosen:
+            folders.append(Path(chosen))
+    except (sqlite3.Error, ValueError, TypeError):
+        pass
+    return folders
 
 
 DAILY_PREFIX = "gatedesk-daily-"

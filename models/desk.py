@@ -557,6 +557,20 @@ class Desk:
             scrub(self.db)
         return result
 
+    def personal_left(self) -> int:
+        with self.db.session() as s:
+            return retention.personal_left(s)
+
+    def audit_page(self, *, before_seq: int | None = None, limit: int = 200) -> list[audit.AuditEvent]:
+        """The newest entries first; administrators only."""
+        self.acting(Role.ADMIN)
+        with self.db.session() as s:
+            return audit.entries(s, limit=limit, before_seq=before_seq)
+
+    def audit_verdict(self) -> audit.Verdict:
+        with self.db.session() as s:
+            return audit.verify(s)
+
     def campaign_phrase(self) -> str:
         """What an administrator types to confirm the end of the campaign: this station's name."""
         return self.ctx.compound_name

@@ -61,4 +61,6 @@ class OverrideDialog(QDialog):
             self.error.setText(texts.message(exc.errors[0].message))
             self.reason.setFocus()
             return
+        finally:
+            self.desk.drop_authority()
         super().accept()

@@ -8,6 +8,194 @@
         <source>GateDesk is already open on this computer for this data folder. Use the window that is open (look in the taskbar); two at once could overwrite each other's work.</source>
         <translation>门岗登记台已经打开（同一数据文件夹）。请使用已打开的窗口（看看任务栏）；同时开两个可能互相覆盖。</translation>
     </message>
+    <message>
+        <location filename="../../gui/app.py" line="155" />
+        <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
+        <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="159" />
+        <source>The database {0} is damaged ({1}). It has not been changed.
+
+Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
+        <translation>数据库 {0} 已损坏（{1}）。文件未被改动。
+
+要用最新的备份 {2} 恢复吗？备份之后保存的记录将会缺失；损坏的文件保留在 {3}，供管理员处理。</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <location filename="../../models/audit.py" line="24" />
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="25" />
+        <source>Signed off</source>
+        <translation>下班退出</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="26" />
+        <source>Wrong PIN</source>
+        <translation>PIN 错误</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="27" />
+        <source>Station locked</source>
+        <translation>工作台锁定</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="28" />
+        <source>Station unlocked</source>
+        <translation>工作台解锁</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="29" />
+        <source>Registration</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="30" />
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="31" />
+        <source>Decision overridden</source>
+        <translation>改判</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="32" />
+        <source>Personal data revealed</source>
+        <translation>查看完整个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="33" />
+        <source>Record deleted</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="34" />
+        <source>Bundle exported</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="35" />
+        <source>Report exported</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="36" />
+        <source>Bundle imported</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="37" />
+        <source>Settings changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="38" />
+        <source>Operator added</source>
+        <translation>新增操作员</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="39" />
+        <source>Office key loaded</source>
+        <translation>载入社区密钥</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="40" />
+        <source>Expired personal data erased</source>
+        <translation>清除到期个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="41" />
+        <source>End of campaign: all personal data erased</source>
+        <translation>防控结束：清除全部个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="42" />
+        <source>Backup restored</source>
+        <translation>从备份恢复</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="21" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="27" />
+        <source>The log is intact: {0} entries, each chained to the one before.</source>
+        <translation>日志完整：共 {0} 条，每条都与上一条链接校验。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="29" />
+        <source>The log was altered: entry {0} is not as it was written. Entries before it are intact; tell the office.</source>
+        <translation>日志被改动过：第 {0} 条与写入时不符，之前的条目完好。请告知社区。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="36" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="36" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="36" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="36" />
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="37" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="46" />
+        <source>Older entries</source>
+        <translation>更早的记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="64" />
+        <source>GateDesk</source>
+        <translation>系统</translation>
+    </message>
+</context>
+<context>
+    <name>Authority</name>
+    <message>
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="116" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="117" />
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="79" />
+        <source>The audit log is for administrators: an administrator's PIN is needed.</source>
+        <translation>审计日志仅供管理员查看，需要管理员 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/campaign_dialog.py" line="61" />
+        <source>Only an administrator ends the campaign: an administrator's PIN is needed.</source>
+        <translation>只有管理员可以结束防控，需要管理员 PIN。</translation>
+    </message>
 </context>
 <context>
     <name>BackgroundOp</name>
@@ -20,6 +208,38 @@
         <location filename="../../gui/background.py" line="72" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/campaign_dialog.py" line="17" />
+        <source>End of the campaign</source>
+        <translation>结束防控</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/campaign_dialog.py" line="21" />
+        <source>This erases all personal data on this computer: names, phones, ID numbers and health details of every registration, isolation case and parcel, the residents' roster and passes, and the daily backups. Only counts remain for reports. It cannot be undone.
+
+Records holding personal data now: {0}. Export a last bundle for the office first if it has not had today's.</source>
+        <translation>这将清除本机上的全部个人信息：所有登记、隔离和寄存记录中的姓名、手机号、身份证号和健康信息，居民名册和通行证，以及每日备份。只保留用于报表的统计数。此操作无法撤销。
+
+目前含个人信息的记录：{0} 条。如果社区还没有收到今天的数据，请先导出最后一个数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/campaign_dialog.py" line="30" />
+        <source>To confirm, type the name of this station: {0}</source>
+        <translation>确认请输入本站名称：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/campaign_dialog.py" line="36" />
+        <source>Erase all personal data</source>
+        <translation>清除全部个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/campaign_dialog.py" line="48" />
+        <source>Done. Personal data was erased from {0} records, and {1} backups were deleted. Copies made by hand or exported to USB sticks must be destroyed separately.</source>
+        <translation>已清除 {0} 条记录中的个人信息，删除了 {1} 个备份。手动复制的文件和导出到 U 盘的文件需另行销毁。</translation>
     </message>
 </context>
 <context>
@@ -64,7 +284,7 @@
     <name>Cli</name>
     <message>
         <location filename="../../main.py" line="120" />
-        <location filename="../../main.py" line="436" />
+        <location filename="../../main.py" line="437" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
@@ -105,7 +325,7 @@
     </message>
     <message>
         <location filename="../../main.py" line="223" />
-        <location filename="../../main.py" line="456" />
+        <location filename="../../main.py" line="457" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
@@ -155,84 +375,84 @@
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="311" />
+        <location filename="../../main.py" line="312" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="322" />
+        <location filename="../../main.py" line="323" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="335" />
+        <location filename="../../main.py" line="336" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="343" />
+        <location filename="../../main.py" line="344" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="353" />
+        <location filename="../../main.py" line="354" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="356" />
-        <location filename="../../main.py" line="439" />
+        <location filename="../../main.py" line="357" />
+        <location filename="../../main.py" line="440" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="378" />
+        <location filename="../../main.py" line="379" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="383" />
-        <location filename="../../main.py" line="417" />
+        <location filename="../../main.py" line="384" />
+        <location filename="../../main.py" line="418" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="412" />
+        <location filename="../../main.py" line="413" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="422" />
+        <location filename="../../main.py" line="423" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="465" />
+        <location filename="../../main.py" line="463" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="476" />
+        <location filename="../../main.py" line="465" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="492" />
+        <location filename="../../main.py" line="481" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="495" />
+        <location filename="../../main.py" line="484" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="497" />
+        <location filename="../../main.py" line="486" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="524" />
+        <location filename="../../main.py" line="513" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
@@ -240,27 +460,27 @@
 <context>
     <name>ClosedCasesModel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="76" />
+        <location filename="../../gui/isolation_panel.py" line="77" />
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="76" />
+        <location filename="../../gui/isolation_panel.py" line="77" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="76" />
+        <location filename="../../gui/isolation_panel.py" line="77" />
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="76" />
+        <location filename="../../gui/isolation_panel.py" line="77" />
         <source>Handed to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="77" />
+        <location filename="../../gui/isolation_panel.py" line="78" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
@@ -443,26 +663,57 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/db.py" line="156" />
+        <location filename="../../models/db.py" line="174" />
         <source>{path} is not a readable GateDesk database ({error}). It was left untouched.</source>
         <translation>{path} 不是可读取的门岗登记台数据库（{error}）。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="210" />
-        <location filename="../../models/db.py" line="312" />
+        <location filename="../../models/db.py" line="228" />
+        <location filename="../../models/db.py" line="330" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="217" />
-        <location filename="../../models/db.py" line="315" />
+        <location filename="../../models/db.py" line="235" />
+        <location filename="../../models/db.py" line="333" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="309" />
+        <location filename="../../models/db.py" line="327" />
         <source>{path} is damaged ({error}). It was left untouched.</source>
         <translation>{path} 已损坏（{error}）。文件未作任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/delete_dialog.py" line="21" />
+        <source>Delete a registration</source>
+        <translation>删除登记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/delete_dialog.py" line="24" />
+        <source>Delete the registration of {0} at {1}? Only for one made in error. The deletion, your name and the reason are kept, and the office deletes its copy too.</source>
+        <translation>删除 {0} 在 {1} 的登记？仅用于登记错误的记录。删除这件事、您的姓名和原因会被保留，社区也会删除其副本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/delete_dialog.py" line="34" />
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/delete_dialog.py" line="43" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../models/desk.py" line="30" />
+        <source>The name typed is not this station's name. Nothing was erased.</source>
+        <translation>输入的名称与本站名称不符，未清除任何内容。</translation>
     </message>
 </context>
 <context>
@@ -619,29 +870,39 @@
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="129" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="132" />
+        <source>Exports are made by a supervisor: a supervisor's PIN is needed.</source>
+        <translation>导出需由主管进行，需要主管 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="133" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="130" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="131" />
         <source>Unmasked personal data needs an administrator's PIN.</source>
         <translation>导出未脱敏的个人信息需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="135" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="134" />
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_dialog.py" line="139" />
         <source>Written: {0}
 Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. Wait for the copy to finish before pulling out the stick.</source>
         <translation>已写入：{0}
 第 {1} 号数据包，{2} 条记录{3}。当天的登记表（.xlsx 和 .csv）在同一文件夹。请等复制完成后再拔出 U 盘。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="138" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="142" />
         <source>, encrypted</source>
         <translation>，已加密</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="143" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="147" />
         <source>The bundle was not written: {0}. Nothing at the gate has changed; try again or another stick.</source>
         <translation>数据包未写入：{0}。门岗的数据没有任何改动；请重试或换一个 U 盘。</translation>
     </message>
@@ -1248,146 +1509,151 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>IsolationPanel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="113" />
+        <location filename="../../gui/isolation_panel.py" line="114" />
         <source>New case…</source>
         <translation>新建个案…</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="118" />
+        <location filename="../../gui/isolation_panel.py" line="119" />
         <source>Open cases</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="119" />
+        <location filename="../../gui/isolation_panel.py" line="120" />
         <source>Closed in the last 7 days</source>
         <translation>近 7 天已结案</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="121" />
+        <location filename="../../gui/isolation_panel.py" line="122" />
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="135" />
+        <location filename="../../gui/isolation_panel.py" line="136" />
         <source>Record re-check</source>
         <translation>记录复测</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="144" />
+        <location filename="../../gui/isolation_panel.py" line="145" />
         <source>who answered, what they said</source>
         <translation>接听人、答复内容</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="145" />
+        <location filename="../../gui/isolation_panel.py" line="146" />
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="150" />
+        <location filename="../../gui/isolation_panel.py" line="151" />
         <source>person and unit taking over</source>
         <translation>接收人及单位</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="151" />
+        <location filename="../../gui/isolation_panel.py" line="152" />
         <source>Hand over</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="158" />
+        <location filename="../../gui/isolation_panel.py" line="159" />
         <source>Close case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="162" />
+        <location filename="../../gui/isolation_panel.py" line="163" />
         <source>Re-check °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="165" />
+        <location filename="../../gui/isolation_panel.py" line="166" />
         <source>Notify</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="169" />
+        <location filename="../../gui/isolation_panel.py" line="170" />
         <source>Hand over to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="172" />
+        <location filename="../../gui/isolation_panel.py" line="173" />
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="198" />
+        <location filename="../../gui/isolation_panel.py" line="199" />
         <source>{0} cases closed in the last 7 days</source>
         <translation>近 7 天已结案 {0} 例</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="206" />
+        <location filename="../../gui/isolation_panel.py" line="207" />
         <source>{0} open cases, {1} overdue</source>
         <translation>处置中 {0} 例，超时未上报 {1} 例</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="220" />
-        <location filename="../../gui/isolation_panel.py" line="236" />
+        <location filename="../../gui/isolation_panel.py" line="221" />
+        <location filename="../../gui/isolation_panel.py" line="241" />
         <source>Choose a case in the list first.</source>
         <translation>请先在列表中选中一个个案。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="227" />
+        <source>Corrections are made by a supervisor: a supervisor's PIN is needed.</source>
+        <translation>更正需由主管进行，需要主管 PIN。</translation>
     </message>
 </context>
 <context>
     <name>IsolationTableModel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="28" />
+        <location filename="../../gui/isolation_panel.py" line="29" />
         <source>Placed</source>
         <translation>安置时间</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="28" />
+        <location filename="../../gui/isolation_panel.py" line="29" />
         <source>Open for</source>
         <translation>已留观</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="28" />
+        <location filename="../../gui/isolation_panel.py" line="29" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="28" />
+        <location filename="../../gui/isolation_panel.py" line="29" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="28" />
+        <location filename="../../gui/isolation_panel.py" line="29" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="29" />
+        <location filename="../../gui/isolation_panel.py" line="30" />
         <source>Re-checks</source>
         <translation>复测次数</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="29" />
+        <location filename="../../gui/isolation_panel.py" line="30" />
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="29" />
+        <location filename="../../gui/isolation_panel.py" line="30" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="65" />
+        <location filename="../../gui/isolation_panel.py" line="66" />
         <source>Overdue: nobody notified</source>
         <translation>超时未上报</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="66" />
+        <location filename="../../gui/isolation_panel.py" line="67" />
         <source>Handed to {0}</source>
         <translation>已移交：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="66" />
+        <location filename="../../gui/isolation_panel.py" line="67" />
         <source>Under observation</source>
         <translation>留观中</translation>
     </message>
@@ -1483,25 +1749,41 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>查看完整信息…</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="113" />
-        <location filename="../../gui/log_panel.py" line="128" />
+        <location filename="../../gui/log_panel.py" line="57" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/log_panel.py" line="60" />
+        <source>A supervisor deletes a registration made in error</source>
+        <translation>主管删除登记错误的记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/log_panel.py" line="119" />
+        <location filename="../../gui/log_panel.py" line="134" />
         <source>{0} registrations</source>
         <translation>共 {0} 条登记</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="136" />
+        <location filename="../../gui/log_panel.py" line="142" />
+        <location filename="../../gui/log_panel.py" line="160" />
         <source>Choose a row first.</source>
         <translation>请先选中一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="139" />
+        <location filename="../../gui/log_panel.py" line="145" />
         <source>Show personal data</source>
         <translation>查看个人信息</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="140" />
+        <location filename="../../gui/log_panel.py" line="146" />
         <source>A supervisor's PIN is needed; the view is recorded.</source>
         <translation>需要主管 PIN；查看操作将被记录。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/log_panel.py" line="164" />
+        <source>Deleted. {0} registrations</source>
+        <translation>已删除。共 {0} 条登记</translation>
     </message>
 </context>
 <context>
@@ -1592,58 +1874,63 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>住户与通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="94" />
+        <source>Audit log…</source>
+        <translation>审计日志…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="96" />
+        <source>End of the campaign…</source>
+        <translation>结束防控…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="112" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135" />
+        <location filename="../../gui/main_window.py" line="143" />
         <source>The daily backup could not be written: {0}</source>
         <translation>每日备份未能写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164" />
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="165" />
+        <location filename="../../gui/main_window.py" line="170" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177" />
+        <location filename="../../gui/main_window.py" line="184" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178" />
+        <location filename="../../gui/main_window.py" line="185" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214" />
+        <location filename="../../gui/main_window.py" line="236" />
         <source>The office's key file</source>
         <translation>社区办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215" />
+        <location filename="../../gui/main_window.py" line="237" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222" />
-        <location filename="../../gui/main_window.py" line="224" />
+        <location filename="../../gui/main_window.py" line="244" />
+        <location filename="../../gui/main_window.py" line="246" />
         <source>Office key</source>
         <translation>办公室密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222" />
+        <location filename="../../gui/main_window.py" line="244" />
         <source>{0} is not an office key file.</source>
         <translation>{0} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225" />
+        <location filename="../../gui/main_window.py" line="247" />
         <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
         <translation>今后的数据包将按 {0} 的密钥加密。请与社区办公室电话核对密钥指纹：{1}</translation>
     </message>
@@ -1651,109 +1938,119 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../gui/office_window.py" line="22" />
+        <location filename="../../gui/office_window.py" line="25" />
         <source>GateDesk — {0}</source>
         <translation>门岗登记台 — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="22" />
+        <location filename="../../gui/office_window.py" line="25" />
         <source>Community office</source>
         <translation>社区办公室</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="29" />
+        <location filename="../../gui/office_window.py" line="32" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="29" />
+        <location filename="../../gui/office_window.py" line="32" />
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="30" />
+        <location filename="../../gui/office_window.py" line="33" />
         <source>Gates reporting</source>
         <translation>门岗报送</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="31" />
+        <location filename="../../gui/office_window.py" line="34" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="34" />
+        <location filename="../../gui/office_window.py" line="37" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="37" />
+        <location filename="../../gui/office_window.py" line="40" />
         <source>Daily report…</source>
         <translation>每日报表…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="39" />
+        <location filename="../../gui/office_window.py" line="42" />
         <source>Key file for gates…</source>
         <translation>给门岗的密钥文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="41" />
+        <location filename="../../gui/office_window.py" line="44" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="66" />
+        <location filename="../../gui/office_window.py" line="49" />
+        <source>Audit log…</source>
+        <translation>审计日志…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="51" />
+        <source>End of the campaign…</source>
+        <translation>结束防控…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="81" />
         <source>The daily backup could not be written: {0}</source>
         <translation>每日备份未能写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="94" />
+        <location filename="../../gui/office_window.py" line="109" />
         <source>Save the daily report</source>
         <translation>保存每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="95" />
+        <location filename="../../gui/office_window.py" line="110" />
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="104" />
+        <location filename="../../gui/office_window.py" line="119" />
         <source>Daily report</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="104" />
+        <location filename="../../gui/office_window.py" line="119" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="107" />
+        <location filename="../../gui/office_window.py" line="122" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="111" />
-        <location filename="../../gui/office_window.py" line="122" />
-        <location filename="../../gui/office_window.py" line="124" />
+        <location filename="../../gui/office_window.py" line="126" />
+        <location filename="../../gui/office_window.py" line="137" />
+        <location filename="../../gui/office_window.py" line="139" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="112" />
+        <location filename="../../gui/office_window.py" line="127" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="115" />
+        <location filename="../../gui/office_window.py" line="130" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="116" />
+        <location filename="../../gui/office_window.py" line="131" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="125" />
+        <location filename="../../gui/office_window.py" line="140" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -1779,12 +2076,12 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>OperatorPinBox</name>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="32" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="35" />
         <source>Operator</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="33" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="36" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -2509,270 +2806,270 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../models/reports.py" line="59" />
+        <location filename="../../models/reports.py" line="60" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="59" />
+        <location filename="../../models/reports.py" line="60" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="63" />
+        <location filename="../../models/reports.py" line="64" />
         <source>Time in</source>
         <translation>进入时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="64" />
-        <location filename="../../models/reports.py" line="91" />
+        <location filename="../../models/reports.py" line="65" />
+        <location filename="../../models/reports.py" line="92" />
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="65" />
-        <location filename="../../models/reports.py" line="80" />
+        <location filename="../../models/reports.py" line="66" />
+        <location filename="../../models/reports.py" line="81" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="66" />
-        <location filename="../../models/reports.py" line="81" />
+        <location filename="../../models/reports.py" line="67" />
+        <location filename="../../models/reports.py" line="82" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="67" />
-        <location filename="../../models/reports.py" line="82" />
+        <location filename="../../models/reports.py" line="68" />
+        <location filename="../../models/reports.py" line="83" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="68" />
+        <location filename="../../models/reports.py" line="69" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="69" />
+        <location filename="../../models/reports.py" line="70" />
         <source>Going to</source>
         <translation>去往</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="70" />
-        <location filename="../../models/reports.py" line="84" />
+        <location filename="../../models/reports.py" line="71" />
+        <location filename="../../models/reports.py" line="85" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="71" />
+        <location filename="../../models/reports.py" line="72" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="72" />
+        <location filename="../../models/reports.py" line="73" />
         <source>Nucleic-acid test</source>
         <translation>核酸</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="73" />
+        <location filename="../../models/reports.py" line="74" />
         <source>Mask</source>
         <translation>口罩</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="74" />
+        <location filename="../../models/reports.py" line="75" />
         <source>Decision</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="75" />
-        <location filename="../../models/reports.py" line="83" />
+        <location filename="../../models/reports.py" line="76" />
+        <location filename="../../models/reports.py" line="84" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="76" />
+        <location filename="../../models/reports.py" line="77" />
         <source>Time out</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="79" />
+        <location filename="../../models/reports.py" line="80" />
         <source>Placed</source>
         <translation>安置时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="85" />
+        <location filename="../../models/reports.py" line="86" />
         <source>Handed to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="86" />
+        <location filename="../../models/reports.py" line="87" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="87" />
+        <location filename="../../models/reports.py" line="88" />
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="90" />
+        <location filename="../../models/reports.py" line="91" />
         <source>Received</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="92" />
+        <location filename="../../models/reports.py" line="93" />
         <source>Carrier</source>
         <translation>快递公司 / 平台</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="93" />
+        <location filename="../../models/reports.py" line="94" />
         <source>Tracking number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="94" />
+        <location filename="../../models/reports.py" line="95" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="95" />
+        <location filename="../../models/reports.py" line="96" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="96" />
+        <location filename="../../models/reports.py" line="97" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="97" />
+        <location filename="../../models/reports.py" line="98" />
         <source>Disinfected</source>
         <translation>消毒时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="98" />
+        <location filename="../../models/reports.py" line="99" />
         <source>Handed out</source>
         <translation>发放时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="102" />
+        <location filename="../../models/reports.py" line="103" />
         <source>Visits</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="103" />
+        <location filename="../../models/reports.py" line="104" />
         <source>Isolation</source>
         <translation>隔离</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="104" />
+        <location filename="../../models/reports.py" line="105" />
         <source>Parcels</source>
         <translation>寄存</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="140" />
+        <location filename="../../models/reports.py" line="142" />
         <source>Registrations</source>
         <translation>登记人次</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="141" />
+        <location filename="../../models/reports.py" line="143" />
         <source>Refused</source>
         <translation>劝返</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="142" />
+        <location filename="../../models/reports.py" line="144" />
         <source>Sent to isolation</source>
         <translation>送隔离点</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="143" />
+        <location filename="../../models/reports.py" line="145" />
         <source>Fevers</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="144" />
+        <location filename="../../models/reports.py" line="146" />
         <source>Isolation cases opened</source>
         <translation>新增隔离</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="145" />
+        <location filename="../../models/reports.py" line="147" />
         <source>Isolation cases open</source>
         <translation>在隔离</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="146" />
+        <location filename="../../models/reports.py" line="148" />
         <source>Isolation cases closed</source>
         <translation>解除/转运</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="147" />
+        <location filename="../../models/reports.py" line="149" />
         <source>Parcels received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="148" />
+        <location filename="../../models/reports.py" line="150" />
         <source>Parcels waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="149" />
+        <location filename="../../models/reports.py" line="151" />
         <source>Parcels overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="150" />
+        <location filename="../../models/reports.py" line="152" />
         <source>Daily checks done</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="156" />
+        <location filename="../../models/reports.py" line="158" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="156" />
+        <location filename="../../models/reports.py" line="158" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="156" />
+        <location filename="../../models/reports.py" line="158" />
         <source>Gates</source>
         <translation>门岗数</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="163" />
+        <location filename="../../models/reports.py" line="165" />
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="165" />
+        <location filename="../../models/reports.py" line="167" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="171" />
+        <location filename="../../models/reports.py" line="173" />
         <source>{office} daily epidemic-control summary, {day}</source>
         <translation>{office} 疫情防控每日汇总（{day}）</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="172" />
+        <location filename="../../models/reports.py" line="174" />
         <source>Community office</source>
         <translation>社区办公室</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="183" />
+        <location filename="../../models/reports.py" line="185" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="186" />
-        <location filename="../../models/reports.py" line="221" />
+        <location filename="../../models/reports.py" line="188" />
+        <location filename="../../models/reports.py" line="224" />
         <source>Gates reporting: {n} of {total}</source>
         <translation>已报送门岗：{n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="197" />
-        <location filename="../../models/reports.py" line="235" />
+        <location filename="../../models/reports.py" line="199" />
+        <location filename="../../models/reports.py" line="238" />
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
@@ -3627,22 +3924,22 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="43" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="46" />
         <source>Hand over the gate</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="43" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="46" />
         <source>Sign in</source>
         <translation>上岗签到</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="49" />
         <source>The next operator signs in; the records that follow carry their name.</source>
         <translation>接班人员签到；之后的登记都记在其名下。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="50" />
         <source>Choose your name and type your PIN to start your shift.</source>
         <translation>选择您的姓名并输入 PIN，开始值班。</translation>
     </message>
@@ -3897,6 +4194,11 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <location filename="../../models/isolation.py" line="270" />
         <source>Choose an outcome.</source>
         <translation>请选择处置结果。</translation>
+    </message>
+    <message>
+        <location filename="../../models/desk.py" line="530" />
+        <source>This person was sent to the isolation point; the case keeps the registration.</source>
+        <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>
 </context>
 <context>

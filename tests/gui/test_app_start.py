@@ -65,3 +65,57 @@ def test_a_second_gatedesk_on_the_same_folder_is_told_and_changes_nothing(app, t
 
     monkeypatch.setattr(setup_dialog.SetupDialog, "exec", lambda self: QDialog.Rejected)
     assert app_mod.run(data) == 0
+
+
+def damaged_station(tmp_path):
+    from datetime import datetime, timezone
+
+    from models.db import daily_backup
+    from models.demo import create_demo
+
+    data = tmp_path / "data"
+    db = open_database(paths.database_path(data))
+    create_demo(db, days=2, visits_per_day=50, now=datetime(2022, 11, 28, 2, tzinfo=timezone.utc))
+    db.close()
+    daily_backup(paths.database_path(data), paths.backups_dir(data), "2022-11-28", 7)
+    path = paths.database_path(data)
+    raw = bytearray(path.read_bytes())
+    raw[8192:40960] = b"\xa5" * (40960 - 8192)  # pages 3-10 overwritten, as a failing disk does
+    path.write_bytes(bytes(raw))
+    return data, path, bytes(raw)
+
+
+def test_a_damaged_database_is_left_alone_unless_the_user_takes_the_backup(app, tmp_path, monkeypatch):
+    data, path, damaged = damaged_station(tmp_path)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.No)
+    assert app_mod.check_database(data) is False
+    assert "损坏" in asked[0] and "gatedesk-daily-2022-11-28" in asked[0]
+    assert path.read_bytes() == damaged  # never written to
+
+
+def test_the_newest_backup_replaces_a_damaged_database_and_the_damaged_one_is_kept(app, tmp_path, monkeypatch):
+    from models import audit
+    from models.db import integrity_problem
+
+    data, path, damaged = damaged_station(tmp_path)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    assert app_mod.check_database(data) is True
+    assert integrity_problem(path) is None
+    [kept] = paths.backups_dir(data).glob("gatedesk-damaged-*.sqlite3")
+    assert kept.read_bytes() == damaged
+    db = open_database(path)
+    with db.session() as s:
+        assert audit.entries(s)[0].action == "restore" and audit.verify(s).first_bad is None
+    db.close()
+
+
+def test_no_backup_means_a_plain_message_and_no_start(app, tmp_path, monkeypatch):
+    data, path, damaged = damaged_station(tmp_path)
+    for old in paths.backups_dir(data).glob("*.sqlite3"):
+        old.unlink()
+    told = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: told.append(a[2]))
+    assert app_mod.check_database(data) is False
+    assert "损坏" in told[0] and "没有找到" in told[0]
+    assert path.read_bytes() == damaged

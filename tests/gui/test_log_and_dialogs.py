@@ -113,6 +113,43 @@ def test_reveal_needs_a_supervisor_and_is_audited(log, qtbot, desk, monkeypatch)
         assert s.exec(select(AuditEvent).where(AuditEvent.action == "reveal")).one().operator_id == sup.id
 
 
+def test_a_supervisor_deletes_a_row_with_a_reason_and_a_guard_cannot(log, qtbot, desk, monkeypatch):
+    import gui.dialogs.delete_dialog as delete_mod
+    from models.sync_tables import Tombstone
+
+    add(desk, "张三", "13800001234")
+    add(desk, "李四", "13800005678")
+    log.search()
+    log.table.selectRow(0)
+    seen = {}
+
+    def run(dialog):
+        seen["dialog"] = dialog
+        qtbot.addWidget(dialog)
+        # A guard's PIN is not enough (the chooser lists supervisors and up only).
+        assert dialog.who.who.findData(operator_id(desk, "张保安")) == -1
+        dialog.accept()  # no reason, no PIN
+        seen["first"] = dialog.error.text()
+        type_text(qtbot, dialog.reason, "重复登记")
+        dialog.who.who.setCurrentIndex(dialog.who.who.findData(operator_id(desk, "陈主管")))
+        type_text(qtbot, dialog.who.pin, "9999")
+        dialog.accept()
+        seen["wrong"] = dialog.error.text()
+        type_text(qtbot, dialog.who.pin, PINS["陈主管"])
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(delete_mod.DeleteDialog, "exec", run)
+    log.delete_selected()
+    assert seen["first"] and "PIN" in seen["wrong"]
+    assert seen["dialog"].deleted and log.model.total == 1
+    assert "已删除" in log.count.text()
+    assert desk.authority is None  # the PIN was for this deletion only
+    with desk.db.session() as s:
+        stone = s.exec(select(Tombstone)).one()
+        assert stone.reason == "重复登记" and stone.operator_id == operator_id(desk, "陈主管")
+
+
 def test_table_models_are_well_behaved(app, qtmodeltester, desk):
     for i in range(5):
         add(desk, f"访客{i}", f"1380000{i:04d}")

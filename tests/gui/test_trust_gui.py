@@ -1,0 +1,59 @@
+"""Administrators see the audit log; the end of the campaign cannot be confirmed by accident."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from models.operators import Role
+from models.visits import VisitForm
+from tests.gui.conftest import PINS, operator_id, type_text
+
+
+def register(desk, name="王五"):
+    return desk.register(VisitForm(kind="visitor", name=name, phone="13800138000", destination="1-1-101", host="甲",
+                                   temperature="36.5", code_color="green", nat_result="negative",
+                                   nat_sampled_at="10h")).visit
+
+
+def test_the_audit_log_is_shown_to_administrators_newest_first(app, qtbot, desk):
+    from gui.dialogs.audit_dialog import AuditDialog
+
+    register(desk)
+    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    dialog = AuditDialog(desk)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    assert table.item(0, 3).text() == "登记" and table.item(0, 2).text() == "张保安"
+    assert any(table.item(r, 3).text() == "登录" for r in range(table.rowCount()))
+    assert "完整" in dialog.verdict.text()
+    assert "王五" not in " ".join(table.item(r, 4).text() for r in range(table.rowCount()))
+
+
+def test_the_audit_log_is_refused_to_a_guard(app, qtbot, desk, monkeypatch):
+    import gui.dialogs.sign_in_dialog as sign_in_mod
+    from gui.dialogs.audit_dialog import AuditDialog, open_audit
+
+    asked, opened = [], []
+    monkeypatch.setattr(sign_in_mod, "ask_supervisor", lambda *a, **k: asked.append(a[4]) or None)
+    monkeypatch.setattr(AuditDialog, "exec", lambda self: opened.append(self) or 0)
+    open_audit(desk, None)
+    assert asked == [Role.ADMIN] and opened == []
+
+
+def test_the_end_of_the_campaign_needs_the_station_name_typed(app, qtbot, desk, monkeypatch):
+    from gui.dialogs.campaign_dialog import CampaignDialog
+
+    register(desk)
+    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    dialog = CampaignDialog(desk)
+    qtbot.addWidget(dialog)
+    assert not dialog.erase.isEnabled()
+    type_text(qtbot, dialog.typed, "榕城")
+    qtbot.keyClick(dialog.typed, Qt.Key_Return)  # Enter does not erase anything
+    assert not dialog.erase.isEnabled() and desk.personal_left() > 0
+    type_text(qtbot, dialog.typed, "花园")
+    assert dialog.erase.isEnabled()
+    qtbot.mouseClick(dialog.erase, Qt.LeftButton)
+    assert desk.personal_left() == 0 and "已清除" in told[0]

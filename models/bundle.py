@@ -66,6 +66,11 @@ def _reasons() -> dict[str, str]:
 REASONS = _reasons()
 
 
+# What zipfile raises for damaged bytes: not only BadZipFile (a flipped bit in a header can make
+# it claim an unknown zip version, NotImplementedError, or a size that cannot be, ValueError).
+ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, struct.error, ValueError, OverflowError)
+
+
 class BundleRejected(Exception):
     """A bundle that must not be imported; code is stable, the message is for people."""
 
@@ -317,7 +322,7 @@ class OpenBundle:
                         yield piece + b"\n"
                 if tail:
                     raise BundleRejected("corrupt", detail=f"{member.name}: last line unterminated")
-        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        except ZIP_DAMAGE as exc:
             raise BundleRejected("corrupt", detail=f"{member.name}: {exc}") from exc
         if digest.hexdigest() != member.sha256:
             raise BundleRejected("checksum_mismatch", member=member.name)
@@ -389,10 +394,10 @@ def open_bundle(path: Path, *, office_key: str | None = None, known_key=None,
         raise BundleRejected("unreadable", detail=exc.strerror or str(exc)) from exc
     try:
         zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
-        raise BundleRejected("truncated" if head == b"PK\x03\x04" else "not_a_bundle") from exc
     except OSError as exc:
         raise BundleRejected("unreadable", detail=exc.strerror or str(exc)) from exc
+    except ZIP_DAMAGE as exc:
+        raise BundleRejected("truncated" if head == b"PK\x03\x04" else "not_a_bundle") from exc
     try:
         return _verify(zf, path, office_key, known_key, trust_new_key)
     except BaseException:
@@ -419,7 +424,7 @@ def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_ke
     try:
         body = zf.read(MANIFEST)
         signature = zf.read(SIGNATURE)
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+    except ZIP_DAMAGE as exc:
         raise BundleRejected("corrupt", detail=str(exc)) from exc
     try:
         manifest = json.loads(body)

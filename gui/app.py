@@ -76,6 +76,14 @@ def run(data_dir: Path, *, on_first_window=None) -> int:
     except OSError as exc:
         QMessageBox.critical(None, "GateDesk", f"{data_dir}: {exc.strerror or exc}")
         return 1
+    from models import crash
+
+    def crashed(report) -> None:
+        QMessageBox.critical(None, "GateDesk", QCoreApplication.translate(
+            "App", "GateDesk met an error it did not expect. Everything already saved is safe. A report without "
+            "personal data was written to {0}; please give it to your administrator.").format(report or "-"))
+
+    crash.install(data_dir / "logs", on_crash=crashed)
     try:
         return _run_locked(app, data_dir, on_first_window)
     finally:

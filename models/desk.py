@@ -114,6 +114,46 @@ class Desk:
         self.operator = None
         self.authority = None
 
+    # -- the station's lock -------------------------------------------------------------------
+    def lock_due(self, *, last_activity: datetime, last_check: datetime) -> str | None:
+        """'shift' when a shift change passed since last_check, 'idle' when untouched for
+        idle_lock_minutes, else None. The GUI asks every few seconds."""
+        now = self.clock()
+        zone = self.settings.zone
+        local_now, local_last = now.astimezone(zone), last_check.astimezone(zone)
+        day = local_last.date()
+        while day <= local_now.date():
+            for t in self.settings.shift_changes:
+                moment = datetime.combine(day, t, tzinfo=zone)
+                if local_last < moment <= local_now:
+                    return "shift"
+            day += timedelta(days=1)
+        minutes = self.settings.idle_lock_minutes
+        if minutes and now - last_activity >= timedelta(minutes=minutes):
+            return "idle"
+        return None
+
+    def lock(self, reason: str) -> None:
+        """Nothing can be done until someone signs in; any PIN's authority ends."""
+        self.authority = None
+        with self.db.session() as s:
+            self._audit(s, "locked", detail=reason)
+            s.commit()
+
+    def unlock(self, operator_id: str, pin: str, *, reason: str) -> Operator:
+        """The operator on duty comes back after an idle lock; anyone else, or anyone at a shift
+        change, starts a shift (the one on duty is handed over). Raises WrongPin or Locked."""
+        if reason == "idle" and self.operator is not None and operator_id == self.operator.id:
+            with self.db.session() as s:
+                try:
+                    op = operators.verify(s, operator_id=operator_id, pin=pin, station_id=self.ctx.station_id,
+                                          now=self.clock())
+                    self._audit(s, "unlocked", operator_id=op.id)
+                finally:
+                    s.commit()
+            return op
+        return self.sign_in(operator_id, pin)
+
     def authorise(self, operator_id: str, pin: str, role: Role) -> Operator:
         """A supervisor's or administrator's PIN for one action; wrong PINs count toward the lock."""
         with self.db.session() as s:

@@ -46,6 +46,10 @@ class Settings(BaseModel):
 
     auto_signout_enabled: bool = PField(True, description="Sign out everyone still on site at a set time each day.")
     auto_signout_time: time = PField(time(23, 0), description="When the automatic sign-out happens (local time).")
+    idle_lock_minutes: int = PField(10, ge=0, le=240,
+                                    description="The station locks after this many minutes untouched (0: never).")
+    shift_changes: list[time] = PField([time(8, 0), time(20, 0)],
+                                       description="At these local times the station locks for the next shift's sign-in.")
     retention_days: int = PField(28, ge=1, le=3650, description="Personal data older than this many days is erased.")
     backup_folder: str = PField("", description="Where the daily backup goes (empty: the data folder's backups/).")
     backup_keep: int = PField(7, ge=1, le=365, description="How many daily backups are kept.")

@@ -9,12 +9,17 @@
         <translation>门岗登记台已经打开（同一数据文件夹）。请使用已打开的窗口（看看任务栏）；同时开两个可能互相覆盖。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="155" />
+        <location filename="../../gui/app.py" line="82" />
+        <source>GateDesk met an error it did not expect. Everything already saved is safe. A report without personal data was written to {0}; please give it to your administrator.</source>
+        <translation>门岗登记台遇到了意外错误。已经保存的记录都是安全的。一份不含个人信息的报告已写入 {0}，请交给管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="163" />
         <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
         <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="159" />
+        <location filename="../../gui/app.py" line="167" />
         <source>The database {0} is damaged ({1}). It has not been changed.
 
 Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
@@ -1717,6 +1722,24 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <location filename="../../gui/lock_page.py" line="34" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lock_page.py" line="48" />
+        <source>Shift change: the next operator signs in.</source>
+        <translation>换班时间：请接班人员登录。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lock_page.py" line="49" />
+        <source>Locked after a quiet spell. Type your PIN to go on.</source>
+        <translation>长时间无操作，已锁定。请输入 PIN 继续。</translation>
+    </message>
+</context>
+<context>
     <name>LogPanel</name>
     <message>
         <location filename="../../gui/log_panel.py" line="23" />
@@ -1789,148 +1812,148 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="24" />
+        <location filename="../../gui/main_window.py" line="27" />
         <source>GateDesk — {0}</source>
         <translation>门岗登记台 — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="34" />
+        <location filename="../../gui/main_window.py" line="37" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="34" />
+        <location filename="../../gui/main_window.py" line="37" />
         <source>On site</source>
         <translation>在场人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="35" />
+        <location filename="../../gui/main_window.py" line="38" />
         <source>Log</source>
         <translation>登记记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="35" />
+        <location filename="../../gui/main_window.py" line="38" />
         <source>Isolation</source>
         <translation>隔离点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="36" />
+        <location filename="../../gui/main_window.py" line="39" />
         <source>Parcels</source>
         <translation>寄存点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="66" />
+        <location filename="../../gui/main_window.py" line="82" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="74" />
+        <location filename="../../gui/main_window.py" line="90" />
         <source>Hand over  [Ctrl+H]</source>
         <translation>交班  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77" />
+        <location filename="../../gui/main_window.py" line="93" />
         <source>Daily check</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="79" />
+        <location filename="../../gui/main_window.py" line="95" />
         <source>Disinfection</source>
         <translation>消毒记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="81" />
+        <location filename="../../gui/main_window.py" line="97" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="83" />
+        <location filename="../../gui/main_window.py" line="99" />
         <source>Operators</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="85" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="86" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>Write the bundle for the community office (USB stick)</source>
         <translation>为社区办公室写出数据包（U 盘）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="88" />
+        <location filename="../../gui/main_window.py" line="104" />
         <source>Office key…</source>
         <translation>办公室密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="90" />
+        <location filename="../../gui/main_window.py" line="106" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="108" />
         <source>Residents and passes…</source>
         <translation>住户与通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96" />
+        <location filename="../../gui/main_window.py" line="112" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112" />
+        <location filename="../../gui/main_window.py" line="128" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143" />
+        <location filename="../../gui/main_window.py" line="194" />
         <source>The daily backup could not be written: {0}</source>
         <translation>每日备份未能写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170" />
+        <location filename="../../gui/main_window.py" line="221" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184" />
+        <location filename="../../gui/main_window.py" line="235" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185" />
+        <location filename="../../gui/main_window.py" line="236" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236" />
+        <location filename="../../gui/main_window.py" line="287" />
         <source>The office's key file</source>
         <translation>社区办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="237" />
+        <location filename="../../gui/main_window.py" line="288" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244" />
-        <location filename="../../gui/main_window.py" line="246" />
+        <location filename="../../gui/main_window.py" line="295" />
+        <location filename="../../gui/main_window.py" line="297" />
         <source>Office key</source>
         <translation>办公室密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244" />
+        <location filename="../../gui/main_window.py" line="295" />
         <source>{0} is not an office key file.</source>
         <translation>{0} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247" />
+        <location filename="../../gui/main_window.py" line="298" />
         <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
         <translation>今后的数据包将按 {0} 的密钥加密。请与社区办公室电话核对密钥指纹：{1}</translation>
     </message>
@@ -4196,7 +4219,7 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>请选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../models/desk.py" line="530" />
+        <location filename="../../models/desk.py" line="570" />
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>

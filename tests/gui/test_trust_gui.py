@@ -57,3 +57,51 @@ def test_the_end_of_the_campaign_needs_the_station_name_typed(app, qtbot, desk, 
     assert dialog.erase.isEnabled()
     qtbot.mouseClick(dialog.erase, Qt.LeftButton)
     assert desk.personal_left() == 0 and "已清除" in told[0]
+
+
+def test_the_station_locks_when_left_alone_and_the_guard_unlocks_with_a_pin(app, qtbot, desk):
+    from datetime import timedelta
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    type_text(qtbot, window.gate.name, "王五")  # a half-typed registration
+    start = desk.now()
+    desk.clock = lambda: start + timedelta(minutes=11)
+    window.check_lock()
+    assert window.locked and not window.tabs.isVisible()
+    page = window.lock_page
+    assert page.who.operator_id() == operator_id(desk, "张保安")
+    type_text(qtbot, page.who.pin, "0000")
+    qtbot.keyClick(page.who.pin, Qt.Key_Return)
+    assert window.locked and "PIN" in page.error.text()
+    type_text(qtbot, page.who.pin, PINS["张保安"])
+    qtbot.keyClick(page.who.pin, Qt.Key_Return)
+    assert not window.locked and window.gate.name.text() == "王五"
+
+
+def test_at_shift_change_the_next_operator_signs_in(app, qtbot, desk):
+    from datetime import timedelta
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    start = desk.now()
+    local = start.astimezone(desk.settings.zone)
+    # Just past the next shift change in the settings (08:00 or 20:00 local).
+    nxt = min((local.replace(hour=t.hour, minute=t.minute, second=0, microsecond=0) + timedelta(days=d)
+               for t in desk.settings.shift_changes for d in (0, 1)
+               if local.replace(hour=t.hour, minute=t.minute, second=0, microsecond=0) + timedelta(days=d) > local))
+    window._last_activity = nxt
+    desk.clock = lambda: nxt + timedelta(seconds=5)
+    window.check_lock()
+    assert window.locked and "换班" in window.lock_page.title.text()
+    page = window.lock_page
+    page.who.who.setCurrentIndex(page.who.who.findData(operator_id(desk, "陈主管")))
+    type_text(qtbot, page.who.pin, PINS["陈主管"])
+    qtbot.mouseClick(page.button, Qt.LeftButton)
+    assert not window.locked and desk.operator.name == "陈主管"

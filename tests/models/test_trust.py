@@ -124,3 +124,28 @@ def test_an_import_is_audited_at_the_office(tmp_path, now):
         assert audit.verify(s).first_bad is None
     assert len(imports) == 1 and imports[0].operator_id == "someone" and "created=" in imports[0].detail
     office.close()
+
+
+def test_the_station_locks_when_idle_and_at_shift_change(desk, now):
+    from datetime import timedelta
+
+    from models.operators import WrongPin
+
+    guard = op_id(desk, "张保安")
+    minute = timedelta(minutes=1)
+    assert desk.lock_due(last_activity=now - 9 * minute, last_check=now - minute) is None
+    assert desk.lock_due(last_activity=now - 10 * minute, last_check=now - minute) == "idle"
+    # 10:00 local now (02:00 UTC); the 08:00 shift change passed between the checks.
+    assert desk.lock_due(last_activity=now, last_check=now - timedelta(hours=2, minutes=1)) == "shift"
+    desk.lock("idle")
+    with pytest.raises(WrongPin):
+        desk.unlock(guard, "0000", reason="idle")
+    desk.unlock(guard, PINS["张保安"], reason="idle")
+    assert desk.operator.id == guard
+    desk.lock("shift")
+    sup = op_id(desk, "陈主管")
+    desk.unlock(sup, PINS["陈主管"], reason="shift")  # the next shift signs in: a hand-over
+    assert desk.operator.id == sup
+    trail = actions(desk)
+    assert trail[trail.index("locked"):][:3] == ["locked", "pin_failed", "unlocked"]
+    assert trail.count("locked") == 2 and trail[-1] == "sign_in"

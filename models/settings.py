@@ -113,3 +113,18 @@ def save_settings(session: Session, settings: Settings) -> list[str]:
         if before.get(key) != value:
             changed.append(key)
     return changed
+
+
+def parse_times(text: str) -> list[time]:
+    """'08:00, 20:00' (commas, spaces or 、 between) as sorted times; ValueError for anything else."""
+    import re
+
+    out = []
+    for part in re.split(r"[,，、\s]+", text.strip()):
+        if not part:
+            continue
+        m = re.fullmatch(r"([01]?\d|2[0-3])[:：]([0-5]\d)", part)
+        if m is None:
+            raise ValueError(part)
+        out.append(time(int(m.group(1)), int(m.group(2))))
+    return sorted(set(out))

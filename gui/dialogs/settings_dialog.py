@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QTimeEdit,
-    QVBoxLayout,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QScrollArea, QSpinBox,
+    QTimeEdit, QVBoxLayout, QWidget,
 )
 
 from models.desk import Desk
-from models.settings import Settings
+from models.settings import Settings, parse_times
 
 
 class SettingsDialog(QDialog):
@@ -77,7 +77,24 @@ class SettingsDialog(QDialog):
         self.backup_keep.setRange(1, 365)
         self.backup_keep.setValue(s.backup_keep)
         form.addRow(self.tr("Daily backups kept"), self.backup_keep)
-        box.addLayout(form)
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setObjectName("idle_lock_minutes")
+        self.idle_lock.setRange(0, 240)
+        self.idle_lock.setSpecialValueText(self.tr("never"))
+        self.idle_lock.setValue(s.idle_lock_minutes)
+        form.addRow(self.tr("Lock when untouched for (minutes)"), self.idle_lock)
+        self.shift_changes = QLineEdit(", ".join(t.strftime("%H:%M") for t in s.shift_changes))
+        self.shift_changes.setObjectName("shift_changes")
+        self.shift_changes.setPlaceholderText(self.tr("e.g. 08:00, 20:00 (empty: no shift lock)"))
+        form.addRow(self.tr("Lock for sign-in at shift changes"), self.shift_changes)
+        # A long form: it scrolls rather than run off a 768-px screen.
+        inner = QWidget()
+        inner.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        box.addWidget(scroll)
         self.note = QLabel("")
         self.note.setWordWrap(True)
         box.addWidget(self.note)
@@ -100,8 +117,18 @@ class SettingsDialog(QDialog):
         new.retention_days = self.retention.value()
         new.backup_folder = self.backup_folder.text().strip()
         new.backup_keep = self.backup_keep.value()
+        new.idle_lock_minutes = self.idle_lock.value()
+        new.shift_changes = parse_times(self.shift_changes.text())
         return new
 
     def accept(self) -> None:
-        self.changed = self.desk.update_settings(self.value())
+        try:
+            value = self.value()
+        except ValueError as exc:
+            self.note.setText(self.tr("“{0}” is not a time of day; write shift changes like 08:00, 20:00.").format(
+                exc.args[0] if exc.args else ""))
+            self.note.setObjectName("dialogError")
+            self.shift_changes.setFocus()
+            return
+        self.changed = self.desk.update_settings(value)
         super().accept()

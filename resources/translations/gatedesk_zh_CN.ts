@@ -3864,6 +3864,31 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <source>Daily backups kept</source>
         <translation>保留每日备份（份）</translation>
     </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="83" />
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="85" />
+        <source>Lock when untouched for (minutes)</source>
+        <translation>无操作多久后锁定（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="88" />
+        <source>e.g. 08:00, 20:00 (empty: no shift lock)</source>
+        <translation>例如 08:00, 20:00（留空：换班不锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="89" />
+        <source>Lock for sign-in at shift changes</source>
+        <translation>换班时锁定并要求登录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="128" />
+        <source>“{0}” is not a time of day; write shift changes like 08:00, 20:00.</source>
+        <translation>“{0}”不是一天中的时间，请按 08:00, 20:00 这样填写换班时间。</translation>
+    </message>
 </context>
 <context>
     <name>SetupDialog</name>

@@ -105,3 +105,23 @@ def test_at_shift_change_the_next_operator_signs_in(app, qtbot, desk):
     type_text(qtbot, page.who.pin, PINS["陈主管"])
     qtbot.mouseClick(page.button, Qt.LeftButton)
     assert not window.locked and desk.operator.name == "陈主管"
+
+
+def test_the_lock_is_set_in_settings_and_a_bad_time_is_explained(app, qtbot, desk):
+    from datetime import time
+
+    from gui.dialogs.settings_dialog import SettingsDialog
+
+    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    dialog = SettingsDialog(desk)
+    qtbot.addWidget(dialog)
+    assert dialog.shift_changes.text() == "08:00, 20:00"
+    dialog.idle_lock.setValue(5)
+    dialog.shift_changes.clear()
+    type_text(qtbot, dialog.shift_changes, "7:00，19:30, 25:00")
+    dialog.accept()
+    assert "25:00" in dialog.note.text() and desk.settings.idle_lock_minutes == 10  # nothing saved
+    dialog.shift_changes.clear()
+    type_text(qtbot, dialog.shift_changes, "19:30，7:00")
+    dialog.accept()
+    assert desk.settings.shift_changes == [time(7, 0), time(19, 30)] and desk.settings.idle_lock_minutes == 5

@@ -40,7 +40,7 @@ class AuditDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        for col, width in ((0, 70), (1, 160), (2, 120), (3, 240)):
+        for col, width in ((0, 70), (1, 190), (2, 120), (3, 240)):
             self.table.setColumnWidth(col, width)
         box.addWidget(self.table)
         self.more = QPushButton(self.tr("Older entries"))
@@ -54,6 +54,14 @@ class AuditDialog(QDialog):
         self.oldest: int | None = None
         self.load_more()
 
+    def detail(self, e) -> str:
+        """Details in words where they are a word; counts and field names as they are."""
+        if e.action in ("locked", "unlocked"):
+            return {"idle": self.tr("untouched too long"), "shift": self.tr("shift change")}.get(e.detail, e.detail)
+        if e.action == "register" and e.detail:
+            return texts.outcome(e.detail)
+        return e.detail
+
     def load_more(self) -> None:
         rows = self.desk.audit_page(before_seq=self.oldest, limit=PAGE)
         zone = self.desk.settings.zone
@@ -63,7 +71,7 @@ class AuditDialog(QDialog):
             what = texts.lookup("Audit", ACTIONS[e.action]) if e.action in ACTIONS else e.action
             who = self.names.get(e.operator_id, "") if e.operator_id else self.tr("GateDesk")
             for c, value in enumerate((str(e.seq), texts.local_time(e.at, zone, "%Y-%m-%d %H:%M:%S"), who, what,
-                                       e.detail)):
+                                       self.detail(e))):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         if rows:
             self.oldest = rows[-1].seq

@@ -15,7 +15,7 @@ class CampaignDialog(QDialog):
         self.desk = desk
         self.result_ = None
         self.setWindowTitle(self.tr("End of the campaign"))
-        self.setMinimumWidth(560)
+        self.setMinimumSize(640, 400)
         box = QVBoxLayout(self)
         warning = QLabel(self.tr(
             "This erases all personal data on this computer: names, phones, ID numbers and health details of "

@@ -94,6 +94,8 @@ class SettingsDialog(QDialog):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setMinimumWidth(inner.sizeHint().width() + 24)
+        scroll.setMinimumHeight(min(inner.sizeHint().height(), 560))
         box.addWidget(scroll)
         self.note = QLabel("")
         self.note.setWordWrap(True)

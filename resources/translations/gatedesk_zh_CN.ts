@@ -174,7 +174,17 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <translation>更早的记录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="64" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="60" />
+        <source>untouched too long</source>
+        <translation>长时间无操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="60" />
+        <source>shift change</source>
+        <translation>换班</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="72" />
         <source>GateDesk</source>
         <translation>系统</translation>
     </message>
@@ -192,7 +202,7 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="79" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="87" />
         <source>The audit log is for administrators: an administrator's PIN is needed.</source>
         <translation>审计日志仅供管理员查看，需要管理员 PIN。</translation>
     </message>
@@ -3885,7 +3895,7 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>换班时锁定并要求登录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="128" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="130" />
         <source>“{0}” is not a time of day; write shift changes like 08:00, 20:00.</source>
         <translation>“{0}”不是一天中的时间，请按 08:00, 20:00 这样填写换班时间。</translation>
     </message>

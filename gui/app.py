@@ -109,6 +109,15 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
         return 1
     desk = Desk(db)
     install_language(app, desk.settings.language)
+
+    def damaged(problem: str) -> None:
+        QMessageBox.critical(None, "GateDesk", QCoreApplication.translate(
+            "App", "The database is damaged ({0}). GateDesk closes now so that nothing more is written to it; "
+            "start it again to be offered the newest backup.").format(problem))
+        db.damaged = True  # closed without the clean mark: the next start checks first
+        app.exit(3)
+
+    checking = CheckInBackground(paths.database_path(data_dir), damaged)  # noqa: F841 - runs while alive
     try:
         if desk.ctx is not None:
             desk.erase_expired()
@@ -141,23 +150,37 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
         # walking it again and again, which put 10-20 ms pauses into searches and saves.
         gc.freeze()
         code = app.exec()
-        desk.sign_off()
+        if not db.damaged:
+            desk.sign_off()
         return code
     finally:
         db.close()
 
 
-def check_database(data_dir: Path, parent=None) -> bool:
-    """SQLite's quick check before anything is opened for writing. A damaged database is never
-    written to: the user is told, and offered the newest sound daily backup in its place (the
-    damaged file is kept aside). False when GateDesk should not start."""
+def check_database(data_dir: Path, parent=None, *, now: bool | None = None) -> bool:
+    """SQLite's quick check before anything writes, when the last session did not close cleanly
+    (a crash, a power cut) or `now` says so; after a clean close the check runs in the background
+    instead (CheckInBackground), as it takes seconds on a year's records. A damaged database is
+    never written to: the user is told, and offered the newest sound daily backup in its place
+    (the damaged file is kept aside). False when GateDesk should not start."""
+    from models import db as dbmod
+
+    path = paths.database_path(data_dir)
+    if now is None:
+        now = path.exists() and not dbmod.closed_cleanly(path)
+    problem = dbmod.integrity_problem(path) if now else None
+    if problem is None:
+        if path.exists():
+            dbmod.opening(path)
+        return True
+    return offer_backup(data_dir, problem, parent)
+
+
+def offer_backup(data_dir: Path, problem: str, parent=None) -> bool:
     from models import db as dbmod
     from models.recovery import restore
 
     path = paths.database_path(data_dir)
-    problem = dbmod.integrity_problem(path)
-    if problem is None:
-        return True
     backup = dbmod.latest_backup(dbmod.backup_folders(path))
     if backup is None:
         QMessageBox.critical(parent, "GateDesk", QCoreApplication.translate(
@@ -177,3 +200,34 @@ def check_database(data_dir: Path, parent=None) -> bool:
         QMessageBox.critical(parent, "GateDesk", str(getattr(exc, "strerror", None) or exc))
         return False
     return True
+
+
+class CheckInBackground:
+    """The quick check of a cleanly closed database, on a worker thread while the guard signs in.
+
+    on_damage(problem) is called on the GUI thread if the file is damaged (disk rot found after a
+    clean close); the caller stops work there, and the next start (the database was not closed
+    cleanly) checks first and offers the backup."""
+
+    def __init__(self, path: Path, on_damage, parent=None):
+        import threading
+
+        from PySide6.QtCore import QTimer
+
+        from models.db import integrity_problem
+
+        self.result: tuple[str | None] | None = None
+        self._thread = threading.Thread(target=lambda: setattr(self, "result", (integrity_problem(path),)),
+                                        name="gatedesk-check", daemon=True)
+        self._on_damage = on_damage
+        self._timer = QTimer(parent)
+        self._timer.timeout.connect(self._poll)
+        self._thread.start()
+        self._timer.start(250)
+
+    def _poll(self) -> None:
+        if self.result is None:
+            return
+        self._timer.stop()
+        if self.result[0] is not None:
+            self._on_damage(self.result[0])

@@ -299,5 +299,7 @@ class MainWindow(QMainWindow):
             "{1}").format(key.office, key.key_id))
 
     def closeEvent(self, event) -> None:
+        QApplication.instance().removeEventFilter(self)
+        self._lock_timer.stop()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -464,13 +464,9 @@ class Desk:
         """A supervisor's export (unmasked spreadsheets: an administrator's). Runs on a worker
         thread: it opens its own connections."""
         who = self.acting(Role.ADMIN if full_data else Role.SUPERVISOR)
-        result = sync.export_bundle(self.db, out, day_from=day_from, day_to=day_to, full_data=full_data,
-                                    language=self.settings.language, now=self.clock(), progress=progress)
-        with self.db.session() as s:
-            self._audit(s, "export", detail=f"seq={result.seq} records={result.records}"
-                        + (" unmasked" if full_data else ""), operator_id=who.id)
-            s.commit()
-        return result
+        return sync.export_bundle(self.db, out, day_from=day_from, day_to=day_to, full_data=full_data,
+                                  language=self.settings.language, now=self.clock(), progress=progress,
+                                  operator_id=who.id)
 
     # -- sync: the office's side ----------------------------------------------------------
     def complete_office_setup(self, *, office_name: str, community: str, admin_name: str, pin: str,

@@ -373,7 +373,7 @@ def _member_queries(station_id: str, since, window) -> dict[str, Any]:
 def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_to: date | None = None,
                   zone: ZoneInfo | None = None, now: datetime | None = None, sheets: bool = True,
                   full_data: bool = False, language: str = "zh_CN",
-                  progress: Callable[[int], None] | None = None) -> ExportResult:
+                  progress: Callable[[int], None] | None = None, operator_id: str | None = None) -> ExportResult:
     """Write this station's records since its previous export (or created in a day range).
 
     out is a folder (the bundle gets a descriptive name) or a file name. The bundle is written
@@ -445,6 +445,8 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
                          day_from=day_from.isoformat() if window else None,
                          day_to=day_to.isoformat() if window else None,
                          file_name=path.name, records=sum(counts.values())))
+        audit.record(s, at=now, station_id=ctx.station_id, operator_id=operator_id, action="export",
+                     detail=f"seq={seq} records={sum(counts.values())}" + (" unmasked" if full_data and sheets else ""))
         s.commit()
     result = ExportResult(path=path, seq=seq, counts=counts, encrypted=office is not None)
     if sheets:

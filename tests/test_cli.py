@@ -56,6 +56,14 @@ def test_two_gates_export_and_an_office_imports_from_a_usb_folder(tmp_path):
         assert r.returncode == 0, r.stderr
         bundle = Path(r.stdout.strip())
         assert bundle.exists() and gate in bundle.name and bundle.name.endswith("_00001.gdbundle")
+    from models import audit
+    from models.db import open_database
+
+    gate_db = open_database(tmp_path / "东门" / "gatedesk.sqlite3")
+    with gate_db.session() as s:
+        exports = [e for e in audit.entries(s) if e.action == "export"]  # the command line is audited too
+    assert len(exports) == 1 and exports[0].detail.startswith("seq=1 records=") and exports[0].operator_id is None
+    gate_db.close()
     office = tmp_path / "office"
     dry = run("import", "--data-dir", str(office), "--dry-run", "--json", str(usb))
     assert dry.returncode == 0, dry.stderr

@@ -89,7 +89,7 @@ def test_a_damaged_database_is_left_alone_unless_the_user_takes_the_backup(app, 
     data, path, damaged = damaged_station(tmp_path)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.No)
-    assert app_mod.check_database(data) is False
+    assert app_mod.check_database(data, now=True) is False
     assert "损坏" in asked[0] and "gatedesk-daily-2022-11-28" in asked[0]
     assert path.read_bytes() == damaged  # never written to
 
@@ -100,7 +100,7 @@ def test_the_newest_backup_replaces_a_damaged_database_and_the_damaged_one_is_ke
 
     data, path, damaged = damaged_station(tmp_path)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
-    assert app_mod.check_database(data) is True
+    assert app_mod.check_database(data, now=True) is True
     assert integrity_problem(path) is None
     [kept] = paths.backups_dir(data).glob("gatedesk-damaged-*.sqlite3")
     assert kept.read_bytes() == damaged
@@ -116,6 +116,35 @@ def test_no_backup_means_a_plain_message_and_no_start(app, tmp_path, monkeypatch
         old.unlink()
     told = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: told.append(a[2]))
-    assert app_mod.check_database(data) is False
+    assert app_mod.check_database(data, now=True) is False
     assert "损坏" in told[0] and "没有找到" in told[0]
     assert path.read_bytes() == damaged
+
+
+def test_after_a_crash_the_whole_file_is_checked_before_anything_writes(app, tmp_path, monkeypatch):
+    from models.db import clean_mark, closed_cleanly
+
+    data, path, damaged = damaged_station(tmp_path)
+    assert closed_cleanly(path)  # the demo closed it properly; the damage came later (disk rot)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.No)
+    assert app_mod.check_database(data) is True and not asked  # clean close: checked in the background
+    assert not closed_cleanly(path)  # open now: a crash from here on leaves no mark
+    assert app_mod.check_database(data) is False and asked  # so the next start checks first
+    clean_mark(path).touch()
+
+
+def test_the_background_check_finds_damage_after_a_clean_close(app, qtbot, tmp_path):
+    data, path, _ = damaged_station(tmp_path)
+    found = []
+    checking = app_mod.CheckInBackground(path, found.append)
+    qtbot.waitUntil(lambda: bool(found), timeout=20_000)
+    assert checking.result[0] and found == [checking.result[0]]
+    sound = tmp_path / "sound"
+    db = open_database(paths.database_path(sound))
+    db.close()
+    quiet = []
+    checking = app_mod.CheckInBackground(paths.database_path(sound), quiet.append)
+    qtbot.waitUntil(lambda: checking.result is not None, timeout=20_000)
+    qtbot.wait(300)
+    assert quiet == []

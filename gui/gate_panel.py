@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from gui import texts
 from gui.scanner import ScanCatcher
 from gui.widgets import ChoiceRow, Field
+from models.db import NotSaved
 from models.desk import Desk, Saved
 from models.isolation import may_be_placed
 from models.masking import mask_name
@@ -379,6 +380,9 @@ class GatePanel(QWidget):
             return
         except RemeasureNeeded as exc:
             self._ask_remeasure(form.temperature, exc.decision)
+            return
+        except NotSaved as exc:
+            self._show_banner("failed", self.tr("NOT SAVED"), texts.message(exc.message))
             return
         self.last_saved = saved
         self._show_decision(saved)

@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 import threading
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,6 +44,28 @@ class DatabaseProblem(Exception):
     def __init__(self, message: Message):
         super().__init__(message.text.format(**message.params))
         self.message = message
+
+
+class NotSaved(Exception):
+    """The database could not be written (a full disk, a read-only or vanished folder): nothing
+    was saved, and what the user typed is still on screen."""
+
+    def __init__(self, detail: str):
+        super().__init__(detail)
+        self.message = Message("Database", QT_TRANSLATE_NOOP(
+            "Database", "Not saved: the disk is full or the data folder cannot be written ({detail}). What you "
+            "typed is kept; free some space or call the administrator, then save again."), {"detail": detail})
+
+
+@contextmanager
+def saving():
+    """Wrap a save: a storage failure becomes NotSaved (the transaction has rolled back)."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        yield
+    except OperationalError as exc:
+        raise NotSaved(str(exc.orig) if exc.orig is not None else type(exc).__name__) from exc
 
 
 def _all_tables() -> None:

@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from models import audit, isolation, operators, parcels, readiness, residents, retention, sync, visits
 from models.clock import local_today, utcnow
-from models.db import Database
+from models.db import Database, saving
 from models.i18n import QT_TRANSLATE_NOOP, Message
 from models.masking import mask_name
 from models.operators import Operator, Role
@@ -193,7 +193,7 @@ class Desk:
         """Validate, decide, store and commit. Raises InvalidInput or RemeasureNeeded, saving nothing."""
         now = self.clock()
         visit_in = visits.parse_form(form, self.settings, now)
-        with self.db.session() as s:
+        with saving(), self.db.session() as s:
             visit, decision = visits.register_visit(session=s, visit_in=visit_in, ctx=self.ctx,
                                                     operator_id=self.operator.id, settings=self.settings, now=now)
             self._audit(s, "register", record_id=visit.id, detail=decision.outcome.value)
@@ -258,7 +258,7 @@ class Desk:
     # -- the isolation point -------------------------------------------------------------------
     def _write(self, fn, **kw):
         """Run one core service as its own unit of work, stamped with this station and operator."""
-        with self.db.session() as s:
+        with saving(), self.db.session() as s:
             result = fn(session=s, ctx=self.ctx, operator_id=self.operator.id, now=self.clock(), **kw)
             s.commit()
             return result

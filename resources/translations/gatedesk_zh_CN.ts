@@ -683,24 +683,29 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/db.py" line="180" />
+        <location filename="../../models/db.py" line="55" />
+        <source>Not saved: the disk is full or the data folder cannot be written ({detail}). What you typed is kept; free some space or call the administrator, then save again.</source>
+        <translation>未保存：磁盘已满或数据文件夹无法写入（{detail}）。已输入的内容都还在；请腾出空间或联系管理员，然后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../models/db.py" line="203" />
         <source>{path} is not a readable GateDesk database ({error}). It was left untouched.</source>
         <translation>{path} 不是可读取的门岗登记台数据库（{error}）。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="234" />
-        <location filename="../../models/db.py" line="336" />
+        <location filename="../../models/db.py" line="257" />
+        <location filename="../../models/db.py" line="359" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="241" />
-        <location filename="../../models/db.py" line="339" />
+        <location filename="../../models/db.py" line="264" />
+        <location filename="../../models/db.py" line="362" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="333" />
+        <location filename="../../models/db.py" line="356" />
         <source>{path} is damaged ({error}). It was left untouched.</source>
         <translation>{path} 已损坏（{error}）。文件未作任何改动。</translation>
     </message>
@@ -930,259 +935,264 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>GatePanel</name>
     <message>
-        <location filename="../../gui/gate_panel.py" line="59" />
+        <location filename="../../gui/gate_panel.py" line="60" />
         <source>11 digits; a returning visitor is filled in</source>
         <translation>11 位手机号；老访客自动带出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="62" />
+        <location filename="../../gui/gate_panel.py" line="63" />
         <source>district, town or city</source>
         <translation>区、镇或城市</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="63" />
+        <location filename="../../gui/gate_panel.py" line="64" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="67" />
+        <location filename="../../gui/gate_panel.py" line="68" />
         <source>Green</source>
         <translation>绿码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="68" />
+        <location filename="../../gui/gate_panel.py" line="69" />
         <source>Yellow</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="69" />
+        <location filename="../../gui/gate_panel.py" line="70" />
         <source>Red</source>
         <translation>红码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="70" />
+        <location filename="../../gui/gate_panel.py" line="71" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="71" />
+        <location filename="../../gui/gate_panel.py" line="72" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="72" />
+        <location filename="../../gui/gate_panel.py" line="73" />
         <source>None</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="73" />
+        <location filename="../../gui/gate_panel.py" line="74" />
         <source>11-28 09:12, or 30h</source>
         <translation>11-28 09:12，或 30h</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="74" />
+        <location filename="../../gui/gate_panel.py" line="75" />
         <source>Risk-area stay in 14 days / star on itinerary card</source>
         <translation>14 天内到过中高风险地区 / 行程卡带星</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="76" />
+        <location filename="../../gui/gate_panel.py" line="77" />
         <source>Wearing a mask</source>
         <translation>已戴口罩</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="80" />
+        <location filename="../../gui/gate_panel.py" line="81" />
         <source>Who [F1–F5]</source>
         <translation>人员类别 [F1–F5]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="81" />
+        <location filename="../../gui/gate_panel.py" line="82" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="82" />
+        <location filename="../../gui/gate_panel.py" line="83" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="83" />
+        <location filename="../../gui/gate_panel.py" line="84" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="84" />
+        <location filename="../../gui/gate_panel.py" line="85" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="85" />
+        <location filename="../../gui/gate_panel.py" line="86" />
         <source>Going to (building-unit-room)</source>
         <translation>去往（楼-单元-室）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="86" />
+        <location filename="../../gui/gate_panel.py" line="87" />
         <source>Host (resident visited)</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="87" />
+        <location filename="../../gui/gate_panel.py" line="88" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="88" />
-        <location filename="../../gui/gate_panel.py" line="262" />
+        <location filename="../../gui/gate_panel.py" line="89" />
+        <location filename="../../gui/gate_panel.py" line="263" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="89" />
+        <location filename="../../gui/gate_panel.py" line="90" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="90" />
+        <location filename="../../gui/gate_panel.py" line="91" />
         <source>Nucleic-acid result</source>
         <translation>核酸结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="91" />
+        <location filename="../../gui/gate_panel.py" line="92" />
         <source>Sample taken</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="112" />
+        <location filename="../../gui/gate_panel.py" line="113" />
         <source>Save  [Enter]</source>
         <translation>保存  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="116" />
+        <location filename="../../gui/gate_panel.py" line="117" />
         <source>Clear  [Esc]</source>
         <translation>清空  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="133" />
+        <location filename="../../gui/gate_panel.py" line="134" />
         <source>Supervisor override…</source>
         <translation>主管改判…</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="138" />
+        <location filename="../../gui/gate_panel.py" line="139" />
         <source>Place at the isolation point  [F9]</source>
         <translation>送往临时隔离点  [F9]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="148" />
+        <location filename="../../gui/gate_panel.py" line="149" />
         <source>Register the next person meanwhile  [F8]</source>
         <translation>先登记下一位  [F8]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="156" />
+        <location filename="../../gui/gate_panel.py" line="157" />
         <source>Waiting for a re-measure (double-click or Enter to resume)</source>
         <translation>等候复测（双击或回车继续登记）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="254" />
+        <location filename="../../gui/gate_panel.py" line="255" />
         <source>Ready</source>
         <translation>请登记</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="254" />
+        <location filename="../../gui/gate_panel.py" line="255" />
         <source>Type the phone number to begin.</source>
         <translation>先输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="260" />
+        <location filename="../../gui/gate_panel.py" line="261" />
         <source>First reading: {0} °C — type the re-measured reading</source>
         <translation>初测：{0} °C —— 请输入复测体温</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="262" />
+        <location filename="../../gui/gate_panel.py" line="263" />
         <source>Re-measured temperature °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="296" />
+        <location filename="../../gui/gate_panel.py" line="297" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="297" />
+        <location filename="../../gui/gate_panel.py" line="298" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="324" />
+        <location filename="../../gui/gate_panel.py" line="325" />
         <source>Resident {0} · {1} · in</source>
         <translation>住户 {0} · {1} · 进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="326" />
+        <location filename="../../gui/gate_panel.py" line="327" />
         <source>Take the temperature, type it and press Enter. Esc cancels.</source>
         <translation>请测温，输入体温后按回车。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="348" />
+        <location filename="../../gui/gate_panel.py" line="349" />
         <source>in</source>
         <translation>进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="348" />
+        <location filename="../../gui/gate_panel.py" line="349" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="349" />
+        <location filename="../../gui/gate_panel.py" line="350" />
         <source>Pass: {0}</source>
         <translation>刷证放行：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="361" />
+        <location filename="../../gui/gate_panel.py" line="362" />
         <source>STOP — do not let out</source>
         <translation>拦住 — 不得外出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="361" />
+        <location filename="../../gui/gate_panel.py" line="362" />
         <source>Pass refused</source>
         <translation>通行证无效</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="392" />
-        <location filename="../../gui/gate_panel.py" line="430" />
+        <location filename="../../gui/gate_panel.py" line="385" />
+        <source>NOT SAVED</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="396" />
+        <location filename="../../gui/gate_panel.py" line="434" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="393" />
+        <location filename="../../gui/gate_panel.py" line="397" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="409" />
+        <location filename="../../gui/gate_panel.py" line="413" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="410" />
+        <location filename="../../gui/gate_panel.py" line="414" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="431" />
+        <location filename="../../gui/gate_panel.py" line="435" />
         <source>First reading {0} °C: type the re-measured reading.</source>
         <translation>初测 {0} °C：请输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="440" />
+        <location filename="../../gui/gate_panel.py" line="444" />
         <source>{0} · first reading {1} °C · waiting {2} min</source>
         <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="479" />
+        <location filename="../../gui/gate_panel.py" line="483" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="491" />
+        <location filename="../../gui/gate_panel.py" line="495" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>

@@ -125,3 +125,37 @@ def test_the_lock_is_set_in_settings_and_a_bad_time_is_explained(app, qtbot, des
     type_text(qtbot, dialog.shift_changes, "19:30，7:00")
     dialog.accept()
     assert desk.settings.shift_changes == [time(7, 0), time(19, 30)] and desk.settings.idle_lock_minutes == 5
+
+
+def test_a_full_disk_keeps_the_form_and_says_nothing_was_saved(app, qtbot, desk, monkeypatch):
+    """pysqlite reports a full disk (SQLITE_FULL) as OperationalError at the write; the save's
+    transaction rolls back."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from gui.main_window import MainWindow
+    from models import visits
+    from models.visits import VisitQuery
+    from tests.gui.test_gate_flow import fill_visitor
+
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    gate = window.gate
+    before = desk.count_visits(VisitQuery())
+    real = visits.register_visit
+
+    def disk_full(**kw):
+        real(**kw)
+        raise OperationalError("INSERT INTO visit", {}, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(visits, "register_visit", disk_full)
+    fill_visitor(qtbot, gate, name="王小明")
+    qtbot.keyClick(gate.nat_time, Qt.Key_Return)
+    assert gate.banner.text() == "未保存" and "磁盘已满" in gate.banner_detail.text()
+    assert gate.name.text() == "王小明" and gate.phone.text() == "13812345678"  # nothing typed is lost
+    assert desk.count_visits(VisitQuery()) == before  # and nothing half-written
+    monkeypatch.setattr(visits, "register_visit", real)
+    qtbot.keyClick(gate.nat_time, Qt.Key_Return)  # space freed: the same form saves
+    assert gate.banner.text() == "准许进入" and desk.count_visits(VisitQuery()) == before + 1

@@ -119,8 +119,6 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
 
     checking = CheckInBackground(paths.database_path(data_dir), damaged)  # noqa: F841 - runs while alive
     try:
-        if desk.ctx is not None:
-            desk.erase_expired()
         if desk.ctx is None:
             from gui.dialogs.setup_dialog import SetupDialog
 

@@ -72,6 +72,11 @@ class MainWindow(QMainWindow):
         self._lock_timer = QTimer(self)
         self._lock_timer.timeout.connect(self.check_lock)
         self._lock_timer.start(LOCK_CHECK_MS)
+        from gui.housekeeping import Housekeeping
+
+        self.housekeeping = Housekeeping(desk, self)
+        self.housekeeping.backup_failed.connect(self._backup_failed)
+        self.housekeeping.start()
         self.resize(1280, 800)
         geometry = QSettings().value("main_window/geometry")
         if geometry is not None:
@@ -184,15 +189,11 @@ class MainWindow(QMainWindow):
         elif widget is self.gate:
             self.gate.phone.setFocus()
 
+    def _backup_failed(self, why: str) -> None:
+        self.status.showMessage(self.tr("The daily backup could not be written: {0}").format(why), 60_000)
+
     def run_auto_sign_out(self) -> None:
-        """Every minute: the automatic sign-out when due, today's counts (a new day starts at 0),
-        and the day's backup once a day."""
-        self.desk.erase_expired(once_a_day=True)
-        try:
-            self.desk.daily_backup()
-        except OSError as exc:  # a full disk or a missing backup folder must not stop the gate
-            self.status.showMessage(self.tr("The daily backup could not be written: {0}").format(
-                exc.strerror or exc), 60_000)
+        """Every minute: the automatic sign-out when due, and today's counts (a new day starts at 0)."""
         if self.desk.auto_sign_out():
             self._records_changed()
         else:
@@ -301,5 +302,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         QApplication.instance().removeEventFilter(self)
         self._lock_timer.stop()
+        self.housekeeping.stop()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
@@ -58,10 +58,12 @@ class OfficeWindow(QMainWindow):
         self.conflicts.conflicts_changed.connect(self._data_changed)
         self.dashboard.compound_opened.connect(self.open_drill_down)
         self.tabs.currentChanged.connect(self._tab_shown)
-        self._backup_timer = QTimer(self)
-        self._backup_timer.timeout.connect(self.daily_backup)
-        self._backup_timer.start(60_000)
-        self.daily_backup()
+        from gui.housekeeping import Housekeeping
+
+        self.housekeeping = Housekeeping(desk, self)
+        self.housekeeping.backup_failed.connect(lambda why: self.statusBar().showMessage(
+            self.tr("The daily backup could not be written: {0}").format(why), 60_000))
+        self.housekeeping.start()
         self.resize(1280, 800)
         geometry = QSettings().value("office_window/geometry")
         if geometry is not None:
@@ -70,16 +72,6 @@ class OfficeWindow(QMainWindow):
     def end_campaign(self) -> None:
         if open_campaign(self.desk, self):
             self._data_changed()
-
-    def daily_backup(self) -> None:
-        """Once a day while the office works: its database holds every gate's records (and the
-        personal data in them that has reached the end of its retention is erased)."""
-        self.desk.erase_expired(once_a_day=True)
-        try:
-            self.desk.daily_backup()
-        except OSError as exc:
-            self.statusBar().showMessage(self.tr("The daily backup could not be written: {0}").format(
-                exc.strerror or exc), 60_000)
 
     def _data_changed(self) -> None:
         self._stale |= {self.dashboard, self.gates, self.conflicts}
@@ -141,5 +133,6 @@ class OfficeWindow(QMainWindow):
             "be opened here. Key fingerprint, to check by phone: {0}").format(key.key_id))
 
     def closeEvent(self, event) -> None:
+        self.housekeeping.stop()
         QSettings().setValue("office_window/geometry", self.saveGeometry())
         super().closeEvent(event)

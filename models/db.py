@@ -126,6 +126,34 @@ class Checkpointer(threading.Thread):
         self.join(timeout=10)
 
 
+def _begin(conn: Connection) -> None:
+    # Sessions (units of work that read, then write) take the write lock at BEGIN. A deferred
+    # transaction that reads first and then writes fails at once with "database is locked" if
+    # another connection (the housekeeping thread) wrote in between, whatever busy_timeout says;
+    # IMMEDIATE waits its turn instead. Plain connections (exports, reports) read without it.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "BEGIN")
+
+
+IMMEDIATE = "gatedesk_immediate"
+
+
+class _Depth(threading.local):
+    depth = 0
+
+
+_open_units = _Depth()
+
+
+class _Unit(Session):
+    def __enter__(self):
+        _open_units.depth += 1
+        return super().__enter__()
+
+    def __exit__(self, *exc):
+        _open_units.depth -= 1
+        return super().__exit__(*exc)
+
+
 def make_engine(url: str, *, autocheckpoint: bool = True) -> Engine:
     if url.startswith("sqlite"):
         kw: dict = {"connect_args": {"check_same_thread": False}}
@@ -136,7 +164,7 @@ def make_engine(url: str, *, autocheckpoint: bool = True) -> Engine:
         event.listen(engine, "connect", _pragmas(autocheckpoint=autocheckpoint))
         # pysqlite does not put DDL inside transactions; take BEGIN into our own hands (SQLAlchemy's
         # documented recipe) so a failed migration rolls back whole.
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _begin)
         return engine
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
@@ -148,8 +176,13 @@ class Database:
     checkpointer: Checkpointer | None = None
     damaged: bool = False  # found damaged while open: closing must not mark it clean
 
+    def __post_init__(self) -> None:
+        self._units = self.engine.execution_options(**{IMMEDIATE: True})
+
     def session(self) -> Session:
-        return Session(self.engine, expire_on_commit=False)
+        """A unit of work. The outermost one in a thread takes the write lock at BEGIN; one opened
+        inside it (a helper reading names, say) only reads, or it would wait for its own thread."""
+        return _Unit(self._units if _open_units.depth == 0 else self.engine, expire_on_commit=False)
 
     def close(self) -> None:
         if self.checkpointer is not None:

@@ -23,6 +23,8 @@ from models.visits import Visit, VisitForm, VisitQuery
 
 
 RETENTION_DAY = "retention_last_day"
+RETENTION_DONE_BEFORE = "retention_done_before"
+ERASE_CHUNK = 2000
 TOMBSTONE_REASON_MAX = 40
 
 
@@ -573,25 +575,45 @@ class Desk:
             self._audit(s, "delete", record_id=visit_id, detail="visit", operator_id=sup.id)
             s.commit()
 
-    def erase_expired(self, *, once_a_day: bool = False) -> retention.Erased | None:
-        """Personal data past the retention period (at start-up, and daily while running)."""
+    def erase_expired(self, *, once_a_day: bool = False, chunk: int = ERASE_CHUNK,
+                      stopping=lambda: False) -> retention.Erased | None:
+        """Personal data past the retention period (at start-up, and daily while running).
+
+        Works in chunks, each its own short transaction with its own audit entry, so it can run
+        on a worker thread while the gate saves; stopping() between chunks ends it early (the
+        next run carries on). None when it already ran today (once_a_day)."""
+        from models.bundle import parse_wire_time, wire_time
         from models.db import Meta, scrub
 
         now, today = self.clock(), self.today()
+        cutoff = now - timedelta(days=self.settings.retention_days)
+        office = self.is_office
         with self.db.session() as s:
             done = s.get(Meta, RETENTION_DAY)
             if once_a_day and done is not None and done.value == today.isoformat():
                 return None
-            result = retention.erase_expired(s, retention_days=self.settings.retention_days, today=today,
-                                             cutoff=now - timedelta(days=self.settings.retention_days), now=now,
-                                             office=self.is_office)
-            if result.total:
-                self._audit(s, "purge", detail=result.detail(), operator_id=None)
-            s.merge(Meta(key=RETENTION_DAY, value=today.isoformat()))
-            s.commit()
-        if result.total:
+            mark = s.get(Meta, RETENTION_DONE_BEFORE)
+            done_before = parse_wire_time(mark.value) if mark is not None else None
+        total = retention.Erased()
+        while not stopping():
+            with self.db.session() as s:
+                part = retention.erase_expired(s, retention_days=self.settings.retention_days, today=today,
+                                               cutoff=cutoff, now=now, office=office, done_before=done_before,
+                                               limit=chunk)
+                if part.total:
+                    self._audit(s, "purge", detail=part.detail(), operator_id=None)
+                if part.complete:
+                    s.merge(Meta(key=RETENTION_DAY, value=today.isoformat()))
+                    if done_before is None or cutoff > done_before:
+                        s.merge(Meta(key=RETENTION_DONE_BEFORE, value=wire_time(cutoff)))
+                s.commit()
+            total.add(part)
+            if part.complete:
+                break
+        total.complete = not stopping() or total.complete
+        if total.total:
             scrub(self.db)
-        return result
+        return total
 
     def personal_left(self) -> int:
         with self.db.session() as s:

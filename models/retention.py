@@ -55,6 +55,11 @@ SCRUBS = (
 @dataclass
 class Erased:
     counts: dict[str, int] = field(default_factory=dict)
+    complete: bool = True  # False: a chunk was full, more may be due
+
+    def add(self, other: Erased) -> None:
+        for k, v in other.counts.items():
+            self.counts[k] = self.counts.get(k, 0) + v
 
     @property
     def total(self) -> int:
@@ -71,9 +76,12 @@ def _still_personal(scrub: Scrub):
                  for name, blank in scrub.blank.items()])
 
 
-def _erase(session: Session, scrub: Scrub, terms: list, *, office: bool, now: datetime) -> int:
+def _erase(session: Session, scrub: Scrub, terms: list, *, office: bool, now: datetime,
+           limit: int | None = None) -> int:
     model = scrub.model
     which = [*terms, _still_personal(scrub)]
+    if limit is not None:  # a chunk: short transactions, so saves at the gate never wait long
+        which = [model.id.in_(select(model.id).where(*which).limit(limit).scalar_subquery())]
     values = dict(scrub.blank)
     if office:
         session.execute(update(SyncRecord).where(SyncRecord.id.in_(select(model.id).where(*which)))
@@ -85,15 +93,33 @@ def _erase(session: Session, scrub: Scrub, terms: list, *, office: bool, now: da
     return result.rowcount or 0
 
 
+def _lower_bound(scrub: Scrub, done_before: datetime | None) -> datetime | None:
+    """Where this table's unerased, aged records can start: where the last complete pass ended.
+    Tables whose records must first be finished (cases, parcels) are read whole each time: a
+    case opened long ago may close today; they are small next to the registrations."""
+    return done_before if scrub.settled is None else None
+
+
 def erase_expired(session: Session, *, retention_days: int, today: date, cutoff: datetime, now: datetime,
-                  office: bool) -> Erased:
-    """Blank personal fields of every finished record aged past `cutoff` (now − retention_days)."""
+                  office: bool, done_before: datetime | None = None, limit: int | None = None) -> Erased:
+    """Blank personal fields of finished records aged past `cutoff` (now − retention_days).
+
+    done_before: the cutoff of the last complete pass (records aged before it are erased
+    already), so a daily pass reads one day of records, not the whole history. limit: at most
+    this many records per table (a chunk); Erased.complete says whether the pass is done.
+    """
     out = Erased()
     for scrub in SCRUBS:
-        terms = [getattr(scrub.model, scrub.aged_by) < cutoff]
+        aged = getattr(scrub.model, scrub.aged_by)
+        terms = [aged < cutoff]
+        lower = _lower_bound(scrub, done_before)
+        if lower is not None:
+            terms.append(aged >= lower)
         if scrub.settled is not None:
             terms.append(scrub.settled)
-        out.counts[scrub.record_type] = _erase(session, scrub, terms, office=office, now=now)
+        out.counts[scrub.record_type] = n = _erase(session, scrub, terms, office=office, now=now, limit=limit)
+        if limit is not None and n >= limit:
+            out.complete = False
     # Home monitoring is health data about a named resident: gone once it is over and aged out.
     last_day = (today - timedelta(days=retention_days)).isoformat()
     out.counts["home_monitoring"] = session.execute(

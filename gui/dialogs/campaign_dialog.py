@@ -43,12 +43,32 @@ class CampaignDialog(QDialog):
         self.typed.textChanged.connect(lambda text: self.erase.setEnabled(text.strip() == self.phrase))
 
     def run(self) -> None:
-        self.result_ = self.desk.end_campaign(self.typed.text())
+        """Seconds to minutes on a big station (the file is rebuilt at the end): on a worker
+        thread, with a progress dialog, so the window stays alive."""
+        from gui.background import BackgroundOp
+
+        self.erase.setEnabled(False)
+        self.typed.setEnabled(False)
+        typed, desk = self.typed.text(), self.desk
+        self.op = BackgroundOp(self, lambda _progress, _cancelled: desk.end_campaign(typed),
+                               label=self.tr("Erasing personal data…"), cancellable=False)
+        self.op.done.connect(self._done)
+        self.op.error.connect(self._failed)
+        self.op.start()
+
+    def _done(self, result) -> None:
+        self.result_ = result
         QMessageBox.information(self, self.windowTitle(), self.tr(
             "Done. Personal data was erased from {0} records, and {1} backups were deleted. Copies made by hand "
             "or exported to USB sticks must be destroyed separately.").format(
-            f"{self.result_.erased.total:,}", self.result_.backups_removed))
+            f"{result.erased.total:,}", result.backups_removed))
         self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.typed.setEnabled(True)
+        self.erase.setEnabled(True)
+        QMessageBox.warning(self, self.windowTitle(), self.tr("Nothing was erased: {0}").format(
+            getattr(exc, "strerror", None) or exc))
 
 
 def open_campaign(desk: Desk, parent) -> bool:

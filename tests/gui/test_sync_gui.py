@@ -288,7 +288,8 @@ def test_the_gate_status_bar_says_when_a_bundle_is_due(app, desk, qtbot, tmp_pat
     assert label.property("due") is True
 
 
-def test_the_office_makes_its_daily_backup_too(office_window, office_desk):
+def test_the_office_makes_its_daily_backup_too(office_window, office_desk, qtbot):
+    qtbot.waitUntil(lambda: not office_window.housekeeping.running, timeout=20_000)
     folder = office_desk.db.path.parent / "backups"
     assert [p.name for p in folder.glob("gatedesk-daily-*.sqlite3")] == [
         f"gatedesk-daily-{office_desk.today().isoformat()}.sqlite3"]

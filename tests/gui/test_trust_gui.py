@@ -56,7 +56,8 @@ def test_the_end_of_the_campaign_needs_the_station_name_typed(app, qtbot, desk, 
     type_text(qtbot, dialog.typed, "花园")
     assert dialog.erase.isEnabled()
     qtbot.mouseClick(dialog.erase, Qt.LeftButton)
-    assert desk.personal_left() == 0 and "已清除" in told[0]
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)  # the erasure runs on a worker thread
+    assert desk.personal_left() == 0 and "已清除" in told[0] and dialog.result_.erased.total > 0
 
 
 def test_the_station_locks_when_left_alone_and_the_guard_unlocks_with_a_pin(app, qtbot, desk):

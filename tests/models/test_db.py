@@ -179,3 +179,40 @@ def test_a_v1_gate_database_upgrades_to_the_same_schema_as_a_new_one(tmp_path):
         ("sign_in",), ("reveal",), ("sign_in",)]
     [backup] = (tmp_path / "bk").iterdir()
     assert "from-v1" in backup.name
+
+
+def test_a_unit_of_work_is_not_refused_because_another_thread_wrote_meanwhile(db, station, now):
+    """SQLite refuses a transaction that read, then tries to write after another connection
+    committed ("database is locked", at once). Units of work take the write lock at BEGIN, so
+    the housekeeping thread waits its turn instead of breaking a guard's save."""
+    import threading
+    import time
+
+    from models import audit
+
+    def other_writer():
+        with db.session() as s2:
+            audit.record(s2, at=now, station_id="s", operator_id=None, action="purge", detail="other")
+            s2.commit()
+
+    with db.session() as s:
+        audit.entries(s)  # reads first…
+        worker = threading.Thread(target=other_writer)
+        worker.start()
+        time.sleep(0.3)  # …the other thread tries to write meanwhile…
+        audit.record(s, at=now, station_id="s", operator_id=None, action="sign_in")  # …then this writes
+        s.commit()
+    worker.join(timeout=10)
+    with db.session() as s:
+        assert [e.action for e in audit.entries(s)][:2] == ["purge", "sign_in"]
+        assert audit.verify(s).first_bad is None
+
+
+def test_a_unit_of_work_may_read_through_a_helper_inside_another(db, station):
+    """A helper that opens its own session inside a caller's must not wait for its own thread."""
+    from models.operators import list_operators
+
+    with db.session() as outer:
+        outer.execute(text("SELECT 1"))
+        with db.session() as inner:
+            assert len(list_operators(inner)) == 3

@@ -212,3 +212,24 @@ def test_a_deleted_registration_is_not_left_readable_in_the_file(tmp_path, now):
     desk.db.close()
     raw = b"".join(p.read_bytes() for p in (tmp_path / "gate").glob("gatedesk.sqlite3*"))
     assert "欧阳娜娜".encode() not in raw and b"13705912345" not in raw
+
+
+def test_erasing_in_small_chunks_reaches_the_same_end_and_each_chunk_is_audited(tmp_path, now):
+    desk = demo_desk(tmp_path, now)
+    cutoff = now - timedelta(days=28)
+    old_before, _ = visit_ages(desk.db, cutoff)
+    stop_after = iter([False, False, True])
+    part = desk.erase_expired(chunk=50, stopping=lambda: next(stop_after, True))
+    assert part.counts["visit"] == 100  # two chunks, then told to stop (the window closed)
+    rest = desk.erase_expired(chunk=50)
+    assert rest.counts["visit"] == len(old_before) - 100
+    old, _ = visit_ages(desk.db, cutoff)
+    assert all(v.name is None for v in old)
+    with desk.db.session() as s:
+        purges = [e for e in audit.entries(s, limit=1000) if e.action == "purge"]
+        assert sum(int(p.detail.split("visit=")[1].split()[0]) for p in purges if "visit=" in p.detail) == len(old)
+    # The next day reads only the day that aged out since (the mark of the last complete pass).
+    desk.clock = lambda: now + timedelta(days=1)
+    next_day = desk.erase_expired()
+    assert 0 < next_day.counts["visit"] <= 20 * 2
+    desk.db.close()

@@ -200,6 +200,9 @@ def offer_backup(data_dir: Path, problem: str, parent=None) -> bool:
     return True
 
 
+START_AFTER_MS = 2000
+
+
 class CheckInBackground:
     """The quick check of a cleanly closed database, on a worker thread while the guard signs in.
 
@@ -220,6 +223,11 @@ class CheckInBackground:
         self._on_damage = on_damage
         self._timer = QTimer(parent)
         self._timer.timeout.connect(self._poll)
+        # Reading the whole file competes with building the first window: start once it is up
+        # (the guard is still typing a PIN).
+        QTimer.singleShot(START_AFTER_MS, self._start)
+
+    def _start(self) -> None:
         self._thread.start()
         self._timer.start(250)
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from models.desk import Desk
 
 EVERY_MS = 60_000
+START_AFTER_MS = 5000
 POLL_MS = 200
 
 
@@ -33,9 +34,10 @@ class Housekeeping(QObject):
         self._poll = QTimer(self)
         self._poll.timeout.connect(self._check)
 
-    def start(self) -> None:
-        """At start-up, then every minute (each part does nothing once it has run today)."""
-        self.run_now()
+    def start(self, delay_ms: int = START_AFTER_MS) -> None:
+        """Soon after start-up (not while the window is being built), then every minute; each
+        part does nothing once it has run today."""
+        QTimer.singleShot(delay_ms, self.run_now)
         self._timer.start(EVERY_MS)
 
     @property

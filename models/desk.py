@@ -24,7 +24,7 @@ from models.visits import Visit, VisitForm, VisitQuery
 
 RETENTION_DAY = "retention_last_day"
 RETENTION_DONE_BEFORE = "retention_done_before"
-ERASE_CHUNK = 2000
+ERASE_CHUNK = 500
 TOMBSTONE_REASON_MAX = 40
 
 
@@ -595,11 +595,12 @@ class Desk:
             mark = s.get(Meta, RETENTION_DONE_BEFORE)
             done_before = parse_wire_time(mark.value) if mark is not None else None
         total = retention.Erased()
+        reached: dict = {}
         while not stopping():
             with self.db.session() as s:
                 part = retention.erase_expired(s, retention_days=self.settings.retention_days, today=today,
                                                cutoff=cutoff, now=now, office=office, done_before=done_before,
-                                               limit=chunk)
+                                               limit=chunk, reached=reached)
                 if part.total:
                     self._audit(s, "purge", detail=part.detail(), operator_id=None)
                 if part.complete:

@@ -77,11 +77,19 @@ def _still_personal(scrub: Scrub):
 
 
 def _erase(session: Session, scrub: Scrub, terms: list, *, office: bool, now: datetime,
-           limit: int | None = None) -> int:
+           limit: int | None = None) -> tuple[int, datetime | None]:
+    """Blank one table's matching records; with limit, the oldest `limit` of them (a chunk).
+    Returns how many, and the age of the last one (where the next chunk starts)."""
     model = scrub.model
     which = [*terms, _still_personal(scrub)]
-    if limit is not None:  # a chunk: short transactions, so saves at the gate never wait long
-        which = [model.id.in_(select(model.id).where(*which).limit(limit).scalar_subquery())]
+    last = None
+    if limit is not None:  # short transactions, so saves at the gate never wait long
+        aged = getattr(model, scrub.aged_by)
+        rows = session.execute(select(model.id, aged).where(*which).order_by(aged).limit(limit)).all()
+        if not rows:
+            return 0, None
+        last = rows[-1][1]
+        which = [model.id.in_([r[0] for r in rows])]
     values = dict(scrub.blank)
     if office:
         session.execute(update(SyncRecord).where(SyncRecord.id.in_(select(model.id).where(*which)))
@@ -90,7 +98,7 @@ def _erase(session: Session, scrub: Scrub, terms: list, *, office: bool, now: da
         values.update(rev=model.rev + 1, updated_at=now)
     result = session.execute(update(model).where(*which).values(**values)
                              .execution_options(synchronize_session=False))
-    return result.rowcount or 0
+    return result.rowcount or 0, last
 
 
 def _lower_bound(scrub: Scrub, done_before: datetime | None) -> datetime | None:
@@ -101,23 +109,32 @@ def _lower_bound(scrub: Scrub, done_before: datetime | None) -> datetime | None:
 
 
 def erase_expired(session: Session, *, retention_days: int, today: date, cutoff: datetime, now: datetime,
-                  office: bool, done_before: datetime | None = None, limit: int | None = None) -> Erased:
+                  office: bool, done_before: datetime | None = None, limit: int | None = None,
+                  reached: dict | None = None) -> Erased:
     """Blank personal fields of finished records aged past `cutoff` (now − retention_days).
 
     done_before: the cutoff of the last complete pass (records aged before it are erased
     already), so a daily pass reads one day of records, not the whole history. limit: at most
     this many records per table (a chunk); Erased.complete says whether the pass is done.
+    reached: per table, the age the previous chunk of this pass got to (updated here), so each
+    chunk reads on from there instead of from the start.
     """
+    reached = {} if reached is None else reached
     out = Erased()
     for scrub in SCRUBS:
         aged = getattr(scrub.model, scrub.aged_by)
         terms = [aged < cutoff]
         lower = _lower_bound(scrub, done_before)
+        if reached.get(scrub.record_type) is not None:
+            lower = max(lower, reached[scrub.record_type]) if lower is not None else reached[scrub.record_type]
         if lower is not None:
             terms.append(aged >= lower)
         if scrub.settled is not None:
             terms.append(scrub.settled)
-        out.counts[scrub.record_type] = n = _erase(session, scrub, terms, office=office, now=now, limit=limit)
+        n, last = _erase(session, scrub, terms, office=office, now=now, limit=limit)
+        out.counts[scrub.record_type] = n
+        if last is not None:
+            reached[scrub.record_type] = last
         if limit is not None and n >= limit:
             out.complete = False
     # Home monitoring is health data about a named resident: gone once it is over and aged out.
@@ -140,7 +157,7 @@ def erase_all(session: Session, *, now: datetime, office: bool) -> Erased:
     and the residents' roster. Counts stay."""
     out = Erased()
     for scrub in SCRUBS:
-        out.counts[scrub.record_type] = _erase(session, scrub, [], office=office, now=now)
+        out.counts[scrub.record_type] = _erase(session, scrub, [], office=office, now=now)[0]
     for model in (HomeMonitoring, ResidentPass, Resident, Household):
         n = session.execute(delete(model).execution_options(synchronize_session=False)).rowcount or 0
         if model is Resident:

@@ -4,13 +4,15 @@ After an idle spell the guard on duty unlocks; anyone else, or anyone at a shift
 signs in and takes over the gate."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from gui import texts
 from gui.dialogs.sign_in_dialog import OperatorPinBox
 from models.desk import Desk
 from models.operators import WrongPin
+
+CHECK_MS = 15_000
 
 
 class LockPage(QWidget):
@@ -63,3 +65,62 @@ class LockPage(QWidget):
             self.who.pin.setFocus()
             return
         self.unlocked.emit()
+
+
+class StationLock(QObject):
+    """Puts a window's content behind the lock page when the station is left alone or a shift
+    changes, and back when someone gives their PIN. Activity is any key, click or wheel in the
+    application (an application-wide filter; removed when the window closes)."""
+
+    locked_changed = Signal(bool)
+
+    def __init__(self, desk: Desk, window, content: QWidget):
+        super().__init__(window)
+        self.desk = desk
+        self.window = window
+        self.content = content
+        self.page = LockPage(desk)
+        self.page.unlocked.connect(self._unlocked)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(content)
+        self.pages.addWidget(self.page)
+        self._last_activity = self._last_check = desk.now()
+        QApplication.instance().installEventFilter(self)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.check)
+        self._timer.start(CHECK_MS)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.Wheel):
+            self._last_activity = self.desk.now()
+        return False
+
+    @property
+    def locked(self) -> bool:
+        return self.pages.currentWidget() is self.page
+
+    def check(self) -> None:
+        now = self.desk.now()
+        if not self.locked and self.desk.operator is not None:
+            reason = self.desk.lock_due(last_activity=self._last_activity, last_check=self._last_check)
+            if reason:
+                self.lock(reason)
+        self._last_check = now
+
+    def lock(self, reason: str) -> None:
+        for dialog in self.window.findChildren(QDialog):  # nothing personal stays open over the lock
+            if dialog.isVisible():
+                dialog.reject()
+        self.desk.lock(reason)
+        self.pages.setCurrentWidget(self.page)
+        self.page.show_for(reason)
+        self.locked_changed.emit(True)
+
+    def _unlocked(self) -> None:
+        self._last_activity = self.desk.now()
+        self.pages.setCurrentWidget(self.content)
+        self.locked_changed.emit(False)
+
+    def stop(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+        self._timer.stop()

@@ -1,11 +1,9 @@
 """The main window: one panel per area, wired together; nothing else."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication, QDialog, QMainWindow, QMenu, QMessageBox, QStackedWidget, QTabWidget, QToolBar, QToolButton,
-)
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QTabWidget, QToolBar, QToolButton
 
 from gui.gate_panel import GatePanel
 from gui.isolation_panel import IsolationPanel
@@ -17,7 +15,6 @@ from models.desk import Desk
 from models.operators import Role
 
 AUTO_SIGNOUT_CHECK_MS = 60_000
-LOCK_CHECK_MS = 15_000
 
 
 class MainWindow(QMainWindow):
@@ -39,14 +36,13 @@ class MainWindow(QMainWindow):
                                             (self.parcels, self.tr("Parcels")))):
             self.tabs.addTab(panel, f"{i + 1} {title}")
             self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
-        from gui.lock_page import LockPage
+        from gui.lock_page import StationLock
 
-        self.lock_page = LockPage(desk)
-        self.lock_page.unlocked.connect(self._unlocked)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.tabs)
-        self.pages.addWidget(self.lock_page)
-        self.setCentralWidget(self.pages)
+        # The station locks when left alone, and at each shift change.
+        self.station_lock = StationLock(desk, self, self.tabs)
+        self.station_lock.locked_changed.connect(self._locked_changed)
+        self.lock_page = self.station_lock.page
+        self.setCentralWidget(self.station_lock.pages)
         self.status = GateStatusBar(desk)
         self.setStatusBar(self.status)
         self._build_actions()
@@ -66,12 +62,6 @@ class MainWindow(QMainWindow):
         self._auto.start(AUTO_SIGNOUT_CHECK_MS)
         self.run_auto_sign_out()
         self.status.refresh()
-        # The station locks when left alone, and at each shift change.
-        self._last_activity = self._last_check = desk.now()
-        QApplication.instance().installEventFilter(self)
-        self._lock_timer = QTimer(self)
-        self._lock_timer.timeout.connect(self.check_lock)
-        self._lock_timer.start(LOCK_CHECK_MS)
         from gui.housekeeping import Housekeeping
 
         self.housekeeping = Housekeeping(desk, self)
@@ -135,36 +125,20 @@ class MainWindow(QMainWindow):
         admin_button.setPopupMode(QToolButton.InstantPopup)
         bar.addWidget(admin_button)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() in (QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.Wheel):
-            self._last_activity = self.desk.now()
-        return False
-
     @property
     def locked(self) -> bool:
-        return self.pages.currentWidget() is self.lock_page
+        return self.station_lock.locked
 
     def check_lock(self) -> None:
-        now = self.desk.now()
-        if not self.locked:
-            reason = self.desk.lock_due(last_activity=self._last_activity, last_check=self._last_check)
-            if reason:
-                self.lock(reason)
-        self._last_check = now
+        self.station_lock.check()
 
     def lock(self, reason: str) -> None:
-        for dialog in self.findChildren(QDialog):  # nothing personal stays open over the lock
-            if dialog.isVisible():
-                dialog.reject()
-        self.desk.lock(reason)
-        self.pages.setCurrentWidget(self.lock_page)
-        self.status.hide()
-        self.lock_page.show_for(reason)
+        self.station_lock.lock(reason)
 
-    def _unlocked(self) -> None:
-        self._last_activity = self.desk.now()
-        self.pages.setCurrentWidget(self.tabs)
-        self.status.show()
+    def _locked_changed(self, locked: bool) -> None:
+        self.status.setVisible(not locked)
+        if locked:
+            return
         self.status.refresh()
         if self.lock_page.reason == "shift":  # a half-typed form after an idle spell is kept
             self.gate.clear_form()
@@ -300,8 +274,7 @@ class MainWindow(QMainWindow):
             "{1}").format(key.office, key.key_id))
 
     def closeEvent(self, event) -> None:
-        QApplication.instance().removeEventFilter(self)
-        self._lock_timer.stop()
+        self.station_lock.stop()
         self.housekeeping.stop()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -33,7 +33,11 @@ class OfficeWindow(QMainWindow):
                                             (self.gates, self.tr("Gates reporting")),
                                             (self.conflicts, self.tr("Conflicts")))):
             self.tabs.addTab(panel, f"{i + 1} {title}")
-        self.setCentralWidget(self.tabs)
+        from gui.lock_page import StationLock
+
+        # The office's computer holds every gate's records: it locks as a gate does.
+        self.station_lock = StationLock(desk, self, self.tabs)
+        self.setCentralWidget(self.station_lock.pages)
         bar = QToolBar(self.tr("Actions"))
         bar.setObjectName("actions")
         self.tabs.setCornerWidget(bar, Qt.TopRightCorner)
@@ -133,6 +137,7 @@ class OfficeWindow(QMainWindow):
             "be opened here. Key fingerprint, to check by phone: {0}").format(key.key_id))
 
     def closeEvent(self, event) -> None:
+        self.station_lock.stop()
         self.housekeeping.stop()
         QSettings().setValue("office_window/geometry", self.saveGeometry())
         super().closeEvent(event)

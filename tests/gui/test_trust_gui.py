@@ -97,7 +97,7 @@ def test_at_shift_change_the_next_operator_signs_in(app, qtbot, desk):
     nxt = min((local.replace(hour=t.hour, minute=t.minute, second=0, microsecond=0) + timedelta(days=d)
                for t in desk.settings.shift_changes for d in (0, 1)
                if local.replace(hour=t.hour, minute=t.minute, second=0, microsecond=0) + timedelta(days=d) > local))
-    window._last_activity = nxt
+    window.station_lock._last_activity = nxt
     desk.clock = lambda: nxt + timedelta(seconds=5)
     window.check_lock()
     assert window.locked and "换班" in window.lock_page.title.text()
@@ -160,3 +160,29 @@ def test_a_full_disk_keeps_the_form_and_says_nothing_was_saved(app, qtbot, desk,
     monkeypatch.setattr(visits, "register_visit", real)
     qtbot.keyClick(gate.nat_time, Qt.Key_Return)  # space freed: the same form saves
     assert gate.banner.text() == "准许进入" and desk.count_visits(VisitQuery()) == before + 1
+
+
+def test_the_office_window_locks_too(app, qtbot, tmp_path):
+    from datetime import timedelta
+
+    from gui.office_window import OfficeWindow
+    from models.db import open_database
+    from models.desk import Desk
+
+    desk = Desk(open_database(tmp_path / "office" / "gatedesk.sqlite3"))
+    desk.complete_office_setup(office_name="温泉社区", community="温泉社区", admin_name="周主任", pin="2468",
+                               pin_again="2468", office_label="社区办公室")
+    admin = desk.operators()[0]
+    desk.sign_in(admin.id, "2468")
+    window = OfficeWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    start = desk.now()
+    desk.clock = lambda: start + timedelta(minutes=11)
+    window.station_lock.check()
+    assert window.station_lock.locked and not window.tabs.isVisible()
+    type_text(qtbot, window.station_lock.page.who.pin, "2468")
+    qtbot.keyClick(window.station_lock.page.who.pin, Qt.Key_Return)
+    assert not window.station_lock.locked and window.tabs.isVisible()
+    window.close()
+    desk.db.close()

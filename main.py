@@ -447,33 +447,21 @@ def cmd_backup(args, data_dir) -> int:
 def cmd_restore(args, data_dir) -> int:
     from pathlib import Path
 
-    from models import audit, paths as mpaths
-    from models.clock import utcnow
-    from models.db import Meta, open_database, restore_from, verify_copy
+    from models.db import verify_copy
     from models.i18n import QT_TRANSLATE_NOOP
+    from models.instance import AlreadyRunning, InstanceLock
+    from models.recovery import restore
 
     backup = Path(args.file).expanduser()
     if not backup.is_file():
         return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "No such file or folder: {path}"), path=str(backup)))
-    from models.instance import AlreadyRunning, InstanceLock
-
     verify_copy(backup)  # before anything is touched
-    target = mpaths.database_path(data_dir)
     try:
         with InstanceLock(data_dir):
-            kept = restore_from(backup, target, mpaths.backups_dir(data_dir))
+            kept = restore(backup, data_dir)
     except AlreadyRunning:
         return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "GateDesk is open on {dir}. Close it, then restore."),
                           dir=str(data_dir)))
-    db = open_database(target)
-    try:
-        with db.session() as s:
-            station = s.get(Meta, "station_id")
-            audit.record(s, at=utcnow(), station_id=station.value if station else "office", operator_id=None,
-                         action="restore", detail=backup.name[:200])
-            s.commit()
-    finally:
-        db.close()
     print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Restored from {file}. The database it replaced was kept as {kept}."),
                     file=str(backup), kept=str(kept))))
     return EXIT_OK

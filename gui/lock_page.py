@@ -47,8 +47,9 @@ class LockPage(QWidget):
 
     def show_for(self, reason: str) -> None:
         self.reason = reason
-        self.title.setText("🔒  " + (self.tr("Shift change: the next operator signs in.") if reason == "shift" else
-                                    self.tr("Locked after a quiet spell. Type your PIN to go on.")))
+        # No emoji: the gate PC's fonts have no lock glyph and it showed as an empty box.
+        self.title.setText(self.tr("Shift change: the next operator signs in.") if reason == "shift" else
+                           self.tr("Locked after a quiet spell. Type your PIN to go on."))
         current = self.who.who.findData(self.desk.operator.id if self.desk.operator else None)
         if current >= 0:
             self.who.who.setCurrentIndex(current)

@@ -50,6 +50,9 @@ class OfficeWindow(QMainWindow):
         bar.addAction(self.report_action)
         bar.addAction(self.posters_action)
         bar.addAction(self.key_action)
+        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action.triggered.connect(self.open_settings)
+        bar.addAction(self.settings_action)
         self.audit_action = QAction(self.tr("Audit log…"), self)
         self.audit_action.triggered.connect(lambda: open_audit(self.desk, self))
         self.campaign_action = QAction(self.tr("End of the campaign…"), self)
@@ -72,6 +75,15 @@ class OfficeWindow(QMainWindow):
         geometry = QSettings().value("office_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    def open_settings(self) -> None:
+        """How long personal data is kept, the daily backup, the lock, the language."""
+        from gui.dialogs.settings_dialog import SettingsDialog
+        from gui.dialogs.sign_in_dialog import authority
+
+        with authority(self.desk, self, Role.ADMIN, self.tr("An administrator's PIN is needed.")) as allowed:
+            if allowed:
+                SettingsDialog(self.desk, self).exec()
 
     def end_campaign(self) -> None:
         if open_campaign(self.desk, self):

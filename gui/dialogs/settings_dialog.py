@@ -87,6 +87,9 @@ class SettingsDialog(QDialog):
         self.shift_changes.setObjectName("shift_changes")
         self.shift_changes.setPlaceholderText(self.tr("e.g. 08:00, 20:00 (empty: no shift lock)"))
         form.addRow(self.tr("Lock for sign-in at shift changes"), self.shift_changes)
+        if desk.is_office:  # the gate's rules mean nothing at the office
+            for widget in (*self.checks.values(), self.fever, self.window_hours, self.signout_time):
+                form.setRowVisible(widget, False)
         # A long form: it scrolls rather than run off a 768-px screen.
         inner = QWidget()
         inner.setLayout(form)

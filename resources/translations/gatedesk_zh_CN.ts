@@ -2047,68 +2047,78 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
     <message>
         <location filename="../../gui/office_window.py" line="53" />
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="56" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="55" />
+        <location filename="../../gui/office_window.py" line="58" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="69" />
+        <location filename="../../gui/office_window.py" line="72" />
         <source>The daily backup could not be written: {0}</source>
         <translation>每日备份未能写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="105" />
+        <location filename="../../gui/office_window.py" line="84" />
+        <source>An administrator's PIN is needed.</source>
+        <translation>需要管理员 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="117" />
         <source>Save the daily report</source>
         <translation>保存每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="106" />
+        <location filename="../../gui/office_window.py" line="118" />
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="115" />
+        <location filename="../../gui/office_window.py" line="127" />
         <source>Daily report</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="115" />
+        <location filename="../../gui/office_window.py" line="127" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="118" />
+        <location filename="../../gui/office_window.py" line="130" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="122" />
-        <location filename="../../gui/office_window.py" line="133" />
-        <location filename="../../gui/office_window.py" line="135" />
+        <location filename="../../gui/office_window.py" line="134" />
+        <location filename="../../gui/office_window.py" line="145" />
+        <location filename="../../gui/office_window.py" line="147" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="123" />
+        <location filename="../../gui/office_window.py" line="135" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="126" />
+        <location filename="../../gui/office_window.py" line="138" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="127" />
+        <location filename="../../gui/office_window.py" line="139" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="136" />
+        <location filename="../../gui/office_window.py" line="148" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -3920,7 +3930,7 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>换班时锁定并要求登录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="130" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="133" />
         <source>“{0}” is not a time of day; write shift changes like 08:00, 20:00.</source>
         <translation>“{0}”不是一天中的时间，请按 08:00, 20:00 这样填写换班时间。</translation>
     </message>

@@ -184,5 +184,15 @@ def test_the_office_window_locks_too(app, qtbot, tmp_path):
     type_text(qtbot, window.station_lock.page.who.pin, "2468")
     qtbot.keyClick(window.station_lock.page.who.pin, Qt.Key_Return)
     assert not window.station_lock.locked and window.tabs.isVisible()
+    # Its administrator sets how long personal data is kept there; the gate's rules are not shown.
+    from gui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(desk, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.checks["check_mask"].isVisible() and dialog.retention.isVisible()
+    dialog.retention.setValue(14)
+    dialog.accept()
+    assert desk.settings.retention_days == 14
     window.close()
     desk.db.close()

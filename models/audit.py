@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Index, select
+from sqlalchemy import select
 from sqlmodel import Field, Session, SQLModel
 
 from models.i18n import QT_TRANSLATE_NOOP
@@ -45,13 +45,14 @@ ACTIONS = {
 
 class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_event_seq", "seq", unique=True),)
 
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
-    seq: int = 0  # 1, 2, 3… without gaps
+    # The sequence number is the table's key (SQLite's rowid), so each entry is appended at the
+    # end of one b-tree: every registration writes one, and it must cost little (schema v6).
+    seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})  # 1, 2, 3… without gaps
+    id: str = Field(default_factory=new_id, max_length=36)
     prev_hash: str = Field(default=GENESIS, max_length=64)
     hash: str = Field(default="", max_length=64)
-    at: datetime = when_field(index=True)
+    at: datetime = when_field()
     station_id: str = Field(max_length=36)
     operator_id: str | None = Field(default=None, max_length=36)
     action: str = Field(max_length=40, index=True)

@@ -24,7 +24,7 @@ from models import migrations, paths
 from models.clock import utcnow
 from models.i18n import QT_TRANSLATE_NOOP, Message
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Each step moves a database from version N-1 to N, with explicit DDL (never create_all on an
 # existing database). All pending steps run in one transaction, after a backup of the file.

@@ -135,7 +135,8 @@ def test_background_checkpoints_keep_the_wal_small_and_lose_nothing(tmp_path, mo
 
 def test_a_v1_gate_database_upgrades_to_the_same_schema_as_a_new_one(tmp_path):
     """v1 is today's schema without the isolation and parcel tables (v2), the sync tables (v3), the
-    posters' and residents' tables (v4), and with the audit log before its hash chain (v5)."""
+    posters' and residents' tables (v4), with the audit log before its hash chain (v5) and keyed
+    by a UUID (v6)."""
     v2_tables = ("isolation_case", "isolation_recheck", "isolation_notice", "isolation_correction", "parcel",
                  "disinfection_round", "readiness_check", "sync_export", "sync_station", "sync_receipt",
                  "sync_record", "sync_conflict", "tombstone", "venue_code", "passage", "home_monitoring",
@@ -158,7 +159,7 @@ def test_a_v1_gate_database_upgrades_to_the_same_schema_as_a_new_one(tmp_path):
                        "VALUES ('e2', '2022-11-01 08:00:00.250000', 's', 'reveal', '')"))
     d.close()
     d = open_database(old, backups=tmp_path / "bk")
-    assert schema_version(d) == 5
+    assert schema_version(d) == dbmod.SCHEMA_VERSION
     from models import audit
 
     with d.session() as s:

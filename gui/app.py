@@ -225,7 +225,10 @@ class CheckInBackground:
         self._timer.timeout.connect(self._poll)
         # Reading the whole file competes with building the first window: start once it is up
         # (the guard is still typing a PIN).
-        QTimer.singleShot(START_AFTER_MS, self._start)
+        self._delay = QTimer(parent)
+        self._delay.setSingleShot(True)
+        self._delay.timeout.connect(self._start)
+        self._delay.start(START_AFTER_MS)
 
     def _start(self) -> None:
         self._thread.start()

@@ -33,11 +33,15 @@ class Housekeeping(QObject):
         self._timer.timeout.connect(self.run_now)
         self._poll = QTimer(self)
         self._poll.timeout.connect(self._check)
+        self._first: QTimer | None = None
 
-    def start(self, delay_ms: int = START_AFTER_MS) -> None:
+    def start(self, delay_ms: int | None = None) -> None:
         """Soon after start-up (not while the window is being built), then every minute; each
         part does nothing once it has run today."""
-        QTimer.singleShot(delay_ms, self.run_now)
+        self._first = QTimer(self)
+        self._first.setSingleShot(True)
+        self._first.timeout.connect(self.run_now)
+        self._first.start(START_AFTER_MS if delay_ms is None else delay_ms)
         self._timer.start(EVERY_MS)
 
     @property
@@ -45,7 +49,7 @@ class Housekeeping(QObject):
         return self._thread is not None and self._thread.is_alive()
 
     def run_now(self) -> None:
-        if self.running:
+        if self.running or self._stop.is_set():
             return
         self._outcome = None
         self._thread = threading.Thread(target=self._work, name="gatedesk-housekeeping", daemon=True)
@@ -76,6 +80,8 @@ class Housekeeping(QObject):
     def stop(self) -> None:
         """Before the database closes: the erasure stops after its current chunk."""
         self._timer.stop()
+        if self._first is not None:
+            self._first.stop()
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=30)

@@ -196,3 +196,21 @@ def test_the_office_window_locks_too(app, qtbot, tmp_path):
     assert desk.settings.retention_days == 14
     window.close()
     desk.db.close()
+
+
+def test_housekeeping_starts_after_the_window_is_up_and_not_after_it_closed(app, qtbot, desk, monkeypatch):
+    from gui import housekeeping
+    from gui.main_window import MainWindow
+
+    monkeypatch.setattr(housekeeping, "START_AFTER_MS", 200)
+    ran = []
+    monkeypatch.setattr(desk, "daily_backup", lambda: ran.append("backup"))
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    assert ran == []  # not while the window is being built
+    qtbot.waitUntil(lambda: ran == ["backup"], timeout=5_000)
+    second = MainWindow(desk)
+    second.close()  # closed before its first round
+    qtbot.wait(400)
+    assert ran == ["backup"]

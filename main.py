@@ -473,8 +473,8 @@ def cmd_audit(args, data_dir) -> int:
 
     db = _open(data_dir, must_exist=True)
     try:
-        with db.session() as s:
-            verdict = audit.verify(s)
+        with db.engine.connect() as conn:  # a read: GateDesk may be saving meanwhile
+            verdict = audit.verify(conn)
     finally:
         db.close()
     if verdict.first_bad is None:

@@ -211,32 +211,23 @@ class CheckInBackground:
     cleanly) checks first and offers the backup."""
 
     def __init__(self, path: Path, on_damage, parent=None):
-        import threading
-
         from PySide6.QtCore import QTimer
 
+        from gui.background import BackgroundOp
         from models.db import integrity_problem
 
         self.result: tuple[str | None] | None = None
-        self._thread = threading.Thread(target=lambda: setattr(self, "result", (integrity_problem(path),)),
-                                        name="gatedesk-check", daemon=True)
         self._on_damage = on_damage
-        self._timer = QTimer(parent)
-        self._timer.timeout.connect(self._poll)
+        self.op = BackgroundOp(parent, lambda _progress, _cancelled: integrity_problem(path), quiet=True)
+        self.op.done.connect(self._done)
         # Reading the whole file competes with building the first window: start once it is up
         # (the guard is still typing a PIN).
         self._delay = QTimer(parent)
         self._delay.setSingleShot(True)
-        self._delay.timeout.connect(self._start)
+        self._delay.timeout.connect(self.op.start)
         self._delay.start(START_AFTER_MS)
 
-    def _start(self) -> None:
-        self._thread.start()
-        self._timer.start(250)
-
-    def _poll(self) -> None:
-        if self.result is None:
-            return
-        self._timer.stop()
-        if self.result[0] is not None:
-            self._on_damage(self.result[0])
+    def _done(self, problem: str | None) -> None:
+        self.result = (problem,)
+        if problem is not None:
+            self._on_damage(problem)

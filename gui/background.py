@@ -24,14 +24,23 @@ class BackgroundOp(QObject):
 
     done = Signal(object)
     error = Signal(object)
+    progressed = Signal(int, int)  # (done, total), for work that shows its own progress
 
-    def __init__(self, parent: QWidget, work: Callable, *, label: str, cancellable: bool = True):
+    def __init__(self, parent: QWidget | None, work: Callable, *, label: str = "", cancellable: bool = True,
+                 quiet: bool = False):
+        """quiet: no progress dialog (housekeeping, checks the user need not wait for)."""
         super().__init__(parent)
         self._work = work
         self._cancel = threading.Event()
         self._progress = (0, 0)
         self._outcome: tuple[bool, object] | None = None
         self._thread = threading.Thread(target=self._run, name="gatedesk-work", daemon=True)
+        self._poll = QTimer(self)
+        self._poll.timeout.connect(self._check)
+        self.running = False
+        self.dialog = None
+        if quiet:
+            return
         self.dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0, parent)
         self.dialog.setObjectName("progressDialog")
         self.dialog.setWindowTitle("GateDesk")
@@ -45,9 +54,6 @@ class BackgroundOp(QObject):
         self._show_timer = QTimer(self)
         self._show_timer.setSingleShot(True)
         self._show_timer.timeout.connect(self.dialog.show)
-        self._poll = QTimer(self)
-        self._poll.timeout.connect(self._check)
-        self.running = False
 
     def _run(self) -> None:
         def progress(done: int, total: int = 0) -> None:
@@ -63,17 +69,27 @@ class BackgroundOp(QObject):
     def start(self) -> BackgroundOp:
         self.running = True
         self._thread.start()
-        self._show_timer.start(SHOW_AFTER_MS)
+        if self.dialog is not None:
+            self._show_timer.start(SHOW_AFTER_MS)
         self._poll.start(POLL_MS)
         return self
 
     def cancel(self) -> None:
         self._cancel.set()
-        self.dialog.setLabelText(self.tr("Cancelling…"))
+        if self.dialog is not None:
+            self.dialog.setLabelText(self.tr("Cancelling…"))
+
+    def wait(self, seconds: float) -> None:
+        """Block until the work ends (after cancel(), before the database closes)."""
+        if self._thread.is_alive():
+            self._thread.join(timeout=seconds)
 
     def _check(self) -> None:
         done, total = self._progress
-        if total:
+        if self.dialog is None:
+            if done:
+                self.progressed.emit(done, total)
+        elif total:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
         if self._outcome is None:
@@ -81,7 +97,8 @@ class BackgroundOp(QObject):
         self._thread.join()
         self.running = False
         self._poll.stop()
-        self._show_timer.stop()
-        self.dialog.hide()
+        if self.dialog is not None:
+            self._show_timer.stop()
+            self.dialog.hide()
         ok, value = self._outcome
         (self.done if ok else self.error).emit(value)

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlmodel import Field, Session, SQLModel
+from sqlmodel import Field, SQLModel
 
+from models.bundle import wire_time
 from models.i18n import QT_TRANSLATE_NOOP
 from models.records import new_id, when_field
 
@@ -66,8 +67,6 @@ _INSERT = AuditEvent.__table__.insert()
 
 def chain_hash(seq: int, at: datetime, station_id: str, operator_id: str | None, action: str,
                record_id: str | None, detail: str, prev_hash: str) -> str:
-    from models.bundle import wire_time
-
     body = json.dumps([seq, wire_time(at), station_id, operator_id, action, record_id, detail, prev_hash],
                       ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(body.encode()).hexdigest()
@@ -108,18 +107,28 @@ class Verdict:
     why: str = ""  # changed | missing | out_of_order
 
 
-def verify(session: Session) -> Verdict:
-    """Walk the chain from the first entry; report the first entry that is not as it was written."""
+def verify(session, progress=None, stopping=lambda: False) -> Verdict | None:
+    """Walk the chain from the first entry; report the first entry that is not as it was written.
+
+    Plain rows, streamed: the log gains an entry per registration, so a busy year is a million
+    entries. Every few thousand, progress(done) is called and stopping() asked (None if it said so)."""
     expected_seq, prev = 1, GENESIS
     count = 0
-    for e in session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars():
+    c = AuditEvent.__table__.c
+    rows = session.execute(select(c.seq, c.at, c.station_id, c.operator_id, c.action, c.record_id, c.detail,
+                                  c.prev_hash, c.hash).order_by(c.seq).execution_options(yield_per=5000))
+    for seq, at, station_id, operator_id, action, record_id, detail, prev_hash, digest in rows:
         count += 1
-        if e.seq != expected_seq:
+        if seq != expected_seq:
             return Verdict(count, expected_seq, "missing")
-        if e.prev_hash != prev:
-            return Verdict(count, e.seq, "missing" if e.seq > 1 else "changed")
-        if chain_hash(e.seq, e.at, e.station_id, e.operator_id, e.action, e.record_id, e.detail,
-                      e.prev_hash) != e.hash:
-            return Verdict(count, e.seq, "changed")
-        expected_seq, prev = e.seq + 1, e.hash
+        if prev_hash != prev:
+            return Verdict(count, seq, "missing" if seq > 1 else "changed")
+        if chain_hash(seq, at, station_id, operator_id, action, record_id, detail, prev_hash) != digest:
+            return Verdict(count, seq, "changed")
+        expected_seq, prev = seq + 1, digest
+        if count % 5000 == 0:
+            if stopping():
+                return None
+            if progress is not None:
+                progress(count)
     return Verdict(count, None)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import struct
 import zipfile
 import zlib
@@ -19,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from models import files
 from models.i18n import QT_TRANSLATE_NOOP, Message
 
 FORMAT = "gatedesk-bundle"
@@ -220,8 +220,7 @@ def write_bundle(path: Path, manifest: dict[str, Any], members: Iterable[MemberS
         manifest["encryption"] = {"scheme": "x25519-hkdf-sha256-aes256gcm-v1", "office_key_id": key_id(office_key),
                                   "ephemeral_public_key": b64(ephemeral_pub)}
     listed = []
-    partial = path.with_name(path.name + ".partial")
-    try:
+    with files.written_whole(path) as partial:
         with zipfile.ZipFile(partial, "w", allowZip64=True) as zf:
             for index, spec in enumerate(members):
                 name = spec.record_type + ".jsonl" + (ENCRYPTED_SUFFIX if aead else "")
@@ -254,12 +253,6 @@ def write_bundle(path: Path, manifest: dict[str, Any], members: Iterable[MemberS
             signature = Ed25519PrivateKey.from_private_bytes(unb64(signing_key)).sign(body)
             zf.writestr(zipfile.ZipInfo(MANIFEST, date_time=(2020, 1, 1, 0, 0, 0)), body)
             zf.writestr(zipfile.ZipInfo(SIGNATURE, date_time=(2020, 1, 1, 0, 0, 0)), b64(signature))
-        with open(partial, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(partial, path)
-    finally:
-        if partial.exists():
-            partial.unlink()
     return manifest
 
 

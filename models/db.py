@@ -6,7 +6,6 @@ module, so the office can later run the same tables on PostgreSQL.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
 import threading
@@ -20,7 +19,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Field, Session, SQLModel
 
-from models import migrations, paths
+from models import files, migrations, paths
 from models.clock import utcnow
 from models.i18n import QT_TRANSLATE_NOOP, Message
 
@@ -243,23 +242,27 @@ def _standalone(con: sqlite3.Connection) -> None:
     con.execute("PRAGMA journal_mode=DELETE").fetchall()
 
 
-def backup_file(path: Path, dest_dir: Path, label: str, now: datetime | None = None) -> Path:
-    """A consistent copy of a live SQLite file, through SQLite's backup API."""
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    stamp = (now or utcnow()).strftime("%Y%m%dT%H%M%S%fZ")
-    dest = dest_dir / f"gatedesk-{label}-{stamp}.sqlite3"
+def _copy_live(path: Path, dest: Path) -> None:
+    """SQLite's backup API: a consistent copy even while GateDesk writes."""
     src = sqlite3.connect(path)
     try:
-        tmp = dest.with_suffix(".partial")
-        dst = sqlite3.connect(tmp)
+        dst = sqlite3.connect(dest)
         try:
             src.backup(dst)
             _standalone(dst)
         finally:
             dst.close()
-        shutil.move(tmp, dest)
     finally:
         src.close()
+
+
+def backup_file(path: Path, dest_dir: Path, label: str, now: datetime | None = None) -> Path:
+    """A consistent copy of a live SQLite file, through SQLite's backup API."""
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    stamp = (now or utcnow()).strftime("%Y%m%dT%H%M%S%fZ")
+    dest = dest_dir / f"gatedesk-{label}-{stamp}.sqlite3"
+    with files.written_whole(dest) as partial:
+        _copy_live(path, partial)
     return dest
 
 
@@ -402,25 +405,9 @@ def verify_copy(path: Path) -> int:
 def backup_to(path: Path, dest: Path) -> Path:
     """A consistent copy of a live database (SQLite's backup API), checked before it is kept."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    partial = dest.with_name(dest.name + ".partial")
-    src = sqlite3.connect(path)
-    try:
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-            _standalone(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    try:
+    with files.written_whole(dest) as partial:
+        _copy_live(path, partial)
         verify_copy(partial)
-        with open(partial, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(partial, dest)
-    finally:
-        if partial.exists():
-            partial.unlink()
     return dest
 
 
@@ -436,14 +423,10 @@ def restore_from(backup: Path, path: Path, backups: Path, now: datetime | None =
         kept = backup_file(path, backups, "before-restore", now)
     else:  # SQLite's backup cannot read a damaged file; its bytes are kept as they are
         kept = set_aside(path, backups, "damaged", now)
-    partial = path.with_name(path.name + ".restoring")
-    shutil.copyfile(backup, partial)
-    with open(partial, "rb") as f:
-        os.fsync(f.fileno())
-    for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        if leftover.exists():
-            leftover.unlink()
-    os.replace(partial, path)
+    with files.written_whole(path) as partial:
+        shutil.copyfile(backup, partial)
+        for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
     return kept
 
 

@@ -594,7 +594,7 @@ class Desk:
                 return None
             mark = s.get(Meta, RETENTION_DONE_BEFORE)
             done_before = parse_wire_time(mark.value) if mark is not None else None
-        total = retention.Erased()
+        total = retention.Erased(complete=False)  # until a chunk finds nothing more
         reached: dict = {}
         while not stopping():
             with self.db.session() as s:
@@ -610,15 +610,15 @@ class Desk:
                 s.commit()
             total.add(part)
             if part.complete:
+                total.complete = True
                 break
-        total.complete = not stopping() or total.complete
         if total.total:
             scrub(self.db)
         return total
 
     def personal_left(self) -> int:
-        with self.db.session() as s:
-            return retention.personal_left(s)
+        with self.db.engine.connect() as conn:  # a read: no write lock
+            return retention.personal_left(conn)
 
     def audit_page(self, *, before_seq: int | None = None, limit: int = 200) -> list[audit.AuditEvent]:
         """The newest entries first; administrators only."""
@@ -626,13 +626,18 @@ class Desk:
         with self.db.session() as s:
             return audit.entries(s, limit=limit, before_seq=before_seq)
 
-    def audit_verdict(self) -> audit.Verdict:
-        with self.db.session() as s:
-            return audit.verify(s)
+    def audit_verdict(self, progress=None, stopping=lambda: False) -> audit.Verdict | None:
+        """Seconds on a year's log: run it off the GUI thread. A plain read, so it never holds
+        the write lock a save needs."""
+        with self.db.engine.connect() as conn:
+            return audit.verify(conn, progress, stopping)
 
     def campaign_phrase(self) -> str:
         """What an administrator types to confirm the end of the campaign: this station's name."""
         return self.ctx.compound_name
+
+    def campaign_confirmed(self, typed: str) -> bool:
+        return typed.strip() == self.campaign_phrase()
 
     def end_campaign(self, confirmation: str) -> CampaignEnded:
         """Erase all personal data on this station, and the backups that hold it. Raises
@@ -643,7 +648,7 @@ class Desk:
         from models.db import DAILY_PREFIX, scrub
 
         admin = self.acting(Role.ADMIN)
-        if confirmation.strip() != self.campaign_phrase():
+        if not self.campaign_confirmed(confirmation):
             raise NotConfirmed()
         with self.db.session() as s:
             result = retention.erase_all(s, now=self.clock(), office=self.is_office)

@@ -539,7 +539,9 @@ def bundle_files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found += sorted(q for q in p.rglob(f"*{bundle.SUFFIX}") if q.is_file())
+            # Hidden names are not bundles: a half-written one (.name.partial.gdbundle) or the
+            # ._name files a Mac leaves on a USB stick.
+            found += sorted(q for q in p.rglob(f"*{bundle.SUFFIX}") if q.is_file() and not q.name.startswith("."))
         else:
             found.append(p)
     return found

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import texts
+from gui.background import BackgroundOp
 from models.audit import ACTIONS
 from models.desk import Desk
 
@@ -22,15 +23,16 @@ class AuditDialog(QDialog):
         self.resize(980, 620)
         self.names = desk.operator_names()
         box = QVBoxLayout(self)
-        verdict = desk.audit_verdict()
-        self.verdict = QLabel(
-            self.tr("The log is intact: {0} entries, each chained to the one before.").format(verdict.entries)
-            if verdict.first_bad is None else
-            self.tr("The log was altered: entry {0} is not as it was written. Entries before it are intact; "
-                    "tell the office.").format(verdict.first_bad))
-        self.verdict.setObjectName("hint" if verdict.first_bad is None else "warningNote")
+        self.verdict = QLabel(self.tr("Checking the chain of entries…"))
+        self.verdict.setObjectName("hint")
         self.verdict.setWordWrap(True)
         box.addWidget(self.verdict)
+        # A year's log is a million entries (one per registration): checked off the GUI thread.
+        self.check = BackgroundOp(self, lambda progress, cancelled: desk.audit_verdict(progress, cancelled), quiet=True)
+        self.check.progressed.connect(lambda done, _total: self.verdict.setText(
+            self.tr("Checking the chain of entries… {0}").format(f"{done:,}")))
+        self.check.done.connect(self._checked)
+        self.check.start()
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("auditTable")
         self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Time"), self.tr("Who"), self.tr("What"),
@@ -53,6 +55,22 @@ class AuditDialog(QDialog):
         box.addWidget(buttons)
         self.oldest: int | None = None
         self.load_more()
+
+    def _checked(self, verdict) -> None:
+        if verdict is None:  # closed before the check ended
+            return
+        self.verdict.setText(
+            self.tr("The log is intact: {0} entries, each chained to the one before.").format(verdict.entries)
+            if verdict.first_bad is None else
+            self.tr("The log was altered: entry {0} is not as it was written. Entries before it are intact; "
+                    "tell the office.").format(verdict.first_bad))
+        self.verdict.setObjectName("hint" if verdict.first_bad is None else "warningNote")
+        self.verdict.style().polish(self.verdict)
+
+    def done(self, result: int) -> None:
+        self.check.cancel()  # it stops within a few thousand entries
+        self.check.wait(10)
+        super().done(result)
 
     def detail(self, e) -> str:
         """Details in words where they are a word; counts and field names as they are."""

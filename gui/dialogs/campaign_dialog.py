@@ -40,7 +40,7 @@ class CampaignDialog(QDialog):
         self.erase.clicked.connect(self.run)
         self.buttons.rejected.connect(self.reject)
         box.addWidget(self.buttons)
-        self.typed.textChanged.connect(lambda text: self.erase.setEnabled(text.strip() == self.phrase))
+        self.typed.textChanged.connect(lambda text: self.erase.setEnabled(desk.campaign_confirmed(text)))
 
     def run(self) -> None:
         """Seconds to minutes on a big station (the file is rebuilt at the end): on a worker

@@ -36,97 +36,97 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../models/audit.py" line="24" />
+        <location filename="../../models/audit.py" line="25" />
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="25" />
+        <location filename="../../models/audit.py" line="26" />
         <source>Signed off</source>
         <translation>下班退出</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="26" />
+        <location filename="../../models/audit.py" line="27" />
         <source>Wrong PIN</source>
         <translation>PIN 错误</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="27" />
+        <location filename="../../models/audit.py" line="28" />
         <source>Station locked</source>
         <translation>工作台锁定</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="28" />
+        <location filename="../../models/audit.py" line="29" />
         <source>Station unlocked</source>
         <translation>工作台解锁</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="29" />
+        <location filename="../../models/audit.py" line="30" />
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="30" />
+        <location filename="../../models/audit.py" line="31" />
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="31" />
+        <location filename="../../models/audit.py" line="32" />
         <source>Decision overridden</source>
         <translation>改判</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="32" />
+        <location filename="../../models/audit.py" line="33" />
         <source>Personal data revealed</source>
         <translation>查看完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="33" />
+        <location filename="../../models/audit.py" line="34" />
         <source>Record deleted</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="34" />
+        <location filename="../../models/audit.py" line="35" />
         <source>Bundle exported</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="35" />
+        <location filename="../../models/audit.py" line="36" />
         <source>Report exported</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="36" />
+        <location filename="../../models/audit.py" line="37" />
         <source>Bundle imported</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="37" />
+        <location filename="../../models/audit.py" line="38" />
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="38" />
+        <location filename="../../models/audit.py" line="39" />
         <source>Operator added</source>
         <translation>新增操作员</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="39" />
+        <location filename="../../models/audit.py" line="40" />
         <source>Office key loaded</source>
         <translation>载入社区密钥</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="40" />
+        <location filename="../../models/audit.py" line="41" />
         <source>Expired personal data erased</source>
         <translation>清除到期个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="41" />
+        <location filename="../../models/audit.py" line="42" />
         <source>End of campaign: all personal data erased</source>
         <translation>防控结束：清除全部个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="42" />
+        <location filename="../../models/audit.py" line="43" />
         <source>Backup restored</source>
         <translation>从备份恢复</translation>
     </message>
@@ -134,62 +134,72 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="21" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="22" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="27" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="63" />
         <source>The log is intact: {0} entries, each chained to the one before.</source>
         <translation>日志完整：共 {0} 条，每条都与上一条链接校验。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="29" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="65" />
         <source>The log was altered: entry {0} is not as it was written. Entries before it are intact; tell the office.</source>
         <translation>日志被改动过：第 {0} 条与写入时不符，之前的条目完好。请告知社区。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="36" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="38" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="36" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="26" />
+        <source>Checking the chain of entries…</source>
+        <translation>正在校验日志链…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="33" />
+        <source>Checking the chain of entries… {0}</source>
+        <translation>正在校验日志链… 已校验 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="38" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="36" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="38" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="36" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="38" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="37" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="39" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="48" />
         <source>Older entries</source>
         <translation>更早的记录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="60" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="78" />
         <source>untouched too long</source>
         <translation>长时间无操作</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="60" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="78" />
         <source>shift change</source>
         <translation>换班</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="72" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="90" />
         <source>GateDesk</source>
         <translation>系统</translation>
     </message>
@@ -207,7 +217,7 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="87" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="105" />
         <source>The audit log is for administrators: an administrator's PIN is needed.</source>
         <translation>审计日志仅供管理员查看，需要管理员 PIN。</translation>
     </message>
@@ -220,12 +230,12 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>BackgroundOp</name>
     <message>
-        <location filename="../../gui/background.py" line="35" />
+        <location filename="../../gui/background.py" line="44" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/background.py" line="72" />
+        <location filename="../../gui/background.py" line="80" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -693,29 +703,29 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/db.py" line="55" />
+        <location filename="../../models/db.py" line="54" />
         <source>Not saved: the disk is full or the data folder cannot be written ({detail}). What you typed is kept; free some space or call the administrator, then save again.</source>
         <translation>未保存：磁盘已满或数据文件夹无法写入（{detail}）。已输入的内容都还在；请腾出空间或联系管理员，然后再保存。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="236" />
+        <location filename="../../models/db.py" line="235" />
         <source>{path} is not a readable GateDesk database ({error}). It was left untouched.</source>
         <translation>{path} 不是可读取的门岗登记台数据库（{error}）。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="290" />
-        <location filename="../../models/db.py" line="392" />
+        <location filename="../../models/db.py" line="293" />
+        <location filename="../../models/db.py" line="395" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="297" />
-        <location filename="../../models/db.py" line="395" />
+        <location filename="../../models/db.py" line="300" />
+        <location filename="../../models/db.py" line="398" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="389" />
+        <location filename="../../models/db.py" line="392" />
         <source>{path} is damaged ({error}). It was left untouched.</source>
         <translation>{path} 已损坏（{error}）。文件未作任何改动。</translation>
     </message>
@@ -1764,12 +1774,12 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../gui/lock_page.py" line="50" />
+        <location filename="../../gui/lock_page.py" line="51" />
         <source>Shift change: the next operator signs in.</source>
         <translation>换班时间：请接班人员登录。</translation>
     </message>
     <message>
-        <location filename="../../gui/lock_page.py" line="51" />
+        <location filename="../../gui/lock_page.py" line="52" />
         <source>Locked after a quiet spell. Type your PIN to go on.</source>
         <translation>长时间无操作，已锁定。请输入 PIN 继续。</translation>
     </message>

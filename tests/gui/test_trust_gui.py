@@ -25,7 +25,7 @@ def test_the_audit_log_is_shown_to_administrators_newest_first(app, qtbot, desk)
     table = dialog.table
     assert table.item(0, 3).text() == "登记" and table.item(0, 2).text() == "张保安"
     assert any(table.item(r, 3).text() == "登录" for r in range(table.rowCount()))
-    assert "完整" in dialog.verdict.text()
+    qtbot.waitUntil(lambda: "完整" in dialog.verdict.text(), timeout=10_000)  # checked off the GUI thread
     assert "王五" not in " ".join(table.item(r, 4).text() for r in range(table.rowCount()))
 
 

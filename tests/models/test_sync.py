@@ -518,3 +518,17 @@ def test_damaged_bytes_inside_a_member(gates, office, tmp_path):
     bad.write_bytes(bytes(data))
     summary = expect_rejected(office, bad, "corrupt")
     assert "visit.jsonl" in summary.problem.message.params["detail"]
+
+
+def test_a_folder_scan_skips_hidden_files(gates, tmp_path):
+    """A half-written bundle (hidden until complete) and the ._ files a Mac leaves on a stick
+    are not offered for import."""
+    from models.sync import bundle_files
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    real = stick / gates[0][1].name
+    real.write_bytes(gates[0][1].read_bytes())
+    (stick / f"._{real.name}").write_bytes(b"\x00\x05\x16\x07")
+    (stick / f".{real.stem}.1a2b.partial.gdbundle").write_bytes(b"PK\x03\x04")
+    assert bundle_files([stick]) == [real]

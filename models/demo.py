@@ -125,6 +125,27 @@ def _fill_residents(db: Database, ctx: StationContext, settings: Settings, rng: 
     return made
 
 
+# The demo's days are the last `days` local days whose working hours have begun: at 02:30 the
+# newest is yesterday, so nothing the demo makes ever lies in the future of `now`.
+FIRST_HOUR = 6
+LAST_DAY_FROM = 8  # o'clock: from then on today is a demo day (parcels start at 7)
+
+
+def demo_days(local_now: datetime, days: int) -> list[datetime]:
+    """Midnight (local) of each demo day, oldest first."""
+    last = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
+    if local_now.hour < LAST_DAY_FROM:
+        last -= timedelta(days=1)
+    return [last - timedelta(days=d) for d in range(days - 1, -1, -1)]
+
+
+def _window(midnight: datetime, hour: float, hours: float, local_now: datetime) -> tuple[datetime, int]:
+    """The start of a day's activity and its length in seconds, ending a minute before now at latest."""
+    start = midnight + timedelta(hours=hour)
+    end = min(start + timedelta(hours=hours), local_now - timedelta(minutes=1))
+    return start, max(60, int((end - start).total_seconds()))
+
+
 def _fill_visits(db: Database, ctx: StationContext, settings: Settings, guard_ids: list[str], rng: random.Random,
                  *, days: int, per_day: int, now: datetime, progress) -> int:
     zone = settings.zone
@@ -138,11 +159,8 @@ def _fill_visits(db: Database, ctx: StationContext, settings: Settings, guard_id
     written = 0
     # A commit per batch lets SQLite checkpoint, so the WAL stays small however many rows go in.
     with db.engine.connect() as conn:
-        for d in range(days - 1, -1, -1):
-            day_start = (local_now - timedelta(days=d)).replace(hour=6, minute=0, second=0, microsecond=0)
-            span = 16 * 3600
-            if d == 0:
-                span = max(60, min(span, int((local_now - day_start).total_seconds()) - 60))
+        for midnight in demo_days(local_now, days):
+            day_start, span = _window(midnight, FIRST_HOUR, 16, local_now)
             offsets = sorted(rng.randrange(span) for _ in range(per_day))
             for off in offsets:
                 batch.append(_visit_row(rng, ctx, settings, guard_ids, regulars, day_start + timedelta(seconds=off),
@@ -241,13 +259,15 @@ def _fill_isolation(db: Database, ctx: StationContext, guard_ids: list[str], rng
             "reason_codes": v.reasons, "reason": "", "temperature": v.temperature, "placed_at": v.created_at,
             "handed_to": None, "handed_at": None, "outcome": None, "closed_at": None, "closed_by": None}
         recent = now - v.created_at < timedelta(hours=2) or i >= len(sent) - 2
-        checks.append(_origin(ctx, op, v.created_at + timedelta(minutes=10)) | {
-            "case_id": case["id"], "at": v.created_at + timedelta(minutes=10),
-            "temperature": round(rng.uniform(36.4, 38.2), 1)})
+        # A person placed a few minutes ago has not been re-checked in the future.
+        checked = min(v.created_at + timedelta(minutes=10), now - timedelta(seconds=30))
+        noticed = min(v.created_at + timedelta(minutes=8), now - timedelta(seconds=40))
+        checks.append(_origin(ctx, op, checked) | {
+            "case_id": case["id"], "at": checked, "temperature": round(rng.uniform(36.4, 38.2), 1)})
         if not recent or rng.random() < 0.5:
-            notices.append(_origin(ctx, op, v.created_at + timedelta(minutes=8)) | {
+            notices.append(_origin(ctx, op, noticed) | {
                 "case_id": case["id"], "party": rng.choice([Party.COMMUNITY, Party.ISOLATION_TEAM]).value,
-                "at": v.created_at + timedelta(minutes=8), "note": ""})
+                "at": noticed, "note": ""})
         if not recent:
             outcome = CaseOutcome.RELEASED if checks[-1]["temperature"] < 37.3 else rng.choice(
                 [CaseOutcome.AMBULANCE, CaseOutcome.HEALTH_STAFF, CaseOutcome.HOME_MONITORING])
@@ -274,9 +294,8 @@ def _fill_parcels(db: Database, ctx: StationContext, settings: Settings, guard_i
     batch: list[dict] = []
     rounds: list[dict] = []
     with db.engine.connect() as conn:
-        for d in range(days - 1, -1, -1):
-            day_start = (local_now - timedelta(days=d)).replace(hour=7, minute=0, second=0, microsecond=0)
-            span = 14 * 3600 if d else max(60, min(14 * 3600, int((local_now - day_start).total_seconds()) - 60))
+        for midnight in demo_days(local_now, days):
+            day_start, span = _window(midnight, 7, 14, local_now)
             rnd_at = {h: day_start + timedelta(hours=h) for h in (3, 8, 13)}
             for h, at in rnd_at.items():
                 if at < local_now:
@@ -334,10 +353,8 @@ def _fill_rounds_and_checks(db: Database, ctx: StationContext, settings: Setting
 
     local_now = now.astimezone(settings.zone)
     rounds, checks = [], []
-    for d in range(days - 1, -1, -1):
-        morning = (local_now - timedelta(days=d)).replace(hour=6, minute=30, second=0, microsecond=0)
-        if morning > local_now:
-            continue
+    for midnight in demo_days(local_now, days):
+        morning = midnight.replace(hour=6, minute=30)
         items = {k: (rng.random() > 0.05) for k in settings.readiness_items}
         checks.append(_origin(ctx, rng.choice(guard_ids), morning) | {
             "day": morning.date().isoformat(), "items": json.dumps(items, ensure_ascii=False),

@@ -5,7 +5,7 @@
                          [--compound NAME] [--gate NAME]
     python main.py stats [--data-dir DIR] [--json]
     python main.py export --data-dir DIR --out PATH [--from DAY --to DAY] [--full-data]
-    python main.py import --data-dir DIR [--dry-run] [--json] [--trust-new-key] FILE_OR_FOLDER...
+    python main.py import --data-dir DIR [--dry-run] [--json] [--trust-new-key] [--enroll FP]... FILE_OR_FOLDER...
     python main.py report --data-dir DIR --day DAY --out FILE.xlsx|FILE.pdf
     python main.py office-key --data-dir DIR --out FILE      (office: the key file gates load)
     python main.py use-office-key --data-dir DIR FILE         (gate: encrypt bundles to that office)
@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--json", action="store_true", help="one JSON object per file")
     imp.add_argument("--trust-new-key", action="store_true",
                      help="accept a station's new signing key (after checking with the gate)")
+    imp.add_argument("--enroll", action="append", default=[], metavar="FINGERPRINT",
+                     help="enroll the station whose key has this fingerprint (from its set-up sheet); repeatable")
     report = sub.add_parser("report", parents=[common], help="write the daily summary for upward reporting")
     report.add_argument("--day", required=True, type=_day, metavar="DAY")
     report.add_argument("--out", required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf")
@@ -215,8 +217,15 @@ def cmd_import(args, data_dir) -> int:
 
     from models import paths as mpaths
     from models.i18n import QT_TRANSLATE_NOOP
-    from models.sync import Importer, NotAnOffice, bundle_files, ensure_office
+    from models.sync import Importer, NotAnOffice, bundle_files, ensure_office, normalise_fingerprint
 
+    fingerprints = set()
+    for text in args.enroll:
+        fingerprint = normalise_fingerprint(text)
+        if fingerprint is None:
+            return _usage(_msg(QT_TRANSLATE_NOOP(
+                "Cli", "Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6')."), text=text))
+        fingerprints.add(fingerprint)
     files = bundle_files(Path(p).expanduser() for p in args.paths)
     missing = [p for p in args.paths if not Path(p).expanduser().exists()]
     if missing:
@@ -236,10 +245,13 @@ def cmd_import(args, data_dir) -> int:
         if new:
             print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Created an office database in {dir}."), dir=str(data_dir))),
                   file=sys.stderr)
-        importer = Importer(db, trust_new_key=args.trust_new_key)
+        importer = Importer(db, trust_new_key=args.trust_new_key, enroll=fingerprints)
         summaries = [importer.run(f, dry_run=args.dry_run) for f in files]
     finally:
         db.close()
+    for fingerprint in sorted(fingerprints - importer.enrolled_now):
+        print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "No new station's bundle here is signed with key {key}; nothing "
+                                          "was enrolled with it."), key=fingerprint)), file=sys.stderr)
     for s in summaries:
         if args.json:
             obj = s.as_json()
@@ -248,12 +260,20 @@ def cmd_import(args, data_dir) -> int:
             print(json.dumps(obj, ensure_ascii=False, sort_keys=True))
         else:
             print(_describe(s, args.dry_run))
-    return EXIT_FAIL if any(s.status != "accepted" for s in summaries) else EXIT_OK
+    return EXIT_FAIL if any(s.status not in ("accepted", "skipped") for s in summaries) else EXIT_OK
 
 
 def _describe(s, dry_run: bool) -> str:
     from models.i18n import QT_TRANSLATE_NOOP
 
+    if s.status == "held":
+        return _say(_msg(QT_TRANSLATE_NOOP(
+            "Cli", "HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the "
+            "gate's set-up sheet, then import again with --enroll {key}."),
+            file=s.path.name, compound=s.compound, gate=s.gate, key=s.fingerprint))
+    if s.status == "skipped":
+        return _say(_msg(QT_TRANSLATE_NOOP("Cli", "SKIPPED  {file}: {reason}"), file=s.path.name,
+                         reason=_say(s.problem.message)))
     if s.status == "rejected":
         record = f" [{s.problem.record_id}]" if s.problem.record_id else ""
         return _say(_msg(QT_TRANSLATE_NOOP("Cli", "REJECTED  {file}: {reason} ({code}){record}"), file=s.path.name,
@@ -265,6 +285,10 @@ def _describe(s, dry_run: bool) -> str:
         head=_say(_msg(head)), file=s.path.name, compound=s.compound, gate=s.gate, seq=s.seq,
         created=s.total("created"), updated=s.total("updated"), unchanged=s.total("unchanged"),
         conflicts=len(s.conflicts)))
+    if s.audit_alarm:
+        text += "\n  " + _say(_msg(QT_TRANSLATE_NOOP(
+            "Cli", "warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})"),
+            alarm=s.audit_alarm))
     for rtype, rid in s.conflicts:
         text += "\n  " + _say(_msg(QT_TRANSLATE_NOOP("Cli", "conflict: {type} {id}"), type=rtype, id=rid))
     return text

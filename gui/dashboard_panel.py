@@ -132,7 +132,7 @@ class DashboardPanel(QWidget):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setMinimumHeight(40)
-        self.day.setDate(QDate.currentDate())
+        self.day.setDate(QDate(desk.today()))  # the station's day, by the desk's clock
         row.addWidget(self.day)
         for text, delta in ((self.tr("◀ Previous day"), -1), (self.tr("Next day ▶"), 1)):
             b = QPushButton(text)

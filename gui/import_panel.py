@@ -34,6 +34,10 @@ class ImportTableModel(ListTableModel):
     def status_text(self, s: FileSummary) -> str:
         if s.status == "rejected":
             return self.tr("Rejected")
+        if s.status == "held":
+            return self.tr("Waiting for enrollment")
+        if s.status == "skipped":
+            return self.tr("Skipped: not a bundle")
         if s.status == "cancelled":
             return self.tr("Cancelled")
         if s.status == "pending":
@@ -65,6 +69,8 @@ class ImportTableModel(ListTableModel):
             return str(s.path)
         if role == Qt.ForegroundRole and col == self.COL_STATUS and s.status == "rejected":
             return QColor("#b71c1c")
+        if role == Qt.ForegroundRole and col == self.COL_STATUS and s.status == "held":
+            return QColor("#e65100")
         if role == Qt.ForegroundRole and col == self.COL_CONFLICTS and s.conflicts:
             return QColor("#e65100")
         if role == Qt.TextAlignmentRole and col >= self.COL_SEQ:
@@ -109,6 +115,11 @@ class ImportPanel(QWidget):
         self.trust_button.hide()
         self.trust_button.clicked.connect(self.trust_new_key)
         detail_row.addWidget(self.trust_button)
+        self.enroll_button = QPushButton(self.tr("Enroll this gate…"))
+        self.enroll_button.setMinimumHeight(40)
+        self.enroll_button.hide()
+        self.enroll_button.clicked.connect(self.enroll_station)
+        detail_row.addWidget(self.enroll_button)
         box.addLayout(detail_row)
         self.trusted: set[Path] = set()
         actions = QHBoxLayout()
@@ -186,6 +197,7 @@ class ImportPanel(QWidget):
         self.model.set_rows(summaries)
         accepted = [s for s in summaries if s.status == "accepted"]
         rejected = [s for s in summaries if s.status == "rejected"]
+        held = [s for s in summaries if s.status == "held"]
         if any(s.status == "cancelled" for s in summaries):
             text = self.tr("Cancelled. Nothing was changed.")
             self.import_button.setEnabled(True)
@@ -202,8 +214,11 @@ class ImportPanel(QWidget):
                 sum(s.total("updated") for s in accepted), sum(len(s.conflicts) for s in accepted), len(rejected))
             self.import_button.setEnabled(False)
             self.imported.emit()
+        if held and not any(s.status == "cancelled" for s in summaries):
+            text += " " + self.tr("{0} from gates not yet enrolled: select one to see its key fingerprint.").format(
+                len(held))
         self.summary.setText(text)
-        first_problem = next((i for i, s in enumerate(summaries) if s.status == "rejected"), 0)
+        first_problem = next((i for i, s in enumerate(summaries) if s.status in ("rejected", "held")), 0)
         if summaries:
             self.table.selectRow(first_problem)
             self._show_detail(self.model.index(first_problem, 0))
@@ -232,6 +247,28 @@ class ImportPanel(QWidget):
             self.trusted.add(s.path)
             self.check()
 
+    def enroll_station(self) -> None:
+        """An administrator compares the fingerprint with the gate's set-up sheet, then enrolls it."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from models.operators import NotAllowed
+
+        s = self._current()
+        if s is None or s.status != "held" or not s.fingerprint:
+            return
+        answer = QMessageBox.question(self, self.tr("Enroll a gate"), self.tr(
+            "Enroll {0} {1}?\n\nIts key fingerprint is\n{2}\n\nEnroll it only if this is the fingerprint printed on "
+            "the gate's set-up sheet (or read to you by the gate over the phone). From then on its bundles are "
+            "imported.").format(s.compound, s.gate, s.fingerprint))
+        if answer != QMessageBox.Yes:
+            return
+        try:
+            self.desk.enroll_station(s.fingerprint)
+        except NotAllowed as exc:
+            QMessageBox.information(self, self.tr("Enroll a gate"), texts.message(exc.message))
+            return
+        self.check()
+
     def _current(self) -> FileSummary | None:
         index = self.table.currentIndex()
         return self.model.data(index, ImportTableModel.SummaryRole) if index.isValid() else None
@@ -239,11 +276,16 @@ class ImportPanel(QWidget):
     def _show_detail(self, index: QModelIndex, _previous=None) -> None:
         s = self.model.data(index, ImportTableModel.SummaryRole) if index.isValid() else None
         self.trust_button.setVisible(bool(s and s.problem and s.problem.code == "key_changed"))
+        self.enroll_button.setVisible(bool(s and s.status == "held"))
         if s is None:
             self.detail.setText("")
         elif s.problem is not None:
             record = self.tr(" Record: {0}.").format(s.problem.record_id) if s.problem.record_id else ""
             self.detail.setText(f"{s.path.name}: {texts.message(s.problem.message)}{record} [{s.problem.code}]")
+        elif s.audit_alarm:
+            self.detail.setText(self.tr("{0}: imported, but this gate's audit log was cut short or rewritten since "
+                                        "an earlier bundle. Ask the gate what happened (Gates reporting shows it in "
+                                        "red).").format(s.path.name))
         elif s.conflicts:
             self.detail.setText(self.tr("{0}: {1} records arrived changed at the same revision; they are kept "
                                         "under Conflicts for you to decide.").format(s.path.name, len(s.conflicts)))

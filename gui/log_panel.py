@@ -25,7 +25,7 @@ class LogPanel(QWidget):
         self.text.returnPressed.connect(self.search)
         self.use_dates = QCheckBox(self.tr("Dates"))
         self.use_dates.setObjectName("useDates")
-        today = QDate.currentDate()
+        today = QDate(desk.today())  # the station's day, not the computer's
         self.day_from = QDateEdit(today)
         self.day_from.setObjectName("dayFrom")
         self.day_to = QDateEdit(today)

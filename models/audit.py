@@ -10,10 +10,12 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlmodel import Field, SQLModel
 
+from models import files
 from models.bundle import wire_time
 from models.i18n import QT_TRANSLATE_NOOP
 from models.records import new_id, when_field
@@ -41,6 +43,7 @@ ACTIONS = {
     "purge": QT_TRANSLATE_NOOP("Audit", "Expired personal data erased"),
     "erase_all": QT_TRANSLATE_NOOP("Audit", "End of campaign: all personal data erased"),
     "restore": QT_TRANSLATE_NOOP("Audit", "Backup restored"),
+    "enroll": QT_TRANSLATE_NOOP("Audit", "Station enrolled"),
 }
 
 
@@ -104,16 +107,72 @@ def entries(session, *, limit: int = 200, before_seq: int | None = None, actions
 class Verdict:
     entries: int
     first_bad: int | None  # the sequence number where the chain breaks, None when whole
-    why: str = ""  # changed | missing | out_of_order
+    why: str = ""  # changed | missing | cut (entries after the anchor are gone) | replaced
 
 
-def verify(session, progress=None, stopping=lambda: False) -> Verdict | None:
-    """Walk the chain from the first entry; report the first entry that is not as it was written.
+@dataclass(frozen=True)
+class Anchor:
+    """The chain's head as last written beside the database (no personal data: a number, a hash)."""
+
+    seq: int
+    hash: str
+
+
+def head(conn) -> Anchor:
+    last = conn.execute(_LAST).first()
+    return Anchor(last[0], last[1]) if last else Anchor(0, "")
+
+
+def hash_at(conn, seq: int) -> str | None:
+    return conn.execute(select(AuditEvent.hash).where(AuditEvent.seq == seq)).scalar()
+
+
+def anchor_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".audit-anchor")
+
+
+def save_anchor(db_path: Path | None, conn) -> Anchor | None:
+    """Write the chain's head beside the database, so a tail cut off later is seen by verify()."""
+    if db_path is None:
+        return None
+    anchor = head(conn)
+    path = anchor_path(db_path)
+    if load_anchor(db_path) == anchor:
+        return anchor
+    files.write_text(path, json.dumps({"seq": anchor.seq, "hash": anchor.hash}))
+    return anchor
+
+
+def load_anchor(db_path: Path | None) -> Anchor | None:
+    """None when there is none yet; an unreadable one reads as a head no chain reaches."""
+    if db_path is None:
+        return None
+    try:
+        raw = anchor_path(db_path).read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return Anchor(2**62, "unreadable")
+    try:
+        data = json.loads(raw[:4096])
+        seq, digest = data["seq"], data["hash"]
+        if type(seq) is not int or type(digest) is not str or not 0 <= seq < 2**62:
+            raise ValueError
+        return Anchor(seq, digest)
+    except (ValueError, KeyError, TypeError, RecursionError):
+        return Anchor(2**62, "unreadable")
+
+
+def verify(session, progress=None, stopping=lambda: False, anchor: Anchor | None = None) -> Verdict | None:
+    """Walk the chain from the first entry; report the first entry that is not as it was written,
+    and (given the anchor last written beside the database) entries cut off the end or a chain
+    rewritten whole since.
 
     Plain rows, streamed: the log gains an entry per registration, so a busy year is a million
     entries. Every few thousand, progress(done) is called and stopping() asked (None if it said so)."""
     expected_seq, prev = 1, GENESIS
     count = 0
+    anchored = None
     c = AuditEvent.__table__.c
     rows = session.execute(select(c.seq, c.at, c.station_id, c.operator_id, c.action, c.record_id, c.detail,
                                   c.prev_hash, c.hash).order_by(c.seq).execution_options(yield_per=5000))
@@ -125,10 +184,17 @@ def verify(session, progress=None, stopping=lambda: False) -> Verdict | None:
             return Verdict(count, seq, "missing" if seq > 1 else "changed")
         if chain_hash(seq, at, station_id, operator_id, action, record_id, detail, prev_hash) != digest:
             return Verdict(count, seq, "changed")
+        if anchor is not None and seq == anchor.seq:
+            anchored = digest
         expected_seq, prev = seq + 1, digest
         if count % 5000 == 0:
             if stopping():
                 return None
             if progress is not None:
                 progress(count)
+    if anchor is not None and anchor.seq > 0:
+        if anchor.seq >= expected_seq:
+            return Verdict(count, expected_seq, "cut")
+        if anchored != anchor.hash:
+            return Verdict(count, anchor.seq, "replaced")
     return Verdict(count, None)

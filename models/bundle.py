@@ -60,6 +60,22 @@ def _reasons() -> dict[str, str]:
         "encrypted_no_key": QT_TRANSLATE_NOOP("Sync", "The bundle is encrypted, and this computer holds no office key to open it."),
         "not_for_this_office": QT_TRANSLATE_NOOP("Sync", "The bundle is encrypted for another office's key ({key}); it cannot be opened here."),
         "unreadable": QT_TRANSLATE_NOOP("Sync", "The file could not be read: {detail}"),
+        "not_owner": QT_TRANSLATE_NOOP("Sync", "Record {record} in {member} belongs to another station ({owner}); a "
+                                       "bundle may only bring, change or delete its own station's records."),
+        "still_referenced": QT_TRANSLATE_NOOP("Sync", "The bundle deletes record {record}, but other records still "
+                                              "refer to it ({referrer}). Nothing was deleted."),
+        "duplicate_record": QT_TRANSLATE_NOOP("Sync", "Record {record} appears twice in {member}."),
+        "missing_reference": QT_TRANSLATE_NOOP("Sync", "Record {record} in {member} refers to {target}, which is "
+                                               "neither in the bundle nor at this office."),
+        "implausible_sequence": QT_TRANSLATE_NOOP("Sync", "The bundle says it is number {sequence} of its gate, but "
+                                                  "the last this office received is {last}: a jump that large is "
+                                                  "not a real series of exports."),
+        "not_enrolled": QT_TRANSLATE_NOOP("Sync", "{station} is not enrolled at this office (key {key}). Check the "
+                                          "fingerprint with the gate's set-up sheet or by phone, then enroll it; "
+                                          "until then nothing from it is imported."),
+        "unexpected": QT_TRANSLATE_NOOP("Sync", "GateDesk could not import this file ({detail}); a report without "
+                                        "personal data was written to its logs folder. The other files are not "
+                                        "affected."),
     }
 
 
@@ -77,11 +93,20 @@ class BundleRejected(Exception):
     def __init__(self, code: str, record_id: str | None = None, **params: Any):
         self.code = code
         self.record_id = record_id
-        self.params = {k: str(v) for k, v in params.items()}
+        self.params = {k: v if isinstance(v, Message) else str(v) for k, v in params.items()}
         if record_id is not None:
             self.params.setdefault("record", record_id)
         self.message = Message("Sync", REASONS[code], self.params)
         super().__init__(f"{code}: {self.params}")
+
+
+class BundleHeld(BundleRejected):
+    """A signed bundle from a station this office has not enrolled: kept out until someone checks
+    its fingerprint and enrolls it."""
+
+    def __init__(self, *, fingerprint: str, station: str, compound: str, gate: str):
+        super().__init__("not_enrolled", station=station, key=fingerprint)
+        self.fingerprint, self.compound, self.gate = fingerprint, compound, gate
 
 
 # -- times on the wire ---------------------------------------------------------------------
@@ -276,10 +301,11 @@ class OpenBundle:
     """A bundle whose manifest is signed and whose members are exactly those listed."""
 
     path: Path
-    manifest: dict[str, Any]
+    manifest: Any  # models.wire.Manifest: typed, every field checked
     members: list[Member]
     station_id: str
     public_key: str
+    receipt_id: str  # SHA-256 of the signed manifest's content: the same bundle has the same one
     _zip: zipfile.ZipFile
     _aead: Any = None
     _indices: dict[str, int] = field(default_factory=dict)
@@ -333,6 +359,8 @@ class OpenBundle:
         unzip = zlib.decompressobj()
         aad = member.name.encode()
         index = self._indices[member.name]
+        # The same inflation limit as a plain member's: encryption must not hide a zip bomb.
+        limit = min(MAX_MEMBER_BYTES, max(RATIO_FLOOR, MAX_RATIO * member.size))
         frame, final, inflated = 0, False, 0
         while True:
             head = raw.read(4)
@@ -362,7 +390,7 @@ class OpenBundle:
                 out = unzip.decompress(plain, READ_CHUNK * 4)
                 plain = unzip.unconsumed_tail
                 inflated += len(out)
-                if inflated > MAX_MEMBER_BYTES:
+                if inflated > limit:
                     raise BundleRejected("too_large", member=member.name)
                 if out:
                     yield out
@@ -374,11 +402,12 @@ class OpenBundle:
 
 
 def open_bundle(path: Path, *, office_key: str | None = None, known_key=None,
-                trust_new_key: bool = False) -> OpenBundle:
+                trust_new_key: bool = False, admit_new=None) -> OpenBundle:
     """Open and verify the container; nothing is imported yet.
 
     known_key(station_id) returns the public key an office already holds for the station, or
-    None for a station it has never seen (whose key is then trusted on first use).
+    None for a station it has never seen; admit_new(public_key) then says whether that station
+    is enrolled (without it, any signed station is admitted: a dry look at a file).
     """
     try:
         with open(path, "rb") as f:
@@ -392,13 +421,41 @@ def open_bundle(path: Path, *, office_key: str | None = None, known_key=None,
     except ZIP_DAMAGE as exc:
         raise BundleRejected("truncated" if head == b"PK\x03\x04" else "not_a_bundle") from exc
     try:
-        return _verify(zf, path, office_key, known_key, trust_new_key)
+        return _verify(zf, path, office_key, known_key, trust_new_key, admit_new)
     except BaseException:
         zf.close()
         raise
 
 
-def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_key) -> OpenBundle:
+def read_manifest(body: bytes):
+    """The manifest's bytes, checked: (typed manifest, receipt id). Raises BundleRejected."""
+    from models import wire
+
+    try:
+        head = wire.FORMAT_ONLY.decode(body)
+    except Exception as exc:  # noqa: BLE001 - msgspec's errors, RecursionError: any of them is a bad manifest
+        raise BundleRejected("bad_manifest", detail=wire.explain(exc)) from None
+    if head.format != FORMAT:
+        raise BundleRejected("not_a_bundle")
+    version = head.format_version
+    if type(version) is not int:
+        raise BundleRejected("bad_manifest", detail="format_version")
+    if version > FORMAT_VERSION:
+        raise BundleRejected("format_too_new", found=version, known=FORMAT_VERSION)
+    try:
+        manifest = wire.decode_manifest(body)
+        # The receipt id is of the content (as version 1 offices computed it), not of the bytes.
+        content = json.dumps(json.loads(body), sort_keys=True, ensure_ascii=False).encode()
+    except wire.Invalid as exc:
+        raise BundleRejected("bad_manifest", detail=exc.detail) from None
+    except (ValueError, RecursionError, UnicodeError) as exc:
+        raise BundleRejected("bad_manifest", detail=type(exc).__name__) from None
+    if manifest.station.gate_id != manifest.gate.id:
+        raise BundleRejected("bad_manifest", detail="station.gate_id")
+    return manifest, hashlib.sha256(content).hexdigest()
+
+
+def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_key, admit_new) -> OpenBundle:
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
         raise BundleRejected("too_large", member=f"{len(infos)} members")
@@ -419,32 +476,19 @@ def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_ke
         signature = zf.read(SIGNATURE)
     except ZIP_DAMAGE as exc:
         raise BundleRejected("corrupt", detail=str(exc)) from exc
-    try:
-        manifest = json.loads(body)
-        if not isinstance(manifest, dict):
-            raise ValueError("not an object")
-    except ValueError as exc:
-        raise BundleRejected("bad_manifest", detail=str(exc)) from exc
-    if manifest.get("format") != FORMAT:
-        raise BundleRejected("not_a_bundle")
-    version = manifest.get("format_version")
-    if not isinstance(version, int):
-        raise BundleRejected("bad_manifest", detail="format_version")
-    if version > FORMAT_VERSION:
-        raise BundleRejected("format_too_new", found=version, known=FORMAT_VERSION)
-    try:
-        station = manifest["station"]
-        station_id, public_key = str(station["id"]), str(station["public_key"])
-        raw_members = manifest["members"]
-        members = [Member(str(m["name"]), str(m["type"]), int(m["records"]), int(m["bytes"]), str(m["sha256"]))
-                   for m in raw_members]
-    except (KeyError, TypeError, ValueError) as exc:
-        raise BundleRejected("bad_manifest", detail=str(exc)) from exc
+    manifest, receipt_id = read_manifest(body)
+    station_id, public_key = manifest.station.id, manifest.station.public_key
+    members = [Member(m.name, m.type, m.records, m.bytes, m.sha256) for m in manifest.members]
     _check_signature(body, signature, public_key)
     held = known_key(station_id) if known_key else None
     if held is not None and held != public_key and not trust_new_key:
-        raise BundleRejected("key_changed", station=_station_label(manifest, station_id), key=key_id(public_key))
+        raise BundleRejected("key_changed", station=_station_label(manifest), key=key_id(public_key))
+    if held is None and admit_new is not None and not admit_new(public_key):
+        raise BundleHeld(fingerprint=key_id(public_key), station=_station_label(manifest),
+                         compound=manifest.compound.name, gate=manifest.gate.name)
     listed = {m.name for m in members}
+    if len(listed) != len(members):
+        raise BundleRejected("corrupt", detail="a part is listed twice")
     for m in members:
         if not _safe_name(m.name):
             raise BundleRejected("unsafe_path", member=m.name)
@@ -462,14 +506,11 @@ def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_ke
             raise BundleRejected("too_large", member=m.name)
     aead, indices = _decryptor(manifest, members, office_key)
     return OpenBundle(path=path, manifest=manifest, members=members, station_id=station_id,
-                      public_key=public_key, _zip=zf, _aead=aead, _indices=indices)
+                      public_key=public_key, receipt_id=receipt_id, _zip=zf, _aead=aead, _indices=indices)
 
 
-def _station_label(manifest: dict, station_id: str) -> str:
-    try:
-        return f"{manifest['compound']['name']} {manifest['gate']['name']}"
-    except (KeyError, TypeError):
-        return station_id
+def _station_label(manifest) -> str:
+    return f"{manifest.compound.name} {manifest.gate.name}"
 
 
 def _check_signature(body: bytes, signature: bytes, public_key: str) -> None:
@@ -482,13 +523,13 @@ def _check_signature(body: bytes, signature: bytes, public_key: str) -> None:
         raise BundleRejected("bad_signature") from exc
 
 
-def _decryptor(manifest: dict, members: list[Member], office_key: str | None):
-    enc = manifest.get("encryption")
-    if not enc:
+def _decryptor(manifest, members: list[Member], office_key: str | None):
+    enc = manifest.encryption
+    if enc is None:
         if any(m.name.endswith(ENCRYPTED_SUFFIX) for m in members):
             raise BundleRejected("bad_manifest", detail="encrypted parts without encryption details")
         return None, {}
-    if not isinstance(enc, dict) or enc.get("scheme") != "x25519-hkdf-sha256-aes256gcm-v1":
+    if enc.scheme != "x25519-hkdf-sha256-aes256gcm-v1":
         raise BundleRejected("bad_manifest", detail="unknown encryption scheme")
     if office_key is None:
         raise BundleRejected("encrypted_no_key")
@@ -496,10 +537,10 @@ def _decryptor(manifest: dict, members: list[Member], office_key: str | None):
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     mine = office_public_key(office_key)
-    if enc.get("office_key_id") != key_id(mine):
-        raise BundleRejected("not_for_this_office", key=enc.get("office_key_id"))
+    if enc.office_key_id != key_id(mine):
+        raise BundleRejected("not_for_this_office", key=enc.office_key_id)
     try:
-        ephemeral_pub = unb64(str(enc["ephemeral_public_key"]))
+        ephemeral_pub = unb64(enc.ephemeral_public_key)
         shared = X25519PrivateKey.from_private_bytes(unb64(office_key)).exchange(
             X25519PublicKey.from_public_bytes(ephemeral_pub))
     except (KeyError, ValueError) as exc:

@@ -23,7 +23,7 @@ from models import files, migrations, paths
 from models.clock import utcnow
 from models.i18n import QT_TRANSLATE_NOOP, Message
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Each step moves a database from version N-1 to N, with explicit DDL (never create_all on an
 # existing database). All pending steps run in one transaction, after a backup of the file.
@@ -330,22 +330,47 @@ def schema_version(db: Database) -> int | None:
 # -- bulk writes for imports -----------------------------------------------------------------
 # Imports bind plain values straight to the driver: per-value type processing would cost more
 # than the insert itself. Times arrive already in the dialect's storage form (time_storage).
-def time_storage(dialect_name: str) -> Callable[[str, datetime], object]:
-    """Wire time (validated, and its parsed value) to what a UTCDateTime column stores."""
+def time_storage(dialect_name: str) -> Callable[[str], object]:
+    """A checked wire time (2026-11-29T03:21:08.123456Z) in the form a UTCDateTime column stores."""
     if dialect_name == "sqlite":
         # SQLAlchemy's SQLite DATETIME text form, naive UTC: 2026-11-29 03:21:08.123456
-        def text_form(wire: str, _parsed) -> str:
-            return wire[:10] + " " + wire[11:26]
+        return lambda wire: wire[:10] + " " + wire[11:26]
+    from models.bundle import parse_wire_time
 
-        text_form.text_only = True  # needs no parsed value: imports skip parsing
-        return text_form
-    return lambda _wire, parsed: parsed
+    return parse_wire_time
 
 
 def begin_import(conn: Connection) -> None:
     """Settings for one long write transaction on this connection."""
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("PRAGMA cache_size=-65536")  # 64 MB: index pages stay in memory
+
+
+def begin_seen_ids(conn: Connection) -> None:
+    """A scratch table of the ids one imported file has brought so far (the same id twice in one
+    file is refused): in the database's temporary store, not in memory, whatever the file's size."""
+    rowid = " WITHOUT ROWID" if conn.dialect.name == "sqlite" else ""
+    conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS import_seen (id VARCHAR(36) PRIMARY KEY){rowid}")
+    conn.exec_driver_sql("DELETE FROM import_seen")
+
+
+def note_seen_ids(conn: Connection, ids: list[str]) -> str | None:
+    """Add a batch of ids; returns one that was there already (or twice in the batch), else None."""
+    from sqlalchemy.exc import IntegrityError
+
+    seen: set[str] = set()
+    for rid in ids:
+        if rid in seen:
+            return rid
+        seen.add(rid)
+    try:
+        with conn.begin_nested():  # on PostgreSQL a failed INSERT spoils the transaction; this keeps it
+            conn.exec_driver_sql(f"INSERT INTO import_seen (id) VALUES ({_marker(conn)})", [(i,) for i in ids])
+    except IntegrityError:
+        marks = ", ".join([_marker(conn)] * len(ids))
+        return conn.exec_driver_sql(f"SELECT id FROM import_seen WHERE id IN ({marks}) LIMIT 1",
+                                    tuple(ids)).scalar()
+    return None
 
 
 def _marker(conn: Connection) -> str:

@@ -440,12 +440,22 @@ class Desk:
 
     def station_key_id(self) -> str:
         """The fingerprint of this gate's signing key, for the office to check by phone."""
-        from models import bundle
-
         with self.db.session() as s:
-            key = sync.ensure_signing_key(s)
+            fingerprint = sync.station_fingerprint(s)
             s.commit()
-        return bundle.key_id(bundle.signing_public_key(key))
+        return fingerprint
+
+    def enroll_station(self, fingerprint: str) -> bool:
+        """An administrator accepts a station whose fingerprint they checked with the gate; its
+        bundles are imported from now on. False when it was enrolled already."""
+        admin = self.acting(Role.ADMIN)
+        clean = sync.normalise_fingerprint(fingerprint)
+        if clean is None:
+            raise ValueError(fingerprint)
+        with self.db.session() as s:
+            done = sync.enroll(s, clean, now=self.clock(), operator_id=admin.id, station_id=self.ctx.station_id)
+            s.commit()
+        return done
 
     def office_key(self) -> sync.OfficeKeyFile | None:
         """At a gate: the office key bundles are encrypted to, if one was loaded."""

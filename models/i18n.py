@@ -33,10 +33,12 @@ class Message:
     def render(self, translate) -> str:
         """`translate(context, text)` returns the template in the reader's language."""
         template = translate(self.context, self.text)
+        # A parameter may be a message of its own (a rejection's detail): it speaks the same language.
+        params = {k: v.render(translate) if isinstance(v, Message) else v for k, v in self.params.items()}
         try:
-            return template.format(**self.params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):
-            return self.text.format(**self.params)
+            return self.text.format(**params)
 
 
 @lru_cache(maxsize=4)

@@ -430,4 +430,108 @@ def to_v4(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-STEPS = {2: to_v2, 3: to_v3, 4: to_v4, 5: to_v5, 6: to_v6}
+# v7: the office keeps who owns each record, the gates' audit heads, enrolled keys; a PIN lockout
+# apart from the audit log; deletions looked up by the deleted record's id.
+V7_TABLES = {
+    "sync_export": ("""CREATE TABLE sync_export (
+    seq INTEGER NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    since DATETIME,
+    upto DATETIME NOT NULL,
+    day_from VARCHAR(10),
+    day_to VARCHAR(10),
+    file_name VARCHAR(255) NOT NULL,
+    records INTEGER NOT NULL,
+    audit_seq INTEGER,
+    audit_hash VARCHAR(64),
+    PRIMARY KEY (seq)
+)""", "seq, station_id, created_at, since, upto, day_from, day_to, file_name, records", ()),
+    "sync_station": ("""CREATE TABLE sync_station (
+    station_id VARCHAR(36) NOT NULL,
+    public_key VARCHAR(64) NOT NULL,
+    compound_id VARCHAR(36) NOT NULL,
+    compound_name VARCHAR(100) NOT NULL,
+    community VARCHAR(100) NOT NULL,
+    gate_id VARCHAR(36) NOT NULL,
+    gate_name VARCHAR(100) NOT NULL,
+    first_seen DATETIME NOT NULL,
+    last_imported_at DATETIME NOT NULL,
+    last_seq INTEGER NOT NULL,
+    last_bundle_at DATETIME NOT NULL,
+    audit_alarm VARCHAR(16),
+    audit_alarm_seq INTEGER,
+    PRIMARY KEY (station_id)
+)""", "station_id, public_key, compound_id, compound_name, community, gate_id, gate_name, first_seen, "
+      "last_imported_at, last_seq, last_bundle_at", ()),
+    "sync_receipt": ("""CREATE TABLE sync_receipt (
+    id VARCHAR(64) NOT NULL,
+    station_id VARCHAR(36) NOT NULL,
+    seq INTEGER NOT NULL,
+    bundle_created_at DATETIME NOT NULL,
+    imported_at DATETIME NOT NULL,
+    period_from DATETIME,
+    period_to DATETIME NOT NULL,
+    file_name VARCHAR(255) NOT NULL,
+    created INTEGER NOT NULL,
+    updated INTEGER NOT NULL,
+    unchanged INTEGER NOT NULL,
+    conflicts INTEGER NOT NULL,
+    audit_seq INTEGER,
+    audit_hash VARCHAR(64),
+    audit_prev_seq INTEGER,
+    audit_prev_hash VARCHAR(64),
+    PRIMARY KEY (id)
+)""", "id, station_id, seq, bundle_created_at, imported_at, period_from, period_to, file_name, created, updated, "
+      "unchanged, conflicts", ("""CREATE INDEX ix_sync_receipt_station ON sync_receipt (station_id, seq)""",)),
+    "sync_record": ("""CREATE TABLE sync_record (
+    id VARCHAR(36) NOT NULL,
+    record_type VARCHAR(32) NOT NULL,
+    rev INTEGER NOT NULL,
+    digest VARCHAR(32) NOT NULL,
+    station_id VARCHAR(36),
+    PRIMARY KEY (id)
+)""", "id, record_type, rev, digest", ()),
+}
+V7_NEW = (
+    """CREATE TABLE sync_enrollment (
+    fingerprint VARCHAR(19) NOT NULL,
+    enrolled_at DATETIME NOT NULL,
+    operator_id VARCHAR(36),
+    PRIMARY KEY (fingerprint)
+)""",
+    """CREATE TABLE pin_guard (
+    operator_id VARCHAR(36) NOT NULL,
+    failures INTEGER NOT NULL,
+    last_failure_at DATETIME,
+    PRIMARY KEY (operator_id)
+)""",
+    """CREATE INDEX ix_tombstone_record ON tombstone (record_id)""",
+)
+# Record types and their tables as they were at v7.
+V7_RECORD_TABLES = ("compound", "gate", "operator", "shift", "visit", "isolation_case", "isolation_recheck",
+                    "isolation_notice", "isolation_correction", "parcel", "disinfection_round", "readiness_check",
+                    "tombstone")
+
+
+def to_v7(conn: Connection) -> None:
+    for table, (ddl, columns, indexes) in V7_TABLES.items():
+        conn.exec_driver_sql(f"CREATE TEMP TABLE {table}_v6 AS SELECT {columns} FROM {table}")
+        conn.exec_driver_sql(f"DROP TABLE {table}")
+        conn.exec_driver_sql(ddl)
+        for statement in indexes:
+            conn.exec_driver_sql(statement)
+        conn.exec_driver_sql(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {table}_v6")
+        conn.exec_driver_sql(f"DROP TABLE {table}_v6")
+    for statement in V7_NEW:
+        conn.exec_driver_sql(statement)
+    # Each record the office holds is owned by the station that wrote it. A deletion made before
+    # owners were kept stays without one: the next live copy of the record claims it back, so a
+    # record deleted by another station's tombstone returns when its own gate sends it again.
+    for table in V7_RECORD_TABLES:
+        conn.exec_driver_sql(
+            f"UPDATE sync_record SET station_id = (SELECT t.station_id FROM {table} t WHERE t.id = sync_record.id) "
+            f"WHERE record_type = '{table}' AND digest != 'deleted'")
+
+
+STEPS = {2: to_v2, 3: to_v3, 4: to_v4, 5: to_v5, 6: to_v6, 7: to_v7}

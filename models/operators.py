@@ -7,7 +7,7 @@ import secrets
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlmodel import Field, Session, col, select
+from sqlmodel import Field, Session, SQLModel, col, select
 
 from models import audit
 from models.clock import utcnow
@@ -109,7 +109,7 @@ class NotAllowed(Exception):
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 10
-FAILED, ACCEPTED = "pin_failed", "pin_accepted"
+FAILED = "pin_failed"
 
 
 class Locked(WrongPin):
@@ -124,16 +124,30 @@ class Locked(WrongPin):
             {"minutes": minutes})
 
 
+class PinGuard(SQLModel, table=True):
+    """Wrong PINs in a row, per operator (schema v7). Kept apart from the audit log: removing the
+    newest audit entries (which `audit verify` and the anchor then report) does not lift a lock."""
+
+    __tablename__ = "pin_guard"
+    operator_id: str = Field(primary_key=True, max_length=36)
+    failures: int = 0
+    last_failure_at: datetime | None = when_field(default=None)
+
+
 def locked_for(session: Session, operator_id: str, now: datetime) -> int:
     """Minutes left of a lock after MAX_FAILURES wrong PINs in a row (0 when not locked)."""
-    recent = session.exec(select(audit.AuditEvent.action, audit.AuditEvent.at)
-                          .where(audit.AuditEvent.operator_id == operator_id,
-                                 col(audit.AuditEvent.action).in_((FAILED, ACCEPTED, "sign_in_failed", "sign_in")))
-                          .order_by(col(audit.AuditEvent.seq).desc()).limit(MAX_FAILURES)).all()
-    if len(recent) < MAX_FAILURES or any(a in (ACCEPTED, "sign_in") for a, _ in recent):
+    guard = session.get(PinGuard, operator_id)
+    if guard is None or guard.failures < MAX_FAILURES or guard.last_failure_at is None:
         return 0
-    until = recent[0][1] + timedelta(minutes=LOCK_MINUTES)
+    until = guard.last_failure_at + timedelta(minutes=LOCK_MINUTES)
     return max(0, -int(-(until - now).total_seconds() // 60)) if until > now else 0
+
+
+def _count_failure(session: Session, operator_id: str, now: datetime) -> None:
+    guard = session.get(PinGuard, operator_id) or PinGuard(operator_id=operator_id)
+    guard.failures += 1
+    guard.last_failure_at = now
+    session.add(guard)
 
 
 def verify(session: Session, *, operator_id: str, pin: str, at_least: Role = Role.GUARD,
@@ -147,7 +161,12 @@ def verify(session: Session, *, operator_id: str, pin: str, at_least: Role = Rol
     if op is None or not op.active or not pin_matches(pin, op.pin_hash):
         if station_id is not None:
             audit.record(session, at=now, station_id=station_id, operator_id=operator_id, action=FAILED)
+            if op is not None:
+                _count_failure(session, operator_id, now)
         raise WrongPin()
+    guard = session.get(PinGuard, operator_id)
+    if guard is not None:
+        session.delete(guard)  # the right PIN: the count starts again
     if not op.at_least(at_least):
         raise NotAllowed(at_least)
     return op

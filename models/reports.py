@@ -106,6 +106,18 @@ LOGS = (
 )
 
 
+def people_log_headers() -> set[str]:
+    """The first line of each CSV GateDesk writes beside a bundle, in every language."""
+    from models.i18n import LANGUAGES
+
+    out = set()
+    for language in LANGUAGES:
+        tr = plain_translator(language)
+        for _type, _title, _suffix, columns in LOGS:
+            out.add(",".join(tr(CTX, c.header) for c in columns))
+    return out
+
+
 def write_people_logs(db, stem: Path, *, queries: dict, zone: ZoneInfo, full_data: bool,
                       language: str) -> list[Path]:
     """stem.xlsx (a sheet per log) and stem_visits.csv etc., of the records in the bundle."""
@@ -114,6 +126,7 @@ def write_people_logs(db, stem: Path, *, queries: dict, zone: ZoneInfo, full_dat
     tr = plain_translator(language)
     fmt = _Fmt(zone, full_data, tr)
     book = Workbook(write_only=True)
+    book.properties.creator = "GateDesk"  # so the office's import knows this file for what it is
     written = []
     with db.engine.connect() as conn:
         for record_type, title, suffix, columns in LOGS:

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import Index, func
 from sqlmodel import Field, Session, select
 
-from models import bundle, files
+from models import bundle, files, wire
 from models.clock import local_today
 from models.db import Meta
 from models.i18n import QT_TRANSLATE_NOOP, Message
@@ -625,9 +625,9 @@ def save_roster_file(session: Session, ctx: StationContext, path: Path, passphra
 
 
 def wire_codec(name: str, model):
-    from models.sync import _codec
+    from models.sync import codec_for
 
-    return _codec(name, model, lambda _wire, parsed: parsed)
+    return codec_for(name, model)
 
 
 def load_roster_file(session: Session, ctx: StationContext, path: Path, passphrase: str) -> int:
@@ -641,10 +641,15 @@ def load_roster_file(session: Session, ctx: StationContext, path: Path, passphra
     head = len(ROSTER_MAGIC)
     salt, nonce, sealed = data[head:head + 16], data[head + 16:head + 28], data[head + 28:]
     try:
-        body = json.loads(AESGCM(_roster_key(passphrase, salt)).decrypt(nonce, sealed, ROSTER_MAGIC))
+        plain = AESGCM(_roster_key(passphrase, salt)).decrypt(nonce, sealed, ROSTER_MAGIC)
     except (InvalidTag, ValueError):
         raise RosterFileProblem("passphrase") from None
-    if body.get("format") != "gatedesk-roster":
+    try:
+        body = json.loads(plain)
+    except (ValueError, RecursionError):
+        raise RosterFileProblem("not_roster") from None
+    if not isinstance(body, dict) or body.get("format") != "gatedesk-roster" or \
+            not isinstance(body.get("pass_key"), str):
         raise RosterFileProblem("not_roster")
     if body.get("compound") != ctx.compound_name:
         raise RosterFileProblem("other_compound", theirs=body.get("compound"), ours=ctx.compound_name)
@@ -660,14 +665,15 @@ def load_roster_file(session: Session, ctx: StationContext, path: Path, passphra
         session.add(Meta(key=PASS_KEY, value=body["pass_key"]))
     taken = 0
     for name, model in ROSTER_TABLES.items():
-        codec = wire_codec(name, model)
-        for record in body.get(name, []):
-            values = {}
-            for column, check, nullable in codec.checks:
-                value = record.get(column)
-                if value is None and not nullable:
-                    raise RosterFileProblem("not_roster")
-                values[column] = None if value is None else check(value)
+        schema = wire.RecordSchema(name, model.__table__, {}, bundle.parse_wire_time)
+        records = body.get(name, [])
+        if not isinstance(records, list):
+            raise RosterFileProblem("not_roster")
+        for record in records:
+            try:
+                values = dict(zip(schema.stored, schema.from_object(record).row))
+            except wire.Invalid:
+                raise RosterFileProblem("not_roster") from None
             held = session.get(model, values["id"])
             if held is None:
                 session.add(model(**values))

@@ -57,6 +57,9 @@ class Settings(BaseModel):
     isolation_notify_minutes: int = PField(
         30, ge=1, le=24 * 60, description="An isolation case open this long with nobody notified is overdue.")
     parcel_overdue_hours: int = PField(24, ge=1, le=24 * 30, description="A parcel waiting this long is overdue.")
+    trust_new_stations: bool = PField(
+        False, description="Office: import bundles from a station never seen before without enrolling it first "
+                           "(small communities only).")
     readiness_items: list[str] = PField(
         ["staffed", "thermometer", "isolation_ready", "dropoff_ready", "posters", "supplies"],
         description="The daily readiness checklist: built-in keys or free text.")

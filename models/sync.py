@@ -7,10 +7,7 @@ conflict. Any problem rejects the whole file and changes nothing.
 """
 from __future__ import annotations
 
-import functools
-import hashlib
 import json
-import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,13 +16,14 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Boolean, TypeDecorator, bindparam, Connection, Float, Integer, String, Table, and_, func, or_, select
+from sqlalchemy import Connection, Table, and_, bindparam, func, or_, select
 from sqlmodel import Session
 
-from models import audit, bundle, db as dbmod
-from models.bundle import BundleRejected, MemberSpec, canonical_line, parse_wire_time, record_digest, wire_time
+from models import audit, bundle, db as dbmod, wire
+from models.bundle import BundleRejected, MemberSpec, canonical_line, parse_wire_time, wire_time
 from models.clock import utcnow
 from models.db import Database, Meta
+from models.i18n import QT_TRANSLATE_NOOP, Message
 from models.isolation import IsolationCase, CaseCorrection, IsolationNotice, IsolationRecheck
 from models.operators import Operator, Shift
 from models.parcels import DisinfectionRound, Parcel
@@ -33,7 +31,8 @@ from models.readiness import ReadinessCheck
 from models.records import UTCDateTime, new_id
 from models.retention import ERASED
 from models.site import Compound, Gate, Station, StationContext
-from models.sync_tables import SyncConflict, SyncExport, SyncReceipt, SyncRecord, SyncStation, Tombstone
+from models.sync_tables import (SyncConflict, SyncEnrollment, SyncExport, SyncReceipt, SyncRecord, SyncStation,
+                                Tombstone)
 from models.visits import Visit
 
 # Parents before children, so every bundle applies in one pass with foreign keys on.
@@ -52,15 +51,13 @@ RECORD_TYPES: dict[str, type] = {
     "readiness_check": ReadinessCheck,
     "tombstone": Tombstone,
 }
-# Never leaves the station: PIN hashes.
-WITHHELD = {"operator": {"pin_hash"}}
-WITHHELD_DEFAULTS = {"pin_hash": ""}
+# Never leaves the station: PIN hashes (stored empty at the office).
+WITHHELD = {"operator": {"pin_hash": ""}}
 # Changes made within this window before the previous export are sent again (harmless), so a
 # write that committed while that export was being read is never skipped.
 OVERLAP = timedelta(minutes=5)
 FUTURE_TOLERANCE = timedelta(minutes=10)
 BATCH = 2000
-UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 SIGNING_KEY = "station_signing_key"
 OFFICE_KEY = "office_public_key"
@@ -91,6 +88,11 @@ def ensure_signing_key(session: Session) -> str:
         key = bundle.new_signing_key()
         _set_meta(session, SIGNING_KEY, key)
     return key
+
+
+def station_fingerprint(session: Session) -> str:
+    """The fingerprint of this station's signing key: on its set-up sheet, read to the office."""
+    return bundle.key_id(bundle.signing_public_key(ensure_signing_key(session)))
 
 
 @dataclass(frozen=True)
@@ -149,16 +151,12 @@ def loaded_office_key(session: Session) -> OfficeKeyFile | None:
 # -- the wire form of each table -------------------------------------------------------------
 @dataclass
 class Codec:
-    """Turns rows into canonical lines and lines back into checked rows, for one table."""
+    """Turns one table's rows into canonical lines (the writer's side; readers use models.wire)."""
 
     record_type: str
     table: Table
     columns: list[str]  # on the wire, in table order
-    stored: list[str]  # in the database, in table order (withheld columns included)
-    checks: list[tuple[str, Callable[[Any], Any], bool]]
-    defaults: dict[str, Any]
     time_columns: list[str]
-    fast: Callable[[dict], tuple] = None  # the common case, compiled; raises on anything unusual
 
     def line(self, row) -> bytes:
         record = {}
@@ -170,136 +168,21 @@ class Codec:
         return canonical_line(record)
 
 
-class Invalid(ValueError):
-    pass
-
-
-def _check_str(max_len: int):
-    def check(value):
-        if type(value) is not str:
-            raise Invalid("text expected")
-        if len(value) > max_len:
-            raise Invalid(f"longer than {max_len} characters")
-        return value
-    return check
-
-
-def _check_int(value):
-    if type(value) is not int:
-        raise Invalid("whole number expected")
-    return value
-
-
-def _check_float(value):
-    if type(value) not in (int, float) or not math.isfinite(value):
-        raise Invalid("number expected")
-    return float(value)
-
-
-def _check_bool(value):
-    if type(value) is not bool:
-        raise Invalid("true or false expected")
-    return value
-
-
-def _codec(record_type: str, model: type, to_storage: Callable[[str, datetime], Any]) -> Codec:
+def codec_for(name: str, model: type) -> Codec:
     table: Table = model.__table__
-    withheld = WITHHELD.get(record_type, set())
-    checks, times = [], []
-    for column in table.columns:
-        if column.name in withheld:
-            continue
-        kind = column.type
-        if isinstance(kind, UTCDateTime):
-            times.append(column.name)
-
-            def check(value, _to=to_storage):
-                if type(value) is not str:
-                    raise Invalid("time expected")
-                try:
-                    return _to(value, parse_wire_time(value))
-                except ValueError as exc:
-                    raise Invalid(str(exc)) from None
-        elif isinstance(kind, TypeDecorator) and isinstance(kind.impl, String) or isinstance(kind, String):
-            check = _check_str(kind.length or 100_000)
-        elif isinstance(kind, Boolean):
-            check = _check_bool
-        elif isinstance(kind, Integer):
-            check = _check_int
-        elif isinstance(kind, Float):
-            check = _check_float
-        else:
-            raise TypeError(f"no wire form for {table.name}.{column.name}")
-        checks.append((column.name, check, bool(column.nullable)))
-    codec = Codec(record_type=record_type, table=table,
-                  columns=[c for c, _, _ in checks], stored=[c.name for c in table.columns],
-                  checks=checks, defaults={k: WITHHELD_DEFAULTS[k] for k in withheld}, time_columns=times)
-    codec.fast = _compile(codec, to_storage)
-    return codec
+    withheld = WITHHELD.get(name, {})
+    return Codec(name, table, [c.name for c in table.columns if c.name not in withheld],
+                 [c.name for c in table.columns if isinstance(c.type, UTCDateTime)])
 
 
-TIME_RE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z")
+def codecs() -> dict[str, Codec]:
+    return {name: codec_for(name, model) for name, model in RECORD_TYPES.items()}
 
 
-@functools.lru_cache(maxsize=4096)
-def _real_day(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-        return True
-    except ValueError:
-        return False
-
-
-def _compile(codec: Codec, to_storage) -> Callable[[dict], tuple]:
-    """A straight-line checker for one table's records: no loop, no call per plain field.
-
-    Imports spend most of their time here, a million times over; anything it does not accept
-    goes to the careful path, which finds and names the problem.
-    """
-    kinds = {}
-    for column in codec.table.columns:
-        kinds[column.name] = column
-    body = ["def fast(r):", "    if len(r) != %d: raise _Bad" % len(codec.columns)]
-    out = []
-    for i, (name, _check, nullable) in enumerate(codec.checks):
-        column = kinds[name]
-        kind = column.type
-        v = f"v{i}"
-        body.append(f"    {v} = r[{name!r}]")
-        if isinstance(kind, UTCDateTime):
-            test = f"type({v}) is not str or not _time({v}) or not _day({v}[:10])"
-            convert = f"    {v} = _store({v}, None if _sqlite else _parse({v}))"
-        elif isinstance(kind, Boolean):
-            test, convert = f"type({v}) is not bool", None
-        elif isinstance(kind, Integer):
-            test, convert = f"type({v}) is not int", None
-        elif isinstance(kind, Float):
-            test = f"type({v}) is not float and type({v}) is not int or not _finite({v})"
-            convert = f"    {v} = float({v})"
-        else:
-            test = f"type({v}) is not str or len({v}) > {kind.length or 100_000}"
-            convert = None
-        if nullable:
-            body.append(f"    if {v} is not None:")
-            body.append(f"        if {test}: raise _Bad")
-            if convert:
-                body.append("    " + convert)
-        else:
-            body.append(f"    if {test}: raise _Bad")
-            if convert:
-                body.append(convert)
-        out.append(name)
-    values = {name: f"v{i}" for i, name in enumerate(out)}
-    values.update({k: repr(v) for k, v in codec.defaults.items()})
-    body.append("    return (" + ", ".join(values[c] for c in codec.stored) + ",)")
-    namespace = {"_Bad": Invalid, "_time": TIME_RE.fullmatch, "_day": _real_day, "_finite": math.isfinite,
-                 "_store": to_storage, "_parse": parse_wire_time, "_sqlite": getattr(to_storage, "text_only", False)}
-    exec("\n".join(body), namespace)  # noqa: S102 - code generated from our own table definitions
-    return namespace["fast"]
-
-
-def codecs(to_storage: Callable[[str, datetime], Any] = lambda _wire, t: t) -> dict[str, Codec]:
-    return {name: _codec(name, model, to_storage) for name, model in RECORD_TYPES.items()}
+def schemas(to_storage: Callable[[str], Any]) -> dict[str, wire.RecordSchema]:
+    """The one validator of every record type, storing times as to_storage makes them."""
+    return {name: wire.RecordSchema(name, model.__table__, WITHHELD.get(name, {}), to_storage)
+            for name, model in RECORD_TYPES.items()}
 
 
 # -- export (gate) ---------------------------------------------------------------------------
@@ -397,6 +280,11 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
                                   .order_by(SyncExport.seq.desc()).limit(1)).scalars().first()
         compound = s.get(Compound, ctx.compound_id)
         station = s.get(Station, ctx.station_id)
+        # The audit chain's head goes into the manifest, with the hash now found where the
+        # previous bundle's head was: the office sees a chain that was cut short or rewritten.
+        chain = audit.head(s)
+        prev_seq = previous.audit_seq if previous is not None else None
+        prev_hash = audit.hash_at(s, prev_seq) if prev_seq else None
         s.commit()
     seq = (previous.seq if previous else 0) + 1
     window = _day_bounds(day_from, day_to, zone) if day_from and day_to else None
@@ -426,6 +314,7 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
         "compound": {"id": ctx.compound_id, "name": ctx.compound_name, "community": compound.community,
                      "subdistrict": compound.subdistrict, "district": compound.district},
         "gate": {"id": ctx.gate_id, "name": ctx.gate_name},
+        "audit": {"seq": chain.seq, "hash": chain.hash, "prev_seq": prev_seq, "prev_hash": prev_hash},
     }
     queries = _member_queries(ctx.station_id, since, window)
     codec_map = codecs()
@@ -444,10 +333,12 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
                          upto=min(window[1], now) if window else now,
                          day_from=day_from.isoformat() if window else None,
                          day_to=day_to.isoformat() if window else None,
-                         file_name=path.name, records=sum(counts.values())))
+                         file_name=path.name, records=sum(counts.values()), audit_seq=chain.seq,
+                         audit_hash=chain.hash))
         audit.record(s, at=now, station_id=ctx.station_id, operator_id=operator_id, action="export",
                      detail=f"seq={seq} records={sum(counts.values())}" + (" unmasked" if full_data and sheets else ""))
         s.commit()
+        audit.save_anchor(db.path, s)
     result = ExportResult(path=path, seq=seq, counts=counts, encrypted=office is not None)
     if sheets:
         result.sheets = reports.write_people_logs(db, path.with_suffix(""), queries=queries, zone=zone,
@@ -496,7 +387,7 @@ class FileSummary:
     """What importing one file did (or would do, on a dry run)."""
 
     path: Path
-    status: str = "accepted"  # accepted | rejected | cancelled
+    status: str = "accepted"  # accepted | rejected | held | skipped | cancelled
     station_id: str | None = None
     compound: str = ""
     gate: str = ""
@@ -507,18 +398,31 @@ class FileSummary:
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # (record type, id)
     problem: Problem | None = None
     already_imported: bool = False
+    fingerprint: str | None = None  # of a held bundle's key, to check with the gate
+    audit_alarm: str | None = None  # the gate's audit chain went backwards or was replaced
 
     def total(self, which: str) -> int:
         return sum(getattr(self, which).values())
 
     def reject(self, exc: BundleRejected) -> None:
-        self.status = "rejected"
+        self.status = "held" if isinstance(exc, bundle.BundleHeld) else "rejected"
         self.problem = Problem(exc.code, exc.message, exc.record_id)
-        self.created, self.updated, self.unchanged, self.conflicts = {}, {}, {}, []
+        if isinstance(exc, bundle.BundleHeld):
+            self.fingerprint, self.compound, self.gate = exc.fingerprint, exc.compound, exc.gate
+        self._forget()
+
+    def skip(self, code: str, message) -> None:
+        self.status = "skipped"
+        self.problem = Problem(code, message)
+        self._forget()
 
     def cancel(self) -> None:
         self.status = "cancelled"
+        self._forget()
+
+    def _forget(self) -> None:
         self.created, self.updated, self.unchanged, self.conflicts = {}, {}, {}, []
+        self.audit_alarm = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -526,6 +430,7 @@ class FileSummary:
             "compound": self.compound, "gate": self.gate, "sequence": self.seq,
             "reason": self.problem.code if self.problem else None,
             "record": self.problem.record_id if self.problem else None,
+            "fingerprint": self.fingerprint, "audit_alarm": self.audit_alarm,
             "created": self.total("created"), "updated": self.total("updated"),
             "unchanged": self.total("unchanged"), "conflicts": len(self.conflicts),
             "conflict_records": [{"type": t, "id": i} for t, i in self.conflicts],
@@ -545,6 +450,43 @@ def bundle_files(paths: Iterable[Path]) -> list[Path]:
         else:
             found.append(p)
     return found
+
+
+PEOPLE_LOG = QT_TRANSLATE_NOOP("Sync", "A spreadsheet GateDesk writes for people beside its bundle; the office "
+                               "imports the bundle, not this. Skipped.")
+
+
+def is_people_log(path: Path) -> bool:
+    """A .xlsx or .csv GateDesk wrote beside a bundle (a clerk gives `import usb/*`)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv") or not path.is_file():
+        return False
+    try:
+        if any(path.stem.startswith(b.stem) for b in path.parent.glob(f"*{bundle.SUFFIX}")):
+            return True
+        if suffix == ".csv":
+            with open(path, "rb") as f:
+                head = f.read(4096)
+            return head.startswith(b"\xef\xbb\xbf") and reports_header(head[3:].split(b"\r\n")[0])
+        import zipfile
+
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/core.xml")
+            if info.file_size > 65536:
+                return False
+            return b"<dc:creator>GateDesk</dc:creator>" in zf.read(info)
+    except (OSError, KeyError, ValueError, *bundle.ZIP_DAMAGE):
+        return False
+
+
+def reports_header(line: bytes) -> bool:
+    from models import reports
+
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return text in reports.people_log_headers()
 
 
 def ensure_office(db: Database) -> None:
@@ -573,13 +515,64 @@ def is_office(db: Database) -> bool:
         return _meta(s, MODE) == "office"
 
 
+# -- enrollment --------------------------------------------------------------------------------
+FINGERPRINT_RE = re.compile(r"^[0-9a-f]{4}(-[0-9a-f]{4}){3}$")
+
+
+def normalise_fingerprint(text: str) -> str | None:
+    """'DA48 52C4 7e96-12c6' → 'da48-52c4-7e96-12c6'; None when it is not a fingerprint."""
+    digits = re.sub(r"[\s\-:]", "", text or "").lower()
+    if not re.fullmatch(r"[0-9a-f]{16}", digits):
+        return None
+    return "-".join(digits[i:i + 4] for i in range(0, 16, 4))
+
+
+def enroll(conn, fingerprint: str, *, now: datetime, operator_id: str | None, station_id: str) -> bool:
+    """Accept bundles signed with this key from now on; False when it was enrolled already.
+    The caller checks the role (an administrator) and commits; the enrollment is audited."""
+    if not FINGERPRINT_RE.match(fingerprint):
+        raise ValueError(fingerprint)
+    if conn.execute(select(SyncEnrollment.fingerprint).where(SyncEnrollment.fingerprint == fingerprint)).first():
+        return False
+    conn.execute(SyncEnrollment.__table__.insert().values(fingerprint=fingerprint, enrolled_at=now,
+                                                          operator_id=operator_id))
+    audit.record(conn, at=now, station_id=station_id, operator_id=operator_id, action="enroll", detail=fingerprint)
+    return True
+
+
+def enrolled(conn, fingerprint: str) -> bool:
+    return conn.execute(select(SyncEnrollment.fingerprint)
+                        .where(SyncEnrollment.fingerprint == fingerprint)).first() is not None
+
+
+# -- applying a bundle ---------------------------------------------------------------------------
+MAX_SEQUENCE_STEP = 10_000  # years of daily exports; a jump of millions is not a real series
+DELETED = "deleted"  # SyncRecord.digest of a record its station deleted
+TABLE_TYPES = {model.__tablename__: name for name, model in RECORD_TYPES.items()}
+
+
+@dataclass
+class _File:
+    """What one file's records are checked against."""
+
+    station_id: str
+    gate_id: str
+    latest: str  # the last acceptable time on the wire (the office's clock plus tolerance)
+    now: datetime
+    seq: int
+    tombstones: list[tuple[str, str]] = field(default_factory=list)
+
+
 class Importer:
     """Imports bundles into an office database, one file per transaction."""
 
     def __init__(self, db: Database, *, clock=utcnow, trust_new_key: bool = False,
-                 trusted_files: set[Path] | None = None, operator_id: str | None = None):
+                 trusted_files: set[Path] | None = None, operator_id: str | None = None,
+                 enroll: Iterable[str] = ()):
         """trust_new_key accepts a known gate's new signing key in any file; trusted_files, only in those.
-        operator_id is who imports, for the audit log."""
+        enroll: fingerprints of stations to enroll, recorded with the first file of theirs imported
+        (a dry run records nothing). operator_id is who imports, for the audit log."""
+        from models.settings import load_settings
         from models.site import this_station
 
         self.db = db
@@ -587,28 +580,27 @@ class Importer:
         self.clock = clock
         self.trust_new_key = trust_new_key
         self.trusted_files = trusted_files or set()
-        self.to_storage = dbmod.time_storage(db.engine.dialect.name)
-        self.codecs = codecs(self.to_storage)
+        self.enroll = set(enroll)
+        self.enrolled_now: set[str] = set()  # of those, the ones a file used
+        self.schemas = schemas(dbmod.time_storage(db.engine.dialect.name))
         with db.session() as s:
             self.office_key = _meta(s, OFFICE_PRIVATE_KEY)
             here = this_station(s)
             self.station_id = here.station_id if here else "office"
-
-    def _known_key(self, conn: Connection):
-        def known(station_id: str) -> str | None:
-            row = conn.execute(select(SyncStation.public_key).where(SyncStation.station_id == station_id)).first()
-            return row[0] if row else None
-        return known
+            self.trust_new_stations = load_settings(s).trust_new_stations
 
     def run(self, path: Path, *, dry_run: bool = False, progress: Callable[[int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> FileSummary:
         """Import one file in its own transaction (the command line: each file stands alone)."""
         summary = FileSummary(path=path)
+        if is_people_log(path):
+            summary.skip("people_log", Message("Sync", PEOPLE_LOG))
+            return summary
         try:
             with self.db.engine.connect() as conn:
                 dbmod.begin_import(conn)
                 try:
-                    self._file(conn, path, summary, self.clock(), progress, cancelled)
+                    self._guarded(conn, path, summary, self.clock(), progress, cancelled)
                     conn.rollback() if dry_run else conn.commit()
                 except BaseException:
                     conn.rollback()
@@ -642,9 +634,12 @@ class Importer:
             dbmod.begin_import(conn)
             try:
                 for index, summary in enumerate(summaries):
+                    if is_people_log(summary.path):
+                        summary.skip("people_log", Message("Sync", PEOPLE_LOG))
+                        continue
                     savepoint = conn.begin_nested()
                     try:
-                        self._file(conn, summary.path, summary, now, file_progress(index), cancelled)
+                        self._guarded(conn, summary.path, summary, now, file_progress(index), cancelled)
                         savepoint.commit()
                     except BundleRejected as exc:
                         savepoint.rollback()
@@ -661,44 +656,76 @@ class Importer:
                 raise
         return summaries
 
-    def _file(self, conn: Connection, path: Path, summary: FileSummary, now: datetime, progress, cancelled) -> None:
-        with bundle.open_bundle(path, office_key=self.office_key, known_key=self._known_key(conn),
-                                trust_new_key=self.trust_new_key or path in self.trusted_files) as opened:
-            self._apply(conn, opened, summary, now, progress, cancelled)
+    def _guarded(self, conn: Connection, path: Path, summary: FileSummary, now: datetime, progress,
+                 cancelled) -> None:
+        """One file; whatever it holds ends as its own rejection, never as the run's end."""
+        from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+
+        try:
+            with bundle.open_bundle(path, office_key=self.office_key, known_key=self._known_key(conn),
+                                    trust_new_key=self.trust_new_key or path in self.trusted_files,
+                                    admit_new=self._admit_new(conn)) as opened:
+                self._apply(conn, opened, summary, now, progress, cancelled)
+        except (BundleRejected, Cancelled, OperationalError):
+            raise  # OperationalError: the office's own disk or database, not the file's fault
+        except (IntegrityError, DataError) as exc:
+            raise BundleRejected("invalid_record", record_id="?", member="?", detail=type(exc).__name__) from None
+        except Exception as exc:  # noqa: BLE001 - a file must never end the run; the report says where
+            self._report(exc)
+            raise BundleRejected("unexpected", detail=type(exc).__name__) from None
+
+    def _report(self, exc: Exception) -> None:
+        from models import crash
+
+        if self.db.path is None:
+            return
+        try:
+            crash.write_report(self.db.path.parent / "logs", type(exc), exc, exc.__traceback__, self.clock())
+        except OSError:
+            pass
+
+    def _known_key(self, conn: Connection):
+        def known(station_id: str) -> str | None:
+            row = conn.execute(select(SyncStation.public_key).where(SyncStation.station_id == station_id)).first()
+            return row[0] if row else None
+        return known
+
+    def _admit_new(self, conn: Connection):
+        def admit(public_key: str) -> bool:
+            fingerprint = bundle.key_id(public_key)
+            if enrolled(conn, fingerprint):
+                return True
+            if fingerprint in self.enroll:
+                enroll(conn, fingerprint, now=self.clock(), operator_id=self.operator_id, station_id=self.station_id)
+                self.enrolled_now.add(fingerprint)
+                return True
+            return self.trust_new_stations
+        return admit
 
     def _apply(self, conn: Connection, opened: bundle.OpenBundle, summary: FileSummary, now: datetime,
                progress, cancelled) -> None:
-        manifest = opened.manifest
-        station_id = opened.station_id
-        try:
-            seq = int(manifest["sequence"])
-            created_at = parse_wire_time(manifest["created_at"])
-            period_to = parse_wire_time(manifest["period"]["to"])
-            period_from = manifest["period"]["from"]
-            period_from = parse_wire_time(period_from) if period_from else None
-            compound, gate, station = manifest["compound"], manifest["gate"], manifest["station"]
-            compound_name, gate_name = str(compound["name"]), str(gate["name"])
-            station_created = parse_wire_time(station["created_at"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise BundleRejected("bad_manifest", detail=str(exc)) from exc
-        summary.station_id, summary.seq, summary.compound, summary.gate = station_id, seq, compound_name, gate_name
+        m = opened.manifest
+        station_id, seq = opened.station_id, m.sequence
+        created_at = parse_wire_time(m.created_at)
+        summary.station_id, summary.seq, summary.compound, summary.gate = station_id, seq, m.compound.name, m.gate.name
         if created_at > now + FUTURE_TOLERANCE:
-            raise BundleRejected("future_record", record_id="manifest", member=bundle.MANIFEST,
-                                 when=wire_time(created_at))
-        types = [m.record_type for m in opened.members]
+            raise BundleRejected("future_record", record_id="manifest", member=bundle.MANIFEST, when=m.created_at)
+        if station_id == self.station_id:
+            raise BundleRejected("not_owner", record_id=station_id, member=bundle.MANIFEST, owner=_office_label())
+        types = [member.record_type for member in opened.members]
         if types != list(RECORD_TYPES):
             missing = [t for t in RECORD_TYPES if t not in types]
             if missing:
                 raise BundleRejected("missing_member", member=f"{missing[0]}.jsonl")
-            raise BundleRejected("unexpected_member", member=next(t for t in types if t not in RECORD_TYPES))
-        receipt_id = _manifest_id(opened)
+            raise BundleRejected("unexpected_member", member=next((t for t in types if t not in RECORD_TYPES),
+                                                                   "order"))
+        last = conn.execute(select(func.max(SyncReceipt.seq)).where(SyncReceipt.station_id == station_id)).scalar()
+        if seq > (last or 0) + MAX_SEQUENCE_STEP:
+            raise BundleRejected("implausible_sequence", sequence=seq, last=last or 0)
         summary.already_imported = conn.execute(
-            select(SyncReceipt.id).where(SyncReceipt.id == receipt_id)).first() is not None
-        total = sum(m.records for m in opened.members)
+            select(SyncReceipt.id).where(SyncReceipt.id == opened.receipt_id)).first() is not None
+        total = sum(member.records for member in opened.members)
         done = 0
-        # Fixed-width UTC times compare as text, so the future check needs no parsing.
-        now_wire = wire_time(now + FUTURE_TOLERANCE)
-        tombstones: list[tuple[str, str]] = []
         if summary.already_imported:
             # The very bundle (same signed manifest, checked contents) was applied before:
             # applying it again cannot change anything, so only its integrity is proven.
@@ -713,13 +740,16 @@ class Importer:
                 if progress:
                     progress(done, total)
             return
+        file = _File(station_id=station_id, gate_id=m.gate.id, latest=wire_time(now + FUTURE_TOLERANCE),
+                     now=now, seq=seq)
+        dbmod.begin_seen_ids(conn)
         for member in opened.members:
-            codec = self.codecs[member.record_type]
-            batch: list[tuple[str, int, str, tuple, bytes]] = []
+            schema = self.schemas[member.record_type]
+            batch: list[wire.Decoded] = []
             for line in opened.lines(member):
-                batch.append(self._parse(line, codec, member.name, station_id, now_wire))
+                batch.append(self._decode(schema, line, member.name, file))
                 if len(batch) >= BATCH:
-                    self._apply_batch(conn, codec, batch, summary, station_id, seq, now, tombstones)
+                    self._apply_batch(conn, schema, batch, summary, file, member.name)
                     done += len(batch)
                     batch = []
                     if cancelled and cancelled():
@@ -727,146 +757,227 @@ class Importer:
                     if progress:
                         progress(done, total)
             if batch:
-                self._apply_batch(conn, codec, batch, summary, station_id, seq, now, tombstones)
+                self._apply_batch(conn, schema, batch, summary, file, member.name)
                 done += len(batch)
                 if progress:
                     progress(done, total)
         if cancelled and cancelled():
             raise Cancelled()
-        self._delete_tombstoned(conn, tombstones)
-        if conn.execute(select(Station.id).where(Station.id == station_id)).first() is None:
-            conn.execute(Station.__table__.insert().values(id=station_id, gate_id=str(gate["id"]),
-                                                           created_at=station_created))
-        if not summary.already_imported:
-            self._note_station(conn, opened, manifest, seq, created_at, now)
-            conn.execute(SyncReceipt.__table__.insert().values(
-                id=receipt_id, station_id=station_id, seq=seq, bundle_created_at=created_at, imported_at=now,
-                period_from=period_from, period_to=period_to, file_name=opened.path.name[:255],
-                created=summary.total("created"), updated=summary.total("updated"),
-                unchanged=summary.total("unchanged"), conflicts=len(summary.conflicts)))
-            audit.record(conn, at=now, station_id=self.station_id, operator_id=self.operator_id, action="import",
-                         detail=f"receipt={receipt_id[:16]} station={station_id} seq={seq} "
-                         f"created={summary.total('created')} updated={summary.total('updated')} "
-                         f"conflicts={len(summary.conflicts)}")
+        self._delete_tombstoned(conn, file)
+        self._check_station(conn, m, station_id)
+        self._note_station(conn, opened, seq, created_at, now)
+        conn.execute(SyncReceipt.__table__.insert().values(
+            id=opened.receipt_id, station_id=station_id, seq=seq, bundle_created_at=created_at, imported_at=now,
+            period_from=parse_wire_time(m.period.from_) if m.period.from_ else None,
+            period_to=parse_wire_time(m.period.to), file_name=opened.path.name[:255],
+            created=summary.total("created"), updated=summary.total("updated"),
+            unchanged=summary.total("unchanged"), conflicts=len(summary.conflicts),
+            audit_seq=m.audit.seq if m.audit else None, audit_hash=m.audit.hash if m.audit else None,
+            audit_prev_seq=m.audit.prev_seq if m.audit else None,
+            audit_prev_hash=m.audit.prev_hash if m.audit else None))
+        summary.audit_alarm = _audit_alarm(conn, station_id, seq)
+        audit.record(conn, at=now, station_id=self.station_id, operator_id=self.operator_id, action="import",
+                     detail=f"receipt={opened.receipt_id[:16]} station={station_id} seq={seq} "
+                     f"created={summary.total('created')} updated={summary.total('updated')} "
+                     f"conflicts={len(summary.conflicts)}"
+                     + (f" audit_alarm={summary.audit_alarm}" if summary.audit_alarm else ""))
 
-    def _parse(self, line: bytes, codec: Codec, member: str, station_id: str, now_wire: str):
+    @staticmethod
+    def _decode(schema: wire.RecordSchema, line: bytes, member: str, file: _File) -> wire.Decoded:
         try:
-            record = json.loads(line)
-            values = codec.fast(record)
-            ok = record["station_id"] == station_id and record["updated_at"] <= now_wire \
-                and record["created_at"] <= now_wire
-        except Exception:  # noqa: BLE001 - the careful path below says exactly what is wrong
-            ok = False
-        if not ok:
-            values = self._parse_carefully(line, codec, member, station_id, now_wire)
-        return record["id"], record["rev"], record_digest(line), values, line
+            record = schema.decode(line, file.latest)
+        except wire.Future as exc:
+            raise BundleRejected("future_record", record_id=exc.record_id, member=member, when=exc.when) from None
+        except wire.Invalid as exc:
+            raise BundleRejected("invalid_record", record_id=exc.record_id or "?", member=member,
+                                 detail=exc.detail) from None
+        if record.station_id != file.station_id:
+            raise BundleRejected("invalid_record", record_id=record.id, member=member,
+                                 detail=wire.plain(QT_TRANSLATE_NOOP("Wire", "written by another station")))
+        if record.gate_id is not None and record.gate_id != file.gate_id:
+            raise BundleRejected("not_owner", record_id=record.id, member=member,
+                                 owner=wire.plain(QT_TRANSLATE_NOOP("Wire", "gate {gate}"), gate=record.gate_id))
+        return record
 
-    def _parse_carefully(self, line: bytes, codec: Codec, member: str, station_id: str, now_wire: str) -> tuple:
-        record_id = None
-        try:
-            record = json.loads(line)
-            if type(record) is not dict:
-                raise Invalid("a record must be a JSON object")
-            record_id = record.get("id")
-            if type(record_id) is not str or not UUID_RE.match(record_id):
-                raise Invalid("id is not a UUID")
-            unknown = set(record) - set(codec.columns)
-            if unknown:
-                raise Invalid(f"unknown field {sorted(unknown)[0]}")
-            values = []
-            for name, check, nullable in codec.checks:
-                value = record.get(name)
-                if value is None:
-                    if not nullable:
-                        raise Invalid(f"{name} is missing")
-                    values.append(None)
-                else:
-                    try:
-                        values.append(check(value))
-                    except Invalid as exc:
-                        raise Invalid(f"{name}: {exc}") from None
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise BundleRejected("invalid_record", record_id=record_id or "?", member=member, detail=str(exc)) from None
-        if record["station_id"] != station_id:
-            raise BundleRejected("invalid_record", record_id=record_id, member=member,
-                                 detail="written by another station")
-        for name in ("created_at", "updated_at"):
-            if record[name] > now_wire:
-                raise BundleRejected("future_record", record_id=record_id, member=member, when=record[name])
-        if codec.defaults:
-            by_name = dict(zip(codec.columns, values))
-            by_name.update(codec.defaults)
-            values = [by_name[c] for c in codec.stored]
-        return tuple(values)
-
-    def _apply_batch(self, conn: Connection, codec: Codec, batch, summary: FileSummary, station_id: str,
-                     seq: int, now: datetime, tombstones: list) -> None:
-        rtype = codec.record_type
-        held = {}
-        ids = [b[0] for b in batch]
-        for rid, rev, digest in conn.execute(select(SyncRecord.id, SyncRecord.rev, SyncRecord.digest)
-                                             .where(SyncRecord.id.in_(ids))):
-            held[rid] = (rev, digest)
+    def _apply_batch(self, conn: Connection, schema: wire.RecordSchema, batch: list[wire.Decoded],
+                     summary: FileSummary, file: _File, member: str) -> None:
+        rtype, table, station = schema.record_type, schema.table, file.station_id
+        ids = [d.id for d in batch]
+        twice = dbmod.note_seen_ids(conn, ids)
+        if twice is not None:
+            raise BundleRejected("duplicate_record", record_id=twice, member=member)
+        held = {rid: (t, rev, dig, owner) for rid, t, rev, dig, owner in conn.execute(
+            select(SyncRecord.id, SyncRecord.record_type, SyncRecord.rev, SyncRecord.digest, SyncRecord.station_id)
+            .where(SyncRecord.id.in_(ids)))}
+        present = set(conn.execute(select(table.c.id).where(table.c.id.in_(ids))).scalars())
+        # Deleted by their station before they arrived (or before owners were kept): stay deleted.
+        open_ids = [i for i in ids if i not in held or (held[i][2] == DELETED and held[i][3] is None)]
+        gone = set(conn.execute(select(Tombstone.record_id).where(
+            Tombstone.record_id.in_(open_ids), Tombstone.station_id == station)).scalars()) if open_ids else set()
+        self._check_references(conn, schema, batch, member, station)
         inserts, updates, track_new, track_update = [], [], [], []
-        for rid, rev, digest, values, line in batch:
-            have = held.get(rid)
-            if have is None:
-                inserts.append(values)
-                track_new.append((rid, rtype, rev, digest))
-                held[rid] = (rev, digest)
-                summary.created[rtype] = summary.created.get(rtype, 0) + 1
-            elif rev > have[0]:
-                updates.append(values)
-                track_update.append((rid, rev, digest))
-                held[rid] = (rev, digest)
-                summary.updated[rtype] = summary.updated.get(rtype, 0) + 1
-            elif rev < have[0] or digest == have[1] or have[1] == ERASED:
-                summary.unchanged[rtype] = summary.unchanged.get(rtype, 0) + 1
-            elif self._record_conflict(conn, codec, rid, rev, digest, line, station_id, seq, now):
-                summary.conflicts.append((rtype, rid))
-            else:
-                summary.unchanged[rtype] = summary.unchanged.get(rtype, 0) + 1  # the same conflict again
-            if rtype == "tombstone":
-                tombstones.append((values[codec.stored.index("record_type")], values[codec.stored.index("record_id")]))
-        dbmod.bulk_insert(conn, codec.table, codec.stored, inserts)
-        dbmod.bulk_update(conn, codec.table, codec.stored, updates)
-        dbmod.bulk_insert(conn, SyncRecord.__table__, ["id", "record_type", "rev", "digest"], track_new)
-        if track_update:
-            conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == bindparam("b_id"))
-                         .values(rev=bindparam("b_rev"), digest=bindparam("b_digest")),
-                         [{"b_id": i, "b_rev": r, "b_digest": d} for i, r, d in track_update])
 
-    def _record_conflict(self, conn: Connection, codec: Codec, rid: str, rev: int, digest: str, line: bytes,
-                         station_id: str, seq: int, now: datetime) -> bool:
+        def note(counts: dict) -> None:
+            counts[rtype] = counts.get(rtype, 0) + 1
+
+        for d in batch:
+            h = held.get(d.id)
+            if h is None:
+                if d.id in present:  # the office's own record (its gate, its operators)
+                    raise BundleRejected("not_owner", record_id=d.id, member=member, owner=_office_label())
+                if d.id in gone:
+                    note(summary.unchanged)
+                else:
+                    inserts.append(d.row)
+                    track_new.append((d.id, rtype, d.rev, d.digest, station))
+                    present.add(d.id)
+                    note(summary.created)
+                self._note_tombstone(rtype, d, schema, file)
+                continue
+            htype, hrev, hdigest, howner = h
+            if howner is not None and howner != station:
+                raise BundleRejected("not_owner", record_id=d.id, member=member, owner=self._owner_label(conn, howner))
+            if htype != rtype:
+                raise BundleRejected("invalid_record", record_id=d.id, member=member, detail=wire.plain(
+                    QT_TRANSLATE_NOOP("Wire", "the id of a record of another kind ({kind})"), kind=htype))
+            restore = hdigest == DELETED and howner is None and d.id not in gone or \
+                hdigest != DELETED and d.id not in present  # deleted at the office, not by its owner
+            if restore:
+                inserts.append(d.row)
+                track_update.append((d.id, d.rev, d.digest))
+                note(summary.created)
+            elif hdigest == DELETED:
+                note(summary.unchanged)
+            elif d.rev > hrev:
+                updates.append(d.row)
+                track_update.append((d.id, d.rev, d.digest))
+                note(summary.updated)
+            elif d.rev < hrev or d.digest == hdigest or hdigest == ERASED:
+                note(summary.unchanged)
+            elif self._record_conflict(conn, schema, d, file):
+                summary.conflicts.append((rtype, d.id))
+            else:
+                note(summary.unchanged)  # the same conflict again
+            self._note_tombstone(rtype, d, schema, file)
+        dbmod.bulk_insert(conn, table, schema.stored, inserts)
+        dbmod.bulk_update(conn, table, schema.stored, updates)
+        dbmod.bulk_insert(conn, SyncRecord.__table__, ["id", "record_type", "rev", "digest", "station_id"], track_new)
+        if track_update:
+            conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == bindparam("b_id")).values(
+                rev=bindparam("b_rev"), digest=bindparam("b_digest"), station_id=station),
+                [{"b_id": i, "b_rev": r, "b_digest": g} for i, r, g in track_update])
+
+    @staticmethod
+    def _note_tombstone(rtype: str, d: wire.Decoded, schema: wire.RecordSchema, file: _File) -> None:
+        if rtype == "tombstone":
+            row = dict(zip(schema.stored, d.row))
+            file.tombstones.append((row["record_type"], row["record_id"]))
+
+    def _check_references(self, conn: Connection, schema: wire.RecordSchema, batch: list[wire.Decoded],
+                          member: str, station: str) -> None:
+        """Each record refers only to records of its own station that the office holds (parents
+        travel before children, so they are held by now)."""
+        if not schema.references:
+            return
+        targets = {target for d in batch for _column, target in d.refs}
+        if not targets:
+            return
+        owners = {rid: (t, owner, dig) for rid, t, owner, dig in conn.execute(
+            select(SyncRecord.id, SyncRecord.record_type, SyncRecord.station_id, SyncRecord.digest)
+            .where(SyncRecord.id.in_(targets)))}
+        parent = dict(schema.references)
+        for d in batch:
+            for column, target in d.refs:
+                kind = TABLE_TYPES.get(parent[column], parent[column])
+                held = owners.get(target)
+                if held is None or held[0] != kind or held[2] == DELETED:
+                    raise BundleRejected("missing_reference", record_id=d.id, member=member,
+                                         target=f"{kind} {target}")
+                if held[1] != station:
+                    raise BundleRejected("not_owner", record_id=d.id, member=member,
+                                         owner=self._owner_label(conn, held[1]))
+
+    def _record_conflict(self, conn: Connection, schema: wire.RecordSchema, d: wire.Decoded, file: _File) -> bool:
         same = conn.execute(select(SyncConflict.id).where(
-            SyncConflict.record_id == rid, SyncConflict.rev == rev,
-            SyncConflict.incoming_digest == digest)).first()
+            SyncConflict.record_id == d.id, SyncConflict.rev == d.rev,
+            SyncConflict.incoming_digest == d.digest)).first()
         if same is not None:
             return False
         conn.execute(SyncConflict.__table__.insert().values(
-            id=new_id(), record_type=codec.record_type, record_id=rid, rev=rev, station_id=station_id, seq=seq,
-            held=held_line(conn, codec, rid).decode(), incoming=line.decode().rstrip("\n"),
-            incoming_digest=digest, detected_at=now))
+            id=new_id(), record_type=schema.record_type, record_id=d.id, rev=d.rev, station_id=file.station_id,
+            seq=file.seq, held=held_line(conn, codecs()[schema.record_type], d.id).decode(),
+            incoming=d.canonical.decode(), incoming_digest=d.digest, detected_at=file.now))
         return True
 
-    def _delete_tombstoned(self, conn: Connection, tombstones: list[tuple[str, str]]) -> None:
+    def _delete_tombstoned(self, conn: Connection, file: _File) -> None:
+        """Deletions the bundle carries: only of its own station's records, children first, and
+        never of a record that something else still refers to."""
         order = list(RECORD_TYPES)
-        for rtype, rid in sorted(tombstones, key=lambda t: -order.index(t[0]) if t[0] in order else 0):
+        seen = set()
+        for rtype, rid in sorted(file.tombstones, key=lambda t: -order.index(t[0]) if t[0] in order else 0):
+            if (rtype, rid) in seen:
+                continue
+            seen.add((rtype, rid))
             model = RECORD_TYPES.get(rtype)
             if model is None or rtype == "tombstone":
-                continue
-            conn.execute(model.__table__.delete().where(model.__table__.c.id == rid))
+                raise BundleRejected("invalid_record", record_id=rid, member="tombstone.jsonl", detail=wire.plain(
+                    QT_TRANSLATE_NOOP("Wire", "a deletion of an unknown kind of record ({kind})"), kind=rtype[:32]))
+            table = model.__table__
+            held = conn.execute(select(SyncRecord.record_type, SyncRecord.station_id, SyncRecord.digest)
+                                .where(SyncRecord.id == rid)).first()
+            present = conn.execute(select(table.c.id).where(table.c.id == rid)).first() is not None
+            if held is None:
+                if present:
+                    raise BundleRejected("not_owner", record_id=rid, member="tombstone.jsonl", owner=_office_label())
+                continue  # not here yet: the tombstone itself keeps it from arriving later
+            if held[1] is not None and held[1] != file.station_id:
+                raise BundleRejected("not_owner", record_id=rid, member="tombstone.jsonl",
+                                     owner=self._owner_label(conn, held[1]))
+            if held[0] != rtype:
+                raise BundleRejected("invalid_record", record_id=rid, member="tombstone.jsonl", detail=wire.plain(
+                    QT_TRANSLATE_NOOP("Wire", "the id of a record of another kind ({kind})"), kind=held[0]))
+            if present:
+                referrer = _referrer(conn, table, rid)
+                if referrer is not None:
+                    raise BundleRejected("still_referenced", record_id=rid, referrer=referrer)
+                conn.execute(table.delete().where(table.c.id == rid))
             # Stays known, at a revision no copy can beat, so an older bundle cannot bring it back.
-            conn.execute(SyncRecord.__table__.delete().where(SyncRecord.id == rid))
-            conn.execute(SyncRecord.__table__.insert().values(id=rid, record_type=rtype, rev=2**31 - 1,
-                                                              digest="deleted"))
+            conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == rid).values(
+                rev=wire.DELETED_REV, digest=DELETED, station_id=file.station_id))
 
-    def _note_station(self, conn: Connection, opened: bundle.OpenBundle, manifest: dict, seq: int,
-                      created_at: datetime, now: datetime) -> None:
-        compound, gate = manifest["compound"], manifest["gate"]
-        values = dict(public_key=opened.public_key, compound_id=str(compound["id"]),
-                      compound_name=str(compound["name"])[:100], community=str(compound.get("community", ""))[:100],
-                      gate_id=str(gate["id"]), gate_name=str(gate["name"])[:100], last_imported_at=now)
+    def _check_station(self, conn: Connection, m, station_id: str) -> None:
+        """The gate and compound a bundle names are its own station's, and the station stays at its gate."""
+        for kind, rid in (("gate", m.gate.id), ("compound", m.compound.id)):
+            held = conn.execute(select(SyncRecord.record_type, SyncRecord.station_id, SyncRecord.digest)
+                                .where(SyncRecord.id == rid)).first()
+            if held is None or held[0] != kind or held[2] == DELETED:
+                raise BundleRejected("missing_reference", record_id="manifest", member=bundle.MANIFEST,
+                                     target=f"{kind} {rid}")
+            if held[1] != station_id:
+                raise BundleRejected("not_owner", record_id=rid, member=bundle.MANIFEST,
+                                     owner=self._owner_label(conn, held[1]))
+        gate_compound = conn.execute(select(Gate.compound_id).where(Gate.id == m.gate.id)).scalar()
+        if gate_compound != m.compound.id:
+            raise BundleRejected("bad_manifest", detail="compound.id")
+        at = conn.execute(select(Station.gate_id).where(Station.id == station_id)).first()
+        if at is None:
+            conn.execute(Station.__table__.insert().values(id=station_id, gate_id=m.gate.id,
+                                                           created_at=parse_wire_time(m.station.created_at)))
+        elif at[0] != m.gate.id:
+            raise BundleRejected("bad_manifest", detail="station.gate_id")
+
+    @staticmethod
+    def _owner_label(conn: Connection, station_id: str | None) -> str:
+        row = conn.execute(select(SyncStation.compound_name, SyncStation.gate_name)
+                           .where(SyncStation.station_id == station_id)).first()
+        return f"{row[0]} {row[1]}" if row else (station_id or "?")
+
+    def _note_station(self, conn: Connection, opened: bundle.OpenBundle, seq: int, created_at: datetime,
+                      now: datetime) -> None:
+        m = opened.manifest
+        values = dict(public_key=opened.public_key, compound_id=m.compound.id, compound_name=m.compound.name,
+                      community=m.compound.community, gate_id=m.gate.id, gate_name=m.gate.name,
+                      last_imported_at=now)
         table = SyncStation.__table__
         row = conn.execute(select(SyncStation.last_seq, SyncStation.last_bundle_at)
                            .where(SyncStation.station_id == opened.station_id)).first()
@@ -879,9 +990,48 @@ class Importer:
             conn.execute(table.update().where(table.c.station_id == opened.station_id).values(**values))
 
 
-def _manifest_id(opened: bundle.OpenBundle) -> str:
-    body = json.dumps(opened.manifest, sort_keys=True, ensure_ascii=False).encode()
-    return hashlib.sha256(body).hexdigest()
+def _audit_alarm(conn: Connection, station_id: str, seq: int) -> str | None:
+    """Whether the gate's audit chain went backwards or was replaced between its bundles, as far
+    as the bundles received so far show (in any order). Noted on the station; returns what this
+    bundle (number seq) showed."""
+    rows = conn.execute(select(SyncReceipt.seq, SyncReceipt.audit_seq, SyncReceipt.audit_hash,
+                               SyncReceipt.audit_prev_seq, SyncReceipt.audit_prev_hash)
+                        .where(SyncReceipt.station_id == station_id, SyncReceipt.audit_seq.is_not(None))
+                        .order_by(SyncReceipt.seq)).all()
+    found = None
+    for (s1, a1, h1, _p1, _q1), (s2, a2, h2, p2, q2) in zip(rows, rows[1:]):
+        alarm = None
+        if a2 < a1:
+            alarm = "backwards"
+        elif a2 == a1 and h2 != h1:
+            alarm = "replaced"
+        elif s2 == s1 + 1 and p2 == a1 and a1 > 0:
+            alarm = None if q2 == h1 else "backwards" if q2 is None else "replaced"
+        if alarm and s1 != s2 and seq in (s1, s2):
+            found = found or alarm
+        if alarm:
+            conn.execute(SyncStation.__table__.update().where(
+                SyncStation.station_id == station_id, SyncStation.audit_alarm.is_(None)).values(
+                audit_alarm=alarm, audit_alarm_seq=s2))
+    return found
+
+
+def _office_label() -> Message:
+    return wire.plain(QT_TRANSLATE_NOOP("Wire", "this office"))
+
+
+def _referrer(conn: Connection, table: Table, rid: str) -> str | None:
+    """'isolation_case 1b2c…' when a row of another table refers to the record, else None."""
+    from sqlmodel import SQLModel
+
+    for other in SQLModel.metadata.sorted_tables:
+        for fk in other.foreign_keys:
+            if fk.column.table is table:
+                found = conn.execute(select(other.c.id if "id" in other.c else fk.parent)
+                                     .where(fk.parent == rid).limit(1)).first()
+                if found is not None:
+                    return f"{other.name} {found[0]}"
+    return None
 
 
 def held_line(conn: Connection, codec: Codec, rid: str) -> bytes:
@@ -899,20 +1049,14 @@ def resolve_conflict(db: Database, conflict_id: str, *, take_incoming: bool, ope
                      now: datetime | None = None) -> None:
     """Keep the office's copy, or replace it with the copy that arrived; either way it is recorded."""
     now = now or utcnow()
-    importer_codecs = codecs(dbmod.time_storage(db.engine.dialect.name))
     with db.engine.begin() as conn:
         row = conn.execute(select(SyncConflict.__table__).where(SyncConflict.id == conflict_id)).mappings().first()
         if row is None or row["resolved_at"] is not None:
             return
         if take_incoming:
-            codec = importer_codecs[row["record_type"]]
-            record = json.loads(row["incoming"])
-            values = []
-            for name, check, _nullable in codec.checks:
-                value = record.get(name)
-                values.append(None if value is None else check(value))
-            by_name = dict(zip(codec.columns, values), **codec.defaults)
-            dbmod.bulk_update(conn, codec.table, codec.stored, [tuple(by_name[c] for c in codec.stored)])
+            schema = schemas(dbmod.time_storage(db.engine.dialect.name))[row["record_type"]]
+            record = schema.decode(row["incoming"].encode())  # checked as on import, by the same validator
+            dbmod.bulk_update(conn, schema.table, schema.stored, [record.row])
             conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == row["record_id"])
                          .values(digest=row["incoming_digest"]))
         conn.execute(SyncConflict.__table__.update().where(SyncConflict.id == conflict_id).values(
@@ -930,24 +1074,40 @@ class StationReport:
     last_seq: int
     last_bundle_at: datetime
     last_imported_at: datetime
-    missing: list[int]  # sequence numbers never received
+    missing: list[tuple[int, int]]  # runs of sequence numbers never received: (first, last)
+    audit_alarm: str | None = None  # backwards | replaced: the gate's audit chain was cut or rewritten
+    audit_alarm_seq: int | None = None
+
+    @property
+    def missing_count(self) -> int:
+        return sum(b - a + 1 for a, b in self.missing)
 
     def silent_since(self, now: datetime) -> timedelta:
         return now - self.last_bundle_at
 
 
+def gaps(received: Iterable[int]) -> list[tuple[int, int]]:
+    """Runs of numbers from 1 to the highest received that are missing, in one pass over what
+    was received (never over the range: a gate's numbers may reach millions)."""
+    out, expected = [], 1
+    for n in sorted(set(received)):
+        if n > expected:
+            out.append((expected, n - 1))
+        expected = n + 1
+    return out
+
+
 def completeness(session: Session) -> list[StationReport]:
     """Per gate: the last bundle received and the sequence numbers that never arrived."""
-    received: dict[str, set[int]] = {}
+    received: dict[str, list[int]] = {}
     for station_id, seq in session.execute(select(SyncReceipt.station_id, SyncReceipt.seq)):
-        received.setdefault(station_id, set()).add(seq)
+        received.setdefault(station_id, []).append(seq)
     out = []
     for st in session.execute(select(SyncStation).order_by(SyncStation.compound_name, SyncStation.gate_name)).scalars():
-        seqs = received.get(st.station_id, set())
-        top = max(seqs) if seqs else 0
+        seqs = received.get(st.station_id, [])
         out.append(StationReport(st.station_id, st.compound_id, st.compound_name, st.community, st.gate_name,
-                                 top, st.last_bundle_at, st.last_imported_at,
-                                 [n for n in range(1, top) if n not in seqs]))
+                                 max(seqs) if seqs else 0, st.last_bundle_at, st.last_imported_at, gaps(seqs),
+                                 st.audit_alarm, st.audit_alarm_seq))
     return out
 
 
@@ -963,13 +1123,13 @@ def last_export(session: Session) -> SyncExport | None:
     return session.execute(select(SyncExport).order_by(SyncExport.seq.desc()).limit(1)).scalars().first()
 
 
-def not_reported(session: Session, day: date, zone: ZoneInfo) -> list[str]:
+def not_reported(session: Session, day: date, zone: ZoneInfo, *, now: datetime | None = None) -> list[str]:
     """Gates whose bundles do not cover `day`: 'compound gate (time their data reaches)'."""
     from models.clock import day_bounds
 
     start, end = day_bounds(day, zone)
     # A past day needs a bundle reaching its end; today, any bundle written today will do.
-    needed = end if end <= utcnow() else start
+    needed = end if end <= (now or utcnow()) else start
     covered: dict[str, datetime] = {}
     for station_id, upto in session.execute(select(SyncReceipt.station_id, func.max(SyncReceipt.period_to))
                                             .group_by(SyncReceipt.station_id)):

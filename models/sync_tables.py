@@ -1,4 +1,4 @@
-"""What a gate remembers of its exports and an office of its imports (schema v3)."""
+"""What a gate remembers of its exports and an office of its imports (schema v3, owners and anchors v7)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -22,6 +22,10 @@ class SyncExport(SQLModel, table=True):
     day_to: str | None = Field(default=None, max_length=10)
     file_name: str = Field(max_length=255)
     records: int = 0
+    # The audit chain's head when this bundle was written (schema v7): the next bundle names it
+    # again with its hash as it then stands, so the office sees a chain that was cut or rewritten.
+    audit_seq: int | None = None
+    audit_hash: str | None = Field(default=None, max_length=64)
 
 
 class SyncStation(SQLModel, table=True):
@@ -39,6 +43,9 @@ class SyncStation(SQLModel, table=True):
     last_imported_at: datetime = when_field()
     last_seq: int = 0
     last_bundle_at: datetime = when_field()
+    # Set when the gate's audit chain went backwards or was replaced between two bundles (v7).
+    audit_alarm: str | None = Field(default=None, max_length=16)  # backwards | replaced
+    audit_alarm_seq: int | None = None  # the bundle that showed it
 
 
 class SyncReceipt(SQLModel, table=True):
@@ -58,12 +65,17 @@ class SyncReceipt(SQLModel, table=True):
     updated: int = 0
     unchanged: int = 0
     conflicts: int = 0
+    audit_seq: int | None = None  # the gate's audit chain as the manifest gave it (v7)
+    audit_hash: str | None = Field(default=None, max_length=64)
+    audit_prev_seq: int | None = None
+    audit_prev_hash: str | None = Field(default=None, max_length=64)
 
 
 class SyncRecord(SQLModel, table=True):
-    """The revision and content digest of every record an office holds from a bundle.
+    """The revision, content digest and owner of every record an office holds from a bundle.
 
-    Re-importing compares against this alone, without reading the records themselves.
+    Re-importing compares against this alone, without reading the records themselves. The owner
+    is the station that first delivered the id: only it may change or delete the record (v7).
     """
 
     __tablename__ = "sync_record"
@@ -71,6 +83,17 @@ class SyncRecord(SQLModel, table=True):
     record_type: str = Field(max_length=32)
     rev: int
     digest: str = Field(max_length=32)
+    # None only for a deletion made before owners were kept: the next live copy claims it.
+    station_id: str | None = Field(default=None, max_length=36)
+
+
+class SyncEnrollment(SQLModel, table=True):
+    """A station's key the office has checked (fingerprint read from the gate's set-up sheet)."""
+
+    __tablename__ = "sync_enrollment"
+    fingerprint: str = Field(primary_key=True, max_length=19)
+    enrolled_at: datetime = when_field()
+    operator_id: str | None = Field(default=None, max_length=36)
 
 
 class SyncConflict(SQLModel, table=True):
@@ -96,6 +119,9 @@ class SyncConflict(SQLModel, table=True):
 
 class Tombstone(Record, table=True):
     """A record deleted on purpose (retention, erasure); travels so copies are deleted too."""
+
+    # An office asks by the deleted record's id: is it gone before it arrived? (v7)
+    __table_args__ = (Index("ix_tombstone_record", "record_id"),)
 
     record_type: str = Field(max_length=32)
     record_id: str = Field(max_length=36)

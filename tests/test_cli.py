@@ -65,12 +65,22 @@ def test_two_gates_export_and_an_office_imports_from_a_usb_folder(tmp_path):
     assert len(exports) == 1 and exports[0].detail.startswith("seq=1 records=") and exports[0].operator_id is None
     gate_db.close()
     office = tmp_path / "office"
-    dry = run("import", "--data-dir", str(office), "--dry-run", "--json", str(usb))
+    # Never-seen stations are held, with the fingerprint to check, until they are enrolled.
+    held = run("import", "--data-dir", str(office), "--json", str(usb))
+    assert held.returncode == 1, held.stderr
+    lines = [json.loads(x) for x in held.stdout.splitlines()]
+    assert [x["status"] for x in lines] == ["held", "held"] and all(x["reason"] == "not_enrolled" for x in lines)
+    fingerprints = [x["fingerprint"] for x in lines]
+    assert all(len(f) == 19 and f.count("-") == 3 for f in fingerprints) and len(set(fingerprints)) == 2
+    assert json.loads(run("stats", "--data-dir", str(office), "--json").stdout)["visits"] == 0
+    enrolling = [a for f in fingerprints for a in ("--enroll", f.upper().replace("-", " "))]  # as read aloud
+    dry = run("import", "--data-dir", str(office), "--dry-run", "--json", *enrolling, str(usb))
     assert dry.returncode == 0, dry.stderr
     lines = [json.loads(x) for x in dry.stdout.splitlines()]
     assert [x["status"] for x in lines] == ["accepted", "accepted"] and all(x["dry_run"] for x in lines)
     assert json.loads(run("stats", "--data-dir", str(office), "--json").stdout)["visits"] == 0
-    real = run("import", "--data-dir", str(office), str(usb))
+    assert run("import", "--data-dir", str(office), "--dry-run", str(usb)).returncode == 1  # a dry run enrolled none
+    real = run("import", "--data-dir", str(office), "--enroll", fingerprints[0], "--enroll", fingerprints[1], str(usb))
     assert real.returncode == 0 and real.stdout.count("导入") == 2
     assert json.loads(run("stats", "--data-dir", str(office), "--json").stdout)["visits"] == 160
     # One good file and one truncated: exit 1, the good one still counted, the bad one explained.
@@ -84,9 +94,7 @@ def test_two_gates_export_and_an_office_imports_from_a_usb_folder(tmp_path):
     assert by_file["cut.gdbundle"]["message"]
     assert all(x["created"] == 0 for x in by_file.values())
     for out in ("day.xlsx", "day.pdf"):
-        from datetime import date
-
-        r = run("report", "--data-dir", str(office), "--day", date.today().isoformat(), "--out", str(tmp_path / out))
+        r = run("report", "--data-dir", str(office), "--day", "2026-11-28", "--out", str(tmp_path / out))
         assert r.returncode == 0, r.stderr and (tmp_path / out).stat().st_size > 1000
 
 

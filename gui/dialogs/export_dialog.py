@@ -41,7 +41,7 @@ class ExportDialog(QDialog):
         for edit in (self.day_from, self.day_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(QDate.currentDate())
+            edit.setDate(QDate(desk.today()))
             edit.setEnabled(False)
             row.addWidget(edit)
         row.addStretch(1)

@@ -36,99 +36,104 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../models/audit.py" line="25" />
+        <location filename="../../models/audit.py" line="27" />
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="26" />
+        <location filename="../../models/audit.py" line="28" />
         <source>Signed off</source>
         <translation>下班退出</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="27" />
+        <location filename="../../models/audit.py" line="29" />
         <source>Wrong PIN</source>
         <translation>PIN 错误</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="28" />
+        <location filename="../../models/audit.py" line="30" />
         <source>Station locked</source>
         <translation>工作台锁定</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="29" />
+        <location filename="../../models/audit.py" line="31" />
         <source>Station unlocked</source>
         <translation>工作台解锁</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="30" />
+        <location filename="../../models/audit.py" line="32" />
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="31" />
+        <location filename="../../models/audit.py" line="33" />
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="32" />
+        <location filename="../../models/audit.py" line="34" />
         <source>Decision overridden</source>
         <translation>改判</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="33" />
+        <location filename="../../models/audit.py" line="35" />
         <source>Personal data revealed</source>
         <translation>查看完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="34" />
+        <location filename="../../models/audit.py" line="36" />
         <source>Record deleted</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="35" />
+        <location filename="../../models/audit.py" line="37" />
         <source>Bundle exported</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="36" />
+        <location filename="../../models/audit.py" line="38" />
         <source>Report exported</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="37" />
+        <location filename="../../models/audit.py" line="39" />
         <source>Bundle imported</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="38" />
+        <location filename="../../models/audit.py" line="40" />
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="39" />
+        <location filename="../../models/audit.py" line="41" />
         <source>Operator added</source>
         <translation>新增操作员</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="40" />
+        <location filename="../../models/audit.py" line="42" />
         <source>Office key loaded</source>
         <translation>载入社区密钥</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="41" />
+        <location filename="../../models/audit.py" line="43" />
         <source>Expired personal data erased</source>
         <translation>清除到期个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="42" />
+        <location filename="../../models/audit.py" line="44" />
         <source>End of campaign: all personal data erased</source>
         <translation>防控结束：清除全部个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="43" />
+        <location filename="../../models/audit.py" line="45" />
         <source>Backup restored</source>
         <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="46" />
+        <source>Station enrolled</source>
+        <translation>登记门岗</translation>
     </message>
 </context>
 <context>
@@ -323,176 +328,201 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="120" />
-        <location filename="../../main.py" line="437" />
+        <location filename="../../main.py" line="122" />
+        <location filename="../../main.py" line="461" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="144" />
+        <location filename="../../main.py" line="146" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="149" />
+        <location filename="../../main.py" line="151" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="152" />
+        <location filename="../../main.py" line="154" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="194" />
+        <location filename="../../main.py" line="196" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="200" />
+        <location filename="../../main.py" line="202" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="205" />
+        <location filename="../../main.py" line="207" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="206" />
+        <location filename="../../main.py" line="208" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="223" />
-        <location filename="../../main.py" line="457" />
+        <location filename="../../main.py" line="226" />
+        <source>Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6').</source>
+        <translation>不是密钥指纹：{text}（应为 16 位字母和数字，如“da48-52c4-7e96-12c6”）。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="232" />
+        <location filename="../../main.py" line="481" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="225" />
+        <location filename="../../main.py" line="234" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="233" />
+        <location filename="../../main.py" line="242" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="237" />
+        <location filename="../../main.py" line="246" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="259" />
+        <location filename="../../main.py" line="253" />
+        <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
+        <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它登记任何门岗。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="270" />
+        <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
+        <translation>待登记  {file}：{compound} {gate} 尚未登记；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="275" />
+        <source>SKIPPED  {file}: {reason}</source>
+        <translation>已跳过  {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="279" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="261" />
+        <location filename="../../main.py" line="281" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="261" />
+        <location filename="../../main.py" line="281" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="262" />
+        <location filename="../../main.py" line="282" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="269" />
+        <location filename="../../main.py" line="289" />
+        <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
+        <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="293" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="283" />
+        <location filename="../../main.py" line="307" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="312" />
+        <location filename="../../main.py" line="336" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="323" />
+        <location filename="../../main.py" line="347" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="336" />
+        <location filename="../../main.py" line="360" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="344" />
+        <location filename="../../main.py" line="368" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="354" />
+        <location filename="../../main.py" line="378" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="357" />
-        <location filename="../../main.py" line="440" />
+        <location filename="../../main.py" line="381" />
+        <location filename="../../main.py" line="464" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="379" />
+        <location filename="../../main.py" line="403" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="384" />
-        <location filename="../../main.py" line="418" />
+        <location filename="../../main.py" line="408" />
+        <location filename="../../main.py" line="442" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="413" />
+        <location filename="../../main.py" line="437" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="423" />
+        <location filename="../../main.py" line="447" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="463" />
+        <location filename="../../main.py" line="487" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="465" />
+        <location filename="../../main.py" line="489" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="481" />
+        <location filename="../../main.py" line="505" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="484" />
+        <location filename="../../main.py" line="508" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="486" />
+        <location filename="../../main.py" line="510" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="513" />
+        <location filename="../../main.py" line="537" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
@@ -714,18 +744,18 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
     <message>
         <location filename="../../models/db.py" line="293" />
-        <location filename="../../models/db.py" line="395" />
+        <location filename="../../models/db.py" line="393" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
         <location filename="../../models/db.py" line="300" />
-        <location filename="../../models/db.py" line="398" />
+        <location filename="../../models/db.py" line="396" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="392" />
+        <location filename="../../models/db.py" line="390" />
         <source>{path} is damaged ({error}). It was left untouched.</source>
         <translation>{path} 已损坏（{error}）。文件未作任何改动。</translation>
     </message>
@@ -1324,108 +1354,144 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../gui/import_panel.py" line="83" />
+        <location filename="../../gui/import_panel.py" line="89" />
         <source>Add the bundles from the gates (a USB stick's folder, or files). GateDesk first checks them without changing anything; then press Import. Importing the same bundle again is harmless.</source>
         <translation>添加各门岗的数据包（U 盘中的文件夹或文件）。门岗登记台先检查，不做任何更改；确认后按“导入”。同一数据包重复导入不会产生影响。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="89" />
+        <location filename="../../gui/import_panel.py" line="95" />
         <source>Add bundles…</source>
         <translation>添加数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="90" />
+        <location filename="../../gui/import_panel.py" line="96" />
         <source>Add a folder or USB stick…</source>
         <translation>添加文件夹或 U 盘…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="91" />
+        <location filename="../../gui/import_panel.py" line="97" />
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="107" />
+        <location filename="../../gui/import_panel.py" line="113" />
         <source>Accept the gate's new key…</source>
         <translation>接受门岗的新密钥…</translation>
     </message>
     <message>
         <location filename="../../gui/import_panel.py" line="118" />
+        <source>Enroll this gate…</source>
+        <translation>登记此门岗…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="129" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="133" />
+        <location filename="../../gui/import_panel.py" line="144" />
         <source>Bundles to import</source>
         <translation>要导入的数据包</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="134" />
+        <location filename="../../gui/import_panel.py" line="145" />
         <source>GateDesk bundles (*{0})</source>
         <translation>门岗登记台数据包 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="139" />
+        <location filename="../../gui/import_panel.py" line="150" />
         <source>Folder or USB stick with bundles</source>
         <translation>存有数据包的文件夹或 U 盘</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="148" />
+        <location filename="../../gui/import_panel.py" line="159" />
         <source>No new bundles found there.</source>
         <translation>那里没有新的数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="171" />
+        <location filename="../../gui/import_panel.py" line="182" />
         <source>Checking {0} bundles…</source>
         <translation>正在检查 {0} 个数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="171" />
+        <location filename="../../gui/import_panel.py" line="182" />
         <source>Importing {0} bundles…</source>
         <translation>正在导入 {0} 个数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="190" />
+        <location filename="../../gui/import_panel.py" line="202" />
         <source>Cancelled. Nothing was changed.</source>
         <translation>已取消，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="193" />
+        <location filename="../../gui/import_panel.py" line="205" />
         <source>Checked: {0} can be imported ({1} new records, {2} updated), {3} rejected. Nothing has been changed yet.</source>
         <translation>检查完毕：{0} 个可导入（新增 {1} 条，更新 {2} 条），{3} 个被拒收。尚未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="199" />
+        <location filename="../../gui/import_panel.py" line="211" />
         <source>Imported {0} bundles: {1} new records, {2} updated, {3} conflicts to review. {4} rejected.</source>
         <translation>已导入 {0} 个数据包：新增 {1} 条，更新 {2} 条，待处理冲突 {3} 条。拒收 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="213" />
+        <location filename="../../gui/import_panel.py" line="218" />
+        <source>{0} from gates not yet enrolled: select one to see its key fingerprint.</source>
+        <translation>{0} 个来自尚未登记的门岗：选中一行可查看其密钥指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="228" />
         <source>The import stopped: {0}. Nothing was changed.</source>
         <translation>导入中止：{0}。没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="225" />
-        <location filename="../../gui/import_panel.py" line="227" />
+        <location filename="../../gui/import_panel.py" line="240" />
+        <location filename="../../gui/import_panel.py" line="242" />
         <source>New key</source>
         <translation>新密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="225" />
+        <location filename="../../gui/import_panel.py" line="240" />
         <source>Only an administrator accepts a gate's new key.</source>
         <translation>只有管理员可以接受门岗的新密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="228" />
+        <location filename="../../gui/import_panel.py" line="243" />
         <source>Accept key {0} for {1}? Do this only after the gate has read you the same fingerprint over the phone (the gate's Export window shows it).</source>
         <translation>接受 {1} 的密钥 {0} 吗？请先让门岗在电话里念出同样的指纹（门岗的“导出”窗口中显示）后再接受。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="245" />
+        <location filename="../../gui/import_panel.py" line="259" />
+        <location filename="../../gui/import_panel.py" line="268" />
+        <source>Enroll a gate</source>
+        <translation>登记门岗</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="260" />
+        <source>Enroll {0} {1}?
+
+Its key fingerprint is
+{2}
+
+Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or read to you by the gate over the phone). From then on its bundles are imported.</source>
+        <translation>登记 {0} {1}？
+
+它的密钥指纹是
+{2}
+
+只有与该门岗设置单上印的指纹（或门岗电话中念给您的指纹）一致时才登记。登记后即导入它的数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="283" />
         <source> Record: {0}.</source>
         <translation> 记录：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="248" />
+        <location filename="../../gui/import_panel.py" line="286" />
+        <source>{0}: imported, but this gate's audit log was cut short or rewritten since an earlier bundle. Ask the gate what happened (Gates reporting shows it in red).</source>
+        <translation>{0}：已导入，但与之前的数据包相比，该门岗的操作日志被截短或改写。请向门岗了解情况（“门岗报送”页以红色显示）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="290" />
         <source>{0}: {1} records arrived changed at the same revision; they are kept under Conflicts for you to decide.</source>
         <translation>{0}：{1} 条记录以相同版本号到达但内容不同，已放入“冲突”等您决定。</translation>
     </message>
@@ -1479,26 +1545,36 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
     <message>
         <location filename="../../gui/import_panel.py" line="38" />
+        <source>Waiting for enrollment</source>
+        <translation>等待登记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="40" />
+        <source>Skipped: not a bundle</source>
+        <translation>已跳过：不是数据包</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="42" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="40" />
+        <location filename="../../gui/import_panel.py" line="44" />
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="42" />
+        <location filename="../../gui/import_panel.py" line="46" />
         <source>Already imported</source>
         <translation>已导入过</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="42" />
+        <location filename="../../gui/import_panel.py" line="46" />
         <source>Can be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="43" />
+        <location filename="../../gui/import_panel.py" line="47" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
@@ -2187,17 +2263,17 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>PIN 错误次数过多。请 {minutes} 分钟后再试，或找管理员。</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="195" />
+        <location filename="../../models/operators.py" line="214" />
         <source>Guard</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="196" />
+        <location filename="../../models/operators.py" line="215" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="197" />
+        <location filename="../../models/operators.py" line="216" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -3045,109 +3121,109 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>寄存</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="142" />
+        <location filename="../../models/reports.py" line="155" />
         <source>Registrations</source>
         <translation>登记人次</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="143" />
+        <location filename="../../models/reports.py" line="156" />
         <source>Refused</source>
         <translation>劝返</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="144" />
+        <location filename="../../models/reports.py" line="157" />
         <source>Sent to isolation</source>
         <translation>送隔离点</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="145" />
+        <location filename="../../models/reports.py" line="158" />
         <source>Fevers</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="146" />
+        <location filename="../../models/reports.py" line="159" />
         <source>Isolation cases opened</source>
         <translation>新增隔离</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="147" />
+        <location filename="../../models/reports.py" line="160" />
         <source>Isolation cases open</source>
         <translation>在隔离</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="148" />
+        <location filename="../../models/reports.py" line="161" />
         <source>Isolation cases closed</source>
         <translation>解除/转运</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="149" />
+        <location filename="../../models/reports.py" line="162" />
         <source>Parcels received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="150" />
+        <location filename="../../models/reports.py" line="163" />
         <source>Parcels waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="151" />
+        <location filename="../../models/reports.py" line="164" />
         <source>Parcels overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="152" />
+        <location filename="../../models/reports.py" line="165" />
         <source>Daily checks done</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="158" />
+        <location filename="../../models/reports.py" line="171" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="158" />
+        <location filename="../../models/reports.py" line="171" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="158" />
+        <location filename="../../models/reports.py" line="171" />
         <source>Gates</source>
         <translation>门岗数</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="165" />
+        <location filename="../../models/reports.py" line="178" />
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="167" />
+        <location filename="../../models/reports.py" line="180" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="173" />
+        <location filename="../../models/reports.py" line="186" />
         <source>{office} daily epidemic-control summary, {day}</source>
         <translation>{office} 疫情防控每日汇总（{day}）</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="174" />
+        <location filename="../../models/reports.py" line="187" />
         <source>Community office</source>
         <translation>社区办公室</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="185" />
+        <location filename="../../models/reports.py" line="198" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="188" />
-        <location filename="../../models/reports.py" line="224" />
+        <location filename="../../models/reports.py" line="201" />
+        <location filename="../../models/reports.py" line="237" />
         <source>Gates reporting: {n} of {total}</source>
         <translation>已报送门岗：{n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="199" />
-        <location filename="../../models/reports.py" line="238" />
+        <location filename="../../models/reports.py" line="212" />
+        <location filename="../../models/reports.py" line="251" />
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
@@ -4134,6 +4210,46 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <source>The file could not be read: {detail}</source>
         <translation>无法读取文件：{detail}</translation>
     </message>
+    <message>
+        <location filename="../../models/bundle.py" line="63" />
+        <source>Record {record} in {member} belongs to another station ({owner}); a bundle may only bring, change or delete its own station's records.</source>
+        <translation>{member} 中的记录 {record} 属于另一个工作站（{owner}）；数据包只能新增、修改或删除本工作站自己的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="65" />
+        <source>The bundle deletes record {record}, but other records still refer to it ({referrer}). Nothing was deleted.</source>
+        <translation>数据包要删除记录 {record}，但仍有其他记录引用它（{referrer}）。未删除任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="67" />
+        <source>Record {record} appears twice in {member}.</source>
+        <translation>记录 {record} 在 {member} 中出现了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="68" />
+        <source>Record {record} in {member} refers to {target}, which is neither in the bundle nor at this office.</source>
+        <translation>{member} 中的记录 {record} 引用了 {target}，但数据包和本办公室都没有该记录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="70" />
+        <source>The bundle says it is number {sequence} of its gate, but the last this office received is {last}: a jump that large is not a real series of exports.</source>
+        <translation>数据包自称是该门岗的第 {sequence} 号，而本办公室收到的最后一个是第 {last} 号：跳跃这么大，不可能是正常的导出序列。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="73" />
+        <source>{station} is not enrolled at this office (key {key}). Check the fingerprint with the gate's set-up sheet or by phone, then enroll it; until then nothing from it is imported.</source>
+        <translation>{station} 尚未在本办公室登记（密钥 {key}）。请对照该门岗的设置单或电话核对指纹后登记；登记前不会导入它的任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../models/bundle.py" line="76" />
+        <source>GateDesk could not import this file ({detail}); a report without personal data was written to its logs folder. The other files are not affected.</source>
+        <translation>GateDesk 无法导入此文件（{detail}）；已在 logs 文件夹写入不含个人信息的报告。其他文件不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync.py" line="455" />
+        <source>A spreadsheet GateDesk writes for people beside its bundle; the office imports the bundle, not this. Skipped.</source>
+        <translation>这是 GateDesk 在数据包旁为人工查阅写出的表格；办公室导入的是数据包而不是它。已跳过。</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -4299,7 +4415,7 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>请选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../models/desk.py" line="568" />
+        <location filename="../../models/desk.py" line="578" />
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>
@@ -4384,6 +4500,107 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <location filename="../../gui/visit_columns.py" line="71" />
         <source>Operator</source>
         <translation>值班人员</translation>
+    </message>
+</context>
+<context>
+    <name>Wire</name>
+    <message>
+        <location filename="../../models/sync.py" line="806" />
+        <source>written by another station</source>
+        <translation>由另一个工作站写入</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync.py" line="809" />
+        <source>gate {gate}</source>
+        <translation>门岗 {gate}</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync.py" line="850" />
+        <location filename="../../models/sync.py" line="953" />
+        <source>the id of a record of another kind ({kind})</source>
+        <translation>该编号属于另一类记录（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync.py" line="939" />
+        <source>a deletion of an unknown kind of record ({kind})</source>
+        <translation>要删除的记录类别未知（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync.py" line="1035" />
+        <source>this office</source>
+        <translation>本办公室</translation>
+    </message>
+    <message>
+        <location filename="../../models/wire.py" line="69" />
+        <source>the field {field} is missing</source>
+        <translation>缺少字段 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../models/wire.py" line="71" />
+        <source>{field} is not a field of this kind of record</source>
+        <translation>{field} 不是这类记录的字段</translation>
+    </message>
+    <message>
+        <location filename="../../models/wire.py" line="73" />
+        <source>{field} is longer than {limit} characters</source>
+        <translation>{field} 超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../models/wire.py" line="75" />
+        <source>{field} is not a UTC time between 2019 and 2099 of the form YYYY-MM-DDTHH:MM:SS.ffffffZ</source>
+        <translation>{field} 不是 2019 至 2099 年间、格式为 YYYY-MM-DDTHH:MM:SS.ffffffZ 的 UTC 时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/wire.py" line="78" />
+        <source>{field} is not a lower-case UUID</source>
+        <translation>{field} 不是小写的 UUID</translation>
+    </message>
+    <message>
+        <location filename="../../models/wire.py" line="80" />
+        <source>{field} is not in the expected form</source>
+        <translation>{field} 格式不对</translation>
+    </message>
+    <message>
+        <location filename="../../models/wire.py" line="82" />
+        <source>{field} is out of range (limit {limit})</source>
+        <translation>{field} 超出范围（界限 {limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/wire.py" line="84" />
+        <source>{field} is out of range</source>
+        <translation>{field} 超出范围</translation>
+    </message>
+    <message>
+        <location filename="../../models/wire.py" line="86" />
+        <source>{field} should be {expected}, not {got}</source>
+        <translation>{field} 应为 {expected}，而不是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../models/wire.py" line="88" />
+        <source>a record must be a JSON object, not {got}</source>
+        <translation>记录必须是 JSON 对象，而不是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../models/wire.py" line="93" />
+        <source>not valid JSON ({detail})</source>
+        <translation>不是有效的 JSON（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/wire.py" line="165" />
+        <source>dated in the future ({when})</source>
+        <translation>时间在未来（{when}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/wire.py" line="201" />
+        <location filename="../../models/wire.py" line="216" />
+        <source>a text holds a NUL character</source>
+        <translation>文本中含有 NUL 字符</translation>
+    </message>
+    <message>
+        <location filename="../../models/wire.py" line="227" />
+        <location filename="../../models/wire.py" line="340" />
+        <source>{day} is not a day of the calendar</source>
+        <translation>{day} 不是日历上存在的日期</translation>
     </message>
 </context>
 </TS>

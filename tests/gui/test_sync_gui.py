@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,12 @@ from models.demo import create_demo
 from models.desk import Desk
 from models.operators import Role
 from models.stats import record_counts
+from tests.conftest import NOW
 from tests.gui.conftest import PINS, operator_id, type_text
+from tests.sync_helpers import enroll
+
+
+LATER = NOW + timedelta(hours=2)  # the office's clock: the gates' days end at NOW
 
 
 @pytest.fixture(scope="module")
@@ -24,16 +30,19 @@ def usb(tmp_path_factory):
     root = tmp_path_factory.mktemp("usb")
     for compound, gate, seed in (("榕城花园", "东门", 1), ("三坊小区", "北门", 2)):
         db = open_database(root / gate / "gatedesk.sqlite3")
-        create_demo(db, days=2, visits_per_day=40, parcels_per_day=10, seed=seed, compound=compound, gate=gate)
-        sync.export_bundle(db, root / "stick", sheets=False)
+        create_demo(db, days=2, visits_per_day=40, parcels_per_day=10, seed=seed, compound=compound, gate=gate,
+                    now=NOW)
+        sync.export_bundle(db, root / "stick", sheets=False, now=NOW)
         db.close()
     return root / "stick"
 
 
 @pytest.fixture
-def office_desk(app, tmp_path):
+def office_desk(app, tmp_path, usb):
+    """An office that has enrolled both gates of the stick."""
     db = open_database(tmp_path / "office" / "gatedesk.sqlite3")
-    desk = Desk(db)
+    enroll(db, *sorted(usb.glob("*.gdbundle")))
+    desk = Desk(db, clock=lambda: LATER)
     desk.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
                                pin=PINS["林管理"], pin_again=PINS["林管理"], office_label="办公室")
     admin = desk.operators()[0]
@@ -294,3 +303,66 @@ def test_the_office_makes_its_daily_backup_too(office_window, office_desk, qtbot
     folder = office_desk.db.path.parent / "backups"
     assert [p.name for p in folder.glob("gatedesk-daily-*.sqlite3")] == [
         f"gatedesk-daily-{office_desk.today().isoformat()}.sqlite3"]
+
+
+def test_a_gate_never_seen_is_held_until_an_administrator_enrolls_it(app, qtbot, tmp_path, usb, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui.office_window import OfficeWindow
+    from tests.sync_helpers import fingerprint
+
+    db = open_database(tmp_path / "fresh-office" / "gatedesk.sqlite3")  # no gate enrolled
+    desk = Desk(db, clock=lambda: LATER)
+    desk.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
+                               pin=PINS["林管理"], pin_again=PINS["林管理"], office_label="办公室")
+    desk.sign_in(desk.operators()[0].id, PINS["林管理"])
+    window = OfficeWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.importer
+    panel.add_paths([usb])
+    wait_idle(qtbot, panel)
+    assert [r.status for r in panel.model.rows] == ["held", "held"]
+    col = panel.model.COL_STATUS
+    assert panel.model.data(panel.model.index(0, col)) == "等待登记"
+    first = panel.model.rows[0]
+    assert first.fingerprint == fingerprint(first.path) and first.fingerprint in panel.detail.text()
+    assert panel.enroll_button.isVisible() and not panel.import_button.isEnabled()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
+    qtbot.mouseClick(panel.enroll_button, Qt.LeftButton)
+    wait_idle(qtbot, panel)
+    assert first.compound in asked[0] and first.gate in asked[0] and first.fingerprint in asked[0]
+    assert sorted(r.status for r in panel.model.rows) == ["accepted", "held"]  # only the one checked
+    assert visits(desk) == 0  # checked, not yet imported
+    with db.session() as s:
+        enrolled = [e for e in __import__("models.audit", fromlist=["x"]).entries(s) if e.action == "enroll"]
+    assert [e.detail for e in enrolled] == [first.fingerprint]
+    db.close()
+
+
+def test_a_guard_cannot_enroll_a_gate(app, qtbot, tmp_path, usb, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui.office_window import OfficeWindow
+
+    db = open_database(tmp_path / "fresh-office" / "gatedesk.sqlite3")
+    desk = Desk(db, clock=lambda: LATER)
+    desk.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
+                               pin=PINS["林管理"], pin_again=PINS["林管理"], office_label="办公室")
+    desk.authorise(desk.operators()[0].id, PINS["林管理"], Role.ADMIN)
+    desk.add_operator(name="张保安", role=Role.GUARD, pin=PINS["张保安"])
+    desk.drop_authority()
+    desk.sign_in(operator_id(desk, "张保安"), PINS["张保安"])
+    window = OfficeWindow(desk)
+    qtbot.addWidget(window)
+    panel = window.importer
+    panel.add_paths([usb])
+    wait_idle(qtbot, panel)
+    told = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    qtbot.mouseClick(panel.enroll_button, Qt.LeftButton)
+    assert told and "管理员" in told[0]
+    assert [r.status for r in panel.model.rows] == ["held", "held"]
+    db.close()

@@ -136,11 +136,11 @@ def test_background_checkpoints_keep_the_wal_small_and_lose_nothing(tmp_path, mo
 def test_a_v1_gate_database_upgrades_to_the_same_schema_as_a_new_one(tmp_path):
     """v1 is today's schema without the isolation and parcel tables (v2), the sync tables (v3), the
     posters' and residents' tables (v4), with the audit log before its hash chain (v5) and keyed
-    by a UUID (v6)."""
+    by a UUID (v6), and without enrollments, the PIN lockout's table and owners (v7)."""
     v2_tables = ("isolation_case", "isolation_recheck", "isolation_notice", "isolation_correction", "parcel",
                  "disinfection_round", "readiness_check", "sync_export", "sync_station", "sync_receipt",
                  "sync_record", "sync_conflict", "tombstone", "venue_code", "passage", "home_monitoring",
-                 "resident_pass", "resident", "household")
+                 "resident_pass", "resident", "household", "sync_enrollment", "pin_guard")
     old = tmp_path / "old.sqlite3"
     d = open_database(old)
     with d.engine.begin() as c:

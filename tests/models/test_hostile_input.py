@@ -16,6 +16,7 @@ from models.parcels import IntakeForm, Parcel
 from models.residents import RosterProblem, check_resident
 from models.site import SetupForm, complete_setup
 from models.sync import Importer, ensure_office, export_bundle
+from tests.sync_helpers import enroll
 from models.sync_tables import SyncReceipt
 from models.validation import InvalidInput
 from models.visits import RemeasureNeeded, Visit, VisitForm
@@ -124,9 +125,13 @@ def a_bundle(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def office(tmp_path_factory):
-    db = open_database(tmp_path_factory.mktemp("office") / "gatedesk.sqlite3")
+def office(tmp_path_factory, a_bundle):
+    """An office that enrolled the gate a_bundle comes from."""
+    root = tmp_path_factory.mktemp("office")
+    db = open_database(root / "gatedesk.sqlite3")
     ensure_office(db)
+    (root / "enrolled.gdbundle").write_bytes(a_bundle)
+    enroll(db, root / "enrolled.gdbundle")
     yield db
     db.close()
 

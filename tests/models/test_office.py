@@ -7,28 +7,31 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import text
 
 from models import office, sync
-from models.clock import local_today, utcnow
+from models.clock import local_today
 from models.db import open_database
 from models.demo import create_demo
 from models.sync import Importer, ensure_office, export_bundle
+from tests.sync_helpers import enroll
 
 ZONE = ZoneInfo("Asia/Shanghai")
 
 
-def test_two_gates_of_one_compound_are_one_compound_and_figures_add_up(tmp_path):
+def test_two_gates_of_one_compound_are_one_compound_and_figures_add_up(tmp_path, now):
     off = open_database(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(off)
     for gate, seed in (("东门", 1), ("西门", 2)):
         db = open_database(tmp_path / gate / "gatedesk.sqlite3")
-        create_demo(db, days=3, visits_per_day=50, parcels_per_day=10, seed=seed, gate=gate)
-        assert Importer(off).run(export_bundle(db, tmp_path / "usb", sheets=False).path).status == "accepted"
+        create_demo(db, days=3, visits_per_day=50, parcels_per_day=10, seed=seed, gate=gate, now=now)
+        enroll(off, db)
+        path = export_bundle(db, tmp_path / "usb", sheets=False, now=now).path
+        assert Importer(off, clock=lambda: now).run(path).status == "accepted"
         db.close()
-    today = local_today(utcnow(), ZONE)
+    today = local_today(now, ZONE)
     with off.session() as s:
         summary = office.day_summary(s, today, ZONE)
         series = office.series(s, today, 7, ZONE)
-        late = sync.not_reported(s, today - timedelta(days=1), ZONE)
-        fresh = sync.not_reported(s, today, ZONE)
+        late = sync.not_reported(s, today - timedelta(days=1), ZONE, now=now)
+        fresh = sync.not_reported(s, today, ZONE, now=now)
     [compound] = summary.compounds
     assert compound.compound == "榕城花园" and compound.gates == 2 and len(compound.compound_ids) == 2
     assert set(compound.by_gate) == {"东门", "西门"}
@@ -44,17 +47,18 @@ def test_two_gates_of_one_compound_are_one_compound_and_figures_add_up(tmp_path)
     off.close()
 
 
-def test_a_gate_that_sent_nothing_recently_is_listed_as_not_reported(tmp_path):
+def test_a_gate_that_sent_nothing_recently_is_listed_as_not_reported(tmp_path, now):
     off = open_database(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(off)
     db = open_database(tmp_path / "g" / "gatedesk.sqlite3")
-    create_demo(db, days=5, visits_per_day=20, seed=3)
-    today = local_today(utcnow(), ZONE)
+    create_demo(db, days=5, visits_per_day=20, seed=3, now=now)
+    enroll(off, db)
+    today = local_today(now, ZONE)
     old = export_bundle(db, tmp_path / "usb", day_from=today - timedelta(days=4), day_to=today - timedelta(days=3),
-                        sheets=False)
-    Importer(off).run(old.path)
+                        sheets=False, now=now)
+    assert Importer(off, clock=lambda: now).run(old.path).status == "accepted"
     with off.session() as s:
-        missing = sync.not_reported(s, today - timedelta(days=1), ZONE)
+        missing = sync.not_reported(s, today - timedelta(days=1), ZONE, now=now)
     assert len(missing) == 1 and missing[0].startswith("榕城花园 东门")
     db.close()
     off.close()

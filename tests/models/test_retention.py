@@ -16,6 +16,7 @@ from models.operators import NotAllowed, Role
 from models.parcels import Parcel
 from models.residents import Resident
 from models.sync import Importer, ensure_office, export_bundle
+from tests.sync_helpers import enroll
 from models.sync_tables import Tombstone
 from models.validation import InvalidInput
 from models.visits import Visit
@@ -92,20 +93,21 @@ def test_the_office_erases_the_same_records_and_an_old_bundle_cannot_bring_them_
     first = export_bundle(desk.db, tmp_path / "stick1", now=now, sheets=False).path
     office = open_database(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(office)
-    Importer(office, clock=lambda: now).run(first)
+    enroll(office, desk)
+    assert Importer(office, clock=lambda: now).run(first).status == "accepted"
     cutoff = now - timedelta(days=28)
     assert all(visit_ages(office, cutoff)[0][i].name for i in range(3))
     desk.erase_expired()
     later = now + timedelta(hours=1)
     second = export_bundle(desk.db, tmp_path / "stick2", now=later, sheets=False).path
-    Importer(office, clock=lambda: later).run(second)
+    assert Importer(office, clock=lambda: later).run(second).status == "accepted"
     old, new = visit_ages(office, cutoff)
     assert old and all(v.name is None and v.phone is None for v in old) and all(new)
     # A copy of the first bundle turns up again: what was erased stays erased.
     (tmp_path / "again").mkdir()
     again = tmp_path / "again" / first.name
     again.write_bytes(first.read_bytes())
-    Importer(office, clock=lambda: later).run(again)
+    assert Importer(office, clock=lambda: later).run(again).status == "accepted"
     assert all(v.name is None for v in visit_ages(office, cutoff)[0])
     desk.db.close()
     office.close()
@@ -117,7 +119,8 @@ def test_an_office_erases_on_its_own_and_ignores_the_old_copies(tmp_path, now):
     gate.db.close()
     office_db = open_database(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(office_db)
-    Importer(office_db, clock=lambda: now).run(first)
+    enroll(office_db, first)
+    assert Importer(office_db, clock=lambda: now).run(first).status == "accepted"
     office = Desk(office_db, clock=lambda: now)
     result = office.erase_expired()
     assert result.counts["visit"] > 0
@@ -137,7 +140,9 @@ def test_a_supervisor_deletes_with_a_reason_and_the_office_follows(tmp_path, now
     desk = demo_desk(tmp_path, now, days=1)
     office = open_database(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(office)
-    Importer(office, clock=lambda: now).run(export_bundle(desk.db, tmp_path / "s1", now=now, sheets=False).path)
+    enroll(office, desk)
+    first = Importer(office, clock=lambda: now).run(export_bundle(desk.db, tmp_path / "s1", now=now, sheets=False).path)
+    assert first.status == "accepted"
     sign_in(desk, "张保安")
     with desk.db.session() as s:
         victim = s.execute(select(Visit.id).where(~Visit.id.in_(select(IsolationCase.visit_id).where(
@@ -154,8 +159,12 @@ def test_a_supervisor_deletes_with_a_reason_and_the_office_follows(tmp_path, now
         stone = s.execute(select(Tombstone).where(Tombstone.record_id == victim)).scalar_one()
         assert (stone.reason, stone.operator_id) == ("登记重复", sup.id)
         assert [e.record_id for e in audit.entries(s) if e.action == "delete"] == [victim]
+    with office.session() as s:
+        assert s.get(Visit, victim) is not None  # the office has its copy until the deletion arrives
     later = now + timedelta(hours=1)
-    Importer(office, clock=lambda: later).run(export_bundle(desk.db, tmp_path / "s2", now=later, sheets=False).path)
+    second = Importer(office, clock=lambda: later).run(
+        export_bundle(desk.db, tmp_path / "s2", now=later, sheets=False).path)
+    assert second.status == "accepted"
     with office.session() as s:
         assert s.get(Visit, victim) is None
     desk.db.close()

@@ -112,17 +112,21 @@ def test_an_import_is_audited_at_the_office(tmp_path, now):
     from models.sync import Importer, ensure_office
 
     gate = open_database(tmp_path / "gate" / "gatedesk.sqlite3")
-    create_demo(gate, days=1, visits_per_day=5, seed=3)
-    bundle_path = export_bundle(gate, tmp_path / "stick", sheets=False).path
+    create_demo(gate, days=1, visits_per_day=5, seed=3, now=now)
+    bundle_path = export_bundle(gate, tmp_path / "stick", sheets=False, now=now).path
     gate.close()
     office = open_database(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(office)
-    Importer(office, operator_id="someone").run(bundle_path)
-    Importer(office, operator_id="someone").run(bundle_path)  # the same file again changes nothing
+    fingerprint = __import__("tests.sync_helpers", fromlist=["x"]).fingerprint(bundle_path)
+    first = Importer(office, operator_id="someone", enroll=[fingerprint]).run(bundle_path)
+    assert first.status == "accepted"
+    assert Importer(office, operator_id="someone").run(bundle_path).already_imported  # changes nothing
     with office.session() as s:
         imports = [e for e in audit.entries(s) if e.action == "import"]
+        enrolled = [e for e in audit.entries(s) if e.action == "enroll"]
         assert audit.verify(s).first_bad is None
     assert len(imports) == 1 and imports[0].operator_id == "someone" and "created=" in imports[0].detail
+    assert [(e.detail, e.operator_id) for e in enrolled] == [(fingerprint, "someone")]  # with its first import
     office.close()
 
 

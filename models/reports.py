@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from models.files import written_whole
+from models.spreadsheets import csv_value, xlsx_row
 from models.i18n import QT_TRANSLATE_NOOP, plain_translator, short_reason
 from models.isolation import OUTCOME_LABELS as CASE_OUTCOMES
 from models.masking import mask_id_number, mask_name, mask_phone
@@ -132,17 +133,17 @@ def write_people_logs(db, stem: Path, *, queries: dict, zone: ZoneInfo, full_dat
         for record_type, title, suffix, columns in LOGS:
             sheet = book.create_sheet(tr(CTX, title))
             headers = [tr(CTX, c.header) for c in columns]
-            sheet.append(headers)
+            sheet.append(xlsx_row(sheet, headers))
             csv_path = stem.with_name(f"{stem.name}_{suffix}.csv")
             # utf-8-sig writes the BOM that makes Excel read the file as UTF-8, not as GBK.
             with written_whole(csv_path) as partial, open(partial, "w", encoding="utf-8-sig", newline="") as f:
                 out = csv.writer(f)
-                out.writerow(headers)
+                out.writerow([csv_value(h) for h in headers])
                 result = conn.execution_options(yield_per=2000).execute(queries[record_type])
                 for row in result.mappings():
                     values = [c.value(row, fmt) for c in columns]
-                    sheet.append(values)
-                    out.writerow(["" if v is None else v for v in values])
+                    sheet.append(xlsx_row(sheet, values))
+                    out.writerow([csv_value(v) for v in values])
             written.append(csv_path)
     xlsx = stem.with_name(stem.name + ".xlsx")
     with written_whole(xlsx) as partial:
@@ -196,22 +197,23 @@ def write_report_xlsx(summary: DaySummary, path: Path, *, language: str, office:
     book = Workbook()
     sheet = book.active
     sheet.title = tr(CTX, QT_TRANSLATE_NOOP("Reports", "Summary"))
-    sheet.append([report_title(summary, tr, office)])
+    # Compound and gate names come from the gates' bundles: text, never formulas.
+    sheet.append(xlsx_row(sheet, [report_title(summary, tr, office)]))
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([tr(CTX, QT_TRANSLATE_NOOP("Reports", "Gates reporting: {n} of {total}")).format(n=summary.gates_reporting,
-                                                                       total=summary.gates_known)])
+    sheet.append(xlsx_row(sheet, [tr(CTX, QT_TRANSLATE_NOOP("Reports", "Gates reporting: {n} of {total}")).format(
+        n=summary.gates_reporting, total=summary.gates_known)]))
     sheet.append([])
     headers, rows = _report_rows(summary, tr)
-    sheet.append(headers)
+    sheet.append(xlsx_row(sheet, headers))
     for cell in sheet[4]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        sheet.append(xlsx_row(sheet, row))
     if missing:
         sheet.append([])
-        sheet.append([tr(CTX, QT_TRANSLATE_NOOP("Reports", "Not reported"))])
+        sheet.append(xlsx_row(sheet, [tr(CTX, QT_TRANSLATE_NOOP("Reports", "Not reported"))]))
         for line in missing:
-            sheet.append([line])
+            sheet.append(xlsx_row(sheet, [line]))
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = 22
     with written_whole(path) as partial:

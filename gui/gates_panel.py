@@ -17,17 +17,31 @@ from models.sync import StationReport
 SILENT_AFTER = timedelta(hours=26)  # a daily bundle, with a little slack
 
 
+def runs_text(runs: list[tuple[int, int]], limit: int = 8) -> str:
+    """(3, 7), (12, 12) → '3–7, 12': however many numbers are missing, a short line."""
+    parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in runs[:limit]]
+    return ", ".join(parts) + (" …" if len(runs) > limit else "")
+
+
 class GatesTableModel(ListTableModel):
-    COL_COMMUNITY, COL_COMPOUND, COL_GATE, COL_LAST, COL_MADE, COL_RECEIVED, COL_MISSING = range(7)
+    COL_COMMUNITY, COL_COMPOUND, COL_GATE, COL_LAST, COL_MADE, COL_RECEIVED, COL_MISSING, COL_AUDIT = range(8)
 
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
         self.headers = [self.tr("Community"), self.tr("Compound"), self.tr("Gate"), self.tr("Last bundle no."),
-                        self.tr("Written at the gate"), self.tr("Imported here"), self.tr("Missing bundle numbers")]
+                        self.tr("Written at the gate"), self.tr("Imported here"), self.tr("Missing bundle numbers"),
+                        self.tr("Gate's audit log")]
 
     def _problem(self, r: StationReport) -> bool:
-        return bool(r.missing) or r.silent_since(self.desk.clock()) > SILENT_AFTER
+        return bool(r.missing) or bool(r.audit_alarm) or r.silent_since(self.desk.clock()) > SILENT_AFTER
+
+    def audit_text(self, r: StationReport) -> str:
+        if r.audit_alarm == "backwards":
+            return self.tr("cut short (bundle {0})").format(r.audit_alarm_seq)
+        if r.audit_alarm == "replaced":
+            return self.tr("rewritten (bundle {0})").format(r.audit_alarm_seq)
+        return self.tr("intact")
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():
@@ -43,11 +57,17 @@ class GatesTableModel(ListTableModel):
                 self.COL_LAST: r.last_seq,
                 self.COL_MADE: texts.local_time(r.last_bundle_at, zone, "%Y-%m-%d %H:%M"),
                 self.COL_RECEIVED: texts.local_time(r.last_imported_at, zone, "%Y-%m-%d %H:%M"),
-                self.COL_MISSING: ", ".join(map(str, r.missing[:20])) + (" …" if len(r.missing) > 20 else "")
+                self.COL_MISSING: self.tr("{0} ({1} bundles)").format(runs_text(r.missing), r.missing_count)
                 if r.missing else self.tr("none"),
+                self.COL_AUDIT: self.audit_text(r),
             }.get(col)
         if role == Qt.ForegroundRole and self._problem(r) and col in (self.COL_MADE, self.COL_MISSING):
             return QColor("#b71c1c")
+        if role == Qt.ForegroundRole and col == self.COL_AUDIT and r.audit_alarm:
+            return QColor("#b71c1c")
+        if role == Qt.ToolTipRole and col == self.COL_AUDIT and r.audit_alarm:
+            return self.tr("Between two of this gate's bundles its audit log went backwards or was replaced: entries "
+                           "were deleted or the log rewritten (or an old backup restored). Ask the gate why.")
         if role == Qt.ToolTipRole and self._problem(r):
             return self.tr("Ask this gate for the missing bundles, or for an export of the missing days.")
         return None
@@ -73,7 +93,7 @@ class GatesPanel(QWidget):
         if not rows:
             self.note.setText(self.tr("No bundles imported yet."))
         elif late:
-            self.note.setText(self.tr("{0} of {1} gates have gaps or have sent nothing for more than a day "
-                                      "(in red).").format(len(late), len(rows)))
+            self.note.setText(self.tr("{0} of {1} gates have gaps, an audit log cut short or rewritten, or have "
+                                      "sent nothing for more than a day (in red).").format(len(late), len(rows)))
         else:
             self.note.setText(self.tr("All {0} gates are up to date.").format(len(rows)))

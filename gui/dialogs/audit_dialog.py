@@ -59,11 +59,18 @@ class AuditDialog(QDialog):
     def _checked(self, verdict) -> None:
         if verdict is None:  # closed before the check ended
             return
-        self.verdict.setText(
-            self.tr("The log is intact: {0} entries, each chained to the one before.").format(verdict.entries)
-            if verdict.first_bad is None else
-            self.tr("The log was altered: entry {0} is not as it was written. Entries before it are intact; "
-                    "tell the office.").format(verdict.first_bad))
+        if verdict.first_bad is None:
+            text = self.tr("The log is intact: {0} entries, each chained to the one before.").format(verdict.entries)
+        elif verdict.why == "cut":
+            text = self.tr("The log was cut short: it ends before entry {0}, which it had already reached. Entries "
+                           "were deleted from its end; tell the office.").format(verdict.first_bad)
+        elif verdict.why == "replaced":
+            text = self.tr("The log was rewritten: entry {0} is not the entry it was. Tell the office.").format(
+                verdict.first_bad)
+        else:
+            text = self.tr("The log was altered: entry {0} is not as it was written. Entries before it are intact; "
+                           "tell the office.").format(verdict.first_bad)
+        self.verdict.setText(text)
         self.verdict.setObjectName("hint" if verdict.first_bad is None else "warningNote")
         self.verdict.style().polish(self.verdict)
 

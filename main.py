@@ -13,7 +13,7 @@
     python main.py passes --data-dir DIR [--building B] --out FILE.pdf|FILE.png
     python main.py audit verify --data-dir DIR
     python main.py backup --data-dir DIR --out FILE
-    python main.py restore --data-dir DIR FILE                (close GateDesk first)
+    python main.py restore --data-dir DIR FILE [--other-station]   (close GateDesk first)
 
 Only the standard library is imported here, so a command starts quickly and `--help` works
 before anything else is set up.
@@ -97,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", parents=[common],
                              help="replace the database with a checked backup (close GateDesk first)")
     restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--other-station", action="store_true",
+                         help="put a backup of another station (or an office's) here; you are told whose first")
     audit_cmd = sub.add_parser("audit", parents=[common], help="check the audit log's hash chain")
     audit_cmd.add_argument("action", choices=("verify",), help="verify: exit 1 and the first bad entry if broken")
     passes = sub.add_parser("passes", parents=[common], help="print residents' passes, ten to an A4 page")
@@ -114,8 +116,11 @@ def _say(message) -> str:
 def _open(data_dir, *, must_exist: bool):
     from models import paths
     from models.db import open_database
+    from models.recovery import complete_pending
 
     path = paths.database_path(data_dir)
+    if path.exists():
+        complete_pending(data_dir)  # a restore interrupted after its swap is recorded now
     if must_exist and not path.exists():
         from models.i18n import QT_TRANSLATE_NOOP, Message
 
@@ -471,10 +476,10 @@ def cmd_backup(args, data_dir) -> int:
 def cmd_restore(args, data_dir) -> int:
     from pathlib import Path
 
-    from models.db import verify_copy
+    from models.db import identity, verify_copy
     from models.i18n import QT_TRANSLATE_NOOP
     from models.instance import AlreadyRunning, InstanceLock
-    from models.recovery import restore
+    from models.recovery import ForeignBackup, restore
 
     backup = Path(args.file).expanduser()
     if not backup.is_file():
@@ -482,10 +487,16 @@ def cmd_restore(args, data_dir) -> int:
     verify_copy(backup)  # before anything is touched
     try:
         with InstanceLock(data_dir):
-            kept = restore(backup, data_dir)
+            kept = restore(backup, data_dir, other_station=args.other_station)
     except AlreadyRunning:
         return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "GateDesk is open on {dir}. Close it, then restore."),
                           dir=str(data_dir)))
+    except ForeignBackup as exc:
+        return _fail(exc.message)
+    if args.other_station:
+        theirs = identity(backup)
+        print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Warning: {dir} now holds the database of {station}."),
+                        dir=str(data_dir), station=theirs.label if theirs else "?")), file=sys.stderr)
     print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Restored from {file}. The database it replaced was kept as {kept}."),
                     file=str(backup), kept=str(kept))))
     return EXIT_OK
@@ -498,12 +509,19 @@ def cmd_audit(args, data_dir) -> int:
     db = _open(data_dir, must_exist=True)
     try:
         with db.engine.connect() as conn:  # a read: GateDesk may be saving meanwhile
-            verdict = audit.verify(conn)
+            verdict = audit.verify(conn, anchor=audit.load_anchor(db.path))
     finally:
         db.close()
     if verdict.first_bad is None:
         print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "The audit log is intact: {n} entries."), n=verdict.entries)))
         return EXIT_OK
+    if verdict.why == "cut":
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "The audit log was cut short: it ends before entry {seq}, which it "
+                                            "had reached when it was last anchored. Entries before it are intact."),
+                          seq=verdict.first_bad))
+    if verdict.why == "replaced":
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "The audit log was rewritten: entry {seq} is not the entry it was "
+                                            "when the log was last anchored."), seq=verdict.first_bad))
     if verdict.why == "missing":
         return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "The audit log was altered: entry {seq} is missing. Entries "
                                             "before it are intact."), seq=verdict.first_bad))
@@ -517,12 +535,18 @@ COMMANDS = {"audit": cmd_audit, "backup": cmd_backup, "restore": cmd_restore, "e
 
 
 def main(argv: list[str] | None = None) -> int:
+    import os
+
+    # Whatever GateDesk creates (databases, backups, logs, exports) is its user's alone.
+    os.umask(0o077)
     args = build_parser().parse_args(argv)
-    from models import paths
+    from models import files, paths
     from models.db import DatabaseProblem
 
     data_dir = paths.resolve_data_dir(args.data_dir)
     try:
+        files.keep_journal(data_dir)
+        files.remove_leftovers(data_dir)  # a backup or export killed mid-write leaves nothing behind
         if args.command == "demo":
             return cmd_demo(args, data_dir)
         if args.command == "stats":

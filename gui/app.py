@@ -97,6 +97,10 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
     from models.db import DatabaseProblem, open_database
     from models.desk import Desk
 
+    from models.recovery import complete_pending
+
+    if paths.database_path(data_dir).exists():
+        complete_pending(data_dir)  # a restore interrupted after its swap is recorded now
     if not check_database(data_dir):
         return 1
     try:
@@ -150,6 +154,7 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
         code = app.exec()
         if not db.damaged:
             desk.sign_off()
+            desk.anchor_audit()
         return code
     finally:
         db.close()
@@ -179,7 +184,7 @@ def offer_backup(data_dir: Path, problem: str, parent=None) -> bool:
     from models.recovery import restore
 
     path = paths.database_path(data_dir)
-    backup = dbmod.latest_backup(dbmod.backup_folders(path))
+    backup = dbmod.latest_backup(dbmod.backup_folders(path), of=dbmod.identity(path))
     if backup is None:
         QMessageBox.critical(parent, "GateDesk", QCoreApplication.translate(
             "App", "The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. "

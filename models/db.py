@@ -280,6 +280,11 @@ def open_database(url_or_path: str | Path, *, backups: Path | None = None,
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.exists() and path.stat().st_size > 0:
             _check_sqlite_file(path)
+        # Owner-only: SQLite gives its -wal and -shm files the database file's permissions.
+        if not path.exists():
+            files.create_private(path)
+        for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            files.make_private(part)
         url = f"sqlite:///{path}"
     else:
         url, path = url_or_path, None
@@ -427,6 +432,38 @@ def verify_copy(path: Path) -> int:
     return int(version[0])
 
 
+@dataclass(frozen=True)
+class Identity:
+    """Whose database a file is: a gate station (its compound and gate) or a community office."""
+
+    office: bool
+    station_id: str | None
+    label: str
+
+    def same_as(self, other: Identity) -> bool:
+        return self.office == other.office and self.station_id == other.station_id
+
+
+def identity(path: Path) -> Identity | None:
+    """Read-only; None for a file that is not a set-up GateDesk database."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('station_id', 'mode', 'office_name')"))
+            names = con.execute("SELECT c.name, g.name FROM station s JOIN gate g ON g.id = s.gate_id "
+                                "JOIN compound c ON c.id = g.compound_id WHERE s.id = ?",
+                                (meta.get("station_id"),)).fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    office = meta.get("mode") == "office"
+    if not office and names is None:
+        return None
+    label = meta.get("office_name") or (names[0] if names else "") if office else f"{names[0]} {names[1]}"
+    return Identity(office, meta.get("station_id"), label)
+
+
 def backup_to(path: Path, dest: Path) -> Path:
     """A consistent copy of a live database (SQLite's backup API), checked before it is kept."""
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -496,16 +533,19 @@ def set_aside(path: Path, backups: Path, label: str, now: datetime | None = None
     return dest
 
 
-def latest_backup(folders: list[Path]) -> Path | None:
-    """The newest daily backup in any of the folders that passes its own check."""
+def latest_backup(folders: list[Path], of: Identity | None = None) -> Path | None:
+    """The newest daily backup in any of the folders that passes its own check (and, given
+    `of`, is a backup of that station: a backup folder on a shared drive may hold others')."""
     found = sorted((p for f in folders if f.is_dir() for p in f.glob(f"{DAILY_PREFIX}*.sqlite3")),
                    key=lambda p: p.name, reverse=True)
     for candidate in found:
         try:
             verify_copy(candidate)
-            return candidate
         except DatabaseProblem:
             continue
+        theirs = identity(candidate)
+        if of is None or (theirs is not None and theirs.same_as(of)):
+            return candidate
     return None
 
 

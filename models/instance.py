@@ -26,7 +26,7 @@ class InstanceLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            _lock(fd)
+            lock_fd(fd)
         except OSError:
             os.close(fd)
             raise AlreadyRunning() from None
@@ -38,7 +38,7 @@ class InstanceLock:
     def release(self) -> None:
         if self.fd is not None:
             try:
-                _unlock(self.fd)
+                unlock_fd(self.fd)
             finally:
                 os.close(self.fd)
                 self.fd = None
@@ -53,17 +53,17 @@ class InstanceLock:
 if os.name == "nt":
     import msvcrt
 
-    def _lock(fd: int) -> None:
+    def lock_fd(fd: int) -> None:
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
-    def _unlock(fd: int) -> None:
+    def unlock_fd(fd: int) -> None:
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
 
-    def _lock(fd: int) -> None:
+    def lock_fd(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-    def _unlock(fd: int) -> None:
+    def unlock_fd(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)

@@ -177,7 +177,8 @@ def test_backup_then_restore_and_a_bad_backup_changes_nothing(tmp_path):
     r = run("backup", "--data-dir", str(d), "--out", str(copy))
     assert r.returncode == 0 and copy.exists()
     before = json.loads(run("stats", "--data-dir", str(d), "--json").stdout)
-    assert run("demo", "--data-dir", str(tmp_path / "other"), "--days", "1", "--visits-per-day", "3").returncode == 0
+    assert run("demo", "--data-dir", str(tmp_path / "other"), "--days", "1", "--visits-per-day", "3",
+               "--compound", "三坊小区", "--gate", "北门").returncode == 0
     # A damaged file and a foreign one are refused; the database is untouched.
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
@@ -185,12 +186,17 @@ def test_backup_then_restore_and_a_bad_backup_changes_nothing(tmp_path):
         r = run("restore", "--data-dir", str(d), str(bad))
         assert r.returncode in (1, 2) and r.stderr.strip()
     assert json.loads(run("stats", "--data-dir", str(d), "--json").stdout) == before
-    # Restoring another station's backup over it, then ours back: each restore keeps what it replaced.
+    # Another station's backup is refused, naming both, unless asked for explicitly; then ours back:
+    # each restore keeps what it replaced.
     other = tmp_path / "other.sqlite3"
     assert run("backup", "--data-dir", str(tmp_path / "other"), "--out", str(other)).returncode == 0
-    assert run("restore", "--data-dir", str(d), str(other)).returncode == 0
+    r = run("restore", "--data-dir", str(d), str(other))
+    assert r.returncode == 1 and "三坊小区 北门" in r.stderr and "榕城花园 东门" in r.stderr and "--other-station" in r.stderr
+    assert json.loads(run("stats", "--data-dir", str(d), "--json").stdout) == before
+    r = run("restore", "--data-dir", str(d), str(other), "--other-station")
+    assert r.returncode == 0 and "三坊小区 北门" in r.stderr
     assert json.loads(run("stats", "--data-dir", str(d), "--json").stdout)["visits"] == 3
-    r = run("restore", "--data-dir", str(d), str(copy))
+    r = run("restore", "--data-dir", str(d), str(copy), "--other-station")
     assert r.returncode == 0 and "before-restore" in r.stdout
     after = json.loads(run("stats", "--data-dir", str(d), "--json").stdout)
     assert after["visits"] == before["visits"] and after["audit_events"] == before["audit_events"] + 1

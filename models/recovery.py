@@ -31,10 +31,11 @@ class ForeignBackup(Exception):
 
     @property
     def message(self) -> Message:
-        def who(x: Identity | None) -> str:
+        def who(x: Identity | None):
             if x is None:
                 return "?"
-            return x.label + (" (社区办公室 / office)" if x.office else "")
+            return Message("Recovery", QT_TRANSLATE_NOOP("Recovery", "{label} (a community office)"),
+                           {"label": x.label}) if x.office else x.label
 
         return Message("Recovery", QT_TRANSLATE_NOOP(
             "Recovery", "This backup is of {theirs}, not of this station ({ours}). Restoring it would put another "

@@ -14,17 +14,17 @@
         <translation>门岗登记台遇到了意外错误。已经保存的记录都是安全的。一份不含个人信息的报告已写入 {0}，请交给管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="114" />
+        <location filename="../../gui/app.py" line="118" />
         <source>The database is damaged ({0}). GateDesk closes now so that nothing more is written to it; start it again to be offered the newest backup.</source>
         <translation>数据库已损坏（{0}）。门岗登记台现在关闭，以免再写入；请重新打开，届时会提供最新的备份用于恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="184" />
+        <location filename="../../gui/app.py" line="189" />
         <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
         <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="188" />
+        <location filename="../../gui/app.py" line="193" />
         <source>The database {0} is damaged ({1}). It has not been changed.
 
 Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
@@ -149,7 +149,7 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <translation>日志完整：共 {0} 条，每条都与上一条链接校验。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="65" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="71" />
         <source>The log was altered: entry {0} is not as it was written. Entries before it are intact; tell the office.</source>
         <translation>日志被改动过：第 {0} 条与写入时不符，之前的条目完好。请告知社区。</translation>
     </message>
@@ -194,17 +194,27 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <translation>更早的记录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="78" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="65" />
+        <source>The log was cut short: it ends before entry {0}, which it had already reached. Entries were deleted from its end; tell the office.</source>
+        <translation>日志被截短：它止于第 {0} 条之前，而此前已记到第 {0} 条。末尾的条目被删除了；请告知办公室。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="68" />
+        <source>The log was rewritten: entry {0} is not the entry it was. Tell the office.</source>
+        <translation>日志被改写：第 {0} 条已不是原来的条目。请告知办公室。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="85" />
         <source>untouched too long</source>
         <translation>长时间无操作</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="78" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="85" />
         <source>shift change</source>
         <translation>换班</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="90" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="97" />
         <source>GateDesk</source>
         <translation>系统</translation>
     </message>
@@ -222,7 +232,7 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="105" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="112" />
         <source>The audit log is for administrators: an administrator's PIN is needed.</source>
         <translation>审计日志仅供管理员查看，需要管理员 PIN。</translation>
     </message>
@@ -328,201 +338,216 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="122" />
-        <location filename="../../main.py" line="461" />
+        <location filename="../../main.py" line="127" />
+        <location filename="../../main.py" line="466" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="146" />
+        <location filename="../../main.py" line="151" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="151" />
+        <location filename="../../main.py" line="156" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="154" />
+        <location filename="../../main.py" line="159" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="196" />
+        <location filename="../../main.py" line="201" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="202" />
+        <location filename="../../main.py" line="207" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="207" />
+        <location filename="../../main.py" line="212" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="208" />
+        <location filename="../../main.py" line="213" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="226" />
+        <location filename="../../main.py" line="231" />
         <source>Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6').</source>
         <translation>不是密钥指纹：{text}（应为 16 位字母和数字，如“da48-52c4-7e96-12c6”）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="232" />
-        <location filename="../../main.py" line="481" />
+        <location filename="../../main.py" line="237" />
+        <location filename="../../main.py" line="486" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="234" />
+        <location filename="../../main.py" line="239" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="242" />
+        <location filename="../../main.py" line="247" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="246" />
+        <location filename="../../main.py" line="251" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="253" />
+        <location filename="../../main.py" line="258" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
         <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它登记任何门岗。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="270" />
+        <location filename="../../main.py" line="275" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待登记  {file}：{compound} {gate} 尚未登记；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="275" />
+        <location filename="../../main.py" line="280" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="279" />
+        <location filename="../../main.py" line="284" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="281" />
+        <location filename="../../main.py" line="286" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="281" />
+        <location filename="../../main.py" line="286" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="282" />
+        <location filename="../../main.py" line="287" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="289" />
+        <location filename="../../main.py" line="294" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="293" />
+        <location filename="../../main.py" line="298" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="307" />
+        <location filename="../../main.py" line="312" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="336" />
+        <location filename="../../main.py" line="341" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="347" />
+        <location filename="../../main.py" line="352" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="360" />
+        <location filename="../../main.py" line="365" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="368" />
+        <location filename="../../main.py" line="373" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="378" />
+        <location filename="../../main.py" line="383" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="381" />
-        <location filename="../../main.py" line="464" />
+        <location filename="../../main.py" line="386" />
+        <location filename="../../main.py" line="469" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="403" />
+        <location filename="../../main.py" line="408" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="408" />
-        <location filename="../../main.py" line="442" />
+        <location filename="../../main.py" line="413" />
+        <location filename="../../main.py" line="447" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="437" />
+        <location filename="../../main.py" line="442" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="447" />
+        <location filename="../../main.py" line="452" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="487" />
+        <location filename="../../main.py" line="492" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="489" />
+        <location filename="../../main.py" line="498" />
+        <source>Warning: {dir} now holds the database of {station}.</source>
+        <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="500" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="505" />
+        <location filename="../../main.py" line="516" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="508" />
+        <location filename="../../main.py" line="519" />
+        <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
+        <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="523" />
+        <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
+        <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="526" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="510" />
+        <location filename="../../main.py" line="528" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="537" />
+        <location filename="../../main.py" line="561" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
@@ -743,19 +768,19 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>{path} 不是可读取的门岗登记台数据库（{error}）。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="293" />
-        <location filename="../../models/db.py" line="393" />
+        <location filename="../../models/db.py" line="298" />
+        <location filename="../../models/db.py" line="425" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="300" />
-        <location filename="../../models/db.py" line="396" />
+        <location filename="../../models/db.py" line="305" />
+        <location filename="../../models/db.py" line="428" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="390" />
+        <location filename="../../models/db.py" line="422" />
         <source>{path} is damaged ({error}). It was left untouched.</source>
         <translation>{path} 已损坏（{error}）。文件未作任何改动。</translation>
     </message>
@@ -1288,17 +1313,17 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>GatesPanel</name>
     <message>
-        <location filename="../../gui/gates_panel.py" line="74" />
+        <location filename="../../gui/gates_panel.py" line="94" />
         <source>No bundles imported yet.</source>
         <translation>尚未导入任何数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="76" />
-        <source>{0} of {1} gates have gaps or have sent nothing for more than a day (in red).</source>
-        <translation>{1} 个门岗中有 {0} 个缺号或超过一天未报送（红色标出）。</translation>
+        <location filename="../../gui/gates_panel.py" line="96" />
+        <source>{0} of {1} gates have gaps, an audit log cut short or rewritten, or have sent nothing for more than a day (in red).</source>
+        <translation>{1} 个门岗中有 {0} 个缺号、操作日志被截短或改写，或超过一天未报送（红色）。</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="79" />
+        <location filename="../../gui/gates_panel.py" line="99" />
         <source>All {0} gates are up to date.</source>
         <translation>全部 {0} 个门岗均已按时报送。</translation>
     </message>
@@ -1306,47 +1331,77 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>GatesTableModel</name>
     <message>
-        <location filename="../../gui/gates_panel.py" line="26" />
+        <location filename="../../gui/gates_panel.py" line="32" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="26" />
+        <location filename="../../gui/gates_panel.py" line="32" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="26" />
+        <location filename="../../gui/gates_panel.py" line="32" />
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="26" />
+        <location filename="../../gui/gates_panel.py" line="32" />
         <source>Last bundle no.</source>
         <translation>最新数据包编号</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="27" />
+        <location filename="../../gui/gates_panel.py" line="33" />
         <source>Written at the gate</source>
         <translation>门岗导出时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="27" />
+        <location filename="../../gui/gates_panel.py" line="33" />
         <source>Imported here</source>
         <translation>本处导入时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="27" />
+        <location filename="../../gui/gates_panel.py" line="33" />
         <source>Missing bundle numbers</source>
         <translation>缺少的编号</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="47" />
+        <location filename="../../gui/gates_panel.py" line="34" />
+        <source>Gate's audit log</source>
+        <translation>门岗操作日志</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="41" />
+        <source>cut short (bundle {0})</source>
+        <translation>被截短（第 {0} 号数据包）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="43" />
+        <source>rewritten (bundle {0})</source>
+        <translation>被改写（第 {0} 号数据包）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="44" />
+        <source>intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="60" />
+        <source>{0} ({1} bundles)</source>
+        <translation>{0}（共 {1} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="61" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="52" />
+        <location filename="../../gui/gates_panel.py" line="69" />
+        <source>Between two of this gate's bundles its audit log went backwards or was replaced: entries were deleted or the log rewritten (or an old backup restored). Ask the gate why.</source>
+        <translation>在该门岗的两个数据包之间，它的操作日志倒退或被替换：有条目被删除或日志被改写（或恢复了旧备份）。请向门岗询问原因。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gates_panel.py" line="72" />
         <source>Ask this gate for the missing bundles, or for an export of the missing days.</source>
         <translation>请该门岗补交缺少的数据包，或按日期导出缺少的天数。</translation>
     </message>
@@ -2958,272 +3013,285 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../../models/recovery.py" line="37" />
+        <source>{label} (a community office)</source>
+        <translation>{label}（社区办公室）</translation>
+    </message>
+    <message>
+        <location filename="../../models/recovery.py" line="40" />
+        <source>This backup is of {theirs}, not of this station ({ours}). Restoring it would put another station's records and keys in place of this one's. If that is really meant, say so explicitly (--other-station).</source>
+        <translation>这个备份属于 {theirs}，不是本工作站（{ours}）的。恢复它会用另一个工作站的记录和密钥替换本站的。如确实需要，请明确说明（--other-station）。</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
-        <location filename="../../models/reports.py" line="60" />
+        <location filename="../../models/reports.py" line="61" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="60" />
+        <location filename="../../models/reports.py" line="61" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="64" />
+        <location filename="../../models/reports.py" line="65" />
         <source>Time in</source>
         <translation>进入时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="65" />
-        <location filename="../../models/reports.py" line="92" />
+        <location filename="../../models/reports.py" line="66" />
+        <location filename="../../models/reports.py" line="93" />
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="66" />
-        <location filename="../../models/reports.py" line="81" />
+        <location filename="../../models/reports.py" line="67" />
+        <location filename="../../models/reports.py" line="82" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="67" />
-        <location filename="../../models/reports.py" line="82" />
+        <location filename="../../models/reports.py" line="68" />
+        <location filename="../../models/reports.py" line="83" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="68" />
-        <location filename="../../models/reports.py" line="83" />
+        <location filename="../../models/reports.py" line="69" />
+        <location filename="../../models/reports.py" line="84" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="69" />
+        <location filename="../../models/reports.py" line="70" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="70" />
+        <location filename="../../models/reports.py" line="71" />
         <source>Going to</source>
         <translation>去往</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="71" />
-        <location filename="../../models/reports.py" line="85" />
+        <location filename="../../models/reports.py" line="72" />
+        <location filename="../../models/reports.py" line="86" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="72" />
+        <location filename="../../models/reports.py" line="73" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="73" />
+        <location filename="../../models/reports.py" line="74" />
         <source>Nucleic-acid test</source>
         <translation>核酸</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="74" />
+        <location filename="../../models/reports.py" line="75" />
         <source>Mask</source>
         <translation>口罩</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="75" />
+        <location filename="../../models/reports.py" line="76" />
         <source>Decision</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="76" />
-        <location filename="../../models/reports.py" line="84" />
+        <location filename="../../models/reports.py" line="77" />
+        <location filename="../../models/reports.py" line="85" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="77" />
+        <location filename="../../models/reports.py" line="78" />
         <source>Time out</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="80" />
+        <location filename="../../models/reports.py" line="81" />
         <source>Placed</source>
         <translation>安置时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="86" />
+        <location filename="../../models/reports.py" line="87" />
         <source>Handed to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="87" />
+        <location filename="../../models/reports.py" line="88" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="88" />
+        <location filename="../../models/reports.py" line="89" />
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="91" />
+        <location filename="../../models/reports.py" line="92" />
         <source>Received</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="93" />
+        <location filename="../../models/reports.py" line="94" />
         <source>Carrier</source>
         <translation>快递公司 / 平台</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="94" />
+        <location filename="../../models/reports.py" line="95" />
         <source>Tracking number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="95" />
+        <location filename="../../models/reports.py" line="96" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="96" />
+        <location filename="../../models/reports.py" line="97" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="97" />
+        <location filename="../../models/reports.py" line="98" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="98" />
+        <location filename="../../models/reports.py" line="99" />
         <source>Disinfected</source>
         <translation>消毒时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="99" />
+        <location filename="../../models/reports.py" line="100" />
         <source>Handed out</source>
         <translation>发放时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="103" />
+        <location filename="../../models/reports.py" line="104" />
         <source>Visits</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="104" />
+        <location filename="../../models/reports.py" line="105" />
         <source>Isolation</source>
         <translation>隔离</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="105" />
+        <location filename="../../models/reports.py" line="106" />
         <source>Parcels</source>
         <translation>寄存</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="155" />
+        <location filename="../../models/reports.py" line="156" />
         <source>Registrations</source>
         <translation>登记人次</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="156" />
+        <location filename="../../models/reports.py" line="157" />
         <source>Refused</source>
         <translation>劝返</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="157" />
+        <location filename="../../models/reports.py" line="158" />
         <source>Sent to isolation</source>
         <translation>送隔离点</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="158" />
+        <location filename="../../models/reports.py" line="159" />
         <source>Fevers</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="159" />
+        <location filename="../../models/reports.py" line="160" />
         <source>Isolation cases opened</source>
         <translation>新增隔离</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="160" />
+        <location filename="../../models/reports.py" line="161" />
         <source>Isolation cases open</source>
         <translation>在隔离</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="161" />
+        <location filename="../../models/reports.py" line="162" />
         <source>Isolation cases closed</source>
         <translation>解除/转运</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="162" />
+        <location filename="../../models/reports.py" line="163" />
         <source>Parcels received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="163" />
+        <location filename="../../models/reports.py" line="164" />
         <source>Parcels waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="164" />
+        <location filename="../../models/reports.py" line="165" />
         <source>Parcels overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="165" />
+        <location filename="../../models/reports.py" line="166" />
         <source>Daily checks done</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="171" />
+        <location filename="../../models/reports.py" line="172" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="171" />
+        <location filename="../../models/reports.py" line="172" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="171" />
+        <location filename="../../models/reports.py" line="172" />
         <source>Gates</source>
         <translation>门岗数</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="178" />
+        <location filename="../../models/reports.py" line="179" />
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="180" />
+        <location filename="../../models/reports.py" line="181" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="186" />
+        <location filename="../../models/reports.py" line="187" />
         <source>{office} daily epidemic-control summary, {day}</source>
         <translation>{office} 疫情防控每日汇总（{day}）</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="187" />
+        <location filename="../../models/reports.py" line="188" />
         <source>Community office</source>
         <translation>社区办公室</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="198" />
+        <location filename="../../models/reports.py" line="199" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="201" />
-        <location filename="../../models/reports.py" line="237" />
+        <location filename="../../models/reports.py" line="203" />
+        <location filename="../../models/reports.py" line="239" />
         <source>Gates reporting: {n} of {total}</source>
         <translation>已报送门岗：{n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="212" />
-        <location filename="../../models/reports.py" line="251" />
+        <location filename="../../models/reports.py" line="214" />
+        <location filename="../../models/reports.py" line="253" />
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
@@ -4505,28 +4573,28 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync.py" line="806" />
+        <location filename="../../models/sync.py" line="796" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="809" />
+        <location filename="../../models/sync.py" line="799" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="850" />
-        <location filename="../../models/sync.py" line="953" />
+        <location filename="../../models/sync.py" line="842" />
+        <location filename="../../models/sync.py" line="938" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="939" />
+        <location filename="../../models/sync.py" line="924" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="1035" />
+        <location filename="../../models/sync.py" line="1020" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>

@@ -157,7 +157,8 @@ def test_an_office_backup_is_not_restored_into_a_gate_folder(tmp_path):
     office.close()
     with pytest.raises(recovery.ForeignBackup) as caught:
         recovery.restore(copy, tmp_path / "gate")
-    assert caught.value.theirs.office and "温泉社区居委会" in caught.value.message.params["theirs"]
+    said = caught.value.message.render(__import__("models.i18n", fromlist=["x"]).plain_translator("zh_CN"))
+    assert caught.value.theirs.office and "温泉社区居委会（社区办公室）" in said and "榕城花园 东门" in said
 
 
 def test_a_restore_interrupted_after_the_swap_is_recorded_at_the_next_start(tmp_path, monkeypatch):

@@ -746,9 +746,11 @@ class Desk:
                                  residents._natural(t[1].room), t[0].name))
         return [(r, h, passes.get(r.id), watched.get(r.id)) for r, h in rows]
 
-    def import_roster(self, path) -> residents.RosterImport:
+    def import_roster(self, path, progress=None) -> residents.RosterImport:
+        """All rows that can be read, in one unit of work (runs on a worker thread: its own session).
+        Raises sheets.SheetProblem for a file that cannot be read at all."""
         with self.db.session() as s:
-            result = residents.import_roster(s, self.ctx, path, now=self.clock())
+            result = residents.import_roster(s, self.ctx, path, now=self.clock(), progress=progress)
             s.commit()
         return result
 

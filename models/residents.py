@@ -7,18 +7,20 @@ checked against the roster here.
 from __future__ import annotations
 
 import base64
-import csv
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
+import msgspec
 from sqlalchemy import Index, func
 from sqlmodel import Field, Session, select
 
-from models import bundle, files, wire
+from models import bundle, files, sheets, wire
 from models.clock import local_today
 from models.db import Meta
 from models.i18n import QT_TRANSLATE_NOOP, Message
@@ -110,7 +112,10 @@ def _b64(data: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    return base64.b64decode((text + "=" * (-len(text) % 4)).translate(_URLSAFE), validate=True)
+
+
+_URLSAFE = str.maketrans("-_", "+/")
 
 
 def pass_payload(p: ResidentPass, household: Household, key: str) -> str:
@@ -121,6 +126,38 @@ def pass_payload(p: ResidentPass, household: Household, key: str) -> str:
                       separators=(",", ":"), sort_keys=True).encode()
     signature = Ed25519PrivateKey.from_private_bytes(bundle.unb64(key)).sign(body)
     return f"{PASS_PREFIX}{_b64(body)}.{_b64(signature)}"
+
+
+PASS_PART = re.compile(r"[A-Za-z0-9_-]{2,400}")
+
+
+class PassClaims(msgspec.Struct, forbid_unknown_fields=True):
+    e: Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    p: Annotated[str, msgspec.Meta(pattern=wire.UUID_PATTERN)]
+    r: Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
+
+
+_CLAIMS = msgspec.json.Decoder(PassClaims)
+
+
+def read_pass_text(text: str) -> tuple[bytes, bytes, PassClaims]:
+    """The body, signature and claims of a scanned pass, read strictly: only the exact text
+    pass_payload() writes is accepted (no other prefix, padding, stray characters in the base64,
+    other spacing in the JSON), so a pass has exactly one text. Raises PassRefused."""
+    text = text.strip()
+    parts = text.split(".")
+    if len(parts) != 3 or parts[0] + "." != PASS_PREFIX or not all(PASS_PART.fullmatch(p) for p in parts[1:]):
+        raise PassRefused("pass_unreadable")
+    try:
+        body, signature = _unb64(parts[1]), _unb64(parts[2])
+        claims = _CLAIMS.decode(body)
+    except (ValueError, msgspec.MsgspecError, RecursionError):
+        raise PassRefused("pass_unreadable") from None
+    canonical = json.dumps({"p": claims.p, "r": claims.r, "e": claims.e}, ensure_ascii=False, separators=(",", ":"),
+                           sort_keys=True).encode()
+    if _b64(body) != parts[1] or _b64(signature) != parts[2] or body != canonical or len(signature) != 64:
+        raise PassRefused("pass_unreadable")
+    return body, signature, claims
 
 
 def looks_like_pass(text: str) -> bool:
@@ -173,14 +210,8 @@ def verify_pass(session: Session, text: str, *, today: date) -> tuple[ResidentPa
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-    text = text.strip()
-    try:
-        body_b64, sig_b64 = text[len(PASS_PREFIX):].split(".")
-        body, signature = _unb64(body_b64), _unb64(sig_b64)
-        claims = json.loads(body)
-        pass_id, room, expires = str(claims["p"]), str(claims["r"]), str(claims["e"])
-    except (ValueError, KeyError, TypeError):
-        raise PassRefused("pass_unreadable") from None
+    body, signature, claims = read_pass_text(text)
+    pass_id, room, expires = claims.p, claims.r, claims.e
     public = bundle.unb64(bundle.signing_public_key(pass_key(session)))
     try:
         Ed25519PublicKey.from_public_bytes(public).verify(signature, body)
@@ -262,15 +293,24 @@ def household(session: Session, ctx: StationContext, building: str, unit: str, r
 
 
 def add_resident(session: Session, ctx: StationContext, *, room: str, name: str, phone: str | None,
-                 now: datetime) -> Resident:
+                 now: datetime, homes: dict | None = None) -> Resident:
+    """homes: households already found in this unit of work (a whole roster: one lookup a room)."""
     parts = parse_room(room)
     if parts is None:
         raise ValueError(room)
-    h = household(session, ctx, *parts, now)
+    if homes is None:
+        h = household(session, ctx, *parts, now)
+    else:  # every household of the station is in homes already: a new room needs no query
+        h = homes.get(parts)
+        if h is None:
+            h = homes[parts] = Household(station_id=ctx.station_id, gate_id=ctx.gate_id, created_at=now,
+                                         updated_at=now, building=parts[0], unit=parts[1], room=parts[2])
+            session.add(h)
     r = Resident(station_id=ctx.station_id, gate_id=ctx.gate_id, created_at=now, updated_at=now,
                  household_id=h.id, name=name.strip()[:NAME_MAX], phone=(phone or "").strip() or None)
     session.add(r)
-    session.flush()
+    if homes is None:
+        session.flush()
     return r
 
 
@@ -288,24 +328,6 @@ NAME_HEADERS = ("姓名", "住户", "业主", "name")
 PHONE_HEADERS = ("电话", "手机", "手机号", "联系电话", "phone", "mobile")
 
 
-def _rows(path: Path) -> list[list[str]]:
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True, data_only=True)
-        return [["" if v is None else str(v).strip() for v in row] for row in book.active.iter_rows(values_only=True)]
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):  # Excel saves CSV as GBK on Chinese Windows
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ValueError("unreadable text")
-    return [[c.strip() for c in row] for row in csv.reader(text.splitlines())]
-
-
 def _column(header: list[str], names: tuple[str, ...]) -> int | None:
     lowered = [h.strip().lower() for h in header]
     for name in names:
@@ -314,19 +336,21 @@ def _column(header: list[str], names: tuple[str, ...]) -> int | None:
     return None
 
 
-def import_roster(session: Session, ctx: StationContext, path: Path, *, now: datetime) -> RosterImport:
+def import_roster(session: Session, ctx: StationContext, path: Path, *, now: datetime,
+                  progress: Callable[[int, int], None] | None = None) -> RosterImport:
     """Households and residents from the property office's sheet (.xlsx or .csv).
 
     A room column ('3-2-501'), or building/unit/room columns; a name column; a phone column if
-    any. Rows that cannot be read are listed with their row number and the reason; the others go in.
+    any. Rows that cannot be read are listed with their row number and the reason; the others go
+    in. Raises sheets.SheetProblem for a file that cannot be read at all (nothing is added).
     """
     from models.validation import FieldError, parse_phone
 
-    rows = _rows(path)
+    numbered = sheets.read_rows(path)
     result = RosterImport()
-    if not rows:
+    if not numbered:
         return result
-    header = rows[0]
+    header = numbered[0][1] or []
     name_col = _column(header, NAME_HEADERS)
     room_col = _column(header, ROOM_HEADERS)
     parts_cols = (_column(header, BUILDING_HEADERS), _column(header, UNIT_HEADERS), _column(header, ROOMNO_HEADERS))
@@ -334,7 +358,13 @@ def import_roster(session: Session, ctx: StationContext, path: Path, *, now: dat
     if name_col is None or (room_col is None and None in parts_cols):
         result.skipped.append((1, "header"))
         return result
-    for number, row in enumerate(rows[1:], start=2):
+    homes = {(h.building, h.unit, h.room): h for h in session.execute(select(Household)).scalars()}
+    for done, (number, row) in enumerate(numbered[1:], start=1):
+        if progress is not None and done % 500 == 0:
+            progress(done, len(numbered) - 1)
+        if row is None:
+            result.skipped.append((number, "encoding"))
+            continue
         if not any(row):
             continue
         cell = lambda i: row[i] if i is not None and i < len(row) else ""  # noqa: E731
@@ -356,8 +386,10 @@ def import_roster(session: Session, ctx: StationContext, path: Path, *, now: dat
             if errors:
                 result.skipped.append((number, "phone"))
                 continue
-        add_resident(session, ctx, room=room, name=name, phone=phone or None, now=now)
+        add_resident(session, ctx, room=room, name=name, phone=phone or None, now=now, homes=homes)
         result.added += 1
+    if progress is not None:
+        progress(len(numbered) - 1, len(numbered) - 1)
     return result
 
 
@@ -717,17 +749,20 @@ def import_monitoring(session: Session, ctx: StationContext, path: Path, *, now:
     Columns: room, name, kind (居家隔离 / 居家健康监测), until (a day). Each row is matched to a
     resident on this gate's roster by room and name; rows that match nobody are reported.
     """
-    rows = _rows(path)
+    numbered = sheets.read_rows(path)
     result = RosterImport()
-    if not rows:
+    if not numbered:
         return result
-    header = rows[0]
+    header = numbered[0][1] or []
     cols = {"room": _column(header, ROOM_HEADERS), "name": _column(header, NAME_HEADERS),
             "kind": _column(header, KIND_HEADERS), "until": _column(header, UNTIL_HEADERS)}
     if None in cols.values():
         result.skipped.append((1, "header"))
         return result
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in numbered[1:]:
+        if row is None:
+            result.skipped.append((number, "encoding"))
+            continue
         if not any(row):
             continue
         cell = {k: (row[i] if i < len(row) else "") for k, i in cols.items()}

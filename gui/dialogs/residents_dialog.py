@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout)
 
 from gui import texts
+from gui.background import BackgroundOp
 from gui.list_table_model import ListTableModel
 from gui.printing import print_pages
 from gui.widgets import row_table
@@ -17,6 +18,7 @@ from models.desk import Desk
 from models.masking import mask_name, mask_phone
 from models.residents import (ROSTER_SUFFIX, MonitoringKind, RosterFileProblem, RosterProblem, pass_sheet_pages,
                               write_pass_sheet)
+from models.sheets import SheetProblem
 
 class RosterTableModel(ListTableModel):
     COL_ROOM, COL_NAME, COL_PHONE, COL_PASS, COL_HOME = range(5)
@@ -57,6 +59,7 @@ class ResidentsDialog(QDialog):
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
+        self.roster_op: BackgroundOp | None = None
         self.setWindowTitle(self.tr("Residents and passes"))
         self.resize(1000, 700)
         box = QVBoxLayout(self)
@@ -144,19 +147,35 @@ class ResidentsDialog(QDialog):
             self.import_sheet(Path(name))
 
     def import_sheet(self, path: Path) -> None:
-        try:
-            result = self.desk.import_roster(path)
-        except (OSError, ValueError) as exc:
-            self.message.setText(self.tr("Could not read {0}: {1}").format(path.name, exc))
+        """On a worker thread with progress: a roster of 20,000 rows takes seconds."""
+        if self.roster_op is not None and self.roster_op.running:
             return
+        self.message.setText(self.tr("Reading {0}…").format(path.name))
+        self.roster_op = BackgroundOp(self, lambda progress, _cancelled: self.desk.import_roster(path, progress),
+                                      label=self.tr("Reading the resident list {0}…").format(path.name),
+                                      cancellable=False)
+        self.roster_op.done.connect(lambda result: self._roster_read(path, result))
+        self.roster_op.error.connect(lambda exc: self._roster_failed(path, exc))
+        self.roster_op.start()
+
+    def _roster_read(self, path: Path, result) -> None:
         lines = [self.tr("{0} residents added from {1}.").format(result.added, path.name)]
         if result.skipped:
             reasons = {"header": self.tr("no room and name columns"), "room": self.tr("room not understood"),
-                       "phone": self.tr("not a mobile number"), "name": self.tr("no name")}
+                       "phone": self.tr("not a mobile number"), "name": self.tr("no name"),
+                       "encoding": self.tr("unreadable characters")}
             lines.append(self.tr("Not read: {0}").format("; ".join(
                 self.tr("row {0} ({1})").format(n, reasons.get(why, why)) for n, why in result.skipped[:30])))
         self.message.setText("\n".join(lines))
         self.refresh()
+
+    def _roster_failed(self, path: Path, exc: Exception) -> None:
+        if isinstance(exc, SheetProblem):
+            self.message.setText(texts.message(exc.message))
+        elif isinstance(exc, OSError):
+            self.message.setText(self.tr("Could not read {0}: {1}").format(path.name, exc.strerror or exc))
+        else:
+            raise exc  # a fault of ours: the crash handler writes its report
 
     def choose_monitoring_list(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("The office's home monitoring list"), "",
@@ -167,12 +186,15 @@ class ResidentsDialog(QDialog):
     def import_monitoring(self, path: Path) -> None:
         try:
             result = self.desk.import_monitoring(path)
-        except (OSError, ValueError) as exc:
-            self.message.setText(self.tr("Could not read {0}: {1}").format(path.name, exc))
+        except SheetProblem as exc:
+            self.message.setText(texts.message(exc.message))
+            return
+        except OSError as exc:
+            self.message.setText(self.tr("Could not read {0}: {1}").format(path.name, exc.strerror or exc))
             return
         reasons = {"header": self.tr("no room, name, kind and until columns"), "room": self.tr("room not understood"),
                    "kind": self.tr("kind not 居家隔离 or 居家健康监测"), "until": self.tr("no end day"),
-                   "resident": self.tr("nobody of that name in that room")}
+                   "resident": self.tr("nobody of that name in that room"), "encoding": self.tr("unreadable characters")}
         lines = [self.tr("{0} residents put under home isolation or monitoring from {1}.").format(result.added,
                                                                                               path.name)]
         if result.skipped:

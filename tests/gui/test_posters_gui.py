@@ -69,6 +69,7 @@ def test_roster_import_issue_and_print_passes(app, desk, qtbot, tmp_path, monkey
     dialog = ResidentsDialog(desk)
     qtbot.addWidget(dialog)
     dialog.import_sheet(sheet)
+    qtbot.waitUntil(lambda: not dialog.roster_op.running, timeout=10_000)
     assert "3" in dialog.message.text() and "4" in dialog.message.text()  # three added; row 4 not read
     assert dialog.model.rowCount() == 3
     assert dialog.model.data(dialog.model.index(0, 1)) == "王*明"
@@ -159,3 +160,42 @@ def test_the_offices_home_monitoring_list_from_the_dialog(app, desk, qtbot, tmp_
     dialog.import_monitoring(sheet)
     assert "1" in dialog.message.text() and "第 3 行" in dialog.message.text()
     assert dialog.model.data(dialog.model.index(0, 4)) == "居家隔离，至 2099-12-05"
+
+
+def test_twenty_thousand_residents_import_in_the_background_with_progress(app, desk, qtbot, tmp_path):
+    """The window stays responsive: its event loop keeps turning while the rows go in."""
+    from PySide6.QtCore import QTimer
+
+    from gui.dialogs.residents_dialog import ResidentsDialog
+
+    rows = ["房号,姓名,手机"] + [f"{b}-{u}-{f:02d}{r:02d},住户{b}{u}{f}{r},"
+                                 for b in range(1, 26) for u in range(1, 5) for f in range(1, 41) for r in range(1, 6)]
+    sheet = tmp_path / "big.csv"
+    sheet.write_text("\n".join(rows[:20001]) + "\n", encoding="utf-8")
+    dialog = ResidentsDialog(desk)
+    qtbot.addWidget(dialog)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(50)
+    dialog.import_sheet(sheet)
+    qtbot.waitUntil(lambda: dialog.roster_op.dialog.isVisible(), timeout=5000)  # progress, after half a second
+    started = len(ticks)
+    qtbot.waitUntil(lambda: not dialog.roster_op.running, timeout=120_000)
+    timer.stop()
+    assert len(ticks) - started >= 10  # the GUI thread ran all along
+    assert "20000" in dialog.message.text().replace(",", "")
+    assert dialog.model.rowCount() == 20000
+
+
+def test_a_spreadsheet_that_is_not_one_is_explained_in_the_dialog(app, desk, qtbot, tmp_path):
+    from gui.dialogs.residents_dialog import ResidentsDialog
+
+    fake = tmp_path / "名单.xlsx"
+    fake.write_bytes(b"<html>not a workbook</html>")
+    dialog = ResidentsDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.import_sheet(fake)
+    qtbot.waitUntil(lambda: not dialog.roster_op.running, timeout=10_000)
+    assert "名单.xlsx" in dialog.message.text() and "xlsx" in dialog.message.text()
+    assert dialog.model.rowCount() == 0

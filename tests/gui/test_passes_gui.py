@@ -94,7 +94,16 @@ def test_bad_passes_are_refused_with_their_reason(window, qtbot, desk):
     assert "作废" in gate.banner_detail.text() and "搬离" in gate.banner_detail.text()
     scan(qtbot, gate.phone, "GDP1.notapass")
     assert "不是门岗登记台的通行证" in gate.banner_detail.text()
-    assert [p[1] for p in passages(desk)] == ["refuse", "refuse", "refuse"]
+    # Nested 10,000 deep, padded, or with junk in its base64: a refusal with its reason, never an error.
+    import base64
+
+    deep = base64.urlsafe_b64encode(b"[" * 10_000 + b"]" * 10_000).decode().rstrip("=")
+    prefix, body, sig = payload.split(".")
+    for text in (f"GDP1.{deep}.{sig}", f"{prefix}.{body}==.{sig}", f"{prefix}.{body[:8]}*{body[8:]}.{sig}"):
+        gate.banner_detail.clear()
+        scan(qtbot, gate.phone, text)
+        assert "不是门岗登记台的通行证" in gate.banner_detail.text(), text[:40]
+    assert [p[1] for p in passages(desk)] == ["refuse"] * 6
 
 
 def test_a_resident_in_home_isolation_is_stopped_on_the_way_out(window, qtbot, desk):

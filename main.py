@@ -27,14 +27,38 @@ import sys
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
-    return value
+def _whole(low: int, high: int):
+    """A whole number from low to high: a typo of ten zeros is an answer, not an hour's work."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {_shown(text)}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low:,} to {high:,}, got {_shown(text)}")
+        return value
+    return parse
+
+
+def _shown(text: str) -> str:
+    return repr(text[:40] + ("…" if len(text) > 40 else "")).encode("ascii", "backslashreplace").decode()
+
+
+def _text(text: str) -> str:
+    """Words typed on the command line (a compound's name): valid text, no control characters."""
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        raise argparse.ArgumentTypeError(f"not valid text (the terminal's encoding is not UTF-8?): {_shown(text)}")
+    if any(ord(c) < 32 or ord(c) == 127 for c in text) or not text.strip():
+        raise argparse.ArgumentTypeError(f"not a name: {_shown(text)}")
+    return text.strip()
+
+
+def _path(text: str) -> str:
+    """A file or folder name SQLite, zip and Excel files can all be given (valid text)."""
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text) or "\x00" in text:
+        raise argparse.ArgumentTypeError(f"a name that is not valid text (not UTF-8): {_shown(text)}")
+    return text
+
 
 
 def _day(text: str):
@@ -48,32 +72,33 @@ def _day(text: str):
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR",
+    common.add_argument("--data-dir", metavar="DIR", type=_path,
                         help="data folder (default: $GATEDESK_DATA_DIR, else the user data folder)")
     parser = argparse.ArgumentParser(prog="gatedesk", parents=[common],
                                      description="GateDesk 门岗登记台: offline gate registration. "
                                                  "With no command, opens the gate desk.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser("demo", parents=[common], help="create a demo compound, operators and records")
-    demo.add_argument("--days", type=_positive, default=7, metavar="N", help="days of records (default 7)")
-    demo.add_argument("--visits-per-day", type=_positive, default=200, metavar="M",
-                      help="registrations per day (default 200)")
-    demo.add_argument("--parcels-per-day", type=_positive, default=None, metavar="P",
-                      help="parcels taken in per day (default: a quarter of the registrations)")
-    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
-    demo.add_argument("--compound", default="榕城花园", metavar="NAME", help="compound name (default 榕城花园)")
-    demo.add_argument("--gate", default="东门", metavar="NAME", help="gate name (default 东门)")
+    demo.add_argument("--days", type=_whole(1, 3650), default=7, metavar="N", help="days of records, 1-3650 (default 7)")
+    demo.add_argument("--visits-per-day", type=_whole(1, 100_000), default=200, metavar="M",
+                      help="registrations per day, 1-100,000 (default 200)")
+    demo.add_argument("--parcels-per-day", type=_whole(1, 100_000), default=None, metavar="P",
+                      help="parcels taken in per day, 1-100,000 (default: a quarter of the registrations)")
+    demo.add_argument("--seed", type=_whole(-(2**63), 2**63 - 1), default=1, metavar="S", help="random seed (default 1)")
+    demo.add_argument("--compound", type=_text, default="榕城花园", metavar="NAME",
+                      help="compound name (default 榕城花园)")
+    demo.add_argument("--gate", type=_text, default="东门", metavar="NAME", help="gate name (default 东门)")
     stats = sub.add_parser("stats", parents=[common], help="print record counts")
     stats.add_argument("--json", action="store_true", help="one JSON object, a key per record kind")
     export = sub.add_parser("export", parents=[common],
                             help="write a sync bundle (and the logs as .xlsx/.csv) for the office")
-    export.add_argument("--out", required=True, metavar="PATH", help="a folder (the bundle is named for you) or a file")
+    export.add_argument("--out", required=True, type=_path, metavar="PATH", help="a folder (the bundle is named for you) or a file")
     export.add_argument("--from", dest="day_from", type=_day, metavar="DAY", help="first day (YYYY-MM-DD) of a range")
     export.add_argument("--to", dest="day_to", type=_day, metavar="DAY", help="last day of the range")
     export.add_argument("--full-data", action="store_true",
                         help="unmasked names, phones and ID numbers in the .xlsx/.csv (administrators only)")
     imp = sub.add_parser("import", parents=[common], help="import bundles into an office database")
-    imp.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
+    imp.add_argument("paths", nargs="+", type=_path, metavar="FILE_OR_FOLDER")
     imp.add_argument("--dry-run", action="store_true", help="check and count only; change nothing")
     imp.add_argument("--json", action="store_true", help="one JSON object per file")
     imp.add_argument("--trust-new-key", action="store_true",
@@ -82,28 +107,29 @@ def build_parser() -> argparse.ArgumentParser:
                      help="enroll the station whose key has this fingerprint (from its set-up sheet); repeatable")
     report = sub.add_parser("report", parents=[common], help="write the daily summary for upward reporting")
     report.add_argument("--day", required=True, type=_day, metavar="DAY")
-    report.add_argument("--out", required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf")
+    report.add_argument("--out", required=True, type=_path, metavar="FILE", help="FILE.xlsx or FILE.pdf")
     okey = sub.add_parser("office-key", parents=[common], help="office: write the key file gates encrypt to")
-    okey.add_argument("--out", required=True, metavar="FILE")
-    okey.add_argument("--name", metavar="NAME", help="the office's name, shown to gates and on reports")
+    okey.add_argument("--out", required=True, type=_path, metavar="FILE")
+    okey.add_argument("--name", type=_text, metavar="NAME", help="the office's name, shown to gates and on reports")
     ukey = sub.add_parser("use-office-key", parents=[common], help="gate: encrypt bundles to this office key")
-    ukey.add_argument("file", metavar="FILE")
+    ukey.add_argument("file", type=_path, metavar="FILE")
     poster = sub.add_parser("poster", parents=[common], help="print a gate's QR check-in poster")
-    poster.add_argument("--gate", required=True, metavar="NAME_OR_ID", help="the gate's name (e.g. 东门) or id")
-    poster.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf (for printing) or FILE.png (300 dpi)")
+    poster.add_argument("--gate", required=True, type=_text, metavar="NAME_OR_ID",
+                        help="the gate's name (e.g. 东门) or id")
+    poster.add_argument("--out", required=True, type=_path, metavar="FILE", help="FILE.pdf (for printing) or FILE.png (300 dpi)")
     poster.add_argument("--size", choices=("A4", "A3"), default="A4", help="paper size (default A4)")
     backup = sub.add_parser("backup", parents=[common], help="a consistent, checked copy of the database")
-    backup.add_argument("--out", required=True, metavar="FILE")
+    backup.add_argument("--out", required=True, type=_path, metavar="FILE")
     restore = sub.add_parser("restore", parents=[common],
                              help="replace the database with a checked backup (close GateDesk first)")
-    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("file", type=_path, metavar="FILE")
     restore.add_argument("--other-station", action="store_true",
                          help="put a backup of another station (or an office's) here; you are told whose first")
     audit_cmd = sub.add_parser("audit", parents=[common], help="check the audit log's hash chain")
     audit_cmd.add_argument("action", choices=("verify",), help="verify: exit 1 and the first bad entry if broken")
     passes = sub.add_parser("passes", parents=[common], help="print residents' passes, ten to an A4 page")
-    passes.add_argument("--building", metavar="B", help="only this building (default: every valid pass)")
-    passes.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf (or FILE.png: the first page)")
+    passes.add_argument("--building", type=_text, metavar="B", help="only this building (default: every valid pass)")
+    passes.add_argument("--out", required=True, type=_path, metavar="FILE", help="FILE.pdf (or FILE.png: the first page)")
     return parser
 
 
@@ -200,12 +226,15 @@ def cmd_export(args, data_dir) -> int:
     if (args.day_from is None) != (args.day_to is None) or (args.day_from and args.day_from > args.day_to):
         return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "Give both --from and --to, the first day not after the last.")))
     db = _open(data_dir, must_exist=True)
+    out = Path(args.out).expanduser()
     try:
-        result = export_bundle(db, Path(args.out).expanduser(), day_from=args.day_from, day_to=args.day_to,
+        result = export_bundle(db, out, day_from=args.day_from, day_to=args.day_to,
                                full_data=args.full_data, language=environment_language())
     except NotAStation:
         return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{dir} is not a set-up gate station; nothing to export."),
                           dir=str(data_dir)))
+    except OSError as exc:  # the data folder is read through SQLite: an OSError is the output's
+        return _cannot_write(out, exc)
     finally:
         db.close()
     print(result.path)
@@ -320,6 +349,8 @@ def cmd_report(args, data_dir) -> int:
             missing = sync.not_reported(session, args.day, zone)
             name = sync.office_name(session)
         reports.write_report(summary, out, language=environment_language(), office=name, missing=missing)
+    except OSError as exc:
+        return _cannot_write(out, exc)
     finally:
         db.close()
     print(out)
@@ -347,7 +378,10 @@ def cmd_office_key(args, data_dir) -> int:
             s.commit()
     finally:
         db.close()
-    files.write_text(Path(args.out).expanduser(), key.dumps())
+    try:
+        files.write_text(Path(args.out).expanduser(), key.dumps())
+    except OSError as exc:
+        return _cannot_write(Path(args.out).expanduser(), exc)
     print(args.out)
     print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Key fingerprint: {key}"), key=key.key_id)), file=sys.stderr)
     return EXIT_OK
@@ -373,6 +407,13 @@ def cmd_use_office_key(args, data_dir) -> int:
     print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Bundles will be encrypted for {office} (key {key})."),
                     office=key.office, key=key.key_id)))
     return EXIT_OK
+
+
+def _cannot_write(out, exc: OSError) -> int:
+    from models.i18n import QT_TRANSLATE_NOOP
+
+    return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "Cannot write {path}: {error}. Nothing else was changed."),
+                      path=str(out), error=exc.strerror or str(exc)))
 
 
 def _writable(out, suffixes: tuple[str, ...]) -> int | None:
@@ -468,7 +509,10 @@ def cmd_backup(args, data_dir) -> int:
     if not out.parent.is_dir():
         return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "Cannot write {path}: the folder {dir} does not exist."),
                           path=str(out), dir=str(out.parent)))
-    backup_to(source, out)
+    try:
+        backup_to(source, out)
+    except OSError as exc:
+        return _cannot_write(out, exc)
     print(out)
     return EXIT_OK
 
@@ -539,6 +583,9 @@ def main(argv: list[str] | None = None) -> int:
 
     # Whatever GateDesk creates (databases, backups, logs, exports) is its user's alone.
     os.umask(0o077)
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is shown, not a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     from models import files, paths
     from models.db import DatabaseProblem
@@ -560,6 +607,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return _fail(Message("Cli", QT_TRANSLATE_NOOP("Cli", "Cannot use {dir}: {error}"),
                              {"dir": str(data_dir), "error": exc.strerror or str(exc)}))
+    except UnicodeError:
+        from models.i18n import QT_TRANSLATE_NOOP
+
+        return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "A file or folder name here is not valid text (UTF-8): {dir}"),
+                           dir=str(data_dir)))
     from gui.app import run
 
     return run(data_dir)

@@ -52,12 +52,15 @@ def keep_journal(data_dir: Path | None) -> None:
 
 @contextmanager
 def _noted(partial: Path) -> Iterator[None]:
-    if _journal is None:
+    note = None if _journal is None else _journal / f"{secrets.token_hex(8)}.note"
+    try:
+        if note is None:
+            raise FileNotFoundError
+        _journal.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(note, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE)
+    except OSError:  # no journal (or a read-only data folder): the write goes on without its note
         yield
         return
-    _journal.mkdir(mode=0o700, parents=True, exist_ok=True)
-    note = _journal / f"{secrets.token_hex(8)}.note"
-    fd = os.open(note, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE)
     try:
         lock_fd(fd)
         os.write(fd, str(partial.resolve()).encode("utf-8", "surrogateescape"))

@@ -216,3 +216,61 @@ def test_restore_waits_until_gatedesk_is_closed(tmp_path):
     assert r.returncode == 1 and "关闭" in r.stderr
     assert not list(d.glob("backups/*before-restore*"))  # refused before anything was touched
     assert run("restore", "--data-dir", str(d), str(copy)).returncode == 0
+
+
+def test_numbers_too_large_are_refused_at_once(tmp_path):
+    for args in (["--days", str(10**12)], ["--visits-per-day", str(10**10)], ["--parcels-per-day", "-5"],
+                 ["--days", "1e3"], ["--seed", str(2**70)]):
+        r = run("demo", "--data-dir", str(tmp_path / "d"), *args, env_lang="en")
+        assert r.returncode == 2 and "Traceback" not in r.stderr, args
+        assert args[0] in r.stderr
+    assert not (tmp_path / "d").exists()
+
+
+def test_text_that_is_not_utf8_is_refused_with_a_message(tmp_path):
+    env = dict(os.environ, GATEDESK_LANG="en")
+    bad = os.fsdecode(b"\xff\xfe")  # what a terminal in another encoding passes
+    for args in (["demo", "--data-dir", str(tmp_path / "d"), "--compound", bad],
+                 ["demo", "--data-dir", str(tmp_path / bad)],
+                 ["stats", "--data-dir", str(tmp_path / bad)],
+                 ["import", "--data-dir", str(tmp_path / "o"), str(tmp_path / bad)]):
+        r = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, env=env, timeout=120)
+        assert r.returncode == 2 and b"Traceback" not in r.stderr and r.stderr.strip(), args
+
+
+def test_an_unwritable_output_is_blamed_not_the_data_folder(tmp_path):
+    d = tmp_path / "gate"
+    assert run("demo", "--data-dir", str(d), "--days", "1", "--visits-per-day", "5").returncode == 0
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    if os.access(locked, os.W_OK):  # root ignores permissions: use a path no one can create
+        locked = Path("/proc/gatedesk-cannot-write-here")
+    try:
+        for args in (["export", "--out", str(locked / "usb")], ["backup", "--out", str(locked / "b.sqlite3")],
+                     ["office-key", "--out", str(locked / "k.json")],  # makes the office's database, then fails
+                     ["report", "--day", "2026-11-28", "--out", str(locked / "r.pdf")]):
+            data = d if args[0] in ("export", "backup") else tmp_path / "office"
+            r = run(args[0], "--data-dir", str(data), *args[1:], env_lang="en")
+            assert r.returncode == 1 and "Traceback" not in r.stderr, (args, r.stderr)
+            assert str(locked) in r.stderr and f"Cannot use {data}" not in r.stderr, r.stderr
+    finally:
+        (tmp_path / "locked").chmod(0o700)
+
+
+def test_import_of_a_whole_usb_folder_skips_the_spreadsheets_for_people(tmp_path):
+    d = tmp_path / "gate"
+    assert run("demo", "--data-dir", str(d), "--days", "1", "--visits-per-day", "5").returncode == 0
+    usb = tmp_path / "usb"
+    assert run("export", "--data-dir", str(d), "--out", str(usb)).returncode == 0
+    everything = sorted(str(p) for p in usb.iterdir())  # what `import usb/*` passes
+    assert {Path(p).suffix for p in everything} == {".gdbundle", ".xlsx", ".csv"}
+    fp = __import__("tests.sync_helpers", fromlist=["x"]).fingerprint(next(usb.glob("*.gdbundle")))
+    r = run("import", "--data-dir", str(tmp_path / "office"), "--json", "--enroll", fp, *everything)
+    assert r.returncode == 0, r.stdout + r.stderr
+    by_status = {}
+    for line in r.stdout.splitlines():
+        obj = json.loads(line)
+        by_status.setdefault(obj["status"], []).append((Path(obj["file"]).suffix, obj["reason"]))
+    assert by_status["accepted"] == [(".gdbundle", None)]
+    assert sorted(by_status["skipped"]) == [(".csv", "people_log")] * 3 + [(".xlsx", "people_log")]

@@ -338,218 +338,228 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="127" />
-        <location filename="../../main.py" line="466" />
+        <location filename="../../main.py" line="153" />
+        <location filename="../../main.py" line="507" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="151" />
+        <location filename="../../main.py" line="177" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="156" />
+        <location filename="../../main.py" line="182" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="159" />
+        <location filename="../../main.py" line="185" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="201" />
+        <location filename="../../main.py" line="227" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="207" />
+        <location filename="../../main.py" line="234" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="212" />
+        <location filename="../../main.py" line="241" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="213" />
+        <location filename="../../main.py" line="242" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="231" />
+        <location filename="../../main.py" line="260" />
         <source>Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6').</source>
         <translation>不是密钥指纹：{text}（应为 16 位字母和数字，如“da48-52c4-7e96-12c6”）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="237" />
-        <location filename="../../main.py" line="486" />
+        <location filename="../../main.py" line="266" />
+        <location filename="../../main.py" line="530" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="239" />
+        <location filename="../../main.py" line="268" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="247" />
+        <location filename="../../main.py" line="276" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="251" />
+        <location filename="../../main.py" line="280" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="258" />
+        <location filename="../../main.py" line="287" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
         <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它登记任何门岗。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="275" />
+        <location filename="../../main.py" line="304" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待登记  {file}：{compound} {gate} 尚未登记；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="280" />
+        <location filename="../../main.py" line="309" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="284" />
+        <location filename="../../main.py" line="313" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="286" />
+        <location filename="../../main.py" line="315" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="286" />
+        <location filename="../../main.py" line="315" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="287" />
+        <location filename="../../main.py" line="316" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="294" />
+        <location filename="../../main.py" line="323" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="298" />
+        <location filename="../../main.py" line="327" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="312" />
+        <location filename="../../main.py" line="341" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="341" />
+        <location filename="../../main.py" line="372" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="352" />
+        <location filename="../../main.py" line="386" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="365" />
+        <location filename="../../main.py" line="399" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="373" />
+        <location filename="../../main.py" line="407" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="383" />
+        <location filename="../../main.py" line="415" />
+        <source>Cannot write {path}: {error}. Nothing else was changed.</source>
+        <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="424" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="386" />
-        <location filename="../../main.py" line="469" />
+        <location filename="../../main.py" line="427" />
+        <location filename="../../main.py" line="510" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="408" />
+        <location filename="../../main.py" line="449" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="413" />
-        <location filename="../../main.py" line="447" />
+        <location filename="../../main.py" line="454" />
+        <location filename="../../main.py" line="488" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="442" />
+        <location filename="../../main.py" line="483" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="452" />
+        <location filename="../../main.py" line="493" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="492" />
+        <location filename="../../main.py" line="536" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="498" />
+        <location filename="../../main.py" line="542" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="500" />
+        <location filename="../../main.py" line="544" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="516" />
+        <location filename="../../main.py" line="560" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="519" />
+        <location filename="../../main.py" line="563" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="523" />
+        <location filename="../../main.py" line="567" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="526" />
+        <location filename="../../main.py" line="570" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="528" />
+        <location filename="../../main.py" line="572" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="561" />
+        <location filename="../../main.py" line="608" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="613" />
+        <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
+        <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
 </context>
 <context>
@@ -3299,22 +3309,22 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ResidentForm</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="367" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="389" />
         <source>Resident</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="376" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="398" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="377" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="399" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="378" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="400" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
@@ -3322,117 +3332,117 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Residents</name>
     <message>
-        <location filename="../../models/residents.py" line="132" />
+        <location filename="../../models/residents.py" line="169" />
         <source>This code is not a GateDesk pass, or it is damaged.</source>
         <translation>这不是门岗登记台的通行证，或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="133" />
+        <location filename="../../models/residents.py" line="170" />
         <source>The pass's signature is wrong: the card is forged or altered. Register the person by hand and tell the office.</source>
         <translation>通行证签名不符：此卡系伪造或被改动。请人工登记此人，并报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="135" />
+        <location filename="../../models/residents.py" line="172" />
         <source>This pass was not issued here (another compound's card?).</source>
         <translation>此通行证不是本小区签发的（其他小区的卡？）。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="136" />
+        <location filename="../../models/residents.py" line="173" />
         <source>This pass was revoked on {date}: {reason}</source>
         <translation>此通行证已于 {date} 作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="137" />
+        <location filename="../../models/residents.py" line="174" />
         <source>This pass expired on {date}. Issue a new one.</source>
         <translation>此通行证已于 {date} 过期。请补发新证。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="138" />
+        <location filename="../../models/residents.py" line="175" />
         <source>STOP: {name} ({room}) is in home isolation until {until}. They may not leave. Report to the community.</source>
         <translation>拦住：{name}（{room}）正在居家隔离，至 {until}。不得外出。请报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="140" />
+        <location filename="../../models/residents.py" line="177" />
         <source>STOP: {name} ({room}) is under home health monitoring until {until}. They may not leave. Report to the community.</source>
         <translation>拦住：{name}（{room}）正在居家健康监测，至 {until}。不得外出。请报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="142" />
+        <location filename="../../models/residents.py" line="179" />
         <source>{name} has moved out of the roster; the pass is no longer valid.</source>
         <translation>{name} 已不在住户名册中，通行证失效。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="143" />
+        <location filename="../../models/residents.py" line="180" />
         <source>{name}: {temperature} °C is at or above {limit} °C. Not let in by pass: register them with the form, which asks for a re-measure.</source>
         <translation>{name}：{temperature} °C 达到或超过 {limit} °C。不能刷证进入：请用登记表登记，按提示复测。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="147" />
+        <location filename="../../models/residents.py" line="184" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="148" />
+        <location filename="../../models/residents.py" line="185" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="442" />
+        <location filename="../../models/residents.py" line="474" />
         <source>Resident pass</source>
         <translation>住户通行证</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="443" />
+        <location filename="../../models/residents.py" line="475" />
         <source>Valid until {0}</source>
         <translation>有效期至 {0}</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="444" />
+        <location filename="../../models/residents.py" line="476" />
         <source>No. {0}</source>
         <translation>编号 {0}</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="445" />
+        <location filename="../../models/residents.py" line="477" />
         <source>Show at the gate · do not lend</source>
         <translation>进出门岗请出示 · 请勿转借</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="523" />
+        <location filename="../../models/residents.py" line="555" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="524" />
+        <location filename="../../models/residents.py" line="556" />
         <source>Enter the resident's name.</source>
         <translation>请输入住户姓名。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="525" />
+        <location filename="../../models/residents.py" line="557" />
         <source>Not a mainland mobile number (11 digits starting with 1).</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="578" />
+        <location filename="../../models/residents.py" line="610" />
         <source>Wrong passphrase, or the file is damaged.</source>
         <translation>口令不对，或文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="579" />
+        <location filename="../../models/residents.py" line="611" />
         <source>This is not a GateDesk roster file.</source>
         <translation>这不是门岗登记台的住户名册文件。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="580" />
+        <location filename="../../models/residents.py" line="612" />
         <source>This roster is for {theirs}; this gate belongs to {ours}.</source>
         <translation>此名册属于 {theirs}；本门岗属于 {ours}。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="581" />
+        <location filename="../../models/residents.py" line="613" />
         <source>This gate has already printed passes with its own key; they would stop working. Load the roster before printing passes here, or reprint them.</source>
         <translation>本门岗已用自己的密钥打印过通行证，载入后它们将失效。请在本门岗打印通行证之前载入名册，或载入后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="583" />
+        <location filename="../../models/residents.py" line="615" />
         <source>Use a passphrase of at least 8 characters.</source>
         <translation>口令至少需要 8 个字符。</translation>
     </message>
@@ -3440,344 +3450,360 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ResidentsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="60" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="63" />
         <source>Residents and passes</source>
         <translation>住户与通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="64" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="67" />
         <source>Import from a sheet…</source>
         <translation>从表格导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="65" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="68" />
         <source>Issue passes to everyone without one</source>
         <translation>为没有通行证的住户签发</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="68" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="71" />
         <source>Print passes…</source>
         <translation>打印通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="69" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="72" />
         <source>Save passes as PDF…</source>
         <translation>通行证存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="70" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="73" />
         <source>For the other gates…</source>
         <translation>给本小区其他门岗…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="71" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="74" />
         <source>Save the roster and the pass key for the compound's other gates</source>
         <translation>为本小区其他门岗保存住户名册和通行证密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="72" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="75" />
         <source>From another gate…</source>
         <translation>从其他门岗载入…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="73" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="76" />
         <source>The office's home monitoring list…</source>
         <translation>社区的居家管控名单…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="74" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="77" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="85" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="88" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="86" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="89" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="87" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="291" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="90" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="313" />
         <source>Moved out</source>
         <translation>已搬离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="88" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="91" />
         <source>Print this household's passes…</source>
         <translation>打印本户通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="89" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="92" />
         <source>Reissue the pass (lost card)…</source>
         <translation>补发通行证（卡丢失）…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="90" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="93" />
         <source>Revoke the pass…</source>
         <translation>作废通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="91" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="94" />
         <source>Home isolation or monitoring…</source>
         <translation>居家隔离或监测…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="92" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="95" />
         <source>End home isolation or monitoring</source>
         <translation>结束居家隔离或监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="129" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="132" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="141" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="144" />
         <source>The property office's resident list</source>
         <translation>物业的住户名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="142" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="163" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="145" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="182" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="150" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="171" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="264" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="176" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="193" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="286" />
         <source>Could not read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="152" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="162" />
         <source>{0} residents added from {1}.</source>
         <translation>已从 {1} 添加 {0} 位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="154" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="153" />
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="155" />
+        <source>Reading the resident list {0}…</source>
+        <translation>正在读取住户名单 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="164" />
         <source>no room and name columns</source>
         <translation>没有房号和姓名列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="154" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="173" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="164" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="195" />
         <source>room not understood</source>
         <translation>房号无法识别</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="155" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="165" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="155" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="165" />
         <source>no name</source>
         <translation>没有姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="156" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="179" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="166" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="197" />
+        <source>unreadable characters</source>
+        <translation>含无法识别的字符</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/residents_dialog.py" line="167" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="201" />
         <source>Not read: {0}</source>
         <translation>未读入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="157" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="180" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="168" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="202" />
         <source>row {0} ({1})</source>
         <translation>第 {0} 行（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="162" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="181" />
         <source>The office's home monitoring list</source>
         <translation>社区的居家管控名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="173" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="195" />
         <source>no room, name, kind and until columns</source>
         <translation>没有房号、姓名、类型和截止日期列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="174" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="196" />
         <source>kind not 居家隔离 or 居家健康监测</source>
         <translation>类型不是居家隔离或居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="174" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="196" />
         <source>no end day</source>
         <translation>没有截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="175" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="197" />
         <source>nobody of that name in that room</source>
         <translation>该房号没有此姓名的住户</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="176" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="198" />
         <source>{0} residents put under home isolation or monitoring from {1}.</source>
         <translation>已按 {1} 将 {0} 位住户列入居家隔离或监测。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="186" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="208" />
         <source>{0} passes issued.</source>
         <translation>已签发 {0} 张通行证。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="193" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="304" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="215" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="326" />
         <source>No valid passes to print. Issue passes first.</source>
         <translation>没有可打印的有效通行证。请先签发。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="200" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="222" />
         <source>Resident passes</source>
         <translation>住户通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="201" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="308" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="223" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="330" />
         <source>{0} passes sent to the printer.</source>
         <translation>已将 {0} 张通行证发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="207" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="229" />
         <source>Save the passes</source>
         <translation>保存通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="214" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="244" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="236" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="266" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="216" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="238" />
         <source>Saved {0} ({1} passes).</source>
         <translation>已保存 {0}（{1} 张通行证）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="225" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="247" />
         <source>For the other gates</source>
         <translation>给本小区其他门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="226" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="248" />
         <source>A passphrase (8 characters or more), to tell the other gate's administrator by phone — not to write on the stick:</source>
         <translation>设置口令（至少 8 个字符），电话告知对方门岗的管理员——不要写在 U 盘上：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="230" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="252" />
         <source>The passphrase again:</source>
         <translation>再输入一次口令：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="231" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="253" />
         <source>The two passphrases are not the same.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="234" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="252" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="256" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="274" />
         <source>GateDesk roster (*{0})</source>
         <translation>门岗登记台住户名册 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="246" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="268" />
         <source>Saved {0} ({1} records). Load it at the other gates (Residents ▸ From another gate…) with the same passphrase.</source>
         <translation>已保存 {0}（{1} 条记录）。请在其他门岗用同一口令载入（住户与通行证 ▸ 从其他门岗载入…）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="251" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="255" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="273" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="277" />
         <source>From another gate</source>
         <translation>从其他门岗载入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="255" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="277" />
         <source>The passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="266" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="288" />
         <source>{0} records taken. Passes printed at the other gate now work here.</source>
         <translation>已载入 {0} 条记录。其他门岗打印的通行证在本门岗也可使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="292" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="314" />
         <source>Take {0} ({1}) off the roster? Their pass stops working.</source>
         <translation>将 {0}（{1}）移出名册吗？其通行证将失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="311" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="333" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="317" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="328" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="339" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="350" />
         <source>Choose a resident who has a pass.</source>
         <translation>请选择一位有通行证的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="319" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="341" />
         <source>Reissue the pass</source>
         <translation>补发通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="322" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="344" />
         <source>The old card no longer works; print the new one.</source>
         <translation>旧卡已失效；请打印新卡。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="330" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="352" />
         <source>Revoke the pass</source>
         <translation>作废通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="289" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="300" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="338" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="311" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="322" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="360" />
         <source>Choose a resident first.</source>
         <translation>请先选择一位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="340" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="362" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="340" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="362" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="341" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="344" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="357" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="363" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="366" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="379" />
         <source>At home under</source>
         <translation>居家管理</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="341" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="363" />
         <source>Which</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="344" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="366" />
         <source>For how many days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="355" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="377" />
         <source>Choose a resident under home isolation or monitoring.</source>
         <translation>请选择一位正在居家隔离或监测的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="357" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="379" />
         <source>End it now?</source>
         <translation>现在结束吗？</translation>
     </message>
@@ -3858,47 +3884,47 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="27" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="29" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="27" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="29" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="27" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="29" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="27" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="29" />
         <source>Pass valid until</source>
         <translation>通行证有效期至</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="28" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="30" />
         <source>At home under</source>
         <translation>居家管理</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="45" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="47" />
         <source>no pass</source>
         <translation>无通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="49" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="48" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="50" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="49" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="51" />
         <source>{0} until {1}</source>
         <translation>{0}，至 {1}</translation>
     </message>
@@ -4166,6 +4192,29 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../gui/dialogs/setup_dialog.py" line="89" />
         <source>Office</source>
         <translation>办公室</translation>
+    </message>
+</context>
+<context>
+    <name>Sheets</name>
+    <message>
+        <location filename="../../models/sheets.py" line="24" />
+        <source>{name} is too large to be a list of residents ({size}). Nothing was read from it.</source>
+        <translation>{name} 太大，不可能是住户名单（{size}）。未读取其中任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/sheets.py" line="26" />
+        <source>{name} is not a spreadsheet GateDesk can read ({detail}). Save it again from Excel as .xlsx or as CSV.</source>
+        <translation>{name} 不是门岗登记台能读取的表格（{detail}）。请在 Excel 中另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../../models/sheets.py" line="28" />
+        <source>{name} has more than {limit} rows. Split it, or ask for the list of this compound only.</source>
+        <translation>{name} 超过 {limit} 行。请拆分，或只要本小区的名单。</translation>
+    </message>
+    <message>
+        <location filename="../../models/sheets.py" line="30" />
+        <source>{name} could not be opened: {detail}</source>
+        <translation>无法打开 {name}：{detail}</translation>
     </message>
 </context>
 <context>

@@ -717,8 +717,10 @@ class Importer:
             missing = [t for t in RECORD_TYPES if t not in types]
             if missing:
                 raise BundleRejected("missing_member", member=f"{missing[0]}.jsonl")
-            raise BundleRejected("unexpected_member", member=next((t for t in types if t not in RECORD_TYPES),
-                                                                   "order"))
+            extra = next((t for t in types if t not in RECORD_TYPES), None)
+            if extra is not None:
+                raise BundleRejected("unexpected_member", member=extra[:100])
+            raise BundleRejected("bad_manifest", detail="members out of order or listed twice")
         last = conn.execute(select(func.max(SyncReceipt.seq)).where(SyncReceipt.station_id == station_id)).scalar()
         if seq > (last or 0) + MAX_SEQUENCE_STEP:
             raise BundleRejected("implausible_sequence", sequence=seq, last=last or 0)

@@ -64,7 +64,8 @@ def craft(src: Path, dest: Path, key: str | None, *, manifest=None, members: dic
             if m["name"] == name:
                 m.update(sha256=hashlib.sha256(new).hexdigest(), bytes=len(new), records=new.count(b"\n"))
     if callable(manifest):
-        body = manifest(body) or body
+        edited = manifest(body)  # edits in place, or returns a new dict
+        body = edited if isinstance(edited, dict) else body
     text = manifest if isinstance(manifest, bytes) else json.dumps(body, ensure_ascii=False, sort_keys=True,
                                                                    indent=1).encode()
     raw[bundle.MANIFEST] = text

@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.open_export)
         self.office_key_action = QAction(self.tr("Office key…"), self)
         self.office_key_action.triggered.connect(self.load_office_key)
+        self.setup_sheet_action = QAction(self.tr("Set-up sheet for the office…"), self)
+        self.setup_sheet_action.triggered.connect(self.open_setup_sheet)
         self.posters_action = QAction(self.tr("Posters…"), self)
         self.posters_action.triggered.connect(self.open_posters)
         self.residents_action = QAction(self.tr("Residents and passes…"), self)
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         admin.addAction(self.settings_action)
         admin.addAction(self.operators_action)
         admin.addAction(self.office_key_action)
+        admin.addAction(self.setup_sheet_action)
         admin.addSeparator()
         admin.addAction(self.posters_action)
         admin.addAction(self.residents_action)
@@ -223,6 +226,11 @@ class MainWindow(QMainWindow):
         with self._admin() as allowed:  # it changes what every printed poster says
             if allowed:
                 PosterDialog(self.desk, self).exec()
+
+    def open_setup_sheet(self) -> None:
+        from gui.dialogs.setup_sheet_dialog import SetupSheetDialog
+
+        SetupSheetDialog(self.desk, self).exec()  # no personal data: any operator may print it
 
     def open_residents(self) -> None:
         from gui.dialogs.residents_dialog import ResidentsDialog

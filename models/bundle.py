@@ -104,9 +104,9 @@ class BundleHeld(BundleRejected):
     """A signed bundle from a station this office has not enrolled: kept out until someone checks
     its fingerprint and enrolls it."""
 
-    def __init__(self, *, fingerprint: str, station: str, compound: str, gate: str):
+    def __init__(self, *, fingerprint: str, station: str, compound: str, gate: str, sequence: int):
         super().__init__("not_enrolled", station=station, key=fingerprint)
-        self.fingerprint, self.compound, self.gate = fingerprint, compound, gate
+        self.fingerprint, self.compound, self.gate, self.sequence = fingerprint, compound, gate, sequence
 
 
 # -- times on the wire ---------------------------------------------------------------------
@@ -485,7 +485,7 @@ def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_ke
         raise BundleRejected("key_changed", station=_station_label(manifest), key=key_id(public_key))
     if held is None and admit_new is not None and not admit_new(public_key):
         raise BundleHeld(fingerprint=key_id(public_key), station=_station_label(manifest),
-                         compound=manifest.compound.name, gate=manifest.gate.name)
+                         compound=manifest.compound.name, gate=manifest.gate.name, sequence=manifest.sequence)
     listed = {m.name for m in members}
     if len(listed) != len(members):
         raise BundleRejected("corrupt", detail="a part is listed twice")

@@ -445,6 +445,19 @@ class Desk:
             s.commit()
         return fingerprint
 
+    def setup_info(self):
+        """What the gate's set-up sheet shows (the office enrolls the gate by its fingerprint)."""
+        from models.setup_sheet import SetupInfo
+        from models.site import Compound
+
+        with self.db.session() as s:
+            fingerprint = sync.station_fingerprint(s)
+            compound = s.get(Compound, self.ctx.compound_id)
+            s.commit()
+        return SetupInfo(compound=self.ctx.compound_name, gate=self.ctx.gate_name, community=compound.community,
+                         subdistrict=compound.subdistrict, district=compound.district,
+                         station_id=self.ctx.station_id, fingerprint=fingerprint, printed=self.today())
+
     def enroll_station(self, fingerprint: str) -> bool:
         """An administrator accepts a station whose fingerprint they checked with the gate; its
         bundles are imported from now on. False when it was enrolled already."""

@@ -408,7 +408,7 @@ class FileSummary:
         self.status = "held" if isinstance(exc, bundle.BundleHeld) else "rejected"
         self.problem = Problem(exc.code, exc.message, exc.record_id)
         if isinstance(exc, bundle.BundleHeld):
-            self.fingerprint, self.compound, self.gate = exc.fingerprint, exc.compound, exc.gate
+            self.fingerprint, self.compound, self.gate, self.seq = exc.fingerprint, exc.compound, exc.gate, exc.sequence
         self._forget()
 
     def skip(self, code: str, message) -> None:

@@ -87,9 +87,18 @@ class SettingsDialog(QDialog):
         self.shift_changes.setObjectName("shift_changes")
         self.shift_changes.setPlaceholderText(self.tr("e.g. 08:00, 20:00 (empty: no shift lock)"))
         form.addRow(self.tr("Lock for sign-in at shift changes"), self.shift_changes)
+        self.trust_new_stations = QCheckBox(self.tr("Import from a gate never seen before without enrolling it "
+                                                    "(small communities only)"))
+        self.trust_new_stations.setObjectName("trust_new_stations")
+        self.trust_new_stations.setChecked(s.trust_new_stations)
+        self.trust_new_stations.setToolTip(self.tr("Off: a new gate's bundles wait until an administrator has "
+                                                   "checked its key fingerprint against its set-up sheet."))
+        form.addRow(self.trust_new_stations)
         if desk.is_office:  # the gate's rules mean nothing at the office
             for widget in (*self.checks.values(), self.fever, self.window_hours, self.signout_time):
                 form.setRowVisible(widget, False)
+        else:  # and the office's trust means nothing at a gate
+            form.setRowVisible(self.trust_new_stations, False)
         # A long form: it scrolls rather than run off a 768-px screen.
         inner = QWidget()
         inner.setLayout(form)
@@ -124,6 +133,7 @@ class SettingsDialog(QDialog):
         new.backup_keep = self.backup_keep.value()
         new.idle_lock_minutes = self.idle_lock.value()
         new.shift_changes = parse_times(self.shift_changes.text())
+        new.trust_new_stations = self.trust_new_stations.isChecked()
         return new
 
     def accept(self) -> None:

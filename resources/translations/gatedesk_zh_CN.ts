@@ -133,7 +133,7 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
     <message>
         <location filename="../../models/audit.py" line="46" />
         <source>Station enrolled</source>
-        <translation>登记门岗</translation>
+        <translation>门岗备案</translation>
     </message>
 </context>
 <context>
@@ -407,12 +407,12 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     <message>
         <location filename="../../main.py" line="287" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
-        <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它登记任何门岗。</translation>
+        <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它备案任何门岗。</translation>
     </message>
     <message>
         <location filename="../../main.py" line="304" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
-        <translation>待登记  {file}：{compound} {gate} 尚未登记；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
+        <translation>待备案  {file}：{compound} {gate} 尚未备案；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
         <location filename="../../main.py" line="309" />
@@ -1446,7 +1446,7 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     <message>
         <location filename="../../gui/import_panel.py" line="118" />
         <source>Enroll this gate…</source>
-        <translation>登记此门岗…</translation>
+        <translation>备案此门岗…</translation>
     </message>
     <message>
         <location filename="../../gui/import_panel.py" line="129" />
@@ -1501,7 +1501,7 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     <message>
         <location filename="../../gui/import_panel.py" line="218" />
         <source>{0} from gates not yet enrolled: select one to see its key fingerprint.</source>
-        <translation>{0} 个来自尚未登记的门岗：选中一行可查看其密钥指纹。</translation>
+        <translation>{0} 个来自尚未备案的门岗：选中一行可查看其密钥指纹。</translation>
     </message>
     <message>
         <location filename="../../gui/import_panel.py" line="228" />
@@ -1528,7 +1528,7 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <location filename="../../gui/import_panel.py" line="259" />
         <location filename="../../gui/import_panel.py" line="268" />
         <source>Enroll a gate</source>
-        <translation>登记门岗</translation>
+        <translation>备案门岗</translation>
     </message>
     <message>
         <location filename="../../gui/import_panel.py" line="260" />
@@ -1538,12 +1538,12 @@ Its key fingerprint is
 {2}
 
 Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or read to you by the gate over the phone). From then on its bundles are imported.</source>
-        <translation>登记 {0} {1}？
+        <translation>备案 {0} {1}？
 
 它的密钥指纹是
 {2}
 
-只有与该门岗设置单上印的指纹（或门岗电话中念给您的指纹）一致时才登记。登记后即导入它的数据包。</translation>
+只有与该门岗设置单上印的指纹（或门岗电话中念给您的指纹）一致时才备案。备案后即导入它的数据包。</translation>
     </message>
     <message>
         <location filename="../../gui/import_panel.py" line="283" />
@@ -1611,7 +1611,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     <message>
         <location filename="../../gui/import_panel.py" line="38" />
         <source>Waiting for enrollment</source>
-        <translation>等待登记</translation>
+        <translation>等待备案</translation>
     </message>
     <message>
         <location filename="../../gui/import_panel.py" line="40" />
@@ -2074,72 +2074,77 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="101" />
+        <source>Set-up sheet for the office…</source>
+        <translation>给办公室的设置单…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="103" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="105" />
         <source>Residents and passes…</source>
         <translation>住户与通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="109" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123" />
+        <location filename="../../gui/main_window.py" line="126" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
+        <location filename="../../gui/main_window.py" line="170" />
         <source>The daily backup could not be written: {0}</source>
         <translation>每日备份未能写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196" />
+        <location filename="../../gui/main_window.py" line="199" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210" />
+        <location filename="../../gui/main_window.py" line="213" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211" />
+        <location filename="../../gui/main_window.py" line="214" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262" />
+        <location filename="../../gui/main_window.py" line="270" />
         <source>The office's key file</source>
         <translation>社区办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263" />
+        <location filename="../../gui/main_window.py" line="271" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270" />
-        <location filename="../../gui/main_window.py" line="272" />
+        <location filename="../../gui/main_window.py" line="278" />
+        <location filename="../../gui/main_window.py" line="280" />
         <source>Office key</source>
         <translation>办公室密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270" />
+        <location filename="../../gui/main_window.py" line="278" />
         <source>{0} is not an office key file.</source>
         <translation>{0} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273" />
+        <location filename="../../gui/main_window.py" line="281" />
         <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
         <translation>今后的数据包将按 {0} 的密钥加密。请与社区办公室电话核对密钥指纹：{1}</translation>
     </message>
@@ -4110,7 +4115,17 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>换班时锁定并要求登录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="133" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="90" />
+        <source>Import from a gate never seen before without enrolling it (small communities only)</source>
+        <translation>未备案的新门岗也直接导入（仅限小社区）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="94" />
+        <source>Off: a new gate's bundles wait until an administrator has checked its key fingerprint against its set-up sheet.</source>
+        <translation>关闭时：新门岗的数据包要等管理员对照其设置单核对密钥指纹后才导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="143" />
         <source>“{0}” is not a time of day; write shift changes like 08:00, 20:00.</source>
         <translation>“{0}”不是一天中的时间，请按 08:00, 20:00 这样填写换班时间。</translation>
     </message>
@@ -4192,6 +4207,113 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../gui/dialogs/setup_dialog.py" line="89" />
         <source>Office</source>
         <translation>办公室</translation>
+    </message>
+</context>
+<context>
+    <name>SetupSheet</name>
+    <message>
+        <location filename="../../models/setup_sheet.py" line="16" />
+        <source>GateDesk set-up sheet</source>
+        <translation>门岗登记台 设置单</translation>
+    </message>
+    <message>
+        <location filename="../../models/setup_sheet.py" line="17" />
+        <source>For the community office: enroll this gate</source>
+        <translation>交社区办公室：备案此门岗</translation>
+    </message>
+    <message>
+        <location filename="../../models/setup_sheet.py" line="18" />
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <location filename="../../models/setup_sheet.py" line="20" />
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../models/setup_sheet.py" line="21" />
+        <source>Sub-district</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../models/setup_sheet.py" line="22" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../models/setup_sheet.py" line="23" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../models/setup_sheet.py" line="24" />
+        <source>Gate</source>
+        <translation>门岗</translation>
+    </message>
+    <message>
+        <location filename="../../models/setup_sheet.py" line="25" />
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../models/setup_sheet.py" line="27" />
+        <source>The office imports this gate's bundles only once it has enrolled the gate. When its first bundle arrives, GateDesk at the office shows the compound, the gate and a key fingerprint: enroll it only if that fingerprint is the one printed above (or run: import --enroll {fingerprint} ...). If they differ, do not enroll it, and call the gate.</source>
+        <translation>办公室备案此门岗之后，才会导入它的数据包。第一个数据包到达时，办公室的门岗登记台会显示小区、门岗和密钥指纹：只有与上面印的指纹一致时才备案（或运行：import --enroll {fingerprint} ...）。如果不一致，不要备案，并给门岗打电话。</translation>
+    </message>
+    <message>
+        <location filename="../../models/setup_sheet.py" line="32" />
+        <source>Printed {day}. This sheet holds no personal data.</source>
+        <translation>打印于 {day}。本单不含个人信息。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupSheetDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/setup_sheet_dialog.py" line="18" />
+        <location filename="../../gui/dialogs/setup_sheet_dialog.py" line="46" />
+        <source>Set-up sheet</source>
+        <translation>设置单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_sheet_dialog.py" line="20" />
+        <source>The community office imports this gate's bundles once it has enrolled the gate by this fingerprint. Print this sheet for the office, or read the fingerprint to them over the phone.</source>
+        <translation>社区办公室按此指纹备案本门岗后，才会导入本门岗的数据包。请把此单打印给办公室，或在电话中把指纹念给他们。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_sheet_dialog.py" line="33" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_sheet_dialog.py" line="34" />
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_sheet_dialog.py" line="35" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_sheet_dialog.py" line="49" />
+        <source>Save the set-up sheet</source>
+        <translation>保存设置单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_sheet_dialog.py" line="50" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF（*.pdf）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_sheet_dialog.py" line="57" />
+        <source>Could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_sheet_dialog.py" line="59" />
+        <source>Saved {0}.</source>
+        <translation>已保存 {0}。</translation>
     </message>
 </context>
 <context>
@@ -4355,7 +4477,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     <message>
         <location filename="../../models/bundle.py" line="73" />
         <source>{station} is not enrolled at this office (key {key}). Check the fingerprint with the gate's set-up sheet or by phone, then enroll it; until then nothing from it is imported.</source>
-        <translation>{station} 尚未在本办公室登记（密钥 {key}）。请对照该门岗的设置单或电话核对指纹后登记；登记前不会导入它的任何数据。</translation>
+        <translation>{station} 尚未在本办公室备案（密钥 {key}）。请对照该门岗的设置单或电话核对指纹后备案；备案前不会导入它的任何数据。</translation>
     </message>
     <message>
         <location filename="../../models/bundle.py" line="76" />
@@ -4532,7 +4654,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../models/desk.py" line="578" />
+        <location filename="../../models/desk.py" line="591" />
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>
@@ -4622,28 +4744,28 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync.py" line="796" />
+        <location filename="../../models/sync.py" line="798" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="799" />
+        <location filename="../../models/sync.py" line="801" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="842" />
-        <location filename="../../models/sync.py" line="938" />
+        <location filename="../../models/sync.py" line="844" />
+        <location filename="../../models/sync.py" line="940" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="924" />
+        <location filename="../../models/sync.py" line="926" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="1020" />
+        <location filename="../../models/sync.py" line="1022" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>

@@ -324,7 +324,7 @@ def test_a_gate_never_seen_is_held_until_an_administrator_enrolls_it(app, qtbot,
     wait_idle(qtbot, panel)
     assert [r.status for r in panel.model.rows] == ["held", "held"]
     col = panel.model.COL_STATUS
-    assert panel.model.data(panel.model.index(0, col)) == "等待登记"
+    assert panel.model.data(panel.model.index(0, col)) == "等待备案"
     first = panel.model.rows[0]
     assert first.fingerprint == fingerprint(first.path) and first.fingerprint in panel.detail.text()
     assert panel.enroll_button.isVisible() and not panel.import_button.isEnabled()
@@ -366,3 +366,89 @@ def test_a_guard_cannot_enroll_a_gate(app, qtbot, tmp_path, usb, monkeypatch):
     assert told and "管理员" in told[0]
     assert [r.status for r in panel.model.rows] == ["held", "held"]
     db.close()
+
+
+def test_the_gate_prints_its_set_up_sheet_with_its_fingerprint(app, desk, qtbot, tmp_path, monkeypatch):
+    import subprocess
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui.dialogs.setup_sheet_dialog import SetupSheetDialog
+
+    dialog = SetupSheetDialog(desk)
+    qtbot.addWidget(dialog)
+    fingerprint = desk.station_key_id()
+    assert dialog.fingerprint.text() == fingerprint.upper()
+    out = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert fingerprint.upper() in text and "榕城花园" in text and "东门" in text and "--enroll" in text
+
+
+def test_an_office_may_choose_trust_on_first_use(office_window, office_desk, qtbot, tmp_path, usb, monkeypatch):
+    from gui.dialogs.settings_dialog import SettingsDialog
+
+    stranger = open_database(tmp_path / "stranger" / "gatedesk.sqlite3")
+    create_demo(stranger, days=1, visits_per_day=5, seed=9, compound="某小区", gate="南门", now=NOW)
+    path = sync.export_bundle(stranger, tmp_path / "s", sheets=False, now=NOW).path
+    stranger.close()
+    assert office_desk.importer().run(path, dry_run=True).status == "held"
+    dialog = SettingsDialog(office_desk)
+    qtbot.addWidget(dialog)
+    assert dialog.trust_new_stations.isVisibleTo(dialog) and not dialog.trust_new_stations.isChecked()
+    dialog.trust_new_stations.setChecked(True)
+    dialog.accept()
+    assert office_desk.settings.trust_new_stations
+    assert office_desk.importer().run(path).status == "accepted"
+
+
+def test_gates_reporting_shows_gaps_as_runs_and_a_cut_audit_log_in_red(office_window, office_desk, qtbot, usb):
+    from sqlalchemy import text
+
+    assert all(s.status == "accepted" for s in office_desk.importer().run_all(sorted(usb.glob("*.gdbundle"))))
+    with office_desk.db.engine.begin() as c:  # numbers as a hostile past could have left them
+        station = c.execute(text("SELECT station_id FROM sync_station ORDER BY gate_name LIMIT 1")).scalar()
+        c.execute(text("INSERT INTO sync_receipt (id, station_id, seq, bundle_created_at, imported_at, period_to, "
+                       "file_name, created, updated, unchanged, conflicts) VALUES ('x', :s, 2147483647, "
+                       "'2022-11-28 01:00:00', '2022-11-28 01:00:00', '2022-11-28 01:00:00', 'x', 0, 0, 0, 0)"),
+                  {"s": station})
+        c.execute(text("UPDATE sync_station SET audit_alarm = 'backwards', audit_alarm_seq = 7 WHERE station_id = :s"),
+                  {"s": station})
+    started = time.perf_counter()
+    office_window.tabs.setCurrentWidget(office_window.gates)
+    assert time.perf_counter() - started < 1.0  # instant, whatever numbers arrived
+    model = office_window.gates.model
+    row = next(r for r in range(model.rowCount()) if model.rows[r].station_id == station)
+    missing = model.data(model.index(row, model.COL_MISSING))
+    assert missing.startswith("2–2147483646") and "2147483645" in missing
+    audit = model.data(model.index(row, model.COL_AUDIT))
+    assert "截短" in audit and "7" in audit
+    assert model.data(model.index(row, model.COL_AUDIT), Qt.ForegroundRole).name() == "#b71c1c"
+
+
+def test_hostile_files_in_the_office_window_are_explained_and_the_good_one_imported(office_window, office_desk, qtbot,
+                                                                                     usb, tmp_path):
+    from tests.sync_helpers import craft, signing_key
+
+    good = sorted(usb.glob("*.gdbundle"))[0]
+    gate = open_database(good.parent.parent / ("东门" if "东门" in good.name else "北门") / "gatedesk.sqlite3")
+    key = signing_key(gate)
+    gate.close()
+    hostile = tmp_path / "hostile"
+    hostile.mkdir()
+    craft(good, hostile / "a-deep.gdbundle", key, members={"visit.jsonl": lambda d: b"[" * 100_000 + b"]" * 100_000 + b"\n"})
+    craft(good, hostile / "b-rev.gdbundle", key, members={"visit.jsonl": lambda d: d.replace(b'"rev":1', b'"rev":' + str(2**70).encode(), 1)})
+    craft(good, hostile / "c-seq.gdbundle", key, manifest=lambda m: m.update(sequence=2**64))
+    craft(good, hostile / "d-year.gdbundle", key, manifest=lambda m: m.update(created_at="9999-12-31T23:59:59.999999Z"))
+    shutil_copy = __import__("shutil").copy
+    shutil_copy(good, hostile / "e-good.gdbundle")
+    panel = office_window.importer
+    panel.add_paths([hostile])
+    wait_idle(qtbot, panel)
+    assert [r.status for r in panel.model.rows] == ["rejected"] * 4 + ["accepted"]
+    assert [r.problem.code for r in panel.model.rows[:4]] == ["invalid_record"] * 2 + ["bad_manifest"] * 2
+    assert "visit.jsonl" in panel.detail.text() and "[invalid_record]" in panel.detail.text()
+    qtbot.mouseClick(panel.import_button, Qt.LeftButton)
+    wait_idle(qtbot, panel)
+    assert [r.status for r in panel.model.rows][-1] == "accepted" and visits(office_desk) == 80  # one gate's two days

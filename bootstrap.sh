@@ -16,8 +16,9 @@ libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libx
 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 fontconfig fonts-noto-cjk fonts-wqy-microhei"
 
 say() { printf '%s\n' "gatedesk: $*" >&2; }
-# The tests read the PDF reports back as text (pdftotext) to prove the Chinese in them is real text.
-if [ "$mode" = test ]; then SYSTEM_PACKAGES="$SYSTEM_PACKAGES poppler-utils"; fi
+# The tests read the PDF reports back as text (pdftotext) to prove the Chinese in them is real text,
+# and run the sync tests again with the clock faked to 02:30 and 23:50 (faketime).
+if [ "$mode" = test ]; then SYSTEM_PACKAGES="$SYSTEM_PACKAGES poppler-utils faketime"; fi
 
 if command -v dpkg-query >/dev/null 2>&1; then
     missing=""

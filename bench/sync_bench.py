@@ -37,8 +37,10 @@ from models.db import open_database
 from models.sync import Importer, ensure_office
 db = open_database(Path(sys.argv[1]) / "gatedesk.sqlite3")
 ensure_office(db)
-importer = Importer(db)
 files = [Path(p) for p in sys.argv[2:]]
+from models import bundle
+with bundle.open_bundle(files[0]) as first:  # the office has enrolled the gate it benchmarks
+    importer = Importer(db, enroll=[bundle.key_id(first.public_key)])
 t0 = time.perf_counter()
 out = [importer.run(f) for f in files]
 elapsed = time.perf_counter() - t0
@@ -61,7 +63,9 @@ def raw_executemany(office: Path, files: list[Path]) -> tuple[float, int]:
     import sqlite3
 
     from models import bundle
-    from models.sync import RECORD_TYPES, WITHHELD_DEFAULTS
+    from models.sync import RECORD_TYPES, WITHHELD
+
+    withheld = {k: v for fields in WITHHELD.values() for k, v in fields.items()}
 
     con = sqlite3.connect(office / "gatedesk.sqlite3", isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
@@ -79,7 +83,7 @@ def raw_executemany(office: Path, files: list[Path]) -> tuple[float, int]:
                 rows = []
                 for line in opened.lines(member):
                     rec = json.loads(line)
-                    rows.append(tuple(rec.get(c, WITHHELD_DEFAULTS.get(c)) for c in cols))
+                    rows.append(tuple(rec.get(c, withheld.get(c)) for c in cols))
                     if len(rows) >= 2000:
                         con.executemany(sql, rows)
                         n += len(rows)

@@ -560,6 +560,7 @@ class _File:
     latest: str  # the last acceptable time on the wire (the office's clock plus tolerance)
     now: datetime
     seq: int
+    deletes: bool  # the station has sent deletions (then a record may arrive after its own)
     tombstones: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -742,8 +743,10 @@ class Importer:
                 if progress:
                     progress(done, total)
             return
+        deletes = next((x.records for x in opened.members if x.record_type == "tombstone"), 0) > 0 or \
+            conn.execute(select(Tombstone.id).where(Tombstone.station_id == station_id).limit(1)).first() is not None
         file = _File(station_id=station_id, gate_id=m.gate.id, latest=wire_time(now + FUTURE_TOLERANCE),
-                     now=now, seq=seq)
+                     now=now, seq=seq, deletes=deletes)
         dbmod.begin_seen_ids(conn)
         for member in opened.members:
             schema = self.schemas[member.record_type]
@@ -808,14 +811,13 @@ class Importer:
         twice = dbmod.note_seen_ids(conn, ids)
         if twice is not None:
             raise BundleRejected("duplicate_record", record_id=twice, member=member)
-        held = {rid: (t, rev, dig, owner) for rid, t, rev, dig, owner in conn.execute(
-            select(SyncRecord.id, SyncRecord.record_type, SyncRecord.rev, SyncRecord.digest, SyncRecord.station_id)
-            .where(SyncRecord.id.in_(ids)))}
-        present = set(conn.execute(select(table.c.id).where(table.c.id.in_(ids))).scalars())
+        held = {rid: (t, rev, dig, owner) for rid, t, rev, dig, owner in dbmod.rows_in(
+            conn, "SELECT id, record_type, rev, digest, station_id FROM sync_record WHERE id IN {in_}", ids)}
+        present = {r[0] for r in dbmod.rows_in(conn, f"SELECT id FROM {_quoted(conn, table)} WHERE id IN {{in_}}", ids)}
         # Deleted by their station before they arrived (or before owners were kept): stay deleted.
         open_ids = [i for i in ids if i not in held or (held[i][2] == DELETED and held[i][3] is None)]
-        gone = set(conn.execute(select(Tombstone.record_id).where(
-            Tombstone.record_id.in_(open_ids), Tombstone.station_id == station)).scalars()) if open_ids else set()
+        gone = {r[0] for r in dbmod.rows_in(conn, "SELECT record_id FROM tombstone WHERE station_id = {mark} "
+                                            "AND record_id IN {in_}", open_ids, station)} if file.deletes else set()
         self._check_references(conn, schema, batch, member, station)
         inserts, updates, track_new, track_update = [], [], [], []
 
@@ -884,9 +886,8 @@ class Importer:
         targets = {target for d in batch for _column, target in d.refs}
         if not targets:
             return
-        owners = {rid: (t, owner, dig) for rid, t, owner, dig in conn.execute(
-            select(SyncRecord.id, SyncRecord.record_type, SyncRecord.station_id, SyncRecord.digest)
-            .where(SyncRecord.id.in_(targets)))}
+        owners = {rid: (t, owner, dig) for rid, t, owner, dig in dbmod.rows_in(
+            conn, "SELECT id, record_type, station_id, digest FROM sync_record WHERE id IN {in_}", list(targets))}
         parent = dict(schema.references)
         for d in batch:
             for column, target in d.refs:
@@ -1016,6 +1017,10 @@ def _audit_alarm(conn: Connection, station_id: str, seq: int) -> str | None:
                 SyncStation.station_id == station_id, SyncStation.audit_alarm.is_(None)).values(
                 audit_alarm=alarm, audit_alarm_seq=s2))
     return found
+
+
+def _quoted(conn: Connection, table: Table) -> str:
+    return conn.dialect.identifier_preparer.quote(table.name)
 
 
 def _office_label() -> Message:

@@ -186,8 +186,6 @@ class RecordSchema:
         self._constants = tuple(constants)
         self._to_row = itemgetter(*[position[c] for c in self.stored])
         self._time_slots = [i for i, c in enumerate(self.stored) if isinstance(table.c[c].type, UTCDateTime)]
-        self._times = itemgetter(*[position[c] for c in self.stored
-                                   if isinstance(table.c[c].type, UTCDateTime)])
         self._id, self._rev, self._station = position["id"], position["rev"], position["station_id"]
         self._gate = position.get("gate_id")
         self.references = [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys]
@@ -218,24 +216,21 @@ class RecordSchema:
 
     def _checked(self, record, latest: str) -> Decoded:
         values = msgspec.structs.astuple(record) + self._constants
-        times = self._times(values)
-        if type(times) is not tuple:
-            times = (times,)
-        for t in times:
+        row = list(self._to_row(values))
+        store, real = self._to_storage, real_day
+        for slot in self._time_slots:  # each time once: a real day, not after `latest`, then stored
+            t = row[slot]
             if t is not None:
-                if not real_day(t[:10]):
+                if not real(t[:10]):
                     raise Invalid(plain(QT_TRANSLATE_NOOP("Wire", "{day} is not a day of the calendar"), day=t[:10]),
                                   values[self._id])
                 if t > latest:
                     raise Future(values[self._id], t)
-        row = list(self._to_row(values))
-        for slot in self._time_slots:
-            if row[slot] is not None:
-                row[slot] = self._to_storage(row[slot])
+                row[slot] = store(t)
         canonical = _ENCODER.encode(record)
+        refs = tuple((name, values[i]) for name, i in self._refs if values[i] is not None) if self._refs else ()
         return Decoded(values[self._id], values[self._rev], digest(canonical), tuple(row), values[self._station],
-                       values[self._gate] if self._gate is not None else None,
-                       tuple((name, values[i]) for name, i in self._refs if values[i] is not None), canonical)
+                       values[self._gate] if self._gate is not None else None, refs, canonical)
 
 
 def digest(canonical: bytes) -> str:

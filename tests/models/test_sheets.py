@@ -79,6 +79,14 @@ def test_one_undecodable_row_of_a_gbk_csv_is_named_and_the_rest_are_read(db, ctx
     assert names == {"王大明", "李小红", "张三"}
 
 
+def test_a_name_with_control_characters_is_a_row_not_read(db, ctx, tmp_path):
+    path = tmp_path / "roster.csv"
+    path.write_text("房号,姓名\n3-2-501,王\x1b[31m大明\n3-2-502,李小红\n", encoding="utf-8")
+    with db.session() as s:
+        result = rs.import_roster(s, ctx, path, now=NOW)
+    assert result.added == 1 and result.skipped == [(2, "name")]
+
+
 def test_a_file_too_large_to_be_a_roster_is_refused_unread(tmp_path):
     path = tmp_path / "huge.csv"
     with open(path, "wb") as f:

@@ -18,7 +18,7 @@ from models.i18n import plain_translator
 from models.stats import record_counts
 from models.sync import Importer, ensure_office, export_bundle
 from tests.conftest import NOW
-from tests.sync_helpers import enroll
+from tests.sync_helpers import craft, enroll, signing_key
 
 GATES = (("榕城花园", "东门", 1), ("三坊小区", "北门", 2))
 
@@ -95,25 +95,9 @@ def rezip(src: Path, dest: Path, *, members=None, manifest=None, signing_key: st
     return dest
 
 
-def signing_key(gate_db) -> str:
-    with gate_db.session() as s:
-        return sync.ensure_signing_key(s)
-
-
 def resign_member(src: Path, dest: Path, key: str, member: str, edit) -> Path:
     """A well-formed, correctly signed bundle whose member content was changed by its own station."""
-    import hashlib
-
-    def fix(manifest):
-        for m in manifest["members"]:
-            if m["name"] == member:
-                m["sha256"] = hashlib.sha256(new).hexdigest()
-                m["bytes"] = len(new)
-                m["records"] = new.count(b"\n")
-
-    with zipfile.ZipFile(src) as zf:
-        new = edit(zf.read(member))
-    return rezip(src, dest, members={member: lambda _: new}, manifest=fix, signing_key=key)
+    return craft(src, dest, key, members={member: edit})
 
 
 # -- the union, in any order, exactly once ---------------------------------------------------

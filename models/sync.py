@@ -549,6 +549,7 @@ def enrolled(conn, fingerprint: str) -> bool:
 MAX_SEQUENCE_STEP = 10_000  # years of daily exports; a jump of millions is not a real series
 DELETED = "deleted"  # SyncRecord.digest of a record its station deleted
 TABLE_TYPES = {model.__tablename__: name for name, model in RECORD_TYPES.items()}
+OFFICE_MADE = {"compound", "gate", "operator", "shift"}  # an office's set-up and sign-ins make these
 
 
 @dataclass
@@ -813,7 +814,10 @@ class Importer:
             raise BundleRejected("duplicate_record", record_id=twice, member=member)
         held = {rid: (t, rev, dig, owner) for rid, t, rev, dig, owner in dbmod.rows_in(
             conn, "SELECT id, record_type, rev, digest, station_id FROM sync_record WHERE id IN {in_}", ids)}
-        present = {r[0] for r in dbmod.rows_in(conn, f"SELECT id FROM {_quoted(conn, table)} WHERE id IN {{in_}}", ids)}
+        # Which rows are there: for records held (one deleted at the office comes back), and for every
+        # id of the kinds an office makes itself (its own compound, gate, operators, shifts).
+        ask = ids if rtype in OFFICE_MADE else [i for i in ids if i in held]
+        present = {r[0] for r in dbmod.rows_in(conn, f"SELECT id FROM {_quoted(conn, table)} WHERE id IN {{in_}}", ask)}
         # Deleted by their station before they arrived (or before owners were kept): stay deleted.
         open_ids = [i for i in ids if i not in held or (held[i][2] == DELETED and held[i][3] is None)]
         gone = {r[0] for r in dbmod.rows_in(conn, "SELECT record_id FROM tombstone WHERE station_id = {mark} "

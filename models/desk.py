@@ -749,15 +749,8 @@ class Desk:
     def residents_overview(self) -> list[tuple]:
         """(resident, household, valid pass or None, monitoring or None), by room."""
         today = residents.today_for(self.settings, self.clock())
-        with self.db.session() as s:
-            passes = {p.resident_id: p for p, _, _ in residents.valid_passes(s, today=today)}
-            watched = {m.resident_id: m for m, _, _ in residents.monitoring_list(s, today)}
-            rows = s.execute(select(residents.Resident, residents.Household)
-                             .join(residents.Household, residents.Household.id == residents.Resident.household_id)
-                             .where(residents.Resident.active)).all()
-        rows.sort(key=lambda t: (residents._natural(t[1].building), residents._natural(t[1].unit),
-                                 residents._natural(t[1].room), t[0].name))
-        return [(r, h, passes.get(r.id), watched.get(r.id)) for r, h in rows]
+        with self.db.engine.connect() as conn:  # a read: no write lock
+            return residents.roster_overview(conn, today)
 
     def import_roster(self, path, progress=None) -> residents.RosterImport:
         """All rows that can be read, in one unit of work (runs on a worker thread: its own session).

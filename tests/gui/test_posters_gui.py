@@ -175,17 +175,18 @@ def test_twenty_thousand_residents_import_in_the_background_with_progress(app, d
     sheet.write_text("\n".join(rows[:20001]) + "\n", encoding="utf-8")
     dialog = ResidentsDialog(desk)
     qtbot.addWidget(dialog)
-    ticks = []
+    ticks = [time.perf_counter()]
     timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(1))
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start(50)
-    started = time.perf_counter()
     dialog.import_sheet(sheet)
     assert dialog.roster_op.running  # handed to a worker: the call returned at once
     qtbot.waitUntil(lambda: not dialog.roster_op.running, timeout=120_000)
-    elapsed = time.perf_counter() - started
+    qtbot.wait(100)
     timer.stop()
-    assert len(ticks) >= max(1, int(elapsed / 0.05 / 2))  # the GUI thread kept turning all along
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    print(f"longest pause of the event loop: {max(gaps) * 1000:.0f} ms over {ticks[-1] - ticks[0]:.1f} s")
+    assert max(gaps) < 0.5  # never frozen long enough for a person to notice
     assert dialog.roster_op._progress == (20000, 20000)  # progress was reported, to the end
     assert "20000" in dialog.message.text().replace(",", "")
     assert dialog.model.rowCount() == 20000

@@ -193,7 +193,7 @@ def cmd_stats(args, data_dir) -> int:
 
     db = _open(data_dir, must_exist=True)
     try:
-        with db.session() as session:
+        with db.reading() as session:  # never waits for an import running in another process
             counts = record_counts(session)
     finally:
         db.close()

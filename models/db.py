@@ -179,9 +179,15 @@ class Database:
         self._units = self.engine.execution_options(**{IMMEDIATE: True})
 
     def session(self) -> Session:
-        """A unit of work. The outermost one in a thread takes the write lock at BEGIN; one opened
-        inside it (a helper reading names, say) only reads, or it would wait for its own thread."""
+        """A unit of work that writes. The outermost one in a thread takes the write lock at BEGIN;
+        one opened inside it (a helper reading names, say) only reads, or it would wait for its own
+        thread."""
         return _Unit(self._units if _open_units.depth == 0 else self.engine, expire_on_commit=False)
+
+    def reading(self) -> Session:
+        """A unit of work that only reads: a plain transaction, which with WAL never waits for a
+        writer (an office import holds its write lock for minutes) and sees the last commit."""
+        return _Unit(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
         if self.checkpointer is not None:

@@ -49,7 +49,7 @@ class Desk:
     def __init__(self, db: Database, *, clock=utcnow):
         self.db = db
         self.clock = clock
-        with db.session() as s:
+        with db.reading() as s:
             self.ctx: StationContext | None = this_station(s)
             self.settings: Settings = load_settings(s)
         self.operator: Operator | None = None
@@ -94,11 +94,11 @@ class Desk:
         return self.ctx
 
     def operators(self) -> list[Operator]:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return operators.list_operators(s)
 
     def last_on_duty(self) -> str | None:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return operators.last_on_duty(s, station_id=self.ctx.station_id)
 
     def sign_in(self, operator_id: str, pin: str) -> Operator:
@@ -203,7 +203,7 @@ class Desk:
         return Saved(visit, decision)
 
     def recall(self, phone: str) -> visits.Recall | None:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return visits.recall_by_phone(s, phone)
 
     def sign_out(self, visit_id: str) -> Visit:
@@ -234,24 +234,24 @@ class Desk:
             return v
 
     def on_site(self) -> list[Visit]:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return visits.on_site(s)
 
     def today_counts(self) -> visits.DayCounts:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return visits.today_counts(s, self.settings, self.clock())
 
     # -- the log ---------------------------------------------------------------------------
     def count_visits(self, q: VisitQuery) -> int:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return visits.count_visits(s, q, self.settings)
 
     def page_visits(self, q: VisitQuery, *, offset: int, limit: int, reverse: bool = False) -> list:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return visits.page_visits(s, q, self.settings, offset=offset, limit=limit, reverse=reverse)
 
     def operator_names(self) -> dict[str, str]:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return {o.id: o.name for o in operators.list_operators(s, active_only=False)}
 
     def now(self) -> datetime:
@@ -272,15 +272,15 @@ class Desk:
         return self._write(isolation.open_case, form=form)
 
     def open_case_count(self) -> int:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return isolation.count_cases(s)[0]
 
     def isolation_cases(self) -> list[isolation.OpenCase]:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return isolation.open_cases(s, self.settings, self.clock())
 
     def closed_cases(self, days: int = 7) -> list[isolation.IsolationCase]:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return isolation.closed_cases(s, since=self.clock() - timedelta(days=days))
 
     def recheck(self, case_id: str, temperature: str) -> isolation.IsolationRecheck:
@@ -316,7 +316,7 @@ class Desk:
         return self._write(parcels.record_round, area=area, agent=agent, note=note)
 
     def find_parcels(self, *, code: str = "", room: str = "") -> list[parcels.Parcel]:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return parcels.find_waiting(s, code=code, room=room)
 
     def collect(self, parcel_id: str, collected_by: str) -> parcels.Parcel:
@@ -332,39 +332,39 @@ class Desk:
             return p
 
     def waiting_parcels(self) -> list[parcels.Parcel]:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return parcels.waiting(s)
 
     def overdue_parcels(self) -> list[parcels.Parcel]:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return parcels.overdue(s, self.settings, self.clock())
 
     def handed_out_today(self) -> list[parcels.Parcel]:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return parcels.handed_out_on(s, local_today(self.clock(), self.settings.zone), self.settings)
 
     def parcel_counts_by_day(self, days: int = 7) -> list[tuple]:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return parcels.counts_by_day(s, self.settings, days=days, now=self.clock())
 
     def disinfect_items(self, parcel_ids: list[str], agent: str) -> parcels.DisinfectionRound:
         return self._write(parcels.disinfect_waiting, agent=agent, parcel_ids=parcel_ids)
 
     def waiting_count(self) -> int:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return parcels.count_waiting(s)
 
     def parcel_counts(self) -> parcels.ParcelDay:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return parcels.day_counts(s, self.settings, self.clock())
 
     def known_rooms(self, prefix: str) -> list[str]:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return parcels.known_rooms(s, prefix)
 
     # -- the daily readiness check ---------------------------------------------------------------
     def readiness_today(self) -> readiness.Today:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return readiness.today(s, ctx=self.ctx, settings=self.settings, now=self.clock())
 
     def record_readiness(self, ticked: dict[str, bool], remarks: str) -> readiness.ReadinessCheck:
@@ -435,7 +435,7 @@ class Desk:
         return sync.is_office(self.db)
 
     def last_export(self):
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return sync.last_export(s)
 
     def station_key_id(self) -> str:
@@ -472,7 +472,7 @@ class Desk:
 
     def office_key(self) -> sync.OfficeKeyFile | None:
         """At a gate: the office key bundles are encrypted to, if one was loaded."""
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return sync.loaded_office_key(s)
 
     def load_office_key(self, text: str) -> sync.OfficeKeyFile:
@@ -506,7 +506,7 @@ class Desk:
         return self.ctx
 
     def office_name(self) -> str:
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return sync.office_name(s)
 
     def office_key_file(self) -> sync.OfficeKeyFile:
@@ -524,7 +524,7 @@ class Desk:
 
         from models import office
 
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return office.day_summary(s, day, ZoneInfo(self.settings.timezone),
                                       overdue_hours=self.settings.parcel_overdue_hours)
 
@@ -533,7 +533,7 @@ class Desk:
 
         from models import office
 
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return office.series(s, last_day, days, ZoneInfo(self.settings.timezone))
 
     def drill_visits(self, *, compound_ids: list[str], day, decision: str | None = None):
@@ -541,16 +541,16 @@ class Desk:
 
         from models import office
 
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return office.drill_visits(s, compound_ids=compound_ids, day=day, zone=ZoneInfo(self.settings.timezone),
                                        decision=decision)
 
     def completeness(self):
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return sync.completeness(s)
 
     def open_conflicts(self):
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return sync.open_conflicts(s)
 
     def resolve_conflict(self, conflict_id: str, *, take_incoming: bool) -> None:
@@ -646,7 +646,7 @@ class Desk:
     def audit_page(self, *, before_seq: int | None = None, limit: int = 200) -> list[audit.AuditEvent]:
         """The newest entries first; administrators only."""
         self.acting(Role.ADMIN)
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return audit.entries(s, limit=limit, before_seq=before_seq)
 
     def audit_verdict(self, progress=None, stopping=lambda: False) -> audit.Verdict | None:
@@ -717,7 +717,7 @@ class Desk:
         """(compound, gate) this desk prints posters for: its own gate, or every gate at an office."""
         from models import posters
 
-        with self.db.session() as s:
+        with self.db.reading() as s:
             gates = posters.all_gates(s)
         if self.ctx is not None and not self.is_office:
             gates = [(c, g) for c, g in gates if g.id == self.ctx.gate_id]
@@ -726,7 +726,7 @@ class Desk:
     def venue_code(self, gate_id: str):
         from models import posters
 
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return posters.venue_code(s, gate_id)
 
     def save_venue_code(self, *, gate_id: str, kind: str, content: str, hotline: str) -> None:
@@ -741,7 +741,7 @@ class Desk:
         from models import posters
         from models.site import Gate
 
-        with self.db.session() as s:
+        with self.db.reading() as s:
             return posters.poster_spec(s, s.get(Gate, gate_id), self.settings, size=size,
                                        language=self.settings.language,
                                        today=residents.today_for(self.settings, self.clock()))

@@ -511,7 +511,7 @@ class NotAnOffice(Exception):
 
 
 def is_office(db: Database) -> bool:
-    with db.session() as s:
+    with db.reading() as s:
         return _meta(s, MODE) == "office"
 
 

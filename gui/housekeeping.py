@@ -18,6 +18,7 @@ START_AFTER_MS = 5000
 
 class Housekeeping(QObject):
     backup_failed = Signal(str)  # why, for the status bar
+    erasure_failed = Signal()  # personal data past its retention could not be erased this round
     finished = Signal()
 
     def __init__(self, desk: Desk, parent=None):
@@ -49,21 +50,26 @@ class Housekeeping(QObject):
         self._op.error.connect(lambda _exc: self.finished.emit())  # tried again in a minute
         self._op.start()
 
-    def _work(self, _progress, stopping) -> str | None:
+    def _work(self, _progress, stopping) -> tuple[bool, str | None]:
+        erased = True
         try:
             self.desk.erase_expired(once_a_day=True, stopping=stopping)
-        except Exception:  # noqa: BLE001 - tried again in a minute; never stops the gate
-            pass
+        except Exception as exc:  # noqa: BLE001 - never stops the gate; tried again in a minute, and told
+            self.desk.erasure_failed(exc)
+            erased = False
         if stopping():
-            return None
+            return erased, None
         try:
             self.desk.anchor_audit()  # a tail cut off the audit log later is seen by `audit verify`
             self.desk.daily_backup()
         except OSError as exc:  # a full disk or a missing backup folder must not stop the gate
-            return exc.strerror or str(exc)
-        return None
+            return erased, exc.strerror or str(exc)
+        return erased, None
 
-    def _done(self, problem: str | None) -> None:
+    def _done(self, outcome: tuple[bool, str | None]) -> None:
+        erased, problem = outcome
+        if not erased:
+            self.erasure_failed.emit()
         if problem:
             self.backup_failed.emit(problem)
         self.finished.emit()

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
 
         self.housekeeping = Housekeeping(desk, self)
         self.housekeeping.backup_failed.connect(self._backup_failed)
+        self.housekeeping.erasure_failed.connect(self._erasure_failed)
         self.housekeeping.start()
         self.resize(1280, 800)
         geometry = QSettings().value("main_window/geometry")
@@ -168,6 +169,11 @@ class MainWindow(QMainWindow):
 
     def _backup_failed(self, why: str) -> None:
         self.status.showMessage(self.tr("The daily backup could not be written: {0}").format(why), 60_000)
+
+    def _erasure_failed(self) -> None:
+        self.status.showMessage(self.tr("Personal data past its retention period could not be erased; GateDesk "
+                                        "tries again every minute. A report is in the logs folder: tell the "
+                                        "administrator."), 60_000)
 
     def run_auto_sign_out(self) -> None:
         """Every minute: the automatic sign-out when due, and today's counts (a new day starts at 0)."""

@@ -70,6 +70,9 @@ class OfficeWindow(QMainWindow):
         self.housekeeping = Housekeeping(desk, self)
         self.housekeeping.backup_failed.connect(lambda why: self.statusBar().showMessage(
             self.tr("The daily backup could not be written: {0}").format(why), 60_000))
+        self.housekeeping.erasure_failed.connect(lambda: self.statusBar().showMessage(
+            self.tr("Personal data past its retention period could not be erased; GateDesk tries again every "
+                    "minute. A report is in the logs folder: tell the administrator."), 60_000))
         self.housekeeping.start()
         self.resize(1280, 800)
         geometry = QSettings().value("office_window/geometry")

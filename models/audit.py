@@ -41,6 +41,7 @@ ACTIONS = {
     "add_operator": QT_TRANSLATE_NOOP("Audit", "Operator added"),
     "office_key": QT_TRANSLATE_NOOP("Audit", "Office key loaded"),
     "purge": QT_TRANSLATE_NOOP("Audit", "Expired personal data erased"),
+    "purge_failed": QT_TRANSLATE_NOOP("Audit", "Erasing expired personal data failed"),
     "erase_all": QT_TRANSLATE_NOOP("Audit", "End of campaign: all personal data erased"),
     "restore": QT_TRANSLATE_NOOP("Audit", "Backup restored"),
     "enroll": QT_TRANSLATE_NOOP("Audit", "Station enrolled"),

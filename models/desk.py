@@ -53,6 +53,7 @@ class Desk:
             self.ctx: StationContext | None = this_station(s)
             self.settings: Settings = load_settings(s)
         self.operator: Operator | None = None
+        self._erasure_failures: set[tuple[str, str]] = set()  # (day, kind) already reported
         # A supervisor's or administrator's PIN given for one task (a dialog); dropped after it.
         self.authority: Operator | None = None
 
@@ -638,6 +639,27 @@ class Desk:
         if total.total:
             scrub(self.db)
         return total
+
+    def erasure_failed(self, exc: Exception) -> None:
+        """The retention erasure failed: a crash report (code locations only) and an audit entry,
+        once a day per kind of failure, however often the minute timer meets it again."""
+        from models import crash
+
+        key = (self.today().isoformat(), type(exc).__name__)
+        if key in self._erasure_failures:
+            return
+        self._erasure_failures.add(key)
+        if self.db.path is not None:
+            try:
+                crash.write_report(self.db.path.parent / "logs", type(exc), exc, exc.__traceback__, self.clock())
+            except OSError:
+                pass
+        try:
+            with self.db.session() as s:
+                self._audit(s, "purge_failed", detail=type(exc).__name__, operator_id=None)
+                s.commit()
+        except Exception:  # noqa: BLE001 - the database itself may be what fails; the report is written
+            pass
 
     def personal_left(self) -> int:
         with self.db.engine.connect() as conn:  # a read: no write lock

@@ -279,3 +279,22 @@ def test_the_daily_backup_goes_where_settings_say(window, qtbot, desk, tmp_path)
     dialog.accept()
     run_housekeeping(qtbot, window)
     assert "备份" in window.status.currentMessage()
+
+
+def test_a_failing_erasure_is_told_recorded_and_reported_without_personal_data(window, qtbot, desk, monkeypatch):
+    """It was swallowed (except: pass) and retried every minute with nobody told."""
+    from models import audit
+
+    def broken(**_kw):
+        raise RuntimeError("王五 13800138000")  # an error whose text carries personal data
+
+    monkeypatch.setattr(desk, "erase_expired", broken)
+    run_housekeeping(qtbot, window)
+    assert "无法删除" in window.status.currentMessage() or "未能删除" in window.status.currentMessage()
+    run_housekeeping(qtbot, window)  # the minute timer meets it again: told again, recorded once
+    with desk.db.reading() as s:
+        failed = [e for e in audit.entries(s) if e.action == "purge_failed"]
+    assert [e.detail for e in failed] == ["RuntimeError"]
+    [report] = (desk.db.path.parent / "logs").glob("crash-*.txt")
+    text = report.read_text(encoding="utf-8")
+    assert "RuntimeError" in text and "王五" not in text and "13800138000" not in text

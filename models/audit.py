@@ -45,6 +45,18 @@ ACTIONS = {
     "erase_all": QT_TRANSLATE_NOOP("Audit", "End of campaign: all personal data erased"),
     "restore": QT_TRANSLATE_NOOP("Audit", "Backup restored"),
     "enroll": QT_TRANSLATE_NOOP("Audit", "Station enrolled"),
+    "trust_key": QT_TRANSLATE_NOOP("Audit", "A gate's new key accepted"),
+    "conflict": QT_TRANSLATE_NOOP("Audit", "Conflict decided"),
+    "venue_code": QT_TRANSLATE_NOOP("Audit", "Poster content changed"),
+    "roster_import": QT_TRANSLATE_NOOP("Audit", "Resident list imported"),
+    "monitoring_import": QT_TRANSLATE_NOOP("Audit", "Home monitoring list imported"),
+    "roster_file": QT_TRANSLATE_NOOP("Audit", "Roster file for other gates"),
+    "resident": QT_TRANSLATE_NOOP("Audit", "Resident changed"),
+    "pass_issue": QT_TRANSLATE_NOOP("Audit", "Pass issued"),
+    "pass_reissue": QT_TRANSLATE_NOOP("Audit", "Pass reissued"),
+    "pass_revoke": QT_TRANSLATE_NOOP("Audit", "Pass revoked"),
+    "pass_print": QT_TRANSLATE_NOOP("Audit", "Passes printed"),
+    "monitoring": QT_TRANSLATE_NOOP("Audit", "Home monitoring changed"),
 }
 
 

@@ -79,9 +79,11 @@ class Desk:
         audit.record(session, at=self.clock(), station_id=self.ctx.station_id if self.ctx else "-",
                      operator_id=operator_id, action=action, record_id=record_id, detail=detail)
 
-    def _supervisor(self, session, operator_id: str) -> Operator:
-        op = session.get(Operator, operator_id)
-        if op is None or not op.active or not op.at_least(Role.SUPERVISOR):
+    def _supervisor(self, operator_id: str) -> Operator:
+        """The supervisor named must be the one acting: a supervisor's id alone, without their PIN, is
+        not their authority."""
+        op = self.acting(Role.SUPERVISOR)
+        if op.id != operator_id:
             raise operators.NotAllowed(Role.SUPERVISOR)
         return op
 
@@ -220,16 +222,18 @@ class Desk:
             return n
 
     def override(self, *, visit_id: str, supervisor_id: str, outcome: Outcome, reason: str) -> Visit:
+        """By the supervisor who gave their PIN for it (authorise), or one on duty."""
+        self._supervisor(supervisor_id)
         with self.db.session() as s:
-            self._supervisor(s, supervisor_id)
             v = visits.override_decision(session=s, visit_id=visit_id, supervisor_id=supervisor_id, outcome=outcome,
                                          reason=reason, ctx=self.ctx, now=self.clock())
             s.commit()
             return v
 
     def reveal(self, *, visit_id: str, supervisor_id: str) -> Visit:
+        """One row in full, for the supervisor who gave their PIN for it (audited)."""
+        self._supervisor(supervisor_id)
         with self.db.session() as s:
-            self._supervisor(s, supervisor_id)
             v = visits.reveal(session=s, visit_id=visit_id, supervisor_id=supervisor_id, ctx=self.ctx, now=self.clock())
             s.commit()
             return v
@@ -511,12 +515,17 @@ class Desk:
             return sync.office_name(s)
 
     def office_key_file(self) -> sync.OfficeKeyFile:
+        admin = self.acting(Role.ADMIN)
         with self.db.session() as s:
             key = sync.office_key_file(s, sync.office_name(s))
+            self._audit(s, "office_key", detail=f"written {key.key_id}", operator_id=admin.id)
             s.commit()
         return key
 
     def importer(self, *, trusted_files=None) -> sync.Importer:
+        """trusted_files: files whose gate's new signing key an administrator accepts (audited on import)."""
+        if trusted_files:
+            self.acting(Role.ADMIN)
         return sync.Importer(self.db, clock=self.clock, trusted_files=trusted_files,
                              operator_id=self.operator.id if self.operator else None)
 
@@ -555,21 +564,23 @@ class Desk:
             return sync.open_conflicts(s)
 
     def resolve_conflict(self, conflict_id: str, *, take_incoming: bool) -> None:
-        sync.resolve_conflict(self.db, conflict_id, take_incoming=take_incoming,
-                              operator_id=self.operator.id if self.operator else None, now=self.clock())
+        who = self.acting(Role.SUPERVISOR)  # it decides which copy of a gate's record the office keeps
+        sync.resolve_conflict(self.db, conflict_id, take_incoming=take_incoming, operator_id=who.id,
+                              now=self.clock(), station_id=self.ctx.station_id if self.ctx else "office")
 
     def write_report(self, day, path):
         from zoneinfo import ZoneInfo
 
         from models import reports
 
+        who = self.acting(Role.SUPERVISOR)  # an export, as at a gate
         summary = self.day_summary(day)
         with self.db.session() as s:
             missing = sync.not_reported(s, day, ZoneInfo(self.settings.timezone))
             name = sync.office_name(s)
         written = reports.write_report(summary, path, language=self.settings.language, office=name, missing=missing)
         with self.db.session() as s:
-            self._audit(s, "report", detail=day.isoformat())
+            self._audit(s, "report", detail=day.isoformat(), operator_id=who.id)
             s.commit()
         return written
 
@@ -755,8 +766,10 @@ class Desk:
         """Raises posters.PosterProblem for content that cannot go on a poster."""
         from models import posters
 
+        admin = self.acting(Role.ADMIN)  # it changes what every printed poster says
         with self.db.session() as s:
             posters.save_venue_code(s, gate_id=gate_id, kind=kind, content=content, hotline=hotline, now=self.clock())
+            self._audit(s, "venue_code", record_id=gate_id, detail=kind, operator_id=admin.id)
             s.commit()
 
     def poster_spec(self, gate_id: str, *, size: str = "A4"):
@@ -770,6 +783,7 @@ class Desk:
 
     def residents_overview(self) -> list[tuple]:
         """(resident, household, valid pass or None, monitoring or None), by room."""
+        self.acting(Role.ADMIN)
         today = residents.today_for(self.settings, self.clock())
         with self.db.engine.connect() as conn:  # a read: no write lock
             return residents.roster_overview(conn, today)
@@ -777,98 +791,126 @@ class Desk:
     def import_roster(self, path, progress=None) -> residents.RosterImport:
         """All rows that can be read, in one unit of work (runs on a worker thread: its own session).
         Raises sheets.SheetProblem for a file that cannot be read at all."""
+        admin = self.acting(Role.ADMIN)
         with self.db.session() as s:
             result = residents.import_roster(s, self.ctx, path, now=self.clock(), progress=progress)
+            self._audit(s, "roster_import", detail=f"added={result.added} skipped={len(result.skipped)}",
+                        operator_id=admin.id)
             s.commit()
         return result
 
     def add_resident(self, *, room: str, name: str, phone: str) -> residents.Resident:
         """Raises residents.RosterProblem naming the field that is wrong."""
+        admin = self.acting(Role.ADMIN)
         parts, clean_name, clean_phone = residents.check_resident(room, name, phone)
         with self.db.session() as s:
             r = residents.add_resident(s, self.ctx, room="-".join(parts), name=clean_name, phone=clean_phone,
                                        now=self.clock())
+            self._audit(s, "resident", record_id=r.id, detail="added", operator_id=admin.id)
             s.commit()
             return r
 
     def edit_resident(self, resident_id: str, *, room: str, name: str, phone: str) -> None:
+        admin = self.acting(Role.ADMIN)
         with self.db.session() as s:
             residents.edit_resident(s, self.ctx, resident_id, room=room, name=name, phone=phone, now=self.clock(),
                                     today=self.today())
+            self._audit(s, "resident", record_id=resident_id, detail="edited", operator_id=admin.id)
             s.commit()
 
     def move_out(self, resident_id: str) -> None:
+        admin = self.acting(Role.ADMIN)
         with self.db.session() as s:
             residents.move_out(s, resident_id, now=self.clock())
+            self._audit(s, "resident", record_id=resident_id, detail="moved out", operator_id=admin.id)
             s.commit()
 
     def import_monitoring(self, path) -> residents.RosterImport:
+        admin = self.acting(Role.ADMIN)
         with self.db.session() as s:
             result = residents.import_monitoring(s, self.ctx, path, now=self.clock())
+            self._audit(s, "monitoring_import", detail=f"added={result.added} skipped={len(result.skipped)}",
+                        operator_id=admin.id)
             s.commit()
         return result
 
     def save_roster_file(self, path, passphrase: str) -> int:
-        """Raises residents.RosterFileProblem (a short passphrase)."""
+        """Raises residents.RosterFileProblem (a short passphrase). The file carries the pass key."""
+        admin = self.acting(Role.ADMIN)
         with self.db.session() as s:
             count = residents.save_roster_file(s, self.ctx, path, passphrase, now=self.clock())
+            self._audit(s, "roster_file", detail=f"saved records={count}", operator_id=admin.id)
             s.commit()
         return count
 
     def load_roster_file(self, path, passphrase: str) -> int:
         """Raises residents.RosterFileProblem saying why the file cannot be taken; takes all or nothing."""
+        admin = self.acting(Role.ADMIN)
         with self.db.session() as s:
             taken = residents.load_roster_file(s, self.ctx, path, passphrase)
+            self._audit(s, "roster_file", detail=f"loaded records={taken}", operator_id=admin.id)
             s.commit()
         return taken
 
     def issue_passes(self, resident_ids: list[str]) -> int:
         """A pass for each resident without a valid one; reissues replace lost cards."""
+        admin = self.acting(Role.ADMIN)
         today = residents.today_for(self.settings, self.clock())
         with self.db.session() as s:
             have = {p.resident_id for p, _, _ in residents.valid_passes(s, today=today)}
             made = 0
             for rid in resident_ids:
                 if rid not in have:
-                    residents.issue_pass(s, self.ctx, resident_id=rid, today=today, now=self.clock())
+                    p = residents.issue_pass(s, self.ctx, resident_id=rid, today=today, now=self.clock())
+                    self._audit(s, "pass_issue", record_id=p.id, operator_id=admin.id)
                     made += 1
             s.commit()
         return made
 
     def reissue_pass(self, pass_id: str, reason: str):
+        admin = self.acting(Role.ADMIN)
         with self.db.session() as s:
             new = residents.reissue_pass(s, self.ctx, pass_id, reason=reason,
                                          today=residents.today_for(self.settings, self.clock()), now=self.clock())
+            self._audit(s, "pass_reissue", record_id=new.id, detail=f"replaces={pass_id}", operator_id=admin.id)
             s.commit()
             return new
 
     def revoke_pass(self, pass_id: str, reason: str) -> None:
+        admin = self.acting(Role.ADMIN)
         with self.db.session() as s:
             residents.revoke_pass(s, pass_id, reason=reason, now=self.clock())
+            self._audit(s, "pass_revoke", record_id=pass_id, operator_id=admin.id)
             s.commit()
 
     def put_under_monitoring(self, resident_id: str, kind: str, until, reason: str) -> None:
+        admin = self.acting(Role.ADMIN)
         with self.db.session() as s:
-            residents.put_under_monitoring(s, self.ctx, resident_id=resident_id, kind=kind, until=until,
-                                           reason=reason, now=self.clock())
+            row = residents.put_under_monitoring(s, self.ctx, resident_id=resident_id, kind=kind, until=until,
+                                                 reason=reason, now=self.clock())
+            self._audit(s, "monitoring", record_id=row.id, detail=f"{kind} until {until}", operator_id=admin.id)
             s.commit()
 
     def end_monitoring(self, monitoring_id: str) -> None:
+        admin = self.acting(Role.ADMIN)
         with self.db.session() as s:
             row = s.get(residents.HomeMonitoring, monitoring_id)
             if row is not None and row.ended_at is None:
                 row.ended_at = self.clock()
                 row.touch(self.clock())
                 s.add(row)
+                self._audit(s, "monitoring", record_id=monitoring_id, detail="ended", operator_id=admin.id)
                 s.commit()
 
     def pass_cards(self, *, building: str | None = None, household_id: str | None = None,
                    resident_ids: list[str] | None = None):
+        admin = self.acting(Role.ADMIN)  # whoever holds the cards can walk in: printing them is minting them
         today = residents.today_for(self.settings, self.clock())
         with self.db.session() as s:
             cards = residents.pass_cards(s, building=building, household_id=household_id, today=today)
             if resident_ids is not None:
                 wanted = {p.id for p, r, _ in residents.valid_passes(s, today=today) if r.id in set(resident_ids)}
                 cards = [c for c in cards if c.pass_id in wanted]
+            self._audit(s, "pass_print", detail=f"passes={len(cards)}", operator_id=admin.id)
             s.commit()
         return cards

@@ -351,7 +351,7 @@ def import_roster(session: Session, ctx: StationContext, path: Path, *, now: dat
         result.skipped.append((1, "header"))
         return result
     # Rows, not ORM objects: 20,000 residents go in as two executemany, in the caller's unit of work.
-    homes = {parts: hid for hid, *parts in session.execute(
+    homes = {(b, u, r): hid for hid, b, u, r in session.execute(
         select(Household.id, Household.building, Household.unit, Household.room))}
     origin = dict(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=None, created_at=now, updated_at=now,
                   rev=1)

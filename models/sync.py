@@ -986,12 +986,16 @@ class Importer:
                       community=m.compound.community, gate_id=m.gate.id, gate_name=m.gate.name,
                       last_imported_at=now)
         table = SyncStation.__table__
-        row = conn.execute(select(SyncStation.last_seq, SyncStation.last_bundle_at)
+        row = conn.execute(select(SyncStation.last_seq, SyncStation.last_bundle_at, SyncStation.public_key)
                            .where(SyncStation.station_id == opened.station_id)).first()
         if row is None:
             conn.execute(table.insert().values(station_id=opened.station_id, first_seen=now, last_seq=seq,
                                                last_bundle_at=created_at, **values))
         else:
+            if row[2] != opened.public_key:  # someone accepted the gate's new key (after a phone call)
+                audit.record(conn, at=now, station_id=self.station_id, operator_id=self.operator_id,
+                             action="trust_key", record_id=opened.station_id,
+                             detail=f"{bundle.key_id(row[2])} -> {bundle.key_id(opened.public_key)}")
             if seq >= row[0]:
                 values.update(last_seq=seq, last_bundle_at=created_at)
             conn.execute(table.update().where(table.c.station_id == opened.station_id).values(**values))
@@ -1057,8 +1061,9 @@ def open_conflicts(session: Session) -> list[SyncConflict]:
 
 
 def resolve_conflict(db: Database, conflict_id: str, *, take_incoming: bool, operator_id: str | None,
-                     now: datetime | None = None) -> None:
-    """Keep the office's copy, or replace it with the copy that arrived; either way it is recorded."""
+                     now: datetime | None = None, station_id: str = "office") -> None:
+    """Keep the office's copy, or replace it with the copy that arrived; either way it is recorded
+    (on the conflict, and in the audit log)."""
     now = now or utcnow()
     with db.engine.begin() as conn:
         row = conn.execute(select(SyncConflict.__table__).where(SyncConflict.id == conflict_id)).mappings().first()
@@ -1072,6 +1077,8 @@ def resolve_conflict(db: Database, conflict_id: str, *, take_incoming: bool, ope
                          .values(digest=row["incoming_digest"]))
         conn.execute(SyncConflict.__table__.update().where(SyncConflict.id == conflict_id).values(
             resolved_at=now, resolution="taken" if take_incoming else "kept", resolved_by=operator_id))
+        audit.record(conn, at=now, station_id=station_id, operator_id=operator_id, action="conflict",
+                     record_id=row["record_id"], detail="taken" if take_incoming else "kept")
 
 
 # -- completeness ----------------------------------------------------------------------------

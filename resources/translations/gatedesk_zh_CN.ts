@@ -140,6 +140,66 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <source>Station enrolled</source>
         <translation>门岗备案</translation>
     </message>
+    <message>
+        <location filename="../../models/audit.py" line="48" />
+        <source>A gate's new key accepted</source>
+        <translation>接受门岗的新密钥</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="49" />
+        <source>Conflict decided</source>
+        <translation>处理冲突</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="50" />
+        <source>Poster content changed</source>
+        <translation>修改海报内容</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="51" />
+        <source>Resident list imported</source>
+        <translation>导入住户名单</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="52" />
+        <source>Home monitoring list imported</source>
+        <translation>导入居家管控名单</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="53" />
+        <source>Roster file for other gates</source>
+        <translation>其他门岗用的名单文件</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="54" />
+        <source>Resident changed</source>
+        <translation>住户信息变更</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="55" />
+        <source>Pass issued</source>
+        <translation>发放通行证</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="56" />
+        <source>Pass reissued</source>
+        <translation>补发通行证</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="57" />
+        <source>Pass revoked</source>
+        <translation>作废通行证</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="58" />
+        <source>Passes printed</source>
+        <translation>打印通行证</translation>
+    </message>
+    <message>
+        <location filename="../../models/audit.py" line="59" />
+        <source>Home monitoring changed</source>
+        <translation>居家管控变更</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -4669,7 +4729,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../models/desk.py" line="592" />
+        <location filename="../../models/desk.py" line="603" />
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>
@@ -4780,7 +4840,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="1031" />
+        <location filename="../../models/sync.py" line="1035" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>

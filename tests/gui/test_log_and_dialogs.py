@@ -105,7 +105,9 @@ def test_reveal_needs_a_supervisor_and_is_audited(log, qtbot, desk, monkeypatch)
         assert s.exec(select(AuditEvent).where(AuditEvent.action == "reveal")).first() is None
     shown = {}
     sup = next(o for o in desk.operators() if o.name == "陈主管")
-    monkeypatch.setattr(sign_in_mod, "ask_supervisor", lambda *a, **k: sup)
+    # What the PIN dialog does when the supervisor types their PIN: gives their authority for this task.
+    monkeypatch.setattr(sign_in_mod, "ask_supervisor",
+                        lambda *a, **k: desk.authorise(sup.id, PINS["陈主管"], Role.SUPERVISOR))
     monkeypatch.setattr(reveal_mod.RevealDialog, "exec", lambda self: shown.update(self.values) or 0)
     log.reveal_selected()
     assert shown["手机号"] == "13800001234" and shown["姓名"] == "张三"

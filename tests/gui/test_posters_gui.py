@@ -10,6 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from models import residents as rs
+from models.operators import Role
+from tests.gui.conftest import PINS, operator_id
+
+
+def as_admin(desk):
+    """What the Admin menu asks first: the administrator's PIN for this task."""
+    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    return desk
 
 
 def decode(path: Path) -> list[str]:
@@ -17,6 +25,7 @@ def decode(path: Path) -> list[str]:
 
 
 def test_poster_dialog_previews_saves_and_keeps_the_gates_settings(app, desk, qtbot, tmp_path, monkeypatch):
+    as_admin(desk)
     from gui.dialogs.poster_dialog import PosterDialog
     from models.posters import VenueKind
 
@@ -62,6 +71,7 @@ def test_printing_paints_every_page_through_qt(app, desk, qtbot, tmp_path):
 
 
 def test_roster_import_issue_and_print_passes(app, desk, qtbot, tmp_path, monkeypatch):
+    as_admin(desk)
     from gui.dialogs.residents_dialog import ResidentsDialog
 
     sheet = tmp_path / "roster.csv"
@@ -87,6 +97,7 @@ def test_roster_import_issue_and_print_passes(app, desk, qtbot, tmp_path, monkey
 
 
 def test_a_resident_added_and_edited_by_hand(app, desk, qtbot, monkeypatch):
+    as_admin(desk)
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from gui.dialogs import residents_dialog as rd
@@ -118,6 +129,7 @@ def test_a_resident_added_and_edited_by_hand(app, desk, qtbot, monkeypatch):
 
 
 def test_the_roster_goes_to_another_gate_from_the_dialog(app, desk, qtbot, tmp_path, monkeypatch):
+    as_admin(desk)
     from PySide6.QtWidgets import QInputDialog
 
     from gui.dialogs.residents_dialog import ResidentsDialog
@@ -139,6 +151,7 @@ def test_the_roster_goes_to_another_gate_from_the_dialog(app, desk, qtbot, tmp_p
     west = Desk(west_db)
     west.complete_setup(SetupForm(compound_name="榕城花园", gate_name="西门", admin_name="甲", admin_pin="1234",
                                   admin_pin_again="1234"))
+    west.authorise(west.operators()[0].id, "1234", Role.ADMIN)
     dialog = ResidentsDialog(west)
     qtbot.addWidget(dialog)
     dialog.take_roster()
@@ -150,6 +163,7 @@ def test_the_roster_goes_to_another_gate_from_the_dialog(app, desk, qtbot, tmp_p
 
 
 def test_the_offices_home_monitoring_list_from_the_dialog(app, desk, qtbot, tmp_path):
+    as_admin(desk)
     from gui.dialogs.residents_dialog import ResidentsDialog
 
     desk.add_resident(room="3-2-501", name="王大明", phone="")
@@ -165,6 +179,7 @@ def test_the_offices_home_monitoring_list_from_the_dialog(app, desk, qtbot, tmp_
 
 def test_twenty_thousand_residents_import_in_the_background_with_progress(app, desk, qtbot, tmp_path):
     """The window stays responsive: its event loop keeps turning while the rows go in."""
+    as_admin(desk)
     from PySide6.QtCore import QTimer
 
     from gui.dialogs.residents_dialog import ResidentsDialog
@@ -193,6 +208,7 @@ def test_twenty_thousand_residents_import_in_the_background_with_progress(app, d
 
 
 def test_a_spreadsheet_that_is_not_one_is_explained_in_the_dialog(app, desk, qtbot, tmp_path):
+    as_admin(desk)
     from gui.dialogs.residents_dialog import ResidentsDialog
 
     fake = tmp_path / "名单.xlsx"

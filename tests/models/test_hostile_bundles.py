@@ -68,6 +68,7 @@ def world(tmp_path_factory) -> World:
     desk = Desk(office_db, clock=lambda: LATER)
     desk.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理", pin="1234",
                                pin_again="1234", office_label="办公室")
+    desk.sign_in(desk.operators()[0].id, "1234")  # the office's administrator makes its key file
     office_key = desk.office_key_file().public_key
     enroll(office_db, b_path, a_path)
     importer = Importer(office_db, clock=lambda: LATER)

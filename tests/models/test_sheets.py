@@ -101,3 +101,17 @@ def test_the_monitoring_list_takes_the_same_care(db, ctx, tmp_path):
     path.write_bytes(b"<html>an error page saved as .xlsx</html>")
     with db.session() as s, pytest.raises(sheets.SheetProblem):
         rs.import_monitoring(s, ctx, path, now=NOW)
+
+
+def test_a_roster_added_to_rooms_already_known_joins_their_households(db, ctx, tmp_path):
+    first = tmp_path / "a.csv"
+    first.write_text("房号,姓名\n3-2-501,王大明\n", encoding="utf-8")
+    second = tmp_path / "b.csv"
+    second.write_text("房号,姓名\n3-2-501,王小明\n3-2-502,李小红\n", encoding="utf-8")
+    with db.session() as s:
+        rs.import_roster(s, ctx, first, now=NOW)
+        s.commit()
+        assert rs.import_roster(s, ctx, second, now=NOW).added == 2
+        s.commit()
+        households = s.exec(__import__("sqlmodel").select(rs.Household)).all()
+    assert sorted(h.label for h in households) == ["3-2-501", "3-2-502"]

@@ -58,6 +58,8 @@ def test_a_guard_cannot_do_what_needs_a_supervisor_or_an_administrator(desk, tmp
                       reason="x")
     with pytest.raises(NotAllowed):
         desk.reveal(visit_id=saved.visit.id, supervisor_id=op_id(desk, "张保安"))
+    with pytest.raises(NotAllowed):  # nor does a supervisor's id without their PIN
+        desk.reveal(visit_id=saved.visit.id, supervisor_id=op_id(desk, "陈主管"))
     with desk.db.session() as s:
         assert load_settings(s).check_mask is True
     assert not list(tmp_path.glob("*.gdbundle"))
@@ -83,8 +85,10 @@ def test_a_pin_given_for_a_task_allows_it_and_then_ends(desk, tmp_path):
 def test_every_sensitive_action_is_in_the_audit_chain(desk, db, tmp_path, now):
     saved = desk.register(visitor())
     sup = op_id(desk, "陈主管")
+    desk.authorise(sup, PINS["陈主管"], Role.SUPERVISOR)  # the dialogs ask for the PIN first
     desk.override(visit_id=saved.visit.id, supervisor_id=sup, outcome=Outcome.REFUSE, reason="访客自愿离开")
     desk.reveal(visit_id=saved.visit.id, supervisor_id=sup)
+    desk.drop_authority()
     case = desk.open_isolation_case(CaseForm(name="李四", reason="发热"))
     desk.close_case(case.id, CaseOutcome.OTHER)
     desk.authorise(sup, PINS["陈主管"], Role.SUPERVISOR)

@@ -4,13 +4,13 @@
     python main.py demo  [--data-dir DIR] [--days N] [--visits-per-day M] [--parcels-per-day P] [--seed S]
                          [--compound NAME] [--gate NAME]
     python main.py stats [--data-dir DIR] [--json]
-    python main.py export --data-dir DIR --out PATH [--from DAY --to DAY] [--full-data]
+    python main.py export --data-dir DIR --out PATH [--from DAY --to DAY] [--full-data --operator NAME]
     python main.py import --data-dir DIR [--dry-run] [--json] [--trust-new-key] [--enroll FP]... FILE_OR_FOLDER...
     python main.py report --data-dir DIR --day DAY --out FILE.xlsx|FILE.pdf
     python main.py office-key --data-dir DIR --out FILE      (office: the key file gates load)
     python main.py use-office-key --data-dir DIR FILE         (gate: encrypt bundles to that office)
     python main.py poster --data-dir DIR --gate NAME_OR_ID --out FILE.pdf|FILE.png [--size A4|A3]
-    python main.py passes --data-dir DIR [--building B] --out FILE.pdf|FILE.png
+    python main.py passes --data-dir DIR --operator NAME [--building B] --out FILE.pdf|FILE.png
     python main.py audit verify --data-dir DIR
     python main.py backup --data-dir DIR --out FILE
     python main.py restore --data-dir DIR FILE [--other-station]   (close GateDesk first)
@@ -96,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--from", dest="day_from", type=_day, metavar="DAY", help="first day (YYYY-MM-DD) of a range")
     export.add_argument("--to", dest="day_to", type=_day, metavar="DAY", help="last day of the range")
     export.add_argument("--full-data", action="store_true",
-                        help="unmasked names, phones and ID numbers in the .xlsx/.csv (administrators only)")
+                        help="unmasked names, phones and ID numbers in the .xlsx/.csv (needs --operator, an administrator)")
+    export.add_argument("--operator", type=_text, metavar="NAME",
+                        help="who exports (with --full-data: an administrator; PIN from $GATEDESK_PIN or typed)")
     imp = sub.add_parser("import", parents=[common], help="import bundles into an office database")
     imp.add_argument("paths", nargs="+", type=_path, metavar="FILE_OR_FOLDER")
     imp.add_argument("--dry-run", action="store_true", help="check and count only; change nothing")
@@ -128,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit_cmd = sub.add_parser("audit", parents=[common], help="check the audit log's hash chain")
     audit_cmd.add_argument("action", choices=("verify",), help="verify: exit 1 and the first bad entry if broken")
     passes = sub.add_parser("passes", parents=[common], help="print residents' passes, ten to an A4 page")
+    passes.add_argument("--operator", type=_text, metavar="NAME",
+                        help="the administrator printing them (required; PIN from $GATEDESK_PIN or typed)")
     passes.add_argument("--building", type=_text, metavar="B", help="only this building (default: every valid pass)")
     passes.add_argument("--out", required=True, type=_path, metavar="FILE", help="FILE.pdf (or FILE.png: the first page)")
     return parser
@@ -153,6 +157,35 @@ def _open(data_dir, *, must_exist: bool):
         raise SystemExit(_fail(Message("Cli", QT_TRANSLATE_NOOP("Cli", "No GateDesk database in {dir}."),
                                        {"dir": str(data_dir)})))
     return open_database(path)
+
+
+def _signed_in(args, db, role):
+    """A Desk with the named operator's authority for this command, or the exit status after saying
+    why: no operator or PIN given (2), an unknown name (2), a wrong PIN or too weak a role (1)."""
+    import os
+
+    from models.desk import Desk
+    from models.i18n import QT_TRANSLATE_NOOP
+    from models.operators import Locked, NotAllowed, WrongPin
+
+    pin = os.environ.get("GATEDESK_PIN")
+    if args.operator and pin is None and sys.stdin.isatty():
+        import getpass
+
+        pin = getpass.getpass(_say(_msg(QT_TRANSLATE_NOOP("Cli", "PIN of {name}: "), name=args.operator)))
+    if not args.operator or not pin:
+        return _usage(_msg(QT_TRANSLATE_NOOP(
+            "Cli", "This command reveals personal data or makes passes: give --operator NAME (an administrator) "
+            "and the PIN in GATEDESK_PIN, or type it when asked.")))
+    desk = Desk(db)
+    op = next((o for o in desk.operators() if o.name == args.operator), None)
+    if op is None:
+        return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "No operator called {name}."), name=args.operator))
+    try:
+        desk.authorise(op.id, pin, role)
+    except (Locked, WrongPin, NotAllowed) as exc:
+        return _fail(exc.message)
+    return desk
 
 
 def _fail(message) -> int:
@@ -227,8 +260,17 @@ def cmd_export(args, data_dir) -> int:
         return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "Give both --from and --to, the first day not after the last.")))
     db = _open(data_dir, must_exist=True)
     out = Path(args.out).expanduser()
+    operator_id = None
+    if args.full_data or args.operator:
+        from models.operators import Role
+
+        desk = _signed_in(args, db, Role.ADMIN if args.full_data else Role.SUPERVISOR)
+        if isinstance(desk, int):
+            db.close()
+            return desk
+        operator_id = desk.authority.id
     try:
-        result = export_bundle(db, out, day_from=args.day_from, day_to=args.day_to,
+        result = export_bundle(db, out, day_from=args.day_from, day_to=args.day_to, operator_id=operator_id,
                                full_data=args.full_data, language=environment_language())
     except NotAStation:
         return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{dir} is not a set-up gate station; nothing to export."),
@@ -463,10 +505,8 @@ def cmd_passes(args, data_dir) -> int:
     from pathlib import Path
 
     from models import residents
-    from models.clock import utcnow
     from models.i18n import QT_TRANSLATE_NOOP, environment_language
-    from models.settings import load_settings
-    from models.site import this_station
+    from models.operators import Role
 
     out = Path(args.out).expanduser()
     problem = _writable(out, (".pdf", ".png"))
@@ -474,24 +514,22 @@ def cmd_passes(args, data_dir) -> int:
         return problem
     db = _open(data_dir, must_exist=True)
     try:
-        with db.session() as s:
-            ctx = this_station(s)
-            today = residents.today_for(load_settings(s), utcnow())
-            cards = residents.pass_cards(s, building=args.building, today=today)
-            s.commit()  # the pass key, made on first use
-        if ctx is None or not cards:
+        desk = _signed_in(args, db, Role.ADMIN)  # whoever holds a pass walks in: printing them is minting them
+        if isinstance(desk, int):
+            return desk
+        cards = desk.pass_cards(building=args.building) if desk.ctx else []
+        if not cards:
             return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "No valid passes{building}. Import the residents and issue "
                                                 "passes first."),
                               building=f" ({args.building})" if args.building else ""))
-        residents.write_pass_sheet(cards, out, compound=ctx.compound_name, language=environment_language())
+        residents.write_pass_sheet(cards, out, compound=desk.ctx.compound_name, language=environment_language())
     except OSError as exc:
-        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "Cannot write {path}: {error}"), path=str(out),
-                          error=exc.strerror or str(exc)))
+        return _cannot_write(out, exc)
     finally:
         db.close()
     print(out)
     print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "{n} passes on {pages} pages."), n=len(cards),
-                    pages=-(-len(cards) // 10))), file=sys.stderr)
+                    pages=residents.sheet_count(len(cards)))), file=sys.stderr)
     return EXIT_OK
 
 

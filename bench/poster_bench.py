@@ -28,7 +28,7 @@ RUNS = 5
 def command(*args) -> float:
     t0 = time.perf_counter()
     subprocess.run([sys.executable, str(ROOT / "main.py"), *args], check=True, capture_output=True,
-                   env=dict(os.environ, GATEDESK_LANG="zh_CN"))
+                   env=dict(os.environ, GATEDESK_LANG="zh_CN", GATEDESK_PIN="1234"))  # the demo administrator's
     return time.perf_counter() - t0
 
 
@@ -56,7 +56,8 @@ def main() -> None:
              for _ in range(RUNS)]
         rows.append((f"poster {suffix.upper()}, whole command (n={RUNS})", f"{pct(t, 50):.2f} s", f"{max(t):.2f} s max",
                      "≤ 1 s"))
-    t = [command("passes", "--data-dir", str(data), "--out", str(work / "passes.pdf")) for _ in range(3)]
+    t = [command("passes", "--data-dir", str(data), "--operator", "林管理", "--out", str(work / "passes.pdf"))
+         for _ in range(3)]
     rows.append(("pass sheet: 500 passes, 50 pages PDF, whole command (n=3)", f"{pct(t, 50):.2f} s",
                  f"{max(t):.2f} s max", "≤ 10 s"))
 
@@ -82,11 +83,14 @@ def main() -> None:
 
     app = make_app()
     install_language(app, "zh_CN")
+    desk.authorise(next(o.id for o in desk.operators() if o.name == "林管理"), "1234", __import__(
+        "models.operators", fromlist=["x"]).Role.ADMIN)
+    cards = desk.pass_cards()[:200]
+    desk.drop_authority()
     desk.sign_in(next(o.id for o in desk.operators() if o.name == "张保安"), "1111")
     window = MainWindow(desk)
     window.show()
     gate = window.gate
-    cards = desk.pass_cards()[:200]
     times = []
     for card in cards:
         for direction in ("in", "out"):

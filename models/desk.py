@@ -911,6 +911,7 @@ class Desk:
             if resident_ids is not None:
                 wanted = {p.id for p, r, _ in residents.valid_passes(s, today=today) if r.id in set(resident_ids)}
                 cards = [c for c in cards if c.pass_id in wanted]
-            self._audit(s, "pass_print", detail=f"passes={len(cards)}", operator_id=admin.id)
+            if cards:
+                self._audit(s, "pass_print", detail=f"passes={len(cards)}", operator_id=admin.id)
             s.commit()
         return cards

@@ -560,6 +560,12 @@ def pass_cards(session: Session, *, building: str | None = None, household_id: s
     return cards
 
 
+def sheet_count(cards: int) -> int:
+    """How many A4 pages pass_sheet_pages() fills."""
+    per_page = SHEET_COLS * SHEET_ROWS
+    return max(1, -(-cards // per_page))
+
+
 def pass_sheet_pages(cards: list[PassCard], *, compound: str, language: str = "zh_CN"):
     """A4 pages of ten cards each, with light cutting lines between them."""
     from models.drawing import QR, Box, Page, Text, fit_pt, qr_modules

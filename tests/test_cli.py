@@ -8,10 +8,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args, env_lang="zh_CN"):
+def run(*args, env_lang="zh_CN", pin=None):
     env = dict(os.environ, GATEDESK_LANG=env_lang)
+    env.pop("GATEDESK_PIN", None)
+    if pin is not None:
+        env["GATEDESK_PIN"] = pin
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+                          env=env, timeout=120, stdin=subprocess.DEVNULL)
 
 
 def test_demo_then_stats(tmp_path):
@@ -134,14 +137,46 @@ def test_posters_and_passes_from_the_command_line(tmp_path):
     assert nowhere.returncode == 1 and "不存在" in nowhere.stderr
     assert run("poster", "--data-dir", str(d), "--gate", "东门", "--out", str(tmp_path / "x.doc")).returncode == 2
     sheet = tmp_path / "b1.pdf"
+    # Printing passes is minting them: an administrator, named, with the PIN; refused otherwise.
     r = run("passes", "--data-dir", str(d), "--building", "1", "--out", str(sheet))
+    assert r.returncode == 2 and "--operator" in r.stderr and not sheet.exists()
+    assert run("passes", "--data-dir", str(d), "--operator", "林管理", "--out", str(sheet), pin="9999").returncode == 1
+    assert run("passes", "--data-dir", str(d), "--operator", "张保安", "--out", str(sheet), pin="1111").returncode == 1
+    assert run("passes", "--data-dir", str(d), "--operator", "无此人", "--out", str(sheet), pin="1111").returncode == 2
+    assert not sheet.exists()
+    r = run("passes", "--data-dir", str(d), "--operator", "林管理", "--building", "1", "--out", str(sheet), pin="1234")
     assert r.returncode == 0 and sheet.stat().st_size > 10_000
     first = tmp_path / "b1.png"
-    assert run("passes", "--data-dir", str(d), "--building", "1", "--out", str(first)).returncode == 0
+    assert run("passes", "--data-dir", str(d), "--operator", "林管理", "--building", "1", "--out", str(first),
+               pin="1234").returncode == 0
     payloads = [c.text for c in zxingcpp.read_barcodes(Image.open(first))]
     assert len(payloads) == 10 and all(p.startswith("GDP1.") for p in payloads)
-    none = run("passes", "--data-dir", str(d), "--building", "99", "--out", str(sheet))
+    none = run("passes", "--data-dir", str(d), "--operator", "林管理", "--building", "99", "--out", str(sheet),
+               pin="1234")
     assert none.returncode == 1
+    from models import audit
+    from models.db import open_database
+
+    db = open_database(d / "gatedesk.sqlite3")
+    with db.reading() as s:
+        printed = [e for e in audit.entries(s) if e.action == "pass_print"]
+        admin = next(o.id for o in __import__("models.operators", fromlist=["x"]).list_operators(s) if o.name == "林管理")
+    db.close()
+    assert len(printed) == 2 and all(e.operator_id == admin for e in printed)
+
+
+def test_unmasked_exports_need_an_administrator_named_with_a_pin(tmp_path):
+    d = tmp_path / "gate"
+    assert run("demo", "--data-dir", str(d), "--days", "1", "--visits-per-day", "5").returncode == 0
+    r = run("export", "--data-dir", str(d), "--out", str(tmp_path / "usb"), "--full-data")
+    assert r.returncode == 2 and not (tmp_path / "usb").exists()
+    r = run("export", "--data-dir", str(d), "--out", str(tmp_path / "usb"), "--full-data", "--operator", "陈主管",
+            pin="2345")
+    assert r.returncode == 1 and not (tmp_path / "usb").exists()  # a supervisor is not an administrator
+    r = run("export", "--data-dir", str(d), "--out", str(tmp_path / "usb"), "--full-data", "--operator", "林管理",
+            pin="1234")
+    assert r.returncode == 0, r.stderr
+    assert run("export", "--data-dir", str(d), "--out", str(tmp_path / "usb2")).returncode == 0  # masked: as before
 
 
 def test_audit_verify_finds_an_altered_entry(tmp_path):

@@ -403,226 +403,240 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="153" />
-        <location filename="../../main.py" line="507" />
+        <location filename="../../main.py" line="157" />
+        <location filename="../../main.py" line="545" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
+        <location filename="../../main.py" line="175" />
+        <source>PIN of {name}: </source>
+        <translation>{name} 的 PIN：</translation>
+    </message>
+    <message>
         <location filename="../../main.py" line="177" />
+        <source>This command reveals personal data or makes passes: give --operator NAME (an administrator) and the PIN in GATEDESK_PIN, or type it when asked.</source>
+        <translation>此命令会显示个人信息或制作通行证：请用 --operator 姓名 指明操作人（管理员），并在 GATEDESK_PIN 中给出 PIN，或在提示时输入。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="183" />
+        <source>No operator called {name}.</source>
+        <translation>没有名为 {name} 的操作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="210" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="182" />
+        <location filename="../../main.py" line="215" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="185" />
+        <location filename="../../main.py" line="218" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="227" />
+        <location filename="../../main.py" line="260" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="234" />
+        <location filename="../../main.py" line="276" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="241" />
+        <location filename="../../main.py" line="283" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="242" />
+        <location filename="../../main.py" line="284" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="260" />
+        <location filename="../../main.py" line="302" />
         <source>Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6').</source>
         <translation>不是密钥指纹：{text}（应为 16 位字母和数字，如“da48-52c4-7e96-12c6”）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="266" />
-        <location filename="../../main.py" line="530" />
+        <location filename="../../main.py" line="308" />
+        <location filename="../../main.py" line="568" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="268" />
+        <location filename="../../main.py" line="310" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="276" />
+        <location filename="../../main.py" line="318" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="280" />
+        <location filename="../../main.py" line="322" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="287" />
+        <location filename="../../main.py" line="329" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
         <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它备案任何门岗。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="304" />
+        <location filename="../../main.py" line="346" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待备案  {file}：{compound} {gate} 尚未备案；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="309" />
+        <location filename="../../main.py" line="351" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="313" />
+        <location filename="../../main.py" line="355" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="315" />
+        <location filename="../../main.py" line="357" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="315" />
+        <location filename="../../main.py" line="357" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="316" />
+        <location filename="../../main.py" line="358" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="323" />
+        <location filename="../../main.py" line="365" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="327" />
+        <location filename="../../main.py" line="369" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="341" />
+        <location filename="../../main.py" line="383" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="372" />
+        <location filename="../../main.py" line="414" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="386" />
+        <location filename="../../main.py" line="428" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="399" />
+        <location filename="../../main.py" line="441" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="407" />
+        <location filename="../../main.py" line="449" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="415" />
+        <location filename="../../main.py" line="457" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="424" />
+        <location filename="../../main.py" line="466" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="427" />
-        <location filename="../../main.py" line="510" />
+        <location filename="../../main.py" line="469" />
+        <location filename="../../main.py" line="548" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="449" />
+        <location filename="../../main.py" line="491" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="454" />
-        <location filename="../../main.py" line="488" />
+        <location filename="../../main.py" line="496" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="483" />
+        <location filename="../../main.py" line="522" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="493" />
+        <location filename="../../main.py" line="531" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="536" />
+        <location filename="../../main.py" line="574" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="542" />
+        <location filename="../../main.py" line="580" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="544" />
+        <location filename="../../main.py" line="582" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="560" />
+        <location filename="../../main.py" line="598" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="563" />
+        <location filename="../../main.py" line="601" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="567" />
+        <location filename="../../main.py" line="605" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="570" />
+        <location filename="../../main.py" line="608" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="572" />
+        <location filename="../../main.py" line="610" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="608" />
+        <location filename="../../main.py" line="646" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="613" />
+        <location filename="../../main.py" line="651" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -3487,42 +3501,42 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>进出门岗请出示 · 请勿转借</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="614" />
+        <location filename="../../models/residents.py" line="620" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="615" />
+        <location filename="../../models/residents.py" line="621" />
         <source>Enter the resident's name.</source>
         <translation>请输入住户姓名。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="616" />
+        <location filename="../../models/residents.py" line="622" />
         <source>Not a mainland mobile number (11 digits starting with 1).</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="669" />
+        <location filename="../../models/residents.py" line="675" />
         <source>Wrong passphrase, or the file is damaged.</source>
         <translation>口令不对，或文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="670" />
+        <location filename="../../models/residents.py" line="676" />
         <source>This is not a GateDesk roster file.</source>
         <translation>这不是门岗登记台的住户名册文件。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="671" />
+        <location filename="../../models/residents.py" line="677" />
         <source>This roster is for {theirs}; this gate belongs to {ours}.</source>
         <translation>此名册属于 {theirs}；本门岗属于 {ours}。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="672" />
+        <location filename="../../models/residents.py" line="678" />
         <source>This gate has already printed passes with its own key; they would stop working. Load the roster before printing passes here, or reprint them.</source>
         <translation>本门岗已用自己的密钥打印过通行证，载入后它们将失效。请在本门岗打印通行证之前载入名册，或载入后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="674" />
+        <location filename="../../models/residents.py" line="680" />
         <source>Use a passphrase of at least 8 characters.</source>
         <translation>口令至少需要 8 个字符。</translation>
     </message>

@@ -191,9 +191,6 @@ class Desk:
         return changed
 
     # -- the gate -----------------------------------------------------------------------
-    def validate(self, form: VisitForm) -> visits.VisitCreate:
-        return visits.parse_form(form, self.settings, self.clock())
-
     def register(self, form: VisitForm) -> Saved:
         """Validate, decide, store and commit. Raises InvalidInput or RemeasureNeeded, saving nothing."""
         now = self.clock()

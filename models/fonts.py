@@ -1,6 +1,7 @@
 """Finding a font with Chinese glyphs for files we draw ourselves (PDF reports, posters).
 
-A bare machine has none (PLATFORM.md); bootstrap.sh installs Noto CJK. The .ttc collections
+A bare Debian machine has only DejaVu (Chinese comes out as empty boxes); bootstrap.sh installs
+Noto CJK and WenQuanYi Micro Hei. The .ttc collections
 hold several faces, so the Simplified Chinese face is picked by name, not by position.
 """
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""How personal data looks on screen and in routine exports (DOMAIN.md: 138****5678, 350102********1234)."""
+"""How personal data looks on screen and in routine exports, as is usual in China: a phone keeps 3 + 4
+digits (138****5678), an ID number its region and last four (350102********1234)."""
 from __future__ import annotations
 
 

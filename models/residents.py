@@ -161,10 +161,6 @@ def read_pass_text(text: str) -> tuple[bytes, bytes, PassClaims]:
     return body, signature, claims
 
 
-def looks_like_pass(text: str) -> bool:
-    return text.strip().startswith(PASS_PREFIX)
-
-
 # -- refusals -------------------------------------------------------------------------------
 REFUSALS = {
     "pass_unreadable": QT_TRANSLATE_NOOP("Residents", "This code is not a GateDesk pass, or it is damaged."),

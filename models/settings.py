@@ -1,7 +1,8 @@
 """The station's settings: each declared once, typed, with its default and what it means.
 
-Defaults follow ../shared/DOMAIN.md (fever at 37.3 °C, a 72-hour test window, 28-day
-retention). Values live in the database so that every operator at the gate sees the same rules.
+Defaults follow the 2022 city notices (fever at 37.3 °C, a 72-hour test window) and comparable
+schemes' retention (28 days; the UK kept 21, NZ 60). Values live in the database so that every
+operator at the gate sees the same rules.
 """
 from __future__ import annotations
 

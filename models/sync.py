@@ -214,16 +214,6 @@ def _day_bounds(day_from: date, day_to: date, zone: ZoneInfo) -> tuple[datetime,
     return start, end
 
 
-def _selection(model: type, station_id: str, since: datetime | None, window: tuple[datetime, datetime] | None):
-    """The WHERE of one table's changed rows (incremental) or rows created in a day range."""
-    terms = [model.station_id == station_id]
-    if window is not None:
-        terms += [model.created_at >= window[0], model.created_at < window[1]]
-    elif since is not None:
-        terms.append(model.updated_at > since)
-    return terms
-
-
 def _member_queries(station_id: str, since, window) -> dict[str, Any]:
     """One SELECT per record type; children bring their parents so each bundle stands alone."""
     mine = {name: model.station_id == station_id for name, model in RECORD_TYPES.items()}

@@ -27,7 +27,7 @@ NEEDS = {
     "deliver": None, "waiting_parcels": None, "overdue_parcels": None, "handed_out_today": None,
     "parcel_counts_by_day": None, "disinfect_items": None, "waiting_count": None, "parcel_counts": None,
     "known_rooms": None, "readiness_today": None, "record_readiness": None, "scan_pass": None,
-    "needs_temperature": None, "record_passage": None, "validate": None,
+    "needs_temperature": None, "record_passage": None,
     # signing in and out, locks, the station's own facts
     "acting": None, "may": None, "drop_authority": None, "complete_setup": None, "complete_office_setup": None,
     "operators": None, "last_on_duty": None, "sign_in": None, "sign_off": None, "lock_due": None, "lock": None,

@@ -166,25 +166,20 @@ def check_database(data_dir: Path, parent=None, *, now: bool | None = None) -> b
     instead (CheckInBackground), as it takes seconds on a year's records. A damaged database is
     never written to: the user is told, and offered the newest sound daily backup in its place
     (the damaged file is kept aside). False when GateDesk should not start."""
-    from models import db as dbmod
+    from models.recovery import startup_problem
 
-    path = paths.database_path(data_dir)
-    if now is None:
-        now = path.exists() and not dbmod.closed_cleanly(path)
-    problem = dbmod.integrity_problem(path) if now else None
+    problem = startup_problem(data_dir, check=now)
     if problem is None:
-        if path.exists():
-            dbmod.opening(path)
         return True
     return offer_backup(data_dir, problem, parent)
 
 
 def offer_backup(data_dir: Path, problem: str, parent=None) -> bool:
     from models import db as dbmod
-    from models.recovery import restore
+    from models.recovery import backup_to_offer, restore
 
     path = paths.database_path(data_dir)
-    backup = dbmod.latest_backup(dbmod.backup_folders(path), of=dbmod.identity(path))
+    backup = backup_to_offer(data_dir)
     if backup is None:
         QMessageBox.critical(parent, "GateDesk", QCoreApplication.translate(
             "App", "The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. "

@@ -21,7 +21,7 @@ from models.masking import mask_name
 from models.residents import PASS_PREFIX
 from models.rules import ALL_CLEAR_TEXT, CodeColor, NatResult, Outcome, PersonKind
 from models.validation import InvalidInput, NAME_MAX, TEXT_MAX
-from models.visits import RemeasureNeeded, VisitForm
+from models.visits import RemeasureNeeded, VisitForm, recall_key
 
 KIND_KEYS = {PersonKind.VISITOR: "1", PersonKind.RESIDENT: "2", PersonKind.COURIER: "3",
              PersonKind.WORKER: "4", PersonKind.OTHER: "5"}
@@ -281,8 +281,8 @@ class GatePanel(QWidget):
         super().keyPressEvent(event)
 
     def _maybe_recall(self, text: str) -> None:
-        digits = "".join(ch for ch in text if ch.isdigit())
-        if len(digits) != 11 or digits == self._recalled_phone:
+        digits = recall_key(text)
+        if digits is None or digits == self._recalled_phone:
             return
         self._recalled_phone = digits
         found = self.desk.recall(digits)
@@ -355,7 +355,7 @@ class GatePanel(QWidget):
     def _show_refusal(self, refusal) -> None:
         from PySide6.QtWidgets import QApplication
 
-        stop = refusal.code in ("home_isolation", "home_monitoring")
+        stop = refusal.stops_exit
         if stop:
             QApplication.beep()
         self._show_banner("isolate" if stop else "refuse",

@@ -249,8 +249,7 @@ class ParcelsPanel(QWidget):
 
     def find(self) -> None:
         text = self.code.text().strip()
-        found = self.desk.find_parcels(code=text) if text.isdigit() and len(text) == 6 else \
-            self.desk.find_parcels(room=text)
+        found = self.desk.search_parcels(text)
         self.model.set_rows(found)
         if found:
             self.table.selectRow(0)

@@ -206,6 +206,11 @@ class Desk:
         with self.db.reading() as s:
             return visits.recall_by_phone(s, phone)
 
+    def search_parcels(self, text: str) -> list[parcels.Parcel]:
+        """By pick-up code when the text is one, else by room."""
+        text = text.strip()
+        return self.find_parcels(code=text) if parcels.is_pickup_code(text) else self.find_parcels(room=text)
+
     def sign_out(self, visit_id: str) -> Visit:
         with self.db.session() as s:
             v = visits.sign_out(session=s, visit_id=visit_id, operator_id=self.operator.id, now=self.clock())

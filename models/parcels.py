@@ -105,10 +105,19 @@ def _origin(ctx: StationContext, operator_id: str, now: datetime) -> dict:
     return dict(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now, updated_at=now)
 
 
+CODE_DIGITS = 6
+
+
+def is_pickup_code(text: str) -> bool:
+    """What a pick-up code looks like (else the text is a room): six digits."""
+    text = text.strip()
+    return len(text) == CODE_DIGITS and text.isascii() and text.isdigit()
+
+
 def _new_code(session: Session) -> str:
     """A six-digit pick-up code not used by any parcel still waiting."""
     for _ in range(50):
-        code = f"{secrets.randbelow(10**6):06d}"
+        code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
         taken = session.exec(select(Parcel.id).where(Parcel.pickup_code == code,
                                                      Parcel.status == ParcelStatus.WAITING.value)).first()
         if taken is None:

@@ -69,6 +69,31 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def startup_problem(data_dir: Path, *, check: bool | None = None) -> str | None:
+    """Before anything writes: SQLite's quick check when the last session did not close cleanly (a
+    crash, a power cut) or `check` says so; after a clean close it runs in the background instead,
+    as it takes seconds on a year's records. None when the file may be opened (it is then marked
+    as open, so a crash from now on is noticed at the next start)."""
+    from models import db as dbmod
+
+    path = paths.database_path(data_dir)
+    if check is None:
+        check = path.exists() and not dbmod.closed_cleanly(path)
+    problem = dbmod.integrity_problem(path) if check else None
+    if problem is None and path.exists():
+        dbmod.opening(path)
+    return problem
+
+
+def backup_to_offer(data_dir: Path) -> Path | None:
+    """For a damaged database: the newest daily backup of this station that passes its own check
+    (a shared backup folder may hold other stations')."""
+    from models import db as dbmod
+
+    path = paths.database_path(data_dir)
+    return dbmod.latest_backup(dbmod.backup_folders(path), of=dbmod.identity(path))
+
+
 def complete_pending(data_dir: Path, *, now: datetime | None = None) -> bool:
     """At start-up: finish the record of a restore interrupted after its swap. True if one was."""
     if not (data_dir / PENDING).exists():

@@ -185,6 +185,11 @@ STOPPED = {MonitoringKind.ISOLATION: "home_isolation", MonitoringKind.MONITORING
 
 
 class PassRefused(Exception):
+    @property
+    def stops_exit(self) -> bool:
+        """A resident under home isolation or monitoring on the way out: stop them, not just refuse."""
+        return self.code in STOPPED.values()
+
     def __init__(self, code: str, **params):
         self.code = code
         self.params = params

@@ -271,6 +271,13 @@ def auto_sign_out(*, session: Session, settings: Settings, now: datetime | None 
 NON_RESIDENT_KINDS = tuple(k.value for k in PersonKind if k is not PersonKind.RESIDENT)
 
 
+def recall_key(text: str) -> str | None:
+    """The phone number to look a returning visitor up by, once all 11 digits of a mainland mobile
+    are typed (spaces and dashes as people type them); None before."""
+    digits = "".join(ch for ch in text if ch.isascii() and ch.isdigit())
+    return digits if len(digits) == 11 and digits.startswith("1") else None
+
+
 def on_site_terms() -> list:
     """Admitted, not signed out, not a resident (residents never sign out).
 

@@ -82,3 +82,18 @@ def test_checks_turned_off_are_not_applied(now):
 def test_most_serious_reason_leads(now):
     d = decide(ok(now, mask=False, code_color=CodeColor.RED), Settings(), now)
     assert d.outcome is Outcome.ISOLATE and d.reasons[0] == "code_red" and "no_mask" in d.reasons
+
+
+def test_small_rules_the_screens_ask_the_core():
+    """Rules that lived in the gate's panels: when a typed phone recalls a visitor, what a pick-up
+    code looks like, which refused pass stops someone at the exit."""
+    from models.parcels import is_pickup_code
+    from models.residents import PassRefused
+    from models.visits import recall_key
+
+    assert recall_key("138 0013 8000") == "13800138000" and recall_key("1380013800") is None
+    assert recall_key("23800138000") is None and recall_key("１３８００１３８０００") is None
+    assert is_pickup_code(" 042317 ") and not is_pickup_code("42317") and not is_pickup_code("３-2-501")
+    assert not is_pickup_code("０４２３１７")
+    assert PassRefused("home_isolation", name="", room="", until="").stops_exit
+    assert not PassRefused("pass_expired", date="").stops_exit

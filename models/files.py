@@ -113,9 +113,10 @@ def written_whole(path: Path) -> Iterator[Path]:
     """Yields the temporary path to write; on success it becomes `path`, on any error it is removed."""
     path = Path(path)
     partial = partial_name(path)
-    create_private(partial)  # writers open it and truncate: the owner-only mode stays
     try:
+        # Noted before it exists: a process killed at any moment leaves nothing the next start misses.
         with _noted(partial):
+            create_private(partial)  # writers open it and truncate: the owner-only mode stays
             yield partial
             with open(partial, "rb") as f:
                 os.fsync(f.fileno())

@@ -178,7 +178,14 @@ class ImportPanel(QWidget):
         paths = [s.path for s in self.model.rows]
         if not paths or (self.op and self.op.running):
             return
-        importer = self.desk.importer(trusted_files=set(self.trusted))
+        from models.operators import NotAllowed
+
+        try:
+            importer = self.desk.importer(trusted_files=set(self.trusted))
+        except NotAllowed as exc:  # the administrator who accepted a new key is no longer acting
+            self.trusted.clear()
+            self.summary.setText(texts.message(exc.message))
+            return
         label = self.tr("Checking {0} bundles…") if dry_run else self.tr("Importing {0} bundles…")
         self._set_busy(True)
         self.op = BackgroundOp(self, lambda progress, cancelled: importer.run_all(
@@ -231,13 +238,15 @@ class ImportPanel(QWidget):
         """After a phone call with the gate: accept the new key this file is signed with, and check again."""
         from PySide6.QtWidgets import QMessageBox
 
-        from models.operators import Role
+        from models.operators import NotAllowed
 
         s = self._current()
         if s is None or s.problem is None or s.problem.code != "key_changed":
             return
-        if not (self.desk.operator and self.desk.operator.at_least(Role.ADMIN)):
-            QMessageBox.information(self, self.tr("New key"), self.tr("Only an administrator accepts a gate's new key."))
+        try:
+            self.desk.importer(trusted_files={s.path})  # the core says who may accept a gate's new key
+        except NotAllowed as exc:
+            QMessageBox.information(self, self.tr("New key"), texts.message(exc.message))
             return
         answer = QMessageBox.question(self, self.tr("New key"), self.tr(
             "Accept key {0} for {1}? Do this only after the gate has read you the same fingerprint over the phone "

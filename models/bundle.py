@@ -128,10 +128,6 @@ def canonical_line(record: dict[str, Any]) -> bytes:
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() + b"\n"
 
 
-def record_digest(line: bytes) -> str:
-    return hashlib.blake2b(line.rstrip(b"\r\n"), digest_size=16).hexdigest()
-
-
 # -- keys ----------------------------------------------------------------------------------
 def b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")

@@ -34,15 +34,21 @@ def write_report(folder: Path, exc_type, exc, tb, now: datetime) -> Path:
     return path
 
 
+def report_quietly(folder: Path, exc: BaseException, now: datetime) -> Path | None:
+    """A report of an error GateDesk carries on after (a file it could not import, a failed erasure);
+    None when even the report cannot be written."""
+    try:
+        return write_report(folder, type(exc), exc, exc.__traceback__, now)
+    except OSError:
+        return None
+
+
 def install(folder: Path, on_crash=None) -> None:
     """Replace sys.excepthook: write the report, then tell the user (on_crash(path))."""
     from models.clock import utcnow
 
     def hook(exc_type, exc, tb):
-        try:
-            path = write_report(folder, exc_type, exc, tb, utcnow())
-        except OSError:
-            path = None
+        path = report_quietly(folder, exc.with_traceback(tb) if exc is not None else exc_type(), utcnow())
         if on_crash is not None:
             on_crash(path)
 

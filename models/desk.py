@@ -663,10 +663,7 @@ class Desk:
             return
         self._erasure_failures.add(key)
         if self.db.path is not None:
-            try:
-                crash.write_report(self.db.path.parent / "logs", type(exc), exc, exc.__traceback__, self.clock())
-            except OSError:
-                pass
+            crash.report_quietly(self.db.path.parent / "logs", exc, self.clock())
         try:
             with self.db.session() as s:
                 self._audit(s, "purge_failed", detail=type(exc).__name__, operator_id=None)

@@ -705,13 +705,15 @@ def save_roster_file(session: Session, ctx: StationContext, path: Path, passphra
 
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+    from models.sync import codec_for  # sync imports this module (through retention): a cycle at the top
+
     if len(passphrase) < 8:
         raise RosterFileProblem("short_passphrase")
     body: dict = {"format": "gatedesk-roster", "version": 1, "compound": ctx.compound_name,
                   "created_at": bundle.wire_time(now), "pass_key": pass_key(session)}
     count = 0
     for name, model in ROSTER_TABLES.items():
-        codec = wire_codec(name, model)
+        codec = codec_for(name, model)
         rows = session.execute(select(model.__table__)).mappings().all()
         body[name] = [json.loads(codec.line(row)) for row in rows]
         count += len(rows)
@@ -720,12 +722,6 @@ def save_roster_file(session: Session, ctx: StationContext, path: Path, passphra
                                                             ROSTER_MAGIC)
     files.write_bytes(path, ROSTER_MAGIC + salt + nonce + sealed)
     return count
-
-
-def wire_codec(name: str, model):
-    from models.sync import codec_for
-
-    return codec_for(name, model)
 
 
 def load_roster_file(session: Session, ctx: StationContext, path: Path, passphrase: str) -> int:

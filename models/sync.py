@@ -179,10 +179,13 @@ def codecs() -> dict[str, Codec]:
     return {name: codec_for(name, model) for name, model in RECORD_TYPES.items()}
 
 
+def schema_for(name: str, to_storage: Callable[[str], Any]) -> wire.RecordSchema:
+    """The one validator of a record type, storing times as to_storage makes them."""
+    return wire.RecordSchema(name, RECORD_TYPES[name].__table__, WITHHELD.get(name, {}), to_storage)
+
+
 def schemas(to_storage: Callable[[str], Any]) -> dict[str, wire.RecordSchema]:
-    """The one validator of every record type, storing times as to_storage makes them."""
-    return {name: wire.RecordSchema(name, model.__table__, WITHHELD.get(name, {}), to_storage)
-            for name, model in RECORD_TYPES.items()}
+    return {name: schema_for(name, to_storage) for name in RECORD_TYPES}
 
 
 # -- export (gate) ---------------------------------------------------------------------------
@@ -669,12 +672,8 @@ class Importer:
     def _report(self, exc: Exception) -> None:
         from models import crash
 
-        if self.db.path is None:
-            return
-        try:
-            crash.write_report(self.db.path.parent / "logs", type(exc), exc, exc.__traceback__, self.clock())
-        except OSError:
-            pass
+        if self.db.path is not None:
+            crash.report_quietly(self.db.path.parent / "logs", exc, self.clock())
 
     def _known_key(self, conn: Connection):
         def known(station_id: str) -> str | None:
@@ -902,7 +901,8 @@ class Importer:
             return False
         conn.execute(SyncConflict.__table__.insert().values(
             id=new_id(), record_type=schema.record_type, record_id=d.id, rev=d.rev, station_id=file.station_id,
-            seq=file.seq, held=held_line(conn, codecs()[schema.record_type], d.id).decode(),
+            seq=file.seq, held=held_line(conn, codec_for(schema.record_type, RECORD_TYPES[schema.record_type]),
+                                         d.id).decode(),
             incoming=d.canonical.decode(), incoming_digest=d.digest, detected_at=file.now))
         return True
 
@@ -1060,7 +1060,7 @@ def resolve_conflict(db: Database, conflict_id: str, *, take_incoming: bool, ope
         if row is None or row["resolved_at"] is not None:
             return
         if take_incoming:
-            schema = schemas(dbmod.time_storage(db.engine.dialect.name))[row["record_type"]]
+            schema = schema_for(row["record_type"], dbmod.time_storage(db.engine.dialect.name))
             record = schema.decode(row["incoming"].encode())  # checked as on import, by the same validator
             dbmod.bulk_update(conn, schema.table, schema.stored, [record.row])
             conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == row["record_id"])

@@ -19,12 +19,12 @@
         <translation>数据库已损坏（{0}）。门岗登记台现在关闭，以免再写入；请重新打开，届时会提供最新的备份用于恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="189" />
+        <location filename="../../gui/app.py" line="184" />
         <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
         <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="193" />
+        <location filename="../../gui/app.py" line="188" />
         <source>The database {0} is damaged ({1}). It has not been changed.
 
 Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
@@ -1553,64 +1553,59 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>那里没有新的数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="182" />
+        <location filename="../../gui/import_panel.py" line="189" />
         <source>Checking {0} bundles…</source>
         <translation>正在检查 {0} 个数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="182" />
+        <location filename="../../gui/import_panel.py" line="189" />
         <source>Importing {0} bundles…</source>
         <translation>正在导入 {0} 个数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="202" />
+        <location filename="../../gui/import_panel.py" line="209" />
         <source>Cancelled. Nothing was changed.</source>
         <translation>已取消，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="205" />
+        <location filename="../../gui/import_panel.py" line="212" />
         <source>Checked: {0} can be imported ({1} new records, {2} updated), {3} rejected. Nothing has been changed yet.</source>
         <translation>检查完毕：{0} 个可导入（新增 {1} 条，更新 {2} 条），{3} 个被拒收。尚未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="211" />
+        <location filename="../../gui/import_panel.py" line="218" />
         <source>Imported {0} bundles: {1} new records, {2} updated, {3} conflicts to review. {4} rejected.</source>
         <translation>已导入 {0} 个数据包：新增 {1} 条，更新 {2} 条，待处理冲突 {3} 条。拒收 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="218" />
+        <location filename="../../gui/import_panel.py" line="225" />
         <source>{0} from gates not yet enrolled: select one to see its key fingerprint.</source>
         <translation>{0} 个来自尚未备案的门岗：选中一行可查看其密钥指纹。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="228" />
+        <location filename="../../gui/import_panel.py" line="235" />
         <source>The import stopped: {0}. Nothing was changed.</source>
         <translation>导入中止：{0}。没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="240" />
-        <location filename="../../gui/import_panel.py" line="242" />
+        <location filename="../../gui/import_panel.py" line="249" />
+        <location filename="../../gui/import_panel.py" line="251" />
         <source>New key</source>
         <translation>新密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="240" />
-        <source>Only an administrator accepts a gate's new key.</source>
-        <translation>只有管理员可以接受门岗的新密钥。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_panel.py" line="243" />
+        <location filename="../../gui/import_panel.py" line="252" />
         <source>Accept key {0} for {1}? Do this only after the gate has read you the same fingerprint over the phone (the gate's Export window shows it).</source>
         <translation>接受 {1} 的密钥 {0} 吗？请先让门岗在电话里念出同样的指纹（门岗的“导出”窗口中显示）后再接受。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="259" />
         <location filename="../../gui/import_panel.py" line="268" />
+        <location filename="../../gui/import_panel.py" line="277" />
         <source>Enroll a gate</source>
         <translation>备案门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="260" />
+        <location filename="../../gui/import_panel.py" line="269" />
         <source>Enroll {0} {1}?
 
 Its key fingerprint is
@@ -1625,17 +1620,17 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 只有与该门岗设置单上印的指纹（或门岗电话中念给您的指纹）一致时才备案。备案后即导入它的数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="283" />
+        <location filename="../../gui/import_panel.py" line="292" />
         <source> Record: {0}.</source>
         <translation> 记录：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="286" />
+        <location filename="../../gui/import_panel.py" line="295" />
         <source>{0}: imported, but this gate's audit log was cut short or rewritten since an earlier bundle. Ask the gate what happened (Gates reporting shows it in red).</source>
         <translation>{0}：已导入，但与之前的数据包相比，该门岗的操作日志被截短或改写。请向门岗了解情况（“门岗报送”页以红色显示）。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="290" />
+        <location filename="../../gui/import_panel.py" line="299" />
         <source>{0}: {1} records arrived changed at the same revision; they are kept under Conflicts for you to decide.</source>
         <translation>{0}：{1} 条记录以相同版本号到达但内容不同，已放入“冲突”等您决定。</translation>
     </message>
@@ -2612,7 +2607,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="200" />
+        <location filename="../../models/parcels.py" line="209" />
         <source>This item is no longer waiting at the station.</source>
         <translation>此件已不在寄存点待取。</translation>
     </message>
@@ -2770,18 +2765,18 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>取件码 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="260" />
+        <location filename="../../gui/parcels_panel.py" line="259" />
         <source>Nothing waiting for {0}.</source>
         <translation>{0} 没有待取的物品。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="265" />
+        <location filename="../../gui/parcels_panel.py" line="264" />
         <source>Choose an item in the list first.</source>
         <translation>请先在列表中选中一件。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="304" />
-        <location filename="../../gui/parcels_panel.py" line="319" />
+        <location filename="../../gui/parcels_panel.py" line="303" />
+        <location filename="../../gui/parcels_panel.py" line="318" />
         <source>Disinfected {0} items.</source>
         <translation>已消毒 {0} 件。</translation>
     </message>
@@ -3426,117 +3421,117 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Residents</name>
     <message>
-        <location filename="../../models/residents.py" line="170" />
+        <location filename="../../models/residents.py" line="166" />
         <source>This code is not a GateDesk pass, or it is damaged.</source>
         <translation>这不是门岗登记台的通行证，或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="171" />
+        <location filename="../../models/residents.py" line="167" />
         <source>The pass's signature is wrong: the card is forged or altered. Register the person by hand and tell the office.</source>
         <translation>通行证签名不符：此卡系伪造或被改动。请人工登记此人，并报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="173" />
+        <location filename="../../models/residents.py" line="169" />
         <source>This pass was not issued here (another compound's card?).</source>
         <translation>此通行证不是本小区签发的（其他小区的卡？）。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="174" />
+        <location filename="../../models/residents.py" line="170" />
         <source>This pass was revoked on {date}: {reason}</source>
         <translation>此通行证已于 {date} 作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="175" />
+        <location filename="../../models/residents.py" line="171" />
         <source>This pass expired on {date}. Issue a new one.</source>
         <translation>此通行证已于 {date} 过期。请补发新证。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="176" />
+        <location filename="../../models/residents.py" line="172" />
         <source>STOP: {name} ({room}) is in home isolation until {until}. They may not leave. Report to the community.</source>
         <translation>拦住：{name}（{room}）正在居家隔离，至 {until}。不得外出。请报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="178" />
+        <location filename="../../models/residents.py" line="174" />
         <source>STOP: {name} ({room}) is under home health monitoring until {until}. They may not leave. Report to the community.</source>
         <translation>拦住：{name}（{room}）正在居家健康监测，至 {until}。不得外出。请报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="180" />
+        <location filename="../../models/residents.py" line="176" />
         <source>{name} has moved out of the roster; the pass is no longer valid.</source>
         <translation>{name} 已不在住户名册中，通行证失效。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="181" />
+        <location filename="../../models/residents.py" line="177" />
         <source>{name}: {temperature} °C is at or above {limit} °C. Not let in by pass: register them with the form, which asks for a re-measure.</source>
         <translation>{name}：{temperature} °C 达到或超过 {limit} °C。不能刷证进入：请用登记表登记，按提示复测。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="185" />
+        <location filename="../../models/residents.py" line="181" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="186" />
+        <location filename="../../models/residents.py" line="182" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="533" />
+        <location filename="../../models/residents.py" line="534" />
         <source>Resident pass</source>
         <translation>住户通行证</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="534" />
+        <location filename="../../models/residents.py" line="535" />
         <source>Valid until {0}</source>
         <translation>有效期至 {0}</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="535" />
+        <location filename="../../models/residents.py" line="536" />
         <source>No. {0}</source>
         <translation>编号 {0}</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="536" />
+        <location filename="../../models/residents.py" line="537" />
         <source>Show at the gate · do not lend</source>
         <translation>进出门岗请出示 · 请勿转借</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="620" />
+        <location filename="../../models/residents.py" line="621" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="621" />
+        <location filename="../../models/residents.py" line="622" />
         <source>Enter the resident's name.</source>
         <translation>请输入住户姓名。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="622" />
+        <location filename="../../models/residents.py" line="623" />
         <source>Not a mainland mobile number (11 digits starting with 1).</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="675" />
+        <location filename="../../models/residents.py" line="676" />
         <source>Wrong passphrase, or the file is damaged.</source>
         <translation>口令不对，或文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="676" />
+        <location filename="../../models/residents.py" line="677" />
         <source>This is not a GateDesk roster file.</source>
         <translation>这不是门岗登记台的住户名册文件。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="677" />
+        <location filename="../../models/residents.py" line="678" />
         <source>This roster is for {theirs}; this gate belongs to {ours}.</source>
         <translation>此名册属于 {theirs}；本门岗属于 {ours}。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="678" />
+        <location filename="../../models/residents.py" line="679" />
         <source>This gate has already printed passes with its own key; they would stop working. Load the roster before printing passes here, or reprint them.</source>
         <translation>本门岗已用自己的密钥打印过通行证，载入后它们将失效。请在本门岗打印通行证之前载入名册，或载入后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="680" />
+        <location filename="../../models/residents.py" line="681" />
         <source>Use a passphrase of at least 8 characters.</source>
         <translation>口令至少需要 8 个字符。</translation>
     </message>
@@ -4574,7 +4569,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>GateDesk 无法导入此文件（{detail}）；已在 logs 文件夹写入不含个人信息的报告。其他文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="455" />
+        <location filename="../../models/sync.py" line="448" />
         <source>A spreadsheet GateDesk writes for people beside its bundle; the office imports the bundle, not this. Skipped.</source>
         <translation>这是 GateDesk 在数据包旁为人工查阅写出的表格；办公室导入的是数据包而不是它。已跳过。</translation>
     </message>
@@ -4597,28 +4592,28 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="127" />
+        <location filename="../../models/parcels.py" line="136" />
         <source>Choose what kind of item this is.</source>
         <translation>请选择物品类别。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="131" />
+        <location filename="../../models/parcels.py" line="140" />
         <source>A tracking or order number is 4–40 letters, digits or dashes.</source>
         <translation>快递单号 / 订单号为 4–40 位字母、数字或短横线。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="135" />
+        <location filename="../../models/parcels.py" line="144" />
         <location filename="../../models/validation.py" line="53" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="137" />
+        <location filename="../../models/parcels.py" line="146" />
         <source>Write the room as building-unit-room, such as 3-2-501.</source>
         <translation>房号请按 楼-单元-室 填写，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="142" />
+        <location filename="../../models/parcels.py" line="151" />
         <source>The last four digits of the phone.</source>
         <translation>请填写手机号后四位。</translation>
     </message>
@@ -4698,27 +4693,27 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>采样时间晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="116" />
+        <location filename="../../models/visits.py" line="117" />
         <source>Choose who this is.</source>
         <translation>请选择人员类别。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="135" />
+        <location filename="../../models/visits.py" line="136" />
         <source>Choose the code colour.</source>
         <translation>请选择健康码颜色。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="137" />
+        <location filename="../../models/visits.py" line="138" />
         <source>Check the health code and choose its colour (G green, Y yellow, R red).</source>
         <translation>请查验健康码并选择颜色（G 绿、Y 黄、R 红）。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="148" />
+        <location filename="../../models/visits.py" line="149" />
         <source>Choose the nucleic-acid result.</source>
         <translation>请选择核酸结果。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="298" />
+        <location filename="../../models/visits.py" line="306" />
         <source>Write the reason for the override.</source>
         <translation>请填写改判理由。</translation>
     </message>
@@ -4743,7 +4738,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../models/desk.py" line="603" />
+        <location filename="../../models/desk.py" line="605" />
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>
@@ -4833,28 +4828,28 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync.py" line="802" />
+        <location filename="../../models/sync.py" line="791" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="805" />
+        <location filename="../../models/sync.py" line="794" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="850" />
-        <location filename="../../models/sync.py" line="945" />
+        <location filename="../../models/sync.py" line="839" />
+        <location filename="../../models/sync.py" line="935" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="931" />
+        <location filename="../../models/sync.py" line="921" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="1035" />
+        <location filename="../../models/sync.py" line="1025" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>

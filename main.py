@@ -138,21 +138,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _say(message) -> str:
-    from models.i18n import environment_language, plain_translator
+    from models.store.i18n import environment_language, plain_translator
 
     return message.render(plain_translator(environment_language()))
 
 
 def _open(data_dir, *, must_exist: bool):
-    from models import paths
-    from models.db import open_database
-    from models.recovery import complete_pending
+    from models.store import paths
+    from models.store.db import open_database
+    from models.trust.recovery import complete_pending
 
     path = paths.database_path(data_dir)
     if path.exists():
         complete_pending(data_dir)  # a restore interrupted after its swap is recorded now
     if must_exist and not path.exists():
-        from models.i18n import QT_TRANSLATE_NOOP, Message
+        from models.store.i18n import QT_TRANSLATE_NOOP, Message
 
         raise SystemExit(_fail(Message("Cli", QT_TRANSLATE_NOOP("Cli", "No GateDesk database in {dir}."),
                                        {"dir": str(data_dir)})))
@@ -164,9 +164,9 @@ def _signed_in(args, db, role):
     why: no operator or PIN given (2), an unknown name (2), a wrong PIN or too weak a role (1)."""
     import os
 
-    from models.desk import Desk
-    from models.i18n import QT_TRANSLATE_NOOP
-    from models.operators import Locked, NotAllowed, WrongPin
+    from models.app.desk import Desk
+    from models.store.i18n import QT_TRANSLATE_NOOP
+    from models.trust.operators import Locked, NotAllowed, WrongPin
 
     pin = os.environ.get("GATEDESK_PIN")
     if args.operator and pin is None and sys.stdin.isatty():
@@ -178,7 +178,7 @@ def _signed_in(args, db, role):
             "Cli", "This command reveals personal data or makes passes: give --operator NAME (an administrator) "
             "and the PIN in GATEDESK_PIN, or type it when asked.")))
     desk = Desk(db)
-    op = next((o for o in desk.operators() if o.name == args.operator), None)
+    op = next((o for o in desk.staff.operators() if o.name == args.operator), None)
     if op is None:
         return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "No operator called {name}."), name=args.operator))
     try:
@@ -194,8 +194,8 @@ def _fail(message) -> int:
 
 
 def cmd_demo(args, data_dir) -> int:
-    from models.demo import AlreadySetUp, create_demo
-    from models.i18n import QT_TRANSLATE_NOOP, Message
+    from models.app.demo import AlreadySetUp, create_demo
+    from models.store.i18n import QT_TRANSLATE_NOOP, Message
 
     db = _open(data_dir, must_exist=False)
     try:
@@ -222,7 +222,7 @@ def cmd_demo(args, data_dir) -> int:
 
 
 def cmd_stats(args, data_dir) -> int:
-    from models.stats import record_counts
+    from models.app.stats import record_counts
 
     db = _open(data_dir, must_exist=True)
     try:
@@ -245,7 +245,7 @@ def _usage(message) -> int:
 
 
 def _msg(text: str, **params):
-    from models.i18n import Message
+    from models.store.i18n import Message
 
     return Message("Cli", text, params)
 
@@ -253,7 +253,7 @@ def _msg(text: str, **params):
 def cmd_export(args, data_dir) -> int:
     from pathlib import Path
 
-    from models.i18n import QT_TRANSLATE_NOOP, environment_language
+    from models.store.i18n import QT_TRANSLATE_NOOP, environment_language
     from models.sync import NotAStation, export_bundle
 
     if (args.day_from is None) != (args.day_to is None) or (args.day_from and args.day_from > args.day_to):
@@ -262,7 +262,7 @@ def cmd_export(args, data_dir) -> int:
     out = Path(args.out).expanduser()
     operator_id = None
     if args.full_data or args.operator:
-        from models.operators import Role
+        from models.trust.operators import Role
 
         desk = _signed_in(args, db, Role.ADMIN if args.full_data else Role.SUPERVISOR)
         if isinstance(desk, int):
@@ -291,8 +291,8 @@ def cmd_export(args, data_dir) -> int:
 def cmd_import(args, data_dir) -> int:
     from pathlib import Path
 
-    from models import paths as mpaths
-    from models.i18n import QT_TRANSLATE_NOOP
+    from models.store import paths as mpaths
+    from models.store.i18n import QT_TRANSLATE_NOOP
     from models.sync import Importer, NotAnOffice, bundle_files, ensure_office, normalise_fingerprint
 
     fingerprints = set()
@@ -340,7 +340,7 @@ def cmd_import(args, data_dir) -> int:
 
 
 def _describe(s, dry_run: bool) -> str:
-    from models.i18n import QT_TRANSLATE_NOOP
+    from models.store.i18n import QT_TRANSLATE_NOOP
 
     if s.status == "held":
         return _say(_msg(QT_TRANSLATE_NOOP(
@@ -374,9 +374,11 @@ def cmd_report(args, data_dir) -> int:
     from pathlib import Path
     from zoneinfo import ZoneInfo
 
-    from models import office, reports, sync
-    from models.i18n import QT_TRANSLATE_NOOP, environment_language
-    from models.settings import load_settings
+    from models import sync
+    from models.office import dashboard as office
+    from models.office import reports
+    from models.setup.settings import load_settings
+    from models.store.i18n import QT_TRANSLATE_NOOP, environment_language
 
     out = Path(args.out).expanduser()
     if out.suffix.lower() not in (".xlsx", ".pdf"):
@@ -402,8 +404,8 @@ def cmd_report(args, data_dir) -> int:
 def cmd_office_key(args, data_dir) -> int:
     from pathlib import Path
 
-    from models import files
-    from models.i18n import QT_TRANSLATE_NOOP
+    from models.store import files
+    from models.store.i18n import QT_TRANSLATE_NOOP
     from models.sync import NotAnOffice, ensure_office, office_key_file, office_name, set_office_name
 
     db = _open(data_dir, must_exist=False)
@@ -432,7 +434,7 @@ def cmd_office_key(args, data_dir) -> int:
 def cmd_use_office_key(args, data_dir) -> int:
     from pathlib import Path
 
-    from models.i18n import QT_TRANSLATE_NOOP
+    from models.store.i18n import QT_TRANSLATE_NOOP
     from models.sync import BadKeyFile, OfficeKeyFile, load_office_key
 
     try:
@@ -452,7 +454,7 @@ def cmd_use_office_key(args, data_dir) -> int:
 
 
 def _cannot_write(out, exc: OSError) -> int:
-    from models.i18n import QT_TRANSLATE_NOOP
+    from models.store.i18n import QT_TRANSLATE_NOOP
 
     return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "Cannot write {path}: {error}. Nothing else was changed."),
                       path=str(out), error=exc.strerror or str(exc)))
@@ -460,7 +462,7 @@ def _cannot_write(out, exc: OSError) -> int:
 
 def _writable(out, suffixes: tuple[str, ...]) -> int | None:
     """None when out can be written; else the exit status, after saying why."""
-    from models.i18n import QT_TRANSLATE_NOOP
+    from models.store.i18n import QT_TRANSLATE_NOOP
 
     if out.suffix.lower() not in suffixes:
         return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "The file must end in {suffixes}: {path}"),
@@ -474,9 +476,9 @@ def _writable(out, suffixes: tuple[str, ...]) -> int | None:
 def cmd_poster(args, data_dir) -> int:
     from pathlib import Path
 
-    from models import posters
-    from models.i18n import QT_TRANSLATE_NOOP, environment_language
-    from models.settings import load_settings
+    from models.gate import posters
+    from models.setup.settings import load_settings
+    from models.store.i18n import QT_TRANSLATE_NOOP, environment_language
 
     out = Path(args.out).expanduser()
     problem = _writable(out, (".pdf", ".png"))
@@ -505,8 +507,8 @@ def cmd_passes(args, data_dir) -> int:
     from pathlib import Path
 
     from models import residents
-    from models.i18n import QT_TRANSLATE_NOOP, environment_language
-    from models.operators import Role
+    from models.store.i18n import QT_TRANSLATE_NOOP, environment_language
+    from models.trust.operators import Role
 
     out = Path(args.out).expanduser()
     problem = _writable(out, (".pdf", ".png"))
@@ -517,7 +519,7 @@ def cmd_passes(args, data_dir) -> int:
         desk = _signed_in(args, db, Role.ADMIN)  # whoever holds a pass walks in: printing them is minting them
         if isinstance(desk, int):
             return desk
-        cards = desk.pass_cards(building=args.building) if desk.ctx else []
+        cards = desk.residents.pass_cards(building=args.building) if desk.ctx else []
         if not cards:
             return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "No valid passes{building}. Import the residents and issue "
                                                 "passes first."),
@@ -536,9 +538,9 @@ def cmd_passes(args, data_dir) -> int:
 def cmd_backup(args, data_dir) -> int:
     from pathlib import Path
 
-    from models import paths as mpaths
-    from models.db import backup_to
-    from models.i18n import QT_TRANSLATE_NOOP
+    from models.store import paths as mpaths
+    from models.store.db import backup_to
+    from models.store.i18n import QT_TRANSLATE_NOOP
 
     source = mpaths.database_path(data_dir)
     if not source.exists():
@@ -558,10 +560,10 @@ def cmd_backup(args, data_dir) -> int:
 def cmd_restore(args, data_dir) -> int:
     from pathlib import Path
 
-    from models.db import identity, verify_copy
-    from models.i18n import QT_TRANSLATE_NOOP
-    from models.instance import AlreadyRunning, InstanceLock
-    from models.recovery import ForeignBackup, restore
+    from models.store.db import identity, verify_copy
+    from models.store.i18n import QT_TRANSLATE_NOOP
+    from models.store.instance import AlreadyRunning, InstanceLock
+    from models.trust.recovery import ForeignBackup, restore
 
     backup = Path(args.file).expanduser()
     if not backup.is_file():
@@ -585,8 +587,8 @@ def cmd_restore(args, data_dir) -> int:
 
 
 def cmd_audit(args, data_dir) -> int:
-    from models import audit
-    from models.i18n import QT_TRANSLATE_NOOP
+    from models.store.i18n import QT_TRANSLATE_NOOP
+    from models.trust import audit
 
     db = _open(data_dir, must_exist=True)
     try:
@@ -625,8 +627,8 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
-    from models import files, paths
-    from models.db import DatabaseProblem
+    from models.store import files, paths
+    from models.store.db import DatabaseProblem
 
     data_dir = paths.resolve_data_dir(args.data_dir)
     try:
@@ -641,12 +643,12 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseProblem as exc:
         return _fail(exc.message)
     except OSError as exc:
-        from models.i18n import QT_TRANSLATE_NOOP, Message
+        from models.store.i18n import QT_TRANSLATE_NOOP, Message
 
         return _fail(Message("Cli", QT_TRANSLATE_NOOP("Cli", "Cannot use {dir}: {error}"),
                              {"dir": str(data_dir), "error": exc.strerror or str(exc)}))
     except UnicodeError:
-        from models.i18n import QT_TRANSLATE_NOOP
+        from models.store.i18n import QT_TRANSLATE_NOOP
 
         return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "A file or folder name here is not valid text (UTF-8): {dir}"),
                            dir=str(data_dir)))

@@ -21,17 +21,17 @@ from table import pct, print_table  # noqa: E402
 
 
 def main(src: Path, rounds: int = 3) -> None:
-    from models.db import open_database
-    from models.demo import DEMO_PINS
-    from models.desk import Desk
-    from models.visits import VisitForm
+    from models.app.demo import DEMO_PINS
+    from models.app.desk import Desk
+    from models.gate.visits import VisitForm
+    from models.store.db import open_database
 
     work = Path(tempfile.mkdtemp(prefix="audit-cost-"))
     shutil.copyfile(src / "gatedesk.sqlite3", work / "gatedesk.sqlite3")
     db = open_database(work / "gatedesk.sqlite3", background_checkpoints=True)
     desk = Desk(db)
-    guard = next(o for o in desk.operators() if o.name == "张保安")
-    desk.sign_in(guard.id, DEMO_PINS["guard1"])
+    guard = next(o for o in desk.staff.operators() if o.name == "张保安")
+    desk.staff.sign_in(guard.id, DEMO_PINS["guard1"])
     audited = desk._audit
     times: dict[str, list[float]] = {"with": [], "without": []}
     n = 0
@@ -45,7 +45,7 @@ def main(src: Path, rounds: int = 3) -> None:
                                  nat_sampled_at="20h")
                 time.sleep(0.05)
                 t = time.perf_counter()
-                desk.register(form)
+                desk.gate.register(form)
                 times[mode].append(time.perf_counter() - t)
     db.close()
     shutil.rmtree(work)

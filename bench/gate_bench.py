@@ -52,21 +52,21 @@ def main() -> None:
     shutil.copy(src / "gatedesk.sqlite3", work / "gatedesk.sqlite3")
     # As after a clean close (the usual start); a start after a crash first checks the whole
     # file: bench/trust_bench.py measures that.
-    from models.db import clean_mark
+    from models.store.db import clean_mark
 
     clean_mark(work / "gatedesk.sqlite3").touch()
     rows: list[tuple[str, str, str, str]] = []
 
-    from models import paths
-    from models.db import open_database
-    from models.desk import Desk
-    from models.visits import VisitForm, VisitQuery
+    from models.app.desk import Desk
+    from models.gate.visits import VisitForm, VisitQuery
+    from models.store import paths
+    from models.store.db import open_database
 
     db = open_database(paths.database_path(work), background_checkpoints=True)  # as the app does
     desk = Desk(db)
-    total = desk.count_visits(VisitQuery())
-    guard = next(o for o in desk.operators() if o.role == "guard")
-    desk.sign_in(guard.id, "1111")
+    total = desk.gate.count_visits(VisitQuery())
+    guard = next(o for o in desk.staff.operators() if o.role == "guard")
+    desk.staff.sign_in(guard.id, "1111")
     import gc
 
     gc.freeze()  # as gui.app.run does once the main window is up
@@ -84,7 +84,7 @@ def main() -> None:
     def save():
         nonlocal i
         i += 1
-        desk.register(VisitForm(kind="visitor", name="王小明", phone=f"139{i:08d}", destination="3-2-501",
+        desk.gate.register(VisitForm(kind="visitor", name="王小明", phone=f"139{i:08d}", destination="3-2-501",
                                 host="王大明", temperature="36.5", code_color="green", nat_result="negative",
                                 nat_sampled_at="20h"))
 
@@ -122,27 +122,27 @@ def main() -> None:
 
     def search(text):
         q = VisitQuery(text=text)
-        return lambda: (desk.count_visits(q), desk.page_visits(q, offset=0, limit=PAGE))
+        return lambda: (desk.gate.count_visits(q), desk.gate.page_visits(q, offset=0, limit=PAGE))
 
     for label, text in (("search: phone tail '5678'", "5678"), ("search: full phone", "13900000001"),
                         ("search: surname '张' (a common one)", "张"), ("search: name prefix '欧阳'", "欧阳"),
                         ("search: full name '王小明'", "王小明"), ("search: ID tail '002X'", "002X")):
         timed(search(text), 3)
         t = timed(search(text), 200)
-        n = desk.count_visits(VisitQuery(text=text))
+        n = desk.gate.count_visits(VisitQuery(text=text))
         rows.append((f"{label} ({n:,} hits)", f"{pct(t, 50) * 1000:.2f} ms", f"{pct(t, 99) * 1000:.2f} ms p99", "≤ 20 ms"))
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from gui.app import install_language, make_app
-    from gui.main_window import MainWindow
     from gui.log_panel import LogPanel
+    from gui.main_window import MainWindow
 
     app = make_app()
     install_language(app, "zh_CN")
 
     # PIN accepted -> main window painted (PIN check, shift, counts, panels).
     def sign_in_to_window():
-        desk.sign_in(guard.id, "1111")
+        desk.staff.sign_in(guard.id, "1111")
         w = MainWindow(desk)
         w.show()
         w.grab()

@@ -32,7 +32,7 @@ CHILD = """
 import json, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from models.db import open_database
+from models.store.db import open_database
 from models.sync import Importer, ensure_office
 office = Path(sys.argv[1])
 files = [Path(p) for p in sys.argv[3:]]
@@ -81,16 +81,16 @@ def main() -> None:
     days, per_day, rounds = opt("--days", 5), opt("--visits-per-day", 20_000), opt("--rounds", 5)
     tree = baseline_tree(commit)
     work = Path(tempfile.mkdtemp(prefix="gatedesk-import-regression-"))
-    from models.clock import utcnow
-    from models.db import open_database
-    from models.demo import create_demo
+    from models.app.demo import create_demo
+    from models.store.clock import utcnow
+    from models.store.db import open_database
     from models.sync import export_bundle, station_fingerprint
 
     now = utcnow()
     gate = open_database(work / "gate" / "gatedesk.sqlite3")
     create_demo(gate, days=days, visits_per_day=per_day, parcels_per_day=per_day // 20, seed=11, now=now)
     zone = __import__("zoneinfo").ZoneInfo("Asia/Shanghai")
-    from models.demo import demo_days
+    from models.app.demo import demo_days
 
     files = []
     for midnight in demo_days(now.astimezone(zone), days):

@@ -28,18 +28,18 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="gatedesk-bench-"))
     shutil.copy(src / "gatedesk.sqlite3", work / "gatedesk.sqlite3")
 
-    from models import paths
-    from models.db import open_database
-    from models.desk import Desk
-    from models.parcels import IntakeForm
-    from models.stats import record_counts
+    from models.app.desk import Desk
+    from models.app.stats import record_counts
+    from models.station.parcels import IntakeForm
+    from models.store import paths
+    from models.store.db import open_database
 
     db = open_database(paths.database_path(work), background_checkpoints=True)  # as the app does
     desk = Desk(db)
     with db.session() as s:
         total = record_counts(s)["parcels"]
-    guard = next(o for o in desk.operators() if o.role == "guard")
-    desk.sign_in(guard.id, "1111")
+    guard = next(o for o in desk.staff.operators() if o.role == "guard")
+    desk.staff.sign_in(guard.id, "1111")
     gc.freeze()  # as gui.app.run does once the main window is up
     rows = []
 
@@ -51,7 +51,7 @@ def main() -> None:
         n += 1
         time.sleep(0.05)  # a scanner-fed pile still comes item by item; leaves the checkpointer a gap
         t0 = time.perf_counter()
-        desk.take_in(IntakeForm(kind="parcel", carrier="顺丰", tracking_no=f"SF{n:012d}", room="3-2-501",
+        desk.parcels.take_in(IntakeForm(kind="parcel", carrier="顺丰", tracking_no=f"SF{n:012d}", room="3-2-501",
                                 recipient_name="王大明", phone_tail="5678", shelf="A-3"))
         return time.perf_counter() - t0
 
@@ -75,26 +75,26 @@ def main() -> None:
     rows.append((f"parcel intake to saved ({total:,} parcels, n=500)", f"{pct(saves, 50) * 1000:.2f} ms",
                  f"{pct(saves, 99) * 1000:.2f} ms p99", "p99 ≤ 5 ms"))
 
-    waiting = desk.waiting_parcels()
+    waiting = desk.parcels.waiting_parcels()
     codes = [p.pickup_code for p in waiting[:200]]
     t = []
     for code in codes:
         t0 = time.perf_counter()
-        desk.find_parcels(code=code)
+        desk.parcels.find_parcels(code=code)
         t.append(time.perf_counter() - t0)
     rows.append(("pick-up: find by code (n=200)", f"{pct(t, 50) * 1000:.2f} ms", f"{pct(t, 99) * 1000:.2f} ms p99", "—"))
     t = []
     for _ in range(20):
         t0 = time.perf_counter()
-        desk.waiting_parcels()
-        desk.parcel_counts()
+        desk.parcels.waiting_parcels()
+        desk.parcels.parcel_counts()
         t.append(time.perf_counter() - t0)
     rows.append((f"station list: waiting + day counts ({len(waiting):,} waiting)", f"{pct(t, 50) * 1000:.1f} ms",
                  f"{max(t) * 1000:.1f} ms max", "—"))
     t = []
     for _ in range(10):
         t0 = time.perf_counter()
-        desk.disinfect_waiting("含氯消毒液")
+        desk.parcels.disinfect_waiting("含氯消毒液")
         t.append(time.perf_counter() - t0)
     rows.append(("disinfect all new items in one round", f"{pct(t, 50) * 1000:.1f} ms", f"{max(t) * 1000:.1f} ms max", "—"))
 

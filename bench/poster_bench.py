@@ -34,9 +34,9 @@ def command(*args) -> float:
 
 def main() -> None:
     from models import residents as rs
-    from models.db import open_database
-    from models.demo import create_demo
-    from models.desk import Desk
+    from models.app.demo import create_demo
+    from models.app.desk import Desk
+    from models.store.db import open_database
 
     work = Path(tempfile.mkdtemp(prefix="gatedesk-poster-bench-"))
     data = work / "gate"
@@ -61,15 +61,15 @@ def main() -> None:
     rows.append(("pass sheet: 500 passes, 50 pages PDF, whole command (n=3)", f"{pct(t, 50):.2f} s",
                  f"{max(t):.2f} s max", "≤ 10 s"))
 
-    from models.posters import write_poster
+    from models.gate.posters import write_poster
 
-    spec = desk.poster_spec(desk.ctx.gate_id)
+    spec = desk.posters.poster_spec(desk.ctx.gate_id)
     write_poster(spec, work / "warm.pdf")  # fonts and modules loaded once, as in the running app
     for suffix in ("pdf", "png"):
         t = []
         for _ in range(RUNS):
             t0 = time.perf_counter()
-            write_poster(desk.poster_spec(desk.ctx.gate_id), work / f"warm.{suffix}")
+            write_poster(desk.posters.poster_spec(desk.ctx.gate_id), work / f"warm.{suffix}")
             t.append(time.perf_counter() - t0)
         rows.append((f"poster {suffix.upper()} inside the running app (n={RUNS})", f"{pct(t, 50):.2f} s",
                      f"{max(t):.2f} s max", "≤ 1 s"))
@@ -83,11 +83,11 @@ def main() -> None:
 
     app = make_app()
     install_language(app, "zh_CN")
-    desk.authorise(next(o.id for o in desk.operators() if o.name == "林管理"), "1234", __import__(
-        "models.operators", fromlist=["x"]).Role.ADMIN)
-    cards = desk.pass_cards()[:200]
+    desk.authorise(next(o.id for o in desk.staff.operators() if o.name == "林管理"), "1234", __import__(
+        "models.trust.operators", fromlist=["x"]).Role.ADMIN)
+    cards = desk.residents.pass_cards()[:200]
     desk.drop_authority()
-    desk.sign_in(next(o.id for o in desk.operators() if o.name == "张保安"), "1111")
+    desk.staff.sign_in(next(o.id for o in desk.staff.operators() if o.name == "张保安"), "1111")
     window = MainWindow(desk)
     window.show()
     gate = window.gate

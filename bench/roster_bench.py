@@ -40,8 +40,8 @@ def roster(path: Path, n: int) -> list[tuple[str, str, str]]:
 
 
 def station(folder: Path):
-    from models.db import open_database
-    from models.site import SetupForm, complete_setup
+    from models.store.db import open_database
+    from models.trust.first_run import SetupForm, complete_setup
 
     db = open_database(folder / "gatedesk.sqlite3")
     with db.session() as s:
@@ -53,7 +53,7 @@ def station(folder: Path):
 
 def core(folder: Path, sheet: Path) -> tuple[float, int]:
     from models import residents
-    from models.clock import utcnow
+    from models.store.clock import utcnow
 
     db, ctx = station(folder)
     t0 = time.perf_counter()

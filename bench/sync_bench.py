@@ -33,12 +33,12 @@ CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from models.db import open_database
+from models.store.db import open_database
 from models.sync import Importer, ensure_office
 db = open_database(Path(sys.argv[1]) / "gatedesk.sqlite3")
 ensure_office(db)
 files = [Path(p) for p in sys.argv[2:]]
-from models import bundle
+from models.formats import bundle
 with bundle.open_bundle(files[0]) as first:  # the office has enrolled the gate it benchmarks
     importer = Importer(db, enroll=[bundle.key_id(first.public_key)])
 t0 = time.perf_counter()
@@ -62,16 +62,17 @@ def raw_executemany(office: Path, files: list[Path]) -> tuple[float, int]:
     """json.loads each line and executemany it into the same tables: no checks, no comparison."""
     import sqlite3
 
-    from models import bundle
-    from models.sync import RECORD_TYPES, WITHHELD
+    from models.formats import bundle
+    from models.sync import record_types
+    from models.sync import withheld as withheld_of
 
-    withheld = {k: v for fields in WITHHELD.values() for k, v in fields.items()}
+    withheld = {k: v for name in record_types() for k, v in withheld_of(name).items()}
 
     con = sqlite3.connect(office / "gatedesk.sqlite3", isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
     con.execute("PRAGMA cache_size=-65536")
-    columns = {name: [c.name for c in model.__table__.columns] for name, model in RECORD_TYPES.items()}
+    columns = {name: [c.name for c in model.__table__.columns] for name, model in record_types().items()}
     n = 0
     t0 = time.perf_counter()
     for f in files:
@@ -100,7 +101,7 @@ def sqlite_utils_insert(work: Path, files: list[Path]) -> tuple[float, int] | No
     exe = shutil.which("sqlite-utils") or str(Path(sys.executable).parent / "sqlite-utils")
     if not Path(exe).exists():
         return None
-    from models import bundle
+    from models.formats import bundle
 
     jsonl = work / "jsonl"
     jsonl.mkdir()
@@ -127,8 +128,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="gatedesk-sync-bench-"))
     shutil.copy(src / "gatedesk.sqlite3", work / "gate.sqlite3")
 
-    from models.clock import local_today, utcnow
-    from models.db import open_database
+    from models.store.clock import local_today, utcnow
+    from models.store.db import open_database
     from models.sync import export_bundle
 
     gate = open_database(work / "gate.sqlite3")
@@ -189,7 +190,7 @@ def main() -> None:
 
 
 def fresh_office(path: Path) -> Path:
-    from models.db import open_database
+    from models.store.db import open_database
     from models.sync import ensure_office
 
     db = open_database(path / "gatedesk.sqlite3")

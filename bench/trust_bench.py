@@ -28,11 +28,13 @@ def ms(x: float) -> str:
 
 
 def main(src: Path) -> None:
-    from models.db import daily_backup, integrity_problem, open_database
-    from models.demo import DEMO_PINS
-    from models.desk import ERASE_CHUNK, Desk
-    from models.visits import Visit, VisitForm
     from sqlalchemy import func, select
+
+    from models.app.demo import DEMO_PINS
+    from models.app.desk import Desk
+    from models.app.records_service import ERASE_CHUNK
+    from models.gate.visits import Visit, VisitForm
+    from models.store.db import daily_backup, integrity_problem, open_database
 
     rows = []
     work = Path(tempfile.mkdtemp(prefix="trust-bench-"))
@@ -52,15 +54,15 @@ def main(src: Path) -> None:
     desk = Desk(db)
     with db.session() as s:
         newest = s.execute(select(func.max(Visit.created_at))).scalar()
-    guard = next(o for o in desk.operators() if o.name == "张保安")
-    desk.sign_in(guard.id, DEMO_PINS["guard1"])
+    guard = next(o for o in desk.staff.operators() if o.name == "张保安")
+    desk.staff.sign_in(guard.id, DEMO_PINS["guard1"])
 
     saves = []
     for i in range(500):
         form = VisitForm(kind="visitor", name=f"测试{i}", phone=f"139{i:08d}", destination="1-1-101", host="甲",
                          temperature="36.5", code_color="green", nat_result="negative", nat_sampled_at="10h")
         t = time.perf_counter()
-        desk.register(form)  # validate, decide, insert, audit entry, commit
+        desk.gate.register(form)  # validate, decide, insert, audit entry, commit
         saves.append(time.perf_counter() - t)
         time.sleep(0.05)
     floor = []
@@ -85,24 +87,24 @@ def main(src: Path) -> None:
     for _ in range(5):
         steps = iter([False, True])
         t = time.perf_counter()
-        desk.erase_expired(stopping=lambda: next(steps, True))  # exactly one chunk
+        desk.records.erase_expired(stopping=lambda: next(steps, True))  # exactly one chunk
         chunks.append(time.perf_counter() - t)
     rows.append((f"erase: one chunk ({ERASE_CHUNK} records a table, its own transaction)",
                  ms(statistics.median(chunks)), ms(max(chunks)) + " max", "—"))
     t = time.perf_counter()
-    first = desk.erase_expired()
+    first = desk.records.erase_expired()
     rows.append((f"erase: the rest of a 100-day backlog ({first.counts.get('visit', 0):,} visits)",
                  ms(time.perf_counter() - t), "", "—"))
     desk.clock = lambda: newest + timedelta(days=1, hours=1)
     t = time.perf_counter()
-    daily = desk.erase_expired()
+    daily = desk.records.erase_expired()
     rows.append((f"erase: a day later ({daily.counts.get('visit', 0):,} visits)", ms(time.perf_counter() - t), "",
                  "—"))
     desk.clock = lambda: newest + timedelta(days=1, hours=2)
     runs = []
     for _ in range(5):
         t = time.perf_counter()
-        desk.erase_expired()
+        desk.records.erase_expired()
         runs.append(time.perf_counter() - t)
     rows.append(("erase: nothing due", ms(statistics.median(runs)), ms(max(runs)) + " max", "—"))
 
@@ -112,7 +114,7 @@ def main(src: Path) -> None:
 
     t = time.perf_counter()
     with db.session() as s:
-        from models import audit
+        from models.trust import audit
         verdict = audit.verify(s)
     rows.append((f"audit verify ({verdict.entries:,} entries)", ms(time.perf_counter() - t), "", "—"))
     db.close()
@@ -122,10 +124,10 @@ def main(src: Path) -> None:
     shutil.copyfile(src / "gatedesk.sqlite3", second / "gatedesk.sqlite3")
     db = open_database(second / "gatedesk.sqlite3")
     desk = Desk(db)
-    admin = next(o for o in desk.operators() if o.name == "林管理")
-    desk.sign_in(admin.id, DEMO_PINS["admin"])
+    admin = next(o for o in desk.staff.operators() if o.name == "林管理")
+    desk.staff.sign_in(admin.id, DEMO_PINS["admin"])
     t = time.perf_counter()
-    done = desk.end_campaign(desk.campaign_phrase())
+    done = desk.records.end_campaign(desk.records.campaign_phrase())
     rows.append((f"end of the campaign ({done.erased.total:,} records, then VACUUM)", ms(time.perf_counter() - t),
                  "", "—"))
     db.close()

@@ -7,13 +7,16 @@ from pathlib import Path
 
 # The core first: once PySide6 is imported, its import hook sits in front of every later import,
 # which made loading SQLAlchemy and the tables ~0.1 s slower at start-up.
-import models.desk  # noqa: F401,I001
+import models.app.desk  # noqa: F401,I001
+from models.store import registry  # noqa: I001
+
+registry.features()  # noqa: E402  (every feature's tables)
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from models import paths
+from models.store import paths
 
 # Named explicitly: with only Noto installed and LANG=C, Qt would pick the Japanese face.
 CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC",
@@ -61,7 +64,7 @@ def run(data_dir: Path, *, on_first_window=None) -> int:
 
     on_first_window(widget) is called once the first window is on screen (used by bench/).
     """
-    from models.instance import AlreadyRunning, InstanceLock
+    from models.store.instance import AlreadyRunning, InstanceLock
 
     app = make_app()
     install_language(app, "zh_CN")
@@ -76,7 +79,7 @@ def run(data_dir: Path, *, on_first_window=None) -> int:
     except OSError as exc:
         QMessageBox.critical(None, "GateDesk", f"{data_dir}: {exc.strerror or exc}")
         return 1
-    from models import crash
+    from models.store import crash
 
     def crashed(report) -> None:
         QMessageBox.critical(None, "GateDesk", QCoreApplication.translate(
@@ -94,10 +97,9 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
     from PySide6.QtCore import QTimer
 
     from gui import texts
-    from models.db import DatabaseProblem, open_database
-    from models.desk import Desk
-
-    from models.recovery import complete_pending
+    from models.app.desk import Desk
+    from models.store.db import DatabaseProblem, open_database
+    from models.trust.recovery import complete_pending
 
     if paths.database_path(data_dir).exists():
         complete_pending(data_dir)  # a restore interrupted after its swap is recorded now
@@ -153,8 +155,8 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
         gc.freeze()
         code = app.exec()
         if not db.damaged:
-            desk.sign_off()
-            desk.anchor_audit()
+            desk.staff.sign_off()
+            desk.records.anchor_audit()
         return code
     finally:
         db.close()
@@ -166,7 +168,7 @@ def check_database(data_dir: Path, parent=None, *, now: bool | None = None) -> b
     instead (CheckInBackground), as it takes seconds on a year's records. A damaged database is
     never written to: the user is told, and offered the newest sound daily backup in its place
     (the damaged file is kept aside). False when GateDesk should not start."""
-    from models.recovery import startup_problem
+    from models.trust.recovery import startup_problem
 
     problem = startup_problem(data_dir, check=now)
     if problem is None:
@@ -175,8 +177,8 @@ def check_database(data_dir: Path, parent=None, *, now: bool | None = None) -> b
 
 
 def offer_backup(data_dir: Path, problem: str, parent=None) -> bool:
-    from models import db as dbmod
-    from models.recovery import backup_to_offer, restore
+    from models.store import db as dbmod
+    from models.trust.recovery import backup_to_offer, restore
 
     path = paths.database_path(data_dir)
     backup = backup_to_offer(data_dir)
@@ -214,7 +216,7 @@ class CheckInBackground:
         from PySide6.QtCore import QTimer
 
         from gui.background import BackgroundOp
-        from models.db import integrity_problem
+        from models.store.db import integrity_problem
 
         self.result: tuple[str | None] | None = None
         self._on_damage = on_damage

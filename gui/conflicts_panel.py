@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from gui import texts
 from gui.list_table_model import ListTableModel
 from gui.widgets import row_table
-from models.desk import Desk
-from models.masking import mask_id_number, mask_name, mask_phone
-from models.sync_tables import SyncConflict
+from models.app.desk import Desk
+from models.kit.masking import mask_id_number, mask_name, mask_phone
+from models.sync.tables import SyncConflict
 
 MASKED = {"name": mask_name, "recipient_name": mask_name, "phone": mask_phone, "id_number": mask_id_number}
 
@@ -83,7 +83,7 @@ class ConflictsPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._selected)
 
     def refresh(self) -> None:
-        self.model.set_rows(self.desk.open_conflicts())
+        self.model.set_rows(self.desk.sync.open_conflicts())
         self.detail.setText("" if self.model.rows else self.tr("No conflicts."))
         if self.model.rows:
             self.table.selectRow(0)
@@ -106,6 +106,6 @@ class ConflictsPanel(QWidget):
         c = self.current()
         if c is None:
             return
-        self.desk.resolve_conflict(c.id, take_incoming=take_incoming)
+        self.desk.sync.resolve_conflict(c.id, take_incoming=take_incoming)
         self.refresh()
         self.conflicts_changed.emit()

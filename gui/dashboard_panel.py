@@ -5,14 +5,13 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (QDateEdit, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui.list_table_model import ListTableModel
 from gui.widgets import row_table
-from models.desk import Desk
-from models.office import FIGURE_NAMES, CompoundDay, DaySummary
-from models.reports import FIGURE_LABELS
+from models.app.desk import Desk
+from models.office.dashboard import FIGURE_NAMES, CompoundDay, DaySummary
+from models.office.reports import FIGURE_LABELS
 
 CHART_DAYS = 28
 
@@ -157,11 +156,11 @@ class DashboardPanel(QWidget):
 
     def refresh(self) -> None:
         day = self.current_day()
-        summary = self.desk.day_summary(day)
+        summary = self.desk.office.day_summary(day)
         self.model.set_summary(summary)
         self.reporting.setText(self.tr("Gates with registrations this day: {0} of {1}").format(
             summary.gates_reporting, summary.gates_known))
-        self.chart.set_series(self.desk.visit_series(day, CHART_DAYS))
+        self.chart.set_series(self.desk.office.visit_series(day, CHART_DAYS))
 
     def _open(self, index: QModelIndex) -> None:
         c = self.model.data(index, DashboardTableModel.CompoundRole)

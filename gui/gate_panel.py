@@ -7,21 +7,32 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QScrollArea, QVBoxLayout, QWidget,
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from gui import texts
 from gui.scanner import ScanCatcher
 from gui.widgets import ChoiceRow, Field
-from models.db import NotSaved
-from models.desk import Desk, Saved
-from models.isolation import may_be_placed
-from models.masking import mask_name
+from models.app.desk import Desk
+from models.app.gate_service import Saved
+from models.gate.rules import ALL_CLEAR_TEXT, CodeColor, NatResult, Outcome, PersonKind
+from models.gate.visits import RemeasureNeeded, VisitForm, recall_key
+from models.kit.masking import mask_name
+from models.kit.validation import NAME_MAX, TEXT_MAX, InvalidInput
 from models.residents import PASS_PREFIX
-from models.rules import ALL_CLEAR_TEXT, CodeColor, NatResult, Outcome, PersonKind
-from models.validation import InvalidInput, NAME_MAX, TEXT_MAX
-from models.visits import RemeasureNeeded, VisitForm, recall_key
+from models.station.isolation import may_be_placed
+from models.store.db import NotSaved
 
 KIND_KEYS = {PersonKind.VISITOR: "1", PersonKind.RESIDENT: "2", PersonKind.COURIER: "3",
              PersonKind.WORKER: "4", PersonKind.OTHER: "5"}
@@ -285,7 +296,7 @@ class GatePanel(QWidget):
         if digits is None or digits == self._recalled_phone:
             return
         self._recalled_phone = digits
-        found = self.desk.recall(digits)
+        found = self.desk.gate.recall(digits)
         if found is None:
             return
         for widget, value in ((self.name, found.name), (self.id_number, found.id_number), (self.origin, found.origin),
@@ -315,11 +326,11 @@ class GatePanel(QWidget):
 
         self.pending_scan = None
         try:
-            scan = self.desk.scan_pass(payload)
+            scan = self.desk.residents.scan_pass(payload)
         except PassRefused as refusal:
             self._show_refusal(refusal)
             return
-        if self.desk.needs_temperature(scan):
+        if self.desk.residents.needs_temperature(scan):
             self.pending_scan = scan
             self.temperature.clear()
             self._show_banner("recall", self.tr("Resident {0} · {1} · in").format(
@@ -333,7 +344,7 @@ class GatePanel(QWidget):
         from models.residents import Direction, PassRefused
 
         try:
-            self.desk.record_passage(scan, temperature)
+            self.desk.residents.record_passage(scan, temperature)
         except InvalidInput as exc:
             self.fields["temperature"].set_error(texts.message(exc.errors[0].message))
             self.temperature.setFocus()
@@ -374,7 +385,7 @@ class GatePanel(QWidget):
             return
         form = self.form_value()
         try:
-            saved = self.desk.register(form)
+            saved = self.desk.gate.register(form)
         except InvalidInput as exc:
             self._show_errors(exc)
             return
@@ -490,7 +501,7 @@ class GatePanel(QWidget):
         """One action from the gate decision; everything the gate knows is carried over."""
         if self.last_saved is None:
             return
-        case = self.desk.place_in_isolation(self.last_saved.visit.id)
+        case = self.desk.isolation.place_in_isolation(self.last_saved.visit.id)
         self.isolate_button.hide()
         self.banner_detail.setText(self.banner_detail.text() + "\n" + self.tr("Placed at the isolation point."))
         self.case_opened.emit(case.id)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from gui import texts
 from gui.list_table_model import ListTableModel
 from gui.widgets import row_table
-from models.desk import Desk
+from models.app.desk import Desk
 from models.sync import StationReport
 
 SILENT_AFTER = timedelta(hours=26)  # a daily bundle, with a little slack
@@ -87,7 +87,7 @@ class GatesPanel(QWidget):
         box.addWidget(self.table, 1)
 
     def refresh(self) -> None:
-        rows = self.desk.completeness()
+        rows = self.desk.sync.completeness()
         self.model.set_rows(rows)
         late = [r for r in rows if self.model._problem(r)]
         if not rows:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from gui.background import BackgroundOp
-from models.desk import Desk
+from models.app.desk import Desk
 
 EVERY_MS = 60_000
 START_AFTER_MS = 5000
@@ -53,15 +53,15 @@ class Housekeeping(QObject):
     def _work(self, _progress, stopping) -> tuple[bool, str | None]:
         erased = True
         try:
-            self.desk.erase_expired(once_a_day=True, stopping=stopping)
+            self.desk.records.erase_expired(once_a_day=True, stopping=stopping)
         except Exception as exc:  # noqa: BLE001 - never stops the gate; tried again in a minute, and told
-            self.desk.erasure_failed(exc)
+            self.desk.records.erasure_failed(exc)
             erased = False
         if stopping():
             return erased, None
         try:
-            self.desk.anchor_audit()  # a tail cut off the audit log later is seen by `audit verify`
-            self.desk.daily_backup()
+            self.desk.records.anchor_audit()  # a tail cut off the audit log later is seen by `audit verify`
+            self.desk.records.daily_backup()
         except OSError as exc:  # a full disk or a missing backup folder must not stop the gate
             return erased, exc.strerror or str(exc)
         return erased, None

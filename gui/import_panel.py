@@ -9,15 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui import texts
 from gui.background import BackgroundOp
 from gui.list_table_model import ListTableModel
 from gui.widgets import row_table
-from models.bundle import SUFFIX
-from models.desk import Desk
+from models.app.desk import Desk
+from models.formats.bundle import SUFFIX
 from models.sync import FileSummary, bundle_files
 
 
@@ -178,10 +177,10 @@ class ImportPanel(QWidget):
         paths = [s.path for s in self.model.rows]
         if not paths or (self.op and self.op.running):
             return
-        from models.operators import NotAllowed
+        from models.trust.operators import NotAllowed
 
         try:
-            importer = self.desk.importer(trusted_files=set(self.trusted))
+            importer = self.desk.sync.importer(trusted_files=set(self.trusted))
         except NotAllowed as exc:  # the administrator who accepted a new key is no longer acting
             self.trusted.clear()
             self.summary.setText(texts.message(exc.message))
@@ -238,13 +237,13 @@ class ImportPanel(QWidget):
         """After a phone call with the gate: accept the new key this file is signed with, and check again."""
         from PySide6.QtWidgets import QMessageBox
 
-        from models.operators import NotAllowed
+        from models.trust.operators import NotAllowed
 
         s = self._current()
         if s is None or s.problem is None or s.problem.code != "key_changed":
             return
         try:
-            self.desk.importer(trusted_files={s.path})  # the core says who may accept a gate's new key
+            self.desk.sync.importer(trusted_files={s.path})  # the core says who may accept a gate's new key
         except NotAllowed as exc:
             QMessageBox.information(self, self.tr("New key"), texts.message(exc.message))
             return
@@ -260,7 +259,7 @@ class ImportPanel(QWidget):
         """An administrator compares the fingerprint with the gate's set-up sheet, then enrolls it."""
         from PySide6.QtWidgets import QMessageBox
 
-        from models.operators import NotAllowed
+        from models.trust.operators import NotAllowed
 
         s = self._current()
         if s is None or s.status != "held" or not s.fingerprint:
@@ -272,7 +271,7 @@ class ImportPanel(QWidget):
         if answer != QMessageBox.Yes:
             return
         try:
-            self.desk.enroll_station(s.fingerprint)
+            self.desk.sync.enroll_station(s.fingerprint)
         except NotAllowed as exc:
             QMessageBox.information(self, self.tr("Enroll a gate"), texts.message(exc.message))
             return

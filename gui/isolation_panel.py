@@ -4,17 +4,26 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from gui import texts
 from gui.list_table_model import ListTableModel
-from models.desk import Desk
-from models.isolation import OUTCOME_LABELS, PARTY_LABELS, CaseClosed, OpenCase, Outcome, Party
-from models.masking import mask_name
-from models.operators import Role
-from models.validation import InvalidInput
+from models.app.desk import Desk
+from models.kit.masking import mask_name
+from models.kit.validation import InvalidInput
+from models.station.isolation import OUTCOME_LABELS, PARTY_LABELS, CaseClosed, OpenCase, Outcome, Party
+from models.trust.operators import Role
 
 CASE_ROLE = Qt.UserRole + 1
 OVERDUE = QBrush(QColor("#fdecea"))
@@ -193,7 +202,7 @@ class IsolationPanel(QWidget):
         self.actions.setVisible(not closed_view)
         self.correct_button.setVisible(closed_view)
         if closed_view:
-            self.closed_model.set_rows(self.desk.closed_cases(7))
+            self.closed_model.set_rows(self.desk.isolation.closed_cases(7))
             if self.table.model() is not self.closed_model:
                 self.table.setModel(self.closed_model)
             self.summary.setText(self.tr("{0} cases closed in the last 7 days").format(self.closed_model.rowCount()))
@@ -201,7 +210,7 @@ class IsolationPanel(QWidget):
         if self.table.model() is not self.model:
             self.table.setModel(self.model)
         selected = self.selected()
-        rows = self.desk.isolation_cases()
+        rows = self.desk.isolation.isolation_cases()
         self.model.set_rows(rows)
         overdue = sum(oc.overdue for oc in rows)
         self.summary.setText(self.tr("{0} open cases, {1} overdue").format(len(rows), overdue))
@@ -254,19 +263,19 @@ class IsolationPanel(QWidget):
         return True
 
     def recheck(self) -> None:
-        if self._act(lambda cid: self.desk.recheck(cid, self.temperature.text())):
+        if self._act(lambda cid: self.desk.isolation.recheck(cid, self.temperature.text())):
             self.temperature.clear()
 
     def notify(self) -> None:
-        if self._act(lambda cid: self.desk.notify(cid, Party(self.party.currentData()), self.note.text())):
+        if self._act(lambda cid: self.desk.isolation.notify(cid, Party(self.party.currentData()), self.note.text())):
             self.note.clear()
 
     def hand_over(self) -> None:
-        if self._act(lambda cid: self.desk.hand_over_case(cid, self.to_whom.text())):
+        if self._act(lambda cid: self.desk.isolation.hand_over_case(cid, self.to_whom.text())):
             self.to_whom.clear()
 
     def close_case(self) -> None:
-        self._act(lambda cid: self.desk.close_case(cid, Outcome(self.outcome.currentData())))
+        self._act(lambda cid: self.desk.isolation.close_case(cid, Outcome(self.outcome.currentData())))
 
     def open_case_by_hand(self) -> None:
         from gui.dialogs.case_dialog import CaseDialog

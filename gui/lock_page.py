@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QStack
 
 from gui import texts
 from gui.dialogs.sign_in_dialog import OperatorPinBox
-from models.desk import Desk
-from models.operators import WrongPin
+from models.app.desk import Desk
+from models.trust.operators import WrongPin
 
 CHECK_MS = 15_000
 
@@ -29,7 +29,7 @@ class LockPage(QWidget):
         self.title.setAlignment(Qt.AlignCenter)
         self.title.setWordWrap(True)
         box.addWidget(self.title)
-        self.who = OperatorPinBox(desk.operators())
+        self.who = OperatorPinBox(desk.staff.operators())
         self.who.setMaximumWidth(480)
         box.addWidget(self.who, 0, Qt.AlignHCenter)
         self.who.pin.returnPressed.connect(self.unlock)
@@ -59,7 +59,7 @@ class LockPage(QWidget):
 
     def unlock(self) -> None:
         try:
-            self.desk.unlock(self.who.operator_id(), self.who.pin.text(), reason=self.reason)
+            self.desk.staff.unlock(self.who.operator_id(), self.who.pin.text(), reason=self.reason)
         except WrongPin as exc:
             self.error.setText(texts.message(exc.message))
             self.who.pin.clear()
@@ -103,7 +103,7 @@ class StationLock(QObject):
     def check(self) -> None:
         now = self.desk.now()
         if not self.locked and self.desk.operator is not None:
-            reason = self.desk.lock_due(last_activity=self._last_activity, last_check=self._last_check)
+            reason = self.desk.staff.lock_due(last_activity=self._last_activity, last_check=self._last_check)
             if reason:
                 self.lock(reason)
         self._last_check = now
@@ -112,7 +112,7 @@ class StationLock(QObject):
         for dialog in self.window.findChildren(QDialog):  # nothing personal stays open over the lock
             if dialog.isVisible():
                 dialog.reject()
-        self.desk.lock(reason)
+        self.desk.staff.lock(reason)
         self.pages.setCurrentWidget(self.page)
         self.page.show_for(reason)
         self.locked_changed.emit(True)

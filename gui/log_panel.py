@@ -3,15 +3,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from gui import texts
 from gui.visit_log_table_model import VISIT_ROLE, VisitLogTableModel
-from models.desk import Desk
-from models.rules import Outcome, PersonKind
-from models.visits import VisitQuery
+from models.app.desk import Desk
+from models.gate.rules import Outcome, PersonKind
+from models.gate.visits import VisitQuery
 
 
 class LogPanel(QWidget):
@@ -147,7 +157,7 @@ class LogPanel(QWidget):
         if sup is None:
             return
         try:
-            full = self.desk.reveal(visit_id=visit.id, supervisor_id=sup.id)
+            full = self.desk.gate.reveal(visit_id=visit.id, supervisor_id=sup.id)
         finally:
             self.desk.drop_authority()
         RevealDialog(full, self.desk.settings.zone, self).exec()

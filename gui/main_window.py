@@ -11,8 +11,8 @@ from gui.log_panel import LogPanel
 from gui.onsite_panel import OnSitePanel
 from gui.parcels_panel import ParcelsPanel
 from gui.status_bar import GateStatusBar
-from models.desk import Desk
-from models.operators import Role
+from models.app.desk import Desk
+from models.trust.operators import Role
 
 AUTO_SIGNOUT_CHECK_MS = 60_000
 
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
 
     def run_auto_sign_out(self) -> None:
         """Every minute: the automatic sign-out when due, and today's counts (a new day starts at 0)."""
-        if self.desk.auto_sign_out():
+        if self.desk.gate.auto_sign_out():
             self._records_changed()
         else:
             self.status.refresh()
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
                 return
             try:
                 with open(name, encoding="utf-8") as f:
-                    key = self.desk.load_office_key(f.read())
+                    key = self.desk.sync.load_office_key(f.read())
             except (OSError, UnicodeDecodeError, BadKeyFile):
                 QMessageBox.warning(self, self.tr("Office key"), self.tr("{0} is not an office key file.").format(name))
                 return

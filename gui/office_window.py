@@ -8,21 +8,21 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from gui.conflicts_panel import ConflictsPanel
+from gui.dashboard_panel import DashboardPanel
 from gui.dialogs.audit_dialog import open_audit
 from gui.dialogs.campaign_dialog import open_campaign
-from gui.dashboard_panel import DashboardPanel
 from gui.gates_panel import GatesPanel
 from gui.import_panel import ImportPanel
-from models import files
-from models.desk import Desk
-from models.operators import Role
+from models.app.desk import Desk
+from models.store import files
+from models.trust.operators import Role
 
 
 class OfficeWindow(QMainWindow):
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
-        self.setWindowTitle(self.tr("GateDesk — {0}").format(desk.office_name() or self.tr("Community office")))
+        self.setWindowTitle(self.tr("GateDesk — {0}").format(desk.sync.office_name() or self.tr("Community office")))
         self.importer = ImportPanel(desk)
         self.dashboard = DashboardPanel(desk)
         self.gates = GatesPanel(desk)
@@ -95,7 +95,7 @@ class OfficeWindow(QMainWindow):
     def _data_changed(self) -> None:
         self._stale |= {self.dashboard, self.gates, self.conflicts}
         self._tab_shown(self.tabs.currentIndex())
-        n = len(self.desk.open_conflicts())
+        n = len(self.desk.sync.open_conflicts())
         self.tabs.setTabText(3, f"4 {self.tr('Conflicts')}" + (f" ({n})" if n else ""))
 
     def _tab_shown(self, index: int) -> None:
@@ -125,7 +125,7 @@ class OfficeWindow(QMainWindow):
         if path.suffix.lower() not in (".xlsx", ".pdf"):
             path = path.with_suffix(".xlsx")
         try:
-            self.desk.write_report(day, path)
+            self.desk.office.write_report(day, path)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Daily report"), self.tr("Could not write {0}: {1}").format(
                 path, exc.strerror or exc))
@@ -137,7 +137,7 @@ class OfficeWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Key file for gates"),
                                     self.tr("Only an administrator hands out the office's key file."))
             return
-        key = self.desk.office_key_file()
+        key = self.desk.sync.office_key_file()
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the key file for gates"), "office-key.json",
                                               self.tr("Office key (*.json)"))
         if not name:

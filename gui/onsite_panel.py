@@ -2,10 +2,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.onsite_table_model import VISIT_ROLE, OnSiteTableModel
-from models.desk import Desk
+from models.app.desk import Desk
 
 
 class OnSitePanel(QWidget):
@@ -42,7 +51,7 @@ class OnSitePanel(QWidget):
         self._ticker.start(30_000)
 
     def refresh(self) -> None:
-        self.model.set_rows(self.desk.on_site(), self.desk.now())
+        self.model.set_rows(self.desk.gate.on_site(), self.desk.now())
         self.count.setText(self.tr("{0} people inside").format(self.model.rowCount()))
 
     def keyPressEvent(self, event) -> None:
@@ -57,6 +66,6 @@ class OnSitePanel(QWidget):
             self.count.setText(self.tr("Choose a person in the list first."))
             return
         visit = self.model.data(rows[0], VISIT_ROLE)
-        self.desk.sign_out(visit.id)
+        self.desk.gate.sign_out(visit.id)
         self.refresh()
         self.signed_out.emit(visit.id)

@@ -6,7 +6,7 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractTableModel, QModelIndex
 
 from gui.visit_columns import VISIT_ROLE, CellContext, VisitColumnsMixin  # noqa: F401 - VISIT_ROLE re-exported
-from models.visits import Visit
+from models.gate.visits import Visit
 
 
 class OnSiteTableModel(VisitColumnsMixin, QAbstractTableModel):

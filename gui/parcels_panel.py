@@ -4,20 +4,39 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from gui import texts
-from gui.scanner import BurstCatcher
 from gui.list_table_model import ListTableModel
+from gui.scanner import BurstCatcher
 from gui.widgets import ChoiceRow
-from models.desk import Desk
-from models.masking import mask_name
-from models.parcels import (
-    KIND_LABELS, STATUS_LABELS, IntakeForm, NotWaiting, Parcel, ParcelKind, ParcelStatus, is_overdue,
+from models.app.desk import Desk
+from models.kit.masking import mask_name
+from models.kit.validation import InvalidInput
+from models.station.parcels import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    IntakeForm,
+    NotWaiting,
+    Parcel,
+    ParcelKind,
+    ParcelStatus,
+    is_overdue,
 )
-from models.validation import InvalidInput
 
 PARCEL_ROLE = Qt.UserRole + 1
 OVERDUE = QBrush(QColor("#fdecea"))
@@ -84,7 +103,7 @@ class ParcelsPanel(QWidget):
         completer = QCompleter(self.rooms, self)
         completer.setCaseSensitivity(Qt.CaseInsensitive)
         self.room.setCompleter(completer)
-        self.room.textEdited.connect(lambda text: self.rooms.setStringList(self.desk.known_rooms(text)))
+        self.room.textEdited.connect(lambda text: self.rooms.setStringList(self.desk.parcels.known_rooms(text)))
         self.recipient = self._line("recipient_name", "")
         self.phone_tail = self._line("phone_tail", self.tr("last 4 digits"))
         self.phone_tail.setMaxLength(4)
@@ -219,10 +238,10 @@ class ParcelsPanel(QWidget):
 
     def refresh(self) -> None:
         which = self.view.currentData()
-        rows = (self.desk.overdue_parcels() if which == "overdue" else
-                self.desk.handed_out_today() if which == "handed_out" else self.desk.waiting_parcels())
+        rows = (self.desk.parcels.overdue_parcels() if which == "overdue" else
+                self.desk.parcels.handed_out_today() if which == "handed_out" else self.desk.parcels.waiting_parcels())
         self.model.set_rows(rows)
-        c = self.desk.parcel_counts()
+        c = self.desk.parcels.parcel_counts()
         self.summary.setText(self.tr("Today: {0} received, {1} handed out · waiting {2}, overdue {3}").format(
             c.received, c.handed_out, c.waiting, c.overdue))
 
@@ -231,7 +250,7 @@ class ParcelsPanel(QWidget):
                           room=self.room.text(), recipient_name=self.recipient.text(),
                           phone_tail=self.phone_tail.text(), shelf=self.shelf.text())
         try:
-            parcel = self.desk.take_in(form)
+            parcel = self.desk.parcels.take_in(form)
         except InvalidInput as exc:
             self.intake_error.setText("\n".join(texts.message(e.message) for e in exc.errors))
             widget = {"tracking_no": self.tracking, "room": self.room, "phone_tail": self.phone_tail}.get(
@@ -249,7 +268,7 @@ class ParcelsPanel(QWidget):
 
     def find(self) -> None:
         text = self.code.text().strip()
-        found = self.desk.search_parcels(text)
+        found = self.desk.parcels.search_parcels(text)
         self.model.set_rows(found)
         if found:
             self.table.selectRow(0)
@@ -285,17 +304,17 @@ class ParcelsPanel(QWidget):
         self.parcels_changed.emit()
 
     def collect(self) -> None:
-        self._hand_out(self.desk.collect, self.collector)
+        self._hand_out(self.desk.parcels.collect, self.collector)
 
     def deliver(self) -> None:
-        self._hand_out(self.desk.deliver, self.volunteer)
+        self._hand_out(self.desk.parcels.deliver, self.volunteer)
 
     def disinfect_selected(self) -> None:
         parcel = self._selected()
         if parcel is None:
             return
         try:
-            rnd = self.desk.disinfect_items([parcel.id], self.agent.text())
+            rnd = self.desk.parcels.disinfect_items([parcel.id], self.agent.text())
         except InvalidInput as exc:
             self.message.setText(texts.message(exc.errors[0].message))
             self.agent.setFocus()
@@ -306,11 +325,11 @@ class ParcelsPanel(QWidget):
     def show_counts_per_day(self) -> None:
         from gui.dialogs.parcel_days_dialog import ParcelDaysDialog
 
-        ParcelDaysDialog(self.desk.parcel_counts_by_day(14), self).exec()
+        ParcelDaysDialog(self.desk.parcels.parcel_counts_by_day(14), self).exec()
 
     def disinfect(self) -> None:
         try:
-            rnd = self.desk.disinfect_waiting(self.agent.text())
+            rnd = self.desk.parcels.disinfect_waiting(self.agent.text())
         except InvalidInput as exc:
             self.message.setText(texts.message(exc.errors[0].message))
             self.agent.setFocus()

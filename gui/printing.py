@@ -5,7 +5,7 @@ The core renders (models/drawing.py); Qt only hands the images to the system's p
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPageLayout, QPageSize
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtWidgets import QWidget
 
 
@@ -19,7 +19,7 @@ def print_pages(parent: QWidget, pages, *, size: str = "A4", title: str = "") ->
     """The system print dialog, then the pages; False when the user cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-    from models.drawing import to_image
+    from models.kit.drawing import to_image
 
     printer = QPrinter(QPrinter.HighResolution)
     printer.setDocName(title or "GateDesk")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
 
-from models.desk import Desk
+from models.app.desk import Desk
 
 
 class GateStatusBar(QStatusBar):
@@ -33,9 +33,9 @@ class GateStatusBar(QStatusBar):
         op = self.desk.operator
         self.operator.setText(self.tr("On duty: {0}").format(op.name) if op else self.tr("Nobody signed in"))
         self.refresh_export()
-        c = self.desk.today_counts()
-        cases = self.desk.open_case_count()
-        waiting = self.desk.waiting_count()
+        c = self.desk.gate.today_counts()
+        cases = self.desk.isolation.open_case_count()
+        waiting = self.desk.parcels.waiting_count()
         self.counts.setText(self.tr("Today: {0} admitted · {1} refused · {2} to isolation · {3} inside").format(
             c.admitted, c.refused, c.isolated, c.inside)
             + "   " + self.tr("Isolation point: {0} · parcels waiting: {1}").format(cases, waiting))
@@ -46,7 +46,7 @@ class GateStatusBar(QStatusBar):
         from gui import texts
         from models.sync import export_due
 
-        last = self.desk.last_export()
+        last = self.desk.sync.last_export()
         due = export_due(last, self.desk.clock())
         if last is None:
             text = self.tr("Not yet exported for the office")

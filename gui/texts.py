@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
-from models.i18n import Message, short_reason
-from models.rules import CODE_LABELS, KIND_LABELS, OUTCOME_LABELS, REASONS, CodeColor, Outcome, PersonKind
+from models.gate.rules import CODE_LABELS, KIND_LABELS, OUTCOME_LABELS, REASONS, CodeColor, Outcome, PersonKind
+from models.store.i18n import Message, short_reason
 
 
 def lookup(context: str, text: str) -> str:

@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 
 from gui import texts
-from models.i18n import QT_TRANSLATE_NOOP
-from models.masking import mask_id_number, mask_name, mask_phone
-from models.visits import SignOutKind, SortKey
+from models.gate.visits import SignOutKind, SortKey
+from models.kit.masking import mask_id_number, mask_name, mask_phone
+from models.store.i18n import QT_TRANSLATE_NOOP
 
 VISIT_ROLE = Qt.UserRole + 1  # the row's visit record
 

@@ -13,8 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from sqlalchemy import Row
 
 from gui.visit_columns import VISIT_ROLE, CellContext, VisitColumnsMixin  # noqa: F401 - VISIT_ROLE re-exported
-from models.desk import Desk
-from models.visits import VisitQuery
+from models.app.desk import Desk
+from models.gate.visits import VisitQuery
 
 PAGE = 100  # a screen shows ~25 rows
 CACHED_PAGES = 50
@@ -39,8 +39,8 @@ class VisitLogTableModel(VisitColumnsMixin, QAbstractTableModel):
         self.beginResetModel()
         self.query = query
         self._pages.clear()
-        self.cells = CellContext(zone=self.desk.settings.zone, operators=self.desk.operator_names())
-        self.total = self.desk.count_visits(query)
+        self.cells = CellContext(zone=self.desk.settings.zone, operators=self.desk.staff.operator_names())
+        self.total = self.desk.gate.count_visits(query)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -66,10 +66,10 @@ class VisitLogTableModel(VisitColumnsMixin, QAbstractTableModel):
         start = number * PAGE
         end = min(start + PAGE, self.total)
         if start > self.total // 2:
-            rows = self.desk.page_visits(self.query, offset=self.total - end, limit=end - start, reverse=True)
+            rows = self.desk.gate.page_visits(self.query, offset=self.total - end, limit=end - start, reverse=True)
             rows.reverse()
         else:
-            rows = self.desk.page_visits(self.query, offset=start, limit=end - start)
+            rows = self.desk.gate.page_visits(self.query, offset=start, limit=end - start)
         self._pages[number] = rows
         if len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)

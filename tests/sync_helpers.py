@@ -6,8 +6,9 @@ import json
 import zipfile
 from pathlib import Path
 
-from models import bundle, sync
-from models.clock import utcnow
+from models import sync
+from models.formats import bundle, wire
+from models.store.clock import utcnow
 
 
 def fingerprint(source) -> str:
@@ -44,7 +45,7 @@ def lines(data: bytes) -> list[dict]:
 
 
 def joined(records) -> bytes:
-    return b"".join(bundle.canonical_line(r) for r in records)
+    return b"".join(wire.canonical_line(r) for r in records)
 
 
 def craft(src: Path, dest: Path, key: str | None, *, manifest=None, members: dict | None = None,

@@ -59,8 +59,8 @@ def test_two_gates_export_and_an_office_imports_from_a_usb_folder(tmp_path):
         assert r.returncode == 0, r.stderr
         bundle = Path(r.stdout.strip())
         assert bundle.exists() and gate in bundle.name and bundle.name.endswith("_00001.gdbundle")
-    from models import audit
-    from models.db import open_database
+    from models.store.db import open_database
+    from models.trust import audit
 
     gate_db = open_database(tmp_path / "东门" / "gatedesk.sqlite3")
     with gate_db.session() as s:
@@ -154,13 +154,13 @@ def test_posters_and_passes_from_the_command_line(tmp_path):
     none = run("passes", "--data-dir", str(d), "--operator", "林管理", "--building", "99", "--out", str(sheet),
                pin="1234")
     assert none.returncode == 1
-    from models import audit
-    from models.db import open_database
+    from models.store.db import open_database
+    from models.trust import audit
 
     db = open_database(d / "gatedesk.sqlite3")
     with db.reading() as s:
         printed = [e for e in audit.entries(s) if e.action == "pass_print"]
-        admin = next(o.id for o in __import__("models.operators", fromlist=["x"]).list_operators(s) if o.name == "林管理")
+        admin = next(o.id for o in __import__("models.trust.operators", fromlist=["x"]).list_operators(s) if o.name == "林管理")
     db.close()
     assert len(printed) == 2 and all(e.operator_id == admin for e in printed)
 
@@ -184,9 +184,9 @@ def test_audit_verify_finds_an_altered_entry(tmp_path):
 
     d = tmp_path / "gate"
     assert run("demo", "--data-dir", str(d), "--days", "1", "--visits-per-day", "5").returncode == 0
-    from models.clock import utcnow
-    from models.db import open_database
-    from models import audit
+    from models.store.clock import utcnow
+    from models.store.db import open_database
+    from models.trust import audit
 
     db = open_database(d / "gatedesk.sqlite3")
     with db.session() as s:
@@ -240,7 +240,7 @@ def test_backup_then_restore_and_a_bad_backup_changes_nothing(tmp_path):
 
 
 def test_restore_waits_until_gatedesk_is_closed(tmp_path):
-    from models.instance import InstanceLock
+    from models.store.instance import InstanceLock
 
     d = tmp_path / "gate"
     assert run("demo", "--data-dir", str(d), "--days", "1", "--visits-per-day", "3").returncode == 0

@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_importing_the_core_does_not_load_qt():
     code = ("import sys, pkgutil, importlib, models\n"
-            "for m in pkgutil.iter_modules(models.__path__): importlib.import_module('models.' + m.name)\n"
+            "for m in pkgutil.walk_packages(models.__path__, 'models.'): importlib.import_module(m.name)\n"
             "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'gui'))]\n"
             "assert not bad, bad\n")
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)

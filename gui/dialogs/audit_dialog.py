@@ -3,14 +3,21 @@ of entries is intact."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
 )
 
 from gui import texts
 from gui.background import BackgroundOp
-from models.audit import ACTIONS
-from models.desk import Desk
+from models.app.desk import Desk
+from models.trust.audit import ACTIONS
 
 PAGE = 200
 
@@ -21,14 +28,14 @@ class AuditDialog(QDialog):
         self.desk = desk
         self.setWindowTitle(self.tr("Audit log"))
         self.resize(980, 620)
-        self.names = desk.operator_names()
+        self.names = desk.staff.operator_names()
         box = QVBoxLayout(self)
         self.verdict = QLabel(self.tr("Checking the chain of entries…"))
         self.verdict.setObjectName("hint")
         self.verdict.setWordWrap(True)
         box.addWidget(self.verdict)
         # A year's log is a million entries (one per registration): checked off the GUI thread.
-        self.check = BackgroundOp(self, lambda progress, cancelled: desk.audit_verdict(progress, cancelled), quiet=True)
+        self.check = BackgroundOp(self, lambda progress, cancelled: desk.records.audit_verdict(progress, cancelled), quiet=True)
         self.check.progressed.connect(lambda done, _total: self.verdict.setText(
             self.tr("Checking the chain of entries… {0}").format(f"{done:,}")))
         self.check.done.connect(self._checked)
@@ -88,7 +95,7 @@ class AuditDialog(QDialog):
         return e.detail
 
     def load_more(self) -> None:
-        rows = self.desk.audit_page(before_seq=self.oldest, limit=PAGE)
+        rows = self.desk.records.audit_page(before_seq=self.oldest, limit=PAGE)
         zone = self.desk.settings.zone
         for e in rows:
             r = self.table.rowCount()
@@ -107,7 +114,7 @@ def open_audit(desk: Desk, parent) -> None:
     from PySide6.QtCore import QCoreApplication
 
     from gui.dialogs.sign_in_dialog import authority
-    from models.operators import Role
+    from models.trust.operators import Role
 
     with authority(desk, parent, Role.ADMIN, QCoreApplication.translate(
             "Authority", "The audit log is for administrators: an administrator's PIN is needed.")) as allowed:

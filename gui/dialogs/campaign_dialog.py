@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QVBoxLayout
 
-from models.desk import Desk
+from models.app.desk import Desk
 
 
 class CampaignDialog(QDialog):
@@ -22,11 +22,11 @@ class CampaignDialog(QDialog):
             "every registration, isolation case and parcel, the residents' roster and passes, and the daily "
             "backups. Only counts remain for reports. It cannot be undone.\n\n"
             "Records holding personal data now: {0}. Export a last bundle for the office first if it has not "
-            "had today's.").format(f"{desk.personal_left():,}"))
+            "had today's.").format(f"{desk.records.personal_left():,}"))
         warning.setWordWrap(True)
         warning.setObjectName("warningNote")
         box.addWidget(warning)
-        self.phrase = desk.campaign_phrase()
+        self.phrase = desk.records.campaign_phrase()
         box.addWidget(QLabel(self.tr("To confirm, type the name of this station: {0}").format(self.phrase)))
         self.typed = QLineEdit()
         self.typed.setObjectName("confirmName")
@@ -40,7 +40,7 @@ class CampaignDialog(QDialog):
         self.erase.clicked.connect(self.run)
         self.buttons.rejected.connect(self.reject)
         box.addWidget(self.buttons)
-        self.typed.textChanged.connect(lambda text: self.erase.setEnabled(desk.campaign_confirmed(text)))
+        self.typed.textChanged.connect(lambda text: self.erase.setEnabled(desk.records.campaign_confirmed(text)))
 
     def run(self) -> None:
         """Seconds to minutes on a big station (the file is rebuilt at the end): on a worker
@@ -50,7 +50,7 @@ class CampaignDialog(QDialog):
         self.erase.setEnabled(False)
         self.typed.setEnabled(False)
         typed, desk = self.typed.text(), self.desk
-        self.op = BackgroundOp(self, lambda _progress, _cancelled: desk.end_campaign(typed),
+        self.op = BackgroundOp(self, lambda _progress, _cancelled: desk.records.end_campaign(typed),
                                label=self.tr("Erasing personal data…"), cancellable=False)
         self.op.done.connect(self._done)
         self.op.error.connect(self._failed)
@@ -76,7 +76,7 @@ def open_campaign(desk: Desk, parent) -> bool:
     from PySide6.QtCore import QCoreApplication
 
     from gui.dialogs.sign_in_dialog import authority
-    from models.operators import Role
+    from models.trust.operators import Role
 
     with authority(desk, parent, Role.ADMIN, QCoreApplication.translate(
             "Authority", "Only an administrator ends the campaign: an administrator's PIN is needed.")) as allowed:

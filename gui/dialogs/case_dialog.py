@@ -4,9 +4,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from gui import texts
-from models.desk import Desk
-from models.isolation import CaseForm
-from models.validation import InvalidInput
+from models.app.desk import Desk
+from models.kit.validation import InvalidInput
+from models.station.isolation import CaseForm
 
 
 class CaseDialog(QDialog):
@@ -38,7 +38,7 @@ class CaseDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.case = self.desk.open_isolation_case(CaseForm(**{k: e.text() for k, e in self.inputs.items()}))
+            self.case = self.desk.isolation.open_isolation_case(CaseForm(**{k: e.text() for k, e in self.inputs.items()}))
         except InvalidInput as exc:
             labels = {"name": self.tr("Name *"), "phone": self.tr("Phone"), "id_number": self.tr("ID number"),
                       "reason": self.tr("Reason *"), "temperature": self.tr("Temperature °C")}

@@ -2,13 +2,20 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
 )
 
 from gui import texts
-from models.desk import Desk
-from models.isolation import CORRECTABLE, OUTCOME_LABELS, IsolationCase, Outcome
-from models.validation import InvalidInput
+from models.app.desk import Desk
+from models.kit.validation import InvalidInput
+from models.station.isolation import CORRECTABLE, OUTCOME_LABELS, IsolationCase, Outcome
 
 
 class CorrectionDialog(QDialog):
@@ -66,7 +73,7 @@ class CorrectionDialog(QDialog):
         field = self.field.currentData()
         value = self.outcome.currentData() if field == "outcome" else self.value.text()
         try:
-            self.saved = self.desk.correct_case(self.case.id, field, value, self.reason.toPlainText())
+            self.saved = self.desk.isolation.correct_case(self.case.id, field, value, self.reason.toPlainText())
         except InvalidInput as exc:
             self.error.setText(texts.message(exc.errors[0].message))
             return

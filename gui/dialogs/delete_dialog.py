@@ -5,11 +5,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from gui import texts
 from gui.dialogs.sign_in_dialog import OperatorPinBox
-from models.desk import TOMBSTONE_REASON_MAX, Desk
-from models.masking import mask_name
-from models.operators import NotAllowed, Role, WrongPin
-from models.validation import InvalidInput
-from models.visits import Visit
+from models.app.desk import Desk
+from models.app.gate_service import TOMBSTONE_REASON_MAX
+from models.gate.visits import Visit
+from models.kit.masking import mask_name
+from models.kit.validation import InvalidInput
+from models.trust.operators import NotAllowed, Role, WrongPin
 
 
 class DeleteDialog(QDialog):
@@ -33,7 +34,7 @@ class DeleteDialog(QDialog):
         self.reason.setMinimumHeight(44)
         form.addRow(self.tr("Reason (required)"), self.reason)
         box.addLayout(form)
-        self.who = OperatorPinBox(desk.operators(), minimum=Role.SUPERVISOR)
+        self.who = OperatorPinBox(desk.staff.operators(), minimum=Role.SUPERVISOR)
         box.addWidget(self.who)
         self.error = QLabel("")
         self.error.setObjectName("dialogError")
@@ -50,7 +51,7 @@ class DeleteDialog(QDialog):
     def accept(self) -> None:
         try:
             self.desk.authorise(self.who.operator_id(), self.who.pin.text(), Role.SUPERVISOR)
-            self.desk.delete_visit(self.visit.id, self.reason.text())
+            self.desk.gate.delete_visit(self.visit.id, self.reason.text())
         except (WrongPin, NotAllowed) as exc:
             self.error.setText(texts.message(exc.message))
             self.who.pin.clear()

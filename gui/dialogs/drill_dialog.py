@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 from gui import texts
 from gui.list_table_model import ListTableModel
 from gui.widgets import row_table
-from models.desk import Desk
-from models.office import DRILL_LIMIT, DrillRow
+from models.app.desk import Desk
+from models.office.dashboard import DRILL_LIMIT, DrillRow
 
 
 class DrillTableModel(ListTableModel):
@@ -36,7 +36,7 @@ class DrillDialog(QDialog):
         self.setWindowTitle(self.tr("Registrations on {0}").format(day.isoformat()))
         self.resize(1000, 600)
         box = QVBoxLayout(self)
-        rows = desk.drill_visits(compound_ids=compound_ids, day=day)
+        rows = desk.office.drill_visits(compound_ids=compound_ids, day=day)
         note = self.tr("{0} registrations (names, phones and ID numbers masked).").format(len(rows))
         if len(rows) >= DRILL_LIMIT:
             note = self.tr("The first {0} registrations of the day (names, phones and ID numbers masked).").format(

@@ -5,13 +5,26 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QSettings
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
 
 from gui import texts
 from gui.background import BackgroundOp
-from models.desk import Desk
-from models.operators import Role
+from models.app.desk import Desk
+from models.trust.operators import Role
 
 
 class ExportDialog(QDialog):
@@ -24,7 +37,7 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(620)
         box = QVBoxLayout(self)
         zone = ZoneInfo(desk.settings.timezone)
-        last = desk.last_export()
+        last = desk.sync.last_export()
         since = self.tr("Everything since the last export (no. {0}, {1})").format(
             last.seq, texts.local_time(last.created_at, zone, "%Y-%m-%d %H:%M")) if last else \
             self.tr("Everything (this is the first export)")
@@ -63,7 +76,7 @@ class ExportDialog(QDialog):
                                            "(administrator only)"))
         self.full_data.setObjectName("fullData")
         box.addWidget(self.full_data)
-        key = desk.office_key()
+        key = desk.sync.office_key()
         self.encryption = QLabel(
             self.tr("Encrypted for {0} (key {1}): only that office can open the bundle.").format(
                 key.office, key.key_id) if key else
@@ -72,7 +85,7 @@ class ExportDialog(QDialog):
         self.encryption.setWordWrap(True)
         self.encryption.setObjectName("encryptionNote" if key else "warningNote")
         box.addWidget(self.encryption)
-        self.signing = QLabel(self.tr("Bundles from this gate are signed with key {0}.").format(desk.station_key_id()))
+        self.signing = QLabel(self.tr("Bundles from this gate are signed with key {0}.").format(desk.sync.station_key_id()))
         self.signing.setObjectName("signingNote")
         box.addWidget(self.signing)
         self.message = QLabel("")
@@ -114,7 +127,7 @@ class ExportDialog(QDialog):
         QSettings().setValue("export/folder", folder)
         desk = self.desk
         self.export_button.setEnabled(False)
-        self.op = BackgroundOp(self, lambda progress, _cancelled: desk.export_bundle(
+        self.op = BackgroundOp(self, lambda progress, _cancelled: desk.sync.export_bundle(
             out, day_from=day_from, day_to=day_to, full_data=full, progress=progress),
             label=self.tr("Writing the bundle…"), cancellable=False)
         self.op.done.connect(self._done)

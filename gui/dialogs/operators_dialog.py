@@ -2,13 +2,21 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from gui import texts
-from models.desk import Desk
-from models.operators import ROLE_LABELS, Role
-from models.validation import InvalidInput
+from models.app.desk import Desk
+from models.kit.validation import InvalidInput
+from models.trust.operators import ROLE_LABELS, Role
 
 
 class OperatorsDialog(QDialog):
@@ -50,12 +58,12 @@ class OperatorsDialog(QDialog):
 
     def refresh(self) -> None:
         self.list.clear()
-        for op in self.desk.operators():
+        for op in self.desk.staff.operators():
             self.list.addItem(f"{op.name}  —  {texts.lookup('Operators', ROLE_LABELS[Role(op.role)])}")
 
     def add(self) -> None:
         try:
-            self.desk.add_operator(name=self.name.text(), role=Role(self.role.currentData()), pin=self.pin.text())
+            self.desk.staff.add_operator(name=self.name.text(), role=Role(self.role.currentData()), pin=self.pin.text())
         except InvalidInput as exc:
             self.error.setText(texts.message(exc.errors[0].message))
             return

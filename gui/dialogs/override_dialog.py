@@ -2,17 +2,23 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
 )
 
 from gui import texts
 from gui.dialogs.sign_in_dialog import OperatorPinBox
-from models.desk import Desk
-from models.masking import mask_name
-from models.operators import NotAllowed, Role, WrongPin
-from models.rules import Outcome
-from models.validation import InvalidInput
-from models.visits import Visit
+from models.app.desk import Desk
+from models.gate.rules import Outcome
+from models.gate.visits import Visit
+from models.kit.masking import mask_name
+from models.kit.validation import InvalidInput
+from models.trust.operators import NotAllowed, Role, WrongPin
 
 
 class OverrideDialog(QDialog):
@@ -36,7 +42,7 @@ class OverrideDialog(QDialog):
         self.reason.setFixedHeight(90)
         form.addRow(self.tr("Reason (required)"), self.reason)
         box.addLayout(form)
-        self.who = OperatorPinBox(desk.operators(), minimum=Role.SUPERVISOR)
+        self.who = OperatorPinBox(desk.staff.operators(), minimum=Role.SUPERVISOR)
         box.addWidget(self.who)
         self.error = QLabel("")
         self.error.setObjectName("dialogError")
@@ -50,7 +56,7 @@ class OverrideDialog(QDialog):
     def accept(self) -> None:
         try:
             sup = self.desk.authorise(self.who.operator_id(), self.who.pin.text(), Role.SUPERVISOR)
-            self.result_visit = self.desk.override(visit_id=self.visit.id, supervisor_id=sup.id,
+            self.result_visit = self.desk.gate.override(visit_id=self.visit.id, supervisor_id=sup.id,
                                                    outcome=Outcome(self.outcome.currentData()),
                                                    reason=self.reason.toPlainText())
         except (WrongPin, NotAllowed) as exc:

@@ -5,14 +5,25 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QRadioButton, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
 
 from gui import texts
 from gui.printing import print_pages, qimage
-from models.desk import Desk
-from models.i18n import Message
-from models.posters import PosterProblem, VenueKind, poster_page, read_code_from_image, write_poster
+from models.app.desk import Desk
+from models.gate.posters import PosterProblem, VenueKind, poster_page, read_code_from_image, write_poster
+from models.store.i18n import Message
 
 PREVIEW_DPI = 60
 
@@ -28,7 +39,7 @@ class PosterDialog(QDialog):
         form = QFormLayout()
         self.gate = QComboBox()
         self.gate.setObjectName("posterGate")
-        for compound, gate in desk.poster_gates():
+        for compound, gate in desk.posters.poster_gates():
             self.gate.addItem(f"{compound.name} {gate.name}", gate.id)
         form.addRow(self.tr("Gate"), self.gate)
         self.kinds = {VenueKind.GATEDESK: QRadioButton(self.tr("GateDesk venue code")),
@@ -103,7 +114,7 @@ class PosterDialog(QDialog):
         if self.gate_id() is None:
             self.message.setText(self.tr("No gates yet."))
             return
-        code = self.desk.venue_code(self.gate_id())
+        code = self.desk.posters.venue_code(self.gate_id())
         self.kinds[VenueKind(code.kind)].setChecked(True)
         self.content.setText(code.content)
         self.hotline.setText(code.hotline)
@@ -118,7 +129,7 @@ class PosterDialog(QDialog):
     def apply(self) -> bool:
         """Keep the settings for this gate; False (and the reason shown) when they cannot be used."""
         try:
-            self.desk.save_venue_code(gate_id=self.gate_id(), kind=self.kind().value, content=self.content.text(),
+            self.desk.posters.save_venue_code(gate_id=self.gate_id(), kind=self.kind().value, content=self.content.text(),
                                       hotline=self.hotline.text())
         except PosterProblem as exc:
             self.message.setText(texts.message(Message("Posters", exc.text, exc.params)))
@@ -130,13 +141,13 @@ class PosterDialog(QDialog):
         if self.gate_id() is None or not self.apply():
             self.preview.clear()
             return
-        from models.drawing import to_image
+        from models.kit.drawing import to_image
 
         image = to_image(poster_page(self.spec()), PREVIEW_DPI)
         self.preview.setPixmap(QPixmap.fromImage(qimage(image)))
 
     def spec(self):
-        return self.desk.poster_spec(self.gate_id(), size=self.size.currentText())
+        return self.desk.posters.poster_spec(self.gate_id(), size=self.size.currentText())
 
     def read_picture(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("A photo or scan of the official code"), "",

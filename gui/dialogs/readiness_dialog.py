@@ -4,16 +4,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 from gui import texts
-from models.desk import Desk
-from models.readiness import ITEM_LABELS
-from models.validation import InvalidInput
+from models.app.desk import Desk
+from models.kit.validation import InvalidInput
+from models.station.readiness import ITEM_LABELS
 
 
 class ReadinessDialog(QDialog):
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
-        today = desk.readiness_today()
+        today = desk.parcels.readiness_today()
         self.setWindowTitle(self.tr("Daily readiness check — {0}").format(today.day.isoformat()))
         self.setMinimumWidth(460)
         box = QVBoxLayout(self)
@@ -46,7 +46,7 @@ class ReadinessDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.saved = self.desk.record_readiness({k: cb.isChecked() for k, cb in self.boxes.items()},
+            self.saved = self.desk.parcels.record_readiness({k: cb.isChecked() for k, cb in self.boxes.items()},
                                                     self.remarks.toPlainText())
         except InvalidInput as exc:
             self.error.setText(texts.message(exc.errors[0].message))

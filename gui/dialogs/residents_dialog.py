@@ -6,19 +6,39 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,
-                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from gui import texts
 from gui.background import BackgroundOp
 from gui.list_table_model import ListTableModel
 from gui.printing import print_pages
 from gui.widgets import row_table
-from models.desk import Desk
-from models.masking import mask_name, mask_phone
-from models.residents import (ROSTER_SUFFIX, MonitoringKind, RosterFileProblem, RosterProblem, pass_sheet_pages,
-                              write_pass_sheet)
-from models.sheets import SheetProblem
+from models.app.desk import Desk
+from models.formats.sheets import SheetProblem
+from models.kit.masking import mask_name, mask_phone
+from models.residents import (
+    ROSTER_SUFFIX,
+    MonitoringKind,
+    RosterFileProblem,
+    RosterProblem,
+    pass_sheet_pages,
+    write_pass_sheet,
+)
+
 
 class RosterTableModel(ListTableModel):
     COL_ROOM, COL_NAME, COL_PHONE, COL_PASS, COL_HOME = range(5)
@@ -125,7 +145,7 @@ class ResidentsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.desk.residents_overview()
+        rows = self.desk.residents.residents_overview()
         self.model.set_rows(rows)
         current = self.building.currentData()
         self.building.clear()
@@ -151,7 +171,7 @@ class ResidentsDialog(QDialog):
         if self.roster_op is not None and self.roster_op.running:
             return
         self.message.setText(self.tr("Reading {0}…").format(path.name))
-        self.roster_op = BackgroundOp(self, lambda progress, _cancelled: self.desk.import_roster(path, progress),
+        self.roster_op = BackgroundOp(self, lambda progress, _cancelled: self.desk.residents.import_roster(path, progress),
                                       label=self.tr("Reading the resident list {0}…").format(path.name),
                                       cancellable=False)
         self.roster_op.done.connect(lambda result: self._roster_read(path, result))
@@ -185,7 +205,7 @@ class ResidentsDialog(QDialog):
 
     def import_monitoring(self, path: Path) -> None:
         try:
-            result = self.desk.import_monitoring(path)
+            result = self.desk.residents.import_monitoring(path)
         except SheetProblem as exc:
             self.message.setText(texts.message(exc.message))
             return
@@ -204,13 +224,13 @@ class ResidentsDialog(QDialog):
         self.refresh()
 
     def issue_missing(self) -> None:
-        made = self.desk.issue_passes([r.id for r, _, p, _ in self.model.rows if p is None])
+        made = self.desk.residents.issue_passes([r.id for r, _, p, _ in self.model.rows if p is None])
         self.message.setText(self.tr("{0} passes issued.").format(made))
         self.refresh()
 
     # -- printing -------------------------------------------------------------------------------
     def _cards(self):
-        cards = self.desk.pass_cards(building=self.building.currentData())
+        cards = self.desk.residents.pass_cards(building=self.building.currentData())
         if not cards:
             self.message.setText(self.tr("No valid passes to print. Issue passes first."))
         return cards
@@ -258,7 +278,7 @@ class ResidentsDialog(QDialog):
             return None
         path = Path(name).with_suffix(ROSTER_SUFFIX)
         try:
-            count = self.desk.save_roster_file(path, first)
+            count = self.desk.residents.save_roster_file(path, first)
         except RosterFileProblem as exc:
             self.message.setText(texts.message(exc.message))
             return None
@@ -278,7 +298,7 @@ class ResidentsDialog(QDialog):
         if passphrase is None:
             return
         try:
-            taken = self.desk.load_roster_file(Path(name), passphrase)
+            taken = self.desk.residents.load_roster_file(Path(name), passphrase)
         except RosterFileProblem as exc:
             self.message.setText(texts.message(exc.message))
             return
@@ -295,9 +315,9 @@ class ResidentsDialog(QDialog):
             values = dict(room=dialog.room.text(), name=dialog.name.text(), phone=dialog.phone.text())
             try:
                 if row is None:
-                    self.desk.add_resident(**values)
+                    self.desk.residents.add_resident(**values)
                 else:
-                    self.desk.edit_resident(row[0].id, **values)
+                    self.desk.residents.edit_resident(row[0].id, **values)
             except RosterProblem as exc:
                 dialog.error.setText(texts.lookup("Residents", exc.text))
                 getattr(dialog, exc.field).setFocus()
@@ -313,7 +333,7 @@ class ResidentsDialog(QDialog):
         if QMessageBox.question(self, self.tr("Moved out"), self.tr(
                 "Take {0} ({1}) off the roster? Their pass stops working.").format(
                 mask_name(row[0].name), row[1].label)) == QMessageBox.Yes:
-            self.desk.move_out(row[0].id)
+            self.desk.residents.move_out(row[0].id)
             self.refresh()
 
     def print_household(self) -> None:
@@ -321,7 +341,7 @@ class ResidentsDialog(QDialog):
         if row is None:
             self.message.setText(self.tr("Choose a resident first."))
             return
-        cards = self.desk.pass_cards(household_id=row[1].id)
+        cards = self.desk.residents.pass_cards(household_id=row[1].id)
         if not cards:
             self.message.setText(self.tr("No valid passes to print. Issue passes first."))
             return
@@ -340,7 +360,7 @@ class ResidentsDialog(QDialog):
             return
         reason = self._reason(self.tr("Reissue the pass"))
         if reason:
-            self.desk.reissue_pass(row[2].id, reason)
+            self.desk.residents.reissue_pass(row[2].id, reason)
             self.message.setText(self.tr("The old card no longer works; print the new one."))
             self.refresh()
 
@@ -351,7 +371,7 @@ class ResidentsDialog(QDialog):
             return
         reason = self._reason(self.tr("Revoke the pass"))
         if reason:
-            self.desk.revoke_pass(row[2].id, reason)
+            self.desk.residents.revoke_pass(row[2].id, reason)
             self.refresh()
 
     def monitor(self) -> None:
@@ -367,7 +387,7 @@ class ResidentsDialog(QDialog):
         if not ok:
             return
         today = self.desk.today()
-        self.desk.put_under_monitoring(row[0].id, MonitoringKind.ISOLATION if kind == kinds[0] else
+        self.desk.residents.put_under_monitoring(row[0].id, MonitoringKind.ISOLATION if kind == kinds[0] else
                                        MonitoringKind.MONITORING, today + timedelta(days=days), "")
         self.refresh()
 
@@ -377,7 +397,7 @@ class ResidentsDialog(QDialog):
             self.message.setText(self.tr("Choose a resident under home isolation or monitoring."))
             return
         if QMessageBox.question(self, self.tr("At home under"), self.tr("End it now?")) == QMessageBox.Yes:
-            self.desk.end_monitoring(row[3].id)
+            self.desk.residents.end_monitoring(row[3].id)
             self.refresh()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from gui import texts
-from models.visits import Visit
+from models.gate.visits import Visit
 
 
 class RevealDialog(QDialog):

@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from gui import texts
-from models.desk import Desk
-from models.validation import InvalidInput
+from models.app.desk import Desk
+from models.kit.validation import InvalidInput
 
 
 class RoundDialog(QDialog):
@@ -41,7 +41,7 @@ class RoundDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.saved = self.desk.record_round(area=self.area.currentText(), agent=self.agent.text(),
+            self.saved = self.desk.parcels.record_round(area=self.area.currentText(), agent=self.agent.text(),
                                                 note=self.note.text())
         except InvalidInput as exc:
             self.error.setText(texts.message(exc.errors[0].message))

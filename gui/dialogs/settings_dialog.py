@@ -3,12 +3,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QScrollArea, QSpinBox,
-    QTimeEdit, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
-from models.desk import Desk
-from models.settings import Settings, parse_times
+from models.app.desk import Desk
+from models.setup.settings import Settings, parse_times
 
 
 class SettingsDialog(QDialog):
@@ -145,5 +156,5 @@ class SettingsDialog(QDialog):
             self.note.setObjectName("dialogError")
             self.shift_changes.setFocus()
             return
-        self.changed = self.desk.update_settings(value)
+        self.changed = self.desk.staff.update_settings(value)
         super().accept()

@@ -1,13 +1,21 @@
 """First run: the compound, this gate, and the first administrator — about two minutes."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QRadioButton,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+)
 
 from gui import texts
-from models.desk import Desk
-from models.site import SetupForm
-from models.validation import InvalidInput
+from models.app.desk import Desk
+from models.kit.validation import InvalidInput
+from models.trust.first_run import SetupForm
 
 
 class SetupDialog(QDialog):
@@ -83,12 +91,12 @@ class SetupDialog(QDialog):
         values = {k: e.text() for k, e in self.inputs.items()}
         try:
             if self.as_office.isChecked():
-                self.desk.complete_office_setup(
+                self.desk.sync.complete_office_setup(
                     office_name=values["compound_name"], community=values["community"],
                     admin_name=values["admin_name"], pin=values["admin_pin"], pin_again=values["admin_pin_again"],
                     office_label=self.tr("Office"))
             else:
-                self.desk.complete_setup(SetupForm(**values))
+                self.desk.staff.complete_setup(SetupForm(**values))
         except InvalidInput as exc:
             msgs = {}
             for err in exc.errors:

@@ -6,15 +6,15 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from gui.printing import print_pages
-from models.desk import Desk
-from models.setup_sheet import setup_sheet_page, write_setup_sheet
+from models.app.desk import Desk
+from models.sync.setup_sheet import setup_sheet_page, write_setup_sheet
 
 
 class SetupSheetDialog(QDialog):
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
-        self.info = desk.setup_info()
+        self.info = desk.sync.setup_info()
         self.setWindowTitle(self.tr("Set-up sheet"))
         box = QVBoxLayout(self)
         intro = QLabel(self.tr("The community office imports this gate's bundles once it has enrolled the gate by "

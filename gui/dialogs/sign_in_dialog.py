@@ -6,12 +6,19 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from gui import texts
-from models.desk import Desk
-from models.operators import ROLE_LABELS, ROLE_RANK, NotAllowed, Role, WrongPin
+from models.app.desk import Desk
+from models.trust.operators import ROLE_LABELS, ROLE_RANK, NotAllowed, Role, WrongPin
 
 
 class OperatorPinBox(QWidget):
@@ -50,9 +57,9 @@ class SignInDialog(QDialog):
                        if hand_over else self.tr("Choose your name and type your PIN to start your shift."))
         intro.setWordWrap(True)
         box.addWidget(intro)
-        self.who = OperatorPinBox(desk.operators())
+        self.who = OperatorPinBox(desk.staff.operators())
         if not hand_over:  # after a restart mid-shift, the same guard signs in again
-            last = self.who.who.findData(desk.last_on_duty())
+            last = self.who.who.findData(desk.staff.last_on_duty())
             if last >= 0:
                 self.who.who.setCurrentIndex(last)
         box.addWidget(self.who)
@@ -67,7 +74,7 @@ class SignInDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.desk.sign_in(self.who.operator_id(), self.who.pin.text())
+            self.desk.staff.sign_in(self.who.operator_id(), self.who.pin.text())
         except WrongPin as exc:
             self.error.setText(texts.message(exc.message))
             self.who.pin.clear()
@@ -84,7 +91,7 @@ def ask_supervisor(desk: Desk, parent, title: str, intro: str, role: Role = Role
     label = QLabel(intro)
     label.setWordWrap(True)
     box.addWidget(label)
-    who = OperatorPinBox(desk.operators(), minimum=role)
+    who = OperatorPinBox(desk.staff.operators(), minimum=role)
     box.addWidget(who)
     error = QLabel("")
     error.setObjectName("dialogError")

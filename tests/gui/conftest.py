@@ -3,10 +3,10 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from gui.app import install_language, make_app
-from models.db import open_database
-from models.desk import Desk
-from models.operators import Role
-from models.site import SetupForm
+from models.app.desk import Desk
+from models.store.db import open_database
+from models.trust.first_run import SetupForm
+from models.trust.operators import Role
 
 PINS = {"林管理": "1234", "陈主管": "2345", "张保安": "1111"}
 
@@ -36,19 +36,19 @@ def blank_desk(tmp_path):
 def desk(blank_desk):
     """A set-up station with a guard on duty."""
     d = blank_desk
-    d.complete_setup(SetupForm(compound_name="榕城花园", gate_name="东门", admin_name="林管理",
+    d.staff.complete_setup(SetupForm(compound_name="榕城花园", gate_name="东门", admin_name="林管理",
                                admin_pin=PINS["林管理"], admin_pin_again=PINS["林管理"]))
     d.authorise(operator_id(d, "林管理"), PINS["林管理"], Role.ADMIN)
-    d.add_operator(name="陈主管", role=Role.SUPERVISOR, pin=PINS["陈主管"])
-    d.add_operator(name="张保安", role=Role.GUARD, pin=PINS["张保安"])
+    d.staff.add_operator(name="陈主管", role=Role.SUPERVISOR, pin=PINS["陈主管"])
+    d.staff.add_operator(name="张保安", role=Role.GUARD, pin=PINS["张保安"])
     d.drop_authority()
-    guard = next(o for o in d.operators() if o.name == "张保安")
-    d.sign_in(guard.id, PINS["张保安"])
+    guard = next(o for o in d.staff.operators() if o.name == "张保安")
+    d.staff.sign_in(guard.id, PINS["张保安"])
     return d
 
 
 def operator_id(desk, name):
-    return next(o.id for o in desk.operators() if o.name == name)
+    return next(o.id for o in desk.staff.operators() if o.name == name)
 
 
 def type_text(qtbot, widget, text):

@@ -3,8 +3,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import text
 
 from gui import app as app_mod
-from models import paths
-from models.db import open_database
+from models.store import paths
+from models.store.db import open_database
 
 
 def test_newer_database_is_refused_with_a_message(app, tmp_path, monkeypatch):
@@ -51,7 +51,7 @@ def test_signals_do_not_eat_references(qapp):
 
 
 def test_a_second_gatedesk_on_the_same_folder_is_told_and_changes_nothing(app, tmp_path, monkeypatch):
-    from models.instance import InstanceLock
+    from models.store.instance import InstanceLock
 
     data = tmp_path / "gate"
     shown = []
@@ -70,8 +70,8 @@ def test_a_second_gatedesk_on_the_same_folder_is_told_and_changes_nothing(app, t
 def damaged_station(tmp_path):
     from datetime import datetime, timezone
 
-    from models.db import daily_backup
-    from models.demo import create_demo
+    from models.app.demo import create_demo
+    from models.store.db import daily_backup
 
     data = tmp_path / "data"
     db = open_database(paths.database_path(data))
@@ -95,8 +95,8 @@ def test_a_damaged_database_is_left_alone_unless_the_user_takes_the_backup(app, 
 
 
 def test_the_newest_backup_replaces_a_damaged_database_and_the_damaged_one_is_kept(app, tmp_path, monkeypatch):
-    from models import audit
-    from models.db import integrity_problem
+    from models.store.db import integrity_problem
+    from models.trust import audit
 
     data, path, damaged = damaged_station(tmp_path)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
@@ -122,7 +122,7 @@ def test_no_backup_means_a_plain_message_and_no_start(app, tmp_path, monkeypatch
 
 
 def test_after_a_crash_the_whole_file_is_checked_before_anything_writes(app, tmp_path, monkeypatch):
-    from models.db import clean_mark, closed_cleanly
+    from models.store.db import clean_mark, closed_cleanly
 
     data, path, damaged = damaged_station(tmp_path)
     assert closed_cleanly(path)  # the demo closed it properly; the damage came later (disk rot)

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from sqlmodel import select
 
 from gui.main_window import MainWindow
-from models.operators import Role
-from models.visits import Visit, VisitForm
+from models.gate.visits import Visit, VisitForm
+from models.trust.operators import Role
 from tests.gui.conftest import PINS, operator_id, type_text
 
 
@@ -117,7 +117,7 @@ def test_yellow_code_is_refused(window, qtbot, desk):
 
 
 def test_returning_visitor_is_filled_in_from_the_phone(window, qtbot, desk):
-    desk.register(VisitForm(kind="visitor", name="欧阳娜娜", phone="13912345678", origin="仓山区", destination="8-1-1201",
+    desk.gate.register(VisitForm(kind="visitor", name="欧阳娜娜", phone="13912345678", origin="仓山区", destination="8-1-1201",
                             host="欧阳修", purpose="探亲", temperature="36.4", code_color="green",
                             nat_result="negative", nat_sampled_at="10h"))
     gate = window.gate
@@ -224,7 +224,7 @@ def test_settings_turn_checks_off(window, qtbot, desk):
     dialog.accept()
     window.gate.apply_settings()
     assert not window.gate.mask.isVisible() and not window.gate.fields["nat_result"].isVisible()
-    from models.settings import load_settings
+    from models.setup.settings import load_settings
     with desk.db.session() as s:
         assert load_settings(s).check_mask is False
     type_text(qtbot, window.gate.phone, "13812345678")
@@ -283,12 +283,12 @@ def test_the_daily_backup_goes_where_settings_say(window, qtbot, desk, tmp_path)
 
 def test_a_failing_erasure_is_told_recorded_and_reported_without_personal_data(window, qtbot, desk, monkeypatch):
     """It was swallowed (except: pass) and retried every minute with nobody told."""
-    from models import audit
+    from models.trust import audit
 
     def broken(**_kw):
         raise RuntimeError("王五 13800138000")  # an error whose text carries personal data
 
-    monkeypatch.setattr(desk, "erase_expired", broken)
+    monkeypatch.setattr(desk.records, "erase_expired", broken)
     run_housekeeping(qtbot, window)
     assert "无法删除" in window.status.currentMessage() or "未能删除" in window.status.currentMessage()
     run_housekeeping(qtbot, window)  # the minute timer meets it again: told again, recorded once

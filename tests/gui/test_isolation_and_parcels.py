@@ -4,9 +4,9 @@ from PySide6.QtCore import Qt
 from sqlmodel import select
 
 from gui.main_window import MainWindow
-from models.isolation import IsolationCase
-from models.operators import Role
-from models.parcels import Parcel
+from models.station.isolation import IsolationCase
+from models.station.parcels import Parcel
+from models.trust.operators import Role
 from tests.gui.conftest import PINS, operator_id, type_text
 from tests.gui.test_gate_flow import fill_visitor
 
@@ -118,9 +118,9 @@ def test_bad_intake_is_explained_and_kept(window, qtbot, desk):
 
 
 def test_room_completion_from_rooms_seen_before(window, qtbot, desk):
-    from models.parcels import IntakeForm
+    from models.station.parcels import IntakeForm
 
-    desk.take_in(IntakeForm(room="12-1-1801"))
+    desk.parcels.take_in(IntakeForm(room="12-1-1801"))
     p = window.parcels
     type_text(qtbot, p.room, "12-")
     assert p.rooms.stringList() == ["12-1-1801"]
@@ -156,10 +156,10 @@ def test_disinfection_round_of_an_area(window, qtbot, desk):
 
 def test_closed_case_is_corrected_with_a_reason(window, qtbot, desk):
     from gui.dialogs.correction_dialog import CorrectionDialog
-    from models.isolation import CaseForm, Outcome
+    from models.station.isolation import CaseForm, Outcome
 
-    case = desk.open_isolation_case(CaseForm(name="李四", reason="发热"))
-    desk.close_case(case.id, Outcome.OTHER)
+    case = desk.isolation.open_isolation_case(CaseForm(name="李四", reason="发热"))
+    desk.isolation.close_case(case.id, Outcome.OTHER)
     panel = window.isolation
     window.tabs.setCurrentWidget(panel)
     panel.view.setCurrentIndex(panel.view.findData("closed"))
@@ -183,15 +183,15 @@ def test_closed_case_is_corrected_with_a_reason(window, qtbot, desk):
 def test_parcel_lists_and_single_disinfection(window, qtbot, desk):
     from datetime import timedelta
 
-    from models.parcels import IntakeForm
+    from models.station.parcels import IntakeForm
 
     real = desk.clock
     desk.clock = lambda: real() - timedelta(hours=30)
-    old = desk.take_in(IntakeForm(room="1-1-101", tracking_no="OLD0001"))
+    old = desk.parcels.take_in(IntakeForm(room="1-1-101", tracking_no="OLD0001"))
     desk.clock = real
-    new = desk.take_in(IntakeForm(room="2-1-201", tracking_no="NEW0001"))
-    gone = desk.take_in(IntakeForm(room="3-1-301", tracking_no="OUT0001"))
-    desk.collect(gone.id, "本人")
+    new = desk.parcels.take_in(IntakeForm(room="2-1-201", tracking_no="NEW0001"))
+    gone = desk.parcels.take_in(IntakeForm(room="3-1-301", tracking_no="OUT0001"))
+    desk.parcels.collect(gone.id, "本人")
     p = window.parcels
     window.tabs.setCurrentWidget(p)
     p.view.setCurrentIndex(p.view.findData("overdue"))
@@ -211,10 +211,10 @@ def test_parcel_lists_and_single_disinfection(window, qtbot, desk):
 
 def test_counts_per_day_dialog(window, qtbot, desk):
     from gui.dialogs.parcel_days_dialog import ParcelDaysDialog
-    from models.parcels import IntakeForm
+    from models.station.parcels import IntakeForm
 
-    desk.take_in(IntakeForm(room="1-1-101"))
-    dialog = ParcelDaysDialog(desk.parcel_counts_by_day(7), window)
+    desk.parcels.take_in(IntakeForm(room="1-1-101"))
+    dialog = ParcelDaysDialog(desk.parcels.parcel_counts_by_day(7), window)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 7 and dialog.model.item(0, 1).text() == "1"
 
@@ -253,20 +253,20 @@ def test_a_day_at_the_drop_off_station(window, qtbot, desk):
 def test_new_table_models_are_well_behaved(app, qtmodeltester, desk):
     from gui.isolation_panel import ClosedCasesModel, IsolationTableModel
     from gui.parcels_panel import ParcelTableModel
-    from models.isolation import CaseForm, Outcome
-    from models.parcels import IntakeForm
+    from models.station.isolation import CaseForm, Outcome
+    from models.station.parcels import IntakeForm
 
-    a = desk.open_isolation_case(CaseForm(name="甲", reason="发热", temperature="37.8"))
-    b = desk.open_isolation_case(CaseForm(name="乙", reason="黄码"))
-    desk.close_case(b.id, Outcome.OTHER)
+    a = desk.isolation.open_isolation_case(CaseForm(name="甲", reason="发热", temperature="37.8"))
+    b = desk.isolation.open_isolation_case(CaseForm(name="乙", reason="黄码"))
+    desk.isolation.close_case(b.id, Outcome.OTHER)
     for i in range(3):
-        desk.take_in(IntakeForm(room=f"1-1-10{i}"))
+        desk.parcels.take_in(IntakeForm(room=f"1-1-10{i}"))
     open_model = IsolationTableModel(desk)
-    open_model.set_rows(desk.isolation_cases())
+    open_model.set_rows(desk.isolation.isolation_cases())
     closed_model = ClosedCasesModel(desk)
-    closed_model.set_rows(desk.closed_cases())
+    closed_model.set_rows(desk.isolation.closed_cases())
     parcel_model = ParcelTableModel(desk)
-    parcel_model.set_rows(desk.waiting_parcels())
+    parcel_model.set_rows(desk.parcels.waiting_parcels())
     assert (open_model.rowCount(), closed_model.rowCount(), parcel_model.rowCount()) == (1, 1, 3)
     assert open_model.rows[0].case.id == a.id
     for model in (open_model, closed_model, parcel_model):
@@ -282,8 +282,8 @@ def test_a_parcel_scanned_while_another_field_has_focus_lands_in_the_tracking_fi
     qtbot.keyClicks(p.room, "YT1234567890")  # the scanner's burst
     qtbot.keyClick(p.room, Qt.Key_Return)
     assert p.tracking.text() == "YT1234567890" and p.room.text() == "3-2-" and p.room.hasFocus()
-    assert desk.waiting_parcels() == []  # nothing taken in from half a room
+    assert desk.parcels.waiting_parcels() == []  # nothing taken in from half a room
     qtbot.keyClicks(p.room, "501")
     qtbot.keyClick(p.room, Qt.Key_Return)
-    [parcel] = desk.waiting_parcels()
+    [parcel] = desk.parcels.waiting_parcels()
     assert (parcel.tracking_no, parcel.room) == ("YT1234567890", "3-2-501")

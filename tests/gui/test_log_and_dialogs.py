@@ -7,9 +7,9 @@ from sqlmodel import select
 from gui.log_panel import LogPanel
 from gui.onsite_table_model import OnSiteTableModel
 from gui.visit_log_table_model import PAGE, VisitLogTableModel
-from models.audit import AuditEvent
-from models.operators import Role
-from models.visits import VisitForm
+from models.gate.visits import VisitForm
+from models.trust.audit import AuditEvent
+from models.trust.operators import Role
 from tests.gui.conftest import PINS, operator_id, type_text
 
 
@@ -17,7 +17,7 @@ def add(desk, name, phone, **kw):
     form = dict(kind="visitor", name=name, phone=phone, destination="1-1-101", host="甲", temperature="36.5",
                 code_color="green", nat_result="negative", nat_sampled_at="10h")
     form.update(kw)
-    return desk.register(VisitForm(**form)).visit
+    return desk.gate.register(VisitForm(**form)).visit
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_reveal_needs_a_supervisor_and_is_audited(log, qtbot, desk, monkeypatch)
     with desk.db.session() as s:
         assert s.exec(select(AuditEvent).where(AuditEvent.action == "reveal")).first() is None
     shown = {}
-    sup = next(o for o in desk.operators() if o.name == "陈主管")
+    sup = next(o for o in desk.staff.operators() if o.name == "陈主管")
     # What the PIN dialog does when the supervisor types their PIN: gives their authority for this task.
     monkeypatch.setattr(sign_in_mod, "ask_supervisor",
                         lambda *a, **k: desk.authorise(sup.id, PINS["陈主管"], Role.SUPERVISOR))
@@ -117,7 +117,7 @@ def test_reveal_needs_a_supervisor_and_is_audited(log, qtbot, desk, monkeypatch)
 
 def test_a_supervisor_deletes_a_row_with_a_reason_and_a_guard_cannot(log, qtbot, desk, monkeypatch):
     import gui.dialogs.delete_dialog as delete_mod
-    from models.sync_tables import Tombstone
+    from models.sync.tables import Tombstone
 
     add(desk, "张三", "13800001234")
     add(desk, "李四", "13800005678")
@@ -159,7 +159,7 @@ def test_table_models_are_well_behaved(app, qtmodeltester, desk):
     log_model.search(log_model.query)
     qtmodeltester.check(log_model)
     onsite = OnSiteTableModel(desk.settings.zone)
-    onsite.set_rows(desk.on_site(), desk.now())
+    onsite.set_rows(desk.gate.on_site(), desk.now())
     qtmodeltester.check(onsite)
 
 
@@ -181,7 +181,7 @@ def test_first_run_setup(app, qtbot, blank_desk):
     type_text(qtbot, dialog.inputs["admin_pin_again"], "2580")
     dialog.accept()
     assert blank_desk.ctx.gate_name == "南门" and blank_desk.ctx.compound_name == "温泉小区"
-    assert [o.name for o in blank_desk.operators()] == ["林管理"]
+    assert [o.name for o in blank_desk.staff.operators()] == ["林管理"]
 
 
 def test_sign_in_with_wrong_then_right_pin(app, qtbot, desk):
@@ -227,7 +227,7 @@ def test_chinese_has_glyphs_in_the_interface_font(app):
 def test_sign_in_offers_whoever_was_last_on_duty(app, qtbot, desk):
     from gui.dialogs.sign_in_dialog import SignInDialog
 
-    desk.sign_in(operator_id(desk, "陈主管"), PINS["陈主管"])
+    desk.staff.sign_in(operator_id(desk, "陈主管"), PINS["陈主管"])
     dialog = SignInDialog(desk)
     qtbot.addWidget(dialog)
     assert dialog.who.operator_id() == operator_id(desk, "陈主管")
@@ -246,7 +246,7 @@ def test_column_constants_match_the_columns():
 
 def test_the_sign_in_window_says_when_an_operator_is_locked(app, desk, qtbot):
     from gui.dialogs.sign_in_dialog import SignInDialog
-    from models import operators
+    from models.trust import operators
 
     dialog = SignInDialog(desk)
     qtbot.addWidget(dialog)

@@ -63,7 +63,7 @@ def test_a_pass_scanned_into_any_field_records_the_resident(window, qtbot, desk)
     assert passages(desk)[-1] == ("out", "admit", "", None)
     assert "出" in gate.banner.text()
     # Nothing of this is a visitor's registration.
-    assert desk.today_counts().admitted == 0
+    assert desk.gate.today_counts().admitted == 0
 
 
 def test_an_impossible_or_missing_reading_is_asked_again(window, qtbot, desk):

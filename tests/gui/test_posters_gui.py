@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from models import residents as rs
-from models.operators import Role
+from models.trust.operators import Role
 from tests.gui.conftest import PINS, operator_id
 
 
@@ -27,7 +27,7 @@ def decode(path: Path) -> list[str]:
 def test_poster_dialog_previews_saves_and_keeps_the_gates_settings(app, desk, qtbot, tmp_path, monkeypatch):
     as_admin(desk)
     from gui.dialogs.poster_dialog import PosterDialog
-    from models.posters import VenueKind
+    from models.gate.posters import VenueKind
 
     dialog = PosterDialog(desk)
     qtbot.addWidget(dialog)
@@ -57,13 +57,13 @@ def test_printing_paints_every_page_through_qt(app, desk, qtbot, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
     from gui.printing import paint_pages
-    from models.drawing import to_image
-    from models.posters import poster_page
+    from models.gate.posters import poster_page
+    from models.kit.drawing import to_image
 
     printer = QPrinter(QPrinter.HighResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    spec = desk.poster_spec(desk.ctx.gate_id)
+    spec = desk.posters.poster_spec(desk.ctx.gate_id)
     paint_pages(printer, [to_image(poster_page(spec), 300)])
     subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", str(tmp_path / "printed.pdf"),
                     str(tmp_path / "printed")], check=True)
@@ -90,7 +90,7 @@ def test_roster_import_issue_and_print_passes(app, desk, qtbot, tmp_path, monkey
     out = tmp_path / "passes.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     assert dialog.save_passes() == out
-    cards = desk.pass_cards(building="1")
+    cards = desk.residents.pass_cards(building="1")
     assert len(cards) == 2
     png = rs.write_pass_sheet(cards, tmp_path / "passes.png", compound="榕城花园")
     assert sorted(decode(png)) == sorted(c.payload for c in cards)
@@ -133,11 +133,11 @@ def test_the_roster_goes_to_another_gate_from_the_dialog(app, desk, qtbot, tmp_p
     from PySide6.QtWidgets import QInputDialog
 
     from gui.dialogs.residents_dialog import ResidentsDialog
-    from models.db import open_database
-    from models.desk import Desk
-    from models.site import SetupForm
+    from models.app.desk import Desk
+    from models.store.db import open_database
+    from models.trust.first_run import SetupForm
 
-    desk.add_resident(room="1-1-101", name="王大明", phone="13800138000")
+    desk.residents.add_resident(room="1-1-101", name="王大明", phone="13800138000")
     east = ResidentsDialog(desk)
     qtbot.addWidget(east)
     qtbot.mouseClick(east.issue_button, Qt.LeftButton)
@@ -149,15 +149,15 @@ def test_the_roster_goes_to_another_gate_from_the_dialog(app, desk, qtbot, tmp_p
     assert east.share_roster() == path
     west_db = open_database(tmp_path / "west" / "gatedesk.sqlite3")
     west = Desk(west_db)
-    west.complete_setup(SetupForm(compound_name="榕城花园", gate_name="西门", admin_name="甲", admin_pin="1234",
+    west.staff.complete_setup(SetupForm(compound_name="榕城花园", gate_name="西门", admin_name="甲", admin_pin="1234",
                                   admin_pin_again="1234"))
-    west.authorise(west.operators()[0].id, "1234", Role.ADMIN)
+    west.authorise(west.staff.operators()[0].id, "1234", Role.ADMIN)
     dialog = ResidentsDialog(west)
     qtbot.addWidget(dialog)
     dialog.take_roster()
     assert dialog.model.rowCount() == 1 and "3" in dialog.message.text()
-    [card] = desk.pass_cards()
-    scan = west.scan_pass(card.payload)  # the east gate's pass, at the west gate
+    [card] = desk.residents.pass_cards()
+    scan = west.residents.scan_pass(card.payload)  # the east gate's pass, at the west gate
     assert scan.household.label == "1-1-101"
     west_db.close()
 
@@ -166,7 +166,7 @@ def test_the_offices_home_monitoring_list_from_the_dialog(app, desk, qtbot, tmp_
     as_admin(desk)
     from gui.dialogs.residents_dialog import ResidentsDialog
 
-    desk.add_resident(room="3-2-501", name="王大明", phone="")
+    desk.residents.add_resident(room="3-2-501", name="王大明", phone="")
     sheet = tmp_path / "office.csv"
     sheet.write_text("房号,姓名,类型,截止日期\n3-2-501,王大明,居家隔离,2099-12-05\n9-9-909,无此人,居家隔离,2099-12-05\n",
                      encoding="utf-8-sig")

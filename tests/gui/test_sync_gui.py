@@ -11,15 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from models import sync
-from models.db import open_database
-from models.demo import create_demo
-from models.desk import Desk
-from models.operators import Role
-from models.stats import record_counts
+from models.app.demo import create_demo
+from models.app.desk import Desk
+from models.app.stats import record_counts
+from models.store.db import open_database
+from models.trust.operators import Role
 from tests.conftest import NOW
 from tests.gui.conftest import PINS, operator_id, type_text
 from tests.sync_helpers import enroll
-
 
 LATER = NOW + timedelta(hours=2)  # the office's clock: the gates' days end at NOW
 
@@ -43,10 +42,10 @@ def office_desk(app, tmp_path, usb):
     db = open_database(tmp_path / "office" / "gatedesk.sqlite3")
     enroll(db, *sorted(usb.glob("*.gdbundle")))
     desk = Desk(db, clock=lambda: LATER)
-    desk.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
+    desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
                                pin=PINS["林管理"], pin_again=PINS["林管理"], office_label="办公室")
-    admin = desk.operators()[0]
-    desk.sign_in(admin.id, PINS["林管理"])
+    admin = desk.staff.operators()[0]
+    desk.staff.sign_in(admin.id, PINS["林管理"])
     yield desk
     db.close()
 
@@ -116,13 +115,15 @@ def test_importing_again_is_harmless_and_says_so(office_window, office_desk, qtb
 
 
 def test_cancel_leaves_the_office_as_before(office_window, office_desk, qtbot, usb, monkeypatch):
-    real = sync.bundle.open_bundle
+    from models.formats import bundle
+
+    real = bundle.open_bundle
 
     def slow_open(*args, **kw):
         time.sleep(0.4)  # a slow USB stick: room to press Cancel
         return real(*args, **kw)
 
-    monkeypatch.setattr(sync.bundle, "open_bundle", slow_open)
+    monkeypatch.setattr(bundle, "open_bundle", slow_open)
     panel = office_window.importer
     panel.add_paths([usb])
     wait_idle(qtbot, panel)
@@ -141,14 +142,14 @@ def test_a_conflict_is_shown_and_a_person_decides(office_window, office_desk, qt
     from tests.models.test_sync import resign_member
 
     path = sorted(usb.glob("*.gdbundle"))[0]
-    assert office_desk.importer().run(path).status == "accepted"
+    assert office_desk.sync.importer().run(path).status == "accepted"
     station_dir = path.parent.parent / ("东门" if "东门" in path.name else "北门")
     gate = open_database(station_dir / "gatedesk.sqlite3")
     key = sync.ensure_signing_key(gate.session())
     gate.close()
 
     def change(data: bytes) -> bytes:
-        from models.bundle import canonical_line
+        from models.formats.wire import canonical_line
 
         lines = data.splitlines(keepends=True)
         rec = json.loads(lines[0])
@@ -178,7 +179,7 @@ def test_a_conflict_is_shown_and_a_person_decides(office_window, office_desk, qt
 def test_drill_down_shows_masked_rows(office_window, office_desk, qtbot, usb):
     from gui.dialogs.drill_dialog import DrillDialog
 
-    office_desk.importer().run_all(sorted(usb.glob("*.gdbundle")))
+    office_desk.sync.importer().run_all(sorted(usb.glob("*.gdbundle")))
     office_window.tabs.setCurrentWidget(office_window.dashboard)
     c = office_window.dashboard.model.rows[0]
     dialog = DrillDialog(office_desk, c.compound_ids, office_window.dashboard.current_day(), office_window)
@@ -192,7 +193,7 @@ def test_report_from_the_office_window(office_window, office_desk, qtbot, usb, t
     from openpyxl import load_workbook
     from PySide6.QtWidgets import QFileDialog
 
-    office_desk.importer().run_all(sorted(usb.glob("*.gdbundle")))
+    office_desk.sync.importer().run_all(sorted(usb.glob("*.gdbundle")))
     out = tmp_path / "report.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     office_window.report_action.trigger()
@@ -238,7 +239,7 @@ def test_office_setup_from_the_first_run_dialog(app, blank_desk, qtbot):
     qtbot.keyClicks(dialog.inputs["admin_pin_again"], "1234")
     dialog.accept()
     assert dialog.result() == QDialog.Accepted
-    assert blank_desk.is_office and blank_desk.office_name() == "温泉社区居委会"
+    assert blank_desk.is_office and blank_desk.sync.office_name() == "温泉社区居委会"
     assert Path(blank_desk.db.path).exists()
 
 
@@ -246,11 +247,11 @@ def test_a_gates_new_key_is_accepted_only_by_an_administrator_after_checking(off
                                                                               usb, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from models import bundle
+    from models.formats import bundle
     from tests.models.test_sync import rezip
 
     path = sorted(usb.glob("*.gdbundle"))[0]
-    assert office_desk.importer().run(path).status == "accepted"
+    assert office_desk.sync.importer().run(path).status == "accepted"
     other = bundle.new_signing_key()
     forged = rezip(path, tmp_path / "newkey.gdbundle", signing_key=other, manifest=lambda m: m["station"].update(
         public_key=bundle.signing_public_key(other)))
@@ -271,7 +272,8 @@ def test_a_gates_new_key_is_accepted_only_by_an_administrator_after_checking(off
 
 def test_the_export_window_shows_the_gates_key_fingerprint(app, desk, qtbot):
     from gui.dialogs.export_dialog import ExportDialog
-    from models import bundle, sync
+    from models import sync
+    from models.formats import bundle
 
     dialog = ExportDialog(desk)
     qtbot.addWidget(dialog)
@@ -288,7 +290,7 @@ def test_the_gate_status_bar_says_when_a_bundle_is_due(app, desk, qtbot, tmp_pat
     label = window.status.export
     assert "尚未" in label.text() and label.property("due") is True
     desk.authorise(operator_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
-    desk.export_bundle(tmp_path)
+    desk.sync.export_bundle(tmp_path)
     window.status.refresh_export()
     assert "第 1 号" in label.text() and label.property("due") is False
     later = desk.clock() + sync.EXPORT_DUE
@@ -313,9 +315,9 @@ def test_a_gate_never_seen_is_held_until_an_administrator_enrolls_it(app, qtbot,
 
     db = open_database(tmp_path / "fresh-office" / "gatedesk.sqlite3")  # no gate enrolled
     desk = Desk(db, clock=lambda: LATER)
-    desk.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
+    desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
                                pin=PINS["林管理"], pin_again=PINS["林管理"], office_label="办公室")
-    desk.sign_in(desk.operators()[0].id, PINS["林管理"])
+    desk.staff.sign_in(desk.staff.operators()[0].id, PINS["林管理"])
     window = OfficeWindow(desk)
     qtbot.addWidget(window)
     window.show()
@@ -336,7 +338,7 @@ def test_a_gate_never_seen_is_held_until_an_administrator_enrolls_it(app, qtbot,
     assert sorted(r.status for r in panel.model.rows) == ["accepted", "held"]  # only the one checked
     assert visits(desk) == 0  # checked, not yet imported
     with db.session() as s:
-        enrolled = [e for e in __import__("models.audit", fromlist=["x"]).entries(s) if e.action == "enroll"]
+        enrolled = [e for e in __import__("models.trust.audit", fromlist=["x"]).entries(s) if e.action == "enroll"]
     assert [e.detail for e in enrolled] == [first.fingerprint]
     db.close()
 
@@ -348,12 +350,12 @@ def test_a_guard_cannot_enroll_a_gate(app, qtbot, tmp_path, usb, monkeypatch):
 
     db = open_database(tmp_path / "fresh-office" / "gatedesk.sqlite3")
     desk = Desk(db, clock=lambda: LATER)
-    desk.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
+    desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
                                pin=PINS["林管理"], pin_again=PINS["林管理"], office_label="办公室")
-    desk.authorise(desk.operators()[0].id, PINS["林管理"], Role.ADMIN)
-    desk.add_operator(name="张保安", role=Role.GUARD, pin=PINS["张保安"])
+    desk.authorise(desk.staff.operators()[0].id, PINS["林管理"], Role.ADMIN)
+    desk.staff.add_operator(name="张保安", role=Role.GUARD, pin=PINS["张保安"])
     desk.drop_authority()
-    desk.sign_in(operator_id(desk, "张保安"), PINS["张保安"])
+    desk.staff.sign_in(operator_id(desk, "张保安"), PINS["张保安"])
     window = OfficeWindow(desk)
     qtbot.addWidget(window)
     panel = window.importer
@@ -377,7 +379,7 @@ def test_the_gate_prints_its_set_up_sheet_with_its_fingerprint(app, desk, qtbot,
 
     dialog = SetupSheetDialog(desk)
     qtbot.addWidget(dialog)
-    fingerprint = desk.station_key_id()
+    fingerprint = desk.sync.station_key_id()
     assert dialog.fingerprint.text() == fingerprint.upper()
     out = tmp_path / "sheet.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
@@ -393,20 +395,20 @@ def test_an_office_may_choose_trust_on_first_use(office_window, office_desk, qtb
     create_demo(stranger, days=1, visits_per_day=5, seed=9, compound="某小区", gate="南门", now=NOW)
     path = sync.export_bundle(stranger, tmp_path / "s", sheets=False, now=NOW).path
     stranger.close()
-    assert office_desk.importer().run(path, dry_run=True).status == "held"
+    assert office_desk.sync.importer().run(path, dry_run=True).status == "held"
     dialog = SettingsDialog(office_desk)
     qtbot.addWidget(dialog)
     assert dialog.trust_new_stations.isVisibleTo(dialog) and not dialog.trust_new_stations.isChecked()
     dialog.trust_new_stations.setChecked(True)
     dialog.accept()
     assert office_desk.settings.trust_new_stations
-    assert office_desk.importer().run(path).status == "accepted"
+    assert office_desk.sync.importer().run(path).status == "accepted"
 
 
 def test_gates_reporting_shows_gaps_as_runs_and_a_cut_audit_log_in_red(office_window, office_desk, qtbot, usb):
     from sqlalchemy import text
 
-    assert all(s.status == "accepted" for s in office_desk.importer().run_all(sorted(usb.glob("*.gdbundle"))))
+    assert all(s.status == "accepted" for s in office_desk.sync.importer().run_all(sorted(usb.glob("*.gdbundle"))))
     with office_desk.db.engine.begin() as c:  # numbers as a hostile past could have left them
         station = c.execute(text("SELECT station_id FROM sync_station ORDER BY gate_name LIMIT 1")).scalar()
         c.execute(text("INSERT INTO sync_receipt (id, station_id, seq, bundle_created_at, imported_at, period_to, "

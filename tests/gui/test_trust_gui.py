@@ -4,13 +4,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from models.operators import Role
-from models.visits import VisitForm
+from models.gate.visits import VisitForm
+from models.trust.operators import Role
 from tests.gui.conftest import PINS, operator_id, type_text
 
 
 def register(desk, name="王五"):
-    return desk.register(VisitForm(kind="visitor", name=name, phone="13800138000", destination="1-1-101", host="甲",
+    return desk.gate.register(VisitForm(kind="visitor", name=name, phone="13800138000", destination="1-1-101", host="甲",
                                    temperature="36.5", code_color="green", nat_result="negative",
                                    nat_sampled_at="10h")).visit
 
@@ -52,12 +52,12 @@ def test_the_end_of_the_campaign_needs_the_station_name_typed(app, qtbot, desk, 
     assert not dialog.erase.isEnabled()
     type_text(qtbot, dialog.typed, "榕城")
     qtbot.keyClick(dialog.typed, Qt.Key_Return)  # Enter does not erase anything
-    assert not dialog.erase.isEnabled() and desk.personal_left() > 0
+    assert not dialog.erase.isEnabled() and desk.records.personal_left() > 0
     type_text(qtbot, dialog.typed, "花园")
     assert dialog.erase.isEnabled()
     qtbot.mouseClick(dialog.erase, Qt.LeftButton)
     qtbot.waitUntil(lambda: bool(told), timeout=20_000)  # the erasure runs on a worker thread
-    assert desk.personal_left() == 0 and "已清除" in told[0] and dialog.result_.erased.total > 0
+    assert desk.records.personal_left() == 0 and "已清除" in told[0] and dialog.result_.erased.total > 0
 
 
 def test_the_station_locks_when_left_alone_and_the_guard_unlocks_with_a_pin(app, qtbot, desk):
@@ -136,15 +136,15 @@ def test_a_full_disk_keeps_the_form_and_says_nothing_was_saved(app, qtbot, desk,
     from sqlalchemy.exc import OperationalError
 
     from gui.main_window import MainWindow
-    from models import visits
-    from models.visits import VisitQuery
+    from models.gate import visits
+    from models.gate.visits import VisitQuery
     from tests.gui.test_gate_flow import fill_visitor
 
     window = MainWindow(desk)
     qtbot.addWidget(window)
     window.show()
     gate = window.gate
-    before = desk.count_visits(VisitQuery())
+    before = desk.gate.count_visits(VisitQuery())
     real = visits.register_visit
 
     def disk_full(**kw):
@@ -156,24 +156,24 @@ def test_a_full_disk_keeps_the_form_and_says_nothing_was_saved(app, qtbot, desk,
     qtbot.keyClick(gate.nat_time, Qt.Key_Return)
     assert gate.banner.text() == "未保存" and "磁盘已满" in gate.banner_detail.text()
     assert gate.name.text() == "王小明" and gate.phone.text() == "13812345678"  # nothing typed is lost
-    assert desk.count_visits(VisitQuery()) == before  # and nothing half-written
+    assert desk.gate.count_visits(VisitQuery()) == before  # and nothing half-written
     monkeypatch.setattr(visits, "register_visit", real)
     qtbot.keyClick(gate.nat_time, Qt.Key_Return)  # space freed: the same form saves
-    assert gate.banner.text() == "准许进入" and desk.count_visits(VisitQuery()) == before + 1
+    assert gate.banner.text() == "准许进入" and desk.gate.count_visits(VisitQuery()) == before + 1
 
 
 def test_the_office_window_locks_too(app, qtbot, tmp_path):
     from datetime import timedelta
 
     from gui.office_window import OfficeWindow
-    from models.db import open_database
-    from models.desk import Desk
+    from models.app.desk import Desk
+    from models.store.db import open_database
 
     desk = Desk(open_database(tmp_path / "office" / "gatedesk.sqlite3"))
-    desk.complete_office_setup(office_name="温泉社区", community="温泉社区", admin_name="周主任", pin="2468",
+    desk.sync.complete_office_setup(office_name="温泉社区", community="温泉社区", admin_name="周主任", pin="2468",
                                pin_again="2468", office_label="社区办公室")
-    admin = desk.operators()[0]
-    desk.sign_in(admin.id, "2468")
+    admin = desk.staff.operators()[0]
+    desk.staff.sign_in(admin.id, "2468")
     window = OfficeWindow(desk)
     qtbot.addWidget(window)
     window.show()
@@ -204,7 +204,7 @@ def test_housekeeping_starts_after_the_window_is_up_and_not_after_it_closed(app,
 
     monkeypatch.setattr(housekeeping, "START_AFTER_MS", 200)
     ran = []
-    monkeypatch.setattr(desk, "daily_backup", lambda: ran.append("backup"))
+    monkeypatch.setattr(desk.records, "daily_backup", lambda: ran.append("backup"))
     window = MainWindow(desk)
     qtbot.addWidget(window)
     window.show()

@@ -1,9 +1,9 @@
 import pytest
 
-from models.db import open_database
-from models.operators import Role, create_operator
-from models.settings import load_settings
-from models.site import SetupForm, complete_setup
+from models.setup.settings import load_settings
+from models.store.db import open_database
+from models.trust.first_run import SetupForm, complete_setup
+from models.trust.operators import Role, create_operator
 
 ADMIN_PIN = "1234"
 
@@ -24,7 +24,7 @@ def station(db, now):
         sup = create_operator(s, ctx=ctx, name="陈主管", role=Role.SUPERVISOR, pin="2345", now=now)
         guard = create_operator(s, ctx=ctx, name="张保安", role=Role.GUARD, pin="1111", now=now)
         s.commit()
-        from models.operators import list_operators
+        from models.trust.operators import list_operators
         admin = next(o for o in list_operators(s) if o.role == Role.ADMIN)
     return ctx, admin, sup, guard
 

@@ -5,9 +5,9 @@ from datetime import timedelta
 
 from sqlalchemy import text
 
-from models import audit
-from models.clock import utcnow
-from models.db import open_database
+from models.store.clock import utcnow
+from models.store.db import open_database
+from models.trust import audit
 
 
 def log(tmp_path, n=5):
@@ -59,8 +59,8 @@ def test_a_broken_link_is_found(tmp_path):
 
 
 def test_five_wrong_pins_lock_the_operator_for_a_while(tmp_path):
-    from models import operators
-    from models.site import SetupForm, complete_setup
+    from models.trust import operators
+    from models.trust.first_run import SetupForm, complete_setup
 
     d = open_database(tmp_path / "g.sqlite3")
     now = utcnow()
@@ -83,7 +83,7 @@ def test_five_wrong_pins_lock_the_operator_for_a_while(tmp_path):
             raise AssertionError("the right PIN got through a lock")
         except operators.Locked as exc:
             assert exc.minutes == operators.LOCK_MINUTES and "分钟" in exc.message.render(  # 9 min 4 s, rounded up
-                __import__("models.i18n", fromlist=["x"]).plain_translator("zh_CN"))
+                __import__("models.store.i18n", fromlist=["x"]).plain_translator("zh_CN"))
     with d.session() as s:  # after the lock, the right PIN works and the count starts again
         op, _ = operators.start_shift(s, ctx=ctx, operator_id=admin.id, pin="1234",
                                       now=now + timedelta(minutes=operators.LOCK_MINUTES + 1))
@@ -95,7 +95,7 @@ def test_five_wrong_pins_lock_the_operator_for_a_while(tmp_path):
 
 
 def test_one_backup_a_day_and_only_the_last_few_are_kept(tmp_path):
-    from models import db as dbmod
+    from models.store import db as dbmod
 
     d = log(tmp_path, n=3)
     folder = tmp_path / "backups"

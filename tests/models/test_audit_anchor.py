@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from models import audit, operators
-from models.db import open_database
-from models.demo import create_demo
-from models.site import SetupForm, complete_setup
+from models.app.demo import create_demo
+from models.store.db import open_database
 from models.sync import Importer, completeness, ensure_office, export_bundle
+from models.trust import audit, operators
+from models.trust.first_run import SetupForm, complete_setup
 from tests.conftest import NOW
 from tests.sync_helpers import enroll
 
@@ -47,7 +47,7 @@ def rechain(d, edit=None) -> None:
         for seq, at, station, op, action, record, detail in rows:
             if edit:
                 detail = edit(seq, detail)
-            at = __import__("models.records", fromlist=["x"]).UTCDateTime().process_result_value(
+            at = __import__("models.store.records", fromlist=["x"]).UTCDateTime().process_result_value(
                 __import__("datetime").datetime.fromisoformat(at), None)
             digest = audit.chain_hash(seq, at, station, op, action, record, detail, prev)
             c.execute(text("UPDATE audit_event SET detail = :d, prev_hash = :p, hash = :h WHERE seq = :s"),

@@ -5,8 +5,8 @@ import sys
 
 from sqlalchemy.exc import IntegrityError
 
-from models import crash
-from models.db import open_database
+from models.store import crash
+from models.store.db import open_database
 
 
 def test_a_report_holds_where_it_failed_and_nothing_personal(tmp_path, now):

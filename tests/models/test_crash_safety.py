@@ -11,27 +11,27 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from models.db import integrity_problem, open_database
-from models.visits import Visit
+from models.gate.visits import Visit
+from models.store.db import integrity_problem, open_database
 
 BURST = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from models.db import open_database
-    from models.demo import DEMO_PINS, create_demo
-    from models.desk import Desk
-    from models.visits import VisitForm
+    from models.store.db import open_database
+    from models.app.demo import DEMO_PINS, create_demo
+    from models.app.desk import Desk
+    from models.gate.visits import VisitForm
 
     db = open_database(Path(sys.argv[1]), background_checkpoints=True)
     create_demo(db, days=1, visits_per_day=5)
     desk = Desk(db)
-    guard = next(o for o in desk.operators() if o.name == "张保安")
-    desk.sign_in(guard.id, DEMO_PINS["guard1"])
+    guard = next(o for o in desk.staff.operators() if o.name == "张保安")
+    desk.staff.sign_in(guard.id, DEMO_PINS["guard1"])
     print("ready", flush=True)
     i = 0
     while True:
         i += 1
-        saved = desk.register(VisitForm(kind="visitor", name=f"访客{i}", phone=f"138{i:08d}", destination="1-1-101",
+        saved = desk.gate.register(VisitForm(kind="visitor", name=f"访客{i}", phone=f"138{i:08d}", destination="1-1-101",
                                         host="甲", temperature="36.5", code_color="green", nat_result="negative",
                                         nat_sampled_at="10h"))
         print(saved.visit.id, flush=True)  # the guard sees "saved" only after the commit returned

@@ -3,9 +3,9 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
-from models import db as dbmod
-from models.clock import utcnow
-from models.db import DatabaseProblem, open_database, schema_version
+from models.store import db as dbmod
+from models.store.clock import utcnow
+from models.store.db import DatabaseProblem, open_database, schema_version
 
 
 def file_bytes(path):
@@ -105,8 +105,8 @@ def test_failed_migration_changes_nothing(tmp_path, monkeypatch):
 def test_background_checkpoints_keep_the_wal_small_and_lose_nothing(tmp_path, monkeypatch):
     import time
 
-    from models.audit import record
-    from models.clock import utcnow
+    from models.store.clock import utcnow
+    from models.trust.audit import record
 
     def save(d, i):
         with d.session() as s:
@@ -160,7 +160,7 @@ def test_a_v1_gate_database_upgrades_to_the_same_schema_as_a_new_one(tmp_path):
     d.close()
     d = open_database(old, backups=tmp_path / "bk")
     assert schema_version(d) == dbmod.SCHEMA_VERSION
-    from models import audit
+    from models.trust import audit
 
     with d.session() as s:
         assert audit.verify(s) == audit.Verdict(2, None)  # the old entries, chained in the order written
@@ -189,7 +189,7 @@ def test_a_unit_of_work_is_not_refused_because_another_thread_wrote_meanwhile(db
     import threading
     import time
 
-    from models import audit
+    from models.trust import audit
 
     def other_writer():
         with db.session() as s2:
@@ -211,7 +211,7 @@ def test_a_unit_of_work_is_not_refused_because_another_thread_wrote_meanwhile(db
 
 def test_a_unit_of_work_may_read_through_a_helper_inside_another(db, station):
     """A helper that opens its own session inside a caller's must not wait for its own thread."""
-    from models.operators import list_operators
+    from models.trust.operators import list_operators
 
     with db.session() as outer:
         outer.execute(text("SELECT 1"))

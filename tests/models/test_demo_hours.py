@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from models.db import open_database
-from models.demo import create_demo
-from models.records import UTCDateTime
+from models.app.demo import create_demo
+from models.store.db import open_database
+from models.store.records import UTCDateTime
 
 CHINA = ZoneInfo("Asia/Shanghai")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models import files
+from models.store import files
 
 
 def test_a_failed_write_leaves_the_older_file_and_no_partial(tmp_path):

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from models import bundle
-from models.db import open_database
-from models.demo import DEMO_PINS, create_demo
-from models.desk import Desk
+from models.app.demo import DEMO_PINS, create_demo
+from models.app.desk import Desk
+from models.formats import bundle, wire
+from models.gate.visits import VisitForm
+from models.store.db import open_database
 from models.sync import Importer, export_bundle
-from models.visits import VisitForm
 from tests.conftest import NOW
 from tests.sync_helpers import craft, enroll, fingerprint, joined, lines, signing_key
 
@@ -56,8 +56,8 @@ def world(tmp_path_factory) -> World:
     b_path = export_bundle(gates["B"], root / "usb-b1", sheets=False, now=NOW).path
     a_path = export_bundle(gates["A"], root / "usb-a1", sheets=False, now=NOW).path
     b_desk = Desk(gates["B"], clock=lambda: NOW + timedelta(minutes=20))  # a registration after the first bundle
-    b_desk.sign_in(next(o.id for o in b_desk.operators() if o.name == "张保安"), DEMO_PINS["guard1"])
-    b_desk.register(VisitForm(kind="visitor", name="王五", phone="13800138000", origin="仓山区", destination="3-1-502",
+    b_desk.staff.sign_in(next(o.id for o in b_desk.staff.operators() if o.name == "张保安"), DEMO_PINS["guard1"])
+    b_desk.gate.register(VisitForm(kind="visitor", name="王五", phone="13800138000", origin="仓山区", destination="3-1-502",
                               host="李四", purpose="探亲", temperature="36.5", code_color="green", nat_result="negative",
                               nat_sampled_at="20h", mask=True))
     valid = export_bundle(gates["B"], root / "usb-b2", sheets=False, now=NOW + timedelta(minutes=30)).path
@@ -66,14 +66,14 @@ def world(tmp_path_factory) -> World:
         db.close()
     office_db = open_database(root / "office" / "gatedesk.sqlite3")
     desk = Desk(office_db, clock=lambda: LATER)
-    desk.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理", pin="1234",
+    desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理", pin="1234",
                                pin_again="1234", office_label="办公室")
-    desk.sign_in(desk.operators()[0].id, "1234")  # the office's administrator makes its key file
-    office_key = desk.office_key_file().public_key
+    desk.staff.sign_in(desk.staff.operators()[0].id, "1234")  # the office's administrator makes its key file
+    office_key = desk.sync.office_key_file().public_key
     enroll(office_db, b_path, a_path)
     importer = Importer(office_db, clock=lambda: LATER)
     assert [importer.run(p).status for p in (b_path, a_path)] == ["accepted", "accepted"]
-    station, admin = desk.ctx.station_id, desk.operators()[0].id
+    station, admin = desk.ctx.station_id, desk.staff.operators()[0].id
     office_db.close()
     assert not (root / "office" / "gatedesk.sqlite3-wal").exists()
     return World(root, root / "office" / "gatedesk.sqlite3", b_path, a_path, keys["B"], keys["A"], valid, station,
@@ -130,7 +130,7 @@ def b_record(w: World, dest: Path, member_name: str, change: Callable[[dict], di
     def edit(data: bytes) -> bytes:
         records = data.splitlines(keepends=True)
         new = change(json.loads(records[index]))
-        records[index] = new if isinstance(new, bytes) else bundle.canonical_line(new)
+        records[index] = new if isinstance(new, bytes) else wire.canonical_line(new)
         return b"".join(records)
     return as_b(w, dest, members={member_name: edit})
 
@@ -233,7 +233,7 @@ CASES: dict[str, tuple[str, Callable[[World, Path], Path]]] = {
     "made on February 30": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(
         w, created_at="2022-02-30T01:00:00.000000Z"))),
     "made tomorrow": ("future_record", lambda w, d: as_b(w, d, manifest=manifest_with(
-        w, created_at=bundle.wire_time(LATER + timedelta(days=1))))),
+        w, created_at=wire.wire_time(LATER + timedelta(days=1))))),
     "station id in capitals": ("bad_manifest", lambda w, d: as_b(w, d, manifest=lambda m: m["station"].update(
         id=m["station"]["id"].upper()))),
     "public key not base64": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(
@@ -281,7 +281,7 @@ CASES: dict[str, tuple[str, Callable[[World, Path], Path]]] = {
     "a record that is an array": ("invalid_record", lambda w, d: b_record(w, d, "visit.jsonl", lambda r: b"[1]\n")),
     "a record that is not JSON": ("invalid_record", lambda w, d: b_record(w, d, "visit.jsonl", lambda r: b"{oops\n")),
     "a record not in UTF-8": ("invalid_record", lambda w, d: b_record(
-        w, d, "visit.jsonl", lambda r: bundle.canonical_line(dict(r, name="王")).replace("王".encode(), b"\xff\xfe"))),
+        w, d, "visit.jsonl", lambda r: wire.canonical_line(dict(r, name="王")).replace("王".encode(), b"\xff\xfe"))),
     "rev 2^70": ("invalid_record", lambda w, d: b_record(w, d, "visit.jsonl", lambda r: dict(r, rev=2**70))),
     "rev 0": ("invalid_record", lambda w, d: b_record(w, d, "visit.jsonl", lambda r: dict(r, rev=0))),
     "rev that no copy can beat": ("invalid_record", lambda w, d: b_record(
@@ -289,9 +289,9 @@ CASES: dict[str, tuple[str, Callable[[World, Path], Path]]] = {
     "rev as text": ("invalid_record", lambda w, d: b_record(w, d, "visit.jsonl", lambda r: dict(r, rev="2"))),
     "items -1": ("invalid_record", lambda w, d: b_record(w, d, "disinfection_round.jsonl", lambda r: dict(r, items=-1))),
     "temperature NaN": ("invalid_record", lambda w, d: b_record(
-        w, d, "visit.jsonl", lambda r: bundle.canonical_line(dict(r, temperature=0.5)).replace(b"0.5", b"NaN"))),
+        w, d, "visit.jsonl", lambda r: wire.canonical_line(dict(r, temperature=0.5)).replace(b"0.5", b"NaN"))),
     "temperature 1e400": ("invalid_record", lambda w, d: b_record(
-        w, d, "visit.jsonl", lambda r: bundle.canonical_line(dict(r, temperature=0.5)).replace(b"0.5", b"1e400"))),
+        w, d, "visit.jsonl", lambda r: wire.canonical_line(dict(r, temperature=0.5)).replace(b"0.5", b"1e400"))),
     "temperature 10^12": ("invalid_record", lambda w, d: b_record(w, d, "visit.jsonl",
                                                                   lambda r: dict(r, temperature=1e12))),
     "temperature as text": ("invalid_record", lambda w, d: b_record(w, d, "visit.jsonl",
@@ -309,11 +309,11 @@ CASES: dict[str, tuple[str, Callable[[World, Path], Path]]] = {
                                                                         lambda r: dict(r, name="王" * 41))),
     "a NUL in a name": ("invalid_record", lambda w, d: b_record(w, d, "visit.jsonl", lambda r: dict(r, name="王\x00五"))),
     "half a surrogate pair": ("invalid_record", lambda w, d: b_record(
-        w, d, "visit.jsonl", lambda r: bundle.canonical_line(dict(r, name="Q")).replace(b'"Q"', b'"\\ud800"'))),
+        w, d, "visit.jsonl", lambda r: wire.canonical_line(dict(r, name="Q")).replace(b'"Q"', b'"\\ud800"'))),
     "a record made in year 9999": ("invalid_record", lambda w, d: b_record(
         w, d, "visit.jsonl", lambda r: dict(r, created_at="9999-01-01T00:00:00.000000Z"))),
     "a record made tomorrow": ("future_record", lambda w, d: b_record(
-        w, d, "visit.jsonl", lambda r: dict(r, updated_at=bundle.wire_time(LATER + timedelta(days=1))))),
+        w, d, "visit.jsonl", lambda r: dict(r, updated_at=wire.wire_time(LATER + timedelta(days=1))))),
     "signed out on February 30": ("invalid_record", lambda w, d: b_record(
         w, d, "visit.jsonl", lambda r: dict(r, time_out="2022-02-30T10:00:00.000000Z"))),
     "a time without microseconds": ("invalid_record", lambda w, d: b_record(

@@ -5,21 +5,22 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from models.db import open_database
-from models.demo import DEMO_PINS, create_demo
-from models.desk import Desk
-from models.isolation import CaseForm, IsolationCase
-from models.parcels import IntakeForm, Parcel
+from models.app.demo import DEMO_PINS, create_demo
+from models.app.desk import Desk
+from models.gate.visits import RemeasureNeeded, Visit, VisitForm
+from models.kit.validation import InvalidInput
 from models.residents import RosterProblem, check_resident
-from models.site import SetupForm, complete_setup
+from models.station.isolation import CaseForm, IsolationCase
+from models.station.parcels import IntakeForm, Parcel
+from models.store.db import open_database
 from models.sync import Importer, ensure_office, export_bundle
+from models.sync.tables import SyncReceipt
+from models.trust.first_run import SetupForm, complete_setup
 from tests.sync_helpers import enroll
-from models.sync_tables import SyncReceipt
-from models.validation import InvalidInput
-from models.visits import RemeasureNeeded, Visit, VisitForm
 
 # Text a scanner, a paste or a stuck key can produce: control characters, emoji, RTL marks,
 # surrogate-free Unicode, very long runs, SQL and format strings.
@@ -37,8 +38,8 @@ def gate(tmp_path_factory):
     db = open_database(root / "gatedesk.sqlite3")
     create_demo(db, days=1, visits_per_day=5)
     desk = Desk(db)
-    guard = next(o for o in desk.operators() if o.name == "张保安")
-    desk.sign_in(guard.id, DEMO_PINS["guard1"])
+    guard = next(o for o in desk.staff.operators() if o.name == "张保安")
+    desk.staff.sign_in(guard.id, DEMO_PINS["guard1"])
     yield desk
     db.close()
 
@@ -59,7 +60,7 @@ def test_the_gate_form(gate, kind, name, phone, id_number, destination, host, te
                      temperature=temperature, code_color=code, nat_result=nat, nat_sampled_at=sampled, mask=mask,
                      risk_flag=risk)
     try:
-        gate.register(form)
+        gate.gate.register(form)
     except (InvalidInput, RemeasureNeeded):
         assert count(gate, Visit) == before
     else:
@@ -71,7 +72,7 @@ def test_the_gate_form(gate, kind, name, phone, id_number, destination, host, te
 def test_the_isolation_form(gate, name, phone, id_number, reason, temperature):
     before = count(gate, IsolationCase)
     try:
-        gate.open_isolation_case(CaseForm(name=name, phone=phone, id_number=id_number, reason=reason,
+        gate.isolation.open_isolation_case(CaseForm(name=name, phone=phone, id_number=id_number, reason=reason,
                                           temperature=temperature))
     except InvalidInput:
         assert count(gate, IsolationCase) == before
@@ -83,7 +84,7 @@ def test_the_isolation_form(gate, name, phone, id_number, reason, temperature):
 def test_the_parcel_form(gate, kind, carrier, tracking, room, name, tail, shelf):
     before = count(gate, Parcel)
     try:
-        gate.take_in(IntakeForm(kind=kind, carrier=carrier, tracking_no=tracking, room=room, recipient_name=name,
+        gate.parcels.take_in(IntakeForm(kind=kind, carrier=carrier, tracking_no=tracking, room=room, recipient_name=name,
                                 phone_tail=tail, shelf=shelf))
     except InvalidInput:
         assert count(gate, Parcel) == before
@@ -108,7 +109,7 @@ def test_the_setup_form(tmp_path_factory, values):
                 complete_setup(s, SetupForm(*values))
             except InvalidInput:
                 s.rollback()
-                from models.site import this_station
+                from models.setup.site import this_station
                 assert this_station(s) is None
     finally:
         db.close()

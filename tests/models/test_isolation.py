@@ -3,10 +3,10 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from models import isolation as iso
-from models.isolation import CaseClosed, IsolationCase, Outcome, Party
-from models.validation import InvalidInput
-from models.visits import VisitForm, parse_form, register_visit
+from models.gate.visits import VisitForm, parse_form, register_visit
+from models.kit.validation import InvalidInput
+from models.station import isolation as iso
+from models.station.isolation import CaseClosed, IsolationCase, Outcome, Party
 
 
 @pytest.fixture
@@ -104,9 +104,10 @@ def test_a_case_by_hand_is_validated(db, station, now):
 
 def test_demo_opens_a_case_for_everyone_its_gate_isolated(tmp_path, now):
     from sqlalchemy import func
-    from models.db import open_database
-    from models.demo import create_demo
-    from models.visits import Visit
+
+    from models.app.demo import create_demo
+    from models.gate.visits import Visit
+    from models.store.db import open_database
 
     d = open_database(tmp_path / "demo.sqlite3")
     create_demo(d, days=5, visits_per_day=400, seed=3, now=now)

@@ -6,10 +6,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
-from models import office, sync
-from models.clock import local_today
-from models.db import open_database
-from models.demo import create_demo
+from models import sync
+from models.app.demo import create_demo
+from models.office import dashboard as office
+from models.store.clock import local_today
+from models.store.db import open_database
 from models.sync import Importer, ensure_office, export_bundle
 from tests.sync_helpers import enroll
 

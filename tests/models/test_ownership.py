@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from models.db import open_database
-from models.demo import create_demo
+from models.app.demo import create_demo
+from models.store.db import open_database
 from models.sync import Importer, ensure_office, export_bundle
 from tests.conftest import NOW
 from tests.models.test_sync import snapshot
@@ -85,7 +85,7 @@ def test_another_station_cannot_overwrite_a_visit_with_a_higher_revision(gates, 
     path = as_attacker(gates, tmp_path, "visit.jsonl", overwrite)
     victim_id = member(gates["B"][1], "visit.jsonl")[0]["id"]
     summary = expect(office, path, "not_owner", victim_id)
-    said = summary.problem.message.render(__import__("models.i18n", fromlist=["x"]).plain_translator("zh_CN"))
+    said = summary.problem.message.render(__import__("models.store.i18n", fromlist=["x"]).plain_translator("zh_CN"))
     assert victim_id in said and "榕城花园 东门" in said
 
 
@@ -146,14 +146,14 @@ def test_a_record_cannot_claim_another_gate(gates, office, tmp_path):
 
 
 def test_a_record_the_office_made_itself_is_not_a_bundles_to_change(gates, tmp_path):
-    from models.desk import Desk
+    from models.app.desk import Desk
 
     db = open_database(tmp_path / "office2" / "gatedesk.sqlite3")
     desk = Desk(db)
-    desk.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
+    desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
                                pin="1234", pin_again="1234", office_label="办公室")
     enroll(db, gates["A"][0])
-    own_admin = desk.operators()[0]
+    own_admin = desk.staff.operators()[0]
 
     def take_over(mine, _theirs):
         return mine + [dict(mine[0], id=own_admin.id, name="冒名", role="admin")]
@@ -204,7 +204,7 @@ def test_a_new_station_is_held_and_applies_nothing_until_enrolled(gates, tmp_pat
     assert (summary.compound, summary.gate) == ("榕城花园", "东门")
     assert snapshot(db) == before
     # Trust on first use, for small communities, is a setting (off by default).
-    from models.settings import load_settings, save_settings
+    from models.setup.settings import load_settings, save_settings
 
     with db.session() as s:
         settings = load_settings(s)
@@ -218,7 +218,7 @@ def test_a_new_station_is_held_and_applies_nothing_until_enrolled(gates, tmp_pat
 
 def test_an_enrolled_station_with_trust_on_first_use_still_owns_nothing_of_others(gates, tmp_path):
     """Trust on first use admits a stranger's bundle, never the right to change another gate's records."""
-    from models.settings import load_settings, save_settings
+    from models.setup.settings import load_settings, save_settings
 
     db = open_database(tmp_path / "office4" / "gatedesk.sqlite3")
     ensure_office(db)

@@ -2,9 +2,9 @@ from datetime import timedelta
 
 import pytest
 
-from models import parcels as pc
-from models.parcels import IntakeForm, NotWaiting, Parcel, ParcelStatus
-from models.validation import InvalidInput
+from models.kit.validation import InvalidInput
+from models.station import parcels as pc
+from models.station.parcels import IntakeForm, NotWaiting, Parcel, ParcelStatus
 
 
 def take(db, station, now, **kw):
@@ -70,7 +70,7 @@ def test_pick_up_by_code_or_room_and_door_delivery(db, station, settings, now):
 
 
 def test_readiness_check_once_a_day(db, station, settings, now):
-    from models import readiness
+    from models.station import readiness
 
     ctx, _, _, guard = station
     with db.session() as s:

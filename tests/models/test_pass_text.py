@@ -6,7 +6,8 @@ import base64
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from models import residents as rs
 from tests.models.test_residents import TODAY, a_pass
@@ -19,7 +20,7 @@ def b64(data: bytes) -> str:
 def sign(db, body: bytes) -> str:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from models import bundle
+    from models.formats import bundle
 
     with db.session() as s:
         key = rs.pass_key(s)
@@ -81,9 +82,9 @@ def test_only_the_exact_text_is_accepted(db, genuine):
 
 
 def test_the_desk_records_each_refusal_and_raises_nothing_else(tmp_path, db):
-    from models.db import open_database
-    from models.demo import create_demo
-    from models.desk import Desk
+    from models.app.demo import create_demo
+    from models.app.desk import Desk
+    from models.store.db import open_database
     from tests.conftest import NOW
 
     gate = open_database(tmp_path / "g" / "gatedesk.sqlite3")
@@ -94,7 +95,7 @@ def test_the_desk_records_each_refusal_and_raises_nothing_else(tmp_path, db):
         genuine = rs.pass_payload(p, household, rs.pass_key(s))
     for why, text in variants(gate, genuine).items():
         with pytest.raises(rs.PassRefused):
-            desk.scan_pass(text)
+            desk.residents.scan_pass(text)
     with gate.session() as s:
         refused = s.exec(__import__("sqlmodel").select(rs.Passage).where(rs.Passage.decision == "refuse")).all()
     assert len(refused) == len(variants(gate, genuine))

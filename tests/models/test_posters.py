@@ -9,10 +9,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from models import posters
-from models.db import open_database
-from models.settings import Settings
-from models.site import SetupForm, complete_setup
+from models.gate import posters
+from models.setup.settings import Settings
+from models.store.db import open_database
+from models.trust.first_run import SetupForm, complete_setup
 
 
 @pytest.fixture

@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from models import audit, files, recovery, residents
-from models.db import backup_to, open_database
-from models.demo import create_demo
-from models.site import this_station
+from models import residents
+from models.app.demo import create_demo
+from models.setup.site import this_station
+from models.store import files
+from models.store.db import backup_to, open_database
 from models.sync import ensure_office, export_bundle
+from models.trust import audit, recovery
 from tests.conftest import NOW
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -135,7 +137,7 @@ def test_another_stations_backup_is_refused_unless_asked_for(tmp_path):
     before = (tmp_path / "ours" / "gatedesk.sqlite3").read_bytes()
     with pytest.raises(recovery.ForeignBackup) as caught:
         recovery.restore(foreign, tmp_path / "ours")
-    said = caught.value.message.render(__import__("models.i18n", fromlist=["x"]).plain_translator("zh_CN"))
+    said = caught.value.message.render(__import__("models.store.i18n", fromlist=["x"]).plain_translator("zh_CN"))
     assert "三坊小区 北门" in said and "榕城花园 东门" in said
     assert (tmp_path / "ours" / "gatedesk.sqlite3").read_bytes() == before
     recovery.restore(foreign, tmp_path / "ours", other_station=True)
@@ -157,7 +159,7 @@ def test_an_office_backup_is_not_restored_into_a_gate_folder(tmp_path):
     office.close()
     with pytest.raises(recovery.ForeignBackup) as caught:
         recovery.restore(copy, tmp_path / "gate")
-    said = caught.value.message.render(__import__("models.i18n", fromlist=["x"]).plain_translator("zh_CN"))
+    said = caught.value.message.render(__import__("models.store.i18n", fromlist=["x"]).plain_translator("zh_CN"))
     assert caught.value.theirs.office and "温泉社区居委会（社区办公室）" in said and "榕城花园 东门" in said
 
 

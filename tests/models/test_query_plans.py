@@ -3,7 +3,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import col
 
-from models.visits import Visit, VisitQuery, _filters, on_site_terms
+from models.gate.visits import Visit, VisitQuery, _filters, on_site_terms
 
 
 def plan(db, stmt):
@@ -32,7 +32,7 @@ def test_log_order_needs_no_sort(db, settings):
 
 @pytest.mark.parametrize("kw,index", [({"code": "123456"}, "ix_parcel_code"), ({"room": "3-2-501"}, "ix_parcel_room")])
 def test_parcel_pick_up_seeks_its_index(db, kw, index):
-    from models.parcels import Parcel, ParcelStatus
+    from models.station.parcels import Parcel, ParcelStatus
 
     where = [Parcel.status == ParcelStatus.WAITING.value]
     where.append(Parcel.pickup_code == kw["code"] if "code" in kw else Parcel.room == kw["room"])
@@ -43,7 +43,7 @@ def test_parcel_pick_up_seeks_its_index(db, kw, index):
 def test_parcel_hand_out_counts_use_indexes(db):
     from datetime import datetime, timezone
 
-    from models.parcels import Parcel
+    from models.station.parcels import Parcel
 
     for column in (Parcel.collected_at, Parcel.delivered_at):
         at = datetime(2022, 11, 28, tzinfo=timezone.utc)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from models.db import open_database
-from models.demo import create_demo
-from models.desk import Desk
-from models.visits import VisitQuery
+from models.app.demo import create_demo
+from models.app.desk import Desk
+from models.gate.visits import VisitQuery
+from models.store.db import open_database
 from tests.conftest import NOW
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -39,14 +39,14 @@ def test_every_read_returns_at_once_while_another_connection_writes(gate):
     desk = Desk(gate, clock=lambda: NOW)
     day = NOW.date()
     reads = {
-        "operators": desk.operators, "on_site": desk.on_site, "today_counts": desk.today_counts,
-        "waiting_count": desk.waiting_count, "open_case_count": desk.open_case_count,
-        "isolation_cases": desk.isolation_cases, "waiting_parcels": desk.waiting_parcels,
-        "page_visits": lambda: desk.page_visits(VisitQuery(), offset=0, limit=50),
-        "count_visits": lambda: desk.count_visits(VisitQuery()), "recall": lambda: desk.recall("13800138000"),
-        "readiness_today": desk.readiness_today, "parcel_counts": desk.parcel_counts,
-        "completeness": desk.completeness, "day_summary": lambda: desk.day_summary(day),
-        "visit_series": lambda: desk.visit_series(day, 7), "open_conflicts": desk.open_conflicts,
+        "operators": desk.staff.operators, "on_site": desk.gate.on_site, "today_counts": desk.gate.today_counts,
+        "waiting_count": desk.parcels.waiting_count, "open_case_count": desk.isolation.open_case_count,
+        "isolation_cases": desk.isolation.isolation_cases, "waiting_parcels": desk.parcels.waiting_parcels,
+        "page_visits": lambda: desk.gate.page_visits(VisitQuery(), offset=0, limit=50),
+        "count_visits": lambda: desk.gate.count_visits(VisitQuery()), "recall": lambda: desk.gate.recall("13800138000"),
+        "readiness_today": desk.parcels.readiness_today, "parcel_counts": desk.parcels.parcel_counts,
+        "completeness": desk.sync.completeness, "day_summary": lambda: desk.office.day_summary(day),
+        "visit_series": lambda: desk.office.visit_series(day, 7), "open_conflicts": desk.sync.open_conflicts,
         "is_office": lambda: desk.is_office, "a new desk": lambda: Desk(gate, clock=lambda: NOW),
     }
     writer = hold_the_write_lock(gate.path)

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from models.office import CompoundDay, DaySummary, Figures
-from models.reports import write_report
+from models.office.dashboard import CompoundDay, DaySummary, Figures
+from models.office.reports import write_report
 
 
 @pytest.fixture
@@ -61,7 +61,7 @@ def test_english_report(summary, tmp_path):
 
 
 def test_several_communities_get_subtotals(summary, tmp_path):
-    from models.office import CompoundDay, Figures
+    from models.office.dashboard import CompoundDay, Figures
 
     summary.compounds.append(CompoundDay(["c4"], "南湖苑", "南湖社区", 1, Figures(visits=50)))
     summary.total.visits += 50

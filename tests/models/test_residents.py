@@ -8,8 +8,8 @@ import pytest
 from openpyxl import Workbook
 
 from models import residents as rs
-from models.db import open_database
-from models.site import SetupForm, complete_setup
+from models.store.db import open_database
+from models.trust.first_run import SetupForm, complete_setup
 
 NOW = datetime(2026, 11, 29, 2, 0, tzinfo=timezone.utc)
 TODAY = date(2026, 11, 29)
@@ -60,9 +60,9 @@ def test_a_genuine_pass_verifies_and_names_the_resident(db, ctx):
 def test_forged_altered_unknown_expired_revoked(db, ctx, tmp_path):
     p, r, payload = a_pass(db, ctx)
     body, sig = payload[len("GDP1."):].split(".")
-    claims = json.loads(rs._unb64(body))
+    claims = json.loads(rs.passes._unb64(body))
     claims["r"] = "9-9-999"  # altered room, old signature
-    altered = "GDP1." + rs._b64(json.dumps(claims, separators=(",", ":"), sort_keys=True).encode()) + "." + sig
+    altered = "GDP1." + rs.passes._b64(json.dumps(claims, separators=(",", ":"), sort_keys=True).encode()) + "." + sig
     assert refused(db, altered) == "pass_forged"
     assert refused(db, payload[:-6] + "AAAAAA") == "pass_forged"
     assert refused(db, "GDP1.garbage") == "pass_unreadable"
@@ -142,14 +142,14 @@ def test_a_sheet_without_the_needed_columns_is_explained(db, ctx, tmp_path):
 
 
 def test_the_desk_records_passages_and_refusals(tmp_path):
-    from models.demo import create_demo
-    from models.desk import Desk
-    from models.validation import InvalidInput
+    from models.app.demo import create_demo
+    from models.app.desk import Desk
+    from models.kit.validation import InvalidInput
 
     db = open_database(tmp_path / "g" / "gatedesk.sqlite3")
     create_demo(db, days=1, visits_per_day=5)
     desk = Desk(db)
-    desk.sign_in(next(o.id for o in desk.operators() if o.name == "张保安"), "1111")
+    desk.staff.sign_in(next(o.id for o in desk.staff.operators() if o.name == "张保安"), "1111")
     with db.session() as s:
         watched = {m.resident_id for m, _, _ in rs.monitoring_list(s, rs.today_for(desk.settings, desk.clock()))}
         cards = rs.pass_cards(s, today=rs.today_for(desk.settings, desk.clock()))
@@ -158,29 +158,29 @@ def test_the_desk_records_passages_and_refusals(tmp_path):
     free = next(c for rid, c in by_resident.items() if rid not in watched)
     isolated = next(c for rid, c in by_resident.items() if rid in watched)
 
-    scan = desk.scan_pass(free.payload)
-    assert scan.direction == rs.Direction.IN and desk.needs_temperature(scan)
+    scan = desk.residents.scan_pass(free.payload)
+    assert scan.direction == rs.Direction.IN and desk.residents.needs_temperature(scan)
     with pytest.raises(InvalidInput):
-        desk.record_passage(scan, "")
-    passage = desk.record_passage(scan, "36.5")
+        desk.residents.record_passage(scan, "")
+    passage = desk.residents.record_passage(scan, "36.5")
     assert passage.decision == "admit" and passage.temperature == 36.5
-    out = desk.scan_pass(free.payload)
-    assert out.direction == rs.Direction.OUT and not desk.needs_temperature(out)
-    desk.record_passage(out)
+    out = desk.residents.scan_pass(free.payload)
+    assert out.direction == rs.Direction.OUT and not desk.residents.needs_temperature(out)
+    desk.residents.record_passage(out)
     # A fever at the gate is not a passage.
-    again = desk.scan_pass(free.payload)
+    again = desk.residents.scan_pass(free.payload)
     with pytest.raises(rs.PassRefused) as fever:
-        desk.record_passage(again, "38.2")
+        desk.residents.record_passage(again, "38.2")
     assert fever.value.code == "fever"
     # Home isolation: in is fine (coming home), out is stopped.
-    inside = desk.scan_pass(isolated.payload)
-    desk.record_passage(inside, "36.6")
+    inside = desk.residents.scan_pass(isolated.payload)
+    desk.residents.record_passage(inside, "36.6")
     with pytest.raises(rs.PassRefused) as stop:
-        desk.scan_pass(isolated.payload)
+        desk.residents.scan_pass(isolated.payload)
     assert stop.value.code in ("home_isolation", "home_monitoring") and "居家" in stop.value.message.render(
-        __import__("models.i18n", fromlist=["plain_translator"]).plain_translator("zh_CN"))
+        __import__("models.store.i18n", fromlist=["plain_translator"]).plain_translator("zh_CN"))
     with pytest.raises(rs.PassRefused):
-        desk.scan_pass(free.payload[:-4] + "AAAA")
+        desk.residents.scan_pass(free.payload[:-4] + "AAAA")
     with db.session() as s:
         rows = s.exec(__import__("sqlmodel").select(rs.Passage)).all()
     assert sorted((r.decision, r.reason) for r in rows) == sorted([

@@ -7,19 +7,21 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from models import audit, retention
-from models.db import open_database
-from models.demo import DEMO_PINS, create_demo
-from models.desk import Desk, NotConfirmed
-from models.isolation import CaseForm, IsolationCase, Outcome as CaseOutcome
-from models.operators import NotAllowed, Role
-from models.parcels import Parcel
+from models.app.demo import DEMO_PINS, create_demo
+from models.app.desk import Desk
+from models.app.records_service import NotConfirmed
+from models.gate.visits import Visit
+from models.kit.validation import InvalidInput
 from models.residents import Resident
+from models.station.isolation import CaseForm, IsolationCase
+from models.station.isolation import Outcome as CaseOutcome
+from models.station.parcels import Parcel
+from models.store.db import open_database
 from models.sync import Importer, ensure_office, export_bundle
+from models.sync.tables import Tombstone
+from models.trust import audit, retention
+from models.trust.operators import NotAllowed, Role
 from tests.sync_helpers import enroll
-from models.sync_tables import Tombstone
-from models.validation import InvalidInput
-from models.visits import Visit
 
 
 def demo_desk(tmp_path, now, name="gate", days=40):
@@ -30,9 +32,9 @@ def demo_desk(tmp_path, now, name="gate", days=40):
 
 
 def sign_in(desk, name):
-    op = next(o for o in desk.operators() if o.name == name)
+    op = next(o for o in desk.staff.operators() if o.name == name)
     key = {"林管理": "admin", "陈主管": "supervisor", "张保安": "guard1"}[name]
-    desk.sign_in(op.id, DEMO_PINS[key])
+    desk.staff.sign_in(op.id, DEMO_PINS[key])
     return op
 
 
@@ -52,7 +54,7 @@ def test_personal_fields_of_old_records_are_erased_and_counts_stay(tmp_path, now
         refused_before = s.scalar(select(func.count()).select_from(Visit).where(Visit.decision == "refuse"))
     old_before, _ = visit_ages(desk.db, cutoff)
     assert old_before and all(v.name for v in old_before)
-    result = desk.erase_expired()
+    result = desk.records.erase_expired()
     old, new = visit_ages(desk.db, cutoff)
     assert result.counts["visit"] == len(old_before)
     assert all(v.name is None and v.phone is None and v.id_number is None and v.destination is None for v in old)
@@ -66,7 +68,7 @@ def test_personal_fields_of_old_records_are_erased_and_counts_stay(tmp_path, now
         [entry] = [e for e in audit.entries(s) if e.action == "purge"]
         assert f"visit={len(old_before)}" in entry.detail and entry.operator_id is None
     # Once a day is enough; a second run the same day does nothing.
-    assert desk.erase_expired(once_a_day=True) is None
+    assert desk.records.erase_expired(once_a_day=True) is None
     desk.db.close()
 
 
@@ -75,13 +77,13 @@ def test_an_open_case_is_kept_until_closed_and_then_erased_by_age(tmp_path, now)
     sign_in(desk, "张保安")
     long_ago = now - timedelta(days=35)
     desk.clock = lambda: long_ago
-    case = desk.open_isolation_case(CaseForm(name="赵六", phone="13900139000", reason="发热"))
+    case = desk.isolation.open_isolation_case(CaseForm(name="赵六", phone="13900139000", reason="发热"))
     desk.clock = lambda: now
-    desk.erase_expired()
+    desk.records.erase_expired()
     with desk.db.session() as s:
         assert s.get(IsolationCase, case.id).name == "赵六"  # still open: still needed
-    desk.close_case(case.id, CaseOutcome.OTHER)
-    desk.erase_expired()
+    desk.isolation.close_case(case.id, CaseOutcome.OTHER)
+    desk.records.erase_expired()
     with desk.db.session() as s:
         closed = s.get(IsolationCase, case.id)
         assert (closed.name, closed.phone) == ("", None) and closed.outcome == CaseOutcome.OTHER.value
@@ -97,7 +99,7 @@ def test_the_office_erases_the_same_records_and_an_old_bundle_cannot_bring_them_
     assert Importer(office, clock=lambda: now).run(first).status == "accepted"
     cutoff = now - timedelta(days=28)
     assert all(visit_ages(office, cutoff)[0][i].name for i in range(3))
-    desk.erase_expired()
+    desk.records.erase_expired()
     later = now + timedelta(hours=1)
     second = export_bundle(desk.db, tmp_path / "stick2", now=later, sheets=False).path
     assert Importer(office, clock=lambda: later).run(second).status == "accepted"
@@ -122,7 +124,7 @@ def test_an_office_erases_on_its_own_and_ignores_the_old_copies(tmp_path, now):
     enroll(office_db, first)
     assert Importer(office_db, clock=lambda: now).run(first).status == "accepted"
     office = Desk(office_db, clock=lambda: now)
-    result = office.erase_expired()
+    result = office.records.erase_expired()
     assert result.counts["visit"] > 0
     with office_db.session() as s:
         revs_after = dict(s.execute(select(Visit.id, Visit.rev)).all())
@@ -148,12 +150,12 @@ def test_a_supervisor_deletes_with_a_reason_and_the_office_follows(tmp_path, now
         victim = s.execute(select(Visit.id).where(~Visit.id.in_(select(IsolationCase.visit_id).where(
             IsolationCase.visit_id.is_not(None)))).limit(1)).scalar()
     with pytest.raises(NotAllowed):  # guards cannot delete
-        desk.delete_visit(victim, "登记重复")
-    sup = next(o for o in desk.operators() if o.name == "陈主管")
+        desk.gate.delete_visit(victim, "登记重复")
+    sup = next(o for o in desk.staff.operators() if o.name == "陈主管")
     desk.authorise(sup.id, DEMO_PINS["supervisor"], Role.SUPERVISOR)
     with pytest.raises(InvalidInput):
-        desk.delete_visit(victim, "  ")
-    desk.delete_visit(victim, "登记重复")
+        desk.gate.delete_visit(victim, "  ")
+    desk.gate.delete_visit(victim, "登记重复")
     with desk.db.session() as s:
         assert s.get(Visit, victim) is None
         stone = s.execute(select(Tombstone).where(Tombstone.record_id == victim)).scalar_one()
@@ -173,7 +175,7 @@ def test_a_supervisor_deletes_with_a_reason_and_the_office_follows(tmp_path, now
 
 def test_the_end_of_the_campaign_leaves_no_personal_data_anywhere(tmp_path, now):
     desk = demo_desk(tmp_path, now, days=3)
-    desk.daily_backup()
+    desk.records.daily_backup()
     backups = list((tmp_path / "gate" / "backups").glob("*.sqlite3"))
     assert backups
     with desk.db.session() as s:
@@ -182,10 +184,10 @@ def test_the_end_of_the_campaign_leaves_no_personal_data_anywhere(tmp_path, now)
         some_phone = s.execute(select(Visit.phone).where(Visit.phone.is_not(None)).limit(1)).scalar()
     sign_in(desk, "林管理")
     with pytest.raises(NotConfirmed):
-        desk.end_campaign("yes")
+        desk.records.end_campaign("yes")
     with desk.db.session() as s:
         assert retention.personal_left(s) > 0
-    done = desk.end_campaign(desk.campaign_phrase())
+    done = desk.records.end_campaign(desk.records.campaign_phrase())
     with desk.db.session() as s:
         assert retention.personal_left(s) == 0
         assert s.scalar(select(func.count()).select_from(Visit)) == visits_before
@@ -200,7 +202,7 @@ def test_only_an_administrator_ends_the_campaign(tmp_path, now):
     desk = demo_desk(tmp_path, now, days=1)
     sign_in(desk, "陈主管")
     with pytest.raises(NotAllowed):
-        desk.end_campaign(desk.campaign_phrase())
+        desk.records.end_campaign(desk.records.campaign_phrase())
     with desk.db.session() as s:
         assert retention.personal_left(s) > 0
     desk.db.close()
@@ -212,10 +214,10 @@ def test_a_deleted_registration_is_not_left_readable_in_the_file(tmp_path, now):
 
     desk = demo_desk(tmp_path, now, days=1)
     sign_in(desk, "张保安")
-    saved = desk.register(visitor(name="欧阳娜娜", phone="13705912345"))
-    sup = next(o for o in desk.operators() if o.name == "陈主管")
+    saved = desk.gate.register(visitor(name="欧阳娜娜", phone="13705912345"))
+    sup = next(o for o in desk.staff.operators() if o.name == "陈主管")
     desk.authorise(sup.id, DEMO_PINS["supervisor"], Role.SUPERVISOR)
-    desk.delete_visit(saved.visit.id, "登记错误")
+    desk.gate.delete_visit(saved.visit.id, "登记错误")
     with desk.db.engine.connect() as c:  # Debian's SQLite does this by default; Windows' does not
         assert c.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
     desk.db.close()
@@ -228,9 +230,9 @@ def test_erasing_in_small_chunks_reaches_the_same_end_and_each_chunk_is_audited(
     cutoff = now - timedelta(days=28)
     old_before, _ = visit_ages(desk.db, cutoff)
     stop_after = iter([False, False, True])
-    part = desk.erase_expired(chunk=50, stopping=lambda: next(stop_after, True))
+    part = desk.records.erase_expired(chunk=50, stopping=lambda: next(stop_after, True))
     assert part.counts["visit"] == 100  # two chunks, then told to stop (the window closed)
-    rest = desk.erase_expired(chunk=50)
+    rest = desk.records.erase_expired(chunk=50)
     assert rest.counts["visit"] == len(old_before) - 100
     old, _ = visit_ages(desk.db, cutoff)
     assert all(v.name is None for v in old)
@@ -239,6 +241,6 @@ def test_erasing_in_small_chunks_reaches_the_same_end_and_each_chunk_is_audited(
         assert sum(int(p.detail.split("visit=")[1].split()[0]) for p in purges if "visit=" in p.detail) == len(old)
     # The next day reads only the day that aged out since (the mark of the last complete pass).
     desk.clock = lambda: now + timedelta(days=1)
-    next_day = desk.erase_expired()
+    next_day = desk.records.erase_expired()
     assert 0 < next_day.counts["visit"] <= 20 * 2
     desk.db.close()

@@ -8,10 +8,11 @@ from datetime import date
 
 import pytest
 
-from models.desk import Desk
-from models.isolation import CaseForm
-from models.operators import NotAllowed, Role
-from models.rules import Outcome
+from models.app.desk import Desk
+from models.app.work import Service
+from models.gate.rules import Outcome
+from models.station.isolation import CaseForm
+from models.trust.operators import NotAllowed, Role
 from tests.models.test_trust import PINS, op_id, visitor
 
 SUPERVISOR, ADMIN = Role.SUPERVISOR, Role.ADMIN
@@ -19,82 +20,91 @@ SUPERVISOR, ADMIN = Role.SUPERVISOR, Role.ADMIN
 # action -> (role it needs, how to call it on a desk `d` with its ids `x`); None: anyone on duty.
 NEEDS = {
     # the gate's daily work
-    "register": None, "recall": None, "sign_out": None, "auto_sign_out": None, "on_site": None,
-    "today_counts": None, "count_visits": None, "page_visits": None, "operator_names": None, "now": None,
-    "place_in_isolation": None, "open_isolation_case": None, "open_case_count": None, "isolation_cases": None,
-    "closed_cases": None, "recheck": None, "notify": None, "hand_over_case": None, "close_case": None,
-    "take_in": None, "disinfect_waiting": None, "record_round": None, "find_parcels": None, "search_parcels": None,
-    "collect": None,
-    "deliver": None, "waiting_parcels": None, "overdue_parcels": None, "handed_out_today": None,
-    "parcel_counts_by_day": None, "disinfect_items": None, "waiting_count": None, "parcel_counts": None,
-    "known_rooms": None, "readiness_today": None, "record_readiness": None, "scan_pass": None,
-    "needs_temperature": None, "record_passage": None,
+    "gate.register": None, "gate.recall": None, "gate.sign_out": None, "gate.auto_sign_out": None, "gate.on_site": None,
+    "gate.today_counts": None, "gate.count_visits": None, "gate.page_visits": None, "staff.operator_names": None,
+    "isolation.place_in_isolation": None, "isolation.open_isolation_case": None, "isolation.open_case_count": None, "isolation.isolation_cases": None,
+    "isolation.closed_cases": None, "isolation.recheck": None, "isolation.notify": None, "isolation.hand_over_case": None, "isolation.close_case": None,
+    "parcels.take_in": None, "parcels.disinfect_waiting": None, "parcels.record_round": None, "parcels.find_parcels": None, "parcels.search_parcels": None,
+    "parcels.collect": None,
+    "parcels.deliver": None, "parcels.waiting_parcels": None, "parcels.overdue_parcels": None, "parcels.handed_out_today": None,
+    "parcels.parcel_counts_by_day": None, "parcels.disinfect_items": None, "parcels.waiting_count": None, "parcels.parcel_counts": None,
+    "parcels.known_rooms": None, "parcels.readiness_today": None, "parcels.record_readiness": None, "residents.scan_pass": None,
+    "residents.needs_temperature": None, "residents.record_passage": None,
     # signing in and out, locks, the station's own facts
-    "acting": None, "may": None, "drop_authority": None, "complete_setup": None, "complete_office_setup": None,
-    "operators": None, "last_on_duty": None, "sign_in": None, "sign_off": None, "lock_due": None, "lock": None,
-    "unlock": None, "authorise": None, "is_office": None, "last_export": None, "station_key_id": None,
-    "setup_info": None, "office_key": None, "office_name": None, "today": None, "poster_gates": None,
-    "venue_code": None, "poster_spec": None, "campaign_phrase": None, "campaign_confirmed": None,
+    "acting": None, "may": None, "drop_authority": None, "now": None, "operator_id": None,
+    # what the services share (an audit entry in their transaction, the supervisor check, a unit of work)
+    "audit": None, "supervisor": None, "write": None, "staff.complete_setup": None, "sync.complete_office_setup": None,
+    "staff.operators": None, "staff.last_on_duty": None, "staff.sign_in": None, "staff.sign_off": None, "staff.lock_due": None, "staff.lock": None,
+    "staff.unlock": None, "authorise": None, "is_office": None, "sync.last_export": None, "sync.station_key_id": None,
+    "sync.setup_info": None, "sync.office_key": None, "sync.office_name": None, "today": None, "posters.poster_gates": None,
+    "posters.venue_code": None, "posters.poster_spec": None, "records.campaign_phrase": None, "records.campaign_confirmed": None,
     # the office's figures (masked), housekeeping and checks that show no personal data
-    "day_summary": None, "visit_series": None, "drill_visits": None, "completeness": None,
-    "open_conflicts": None, "importer": None, "erase_expired": None, "erasure_failed": None,
-    "personal_left": None, "audit_verdict": None, "anchor_audit": None, "daily_backup": None,
+    "office.day_summary": None, "office.visit_series": None, "office.drill_visits": None, "sync.completeness": None,
+    "sync.open_conflicts": None, "sync.importer": None, "records.erase_expired": None, "records.erasure_failed": None,
+    "records.personal_left": None, "records.audit_verdict": None, "records.anchor_audit": None, "records.daily_backup": None,
     # a supervisor's
-    "override": SUPERVISOR, "reveal": SUPERVISOR, "correct_case": SUPERVISOR, "delete_visit": SUPERVISOR,
-    "export_bundle": SUPERVISOR, "write_report": SUPERVISOR, "resolve_conflict": SUPERVISOR,
+    "gate.override": SUPERVISOR, "gate.reveal": SUPERVISOR, "isolation.correct_case": SUPERVISOR, "gate.delete_visit": SUPERVISOR,
+    "sync.export_bundle": SUPERVISOR, "office.write_report": SUPERVISOR, "sync.resolve_conflict": SUPERVISOR,
     # an administrator's
-    "add_operator": ADMIN, "update_settings": ADMIN, "enroll_station": ADMIN, "load_office_key": ADMIN,
-    "office_key_file": ADMIN, "audit_page": ADMIN, "end_campaign": ADMIN, "save_venue_code": ADMIN,
-    "residents_overview": ADMIN, "import_roster": ADMIN, "add_resident": ADMIN, "edit_resident": ADMIN,
-    "move_out": ADMIN, "import_monitoring": ADMIN, "save_roster_file": ADMIN, "load_roster_file": ADMIN,
-    "issue_passes": ADMIN, "reissue_pass": ADMIN, "revoke_pass": ADMIN, "put_under_monitoring": ADMIN,
-    "end_monitoring": ADMIN, "pass_cards": ADMIN,
+    "staff.add_operator": ADMIN, "staff.update_settings": ADMIN, "sync.enroll_station": ADMIN, "sync.load_office_key": ADMIN,
+    "sync.office_key_file": ADMIN, "records.audit_page": ADMIN, "records.end_campaign": ADMIN, "posters.save_venue_code": ADMIN,
+    "residents.residents_overview": ADMIN, "residents.import_roster": ADMIN, "residents.add_resident": ADMIN, "residents.edit_resident": ADMIN,
+    "residents.move_out": ADMIN, "residents.import_monitoring": ADMIN, "residents.save_roster_file": ADMIN, "residents.load_roster_file": ADMIN,
+    "residents.issue_passes": ADMIN, "residents.reissue_pass": ADMIN, "residents.revoke_pass": ADMIN, "residents.put_under_monitoring": ADMIN,
+    "residents.end_monitoring": ADMIN, "residents.pass_cards": ADMIN,
 }
 
 # How to call the guarded actions: with arguments that would succeed for the right operator.
 CALLS = {
-    "override": lambda d, x: d.override(visit_id=x["visit"], supervisor_id=x["sup"], outcome=Outcome.REFUSE,
+    "gate.override": lambda d, x: d.gate.override(visit_id=x["visit"], supervisor_id=x["sup"], outcome=Outcome.REFUSE,
                                         reason="访客自愿离开"),
-    "reveal": lambda d, x: d.reveal(visit_id=x["visit"], supervisor_id=x["sup"]),
-    "correct_case": lambda d, x: d.correct_case(x["case"], "name", "李四光", "核对身份证"),
-    "delete_visit": lambda d, x: d.delete_visit(x["visit"], "登记重复"),
-    "export_bundle": lambda d, x: d.export_bundle(x["tmp"] / "usb"),
-    "write_report": lambda d, x: d.write_report(date(2022, 11, 28), x["tmp"] / "report.xlsx"),
-    "resolve_conflict": lambda d, x: d.resolve_conflict("no-such-conflict", take_incoming=False),
-    "add_operator": lambda d, x: d.add_operator(name="新保安", role=Role.GUARD, pin="5555"),
-    "update_settings": lambda d, x: d.update_settings(d.settings.model_copy(update={"check_mask": False})),
-    "enroll_station": lambda d, x: d.enroll_station("da48-52c4-7e96-12c6"),
-    "load_office_key": lambda d, x: d.load_office_key(x["office_key"]),
-    "office_key_file": lambda d, x: d.office_key_file(),
-    "audit_page": lambda d, x: d.audit_page(),
-    "end_campaign": lambda d, x: d.end_campaign(d.campaign_phrase()),
-    "save_venue_code": lambda d, x: d.save_venue_code(gate_id=d.ctx.gate_id, kind="gatedesk", content="",
+    "gate.reveal": lambda d, x: d.gate.reveal(visit_id=x["visit"], supervisor_id=x["sup"]),
+    "isolation.correct_case": lambda d, x: d.isolation.correct_case(x["case"], "name", "李四光", "核对身份证"),
+    "gate.delete_visit": lambda d, x: d.gate.delete_visit(x["visit"], "登记重复"),
+    "sync.export_bundle": lambda d, x: d.sync.export_bundle(x["tmp"] / "usb"),
+    "office.write_report": lambda d, x: d.office.write_report(date(2022, 11, 28), x["tmp"] / "report.xlsx"),
+    "sync.resolve_conflict": lambda d, x: d.sync.resolve_conflict("no-such-conflict", take_incoming=False),
+    "staff.add_operator": lambda d, x: d.staff.add_operator(name="新保安", role=Role.GUARD, pin="5555"),
+    "staff.update_settings": lambda d, x: d.staff.update_settings(d.settings.model_copy(update={"check_mask": False})),
+    "sync.enroll_station": lambda d, x: d.sync.enroll_station("da48-52c4-7e96-12c6"),
+    "sync.load_office_key": lambda d, x: d.sync.load_office_key(x["office_key"]),
+    "sync.office_key_file": lambda d, x: d.sync.office_key_file(),
+    "records.audit_page": lambda d, x: d.records.audit_page(),
+    "records.end_campaign": lambda d, x: d.records.end_campaign(d.records.campaign_phrase()),
+    "posters.save_venue_code": lambda d, x: d.posters.save_venue_code(gate_id=d.ctx.gate_id, kind="gatedesk", content="",
                                                       hotline=""),
-    "residents_overview": lambda d, x: d.residents_overview(),
-    "import_roster": lambda d, x: d.import_roster(x["roster"]),
-    "add_resident": lambda d, x: d.add_resident(room="1-1-101", name="王大明", phone="13800138000"),
-    "edit_resident": lambda d, x: d.edit_resident(x["resident"], room="1-1-102", name="王大明", phone=""),
-    "move_out": lambda d, x: d.move_out(x["resident"]),
-    "import_monitoring": lambda d, x: d.import_monitoring(x["monitoring"]),
-    "save_roster_file": lambda d, x: d.save_roster_file(x["tmp"] / "r.gdroster", "长城长城长城长城"),
-    "load_roster_file": lambda d, x: d.load_roster_file(x["tmp"] / "none.gdroster", "长城长城长城长城"),
-    "issue_passes": lambda d, x: d.issue_passes([x["bare"]]),
-    "reissue_pass": lambda d, x: d.reissue_pass(x["pass"], "丢失"),
-    "revoke_pass": lambda d, x: d.revoke_pass(x["pass"], "搬离"),
-    "put_under_monitoring": lambda d, x: d.put_under_monitoring(x["resident"], "isolation",
+    "residents.residents_overview": lambda d, x: d.residents.residents_overview(),
+    "residents.import_roster": lambda d, x: d.residents.import_roster(x["roster"]),
+    "residents.add_resident": lambda d, x: d.residents.add_resident(room="1-1-101", name="王大明", phone="13800138000"),
+    "residents.edit_resident": lambda d, x: d.residents.edit_resident(x["resident"], room="1-1-102", name="王大明", phone=""),
+    "residents.move_out": lambda d, x: d.residents.move_out(x["resident"]),
+    "residents.import_monitoring": lambda d, x: d.residents.import_monitoring(x["monitoring"]),
+    "residents.save_roster_file": lambda d, x: d.residents.save_roster_file(x["tmp"] / "r.gdroster", "长城长城长城长城"),
+    "residents.load_roster_file": lambda d, x: d.residents.load_roster_file(x["tmp"] / "none.gdroster", "长城长城长城长城"),
+    "residents.issue_passes": lambda d, x: d.residents.issue_passes([x["bare"]]),
+    "residents.reissue_pass": lambda d, x: d.residents.reissue_pass(x["pass"], "丢失"),
+    "residents.revoke_pass": lambda d, x: d.residents.revoke_pass(x["pass"], "搬离"),
+    "residents.put_under_monitoring": lambda d, x: d.residents.put_under_monitoring(x["resident"], "isolation",
                                                                 date(2022, 12, 5), "密接"),
-    "end_monitoring": lambda d, x: d.end_monitoring("no-such-monitoring"),
-    "pass_cards": lambda d, x: d.pass_cards(),
+    "residents.end_monitoring": lambda d, x: d.residents.end_monitoring("no-such-monitoring"),
+    "residents.pass_cards": lambda d, x: d.residents.pass_cards(),
 }
 
 
-def public_actions() -> set[str]:
-    return {name for name, member in inspect.getmembers(Desk) if not name.startswith("_")
+def _public(cls) -> set[str]:
+    return {name for name, member in inspect.getmembers(cls) if not name.startswith("_")
             and (inspect.isfunction(member) or isinstance(member, property))}
 
 
-def test_every_public_action_is_in_the_table():
-    assert public_actions() == set(NEEDS), (public_actions() ^ set(NEEDS))
+def public_actions(desk: Desk) -> set[str]:
+    """The Desk's own, and each service's as "service.action"."""
+    services = {name: type(s) for name, s in vars(desk).items() if isinstance(s, Service)}
+    shared = _public(Service)  # the unit of work a service reads (db, clock, ctx, ...)
+    return _public(Desk) | {f"{name}.{action}" for name, cls in services.items() for action in _public(cls) - shared}
+
+
+def test_every_public_action_is_in_the_table(desk):
+    assert public_actions(desk) == set(NEEDS), (public_actions(desk) ^ set(NEEDS))
     assert {n for n, role in NEEDS.items() if role} == set(CALLS)
 
 
@@ -102,7 +112,7 @@ def test_every_public_action_is_in_the_table():
 def desk(db, station, now):
     """A gate with a guard on duty (the weakest operator there is)."""
     d = Desk(db, clock=lambda: now)
-    d.sign_in(op_id(d, "张保安"), PINS["张保安"])
+    d.staff.sign_in(op_id(d, "张保安"), PINS["张保安"])
     return d
 
 
@@ -112,20 +122,20 @@ def world(desk, tmp_path, now):
     from models import sync
 
     desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    resident = desk.add_resident(room="3-2-501", name="王大明", phone="13800138000")
-    desk.issue_passes([resident.id])
-    [card] = desk.pass_cards()
-    bare = desk.add_resident(room="3-2-502", name="李小红", phone="")  # no pass yet
+    resident = desk.residents.add_resident(room="3-2-501", name="王大明", phone="13800138000")
+    desk.residents.issue_passes([resident.id])
+    [card] = desk.residents.pass_cards()
+    bare = desk.residents.add_resident(room="3-2-502", name="李小红", phone="")  # no pass yet
     desk.drop_authority()
     roster = tmp_path / "roster.csv"
     roster.write_text("房号,姓名\n1-1-101,李小红\n", encoding="utf-8")
     monitoring = tmp_path / "list.csv"
     monitoring.write_text("房号,姓名,类型,截止日期\n3-2-501,王大明,居家隔离,2022-12-05\n", encoding="utf-8")
-    saved = desk.register(visitor())
-    case = desk.open_isolation_case(CaseForm(name="李四", reason="发热"))
-    desk.close_case(case.id, __import__("models.isolation", fromlist=["x"]).Outcome.OTHER)
-    key = sync.OfficeKeyFile(office="温泉社区", public_key=__import__("models.bundle", fromlist=["x"]).office_public_key(
-        __import__("models.bundle", fromlist=["x"]).new_office_key()))
+    saved = desk.gate.register(visitor())
+    case = desk.isolation.open_isolation_case(CaseForm(name="李四", reason="发热"))
+    desk.isolation.close_case(case.id, __import__("models.station.isolation", fromlist=["x"]).Outcome.OTHER)
+    key = sync.OfficeKeyFile(office="温泉社区", public_key=__import__("models.formats.bundle", fromlist=["x"]).office_public_key(
+        __import__("models.formats.bundle", fromlist=["x"]).new_office_key()))
     return {"resident": resident.id, "bare": bare.id, "pass": card.pass_id, "visit": saved.visit.id, "case": case.id,
             "sup": op_id(desk, "陈主管"), "tmp": tmp_path, "roster": roster, "monitoring": monitoring,
             "office_key": key.dumps()}
@@ -148,7 +158,7 @@ def test_the_role_it_needs_is_enough(desk, world, action):
         raise AssertionError(f"{action} refused a {role.value}") from None
     except Exception:  # noqa: BLE001 - a missing file or record is not a refusal of the role
         pass
-    if role is ADMIN and action not in ("audit_page",):
+    if role is ADMIN and action not in ("records.audit_page",):
         desk.drop_authority()
         desk.authorise(op_id(desk, "陈主管"), PINS["陈主管"], SUPERVISOR)
         with pytest.raises(NotAllowed):  # and a supervisor is not an administrator
@@ -158,17 +168,17 @@ def test_the_role_it_needs_is_enough(desk, world, action):
 # What each action that changes something, or lets personal data or credentials out, writes in the
 # audit chain (in the same transaction as the action).
 AUDITED = {
-    "override": "override", "reveal": "reveal", "correct_case": "correct", "delete_visit": "delete",
-    "export_bundle": "export", "write_report": "report", "add_operator": "add_operator",
-    "update_settings": "settings", "enroll_station": "enroll", "load_office_key": "office_key",
-    "office_key_file": "office_key", "end_campaign": "erase_all", "save_venue_code": "venue_code",
-    "import_roster": "roster_import", "add_resident": "resident", "edit_resident": "resident",
-    "move_out": "resident", "import_monitoring": "monitoring_import", "save_roster_file": "roster_file",
-    "load_roster_file": "roster_file", "issue_passes": "pass_issue", "reissue_pass": "pass_reissue",
-    "revoke_pass": "pass_revoke", "put_under_monitoring": "monitoring", "end_monitoring": "monitoring",
-    "pass_cards": "pass_print", "resolve_conflict": "conflict",
+    "gate.override": "override", "gate.reveal": "reveal", "isolation.correct_case": "correct", "gate.delete_visit": "delete",
+    "sync.export_bundle": "export", "office.write_report": "report", "staff.add_operator": "add_operator",
+    "staff.update_settings": "settings", "sync.enroll_station": "enroll", "sync.load_office_key": "office_key",
+    "sync.office_key_file": "office_key", "records.end_campaign": "erase_all", "posters.save_venue_code": "venue_code",
+    "residents.import_roster": "roster_import", "residents.add_resident": "resident", "residents.edit_resident": "resident",
+    "residents.move_out": "resident", "residents.import_monitoring": "monitoring_import", "residents.save_roster_file": "roster_file",
+    "residents.load_roster_file": "roster_file", "residents.issue_passes": "pass_issue", "residents.reissue_pass": "pass_reissue",
+    "residents.revoke_pass": "pass_revoke", "residents.put_under_monitoring": "monitoring", "residents.end_monitoring": "monitoring",
+    "residents.pass_cards": "pass_print", "sync.resolve_conflict": "conflict",
 }
-READS = {"residents_overview", "audit_page"}  # an administrator's views; nothing leaves the station
+READS = {"residents.residents_overview", "records.audit_page"}  # an administrator's views; nothing leaves the station
 
 
 def test_the_audit_table_covers_every_guarded_action():
@@ -176,14 +186,14 @@ def test_the_audit_table_covers_every_guarded_action():
 
 
 def entries(desk) -> list:
-    from models import audit
+    from models.trust import audit
 
     with desk.db.reading() as s:
         return audit.entries(s, limit=10_000)
 
 
-@pytest.mark.parametrize("action", sorted(set(AUDITED) - {"resolve_conflict", "end_monitoring", "load_roster_file",
-                                                         "end_campaign"}))
+@pytest.mark.parametrize("action", sorted(set(AUDITED) - {"sync.resolve_conflict", "residents.end_monitoring",
+                                                         "residents.load_roster_file", "records.end_campaign"}))
 def test_each_guarded_action_writes_its_audit_entry(desk, world, action):
     role = NEEDS[action]
     who = "陈主管" if role is SUPERVISOR else "林管理"
@@ -201,13 +211,13 @@ def test_the_rest_write_theirs_too(desk, world, tmp_path):
     to load, a conflict to decide, a campaign to end."""
     admin = op_id(desk, "林管理")
     desk.authorise(admin, PINS["林管理"], ADMIN)
-    desk.put_under_monitoring(world["resident"], "isolation", date(2022, 12, 5), "密接")
-    overview = desk.residents_overview()
+    desk.residents.put_under_monitoring(world["resident"], "isolation", date(2022, 12, 5), "密接")
+    overview = desk.residents.residents_overview()
     watch = next(row[3] for row in overview if row[3] is not None)
-    desk.end_monitoring(watch.id)
-    desk.save_roster_file(tmp_path / "r.gdroster", "长城长城长城长城")
-    desk.load_roster_file(tmp_path / "r.gdroster", "长城长城长城长城")
-    desk.end_campaign(desk.campaign_phrase())
+    desk.residents.end_monitoring(watch.id)
+    desk.residents.save_roster_file(tmp_path / "r.gdroster", "长城长城长城长城")
+    desk.residents.load_roster_file(tmp_path / "r.gdroster", "长城长城长城长城")
+    desk.records.end_campaign(desk.records.campaign_phrase())
     details = [(e.action, e.detail) for e in entries(desk)]
     assert ("monitoring", "ended") in details
     assert any(a == "roster_file" and d.startswith("loaded") for a, d in details)

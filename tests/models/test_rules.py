@@ -2,8 +2,8 @@ from datetime import timedelta
 
 import pytest
 
-from models.rules import Checks, CodeColor, NatResult, Outcome, PersonKind, decide
-from models.settings import Settings
+from models.gate.rules import Checks, CodeColor, NatResult, Outcome, PersonKind, decide
+from models.setup.settings import Settings
 
 
 def ok(now, **kw):
@@ -87,9 +87,9 @@ def test_most_serious_reason_leads(now):
 def test_small_rules_the_screens_ask_the_core():
     """Rules that lived in the gate's panels: when a typed phone recalls a visitor, what a pick-up
     code looks like, which refused pass stops someone at the exit."""
-    from models.parcels import is_pickup_code
+    from models.gate.visits import recall_key
     from models.residents import PassRefused
-    from models.visits import recall_key
+    from models.station.parcels import is_pickup_code
 
     assert recall_key("138 0013 8000") == "13800138000" and recall_key("1380013800") is None
     assert recall_key("23800138000") is None and recall_key("１３８００１３８０００") is None

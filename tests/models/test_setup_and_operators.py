@@ -1,10 +1,11 @@
 import pytest
 from sqlmodel import select
 
-from models.operators import NotAllowed, Operator, Role, Shift, WrongPin, start_shift, verify
-from models.settings import Settings, load_settings, save_settings
-from models.site import SetupForm, complete_setup, this_station
-from models.validation import InvalidInput
+from models.kit.validation import InvalidInput
+from models.setup.settings import Settings, load_settings, save_settings
+from models.setup.site import this_station
+from models.trust.first_run import SetupForm, complete_setup
+from models.trust.operators import NotAllowed, Operator, Role, Shift, WrongPin, start_shift, verify
 
 
 def test_setup_is_all_or_nothing(db, now):
@@ -61,7 +62,7 @@ def test_settings_round_trip_and_bad_stored_values(db):
     with db.session() as s:
         again = load_settings(s)
         assert again.fever_threshold == 37.0 and again.language == "en"
-        from models.settings import SettingRow
+        from models.setup.settings import SettingRow
         s.get(SettingRow, "fever_threshold").value = '"hot"'
         s.commit()
         assert load_settings(s).fever_threshold == 37.3

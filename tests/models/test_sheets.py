@@ -8,7 +8,8 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from models import residents as rs, sheets
+from models import residents as rs
+from models.formats import sheets
 from tests.models.test_residents import NOW
 
 
@@ -47,7 +48,7 @@ def test_a_fake_or_incomplete_xlsx_is_a_clear_message(db, ctx, tmp_path, content
         path.write_bytes(content)
     with db.session() as s, pytest.raises(sheets.SheetProblem) as caught:
         rs.import_roster(s, ctx, path, now=NOW)
-    said = caught.value.message.render(__import__("models.i18n", fromlist=["x"]).plain_translator("zh_CN"))
+    said = caught.value.message.render(__import__("models.store.i18n", fromlist=["x"]).plain_translator("zh_CN"))
     assert caught.value.code == "not_a_sheet" and "roster.xlsx" in said
     with db.session() as s:
         assert rs.count_residents(s) == 0

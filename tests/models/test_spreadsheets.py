@@ -8,11 +8,13 @@ from datetime import timedelta
 
 import pytest
 
-from models import office, reports, sync
-from models.desk import Desk
-from models.operators import Role
-from models.spreadsheets import FORMULA_LEADS
+from models import sync
+from models.app.desk import Desk
+from models.formats.spreadsheets import FORMULA_LEADS
+from models.office import dashboard as office
+from models.office import reports
 from models.sync import Importer, ensure_office, export_bundle
+from models.trust.operators import Role
 from tests.models.test_trust import PINS, visitor
 from tests.sync_helpers import craft, enroll, joined, lines, signing_key
 
@@ -46,14 +48,14 @@ def assert_csv_is_inert(path) -> list[list[str]]:
 @pytest.fixture
 def desk(db, station, now):
     d = Desk(db, clock=lambda: now)
-    d.sign_in(next(o.id for o in d.operators() if o.name == "张保安"), PINS["张保安"])
+    d.staff.sign_in(next(o.id for o in d.staff.operators() if o.name == "张保安"), PINS["张保安"])
     return d
 
 
 def test_what_a_visitor_said_stays_text_in_the_logs_for_people(desk, tmp_path, now):
-    desk.register(visitor(**HOSTILE))
-    desk.authorise(next(o.id for o in desk.operators() if o.name == "林管理"), PINS["林管理"], Role.ADMIN)
-    result = desk.export_bundle(tmp_path / "usb", full_data=True)  # unmasked: the name is there too
+    desk.gate.register(visitor(**HOSTILE))
+    desk.authorise(next(o.id for o in desk.staff.operators() if o.name == "林管理"), PINS["林管理"], Role.ADMIN)
+    result = desk.sync.export_bundle(tmp_path / "usb", full_data=True)  # unmasked: the name is there too
     xlsx = next(p for p in result.sheets if p.suffix == ".xlsx")
     assert_no_formula(xlsx)
     from openpyxl import load_workbook
@@ -65,13 +67,13 @@ def test_what_a_visitor_said_stays_text_in_the_logs_for_people(desk, tmp_path, n
 
 
 def test_names_from_a_bundle_stay_text_in_the_daily_report(desk, tmp_path, now):
-    desk.register(visitor())
+    desk.gate.register(visitor())
     path = export_bundle(desk.db, tmp_path / "usb", sheets=False, now=now).path
     evil = '=HYPERLINK("http://evil.example","报表")'
     forged = craft(path, tmp_path / "evil.gdbundle", signing_key(desk.db),
                    members={"compound.jsonl": lambda data: joined([dict(r, name=evil) for r in lines(data)])},
                    manifest=lambda m: m["compound"].update(name=evil))
-    off = __import__("models.db", fromlist=["x"]).open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    off = __import__("models.store.db", fromlist=["x"]).open_database(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(off)
     enroll(off, desk.db)
     assert Importer(off, clock=lambda: now + timedelta(hours=1)).run(forged).status == "accepted"

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from models import bundle, sync
-from models.clock import utcnow
-from models.db import open_database
-from models.demo import create_demo
-from models.i18n import plain_translator
-from models.stats import record_counts
+from models import sync
+from models.app.demo import create_demo
+from models.app.stats import record_counts
+from models.formats import bundle, wire
+from models.store.clock import utcnow
+from models.store.db import open_database
+from models.store.i18n import plain_translator
 from models.sync import Importer, ensure_office, export_bundle
 from tests.conftest import NOW
 from tests.sync_helpers import craft, enroll, signing_key
@@ -129,7 +130,7 @@ def test_dry_run_reports_the_same_counts_and_changes_nothing(gates, office):
 
 
 def test_an_edit_at_the_gate_arrives_as_an_update_in_the_next_bundle(tmp_path, office):
-    from models import visits
+    from models.gate import visits
 
     gate = make_gate(tmp_path / "g", "榕城花园", "东门", 5, office)
     first = export_bundle(gate, tmp_path / "usb", sheets=False, now=NOW)
@@ -170,7 +171,7 @@ def test_same_id_and_revision_with_other_content_is_a_conflict_never_an_overwrit
         lines = data.splitlines(keepends=True)
         record = json.loads(lines[0])
         record["destination"] = "改过的去向"
-        lines[0] = bundle.canonical_line(record)
+        lines[0] = wire.canonical_line(record)
         return b"".join(lines)
 
     assert Importer(office).run(path).status == "accepted"
@@ -273,7 +274,7 @@ def test_invalid_field_value_names_the_record(gates, office, tmp_path):
         lines = data.splitlines(keepends=True)
         record = json.loads(lines[-1])
         record["temperature"] = "hot"
-        lines[-1] = bundle.canonical_line(record)
+        lines[-1] = wire.canonical_line(record)
         bad_temperature.id = record["id"]
         return b"".join(lines)
 
@@ -289,7 +290,7 @@ def test_records_of_another_station_are_refused(gates, office, tmp_path):
         lines = data.splitlines(keepends=True)
         record = json.loads(lines[0])
         record["station_id"] = "00000000-0000-4000-8000-000000000000"
-        lines[0] = bundle.canonical_line(record)
+        lines[0] = wire.canonical_line(record)
         return b"".join(lines)
 
     bad = resign_member(gates[0][1], tmp_path / "s.gdbundle", signing_key(gates[0][0]), "parcel.jsonl", steal)
@@ -309,7 +310,7 @@ def test_a_bad_file_changes_nothing_and_the_others_still_import(gates, office, t
         lines = data.splitlines(keepends=True)
         record = json.loads(lines[0])
         record["items"] = -1.5
-        lines[0] = bundle.canonical_line(record)
+        lines[0] = wire.canonical_line(record)
         return b"".join(lines)
 
     bad = resign_member(gates[0][1], tmp_path / "late.gdbundle", signing_key(gates[0][0]),
@@ -406,7 +407,7 @@ def test_a_missing_sequence_number_is_a_visible_gap(tmp_path, office):
 
 
 def test_a_deletion_travels_and_an_older_bundle_cannot_bring_the_record_back(tmp_path, office):
-    from models.sync_tables import Tombstone
+    from models.sync.tables import Tombstone
 
     gate = make_gate(tmp_path / "g", "榕城花园", "东门", 8, office)
     first = export_bundle(gate, tmp_path / "usb", sheets=False)
@@ -414,7 +415,7 @@ def test_a_deletion_travels_and_an_older_bundle_cannot_bring_the_record_back(tmp
         parcel_id = c.execute(text("SELECT id FROM parcel LIMIT 1")).scalar_one()
         c.execute(text("DELETE FROM parcel WHERE id = :i"), {"i": parcel_id})
     with gate.session() as s:
-        ctx = __import__("models.site", fromlist=["this_station"]).this_station(s)
+        ctx = __import__("models.setup.site", fromlist=["this_station"]).this_station(s)
         s.add(Tombstone(station_id=ctx.station_id, gate_id=ctx.gate_id, record_type="parcel",
                         record_id=parcel_id, reason="retention"))
         s.commit()

@@ -4,14 +4,15 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from models import audit
-from models.desk import Desk
-from models.isolation import CaseForm, Outcome as CaseOutcome
-from models.operators import NotAllowed, Role
-from models.rules import Outcome
-from models.settings import load_settings
+from models.app.desk import Desk
+from models.gate.rules import Outcome
+from models.gate.visits import VisitForm
+from models.setup.settings import load_settings
+from models.station.isolation import CaseForm
+from models.station.isolation import Outcome as CaseOutcome
 from models.sync import export_bundle
-from models.visits import VisitForm
+from models.trust import audit
+from models.trust.operators import NotAllowed, Role
 
 PINS = {"林管理": "1234", "陈主管": "2345", "张保安": "1111"}
 
@@ -19,13 +20,13 @@ PINS = {"林管理": "1234", "陈主管": "2345", "张保安": "1111"}
 @pytest.fixture
 def desk(db, station, now):
     d = Desk(db, clock=lambda: now)
-    guard = next(o for o in d.operators() if o.name == "张保安")
-    d.sign_in(guard.id, PINS["张保安"])
+    guard = next(o for o in d.staff.operators() if o.name == "张保安")
+    d.staff.sign_in(guard.id, PINS["张保安"])
     return d
 
 
 def op_id(desk, name):
-    return next(o.id for o in desk.operators() if o.name == name)
+    return next(o.id for o in desk.staff.operators() if o.name == name)
 
 
 def actions(desk) -> list[str]:
@@ -43,60 +44,60 @@ def visitor(**kw) -> VisitForm:
 
 def test_a_guard_cannot_do_what_needs_a_supervisor_or_an_administrator(desk, tmp_path):
     with pytest.raises(NotAllowed):
-        desk.update_settings(desk.settings.model_copy(update={"check_mask": False}))
+        desk.staff.update_settings(desk.settings.model_copy(update={"check_mask": False}))
     with pytest.raises(NotAllowed):
-        desk.add_operator(name="新保安", role=Role.GUARD, pin="5555")
+        desk.staff.add_operator(name="新保安", role=Role.GUARD, pin="5555")
     with pytest.raises(NotAllowed):
-        desk.export_bundle(tmp_path)
-    case = desk.open_isolation_case(CaseForm(name="李四", reason="发热"))
-    desk.close_case(case.id, CaseOutcome.OTHER)
+        desk.sync.export_bundle(tmp_path)
+    case = desk.isolation.open_isolation_case(CaseForm(name="李四", reason="发热"))
+    desk.isolation.close_case(case.id, CaseOutcome.OTHER)
     with pytest.raises(NotAllowed):
-        desk.correct_case(case.id, "name", "李四光", "核对身份证")
-    saved = desk.register(visitor())
+        desk.isolation.correct_case(case.id, "name", "李四光", "核对身份证")
+    saved = desk.gate.register(visitor())
     with pytest.raises(NotAllowed):  # a guard's own id does not make a supervisor
-        desk.override(visit_id=saved.visit.id, supervisor_id=op_id(desk, "张保安"), outcome=Outcome.REFUSE,
+        desk.gate.override(visit_id=saved.visit.id, supervisor_id=op_id(desk, "张保安"), outcome=Outcome.REFUSE,
                       reason="x")
     with pytest.raises(NotAllowed):
-        desk.reveal(visit_id=saved.visit.id, supervisor_id=op_id(desk, "张保安"))
+        desk.gate.reveal(visit_id=saved.visit.id, supervisor_id=op_id(desk, "张保安"))
     with pytest.raises(NotAllowed):  # nor does a supervisor's id without their PIN
-        desk.reveal(visit_id=saved.visit.id, supervisor_id=op_id(desk, "陈主管"))
+        desk.gate.reveal(visit_id=saved.visit.id, supervisor_id=op_id(desk, "陈主管"))
     with desk.db.session() as s:
         assert load_settings(s).check_mask is True
     assert not list(tmp_path.glob("*.gdbundle"))
-    assert len(desk.operators()) == 3
+    assert len(desk.staff.operators()) == 3
 
 
 def test_a_pin_given_for_a_task_allows_it_and_then_ends(desk, tmp_path):
     desk.authorise(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
     with pytest.raises(NotAllowed):  # a supervisor is not an administrator
-        desk.update_settings(desk.settings.model_copy(update={"check_mask": False}))
-    assert desk.export_bundle(tmp_path).seq == 1
+        desk.staff.update_settings(desk.settings.model_copy(update={"check_mask": False}))
+    assert desk.sync.export_bundle(tmp_path).seq == 1
     with pytest.raises(NotAllowed):  # unmasked spreadsheets need an administrator
-        desk.export_bundle(tmp_path, full_data=True)
+        desk.sync.export_bundle(tmp_path, full_data=True)
     desk.drop_authority()
     with pytest.raises(NotAllowed):
-        desk.export_bundle(tmp_path)
+        desk.sync.export_bundle(tmp_path)
     desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    assert desk.update_settings(desk.settings.model_copy(update={"check_mask": False})) == ["check_mask"]
-    desk.sign_off()  # ending the shift ends any authority given during it
+    assert desk.staff.update_settings(desk.settings.model_copy(update={"check_mask": False})) == ["check_mask"]
+    desk.staff.sign_off()  # ending the shift ends any authority given during it
     assert desk.authority is None
 
 
 def test_every_sensitive_action_is_in_the_audit_chain(desk, db, tmp_path, now):
-    saved = desk.register(visitor())
+    saved = desk.gate.register(visitor())
     sup = op_id(desk, "陈主管")
     desk.authorise(sup, PINS["陈主管"], Role.SUPERVISOR)  # the dialogs ask for the PIN first
-    desk.override(visit_id=saved.visit.id, supervisor_id=sup, outcome=Outcome.REFUSE, reason="访客自愿离开")
-    desk.reveal(visit_id=saved.visit.id, supervisor_id=sup)
+    desk.gate.override(visit_id=saved.visit.id, supervisor_id=sup, outcome=Outcome.REFUSE, reason="访客自愿离开")
+    desk.gate.reveal(visit_id=saved.visit.id, supervisor_id=sup)
     desk.drop_authority()
-    case = desk.open_isolation_case(CaseForm(name="李四", reason="发热"))
-    desk.close_case(case.id, CaseOutcome.OTHER)
+    case = desk.isolation.open_isolation_case(CaseForm(name="李四", reason="发热"))
+    desk.isolation.close_case(case.id, CaseOutcome.OTHER)
     desk.authorise(sup, PINS["陈主管"], Role.SUPERVISOR)
-    desk.correct_case(case.id, "name", "李四光", "核对身份证")
-    desk.export_bundle(tmp_path)
+    desk.isolation.correct_case(case.id, "name", "李四光", "核对身份证")
+    desk.sync.export_bundle(tmp_path)
     desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    desk.update_settings(desk.settings.model_copy(update={"fever_threshold": 37.5}))
-    desk.add_operator(name="黄保安", role=Role.GUARD, pin="2222")
+    desk.staff.update_settings(desk.settings.model_copy(update={"fever_threshold": 37.5}))
+    desk.staff.add_operator(name="黄保安", role=Role.GUARD, pin="2222")
     assert actions(desk) == ["sign_in", "register", "override", "reveal", "correct", "export", "settings",
                              "add_operator"]
     with db.session() as s:
@@ -111,8 +112,8 @@ def test_every_sensitive_action_is_in_the_audit_chain(desk, db, tmp_path, now):
 
 
 def test_an_import_is_audited_at_the_office(tmp_path, now):
-    from models.db import open_database
-    from models.demo import create_demo
+    from models.app.demo import create_demo
+    from models.store.db import open_database
     from models.sync import Importer, ensure_office
 
     gate = open_database(tmp_path / "gate" / "gatedesk.sqlite3")
@@ -137,22 +138,22 @@ def test_an_import_is_audited_at_the_office(tmp_path, now):
 def test_the_station_locks_when_idle_and_at_shift_change(desk, now):
     from datetime import timedelta
 
-    from models.operators import WrongPin
+    from models.trust.operators import WrongPin
 
     guard = op_id(desk, "张保安")
     minute = timedelta(minutes=1)
-    assert desk.lock_due(last_activity=now - 9 * minute, last_check=now - minute) is None
-    assert desk.lock_due(last_activity=now - 10 * minute, last_check=now - minute) == "idle"
+    assert desk.staff.lock_due(last_activity=now - 9 * minute, last_check=now - minute) is None
+    assert desk.staff.lock_due(last_activity=now - 10 * minute, last_check=now - minute) == "idle"
     # 10:00 local now (02:00 UTC); the 08:00 shift change passed between the checks.
-    assert desk.lock_due(last_activity=now, last_check=now - timedelta(hours=2, minutes=1)) == "shift"
-    desk.lock("idle")
+    assert desk.staff.lock_due(last_activity=now, last_check=now - timedelta(hours=2, minutes=1)) == "shift"
+    desk.staff.lock("idle")
     with pytest.raises(WrongPin):
-        desk.unlock(guard, "0000", reason="idle")
-    desk.unlock(guard, PINS["张保安"], reason="idle")
+        desk.staff.unlock(guard, "0000", reason="idle")
+    desk.staff.unlock(guard, PINS["张保安"], reason="idle")
     assert desk.operator.id == guard
-    desk.lock("shift")
+    desk.staff.lock("shift")
     sup = op_id(desk, "陈主管")
-    desk.unlock(sup, PINS["陈主管"], reason="shift")  # the next shift signs in: a hand-over
+    desk.staff.unlock(sup, PINS["陈主管"], reason="shift")  # the next shift signs in: a hand-over
     assert desk.operator.id == sup
     trail = actions(desk)
     assert trail[trail.index("locked"):][:3] == ["locked", "pin_failed", "unlocked"]

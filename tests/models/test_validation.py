@@ -2,13 +2,20 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
-from models.validation import (
-    InvalidInput, clean_text, parse_id_number, parse_phone, parse_sampled_at, parse_temperature,
+from models.gate.visits import VisitForm, parse_form
+from models.kit.validation import (
+    InvalidInput,
+    clean_text,
+    parse_id_number,
+    parse_phone,
+    parse_sampled_at,
+    parse_temperature,
 )
-from models.visits import VisitForm, parse_form
-from models.settings import Settings
+from models.setup.settings import Settings
 
 LOCAL_NOW = datetime(2022, 11, 28, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -96,7 +103,8 @@ def test_hostile_input_is_either_clean_or_explained(form):
 
 def test_demo_id_numbers_are_valid():
     import random
-    from models.demo import _id_number
+
+    from models.app.demo import _id_number
     rng = random.Random(3)
     for _ in range(50):
         assert run(parse_id_number, _id_number(rng), required=True)[1] == []

@@ -1,16 +1,30 @@
 from datetime import time, timedelta
 
 import pytest
-
-from models.audit import AuditEvent
-from models.db import open_database
-from models.rules import Outcome
-from models.validation import InvalidInput
-from models.visits import (
-    RemeasureNeeded, SignOutKind, Visit, VisitForm, VisitQuery, auto_sign_out, count_visits, on_site,
-    override_decision, page_visits, parse_form, recall_by_phone, register_visit, reveal, sign_out, today_counts,
-)
 from sqlmodel import select
+
+from models.gate.rules import Outcome
+from models.gate.visits import (
+    RemeasureNeeded,
+    SignOutKind,
+    Visit,
+    VisitForm,
+    VisitQuery,
+    auto_sign_out,
+    count_visits,
+    on_site,
+    override_decision,
+    page_visits,
+    parse_form,
+    recall_by_phone,
+    register_visit,
+    reveal,
+    sign_out,
+    today_counts,
+)
+from models.kit.validation import InvalidInput
+from models.store.db import open_database
+from models.trust.audit import AuditEvent
 
 
 def form(**kw):

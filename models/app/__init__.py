@@ -1,0 +1,1 @@
+"""The application: the Desk and its services, the demo, record counts."""

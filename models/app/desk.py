@@ -1,0 +1,111 @@
+"""The application facade: one Desk per open database and window (or command), holding the unit
+of work every service shares — the database, this station, the clock, the settings, the operator on
+duty and a PIN's authority — and one service per feature. The GUI and the command line call the
+same services (desk.gate.register, desk.residents.pass_cards, desk.sync.export_bundle, ...).
+
+Each service method is one user action in its own unit of work; the role it needs and its audit
+entry are checked and written here, in the core, whatever calls it.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from models import residents, sync
+from models.app.gate_service import GateService
+from models.app.isolation_service import IsolationService
+from models.app.office_service import OfficeService
+from models.app.parcels_service import ParcelService
+from models.app.posters_service import PosterService
+from models.app.records_service import RecordsService
+from models.app.residents_service import ResidentService
+from models.app.staff_service import StaffService
+from models.app.sync_service import SyncService
+from models.setup.settings import Settings, load_settings
+from models.setup.site import StationContext, this_station
+from models.store.clock import utcnow
+from models.store.db import Database, saving
+from models.trust import audit, operators
+from models.trust.operators import Operator, Role
+
+
+class Desk:
+    def __init__(self, db: Database, *, clock=utcnow):
+        self.db = db
+        self.clock = clock
+        with db.reading() as s:
+            self.ctx: StationContext | None = this_station(s)
+            self.settings: Settings = load_settings(s)
+        self.operator: Operator | None = None
+        # A supervisor's or administrator's PIN given for one task (a dialog); dropped after it.
+        self.authority: Operator | None = None
+        self.staff = StaffService(self)
+        self.gate = GateService(self)
+        self.isolation = IsolationService(self)
+        self.parcels = ParcelService(self)
+        self.residents = ResidentService(self)
+        self.sync = SyncService(self)
+        self.office = OfficeService(self)
+        self.records = RecordsService(self)
+        self.posters = PosterService(self)
+
+    def acting(self, role: Role) -> Operator:
+        """Who does an action that needs `role`: the one who gave a PIN for it, else the operator
+        on duty. Raises NotAllowed: the GUI asks for a PIN first, but the rule lives here."""
+        for op in (self.authority, self.operator):
+            if op is not None and op.at_least(role):
+                return op
+        raise operators.NotAllowed(role)
+
+    def may(self, role: Role) -> bool:
+        return any(op is not None and op.at_least(role) for op in (self.authority, self.operator))
+
+    def drop_authority(self) -> None:
+        self.authority = None
+
+    def authorise(self, operator_id: str, pin: str, role: Role) -> Operator:
+        """A supervisor's or administrator's PIN for one action; wrong PINs count toward the lock."""
+        with self.db.session() as s:
+            try:
+                op = operators.verify(s, operator_id=operator_id, pin=pin, at_least=role,
+                                      station_id=self.ctx.station_id if self.ctx else None, now=self.clock())
+            finally:
+                s.commit()
+        if op.at_least(Role.SUPERVISOR) and role is not Role.GUARD:
+            self.authority = op
+        return op
+
+    def audit(self, session, action: str, *, record_id: str | None = None, detail: str = "",
+              operator_id: str | None = None) -> None:
+        if operator_id is None:
+            operator_id = self.operator.id if self.operator else None
+        audit.record(session, at=self.clock(), station_id=self.ctx.station_id if self.ctx else "-",
+                     operator_id=operator_id, action=action, record_id=record_id, detail=detail)
+
+    def supervisor(self, operator_id: str) -> Operator:
+        """The supervisor named must be the one acting: a supervisor's id alone, without their PIN, is
+        not their authority."""
+        op = self.acting(Role.SUPERVISOR)
+        if op.id != operator_id:
+            raise operators.NotAllowed(Role.SUPERVISOR)
+        return op
+
+    def write(self, fn, **kw):
+        """Run one core service as its own unit of work, stamped with this station and operator."""
+        with saving(), self.db.session() as s:
+            result = fn(session=s, ctx=self.ctx, operator_id=self.operator.id, now=self.clock(), **kw)
+            s.commit()
+            return result
+
+    def operator_id(self) -> str | None:
+        return self.operator.id if self.operator else None
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self):
+        """Today in the compound's time zone."""
+        return residents.today_for(self.settings, self.clock())
+
+    @property
+    def is_office(self) -> bool:
+        return sync.is_office(self.db)

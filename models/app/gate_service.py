@@ -1,0 +1,100 @@
+"""The gate desk: registering, recalling, signing out, overriding, revealing, the log."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import select
+
+from models.app.work import Service
+from models.gate import visits
+from models.gate.rules import Decision, Outcome
+from models.gate.visits import Visit, VisitForm, VisitQuery
+from models.station import isolation
+from models.store.db import saving
+from models.store.i18n import QT_TRANSLATE_NOOP
+from models.trust.operators import Role
+
+TOMBSTONE_REASON_MAX = 40
+
+
+@dataclass(frozen=True)
+class Saved:
+    visit: Visit
+    decision: Decision
+
+
+class GateService(Service):
+    def register(self, form: VisitForm) -> Saved:
+        """Validate, decide, store and commit. Raises InvalidInput or RemeasureNeeded, saving nothing."""
+        now = self.clock()
+        visit_in = visits.parse_form(form, self.settings, now)
+        with saving(), self.db.session() as s:
+            visit, decision = visits.register_visit(session=s, visit_in=visit_in, ctx=self.ctx,
+                                                    operator_id=self.operator.id, settings=self.settings, now=now)
+            self.desk.audit(s, "register", record_id=visit.id, detail=decision.outcome.value)
+            s.commit()
+        return Saved(visit, decision)
+    def recall(self, phone: str) -> visits.Recall | None:
+        with self.db.reading() as s:
+            return visits.recall_by_phone(s, phone)
+    def sign_out(self, visit_id: str) -> Visit:
+        with self.db.session() as s:
+            v = visits.sign_out(session=s, visit_id=visit_id, operator_id=self.operator.id, now=self.clock())
+            s.commit()
+            return v
+    def auto_sign_out(self) -> int:
+        with self.db.session() as s:
+            n = visits.auto_sign_out(session=s, settings=self.settings, now=self.clock())
+            s.commit()
+            return n
+    def override(self, *, visit_id: str, supervisor_id: str, outcome: Outcome, reason: str) -> Visit:
+        """By the supervisor who gave their PIN for it (authorise), or one on duty."""
+        self.desk.supervisor(supervisor_id)
+        with self.db.session() as s:
+            v = visits.override_decision(session=s, visit_id=visit_id, supervisor_id=supervisor_id, outcome=outcome,
+                                         reason=reason, ctx=self.ctx, now=self.clock())
+            s.commit()
+            return v
+    def reveal(self, *, visit_id: str, supervisor_id: str) -> Visit:
+        """One row in full, for the supervisor who gave their PIN for it (audited)."""
+        self.desk.supervisor(supervisor_id)
+        with self.db.session() as s:
+            v = visits.reveal(session=s, visit_id=visit_id, supervisor_id=supervisor_id, ctx=self.ctx, now=self.clock())
+            s.commit()
+            return v
+    def on_site(self) -> list[Visit]:
+        with self.db.reading() as s:
+            return visits.on_site(s)
+    def today_counts(self) -> visits.DayCounts:
+        with self.db.reading() as s:
+            return visits.today_counts(s, self.settings, self.clock())
+    def count_visits(self, q: VisitQuery) -> int:
+        with self.db.reading() as s:
+            return visits.count_visits(s, q, self.settings)
+    def page_visits(self, q: VisitQuery, *, offset: int, limit: int, reverse: bool = False) -> list:
+        with self.db.reading() as s:
+            return visits.page_visits(s, q, self.settings, offset=offset, limit=limit, reverse=reverse)
+    def delete_visit(self, visit_id: str, reason: str) -> None:
+        """A supervisor removes a registration made in error. A tombstone with the reason stays and
+        travels in the next bundle, so the office deletes its copy too. Raises InvalidInput."""
+        from models.kit.validation import InvalidInput, _err, clean_text
+        from models.sync.tables import Tombstone
+
+        sup = self.desk.acting(Role.SUPERVISOR)
+        errors = []
+        why = clean_text("reason", reason, errors, required=True, max_len=TOMBSTONE_REASON_MAX)
+        now = self.clock()
+        with self.db.session() as s:
+            visit = s.get(Visit, visit_id)
+            if visit is None:
+                raise visits.NotFound(visit_id)
+            if s.exec(select(isolation.IsolationCase.id).where(isolation.IsolationCase.visit_id == visit_id)).first():
+                errors.append(_err("reason", QT_TRANSLATE_NOOP(
+                    "Validation", "This person was sent to the isolation point; the case keeps the registration.")))
+            if errors:
+                raise InvalidInput(errors)
+            s.add(Tombstone(station_id=self.ctx.station_id, gate_id=self.ctx.gate_id, operator_id=sup.id,
+                            created_at=now, updated_at=now, record_type="visit", record_id=visit_id, reason=why))
+            s.delete(visit)
+            self.desk.audit(s, "delete", record_id=visit_id, detail="visit", operator_id=sup.id)
+            s.commit()

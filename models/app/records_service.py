@@ -1,0 +1,150 @@
+"""The records' care: retention, the audit chain, daily backups and the end of the campaign."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from models.app.work import Service
+from models.store.i18n import QT_TRANSLATE_NOOP, Message
+from models.trust import audit, retention
+from models.trust.operators import Role
+
+RETENTION_DAY = "retention_last_day"
+RETENTION_DONE_BEFORE = "retention_done_before"
+ERASE_CHUNK = 500
+
+
+class NotConfirmed(Exception):
+    message = Message("Desk", QT_TRANSLATE_NOOP(
+        "Desk", "The name typed is not this station's name. Nothing was erased."))
+
+
+@dataclass(frozen=True)
+class CampaignEnded:
+    erased: retention.Erased
+    backups_removed: int
+
+
+class RecordsService(Service):
+    def __init__(self, desk):
+        super().__init__(desk)
+        self._erasure_failures: set[tuple[str, str]] = set()  # (day, kind) already reported
+
+    def erase_expired(self, *, once_a_day: bool = False, chunk: int = ERASE_CHUNK,
+                      stopping=lambda: False) -> retention.Erased | None:
+        """Personal data past the retention period (at start-up, and daily while running).
+
+        Works in chunks, each its own short transaction with its own audit entry, so it can run
+        on a worker thread while the gate saves; stopping() between chunks ends it early (the
+        next run carries on). None when it already ran today (once_a_day)."""
+        from models.formats.wire import parse_wire_time, wire_time
+        from models.store.db import Meta, scrub
+
+        now, today = self.clock(), self.desk.today()
+        cutoff = now - timedelta(days=self.settings.retention_days)
+        office = self.desk.is_office
+        with self.db.session() as s:
+            done = s.get(Meta, RETENTION_DAY)
+            if once_a_day and done is not None and done.value == today.isoformat():
+                return None
+            mark = s.get(Meta, RETENTION_DONE_BEFORE)
+            done_before = parse_wire_time(mark.value) if mark is not None else None
+        total = retention.Erased(complete=False)  # until a chunk finds nothing more
+        reached: dict = {}
+        while not stopping():
+            with self.db.session() as s:
+                part = retention.erase_expired(s, retention_days=self.settings.retention_days, today=today,
+                                               cutoff=cutoff, now=now, office=office, done_before=done_before,
+                                               limit=chunk, reached=reached)
+                if part.total:
+                    self.desk.audit(s, "purge", detail=part.detail(), operator_id=None)
+                if part.complete:
+                    s.merge(Meta(key=RETENTION_DAY, value=today.isoformat()))
+                    if done_before is None or cutoff > done_before:
+                        s.merge(Meta(key=RETENTION_DONE_BEFORE, value=wire_time(cutoff)))
+                s.commit()
+            total.add(part)
+            if part.complete:
+                total.complete = True
+                break
+        if total.total:
+            scrub(self.db)
+        return total
+    def erasure_failed(self, exc: Exception) -> None:
+        """The retention erasure failed: a crash report (code locations only) and an audit entry,
+        once a day per kind of failure, however often the minute timer meets it again."""
+        from models.store import crash
+
+        key = (self.desk.today().isoformat(), type(exc).__name__)
+        if key in self._erasure_failures:
+            return
+        self._erasure_failures.add(key)
+        if self.db.path is not None:
+            crash.report_quietly(self.db.path.parent / "logs", exc, self.clock())
+        try:
+            with self.db.session() as s:
+                self.desk.audit(s, "purge_failed", detail=type(exc).__name__, operator_id=None)
+                s.commit()
+        except Exception:  # noqa: BLE001 - the database itself may be what fails; the report is written
+            pass
+    def personal_left(self) -> int:
+        with self.db.engine.connect() as conn:  # a read: no write lock
+            return retention.personal_left(conn)
+    def audit_page(self, *, before_seq: int | None = None, limit: int = 200) -> list[audit.AuditEvent]:
+        """The newest entries first; administrators only."""
+        self.desk.acting(Role.ADMIN)
+        with self.db.reading() as s:
+            return audit.entries(s, limit=limit, before_seq=before_seq)
+    def audit_verdict(self, progress=None, stopping=lambda: False) -> audit.Verdict | None:
+        """Seconds on a year's log: run it off the GUI thread. A plain read, so it never holds
+        the write lock a save needs. Entries cut off the end since the last anchor are reported."""
+        with self.db.engine.connect() as conn:
+            return audit.verify(conn, progress, stopping, anchor=audit.load_anchor(self.db.path))
+    def anchor_audit(self) -> None:
+        """Note the audit chain's head beside the database (at close, and with the housekeeping)."""
+        with self.db.engine.connect() as conn:
+            audit.save_anchor(self.db.path, conn)
+    def campaign_phrase(self) -> str:
+        """What an administrator types to confirm the end of the campaign: this station's name."""
+        return self.ctx.compound_name
+    def campaign_confirmed(self, typed: str) -> bool:
+        return typed.strip() == self.campaign_phrase()
+    def end_campaign(self, confirmation: str) -> CampaignEnded:
+        """Erase all personal data on this station, and the backups that hold it. Raises
+        NotConfirmed unless `confirmation` is campaign_phrase() exactly."""
+        from pathlib import Path
+
+        from models.store import paths
+        from models.store.db import DAILY_PREFIX, scrub
+
+        admin = self.desk.acting(Role.ADMIN)
+        if not self.campaign_confirmed(confirmation):
+            raise NotConfirmed()
+        with self.db.session() as s:
+            result = retention.erase_all(s, now=self.clock(), office=self.desk.is_office)
+            self.desk.audit(s, "erase_all", detail=result.detail(), operator_id=admin.id)
+            s.commit()
+        scrub(self.db, vacuum=True)
+        removed = 0
+        if self.db.path is not None:
+            folders = {paths.backups_dir(self.db.path.parent)}
+            if self.settings.backup_folder:
+                folders.add(Path(self.settings.backup_folder))
+            for folder in folders:
+                for old in folder.glob("*.sqlite3") if folder.is_dir() else ():
+                    if old.name.startswith(DAILY_PREFIX) or folder == paths.backups_dir(self.db.path.parent):
+                        old.unlink()
+                        removed += 1
+        return CampaignEnded(result, removed)
+    def daily_backup(self):
+        """Today's backup (once a day, while the app runs), keeping the last settings.backup_keep."""
+        from pathlib import Path
+
+        from models.store import paths
+        from models.store.db import daily_backup
+
+        if self.db.path is None:
+            return None
+        folder = Path(self.settings.backup_folder) if self.settings.backup_folder else \
+            paths.backups_dir(self.db.path.parent)
+        return daily_backup(self.db.path, folder, self.desk.today().isoformat(), self.settings.backup_keep)

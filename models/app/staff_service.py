@@ -1,0 +1,97 @@
+"""Operators and shifts: the first run, signing in and off, the station's lock, settings."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from models import sync
+from models.app.work import Service
+from models.setup.settings import Settings, save_settings
+from models.setup.site import StationContext
+from models.trust import operators
+from models.trust.first_run import SetupForm, complete_setup
+from models.trust.operators import Operator, Role
+
+
+class StaffService(Service):
+    def complete_setup(self, form: SetupForm) -> StationContext:
+        """First run; raises InvalidInput and stores nothing when the form is incomplete."""
+        with self.db.session() as s:
+            self.desk.ctx = complete_setup(s, form, now=self.clock())
+            sync.ensure_signing_key(s)
+            s.commit()
+        return self.ctx
+    def operators(self) -> list[Operator]:
+        with self.db.reading() as s:
+            return operators.list_operators(s)
+    def last_on_duty(self) -> str | None:
+        with self.db.reading() as s:
+            return operators.last_on_duty(s, station_id=self.ctx.station_id)
+    def sign_in(self, operator_id: str, pin: str) -> Operator:
+        """Start a shift; whoever was on duty is handed over."""
+        with self.db.session() as s:
+            op, _ = operators.start_shift(s, ctx=self.ctx, operator_id=operator_id, pin=pin, now=self.clock())
+            s.commit()
+        self.desk.operator = op
+        return op
+    def sign_off(self) -> None:
+        with self.db.session() as s:
+            operators.end_shift(s, ctx=self.ctx, now=self.clock())
+            s.commit()
+        self.desk.operator = None
+        self.desk.authority = None
+    def lock_due(self, *, last_activity: datetime, last_check: datetime) -> str | None:
+        """'shift' when a shift change passed since last_check, 'idle' when untouched for
+        idle_lock_minutes, else None. The GUI asks every few seconds."""
+        now = self.clock()
+        zone = self.settings.zone
+        local_now, local_last = now.astimezone(zone), last_check.astimezone(zone)
+        day = local_last.date()
+        while day <= local_now.date():
+            for t in self.settings.shift_changes:
+                moment = datetime.combine(day, t, tzinfo=zone)
+                if local_last < moment <= local_now:
+                    return "shift"
+            day += timedelta(days=1)
+        minutes = self.settings.idle_lock_minutes
+        if minutes and now - last_activity >= timedelta(minutes=minutes):
+            return "idle"
+        return None
+    def lock(self, reason: str) -> None:
+        """Nothing can be done until someone signs in; any PIN's authority ends."""
+        self.desk.authority = None
+        with self.db.session() as s:
+            self.desk.audit(s, "locked", detail=reason)
+            s.commit()
+    def unlock(self, operator_id: str, pin: str, *, reason: str) -> Operator:
+        """The operator on duty comes back after an idle lock; anyone else, or anyone at a shift
+        change, starts a shift (the one on duty is handed over). Raises WrongPin or Locked."""
+        if reason == "idle" and self.operator is not None and operator_id == self.operator.id:
+            with self.db.session() as s:
+                try:
+                    op = operators.verify(s, operator_id=operator_id, pin=pin, station_id=self.ctx.station_id,
+                                          now=self.clock())
+                    self.desk.audit(s, "unlocked", operator_id=op.id)
+                finally:
+                    s.commit()
+            return op
+        return self.sign_in(operator_id, pin)
+    def add_operator(self, *, name: str, role: Role, pin: str) -> Operator:
+        admin = self.desk.acting(Role.ADMIN)
+        with self.db.session() as s:
+            op = operators.create_operator(s, ctx=self.ctx, name=name, role=role, pin=pin, now=self.clock(),
+                                           created_by=admin.id)
+            self.desk.audit(s, "add_operator", record_id=op.id, detail=Role(role).value, operator_id=admin.id)
+            s.commit()
+            return op
+    def update_settings(self, new: Settings) -> list[str]:
+        admin = self.desk.acting(Role.ADMIN)
+        with self.db.session() as s:
+            changed = save_settings(s, new)
+            if changed:
+                self.desk.audit(s, "settings", detail=",".join(changed), operator_id=admin.id)
+            s.commit()
+        self.desk.settings = new
+        return changed
+    def operator_names(self) -> dict[str, str]:
+        with self.db.reading() as s:
+            return {o.id: o.name for o in operators.list_operators(s, active_only=False)}

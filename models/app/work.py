@@ -1,0 +1,28 @@
+"""What every service of the desk shares: one database, this station, the clock, the settings,
+the operator on duty and any PIN's authority (the Desk holds them; a service reads them here)."""
+from __future__ import annotations
+
+
+class Service:
+    def __init__(self, desk):
+        self.desk = desk  # the Desk that built this service (not imported: the Desk imports the services)
+
+    @property
+    def db(self):
+        return self.desk.db
+
+    @property
+    def clock(self):
+        return self.desk.clock
+
+    @property
+    def ctx(self):
+        return self.desk.ctx
+
+    @property
+    def settings(self):
+        return self.desk.settings
+
+    @property
+    def operator(self):
+        return self.desk.operator

@@ -1,0 +1,524 @@
+"""The sync bundle container: a zip of JSON Lines members, a signed manifest, optional encryption.
+
+This module knows bytes, not tables: it writes members streamed from iterables of lines and
+hands back lines while proving, member by member, that they are what the station signed.
+docs/SYNC_FORMAT.md is the specification; keep the two in step.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from models.formats import wire
+from models.formats.wire import MAX_MEMBER_BYTES, MAX_MEMBERS
+from models.store import files
+from models.store.i18n import QT_TRANSLATE_NOOP, Message
+
+FORMAT = "gatedesk-bundle"
+FORMAT_VERSION = 1
+SUFFIX = ".gdbundle"
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+ENCRYPTED_SUFFIX = ".enc"
+
+# Limits that turn absurd files away before they cost memory or disk (and MAX_MEMBERS, MAX_MEMBER_BYTES).
+MAX_MANIFEST_BYTES = 1 << 20
+MAX_LINE_BYTES = 1 << 20
+MAX_RATIO = 200  # deflated JSON Lines compress ~10x; a zip bomb, thousands of times
+RATIO_FLOOR = 1 << 20  # small members may compress better than the ratio without harm
+
+READ_CHUNK = 1 << 20
+PLAIN_CHUNK = 1 << 16  # encrypted members are sealed in frames of at most this much compressed data
+HKDF_INFO = b"gatedesk-bundle-v1"
+
+
+def _reasons() -> dict[str, str]:
+    return {
+        "not_a_bundle": QT_TRANSLATE_NOOP("Sync", "This file is not a GateDesk bundle."),
+        "truncated": QT_TRANSLATE_NOOP("Sync", "The file is cut short (copy interrupted or USB stick pulled out too soon)."),
+        "corrupt": QT_TRANSLATE_NOOP("Sync", "The file is damaged: {detail}"),
+        "checksum_mismatch": QT_TRANSLATE_NOOP("Sync", "The contents of {member} do not match the checksum the gate recorded: the file was changed or damaged after export."),
+        "bad_signature": QT_TRANSLATE_NOOP("Sync", "The station's signature does not match: the file was changed after export, or was not made by a GateDesk station."),
+        "key_changed": QT_TRANSLATE_NOOP("Sync", "This bundle is signed with a new key ({key}) for a gate this office knows ({station}). Check the key with the gate by phone, then accept it (Import tab, or --trust-new-key on the command line)."),
+        "format_too_new": QT_TRANSLATE_NOOP("Sync", "The bundle was written by a newer GateDesk (format {found}; this version reads up to {known}). Update GateDesk at the office."),
+        "bad_manifest": QT_TRANSLATE_NOOP("Sync", "The bundle's table of contents is unreadable: {detail}"),
+        "missing_member": QT_TRANSLATE_NOOP("Sync", "Part of the bundle is missing: {member}."),
+        "unexpected_member": QT_TRANSLATE_NOOP("Sync", "The bundle holds a part that its table of contents does not list: {member}."),
+        "unsafe_path": QT_TRANSLATE_NOOP("Sync", "The bundle holds a file name that points outside the bundle: {member}."),
+        "too_large": QT_TRANSLATE_NOOP("Sync", "The bundle is implausibly large or compressed ({member}); it was not opened."),
+        "invalid_record": QT_TRANSLATE_NOOP("Sync", "Record {record} in {member} is invalid: {detail}"),
+        "future_record": QT_TRANSLATE_NOOP("Sync", "Record {record} in {member} is dated in the future ({when}). Check the gate computer's clock."),
+        "encrypted_no_key": QT_TRANSLATE_NOOP("Sync", "The bundle is encrypted, and this computer holds no office key to open it."),
+        "not_for_this_office": QT_TRANSLATE_NOOP("Sync", "The bundle is encrypted for another office's key ({key}); it cannot be opened here."),
+        "unreadable": QT_TRANSLATE_NOOP("Sync", "The file could not be read: {detail}"),
+        "not_owner": QT_TRANSLATE_NOOP("Sync", "Record {record} in {member} belongs to another station ({owner}); a "
+                                       "bundle may only bring, change or delete its own station's records."),
+        "still_referenced": QT_TRANSLATE_NOOP("Sync", "The bundle deletes record {record}, but other records still "
+                                              "refer to it ({referrer}). Nothing was deleted."),
+        "duplicate_record": QT_TRANSLATE_NOOP("Sync", "Record {record} appears twice in {member}."),
+        "missing_reference": QT_TRANSLATE_NOOP("Sync", "Record {record} in {member} refers to {target}, which is "
+                                               "neither in the bundle nor at this office."),
+        "implausible_sequence": QT_TRANSLATE_NOOP("Sync", "The bundle says it is number {sequence} of its gate, but "
+                                                  "the last this office received is {last}: a jump that large is "
+                                                  "not a real series of exports."),
+        "not_enrolled": QT_TRANSLATE_NOOP("Sync", "{station} is not enrolled at this office (key {key}). Check the "
+                                          "fingerprint with the gate's set-up sheet or by phone, then enroll it; "
+                                          "until then nothing from it is imported."),
+        "unexpected": QT_TRANSLATE_NOOP("Sync", "GateDesk could not import this file ({detail}); a report without "
+                                        "personal data was written to its logs folder. The other files are not "
+                                        "affected."),
+    }
+
+
+REASONS = _reasons()
+
+
+# What zipfile raises for damaged bytes: not only BadZipFile (a flipped bit in a header can make
+# it claim an unknown zip version, NotImplementedError, or a size that cannot be, ValueError).
+ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, struct.error, ValueError, OverflowError)
+
+
+class BundleRejected(Exception):
+    """A bundle that must not be imported; code is stable, the message is for people."""
+
+    def __init__(self, code: str, record_id: str | None = None, **params: Any):
+        self.code = code
+        self.record_id = record_id
+        self.params = {k: v if isinstance(v, Message) else str(v) for k, v in params.items()}
+        if record_id is not None:
+            self.params.setdefault("record", record_id)
+        self.message = Message("Sync", REASONS[code], self.params)
+        super().__init__(f"{code}: {self.params}")
+
+
+class BundleHeld(BundleRejected):
+    """A signed bundle from a station this office has not enrolled: kept out until someone checks
+    its fingerprint and enrolls it."""
+
+    def __init__(self, *, fingerprint: str, station: str, compound: str, gate: str, sequence: int):
+        super().__init__("not_enrolled", station=station, key=fingerprint)
+        self.fingerprint, self.compound, self.gate, self.sequence = fingerprint, compound, gate, sequence
+
+
+# -- keys ----------------------------------------------------------------------------------
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def new_signing_key() -> str:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return b64(Ed25519PrivateKey.generate().private_bytes_raw())
+
+
+def signing_public_key(private_b64: str) -> str:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return b64(Ed25519PrivateKey.from_private_bytes(unb64(private_b64)).public_key().public_bytes_raw())
+
+
+def new_office_key() -> str:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    return b64(X25519PrivateKey.generate().private_bytes_raw())
+
+
+def office_public_key(private_b64: str) -> str:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    return b64(X25519PrivateKey.from_private_bytes(unb64(private_b64)).public_key().public_bytes_raw())
+
+
+def key_id(public_b64: str) -> str:
+    """A short fingerprint people can read over the phone."""
+    digest = hashlib.sha256(unb64(public_b64)).hexdigest()[:16]
+    return "-".join(digest[i:i + 4] for i in range(0, 16, 4))
+
+
+def _content_key(shared: bytes, ephemeral_pub: bytes, office_pub: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral_pub + office_pub, info=HKDF_INFO).derive(shared)
+
+
+def _nonce(member_index: int, frame: int, final: bool) -> bytes:
+    return struct.pack(">I", member_index) + frame.to_bytes(7, "big") + (b"\x01" if final else b"\x00")
+
+
+# -- writing -------------------------------------------------------------------------------
+@dataclass
+class MemberSpec:
+    record_type: str
+    lines: Iterable[bytes]
+
+
+class _Sealer:
+    """Compress then encrypt a member in frames: [4-byte length][AES-GCM ciphertext]..."""
+
+    def __init__(self, out, aead, index: int, name: str):
+        self.out, self.aead, self.index, self.aad = out, aead, index, name.encode()
+        self.zip = zlib.compressobj(6)
+        self.pending = b""
+        self.frame = 0
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        self.pending += self.zip.compress(data)
+        while len(self.pending) > PLAIN_CHUNK:
+            self._seal(self.pending[:PLAIN_CHUNK], final=False)
+            self.pending = self.pending[PLAIN_CHUNK:]
+
+    def close(self) -> None:
+        self.pending += self.zip.flush()
+        while len(self.pending) > PLAIN_CHUNK:
+            self._seal(self.pending[:PLAIN_CHUNK], final=False)
+            self.pending = self.pending[PLAIN_CHUNK:]
+        self._seal(self.pending, final=True)
+
+    def _seal(self, chunk: bytes, *, final: bool) -> None:
+        sealed = self.aead.encrypt(_nonce(self.index, self.frame, final), chunk, self.aad)
+        framed = struct.pack(">I", len(sealed)) + sealed
+        self.out.write(framed)
+        self.digest.update(framed)
+        self.size += len(framed)
+        self.frame += 1
+
+
+def write_bundle(path: Path, manifest: dict[str, Any], members: Iterable[MemberSpec], *,
+                 signing_key: str, office_key: str | None = None) -> dict[str, Any]:
+    """Stream members into a new bundle at path, atomically; returns the manifest written.
+
+    manifest holds the station's facts; this adds format, members and encryption. Memory stays
+    bounded by one line and one compression window, whatever the number of records.
+    """
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    manifest = dict(manifest, format=FORMAT, format_version=FORMAT_VERSION, encryption=None)
+    aead = None
+    if office_key is not None:
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        office_pub = unb64(office_key)
+        ephemeral = X25519PrivateKey.generate()
+        ephemeral_pub = ephemeral.public_key().public_bytes_raw()
+        shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(office_pub))
+        aead = AESGCM(_content_key(shared, ephemeral_pub, office_pub))
+        manifest["encryption"] = {"scheme": "x25519-hkdf-sha256-aes256gcm-v1", "office_key_id": key_id(office_key),
+                                  "ephemeral_public_key": b64(ephemeral_pub)}
+    listed = []
+    with files.written_whole(path) as partial:
+        with zipfile.ZipFile(partial, "w", allowZip64=True) as zf:
+            for index, spec in enumerate(members):
+                name = spec.record_type + ".jsonl" + (ENCRYPTED_SUFFIX if aead else "")
+                count = 0
+                if aead is None:
+                    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    digest, size = hashlib.sha256(), 0
+                    with zf.open(info, "w", force_zip64=True) as out:
+                        for line in spec.lines:
+                            out.write(line)
+                            digest.update(line)
+                            size += len(line)
+                            count += 1
+                    listed.append({"name": name, "type": spec.record_type, "records": count,
+                                   "bytes": size, "sha256": digest.hexdigest()})
+                else:
+                    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+                    info.compress_type = zipfile.ZIP_STORED
+                    with zf.open(info, "w", force_zip64=True) as out:
+                        sealer = _Sealer(out, aead, index, name)
+                        for line in spec.lines:
+                            sealer.write(line)
+                            count += 1
+                        sealer.close()
+                    listed.append({"name": name, "type": spec.record_type, "records": count,
+                                   "bytes": sealer.size, "sha256": sealer.digest.hexdigest()})
+            manifest["members"] = listed
+            body = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode()
+            signature = Ed25519PrivateKey.from_private_bytes(unb64(signing_key)).sign(body)
+            zf.writestr(zipfile.ZipInfo(MANIFEST, date_time=(2020, 1, 1, 0, 0, 0)), body)
+            zf.writestr(zipfile.ZipInfo(SIGNATURE, date_time=(2020, 1, 1, 0, 0, 0)), b64(signature))
+    return manifest
+
+
+# -- reading -------------------------------------------------------------------------------
+def _safe_name(name: str) -> bool:
+    return bool(name) and "/" not in name and "\\" not in name and ".." not in name and ":" not in name \
+        and not name.startswith(".")
+
+
+@dataclass
+class Member:
+    name: str
+    record_type: str
+    records: int
+    size: int
+    sha256: str
+
+
+@dataclass
+class OpenBundle:
+    """A bundle whose manifest is signed and whose members are exactly those listed."""
+
+    path: Path
+    manifest: Any  # wire.Manifest: typed, every field checked
+    members: list[Member]
+    station_id: str
+    public_key: str
+    receipt_id: str  # SHA-256 of the signed manifest's content: the same bundle has the same one
+    _zip: zipfile.ZipFile
+    _aead: Any = None
+    _indices: dict[str, int] = field(default_factory=dict)
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> OpenBundle:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def lines(self, member: Member) -> Iterator[bytes]:
+        """The member's lines, each ending in \\n; raises BundleRejected when it is not as signed.
+
+        The checksum and count are proven when the last line has been read, so a caller
+        applies lines inside a transaction it rolls back on rejection.
+        """
+        digest = hashlib.sha256()
+        count = 0
+        try:
+            with self._zip.open(member.name) as raw:
+                chunks = self._plain_chunks(raw, member, digest)
+                tail = b""
+                for chunk in chunks:
+                    pieces = (tail + chunk).split(b"\n")
+                    tail = pieces.pop()
+                    if len(tail) > MAX_LINE_BYTES:
+                        raise BundleRejected("too_large", member=member.name)
+                    for piece in pieces:
+                        count += 1
+                        yield piece + b"\n"
+                if tail:
+                    raise BundleRejected("corrupt", detail=f"{member.name}: last line unterminated")
+        except ZIP_DAMAGE as exc:
+            raise BundleRejected("corrupt", detail=f"{member.name}: {exc}") from exc
+        if digest.hexdigest() != member.sha256:
+            raise BundleRejected("checksum_mismatch", member=member.name)
+        if count != member.records:
+            raise BundleRejected("corrupt", detail=f"{member.name}: {count} records, manifest says {member.records}")
+
+    def _plain_chunks(self, raw, member: Member, digest) -> Iterator[bytes]:
+        if self._aead is None:
+            while chunk := raw.read(READ_CHUNK):
+                digest.update(chunk)
+                yield chunk
+            return
+        from cryptography.exceptions import InvalidTag
+
+        unzip = zlib.decompressobj()
+        aad = member.name.encode()
+        index = self._indices[member.name]
+        # The same inflation limit as a plain member's: encryption must not hide a zip bomb.
+        limit = min(MAX_MEMBER_BYTES, max(RATIO_FLOOR, MAX_RATIO * member.size))
+        frame, final, inflated = 0, False, 0
+        while True:
+            head = raw.read(4)
+            if not head:
+                break
+            if final or len(head) < 4:
+                raise BundleRejected("corrupt", detail=f"{member.name}: data after the last frame")
+            (length,) = struct.unpack(">I", head)
+            if length > PLAIN_CHUNK + 64:
+                raise BundleRejected("too_large", member=member.name)
+            sealed = raw.read(length)
+            digest.update(head)
+            digest.update(sealed)
+            if len(sealed) < length:
+                raise BundleRejected("truncated")
+            try:
+                try:
+                    plain = self._aead.decrypt(_nonce(index, frame, False), sealed, aad)
+                except InvalidTag:
+                    plain = self._aead.decrypt(_nonce(index, frame, True), sealed, aad)
+                    final = True
+            except InvalidTag:
+                raise BundleRejected("checksum_mismatch", member=member.name) from None
+            frame += 1
+            # Bounded pieces: one small frame may inflate a lot; memory must not follow it.
+            while plain:
+                out = unzip.decompress(plain, READ_CHUNK * 4)
+                plain = unzip.unconsumed_tail
+                inflated += len(out)
+                if inflated > limit:
+                    raise BundleRejected("too_large", member=member.name)
+                if out:
+                    yield out
+        if not final:
+            raise BundleRejected("truncated")
+        rest = unzip.flush()
+        if rest:
+            yield rest
+
+
+def open_bundle(path: Path, *, office_key: str | None = None, known_key=None,
+                trust_new_key: bool = False, admit_new=None) -> OpenBundle:
+    """Open and verify the container; nothing is imported yet.
+
+    known_key(station_id) returns the public key an office already holds for the station, or
+    None for a station it has never seen; admit_new(public_key) then says whether that station
+    is enrolled (without it, any signed station is admitted: a dry look at a file).
+    """
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4)
+    except OSError as exc:
+        raise BundleRejected("unreadable", detail=exc.strerror or str(exc)) from exc
+    try:
+        zf = zipfile.ZipFile(path)
+    except OSError as exc:
+        raise BundleRejected("unreadable", detail=exc.strerror or str(exc)) from exc
+    except ZIP_DAMAGE as exc:
+        raise BundleRejected("truncated" if head == b"PK\x03\x04" else "not_a_bundle") from exc
+    try:
+        return _verify(zf, path, office_key, known_key, trust_new_key, admit_new)
+    except BaseException:
+        zf.close()
+        raise
+
+
+def read_manifest(body: bytes):
+    """The manifest's bytes, checked: (typed manifest, receipt id). Raises BundleRejected."""
+
+    try:
+        head = wire.FORMAT_ONLY.decode(body)
+    except Exception as exc:  # noqa: BLE001 - msgspec's errors, RecursionError: any of them is a bad manifest
+        raise BundleRejected("bad_manifest", detail=wire.explain(exc)) from None
+    if head.format != FORMAT:
+        raise BundleRejected("not_a_bundle")
+    version = head.format_version
+    if type(version) is not int:
+        raise BundleRejected("bad_manifest", detail="format_version")
+    if version > FORMAT_VERSION:
+        raise BundleRejected("format_too_new", found=version, known=FORMAT_VERSION)
+    try:
+        manifest = wire.decode_manifest(body)
+        # The receipt id is of the content (as version 1 offices computed it), not of the bytes.
+        content = json.dumps(json.loads(body), sort_keys=True, ensure_ascii=False).encode()
+    except wire.Invalid as exc:
+        raise BundleRejected("bad_manifest", detail=exc.detail) from None
+    except (ValueError, RecursionError, UnicodeError) as exc:
+        raise BundleRejected("bad_manifest", detail=type(exc).__name__) from None
+    if manifest.station.gate_id != manifest.gate.id:
+        raise BundleRejected("bad_manifest", detail="station.gate_id")
+    return manifest, hashlib.sha256(content).hexdigest()
+
+
+def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_key, admit_new) -> OpenBundle:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise BundleRejected("too_large", member=f"{len(infos)} members")
+    names = [i.filename for i in infos]
+    for name in names:
+        if not _safe_name(name):
+            raise BundleRejected("unsafe_path", member=name)
+    if len(set(names)) != len(names):
+        raise BundleRejected("corrupt", detail="a part appears twice")
+    by_name = {i.filename: i for i in infos}
+    for required in (MANIFEST, SIGNATURE):
+        if required not in by_name:
+            raise BundleRejected("missing_member" if names else "not_a_bundle", member=required)
+    if by_name[MANIFEST].file_size > MAX_MANIFEST_BYTES or by_name[SIGNATURE].file_size > 1024:
+        raise BundleRejected("too_large", member=MANIFEST)
+    try:
+        body = zf.read(MANIFEST)
+        signature = zf.read(SIGNATURE)
+    except ZIP_DAMAGE as exc:
+        raise BundleRejected("corrupt", detail=str(exc)) from exc
+    manifest, receipt_id = read_manifest(body)
+    station_id, public_key = manifest.station.id, manifest.station.public_key
+    members = [Member(m.name, m.type, m.records, m.bytes, m.sha256) for m in manifest.members]
+    _check_signature(body, signature, public_key)
+    held = known_key(station_id) if known_key else None
+    if held is not None and held != public_key and not trust_new_key:
+        raise BundleRejected("key_changed", station=_station_label(manifest), key=key_id(public_key))
+    if held is None and admit_new is not None and not admit_new(public_key):
+        raise BundleHeld(fingerprint=key_id(public_key), station=_station_label(manifest),
+                         compound=manifest.compound.name, gate=manifest.gate.name, sequence=manifest.sequence)
+    listed = {m.name for m in members}
+    if len(listed) != len(members):
+        raise BundleRejected("corrupt", detail="a part is listed twice")
+    for m in members:
+        if not _safe_name(m.name):
+            raise BundleRejected("unsafe_path", member=m.name)
+        if m.name not in by_name:
+            raise BundleRejected("missing_member", member=m.name)
+    for name in names:
+        if name not in listed and name not in (MANIFEST, SIGNATURE):
+            raise BundleRejected("unexpected_member", member=name)
+    for m in members:
+        info = by_name[m.name]
+        if info.file_size != m.size:
+            raise BundleRejected("corrupt", detail=f"{m.name}: size differs from the manifest")
+        if info.file_size > MAX_MEMBER_BYTES or (
+                info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+            raise BundleRejected("too_large", member=m.name)
+    aead, indices = _decryptor(manifest, members, office_key)
+    return OpenBundle(path=path, manifest=manifest, members=members, station_id=station_id,
+                      public_key=public_key, receipt_id=receipt_id, _zip=zf, _aead=aead, _indices=indices)
+
+
+def _station_label(manifest) -> str:
+    return f"{manifest.compound.name} {manifest.gate.name}"
+
+
+def _check_signature(body: bytes, signature: bytes, public_key: str) -> None:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        Ed25519PublicKey.from_public_bytes(unb64(public_key)).verify(unb64(signature.decode("ascii").strip()), body)
+    except (InvalidSignature, ValueError, UnicodeDecodeError) as exc:
+        raise BundleRejected("bad_signature") from exc
+
+
+def _decryptor(manifest, members: list[Member], office_key: str | None):
+    enc = manifest.encryption
+    if enc is None:
+        if any(m.name.endswith(ENCRYPTED_SUFFIX) for m in members):
+            raise BundleRejected("bad_manifest", detail="encrypted parts without encryption details")
+        return None, {}
+    if enc.scheme != "x25519-hkdf-sha256-aes256gcm-v1":
+        raise BundleRejected("bad_manifest", detail="unknown encryption scheme")
+    if office_key is None:
+        raise BundleRejected("encrypted_no_key")
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    mine = office_public_key(office_key)
+    if enc.office_key_id != key_id(mine):
+        raise BundleRejected("not_for_this_office", key=enc.office_key_id)
+    try:
+        ephemeral_pub = unb64(enc.ephemeral_public_key)
+        shared = X25519PrivateKey.from_private_bytes(unb64(office_key)).exchange(
+            X25519PublicKey.from_public_bytes(ephemeral_pub))
+    except (KeyError, ValueError) as exc:
+        raise BundleRejected("bad_manifest", detail="encryption details") from exc
+    aead = AESGCM(_content_key(shared, ephemeral_pub, unb64(mine)))
+    return aead, {m.name: i for i, m in enumerate(members)}

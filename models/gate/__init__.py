@@ -1,0 +1,1 @@
+"""The gate desk: the five checks, the decision, visits, check-in posters."""

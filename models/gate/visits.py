@@ -1,0 +1,451 @@
+"""Registrations at the gate: the visit record, the register/sign-out services, and the log queries."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import Index, and_, func, or_, update
+from sqlmodel import Field, Session, SQLModel, col, select
+
+from models.gate.rules import Checks, CodeColor, Decision, NatResult, Outcome, PersonKind, decide, needs_nat
+from models.kit.validation import (
+    NAME_MAX,
+    FieldError,
+    InvalidInput,
+    _err,
+    clean_text,
+    parse_id_number,
+    parse_phone,
+    parse_sampled_at,
+    parse_temperature,
+)
+from models.setup.settings import Settings
+from models.setup.site import StationContext
+from models.store.clock import day_bounds, local_today, utcnow
+from models.store.i18n import QT_TRANSLATE_NOOP
+from models.store.records import Record, when_field
+from models.trust import audit
+
+
+class SignOutKind(StrEnum):
+    MANUAL = "manual"
+    AUTO = "auto"
+
+
+class VisitBase(SQLModel):
+    kind: str = Field(max_length=16)
+    name: str | None = Field(default=None, max_length=NAME_MAX)
+    phone: str | None = Field(default=None, max_length=20)
+    id_number: str | None = Field(default=None, max_length=18)
+    origin: str | None = Field(default=None, max_length=100)
+    destination: str | None = Field(default=None, max_length=100)
+    host: str | None = Field(default=None, max_length=100)
+    purpose: str | None = Field(default=None, max_length=100)
+    temperature: float | None = None
+    temperature_first: float | None = None
+    code_color: str | None = Field(default=None, max_length=8)
+    nat_result: str | None = Field(default=None, max_length=10)
+    nat_sampled_at: datetime | None = when_field(default=None)
+    risk_flag: bool | None = None
+    mask: bool | None = None
+
+
+class Visit(VisitBase, Record, table=True):
+    # Indexed tails answer "last four digits" in well under a millisecond; `phone LIKE '%1234'` reads the
+    # whole table (~150 ms at a million registrations), which no index helps.
+    phone_tail: str | None = Field(default=None, max_length=4)
+    id_tail: str | None = Field(default=None, max_length=4)
+    auto_decision: str = Field(max_length=10)
+    decision: str = Field(max_length=10)
+    reasons: str = Field(default="", max_length=200)
+    override_by: str | None = Field(default=None, max_length=36)
+    override_reason: str | None = Field(default=None, max_length=200)
+    overridden_at: datetime | None = when_field(default=None)
+    time_out: datetime | None = when_field(default=None)
+    signout_kind: str | None = Field(default=None, max_length=8)
+    signout_by: str | None = Field(default=None, max_length=36)
+
+    __table_args__ = (
+        # Each search index ends in (created_at, id): the log's order and page are read from
+        # the index alone, and only the rows on screen are fetched from the table. A full phone
+        # or ID number is found through its last four digits: one index fewer for every save.
+        Index("ix_visit_created", "created_at", "id"),
+        Index("ix_visit_name", "name", "created_at", "id"),
+        Index("ix_visit_phone_tail", "phone_tail", "created_at", "id"),
+        Index("ix_visit_id_tail", "id_tail", "created_at", "id"),
+        Index("ix_visit_kind", "kind", "created_at", "id"),
+        Index("ix_visit_decision", "decision", "created_at", "id"),
+        # Who is inside: every term of on_site_terms() is an equality seek on this index.
+        Index("ix_visit_onsite", "time_out", "decision", "kind", "created_at"),
+    )
+
+    @property
+    def reason_codes(self) -> list[str]:
+        return [r for r in self.reasons.split(",") if r]
+
+    @property
+    def on_site(self) -> bool:
+        return self.decision == Outcome.ADMIT and self.time_out is None
+
+
+class VisitCreate(VisitBase):
+    """A validated registration, ready to decide and store."""
+
+
+@dataclass
+class VisitForm:
+    """What the guard typed, as text, exactly as the form holds it."""
+
+    kind: str = PersonKind.VISITOR.value
+    name: str = ""
+    phone: str = ""
+    id_number: str = ""
+    origin: str = ""
+    destination: str = ""
+    host: str = ""
+    purpose: str = ""
+    temperature: str = ""
+    temperature_first: str = ""
+    code_color: str = ""
+    nat_result: str = ""
+    nat_sampled_at: str = ""
+    risk_flag: bool = False
+    mask: bool = True
+
+
+def parse_form(form: VisitForm, settings: Settings, now: datetime) -> VisitCreate:
+    """Validate every field at once; raise InvalidInput listing each problem."""
+    errors: list[FieldError] = []
+    try:
+        kind = PersonKind(form.kind)
+    except ValueError:
+        kind = PersonKind.OTHER
+        errors.append(_err("kind", QT_TRANSLATE_NOOP("Validation", "Choose who this is.")))
+    not_resident = kind is not PersonKind.RESIDENT
+    name = clean_text("name", form.name, errors, required=True, max_len=NAME_MAX)
+    phone = parse_phone("phone", form.phone, errors, required=settings.require_phone and not_resident)
+    id_number = parse_id_number("id_number", form.id_number, errors,
+                                required=settings.require_id_number and kind in (PersonKind.VISITOR, PersonKind.WORKER))
+    origin = clean_text("origin", form.origin, errors)
+    needs_dest = settings.require_destination and kind is PersonKind.VISITOR
+    destination = clean_text("destination", form.destination, errors, required=needs_dest or kind is PersonKind.RESIDENT)
+    host = clean_text("host", form.host, errors, required=needs_dest, max_len=NAME_MAX)
+    purpose = clean_text("purpose", form.purpose, errors)
+    temperature = parse_temperature("temperature", form.temperature, errors, required=settings.check_temperature)
+    temperature_first = parse_temperature("temperature_first", form.temperature_first, errors, required=False)
+
+    code = None
+    if form.code_color:
+        try:
+            code = CodeColor(form.code_color)
+        except ValueError:
+            errors.append(_err("code_color", QT_TRANSLATE_NOOP("Validation", "Choose the code colour.")))
+    elif settings.check_health_code:
+        errors.append(_err("code_color", QT_TRANSLATE_NOOP(
+            "Validation", "Check the health code and choose its colour (G green, Y yellow, R red).")))
+
+    nat = None
+    sampled = None
+    if needs_nat(kind, settings):
+        try:
+            nat = NatResult(form.nat_result) if form.nat_result else None
+        except ValueError:
+            nat = None
+        if nat is None:
+            errors.append(_err("nat_result", QT_TRANSLATE_NOOP("Validation", "Choose the nucleic-acid result.")))
+        local_now = now.astimezone(settings.zone)
+        sampled = parse_sampled_at("nat_sampled_at", form.nat_sampled_at, errors, now_local=local_now,
+                                   required=nat is NatResult.NEGATIVE)
+    if errors:
+        raise InvalidInput(errors)
+    return VisitCreate(
+        kind=kind.value, name=name, phone=phone, id_number=id_number, origin=origin, destination=destination,
+        host=host, purpose=purpose, temperature=temperature, temperature_first=temperature_first,
+        code_color=code.value if code else None, nat_result=nat.value if nat else None, nat_sampled_at=sampled,
+        risk_flag=bool(form.risk_flag) if settings.check_itinerary else None,
+        mask=bool(form.mask) if settings.check_mask else None,
+    )
+
+
+def checks_of(v: VisitBase) -> Checks:
+    return Checks(
+        kind=PersonKind(v.kind), temperature=v.temperature, temperature_first=v.temperature_first,
+        code_color=CodeColor(v.code_color) if v.code_color else None,
+        nat_result=NatResult(v.nat_result) if v.nat_result else None,
+        nat_sampled_at=v.nat_sampled_at, risk_flag=v.risk_flag, mask=v.mask,
+    )
+
+
+def assess(visit_in: VisitCreate, settings: Settings, now: datetime) -> Decision:
+    return decide(checks_of(visit_in), settings, now)
+
+
+class RemeasureNeeded(Exception):
+    """The first reading was high: measure again before anything is decided or saved."""
+
+    def __init__(self, decision: Decision):
+        super().__init__("re-measure needed")
+        self.decision = decision
+
+
+def register_visit(*, session: Session, visit_in: VisitCreate, ctx: StationContext, operator_id: str,
+                   settings: Settings, now: datetime | None = None) -> tuple[Visit, Decision]:
+    """Decide and store one registration. The caller commits; only then is it 'saved'."""
+    now = now or utcnow()
+    decision = assess(visit_in, settings, now)
+    if decision.needs_remeasure:
+        raise RemeasureNeeded(decision)
+    data = visit_in.model_dump()
+    visit = Visit(
+        **data, station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id,
+        created_at=now, updated_at=now,
+        phone_tail=visit_in.phone[-4:] if visit_in.phone else None,
+        id_tail=visit_in.id_number[-4:] if visit_in.id_number else None,
+        auto_decision=decision.outcome.value, decision=decision.outcome.value, reasons=",".join(decision.reasons),
+    )
+    session.add(visit)
+    return visit, decision
+
+
+@dataclass(frozen=True)
+class Recall:
+    """What the last visit with this phone number said, to save the guard typing it again."""
+
+    kind: str
+    name: str | None
+    id_number: str | None
+    origin: str | None
+    destination: str | None
+    host: str | None
+    purpose: str | None
+
+
+def recall_by_phone(session: Session, phone: str) -> Recall | None:
+    row = session.exec(
+        select(Visit).where(Visit.phone_tail == phone[-4:], Visit.phone == phone)
+        .order_by(col(Visit.created_at).desc()).limit(1)
+    ).first()
+    if row is None:
+        return None
+    return Recall(row.kind, row.name, row.id_number, row.origin, row.destination, row.host, row.purpose)
+
+
+class NotFound(Exception):
+    pass
+
+
+def sign_out(*, session: Session, visit_id: str, operator_id: str, now: datetime | None = None) -> Visit:
+    now = now or utcnow()
+    visit = session.get(Visit, visit_id)
+    if visit is None:
+        raise NotFound(visit_id)
+    if not visit.on_site:
+        return visit  # already out: signing out twice is harmless
+    visit.time_out = now
+    visit.signout_kind = SignOutKind.MANUAL.value
+    visit.signout_by = operator_id
+    visit.touch(now)
+    session.add(visit)
+    return visit
+
+
+def last_auto_signout_cutoff(settings: Settings, now: datetime) -> datetime:
+    """The most recent moment, at or before now, at which the daily automatic sign-out was due."""
+    local = now.astimezone(settings.zone)
+    due = local.replace(hour=settings.auto_signout_time.hour, minute=settings.auto_signout_time.minute,
+                        second=0, microsecond=0)
+    if due > local:
+        due -= timedelta(days=1)
+    return due
+
+
+def auto_sign_out(*, session: Session, settings: Settings, now: datetime | None = None) -> int:
+    """Sign out, marked automatic, everyone admitted before the last due time and still on site."""
+    if not settings.auto_signout_enabled:
+        return 0
+    now = now or utcnow()
+    cutoff = last_auto_signout_cutoff(settings, now)
+    result = session.execute(
+        update(Visit)
+        .where(*on_site_terms(), col(Visit.created_at) < cutoff)
+        .values(time_out=cutoff, signout_kind=SignOutKind.AUTO.value, signout_by=None,
+                rev=Visit.rev + 1, updated_at=now)
+    )
+    return result.rowcount or 0
+
+
+NON_RESIDENT_KINDS = tuple(k.value for k in PersonKind if k is not PersonKind.RESIDENT)
+
+
+def recall_key(text: str) -> str | None:
+    """The phone number to look a returning visitor up by, once all 11 digits of a mainland mobile
+    are typed (spaces and dashes as people type them); None before."""
+    digits = "".join(ch for ch in text if ch.isascii() and ch.isdigit())
+    return digits if len(digits) == 11 and digits.startswith("1") else None
+
+
+def on_site_terms() -> list:
+    """Admitted, not signed out, not a resident (residents never sign out).
+
+    Kinds are listed with IN rather than `kind != 'resident'` so the database seeks straight to
+    the few people inside instead of reading past every resident's entry ever written.
+    """
+    return [col(Visit.time_out).is_(None), Visit.decision == Outcome.ADMIT.value,
+            col(Visit.kind).in_(NON_RESIDENT_KINDS)]
+
+
+def on_site_query():
+    return select(Visit).where(*on_site_terms()).order_by(col(Visit.created_at).desc())
+
+
+def on_site(session: Session) -> list[Visit]:
+    return list(session.exec(on_site_query()))
+
+
+def override_decision(*, session: Session, visit_id: str, supervisor_id: str, outcome: Outcome, reason: str,
+                      ctx: StationContext, now: datetime | None = None) -> Visit:
+    """A supervisor changes the decision; the automatic decision and the reason stay on record."""
+    now = now or utcnow()
+    errors: list[FieldError] = []
+    clean = clean_text("override_reason", reason, errors, max_len=200)
+    if clean is None and not errors:
+        errors.append(_err("override_reason", QT_TRANSLATE_NOOP("Validation", "Write the reason for the override.")))
+    if errors:
+        raise InvalidInput(errors)
+    visit = session.get(Visit, visit_id)
+    if visit is None:
+        raise NotFound(visit_id)
+    visit.decision = Outcome(outcome).value
+    visit.override_by = supervisor_id
+    visit.override_reason = clean
+    visit.overridden_at = now
+    visit.touch(now)
+    session.add(visit)
+    audit.record(session, at=now, station_id=ctx.station_id, operator_id=supervisor_id, action="override",
+                 record_id=visit.id, detail=f"{visit.auto_decision}->{visit.decision}")
+    return visit
+
+
+def reveal(*, session: Session, visit_id: str, supervisor_id: str, ctx: StationContext,
+           now: datetime | None = None) -> Visit:
+    """Unmasked personal data of one row, for a supervisor; the reveal itself is recorded."""
+    visit = session.get(Visit, visit_id)
+    if visit is None:
+        raise NotFound(visit_id)
+    audit.record(session, at=now or utcnow(), station_id=ctx.station_id, operator_id=supervisor_id,
+                 action="reveal", record_id=visit.id)
+    return visit
+
+
+# ---- the log: filtered, sorted, paged in SQL ---------------------------------------------------
+
+class SortKey(StrEnum):
+    TIME = "time"
+    NAME = "name"
+    KIND = "kind"
+    DECISION = "decision"
+
+
+_SORT_COLUMNS = {
+    SortKey.TIME: (Visit.created_at,),
+    SortKey.NAME: (Visit.name, Visit.created_at),
+    SortKey.KIND: (Visit.kind, Visit.created_at),
+    SortKey.DECISION: (Visit.decision, Visit.created_at),
+}
+
+
+@dataclass(frozen=True)
+class VisitQuery:
+    text: str = ""  # a name (its beginning), a full phone or ID number, or the last four digits of either
+    day_from: date | None = None
+    day_to: date | None = None
+    kind: str | None = None
+    decision: str | None = None
+    sort: SortKey = SortKey.TIME
+    descending: bool = True
+
+
+def _filters(q: VisitQuery, settings: Settings) -> list:
+    conds = []
+    text = " ".join(q.text.split())
+    if text:
+        compact = text.replace(" ", "").upper()
+        if compact.isdigit() and len(compact) == 4:
+            conds.append(or_(Visit.phone_tail == compact, Visit.id_tail == compact))
+        elif len(compact) == 4 and compact[:3].isdigit() and compact[3] == "X":
+            conds.append(Visit.id_tail == compact)
+        elif compact.isdigit() and len(compact) == 11:
+            conds += [Visit.phone_tail == compact[-4:], Visit.phone == compact]
+        elif len(compact) == 18 and compact[:17].isdigit():
+            conds += [Visit.id_tail == compact[-4:], Visit.id_number == compact]
+        else:
+            # A prefix range rather than LIKE, so the name index answers it on any database.
+            conds.append(and_(Visit.name >= text, Visit.name < text + "\U0010ffff"))
+    if q.day_from:
+        conds.append(col(Visit.created_at) >= day_bounds(q.day_from, settings.zone)[0])
+    if q.day_to:
+        conds.append(col(Visit.created_at) < day_bounds(q.day_to, settings.zone)[1])
+    if q.kind:
+        conds.append(Visit.kind == q.kind)
+    if q.decision:
+        conds.append(Visit.decision == q.decision)
+    return conds
+
+
+# What a list of visits shows; the rest of a record is loaded by id when someone opens it.
+LISTED = (Visit.id, Visit.created_at, Visit.kind, Visit.name, Visit.phone, Visit.id_number, Visit.destination,
+          Visit.host, Visit.temperature, Visit.code_color, Visit.decision, Visit.override_by, Visit.time_out,
+          Visit.signout_kind, Visit.operator_id)
+
+
+def count_visits(session: Session, q: VisitQuery, settings: Settings) -> int:
+    return session.exec(select(func.count()).select_from(Visit).where(*_filters(q, settings))).one()
+
+
+def page_visits(session: Session, q: VisitQuery, settings: Settings, *, offset: int, limit: int,
+                reverse: bool = False) -> list:
+    """Rows [offset, offset+limit) of the search in its order, or of the reversed order.
+
+    Reading from the far end in reverse keeps OFFSET small, so the last row of a million is
+    as quick to show as the first. Rows are read-only records with the LISTED columns as
+    attributes (ten times cheaper to build than ORM objects); load the Visit by id for the rest.
+    """
+    desc = q.descending != reverse
+    keys = list(_SORT_COLUMNS[q.sort]) + [Visit.id]
+    order = [col(k).desc() if desc else col(k).asc() for k in keys]
+    # Two steps: the ordered ids come from an index alone (skipped and sorted rows are never
+    # read from the table), then only this page's rows are fetched.
+    ids = list(session.exec(select(Visit.id).where(*_filters(q, settings)).order_by(*order).offset(offset).limit(limit)))
+    if not ids:
+        return []
+    rows = {r.id: r for r in session.execute(select(*LISTED).where(col(Visit.id).in_(ids)))}
+    return [rows[i] for i in ids if i in rows]
+
+
+@dataclass
+class DayCounts:
+    admitted: int = 0
+    refused: int = 0
+    isolated: int = 0
+    inside: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+
+def today_counts(session: Session, settings: Settings, now: datetime | None = None) -> DayCounts:
+    now = now or utcnow()
+    start, end = day_bounds(local_today(now, settings.zone), settings.zone)
+    counts = DayCounts()
+    rows = session.exec(
+        select(Visit.decision, func.count()).where(col(Visit.created_at) >= start, col(Visit.created_at) < end)
+        .group_by(Visit.decision)
+    )
+    for decision, n in rows:
+        if decision == Outcome.ADMIT:
+            counts.admitted = n
+        elif decision == Outcome.REFUSE:
+            counts.refused = n
+        elif decision == Outcome.ISOLATE:
+            counts.isolated = n
+    counts.inside = session.exec(select(func.count()).select_from(Visit).where(*on_site_terms())).one()
+    return counts

@@ -1,0 +1,1 @@
+"""Helpers with no tables of their own: checking typed text, masking, drawing pages, fonts."""

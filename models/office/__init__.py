@@ -1,0 +1,1 @@
+"""The community office: the dashboard and the daily report."""

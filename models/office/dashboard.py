@@ -1,0 +1,191 @@
+"""What a community office sees of its compounds: figures per day, per compound and gate.
+
+Every count is one grouped query over a day's time range (index seeks on created_at-led
+indexes), so the same code serves SQLite now and PostgreSQL at district scale.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Integer, and_, func, or_, select
+from sqlmodel import Session
+
+from models.gate.rules import Outcome
+from models.gate.visits import Visit
+from models.kit.masking import mask_id_number, mask_name, mask_phone
+from models.setup.site import Compound, Gate
+from models.station.isolation import IsolationCase
+from models.station.parcels import Parcel, ParcelStatus
+from models.station.readiness import ReadinessCheck
+from models.store.clock import day_bounds
+from models.sync.tables import SyncStation
+
+DRILL_LIMIT = 500
+
+
+@dataclass
+class Figures:
+    visits: int = 0
+    refused: int = 0
+    isolated: int = 0
+    fevers: int = 0
+    cases_opened: int = 0
+    cases_open: int = 0  # at the end of the day
+    cases_closed: int = 0
+    parcels_received: int = 0
+    parcels_waiting: int = 0  # at the end of the day
+    parcels_overdue: int = 0
+    readiness_done: int = 0
+
+    def add(self, other: Figures) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+FIGURE_NAMES = [f.name for f in fields(Figures)]
+
+
+@dataclass
+class CompoundDay:
+    """A compound as the office knows it: its name within its community.
+
+    Each gate is set up on its own, so two gates of one compound arrive with two compound
+    records; the office counts them as one compound when community and name agree.
+    """
+
+    compound_ids: list[str]
+    compound: str
+    community: str
+    gates: int
+    figures: Figures
+    by_gate: dict[str, Figures] = field(default_factory=dict)  # gate name -> figures
+
+
+@dataclass
+class DaySummary:
+    day: date
+    compounds: list[CompoundDay]
+    total: Figures
+    gates_reporting: int
+    gates_known: int
+
+    def rows(self) -> list[CompoundDay]:
+        """The compounds, each community's subtotal after its compounds when there are several
+        communities, and the total; a subtotal or total has no compound ids."""
+        out: list[CompoundDay] = []
+        communities = sorted({c.community for c in self.compounds})
+        for community in communities:
+            members = [c for c in self.compounds if c.community == community]
+            out += members
+            if len(communities) > 1:
+                sub = CompoundDay([], "", community, sum(c.gates for c in members), Figures())
+                for c in members:
+                    sub.figures.add(c.figures)
+                out.append(sub)
+        if self.compounds:
+            out.append(CompoundDay([], "", "", self.gates_known, self.total))
+        return out
+
+
+def _gates(session: Session) -> dict[str, tuple[str, str, str, str]]:
+    """gate id -> (compound id, compound name, community, gate name), for gates heard from."""
+    rows = session.execute(select(Gate.id, Gate.name, Compound.id, Compound.name, Compound.community)
+                           .join(Compound, Compound.id == Gate.compound_id)
+                           .where(Gate.station_id.in_(select(SyncStation.station_id))))
+    return {g: (c, cn, comm, gn) for g, gn, c, cn, comm in rows}
+
+
+def _grouped(session: Session, query) -> dict[str, int]:
+    return {gate: n for gate, n in session.execute(query) if gate is not None}
+
+
+def day_summary(session: Session, day: date, zone: ZoneInfo, *, overdue_hours: int = 24) -> DaySummary:
+    start, end = day_bounds(day, zone)
+    in_day = lambda col: and_(col >= start, col < end)  # noqa: E731
+    per_gate: dict[str, Figures] = {}
+
+    def put(name: str, counts: dict[str, int]) -> None:
+        for gate, n in counts.items():
+            setattr(per_gate.setdefault(gate, Figures()), name, n)
+
+    vq = select(Visit.gate_id, func.count()).where(in_day(Visit.created_at)).group_by(Visit.gate_id)
+    put("visits", _grouped(session, vq))
+    put("refused", _grouped(session, vq.where(Visit.decision == Outcome.REFUSE.value)))
+    put("isolated", _grouped(session, vq.where(Visit.decision == Outcome.ISOLATE.value)))
+    put("fevers", _grouped(session, vq.where(Visit.reasons.like("%fever%"))))
+    cq = select(IsolationCase.gate_id, func.count()).group_by(IsolationCase.gate_id)
+    put("cases_opened", _grouped(session, cq.where(in_day(IsolationCase.placed_at))))
+    put("cases_closed", _grouped(session, cq.where(in_day(IsolationCase.closed_at))))
+    put("cases_open", _grouped(session, cq.where(IsolationCase.placed_at < end, or_(
+        IsolationCase.closed_at.is_(None), IsolationCase.closed_at >= end))))
+    pq = select(Parcel.gate_id, func.count()).group_by(Parcel.gate_id)
+    put("parcels_received", _grouped(session, pq.where(in_day(Parcel.received_at))))
+    still_there = or_(Parcel.status == ParcelStatus.WAITING.value,
+                      func.coalesce(Parcel.collected_at, Parcel.delivered_at) >= end)
+    put("parcels_waiting", _grouped(session, pq.where(Parcel.received_at < end, still_there)))
+    put("parcels_overdue", _grouped(session, pq.where(
+        Parcel.received_at < end - timedelta(hours=overdue_hours), still_there)))
+    rq = select(ReadinessCheck.gate_id, func.count()).where(ReadinessCheck.day == day.isoformat()) \
+        .group_by(ReadinessCheck.gate_id)
+    put("readiness_done", _grouped(session, rq))
+
+    gates = _gates(session)
+    compounds: dict[tuple[str, str], CompoundDay] = {}
+    total = Figures()
+    for gate_id, (cid, cname, community, gname) in sorted(gates.items(), key=lambda kv: (kv[1][1], kv[1][3])):
+        entry = compounds.setdefault((community, cname), CompoundDay([], cname, community, 0, Figures()))
+        if cid not in entry.compound_ids:
+            entry.compound_ids.append(cid)
+        entry.gates += 1
+        figures = per_gate.get(gate_id, Figures())
+        entry.by_gate[gname] = figures
+        entry.figures.add(figures)
+        total.add(figures)
+    reporting = sum(1 for g in gates if per_gate.get(g, Figures()).visits > 0)
+    return DaySummary(day, sorted(compounds.values(), key=lambda c: (c.community, c.compound)), total,
+                      reporting, len(gates))
+
+
+def series(session: Session, last_day: date, days: int, zone: ZoneInfo) -> list[tuple[date, int, int, int]]:
+    """(day, visits, refused, isolated) for each of the last `days` days, for the charts."""
+    out = []
+    for offset in range(days - 1, -1, -1):
+        day = last_day - timedelta(days=offset)
+        start, end = day_bounds(day, zone)
+        row = session.execute(select(
+            func.count(),
+            func.coalesce(func.sum((Visit.decision == Outcome.REFUSE.value).cast(Integer)), 0),
+            func.coalesce(func.sum((Visit.decision == Outcome.ISOLATE.value).cast(Integer)), 0))
+            .where(Visit.created_at >= start, Visit.created_at < end)).one()
+        out.append((day, int(row[0]), int(row[1]), int(row[2])))
+    return out
+
+
+@dataclass(frozen=True)
+class DrillRow:
+    at: datetime
+    gate: str
+    kind: str
+    name: str
+    phone: str
+    id_number: str
+    temperature: float | None
+    decision: str
+    reasons: str
+
+
+def drill_visits(session: Session, *, compound_ids: list[str], day: date, zone: ZoneInfo,
+                 decision: str | None = None) -> list[DrillRow]:
+    """The rows behind a figure, masked; the first DRILL_LIMIT of the day."""
+    start, end = day_bounds(day, zone)
+    q = (select(Visit.created_at, Gate.name, Visit.kind, Visit.name, Visit.phone, Visit.id_number,
+                Visit.temperature, Visit.decision, Visit.reasons)
+         .join(Gate, Gate.id == Visit.gate_id)
+         .where(Gate.compound_id.in_(compound_ids), Visit.created_at >= start, Visit.created_at < end)
+         .order_by(Visit.created_at).limit(DRILL_LIMIT))
+    if decision:
+        q = q.where(Visit.decision == decision)
+    return [DrillRow(at, gate, kind, mask_name(name), mask_phone(phone), mask_id_number(idn), t, dec, reasons)
+            for at, gate, kind, name, phone, idn, t, dec, reasons in session.execute(q)]

@@ -1,0 +1,1 @@
+"""The compound, its gates, this station and its settings."""

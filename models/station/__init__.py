@@ -1,0 +1,1 @@
+"""The isolation point, the parcel station and the daily readiness check."""

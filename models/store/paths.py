@@ -1,0 +1,40 @@
+"""Where GateDesk keeps its files. Every path is resolved here and nowhere else."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "GateDesk"
+DATA_DIR_ENV = "GATEDESK_DATA_DIR"
+DATABASE_NAME = "gatedesk.sqlite3"
+
+RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder (platformdirs), e.g. ~/.local/share/GateDesk on Linux."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """`--data-dir` wins, then $GATEDESK_DATA_DIR, then the user data folder."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_data_dir()
+
+
+def database_path(data_dir: Path) -> Path:
+    return data_dir / DATABASE_NAME
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / "backups"
+
+
+def translations_dir() -> Path:
+    return RESOURCES_DIR / "translations"

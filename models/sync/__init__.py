@@ -1,0 +1,59 @@
+"""Gates export their records as bundles; an office imports bundles from many gates.
+
+The package's public face: callers use `models.sync.<name>`. The container is models/formats/bundle.py, the
+record checks models/formats/wire.py; here: keys (who is who), records (what travels), export (gate),
+inbox and importer (office), reporting (who has reported), people_logs (spreadsheets beside a bundle)."""
+from __future__ import annotations
+
+from models.sync.export import OVERLAP, ExportResult, NotAStation, export_bundle  # noqa: F401
+from models.sync.importer import FUTURE_TOLERANCE, MAX_SEQUENCE_STEP, Importer  # noqa: F401
+from models.sync.inbox import PEOPLE_LOG, Cancelled, FileSummary, Problem, bundle_files, is_people_log, reports_header  # noqa: F401
+from models.sync.keys import (  # noqa: F401
+    FINGERPRINT_RE,
+    MODE,
+    OFFICE_KEY,
+    OFFICE_NAME,
+    OFFICE_PRIVATE_KEY,
+    SIGNING_KEY,
+    BadKeyFile,
+    NotAnOffice,
+    OfficeKeyFile,
+    enroll,
+    enrolled,
+    ensure_office,
+    ensure_signing_key,
+    is_office,
+    load_office_key,
+    loaded_office_key,
+    mark_office,
+    normalise_fingerprint,
+    office_key_file,
+    office_name,
+    read_meta,
+    set_office_name,
+    station_fingerprint,
+    write_meta,
+)
+from models.sync.records import (  # noqa: F401
+    BATCH,
+    DELETED,
+    codecs,
+    held_line,
+    office_made,
+    record_types,
+    schema_for,
+    schemas,
+    table_types,
+    withheld,
+)
+from models.sync.reporting import (  # noqa: F401
+    EXPORT_DUE,
+    StationReport,
+    completeness,
+    export_due,
+    gaps,
+    last_export,
+    not_reported,
+    open_conflicts,
+    resolve_conflict,
+)

@@ -1,0 +1,533 @@
+"""The office's import: one bundle in one transaction. Every record is checked, compared with what the office holds by
+id, revision and content digest, and created, updated, left alone or kept as a conflict. Any problem rejects the
+whole file and changes nothing; a station changes only what it owns."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Connection, Table, bindparam, func, select
+
+from models.formats import bundle, wire
+from models.formats.bundle import BundleRejected
+from models.formats.wire import parse_wire_time, wire_time
+from models.setup.site import Gate, Station
+from models.store import db as dbmod
+from models.store.clock import utcnow
+from models.store.db import Database
+from models.store.i18n import QT_TRANSLATE_NOOP, Message
+from models.store.records import new_id
+from models.sync.inbox import PEOPLE_LOG, Cancelled, FileSummary, is_people_log
+from models.sync.keys import OFFICE_PRIVATE_KEY, enroll, enrolled, read_meta
+from models.sync.records import BATCH, DELETED, held_line, office_made, record_types, schemas, table_types, withheld
+from models.sync.tables import (
+    ERASED,
+    SyncConflict,
+    SyncReceipt,
+    SyncRecord,
+    SyncStation,
+    Tombstone,
+)
+from models.trust import audit
+
+FUTURE_TOLERANCE = timedelta(minutes=10)
+
+
+# -- applying a bundle ---------------------------------------------------------------------------
+MAX_SEQUENCE_STEP = 10_000  # years of daily exports; a jump of millions is not a real series
+
+
+@dataclass
+class _File:
+    """What one file's records are checked against."""
+
+    station_id: str
+    gate_id: str
+    latest: str  # the last acceptable time on the wire (the office's clock plus tolerance)
+    now: datetime
+    seq: int
+    deletes: bool  # the station has sent deletions (then a record may arrive after its own)
+    tombstones: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Importer:
+    """Imports bundles into an office database, one file per transaction."""
+
+    def __init__(self, db: Database, *, clock=utcnow, trust_new_key: bool = False,
+                 trusted_files: set[Path] | None = None, operator_id: str | None = None,
+                 enroll: Iterable[str] = ()):
+        """trust_new_key accepts a known gate's new signing key in any file; trusted_files, only in those.
+        enroll: fingerprints of stations to enroll, recorded with the first file of theirs imported
+        (a dry run records nothing). operator_id is who imports, for the audit log."""
+        from models.setup.settings import load_settings
+        from models.setup.site import this_station
+
+        self.db = db
+        self.operator_id = operator_id
+        self.clock = clock
+        self.trust_new_key = trust_new_key
+        self.trusted_files = trusted_files or set()
+        self.enroll = set(enroll)
+        self.enrolled_now: set[str] = set()  # of those, the ones a file used
+        self.schemas = schemas(dbmod.time_storage(db.engine.dialect.name))
+        with db.session() as s:
+            self.office_key = read_meta(s, OFFICE_PRIVATE_KEY)
+            here = this_station(s)
+            self.station_id = here.station_id if here else "office"
+            self.trust_new_stations = load_settings(s).trust_new_stations
+
+    def run(self, path: Path, *, dry_run: bool = False, progress: Callable[[int, int], None] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> FileSummary:
+        """Import one file in its own transaction (the command line: each file stands alone)."""
+        summary = FileSummary(path=path)
+        if is_people_log(path):
+            summary.skip("people_log", Message("Sync", PEOPLE_LOG))
+            return summary
+        try:
+            with self.db.engine.connect() as conn:
+                dbmod.begin_import(conn)
+                try:
+                    self._guarded(conn, path, summary, self.clock(), progress, cancelled)
+                    conn.rollback() if dry_run else conn.commit()
+                except BaseException:
+                    conn.rollback()
+                    raise
+        except BundleRejected as exc:
+            summary.reject(exc)
+        except Cancelled:
+            summary.status = "cancelled"
+        return summary
+
+    def run_all(self, paths: list[Path], *, dry_run: bool = False,
+                progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> list[FileSummary]:
+        """Import several files as one run: each file atomic (a savepoint), the run cancellable whole.
+
+        A bad file is rolled back to its savepoint and the others go on; cancelling rolls back
+        the run, so the database is exactly as before. A dry run previews the files together,
+        as they would apply one after another.
+        """
+        steps = 1000
+
+        def file_progress(index: int):
+            if progress is None:
+                return None
+            return lambda done, total: progress(index * steps + (done * steps // total if total else 0),
+                                                len(paths) * steps)
+
+        summaries = [FileSummary(path=p) for p in paths]
+        now = self.clock()
+        with self.db.engine.connect() as conn:
+            dbmod.begin_import(conn)
+            try:
+                for index, summary in enumerate(summaries):
+                    if is_people_log(summary.path):
+                        summary.skip("people_log", Message("Sync", PEOPLE_LOG))
+                        continue
+                    savepoint = conn.begin_nested()
+                    try:
+                        self._guarded(conn, summary.path, summary, now, file_progress(index), cancelled)
+                        savepoint.commit()
+                    except BundleRejected as exc:
+                        savepoint.rollback()
+                        summary.reject(exc)
+                    if progress:
+                        progress((index + 1) * steps, len(paths) * steps)
+                conn.rollback() if dry_run else conn.commit()
+            except Cancelled:
+                conn.rollback()
+                for summary in summaries:
+                    summary.cancel()
+            except BaseException:
+                conn.rollback()
+                raise
+        return summaries
+
+    def _guarded(self, conn: Connection, path: Path, summary: FileSummary, now: datetime, progress,
+                 cancelled) -> None:
+        """One file; whatever it holds ends as its own rejection, never as the run's end."""
+        from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+
+        try:
+            with bundle.open_bundle(path, office_key=self.office_key, known_key=self._known_key(conn),
+                                    trust_new_key=self.trust_new_key or path in self.trusted_files,
+                                    admit_new=self._admit_new(conn)) as opened:
+                self._apply(conn, opened, summary, now, progress, cancelled)
+        except (BundleRejected, Cancelled, OperationalError):
+            raise  # OperationalError: the office's own disk or database, not the file's fault
+        except (IntegrityError, DataError) as exc:
+            raise BundleRejected("invalid_record", record_id="?", member="?", detail=type(exc).__name__) from None
+        except Exception as exc:  # noqa: BLE001 - a file must never end the run; the report says where
+            self._report(exc)
+            raise BundleRejected("unexpected", detail=type(exc).__name__) from None
+
+    def _report(self, exc: Exception) -> None:
+        from models.store import crash
+
+        if self.db.path is not None:
+            crash.report_quietly(self.db.path.parent / "logs", exc, self.clock())
+
+    def _known_key(self, conn: Connection):
+        def known(station_id: str) -> str | None:
+            row = conn.execute(select(SyncStation.public_key).where(SyncStation.station_id == station_id)).first()
+            return row[0] if row else None
+        return known
+
+    def _admit_new(self, conn: Connection):
+        def admit(public_key: str) -> bool:
+            fingerprint = bundle.key_id(public_key)
+            if enrolled(conn, fingerprint):
+                return True
+            if fingerprint in self.enroll:
+                enroll(conn, fingerprint, now=self.clock(), operator_id=self.operator_id, station_id=self.station_id)
+                self.enrolled_now.add(fingerprint)
+                return True
+            return self.trust_new_stations
+        return admit
+
+    def _apply(self, conn: Connection, opened: bundle.OpenBundle, summary: FileSummary, now: datetime,
+               progress, cancelled) -> None:
+        m = opened.manifest
+        station_id, seq = opened.station_id, m.sequence
+        created_at = parse_wire_time(m.created_at)
+        summary.station_id, summary.seq, summary.compound, summary.gate = station_id, seq, m.compound.name, m.gate.name
+        if created_at > now + FUTURE_TOLERANCE:
+            raise BundleRejected("future_record", record_id="manifest", member=bundle.MANIFEST, when=m.created_at)
+        if station_id == self.station_id:
+            raise BundleRejected("not_owner", record_id=station_id, member=bundle.MANIFEST, owner=_office_label())
+        types = [member.record_type for member in opened.members]
+        if types != list(record_types()):
+            missing = [t for t in record_types() if t not in types]
+            if missing:
+                raise BundleRejected("missing_member", member=f"{missing[0]}.jsonl")
+            extra = next((t for t in types if t not in record_types()), None)
+            if extra is not None:
+                raise BundleRejected("unexpected_member", member=extra[:100])
+            raise BundleRejected("bad_manifest", detail="members out of order or listed twice")
+        last = conn.execute(select(func.max(SyncReceipt.seq)).where(SyncReceipt.station_id == station_id)).scalar()
+        if seq > (last or 0) + MAX_SEQUENCE_STEP:
+            raise BundleRejected("implausible_sequence", sequence=seq, last=last or 0)
+        summary.already_imported = conn.execute(
+            select(SyncReceipt.id).where(SyncReceipt.id == opened.receipt_id)).first() is not None
+        total = sum(member.records for member in opened.members)
+        done = 0
+        if summary.already_imported:
+            # The very bundle (same signed manifest, checked contents) was applied before:
+            # applying it again cannot change anything, so only its integrity is proven.
+            for member in opened.members:
+                for _line in opened.lines(member):
+                    pass
+                if member.records:
+                    summary.unchanged[member.record_type] = member.records
+                done += member.records
+                if cancelled and cancelled():
+                    raise Cancelled()
+                if progress:
+                    progress(done, total)
+            return
+        deletes = next((x.records for x in opened.members if x.record_type == "tombstone"), 0) > 0 or \
+            conn.execute(select(Tombstone.id).where(Tombstone.station_id == station_id).limit(1)).first() is not None
+        file = _File(station_id=station_id, gate_id=m.gate.id, latest=wire_time(now + FUTURE_TOLERANCE),
+                     now=now, seq=seq, deletes=deletes)
+        dbmod.begin_seen_ids(conn)
+        for member in opened.members:
+            schema = self.schemas[member.record_type]
+            batch: list[wire.Decoded] = []
+            for line in opened.lines(member):
+                batch.append(self._decode(schema, line, member.name, file))
+                if len(batch) >= BATCH:
+                    self._apply_batch(conn, schema, batch, summary, file, member.name)
+                    done += len(batch)
+                    batch = []
+                    if cancelled and cancelled():
+                        raise Cancelled()
+                    if progress:
+                        progress(done, total)
+            if batch:
+                self._apply_batch(conn, schema, batch, summary, file, member.name)
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+        if cancelled and cancelled():
+            raise Cancelled()
+        self._delete_tombstoned(conn, file)
+        self._check_station(conn, m, station_id)
+        self._note_station(conn, opened, seq, created_at, now)
+        conn.execute(SyncReceipt.__table__.insert().values(
+            id=opened.receipt_id, station_id=station_id, seq=seq, bundle_created_at=created_at, imported_at=now,
+            period_from=parse_wire_time(m.period.from_) if m.period.from_ else None,
+            period_to=parse_wire_time(m.period.to), file_name=opened.path.name[:255],
+            created=summary.total("created"), updated=summary.total("updated"),
+            unchanged=summary.total("unchanged"), conflicts=len(summary.conflicts),
+            audit_seq=m.audit.seq if m.audit else None, audit_hash=m.audit.hash if m.audit else None,
+            audit_prev_seq=m.audit.prev_seq if m.audit else None,
+            audit_prev_hash=m.audit.prev_hash if m.audit else None))
+        summary.audit_alarm = _audit_alarm(conn, station_id, seq)
+        audit.record(conn, at=now, station_id=self.station_id, operator_id=self.operator_id, action="import",
+                     detail=f"receipt={opened.receipt_id[:16]} station={station_id} seq={seq} "
+                     f"created={summary.total('created')} updated={summary.total('updated')} "
+                     f"conflicts={len(summary.conflicts)}"
+                     + (f" audit_alarm={summary.audit_alarm}" if summary.audit_alarm else ""))
+
+    @staticmethod
+    def _decode(schema: wire.RecordSchema, line: bytes, member: str, file: _File) -> wire.Decoded:
+        try:
+            record = schema.decode(line, file.latest)
+        except wire.Future as exc:
+            raise BundleRejected("future_record", record_id=exc.record_id, member=member, when=exc.when) from None
+        except wire.Invalid as exc:
+            raise BundleRejected("invalid_record", record_id=exc.record_id or "?", member=member,
+                                 detail=exc.detail) from None
+        if record.station_id != file.station_id:
+            raise BundleRejected("invalid_record", record_id=record.id, member=member,
+                                 detail=wire.plain(QT_TRANSLATE_NOOP("Wire", "written by another station")))
+        if record.gate_id is not None and record.gate_id != file.gate_id:
+            raise BundleRejected("not_owner", record_id=record.id, member=member,
+                                 owner=wire.plain(QT_TRANSLATE_NOOP("Wire", "gate {gate}"), gate=record.gate_id))
+        return record
+
+    def _apply_batch(self, conn: Connection, schema: wire.RecordSchema, batch: list[wire.Decoded],
+                     summary: FileSummary, file: _File, member: str) -> None:
+        rtype, table, station = schema.record_type, schema.table, file.station_id
+        ids = [d.id for d in batch]
+        twice = dbmod.note_seen_ids(conn, ids)
+        if twice is not None:
+            raise BundleRejected("duplicate_record", record_id=twice, member=member)
+        held = {rid: (t, rev, dig, owner) for rid, t, rev, dig, owner in dbmod.rows_in(
+            conn, "SELECT id, record_type, rev, digest, station_id FROM sync_record WHERE id IN {in_}", ids)}
+        # Which rows are there: for records held (one deleted at the office comes back), and for every
+        # id of the kinds an office makes itself (its own compound, gate, operators, shifts).
+        ask = ids if rtype in office_made() else [i for i in ids if i in held]
+        present = {r[0] for r in dbmod.rows_in(conn, f"SELECT id FROM {_quoted(conn, table)} WHERE id IN {{in_}}", ask)}
+        # Deleted by their station before they arrived (or before owners were kept): stay deleted.
+        open_ids = [i for i in ids if i not in held or (held[i][2] == DELETED and held[i][3] is None)]
+        gone = {r[0] for r in dbmod.rows_in(conn, "SELECT record_id FROM tombstone WHERE station_id = {mark} "
+                                            "AND record_id IN {in_}", open_ids, station)} if file.deletes else set()
+        self._check_references(conn, schema, batch, member, station)
+        inserts, updates, track_new, track_update = [], [], [], []
+
+        def note(counts: dict) -> None:
+            counts[rtype] = counts.get(rtype, 0) + 1
+
+        for d in batch:
+            h = held.get(d.id)
+            if h is None:
+                if d.id in present:  # the office's own record (its gate, its operators)
+                    raise BundleRejected("not_owner", record_id=d.id, member=member, owner=_office_label())
+                if d.id in gone:
+                    note(summary.unchanged)
+                else:
+                    inserts.append(d.row)
+                    track_new.append((d.id, rtype, d.rev, d.digest, station))
+                    present.add(d.id)
+                    note(summary.created)
+                self._note_tombstone(rtype, d, schema, file)
+                continue
+            htype, hrev, hdigest, howner = h
+            if howner is not None and howner != station:
+                raise BundleRejected("not_owner", record_id=d.id, member=member, owner=self._owner_label(conn, howner))
+            if htype != rtype:
+                raise BundleRejected("invalid_record", record_id=d.id, member=member, detail=wire.plain(
+                    QT_TRANSLATE_NOOP("Wire", "the id of a record of another kind ({kind})"), kind=htype))
+            restore = hdigest == DELETED and howner is None and d.id not in gone or \
+                hdigest != DELETED and d.id not in present  # deleted at the office, not by its owner
+            if restore:
+                inserts.append(d.row)
+                track_update.append((d.id, d.rev, d.digest))
+                note(summary.created)
+            elif hdigest == DELETED:
+                note(summary.unchanged)
+            elif d.rev > hrev:
+                updates.append(d.row)
+                track_update.append((d.id, d.rev, d.digest))
+                note(summary.updated)
+            elif d.rev < hrev or d.digest == hdigest or hdigest == ERASED:
+                note(summary.unchanged)
+            elif self._record_conflict(conn, schema, d, file):
+                summary.conflicts.append((rtype, d.id))
+            else:
+                note(summary.unchanged)  # the same conflict again
+            self._note_tombstone(rtype, d, schema, file)
+        dbmod.bulk_insert(conn, table, schema.stored, inserts)
+        dbmod.bulk_update(conn, table, schema.stored, updates)
+        dbmod.bulk_insert(conn, SyncRecord.__table__, ["id", "record_type", "rev", "digest", "station_id"], track_new)
+        if track_update:
+            conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == bindparam("b_id")).values(
+                rev=bindparam("b_rev"), digest=bindparam("b_digest"), station_id=station),
+                [{"b_id": i, "b_rev": r, "b_digest": g} for i, r, g in track_update])
+
+    @staticmethod
+    def _note_tombstone(rtype: str, d: wire.Decoded, schema: wire.RecordSchema, file: _File) -> None:
+        if rtype == "tombstone":
+            row = dict(zip(schema.stored, d.row))
+            file.tombstones.append((row["record_type"], row["record_id"]))
+
+    def _check_references(self, conn: Connection, schema: wire.RecordSchema, batch: list[wire.Decoded],
+                          member: str, station: str) -> None:
+        """Each record refers only to records of its own station that the office holds (parents
+        travel before children, so they are held by now)."""
+        if not schema.references:
+            return
+        targets = {target for d in batch for _column, target in d.refs}
+        if not targets:
+            return
+        owners = {rid: (t, owner, dig) for rid, t, owner, dig in dbmod.rows_in(
+            conn, "SELECT id, record_type, station_id, digest FROM sync_record WHERE id IN {in_}", list(targets))}
+        parent = dict(schema.references)
+        for d in batch:
+            for column, target in d.refs:
+                kind = table_types().get(parent[column], parent[column])
+                held = owners.get(target)
+                if held is None or held[0] != kind or held[2] == DELETED:
+                    raise BundleRejected("missing_reference", record_id=d.id, member=member,
+                                         target=f"{kind} {target}")
+                if held[1] != station:
+                    raise BundleRejected("not_owner", record_id=d.id, member=member,
+                                         owner=self._owner_label(conn, held[1]))
+
+    def _record_conflict(self, conn: Connection, schema: wire.RecordSchema, d: wire.Decoded, file: _File) -> bool:
+        same = conn.execute(select(SyncConflict.id).where(
+            SyncConflict.record_id == d.id, SyncConflict.rev == d.rev,
+            SyncConflict.incoming_digest == d.digest)).first()
+        if same is not None:
+            return False
+        conn.execute(SyncConflict.__table__.insert().values(
+            id=new_id(), record_type=schema.record_type, record_id=d.id, rev=d.rev, station_id=file.station_id,
+            seq=file.seq, held=held_line(conn, wire.codec_for(schema.record_type, record_types()[schema.record_type], withheld(schema.record_type)),
+                                         d.id).decode(),
+            incoming=d.canonical.decode(), incoming_digest=d.digest, detected_at=file.now))
+        return True
+
+    def _delete_tombstoned(self, conn: Connection, file: _File) -> None:
+        """Deletions the bundle carries: only of its own station's records, children first, and
+        never of a record that something else still refers to."""
+        order = list(record_types())
+        seen = set()
+        for rtype, rid in sorted(file.tombstones, key=lambda t: -order.index(t[0]) if t[0] in order else 0):
+            if (rtype, rid) in seen:
+                continue
+            seen.add((rtype, rid))
+            model = record_types().get(rtype)
+            if model is None or rtype == "tombstone":
+                raise BundleRejected("invalid_record", record_id=rid, member="tombstone.jsonl", detail=wire.plain(
+                    QT_TRANSLATE_NOOP("Wire", "a deletion of an unknown kind of record ({kind})"), kind=rtype[:32]))
+            table = model.__table__
+            held = conn.execute(select(SyncRecord.record_type, SyncRecord.station_id, SyncRecord.digest)
+                                .where(SyncRecord.id == rid)).first()
+            present = conn.execute(select(table.c.id).where(table.c.id == rid)).first() is not None
+            if held is None:
+                if present:
+                    raise BundleRejected("not_owner", record_id=rid, member="tombstone.jsonl", owner=_office_label())
+                continue  # not here yet: the tombstone itself keeps it from arriving later
+            if held[1] is not None and held[1] != file.station_id:
+                raise BundleRejected("not_owner", record_id=rid, member="tombstone.jsonl",
+                                     owner=self._owner_label(conn, held[1]))
+            if held[0] != rtype:
+                raise BundleRejected("invalid_record", record_id=rid, member="tombstone.jsonl", detail=wire.plain(
+                    QT_TRANSLATE_NOOP("Wire", "the id of a record of another kind ({kind})"), kind=held[0]))
+            if present:
+                referrer = _referrer(conn, table, rid)
+                if referrer is not None:
+                    raise BundleRejected("still_referenced", record_id=rid, referrer=referrer)
+                conn.execute(table.delete().where(table.c.id == rid))
+            # Stays known, at a revision no copy can beat, so an older bundle cannot bring it back.
+            conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == rid).values(
+                rev=wire.DELETED_REV, digest=DELETED, station_id=file.station_id))
+
+    def _check_station(self, conn: Connection, m, station_id: str) -> None:
+        """The gate and compound a bundle names are its own station's, and the station stays at its gate."""
+        for kind, rid in (("gate", m.gate.id), ("compound", m.compound.id)):
+            held = conn.execute(select(SyncRecord.record_type, SyncRecord.station_id, SyncRecord.digest)
+                                .where(SyncRecord.id == rid)).first()
+            if held is None or held[0] != kind or held[2] == DELETED:
+                raise BundleRejected("missing_reference", record_id="manifest", member=bundle.MANIFEST,
+                                     target=f"{kind} {rid}")
+            if held[1] != station_id:
+                raise BundleRejected("not_owner", record_id=rid, member=bundle.MANIFEST,
+                                     owner=self._owner_label(conn, held[1]))
+        gate_compound = conn.execute(select(Gate.compound_id).where(Gate.id == m.gate.id)).scalar()
+        if gate_compound != m.compound.id:
+            raise BundleRejected("bad_manifest", detail="compound.id")
+        at = conn.execute(select(Station.gate_id).where(Station.id == station_id)).first()
+        if at is None:
+            conn.execute(Station.__table__.insert().values(id=station_id, gate_id=m.gate.id,
+                                                           created_at=parse_wire_time(m.station.created_at)))
+        elif at[0] != m.gate.id:
+            raise BundleRejected("bad_manifest", detail="station.gate_id")
+
+    @staticmethod
+    def _owner_label(conn: Connection, station_id: str | None) -> str:
+        row = conn.execute(select(SyncStation.compound_name, SyncStation.gate_name)
+                           .where(SyncStation.station_id == station_id)).first()
+        return f"{row[0]} {row[1]}" if row else (station_id or "?")
+
+    def _note_station(self, conn: Connection, opened: bundle.OpenBundle, seq: int, created_at: datetime,
+                      now: datetime) -> None:
+        m = opened.manifest
+        values = dict(public_key=opened.public_key, compound_id=m.compound.id, compound_name=m.compound.name,
+                      community=m.compound.community, gate_id=m.gate.id, gate_name=m.gate.name,
+                      last_imported_at=now)
+        table = SyncStation.__table__
+        row = conn.execute(select(SyncStation.last_seq, SyncStation.last_bundle_at, SyncStation.public_key)
+                           .where(SyncStation.station_id == opened.station_id)).first()
+        if row is None:
+            conn.execute(table.insert().values(station_id=opened.station_id, first_seen=now, last_seq=seq,
+                                               last_bundle_at=created_at, **values))
+        else:
+            if row[2] != opened.public_key:  # someone accepted the gate's new key (after a phone call)
+                audit.record(conn, at=now, station_id=self.station_id, operator_id=self.operator_id,
+                             action="trust_key", record_id=opened.station_id,
+                             detail=f"{bundle.key_id(row[2])} -> {bundle.key_id(opened.public_key)}")
+            if seq >= row[0]:
+                values.update(last_seq=seq, last_bundle_at=created_at)
+            conn.execute(table.update().where(table.c.station_id == opened.station_id).values(**values))
+
+
+def _audit_alarm(conn: Connection, station_id: str, seq: int) -> str | None:
+    """Whether the gate's audit chain went backwards or was replaced between its bundles, as far
+    as the bundles received so far show (in any order). Noted on the station; returns what this
+    bundle (number seq) showed."""
+    rows = conn.execute(select(SyncReceipt.seq, SyncReceipt.audit_seq, SyncReceipt.audit_hash,
+                               SyncReceipt.audit_prev_seq, SyncReceipt.audit_prev_hash)
+                        .where(SyncReceipt.station_id == station_id, SyncReceipt.audit_seq.is_not(None))
+                        .order_by(SyncReceipt.seq)).all()
+    found = None
+    for (s1, a1, h1, _p1, _q1), (s2, a2, h2, p2, q2) in zip(rows, rows[1:]):
+        alarm = None
+        if a2 < a1:
+            alarm = "backwards"
+        elif a2 == a1 and h2 != h1:
+            alarm = "replaced"
+        elif s2 == s1 + 1 and p2 == a1 and a1 > 0:
+            alarm = None if q2 == h1 else "backwards" if q2 is None else "replaced"
+        if alarm and s1 != s2 and seq in (s1, s2):
+            found = found or alarm
+        if alarm:
+            conn.execute(SyncStation.__table__.update().where(
+                SyncStation.station_id == station_id, SyncStation.audit_alarm.is_(None)).values(
+                audit_alarm=alarm, audit_alarm_seq=s2))
+    return found
+
+
+def _quoted(conn: Connection, table: Table) -> str:
+    return conn.dialect.identifier_preparer.quote(table.name)
+
+
+def _office_label() -> Message:
+    return wire.plain(QT_TRANSLATE_NOOP("Wire", "this office"))
+
+
+def _referrer(conn: Connection, table: Table, rid: str) -> str | None:
+    """'isolation_case 1b2c…' when a row of another table refers to the record, else None."""
+    from sqlmodel import SQLModel
+
+    for other in SQLModel.metadata.sorted_tables:
+        for fk in other.foreign_keys:
+            if fk.column.table is table:
+                found = conn.execute(select(other.c.id if "id" in other.c else fk.parent)
+                                     .where(fk.parent == rid).limit(1)).first()
+                if found is not None:
+                    return f"{other.name} {found[0]}"
+    return None

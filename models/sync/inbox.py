@@ -1,0 +1,131 @@
+"""What an office is handed: which files are bundles, and what became of each (the summary a person reads)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from models.formats import bundle
+from models.formats.bundle import BundleRejected
+from models.store.i18n import QT_TRANSLATE_NOOP
+from models.sync.records import record_types
+
+
+# -- import (office) -------------------------------------------------------------------------
+class Cancelled(Exception):
+    pass
+
+
+@dataclass
+class Problem:
+    code: str
+    message: Any  # models.i18n.Message
+    record_id: str | None = None
+
+
+@dataclass
+class FileSummary:
+    """What importing one file did (or would do, on a dry run)."""
+
+    path: Path
+    status: str = "accepted"  # accepted | rejected | held | skipped | cancelled
+    station_id: str | None = None
+    compound: str = ""
+    gate: str = ""
+    seq: int | None = None
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    conflicts: list[tuple[str, str]] = field(default_factory=list)  # (record type, id)
+    problem: Problem | None = None
+    already_imported: bool = False
+    fingerprint: str | None = None  # of a held bundle's key, to check with the gate
+    audit_alarm: str | None = None  # the gate's audit chain went backwards or was replaced
+
+    def total(self, which: str) -> int:
+        return sum(getattr(self, which).values())
+
+    def reject(self, exc: BundleRejected) -> None:
+        self.status = "held" if isinstance(exc, bundle.BundleHeld) else "rejected"
+        self.problem = Problem(exc.code, exc.message, exc.record_id)
+        if isinstance(exc, bundle.BundleHeld):
+            self.fingerprint, self.compound, self.gate, self.seq = exc.fingerprint, exc.compound, exc.gate, exc.sequence
+        self._forget()
+
+    def skip(self, code: str, message) -> None:
+        self.status = "skipped"
+        self.problem = Problem(code, message)
+        self._forget()
+
+    def cancel(self) -> None:
+        self.status = "cancelled"
+        self._forget()
+
+    def _forget(self) -> None:
+        self.created, self.updated, self.unchanged, self.conflicts = {}, {}, {}, []
+        self.audit_alarm = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": str(self.path), "status": self.status, "station": self.station_id,
+            "compound": self.compound, "gate": self.gate, "sequence": self.seq,
+            "reason": self.problem.code if self.problem else None,
+            "record": self.problem.record_id if self.problem else None,
+            "fingerprint": self.fingerprint, "audit_alarm": self.audit_alarm,
+            "created": self.total("created"), "updated": self.total("updated"),
+            "unchanged": self.total("unchanged"), "conflicts": len(self.conflicts),
+            "conflict_records": [{"type": t, "id": i} for t, i in self.conflicts],
+            "by_type": {t: {"created": self.created.get(t, 0), "updated": self.updated.get(t, 0),
+                            "unchanged": self.unchanged.get(t, 0)} for t in record_types()},
+        }
+
+
+def bundle_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named on the command line, and the bundles found in folders (a USB stick)."""
+    found: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            # Hidden names are not bundles: a half-written one (.name.partial.gdbundle) or the
+            # ._name files a Mac leaves on a USB stick.
+            found += sorted(q for q in p.rglob(f"*{bundle.SUFFIX}") if q.is_file() and not q.name.startswith("."))
+        else:
+            found.append(p)
+    return found
+
+
+PEOPLE_LOG = QT_TRANSLATE_NOOP("Sync", "A spreadsheet GateDesk writes for people beside its bundle; the office "
+                               "imports the bundle, not this. Skipped.")
+
+
+def is_people_log(path: Path) -> bool:
+    """A .xlsx or .csv GateDesk wrote beside a bundle (a clerk gives `import usb/*`)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv") or not path.is_file():
+        return False
+    try:
+        if any(path.stem.startswith(b.stem) for b in path.parent.glob(f"*{bundle.SUFFIX}")):
+            return True
+        if suffix == ".csv":
+            with open(path, "rb") as f:
+                head = f.read(4096)
+            return head.startswith(b"\xef\xbb\xbf") and reports_header(head[3:].split(b"\r\n")[0])
+        import zipfile
+
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/core.xml")
+            if info.file_size > 65536:
+                return False
+            return b"<dc:creator>GateDesk</dc:creator>" in zf.read(info)
+    except (OSError, KeyError, ValueError, *bundle.ZIP_DAMAGE):
+        return False
+
+
+def reports_header(line: bytes) -> bool:
+    from models.sync import people_logs
+
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return text in people_logs.people_log_headers()

@@ -1,0 +1,130 @@
+"""Who has reported: each gate's bundles received, the gaps in their numbers, gates silent today, conflicts to decide."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from models.store import db as dbmod
+from models.store.clock import utcnow
+from models.store.db import Database
+from models.sync.records import schema_for
+from models.sync.tables import (
+    SyncConflict,
+    SyncExport,
+    SyncReceipt,
+    SyncRecord,
+    SyncStation,
+)
+from models.trust import audit
+
+
+# -- conflicts -------------------------------------------------------------------------------
+def open_conflicts(session: Session) -> list[SyncConflict]:
+    return list(session.execute(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))
+                             .order_by(SyncConflict.detected_at)).scalars())
+
+
+def resolve_conflict(db: Database, conflict_id: str, *, take_incoming: bool, operator_id: str | None,
+                     now: datetime | None = None, station_id: str = "office") -> None:
+    """Keep the office's copy, or replace it with the copy that arrived; either way it is recorded
+    (on the conflict, and in the audit log)."""
+    now = now or utcnow()
+    with db.engine.begin() as conn:
+        row = conn.execute(select(SyncConflict.__table__).where(SyncConflict.id == conflict_id)).mappings().first()
+        if row is None or row["resolved_at"] is not None:
+            return
+        if take_incoming:
+            schema = schema_for(row["record_type"], dbmod.time_storage(db.engine.dialect.name))
+            record = schema.decode(row["incoming"].encode())  # checked as on import, by the same validator
+            dbmod.bulk_update(conn, schema.table, schema.stored, [record.row])
+            conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == row["record_id"])
+                         .values(digest=row["incoming_digest"]))
+        conn.execute(SyncConflict.__table__.update().where(SyncConflict.id == conflict_id).values(
+            resolved_at=now, resolution="taken" if take_incoming else "kept", resolved_by=operator_id))
+        audit.record(conn, at=now, station_id=station_id, operator_id=operator_id, action="conflict",
+                     record_id=row["record_id"], detail="taken" if take_incoming else "kept")
+
+
+# -- completeness ----------------------------------------------------------------------------
+@dataclass
+class StationReport:
+    station_id: str
+    compound_id: str
+    compound_name: str
+    community: str
+    gate_name: str
+    last_seq: int
+    last_bundle_at: datetime
+    last_imported_at: datetime
+    missing: list[tuple[int, int]]  # runs of sequence numbers never received: (first, last)
+    audit_alarm: str | None = None  # backwards | replaced: the gate's audit chain was cut or rewritten
+    audit_alarm_seq: int | None = None
+
+    @property
+    def missing_count(self) -> int:
+        return sum(b - a + 1 for a, b in self.missing)
+
+    def silent_since(self, now: datetime) -> timedelta:
+        return now - self.last_bundle_at
+
+
+def gaps(received: Iterable[int]) -> list[tuple[int, int]]:
+    """Runs of numbers from 1 to the highest received that are missing, in one pass over what
+    was received (never over the range: a gate's numbers may reach millions)."""
+    out, expected = [], 1
+    for n in sorted(set(received)):
+        if n > expected:
+            out.append((expected, n - 1))
+        expected = n + 1
+    return out
+
+
+def completeness(session: Session) -> list[StationReport]:
+    """Per gate: the last bundle received and the sequence numbers that never arrived."""
+    received: dict[str, list[int]] = {}
+    for station_id, seq in session.execute(select(SyncReceipt.station_id, SyncReceipt.seq)):
+        received.setdefault(station_id, []).append(seq)
+    out = []
+    for st in session.execute(select(SyncStation).order_by(SyncStation.compound_name, SyncStation.gate_name)).scalars():
+        seqs = received.get(st.station_id, [])
+        out.append(StationReport(st.station_id, st.compound_id, st.compound_name, st.community, st.gate_name,
+                                 max(seqs) if seqs else 0, st.last_bundle_at, st.last_imported_at, gaps(seqs),
+                                 st.audit_alarm, st.audit_alarm_seq))
+    return out
+
+
+EXPORT_DUE = timedelta(hours=24)  # the office expects a bundle a day
+
+
+def export_due(last: SyncExport | None, now: datetime) -> bool:
+    """True when the gate has never exported, or not for a day."""
+    return last is None or now - last.created_at >= EXPORT_DUE
+
+
+def last_export(session: Session) -> SyncExport | None:
+    return session.execute(select(SyncExport).order_by(SyncExport.seq.desc()).limit(1)).scalars().first()
+
+
+def not_reported(session: Session, day: date, zone: ZoneInfo, *, now: datetime | None = None) -> list[str]:
+    """Gates whose bundles do not cover `day`: 'compound gate (time their data reaches)'."""
+    from models.store.clock import day_bounds
+
+    start, end = day_bounds(day, zone)
+    # A past day needs a bundle reaching its end; today, any bundle written today will do.
+    needed = end if end <= (now or utcnow()) else start
+    covered: dict[str, datetime] = {}
+    for station_id, upto in session.execute(select(SyncReceipt.station_id, func.max(SyncReceipt.period_to))
+                                            .group_by(SyncReceipt.station_id)):
+        covered[station_id] = upto
+    out = []
+    for st in session.execute(select(SyncStation).order_by(SyncStation.compound_name, SyncStation.gate_name)).scalars():
+        upto = covered.get(st.station_id)
+        if upto is None or upto < needed:
+            last = upto.astimezone(zone).strftime("%Y-%m-%d %H:%M") if upto else "-"
+            out.append(f"{st.compound_name} {st.gate_name} ({last})")
+    return out

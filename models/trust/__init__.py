@@ -1,0 +1,1 @@
+"""Operators, roles and PINs, the audit chain, retention, restores."""

@@ -1,7 +1,6 @@
 """Records that arrived changed at a revision the office already holds: a person decides."""
 from __future__ import annotations
 
-import json
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -11,23 +10,7 @@ from gui import texts
 from gui.list_table_model import ListTableModel
 from gui.widgets import row_table
 from models.app.desk import Desk
-from models.kit.masking import mask_id_number, mask_name, mask_phone
-from models.sync.tables import SyncConflict
-
-MASKED = {"name": mask_name, "recipient_name": mask_name, "phone": mask_phone, "id_number": mask_id_number}
-
-
-def differences(conflict: SyncConflict) -> list[tuple[str, str, str]]:
-    """(field, office's value, incoming value) for each field that differs, personal data masked."""
-    held, incoming = json.loads(conflict.held), json.loads(conflict.incoming)
-    out = []
-    for key in sorted(set(held) | set(incoming)):
-        a, b = held.get(key), incoming.get(key)
-        if a != b:
-            mask = MASKED.get(key, lambda v: v)
-            out.append((key, "" if a is None else str(mask(a)), "" if b is None else str(mask(b))))
-    return out
-
+from models.sync import ConflictView
 
 class ConflictsTableModel(ListTableModel):
     ConflictRole = Qt.UserRole + 1
@@ -41,13 +24,13 @@ class ConflictsTableModel(ListTableModel):
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        c: SyncConflict = self.rows[index.row()]
+        c: ConflictView = self.rows[index.row()]
         if role == self.ConflictRole:
             return c
         if role == Qt.DisplayRole:
             zone = ZoneInfo(self.desk.settings.timezone)
             return (texts.local_time(c.detected_at, zone, "%Y-%m-%d %H:%M"), c.record_type, c.record_id[:8],
-                    c.rev, ", ".join(d[0] for d in differences(c)))[index.column()]
+                    c.rev, ", ".join(d[0] for d in c.differences))[index.column()]
         return None
 
 
@@ -90,7 +73,7 @@ class ConflictsPanel(QWidget):
         else:
             self._selected(QModelIndex())
 
-    def current(self) -> SyncConflict | None:
+    def current(self) -> ConflictView | None:
         index = self.table.currentIndex()
         return self.model.data(index, ConflictsTableModel.ConflictRole) if index.isValid() else None
 
@@ -99,7 +82,7 @@ class ConflictsPanel(QWidget):
         for b in (self.keep_button, self.take_button):
             b.setEnabled(c is not None)
         if c is not None:
-            lines = [self.tr("{0}: office has “{1}”, arrived “{2}”").format(*d) for d in differences(c)]
+            lines = [self.tr("{0}: office has “{1}”, arrived “{2}”").format(*d) for d in c.differences]
             self.detail.setText("\n".join(lines))
 
     def resolve(self, *, take_incoming: bool) -> None:

@@ -27,8 +27,8 @@ from gui.widgets import ChoiceRow, Field
 from models.app.desk import Desk
 from models.app.gate_service import Saved
 from models.gate.rules import ALL_CLEAR_TEXT, CodeColor, NatResult, Outcome, PersonKind
+from models.gate import visits
 from models.gate.visits import RemeasureNeeded, VisitForm, recall_key
-from models.kit.masking import mask_name
 from models.kit.validation import NAME_MAX, TEXT_MAX, InvalidInput
 from models.residents import PASS_PREFIX
 from models.station.isolation import may_be_placed
@@ -334,7 +334,7 @@ class GatePanel(QWidget):
             self.pending_scan = scan
             self.temperature.clear()
             self._show_banner("recall", self.tr("Resident {0} · {1} · in").format(
-                mask_name(scan.resident.name), scan.household.label),
+                scan.resident.name, scan.household.label),
                 self.tr("Take the temperature, type it and press Enter. Esc cancels."))
             self.temperature.setFocus()
             return
@@ -359,7 +359,7 @@ class GatePanel(QWidget):
         self.fields["temperature"].set_error("")
         way = self.tr("in") if scan.direction == Direction.IN else self.tr("out")
         self._show_banner("admit", self.tr("Pass: {0}").format(way),
-                          f"{mask_name(scan.resident.name)} · {scan.household.label}")
+                          f"{scan.resident.name} · {scan.household.label}")
         self.passage_recorded.emit()
         self.phone.setFocus()
 
@@ -453,7 +453,7 @@ class GatePanel(QWidget):
         for key, (form, since) in self._parked_forms.items():
             minutes = int((now - since).total_seconds() // 60)
             item = QListWidgetItem(self.tr("{0} · first reading {1} °C · waiting {2} min").format(
-                mask_name(form.name) or form.phone[-4:], form.temperature_first, minutes))
+                visits.waiting_label(form), form.temperature_first, minutes))
             item.setData(Qt.UserRole, key)
             self.parked.addItem(item)
         for w in (self.parked_caption, self.parked):
@@ -492,7 +492,7 @@ class GatePanel(QWidget):
         reasons = [texts.reason(code, saved.decision.params) for code in v.reason_codes]
         if v.override_reason:
             reasons.append(self.tr("Overridden by a supervisor: {0}").format(v.override_reason))
-        detail = "\n".join([mask_name(v.name)] + (reasons or [texts.lookup("Reasons", ALL_CLEAR_TEXT)]))
+        detail = "\n".join([v.name or ""] + (reasons or [texts.lookup("Reasons", ALL_CLEAR_TEXT)]))
         self._show_banner(v.decision, texts.outcome(v.decision), detail)
         self.override_button.setVisible(True)
         self.isolate_button.setVisible(may_be_placed(v))

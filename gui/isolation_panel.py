@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from gui import texts
 from gui.list_table_model import ListTableModel
 from models.app.desk import Desk
-from models.kit.masking import mask_name
 from models.kit.validation import InvalidInput
 from models.station.isolation import OUTCOME_LABELS, PARTY_LABELS, CaseClosed, OpenCase, Outcome, Party
 from models.trust.operators import Role
@@ -60,7 +59,7 @@ class IsolationTableModel(ListTableModel):
         if c == self.COL_OPEN_FOR:
             return f"{oc.minutes_open // 60}:{oc.minutes_open % 60:02d}"
         if c == self.COL_NAME:
-            return mask_name(oc.case.name)
+            return oc.case.name
         if c == self.COL_REASON:
             return self._reason(oc)
         if c == self.COL_TEMPERATURE:
@@ -95,7 +94,7 @@ class ClosedCasesModel(ListTableModel):
         if role != Qt.DisplayRole:
             return None
         outcome = texts.lookup("Isolation", OUTCOME_LABELS[Outcome(case.outcome)]) if case.outcome else ""
-        return [texts.local_time(case.closed_at, self.desk.settings.zone, "%m-%d %H:%M"), mask_name(case.name),
+        return [texts.local_time(case.closed_at, self.desk.settings.zone, "%m-%d %H:%M"), case.name,
                 outcome, case.handed_to or "", str(case.rev)][index.column()]
 
 

@@ -25,7 +25,6 @@ from gui.list_table_model import ListTableModel
 from gui.scanner import BurstCatcher
 from gui.widgets import ChoiceRow
 from models.app.desk import Desk
-from models.kit.masking import mask_name
 from models.kit.validation import InvalidInput
 from models.station.parcels import (
     KIND_LABELS,
@@ -69,7 +68,7 @@ class ParcelTableModel(ListTableModel):
         return [
             p.pickup_code, p.room, p.shelf or "", texts.local_time(p.received_at, zone, "%m-%d %H:%M"),
             texts.lookup("Parcels", KIND_LABELS[ParcelKind(p.kind)]),
-            p.carrier or "", p.tracking_no or "", mask_name(p.recipient_name), p.phone_tail or "",
+            p.carrier or "", p.tracking_no or "", p.recipient_name or "", p.phone_tail or "",
             texts.local_time(p.disinfected_at, zone, "%H:%M") if p.disinfected_at else self.tr("No"),
             self._status(p),
         ][index.column()]
@@ -78,7 +77,7 @@ class ParcelTableModel(ListTableModel):
         label = texts.lookup("Parcels", STATUS_LABELS[ParcelStatus(p.status)])
         zone = self.desk.settings.zone
         if p.status == ParcelStatus.COLLECTED:
-            return f"{label} {mask_name(p.collected_by)} {texts.local_time(p.collected_at, zone, '%H:%M')}"
+            return f"{label} {p.collected_by or ''} {texts.local_time(p.collected_at, zone, '%H:%M')}"
         if p.status == ParcelStatus.DELIVERED:
             return f"{label} {p.delivered_by} {texts.local_time(p.delivered_at, zone, '%H:%M')}"
         return label

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 
 from gui import texts
 from models.gate.visits import SignOutKind, SortKey
-from models.kit.masking import mask_id_number, mask_name, mask_phone
 from models.store.i18n import QT_TRANSLATE_NOOP
 
 VISIT_ROLE = Qt.UserRole + 1  # the row's visit record
@@ -58,11 +57,11 @@ COLUMNS: dict[str, Column] = {
     "inside_for": Column(QT_TRANSLATE_NOOP("VisitColumns", "Inside for"),
                          lambda v, c: texts.duration(c.now - v.created_at) if c.now else "", right=True),
     "kind": Column(QT_TRANSLATE_NOOP("VisitColumns", "Who"), lambda v, _c: texts.kind(v.kind), sort=SortKey.KIND),
-    "name": Column(QT_TRANSLATE_NOOP("VisitColumns", "Name"), lambda v, _c: mask_name(v.name), sort=SortKey.NAME),
-    "phone": Column(QT_TRANSLATE_NOOP("VisitColumns", "Phone"), lambda v, _c: mask_phone(v.phone)),
-    "id_number": Column(QT_TRANSLATE_NOOP("VisitColumns", "ID number"), lambda v, _c: mask_id_number(v.id_number)),
+    "name": Column(QT_TRANSLATE_NOOP("VisitColumns", "Name"), lambda v, _c: v.name or "", sort=SortKey.NAME),
+    "phone": Column(QT_TRANSLATE_NOOP("VisitColumns", "Phone"), lambda v, _c: v.phone or ""),
+    "id_number": Column(QT_TRANSLATE_NOOP("VisitColumns", "ID number"), lambda v, _c: v.id_number or ""),
     "destination": Column(QT_TRANSLATE_NOOP("VisitColumns", "Going to"), lambda v, _c: v.destination or ""),
-    "host": Column(QT_TRANSLATE_NOOP("VisitColumns", "Host"), lambda v, _c: mask_name(v.host)),
+    "host": Column(QT_TRANSLATE_NOOP("VisitColumns", "Host"), lambda v, _c: v.host or ""),
     "temperature": Column(QT_TRANSLATE_NOOP("VisitColumns", "°C"),
                           lambda v, _c: "" if v.temperature is None else f"{v.temperature:.1f}", right=True),
     "code": Column(QT_TRANSLATE_NOOP("VisitColumns", "Code"), lambda v, _c: texts.code_color(v.code_color)),

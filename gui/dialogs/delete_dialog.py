@@ -8,7 +8,6 @@ from gui.dialogs.sign_in_dialog import OperatorPinBox
 from models.app.desk import Desk
 from models.app.gate_service import TOMBSTONE_REASON_MAX
 from models.gate.visits import Visit
-from models.kit.masking import mask_name
 from models.kit.validation import InvalidInput
 from models.trust.operators import NotAllowed, Role, WrongPin
 
@@ -24,7 +23,7 @@ class DeleteDialog(QDialog):
         box = QVBoxLayout(self)
         note = QLabel(self.tr("Delete the registration of {0} at {1}? Only for one made in error. The deletion, "
                               "your name and the reason are kept, and the office deletes its copy too.").format(
-            mask_name(visit.name), texts.local_time(visit.created_at, desk.settings.zone, "%m-%d %H:%M")))
+            visit.name, texts.local_time(visit.created_at, desk.settings.zone, "%m-%d %H:%M")))
         note.setWordWrap(True)
         box.addWidget(note)
         form = QFormLayout()

@@ -16,7 +16,6 @@ from gui.dialogs.sign_in_dialog import OperatorPinBox
 from models.app.desk import Desk
 from models.gate.rules import Outcome
 from models.gate.visits import Visit
-from models.kit.masking import mask_name
 from models.kit.validation import InvalidInput
 from models.trust.operators import NotAllowed, Role, WrongPin
 
@@ -29,7 +28,7 @@ class OverrideDialog(QDialog):
         self.result_visit: Visit | None = None
         self.setWindowTitle(self.tr("Supervisor override"))
         box = QVBoxLayout(self)
-        box.addWidget(QLabel(self.tr("{0}: decided «{1}»").format(mask_name(visit.name), texts.outcome(visit.decision))))
+        box.addWidget(QLabel(self.tr("{0}: decided «{1}»").format(visit.name, texts.outcome(visit.decision))))
         form = QFormLayout()
         self.outcome = QComboBox()
         self.outcome.setObjectName("outcome")

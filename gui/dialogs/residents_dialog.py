@@ -29,7 +29,6 @@ from gui.printing import print_pages
 from gui.widgets import row_table
 from models.app.desk import Desk
 from models.formats.sheets import SheetProblem
-from models.kit.masking import mask_name, mask_phone
 from models.residents import (
     ROSTER_SUFFIX,
     MonitoringKind,
@@ -60,9 +59,9 @@ class RosterTableModel(ListTableModel):
             if col == self.COL_ROOM:
                 return household.label
             if col == self.COL_NAME:
-                return mask_name(resident.name)
+                return resident.name
             if col == self.COL_PHONE:
-                return mask_phone(resident.phone)
+                return resident.phone or ""
             if col == self.COL_PASS:
                 return p.expires_on if p else self.tr("no pass")
             if col == self.COL_HOME and monitoring:
@@ -310,7 +309,8 @@ class ResidentsDialog(QDialog):
 
     # -- one resident -----------------------------------------------------------------------------
     def edit(self, row) -> None:
-        dialog = ResidentForm(row, self)
+        resident = self.desk.residents.resident_for_edit(row[0].id) if row is not None else None
+        dialog = ResidentForm(resident, row[1].label if row is not None else "", self)
         while dialog.exec() == QDialog.Accepted:
             values = dict(room=dialog.room.text(), name=dialog.name.text(), phone=dialog.phone.text())
             try:
@@ -332,7 +332,7 @@ class ResidentsDialog(QDialog):
             return
         if QMessageBox.question(self, self.tr("Moved out"), self.tr(
                 "Take {0} ({1}) off the roster? Their pass stops working.").format(
-                mask_name(row[0].name), row[1].label)) == QMessageBox.Yes:
+                row[0].name, row[1].label)) == QMessageBox.Yes:
             self.desk.residents.move_out(row[0].id)
             self.refresh()
 
@@ -404,14 +404,14 @@ class ResidentsDialog(QDialog):
 class ResidentForm(QDialog):
     """A resident's room, name and phone; full data, for the administrator editing it."""
 
-    def __init__(self, row, parent=None):
+    def __init__(self, resident, room: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Resident"))
         form = QFormLayout(self)
-        self.room = QLineEdit(row[1].label if row else "")
+        self.room = QLineEdit(room)
         self.room.setPlaceholderText("3-2-501")
-        self.name = QLineEdit(row[0].name if row else "")
-        self.phone = QLineEdit((row[0].phone or "") if row else "")
+        self.name = QLineEdit(resident.name if resident else "")
+        self.phone = QLineEdit((resident.phone or "") if resident else "")
         for key, edit in (("room", self.room), ("name", self.name), ("phone", self.phone)):
             edit.setObjectName(key)
             edit.setMinimumHeight(40)

@@ -9,9 +9,12 @@ from models.app.work import Service
 from models.gate import visits
 from models.gate.rules import Decision, Outcome
 from models.gate.visits import Visit, VisitForm, VisitQuery
+from models.kit.masking import Masked, masked
+from models.kit.validation import InvalidInput, _err, clean_text
 from models.station import isolation
 from models.store.db import saving
 from models.store.i18n import QT_TRANSLATE_NOOP
+from models.sync.tables import Tombstone
 from models.trust.operators import Role
 
 TOMBSTONE_REASON_MAX = 40
@@ -33,20 +36,25 @@ class GateService(Service):
                                                     operator_id=self.operator.id, settings=self.settings, now=now)
             self.desk.audit(s, "register", record_id=visit.id, detail=decision.outcome.value)
             s.commit()
-        return Saved(visit, decision)
+        return Saved(Masked(visit, visits.PERSONAL), decision)
+
     def recall(self, phone: str) -> visits.Recall | None:
+        """Unmasked: it fills the form being typed for the same person, who stands at the desk."""
         with self.db.reading() as s:
             return visits.recall_by_phone(s, phone)
+
     def sign_out(self, visit_id: str) -> Visit:
         with self.db.session() as s:
             v = visits.sign_out(session=s, visit_id=visit_id, operator_id=self.operator.id, now=self.clock())
             s.commit()
-            return v
+            return Masked(v, visits.PERSONAL)
+
     def auto_sign_out(self) -> int:
         with self.db.session() as s:
             n = visits.auto_sign_out(session=s, settings=self.settings, now=self.clock())
             s.commit()
             return n
+
     def override(self, *, visit_id: str, supervisor_id: str, outcome: Outcome, reason: str) -> Visit:
         """By the supervisor who gave their PIN for it (authorise), or one on duty."""
         self.desk.supervisor(supervisor_id)
@@ -54,7 +62,8 @@ class GateService(Service):
             v = visits.override_decision(session=s, visit_id=visit_id, supervisor_id=supervisor_id, outcome=outcome,
                                          reason=reason, ctx=self.ctx, now=self.clock())
             s.commit()
-            return v
+            return Masked(v, visits.PERSONAL)
+
     def reveal(self, *, visit_id: str, supervisor_id: str) -> Visit:
         """One row in full, for the supervisor who gave their PIN for it (audited)."""
         self.desk.supervisor(supervisor_id)
@@ -62,23 +71,27 @@ class GateService(Service):
             v = visits.reveal(session=s, visit_id=visit_id, supervisor_id=supervisor_id, ctx=self.ctx, now=self.clock())
             s.commit()
             return v
+
     def on_site(self) -> list[Visit]:
         with self.db.reading() as s:
-            return visits.on_site(s)
+            return masked(visits.on_site(s), visits.PERSONAL)
+
     def today_counts(self) -> visits.DayCounts:
         with self.db.reading() as s:
             return visits.today_counts(s, self.settings, self.clock())
+
     def count_visits(self, q: VisitQuery) -> int:
         with self.db.reading() as s:
             return visits.count_visits(s, q, self.settings)
+
     def page_visits(self, q: VisitQuery, *, offset: int, limit: int, reverse: bool = False) -> list:
         with self.db.reading() as s:
-            return visits.page_visits(s, q, self.settings, offset=offset, limit=limit, reverse=reverse)
+            return masked(visits.page_visits(s, q, self.settings, offset=offset, limit=limit, reverse=reverse),
+                          visits.PERSONAL)
+
     def delete_visit(self, visit_id: str, reason: str) -> None:
         """A supervisor removes a registration made in error. A tombstone with the reason stays and
         travels in the next bundle, so the office deletes its copy too. Raises InvalidInput."""
-        from models.kit.validation import InvalidInput, _err, clean_text
-        from models.sync.tables import Tombstone
 
         sup = self.desk.acting(Role.SUPERVISOR)
         errors = []

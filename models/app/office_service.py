@@ -1,39 +1,38 @@
 """The office's dashboard, drill-down and daily report."""
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from models import sync
 from models.app.work import Service
+from models.office import dashboard as office
+from models.office import reports
 from models.trust.operators import Role
 
 
 class OfficeService(Service):
     def day_summary(self, day):
-        from zoneinfo import ZoneInfo
 
-        from models.office import dashboard as office
 
         with self.db.reading() as s:
             return office.day_summary(s, day, ZoneInfo(self.settings.timezone),
                                       overdue_hours=self.settings.parcel_overdue_hours)
-    def visit_series(self, last_day, days: int):
-        from zoneinfo import ZoneInfo
 
-        from models.office import dashboard as office
+    def visit_series(self, last_day, days: int):
+
 
         with self.db.reading() as s:
             return office.series(s, last_day, days, ZoneInfo(self.settings.timezone))
-    def drill_visits(self, *, compound_ids: list[str], day, decision: str | None = None):
-        from zoneinfo import ZoneInfo
 
-        from models.office import dashboard as office
+    def drill_visits(self, *, compound_ids: list[str], day, decision: str | None = None):
+
 
         with self.db.reading() as s:
             return office.drill_visits(s, compound_ids=compound_ids, day=day, zone=ZoneInfo(self.settings.timezone),
                                        decision=decision)
-    def write_report(self, day, path):
-        from zoneinfo import ZoneInfo
 
-        from models.office import reports
+    def write_report(self, day, path):
+
 
         who = self.desk.acting(Role.SUPERVISOR)  # an export, as at a gate
         summary = self.day_summary(day)

@@ -3,36 +3,36 @@ from __future__ import annotations
 
 from models import residents
 from models.app.work import Service
+from models.gate import posters
+from models.setup.site import Gate
 from models.trust.operators import Role
 
 
 class PosterService(Service):
     def poster_gates(self) -> list[tuple]:
         """(compound, gate) this desk prints posters for: its own gate, or every gate at an office."""
-        from models.gate import posters
 
         with self.db.reading() as s:
             gates = posters.all_gates(s)
         if self.ctx is not None and not self.desk.is_office:
             gates = [(c, g) for c, g in gates if g.id == self.ctx.gate_id]
         return gates
+
     def venue_code(self, gate_id: str):
-        from models.gate import posters
 
         with self.db.reading() as s:
             return posters.venue_code(s, gate_id)
+
     def save_venue_code(self, *, gate_id: str, kind: str, content: str, hotline: str) -> None:
         """Raises posters.PosterProblem for content that cannot go on a poster."""
-        from models.gate import posters
 
         admin = self.desk.acting(Role.ADMIN)  # it changes what every printed poster says
         with self.db.session() as s:
             posters.save_venue_code(s, gate_id=gate_id, kind=kind, content=content, hotline=hotline, now=self.clock())
             self.desk.audit(s, "venue_code", record_id=gate_id, detail=kind, operator_id=admin.id)
             s.commit()
+
     def poster_spec(self, gate_id: str, *, size: str = "A4"):
-        from models.gate import posters
-        from models.setup.site import Gate
 
         with self.db.reading() as s:
             return posters.poster_spec(s, s.get(Gate, gate_id), self.settings, size=size,

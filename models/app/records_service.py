@@ -3,8 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 from models.app.work import Service
+from models.formats.wire import parse_wire_time, wire_time
+from models.store import crash, paths
+from models.store.db import DAILY_PREFIX, Meta, daily_backup, scrub
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.trust import audit, retention
 from models.trust.operators import Role
@@ -37,8 +41,6 @@ class RecordsService(Service):
         Works in chunks, each its own short transaction with its own audit entry, so it can run
         on a worker thread while the gate saves; stopping() between chunks ends it early (the
         next run carries on). None when it already ran today (once_a_day)."""
-        from models.formats.wire import parse_wire_time, wire_time
-        from models.store.db import Meta, scrub
 
         now, today = self.clock(), self.desk.today()
         cutoff = now - timedelta(days=self.settings.retention_days)
@@ -70,10 +72,10 @@ class RecordsService(Service):
         if total.total:
             scrub(self.db)
         return total
+
     def erasure_failed(self, exc: Exception) -> None:
         """The retention erasure failed: a crash report (code locations only) and an audit entry,
         once a day per kind of failure, however often the minute timer meets it again."""
-        from models.store import crash
 
         key = (self.desk.today().isoformat(), type(exc).__name__)
         if key in self._erasure_failures:
@@ -87,35 +89,39 @@ class RecordsService(Service):
                 s.commit()
         except Exception:  # noqa: BLE001 - the database itself may be what fails; the report is written
             pass
+
     def personal_left(self) -> int:
         with self.db.engine.connect() as conn:  # a read: no write lock
             return retention.personal_left(conn)
+
     def audit_page(self, *, before_seq: int | None = None, limit: int = 200) -> list[audit.AuditEvent]:
         """The newest entries first; administrators only."""
         self.desk.acting(Role.ADMIN)
         with self.db.reading() as s:
             return audit.entries(s, limit=limit, before_seq=before_seq)
+
     def audit_verdict(self, progress=None, stopping=lambda: False) -> audit.Verdict | None:
         """Seconds on a year's log: run it off the GUI thread. A plain read, so it never holds
         the write lock a save needs. Entries cut off the end since the last anchor are reported."""
         with self.db.engine.connect() as conn:
             return audit.verify(conn, progress, stopping, anchor=audit.load_anchor(self.db.path))
+
     def anchor_audit(self) -> None:
         """Note the audit chain's head beside the database (at close, and with the housekeeping)."""
         with self.db.engine.connect() as conn:
             audit.save_anchor(self.db.path, conn)
+
     def campaign_phrase(self) -> str:
         """What an administrator types to confirm the end of the campaign: this station's name."""
         return self.ctx.compound_name
+
     def campaign_confirmed(self, typed: str) -> bool:
         return typed.strip() == self.campaign_phrase()
+
     def end_campaign(self, confirmation: str) -> CampaignEnded:
         """Erase all personal data on this station, and the backups that hold it. Raises
         NotConfirmed unless `confirmation` is campaign_phrase() exactly."""
-        from pathlib import Path
 
-        from models.store import paths
-        from models.store.db import DAILY_PREFIX, scrub
 
         admin = self.desk.acting(Role.ADMIN)
         if not self.campaign_confirmed(confirmation):
@@ -136,12 +142,10 @@ class RecordsService(Service):
                         old.unlink()
                         removed += 1
         return CampaignEnded(result, removed)
+
     def daily_backup(self):
         """Today's backup (once a day, while the app runs), keeping the last settings.backup_keep."""
-        from pathlib import Path
 
-        from models.store import paths
-        from models.store.db import daily_backup
 
         if self.db.path is None:
             return None

@@ -5,7 +5,8 @@ from datetime import timedelta
 
 from models import residents
 from models.app.work import Service
-from models.kit.masking import mask_name
+from models.kit.masking import Masked, mask_name
+from models.kit.validation import FieldError, InvalidInput, parse_temperature
 from models.trust.operators import Role
 
 
@@ -35,13 +36,15 @@ class ResidentService(Service):
                 s.commit()
                 raise
             s.commit()
-        return residents.ScanResult(resident=resident, household=household, pass_=found, direction=direction,
+        return residents.ScanResult(resident=Masked(resident, residents.PERSONAL), household=household, pass_=found,
+                                    direction=direction,
                                     monitoring=monitoring)
+
     def needs_temperature(self, scan: residents.ScanResult) -> bool:
         return self.settings.check_temperature and scan.direction == residents.Direction.IN
+
     def record_passage(self, scan: residents.ScanResult, temperature: str = "") -> residents.Passage:
         """Raises InvalidInput for a missing or impossible reading, PassRefused for a fever."""
-        from models.kit.validation import FieldError, InvalidInput, parse_temperature
 
         reading = None
         if self.needs_temperature(scan):
@@ -62,12 +65,20 @@ class ResidentService(Service):
                                            temperature=reading, now=now)
             s.commit()
         return row
+
     def residents_overview(self) -> list[tuple]:
         """(resident, household, valid pass or None, monitoring or None), by room."""
         self.desk.acting(Role.ADMIN)
         today = residents.today_for(self.settings, self.clock())
         with self.db.engine.connect() as conn:  # a read: no write lock
-            return residents.roster_overview(conn, today)
+            return [(Masked(r, residents.PERSONAL), *rest) for r, *rest in residents.roster_overview(conn, today)]
+
+    def resident_for_edit(self, resident_id: str) -> residents.Resident | None:
+        """One resident in full, to correct their name or phone (an administrator's)."""
+        self.desk.acting(Role.ADMIN)
+        with self.db.reading() as s:
+            return s.get(residents.Resident, resident_id)
+
     def import_roster(self, path, progress=None) -> residents.RosterImport:
         """All rows that can be read, in one unit of work (runs on a worker thread: its own session).
         Raises sheets.SheetProblem for a file that cannot be read at all."""
@@ -78,6 +89,7 @@ class ResidentService(Service):
                         operator_id=admin.id)
             s.commit()
         return result
+
     def add_resident(self, *, room: str, name: str, phone: str) -> residents.Resident:
         """Raises residents.RosterProblem naming the field that is wrong."""
         admin = self.desk.acting(Role.ADMIN)
@@ -87,7 +99,8 @@ class ResidentService(Service):
                                        now=self.clock())
             self.desk.audit(s, "resident", record_id=r.id, detail="added", operator_id=admin.id)
             s.commit()
-            return r
+            return Masked(r, residents.PERSONAL)
+
     def edit_resident(self, resident_id: str, *, room: str, name: str, phone: str) -> None:
         admin = self.desk.acting(Role.ADMIN)
         with self.db.session() as s:
@@ -95,12 +108,14 @@ class ResidentService(Service):
                                     today=self.desk.today())
             self.desk.audit(s, "resident", record_id=resident_id, detail="edited", operator_id=admin.id)
             s.commit()
+
     def move_out(self, resident_id: str) -> None:
         admin = self.desk.acting(Role.ADMIN)
         with self.db.session() as s:
             residents.move_out(s, resident_id, now=self.clock())
             self.desk.audit(s, "resident", record_id=resident_id, detail="moved out", operator_id=admin.id)
             s.commit()
+
     def import_monitoring(self, path) -> residents.RosterImport:
         admin = self.desk.acting(Role.ADMIN)
         with self.db.session() as s:
@@ -109,6 +124,7 @@ class ResidentService(Service):
                         operator_id=admin.id)
             s.commit()
         return result
+
     def save_roster_file(self, path, passphrase: str) -> int:
         """Raises residents.RosterFileProblem (a short passphrase). The file carries the pass key."""
         admin = self.desk.acting(Role.ADMIN)
@@ -117,6 +133,7 @@ class ResidentService(Service):
             self.desk.audit(s, "roster_file", detail=f"saved records={count}", operator_id=admin.id)
             s.commit()
         return count
+
     def load_roster_file(self, path, passphrase: str) -> int:
         """Raises residents.RosterFileProblem saying why the file cannot be taken; takes all or nothing."""
         admin = self.desk.acting(Role.ADMIN)
@@ -125,6 +142,7 @@ class ResidentService(Service):
             self.desk.audit(s, "roster_file", detail=f"loaded records={taken}", operator_id=admin.id)
             s.commit()
         return taken
+
     def issue_passes(self, resident_ids: list[str]) -> int:
         """A pass for each resident without a valid one; reissues replace lost cards."""
         admin = self.desk.acting(Role.ADMIN)
@@ -139,6 +157,7 @@ class ResidentService(Service):
                     made += 1
             s.commit()
         return made
+
     def reissue_pass(self, pass_id: str, reason: str):
         admin = self.desk.acting(Role.ADMIN)
         with self.db.session() as s:
@@ -147,12 +166,14 @@ class ResidentService(Service):
             self.desk.audit(s, "pass_reissue", record_id=new.id, detail=f"replaces={pass_id}", operator_id=admin.id)
             s.commit()
             return new
+
     def revoke_pass(self, pass_id: str, reason: str) -> None:
         admin = self.desk.acting(Role.ADMIN)
         with self.db.session() as s:
             residents.revoke_pass(s, pass_id, reason=reason, now=self.clock())
             self.desk.audit(s, "pass_revoke", record_id=pass_id, operator_id=admin.id)
             s.commit()
+
     def put_under_monitoring(self, resident_id: str, kind: str, until, reason: str) -> None:
         admin = self.desk.acting(Role.ADMIN)
         with self.db.session() as s:
@@ -160,6 +181,7 @@ class ResidentService(Service):
                                                  reason=reason, now=self.clock())
             self.desk.audit(s, "monitoring", record_id=row.id, detail=f"{kind} until {until}", operator_id=admin.id)
             s.commit()
+
     def end_monitoring(self, monitoring_id: str) -> None:
         admin = self.desk.acting(Role.ADMIN)
         with self.db.session() as s:
@@ -170,6 +192,7 @@ class ResidentService(Service):
                 s.add(row)
                 self.desk.audit(s, "monitoring", record_id=monitoring_id, detail="ended", operator_id=admin.id)
                 s.commit()
+
     def pass_cards(self, *, building: str | None = None, household_id: str | None = None,
                    resident_ids: list[str] | None = None):
         admin = self.desk.acting(Role.ADMIN)  # whoever holds the cards can walk in: printing them is minting them

@@ -20,12 +20,15 @@ class StaffService(Service):
             sync.ensure_signing_key(s)
             s.commit()
         return self.ctx
+
     def operators(self) -> list[Operator]:
         with self.db.reading() as s:
             return operators.list_operators(s)
+
     def last_on_duty(self) -> str | None:
         with self.db.reading() as s:
             return operators.last_on_duty(s, station_id=self.ctx.station_id)
+
     def sign_in(self, operator_id: str, pin: str) -> Operator:
         """Start a shift; whoever was on duty is handed over."""
         with self.db.session() as s:
@@ -33,12 +36,14 @@ class StaffService(Service):
             s.commit()
         self.desk.operator = op
         return op
+
     def sign_off(self) -> None:
         with self.db.session() as s:
             operators.end_shift(s, ctx=self.ctx, now=self.clock())
             s.commit()
         self.desk.operator = None
         self.desk.authority = None
+
     def lock_due(self, *, last_activity: datetime, last_check: datetime) -> str | None:
         """'shift' when a shift change passed since last_check, 'idle' when untouched for
         idle_lock_minutes, else None. The GUI asks every few seconds."""
@@ -56,12 +61,14 @@ class StaffService(Service):
         if minutes and now - last_activity >= timedelta(minutes=minutes):
             return "idle"
         return None
+
     def lock(self, reason: str) -> None:
         """Nothing can be done until someone signs in; any PIN's authority ends."""
         self.desk.authority = None
         with self.db.session() as s:
             self.desk.audit(s, "locked", detail=reason)
             s.commit()
+
     def unlock(self, operator_id: str, pin: str, *, reason: str) -> Operator:
         """The operator on duty comes back after an idle lock; anyone else, or anyone at a shift
         change, starts a shift (the one on duty is handed over). Raises WrongPin or Locked."""
@@ -75,6 +82,7 @@ class StaffService(Service):
                     s.commit()
             return op
         return self.sign_in(operator_id, pin)
+
     def add_operator(self, *, name: str, role: Role, pin: str) -> Operator:
         admin = self.desk.acting(Role.ADMIN)
         with self.db.session() as s:
@@ -83,6 +91,7 @@ class StaffService(Service):
             self.desk.audit(s, "add_operator", record_id=op.id, detail=Role(role).value, operator_id=admin.id)
             s.commit()
             return op
+
     def update_settings(self, new: Settings) -> list[str]:
         admin = self.desk.acting(Role.ADMIN)
         with self.db.session() as s:
@@ -92,6 +101,7 @@ class StaffService(Service):
             s.commit()
         self.desk.settings = new
         return changed
+
     def operator_names(self) -> dict[str, str]:
         with self.db.reading() as s:
             return {o.id: o.name for o in operators.list_operators(s, active_only=False)}

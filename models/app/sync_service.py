@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from models import sync
 from models.app.work import Service
-from models.setup.site import StationContext
+from models.setup.site import Compound, StationContext
+from models.sync.setup_sheet import SetupInfo
 from models.trust.first_run import SetupForm, complete_setup
 from models.trust.operators import Role
 
@@ -12,16 +13,16 @@ class SyncService(Service):
     def last_export(self):
         with self.db.reading() as s:
             return sync.last_export(s)
+
     def station_key_id(self) -> str:
         """The fingerprint of this gate's signing key, for the office to check by phone."""
         with self.db.session() as s:
             fingerprint = sync.station_fingerprint(s)
             s.commit()
         return fingerprint
+
     def setup_info(self):
         """What the gate's set-up sheet shows (the office enrolls the gate by its fingerprint)."""
-        from models.setup.site import Compound
-        from models.sync.setup_sheet import SetupInfo
 
         with self.db.session() as s:
             fingerprint = sync.station_fingerprint(s)
@@ -30,6 +31,7 @@ class SyncService(Service):
         return SetupInfo(compound=self.ctx.compound_name, gate=self.ctx.gate_name, community=compound.community,
                          subdistrict=compound.subdistrict, district=compound.district,
                          station_id=self.ctx.station_id, fingerprint=fingerprint, printed=self.desk.today())
+
     def enroll_station(self, fingerprint: str) -> bool:
         """An administrator accepts a station whose fingerprint they checked with the gate; its
         bundles are imported from now on. False when it was enrolled already."""
@@ -41,10 +43,12 @@ class SyncService(Service):
             done = sync.enroll(s, clean, now=self.clock(), operator_id=admin.id, station_id=self.ctx.station_id)
             s.commit()
         return done
+
     def office_key(self) -> sync.OfficeKeyFile | None:
         """At a gate: the office key bundles are encrypted to, if one was loaded."""
         with self.db.reading() as s:
             return sync.loaded_office_key(s)
+
     def load_office_key(self, text: str) -> sync.OfficeKeyFile:
         """Raises sync.BadKeyFile for anything but an office key file."""
         admin = self.desk.acting(Role.ADMIN)
@@ -54,6 +58,7 @@ class SyncService(Service):
             self.desk.audit(s, "office_key", detail=key.key_id, operator_id=admin.id)
             s.commit()
         return key
+
     def export_bundle(self, out, *, day_from=None, day_to=None, full_data: bool = False, progress=None):
         """A supervisor's export (unmasked spreadsheets: an administrator's). Runs on a worker
         thread: it opens its own connections."""
@@ -61,6 +66,7 @@ class SyncService(Service):
         return sync.export_bundle(self.db, out, day_from=day_from, day_to=day_to, full_data=full_data,
                                   language=self.settings.language, now=self.clock(), progress=progress,
                                   operator_id=who.id)
+
     def complete_office_setup(self, *, office_name: str, community: str, admin_name: str, pin: str,
                               pin_again: str, office_label: str) -> StationContext:
         """First run at a community office: its name, and its first administrator."""
@@ -71,9 +77,11 @@ class SyncService(Service):
             sync.mark_office(s, name=office_name.strip())
             s.commit()
         return self.ctx
+
     def office_name(self) -> str:
         with self.db.reading() as s:
             return sync.office_name(s)
+
     def office_key_file(self) -> sync.OfficeKeyFile:
         admin = self.desk.acting(Role.ADMIN)
         with self.db.session() as s:
@@ -81,18 +89,23 @@ class SyncService(Service):
             self.desk.audit(s, "office_key", detail=f"written {key.key_id}", operator_id=admin.id)
             s.commit()
         return key
+
     def importer(self, *, trusted_files=None) -> sync.Importer:
         """trusted_files: files whose gate's new signing key an administrator accepts (audited on import)."""
         if trusted_files:
             self.desk.acting(Role.ADMIN)
         return sync.Importer(self.db, clock=self.clock, trusted_files=trusted_files,
                              operator_id=self.operator.id if self.operator else None)
+
     def completeness(self):
         with self.db.reading() as s:
             return sync.completeness(s)
-    def open_conflicts(self):
+
+    def open_conflicts(self) -> list[sync.ConflictView]:
+        """What differs in each undecided conflict, personal data masked."""
         with self.db.reading() as s:
-            return sync.open_conflicts(s)
+            return sync.conflict_views(s)
+
     def resolve_conflict(self, conflict_id: str, *, take_incoming: bool) -> None:
         who = self.desk.acting(Role.SUPERVISOR)  # it decides which copy of a gate's record the office keeps
         sync.resolve_conflict(self.db, conflict_id, take_incoming=take_incoming, operator_id=who.id,

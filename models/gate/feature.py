@@ -1,12 +1,12 @@
 """Registrations at the gate, and the venue codes printed on its posters."""
 from models.gate.posters import VenueCode
-from models.gate.visits import Visit
+from models.gate.visits import PERSONAL, Visit
 from models.store.registry import Feature, RecordType, Scrub
 
 FEATURE = Feature(
     name="gate",
     tables=(Visit, VenueCode),
-    records=(RecordType("visit", Visit),),
+    records=(RecordType("visit", Visit, personal=PERSONAL),),
     scrubs=(Scrub("visit", Visit, dict(name=None, phone=None, id_number=None, phone_tail=None, id_tail=None,
                                        origin=None, destination=None, host=None, purpose=None, override_reason=None),
                   "created_at"),),

@@ -23,6 +23,7 @@ from models.kit.validation import (
 from models.setup.settings import Settings
 from models.setup.site import StationContext
 from models.store.clock import day_bounds, local_today, utcnow
+from models.kit.masking import mask_id_number, mask_name, mask_phone
 from models.store.i18n import QT_TRANSLATE_NOOP
 from models.store.records import Record, when_field
 from models.trust import audit
@@ -87,6 +88,15 @@ class Visit(VisitBase, Record, table=True):
     @property
     def on_site(self) -> bool:
         return self.decision == Outcome.ADMIT and self.time_out is None
+
+
+# What identifies a visitor, masked on every screen unless a supervisor reveals the row.
+PERSONAL = {"name": mask_name, "phone": mask_phone, "id_number": mask_id_number, "host": mask_name}
+
+
+def waiting_label(form: VisitForm) -> str:
+    """Who a registration parked to be measured again is, as the waiting list shows it."""
+    return mask_name(form.name) or form.phone[-4:]
 
 
 class VisitCreate(VisitBase):

@@ -28,3 +28,40 @@ def mask_name(name: str | None) -> str:
     if name.isascii():
         return name[0] + "*" * (len(name) - 1)
     return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+Masks = dict  # field -> how it is masked, e.g. {"name": mask_name, "phone": mask_phone}
+
+
+class Masked:
+    """A record as a screen shows it: the fields that identify a person masked, every other
+    attribute read through. The core hands these to every screen, so a new panel cannot show
+    personal data by forgetting to mask it; only a reveal under a supervisor's authority (audited)
+    returns a record in full."""
+
+    __slots__ = ("_record", "_masked")
+
+    def __init__(self, record, masks: Masks):
+        object.__setattr__(self, "_record", record)
+        object.__setattr__(self, "_masked", {f: fn(getattr(record, f)) for f, fn in masks.items()})
+
+    def __getattr__(self, name: str):
+        masked = object.__getattribute__(self, "_masked")
+        if name in masked:
+            return masked[name]
+        return getattr(object.__getattribute__(self, "_record"), name)
+
+    def __setattr__(self, name: str, value) -> None:
+        raise AttributeError("a masked record is read-only")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Masked) and self._record == other._record and self._masked == other._masked
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"Masked({type(object.__getattribute__(self, '_record')).__name__})"
+
+
+def masked(records, masks: Masks) -> list[Masked]:
+    return [Masked(r, masks) for r in records]

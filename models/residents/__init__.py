@@ -89,6 +89,7 @@ from models.residents.roster_file import (  # noqa: F401
     save_roster_file,
 )
 from models.residents.tables import (  # noqa: F401
+    PERSONAL,
     STOPPED,
     Direction,
     HomeMonitoring,

@@ -9,6 +9,7 @@ from enum import StrEnum
 from sqlalchemy import Index
 from sqlmodel import Field
 
+from models.kit.masking import mask_name, mask_phone
 from models.kit.validation import NAME_MAX
 from models.store.records import Record, when_field
 
@@ -30,6 +31,10 @@ class Resident(Record, table=True):
     name: str = Field(max_length=NAME_MAX)
     phone: str | None = Field(default=None, max_length=20)
     active: bool = True
+
+
+# A resident's name and phone, masked on every screen.
+PERSONAL = {"name": mask_name, "phone": mask_phone}
 
 
 class ResidentPass(Record, table=True):

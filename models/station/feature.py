@@ -1,4 +1,5 @@
 """The isolation point's cases, the parcel station's parcels and rounds, the daily readiness check."""
+from models.station import isolation, parcels
 from models.station.isolation import CaseCorrection, IsolationCase, IsolationNotice, IsolationRecheck
 from models.station.parcels import DisinfectionRound, Parcel, ParcelStatus
 from models.station.readiness import ReadinessCheck
@@ -8,11 +9,11 @@ FEATURE = Feature(
     name="station",
     tables=(IsolationCase, IsolationRecheck, IsolationNotice, CaseCorrection, Parcel, DisinfectionRound,
             ReadinessCheck),
-    records=(RecordType("isolation_case", IsolationCase, parent=("visit", "visit_id")),
+    records=(RecordType("isolation_case", IsolationCase, parent=("visit", "visit_id"), personal=isolation.PERSONAL),
              RecordType("isolation_recheck", IsolationRecheck, parent=("isolation_case", "case_id")),
              RecordType("isolation_notice", IsolationNotice, parent=("isolation_case", "case_id")),
              RecordType("isolation_correction", CaseCorrection, parent=("isolation_case", "case_id")),
-             RecordType("parcel", Parcel),
+             RecordType("parcel", Parcel, personal=parcels.PERSONAL),
              RecordType("disinfection_round", DisinfectionRound),
              RecordType("readiness_check", ReadinessCheck)),
     scrubs=(Scrub("isolation_case", IsolationCase, dict(name="", phone=None, id_number=None, reason="", handed_to=None),

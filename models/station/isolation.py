@@ -28,6 +28,7 @@ from models.kit.validation import (
 from models.setup.settings import Settings
 from models.setup.site import StationContext
 from models.store.clock import utcnow
+from models.kit.masking import mask_id_number, mask_name, mask_phone
 from models.store.i18n import QT_TRANSLATE_NOOP
 from models.store.records import Record, when_field
 
@@ -86,6 +87,10 @@ class IsolationCase(Record, table=True):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+
+# What identifies the person in a case, masked on every screen.
+PERSONAL = {"name": mask_name, "phone": mask_phone, "id_number": mask_id_number}
 
 
 class IsolationRecheck(Record, table=True):

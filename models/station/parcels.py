@@ -14,6 +14,7 @@ from models.kit.validation import NAME_MAX, FieldError, InvalidInput, _err, clea
 from models.setup.settings import Settings
 from models.setup.site import StationContext
 from models.store.clock import day_bounds, local_today, utcnow
+from models.kit.masking import mask_name
 from models.store.i18n import QT_TRANSLATE_NOOP
 from models.store.records import Record, when_field
 
@@ -72,6 +73,10 @@ class Parcel(Record, table=True):
         Index("ix_parcel_collected", "collected_at"),
         Index("ix_parcel_delivered", "delivered_at"),
     )
+
+
+# Who a parcel is for and who took it, masked on every screen.
+PERSONAL = {"recipient_name": mask_name, "collected_by": mask_name}
 
 
 class DisinfectionRound(Record, table=True):

@@ -32,6 +32,7 @@ class RecordType:
     whole: bool = False  # small set-up tables: every bundle carries all of the station's rows
     office_made: bool = False  # an office's own set-up and sign-ins make rows of this type too
     withheld: dict[str, Any] = field(default_factory=dict)  # column -> what the office stores instead
+    personal: dict[str, Callable] = field(default_factory=dict)  # column -> how a screen masks it
 
 
 @dataclass(frozen=True)

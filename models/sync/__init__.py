@@ -48,8 +48,11 @@ from models.sync.records import (  # noqa: F401
 )
 from models.sync.reporting import (  # noqa: F401
     EXPORT_DUE,
+    ConflictView,
     StationReport,
     completeness,
+    conflict_views,
+    differences,
     export_due,
     gaps,
     last_export,

@@ -1,6 +1,7 @@
 """Who has reported: each gate's bundles received, the gaps in their numbers, gates silent today, conflicts to decide."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -10,6 +11,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from models.store import db as dbmod
+from models.store import registry
 from models.store.clock import utcnow
 from models.store.db import Database
 from models.sync.records import schema_for
@@ -27,6 +29,37 @@ from models.trust import audit
 def open_conflicts(session: Session) -> list[SyncConflict]:
     return list(session.execute(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))
                              .order_by(SyncConflict.detected_at)).scalars())
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A conflict as a screen shows it: what differs between the office's copy and the one that
+    arrived, personal data masked (the copies themselves stay in the database)."""
+
+    id: str
+    detected_at: datetime
+    record_type: str
+    record_id: str
+    rev: int
+    differences: tuple[tuple[str, str, str], ...]  # (field, office's value, incoming value)
+
+
+def differences(conflict: SyncConflict) -> tuple[tuple[str, str, str], ...]:
+    held, incoming = json.loads(conflict.held), json.loads(conflict.incoming)
+    rtype = registry.record_types().get(conflict.record_type)
+    masks = rtype.personal if rtype is not None else {}
+    out = []
+    for key in sorted(set(held) | set(incoming)):
+        a, b = held.get(key), incoming.get(key)
+        if a != b:
+            mask = masks.get(key, lambda v: v)
+            out.append((key, "" if a is None else str(mask(a)), "" if b is None else str(mask(b))))
+    return tuple(out)
+
+
+def conflict_views(session: Session) -> list[ConflictView]:
+    return [ConflictView(c.id, c.detected_at, c.record_type, c.record_id, c.rev, differences(c))
+            for c in open_conflicts(session)]
 
 
 def resolve_conflict(db: Database, conflict_id: str, *, take_incoming: bool, operator_id: str | None,

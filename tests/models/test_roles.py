@@ -48,7 +48,7 @@ NEEDS = {
     # an administrator's
     "staff.add_operator": ADMIN, "staff.update_settings": ADMIN, "sync.enroll_station": ADMIN, "sync.load_office_key": ADMIN,
     "sync.office_key_file": ADMIN, "records.audit_page": ADMIN, "records.end_campaign": ADMIN, "posters.save_venue_code": ADMIN,
-    "residents.residents_overview": ADMIN, "residents.import_roster": ADMIN, "residents.add_resident": ADMIN, "residents.edit_resident": ADMIN,
+    "residents.residents_overview": ADMIN, "residents.resident_for_edit": ADMIN, "residents.import_roster": ADMIN, "residents.add_resident": ADMIN, "residents.edit_resident": ADMIN,
     "residents.move_out": ADMIN, "residents.import_monitoring": ADMIN, "residents.save_roster_file": ADMIN, "residents.load_roster_file": ADMIN,
     "residents.issue_passes": ADMIN, "residents.reissue_pass": ADMIN, "residents.revoke_pass": ADMIN, "residents.put_under_monitoring": ADMIN,
     "residents.end_monitoring": ADMIN, "residents.pass_cards": ADMIN,
@@ -74,6 +74,7 @@ CALLS = {
     "posters.save_venue_code": lambda d, x: d.posters.save_venue_code(gate_id=d.ctx.gate_id, kind="gatedesk", content="",
                                                       hotline=""),
     "residents.residents_overview": lambda d, x: d.residents.residents_overview(),
+    "residents.resident_for_edit": lambda d, x: d.residents.resident_for_edit(x["resident"]),
     "residents.import_roster": lambda d, x: d.residents.import_roster(x["roster"]),
     "residents.add_resident": lambda d, x: d.residents.add_resident(room="1-1-101", name="王大明", phone="13800138000"),
     "residents.edit_resident": lambda d, x: d.residents.edit_resident(x["resident"], room="1-1-102", name="王大明", phone=""),
@@ -178,7 +179,7 @@ AUDITED = {
     "residents.revoke_pass": "pass_revoke", "residents.put_under_monitoring": "monitoring", "residents.end_monitoring": "monitoring",
     "residents.pass_cards": "pass_print", "sync.resolve_conflict": "conflict",
 }
-READS = {"residents.residents_overview", "records.audit_page"}  # an administrator's views; nothing leaves the station
+READS = {"residents.residents_overview", "residents.resident_for_edit", "records.audit_page"}  # an administrator's views; nothing leaves the station
 
 
 def test_the_audit_table_covers_every_guarded_action():

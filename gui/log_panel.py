@@ -126,7 +126,7 @@ class LogPanel(QWidget):
 
     def search(self) -> None:
         self.model.search(self.current_query())
-        self.count.setText(self.tr("{0} registrations").format(f"{self.model.total:,}"))
+        self.count.setText(self.tr("{0} registrations").format(f"{self.model.rowCount():,}"))
 
     def refresh(self) -> None:
         self.search()
@@ -141,7 +141,7 @@ class LogPanel(QWidget):
             return
         self._sort_key = (column, order)
         self.model.sort(column, order)
-        self.count.setText(self.tr("{0} registrations").format(f"{self.model.total:,}"))
+        self.count.setText(self.tr("{0} registrations").format(f"{self.model.rowCount():,}"))
 
     def reveal_selected(self) -> None:
         from gui.dialogs.reveal_dialog import RevealDialog
@@ -171,4 +171,4 @@ class LogPanel(QWidget):
             return
         if DeleteDialog(self.desk, self.model.data(rows[0], VISIT_ROLE), self).exec():
             self.search()
-            self.count.setText(self.tr("Deleted. {0} registrations").format(f"{self.model.total:,}"))
+            self.count.setText(self.tr("Deleted. {0} registrations").format(f"{self.model.rowCount():,}"))

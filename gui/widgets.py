@@ -116,8 +116,9 @@ class Field(QWidget):
         self.widget.style().polish(self.widget)
 
 
-def row_table(model, name: str, *, single: bool = False, stretch_last: bool = True):
-    """A read-only list of rows: whole rows selected, no row numbers, columns fitted to content."""
+def row_table(model, name: str, *, single: bool = False, stretch_last: bool = True, fit: bool = True):
+    """A read-only list of rows: whole rows selected, no row numbers, columns fitted to content
+    (fit=False for a lazy model: fitting reads every row to measure it)."""
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
     table = QTableView()
@@ -127,6 +128,6 @@ def row_table(model, name: str, *, single: bool = False, stretch_last: bool = Tr
     if single:
         table.setSelectionMode(QAbstractItemView.SingleSelection)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents if fit else QHeaderView.Interactive)
     table.horizontalHeader().setStretchLastSection(stretch_last)
     return table

@@ -94,11 +94,16 @@ class RecordsService(Service):
         with self.db.engine.connect() as conn:  # a read: no write lock
             return retention.personal_left(conn)
 
-    def audit_page(self, *, before_seq: int | None = None, limit: int = 200) -> list[audit.AuditEvent]:
-        """The newest entries first; administrators only."""
+    def audit_count(self) -> int:
         self.desk.acting(Role.ADMIN)
         with self.db.reading() as s:
-            return audit.entries(s, limit=limit, before_seq=before_seq)
+            return audit.count(s)
+
+    def audit_page(self, *, offset: int = 0, limit: int = 200, reverse: bool = False) -> list[audit.AuditEvent]:
+        """The newest entries first (reverse: from the oldest); administrators only."""
+        self.desk.acting(Role.ADMIN)
+        with self.db.reading() as s:
+            return audit.entries(s, limit=limit, offset=offset, reverse=reverse)
 
     def audit_verdict(self, progress=None, stopping=lambda: False) -> audit.Verdict | None:
         """Seconds on a year's log: run it off the GUI thread. A plain read, so it never holds

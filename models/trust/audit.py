@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Field, SQLModel
 
 from models.formats.wire import wire_time
@@ -106,14 +106,19 @@ def record(session, *, at: datetime, station_id: str, operator_id: str | None, a
     return AuditEvent.model_construct(**values)
 
 
-def entries(session, *, limit: int = 200, before_seq: int | None = None, actions: tuple[str, ...] = ()) -> list:
-    """The newest entries first, a page at a time."""
-    q = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
-    if before_seq is not None:
-        q = q.where(AuditEvent.seq < before_seq)
+def entries(session, *, limit: int = 200, offset: int = 0, reverse: bool = False,
+            actions: tuple[str, ...] = ()) -> list:
+    """The newest entries first, a page at a time; reverse reads from the oldest end (a page
+    near the end of a long log is read from there, so OFFSET stays small)."""
+    order = AuditEvent.seq.asc() if reverse else AuditEvent.seq.desc()
+    q = select(AuditEvent).order_by(order).offset(offset).limit(limit)
     if actions:
         q = q.where(AuditEvent.action.in_(actions))
     return list(session.execute(q).scalars())
+
+
+def count(session) -> int:
+    return session.execute(select(func.count()).select_from(AuditEvent)).scalar()
 
 
 @dataclass(frozen=True)

@@ -4,27 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="72" />
+        <location filename="../../gui/app.py" line="75" />
         <source>GateDesk is already open on this computer for this data folder. Use the window that is open (look in the taskbar); two at once could overwrite each other's work.</source>
         <translation>门岗登记台已经打开（同一数据文件夹）。请使用已打开的窗口（看看任务栏）；同时开两个可能互相覆盖。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="82" />
+        <location filename="../../gui/app.py" line="85" />
         <source>GateDesk met an error it did not expect. Everything already saved is safe. A report without personal data was written to {0}; please give it to your administrator.</source>
         <translation>门岗登记台遇到了意外错误。已经保存的记录都是安全的。一份不含个人信息的报告已写入 {0}，请交给管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="118" />
+        <location filename="../../gui/app.py" line="120" />
         <source>The database is damaged ({0}). GateDesk closes now so that nothing more is written to it; start it again to be offered the newest backup.</source>
         <translation>数据库已损坏（{0}）。门岗登记台现在关闭，以免再写入；请重新打开，届时会提供最新的备份用于恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="184" />
+        <location filename="../../gui/app.py" line="186" />
         <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
         <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="188" />
+        <location filename="../../gui/app.py" line="190" />
         <source>The database {0} is damaged ({1}). It has not been changed.
 
 Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
@@ -36,167 +36,167 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../models/audit.py" line="27" />
+        <location filename="../../models/trust/audit.py" line="27" />
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="28" />
+        <location filename="../../models/trust/audit.py" line="28" />
         <source>Signed off</source>
         <translation>下班退出</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="29" />
+        <location filename="../../models/trust/audit.py" line="29" />
         <source>Wrong PIN</source>
         <translation>PIN 错误</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="30" />
+        <location filename="../../models/trust/audit.py" line="30" />
         <source>Station locked</source>
         <translation>工作台锁定</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="31" />
+        <location filename="../../models/trust/audit.py" line="31" />
         <source>Station unlocked</source>
         <translation>工作台解锁</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="32" />
+        <location filename="../../models/trust/audit.py" line="32" />
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="33" />
+        <location filename="../../models/trust/audit.py" line="33" />
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="34" />
+        <location filename="../../models/trust/audit.py" line="34" />
         <source>Decision overridden</source>
         <translation>改判</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="35" />
+        <location filename="../../models/trust/audit.py" line="35" />
         <source>Personal data revealed</source>
         <translation>查看完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="36" />
+        <location filename="../../models/trust/audit.py" line="36" />
         <source>Record deleted</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="37" />
+        <location filename="../../models/trust/audit.py" line="37" />
         <source>Bundle exported</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="38" />
+        <location filename="../../models/trust/audit.py" line="38" />
         <source>Report exported</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="39" />
+        <location filename="../../models/trust/audit.py" line="39" />
         <source>Bundle imported</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="40" />
+        <location filename="../../models/trust/audit.py" line="40" />
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="41" />
+        <location filename="../../models/trust/audit.py" line="41" />
         <source>Operator added</source>
         <translation>新增操作员</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="42" />
+        <location filename="../../models/trust/audit.py" line="42" />
         <source>Office key loaded</source>
         <translation>载入社区密钥</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="43" />
+        <location filename="../../models/trust/audit.py" line="43" />
         <source>Expired personal data erased</source>
         <translation>清除到期个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="44" />
+        <location filename="../../models/trust/audit.py" line="44" />
         <source>Erasing expired personal data failed</source>
         <translation>删除过期个人信息失败</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="45" />
+        <location filename="../../models/trust/audit.py" line="45" />
         <source>End of campaign: all personal data erased</source>
         <translation>防控结束：清除全部个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="46" />
+        <location filename="../../models/trust/audit.py" line="46" />
         <source>Backup restored</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="47" />
+        <location filename="../../models/trust/audit.py" line="47" />
         <source>Station enrolled</source>
         <translation>门岗备案</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="48" />
+        <location filename="../../models/trust/audit.py" line="48" />
         <source>A gate's new key accepted</source>
         <translation>接受门岗的新密钥</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="49" />
+        <location filename="../../models/trust/audit.py" line="49" />
         <source>Conflict decided</source>
         <translation>处理冲突</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="50" />
+        <location filename="../../models/trust/audit.py" line="50" />
         <source>Poster content changed</source>
         <translation>修改海报内容</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="51" />
+        <location filename="../../models/trust/audit.py" line="51" />
         <source>Resident list imported</source>
         <translation>导入住户名单</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="52" />
+        <location filename="../../models/trust/audit.py" line="52" />
         <source>Home monitoring list imported</source>
         <translation>导入居家管控名单</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="53" />
+        <location filename="../../models/trust/audit.py" line="53" />
         <source>Roster file for other gates</source>
         <translation>其他门岗用的名单文件</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="54" />
+        <location filename="../../models/trust/audit.py" line="54" />
         <source>Resident changed</source>
         <translation>住户信息变更</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="55" />
+        <location filename="../../models/trust/audit.py" line="55" />
         <source>Pass issued</source>
         <translation>发放通行证</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="56" />
+        <location filename="../../models/trust/audit.py" line="56" />
         <source>Pass reissued</source>
         <translation>补发通行证</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="57" />
+        <location filename="../../models/trust/audit.py" line="57" />
         <source>Pass revoked</source>
         <translation>作废通行证</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="58" />
+        <location filename="../../models/trust/audit.py" line="58" />
         <source>Passes printed</source>
         <translation>打印通行证</translation>
     </message>
     <message>
-        <location filename="../../models/audit.py" line="59" />
+        <location filename="../../models/trust/audit.py" line="59" />
         <source>Home monitoring changed</source>
         <translation>居家管控变更</translation>
     </message>
@@ -204,100 +204,98 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="22" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="17" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="63" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="44" />
         <source>The log is intact: {0} entries, each chained to the one before.</source>
         <translation>日志完整：共 {0} 条，每条都与上一条链接校验。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="71" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="52" />
         <source>The log was altered: entry {0} is not as it was written. Entries before it are intact; tell the office.</source>
         <translation>日志被改动过：第 {0} 条与写入时不符，之前的条目完好。请告知社区。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="38" />
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="26" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="20" />
         <source>Checking the chain of entries…</source>
         <translation>正在校验日志链…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="33" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="27" />
         <source>Checking the chain of entries… {0}</source>
         <translation>正在校验日志链… 已校验 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="38" />
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="38" />
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="38" />
-        <source>What</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="39" />
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="48" />
-        <source>Older entries</source>
-        <translation>更早的记录</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="65" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="46" />
         <source>The log was cut short: it ends before entry {0}, which it had already reached. Entries were deleted from its end; tell the office.</source>
         <translation>日志被截短：它止于第 {0} 条之前，而此前已记到第 {0} 条。末尾的条目被删除了；请告知办公室。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="68" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="49" />
         <source>The log was rewritten: entry {0} is not the entry it was. Tell the office.</source>
         <translation>日志被改写：第 {0} 条已不是原来的条目。请告知办公室。</translation>
     </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="85" />
+        <location filename="../../gui/audit_table_model.py" line="19" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_table_model.py" line="19" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_table_model.py" line="19" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_table_model.py" line="19" />
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_table_model.py" line="19" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_table_model.py" line="55" />
+        <source>GateDesk</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../gui/audit_table_model.py" line="63" />
         <source>untouched too long</source>
         <translation>长时间无操作</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="85" />
+        <location filename="../../gui/audit_table_model.py" line="63" />
         <source>shift change</source>
         <translation>换班</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="97" />
-        <source>GateDesk</source>
-        <translation>系统</translation>
     </message>
 </context>
 <context>
     <name>Authority</name>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="116" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="123" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="117" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="124" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="112" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="70" />
         <source>The audit log is for administrators: an administrator's PIN is needed.</source>
         <translation>审计日志仅供管理员查看，需要管理员 PIN。</translation>
     </message>
@@ -404,7 +402,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     <name>Cli</name>
     <message>
         <location filename="../../main.py" line="157" />
-        <location filename="../../main.py" line="545" />
+        <location filename="../../main.py" line="547" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
@@ -465,7 +463,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
     <message>
         <location filename="../../main.py" line="308" />
-        <location filename="../../main.py" line="568" />
+        <location filename="../../main.py" line="570" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
@@ -530,113 +528,113 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="383" />
+        <location filename="../../main.py" line="385" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="414" />
+        <location filename="../../main.py" line="416" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="428" />
+        <location filename="../../main.py" line="430" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="441" />
+        <location filename="../../main.py" line="443" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="449" />
+        <location filename="../../main.py" line="451" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="457" />
+        <location filename="../../main.py" line="459" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="466" />
+        <location filename="../../main.py" line="468" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="469" />
-        <location filename="../../main.py" line="548" />
+        <location filename="../../main.py" line="471" />
+        <location filename="../../main.py" line="550" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="491" />
+        <location filename="../../main.py" line="493" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="496" />
+        <location filename="../../main.py" line="498" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="522" />
+        <location filename="../../main.py" line="524" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="531" />
+        <location filename="../../main.py" line="533" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="574" />
+        <location filename="../../main.py" line="576" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="580" />
+        <location filename="../../main.py" line="582" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="582" />
+        <location filename="../../main.py" line="584" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="598" />
+        <location filename="../../main.py" line="600" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="601" />
+        <location filename="../../main.py" line="603" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="605" />
+        <location filename="../../main.py" line="607" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="608" />
+        <location filename="../../main.py" line="610" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="610" />
+        <location filename="../../main.py" line="612" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="646" />
+        <location filename="../../main.py" line="648" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="651" />
+        <location filename="../../main.py" line="653" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -644,27 +642,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>ClosedCasesModel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="77" />
+        <location filename="../../gui/isolation_panel.py" line="85" />
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="77" />
+        <location filename="../../gui/isolation_panel.py" line="85" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="77" />
+        <location filename="../../gui/isolation_panel.py" line="85" />
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="77" />
+        <location filename="../../gui/isolation_panel.py" line="85" />
         <source>Handed to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="78" />
+        <location filename="../../gui/isolation_panel.py" line="86" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
@@ -672,27 +670,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="61" />
+        <location filename="../../gui/conflicts_panel.py" line="44" />
         <source>The same record arrived twice at the same revision with different contents. GateDesk kept the office's copy and changed nothing; choose which copy is right.</source>
         <translation>同一条记录以相同版本号到达了两次，但内容不同。门岗登记台保留了办公室现有的副本，未作任何更改；请选择哪一份是正确的。</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="74" />
+        <location filename="../../gui/conflicts_panel.py" line="57" />
         <source>Keep the office's copy</source>
         <translation>保留办公室的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="75" />
+        <location filename="../../gui/conflicts_panel.py" line="58" />
         <source>Take the copy that arrived</source>
         <translation>采用新到的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="87" />
+        <location filename="../../gui/conflicts_panel.py" line="70" />
         <source>No conflicts.</source>
         <translation>没有冲突。</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="102" />
+        <location filename="../../gui/conflicts_panel.py" line="85" />
         <source>{0}: office has “{1}”, arrived “{2}”</source>
         <translation>{0}：办公室为“{1}”，新到为“{2}”</translation>
     </message>
@@ -700,27 +698,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>ConflictsTableModel</name>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="38" />
+        <location filename="../../gui/conflicts_panel.py" line="21" />
         <source>Found</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="38" />
+        <location filename="../../gui/conflicts_panel.py" line="21" />
         <source>Kind of record</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="38" />
+        <location filename="../../gui/conflicts_panel.py" line="21" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="38" />
+        <location filename="../../gui/conflicts_panel.py" line="21" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="39" />
+        <location filename="../../gui/conflicts_panel.py" line="22" />
         <source>What differs</source>
         <translation>不同之处</translation>
     </message>
@@ -728,62 +726,62 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../gui/dialogs/correction_dialog.py" line="20" />
+        <location filename="../../gui/dialogs/correction_dialog.py" line="27" />
         <source>Correct a closed case</source>
         <translation>更正已结案个案</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/correction_dialog.py" line="22" />
+        <location filename="../../gui/dialogs/correction_dialog.py" line="29" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/correction_dialog.py" line="22" />
+        <location filename="../../gui/dialogs/correction_dialog.py" line="29" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/correction_dialog.py" line="22" />
+        <location filename="../../gui/dialogs/correction_dialog.py" line="29" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/correction_dialog.py" line="23" />
+        <location filename="../../gui/dialogs/correction_dialog.py" line="30" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/correction_dialog.py" line="23" />
+        <location filename="../../gui/dialogs/correction_dialog.py" line="30" />
         <source>Handed to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/correction_dialog.py" line="23" />
+        <location filename="../../gui/dialogs/correction_dialog.py" line="30" />
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/correction_dialog.py" line="25" />
+        <location filename="../../gui/dialogs/correction_dialog.py" line="32" />
         <source>A closed case is not edited in place: the old value, the new value and your reason are kept, and the case gets a new revision.</source>
         <translation>已结案个案不直接修改：原值、新值和理由都会保留，个案版本号加一。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/correction_dialog.py" line="44" />
+        <location filename="../../gui/dialogs/correction_dialog.py" line="51" />
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/correction_dialog.py" line="45" />
+        <location filename="../../gui/dialogs/correction_dialog.py" line="52" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/correction_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/correction_dialog.py" line="53" />
         <source>New outcome</source>
         <translation>新的处置结果</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/correction_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/correction_dialog.py" line="54" />
         <source>Reason (required)</source>
         <translation>理由（必填）</translation>
     </message>
@@ -791,27 +789,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="129" />
+        <location filename="../../gui/dashboard_panel.py" line="128" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="137" />
+        <location filename="../../gui/dashboard_panel.py" line="136" />
         <source>◀ Previous day</source>
         <translation>◀ 前一天</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="137" />
+        <location filename="../../gui/dashboard_panel.py" line="136" />
         <source>Next day ▶</source>
         <translation>后一天 ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="148" />
+        <location filename="../../gui/dashboard_panel.py" line="147" />
         <source>Double-click a compound to see the day's registrations (masked).</source>
         <translation>双击小区可查看当天的登记明细（已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="162" />
+        <location filename="../../gui/dashboard_panel.py" line="161" />
         <source>Gates with registrations this day: {0} of {1}</source>
         <translation>当天有登记的门岗：{0} / {1}</translation>
     </message>
@@ -819,27 +817,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DashboardTableModel</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="27" />
+        <location filename="../../gui/dashboard_panel.py" line="26" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="27" />
+        <location filename="../../gui/dashboard_panel.py" line="26" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="27" />
+        <location filename="../../gui/dashboard_panel.py" line="26" />
         <source>Gates</source>
         <translation>门岗数</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="41" />
+        <location filename="../../gui/dashboard_panel.py" line="40" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="41" />
+        <location filename="../../gui/dashboard_panel.py" line="40" />
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
@@ -847,29 +845,29 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/db.py" line="54" />
+        <location filename="../../models/store/db.py" line="54" />
         <source>Not saved: the disk is full or the data folder cannot be written ({detail}). What you typed is kept; free some space or call the administrator, then save again.</source>
         <translation>未保存：磁盘已满或数据文件夹无法写入（{detail}）。已输入的内容都还在；请腾出空间或联系管理员，然后再保存。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="241" />
+        <location filename="../../models/store/db.py" line="235" />
         <source>{path} is not a readable GateDesk database ({error}). It was left untouched.</source>
         <translation>{path} 不是可读取的门岗登记台数据库（{error}）。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="304" />
-        <location filename="../../models/db.py" line="442" />
+        <location filename="../../models/store/db.py" line="298" />
+        <location filename="../../models/store/db.py" line="435" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="311" />
-        <location filename="../../models/db.py" line="445" />
+        <location filename="../../models/store/db.py" line="305" />
+        <location filename="../../models/store/db.py" line="438" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="439" />
+        <location filename="../../models/store/db.py" line="432" />
         <source>{path} is damaged ({error}). It was left untouched.</source>
         <translation>{path} 已损坏（{error}）。文件未作任何改动。</translation>
     </message>
@@ -900,7 +898,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../models/desk.py" line="32" />
+        <location filename="../../models/app/records_service.py" line="22" />
         <source>The name typed is not this station's name. Nothing was erased.</source>
         <translation>输入的名称与本站名称不符，未清除任何内容。</translation>
     </message>
@@ -974,124 +972,124 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="23" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="36" />
         <source>Export for the office</source>
         <translation>导出给社区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="28" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="41" />
         <source>Everything since the last export (no. {0}, {1})</source>
         <translation>上次导出以来的全部记录（第 {0} 号，{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="30" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="43" />
         <source>Everything (this is the first export)</source>
         <translation>全部记录（这是第一次导出）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="33" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="46" />
         <source>Only the days from … to …</source>
         <translation>只导出以下日期：从 … 到 …</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="54" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="67" />
         <source>the USB stick, e.g. E:\ or /media/usb</source>
         <translation>U 盘，如 E:\ 或 /media/usb</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="56" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="69" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="60" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="73" />
         <source>Write to</source>
         <translation>写入到</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="62" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="75" />
         <source>Unmasked names, phones and ID numbers in the spreadsheets (administrator only)</source>
         <translation>表格中显示完整的姓名、手机号和身份证号（仅限管理员）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="68" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="81" />
         <source>Encrypted for {0} (key {1}): only that office can open the bundle.</source>
         <translation>已按 {0} 的密钥加密（密钥 {1}）：只有该办公室能打开数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="70" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="83" />
         <source>Not encrypted: anyone who finds the USB stick can read it. Load the office's key file (Admin ▸ Office key) to encrypt bundles.</source>
         <translation>未加密：捡到 U 盘的人都能读取。请载入社区办公室的密钥文件（管理 ▸ 办公室密钥）以加密数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="75" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="88" />
         <source>Bundles from this gate are signed with key {0}.</source>
         <translation>本门岗的数据包签名密钥：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="83" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="96" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="91" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="104" />
         <source>Where to write the bundle</source>
         <translation>数据包写入位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="98" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="111" />
         <source>Choose where to write the bundle (the USB stick).</source>
         <translation>请选择数据包的写入位置（U 盘）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="102" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="115" />
         <source>{0} is not a folder that can be written to. Is the USB stick in?</source>
         <translation>{0} 不是可写入的文件夹。U 盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="109" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="122" />
         <source>The first day is after the last day.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="119" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="132" />
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="132" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="145" />
         <source>Exports are made by a supervisor: a supervisor's PIN is needed.</source>
         <translation>导出需由主管进行，需要主管 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="133" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="146" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="131" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="144" />
         <source>Unmasked personal data needs an administrator's PIN.</source>
         <translation>导出未脱敏的个人信息需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="134" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="147" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="139" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="152" />
         <source>Written: {0}
 Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. Wait for the copy to finish before pulling out the stick.</source>
         <translation>已写入：{0}
 第 {1} 号数据包，{2} 条记录{3}。当天的登记表（.xlsx 和 .csv）在同一文件夹。请等复制完成后再拔出 U 盘。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="142" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="155" />
         <source>, encrypted</source>
         <translation>，已加密</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="147" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="160" />
         <source>The bundle was not written: {0}. Nothing at the gate has changed; try again or another stick.</source>
         <translation>数据包未写入：{0}。门岗的数据没有任何改动；请重试或换一个 U 盘。</translation>
     </message>
@@ -1099,264 +1097,264 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>GatePanel</name>
     <message>
-        <location filename="../../gui/gate_panel.py" line="60" />
+        <location filename="../../gui/gate_panel.py" line="71" />
         <source>11 digits; a returning visitor is filled in</source>
         <translation>11 位手机号；老访客自动带出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="63" />
+        <location filename="../../gui/gate_panel.py" line="74" />
         <source>district, town or city</source>
         <translation>区、镇或城市</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="64" />
+        <location filename="../../gui/gate_panel.py" line="75" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="68" />
+        <location filename="../../gui/gate_panel.py" line="79" />
         <source>Green</source>
         <translation>绿码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="69" />
+        <location filename="../../gui/gate_panel.py" line="80" />
         <source>Yellow</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="70" />
+        <location filename="../../gui/gate_panel.py" line="81" />
         <source>Red</source>
         <translation>红码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="71" />
+        <location filename="../../gui/gate_panel.py" line="82" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="72" />
+        <location filename="../../gui/gate_panel.py" line="83" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="73" />
+        <location filename="../../gui/gate_panel.py" line="84" />
         <source>None</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="74" />
+        <location filename="../../gui/gate_panel.py" line="85" />
         <source>11-28 09:12, or 30h</source>
         <translation>11-28 09:12，或 30h</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="75" />
+        <location filename="../../gui/gate_panel.py" line="86" />
         <source>Risk-area stay in 14 days / star on itinerary card</source>
         <translation>14 天内到过中高风险地区 / 行程卡带星</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="77" />
+        <location filename="../../gui/gate_panel.py" line="88" />
         <source>Wearing a mask</source>
         <translation>已戴口罩</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="81" />
+        <location filename="../../gui/gate_panel.py" line="92" />
         <source>Who [F1–F5]</source>
         <translation>人员类别 [F1–F5]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="82" />
+        <location filename="../../gui/gate_panel.py" line="93" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="83" />
+        <location filename="../../gui/gate_panel.py" line="94" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="84" />
+        <location filename="../../gui/gate_panel.py" line="95" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="85" />
+        <location filename="../../gui/gate_panel.py" line="96" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="86" />
+        <location filename="../../gui/gate_panel.py" line="97" />
         <source>Going to (building-unit-room)</source>
         <translation>去往（楼-单元-室）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="87" />
+        <location filename="../../gui/gate_panel.py" line="98" />
         <source>Host (resident visited)</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="88" />
+        <location filename="../../gui/gate_panel.py" line="99" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="89" />
-        <location filename="../../gui/gate_panel.py" line="263" />
+        <location filename="../../gui/gate_panel.py" line="100" />
+        <location filename="../../gui/gate_panel.py" line="274" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="90" />
+        <location filename="../../gui/gate_panel.py" line="101" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="91" />
+        <location filename="../../gui/gate_panel.py" line="102" />
         <source>Nucleic-acid result</source>
         <translation>核酸结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="92" />
+        <location filename="../../gui/gate_panel.py" line="103" />
         <source>Sample taken</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="113" />
+        <location filename="../../gui/gate_panel.py" line="124" />
         <source>Save  [Enter]</source>
         <translation>保存  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="117" />
+        <location filename="../../gui/gate_panel.py" line="128" />
         <source>Clear  [Esc]</source>
         <translation>清空  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="134" />
+        <location filename="../../gui/gate_panel.py" line="145" />
         <source>Supervisor override…</source>
         <translation>主管改判…</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="139" />
+        <location filename="../../gui/gate_panel.py" line="150" />
         <source>Place at the isolation point  [F9]</source>
         <translation>送往临时隔离点  [F9]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="149" />
+        <location filename="../../gui/gate_panel.py" line="160" />
         <source>Register the next person meanwhile  [F8]</source>
         <translation>先登记下一位  [F8]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="157" />
+        <location filename="../../gui/gate_panel.py" line="168" />
         <source>Waiting for a re-measure (double-click or Enter to resume)</source>
         <translation>等候复测（双击或回车继续登记）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="255" />
+        <location filename="../../gui/gate_panel.py" line="266" />
         <source>Ready</source>
         <translation>请登记</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="255" />
+        <location filename="../../gui/gate_panel.py" line="266" />
         <source>Type the phone number to begin.</source>
         <translation>先输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="261" />
+        <location filename="../../gui/gate_panel.py" line="272" />
         <source>First reading: {0} °C — type the re-measured reading</source>
         <translation>初测：{0} °C —— 请输入复测体温</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="263" />
+        <location filename="../../gui/gate_panel.py" line="274" />
         <source>Re-measured temperature °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="297" />
+        <location filename="../../gui/gate_panel.py" line="308" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="298" />
+        <location filename="../../gui/gate_panel.py" line="309" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="325" />
+        <location filename="../../gui/gate_panel.py" line="336" />
         <source>Resident {0} · {1} · in</source>
         <translation>住户 {0} · {1} · 进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="327" />
+        <location filename="../../gui/gate_panel.py" line="338" />
         <source>Take the temperature, type it and press Enter. Esc cancels.</source>
         <translation>请测温，输入体温后按回车。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="349" />
+        <location filename="../../gui/gate_panel.py" line="360" />
         <source>in</source>
         <translation>进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="349" />
+        <location filename="../../gui/gate_panel.py" line="360" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="350" />
+        <location filename="../../gui/gate_panel.py" line="361" />
         <source>Pass: {0}</source>
         <translation>刷证放行：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="362" />
+        <location filename="../../gui/gate_panel.py" line="373" />
         <source>STOP — do not let out</source>
         <translation>拦住 — 不得外出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="362" />
+        <location filename="../../gui/gate_panel.py" line="373" />
         <source>Pass refused</source>
         <translation>通行证无效</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="385" />
+        <location filename="../../gui/gate_panel.py" line="396" />
         <source>NOT SAVED</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="396" />
-        <location filename="../../gui/gate_panel.py" line="434" />
+        <location filename="../../gui/gate_panel.py" line="407" />
+        <location filename="../../gui/gate_panel.py" line="445" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="397" />
+        <location filename="../../gui/gate_panel.py" line="408" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="413" />
+        <location filename="../../gui/gate_panel.py" line="424" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="414" />
+        <location filename="../../gui/gate_panel.py" line="425" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="435" />
+        <location filename="../../gui/gate_panel.py" line="446" />
         <source>First reading {0} °C: type the re-measured reading.</source>
         <translation>初测 {0} °C：请输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="444" />
+        <location filename="../../gui/gate_panel.py" line="455" />
         <source>{0} · first reading {1} °C · waiting {2} min</source>
         <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="483" />
+        <location filename="../../gui/gate_panel.py" line="494" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="495" />
+        <location filename="../../gui/gate_panel.py" line="506" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>
@@ -1498,114 +1496,114 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../gui/import_panel.py" line="89" />
+        <location filename="../../gui/import_panel.py" line="88" />
         <source>Add the bundles from the gates (a USB stick's folder, or files). GateDesk first checks them without changing anything; then press Import. Importing the same bundle again is harmless.</source>
         <translation>添加各门岗的数据包（U 盘中的文件夹或文件）。门岗登记台先检查，不做任何更改；确认后按“导入”。同一数据包重复导入不会产生影响。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="95" />
+        <location filename="../../gui/import_panel.py" line="94" />
         <source>Add bundles…</source>
         <translation>添加数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="96" />
+        <location filename="../../gui/import_panel.py" line="95" />
         <source>Add a folder or USB stick…</source>
         <translation>添加文件夹或 U 盘…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="97" />
+        <location filename="../../gui/import_panel.py" line="96" />
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="113" />
+        <location filename="../../gui/import_panel.py" line="112" />
         <source>Accept the gate's new key…</source>
         <translation>接受门岗的新密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="118" />
+        <location filename="../../gui/import_panel.py" line="117" />
         <source>Enroll this gate…</source>
         <translation>备案此门岗…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="129" />
+        <location filename="../../gui/import_panel.py" line="128" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="144" />
+        <location filename="../../gui/import_panel.py" line="143" />
         <source>Bundles to import</source>
         <translation>要导入的数据包</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="145" />
+        <location filename="../../gui/import_panel.py" line="144" />
         <source>GateDesk bundles (*{0})</source>
         <translation>门岗登记台数据包 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="150" />
+        <location filename="../../gui/import_panel.py" line="149" />
         <source>Folder or USB stick with bundles</source>
         <translation>存有数据包的文件夹或 U 盘</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="159" />
+        <location filename="../../gui/import_panel.py" line="158" />
         <source>No new bundles found there.</source>
         <translation>那里没有新的数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="189" />
+        <location filename="../../gui/import_panel.py" line="188" />
         <source>Checking {0} bundles…</source>
         <translation>正在检查 {0} 个数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="189" />
+        <location filename="../../gui/import_panel.py" line="188" />
         <source>Importing {0} bundles…</source>
         <translation>正在导入 {0} 个数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="209" />
+        <location filename="../../gui/import_panel.py" line="208" />
         <source>Cancelled. Nothing was changed.</source>
         <translation>已取消，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="212" />
+        <location filename="../../gui/import_panel.py" line="211" />
         <source>Checked: {0} can be imported ({1} new records, {2} updated), {3} rejected. Nothing has been changed yet.</source>
         <translation>检查完毕：{0} 个可导入（新增 {1} 条，更新 {2} 条），{3} 个被拒收。尚未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="218" />
+        <location filename="../../gui/import_panel.py" line="217" />
         <source>Imported {0} bundles: {1} new records, {2} updated, {3} conflicts to review. {4} rejected.</source>
         <translation>已导入 {0} 个数据包：新增 {1} 条，更新 {2} 条，待处理冲突 {3} 条。拒收 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="225" />
+        <location filename="../../gui/import_panel.py" line="224" />
         <source>{0} from gates not yet enrolled: select one to see its key fingerprint.</source>
         <translation>{0} 个来自尚未备案的门岗：选中一行可查看其密钥指纹。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="235" />
+        <location filename="../../gui/import_panel.py" line="234" />
         <source>The import stopped: {0}. Nothing was changed.</source>
         <translation>导入中止：{0}。没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="249" />
-        <location filename="../../gui/import_panel.py" line="251" />
+        <location filename="../../gui/import_panel.py" line="248" />
+        <location filename="../../gui/import_panel.py" line="250" />
         <source>New key</source>
         <translation>新密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="252" />
+        <location filename="../../gui/import_panel.py" line="251" />
         <source>Accept key {0} for {1}? Do this only after the gate has read you the same fingerprint over the phone (the gate's Export window shows it).</source>
         <translation>接受 {1} 的密钥 {0} 吗？请先让门岗在电话里念出同样的指纹（门岗的“导出”窗口中显示）后再接受。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="268" />
-        <location filename="../../gui/import_panel.py" line="277" />
+        <location filename="../../gui/import_panel.py" line="267" />
+        <location filename="../../gui/import_panel.py" line="276" />
         <source>Enroll a gate</source>
         <translation>备案门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="269" />
+        <location filename="../../gui/import_panel.py" line="268" />
         <source>Enroll {0} {1}?
 
 Its key fingerprint is
@@ -1620,17 +1618,17 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 只有与该门岗设置单上印的指纹（或门岗电话中念给您的指纹）一致时才备案。备案后即导入它的数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="292" />
+        <location filename="../../gui/import_panel.py" line="291" />
         <source> Record: {0}.</source>
         <translation> 记录：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="295" />
+        <location filename="../../gui/import_panel.py" line="294" />
         <source>{0}: imported, but this gate's audit log was cut short or rewritten since an earlier bundle. Ask the gate what happened (Gates reporting shows it in red).</source>
         <translation>{0}：已导入，但与之前的数据包相比，该门岗的操作日志被截短或改写。请向门岗了解情况（“门岗报送”页以红色显示）。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="299" />
+        <location filename="../../gui/import_panel.py" line="298" />
         <source>{0}: {1} records arrived changed at the same revision; they are kept under Conflicts for you to decide.</source>
         <translation>{0}：{1} 条记录以相同版本号到达但内容不同，已放入“冲突”等您决定。</translation>
     </message>
@@ -1638,82 +1636,82 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ImportTableModel</name>
     <message>
-        <location filename="../../gui/import_panel.py" line="30" />
+        <location filename="../../gui/import_panel.py" line="29" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="30" />
+        <location filename="../../gui/import_panel.py" line="29" />
         <source>Compound and gate</source>
         <translation>小区和门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="30" />
+        <location filename="../../gui/import_panel.py" line="29" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="30" />
+        <location filename="../../gui/import_panel.py" line="29" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="31" />
+        <location filename="../../gui/import_panel.py" line="30" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="31" />
+        <location filename="../../gui/import_panel.py" line="30" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="31" />
+        <location filename="../../gui/import_panel.py" line="30" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="31" />
+        <location filename="../../gui/import_panel.py" line="30" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="36" />
+        <location filename="../../gui/import_panel.py" line="35" />
         <source>Rejected</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="38" />
+        <location filename="../../gui/import_panel.py" line="37" />
         <source>Waiting for enrollment</source>
         <translation>等待备案</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="40" />
+        <location filename="../../gui/import_panel.py" line="39" />
         <source>Skipped: not a bundle</source>
         <translation>已跳过：不是数据包</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="42" />
+        <location filename="../../gui/import_panel.py" line="41" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="44" />
+        <location filename="../../gui/import_panel.py" line="43" />
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="46" />
+        <location filename="../../gui/import_panel.py" line="45" />
         <source>Already imported</source>
         <translation>已导入过</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="46" />
+        <location filename="../../gui/import_panel.py" line="45" />
         <source>Can be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="47" />
+        <location filename="../../gui/import_panel.py" line="46" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
@@ -1721,52 +1719,52 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Isolation</name>
     <message>
-        <location filename="../../models/isolation.py" line="44" />
+        <location filename="../../models/station/isolation.py" line="52" />
         <source>Released after a normal re-check</source>
         <translation>复测正常，解除留观</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="45" />
+        <location filename="../../models/station/isolation.py" line="53" />
         <source>Taken by 120</source>
         <translation>120 接走</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="46" />
+        <location filename="../../models/station/isolation.py" line="54" />
         <source>Taken by community health staff</source>
         <translation>社区医护人员接走</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="47" />
+        <location filename="../../models/station/isolation.py" line="55" />
         <source>Sent home under monitoring</source>
         <translation>送回居家监测</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="48" />
+        <location filename="../../models/station/isolation.py" line="56" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="51" />
+        <location filename="../../models/station/isolation.py" line="59" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="52" />
+        <location filename="../../models/station/isolation.py" line="60" />
         <source>Sub-district isolation team</source>
         <translation>街道转运专班</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="53" />
+        <location filename="../../models/station/isolation.py" line="61" />
         <source>120</source>
         <translation>120</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="54" />
+        <location filename="../../models/station/isolation.py" line="62" />
         <source>Family</source>
         <translation>家属</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="114" />
+        <location filename="../../models/station/isolation.py" line="126" />
         <source>This case is closed; change it through a correction with a reason.</source>
         <translation>此个案已结案；如需修改，请填写理由提交更正。</translation>
     </message>
@@ -1774,93 +1772,93 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>IsolationPanel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="114" />
+        <location filename="../../gui/isolation_panel.py" line="122" />
         <source>New case…</source>
         <translation>新建个案…</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="119" />
+        <location filename="../../gui/isolation_panel.py" line="127" />
         <source>Open cases</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="120" />
+        <location filename="../../gui/isolation_panel.py" line="128" />
         <source>Closed in the last 7 days</source>
         <translation>近 7 天已结案</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="122" />
+        <location filename="../../gui/isolation_panel.py" line="130" />
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="136" />
+        <location filename="../../gui/isolation_panel.py" line="144" />
         <source>Record re-check</source>
         <translation>记录复测</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="145" />
+        <location filename="../../gui/isolation_panel.py" line="153" />
         <source>who answered, what they said</source>
         <translation>接听人、答复内容</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="146" />
+        <location filename="../../gui/isolation_panel.py" line="154" />
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="151" />
+        <location filename="../../gui/isolation_panel.py" line="159" />
         <source>person and unit taking over</source>
         <translation>接收人及单位</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="152" />
+        <location filename="../../gui/isolation_panel.py" line="160" />
         <source>Hand over</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="159" />
+        <location filename="../../gui/isolation_panel.py" line="167" />
         <source>Close case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="163" />
+        <location filename="../../gui/isolation_panel.py" line="171" />
         <source>Re-check °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="166" />
+        <location filename="../../gui/isolation_panel.py" line="174" />
         <source>Notify</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="170" />
+        <location filename="../../gui/isolation_panel.py" line="178" />
         <source>Hand over to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="173" />
+        <location filename="../../gui/isolation_panel.py" line="181" />
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="199" />
+        <location filename="../../gui/isolation_panel.py" line="207" />
         <source>{0} cases closed in the last 7 days</source>
         <translation>近 7 天已结案 {0} 例</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="207" />
+        <location filename="../../gui/isolation_panel.py" line="215" />
         <source>{0} open cases, {1} overdue</source>
         <translation>处置中 {0} 例，超时未上报 {1} 例</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="221" />
-        <location filename="../../gui/isolation_panel.py" line="241" />
+        <location filename="../../gui/isolation_panel.py" line="229" />
+        <location filename="../../gui/isolation_panel.py" line="249" />
         <source>Choose a case in the list first.</source>
         <translation>请先在列表中选中一个个案。</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="227" />
+        <location filename="../../gui/isolation_panel.py" line="235" />
         <source>Corrections are made by a supervisor: a supervisor's PIN is needed.</source>
         <translation>更正需由主管进行，需要主管 PIN。</translation>
     </message>
@@ -1868,57 +1866,57 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>IsolationTableModel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="29" />
+        <location filename="../../gui/isolation_panel.py" line="37" />
         <source>Placed</source>
         <translation>安置时间</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="29" />
+        <location filename="../../gui/isolation_panel.py" line="37" />
         <source>Open for</source>
         <translation>已留观</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="29" />
+        <location filename="../../gui/isolation_panel.py" line="37" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="29" />
+        <location filename="../../gui/isolation_panel.py" line="37" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="29" />
+        <location filename="../../gui/isolation_panel.py" line="37" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="30" />
+        <location filename="../../gui/isolation_panel.py" line="38" />
         <source>Re-checks</source>
         <translation>复测次数</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="30" />
+        <location filename="../../gui/isolation_panel.py" line="38" />
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="30" />
+        <location filename="../../gui/isolation_panel.py" line="38" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="66" />
+        <location filename="../../gui/isolation_panel.py" line="74" />
         <source>Overdue: nobody notified</source>
         <translation>超时未上报</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="67" />
+        <location filename="../../gui/isolation_panel.py" line="75" />
         <source>Handed to {0}</source>
         <translation>已移交：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="67" />
+        <location filename="../../gui/isolation_panel.py" line="75" />
         <source>Under observation</source>
         <translation>留观中</translation>
     </message>
@@ -1926,57 +1924,57 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../models/rules.py" line="65" />
+        <location filename="../../models/gate/rules.py" line="65" />
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="66" />
+        <location filename="../../models/gate/rules.py" line="66" />
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="67" />
+        <location filename="../../models/gate/rules.py" line="67" />
         <source>Courier / rider</source>
         <translation>快递 / 外卖</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="68" />
+        <location filename="../../models/gate/rules.py" line="68" />
         <source>Worker / staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="69" />
+        <location filename="../../models/gate/rules.py" line="69" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="72" />
+        <location filename="../../models/gate/rules.py" line="72" />
         <source>Green</source>
         <translation>绿码</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="73" />
+        <location filename="../../models/gate/rules.py" line="73" />
         <source>Yellow</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="74" />
+        <location filename="../../models/gate/rules.py" line="74" />
         <source>Red</source>
         <translation>红码</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="77" />
+        <location filename="../../models/gate/rules.py" line="77" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="78" />
+        <location filename="../../models/gate/rules.py" line="78" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="79" />
+        <location filename="../../models/gate/rules.py" line="79" />
         <source>No result</source>
         <translation>无结果</translation>
     </message>
@@ -2002,69 +2000,69 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>LogPanel</name>
     <message>
-        <location filename="../../gui/log_panel.py" line="23" />
+        <location filename="../../gui/log_panel.py" line="33" />
         <source>Name, phone, ID number, or the last 4 digits of either</source>
         <translation>姓名、手机号、身份证号，或手机 / 身份证后 4 位</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="26" />
+        <location filename="../../gui/log_panel.py" line="36" />
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="41" />
+        <location filename="../../gui/log_panel.py" line="51" />
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="46" />
+        <location filename="../../gui/log_panel.py" line="56" />
         <source>Any decision</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="49" />
+        <location filename="../../gui/log_panel.py" line="59" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="53" />
+        <location filename="../../gui/log_panel.py" line="63" />
         <source>Show in full…</source>
         <translation>查看完整信息…</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="57" />
+        <location filename="../../gui/log_panel.py" line="67" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="60" />
+        <location filename="../../gui/log_panel.py" line="70" />
         <source>A supervisor deletes a registration made in error</source>
         <translation>主管删除登记错误的记录</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="119" />
-        <location filename="../../gui/log_panel.py" line="134" />
+        <location filename="../../gui/log_panel.py" line="129" />
+        <location filename="../../gui/log_panel.py" line="144" />
         <source>{0} registrations</source>
         <translation>共 {0} 条登记</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="142" />
-        <location filename="../../gui/log_panel.py" line="160" />
+        <location filename="../../gui/log_panel.py" line="152" />
+        <location filename="../../gui/log_panel.py" line="170" />
         <source>Choose a row first.</source>
         <translation>请先选中一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="145" />
+        <location filename="../../gui/log_panel.py" line="155" />
         <source>Show personal data</source>
         <translation>查看个人信息</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="146" />
+        <location filename="../../gui/log_panel.py" line="156" />
         <source>A supervisor's PIN is needed; the view is recorded.</source>
         <translation>需要主管 PIN；查看操作将被记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="164" />
+        <location filename="../../gui/log_panel.py" line="174" />
         <source>Deleted. {0} registrations</source>
         <translation>已删除。共 {0} 条登记</translation>
     </message>
@@ -2366,17 +2364,17 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>OnSitePanel</name>
     <message>
-        <location filename="../../gui/onsite_panel.py" line="30" />
+        <location filename="../../gui/onsite_panel.py" line="39" />
         <source>Sign out  [Del]</source>
         <translation>签离  [Del]</translation>
     </message>
     <message>
-        <location filename="../../gui/onsite_panel.py" line="46" />
+        <location filename="../../gui/onsite_panel.py" line="55" />
         <source>{0} people inside</source>
         <translation>在场 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/onsite_panel.py" line="57" />
+        <location filename="../../gui/onsite_panel.py" line="66" />
         <source>Choose a person in the list first.</source>
         <translation>请先在列表中选中一人。</translation>
     </message>
@@ -2384,12 +2382,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>OperatorPinBox</name>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="35" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="42" />
         <source>Operator</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="36" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="43" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -2397,37 +2395,37 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Operators</name>
     <message>
-        <location filename="../../models/operators.py" line="99" />
+        <location filename="../../models/trust/operators.py" line="99" />
         <source>Wrong PIN. Please try again.</source>
         <translation>PIN 错误，请重试。</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="105" />
+        <location filename="../../models/trust/operators.py" line="105" />
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="106" />
+        <location filename="../../models/trust/operators.py" line="106" />
         <source>Only a supervisor or an administrator may do this.</source>
         <translation>只有主管或管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="122" />
+        <location filename="../../models/trust/operators.py" line="122" />
         <source>Too many wrong PINs. Try again in {minutes} minutes, or ask an administrator.</source>
         <translation>PIN 错误次数过多。请 {minutes} 分钟后再试，或找管理员。</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="214" />
+        <location filename="../../models/trust/operators.py" line="214" />
         <source>Guard</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="215" />
+        <location filename="../../models/trust/operators.py" line="215" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="216" />
+        <location filename="../../models/trust/operators.py" line="216" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -2435,27 +2433,27 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>OperatorsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/operators_dialog.py" line="18" />
+        <location filename="../../gui/dialogs/operators_dialog.py" line="26" />
         <source>Operators</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/operators_dialog.py" line="34" />
+        <location filename="../../gui/dialogs/operators_dialog.py" line="42" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/operators_dialog.py" line="35" />
+        <location filename="../../gui/dialogs/operators_dialog.py" line="43" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/operators_dialog.py" line="36" />
+        <location filename="../../gui/dialogs/operators_dialog.py" line="44" />
         <source>PIN (4–12 digits)</source>
         <translation>PIN（4–12 位数字）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/operators_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/operators_dialog.py" line="49" />
         <source>Add operator</source>
         <translation>添加人员</translation>
     </message>
@@ -2463,22 +2461,22 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../gui/dialogs/override_dialog.py" line="24" />
+        <location filename="../../gui/dialogs/override_dialog.py" line="29" />
         <source>Supervisor override</source>
         <translation>主管改判</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/override_dialog.py" line="26" />
+        <location filename="../../gui/dialogs/override_dialog.py" line="31" />
         <source>{0}: decided «{1}»</source>
         <translation>{0}：原判定「{1}」</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/override_dialog.py" line="33" />
+        <location filename="../../gui/dialogs/override_dialog.py" line="38" />
         <source>New decision</source>
         <translation>改判为</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/override_dialog.py" line="37" />
+        <location filename="../../gui/dialogs/override_dialog.py" line="42" />
         <source>Reason (required)</source>
         <translation>理由（必填）</translation>
     </message>
@@ -2509,62 +2507,62 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ParcelTableModel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="35" />
+        <location filename="../../gui/parcels_panel.py" line="53" />
         <source>Received</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="36" />
+        <location filename="../../gui/parcels_panel.py" line="54" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="36" />
+        <location filename="../../gui/parcels_panel.py" line="54" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="36" />
+        <location filename="../../gui/parcels_panel.py" line="54" />
         <source>Tracking no.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="35" />
+        <location filename="../../gui/parcels_panel.py" line="53" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="36" />
+        <location filename="../../gui/parcels_panel.py" line="54" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="37" />
+        <location filename="../../gui/parcels_panel.py" line="55" />
         <source>Phone tail</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="35" />
+        <location filename="../../gui/parcels_panel.py" line="53" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="35" />
+        <location filename="../../gui/parcels_panel.py" line="53" />
         <source>Pick-up code</source>
         <translation>取件码</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="37" />
+        <location filename="../../gui/parcels_panel.py" line="55" />
         <source>Disinfected</source>
         <translation>已消毒</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="37" />
+        <location filename="../../gui/parcels_panel.py" line="55" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="54" />
+        <location filename="../../gui/parcels_panel.py" line="72" />
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -2572,42 +2570,42 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Parcels</name>
     <message>
-        <location filename="../../models/parcels.py" line="35" />
+        <location filename="../../models/station/parcels.py" line="36" />
         <source>Parcel</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="36" />
+        <location filename="../../models/station/parcels.py" line="37" />
         <source>Takeout</source>
         <translation>外卖</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="37" />
+        <location filename="../../models/station/parcels.py" line="38" />
         <source>Groceries</source>
         <translation>生鲜</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="38" />
+        <location filename="../../models/station/parcels.py" line="39" />
         <source>Supplies</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="41" />
+        <location filename="../../models/station/parcels.py" line="42" />
         <source>Waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="42" />
+        <location filename="../../models/station/parcels.py" line="43" />
         <source>Collected</source>
         <translation>已领取</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="43" />
+        <location filename="../../models/station/parcels.py" line="44" />
         <source>Delivered to the door</source>
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="209" />
+        <location filename="../../models/station/parcels.py" line="214" />
         <source>This item is no longer waiting at the station.</source>
         <translation>此件已不在寄存点待取。</translation>
     </message>
@@ -2615,168 +2613,168 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ParcelsPanel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="80" />
+        <location filename="../../gui/parcels_panel.py" line="98" />
         <source>SF, JD, Meituan…</source>
         <translation>顺丰、京东、美团…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="81" />
+        <location filename="../../gui/parcels_panel.py" line="99" />
         <source>scan or type, then Enter</source>
         <translation>扫码或输入后回车</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="82" />
+        <location filename="../../gui/parcels_panel.py" line="100" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="89" />
+        <location filename="../../gui/parcels_panel.py" line="107" />
         <source>last 4 digits</source>
         <translation>后四位</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="91" />
+        <location filename="../../gui/parcels_panel.py" line="109" />
         <source>e.g. A-3</source>
         <translation>如 A-3</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="92" />
+        <location filename="../../gui/parcels_panel.py" line="110" />
         <source>Take in  [Enter]</source>
         <translation>收件  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="103" />
+        <location filename="../../gui/parcels_panel.py" line="121" />
         <source>Kind [1–4]</source>
         <translation>类别 [1–4]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="104" />
+        <location filename="../../gui/parcels_panel.py" line="122" />
         <source>Carrier / platform</source>
         <translation>快递公司 / 平台</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="105" />
+        <location filename="../../gui/parcels_panel.py" line="123" />
         <source>Tracking / order no.</source>
         <translation>快递单号 / 订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="106" />
+        <location filename="../../gui/parcels_panel.py" line="124" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="107" />
+        <location filename="../../gui/parcels_panel.py" line="125" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="108" />
+        <location filename="../../gui/parcels_panel.py" line="126" />
         <source>Phone tail</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="109" />
+        <location filename="../../gui/parcels_panel.py" line="127" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="110" />
+        <location filename="../../gui/parcels_panel.py" line="128" />
         <source>Take in</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="123" />
+        <location filename="../../gui/parcels_panel.py" line="141" />
         <source>pick-up code or room</source>
         <translation>取件码或房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="125" />
+        <location filename="../../gui/parcels_panel.py" line="143" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="128" />
+        <location filename="../../gui/parcels_panel.py" line="146" />
         <source>who collects</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="129" />
+        <location filename="../../gui/parcels_panel.py" line="147" />
         <source>Collected</source>
         <translation>已领取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="132" />
+        <location filename="../../gui/parcels_panel.py" line="150" />
         <source>volunteer's name</source>
         <translation>志愿者姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="133" />
+        <location filename="../../gui/parcels_panel.py" line="151" />
         <source>Delivered to the door</source>
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="136" />
+        <location filename="../../gui/parcels_panel.py" line="154" />
         <source>disinfectant, e.g. 含氯消毒液</source>
         <translation>消毒剂，如 含氯消毒液</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="137" />
+        <location filename="../../gui/parcels_panel.py" line="155" />
         <source>Disinfect all new items</source>
         <translation>新到件统一消毒</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="140" />
+        <location filename="../../gui/parcels_panel.py" line="158" />
         <source>Disinfect selected</source>
         <translation>消毒选中件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="153" />
+        <location filename="../../gui/parcels_panel.py" line="171" />
         <source>Hand out</source>
         <translation>取件 / 送货</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="174" />
+        <location filename="../../gui/parcels_panel.py" line="192" />
         <source>Waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="175" />
+        <location filename="../../gui/parcels_panel.py" line="193" />
         <source>Overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="176" />
+        <location filename="../../gui/parcels_panel.py" line="194" />
         <source>Handed out today</source>
         <translation>今日已发放</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="178" />
+        <location filename="../../gui/parcels_panel.py" line="196" />
         <source>Counts per day…</source>
         <translation>每日统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="226" />
+        <location filename="../../gui/parcels_panel.py" line="244" />
         <source>Today: {0} received, {1} handed out · waiting {2}, overdue {3}</source>
         <translation>今日：收件 {0}，已发放 {1} · 待取 {2}，超时 {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="243" />
+        <location filename="../../gui/parcels_panel.py" line="261" />
         <source>Pick-up code {0} · {1}</source>
         <translation>取件码 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="259" />
+        <location filename="../../gui/parcels_panel.py" line="277" />
         <source>Nothing waiting for {0}.</source>
         <translation>{0} 没有待取的物品。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="264" />
+        <location filename="../../gui/parcels_panel.py" line="282" />
         <source>Choose an item in the list first.</source>
         <translation>请先在列表中选中一件。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="303" />
-        <location filename="../../gui/parcels_panel.py" line="318" />
+        <location filename="../../gui/parcels_panel.py" line="321" />
+        <location filename="../../gui/parcels_panel.py" line="336" />
         <source>Disinfected {0} items.</source>
         <translation>已消毒 {0} 件。</translation>
     </message>
@@ -2784,112 +2782,112 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>PosterDialog</name>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="24" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="35" />
         <source>Check-in posters</source>
         <translation>场所码海报</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="33" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="44" />
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="34" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="45" />
         <source>GateDesk venue code</source>
         <translation>门岗登记台场所码</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="35" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="46" />
         <source>The official venue code's text</source>
         <translation>官方场所码的文字</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="36" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="47" />
         <source>A web address</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="43" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="54" />
         <source>The QR says</source>
         <translation>二维码内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="57" />
         <source>paste the code's text here</source>
         <translation>在此粘贴二维码文字</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="58" />
         <source>Read from a picture…</source>
         <translation>从图片读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="55" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="66" />
         <source>e.g. 0591-12345</source>
         <translation>如 0591-12345</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="56" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="67" />
         <source>Hotline</source>
         <translation>防疫热线</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="59" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="70" />
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="67" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="78" />
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="68" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="79" />
         <source>Save PNG…</source>
         <translation>保存 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="69" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="80" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="75" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="86" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="104" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="115" />
         <source>No gates yet.</source>
         <translation>还没有门岗。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="142" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="153" />
         <source>A photo or scan of the official code</source>
         <translation>官方场所码的照片或扫描件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="143" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="154" />
         <source>Pictures (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="157" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="168" />
         <source>Save the poster</source>
         <translation>保存海报</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="166" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="177" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="168" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="179" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="176" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="187" />
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
@@ -2897,92 +2895,92 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Posters</name>
     <message>
-        <location filename="../../models/posters.py" line="78" />
+        <location filename="../../models/gate/posters.py" line="78" />
         <source>{path} is not a picture GateDesk can open.</source>
         <translation>{path} 不是门岗登记台能打开的图片。</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="82" />
+        <location filename="../../models/gate/posters.py" line="82" />
         <source>No QR code found in {path}. Photograph the code straight on, filling most of the picture.</source>
         <translation>在 {path} 中没有找到二维码。请正对二维码拍照，让它占满画面的大部分。</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="93" />
+        <location filename="../../models/gate/posters.py" line="93" />
         <source>Paste the code's text, or read it from a picture.</source>
         <translation>请粘贴二维码的文字，或从图片中读取。</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="95" />
+        <location filename="../../models/gate/posters.py" line="95" />
         <source>The code's text is longer than {n} characters.</source>
         <translation>二维码文字超过 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="98" />
+        <location filename="../../models/gate/posters.py" line="98" />
         <source>A web address starts with http:// or https://.</source>
         <translation>网址应以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="143" />
+        <location filename="../../models/gate/posters.py" line="143" />
         <source>Scan to register</source>
         <translation>扫码登记</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="144" />
+        <location filename="../../models/gate/posters.py" line="144" />
         <source>Temperature check</source>
         <translation>测量体温</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="145" />
+        <location filename="../../models/gate/posters.py" line="145" />
         <source>Wear a mask</source>
         <translation>佩戴口罩</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="146" />
+        <location filename="../../models/gate/posters.py" line="146" />
         <source>Show your health code</source>
         <translation>出示健康码</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="147" />
+        <location filename="../../models/gate/posters.py" line="147" />
         <source>Show a negative nucleic-acid result</source>
         <translation>出示核酸阴性证明</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="148" />
+        <location filename="../../models/gate/posters.py" line="148" />
         <source>Show your itinerary card</source>
         <translation>出示行程卡</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="187" />
+        <location filename="../../models/gate/posters.py" line="187" />
         <source>Paper size must be A4 or A3.</source>
         <translation>纸张须为 A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="150" />
+        <location filename="../../models/gate/posters.py" line="150" />
         <source>Please scan to register</source>
         <translation>请扫码登记</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="151" />
+        <location filename="../../models/gate/posters.py" line="151" />
         <source>Epidemic prevention · one code per person · register before entering</source>
         <translation>疫情防控 · 一人一码 · 先登记后进入</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="152" />
+        <location filename="../../models/gate/posters.py" line="152" />
         <source>Hotline: {0}</source>
         <translation>防疫热线：{0}</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="153" />
+        <location filename="../../models/gate/posters.py" line="153" />
         <source>Venue {0} · printed {1}</source>
         <translation>场所编号 {0} · 打印于 {1}</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="154" />
+        <location filename="../../models/gate/posters.py" line="154" />
         <source>GateDesk check-in poster · post at eye level beside the entrance</source>
         <translation>门岗登记台场所码 · 请张贴于入口旁醒目位置</translation>
     </message>
     <message>
-        <location filename="../../models/posters.py" line="250" />
+        <location filename="../../models/gate/posters.py" line="250" />
         <source>The poster file must end in .pdf or .png: {path}</source>
         <translation>海报文件名须以 .pdf 或 .png 结尾：{path}</translation>
     </message>
@@ -2990,32 +2988,32 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Readiness</name>
     <message>
-        <location filename="../../models/readiness.py" line="20" />
+        <location filename="../../models/station/readiness.py" line="20" />
         <source>Gate staffed</source>
         <translation>门岗有人值守</translation>
     </message>
     <message>
-        <location filename="../../models/readiness.py" line="21" />
+        <location filename="../../models/station/readiness.py" line="21" />
         <source>Thermometer working</source>
         <translation>体温计正常</translation>
     </message>
     <message>
-        <location filename="../../models/readiness.py" line="22" />
+        <location filename="../../models/station/readiness.py" line="22" />
         <source>Isolation point ready and supplied</source>
         <translation>临时隔离点就绪、物资齐全</translation>
     </message>
     <message>
-        <location filename="../../models/readiness.py" line="23" />
+        <location filename="../../models/station/readiness.py" line="23" />
         <source>Drop-off station ready</source>
         <translation>寄存点就绪</translation>
     </message>
     <message>
-        <location filename="../../models/readiness.py" line="24" />
+        <location filename="../../models/station/readiness.py" line="24" />
         <source>Posters up</source>
         <translation>海报张贴到位</translation>
     </message>
     <message>
-        <location filename="../../models/readiness.py" line="25" />
+        <location filename="../../models/station/readiness.py" line="25" />
         <source>Masks, disinfectant and forms stocked</source>
         <translation>口罩、消毒液、登记表充足</translation>
     </message>
@@ -3041,72 +3039,72 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../models/rules.py" line="47" />
+        <location filename="../../models/gate/rules.py" line="47" />
         <source>Fever: {temperature} °C (limit {limit} °C)</source>
         <translation>发热：{temperature} °C（标准 {limit} °C）</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="48" />
+        <location filename="../../models/gate/rules.py" line="48" />
         <source>Red health code: hold and report at once</source>
         <translation>红码：就地管控并立即上报</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="49" />
+        <location filename="../../models/gate/rules.py" line="49" />
         <source>Positive nucleic-acid result</source>
         <translation>核酸阳性</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="50" />
+        <location filename="../../models/gate/rules.py" line="50" />
         <source>Yellow health code: report to the community</source>
         <translation>黄码：劝返并报告社区</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="51" />
+        <location filename="../../models/gate/rules.py" line="51" />
         <source>No health code shown</source>
         <translation>未出示健康码</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="52" />
+        <location filename="../../models/gate/rules.py" line="52" />
         <source>No nucleic-acid result</source>
         <translation>无核酸结果</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="53" />
+        <location filename="../../models/gate/rules.py" line="53" />
         <source>Nucleic-acid test older than {hours} h</source>
         <translation>核酸超过 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="54" />
+        <location filename="../../models/gate/rules.py" line="54" />
         <source>Risk-area stay or star on the itinerary card: report</source>
         <translation>到过中高风险地区或行程卡带星：劝返并上报</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="55" />
+        <location filename="../../models/gate/rules.py" line="55" />
         <source>No mask</source>
         <translation>未戴口罩</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="56" />
+        <location filename="../../models/gate/rules.py" line="56" />
         <source>Couriers and riders leave goods at the drop-off station</source>
         <translation>快递外卖人员不进小区，请放寄存点</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="58" />
+        <location filename="../../models/gate/rules.py" line="58" />
         <source>All checks passed</source>
         <translation>各项查验通过</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="60" />
+        <location filename="../../models/gate/rules.py" line="60" />
         <source>Admit</source>
         <translation>准许进入</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="61" />
+        <location filename="../../models/gate/rules.py" line="61" />
         <source>Refuse entry</source>
         <translation>劝返</translation>
     </message>
     <message>
-        <location filename="../../models/rules.py" line="62" />
+        <location filename="../../models/gate/rules.py" line="62" />
         <source>Send to the isolation point</source>
         <translation>送临时隔离点</translation>
     </message>
@@ -3114,12 +3112,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../models/recovery.py" line="37" />
+        <location filename="../../models/trust/recovery.py" line="38" />
         <source>{label} (a community office)</source>
         <translation>{label}（社区办公室）</translation>
     </message>
     <message>
-        <location filename="../../models/recovery.py" line="40" />
+        <location filename="../../models/trust/recovery.py" line="41" />
         <source>This backup is of {theirs}, not of this station ({ours}). Restoring it would put another station's records and keys in place of this one's. If that is really meant, say so explicitly (--other-station).</source>
         <translation>这个备份属于 {theirs}，不是本工作站（{ours}）的。恢复它会用另一个工作站的记录和密钥替换本站的。如确实需要，请明确说明（--other-station）。</translation>
     </message>
@@ -3127,270 +3125,270 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../models/reports.py" line="61" />
+        <location filename="../../models/sync/people_logs.py" line="61" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="61" />
+        <location filename="../../models/sync/people_logs.py" line="61" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="65" />
+        <location filename="../../models/sync/people_logs.py" line="65" />
         <source>Time in</source>
         <translation>进入时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="66" />
-        <location filename="../../models/reports.py" line="93" />
+        <location filename="../../models/sync/people_logs.py" line="66" />
+        <location filename="../../models/sync/people_logs.py" line="93" />
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="67" />
-        <location filename="../../models/reports.py" line="82" />
+        <location filename="../../models/sync/people_logs.py" line="67" />
+        <location filename="../../models/sync/people_logs.py" line="82" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="68" />
-        <location filename="../../models/reports.py" line="83" />
+        <location filename="../../models/sync/people_logs.py" line="68" />
+        <location filename="../../models/sync/people_logs.py" line="83" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="69" />
-        <location filename="../../models/reports.py" line="84" />
+        <location filename="../../models/sync/people_logs.py" line="69" />
+        <location filename="../../models/sync/people_logs.py" line="84" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="70" />
+        <location filename="../../models/sync/people_logs.py" line="70" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="71" />
+        <location filename="../../models/sync/people_logs.py" line="71" />
         <source>Going to</source>
         <translation>去往</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="72" />
-        <location filename="../../models/reports.py" line="86" />
+        <location filename="../../models/sync/people_logs.py" line="72" />
+        <location filename="../../models/sync/people_logs.py" line="86" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="73" />
+        <location filename="../../models/sync/people_logs.py" line="73" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="74" />
+        <location filename="../../models/sync/people_logs.py" line="74" />
         <source>Nucleic-acid test</source>
         <translation>核酸</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="75" />
+        <location filename="../../models/sync/people_logs.py" line="75" />
         <source>Mask</source>
         <translation>口罩</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="76" />
+        <location filename="../../models/sync/people_logs.py" line="76" />
         <source>Decision</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="77" />
-        <location filename="../../models/reports.py" line="85" />
+        <location filename="../../models/sync/people_logs.py" line="77" />
+        <location filename="../../models/sync/people_logs.py" line="85" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="78" />
+        <location filename="../../models/sync/people_logs.py" line="78" />
         <source>Time out</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="81" />
+        <location filename="../../models/sync/people_logs.py" line="81" />
         <source>Placed</source>
         <translation>安置时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="87" />
+        <location filename="../../models/sync/people_logs.py" line="87" />
         <source>Handed to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="88" />
+        <location filename="../../models/sync/people_logs.py" line="88" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="89" />
+        <location filename="../../models/sync/people_logs.py" line="89" />
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="92" />
+        <location filename="../../models/sync/people_logs.py" line="92" />
         <source>Received</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="94" />
+        <location filename="../../models/sync/people_logs.py" line="94" />
         <source>Carrier</source>
         <translation>快递公司 / 平台</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="95" />
+        <location filename="../../models/sync/people_logs.py" line="95" />
         <source>Tracking number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="96" />
+        <location filename="../../models/sync/people_logs.py" line="96" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="97" />
+        <location filename="../../models/sync/people_logs.py" line="97" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="98" />
+        <location filename="../../models/sync/people_logs.py" line="98" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="99" />
+        <location filename="../../models/sync/people_logs.py" line="99" />
         <source>Disinfected</source>
         <translation>消毒时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="100" />
+        <location filename="../../models/sync/people_logs.py" line="100" />
         <source>Handed out</source>
         <translation>发放时间</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="104" />
+        <location filename="../../models/sync/people_logs.py" line="104" />
         <source>Visits</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="105" />
+        <location filename="../../models/sync/people_logs.py" line="105" />
         <source>Isolation</source>
         <translation>隔离</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="106" />
+        <location filename="../../models/sync/people_logs.py" line="106" />
         <source>Parcels</source>
         <translation>寄存</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="156" />
+        <location filename="../../models/office/reports.py" line="20" />
         <source>Registrations</source>
         <translation>登记人次</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="157" />
+        <location filename="../../models/office/reports.py" line="21" />
         <source>Refused</source>
         <translation>劝返</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="158" />
+        <location filename="../../models/office/reports.py" line="22" />
         <source>Sent to isolation</source>
         <translation>送隔离点</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="159" />
+        <location filename="../../models/office/reports.py" line="23" />
         <source>Fevers</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="160" />
+        <location filename="../../models/office/reports.py" line="24" />
         <source>Isolation cases opened</source>
         <translation>新增隔离</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="161" />
+        <location filename="../../models/office/reports.py" line="25" />
         <source>Isolation cases open</source>
         <translation>在隔离</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="162" />
+        <location filename="../../models/office/reports.py" line="26" />
         <source>Isolation cases closed</source>
         <translation>解除/转运</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="163" />
+        <location filename="../../models/office/reports.py" line="27" />
         <source>Parcels received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="164" />
+        <location filename="../../models/office/reports.py" line="28" />
         <source>Parcels waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="165" />
+        <location filename="../../models/office/reports.py" line="29" />
         <source>Parcels overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="166" />
+        <location filename="../../models/office/reports.py" line="30" />
         <source>Daily checks done</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="172" />
+        <location filename="../../models/office/reports.py" line="36" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="172" />
+        <location filename="../../models/office/reports.py" line="36" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="172" />
+        <location filename="../../models/office/reports.py" line="36" />
         <source>Gates</source>
         <translation>门岗数</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="179" />
+        <location filename="../../models/office/reports.py" line="43" />
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="181" />
+        <location filename="../../models/office/reports.py" line="45" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="187" />
+        <location filename="../../models/office/reports.py" line="51" />
         <source>{office} daily epidemic-control summary, {day}</source>
         <translation>{office} 疫情防控每日汇总（{day}）</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="188" />
+        <location filename="../../models/office/reports.py" line="52" />
         <source>Community office</source>
         <translation>社区办公室</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="199" />
+        <location filename="../../models/office/reports.py" line="63" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="203" />
-        <location filename="../../models/reports.py" line="239" />
+        <location filename="../../models/office/reports.py" line="67" />
+        <location filename="../../models/office/reports.py" line="103" />
         <source>Gates reporting: {n} of {total}</source>
         <translation>已报送门岗：{n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../models/reports.py" line="214" />
-        <location filename="../../models/reports.py" line="253" />
+        <location filename="../../models/office/reports.py" line="78" />
+        <location filename="../../models/office/reports.py" line="117" />
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
@@ -3398,22 +3396,22 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ResidentForm</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="389" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="409" />
         <source>Resident</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="398" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="418" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="399" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="419" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="400" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="420" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
@@ -3421,117 +3419,117 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Residents</name>
     <message>
-        <location filename="../../models/residents.py" line="166" />
+        <location filename="../../models/residents/passes.py" line="101" />
         <source>This code is not a GateDesk pass, or it is damaged.</source>
         <translation>这不是门岗登记台的通行证，或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="167" />
+        <location filename="../../models/residents/passes.py" line="102" />
         <source>The pass's signature is wrong: the card is forged or altered. Register the person by hand and tell the office.</source>
         <translation>通行证签名不符：此卡系伪造或被改动。请人工登记此人，并报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="169" />
+        <location filename="../../models/residents/passes.py" line="104" />
         <source>This pass was not issued here (another compound's card?).</source>
         <translation>此通行证不是本小区签发的（其他小区的卡？）。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="170" />
+        <location filename="../../models/residents/passes.py" line="105" />
         <source>This pass was revoked on {date}: {reason}</source>
         <translation>此通行证已于 {date} 作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="171" />
+        <location filename="../../models/residents/passes.py" line="106" />
         <source>This pass expired on {date}. Issue a new one.</source>
         <translation>此通行证已于 {date} 过期。请补发新证。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="172" />
+        <location filename="../../models/residents/passes.py" line="107" />
         <source>STOP: {name} ({room}) is in home isolation until {until}. They may not leave. Report to the community.</source>
         <translation>拦住：{name}（{room}）正在居家隔离，至 {until}。不得外出。请报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="174" />
+        <location filename="../../models/residents/passes.py" line="109" />
         <source>STOP: {name} ({room}) is under home health monitoring until {until}. They may not leave. Report to the community.</source>
         <translation>拦住：{name}（{room}）正在居家健康监测，至 {until}。不得外出。请报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="176" />
+        <location filename="../../models/residents/passes.py" line="111" />
         <source>{name} has moved out of the roster; the pass is no longer valid.</source>
         <translation>{name} 已不在住户名册中，通行证失效。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="177" />
+        <location filename="../../models/residents/passes.py" line="112" />
         <source>{name}: {temperature} °C is at or above {limit} °C. Not let in by pass: register them with the form, which asks for a re-measure.</source>
         <translation>{name}：{temperature} °C 达到或超过 {limit} °C。不能刷证进入：请用登记表登记，按提示复测。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="181" />
+        <location filename="../../models/residents/monitoring.py" line="16" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="182" />
+        <location filename="../../models/residents/monitoring.py" line="17" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="534" />
+        <location filename="../../models/residents/pass_sheet.py" line="17" />
         <source>Resident pass</source>
         <translation>住户通行证</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="535" />
+        <location filename="../../models/residents/pass_sheet.py" line="18" />
         <source>Valid until {0}</source>
         <translation>有效期至 {0}</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="536" />
+        <location filename="../../models/residents/pass_sheet.py" line="19" />
         <source>No. {0}</source>
         <translation>编号 {0}</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="537" />
+        <location filename="../../models/residents/pass_sheet.py" line="20" />
         <source>Show at the gate · do not lend</source>
         <translation>进出门岗请出示 · 请勿转借</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="621" />
+        <location filename="../../models/residents/roster.py" line="214" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="622" />
+        <location filename="../../models/residents/roster.py" line="215" />
         <source>Enter the resident's name.</source>
         <translation>请输入住户姓名。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="623" />
+        <location filename="../../models/residents/roster.py" line="216" />
         <source>Not a mainland mobile number (11 digits starting with 1).</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="676" />
+        <location filename="../../models/residents/roster_file.py" line="25" />
         <source>Wrong passphrase, or the file is damaged.</source>
         <translation>口令不对，或文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="677" />
+        <location filename="../../models/residents/roster_file.py" line="26" />
         <source>This is not a GateDesk roster file.</source>
         <translation>这不是门岗登记台的住户名册文件。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="678" />
+        <location filename="../../models/residents/roster_file.py" line="27" />
         <source>This roster is for {theirs}; this gate belongs to {ours}.</source>
         <translation>此名册属于 {theirs}；本门岗属于 {ours}。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="679" />
+        <location filename="../../models/residents/roster_file.py" line="28" />
         <source>This gate has already printed passes with its own key; they would stop working. Load the roster before printing passes here, or reprint them.</source>
         <translation>本门岗已用自己的密钥打印过通行证，载入后它们将失效。请在本门岗打印通行证之前载入名册，或载入后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../models/residents.py" line="681" />
+        <location filename="../../models/residents/roster_file.py" line="30" />
         <source>Use a passphrase of at least 8 characters.</source>
         <translation>口令至少需要 8 个字符。</translation>
     </message>
@@ -3539,360 +3537,360 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ResidentsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="63" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="82" />
         <source>Residents and passes</source>
         <translation>住户与通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="67" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="86" />
         <source>Import from a sheet…</source>
         <translation>从表格导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="68" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="87" />
         <source>Issue passes to everyone without one</source>
         <translation>为没有通行证的住户签发</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="71" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="90" />
         <source>Print passes…</source>
         <translation>打印通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="72" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="91" />
         <source>Save passes as PDF…</source>
         <translation>通行证存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="73" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="92" />
         <source>For the other gates…</source>
         <translation>给本小区其他门岗…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="74" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="93" />
         <source>Save the roster and the pass key for the compound's other gates</source>
         <translation>为本小区其他门岗保存住户名册和通行证密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="75" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="94" />
         <source>From another gate…</source>
         <translation>从其他门岗载入…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="76" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="95" />
         <source>The office's home monitoring list…</source>
         <translation>社区的居家管控名单…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="77" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="96" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="88" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="107" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="89" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="108" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="90" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="313" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="109" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="333" />
         <source>Moved out</source>
         <translation>已搬离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="91" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="110" />
         <source>Print this household's passes…</source>
         <translation>打印本户通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="92" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="111" />
         <source>Reissue the pass (lost card)…</source>
         <translation>补发通行证（卡丢失）…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="93" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="112" />
         <source>Revoke the pass…</source>
         <translation>作废通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="94" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="113" />
         <source>Home isolation or monitoring…</source>
         <translation>居家隔离或监测…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="95" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="114" />
         <source>End home isolation or monitoring</source>
         <translation>结束居家隔离或监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="132" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="151" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="144" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="163" />
         <source>The property office's resident list</source>
         <translation>物业的住户名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="145" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="182" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="164" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="201" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="176" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="193" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="286" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="195" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="212" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="305" />
         <source>Could not read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="162" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="181" />
         <source>{0} residents added from {1}.</source>
         <translation>已从 {1} 添加 {0} 位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="153" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="172" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="155" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="174" />
         <source>Reading the resident list {0}…</source>
         <translation>正在读取住户名单 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="164" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="183" />
         <source>no room and name columns</source>
         <translation>没有房号和姓名列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="164" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="195" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="183" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="214" />
         <source>room not understood</source>
         <translation>房号无法识别</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="165" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="184" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="165" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="184" />
         <source>no name</source>
         <translation>没有姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="166" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="197" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="185" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="216" />
         <source>unreadable characters</source>
         <translation>含无法识别的字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="167" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="201" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="186" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="220" />
         <source>Not read: {0}</source>
         <translation>未读入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="168" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="202" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="187" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="221" />
         <source>row {0} ({1})</source>
         <translation>第 {0} 行（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="181" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="200" />
         <source>The office's home monitoring list</source>
         <translation>社区的居家管控名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="195" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="214" />
         <source>no room, name, kind and until columns</source>
         <translation>没有房号、姓名、类型和截止日期列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="196" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="215" />
         <source>kind not 居家隔离 or 居家健康监测</source>
         <translation>类型不是居家隔离或居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="196" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="215" />
         <source>no end day</source>
         <translation>没有截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="197" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="216" />
         <source>nobody of that name in that room</source>
         <translation>该房号没有此姓名的住户</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="198" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="217" />
         <source>{0} residents put under home isolation or monitoring from {1}.</source>
         <translation>已按 {1} 将 {0} 位住户列入居家隔离或监测。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="208" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="227" />
         <source>{0} passes issued.</source>
         <translation>已签发 {0} 张通行证。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="215" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="326" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="234" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="346" />
         <source>No valid passes to print. Issue passes first.</source>
         <translation>没有可打印的有效通行证。请先签发。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="222" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="241" />
         <source>Resident passes</source>
         <translation>住户通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="223" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="330" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="242" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="350" />
         <source>{0} passes sent to the printer.</source>
         <translation>已将 {0} 张通行证发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="229" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="248" />
         <source>Save the passes</source>
         <translation>保存通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="236" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="266" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="255" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="285" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="238" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="257" />
         <source>Saved {0} ({1} passes).</source>
         <translation>已保存 {0}（{1} 张通行证）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="247" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="266" />
         <source>For the other gates</source>
         <translation>给本小区其他门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="248" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="267" />
         <source>A passphrase (8 characters or more), to tell the other gate's administrator by phone — not to write on the stick:</source>
         <translation>设置口令（至少 8 个字符），电话告知对方门岗的管理员——不要写在 U 盘上：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="252" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="271" />
         <source>The passphrase again:</source>
         <translation>再输入一次口令：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="253" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="272" />
         <source>The two passphrases are not the same.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="256" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="274" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="275" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="293" />
         <source>GateDesk roster (*{0})</source>
         <translation>门岗登记台住户名册 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="268" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="287" />
         <source>Saved {0} ({1} records). Load it at the other gates (Residents ▸ From another gate…) with the same passphrase.</source>
         <translation>已保存 {0}（{1} 条记录）。请在其他门岗用同一口令载入（住户与通行证 ▸ 从其他门岗载入…）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="273" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="277" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="292" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="296" />
         <source>From another gate</source>
         <translation>从其他门岗载入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="277" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="296" />
         <source>The passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="288" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="307" />
         <source>{0} records taken. Passes printed at the other gate now work here.</source>
         <translation>已载入 {0} 条记录。其他门岗打印的通行证在本门岗也可使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="314" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="334" />
         <source>Take {0} ({1}) off the roster? Their pass stops working.</source>
         <translation>将 {0}（{1}）移出名册吗？其通行证将失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="333" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="353" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="339" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="350" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="359" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="370" />
         <source>Choose a resident who has a pass.</source>
         <translation>请选择一位有通行证的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="341" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="361" />
         <source>Reissue the pass</source>
         <translation>补发通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="344" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="364" />
         <source>The old card no longer works; print the new one.</source>
         <translation>旧卡已失效；请打印新卡。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="352" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="372" />
         <source>Revoke the pass</source>
         <translation>作废通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="311" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="322" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="360" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="331" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="342" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="380" />
         <source>Choose a resident first.</source>
         <translation>请先选择一位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="362" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="382" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="362" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="382" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="363" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="366" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="379" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="383" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="386" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="399" />
         <source>At home under</source>
         <translation>居家管理</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="363" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="383" />
         <source>Which</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="366" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="386" />
         <source>For how many days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="377" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="397" />
         <source>Choose a resident under home isolation or monitoring.</source>
         <translation>请选择一位正在居家隔离或监测的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="379" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="399" />
         <source>End it now?</source>
         <translation>现在结束吗？</translation>
     </message>
@@ -3973,47 +3971,47 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="29" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="48" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="29" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="48" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="29" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="48" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="29" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="48" />
         <source>Pass valid until</source>
         <translation>通行证有效期至</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="30" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="49" />
         <source>At home under</source>
         <translation>居家管理</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="66" />
         <source>no pass</source>
         <translation>无通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="49" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="68" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="50" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="69" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="51" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="70" />
         <source>{0} until {1}</source>
         <translation>{0}，至 {1}</translation>
     </message>
@@ -4074,142 +4072,142 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="19" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="30" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="27" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="38" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="31" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="42" />
         <source>Take temperatures</source>
         <translation>测温</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="32" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="43" />
         <source>Re-measure a high first reading</source>
         <translation>初测偏高时复测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="33" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="44" />
         <source>Check the health code</source>
         <translation>查验健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="34" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="45" />
         <source>Check nucleic-acid tests</source>
         <translation>查验核酸</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="35" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="46" />
         <source>Residents must show a test too</source>
         <translation>居民也需出示核酸</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="36" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="47" />
         <source>Ask about risk areas / itinerary card</source>
         <translation>询问中高风险地区 / 查行程卡</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="37" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="48" />
         <source>Masks are required</source>
         <translation>必须戴口罩</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="38" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="49" />
         <source>Phone number required (non-residents)</source>
         <translation>非居民须登记手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="39" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="50" />
         <source>ID number required (visitors, workers)</source>
         <translation>访客、工作人员须登记身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="40" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="51" />
         <source>Visitors name a room and a host</source>
         <translation>访客须登记去往房号和被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="52" />
         <source>Couriers may enter</source>
         <translation>快递外卖人员可进入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="53" />
         <source>Sign out everyone automatically each day</source>
         <translation>每天定时自动签离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="56" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="67" />
         <source>Fever at or above (°C)</source>
         <translation>发热标准（°C，含）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="61" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="72" />
         <source>Test valid for (hours)</source>
         <translation>核酸有效期（小时）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="65" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="76" />
         <source>Automatic sign-out at</source>
         <translation>自动签离时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="70" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="81" />
         <source>Keep personal data for (days)</source>
         <translation>个人信息保留天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="73" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="84" />
         <source>the data folder's backups (e.g. a second disk is safer)</source>
         <translation>数据文件夹下的 backups（放到另一块硬盘更安全）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="74" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="85" />
         <source>Daily backup to</source>
         <translation>每日备份位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="79" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="90" />
         <source>Daily backups kept</source>
         <translation>保留每日备份（份）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="83" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="94" />
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="85" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="96" />
         <source>Lock when untouched for (minutes)</source>
         <translation>无操作多久后锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="88" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="99" />
         <source>e.g. 08:00, 20:00 (empty: no shift lock)</source>
         <translation>例如 08:00, 20:00（留空：换班不锁定）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="89" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="100" />
         <source>Lock for sign-in at shift changes</source>
         <translation>换班时锁定并要求登录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="90" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="101" />
         <source>Import from a gate never seen before without enrolling it (small communities only)</source>
         <translation>未备案的新门岗也直接导入（仅限小社区）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="94" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="105" />
         <source>Off: a new gate's bundles wait until an administrator has checked its key fingerprint against its set-up sheet.</source>
         <translation>关闭时：新门岗的数据包要等管理员对照其设置单核对密钥指纹后才导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="143" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="154" />
         <source>“{0}” is not a time of day; write shift changes like 08:00, 20:00.</source>
         <translation>“{0}”不是一天中的时间，请按 08:00, 20:00 这样填写换班时间。</translation>
     </message>
@@ -4217,78 +4215,78 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="17" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="25" />
         <source>Set up GateDesk</source>
         <translation>设置门岗登记台</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="20" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="28" />
         <source>Welcome. Tell GateDesk which compound and gate this computer serves, and who administers it. Fields marked * are required.</source>
         <translation>欢迎使用。请填写这台电脑所在的小区和门岗，以及管理员。带 * 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="24" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="32" />
         <source>This computer is at a gate of a compound</source>
         <translation>这台电脑在小区门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="25" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="33" />
         <source>This computer is at the community office (it imports the gates' bundles)</source>
         <translation>这台电脑在社区办公室（导入各门岗的数据包）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="41" />
-        <location filename="../../gui/dialogs/setup_dialog.py" line="76" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="49" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="84" />
         <source>Compound name *</source>
         <translation>小区名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="50" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="43" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="51" />
         <source>Community (社区)</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="44" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="52" />
         <source>Sub-district (街道)</source>
         <translation>所属街道</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="45" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="53" />
         <source>District (区)</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="54" />
         <source>This gate *</source>
         <translation>本门岗名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="55" />
         <source>Administrator's name *</source>
         <translation>管理员姓名 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="48" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="56" />
         <source>Administrator's PIN (4–12 digits) *</source>
         <translation>管理员 PIN（4–12 位数字）*</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="49" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="57" />
         <source>PIN again *</source>
         <translation>再次输入 PIN *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="76" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="84" />
         <source>Office name *</source>
         <translation>办公室名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="89" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="97" />
         <source>Office</source>
         <translation>办公室</translation>
     </message>
@@ -4296,57 +4294,57 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>SetupSheet</name>
     <message>
-        <location filename="../../models/setup_sheet.py" line="16" />
+        <location filename="../../models/sync/setup_sheet.py" line="16" />
         <source>GateDesk set-up sheet</source>
         <translation>门岗登记台 设置单</translation>
     </message>
     <message>
-        <location filename="../../models/setup_sheet.py" line="17" />
+        <location filename="../../models/sync/setup_sheet.py" line="17" />
         <source>For the community office: enroll this gate</source>
         <translation>交社区办公室：备案此门岗</translation>
     </message>
     <message>
-        <location filename="../../models/setup_sheet.py" line="18" />
+        <location filename="../../models/sync/setup_sheet.py" line="18" />
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../models/setup_sheet.py" line="20" />
+        <location filename="../../models/sync/setup_sheet.py" line="20" />
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../models/setup_sheet.py" line="21" />
+        <location filename="../../models/sync/setup_sheet.py" line="21" />
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../models/setup_sheet.py" line="22" />
+        <location filename="../../models/sync/setup_sheet.py" line="22" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../models/setup_sheet.py" line="23" />
+        <location filename="../../models/sync/setup_sheet.py" line="23" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../models/setup_sheet.py" line="24" />
+        <location filename="../../models/sync/setup_sheet.py" line="24" />
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../models/setup_sheet.py" line="25" />
+        <location filename="../../models/sync/setup_sheet.py" line="25" />
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../models/setup_sheet.py" line="27" />
+        <location filename="../../models/sync/setup_sheet.py" line="27" />
         <source>The office imports this gate's bundles only once it has enrolled the gate. When its first bundle arrives, GateDesk at the office shows the compound, the gate and a key fingerprint: enroll it only if that fingerprint is the one printed above (or run: import --enroll {fingerprint} ...). If they differ, do not enroll it, and call the gate.</source>
         <translation>办公室备案此门岗之后，才会导入它的数据包。第一个数据包到达时，办公室的门岗登记台会显示小区、门岗和密钥指纹：只有与上面印的指纹一致时才备案（或运行：import --enroll {fingerprint} ...）。如果不一致，不要备案，并给门岗打电话。</translation>
     </message>
     <message>
-        <location filename="../../models/setup_sheet.py" line="32" />
+        <location filename="../../models/sync/setup_sheet.py" line="32" />
         <source>Printed {day}. This sheet holds no personal data.</source>
         <translation>打印于 {day}。本单不含个人信息。</translation>
     </message>
@@ -4403,22 +4401,22 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Sheets</name>
     <message>
-        <location filename="../../models/sheets.py" line="24" />
+        <location filename="../../models/formats/sheets.py" line="24" />
         <source>{name} is too large to be a list of residents ({size}). Nothing was read from it.</source>
         <translation>{name} 太大，不可能是住户名单（{size}）。未读取其中任何内容。</translation>
     </message>
     <message>
-        <location filename="../../models/sheets.py" line="26" />
+        <location filename="../../models/formats/sheets.py" line="26" />
         <source>{name} is not a spreadsheet GateDesk can read ({detail}). Save it again from Excel as .xlsx or as CSV.</source>
         <translation>{name} 不是门岗登记台能读取的表格（{detail}）。请在 Excel 中另存为 .xlsx 或 CSV。</translation>
     </message>
     <message>
-        <location filename="../../models/sheets.py" line="28" />
+        <location filename="../../models/formats/sheets.py" line="28" />
         <source>{name} has more than {limit} rows. Split it, or ask for the list of this compound only.</source>
         <translation>{name} 超过 {limit} 行。请拆分，或只要本小区的名单。</translation>
     </message>
     <message>
-        <location filename="../../models/sheets.py" line="30" />
+        <location filename="../../models/formats/sheets.py" line="30" />
         <source>{name} could not be opened: {detail}</source>
         <translation>无法打开 {name}：{detail}</translation>
     </message>
@@ -4426,22 +4424,22 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="53" />
         <source>Hand over the gate</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="53" />
         <source>Sign in</source>
         <translation>上岗签到</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="49" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="56" />
         <source>The next operator signs in; the records that follow carry their name.</source>
         <translation>接班人员签到；之后的登记都记在其名下。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="50" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="57" />
         <source>Choose your name and type your PIN to start your shift.</source>
         <translation>选择您的姓名并输入 PIN，开始值班。</translation>
     </message>
@@ -4449,127 +4447,127 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../models/bundle.py" line="46" />
+        <location filename="../../models/formats/bundle.py" line="45" />
         <source>This file is not a GateDesk bundle.</source>
         <translation>此文件不是门岗登记台数据包。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="47" />
+        <location filename="../../models/formats/bundle.py" line="46" />
         <source>The file is cut short (copy interrupted or USB stick pulled out too soon).</source>
         <translation>文件不完整（复制被中断，或 U 盘拔出过早）。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="48" />
+        <location filename="../../models/formats/bundle.py" line="47" />
         <source>The file is damaged: {detail}</source>
         <translation>文件已损坏：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="49" />
+        <location filename="../../models/formats/bundle.py" line="48" />
         <source>The contents of {member} do not match the checksum the gate recorded: the file was changed or damaged after export.</source>
         <translation>{member} 的内容与门岗记录的校验值不符：文件在导出后被改动或损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="50" />
+        <location filename="../../models/formats/bundle.py" line="49" />
         <source>The station's signature does not match: the file was changed after export, or was not made by a GateDesk station.</source>
         <translation>站点签名不符：文件在导出后被改动，或并非由门岗登记台站点生成。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="51" />
+        <location filename="../../models/formats/bundle.py" line="50" />
         <source>This bundle is signed with a new key ({key}) for a gate this office knows ({station}). Check the key with the gate by phone, then accept it (Import tab, or --trust-new-key on the command line).</source>
         <translation>此数据包使用了新的签名密钥（{key}），而本办公室已登记过该门岗（{station}）。请先与门岗电话核对密钥，再予以接受（在“导入”页，或命令行加 --trust-new-key）。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="52" />
+        <location filename="../../models/formats/bundle.py" line="51" />
         <source>The bundle was written by a newer GateDesk (format {found}; this version reads up to {known}). Update GateDesk at the office.</source>
         <translation>数据包由更新版本的门岗登记台生成（格式 {found}，本版本最高支持 {known}）。请升级办公室的门岗登记台。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="53" />
+        <location filename="../../models/formats/bundle.py" line="52" />
         <source>The bundle's table of contents is unreadable: {detail}</source>
         <translation>数据包目录无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="54" />
+        <location filename="../../models/formats/bundle.py" line="53" />
         <source>Part of the bundle is missing: {member}.</source>
         <translation>数据包缺少部分内容：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="55" />
+        <location filename="../../models/formats/bundle.py" line="54" />
         <source>The bundle holds a part that its table of contents does not list: {member}.</source>
         <translation>数据包含有目录中未列出的内容：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="56" />
+        <location filename="../../models/formats/bundle.py" line="55" />
         <source>The bundle holds a file name that points outside the bundle: {member}.</source>
         <translation>数据包中有指向包外的文件名：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="57" />
+        <location filename="../../models/formats/bundle.py" line="56" />
         <source>The bundle is implausibly large or compressed ({member}); it was not opened.</source>
         <translation>数据包大小或压缩比异常（{member}），未予打开。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="58" />
+        <location filename="../../models/formats/bundle.py" line="57" />
         <source>Record {record} in {member} is invalid: {detail}</source>
         <translation>{member} 中的记录 {record} 无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="59" />
+        <location filename="../../models/formats/bundle.py" line="58" />
         <source>Record {record} in {member} is dated in the future ({when}). Check the gate computer's clock.</source>
         <translation>{member} 中的记录 {record} 的时间在将来（{when}）。请检查门岗电脑的时钟。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="60" />
+        <location filename="../../models/formats/bundle.py" line="59" />
         <source>The bundle is encrypted, and this computer holds no office key to open it.</source>
         <translation>数据包已加密，本机没有可打开它的办公室密钥。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="61" />
+        <location filename="../../models/formats/bundle.py" line="60" />
         <source>The bundle is encrypted for another office's key ({key}); it cannot be opened here.</source>
         <translation>数据包是按另一个办公室的密钥（{key}）加密的，本机无法打开。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="62" />
+        <location filename="../../models/formats/bundle.py" line="61" />
         <source>The file could not be read: {detail}</source>
         <translation>无法读取文件：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="63" />
+        <location filename="../../models/formats/bundle.py" line="62" />
         <source>Record {record} in {member} belongs to another station ({owner}); a bundle may only bring, change or delete its own station's records.</source>
         <translation>{member} 中的记录 {record} 属于另一个工作站（{owner}）；数据包只能新增、修改或删除本工作站自己的记录。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="65" />
+        <location filename="../../models/formats/bundle.py" line="64" />
         <source>The bundle deletes record {record}, but other records still refer to it ({referrer}). Nothing was deleted.</source>
         <translation>数据包要删除记录 {record}，但仍有其他记录引用它（{referrer}）。未删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="67" />
+        <location filename="../../models/formats/bundle.py" line="66" />
         <source>Record {record} appears twice in {member}.</source>
         <translation>记录 {record} 在 {member} 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="68" />
+        <location filename="../../models/formats/bundle.py" line="67" />
         <source>Record {record} in {member} refers to {target}, which is neither in the bundle nor at this office.</source>
         <translation>{member} 中的记录 {record} 引用了 {target}，但数据包和本办公室都没有该记录。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="70" />
+        <location filename="../../models/formats/bundle.py" line="69" />
         <source>The bundle says it is number {sequence} of its gate, but the last this office received is {last}: a jump that large is not a real series of exports.</source>
         <translation>数据包自称是该门岗的第 {sequence} 号，而本办公室收到的最后一个是第 {last} 号：跳跃这么大，不可能是正常的导出序列。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="73" />
+        <location filename="../../models/formats/bundle.py" line="72" />
         <source>{station} is not enrolled at this office (key {key}). Check the fingerprint with the gate's set-up sheet or by phone, then enroll it; until then nothing from it is imported.</source>
         <translation>{station} 尚未在本办公室备案（密钥 {key}）。请对照该门岗的设置单或电话核对指纹后备案；备案前不会导入它的任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/bundle.py" line="76" />
+        <location filename="../../models/formats/bundle.py" line="75" />
         <source>GateDesk could not import this file ({detail}); a report without personal data was written to its logs folder. The other files are not affected.</source>
         <translation>GateDesk 无法导入此文件（{detail}）；已在 logs 文件夹写入不含个人信息的报告。其他文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="448" />
+        <location filename="../../models/sync/inbox.py" line="97" />
         <source>A spreadsheet GateDesk writes for people beside its bundle; the office imports the bundle, not this. Skipped.</source>
         <translation>这是 GateDesk 在数据包旁为人工查阅写出的表格；办公室导入的是数据包而不是它。已跳过。</translation>
     </message>
@@ -4577,168 +4575,168 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../models/operators.py" line="69" />
+        <location filename="../../models/trust/operators.py" line="69" />
         <source>A PIN is {min} to {max} digits.</source>
         <translation>PIN 为 {min}–{max} 位数字。</translation>
     </message>
     <message>
-        <location filename="../../models/operators.py" line="79" />
+        <location filename="../../models/trust/operators.py" line="79" />
         <source>An operator with this name already exists.</source>
         <translation>已有同名的值班人员。</translation>
     </message>
     <message>
-        <location filename="../../models/site.py" line="94" />
+        <location filename="../../models/trust/first_run.py" line="45" />
         <source>The two PINs are not the same.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="136" />
+        <location filename="../../models/station/parcels.py" line="141" />
         <source>Choose what kind of item this is.</source>
         <translation>请选择物品类别。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="140" />
+        <location filename="../../models/station/parcels.py" line="145" />
         <source>A tracking or order number is 4–40 letters, digits or dashes.</source>
         <translation>快递单号 / 订单号为 4–40 位字母、数字或短横线。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="144" />
-        <location filename="../../models/validation.py" line="53" />
+        <location filename="../../models/kit/validation.py" line="53" />
+        <location filename="../../models/station/parcels.py" line="149" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="146" />
+        <location filename="../../models/station/parcels.py" line="151" />
         <source>Write the room as building-unit-room, such as 3-2-501.</source>
         <translation>房号请按 楼-单元-室 填写，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/parcels.py" line="151" />
+        <location filename="../../models/station/parcels.py" line="156" />
         <source>The last four digits of the phone.</source>
         <translation>请填写手机号后四位。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="56" />
+        <location filename="../../models/kit/validation.py" line="56" />
         <source>Contains control characters; please retype it.</source>
         <translation>含有控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="59" />
+        <location filename="../../models/kit/validation.py" line="59" />
         <source>Too long: at most {max} characters.</source>
         <translation>太长：最多 {max} 个字。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="68" />
+        <location filename="../../models/kit/validation.py" line="68" />
         <source>Enter the temperature.</source>
         <translation>请输入体温。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="73" />
+        <location filename="../../models/kit/validation.py" line="73" />
         <source>The temperature must be a number, such as 36.5.</source>
         <translation>体温应为数字，如 36.5。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="76" />
+        <location filename="../../models/kit/validation.py" line="76" />
         <source>{value} °C is not a body temperature: enter a reading between {min} and {max} °C.</source>
         <translation>{value} °C 不是有效体温：请输入 {min}–{max} °C 之间的读数。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="92" />
+        <location filename="../../models/kit/validation.py" line="92" />
         <source>Enter a phone number.</source>
         <translation>请输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="95" />
+        <location filename="../../models/kit/validation.py" line="95" />
         <source>Not a mainland mobile number: it must be 11 digits starting with 1, such as 13812345678.</source>
         <translation>不是有效的手机号：应为以 1 开头的 11 位数字，如 13812345678。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="105" />
+        <location filename="../../models/kit/validation.py" line="105" />
         <source>Enter the ID number.</source>
         <translation>请输入身份证号。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="110" />
+        <location filename="../../models/kit/validation.py" line="110" />
         <source>An ID number has 18 characters; this one has {n}.</source>
         <translation>身份证号应为 18 位，这里是 {n} 位。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="113" />
+        <location filename="../../models/kit/validation.py" line="113" />
         <source>An ID number is 17 digits followed by a digit or X.</source>
         <translation>身份证号为 17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="116" />
+        <location filename="../../models/kit/validation.py" line="116" />
         <source>The last character (check digit) does not match: please check the ID number again.</source>
         <translation>最后一位校验码不符，请再核对身份证号。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="122" />
+        <location filename="../../models/kit/validation.py" line="122" />
         <source>The birth date inside this ID number is not a real date.</source>
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="142" />
+        <location filename="../../models/kit/validation.py" line="142" />
         <source>Enter when the test sample was taken.</source>
         <translation>请输入核酸采样时间。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="165" />
+        <location filename="../../models/kit/validation.py" line="165" />
         <source>Could not read this time. Type it as 11-28 09:12, or as 30h for 30 hours ago.</source>
         <translation>无法识别此时间。请按 11-28 09:12 输入，或输入 30h 表示 30 小时前。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="169" />
+        <location filename="../../models/kit/validation.py" line="169" />
         <source>The sample time is in the future.</source>
         <translation>采样时间晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="117" />
+        <location filename="../../models/gate/visits.py" line="134" />
         <source>Choose who this is.</source>
         <translation>请选择人员类别。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="136" />
+        <location filename="../../models/gate/visits.py" line="153" />
         <source>Choose the code colour.</source>
         <translation>请选择健康码颜色。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="138" />
+        <location filename="../../models/gate/visits.py" line="155" />
         <source>Check the health code and choose its colour (G green, Y yellow, R red).</source>
         <translation>请查验健康码并选择颜色（G 绿、Y 黄、R 红）。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="149" />
+        <location filename="../../models/gate/visits.py" line="166" />
         <source>Choose the nucleic-acid result.</source>
         <translation>请选择核酸结果。</translation>
     </message>
     <message>
-        <location filename="../../models/visits.py" line="306" />
+        <location filename="../../models/gate/visits.py" line="323" />
         <source>Write the reason for the override.</source>
         <translation>请填写改判理由。</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="237" />
+        <location filename="../../models/station/isolation.py" line="249" />
         <source>Release only after a re-check below {limit} °C.</source>
         <translation>复测低于 {limit} °C 后才能解除留观。</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="258" />
+        <location filename="../../models/station/isolation.py" line="270" />
         <source>Write the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="260" />
+        <location filename="../../models/station/isolation.py" line="272" />
         <source>This field cannot be corrected.</source>
         <translation>此项不能更正。</translation>
     </message>
     <message>
-        <location filename="../../models/isolation.py" line="270" />
+        <location filename="../../models/station/isolation.py" line="282" />
         <source>Choose an outcome.</source>
         <translation>请选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../models/desk.py" line="605" />
+        <location filename="../../models/app/gate_service.py" line="105" />
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>
@@ -4746,7 +4744,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>VisitChart</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="92" />
+        <location filename="../../gui/dashboard_panel.py" line="91" />
         <source>Registrations per day, last {0} days (red: refused, orange: sent to isolation)</source>
         <translation>近 {0} 天每日登记人次（红：劝返，橙：送隔离点）</translation>
     </message>
@@ -4754,73 +4752,73 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>VisitColumns</name>
     <message>
-        <location filename="../../gui/visit_columns.py" line="45" />
+        <location filename="../../gui/visit_columns.py" line="44" />
         <source>(auto)</source>
         <translation>（自动）</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="54" />
-        <location filename="../../gui/visit_columns.py" line="56" />
+        <location filename="../../gui/visit_columns.py" line="53" />
+        <location filename="../../gui/visit_columns.py" line="55" />
         <source>Time in</source>
         <translation>进入时间</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="58" />
+        <location filename="../../gui/visit_columns.py" line="57" />
         <source>Inside for</source>
         <translation>已在场</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="60" />
+        <location filename="../../gui/visit_columns.py" line="59" />
         <source>Who</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="61" />
+        <location filename="../../gui/visit_columns.py" line="60" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="62" />
+        <location filename="../../gui/visit_columns.py" line="61" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="63" />
+        <location filename="../../gui/visit_columns.py" line="62" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="64" />
+        <location filename="../../gui/visit_columns.py" line="63" />
         <source>Going to</source>
         <translation>去往</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="65" />
+        <location filename="../../gui/visit_columns.py" line="64" />
         <source>Host</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="66" />
+        <location filename="../../gui/visit_columns.py" line="65" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="68" />
+        <location filename="../../gui/visit_columns.py" line="67" />
         <source>Code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="69" />
+        <location filename="../../gui/visit_columns.py" line="68" />
         <source>Decision</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="70" />
+        <location filename="../../gui/visit_columns.py" line="69" />
         <source>Time out</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="71" />
+        <location filename="../../gui/visit_columns.py" line="70" />
         <source>Operator</source>
         <translation>值班人员</translation>
     </message>
@@ -4828,100 +4826,100 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync.py" line="791" />
+        <location filename="../../models/sync/importer.py" line="285" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="794" />
+        <location filename="../../models/sync/importer.py" line="288" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="839" />
-        <location filename="../../models/sync.py" line="935" />
+        <location filename="../../models/sync/importer.py" line="333" />
+        <location filename="../../models/sync/importer.py" line="429" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="921" />
+        <location filename="../../models/sync/importer.py" line="415" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync.py" line="1025" />
+        <location filename="../../models/sync/importer.py" line="519" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>
     <message>
-        <location filename="../../models/wire.py" line="69" />
+        <location filename="../../models/formats/wire.py" line="95" />
         <source>the field {field} is missing</source>
         <translation>缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../models/wire.py" line="71" />
+        <location filename="../../models/formats/wire.py" line="97" />
         <source>{field} is not a field of this kind of record</source>
         <translation>{field} 不是这类记录的字段</translation>
     </message>
     <message>
-        <location filename="../../models/wire.py" line="73" />
+        <location filename="../../models/formats/wire.py" line="99" />
         <source>{field} is longer than {limit} characters</source>
         <translation>{field} 超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../models/wire.py" line="75" />
+        <location filename="../../models/formats/wire.py" line="101" />
         <source>{field} is not a UTC time between 2019 and 2099 of the form YYYY-MM-DDTHH:MM:SS.ffffffZ</source>
         <translation>{field} 不是 2019 至 2099 年间、格式为 YYYY-MM-DDTHH:MM:SS.ffffffZ 的 UTC 时间</translation>
     </message>
     <message>
-        <location filename="../../models/wire.py" line="78" />
+        <location filename="../../models/formats/wire.py" line="104" />
         <source>{field} is not a lower-case UUID</source>
         <translation>{field} 不是小写的 UUID</translation>
     </message>
     <message>
-        <location filename="../../models/wire.py" line="80" />
+        <location filename="../../models/formats/wire.py" line="106" />
         <source>{field} is not in the expected form</source>
         <translation>{field} 格式不对</translation>
     </message>
     <message>
-        <location filename="../../models/wire.py" line="82" />
+        <location filename="../../models/formats/wire.py" line="108" />
         <source>{field} is out of range (limit {limit})</source>
         <translation>{field} 超出范围（界限 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../models/wire.py" line="84" />
+        <location filename="../../models/formats/wire.py" line="110" />
         <source>{field} is out of range</source>
         <translation>{field} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../models/wire.py" line="86" />
+        <location filename="../../models/formats/wire.py" line="112" />
         <source>{field} should be {expected}, not {got}</source>
         <translation>{field} 应为 {expected}，而不是 {got}</translation>
     </message>
     <message>
-        <location filename="../../models/wire.py" line="88" />
+        <location filename="../../models/formats/wire.py" line="114" />
         <source>a record must be a JSON object, not {got}</source>
         <translation>记录必须是 JSON 对象，而不是 {got}</translation>
     </message>
     <message>
-        <location filename="../../models/wire.py" line="93" />
+        <location filename="../../models/formats/wire.py" line="119" />
         <source>not valid JSON ({detail})</source>
         <translation>不是有效的 JSON（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../models/wire.py" line="165" />
+        <location filename="../../models/formats/wire.py" line="191" />
         <source>dated in the future ({when})</source>
         <translation>时间在未来（{when}）</translation>
     </message>
     <message>
-        <location filename="../../models/wire.py" line="199" />
-        <location filename="../../models/wire.py" line="214" />
+        <location filename="../../models/formats/wire.py" line="225" />
+        <location filename="../../models/formats/wire.py" line="240" />
         <source>a text holds a NUL character</source>
         <translation>文本中含有 NUL 字符</translation>
     </message>
     <message>
-        <location filename="../../models/wire.py" line="225" />
-        <location filename="../../models/wire.py" line="335" />
+        <location filename="../../models/formats/wire.py" line="251" />
+        <location filename="../../models/formats/wire.py" line="361" />
         <source>{day} is not a day of the calendar</source>
         <translation>{day} 不是日历上存在的日期</translation>
     </message>

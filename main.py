@@ -253,25 +253,23 @@ def _msg(text: str, **params):
 def cmd_export(args, data_dir) -> int:
     from pathlib import Path
 
+    from models.app.desk import Desk
     from models.store.i18n import QT_TRANSLATE_NOOP, environment_language
-    from models.sync import NotAStation, export_bundle
+    from models.sync import NotAStation
+    from models.trust.operators import Role
 
     if (args.day_from is None) != (args.day_to is None) or (args.day_from and args.day_from > args.day_to):
         return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "Give both --from and --to, the first day not after the last.")))
     db = _open(data_dir, must_exist=True)
     out = Path(args.out).expanduser()
-    operator_id = None
-    if args.full_data or args.operator:
-        from models.trust.operators import Role
-
-        desk = _signed_in(args, db, Role.ADMIN if args.full_data else Role.SUPERVISOR)
-        if isinstance(desk, int):
-            db.close()
-            return desk
-        operator_id = desk.authority.id
     try:
-        result = export_bundle(db, out, day_from=args.day_from, day_to=args.day_to, operator_id=operator_id,
-                               full_data=args.full_data, language=environment_language())
+        # Without an operator this is the station's scheduled export: masked, audited as the command line's.
+        desk = _signed_in(args, db, Role.ADMIN if args.full_data else Role.SUPERVISOR) \
+            if args.full_data or args.operator else Desk(db)
+        if isinstance(desk, int):
+            return desk
+        result = desk.sync.export_bundle(out, day_from=args.day_from, day_to=args.day_to, full_data=args.full_data,
+                                         scheduled=not args.operator, language=environment_language())
     except NotAStation:
         return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{dir} is not a set-up gate station; nothing to export."),
                           dir=str(data_dir)))
@@ -293,7 +291,8 @@ def cmd_import(args, data_dir) -> int:
 
     from models.store import paths as mpaths
     from models.store.i18n import QT_TRANSLATE_NOOP
-    from models.sync import Importer, NotAnOffice, bundle_files, ensure_office, normalise_fingerprint
+    from models.app.desk import Desk
+    from models.sync import NotAnOffice, bundle_files, ensure_office, normalise_fingerprint
 
     fingerprints = set()
     for text in args.enroll:
@@ -321,7 +320,7 @@ def cmd_import(args, data_dir) -> int:
         if new:
             print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Created an office database in {dir}."), dir=str(data_dir))),
                   file=sys.stderr)
-        importer = Importer(db, trust_new_key=args.trust_new_key, enroll=fingerprints)
+        importer = Desk(db).sync.importer(trust_new_key=args.trust_new_key, enroll=fingerprints, scheduled=True)
         summaries = [importer.run(f, dry_run=args.dry_run) for f in files]
     finally:
         db.close()
@@ -372,12 +371,8 @@ def _describe(s, dry_run: bool) -> str:
 
 def cmd_report(args, data_dir) -> int:
     from pathlib import Path
-    from zoneinfo import ZoneInfo
 
-    from models import sync
-    from models.office import dashboard as office
-    from models.office import reports
-    from models.setup.settings import load_settings
+    from models.app.desk import Desk
     from models.store.i18n import QT_TRANSLATE_NOOP, environment_language
 
     out = Path(args.out).expanduser()
@@ -386,13 +381,7 @@ def cmd_report(args, data_dir) -> int:
                            path=args.out))
     db = _open(data_dir, must_exist=True)
     try:
-        with db.session() as session:
-            settings = load_settings(session)
-            zone = ZoneInfo(settings.timezone)
-            summary = office.day_summary(session, args.day, zone, overdue_hours=settings.parcel_overdue_hours)
-            missing = sync.not_reported(session, args.day, zone)
-            name = sync.office_name(session)
-        reports.write_report(summary, out, language=environment_language(), office=name, missing=missing)
+        Desk(db).office.write_report(args.day, out, scheduled=True, language=environment_language())
     except OSError as exc:
         return _cannot_write(out, exc)
     finally:
@@ -404,9 +393,10 @@ def cmd_report(args, data_dir) -> int:
 def cmd_office_key(args, data_dir) -> int:
     from pathlib import Path
 
+    from models.app.desk import Desk
     from models.store import files
     from models.store.i18n import QT_TRANSLATE_NOOP
-    from models.sync import NotAnOffice, ensure_office, office_key_file, office_name, set_office_name
+    from models.sync import NotAnOffice, ensure_office
 
     db = _open(data_dir, must_exist=False)
     try:
@@ -415,11 +405,7 @@ def cmd_office_key(args, data_dir) -> int:
         except NotAnOffice:
             return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{dir} is a gate station's database, not an office's."),
                               dir=str(data_dir)))
-        with db.session() as s:
-            if args.name:
-                set_office_name(s, args.name.strip()[:100])
-            key = office_key_file(s, office_name(s))
-            s.commit()
+        key = Desk(db).sync.office_key_file(name=args.name or "", scheduled=True)
     finally:
         db.close()
     try:
@@ -434,18 +420,19 @@ def cmd_office_key(args, data_dir) -> int:
 def cmd_use_office_key(args, data_dir) -> int:
     from pathlib import Path
 
+    from models.app.desk import Desk
     from models.store.i18n import QT_TRANSLATE_NOOP
-    from models.sync import BadKeyFile, OfficeKeyFile, load_office_key
+    from models.sync import BadKeyFile
 
     try:
-        key = OfficeKeyFile.loads(Path(args.file).expanduser().read_text(encoding="utf-8"))
-    except (BadKeyFile, UnicodeDecodeError):
+        text = Path(args.file).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{path} is not an office key file."), path=args.file))
     db = _open(data_dir, must_exist=True)
     try:
-        with db.session() as s:
-            load_office_key(s, key)
-            s.commit()
+        key = Desk(db).sync.load_office_key(text, scheduled=True)
+    except BadKeyFile:
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{path} is not an office key file."), path=args.file))
     finally:
         db.close()
     print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Bundles will be encrypted for {office} (key {key})."),
@@ -476,8 +463,8 @@ def _writable(out, suffixes: tuple[str, ...]) -> int | None:
 def cmd_poster(args, data_dir) -> int:
     from pathlib import Path
 
+    from models.app.desk import Desk
     from models.gate import posters
-    from models.setup.settings import load_settings
     from models.store.i18n import QT_TRANSLATE_NOOP, environment_language
 
     out = Path(args.out).expanduser()
@@ -486,14 +473,13 @@ def cmd_poster(args, data_dir) -> int:
         return problem
     db = _open(data_dir, must_exist=True)
     try:
-        with db.session() as s:
-            gate = posters.find_gate(s, args.gate)
-            if gate is None:
-                names = ", ".join(f"{c.name} {g.name}" for c, g in posters.all_gates(s)) or "-"
-                return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "No gate called {gate}. Gates here: {names}"),
-                                  gate=args.gate, names=names))
-            spec = posters.poster_spec(s, gate, load_settings(s), size=args.size, language=environment_language())
-        posters.write_poster(spec, out)
+        desk = Desk(db)
+        gate = desk.posters.find_gate(args.gate)
+        if gate is None:
+            names = ", ".join(f"{c.name} {g.name}" for c, g in desk.posters.poster_gates()) or "-"
+            return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "No gate called {gate}. Gates here: {names}"),
+                              gate=args.gate, names=names))
+        posters.write_poster(desk.posters.poster_spec(gate.id, size=args.size, language=environment_language()), out)
     except OSError as exc:
         return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "Cannot write {path}: {error}"), path=str(out),
                           error=exc.strerror or str(exc)))

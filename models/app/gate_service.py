@@ -92,7 +92,6 @@ class GateService(Service):
     def delete_visit(self, visit_id: str, reason: str) -> None:
         """A supervisor removes a registration made in error. A tombstone with the reason stays and
         travels in the next bundle, so the office deletes its copy too. Raises InvalidInput."""
-
         sup = self.desk.acting(Role.SUPERVISOR)
         errors = []
         why = clean_text("reason", reason, errors, required=True, max_len=TOMBSTONE_REASON_MAX)

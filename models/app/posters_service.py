@@ -11,7 +11,6 @@ from models.trust.operators import Role
 class PosterService(Service):
     def poster_gates(self) -> list[tuple]:
         """(compound, gate) this desk prints posters for: its own gate, or every gate at an office."""
-
         with self.db.reading() as s:
             gates = posters.all_gates(s)
         if self.ctx is not None and not self.desk.is_office:
@@ -19,22 +18,24 @@ class PosterService(Service):
         return gates
 
     def venue_code(self, gate_id: str):
-
         with self.db.reading() as s:
             return posters.venue_code(s, gate_id)
 
     def save_venue_code(self, *, gate_id: str, kind: str, content: str, hotline: str) -> None:
         """Raises posters.PosterProblem for content that cannot go on a poster."""
-
         admin = self.desk.acting(Role.ADMIN)  # it changes what every printed poster says
         with self.db.session() as s:
             posters.save_venue_code(s, gate_id=gate_id, kind=kind, content=content, hotline=hotline, now=self.clock())
             self.desk.audit(s, "venue_code", record_id=gate_id, detail=kind, operator_id=admin.id)
             s.commit()
 
-    def poster_spec(self, gate_id: str, *, size: str = "A4"):
+    def find_gate(self, name_or_id: str) -> Gate | None:
+        """A gate by id or name ("东门", or "榕城花园 东门" where several compounds have one)."""
+        with self.db.reading() as s:
+            return posters.find_gate(s, name_or_id)
 
+    def poster_spec(self, gate_id: str, *, size: str = "A4", language: str | None = None):
         with self.db.reading() as s:
             return posters.poster_spec(s, s.get(Gate, gate_id), self.settings, size=size,
-                                       language=self.settings.language,
+                                       language=language or self.settings.language,
                                        today=residents.today_for(self.settings, self.clock()))

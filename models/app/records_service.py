@@ -41,7 +41,6 @@ class RecordsService(Service):
         Works in chunks, each its own short transaction with its own audit entry, so it can run
         on a worker thread while the gate saves; stopping() between chunks ends it early (the
         next run carries on). None when it already ran today (once_a_day)."""
-
         now, today = self.clock(), self.desk.today()
         cutoff = now - timedelta(days=self.settings.retention_days)
         office = self.desk.is_office
@@ -76,7 +75,6 @@ class RecordsService(Service):
     def erasure_failed(self, exc: Exception) -> None:
         """The retention erasure failed: a crash report (code locations only) and an audit entry,
         once a day per kind of failure, however often the minute timer meets it again."""
-
         key = (self.desk.today().isoformat(), type(exc).__name__)
         if key in self._erasure_failures:
             return
@@ -126,8 +124,6 @@ class RecordsService(Service):
     def end_campaign(self, confirmation: str) -> CampaignEnded:
         """Erase all personal data on this station, and the backups that hold it. Raises
         NotConfirmed unless `confirmation` is campaign_phrase() exactly."""
-
-
         admin = self.desk.acting(Role.ADMIN)
         if not self.campaign_confirmed(confirmation):
             raise NotConfirmed()
@@ -150,8 +146,6 @@ class RecordsService(Service):
 
     def daily_backup(self):
         """Today's backup (once a day, while the app runs), keeping the last settings.backup_keep."""
-
-
         if self.db.path is None:
             return None
         folder = Path(self.settings.backup_folder) if self.settings.backup_folder else \

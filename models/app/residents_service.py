@@ -45,7 +45,6 @@ class ResidentService(Service):
 
     def record_passage(self, scan: residents.ScanResult, temperature: str = "") -> residents.Passage:
         """Raises InvalidInput for a missing or impossible reading, PassRefused for a fever."""
-
         reading = None
         if self.needs_temperature(scan):
             errors: list[FieldError] = []

@@ -23,7 +23,6 @@ class SyncService(Service):
 
     def setup_info(self):
         """What the gate's set-up sheet shows (the office enrolls the gate by its fingerprint)."""
-
         with self.db.session() as s:
             fingerprint = sync.station_fingerprint(s)
             compound = s.get(Compound, self.ctx.compound_id)
@@ -49,23 +48,25 @@ class SyncService(Service):
         with self.db.reading() as s:
             return sync.loaded_office_key(s)
 
-    def load_office_key(self, text: str) -> sync.OfficeKeyFile:
+    def load_office_key(self, text: str, *, scheduled: bool = False) -> sync.OfficeKeyFile:
         """Raises sync.BadKeyFile for anything but an office key file."""
-        admin = self.desk.acting(Role.ADMIN)
+        admin = self.desk.acting_or_scheduled(Role.ADMIN, scheduled)
         key = sync.OfficeKeyFile.loads(text)
         with self.db.session() as s:
             sync.load_office_key(s, key)
-            self.desk.audit(s, "office_key", detail=key.key_id, operator_id=admin.id)
+            self.desk.audit(s, "office_key", detail=key.key_id + (" command line" if scheduled else ""),
+                            operator_id=admin.id if admin else None)
             s.commit()
         return key
 
-    def export_bundle(self, out, *, day_from=None, day_to=None, full_data: bool = False, progress=None):
-        """A supervisor's export (unmasked spreadsheets: an administrator's). Runs on a worker
-        thread: it opens its own connections."""
-        who = self.desk.acting(Role.ADMIN if full_data else Role.SUPERVISOR)
+    def export_bundle(self, out, *, day_from=None, day_to=None, full_data: bool = False, progress=None,
+                      scheduled: bool = False, language: str | None = None):
+        """A supervisor's export (unmasked spreadsheets: an administrator's, never scheduled). Runs
+        on a worker thread: it opens its own connections."""
+        who = self.desk.acting_or_scheduled(Role.ADMIN if full_data else Role.SUPERVISOR, scheduled and not full_data)
         return sync.export_bundle(self.db, out, day_from=day_from, day_to=day_to, full_data=full_data,
-                                  language=self.settings.language, now=self.clock(), progress=progress,
-                                  operator_id=who.id)
+                                  language=language or self.settings.language, now=self.clock(), progress=progress,
+                                  operator_id=who.id if who else None)
 
     def complete_office_setup(self, *, office_name: str, community: str, admin_name: str, pin: str,
                               pin_again: str, office_label: str) -> StationContext:
@@ -82,20 +83,29 @@ class SyncService(Service):
         with self.db.reading() as s:
             return sync.office_name(s)
 
-    def office_key_file(self) -> sync.OfficeKeyFile:
-        admin = self.desk.acting(Role.ADMIN)
+    def office_key_file(self, *, name: str = "", scheduled: bool = False) -> sync.OfficeKeyFile:
+        """The key file gates load to encrypt their bundles for this office (its public key);
+        name renames the office first."""
+        admin = self.desk.acting_or_scheduled(Role.ADMIN, scheduled)
         with self.db.session() as s:
+            if name.strip():
+                sync.set_office_name(s, name.strip()[:100])
             key = sync.office_key_file(s, sync.office_name(s))
-            self.desk.audit(s, "office_key", detail=f"written {key.key_id}", operator_id=admin.id)
+            self.desk.audit(s, "office_key", detail=f"written {key.key_id}", operator_id=admin.id if admin else None)
             s.commit()
         return key
 
-    def importer(self, *, trusted_files=None) -> sync.Importer:
-        """trusted_files: files whose gate's new signing key an administrator accepts (audited on import)."""
-        if trusted_files:
-            self.desk.acting(Role.ADMIN)
-        return sync.Importer(self.db, clock=self.clock, trusted_files=trusted_files,
-                             operator_id=self.operator.id if self.operator else None)
+    def importer(self, *, trusted_files=None, trust_new_key: bool = False, enroll=(),
+                 scheduled: bool = False) -> sync.Importer:
+        """trusted_files: files whose gate's new signing key an administrator accepts; trust_new_key
+        accepts every new key; enroll: fingerprints of new stations an administrator checked (all
+        audited on import)."""
+        who = None
+        if trusted_files or trust_new_key or enroll:
+            who = self.desk.acting_or_scheduled(Role.ADMIN, scheduled)
+        actor = who or self.desk.authority or self.operator
+        return sync.Importer(self.db, clock=self.clock, trusted_files=trusted_files, trust_new_key=trust_new_key,
+                             enroll=set(enroll), operator_id=actor.id if actor else None)
 
     def completeness(self):
         with self.db.reading() as s:

@@ -33,12 +33,12 @@ NEEDS = {
     "parcels.record_readiness": None, "residents.scan_pass": None, "residents.needs_temperature": None,
     "residents.record_passage": None,
     # signing in and out, locks, the station's own facts
-    "acting": None, "may": None, "drop_authority": None, "now": None, "operator_id": None,
+    "acting": None, "acting_or_scheduled": None, "may": None, "drop_authority": None, "now": None, "operator_id": None,
     "staff.complete_setup": None, "sync.complete_office_setup": None, "staff.operators": None, "staff.last_on_duty": None, "staff.sign_in": None,
     "staff.sign_off": None, "staff.lock_due": None, "staff.lock": None, "staff.unlock": None, "authorise": None,
     "is_office": None, "sync.last_export": None, "sync.station_key_id": None, "sync.setup_info": None,
     "sync.office_key": None, "sync.office_name": None, "today": None, "posters.poster_gates": None,
-    "posters.venue_code": None, "posters.poster_spec": None, "records.campaign_phrase": None,
+    "posters.venue_code": None, "posters.find_gate": None, "posters.poster_spec": None, "records.campaign_phrase": None,
     "records.campaign_confirmed": None,
     # what the services share (an audit entry in their transaction, the supervisor check, a unit of work)
     "audit": None, "supervisor": None, "write": None,
@@ -233,3 +233,17 @@ def test_the_rest_write_theirs_too(desk, world, tmp_path):
     assert ("monitoring", "ended") in details
     assert any(a == "roster_file" and d.startswith("loaded") for a, d in details)
     assert any(a == "erase_all" for a, _ in details)
+
+
+def test_a_scheduled_run_never_shows_personal_data(desk, world, tmp_path):
+    """The command line's scheduled export acts as no one: masked, audited as such; a full-data
+    export is never scheduled."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    with pytest.raises(NotAllowed):
+        desk.sync.export_bundle(tmp_path / "a", full_data=True, scheduled=True)
+    result = desk.sync.export_bundle(tmp_path / "b", scheduled=True)
+    logs = " ".join(p.read_text(encoding="utf-8-sig") for p in result.sheets if p.suffix == ".csv")
+    assert "王五" not in logs and "王*" in logs
+    exports = [e for e in entries(desk) if e.action == "export"]
+    assert exports and exports[0].operator_id is None and "unmasked" not in exports[0].detail

@@ -289,9 +289,9 @@ def cmd_export(args, data_dir) -> int:
 def cmd_import(args, data_dir) -> int:
     from pathlib import Path
 
+    from models.app.desk import Desk
     from models.store import paths as mpaths
     from models.store.i18n import QT_TRANSLATE_NOOP
-    from models.app.desk import Desk
     from models.sync import NotAnOffice, bundle_files, ensure_office, normalise_fingerprint
 
     fingerprints = set()
@@ -525,7 +525,7 @@ def cmd_backup(args, data_dir) -> int:
     from pathlib import Path
 
     from models.store import paths as mpaths
-    from models.store.db import backup_to
+    from models.store.backups import backup_to
     from models.store.i18n import QT_TRANSLATE_NOOP
 
     source = mpaths.database_path(data_dir)
@@ -546,7 +546,7 @@ def cmd_backup(args, data_dir) -> int:
 def cmd_restore(args, data_dir) -> int:
     from pathlib import Path
 
-    from models.store.db import identity, verify_copy
+    from models.store.backups import identity, verify_copy
     from models.store.i18n import QT_TRANSLATE_NOOP
     from models.store.instance import AlreadyRunning, InstanceLock
     from models.trust.recovery import ForeignBackup, restore
@@ -614,7 +614,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     from models.store import files, paths
-    from models.store.db import DatabaseProblem
+    from models.store.backups import DatabaseProblem
 
     data_dir = paths.resolve_data_dir(args.data_dir)
     try:

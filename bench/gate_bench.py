@@ -52,7 +52,7 @@ def main() -> None:
     shutil.copy(src / "gatedesk.sqlite3", work / "gatedesk.sqlite3")
     # As after a clean close (the usual start); a start after a crash first checks the whole
     # file: bench/trust_bench.py measures that.
-    from models.store.db import clean_mark
+    from models.store.backups import clean_mark
 
     clean_mark(work / "gatedesk.sqlite3").touch()
     rows: list[tuple[str, str, str, str]] = []

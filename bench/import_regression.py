@@ -32,7 +32,10 @@ CHILD = """
 import json, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from models.store.db import open_database
+try:
+    from models.store.db import open_database
+except ImportError:  # a baseline from before the feature packages
+    from models.db import open_database
 from models.sync import Importer, ensure_office
 office = Path(sys.argv[1])
 files = [Path(p) for p in sys.argv[3:]]
@@ -90,7 +93,7 @@ def main() -> None:
     gate = open_database(work / "gate" / "gatedesk.sqlite3")
     create_demo(gate, days=days, visits_per_day=per_day, parcels_per_day=per_day // 20, seed=11, now=now)
     zone = __import__("zoneinfo").ZoneInfo("Asia/Shanghai")
-    from models.app.demo import demo_days
+    from models.kit.demo_data import demo_days
 
     files = []
     for midnight in demo_days(now.astimezone(zone), days):

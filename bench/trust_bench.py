@@ -34,7 +34,8 @@ def main(src: Path) -> None:
     from models.app.desk import Desk
     from models.app.records_service import ERASE_CHUNK
     from models.gate.visits import Visit, VisitForm
-    from models.store.db import daily_backup, integrity_problem, open_database
+    from models.store.backups import daily_backup, integrity_problem
+    from models.store.db import open_database
 
     rows = []
     work = Path(tempfile.mkdtemp(prefix="trust-bench-"))

@@ -98,7 +98,8 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
 
     from gui import texts
     from models.app.desk import Desk
-    from models.store.db import DatabaseProblem, open_database
+    from models.store.backups import DatabaseProblem
+    from models.store.db import open_database
     from models.trust.recovery import complete_pending
 
     if paths.database_path(data_dir).exists():
@@ -177,7 +178,7 @@ def check_database(data_dir: Path, parent=None, *, now: bool | None = None) -> b
 
 
 def offer_backup(data_dir: Path, problem: str, parent=None) -> bool:
-    from models.store import db as dbmod
+    from models.store import backups
     from models.trust.recovery import backup_to_offer, restore
 
     path = paths.database_path(data_dir)
@@ -196,7 +197,7 @@ def offer_backup(data_dir: Path, problem: str, parent=None) -> bool:
         return False
     try:
         restore(backup, data_dir)
-    except (OSError, dbmod.DatabaseProblem) as exc:
+    except (OSError, backups.DatabaseProblem) as exc:
         QMessageBox.critical(parent, "GateDesk", str(getattr(exc, "strerror", None) or exc))
         return False
     return True
@@ -216,7 +217,7 @@ class CheckInBackground:
         from PySide6.QtCore import QTimer
 
         from gui.background import BackgroundOp
-        from models.store.db import integrity_problem
+        from models.store.backups import integrity_problem
 
         self.result: tuple[str | None] | None = None
         self._on_damage = on_damage

@@ -12,6 +12,7 @@ from gui.widgets import row_table
 from models.app.desk import Desk
 from models.sync import ConflictView
 
+
 class ConflictsTableModel(ListTableModel):
     ConflictRole = Qt.UserRole + 1
 

@@ -26,8 +26,8 @@ from gui.scanner import ScanCatcher
 from gui.widgets import ChoiceRow, Field
 from models.app.desk import Desk
 from models.app.gate_service import Saved
-from models.gate.rules import ALL_CLEAR_TEXT, CodeColor, NatResult, Outcome, PersonKind
 from models.gate import visits
+from models.gate.rules import ALL_CLEAR_TEXT, CodeColor, NatResult, Outcome, PersonKind
 from models.gate.visits import RemeasureNeeded, VisitForm, recall_key
 from models.kit.validation import NAME_MAX, TEXT_MAX, InvalidInput
 from models.residents import PASS_PREFIX

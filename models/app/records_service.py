@@ -8,7 +8,8 @@ from pathlib import Path
 from models.app.work import Service
 from models.formats.wire import parse_wire_time, wire_time
 from models.store import crash, paths
-from models.store.db import DAILY_PREFIX, Meta, daily_backup, scrub
+from models.store.backups import DAILY_PREFIX, daily_backup
+from models.store.db import Meta, scrub
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.trust import audit, retention
 from models.trust.operators import Role

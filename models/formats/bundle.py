@@ -22,6 +22,8 @@ from models.formats.wire import MAX_MEMBER_BYTES, MAX_MEMBERS
 from models.store import files
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 
+# cryptography is imported inside the functions that sign, seal and open: start-up never needs it.
+
 FORMAT = "gatedesk-bundle"
 FORMAT_VERSION = 1
 SUFFIX = ".gdbundle"

@@ -14,6 +14,8 @@ from pathlib import Path
 from models.formats.bundle import ZIP_DAMAGE
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 
+# openpyxl (~0.2 s to import) is imported where a workbook is read: start-up never needs it.
+
 MAX_FILE_BYTES = 32 << 20  # a roster of a very large compound is a few MB
 MAX_INFLATED_BYTES = 256 << 20  # what a .xlsx may unpack to, all parts together
 MAX_RATIO = 100  # spreadsheet XML compresses ~10-20x; a bomb, thousands of times

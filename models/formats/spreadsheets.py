@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+# openpyxl (~0.2 s to import) is imported where a workbook is written: start-up never needs it.
+
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -1,4 +1,5 @@
 """Registrations at the gate, and the venue codes printed on its posters."""
+from models.gate import demo
 from models.gate.posters import VenueCode
 from models.gate.visits import PERSONAL, Visit
 from models.store.registry import Feature, RecordType, Scrub
@@ -11,4 +12,5 @@ FEATURE = Feature(
                                        origin=None, destination=None, host=None, purpose=None, override_reason=None),
                   "created_at"),),
     counted={"visits": Visit},
+    demo=demo.fill,
 )

@@ -22,6 +22,8 @@ from models.store.clock import utcnow
 from models.store.i18n import QT_TRANSLATE_NOOP, plain_translator
 from models.store.records import when_field
 
+# zxing-cpp and Pillow are imported where a photo is read: start-up never needs them.
+
 VENUE_PREFIX = "GATEDESK:1:"
 MAX_CONTENT = 1000  # a QR at this length still prints large enough on A4 to scan from 30 cm
 

@@ -9,6 +9,7 @@ from sqlalchemy import Index, and_, func, or_, update
 from sqlmodel import Field, Session, SQLModel, col, select
 
 from models.gate.rules import Checks, CodeColor, Decision, NatResult, Outcome, PersonKind, decide, needs_nat
+from models.kit.masking import mask_id_number, mask_name, mask_phone
 from models.kit.validation import (
     NAME_MAX,
     FieldError,
@@ -23,7 +24,6 @@ from models.kit.validation import (
 from models.setup.settings import Settings
 from models.setup.site import StationContext
 from models.store.clock import day_bounds, local_today, utcnow
-from models.kit.masking import mask_id_number, mask_name, mask_phone
 from models.store.i18n import QT_TRANSLATE_NOOP
 from models.store.records import Record, when_field
 from models.trust import audit

@@ -13,6 +13,8 @@ from pathlib import Path
 from models.kit.fonts import drawing_fonts
 from models.store.files import written_whole
 
+# Pillow, qrcode and fpdf2 are imported inside the functions that draw: start-up never needs them.
+
 PT = 25.4 / 72  # mm per point
 SIZES = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}
 

@@ -36,6 +36,8 @@ BOLD_CANDIDATES = (
     "C:/Windows/Fonts/msyhbd.ttc",
 )
 
+# Pillow is imported where a font is measured: start-up never needs it.
+
 
 @lru_cache(maxsize=1)
 def chinese_bold_font() -> tuple[Path, int]:

@@ -8,9 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.formats.spreadsheets import xlsx_row
+from models.kit.drawing import add_fonts
 from models.office.dashboard import FIGURE_NAMES, DaySummary
 from models.store.files import written_whole
 from models.store.i18n import QT_TRANSLATE_NOOP, plain_translator
+
+# openpyxl and fpdf2 are imported where a report is written: start-up never needs them.
 
 CTX = "Reports"
 
@@ -90,7 +93,6 @@ def write_report_pdf(summary: DaySummary, path: Path, *, language: str, office: 
     """A landscape A4 page with real (searchable) Chinese text."""
     from fpdf import FPDF, FontFace
 
-    from models.kit.drawing import add_fonts
 
     tr = plain_translator(language)
     pdf = FPDF(orientation="L", format="A4")

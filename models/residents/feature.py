@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, or_, select, update
 from sqlmodel import Session
 
+from models.residents import demo
 from models.residents.tables import HomeMonitoring, Household, Passage, Resident, ResidentPass
 from models.store.registry import Feature, Purge, Scrub
 
@@ -43,4 +44,5 @@ FEATURE = Feature(
     scrubs=(Scrub("passage", Passage, dict(resident_id=None, pass_id=None), "created_at"),),
     purge=Purge(aged=_aged, everything=_everything, left=_left),
     counted={"residents": Resident, "passes": ResidentPass, "home_monitoring": HomeMonitoring, "passages": Passage},
+    demo=demo.fill,
 )

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from models.kit.drawing import QR, Box, Page, Text, fit_pt, qr_modules, save_pdf, save_png
+from models.kit.masking import mask_name
 from models.residents.passes import pass_key, pass_payload, valid_passes
-from models.store.i18n import QT_TRANSLATE_NOOP
+from models.store.i18n import QT_TRANSLATE_NOOP, plain_translator
 
 # -- pass sheets --------------------------------------------------------------------------------
 CARD_W, CARD_H = 85.6, 54.0  # the size of a bank card: fits a wallet and a card holder
@@ -32,7 +34,6 @@ class PassCard:
 
 def pass_cards(session: Session, *, building: str | None = None, household_id: str | None = None,
                today: date) -> list[PassCard]:
-    from models.kit.masking import mask_name
 
     key = pass_key(session)
     cards = []
@@ -52,9 +53,6 @@ def sheet_count(cards: int) -> int:
 
 def pass_sheet_pages(cards: list[PassCard], *, compound: str, language: str = "zh_CN"):
     """A4 pages of ten cards each, with light cutting lines between them."""
-    from models.kit.drawing import QR, Box, Page, Text, fit_pt, qr_modules
-    from models.store.i18n import plain_translator
-
     say = plain_translator(language)
     title = say("Residents", PASS_TITLE)
     hint = say("Residents", PASS_HINT)
@@ -85,7 +83,6 @@ def pass_sheet_pages(cards: list[PassCard], *, compound: str, language: str = "z
 
 
 def write_pass_sheet(cards: list[PassCard], path: Path, *, compound: str, language: str = "zh_CN") -> Path:
-    from models.kit.drawing import save_pdf, save_png
 
     pages = pass_sheet_pages(cards, compound=compound, language=language)
     if path.suffix.lower() == ".png":

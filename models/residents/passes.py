@@ -13,6 +13,7 @@ import msgspec
 from sqlmodel import Session, select
 
 from models.formats import bundle, wire
+from models.kit.masking import mask_name
 from models.residents.tables import (
     STOPPED,
     Direction,
@@ -27,6 +28,8 @@ from models.setup.site import StationContext
 from models.store.clock import local_today
 from models.store.db import Meta
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
+
+# cryptography is imported where a pass is signed or checked: start-up never needs it.
 
 PASS_PREFIX = "GDP1."
 PASS_KEY = "compound_pass_key"
@@ -161,7 +164,6 @@ def verify_pass(session: Session, text: str, *, today: date) -> tuple[ResidentPa
     if date.fromisoformat(p.expires_on) < today:
         raise PassRefused("pass_expired", date=p.expires_on)
     if resident is None or not resident.active:
-        from models.kit.masking import mask_name
 
         raise PassRefused("resident_left", name=mask_name(resident.name) if resident else "")
     return p, resident, household

@@ -12,7 +12,7 @@ from sqlalchemy import func, insert
 from sqlmodel import Session, select
 
 from models.formats import sheets
-from models.kit.validation import NAME_MAX
+from models.kit.validation import NAME_MAX, FieldError, has_control_chars, parse_phone
 from models.residents.passes import reissue_pass, revoke_pass
 from models.residents.tables import HomeMonitoring, Household, Resident, ResidentPass, natural_order
 from models.setup.site import StationContext
@@ -87,8 +87,6 @@ def import_roster(session: Session, ctx: StationContext, path: Path, *, now: dat
     any. Rows that cannot be read are listed with their row number and the reason; the others go
     in. Raises sheets.SheetProblem for a file that cannot be read at all (nothing is added).
     """
-    from models.kit.validation import FieldError, has_control_chars, parse_phone
-
     numbered = sheets.read_rows(path)
     result = RosterImport()
     if not numbered:
@@ -205,7 +203,6 @@ def count_residents(session: Session) -> int:
 
 class RosterProblem(ValueError):
     """Bad roster input; message is for people."""
-
     def __init__(self, field: str, text: str):
         super().__init__(text)
         self.field, self.text = field, text
@@ -217,7 +214,6 @@ PHONE_HELP = QT_TRANSLATE_NOOP("Residents", "Not a mainland mobile number (11 di
 
 
 def check_resident(room: str, name: str, phone: str) -> tuple[tuple[str, str, str], str, str | None]:
-    from models.kit.validation import FieldError, parse_phone
 
     parts = parse_room(room)
     if parts is None:

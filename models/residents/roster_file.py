@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from models.setup.site import StationContext
 from models.store import files
 from models.store.db import Meta
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
+
+# cryptography is imported where a roster file is sealed or opened: start-up never needs it.
 
 # -- carrying the roster to the other gates of the compound --------------------------------------
 ROSTER_MAGIC = b"GDROSTER1"
@@ -50,8 +53,6 @@ def save_roster_file(session: Session, ctx: StationContext, path: Path, passphra
     The pass key signs passes: whoever has it can make them, so the file is sealed and the
     passphrase is told to the other gate's administrator, not written on the stick.
     """
-    import os
-
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 

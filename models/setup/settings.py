@@ -7,6 +7,7 @@ operator at the gate sees the same rules.
 from __future__ import annotations
 
 import json
+import re
 from datetime import time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -122,8 +123,6 @@ def save_settings(session: Session, settings: Settings) -> list[str]:
 
 def parse_times(text: str) -> list[time]:
     """'08:00, 20:00' (commas, spaces or 、 between) as sorted times; ValueError for anything else."""
-    import re
-
     out = []
     for part in re.split(r"[,，、\s]+", text.strip()):
         if not part:

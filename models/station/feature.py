@@ -1,5 +1,5 @@
 """The isolation point's cases, the parcel station's parcels and rounds, the daily readiness check."""
-from models.station import isolation, parcels
+from models.station import demo, isolation, parcels
 from models.station.isolation import CaseCorrection, IsolationCase, IsolationNotice, IsolationRecheck
 from models.station.parcels import DisinfectionRound, Parcel, ParcelStatus
 from models.station.readiness import ReadinessCheck
@@ -25,4 +25,5 @@ FEATURE = Feature(
                   "received_at", settled=Parcel.status != ParcelStatus.WAITING.value)),
     counted={"isolation_cases": IsolationCase, "parcels": Parcel, "disinfection_rounds": DisinfectionRound,
              "readiness_checks": ReadinessCheck},
+    demo=demo.fill,
 )

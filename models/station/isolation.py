@@ -15,6 +15,7 @@ from sqlmodel import Field, Session, col, select
 
 from models.gate.rules import Outcome as GateOutcome
 from models.gate.visits import Visit
+from models.kit.masking import mask_id_number, mask_name, mask_phone
 from models.kit.validation import (
     NAME_MAX,
     FieldError,
@@ -28,7 +29,6 @@ from models.kit.validation import (
 from models.setup.settings import Settings
 from models.setup.site import StationContext
 from models.store.clock import utcnow
-from models.kit.masking import mask_id_number, mask_name, mask_phone
 from models.store.i18n import QT_TRANSLATE_NOOP
 from models.store.records import Record, when_field
 

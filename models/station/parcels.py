@@ -10,11 +10,11 @@ from enum import StrEnum
 from sqlalchemy import Index, func, update
 from sqlmodel import Field, Session, col, select
 
+from models.kit.masking import mask_name
 from models.kit.validation import NAME_MAX, FieldError, InvalidInput, _err, clean_text
 from models.setup.settings import Settings
 from models.setup.site import StationContext
 from models.store.clock import day_bounds, local_today, utcnow
-from models.kit.masking import mask_name
 from models.store.i18n import QT_TRANSLATE_NOOP
 from models.store.records import Record, when_field
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from models.store import files
+from models.store.clock import utcnow
 
 
 def report_text(exc_type, exc, tb, *, version: str = "") -> str:
@@ -45,8 +46,6 @@ def report_quietly(folder: Path, exc: BaseException, now: datetime) -> Path | No
 
 def install(folder: Path, on_crash=None) -> None:
     """Replace sys.excepthook: write the report, then tell the user (on_crash(path))."""
-    from models.store.clock import utcnow
-
     def hook(exc_type, exc, tb):
         path = report_quietly(folder, exc.with_traceback(tb) if exc is not None else exc_type(), utcnow())
         if on_crash is not None:

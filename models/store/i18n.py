@@ -7,6 +7,7 @@ QCoreApplication.translate, and the command line reads the same .ts catalogue di
 from __future__ import annotations
 
 import os
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,7 +26,6 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name read
 @dataclass(frozen=True)
 class Message:
     """A translatable template and the values to put in it."""
-
     context: str
     text: str
     params: dict[str, Any] = field(default_factory=dict)
@@ -75,7 +75,5 @@ def environment_language() -> str:
 
 def short_reason(template: str) -> str:
     """The words before a reason's figures: "Fever: {temperature} °C …" → "Fever" (and "发热：…" → "发热")."""
-    import re
-
     head = re.split("[:：]", template, maxsplit=1)[0].strip()
     return re.sub(r"\{[^}]*\}", "", head).strip()

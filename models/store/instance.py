@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# The file-lock module differs by platform (msvcrt on Windows, fcntl elsewhere): imported where used.
+
 LOCK_NAME = "gatedesk.lock"
 
 

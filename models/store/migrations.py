@@ -8,6 +8,10 @@ These steps are SQLite's (gate stations); an office on PostgreSQL starts at the 
 """
 from __future__ import annotations
 
+import hashlib
+import json
+from datetime import datetime
+
 from sqlalchemy import Connection
 
 # v2: the isolation point, the drop-off station, disinfection rounds and the daily readiness check.
@@ -357,10 +361,6 @@ V5_AUDIT_DDL = (
 
 def _v5_hash(seq, at_text, station_id, operator_id, action, record_id, detail, prev_hash) -> str:
     """The chain hash as format v5 defines it; frozen here, like the DDL."""
-    import hashlib
-    import json
-    from datetime import datetime
-
     at = datetime.fromisoformat(at_text).isoformat(timespec="microseconds") + "Z"
     body = json.dumps([seq, at, station_id, operator_id, action, record_id, detail, prev_hash],
                       ensure_ascii=False, separators=(",", ":"))
@@ -535,3 +535,4 @@ def to_v7(conn: Connection) -> None:
 
 
 STEPS = {2: to_v2, 3: to_v3, 4: to_v4, 5: to_v5, 6: to_v6, 7: to_v7}
+SCHEMA_VERSION = max(STEPS)  # what this GateDesk writes; a newer file is refused, untouched

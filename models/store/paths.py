@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# platformdirs is imported where the default data folder is first asked for.
+
 APP_NAME = "GateDesk"
 DATA_DIR_ENV = "GATEDESK_DATA_DIR"
 DATABASE_NAME = "gatedesk.sqlite3"

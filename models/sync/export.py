@@ -16,10 +16,12 @@ from models.formats import bundle, wire
 from models.formats.bundle import MemberSpec
 from models.formats.wire import wire_time
 from models.gate.visits import Visit
-from models.setup.site import Compound, Station, StationContext
+from models.setup.settings import load_settings
+from models.setup.site import Compound, Station, StationContext, this_station
 from models.store import registry
 from models.store.clock import utcnow
 from models.store.db import Database
+from models.sync import people_logs
 from models.sync.keys import MODE, ensure_signing_key, loaded_office_key, read_meta
 from models.sync.records import BATCH, codecs, record_types
 from models.sync.tables import (
@@ -97,10 +99,6 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
     out is a folder (the bundle gets a descriptive name) or a file name. The bundle is written
     beside under a temporary name and renamed when complete; the export is then numbered.
     """
-    from models.setup.settings import load_settings
-    from models.setup.site import this_station
-    from models.sync import people_logs
-
     now = now or utcnow()
     with db.session() as s:
         ctx = this_station(s)

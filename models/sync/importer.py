@@ -9,12 +9,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Connection, Table, bindparam, func, select
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlmodel import SQLModel
 
 from models.formats import bundle, wire
 from models.formats.bundle import BundleRejected
 from models.formats.wire import parse_wire_time, wire_time
-from models.setup.site import Gate, Station
-from models.store import db as dbmod
+from models.setup.settings import load_settings
+from models.setup.site import Gate, Station, this_station
+from models.store import bulk, crash
 from models.store.clock import utcnow
 from models.store.db import Database
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
@@ -42,7 +45,6 @@ MAX_SEQUENCE_STEP = 10_000  # years of daily exports; a jump of millions is not 
 @dataclass
 class _File:
     """What one file's records are checked against."""
-
     station_id: str
     gate_id: str
     latest: str  # the last acceptable time on the wire (the office's clock plus tolerance)
@@ -54,16 +56,12 @@ class _File:
 
 class Importer:
     """Imports bundles into an office database, one file per transaction."""
-
     def __init__(self, db: Database, *, clock=utcnow, trust_new_key: bool = False,
                  trusted_files: set[Path] | None = None, operator_id: str | None = None,
                  enroll: Iterable[str] = ()):
         """trust_new_key accepts a known gate's new signing key in any file; trusted_files, only in those.
         enroll: fingerprints of stations to enroll, recorded with the first file of theirs imported
         (a dry run records nothing). operator_id is who imports, for the audit log."""
-        from models.setup.settings import load_settings
-        from models.setup.site import this_station
-
         self.db = db
         self.operator_id = operator_id
         self.clock = clock
@@ -71,7 +69,7 @@ class Importer:
         self.trusted_files = trusted_files or set()
         self.enroll = set(enroll)
         self.enrolled_now: set[str] = set()  # of those, the ones a file used
-        self.schemas = schemas(dbmod.time_storage(db.engine.dialect.name))
+        self.schemas = schemas(bulk.time_storage(db.engine.dialect.name))
         with db.session() as s:
             self.office_key = read_meta(s, OFFICE_PRIVATE_KEY)
             here = this_station(s)
@@ -87,7 +85,7 @@ class Importer:
             return summary
         try:
             with self.db.engine.connect() as conn:
-                dbmod.begin_import(conn)
+                bulk.begin_import(conn)
                 try:
                     self._guarded(conn, path, summary, self.clock(), progress, cancelled)
                     conn.rollback() if dry_run else conn.commit()
@@ -120,7 +118,7 @@ class Importer:
         summaries = [FileSummary(path=p) for p in paths]
         now = self.clock()
         with self.db.engine.connect() as conn:
-            dbmod.begin_import(conn)
+            bulk.begin_import(conn)
             try:
                 for index, summary in enumerate(summaries):
                     if is_people_log(summary.path):
@@ -148,8 +146,6 @@ class Importer:
     def _guarded(self, conn: Connection, path: Path, summary: FileSummary, now: datetime, progress,
                  cancelled) -> None:
         """One file; whatever it holds ends as its own rejection, never as the run's end."""
-        from sqlalchemy.exc import DataError, IntegrityError, OperationalError
-
         try:
             with bundle.open_bundle(path, office_key=self.office_key, known_key=self._known_key(conn),
                                     trust_new_key=self.trust_new_key or path in self.trusted_files,
@@ -164,7 +160,6 @@ class Importer:
             raise BundleRejected("unexpected", detail=type(exc).__name__) from None
 
     def _report(self, exc: Exception) -> None:
-        from models.store import crash
 
         if self.db.path is not None:
             crash.report_quietly(self.db.path.parent / "logs", exc, self.clock())
@@ -231,7 +226,7 @@ class Importer:
             conn.execute(select(Tombstone.id).where(Tombstone.station_id == station_id).limit(1)).first() is not None
         file = _File(station_id=station_id, gate_id=m.gate.id, latest=wire_time(now + FUTURE_TOLERANCE),
                      now=now, seq=seq, deletes=deletes)
-        dbmod.begin_seen_ids(conn)
+        bulk.begin_seen_ids(conn)
         for member in opened.members:
             schema = self.schemas[member.record_type]
             batch: list[wire.Decoded] = []
@@ -292,18 +287,18 @@ class Importer:
                      summary: FileSummary, file: _File, member: str) -> None:
         rtype, table, station = schema.record_type, schema.table, file.station_id
         ids = [d.id for d in batch]
-        twice = dbmod.note_seen_ids(conn, ids)
+        twice = bulk.note_seen_ids(conn, ids)
         if twice is not None:
             raise BundleRejected("duplicate_record", record_id=twice, member=member)
-        held = {rid: (t, rev, dig, owner) for rid, t, rev, dig, owner in dbmod.rows_in(
+        held = {rid: (t, rev, dig, owner) for rid, t, rev, dig, owner in bulk.rows_in(
             conn, "SELECT id, record_type, rev, digest, station_id FROM sync_record WHERE id IN {in_}", ids)}
         # Which rows are there: for records held (one deleted at the office comes back), and for every
         # id of the kinds an office makes itself (its own compound, gate, operators, shifts).
         ask = ids if rtype in office_made() else [i for i in ids if i in held]
-        present = {r[0] for r in dbmod.rows_in(conn, f"SELECT id FROM {_quoted(conn, table)} WHERE id IN {{in_}}", ask)}
+        present = {r[0] for r in bulk.rows_in(conn, f"SELECT id FROM {_quoted(conn, table)} WHERE id IN {{in_}}", ask)}
         # Deleted by their station before they arrived (or before owners were kept): stay deleted.
         open_ids = [i for i in ids if i not in held or (held[i][2] == DELETED and held[i][3] is None)]
-        gone = {r[0] for r in dbmod.rows_in(conn, "SELECT record_id FROM tombstone WHERE station_id = {mark} "
+        gone = {r[0] for r in bulk.rows_in(conn, "SELECT record_id FROM tombstone WHERE station_id = {mark} "
                                             "AND record_id IN {in_}", open_ids, station)} if file.deletes else set()
         self._check_references(conn, schema, batch, member, station)
         inserts, updates, track_new, track_update = [], [], [], []
@@ -350,9 +345,9 @@ class Importer:
             else:
                 note(summary.unchanged)  # the same conflict again
             self._note_tombstone(rtype, d, schema, file)
-        dbmod.bulk_insert(conn, table, schema.stored, inserts)
-        dbmod.bulk_update(conn, table, schema.stored, updates)
-        dbmod.bulk_insert(conn, SyncRecord.__table__, ["id", "record_type", "rev", "digest", "station_id"], track_new)
+        bulk.bulk_insert(conn, table, schema.stored, inserts)
+        bulk.bulk_update(conn, table, schema.stored, updates)
+        bulk.bulk_insert(conn, SyncRecord.__table__, ["id", "record_type", "rev", "digest", "station_id"], track_new)
         if track_update:
             conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == bindparam("b_id")).values(
                 rev=bindparam("b_rev"), digest=bindparam("b_digest"), station_id=station),
@@ -373,7 +368,7 @@ class Importer:
         targets = {target for d in batch for _column, target in d.refs}
         if not targets:
             return
-        owners = {rid: (t, owner, dig) for rid, t, owner, dig in dbmod.rows_in(
+        owners = {rid: (t, owner, dig) for rid, t, owner, dig in bulk.rows_in(
             conn, "SELECT id, record_type, station_id, digest FROM sync_record WHERE id IN {in_}", list(targets))}
         parent = dict(schema.references)
         for d in batch:
@@ -521,8 +516,6 @@ def _office_label() -> Message:
 
 def _referrer(conn: Connection, table: Table, rid: str) -> str | None:
     """'isolation_case 1b2c…' when a row of another table refers to the record, else None."""
-    from sqlmodel import SQLModel
-
     for other in SQLModel.metadata.sorted_tables:
         for fk in other.foreign_keys:
             if fk.column.table is table:

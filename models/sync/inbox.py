@@ -1,6 +1,7 @@
 """What an office is handed: which files are bundles, and what became of each (the summary a person reads)."""
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 from models.formats import bundle
 from models.formats.bundle import BundleRejected
 from models.store.i18n import QT_TRANSLATE_NOOP
+from models.sync import people_logs
 from models.sync.records import record_types
 
 
@@ -27,7 +29,6 @@ class Problem:
 @dataclass
 class FileSummary:
     """What importing one file did (or would do, on a dry run)."""
-
     path: Path
     status: str = "accepted"  # accepted | rejected | held | skipped | cancelled
     station_id: str | None = None
@@ -110,7 +111,6 @@ def is_people_log(path: Path) -> bool:
             with open(path, "rb") as f:
                 head = f.read(4096)
             return head.startswith(b"\xef\xbb\xbf") and reports_header(head[3:].split(b"\r\n")[0])
-        import zipfile
 
         with zipfile.ZipFile(path) as zf:
             info = zf.getinfo("docProps/core.xml")
@@ -122,7 +122,6 @@ def is_people_log(path: Path) -> bool:
 
 
 def reports_header(line: bytes) -> bool:
-    from models.sync import people_logs
 
     try:
         text = line.decode("utf-8")

@@ -20,7 +20,9 @@ from models.station.isolation import OUTCOME_LABELS as CASE_OUTCOMES
 from models.station.parcels import KIND_LABELS as PARCEL_KINDS
 from models.station.parcels import STATUS_LABELS as PARCEL_STATUS
 from models.store.files import written_whole
-from models.store.i18n import QT_TRANSLATE_NOOP, plain_translator, short_reason
+from models.store.i18n import LANGUAGES, QT_TRANSLATE_NOOP, plain_translator, short_reason
+
+# openpyxl is imported where a log is written: start-up never needs it.
 
 CTX = "Reports"
 
@@ -109,8 +111,6 @@ LOGS = (
 
 def people_log_headers() -> set[str]:
     """The first line of each CSV GateDesk writes beside a bundle, in every language."""
-    from models.store.i18n import LANGUAGES
-
     out = set()
     for language in LANGUAGES:
         tr = plain_translator(language)

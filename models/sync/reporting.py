@@ -10,9 +10,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from models.store import db as dbmod
-from models.store import registry
-from models.store.clock import utcnow
+from models.store import bulk, registry
+from models.store.clock import day_bounds, utcnow
 from models.store.db import Database
 from models.sync.records import schema_for
 from models.sync.tables import (
@@ -35,7 +34,6 @@ def open_conflicts(session: Session) -> list[SyncConflict]:
 class ConflictView:
     """A conflict as a screen shows it: what differs between the office's copy and the one that
     arrived, personal data masked (the copies themselves stay in the database)."""
-
     id: str
     detected_at: datetime
     record_type: str
@@ -72,9 +70,9 @@ def resolve_conflict(db: Database, conflict_id: str, *, take_incoming: bool, ope
         if row is None or row["resolved_at"] is not None:
             return
         if take_incoming:
-            schema = schema_for(row["record_type"], dbmod.time_storage(db.engine.dialect.name))
+            schema = schema_for(row["record_type"], bulk.time_storage(db.engine.dialect.name))
             record = schema.decode(row["incoming"].encode())  # checked as on import, by the same validator
-            dbmod.bulk_update(conn, schema.table, schema.stored, [record.row])
+            bulk.bulk_update(conn, schema.table, schema.stored, [record.row])
             conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == row["record_id"])
                          .values(digest=row["incoming_digest"]))
         conn.execute(SyncConflict.__table__.update().where(SyncConflict.id == conflict_id).values(
@@ -145,8 +143,6 @@ def last_export(session: Session) -> SyncExport | None:
 
 def not_reported(session: Session, day: date, zone: ZoneInfo, *, now: datetime | None = None) -> list[str]:
     """Gates whose bundles do not cover `day`: 'compound gate (time their data reaches)'."""
-    from models.store.clock import day_bounds
-
     start, end = day_bounds(day, zone)
     # A past day needs a bundle reaching its end; today, any bundle written today will do.
     needed = end if end <= (now or utcnow()) else start

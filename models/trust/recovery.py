@@ -14,9 +14,10 @@ from datetime import datetime
 from pathlib import Path
 
 from models.formats.wire import wire_time
-from models.store import files, paths
+from models.store import backups, files, paths
+from models.store.backups import Identity, identity, restore_from, verify_copy
 from models.store.clock import utcnow
-from models.store.db import Identity, Meta, identity, open_database, restore_from, verify_copy
+from models.store.db import Meta, open_database
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.trust import audit
 
@@ -75,24 +76,20 @@ def startup_problem(data_dir: Path, *, check: bool | None = None) -> str | None:
     crash, a power cut) or `check` says so; after a clean close it runs in the background instead,
     as it takes seconds on a year's records. None when the file may be opened (it is then marked
     as open, so a crash from now on is noticed at the next start)."""
-    from models.store import db as dbmod
-
     path = paths.database_path(data_dir)
     if check is None:
-        check = path.exists() and not dbmod.closed_cleanly(path)
-    problem = dbmod.integrity_problem(path) if check else None
+        check = path.exists() and not backups.closed_cleanly(path)
+    problem = backups.integrity_problem(path) if check else None
     if problem is None and path.exists():
-        dbmod.opening(path)
+        backups.opening(path)
     return problem
 
 
 def backup_to_offer(data_dir: Path) -> Path | None:
     """For a damaged database: the newest daily backup of this station that passes its own check
     (a shared backup folder may hold other stations')."""
-    from models.store import db as dbmod
-
     path = paths.database_path(data_dir)
-    return dbmod.latest_backup(dbmod.backup_folders(path), of=dbmod.identity(path))
+    return backups.latest_backup(backups.backup_folders(path), of=backups.identity(path))
 
 
 def complete_pending(data_dir: Path, *, now: datetime | None = None) -> bool:

@@ -71,7 +71,7 @@ def damaged_station(tmp_path):
     from datetime import datetime, timezone
 
     from models.app.demo import create_demo
-    from models.store.db import daily_backup
+    from models.store.backups import daily_backup
 
     data = tmp_path / "data"
     db = open_database(paths.database_path(data))
@@ -95,7 +95,7 @@ def test_a_damaged_database_is_left_alone_unless_the_user_takes_the_backup(app, 
 
 
 def test_the_newest_backup_replaces_a_damaged_database_and_the_damaged_one_is_kept(app, tmp_path, monkeypatch):
-    from models.store.db import integrity_problem
+    from models.store.backups import integrity_problem
     from models.trust import audit
 
     data, path, damaged = damaged_station(tmp_path)
@@ -122,7 +122,7 @@ def test_no_backup_means_a_plain_message_and_no_start(app, tmp_path, monkeypatch
 
 
 def test_after_a_crash_the_whole_file_is_checked_before_anything_writes(app, tmp_path, monkeypatch):
-    from models.store.db import clean_mark, closed_cleanly
+    from models.store.backups import clean_mark, closed_cleanly
 
     data, path, damaged = damaged_station(tmp_path)
     assert closed_cleanly(path)  # the demo closed it properly; the damage came later (disk rot)

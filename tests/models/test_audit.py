@@ -95,7 +95,7 @@ def test_five_wrong_pins_lock_the_operator_for_a_while(tmp_path):
 
 
 def test_one_backup_a_day_and_only_the_last_few_are_kept(tmp_path):
-    from models.store import db as dbmod
+    from models.store import backups, migrations
 
     d = log(tmp_path, n=3)
     folder = tmp_path / "backups"
@@ -103,10 +103,10 @@ def test_one_backup_a_day_and_only_the_last_few_are_kept(tmp_path):
     (folder / "gatedesk-before-v5-from-v4-x.sqlite3").write_bytes(b"kept")  # not a daily one
     days = [f"2026-11-{n:02d}" for n in range(20, 30)]
     for day in days:
-        assert dbmod.daily_backup(d.path, folder, day, keep=7) is not None
-        assert dbmod.daily_backup(d.path, folder, day, keep=7) is None  # once a day
+        assert backups.daily_backup(d.path, folder, day, keep=7) is not None
+        assert backups.daily_backup(d.path, folder, day, keep=7) is None  # once a day
     daily = sorted(p.name for p in folder.glob("gatedesk-daily-*"))
     assert daily == [f"gatedesk-daily-{day}.sqlite3" for day in days[-7:]]
     assert (folder / "gatedesk-before-v5-from-v4-x.sqlite3").exists()
-    assert dbmod.verify_copy(folder / daily[-1]) == dbmod.SCHEMA_VERSION
+    assert backups.verify_copy(folder / daily[-1]) == migrations.SCHEMA_VERSION
     d.close()

@@ -12,7 +12,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from models.gate.visits import Visit
-from models.store.db import integrity_problem, open_database
+from models.store.backups import integrity_problem
+from models.store.db import open_database
 
 BURST = textwrap.dedent("""
     import sys

@@ -4,8 +4,10 @@ import pytest
 from sqlalchemy import text
 
 from models.store import db as dbmod
+from models.store import migrations
+from models.store.backups import DatabaseProblem
 from models.store.clock import utcnow
-from models.store.db import DatabaseProblem, open_database, schema_version
+from models.store.db import open_database, schema_version
 
 
 def file_bytes(path):
@@ -18,7 +20,7 @@ def test_new_database_is_durable_and_versioned(tmp_path):
         assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert c.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert c.execute(text("PRAGMA foreign_keys")).scalar() == 1
-    assert schema_version(d) == dbmod.SCHEMA_VERSION
+    assert schema_version(d) == migrations.SCHEMA_VERSION
     d.close()
 
 
@@ -62,7 +64,7 @@ def test_migration_backs_up_first_and_applies_the_ladder(tmp_path, monkeypatch):
                        "created_at, updated_at, rev) VALUES ('c1', 's1', '老小区', '', '', '', '', "
                        "'2022-11-01 00:00:00', '2022-11-01 00:00:00', 1)"))
     d.close()
-    old = dbmod.SCHEMA_VERSION
+    old = migrations.SCHEMA_VERSION
 
     def step(conn):
         conn.execute(text("ALTER TABLE compound ADD COLUMN grid VARCHAR(50) DEFAULT ''"))
@@ -83,7 +85,7 @@ def test_migration_backs_up_first_and_applies_the_ladder(tmp_path, monkeypatch):
 def test_failed_migration_changes_nothing(tmp_path, monkeypatch):
     path = tmp_path / "g.sqlite3"
     open_database(path).close()
-    old = dbmod.SCHEMA_VERSION
+    old = migrations.SCHEMA_VERSION
 
     def bad_step(conn):
         conn.execute(text("ALTER TABLE compound ADD COLUMN grid VARCHAR(50)"))
@@ -159,7 +161,7 @@ def test_a_v1_gate_database_upgrades_to_the_same_schema_as_a_new_one(tmp_path):
                        "VALUES ('e2', '2022-11-01 08:00:00.250000', 's', 'reveal', '')"))
     d.close()
     d = open_database(old, backups=tmp_path / "bk")
-    assert schema_version(d) == dbmod.SCHEMA_VERSION
+    assert schema_version(d) == migrations.SCHEMA_VERSION
     from models.trust import audit
 
     with d.session() as s:

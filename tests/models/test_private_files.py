@@ -17,7 +17,8 @@ from models import residents
 from models.app.demo import create_demo
 from models.setup.site import this_station
 from models.store import files
-from models.store.db import backup_to, open_database
+from models.store.backups import backup_to
+from models.store.db import open_database
 from models.sync import ensure_office, export_bundle
 from models.trust import audit, recovery
 from tests.conftest import NOW

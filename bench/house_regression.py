@@ -38,11 +38,12 @@ WORK = r"""
 import json, sqlite3, statistics, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-try:
+# Decided by the layout, not by trying: the editable install would find the newer modules.
+if (Path({root!r}) / "models" / "store").is_dir():
     from models.store.db import open_database
     from models.app.desk import Desk
     from models.gate.visits import VisitForm, VisitQuery
-except ImportError:
+else:
     from models.db import open_database
     from models.desk import Desk
     from models.visits import VisitForm, VisitQuery

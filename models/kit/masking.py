@@ -39,23 +39,23 @@ class Masked:
     personal data by forgetting to mask it; only a reveal under a supervisor's authority (audited)
     returns a record in full."""
 
-    __slots__ = ("_record", "_masked")
+    __slots__ = ("_record", "_masks")
 
     def __init__(self, record, masks: Masks):
+        # Masked when read, not when made: a page of 100 log rows is wrapped in microseconds.
         object.__setattr__(self, "_record", record)
-        object.__setattr__(self, "_masked", {f: fn(getattr(record, f)) for f, fn in masks.items()})
+        object.__setattr__(self, "_masks", masks)
 
     def __getattr__(self, name: str):
-        masked = object.__getattribute__(self, "_masked")
-        if name in masked:
-            return masked[name]
-        return getattr(object.__getattribute__(self, "_record"), name)
+        record = object.__getattribute__(self, "_record")
+        mask = object.__getattribute__(self, "_masks").get(name)
+        return getattr(record, name) if mask is None else mask(getattr(record, name))
 
     def __setattr__(self, name: str, value) -> None:
         raise AttributeError("a masked record is read-only")
 
     def __eq__(self, other) -> bool:
-        return isinstance(other, Masked) and self._record == other._record and self._masked == other._masked
+        return isinstance(other, Masked) and self._record == other._record and self._masks is other._masks
 
     __hash__ = None
 

@@ -85,8 +85,8 @@ class GatePanel(QWidget):
         self.nat_time = self._line("nat_sampled_at", 20, self.tr("11-28 09:12, or 30h"))
         self.risk = QCheckBox(self.tr("Risk-area stay in 14 days / star on itinerary card"))
         self.risk.setObjectName("risk")
-        self.mask = QCheckBox(self.tr("Wearing a mask"))
-        self.mask.setObjectName("mask")
+        self.mask = ChoiceRow([("yes", self.tr("Wearing one"), "M"), ("no", self.tr("Not wearing one"), "U")],
+                              object_name="mask")
 
         self.fields: dict[str, Field] = {
             "kind": Field(self.tr("Who [F1–F5]"), self.kind),
@@ -101,6 +101,7 @@ class GatePanel(QWidget):
             "code_color": Field(self.tr("Health code"), self.code),
             "nat_result": Field(self.tr("Nucleic-acid result"), self.nat),
             "nat_sampled_at": Field(self.tr("Sample taken"), self.nat_time),
+            "mask": Field(self.tr("Mask"), self.mask),
         }
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
@@ -114,12 +115,8 @@ class GatePanel(QWidget):
         grid.addWidget(self.fields["code_color"], 5, 1)
         grid.addWidget(self.fields["nat_result"], 6, 0)
         grid.addWidget(self.fields["nat_sampled_at"], 6, 1)
-        checks = QHBoxLayout()
-        checks.addWidget(self.risk)
-        checks.addSpacing(32)
-        checks.addWidget(self.mask)
-        checks.addStretch(1)
-        grid.addLayout(checks, 7, 0, 1, 2)
+        grid.addWidget(self.risk, 7, 0)
+        grid.addWidget(self.fields["mask"], 7, 1)
 
         self.save_button = QPushButton(self.tr("Save  [Enter]"))
         self.save_button.setObjectName("saveButton")
@@ -224,6 +221,7 @@ class GatePanel(QWidget):
         self.kind.changed.connect(self._kind_changed)
         self.phone.textEdited.connect(self._maybe_recall)
         self.nat.changed.connect(lambda v: self.nat_time.setEnabled(v != NatResult.NONE.value))
+        self.nat_time.textEdited.connect(lambda _text: self._show_carried(""))  # the guard's own reading now
 
     # -- settings decide which checks show ------------------------------------------------------
     def apply_settings(self) -> None:
@@ -233,7 +231,7 @@ class GatePanel(QWidget):
         self.fields["nat_result"].setVisible(s.check_nat)
         self.fields["nat_sampled_at"].setVisible(s.check_nat)
         self.risk.setVisible(s.check_itinerary)
-        self.mask.setVisible(s.check_mask)
+        self.fields["mask"].setVisible(s.check_mask)
 
     def _kind_changed(self, value: str) -> None:
         resident = value == PersonKind.RESIDENT.value
@@ -246,7 +244,7 @@ class GatePanel(QWidget):
             origin=self.origin.text(), destination=self.destination.text(), host=self.host.text(),
             purpose=self.purpose.text(), temperature=self.temperature.text(), temperature_first=self._first_reading,
             code_color=self.code.value(), nat_result=self.nat.value(), nat_sampled_at=self.nat_time.text(),
-            risk_flag=self.risk.isChecked(), mask=self.mask.isChecked(),
+            risk_flag=self.risk.isChecked(), mask={"yes": True, "no": False}.get(self.mask.value()),
         )
 
     def clear_form(self) -> None:
@@ -256,9 +254,10 @@ class GatePanel(QWidget):
             e.clear()
         self.kind.set_value(PersonKind.VISITOR.value)
         self.code.set_value("")
-        self.nat.set_value(NatResult.NEGATIVE.value)
+        self.nat.set_value("")  # no check has a pre-chosen answer: the guard states each one
+        self._show_carried("")
         self.risk.setChecked(False)
-        self.mask.setChecked(True)
+        self.mask.set_value("")
         self._recalled_phone = ""
         self._set_first_reading("")
         self._show_errors(None)
@@ -291,6 +290,12 @@ class GatePanel(QWidget):
             return
         super().keyPressEvent(event)
 
+    def _show_carried(self, text: str) -> None:
+        """Where a carried-over test result came from, under the choice it filled."""
+        hint = self.fields["nat_result"].hint
+        hint.setText(text)
+        hint.setVisible(bool(text))
+
     def _maybe_recall(self, text: str) -> None:
         digits = recall_key(text)
         if digits is None or digits == self._recalled_phone:
@@ -305,6 +310,11 @@ class GatePanel(QWidget):
             if value and not widget.text():
                 widget.setText(value)
         self.kind.set_value(found.kind)
+        if found.nat_result and not self.nat.value():
+            self.nat.set_value(found.nat_result)
+            self.nat_time.setText(found.nat_sampled_at)
+            self._show_carried(self.tr("from the visit of {0}; change it if the visitor shows a newer one").format(
+                found.carried_from))
         self._show_banner("recall", self.tr("Returning visitor"),
                           self.tr("Filled in from the last visit. Check it, then take the temperature."))
         (self.temperature if self.fields["temperature"].isVisible() else self.code).setFocus()
@@ -471,7 +481,7 @@ class GatePanel(QWidget):
         self.code.set_value(form.code_color)
         self.nat.set_value(form.nat_result)
         self.risk.setChecked(form.risk_flag)
-        self.mask.setChecked(form.mask)
+        self.mask.set_value({True: "yes", False: "no"}.get(form.mask, ""))
         self._set_first_reading(form.temperature_first)
 
     def _show_banner(self, state: str, title: str, detail: str) -> None:

@@ -41,7 +41,7 @@ class GateService(Service):
     def recall(self, phone: str) -> visits.Recall | None:
         """Unmasked: it fills the form being typed for the same person, who stands at the desk."""
         with self.db.reading() as s:
-            return visits.recall_by_phone(s, phone)
+            return visits.recall_by_phone(s, phone, self.settings, self.clock())
 
     def sign_out(self, visit_id: str) -> Visit:
         with self.db.session() as s:

@@ -1,7 +1,7 @@
 """Registrations at the gate: the visit record, the register/sign-out services, and the log queries."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
@@ -121,7 +121,7 @@ class VisitForm:
     nat_result: str = ""
     nat_sampled_at: str = ""
     risk_flag: bool = False
-    mask: bool = True
+    mask: bool | None = None  # None: not yet answered (never assumed)
 
 
 def parse_form(form: VisitForm, settings: Settings, now: datetime) -> VisitCreate:
@@ -167,6 +167,9 @@ def parse_form(form: VisitForm, settings: Settings, now: datetime) -> VisitCreat
         local_now = now.astimezone(settings.zone)
         sampled = parse_sampled_at("nat_sampled_at", form.nat_sampled_at, errors, now_local=local_now,
                                    required=nat is NatResult.NEGATIVE)
+    if settings.check_mask and form.mask is None:
+        errors.append(_err("mask", QT_TRANSLATE_NOOP(
+            "Validation", "Look at the mask and choose: M wearing one, U not wearing one.")))
     if errors:
         raise InvalidInput(errors)
     return VisitCreate(
@@ -220,7 +223,12 @@ def register_visit(*, session: Session, visit_in: VisitCreate, ctx: StationConte
 
 @dataclass(frozen=True)
 class Recall:
-    """What the last visit with this phone number said, to save the guard typing it again."""
+    """What the last visit with this phone number said, to save the guard typing it again.
+
+    Facts carry over; checks made on the spot do not. The nucleic-acid result and its sample time
+    carry over while that sample is still inside the validity window (`carried_from` says from
+    which visit, for the guard to see and change); the mask, the temperature and the code never do.
+    """
 
     kind: str
     name: str | None
@@ -229,16 +237,27 @@ class Recall:
     destination: str | None
     host: str | None
     purpose: str | None
+    nat_result: str = ""
+    nat_sampled_at: str = ""  # as a guard would type it: 11-28 09:12 (local)
+    carried_from: str = ""  # the visit it came from: 11-28 09:40 (local)
 
 
-def recall_by_phone(session: Session, phone: str) -> Recall | None:
+def recall_by_phone(session: Session, phone: str, settings: Settings, now: datetime) -> Recall | None:
     row = session.exec(
         select(Visit).where(Visit.phone_tail == phone[-4:], Visit.phone == phone)
         .order_by(col(Visit.created_at).desc()).limit(1)
     ).first()
     if row is None:
         return None
-    return Recall(row.kind, row.name, row.id_number, row.origin, row.destination, row.host, row.purpose)
+    recall = Recall(row.kind, row.name, row.id_number, row.origin, row.destination, row.host, row.purpose)
+    sampled = row.nat_sampled_at
+    if (row.nat_result == NatResult.NEGATIVE.value and sampled is not None
+            and now - sampled < timedelta(hours=settings.nat_window_hours)):
+        zone = settings.zone
+        recall = replace(recall, nat_result=row.nat_result,
+                         nat_sampled_at=sampled.astimezone(zone).strftime("%m-%d %H:%M"),
+                         carried_from=row.created_at.astimezone(zone).strftime("%m-%d %H:%M"))
+    return recall
 
 
 class NotFound(Exception):

@@ -14,17 +14,17 @@
         <translation>门岗登记台遇到了意外错误。已经保存的记录都是安全的。一份不含个人信息的报告已写入 {0}，请交给管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="120" />
+        <location filename="../../gui/app.py" line="121" />
         <source>The database is damaged ({0}). GateDesk closes now so that nothing more is written to it; start it again to be offered the newest backup.</source>
         <translation>数据库已损坏（{0}）。门岗登记台现在关闭，以免再写入；请重新打开，届时会提供最新的备份用于恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="186" />
+        <location filename="../../gui/app.py" line="187" />
         <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
         <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="190" />
+        <location filename="../../gui/app.py" line="191" />
         <source>The database {0} is damaged ({1}). It has not been changed.
 
 Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
@@ -402,7 +402,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     <name>Cli</name>
     <message>
         <location filename="../../main.py" line="157" />
-        <location filename="../../main.py" line="547" />
+        <location filename="../../main.py" line="533" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
@@ -437,204 +437,205 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="260" />
+        <location filename="../../main.py" line="262" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="276" />
+        <location filename="../../main.py" line="274" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="283" />
+        <location filename="../../main.py" line="281" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="284" />
+        <location filename="../../main.py" line="282" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="302" />
+        <location filename="../../main.py" line="301" />
         <source>Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6').</source>
         <translation>不是密钥指纹：{text}（应为 16 位字母和数字，如“da48-52c4-7e96-12c6”）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="308" />
-        <location filename="../../main.py" line="570" />
+        <location filename="../../main.py" line="307" />
+        <location filename="../../main.py" line="556" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="310" />
+        <location filename="../../main.py" line="309" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="318" />
+        <location filename="../../main.py" line="317" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="322" />
+        <location filename="../../main.py" line="321" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="329" />
+        <location filename="../../main.py" line="328" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
         <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它备案任何门岗。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="346" />
+        <location filename="../../main.py" line="345" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待备案  {file}：{compound} {gate} 尚未备案；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="351" />
+        <location filename="../../main.py" line="350" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="355" />
+        <location filename="../../main.py" line="354" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="357" />
+        <location filename="../../main.py" line="356" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="357" />
+        <location filename="../../main.py" line="356" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="358" />
+        <location filename="../../main.py" line="357" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="365" />
+        <location filename="../../main.py" line="364" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="369" />
+        <location filename="../../main.py" line="368" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="385" />
+        <location filename="../../main.py" line="380" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="416" />
+        <location filename="../../main.py" line="406" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="430" />
+        <location filename="../../main.py" line="416" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="443" />
+        <location filename="../../main.py" line="430" />
+        <location filename="../../main.py" line="435" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="451" />
+        <location filename="../../main.py" line="438" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="459" />
+        <location filename="../../main.py" line="446" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="468" />
+        <location filename="../../main.py" line="455" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="471" />
-        <location filename="../../main.py" line="550" />
+        <location filename="../../main.py" line="458" />
+        <location filename="../../main.py" line="536" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="493" />
+        <location filename="../../main.py" line="480" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="498" />
+        <location filename="../../main.py" line="484" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="524" />
+        <location filename="../../main.py" line="510" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="533" />
+        <location filename="../../main.py" line="519" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="576" />
+        <location filename="../../main.py" line="562" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="582" />
+        <location filename="../../main.py" line="568" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="584" />
+        <location filename="../../main.py" line="570" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="600" />
+        <location filename="../../main.py" line="586" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="603" />
+        <location filename="../../main.py" line="589" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="607" />
+        <location filename="../../main.py" line="593" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="610" />
+        <location filename="../../main.py" line="596" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="612" />
+        <location filename="../../main.py" line="598" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="648" />
+        <location filename="../../main.py" line="634" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="653" />
+        <location filename="../../main.py" line="639" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -670,27 +671,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="44" />
+        <location filename="../../gui/conflicts_panel.py" line="45" />
         <source>The same record arrived twice at the same revision with different contents. GateDesk kept the office's copy and changed nothing; choose which copy is right.</source>
         <translation>同一条记录以相同版本号到达了两次，但内容不同。门岗登记台保留了办公室现有的副本，未作任何更改；请选择哪一份是正确的。</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="57" />
+        <location filename="../../gui/conflicts_panel.py" line="58" />
         <source>Keep the office's copy</source>
         <translation>保留办公室的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="58" />
+        <location filename="../../gui/conflicts_panel.py" line="59" />
         <source>Take the copy that arrived</source>
         <translation>采用新到的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="70" />
+        <location filename="../../gui/conflicts_panel.py" line="71" />
         <source>No conflicts.</source>
         <translation>没有冲突。</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="85" />
+        <location filename="../../gui/conflicts_panel.py" line="86" />
         <source>{0}: office has “{1}”, arrived “{2}”</source>
         <translation>{0}：办公室为“{1}”，新到为“{2}”</translation>
     </message>
@@ -698,27 +699,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>ConflictsTableModel</name>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="21" />
+        <location filename="../../gui/conflicts_panel.py" line="22" />
         <source>Found</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="21" />
+        <location filename="../../gui/conflicts_panel.py" line="22" />
         <source>Kind of record</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="21" />
+        <location filename="../../gui/conflicts_panel.py" line="22" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="21" />
+        <location filename="../../gui/conflicts_panel.py" line="22" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../gui/conflicts_panel.py" line="22" />
+        <location filename="../../gui/conflicts_panel.py" line="23" />
         <source>What differs</source>
         <translation>不同之处</translation>
     </message>
@@ -845,29 +846,29 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/store/db.py" line="54" />
+        <location filename="../../models/store/db.py" line="40" />
         <source>Not saved: the disk is full or the data folder cannot be written ({detail}). What you typed is kept; free some space or call the administrator, then save again.</source>
         <translation>未保存：磁盘已满或数据文件夹无法写入（{detail}）。已输入的内容都还在；请腾出空间或联系管理员，然后再保存。</translation>
     </message>
     <message>
-        <location filename="../../models/store/db.py" line="235" />
+        <location filename="../../models/store/backups.py" line="34" />
         <source>{path} is not a readable GateDesk database ({error}). It was left untouched.</source>
         <translation>{path} 不是可读取的门岗登记台数据库（{error}）。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/store/db.py" line="298" />
-        <location filename="../../models/store/db.py" line="435" />
+        <location filename="../../models/store/backups.py" line="87" />
+        <location filename="../../models/store/db.py" line="239" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/store/db.py" line="305" />
-        <location filename="../../models/store/db.py" line="438" />
+        <location filename="../../models/store/backups.py" line="90" />
+        <location filename="../../models/store/db.py" line="246" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/store/db.py" line="432" />
+        <location filename="../../models/store/backups.py" line="84" />
         <source>{path} is damaged ({error}). It was left untouched.</source>
         <translation>{path} 已损坏（{error}）。文件未作任何改动。</translation>
     </message>
@@ -898,7 +899,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../models/app/records_service.py" line="22" />
+        <location filename="../../models/app/records_service.py" line="23" />
         <source>The name typed is not this station's name. Nothing was erased.</source>
         <translation>输入的名称与本站名称不符，未清除任何内容。</translation>
     </message>
@@ -1153,8 +1154,13 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
     <message>
         <location filename="../../gui/gate_panel.py" line="88" />
-        <source>Wearing a mask</source>
-        <translation>已戴口罩</translation>
+        <source>Wearing one</source>
+        <translation>戴了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="88" />
+        <source>Not wearing one</source>
+        <translation>没戴</translation>
     </message>
     <message>
         <location filename="../../gui/gate_panel.py" line="92" />
@@ -1198,7 +1204,7 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
     <message>
         <location filename="../../gui/gate_panel.py" line="100" />
-        <location filename="../../gui/gate_panel.py" line="274" />
+        <location filename="../../gui/gate_panel.py" line="273" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
@@ -1218,143 +1224,153 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="124" />
+        <location filename="../../gui/gate_panel.py" line="104" />
+        <source>Mask</source>
+        <translation>口罩</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="121" />
         <source>Save  [Enter]</source>
         <translation>保存  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="128" />
+        <location filename="../../gui/gate_panel.py" line="125" />
         <source>Clear  [Esc]</source>
         <translation>清空  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="145" />
+        <location filename="../../gui/gate_panel.py" line="142" />
         <source>Supervisor override…</source>
         <translation>主管改判…</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="150" />
+        <location filename="../../gui/gate_panel.py" line="147" />
         <source>Place at the isolation point  [F9]</source>
         <translation>送往临时隔离点  [F9]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="160" />
+        <location filename="../../gui/gate_panel.py" line="157" />
         <source>Register the next person meanwhile  [F8]</source>
         <translation>先登记下一位  [F8]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="168" />
+        <location filename="../../gui/gate_panel.py" line="165" />
         <source>Waiting for a re-measure (double-click or Enter to resume)</source>
         <translation>等候复测（双击或回车继续登记）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="266" />
+        <location filename="../../gui/gate_panel.py" line="265" />
         <source>Ready</source>
         <translation>请登记</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="266" />
+        <location filename="../../gui/gate_panel.py" line="265" />
         <source>Type the phone number to begin.</source>
         <translation>先输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="272" />
+        <location filename="../../gui/gate_panel.py" line="271" />
         <source>First reading: {0} °C — type the re-measured reading</source>
         <translation>初测：{0} °C —— 请输入复测体温</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="274" />
+        <location filename="../../gui/gate_panel.py" line="273" />
         <source>Re-measured temperature °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="308" />
+        <location filename="../../gui/gate_panel.py" line="316" />
+        <source>from the visit of {0}; change it if the visitor shows a newer one</source>
+        <translation>来自 {0} 的登记；访客出示更新的结果时请改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="318" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="309" />
+        <location filename="../../gui/gate_panel.py" line="319" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="336" />
+        <location filename="../../gui/gate_panel.py" line="346" />
         <source>Resident {0} · {1} · in</source>
         <translation>住户 {0} · {1} · 进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="338" />
+        <location filename="../../gui/gate_panel.py" line="348" />
         <source>Take the temperature, type it and press Enter. Esc cancels.</source>
         <translation>请测温，输入体温后按回车。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="360" />
+        <location filename="../../gui/gate_panel.py" line="370" />
         <source>in</source>
         <translation>进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="360" />
+        <location filename="../../gui/gate_panel.py" line="370" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="361" />
+        <location filename="../../gui/gate_panel.py" line="371" />
         <source>Pass: {0}</source>
         <translation>刷证放行：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="373" />
+        <location filename="../../gui/gate_panel.py" line="383" />
         <source>STOP — do not let out</source>
         <translation>拦住 — 不得外出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="373" />
+        <location filename="../../gui/gate_panel.py" line="383" />
         <source>Pass refused</source>
         <translation>通行证无效</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="396" />
+        <location filename="../../gui/gate_panel.py" line="406" />
         <source>NOT SAVED</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="407" />
-        <location filename="../../gui/gate_panel.py" line="445" />
+        <location filename="../../gui/gate_panel.py" line="417" />
+        <location filename="../../gui/gate_panel.py" line="455" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="408" />
+        <location filename="../../gui/gate_panel.py" line="418" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="424" />
+        <location filename="../../gui/gate_panel.py" line="434" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="425" />
+        <location filename="../../gui/gate_panel.py" line="435" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="446" />
+        <location filename="../../gui/gate_panel.py" line="456" />
         <source>First reading {0} °C: type the re-measured reading.</source>
         <translation>初测 {0} °C：请输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="455" />
+        <location filename="../../gui/gate_panel.py" line="465" />
         <source>{0} · first reading {1} °C · waiting {2} min</source>
         <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="494" />
+        <location filename="../../gui/gate_panel.py" line="504" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="506" />
+        <location filename="../../gui/gate_panel.py" line="516" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>
@@ -2895,92 +2911,92 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Posters</name>
     <message>
-        <location filename="../../models/gate/posters.py" line="78" />
+        <location filename="../../models/gate/posters.py" line="80" />
         <source>{path} is not a picture GateDesk can open.</source>
         <translation>{path} 不是门岗登记台能打开的图片。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="82" />
+        <location filename="../../models/gate/posters.py" line="84" />
         <source>No QR code found in {path}. Photograph the code straight on, filling most of the picture.</source>
         <translation>在 {path} 中没有找到二维码。请正对二维码拍照，让它占满画面的大部分。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="93" />
+        <location filename="../../models/gate/posters.py" line="95" />
         <source>Paste the code's text, or read it from a picture.</source>
         <translation>请粘贴二维码的文字，或从图片中读取。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="95" />
+        <location filename="../../models/gate/posters.py" line="97" />
         <source>The code's text is longer than {n} characters.</source>
         <translation>二维码文字超过 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="98" />
+        <location filename="../../models/gate/posters.py" line="100" />
         <source>A web address starts with http:// or https://.</source>
         <translation>网址应以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="143" />
+        <location filename="../../models/gate/posters.py" line="145" />
         <source>Scan to register</source>
         <translation>扫码登记</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="144" />
+        <location filename="../../models/gate/posters.py" line="146" />
         <source>Temperature check</source>
         <translation>测量体温</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="145" />
+        <location filename="../../models/gate/posters.py" line="147" />
         <source>Wear a mask</source>
         <translation>佩戴口罩</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="146" />
+        <location filename="../../models/gate/posters.py" line="148" />
         <source>Show your health code</source>
         <translation>出示健康码</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="147" />
+        <location filename="../../models/gate/posters.py" line="149" />
         <source>Show a negative nucleic-acid result</source>
         <translation>出示核酸阴性证明</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="148" />
+        <location filename="../../models/gate/posters.py" line="150" />
         <source>Show your itinerary card</source>
         <translation>出示行程卡</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="187" />
+        <location filename="../../models/gate/posters.py" line="189" />
         <source>Paper size must be A4 or A3.</source>
         <translation>纸张须为 A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="150" />
+        <location filename="../../models/gate/posters.py" line="152" />
         <source>Please scan to register</source>
         <translation>请扫码登记</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="151" />
+        <location filename="../../models/gate/posters.py" line="153" />
         <source>Epidemic prevention · one code per person · register before entering</source>
         <translation>疫情防控 · 一人一码 · 先登记后进入</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="152" />
+        <location filename="../../models/gate/posters.py" line="154" />
         <source>Hotline: {0}</source>
         <translation>防疫热线：{0}</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="153" />
+        <location filename="../../models/gate/posters.py" line="155" />
         <source>Venue {0} · printed {1}</source>
         <translation>场所编号 {0} · 打印于 {1}</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="154" />
+        <location filename="../../models/gate/posters.py" line="156" />
         <source>GateDesk check-in poster · post at eye level beside the entrance</source>
         <translation>门岗登记台场所码 · 请张贴于入口旁醒目位置</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="250" />
+        <location filename="../../models/gate/posters.py" line="252" />
         <source>The poster file must end in .pdf or .png: {path}</source>
         <translation>海报文件名须以 .pdf 或 .png 结尾：{path}</translation>
     </message>
@@ -3112,12 +3128,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../models/trust/recovery.py" line="38" />
+        <location filename="../../models/trust/recovery.py" line="39" />
         <source>{label} (a community office)</source>
         <translation>{label}（社区办公室）</translation>
     </message>
     <message>
-        <location filename="../../models/trust/recovery.py" line="41" />
+        <location filename="../../models/trust/recovery.py" line="42" />
         <source>This backup is of {theirs}, not of this station ({ours}). Restoring it would put another station's records and keys in place of this one's. If that is really meant, say so explicitly (--other-station).</source>
         <translation>这个备份属于 {theirs}，不是本工作站（{ours}）的。恢复它会用另一个工作站的记录和密钥替换本站的。如确实需要，请明确说明（--other-station）。</translation>
     </message>
@@ -3125,270 +3141,270 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="61" />
+        <location filename="../../models/sync/people_logs.py" line="63" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="61" />
+        <location filename="../../models/sync/people_logs.py" line="63" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="65" />
+        <location filename="../../models/sync/people_logs.py" line="67" />
         <source>Time in</source>
         <translation>进入时间</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="66" />
-        <location filename="../../models/sync/people_logs.py" line="93" />
+        <location filename="../../models/sync/people_logs.py" line="68" />
+        <location filename="../../models/sync/people_logs.py" line="95" />
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="67" />
-        <location filename="../../models/sync/people_logs.py" line="82" />
+        <location filename="../../models/sync/people_logs.py" line="69" />
+        <location filename="../../models/sync/people_logs.py" line="84" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="68" />
-        <location filename="../../models/sync/people_logs.py" line="83" />
+        <location filename="../../models/sync/people_logs.py" line="70" />
+        <location filename="../../models/sync/people_logs.py" line="85" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="69" />
-        <location filename="../../models/sync/people_logs.py" line="84" />
+        <location filename="../../models/sync/people_logs.py" line="71" />
+        <location filename="../../models/sync/people_logs.py" line="86" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="70" />
+        <location filename="../../models/sync/people_logs.py" line="72" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="71" />
+        <location filename="../../models/sync/people_logs.py" line="73" />
         <source>Going to</source>
         <translation>去往</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="72" />
-        <location filename="../../models/sync/people_logs.py" line="86" />
+        <location filename="../../models/sync/people_logs.py" line="74" />
+        <location filename="../../models/sync/people_logs.py" line="88" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="73" />
+        <location filename="../../models/sync/people_logs.py" line="75" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="74" />
+        <location filename="../../models/sync/people_logs.py" line="76" />
         <source>Nucleic-acid test</source>
         <translation>核酸</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="75" />
+        <location filename="../../models/sync/people_logs.py" line="77" />
         <source>Mask</source>
         <translation>口罩</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="76" />
+        <location filename="../../models/sync/people_logs.py" line="78" />
         <source>Decision</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="77" />
-        <location filename="../../models/sync/people_logs.py" line="85" />
+        <location filename="../../models/sync/people_logs.py" line="79" />
+        <location filename="../../models/sync/people_logs.py" line="87" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="78" />
+        <location filename="../../models/sync/people_logs.py" line="80" />
         <source>Time out</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="81" />
+        <location filename="../../models/sync/people_logs.py" line="83" />
         <source>Placed</source>
         <translation>安置时间</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="87" />
+        <location filename="../../models/sync/people_logs.py" line="89" />
         <source>Handed to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="88" />
+        <location filename="../../models/sync/people_logs.py" line="90" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="89" />
+        <location filename="../../models/sync/people_logs.py" line="91" />
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="92" />
+        <location filename="../../models/sync/people_logs.py" line="94" />
         <source>Received</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="94" />
+        <location filename="../../models/sync/people_logs.py" line="96" />
         <source>Carrier</source>
         <translation>快递公司 / 平台</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="95" />
+        <location filename="../../models/sync/people_logs.py" line="97" />
         <source>Tracking number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="96" />
+        <location filename="../../models/sync/people_logs.py" line="98" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="97" />
+        <location filename="../../models/sync/people_logs.py" line="99" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="98" />
+        <location filename="../../models/sync/people_logs.py" line="100" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="99" />
+        <location filename="../../models/sync/people_logs.py" line="101" />
         <source>Disinfected</source>
         <translation>消毒时间</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="100" />
+        <location filename="../../models/sync/people_logs.py" line="102" />
         <source>Handed out</source>
         <translation>发放时间</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="104" />
+        <location filename="../../models/sync/people_logs.py" line="106" />
         <source>Visits</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="105" />
+        <location filename="../../models/sync/people_logs.py" line="107" />
         <source>Isolation</source>
         <translation>隔离</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="106" />
+        <location filename="../../models/sync/people_logs.py" line="108" />
         <source>Parcels</source>
         <translation>寄存</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="20" />
+        <location filename="../../models/office/reports.py" line="23" />
         <source>Registrations</source>
         <translation>登记人次</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="21" />
+        <location filename="../../models/office/reports.py" line="24" />
         <source>Refused</source>
         <translation>劝返</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="22" />
+        <location filename="../../models/office/reports.py" line="25" />
         <source>Sent to isolation</source>
         <translation>送隔离点</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="23" />
+        <location filename="../../models/office/reports.py" line="26" />
         <source>Fevers</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="24" />
+        <location filename="../../models/office/reports.py" line="27" />
         <source>Isolation cases opened</source>
         <translation>新增隔离</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="25" />
+        <location filename="../../models/office/reports.py" line="28" />
         <source>Isolation cases open</source>
         <translation>在隔离</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="26" />
+        <location filename="../../models/office/reports.py" line="29" />
         <source>Isolation cases closed</source>
         <translation>解除/转运</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="27" />
+        <location filename="../../models/office/reports.py" line="30" />
         <source>Parcels received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="28" />
+        <location filename="../../models/office/reports.py" line="31" />
         <source>Parcels waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="29" />
+        <location filename="../../models/office/reports.py" line="32" />
         <source>Parcels overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="30" />
+        <location filename="../../models/office/reports.py" line="33" />
         <source>Daily checks done</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="36" />
+        <location filename="../../models/office/reports.py" line="39" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="36" />
+        <location filename="../../models/office/reports.py" line="39" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="36" />
+        <location filename="../../models/office/reports.py" line="39" />
         <source>Gates</source>
         <translation>门岗数</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="43" />
+        <location filename="../../models/office/reports.py" line="46" />
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="45" />
+        <location filename="../../models/office/reports.py" line="48" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="51" />
+        <location filename="../../models/office/reports.py" line="54" />
         <source>{office} daily epidemic-control summary, {day}</source>
         <translation>{office} 疫情防控每日汇总（{day}）</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="52" />
+        <location filename="../../models/office/reports.py" line="55" />
         <source>Community office</source>
         <translation>社区办公室</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="63" />
+        <location filename="../../models/office/reports.py" line="66" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="67" />
-        <location filename="../../models/office/reports.py" line="103" />
+        <location filename="../../models/office/reports.py" line="70" />
+        <location filename="../../models/office/reports.py" line="105" />
         <source>Gates reporting: {n} of {total}</source>
         <translation>已报送门岗：{n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="78" />
-        <location filename="../../models/office/reports.py" line="117" />
+        <location filename="../../models/office/reports.py" line="81" />
+        <location filename="../../models/office/reports.py" line="119" />
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
@@ -3419,47 +3435,47 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Residents</name>
     <message>
-        <location filename="../../models/residents/passes.py" line="101" />
+        <location filename="../../models/residents/passes.py" line="104" />
         <source>This code is not a GateDesk pass, or it is damaged.</source>
         <translation>这不是门岗登记台的通行证，或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="102" />
+        <location filename="../../models/residents/passes.py" line="105" />
         <source>The pass's signature is wrong: the card is forged or altered. Register the person by hand and tell the office.</source>
         <translation>通行证签名不符：此卡系伪造或被改动。请人工登记此人，并报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="104" />
+        <location filename="../../models/residents/passes.py" line="107" />
         <source>This pass was not issued here (another compound's card?).</source>
         <translation>此通行证不是本小区签发的（其他小区的卡？）。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="105" />
+        <location filename="../../models/residents/passes.py" line="108" />
         <source>This pass was revoked on {date}: {reason}</source>
         <translation>此通行证已于 {date} 作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="106" />
+        <location filename="../../models/residents/passes.py" line="109" />
         <source>This pass expired on {date}. Issue a new one.</source>
         <translation>此通行证已于 {date} 过期。请补发新证。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="107" />
+        <location filename="../../models/residents/passes.py" line="110" />
         <source>STOP: {name} ({room}) is in home isolation until {until}. They may not leave. Report to the community.</source>
         <translation>拦住：{name}（{room}）正在居家隔离，至 {until}。不得外出。请报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="109" />
+        <location filename="../../models/residents/passes.py" line="112" />
         <source>STOP: {name} ({room}) is under home health monitoring until {until}. They may not leave. Report to the community.</source>
         <translation>拦住：{name}（{room}）正在居家健康监测，至 {until}。不得外出。请报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="111" />
+        <location filename="../../models/residents/passes.py" line="114" />
         <source>{name} has moved out of the roster; the pass is no longer valid.</source>
         <translation>{name} 已不在住户名册中，通行证失效。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="112" />
+        <location filename="../../models/residents/passes.py" line="115" />
         <source>{name}: {temperature} °C is at or above {limit} °C. Not let in by pass: register them with the form, which asks for a re-measure.</source>
         <translation>{name}：{temperature} °C 达到或超过 {limit} °C。不能刷证进入：请用登记表登记，按提示复测。</translation>
     </message>
@@ -3474,62 +3490,62 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../models/residents/pass_sheet.py" line="17" />
+        <location filename="../../models/residents/pass_sheet.py" line="19" />
         <source>Resident pass</source>
         <translation>住户通行证</translation>
     </message>
     <message>
-        <location filename="../../models/residents/pass_sheet.py" line="18" />
+        <location filename="../../models/residents/pass_sheet.py" line="20" />
         <source>Valid until {0}</source>
         <translation>有效期至 {0}</translation>
     </message>
     <message>
-        <location filename="../../models/residents/pass_sheet.py" line="19" />
+        <location filename="../../models/residents/pass_sheet.py" line="21" />
         <source>No. {0}</source>
         <translation>编号 {0}</translation>
     </message>
     <message>
-        <location filename="../../models/residents/pass_sheet.py" line="20" />
+        <location filename="../../models/residents/pass_sheet.py" line="22" />
         <source>Show at the gate · do not lend</source>
         <translation>进出门岗请出示 · 请勿转借</translation>
     </message>
     <message>
-        <location filename="../../models/residents/roster.py" line="214" />
+        <location filename="../../models/residents/roster.py" line="211" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/roster.py" line="215" />
+        <location filename="../../models/residents/roster.py" line="212" />
         <source>Enter the resident's name.</source>
         <translation>请输入住户姓名。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/roster.py" line="216" />
+        <location filename="../../models/residents/roster.py" line="213" />
         <source>Not a mainland mobile number (11 digits starting with 1).</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/roster_file.py" line="25" />
+        <location filename="../../models/residents/roster_file.py" line="28" />
         <source>Wrong passphrase, or the file is damaged.</source>
         <translation>口令不对，或文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/roster_file.py" line="26" />
+        <location filename="../../models/residents/roster_file.py" line="29" />
         <source>This is not a GateDesk roster file.</source>
         <translation>这不是门岗登记台的住户名册文件。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/roster_file.py" line="27" />
+        <location filename="../../models/residents/roster_file.py" line="30" />
         <source>This roster is for {theirs}; this gate belongs to {ours}.</source>
         <translation>此名册属于 {theirs}；本门岗属于 {ours}。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/roster_file.py" line="28" />
+        <location filename="../../models/residents/roster_file.py" line="31" />
         <source>This gate has already printed passes with its own key; they would stop working. Load the roster before printing passes here, or reprint them.</source>
         <translation>本门岗已用自己的密钥打印过通行证，载入后它们将失效。请在本门岗打印通行证之前载入名册，或载入后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/roster_file.py" line="30" />
+        <location filename="../../models/residents/roster_file.py" line="33" />
         <source>Use a passphrase of at least 8 characters.</source>
         <translation>口令至少需要 8 个字符。</translation>
     </message>
@@ -4401,22 +4417,22 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Sheets</name>
     <message>
-        <location filename="../../models/formats/sheets.py" line="24" />
+        <location filename="../../models/formats/sheets.py" line="26" />
         <source>{name} is too large to be a list of residents ({size}). Nothing was read from it.</source>
         <translation>{name} 太大，不可能是住户名单（{size}）。未读取其中任何内容。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/sheets.py" line="26" />
+        <location filename="../../models/formats/sheets.py" line="28" />
         <source>{name} is not a spreadsheet GateDesk can read ({detail}). Save it again from Excel as .xlsx or as CSV.</source>
         <translation>{name} 不是门岗登记台能读取的表格（{detail}）。请在 Excel 中另存为 .xlsx 或 CSV。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/sheets.py" line="28" />
+        <location filename="../../models/formats/sheets.py" line="30" />
         <source>{name} has more than {limit} rows. Split it, or ask for the list of this compound only.</source>
         <translation>{name} 超过 {limit} 行。请拆分，或只要本小区的名单。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/sheets.py" line="30" />
+        <location filename="../../models/formats/sheets.py" line="32" />
         <source>{name} could not be opened: {detail}</source>
         <translation>无法打开 {name}：{detail}</translation>
     </message>
@@ -4447,127 +4463,127 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../models/formats/bundle.py" line="45" />
+        <location filename="../../models/formats/bundle.py" line="47" />
         <source>This file is not a GateDesk bundle.</source>
         <translation>此文件不是门岗登记台数据包。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="46" />
+        <location filename="../../models/formats/bundle.py" line="48" />
         <source>The file is cut short (copy interrupted or USB stick pulled out too soon).</source>
         <translation>文件不完整（复制被中断，或 U 盘拔出过早）。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="47" />
+        <location filename="../../models/formats/bundle.py" line="49" />
         <source>The file is damaged: {detail}</source>
         <translation>文件已损坏：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="48" />
+        <location filename="../../models/formats/bundle.py" line="50" />
         <source>The contents of {member} do not match the checksum the gate recorded: the file was changed or damaged after export.</source>
         <translation>{member} 的内容与门岗记录的校验值不符：文件在导出后被改动或损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="49" />
+        <location filename="../../models/formats/bundle.py" line="51" />
         <source>The station's signature does not match: the file was changed after export, or was not made by a GateDesk station.</source>
         <translation>站点签名不符：文件在导出后被改动，或并非由门岗登记台站点生成。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="50" />
+        <location filename="../../models/formats/bundle.py" line="52" />
         <source>This bundle is signed with a new key ({key}) for a gate this office knows ({station}). Check the key with the gate by phone, then accept it (Import tab, or --trust-new-key on the command line).</source>
         <translation>此数据包使用了新的签名密钥（{key}），而本办公室已登记过该门岗（{station}）。请先与门岗电话核对密钥，再予以接受（在“导入”页，或命令行加 --trust-new-key）。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="51" />
+        <location filename="../../models/formats/bundle.py" line="53" />
         <source>The bundle was written by a newer GateDesk (format {found}; this version reads up to {known}). Update GateDesk at the office.</source>
         <translation>数据包由更新版本的门岗登记台生成（格式 {found}，本版本最高支持 {known}）。请升级办公室的门岗登记台。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="52" />
+        <location filename="../../models/formats/bundle.py" line="54" />
         <source>The bundle's table of contents is unreadable: {detail}</source>
         <translation>数据包目录无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="53" />
+        <location filename="../../models/formats/bundle.py" line="55" />
         <source>Part of the bundle is missing: {member}.</source>
         <translation>数据包缺少部分内容：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="54" />
+        <location filename="../../models/formats/bundle.py" line="56" />
         <source>The bundle holds a part that its table of contents does not list: {member}.</source>
         <translation>数据包含有目录中未列出的内容：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="55" />
+        <location filename="../../models/formats/bundle.py" line="57" />
         <source>The bundle holds a file name that points outside the bundle: {member}.</source>
         <translation>数据包中有指向包外的文件名：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="56" />
+        <location filename="../../models/formats/bundle.py" line="58" />
         <source>The bundle is implausibly large or compressed ({member}); it was not opened.</source>
         <translation>数据包大小或压缩比异常（{member}），未予打开。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="57" />
+        <location filename="../../models/formats/bundle.py" line="59" />
         <source>Record {record} in {member} is invalid: {detail}</source>
         <translation>{member} 中的记录 {record} 无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="58" />
+        <location filename="../../models/formats/bundle.py" line="60" />
         <source>Record {record} in {member} is dated in the future ({when}). Check the gate computer's clock.</source>
         <translation>{member} 中的记录 {record} 的时间在将来（{when}）。请检查门岗电脑的时钟。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="59" />
+        <location filename="../../models/formats/bundle.py" line="61" />
         <source>The bundle is encrypted, and this computer holds no office key to open it.</source>
         <translation>数据包已加密，本机没有可打开它的办公室密钥。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="60" />
+        <location filename="../../models/formats/bundle.py" line="62" />
         <source>The bundle is encrypted for another office's key ({key}); it cannot be opened here.</source>
         <translation>数据包是按另一个办公室的密钥（{key}）加密的，本机无法打开。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="61" />
+        <location filename="../../models/formats/bundle.py" line="63" />
         <source>The file could not be read: {detail}</source>
         <translation>无法读取文件：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="62" />
+        <location filename="../../models/formats/bundle.py" line="64" />
         <source>Record {record} in {member} belongs to another station ({owner}); a bundle may only bring, change or delete its own station's records.</source>
         <translation>{member} 中的记录 {record} 属于另一个工作站（{owner}）；数据包只能新增、修改或删除本工作站自己的记录。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="64" />
+        <location filename="../../models/formats/bundle.py" line="66" />
         <source>The bundle deletes record {record}, but other records still refer to it ({referrer}). Nothing was deleted.</source>
         <translation>数据包要删除记录 {record}，但仍有其他记录引用它（{referrer}）。未删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="66" />
+        <location filename="../../models/formats/bundle.py" line="68" />
         <source>Record {record} appears twice in {member}.</source>
         <translation>记录 {record} 在 {member} 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="67" />
+        <location filename="../../models/formats/bundle.py" line="69" />
         <source>Record {record} in {member} refers to {target}, which is neither in the bundle nor at this office.</source>
         <translation>{member} 中的记录 {record} 引用了 {target}，但数据包和本办公室都没有该记录。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="69" />
+        <location filename="../../models/formats/bundle.py" line="71" />
         <source>The bundle says it is number {sequence} of its gate, but the last this office received is {last}: a jump that large is not a real series of exports.</source>
         <translation>数据包自称是该门岗的第 {sequence} 号，而本办公室收到的最后一个是第 {last} 号：跳跃这么大，不可能是正常的导出序列。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="72" />
+        <location filename="../../models/formats/bundle.py" line="74" />
         <source>{station} is not enrolled at this office (key {key}). Check the fingerprint with the gate's set-up sheet or by phone, then enroll it; until then nothing from it is imported.</source>
         <translation>{station} 尚未在本办公室备案（密钥 {key}）。请对照该门岗的设置单或电话核对指纹后备案；备案前不会导入它的任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="75" />
+        <location filename="../../models/formats/bundle.py" line="77" />
         <source>GateDesk could not import this file ({detail}); a report without personal data was written to its logs folder. The other files are not affected.</source>
         <translation>GateDesk 无法导入此文件（{detail}）；已在 logs 文件夹写入不含个人信息的报告。其他文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/inbox.py" line="97" />
+        <location filename="../../models/sync/inbox.py" line="98" />
         <source>A spreadsheet GateDesk writes for people beside its bundle; the office imports the bundle, not this. Skipped.</source>
         <translation>这是 GateDesk 在数据包旁为人工查阅写出的表格；办公室导入的是数据包而不是它。已跳过。</translation>
     </message>
@@ -4711,7 +4727,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请选择核酸结果。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="323" />
+        <location filename="../../models/gate/visits.py" line="171" />
+        <source>Look at the mask and choose: M wearing one, U not wearing one.</source>
+        <translation>请看口罩并选择：M 戴了，U 没戴。</translation>
+    </message>
+    <message>
+        <location filename="../../models/gate/visits.py" line="342" />
         <source>Write the reason for the override.</source>
         <translation>请填写改判理由。</translation>
     </message>
@@ -4736,7 +4757,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../models/app/gate_service.py" line="105" />
+        <location filename="../../models/app/gate_service.py" line="104" />
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>
@@ -4826,28 +4847,28 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync/importer.py" line="285" />
+        <location filename="../../models/sync/importer.py" line="280" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="288" />
+        <location filename="../../models/sync/importer.py" line="283" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="333" />
-        <location filename="../../models/sync/importer.py" line="429" />
+        <location filename="../../models/sync/importer.py" line="328" />
+        <location filename="../../models/sync/importer.py" line="424" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="415" />
+        <location filename="../../models/sync/importer.py" line="410" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="519" />
+        <location filename="../../models/sync/importer.py" line="514" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>

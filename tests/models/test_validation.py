@@ -83,7 +83,7 @@ def test_whole_form_lists_every_problem(now):
                      nat_sampled_at="")
     with pytest.raises(InvalidInput) as exc:
         parse_form(form, Settings(), now)
-    assert {"name", "phone", "temperature", "code_color", "nat_sampled_at", "destination", "host"} <= exc.value.fields()
+    assert {"name", "phone", "temperature", "code_color", "nat_sampled_at", "destination", "host", "mask"} <= exc.value.fields()
 
 
 @hsettings(max_examples=300, deadline=None)

@@ -84,9 +84,23 @@ def test_phone_recalls_the_last_visit(db, station, settings, now):
     register(db, station, settings, now - timedelta(days=2), destination="1-1-101", host="甲")
     register(db, station, settings, now - timedelta(days=1), destination="9-9-909", host="乙")
     with db.session() as s:
-        r = recall_by_phone(s, "13812345678")
+        r = recall_by_phone(s, "13812345678", settings, now)
         assert (r.name, r.destination, r.host) == ("王小明", "9-9-909", "乙")
-        assert recall_by_phone(s, "13900000000") is None
+        assert recall_by_phone(s, "13900000000", settings, now) is None
+
+
+def test_a_valid_test_result_carries_over_the_mask_never(db, station, settings, now):
+    """A fact (a negative sample still inside the window) carries over, said to come from that
+    visit; a sample that has run out does not, nor does anything checked on the spot."""
+    register(db, station, settings, now - timedelta(hours=30), nat_sampled_at="20h")  # sampled 50 h ago
+    with db.session() as s:
+        r = recall_by_phone(s, "13812345678", settings, now)
+    assert (r.nat_result, r.nat_sampled_at) == ("negative", "11-26 08:00")  # 10:00 on 11-28, 50 h back
+    assert r.carried_from == "11-27 04:00" and not hasattr(r, "mask")
+    later = now + timedelta(hours=settings.nat_window_hours - 50)  # the 72 h window has run out
+    with db.session() as s:
+        r = recall_by_phone(s, "13812345678", settings, later)
+    assert (r.nat_result, r.nat_sampled_at, r.carried_from) == ("", "", "")
 
 
 def test_on_site_and_sign_out(db, station, settings, now):

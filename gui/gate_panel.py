@@ -28,7 +28,7 @@ from models.app.desk import Desk
 from models.app.gate_service import Saved
 from models.gate import visits
 from models.gate.rules import ALL_CLEAR_TEXT, CodeColor, NatResult, Outcome, PersonKind
-from models.gate.visits import RemeasureNeeded, VisitForm, recall_key
+from models.gate.visits import AlreadyInside, RemeasureNeeded, VisitForm, recall_key
 from models.kit.validation import NAME_MAX, TEXT_MAX, InvalidInput
 from models.residents import PASS_PREFIX
 from models.station.isolation import may_be_placed
@@ -152,6 +152,16 @@ class GatePanel(QWidget):
         isolate_key = QShortcut(QKeySequence("F9"), self)
         isolate_key.setContext(Qt.WidgetWithChildrenShortcut)
         isolate_key.activated.connect(lambda: self.isolate_button.isVisible() and self.place_in_isolation())
+        # The same person already inside: one key signs that entry out, then saves this one.
+        self.sign_out_first_button = QPushButton(self.tr("Sign the earlier entry out, then save  [F7]"))
+        self.sign_out_first_button.setObjectName("signOutFirstButton")
+        self.sign_out_first_button.setMinimumHeight(56)
+        self.sign_out_first_button.clicked.connect(lambda: self.save(sign_out_earlier=True))
+        self.sign_out_first_button.hide()
+        sign_out_key = QShortcut(QKeySequence("F7"), self)
+        sign_out_key.setContext(Qt.WidgetWithChildrenShortcut)
+        sign_out_key.activated.connect(
+            lambda: self.sign_out_first_button.isVisible() and self.save(sign_out_earlier=True))
         # People waiting a few minutes for a re-measure: parked here (on screen only, nothing is
         # saved before the re-measure) so the guard can register others meanwhile.
         self.park_button = QPushButton(self.tr("Register the next person meanwhile  [F8]"))
@@ -179,6 +189,7 @@ class GatePanel(QWidget):
         side.addWidget(self.banner)
         side.addWidget(self.banner_detail)
         side.addWidget(self.park_button)
+        side.addWidget(self.sign_out_first_button)
         side.addWidget(self.isolate_button)
         side.addWidget(self.override_button)
         side.addStretch(1)
@@ -385,7 +396,7 @@ class GatePanel(QWidget):
         self.passage_recorded.emit()
         self.phone.setFocus()
 
-    def save(self) -> None:
+    def save(self, *, sign_out_earlier: bool = False) -> None:
         payload = self._take_scan()
         if payload is not None:
             self.handle_scan(payload)
@@ -395,7 +406,13 @@ class GatePanel(QWidget):
             return
         form = self.form_value()
         try:
-            saved = self.desk.gate.register(form)
+            saved = self.desk.gate.register(form, sign_out_earlier=sign_out_earlier)
+        except AlreadyInside as exc:
+            self._show_banner("inside", self.tr("Already inside"), self.tr(
+                "{0} came in at {1} and has not signed out. F7 signs that entry out and saves this one; "
+                "Esc clears the form.").format(exc.name, exc.since))
+            self.sign_out_first_button.show()
+            return
         except InvalidInput as exc:
             self._show_errors(exc)
             return
@@ -487,6 +504,8 @@ class GatePanel(QWidget):
     def _show_banner(self, state: str, title: str, detail: str) -> None:
         if state != "remeasure":
             self.park_button.hide()
+        if state != "inside":
+            self.sign_out_first_button.hide()
         if state not in tuple(Outcome):
             # The buttons act on the last decision; once the banner shows something else, they go.
             self.override_button.hide()

@@ -27,13 +27,15 @@ class Saved:
 
 
 class GateService(Service):
-    def register(self, form: VisitForm) -> Saved:
-        """Validate, decide, store and commit. Raises InvalidInput or RemeasureNeeded, saving nothing."""
+    def register(self, form: VisitForm, *, sign_out_earlier: bool = False) -> Saved:
+        """Validate, decide, store and commit. Raises InvalidInput, RemeasureNeeded or AlreadyInside
+        (the same person is on site: sign_out_earlier signs that entry out first), saving nothing."""
         now = self.clock()
         visit_in = visits.parse_form(form, self.settings, now)
         with saving(), self.db.session() as s:
             visit, decision = visits.register_visit(session=s, visit_in=visit_in, ctx=self.ctx,
-                                                    operator_id=self.operator.id, settings=self.settings, now=now)
+                                                    operator_id=self.operator.id, settings=self.settings, now=now,
+                                                    sign_out_earlier=sign_out_earlier)
             self.desk.audit(s, "register", record_id=visit.id, detail=decision.outcome.value)
             s.commit()
         return Saved(Masked(visit, visits.PERSONAL), decision)

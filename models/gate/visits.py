@@ -202,13 +202,43 @@ class RemeasureNeeded(Exception):
         self.decision = decision
 
 
+class AlreadyInside(Exception):
+    """The same person (phone or ID number) was admitted and has not signed out: say so, and let
+    the guard sign that entry out first, in one key."""
+
+    def __init__(self, earlier: Visit, zone):
+        super().__init__("already inside")
+        self.visit_id = earlier.id
+        self.name = mask_name(earlier.name)
+        self.since = earlier.created_at.astimezone(zone).strftime("%m-%d %H:%M")
+
+
+def earlier_inside(session: Session, visit_in: VisitCreate) -> Visit | None:
+    """The same person's entry that is still open (admitted, not signed out), if any."""
+    same = [col(Visit.phone) == visit_in.phone] if visit_in.phone else []
+    same += [col(Visit.id_number) == visit_in.id_number] if visit_in.id_number else []
+    if not same:
+        return None
+    return session.exec(select(Visit).where(*on_site_terms(), or_(*same))
+                        .order_by(col(Visit.created_at).desc()).limit(1)).first()
+
+
 def register_visit(*, session: Session, visit_in: VisitCreate, ctx: StationContext, operator_id: str,
-                   settings: Settings, now: datetime | None = None) -> tuple[Visit, Decision]:
-    """Decide and store one registration. The caller commits; only then is it 'saved'."""
+                   settings: Settings, now: datetime | None = None,
+                   sign_out_earlier: bool = False) -> tuple[Visit, Decision]:
+    """Decide and store one registration. The caller commits; only then is it 'saved'.
+
+    Raises AlreadyInside when the same person is on site, unless sign_out_earlier: then that
+    entry is signed out first, in the same transaction."""
     now = now or utcnow()
     decision = assess(visit_in, settings, now)
     if decision.needs_remeasure:
         raise RemeasureNeeded(decision)
+    earlier = earlier_inside(session, visit_in)
+    if earlier is not None:
+        if not sign_out_earlier:
+            raise AlreadyInside(earlier, settings.zone)
+        sign_out(session=session, visit_id=earlier.id, operator_id=operator_id, now=now)
     data = visit_in.model_dump()
     visit = Visit(
         **data, station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id,

@@ -1204,7 +1204,7 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
     <message>
         <location filename="../../gui/gate_panel.py" line="100" />
-        <location filename="../../gui/gate_panel.py" line="273" />
+        <location filename="../../gui/gate_panel.py" line="284" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
@@ -1249,128 +1249,143 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>送往临时隔离点  [F9]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="157" />
+        <location filename="../../gui/gate_panel.py" line="156" />
+        <source>Sign the earlier entry out, then save  [F7]</source>
+        <translation>先为上次登记签离，再保存  [F7]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="167" />
         <source>Register the next person meanwhile  [F8]</source>
         <translation>先登记下一位  [F8]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="165" />
+        <location filename="../../gui/gate_panel.py" line="175" />
         <source>Waiting for a re-measure (double-click or Enter to resume)</source>
         <translation>等候复测（双击或回车继续登记）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="265" />
+        <location filename="../../gui/gate_panel.py" line="276" />
         <source>Ready</source>
         <translation>请登记</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="265" />
+        <location filename="../../gui/gate_panel.py" line="276" />
         <source>Type the phone number to begin.</source>
         <translation>先输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="271" />
+        <location filename="../../gui/gate_panel.py" line="282" />
         <source>First reading: {0} °C — type the re-measured reading</source>
         <translation>初测：{0} °C —— 请输入复测体温</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="273" />
+        <location filename="../../gui/gate_panel.py" line="284" />
         <source>Re-measured temperature °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="316" />
+        <location filename="../../gui/gate_panel.py" line="327" />
         <source>from the visit of {0}; change it if the visitor shows a newer one</source>
         <translation>来自 {0} 的登记；访客出示更新的结果时请改</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="318" />
+        <location filename="../../gui/gate_panel.py" line="329" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="319" />
+        <location filename="../../gui/gate_panel.py" line="330" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="346" />
+        <location filename="../../gui/gate_panel.py" line="357" />
         <source>Resident {0} · {1} · in</source>
         <translation>住户 {0} · {1} · 进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="348" />
+        <location filename="../../gui/gate_panel.py" line="359" />
         <source>Take the temperature, type it and press Enter. Esc cancels.</source>
         <translation>请测温，输入体温后按回车。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="370" />
+        <location filename="../../gui/gate_panel.py" line="381" />
         <source>in</source>
         <translation>进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="370" />
+        <location filename="../../gui/gate_panel.py" line="381" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="371" />
+        <location filename="../../gui/gate_panel.py" line="382" />
         <source>Pass: {0}</source>
         <translation>刷证放行：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="383" />
+        <location filename="../../gui/gate_panel.py" line="394" />
         <source>STOP — do not let out</source>
         <translation>拦住 — 不得外出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="383" />
+        <location filename="../../gui/gate_panel.py" line="394" />
         <source>Pass refused</source>
         <translation>通行证无效</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="406" />
+        <location filename="../../gui/gate_panel.py" line="411" />
+        <source>Already inside</source>
+        <translation>已在场</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="412" />
+        <source>{0} came in at {1} and has not signed out. F7 signs that entry out and saves this one; Esc clears the form.</source>
+        <translation>{0} 于 {1} 进入，尚未离开。按 F7 为上次登记签离并保存本次；按 Esc 清空表单。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="423" />
         <source>NOT SAVED</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="417" />
-        <location filename="../../gui/gate_panel.py" line="455" />
+        <location filename="../../gui/gate_panel.py" line="434" />
+        <location filename="../../gui/gate_panel.py" line="472" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="418" />
+        <location filename="../../gui/gate_panel.py" line="435" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="434" />
+        <location filename="../../gui/gate_panel.py" line="451" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="435" />
+        <location filename="../../gui/gate_panel.py" line="452" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="456" />
+        <location filename="../../gui/gate_panel.py" line="473" />
         <source>First reading {0} °C: type the re-measured reading.</source>
         <translation>初测 {0} °C：请输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="465" />
+        <location filename="../../gui/gate_panel.py" line="482" />
         <source>{0} · first reading {1} °C · waiting {2} min</source>
         <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="504" />
+        <location filename="../../gui/gate_panel.py" line="523" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="516" />
+        <location filename="../../gui/gate_panel.py" line="535" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>
@@ -4732,7 +4747,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请看口罩并选择：M 戴了，U 没戴。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="342" />
+        <location filename="../../models/gate/visits.py" line="372" />
         <source>Write the reason for the override.</source>
         <translation>请填写改判理由。</translation>
     </message>
@@ -4757,7 +4772,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../models/app/gate_service.py" line="104" />
+        <location filename="../../models/app/gate_service.py" line="106" />
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>

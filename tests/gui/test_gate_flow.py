@@ -145,9 +145,11 @@ def test_yellow_code_is_refused(window, qtbot, desk):
 
 
 def test_returning_visitor_is_filled_in_from_the_phone(window, qtbot, desk):
-    desk.gate.register(VisitForm(kind="visitor", name="欧阳娜娜", phone="13912345678", origin="仓山区", destination="8-1-1201",
-                            host="欧阳修", purpose="探亲", temperature="36.4", code_color="green",
-                            nat_result="negative", mask=True, nat_sampled_at="10h"))
+    earlier = desk.gate.register(VisitForm(kind="visitor", name="欧阳娜娜", phone="13912345678", origin="仓山区",
+                                           destination="8-1-1201", host="欧阳修", purpose="探亲", temperature="36.4",
+                                           code_color="green", nat_result="negative", mask=True,
+                                           nat_sampled_at="10h")).visit
+    desk.gate.sign_out(earlier.id)  # she left; today she comes back
     gate = window.gate
     type_text(qtbot, gate.phone, "13912345678")
     assert (gate.name.text(), gate.destination.text(), gate.host.text()) == ("欧阳娜娜", "8-1-1201", "欧阳修")
@@ -339,3 +341,25 @@ def test_a_failing_erasure_is_told_recorded_and_reported_without_personal_data(w
     [report] = (desk.db.path.parent / "logs").glob("crash-*.txt")
     text = report.read_text(encoding="utf-8")
     assert "RuntimeError" in text and "王五" not in text and "13800138000" not in text
+
+
+def test_someone_already_inside_is_said_and_signed_out_first_with_one_key(window, qtbot, desk):
+    """The same person could be inside three times over; now the guard is told, and F7 signs the
+    earlier entry out and saves the new one."""
+    gate = window.gate
+    fill_visitor(qtbot, gate)
+    qtbot.keyClick(gate.nat_time, Qt.Key_Return)
+    type_text(qtbot, gate.phone, "13812345678")  # the phone fills the rest in, the test result too
+    type_text(qtbot, gate.temperature, "36.5")
+    gate.code.setFocus()
+    qtbot.keyClick(gate.code, Qt.Key_G)
+    gate.mask.setFocus()
+    qtbot.keyClick(gate.mask, Qt.Key_M)
+    qtbot.keyClick(gate.mask, Qt.Key_Return)
+    assert gate.banner.text() == "已在场" and "王*明" in gate.banner_detail.text()
+    assert len(visits(desk)) == 1 and gate.name.text() == "王小明"  # nothing saved, the form kept
+    assert gate.sign_out_first_button.isVisible()
+    qtbot.keyClick(gate.nat_time, Qt.Key_F7)
+    both = sorted(visits(desk), key=lambda v: v.created_at)
+    assert len(both) == 2 and both[0].time_out is not None and both[1].time_out is None
+    assert gate.banner.text() == "准许进入" and not gate.sign_out_first_button.isVisible()

@@ -5,6 +5,7 @@ from sqlmodel import select
 
 from models.gate.rules import Outcome
 from models.gate.visits import (
+    AlreadyInside,
     RemeasureNeeded,
     SignOutKind,
     Visit,
@@ -35,11 +36,12 @@ def form(**kw):
     return VisitForm(**base)
 
 
-def register(db, station, settings, now, **kw):
+def register(db, station, settings, now, *, sign_out_earlier=False, **kw):
     ctx, admin, sup, guard = station
     with db.session() as s:
         visit, decision = register_visit(session=s, visit_in=parse_form(form(**kw), settings, now), ctx=ctx,
-                                         operator_id=guard.id, settings=settings, now=now)
+                                         operator_id=guard.id, settings=settings, now=now,
+                                         sign_out_earlier=sign_out_earlier)
         s.commit()
         return visit, decision
 
@@ -82,7 +84,7 @@ def test_refusal_is_logged_with_reasons(db, station, settings, now):
 
 def test_phone_recalls_the_last_visit(db, station, settings, now):
     register(db, station, settings, now - timedelta(days=2), destination="1-1-101", host="甲")
-    register(db, station, settings, now - timedelta(days=1), destination="9-9-909", host="乙")
+    register(db, station, settings, now - timedelta(days=1), destination="9-9-909", host="乙", sign_out_earlier=True)
     with db.session() as s:
         r = recall_by_phone(s, "13812345678", settings, now)
         assert (r.name, r.destination, r.host) == ("王小明", "9-9-909", "乙")
@@ -107,7 +109,7 @@ def test_on_site_and_sign_out(db, station, settings, now):
     _, _, _, guard = station
     inside, _ = register(db, station, settings, now)
     register(db, station, settings, now, kind="resident", destination="1-1-101", phone="")
-    register(db, station, settings, now, code_color="red")
+    register(db, station, settings, now, code_color="red", phone="13900000002")
     with db.session() as s:
         assert [v.id for v in on_site(s)] == [inside.id]
         sign_out(session=s, visit_id=inside.id, operator_id=guard.id, now=now + timedelta(hours=1))
@@ -121,7 +123,7 @@ def test_on_site_and_sign_out(db, station, settings, now):
 def test_automatic_sign_out_at_the_set_time(db, station, settings, now):
     settings.auto_signout_time = time(23, 0)
     early, _ = register(db, station, settings, now - timedelta(days=1))  # yesterday 10:00 local
-    late, _ = register(db, station, settings, now)
+    late, _ = register(db, station, settings, now, phone="13900000003")
     with db.session() as s:
         assert auto_sign_out(session=s, settings=settings, now=now) == 1
         s.commit()
@@ -183,9 +185,30 @@ def test_search_by_name_phone_tails_and_dates(db, station, settings, now):
 
 def test_pages_from_either_end_agree(db, station, settings, now):
     for i in range(25):
-        register(db, station, settings, now + timedelta(minutes=i), name=f"访客{i:02d}")
+        register(db, station, settings, now + timedelta(minutes=i), name=f"访客{i:02d}", phone=f"1380000{i:04d}")
     with db.session() as s:
         q = VisitQuery()
         forward = [v.name for v in page_visits(s, q, settings, offset=0, limit=25)]
         tail = [v.name for v in page_visits(s, q, settings, offset=0, limit=5, reverse=True)]
     assert forward[0] == "访客24" and forward[-5:] == list(reversed(tail))
+
+
+def test_someone_already_inside_is_said_and_signed_out_first_on_request(db, station, settings, now):
+    """The same person could be inside three times; now a second entry while the first is open is
+    refused with who and since when, and saved only with the earlier one signed out first."""
+    ctx, _, _, guard = station
+    first, _ = register(db, station, settings, now - timedelta(hours=1))
+    with db.session() as s, pytest.raises(AlreadyInside) as exc:
+        register_visit(session=s, visit_in=parse_form(form(), settings, now), ctx=ctx, operator_id=guard.id,
+                       settings=settings, now=now)
+    assert (exc.value.visit_id, exc.value.name, exc.value.since) == (first.id, "王*明", "11-28 09:00")
+    with db.session() as s:
+        assert len(on_site(s)) == 1  # nothing was saved
+        second, _ = register_visit(session=s, visit_in=parse_form(form(), settings, now), ctx=ctx,
+                                   operator_id=guard.id, settings=settings, now=now, sign_out_earlier=True)
+        s.commit()
+    with db.session() as s:
+        assert [v.id for v in on_site(s)] == [second.id]
+        assert s.get(Visit, first.id).time_out == now
+    # Someone else with another phone is not held up; residents never sign out, so never "inside".
+    register(db, station, settings, now, phone="13900000001", id_number="")

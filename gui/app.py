@@ -135,13 +135,14 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
                 on_first_window = None
             if setup.exec() != QDialog.Accepted:
                 return 0
-        from gui.dialogs.sign_in_dialog import SignInDialog
+        if desk.operator is None:  # after a first run the new administrator is on duty already
+            from gui.dialogs.sign_in_dialog import SignInDialog
 
-        sign_in = SignInDialog(desk)
-        if on_first_window:
-            QTimer.singleShot(0, lambda: on_first_window(sign_in))
-        if sign_in.exec() != QDialog.Accepted:
-            return 0
+            sign_in = SignInDialog(desk)
+            if on_first_window:
+                QTimer.singleShot(0, lambda: on_first_window(sign_in))
+            if sign_in.exec() != QDialog.Accepted:
+                return 0
         if desk.is_office:
             from gui.office_window import OfficeWindow
 

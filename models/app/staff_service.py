@@ -14,12 +14,19 @@ from models.trust.operators import Operator, Role
 
 class StaffService(Service):
     def complete_setup(self, form: SetupForm) -> StationContext:
-        """First run; raises InvalidInput and stores nothing when the form is incomplete."""
+        """First run; raises InvalidInput and stores nothing when the form is incomplete. The new
+        administrator, who has just typed their PIN twice, is then on duty (not asked again)."""
         with self.db.session() as s:
             self.desk.ctx = complete_setup(s, form, now=self.clock())
             sync.ensure_signing_key(s)
             s.commit()
+        self.sign_in_first_administrator(form.admin_pin)
         return self.ctx
+
+    def sign_in_first_administrator(self, pin: str) -> None:
+        """Right after a first run: the one operator there is, with the PIN just set (audited)."""
+        [admin] = self.operators()
+        self.sign_in(admin.id, pin)
 
     def operators(self) -> list[Operator]:
         with self.db.reading() as s:

@@ -77,6 +77,7 @@ class SyncService(Service):
             self.desk.ctx = complete_setup(s, form, now=self.clock())
             sync.mark_office(s, name=office_name.strip())
             s.commit()
+        self.desk.staff.sign_in_first_administrator(pin)
         return self.ctx
 
     def office_name(self) -> str:

@@ -184,6 +184,33 @@ def test_first_run_setup(app, qtbot, blank_desk):
     dialog.accept()
     assert blank_desk.ctx.gate_name == "南门" and blank_desk.ctx.compound_name == "温泉小区"
     assert [o.name for o in blank_desk.staff.operators()] == ["林管理"]
+    # The PIN just typed twice is not asked a third time: the new administrator is on duty.
+    assert blank_desk.operator.name == "林管理"
+
+
+def test_after_the_first_run_the_main_window_opens_without_a_sign_in(app, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    import gui.app as app_mod
+    from gui.dialogs import setup_dialog, sign_in_dialog
+    from gui.main_window import MainWindow
+
+    def fill(self):
+        self.inputs["compound_name"].setText("温泉小区")
+        self.inputs["gate_name"].setText("南门")
+        self.inputs["admin_name"].setText("林管理")
+        self.inputs["admin_pin"].setText("2580")
+        self.inputs["admin_pin_again"].setText("2580")
+        self.accept()
+        return QDialog.Accepted
+
+    asked, shown = [], []
+    monkeypatch.setattr(setup_dialog.SetupDialog, "exec", fill)
+    monkeypatch.setattr(sign_in_dialog.SignInDialog, "exec", lambda self: asked.append(1) or QDialog.Rejected)
+    monkeypatch.setattr(MainWindow, "show", lambda self: shown.append(self.desk.operator.name))
+    monkeypatch.setattr(app_mod.QApplication, "exec", lambda *a: 0)
+    assert app_mod.run(tmp_path / "new") == 0
+    assert asked == [] and shown == ["林管理"]
 
 
 def test_sign_in_with_wrong_then_right_pin(app, qtbot, desk):

@@ -33,8 +33,9 @@ NEEDS = {
     "parcels.record_readiness": None, "residents.scan_pass": None, "residents.needs_temperature": None,
     "residents.record_passage": None,
     # signing in and out, locks, the station's own facts
-    "acting": None, "acting_or_scheduled": None, "may": None, "drop_authority": None, "now": None, "operator_id": None,
-    "staff.complete_setup": None, "sync.complete_office_setup": None, "staff.operators": None, "staff.last_on_duty": None, "staff.sign_in": None,
+    "acting": None, "acting_or_scheduled": None, "may": None, "drop_authority": None, "now": None,
+    "operator_id": None, "staff.complete_setup": None, "staff.sign_in_first_administrator": None,
+    "sync.complete_office_setup": None, "staff.operators": None, "staff.last_on_duty": None, "staff.sign_in": None,
     "staff.sign_off": None, "staff.lock_due": None, "staff.lock": None, "staff.unlock": None, "authorise": None,
     "is_office": None, "sync.last_export": None, "sync.station_key_id": None, "sync.setup_info": None,
     "sync.office_key": None, "sync.office_name": None, "today": None, "posters.poster_gates": None,

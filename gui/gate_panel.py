@@ -66,7 +66,9 @@ class GatePanel(QWidget):
         return e
 
     def _build(self) -> None:
-        self.kind = ChoiceRow([(k.value, texts.kind(k.value), key) for k, key in KIND_KEYS.items()],
+        # The buttons show the keys the heading names (F1–F5, anywhere on the page); 1–5 also pick
+        # while the row has the focus.
+        self.kind = ChoiceRow([(k.value, texts.kind(k.value), key, f"F{key}") for k, key in KIND_KEYS.items()],
                               object_name="kind")
         self.phone = self._line("phone", 20, self.tr("11 digits; a returning visitor is filled in"))
         self.name = self._line("name", NAME_MAX)

@@ -14,8 +14,10 @@ class ChoiceRow(QWidget):
 
     changed = Signal(str)
 
-    def __init__(self, choices: list[tuple[str, str, str]], parent=None, *, object_name: str = ""):
-        """choices: (value, label, key), e.g. ("green", "Green", "G")."""
+    def __init__(self, choices: list[tuple], parent=None, *, object_name: str = ""):
+        """choices: (value, label, key), e.g. ("green", "Green", "G"), or (value, label, key, shown)
+        where the button shows another key than the one that picks it in the row (e.g. F1, a
+        shortcut that works anywhere on the page, beside 1 in the row)."""
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setFocusPolicy(Qt.StrongFocus)
@@ -25,8 +27,8 @@ class ChoiceRow(QWidget):
         self._keys: dict[str, str] = {}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for value, label, key in choices:
-            b = QPushButton(f"{label} [{key}]")
+        for value, label, key, *shown in choices:
+            b = QPushButton(f"{label} [{shown[0] if shown else key}]")
             b.setCheckable(True)
             b.setFocusPolicy(Qt.NoFocus)
             b.setProperty("choice", value)

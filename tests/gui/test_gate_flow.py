@@ -363,3 +363,14 @@ def test_someone_already_inside_is_said_and_signed_out_first_with_one_key(window
     both = sorted(visits(desk), key=lambda v: v.created_at)
     assert len(both) == 2 and both[0].time_out is not None and both[1].time_out is None
     assert gate.banner.text() == "准许进入" and not gate.sign_out_first_button.isVisible()
+
+
+def test_the_keys_on_the_buttons_are_the_keys_the_heading_names(window, qtbot):
+    """The heading said F1–F5 and the buttons [1]…[5]; now both say F1–F5, and F2 picks."""
+    gate = window.gate
+    assert "F1–F5" in gate.fields["kind"].caption.text()
+    labels = [gate.kind.button(k).text() for k in ("visitor", "resident", "courier", "worker", "other")]
+    assert [label[label.index("["):] for label in labels] == ["[F1]", "[F2]", "[F3]", "[F4]", "[F5]"]
+    gate.phone.setFocus()
+    qtbot.keyClick(gate.phone, Qt.Key_F2)
+    assert gate.kind.value() == "resident"

@@ -10,6 +10,7 @@ of a web framework): storage sits below the features and must not import them.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -86,21 +87,26 @@ def features() -> list[Feature]:
     return _features
 
 
+@functools.cache  # the features, once loaded, never change
 def record_types() -> dict[str, RecordType]:
     return {r.name: r for f in features() for r in f.records}
 
 
+@functools.cache  # the features, once loaded, never change
 def scrubs() -> list[Scrub]:
     return [s for f in features() for s in f.scrubs]
 
 
+@functools.cache  # the features, once loaded, never change
 def purges() -> list[Purge]:
     return [f.purge for f in features() if f.purge is not None]
 
 
+@functools.cache  # the features, once loaded, never change
 def office_erasure_marks() -> list[Callable[[Any, Any], None]]:
     return [f.mark_erased for f in features() if f.mark_erased is not None]
 
 
+@functools.cache  # the features, once loaded, never change
 def counted() -> dict[str, type]:
     return {k: t for f in features() for k, t in f.counted.items()}

@@ -1,5 +1,6 @@
 import pytest
 
+from models.app.desk import Desk
 from models.setup.settings import load_settings
 from models.store.db import open_database
 from models.trust.first_run import SetupForm, complete_setup
@@ -33,3 +34,11 @@ def station(db, now):
 def settings(db):
     with db.session() as s:
         return load_settings(s)
+
+
+@pytest.fixture
+def desk(db, station, now):
+    """A gate with a guard on duty (the weakest operator there is)."""
+    d = Desk(db, clock=lambda: now)
+    d.staff.sign_in(station[3].id, "1111")
+    return d

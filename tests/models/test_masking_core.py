@@ -11,7 +11,6 @@ import pytest
 from sqlmodel import select
 
 from models import residents as rs
-from models.app.desk import Desk
 from models.gate.visits import VisitQuery
 from models.kit.masking import Masked
 from models.station.isolation import CaseForm, Outcome
@@ -22,13 +21,6 @@ from models.trust.operators import Role
 from tests.models.test_trust import PINS, op_id, visitor
 
 NAME, PHONE, ID_NUMBER = "欧阳明华", "13800138000", "11010519491231002X"
-
-
-@pytest.fixture
-def desk(db, station, now):
-    d = Desk(db, clock=lambda: now)
-    d.staff.sign_in(op_id(d, "张保安"), PINS["张保安"])
-    return d
 
 
 def whole(value) -> bool:

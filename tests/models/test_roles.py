@@ -120,14 +120,6 @@ def test_every_public_action_is_in_the_table(desk):
 
 
 @pytest.fixture
-def desk(db, station, now):
-    """A gate with a guard on duty (the weakest operator there is)."""
-    d = Desk(db, clock=lambda: now)
-    d.staff.sign_in(op_id(d, "张保安"), PINS["张保安"])
-    return d
-
-
-@pytest.fixture
 def world(desk, tmp_path, now):
     """A resident with a pass, a registration and a closed case, made by an administrator."""
     from models import sync

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from models.app.desk import Desk
 from models.gate.rules import Outcome
 from models.gate.visits import VisitForm
 from models.setup.settings import load_settings
@@ -15,14 +14,6 @@ from models.trust import audit
 from models.trust.operators import NotAllowed, Role
 
 PINS = {"林管理": "1234", "陈主管": "2345", "张保安": "1111"}
-
-
-@pytest.fixture
-def desk(db, station, now):
-    d = Desk(db, clock=lambda: now)
-    guard = next(o for o in d.staff.operators() if o.name == "张保安")
-    d.staff.sign_in(guard.id, PINS["张保安"])
-    return d
 
 
 def op_id(desk, name):

@@ -42,7 +42,7 @@ def main(src: Path, rounds: int = 3) -> None:
                 n += 1
                 form = VisitForm(kind="visitor", name="王小明", phone=f"139{n:08d}", destination="3-2-501",
                                  host="王大明", temperature="36.5", code_color="green", nat_result="negative",
-                                 mask=True, nat_sampled_at="20h")
+                                 risk_flag=False, mask=True, nat_sampled_at="20h")
                 time.sleep(0.05)
                 t = time.perf_counter()
                 desk.gate.register(form)

@@ -86,7 +86,7 @@ def main() -> None:
         i += 1
         desk.gate.register(VisitForm(kind="visitor", name="王小明", phone=f"139{i:08d}", destination="3-2-501",
                                 host="王大明", temperature="36.5", code_color="green", nat_result="negative",
-                                mask=True, nat_sampled_at="20h"))
+                                risk_flag=False, mask=True, nat_sampled_at="20h"))
 
     def paced_save():
         # A real gate saves every few seconds at most; 50 ms apart is still far busier, and lets

@@ -57,7 +57,7 @@ saves = []
 for i in range(300):
     form = VisitForm(kind="visitor", name="王小明", phone=f"139{{i:08d}}", origin="仓山区", destination="3-1-502",
                      host="李四", purpose="探亲", temperature="36.5", code_color="green", nat_result="negative",
-                     nat_sampled_at="20h", mask=True)
+                     nat_sampled_at="20h", risk_flag=False, mask=True)
     t0 = time.perf_counter()
     gate.register(form)
     saves.append(time.perf_counter() - t0)

@@ -61,7 +61,7 @@ def main(src: Path) -> None:
     saves = []
     for i in range(500):
         form = VisitForm(kind="visitor", name=f"测试{i}", phone=f"139{i:08d}", destination="1-1-101", host="甲",
-                         temperature="36.5", code_color="green", nat_result="negative", mask=True, nat_sampled_at="10h")
+                         temperature="36.5", code_color="green", nat_result="negative", risk_flag=False, mask=True, nat_sampled_at="10h")
         t = time.perf_counter()
         desk.gate.register(form)  # validate, decide, insert, audit entry, commit
         saves.append(time.perf_counter() - t)

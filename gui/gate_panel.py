@@ -7,7 +7,6 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -29,13 +28,15 @@ from models.app.gate_service import Saved
 from models.gate import visits
 from models.gate.rules import ALL_CLEAR_TEXT, CodeColor, NatResult, Outcome, PersonKind
 from models.gate.visits import AlreadyInside, RemeasureNeeded, VisitForm, recall_key
-from models.kit.validation import NAME_MAX, TEXT_MAX, InvalidInput
+from models.kit.validation import NAME_MAX, TEXT_MAX, InvalidInput, complete_reading
 from models.residents import PASS_PREFIX
 from models.station.isolation import may_be_placed
 from models.store.db import NotSaved
 
 KIND_KEYS = {PersonKind.VISITOR: "1", PersonKind.RESIDENT: "2", PersonKind.COURIER: "3",
              PersonKind.WORKER: "4", PersonKind.OTHER: "5"}
+YES_NO = {"yes": True, "no": False}
+ANSWER = {True: "yes", False: "no"}
 
 
 class GatePanel(QWidget):
@@ -85,8 +86,8 @@ class GatePanel(QWidget):
                               (NatResult.POSITIVE.value, self.tr("Positive"), "P"),
                               (NatResult.NONE.value, self.tr("None"), "X")], object_name="nat")
         self.nat_time = self._line("nat_sampled_at", 20, self.tr("11-28 09:12, or 30h"))
-        self.risk = QCheckBox(self.tr("Risk-area stay in 14 days / star on itinerary card"))
-        self.risk.setObjectName("risk")
+        self.risk = ChoiceRow([("no", self.tr("No"), "N"), ("yes", self.tr("Yes"), "Y")],
+                              object_name="risk")
         self.mask = ChoiceRow([("yes", self.tr("Wearing one"), "M"), ("no", self.tr("Not wearing one"), "U")],
                               object_name="mask")
 
@@ -94,31 +95,28 @@ class GatePanel(QWidget):
             "kind": Field(self.tr("Who [F1–F5]"), self.kind),
             "phone": Field(self.tr("Phone"), self.phone),
             "name": Field(self.tr("Name"), self.name),
-            "id_number": Field(self.tr("ID number"), self.id_number),
-            "origin": Field(self.tr("Coming from"), self.origin),
             "destination": Field(self.tr("Going to (building-unit-room)"), self.destination),
             "host": Field(self.tr("Host (resident visited)"), self.host),
-            "purpose": Field(self.tr("Purpose"), self.purpose),
             "temperature": Field(self.tr("Temperature °C"), self.temperature),
             "code_color": Field(self.tr("Health code"), self.code),
             "nat_result": Field(self.tr("Nucleic-acid result"), self.nat),
             "nat_sampled_at": Field(self.tr("Sample taken"), self.nat_time),
+            "risk_flag": Field(self.tr("Risk-area stay in 14 days / star on itinerary card"), self.risk),
             "mask": Field(self.tr("Mask"), self.mask),
+            "id_number": Field(self.tr("ID number"), self.id_number),
+            "origin": Field(self.tr("Coming from"), self.origin),
+            "purpose": Field(self.tr("Purpose"), self.purpose),
         }
+        # Screen order is Tab order: who, then the checks, then what is asked only when needed.
+        self.chain = [self.phone, self.name, self.destination, self.host, self.temperature, self.code, self.nat,
+                      self.nat_time, self.risk, self.mask, self.id_number, self.origin, self.purpose]
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(6)
         grid.addWidget(self.fields["kind"], 0, 0, 1, 2)
-        order = ["phone", "name", "id_number", "origin", "destination", "host", "purpose"]
-        for i, key in enumerate(order):
-            grid.addWidget(self.fields[key], 1 + i // 2, i % 2)
         self.first_reading = self.fields["temperature"].hint
-        grid.addWidget(self.fields["temperature"], 5, 0)
-        grid.addWidget(self.fields["code_color"], 5, 1)
-        grid.addWidget(self.fields["nat_result"], 6, 0)
-        grid.addWidget(self.fields["nat_sampled_at"], 6, 1)
-        grid.addWidget(self.risk, 7, 0)
-        grid.addWidget(self.fields["mask"], 7, 1)
+        for i, key in enumerate(k for k in self.fields if k != "kind"):
+            grid.addWidget(self.fields[key], 1 + i // 2, i % 2)
 
         self.save_button = QPushButton(self.tr("Save  [Enter]"))
         self.save_button.setObjectName("saveButton")
@@ -221,11 +219,11 @@ class GatePanel(QWidget):
         top.addLayout(form, 5)
         top.addWidget(side_frame, 3)
 
-        self.setTabOrder(self.phone, self.name)
-        chain = [self.phone, self.name, self.id_number, self.origin, self.destination, self.host, self.purpose,
-                 self.temperature, self.code, self.nat, self.nat_time, self.risk, self.mask, self.save_button]
+        chain = [self.kind, *self.chain, self.save_button]
         for a, b in zip(chain, chain[1:]):
             self.setTabOrder(a, b)
+        for row in (self.code, self.nat, self.risk, self.mask):
+            row.advance = lambda row=row: self.advance_from(row)
 
         for kind, key in KIND_KEYS.items():
             sc = QShortcut(QKeySequence(f"F{key}"), self)
@@ -233,6 +231,7 @@ class GatePanel(QWidget):
             sc.activated.connect(lambda k=kind: self.kind.set_value(k.value))
         self.kind.changed.connect(self._kind_changed)
         self.phone.textEdited.connect(self._maybe_recall)
+        self.temperature.textEdited.connect(self._reading_typed)
         self.nat.changed.connect(lambda v: self.nat_time.setEnabled(v != NatResult.NONE.value))
         self.nat_time.textEdited.connect(lambda _text: self._show_carried(""))  # the guard's own reading now
 
@@ -243,7 +242,7 @@ class GatePanel(QWidget):
         self.fields["code_color"].setVisible(s.check_health_code)
         self.fields["nat_result"].setVisible(s.check_nat)
         self.fields["nat_sampled_at"].setVisible(s.check_nat)
-        self.risk.setVisible(s.check_itinerary)
+        self.fields["risk_flag"].setVisible(s.check_itinerary)
         self.fields["mask"].setVisible(s.check_mask)
 
     def _kind_changed(self, value: str) -> None:
@@ -257,7 +256,7 @@ class GatePanel(QWidget):
             origin=self.origin.text(), destination=self.destination.text(), host=self.host.text(),
             purpose=self.purpose.text(), temperature=self.temperature.text(), temperature_first=self._first_reading,
             code_color=self.code.value(), nat_result=self.nat.value(), nat_sampled_at=self.nat_time.text(),
-            risk_flag=self.risk.isChecked(), mask={"yes": True, "no": False}.get(self.mask.value()),
+            risk_flag=YES_NO.get(self.risk.value()), mask=YES_NO.get(self.mask.value()),
         )
 
     def clear_form(self) -> None:
@@ -269,7 +268,7 @@ class GatePanel(QWidget):
         self.code.set_value("")
         self.nat.set_value("")  # no check has a pre-chosen answer: the guard states each one
         self._show_carried("")
-        self.risk.setChecked(False)
+        self.risk.set_value("")
         self.mask.set_value("")
         self._recalled_phone = ""
         self._set_first_reading("")
@@ -316,6 +315,8 @@ class GatePanel(QWidget):
         self._recalled_phone = digits
         found = self.desk.gate.recall(digits)
         if found is None:
+            # A whole mobile number: the next thing to type is the name.
+            self.advance_from(self.phone)
             return
         for widget, value in ((self.name, found.name), (self.id_number, found.id_number), (self.origin, found.origin),
                               (self.destination, found.destination), (self.host, found.host),
@@ -330,7 +331,29 @@ class GatePanel(QWidget):
                 found.carried_from))
         self._show_banner("recall", self.tr("Returning visitor"),
                           self.tr("Filled in from the last visit. Check it, then take the temperature."))
-        (self.temperature if self.fields["temperature"].isVisible() else self.code).setFocus()
+        self.advance_from(self.phone)
+
+    def _reading_typed(self, text: str) -> None:
+        """A whole reading ("365" or "36.5") is shown as the thermometer shows it and the cursor
+        moves on; a resident's pass waits for Enter, as it always has."""
+        reading = complete_reading(text)
+        if reading is None or self.pending_scan is not None:
+            return
+        if reading != text:
+            self.temperature.setText(reading)
+        self.advance_from(self.temperature)
+
+    def advance_from(self, widget: QWidget) -> None:
+        """Move to the next field after `widget` that a save would still ask for, or to Save when
+        nothing is left; the core says what is missing, the form only moves the cursor."""
+        missing = self.desk.gate.unanswered(self.form_value())
+        keys = {f.widget: key for key, f in self.fields.items()}
+        later = self.chain[self.chain.index(widget) + 1:]
+        target = next((w for w in later if keys[w] in missing and w.isVisibleTo(self) and w.isEnabled()),
+                      self.save_button)
+        target.setFocus()
+        if target is not self.save_button:
+            self.scroll.ensureWidgetVisible(self.fields[keys[target]])
 
     def _take_scan(self) -> str | None:
         """A pass pasted into a field (the scanner's keys are caught before): cut it out of that field."""
@@ -499,8 +522,8 @@ class GatePanel(QWidget):
         self.kind.set_value(form.kind)
         self.code.set_value(form.code_color)
         self.nat.set_value(form.nat_result)
-        self.risk.setChecked(form.risk_flag)
-        self.mask.set_value({True: "yes", False: "no"}.get(form.mask, ""))
+        self.risk.set_value(ANSWER.get(form.risk_flag, ""))
+        self.mask.set_value(ANSWER.get(form.mask, ""))
         self._set_first_reading(form.temperature_first)
 
     def _show_banner(self, state: str, title: str, detail: str) -> None:

@@ -89,6 +89,12 @@ class ScanCatcher(PageKeyWatcher):
             return True
         if self.held:
             self._release()
+            # A held key may have moved the cursor (G picks green and moves on): this key goes where
+            # the cursor is now, as it would have without the hold.
+            focus = QApplication.focusWidget()
+            if focus is not None and focus is not target and self.ours(focus, event):
+                self._deliver([(focus, QKeyEvent(event.type(), event.key(), event.modifiers(), text))])
+                return True
         return False
 
     def _give_up(self) -> None:
@@ -101,9 +107,12 @@ class ScanCatcher(PageKeyWatcher):
         """Deliver held keys as typed: they were a person's, not a scanner's."""
         held, self.held, self.text = self.held, [], ""
         self.timer.stop()
+        self._deliver(held)
+
+    def _deliver(self, events: list[tuple[QWidget, QKeyEvent]]) -> None:
         self.replaying = True
         try:
-            for target, event in held:
+            for target, event in events:
                 QApplication.sendEvent(target, event)
         finally:
             self.replaying = False

@@ -21,12 +21,15 @@ class ChoiceRow(QWidget):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setFocusPolicy(Qt.StrongFocus)
+        # Without it a plain QWidget paints no style-sheet background: the focus ring would not show.
+        self.setAttribute(Qt.WA_StyledBackground, True)
+        self.advance = self.focusNextChild  # where the cursor goes once a choice is made
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._buttons: dict[str, QPushButton] = {}
         self._keys: dict[str, str] = {}
         row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row.setContentsMargins(5, 5, 5, 5)  # room for the focus ring round the buttons
         for value, label, key, *shown in choices:
             b = QPushButton(f"{label} [{shown[0] if shown else key}]")
             b.setCheckable(True)
@@ -64,7 +67,7 @@ class ChoiceRow(QWidget):
         value = self._keys.get(event.text().upper())
         if value:
             self.set_value(value)
-            self.focusNextChild()
+            self.advance()
             return
         super().keyPressEvent(event)
 

@@ -40,6 +40,15 @@ class GateService(Service):
             s.commit()
         return Saved(Masked(visit, visits.PERSONAL), decision)
 
+    def unanswered(self, form: VisitForm) -> set[str]:
+        """The fields a save would name as missing or wrong now: the form moves the cursor to the
+        next of them, so the rules of what must be asked stay here."""
+        try:
+            visits.parse_form(form, self.settings, self.clock())
+        except InvalidInput as exc:
+            return exc.fields()
+        return set()
+
     def recall(self, phone: str) -> visits.Recall | None:
         """Unmasked: it fills the form being typed for the same person, who stands at the desk."""
         with self.db.reading() as s:

@@ -120,8 +120,8 @@ class VisitForm:
     code_color: str = ""
     nat_result: str = ""
     nat_sampled_at: str = ""
-    risk_flag: bool = False
-    mask: bool | None = None  # None: not yet answered (never assumed)
+    risk_flag: bool | None = None  # None: not yet answered (never assumed)
+    mask: bool | None = None
 
 
 def parse_form(form: VisitForm, settings: Settings, now: datetime) -> VisitCreate:
@@ -167,6 +167,9 @@ def parse_form(form: VisitForm, settings: Settings, now: datetime) -> VisitCreat
         local_now = now.astimezone(settings.zone)
         sampled = parse_sampled_at("nat_sampled_at", form.nat_sampled_at, errors, now_local=local_now,
                                    required=nat is NatResult.NEGATIVE)
+    if settings.check_itinerary and form.risk_flag is None:
+        errors.append(_err("risk_flag", QT_TRANSLATE_NOOP(
+            "Validation", "Ask about a risk-area stay or a star on the itinerary card and choose: N no, Y yes.")))
     if settings.check_mask and form.mask is None:
         errors.append(_err("mask", QT_TRANSLATE_NOOP(
             "Validation", "Look at the mask and choose: M wearing one, U not wearing one.")))

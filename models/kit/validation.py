@@ -61,8 +61,26 @@ def clean_text(field: str, raw: str, errors: list[FieldError], *, required: bool
     return value
 
 
+def _reading_text(raw: str) -> str:
+    value = (raw or "").strip().replace("，", ".").replace(",", ".").replace("。", ".")
+    value = value.replace("℃", "").replace("°C", "").strip()
+    # A thermometer shows one decimal: "365" typed without the point is 36.5.
+    if len(value) == 3 and value.isascii() and value.isdigit():
+        value = f"{value[:2]}.{value[2]}"
+    return value
+
+
+def complete_reading(raw: str) -> str | None:
+    """The reading as the thermometer shows it ("36.5") once it is whole: three digits ("365") or
+    two, a point and one ("36.5") inside the body range; None while the guard is still typing."""
+    value = _reading_text(raw)
+    if not re.fullmatch(r"\d\d\.\d", value):
+        return None
+    return value if TEMPERATURE_MIN <= float(value) <= TEMPERATURE_MAX else None
+
+
 def parse_temperature(field: str, raw: str, errors: list[FieldError], *, required: bool) -> float | None:
-    value = (raw or "").strip().replace("，", ".").replace(",", ".").replace("℃", "").replace("°C", "").strip()
+    value = _reading_text(raw)
     if not value:
         if required:
             errors.append(_err(field, QT_TRANSLATE_NOOP("Validation", "Enter the temperature.")))

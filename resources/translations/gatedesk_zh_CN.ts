@@ -19,12 +19,12 @@
         <translation>数据库已损坏（{0}）。门岗登记台现在关闭，以免再写入；请重新打开，届时会提供最新的备份用于恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="187" />
+        <location filename="../../gui/app.py" line="188" />
         <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
         <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="191" />
+        <location filename="../../gui/app.py" line="192" />
         <source>The database {0} is damaged ({1}). It has not been changed.
 
 Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
@@ -1098,115 +1098,125 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>GatePanel</name>
     <message>
-        <location filename="../../gui/gate_panel.py" line="71" />
+        <location filename="../../gui/gate_panel.py" line="74" />
         <source>11 digits; a returning visitor is filled in</source>
         <translation>11 位手机号；老访客自动带出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="74" />
+        <location filename="../../gui/gate_panel.py" line="77" />
         <source>district, town or city</source>
         <translation>区、镇或城市</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="75" />
+        <location filename="../../gui/gate_panel.py" line="78" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="79" />
+        <location filename="../../gui/gate_panel.py" line="82" />
         <source>Green</source>
         <translation>绿码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="80" />
+        <location filename="../../gui/gate_panel.py" line="83" />
         <source>Yellow</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="81" />
+        <location filename="../../gui/gate_panel.py" line="84" />
         <source>Red</source>
         <translation>红码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="82" />
+        <location filename="../../gui/gate_panel.py" line="85" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="83" />
+        <location filename="../../gui/gate_panel.py" line="86" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="84" />
+        <location filename="../../gui/gate_panel.py" line="87" />
         <source>None</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="85" />
+        <location filename="../../gui/gate_panel.py" line="88" />
         <source>11-28 09:12, or 30h</source>
         <translation>11-28 09:12，或 30h</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="86" />
+        <location filename="../../gui/gate_panel.py" line="89" />
+        <source>Yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="104" />
         <source>Risk-area stay in 14 days / star on itinerary card</source>
         <translation>14 天内到过中高风险地区 / 行程卡带星</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="88" />
+        <location filename="../../gui/gate_panel.py" line="91" />
         <source>Wearing one</source>
         <translation>戴了</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="88" />
+        <location filename="../../gui/gate_panel.py" line="91" />
         <source>Not wearing one</source>
         <translation>没戴</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="92" />
+        <location filename="../../gui/gate_panel.py" line="95" />
         <source>Who [F1–F5]</source>
         <translation>人员类别 [F1–F5]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="93" />
+        <location filename="../../gui/gate_panel.py" line="96" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="94" />
+        <location filename="../../gui/gate_panel.py" line="97" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="95" />
+        <location filename="../../gui/gate_panel.py" line="106" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="96" />
+        <location filename="../../gui/gate_panel.py" line="107" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="97" />
+        <location filename="../../gui/gate_panel.py" line="98" />
         <source>Going to (building-unit-room)</source>
         <translation>去往（楼-单元-室）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="98" />
+        <location filename="../../gui/gate_panel.py" line="99" />
         <source>Host (resident visited)</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="99" />
+        <location filename="../../gui/gate_panel.py" line="108" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
         <location filename="../../gui/gate_panel.py" line="100" />
-        <location filename="../../gui/gate_panel.py" line="284" />
+        <location filename="../../gui/gate_panel.py" line="285" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="89" />
+        <source>No</source>
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../../gui/gate_panel.py" line="101" />
@@ -1224,7 +1234,7 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="104" />
+        <location filename="../../gui/gate_panel.py" line="105" />
         <source>Mask</source>
         <translation>口罩</translation>
     </message>
@@ -1264,128 +1274,128 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>等候复测（双击或回车继续登记）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="276" />
+        <location filename="../../gui/gate_panel.py" line="277" />
         <source>Ready</source>
         <translation>请登记</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="276" />
+        <location filename="../../gui/gate_panel.py" line="277" />
         <source>Type the phone number to begin.</source>
         <translation>先输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="282" />
+        <location filename="../../gui/gate_panel.py" line="283" />
         <source>First reading: {0} °C — type the re-measured reading</source>
         <translation>初测：{0} °C —— 请输入复测体温</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="284" />
+        <location filename="../../gui/gate_panel.py" line="285" />
         <source>Re-measured temperature °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="327" />
+        <location filename="../../gui/gate_panel.py" line="330" />
         <source>from the visit of {0}; change it if the visitor shows a newer one</source>
         <translation>来自 {0} 的登记；访客出示更新的结果时请改</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="329" />
+        <location filename="../../gui/gate_panel.py" line="332" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="330" />
+        <location filename="../../gui/gate_panel.py" line="333" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="357" />
+        <location filename="../../gui/gate_panel.py" line="382" />
         <source>Resident {0} · {1} · in</source>
         <translation>住户 {0} · {1} · 进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="359" />
+        <location filename="../../gui/gate_panel.py" line="384" />
         <source>Take the temperature, type it and press Enter. Esc cancels.</source>
         <translation>请测温，输入体温后按回车。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="381" />
+        <location filename="../../gui/gate_panel.py" line="406" />
         <source>in</source>
         <translation>进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="381" />
+        <location filename="../../gui/gate_panel.py" line="406" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="382" />
+        <location filename="../../gui/gate_panel.py" line="407" />
         <source>Pass: {0}</source>
         <translation>刷证放行：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="394" />
+        <location filename="../../gui/gate_panel.py" line="419" />
         <source>STOP — do not let out</source>
         <translation>拦住 — 不得外出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="394" />
+        <location filename="../../gui/gate_panel.py" line="419" />
         <source>Pass refused</source>
         <translation>通行证无效</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="411" />
+        <location filename="../../gui/gate_panel.py" line="436" />
         <source>Already inside</source>
         <translation>已在场</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="412" />
+        <location filename="../../gui/gate_panel.py" line="437" />
         <source>{0} came in at {1} and has not signed out. F7 signs that entry out and saves this one; Esc clears the form.</source>
         <translation>{0} 于 {1} 进入，尚未离开。按 F7 为上次登记签离并保存本次；按 Esc 清空表单。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="423" />
+        <location filename="../../gui/gate_panel.py" line="448" />
         <source>NOT SAVED</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="434" />
-        <location filename="../../gui/gate_panel.py" line="472" />
+        <location filename="../../gui/gate_panel.py" line="459" />
+        <location filename="../../gui/gate_panel.py" line="497" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="435" />
+        <location filename="../../gui/gate_panel.py" line="460" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="451" />
+        <location filename="../../gui/gate_panel.py" line="476" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="452" />
+        <location filename="../../gui/gate_panel.py" line="477" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="473" />
+        <location filename="../../gui/gate_panel.py" line="498" />
         <source>First reading {0} °C: type the re-measured reading.</source>
         <translation>初测 {0} °C：请输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="482" />
+        <location filename="../../gui/gate_panel.py" line="507" />
         <source>{0} · first reading {1} °C · waiting {2} min</source>
         <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="523" />
+        <location filename="../../gui/gate_panel.py" line="548" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="535" />
+        <location filename="../../gui/gate_panel.py" line="560" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>
@@ -4657,67 +4667,67 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>太长：最多 {max} 个字。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="68" />
+        <location filename="../../models/kit/validation.py" line="86" />
         <source>Enter the temperature.</source>
         <translation>请输入体温。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="73" />
+        <location filename="../../models/kit/validation.py" line="91" />
         <source>The temperature must be a number, such as 36.5.</source>
         <translation>体温应为数字，如 36.5。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="76" />
+        <location filename="../../models/kit/validation.py" line="94" />
         <source>{value} °C is not a body temperature: enter a reading between {min} and {max} °C.</source>
         <translation>{value} °C 不是有效体温：请输入 {min}–{max} °C 之间的读数。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="92" />
+        <location filename="../../models/kit/validation.py" line="110" />
         <source>Enter a phone number.</source>
         <translation>请输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="95" />
+        <location filename="../../models/kit/validation.py" line="113" />
         <source>Not a mainland mobile number: it must be 11 digits starting with 1, such as 13812345678.</source>
         <translation>不是有效的手机号：应为以 1 开头的 11 位数字，如 13812345678。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="105" />
+        <location filename="../../models/kit/validation.py" line="123" />
         <source>Enter the ID number.</source>
         <translation>请输入身份证号。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="110" />
+        <location filename="../../models/kit/validation.py" line="128" />
         <source>An ID number has 18 characters; this one has {n}.</source>
         <translation>身份证号应为 18 位，这里是 {n} 位。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="113" />
+        <location filename="../../models/kit/validation.py" line="131" />
         <source>An ID number is 17 digits followed by a digit or X.</source>
         <translation>身份证号为 17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="116" />
+        <location filename="../../models/kit/validation.py" line="134" />
         <source>The last character (check digit) does not match: please check the ID number again.</source>
         <translation>最后一位校验码不符，请再核对身份证号。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="122" />
+        <location filename="../../models/kit/validation.py" line="140" />
         <source>The birth date inside this ID number is not a real date.</source>
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="142" />
+        <location filename="../../models/kit/validation.py" line="160" />
         <source>Enter when the test sample was taken.</source>
         <translation>请输入核酸采样时间。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="165" />
+        <location filename="../../models/kit/validation.py" line="183" />
         <source>Could not read this time. Type it as 11-28 09:12, or as 30h for 30 hours ago.</source>
         <translation>无法识别此时间。请按 11-28 09:12 输入，或输入 30h 表示 30 小时前。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="169" />
+        <location filename="../../models/kit/validation.py" line="187" />
         <source>The sample time is in the future.</source>
         <translation>采样时间晚于现在。</translation>
     </message>
@@ -4743,11 +4753,16 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/gate/visits.py" line="171" />
+        <source>Ask about a risk-area stay or a star on the itinerary card and choose: N no, Y yes.</source>
+        <translation>询问14天内中高风险地区停留或行程卡带星，并选择：N 无，Y 有。</translation>
+    </message>
+    <message>
+        <location filename="../../models/gate/visits.py" line="174" />
         <source>Look at the mask and choose: M wearing one, U not wearing one.</source>
         <translation>请看口罩并选择：M 戴了，U 没戴。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="372" />
+        <location filename="../../models/gate/visits.py" line="375" />
         <source>Write the reason for the override.</source>
         <translation>请填写改判理由。</translation>
     </message>
@@ -4772,7 +4787,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../models/app/gate_service.py" line="106" />
+        <location filename="../../models/app/gate_service.py" line="115" />
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from sqlmodel import select
 
 from gui.main_window import MainWindow
+from gui.scanner import HOLD_MS
 from models.gate.visits import Visit, VisitForm
 from models.trust.operators import Role
 from tests.gui.conftest import PINS, operator_id, type_text
@@ -35,15 +36,95 @@ def fill_visitor(qtbot, gate, *, phone="13812345678", name="王小明", temperat
     qtbot.keyClick(gate.code, code_key)
     qtbot.keyClick(gate.nat, Qt.Key_N)  # nothing is pre-chosen: the guard states each check
     type_text(qtbot, gate.nat_time, "20h")
-    gate.mask.setFocus()
+    gate.risk.setFocus()
+    qtbot.keyClick(gate.risk, Qt.Key_N)
     qtbot.keyClick(gate.mask, Qt.Key_M)
+
+
+def guard_types(qtbot, keys) -> int:
+    """Each key goes to whatever has the focus, as on a real keyboard: the form, not the test, moves
+    the cursor. A str is ASCII keys ("\t" Tab, "\r" Enter); a list may hold Chinese words, typed
+    through the input method and not counted. Returns the keys pressed."""
+    from PySide6.QtWidgets import QApplication
+
+    pressed = 0
+    for part in [keys] if isinstance(keys, str) else keys:
+        if not part.isascii():
+            type_text(qtbot, QApplication.focusWidget(), part)
+            continue
+        for ch in part:
+            target = QApplication.focusWidget()
+            assert target is not None, f"nothing has the focus before {ch!r}"
+            key = {"\t": Qt.Key_Tab, "\r": Qt.Key_Return}.get(ch)
+            if key is None:
+                qtbot.keyClicks(target, ch)
+            else:
+                qtbot.keyClick(target, key)
+            pressed += 1
+    qtbot.wait(HOLD_MS + 40)  # a G held back in case a pass scan begins is delivered by now
+    return pressed
+
+
+def returning_visitor(desk):
+    earlier = desk.gate.register(VisitForm(kind="visitor", name="欧阳娜娜", phone="13912345678", origin="仓山区",
+                                           destination="8-1-1201", host="欧阳修", purpose="探亲", temperature="36.4",
+                                           code_color="green", nat_result="negative", risk_flag=False, mask=True,
+                                           nat_sampled_at="10h")).visit
+    desk.gate.sign_out(earlier.id)
+    return earlier
+
+
+def test_a_returning_visitor_in_six_keys_after_the_phone(window, qtbot, desk):
+    """365 is read as 36.5 and the cursor moves on by itself, past the carried test, to the health
+    code, then the mask, then Save: 6 keys. The itinerary question, when it is asked, is one more."""
+    desk.settings.check_itinerary = False
+    window.gate.apply_settings()
+    returning_visitor(desk)
+    gate = window.gate
+    gate.phone.setFocus()
+    guard_types(qtbot, "13912345678")
+    assert gate.temperature.hasFocus()
+    assert guard_types(qtbot, "365") == 3
+    assert gate.temperature.text() == "36.5" and gate.code.hasFocus()
+    assert guard_types(qtbot, "GM\r") == 3
+    assert gate.banner.text() == "准许进入", gate.banner_detail.text()
+    [_, v] = sorted(visits(desk), key=lambda v: v.created_at)
+    assert (v.temperature, v.code_color, v.nat_result, v.mask, v.risk_flag) == (36.5, "green", "negative", True, None)
+
+
+def test_a_new_visitor_with_every_check_in_under_25_keys(window, qtbot, desk):
+    """After the phone (which moves on by itself once all 11 digits are in), every check asked:
+    22 keys of ASCII beside the Chinese names."""
+    gate = window.gate
+    gate.phone.setFocus()
+    guard_types(qtbot, "13812345678")
+    assert gate.name.hasFocus()
+    pressed = guard_types(qtbot, ["王小明", "\t3-2-501\t", "王大明", "\t365", "G", "N", "20h\t", "N", "M", "\r"])
+    assert pressed == 22
+    [v] = visits(desk)
+    assert (v.name, v.destination, v.host, v.temperature, v.code_color, v.nat_result, v.risk_flag, v.mask) == (
+        "王小明", "3-2-501", "王大明", 36.5, "green", "negative", False, True)
+    assert gate.phone.hasFocus()  # ready for the next person
+
+
+def test_an_unfinished_reading_does_not_move_on_and_a_pass_waits_for_enter(window, qtbot, desk):
+    gate = window.gate
+    gate.temperature.setFocus()
+    guard_types(qtbot, "36.")
+    assert gate.temperature.hasFocus()
+    guard_types(qtbot, "5")
+    assert gate.temperature.text() == "36.5" and gate.code.hasFocus()
+    # A landline-length number or one not starting with 1 stays where it is.
+    gate.clear_form()
+    guard_types(qtbot, "05911234567")
+    assert gate.phone.hasFocus()
 
 
 def test_no_check_has_a_pre_chosen_answer(window, qtbot, desk):
     """An empty form used to have 'negative' and 'mask worn' chosen: a guard who never touched them
     recorded both for everyone. Now Enter with an unanswered check names it and saves nothing."""
     gate = window.gate
-    assert gate.nat.value() == "" and gate.mask.value() == ""
+    assert gate.nat.value() == "" and gate.mask.value() == "" and gate.risk.value() == ""
     type_text(qtbot, gate.phone, "13812345678")
     type_text(qtbot, gate.name, "王小明")
     type_text(qtbot, gate.destination, "3-2-501")
@@ -54,14 +135,16 @@ def test_no_check_has_a_pre_chosen_answer(window, qtbot, desk):
     qtbot.keyClick(gate.nat_time, Qt.Key_Return)
     assert visits(desk) == []
     assert "核酸" in gate.fields["nat_result"].error.text() and "口罩" in gate.fields["mask"].error.text()
+    assert "行程" in gate.fields["risk_flag"].error.text()  # the itinerary question is asked, not assumed
     qtbot.keyClick(gate.nat, Qt.Key_N)
     type_text(qtbot, gate.nat_time, "20h")
-    gate.mask.setFocus()
+    gate.risk.setFocus()
+    qtbot.keyClick(gate.risk, Qt.Key_N)
     qtbot.keyClick(gate.mask, Qt.Key_U)  # not wearing one is an answer too
     qtbot.keyClick(gate.nat_time, Qt.Key_Return)
     [v] = visits(desk)
-    assert v.mask is False and v.nat_result == "negative"
-    assert gate.nat.value() == "" and gate.mask.value() == ""  # the next form asks again
+    assert v.mask is False and v.nat_result == "negative" and v.risk_flag is False
+    assert gate.nat.value() == "" and gate.mask.value() == "" and gate.risk.value() == ""  # the next form asks again
 
 
 def test_register_and_admit_with_the_keyboard(window, qtbot, desk):
@@ -145,11 +228,7 @@ def test_yellow_code_is_refused(window, qtbot, desk):
 
 
 def test_returning_visitor_is_filled_in_from_the_phone(window, qtbot, desk):
-    earlier = desk.gate.register(VisitForm(kind="visitor", name="欧阳娜娜", phone="13912345678", origin="仓山区",
-                                           destination="8-1-1201", host="欧阳修", purpose="探亲", temperature="36.4",
-                                           code_color="green", nat_result="negative", mask=True,
-                                           nat_sampled_at="10h")).visit
-    desk.gate.sign_out(earlier.id)  # she left; today she comes back
+    returning_visitor(desk)  # she left; today she comes back
     gate = window.gate
     type_text(qtbot, gate.phone, "13912345678")
     assert (gate.name.text(), gate.destination.text(), gate.host.text()) == ("欧阳娜娜", "8-1-1201", "欧阳修")
@@ -163,13 +242,8 @@ def test_returning_visitor_is_filled_in_from_the_phone(window, qtbot, desk):
     hint = gate.fields["nat_result"].hint
     assert hint.isVisible() and earlier.created_at.astimezone(zone).strftime("%m-%d %H:%M") in hint.text()
     assert gate.mask.value() == ""
-    # A few keystrokes finish it.
-    type_text(qtbot, gate.temperature, "36.6")
-    gate.code.setFocus()
-    qtbot.keyClick(gate.code, Qt.Key_G)
-    gate.mask.setFocus()
-    qtbot.keyClick(gate.mask, Qt.Key_M)
-    qtbot.keyClick(gate.mask, Qt.Key_Return)
+    # A few keystrokes, each to wherever the cursor went by itself, finish it.
+    assert guard_types(qtbot, "366GNM\r") == 7
     assert gate.banner.text() == "准许进入" and len(visits(desk)) == 2
     assert {v.nat_sampled_at.replace(second=0, microsecond=0) for v in visits(desk)} == {
         earlier.nat_sampled_at.replace(second=0, microsecond=0)}  # the same sample, carried
@@ -277,6 +351,7 @@ def test_settings_turn_checks_off(window, qtbot, desk):
     type_text(qtbot, window.gate.temperature, "36.5")
     window.gate.code.setFocus()
     qtbot.keyClick(window.gate.code, Qt.Key_G)
+    qtbot.keyClick(window.gate.risk, Qt.Key_N)
     qtbot.keyClick(window.gate.code, Qt.Key_Return)
     assert window.gate.banner.text() == "准许进入"
 
@@ -350,12 +425,7 @@ def test_someone_already_inside_is_said_and_signed_out_first_with_one_key(window
     fill_visitor(qtbot, gate)
     qtbot.keyClick(gate.nat_time, Qt.Key_Return)
     type_text(qtbot, gate.phone, "13812345678")  # the phone fills the rest in, the test result too
-    type_text(qtbot, gate.temperature, "36.5")
-    gate.code.setFocus()
-    qtbot.keyClick(gate.code, Qt.Key_G)
-    gate.mask.setFocus()
-    qtbot.keyClick(gate.mask, Qt.Key_M)
-    qtbot.keyClick(gate.mask, Qt.Key_Return)
+    guard_types(qtbot, "365GNM\r")
     assert gate.banner.text() == "已在场" and "王*明" in gate.banner_detail.text()
     assert len(visits(desk)) == 1 and gate.name.text() == "王小明"  # nothing saved, the form kept
     assert gate.sign_out_first_button.isVisible()
@@ -374,3 +444,49 @@ def test_the_keys_on_the_buttons_are_the_keys_the_heading_names(window, qtbot):
     gate.phone.setFocus()
     qtbot.keyClick(gate.phone, Qt.Key_F2)
     assert gate.kind.value() == "resident"
+
+
+def ring_pixels(widget, rgb) -> int:
+    """How many pixels of the widget are the focus ring's colour."""
+    image = widget.grab().toImage()
+    r, g, b = rgb
+    return sum(1 for y in range(image.height()) for x in range(0, image.width(), 2)
+               if (c := image.pixelColor(x, y)) and abs(c.red() - r) + abs(c.green() - g) + abs(c.blue() - b) < 60)
+
+
+@pytest.mark.parametrize("name,rgb", [("code", (0xe0, 0x7b, 0x00)), ("mask", (0xe0, 0x7b, 0x00)),
+                                      ("temperature", (0xe0, 0x7b, 0x00)), ("save_button", (0xff, 0xb3, 0x00))])
+def test_where_the_cursor_is_shows_as_a_ring(window, qtbot, name, rgb):
+    """After G nothing showed where the cursor went; every field, choice row and Save now draws a ring."""
+    gate = window.gate
+    widget = getattr(gate, name)
+    gate.phone.setFocus()
+    qtbot.waitUntil(gate.phone.hasFocus)
+    unfocused = ring_pixels(widget, rgb)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    ring = ring_pixels(widget, rgb)
+    # A 3-pixel ring round the widget: at least its two long edges' worth.
+    assert ring - unfocused > widget.width() // 2 * 3, (name, unfocused, ring)
+
+
+def test_tab_goes_down_the_form_in_the_order_it_reads(window, qtbot):
+    """Tab follows the screen (the README's recipe): who and where to, the checks, then the rest."""
+    from PySide6.QtWidgets import QApplication
+
+    gate = window.gate
+    gate.phone.setFocus()
+    seen = [gate.phone]
+    for _ in range(len(gate.chain)):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen[:len(gate.chain)] == gate.chain and seen[-1] is gate.save_button
+    names = [w.objectName() for w in gate.chain]
+    assert names[:10] == ["phone", "name", "destination", "host", "temperature", "code", "nat", "nat_sampled_at",
+                          "risk", "mask"]
+
+    def place(w):  # where the field (caption and input) starts on screen: row, then column
+        field = w.parentWidget()
+        p = field.mapTo(gate, field.rect().topLeft())
+        return (p.y(), p.x())
+    assert sorted(gate.chain, key=place) == gate.chain

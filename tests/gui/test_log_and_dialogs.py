@@ -16,7 +16,7 @@ from tests.gui.conftest import PINS, operator_id, type_text
 
 def add(desk, name, phone, **kw):
     form = dict(kind="visitor", name=name, phone=phone, destination="1-1-101", host="甲", temperature="36.5",
-                code_color="green", nat_result="negative", nat_sampled_at="10h", mask=True)
+                code_color="green", nat_result="negative", nat_sampled_at="10h", risk_flag=False, mask=True)
     form.update(kw)
     return desk.gate.register(VisitForm(**form)).visit
 

@@ -12,7 +12,7 @@ from tests.gui.conftest import PINS, operator_id, type_text
 def register(desk, name="王五"):
     return desk.gate.register(VisitForm(kind="visitor", name=name, phone="13800138000", destination="1-1-101", host="甲",
                                    temperature="36.5", code_color="green", nat_result="negative",
-                                   mask=True, nat_sampled_at="10h")).visit
+                                   risk_flag=False, mask=True, nat_sampled_at="10h")).visit
 
 
 def test_the_audit_log_is_shown_to_administrators_newest_first(app, qtbot, desk):

@@ -34,7 +34,7 @@ BURST = textwrap.dedent("""
         i += 1
         saved = desk.gate.register(VisitForm(kind="visitor", name=f"访客{i}", phone=f"138{i:08d}", destination="1-1-101",
                                         host="甲", temperature="36.5", code_color="green", nat_result="negative",
-                                        nat_sampled_at="10h", mask=True))
+                                        nat_sampled_at="10h", risk_flag=False, mask=True))
         print(saved.visit.id, flush=True)  # the guard sees "saved" only after the commit returned
 """)
 

@@ -59,7 +59,7 @@ def world(tmp_path_factory) -> World:
     b_desk.staff.sign_in(next(o.id for o in b_desk.staff.operators() if o.name == "张保安"), DEMO_PINS["guard1"])
     b_desk.gate.register(VisitForm(kind="visitor", name="王五", phone="13800138000", origin="仓山区", destination="3-1-502",
                               host="李四", purpose="探亲", temperature="36.5", code_color="green", nat_result="negative",
-                              nat_sampled_at="20h", mask=True))
+                              nat_sampled_at="20h", risk_flag=False, mask=True))
     valid = export_bundle(gates["B"], root / "usb-b2", sheets=False, now=NOW + timedelta(minutes=30)).path
     keys = {n: signing_key(db) for n, db in gates.items()}
     for db in gates.values():

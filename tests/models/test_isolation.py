@@ -14,7 +14,7 @@ def fever_visit(db, station, settings, now):
     ctx, _, _, guard = station
     form = VisitForm(kind="visitor", name="王小明", phone="13812345678", destination="3-2-501", host="王大明",
                      temperature="37.9", temperature_first="38.1", code_color="green", nat_result="negative",
-                     mask=True, nat_sampled_at="20h")
+                     risk_flag=False, mask=True, nat_sampled_at="20h")
     with db.session() as s:
         visit, decision = register_visit(session=s, visit_in=parse_form(form, settings, now), ctx=ctx,
                                          operator_id=guard.id, settings=settings, now=now)

@@ -28,7 +28,7 @@ def actions(desk) -> list[str]:
 def visitor(**kw) -> VisitForm:
     values = dict(kind="visitor", name="王五", phone="13800138000", origin="仓山区", destination="3-1-502",
                   host="李四", purpose="探亲", temperature="36.5", code_color="green", nat_result="negative",
-                  nat_sampled_at="20h", mask=True)
+                  nat_sampled_at="20h", risk_flag=False, mask=True)
     values.update(kw)
     return VisitForm(**values)
 

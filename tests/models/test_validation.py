@@ -10,6 +10,7 @@ from models.gate.visits import VisitForm, parse_form
 from models.kit.validation import (
     InvalidInput,
     clean_text,
+    complete_reading,
     parse_id_number,
     parse_phone,
     parse_sampled_at,
@@ -31,7 +32,7 @@ def test_temperatures_read(raw, value):
     assert run(parse_temperature, raw, required=True) == (value, [])
 
 
-@pytest.mark.parametrize("raw", ["33.9", "43.1", "365", "abc", "nan", "3 6"])
+@pytest.mark.parametrize("raw", ["33.9", "43.1", "3650", "999", "abc", "nan", "3 6"])
 def test_bad_temperatures_explain_themselves(raw):
     value, errors = run(parse_temperature, raw, required=True)
     assert value is None and len(errors) == 1
@@ -83,7 +84,7 @@ def test_whole_form_lists_every_problem(now):
                      nat_sampled_at="")
     with pytest.raises(InvalidInput) as exc:
         parse_form(form, Settings(), now)
-    assert {"name", "phone", "temperature", "code_color", "nat_sampled_at", "destination", "host", "mask"} <= exc.value.fields()
+    assert {"name", "phone", "temperature", "code_color", "nat_sampled_at", "destination", "host", "risk_flag", "mask"} <= exc.value.fields()
 
 
 @hsettings(max_examples=300, deadline=None)
@@ -110,3 +111,15 @@ def test_demo_id_numbers_are_valid():
                       parcels_per_day=1, now=None)
     for _ in range(50):
         assert run(parse_id_number, made_up.id_number(), required=True)[1] == []
+
+
+@pytest.mark.parametrize("typed,reading", [("365", "36.5"), ("36.5", "36.5"), ("373", "37.3"), ("36，8", "36.8"),
+                                           ("36", None), ("36.", None), ("3", None), ("", None), ("999", None),
+                                           ("36.55", None), ("abc", None), ("٣٦٥", None)])
+def test_a_reading_is_whole_once_the_thermometer_s_digits_are_typed(typed, reading):
+    assert complete_reading(typed) == reading
+
+
+def test_three_digits_without_the_point_are_read_as_the_thermometer_shows_them():
+    assert run(parse_temperature, "365", required=True) == (36.5, [])
+    assert run(parse_temperature, "999", required=True)[0] is None

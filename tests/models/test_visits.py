@@ -31,7 +31,7 @@ from models.trust.audit import AuditEvent
 def form(**kw):
     base = dict(kind="visitor", name="王小明", phone="13812345678", origin="仓山区", destination="3-2-501",
                 host="王大明", purpose="探亲", temperature="36.5", code_color="green", nat_result="negative",
-                nat_sampled_at="20h", mask=True)
+                nat_sampled_at="20h", risk_flag=False, mask=True)
     base.update(kw)
     return VisitForm(**base)
 

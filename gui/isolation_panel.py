@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from gui import texts
 from gui.list_table_model import ListTableModel
+from gui.widgets import Notice
 from models.app.desk import Desk
 from models.kit.validation import InvalidInput
 from models.station.isolation import OUTCOME_LABELS, PARTY_LABELS, CaseClosed, OpenCase, Outcome, Party
@@ -182,9 +183,7 @@ class IsolationPanel(QWidget):
         actions.addWidget(self.outcome, 3, 1, 1, 2)
         actions.addWidget(close, 3, 3)
         actions.setColumnStretch(2, 1)
-        self.message = QLabel("")
-        self.message.setObjectName("dialogError")
-        self.message.setWordWrap(True)
+        self.message = Notice()
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.table, 1)
@@ -226,7 +225,7 @@ class IsolationPanel(QWidget):
     def correct(self) -> None:
         case = self.selected()
         if case is None:
-            self.message.setText(self.tr("Choose a case in the list first."))
+            self.message.problem(self.tr("Choose a case in the list first."))
             return
         from gui.dialogs.correction_dialog import CorrectionDialog
         from gui.dialogs.sign_in_dialog import authority
@@ -243,38 +242,49 @@ class IsolationPanel(QWidget):
             if oc.case.id == case_id:
                 self.table.selectRow(i)
 
-    def _act(self, fn) -> bool:
+    def _act(self, fn, done) -> bool:
+        """Run fn on the selected case; say what was done: done(name, time) is the line to show."""
         oc = self.selected()
         if oc is None:
-            self.message.setText(self.tr("Choose a case in the list first."))
+            self.message.problem(self.tr("Choose a case in the list first."))
             return False
         try:
             fn(oc.case.id)
         except InvalidInput as exc:
-            self.message.setText(texts.message(exc.errors[0].message))
+            self.message.problem(texts.message(exc.errors[0].message))
             return False
         except CaseClosed:
-            self.message.setText(texts.lookup("Isolation", CaseClosed.message_text))
+            self.message.problem(texts.lookup("Isolation", CaseClosed.message_text))
             return False
-        self.message.setText("")
+        at = self.desk.now().astimezone(self.desk.settings.zone).strftime("%H:%M")
+        self.message.done(done(oc.case.name, at))
         self.refresh()
+        self.select_case(oc.case.id)
         self.cases_changed.emit()
         return True
 
     def recheck(self) -> None:
-        if self._act(lambda cid: self.desk.isolation.recheck(cid, self.temperature.text())):
+        reading = self.temperature.text().strip()
+        if self._act(lambda cid: self.desk.isolation.recheck(cid, reading),
+                     lambda name, at: self.tr("{0}: re-check {1} °C recorded at {2}").format(name, reading, at)):
             self.temperature.clear()
 
     def notify(self) -> None:
-        if self._act(lambda cid: self.desk.isolation.notify(cid, Party(self.party.currentData()), self.note.text())):
+        party = self.party.currentText()
+        if self._act(lambda cid: self.desk.isolation.notify(cid, Party(self.party.currentData()), self.note.text()),
+                     lambda name, at: self.tr("{0}: {1} notified at {2}").format(name, party, at)):
             self.note.clear()
 
     def hand_over(self) -> None:
-        if self._act(lambda cid: self.desk.isolation.hand_over_case(cid, self.to_whom.text())):
+        to_whom = self.to_whom.text().strip()
+        if self._act(lambda cid: self.desk.isolation.hand_over_case(cid, to_whom),
+                     lambda name, at: self.tr("{0}: handed over to {1} at {2}").format(name, to_whom, at)):
             self.to_whom.clear()
 
     def close_case(self) -> None:
-        self._act(lambda cid: self.desk.isolation.close_case(cid, Outcome(self.outcome.currentData())))
+        outcome = self.outcome.currentText()
+        self._act(lambda cid: self.desk.isolation.close_case(cid, Outcome(self.outcome.currentData())),
+                  lambda name, at: self.tr("{0}: case closed ({1}) at {2}").format(name, outcome, at))
 
     def open_case_by_hand(self) -> None:
         from gui.dialogs.case_dialog import CaseDialog

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.widgets import Notice
 from gui.onsite_table_model import VISIT_ROLE, OnSiteTableModel
 from models.app.desk import Desk
 
@@ -40,11 +41,13 @@ class OnSitePanel(QWidget):
         self.sign_out_button.setObjectName("signOutButton")
         self.sign_out_button.setMinimumHeight(56)
         self.sign_out_button.clicked.connect(self.sign_out_selected)
+        self.notice = Notice()
         bar = QHBoxLayout()
         bar.addWidget(self.count, 1)
         bar.addWidget(self.sign_out_button)
         box = QVBoxLayout(self)
         box.addLayout(bar)
+        box.addWidget(self.notice)
         box.addWidget(self.table)
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(lambda: self.model.tick(self.desk.now()))
@@ -63,9 +66,11 @@ class OnSitePanel(QWidget):
     def sign_out_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            self.count.setText(self.tr("Choose a person in the list first."))
+            self.notice.problem(self.tr("Choose a person in the list first."))
             return
         visit = self.model.data(rows[0], VISIT_ROLE)
-        self.desk.gate.sign_out(visit.id)
+        out = self.desk.gate.sign_out(visit.id)
+        self.notice.done(self.tr("Signed out: {0} at {1}").format(
+            out.name, out.time_out.astimezone(self.desk.settings.zone).strftime("%H:%M")))
         self.refresh()
         self.signed_out.emit(visit.id)

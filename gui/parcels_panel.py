@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from gui import texts
 from gui.list_table_model import ListTableModel
 from gui.scanner import BurstCatcher
-from gui.widgets import ChoiceRow
+from gui.widgets import ChoiceRow, Notice
 from models.app.desk import Desk
 from models.kit.validation import InvalidInput
 from models.station.parcels import (
@@ -184,9 +184,7 @@ class ParcelsPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.summary = QLabel("")
         self.summary.setObjectName("parcelSummary")
-        self.message = QLabel("")
-        self.message.setObjectName("dialogError")
-        self.message.setWordWrap(True)
+        self.message = Notice()
         self.view = QComboBox()
         self.view.setObjectName("parcelView")
         self.view.addItem(self.tr("Waiting"), "waiting")
@@ -271,15 +269,15 @@ class ParcelsPanel(QWidget):
         self.model.set_rows(found)
         if found:
             self.table.selectRow(0)
-            self.message.setText("")
+            self.message.clear()
             self.collector.setFocus()
         else:
-            self.message.setText(self.tr("Nothing waiting for {0}.").format(text))
+            self.message.problem(self.tr("Nothing waiting for {0}.").format(text))
 
     def _selected(self) -> Parcel | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            self.message.setText(self.tr("Choose an item in the list first."))
+            self.message.problem(self.tr("Choose an item in the list first."))
             return None
         return self.model.data(rows[0], PARCEL_ROLE)
 
@@ -288,17 +286,21 @@ class ParcelsPanel(QWidget):
         if parcel is None:
             return
         try:
-            fn(parcel.id, field.text())
+            out = fn(parcel.id, field.text())
         except InvalidInput as exc:
-            self.message.setText(texts.message(exc.errors[0].message))
+            self.message.problem(texts.message(exc.errors[0].message))
             field.setFocus()
             return
         except NotWaiting:
-            self.message.setText(texts.lookup("Parcels", NotWaiting.message_text))
+            self.message.problem(texts.lookup("Parcels", NotWaiting.message_text))
         else:
-            self.message.setText("")
+            self.message.done(self.tr("Handed out: code {0} · {1} · {2}").format(
+                out.pickup_code, out.room, self.desk.now().astimezone(self.desk.settings.zone).strftime("%H:%M")))
             field.clear()
             self.code.clear()
+            if self.last is not None and self.last.id == out.id:
+                self.code_banner.setText("")  # the code on show is for an item still on the shelf
+                self.last = None
         self.refresh()
         self.parcels_changed.emit()
 
@@ -315,10 +317,10 @@ class ParcelsPanel(QWidget):
         try:
             rnd = self.desk.parcels.disinfect_items([parcel.id], self.agent.text())
         except InvalidInput as exc:
-            self.message.setText(texts.message(exc.errors[0].message))
+            self.message.problem(texts.message(exc.errors[0].message))
             self.agent.setFocus()
             return
-        self.message.setText(self.tr("Disinfected {0} items.").format(rnd.items))
+        self.message.done(self.tr("Disinfected {0} items.").format(rnd.items))
         self.refresh()
 
     def show_counts_per_day(self) -> None:
@@ -330,8 +332,8 @@ class ParcelsPanel(QWidget):
         try:
             rnd = self.desk.parcels.disinfect_waiting(self.agent.text())
         except InvalidInput as exc:
-            self.message.setText(texts.message(exc.errors[0].message))
+            self.message.problem(texts.message(exc.errors[0].message))
             self.agent.setFocus()
             return
-        self.message.setText(self.tr("Disinfected {0} items.").format(rnd.items))
+        self.message.done(self.tr("Disinfected {0} items.").format(rnd.items))
         self.refresh()

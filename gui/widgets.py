@@ -121,6 +121,34 @@ class Field(QWidget):
         self.widget.style().polish(self.widget)
 
 
+class Notice(QLabel):
+    """One line under the buttons a guard just pressed: green when it was done, red when it was not.
+    A silent success looks like a press that did nothing."""
+
+    def __init__(self, parent=None):
+        super().__init__("", parent)
+        self.setObjectName("notice")
+        self.setWordWrap(True)
+
+    def done(self, text: str) -> None:
+        self._show("done", text)
+
+    def problem(self, text: str) -> None:
+        self._show("problem", text)
+
+    def clear(self) -> None:
+        self._show("", "")
+
+    def tone(self) -> str:
+        return self.property("tone") or ""
+
+    def _show(self, tone: str, text: str) -> None:
+        self.setProperty("tone", tone)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.setText(text)
+
+
 def row_table(model, name: str, *, single: bool = False, stretch_last: bool = True, fit: bool = True):
     """A read-only list of rows: whole rows selected, no row numbers, columns fitted to content
     (fit=False for a lazy model: fitting reads every row to measure it)."""

@@ -643,27 +643,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>ClosedCasesModel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="85" />
+        <location filename="../../gui/isolation_panel.py" line="86" />
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="85" />
+        <location filename="../../gui/isolation_panel.py" line="86" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="85" />
+        <location filename="../../gui/isolation_panel.py" line="86" />
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="85" />
+        <location filename="../../gui/isolation_panel.py" line="86" />
         <source>Handed to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="86" />
+        <location filename="../../gui/isolation_panel.py" line="87" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
@@ -1813,151 +1813,171 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>IsolationPanel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="122" />
+        <location filename="../../gui/isolation_panel.py" line="123" />
         <source>New case…</source>
         <translation>新建个案…</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="127" />
+        <location filename="../../gui/isolation_panel.py" line="128" />
         <source>Open cases</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="128" />
+        <location filename="../../gui/isolation_panel.py" line="129" />
         <source>Closed in the last 7 days</source>
         <translation>近 7 天已结案</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="130" />
+        <location filename="../../gui/isolation_panel.py" line="131" />
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="144" />
+        <location filename="../../gui/isolation_panel.py" line="145" />
         <source>Record re-check</source>
         <translation>记录复测</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="153" />
+        <location filename="../../gui/isolation_panel.py" line="154" />
         <source>who answered, what they said</source>
         <translation>接听人、答复内容</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="154" />
+        <location filename="../../gui/isolation_panel.py" line="155" />
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="159" />
+        <location filename="../../gui/isolation_panel.py" line="160" />
         <source>person and unit taking over</source>
         <translation>接收人及单位</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="160" />
+        <location filename="../../gui/isolation_panel.py" line="161" />
         <source>Hand over</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="167" />
+        <location filename="../../gui/isolation_panel.py" line="168" />
         <source>Close case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="171" />
+        <location filename="../../gui/isolation_panel.py" line="172" />
         <source>Re-check °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="174" />
+        <location filename="../../gui/isolation_panel.py" line="175" />
         <source>Notify</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="178" />
+        <location filename="../../gui/isolation_panel.py" line="179" />
         <source>Hand over to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="181" />
+        <location filename="../../gui/isolation_panel.py" line="182" />
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="207" />
+        <location filename="../../gui/isolation_panel.py" line="206" />
         <source>{0} cases closed in the last 7 days</source>
         <translation>近 7 天已结案 {0} 例</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="215" />
+        <location filename="../../gui/isolation_panel.py" line="214" />
         <source>{0} open cases, {1} overdue</source>
         <translation>处置中 {0} 例，超时未上报 {1} 例</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="229" />
+        <location filename="../../gui/isolation_panel.py" line="228" />
         <location filename="../../gui/isolation_panel.py" line="249" />
         <source>Choose a case in the list first.</source>
         <translation>请先在列表中选中一个个案。</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="235" />
+        <location filename="../../gui/isolation_panel.py" line="234" />
         <source>Corrections are made by a supervisor: a supervisor's PIN is needed.</source>
         <translation>更正需由主管进行，需要主管 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="269" />
+        <source>{0}: re-check {1} °C recorded at {2}</source>
+        <translation>{0}：复测 {1} °C，已于 {2} 记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="275" />
+        <source>{0}: {1} notified at {2}</source>
+        <translation>{0}：已于 {2} 通知{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="281" />
+        <source>{0}: handed over to {1} at {2}</source>
+        <translation>{0}：已于 {2} 移交给 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/isolation_panel.py" line="287" />
+        <source>{0}: case closed ({1}) at {2}</source>
+        <translation>{0}：已于 {2} 结案（{1}）</translation>
     </message>
 </context>
 <context>
     <name>IsolationTableModel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="37" />
+        <location filename="../../gui/isolation_panel.py" line="38" />
         <source>Placed</source>
         <translation>安置时间</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="37" />
+        <location filename="../../gui/isolation_panel.py" line="38" />
         <source>Open for</source>
         <translation>已留观</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="37" />
+        <location filename="../../gui/isolation_panel.py" line="38" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="37" />
+        <location filename="../../gui/isolation_panel.py" line="38" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="37" />
+        <location filename="../../gui/isolation_panel.py" line="38" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="38" />
+        <location filename="../../gui/isolation_panel.py" line="39" />
         <source>Re-checks</source>
         <translation>复测次数</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="38" />
+        <location filename="../../gui/isolation_panel.py" line="39" />
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="38" />
+        <location filename="../../gui/isolation_panel.py" line="39" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="74" />
+        <location filename="../../gui/isolation_panel.py" line="75" />
         <source>Overdue: nobody notified</source>
         <translation>超时未上报</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="75" />
+        <location filename="../../gui/isolation_panel.py" line="76" />
         <source>Handed to {0}</source>
         <translation>已移交：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="75" />
+        <location filename="../../gui/isolation_panel.py" line="76" />
         <source>Under observation</source>
         <translation>留观中</translation>
     </message>
@@ -2405,19 +2425,24 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>OnSitePanel</name>
     <message>
-        <location filename="../../gui/onsite_panel.py" line="39" />
+        <location filename="../../gui/onsite_panel.py" line="40" />
         <source>Sign out  [Del]</source>
         <translation>签离  [Del]</translation>
     </message>
     <message>
-        <location filename="../../gui/onsite_panel.py" line="55" />
+        <location filename="../../gui/onsite_panel.py" line="58" />
         <source>{0} people inside</source>
         <translation>在场 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/onsite_panel.py" line="66" />
+        <location filename="../../gui/onsite_panel.py" line="69" />
         <source>Choose a person in the list first.</source>
         <translation>请先在列表中选中一人。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/onsite_panel.py" line="73" />
+        <source>Signed out: {0} at {1}</source>
+        <translation>已登记离开：{0}，{1}</translation>
     </message>
 </context>
 <context>
@@ -2774,48 +2799,53 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>取件 / 送货</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="192" />
+        <location filename="../../gui/parcels_panel.py" line="190" />
         <source>Waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="193" />
+        <location filename="../../gui/parcels_panel.py" line="191" />
         <source>Overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="194" />
+        <location filename="../../gui/parcels_panel.py" line="192" />
         <source>Handed out today</source>
         <translation>今日已发放</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="196" />
+        <location filename="../../gui/parcels_panel.py" line="194" />
         <source>Counts per day…</source>
         <translation>每日统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="244" />
+        <location filename="../../gui/parcels_panel.py" line="242" />
         <source>Today: {0} received, {1} handed out · waiting {2}, overdue {3}</source>
         <translation>今日：收件 {0}，已发放 {1} · 待取 {2}，超时 {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="261" />
+        <location filename="../../gui/parcels_panel.py" line="259" />
         <source>Pick-up code {0} · {1}</source>
         <translation>取件码 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="277" />
+        <location filename="../../gui/parcels_panel.py" line="275" />
         <source>Nothing waiting for {0}.</source>
         <translation>{0} 没有待取的物品。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="282" />
+        <location filename="../../gui/parcels_panel.py" line="280" />
         <source>Choose an item in the list first.</source>
         <translation>请先在列表中选中一件。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="321" />
-        <location filename="../../gui/parcels_panel.py" line="336" />
+        <location filename="../../gui/parcels_panel.py" line="297" />
+        <source>Handed out: code {0} · {1} · {2}</source>
+        <translation>已取走：取件码 {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="323" />
+        <location filename="../../gui/parcels_panel.py" line="338" />
         <source>Disinfected {0} items.</source>
         <translation>已消毒 {0} 件。</translation>
     </message>

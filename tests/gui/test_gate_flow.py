@@ -261,6 +261,10 @@ def test_sign_out_from_the_on_site_list(window, qtbot, desk):
     assert window.onsite.model.rowCount() == 0
     [v] = visits(desk)
     assert v.time_out is not None and v.signout_kind == "manual"
+    # The row just vanishing looked like a slip of the hand: the guard is told, by name, masked.
+    notice = window.onsite.notice
+    at = v.time_out.astimezone(desk.settings.zone).strftime("%H:%M")
+    assert notice.isVisible() and notice.tone() == "done" and notice.text() == f"已登记离开：王*明，{at}"
     assert "在场 0" in window.status.counts.text()
 
 

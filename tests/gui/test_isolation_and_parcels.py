@@ -93,7 +93,7 @@ def test_parcels_in_by_scanner_disinfected_and_out_by_code(window, qtbot, desk):
     assert "收件 3" in p.summary.text() and "待取 3" in p.summary.text()
     type_text(qtbot, p.agent, "含氯消毒液")
     p.disinfect()
-    assert "3" in p.message.text()
+    assert "3" in p.message.text() and p.message.tone() == "done"
     assert all(x.disinfected_at is not None for x in rows(desk, Parcel))
 
     type_text(qtbot, p.code, codes[0])
@@ -101,6 +101,7 @@ def test_parcels_in_by_scanner_disinfected_and_out_by_code(window, qtbot, desk):
     assert p.model.rowCount() == 1 and p.collector.hasFocus()
     type_text(qtbot, p.collector, "王大明")
     p.collect()
+    assert p.message.tone() == "done" and p.message.text().startswith(f"已取走：取件码 {codes[0]} · 3-2-501")
     type_text(qtbot, p.code, "9-1-101")
     qtbot.keyClick(p.code, Qt.Key_Return)
     assert p.model.rowCount() == 1
@@ -289,3 +290,43 @@ def test_a_parcel_scanned_while_another_field_has_focus_lands_in_the_tracking_fi
     qtbot.keyClick(p.room, Qt.Key_Return)
     [parcel] = desk.parcels.waiting_parcels()
     assert (parcel.tracking_no, parcel.room) == ("YT1234567890", "3-2-501")
+
+
+def test_a_hand_out_clears_its_code_from_the_intake_banner(window, qtbot, desk):
+    """The banner kept showing the code of an item already handed out: the next person read it."""
+    window.tabs.setCurrentWidget(window.parcels)
+    p = window.parcels
+    type_text(qtbot, p.carrier, "顺丰")
+    qtbot.keyClicks(p.tracking, "SF1000000009")
+    qtbot.keyClick(p.tracking, Qt.Key_Return)
+    type_text(qtbot, p.room, "3-2-501")
+    qtbot.keyClick(p.room, Qt.Key_Return)
+    code = p.last.pickup_code
+    assert code in p.code_banner.text()
+    type_text(qtbot, p.code, code)
+    qtbot.keyClick(p.code, Qt.Key_Return)
+    type_text(qtbot, p.collector, "王大明")
+    p.collect()
+    assert code not in p.code_banner.text() and code in p.message.text()
+    # Nothing selected is a problem, said in red.
+    p.table.clearSelection()
+    p.collect()
+    assert p.message.tone() == "problem"
+
+
+def test_each_action_at_the_isolation_point_is_confirmed(window, qtbot, desk):
+    from models.station.isolation import CaseForm
+
+    case = desk.isolation.open_isolation_case(CaseForm(name="李四", reason="体温异常", temperature="38.1"))
+    iso = window.isolation
+    window.tabs.setCurrentWidget(iso)
+    iso.refresh()
+    iso.select_case(case.id)
+    type_text(qtbot, iso.temperature, "37.9")
+    iso.recheck()
+    assert iso.message.tone() == "done" and iso.message.text().startswith("李*：复测 37.9 °C")
+    iso.notify()
+    assert iso.message.tone() == "done" and "通知" in iso.message.text() and iso.party.currentText() in iso.message.text()
+    type_text(qtbot, iso.to_whom, "120急救")
+    iso.hand_over()
+    assert iso.message.tone() == "done" and "移交给 120急救" in iso.message.text()

@@ -102,7 +102,7 @@ class LogPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(36)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        for col, width in ((0, 150), (1, 110), (2, 90), (3, 130), (4, 190), (5, 110), (6, 60), (7, 60), (8, 150)):
+        for col, width in ((0, 150), (1, 105), (2, 90), (3, 130), (4, 190), (5, 110), (6, 60), (7, 60), (8, 120)):
             self.table.setColumnWidth(col, width)
         self.count = QLabel("")
         self.count.setObjectName("logCount")

@@ -44,15 +44,16 @@ KIND_KEYS = {ParcelKind.PARCEL: "1", ParcelKind.TAKEOUT: "2", ParcelKind.GROCERI
 
 class ParcelTableModel(ListTableModel):
     # The pick-up code and room first: what a guard looks for when someone comes to collect.
-    (COL_CODE, COL_ROOM, COL_SHELF, COL_RECEIVED, COL_KIND, COL_CARRIER, COL_TRACKING, COL_NAME, COL_TAIL,
-     COL_DISINFECTED, COL_STATUS) = range(11)
+    # Kind sits with the carrier and the phone tail with the name, so every column shows at 1280 px.
+    (COL_CODE, COL_ROOM, COL_SHELF, COL_RECEIVED, COL_CARRIER, COL_TRACKING, COL_NAME,
+     COL_DISINFECTED, COL_STATUS) = range(9)
 
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
         self.headers = [self.tr("Pick-up code"), self.tr("Room"), self.tr("Shelf"), self.tr("Received"),
-                        self.tr("Kind"), self.tr("Carrier"), self.tr("Tracking no."), self.tr("Recipient"),
-                        self.tr("Phone tail"), self.tr("Disinfected"), self.tr("Status")]
+                        self.tr("Carrier"), self.tr("Tracking no."), self.tr("Recipient"), self.tr("Disinfected"),
+                        self.tr("Status")]
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():
@@ -67,8 +68,8 @@ class ParcelTableModel(ListTableModel):
         zone = self.desk.settings.zone
         return [
             p.pickup_code, p.room, p.shelf or "", texts.local_time(p.received_at, zone, "%m-%d %H:%M"),
-            texts.lookup("Parcels", KIND_LABELS[ParcelKind(p.kind)]),
-            p.carrier or "", p.tracking_no or "", p.recipient_name or "", p.phone_tail or "",
+            " ".join(filter(None, [p.carrier, texts.lookup("Parcels", KIND_LABELS[ParcelKind(p.kind)])])),
+            p.tracking_no or "", " ".join(filter(None, [p.recipient_name, p.phone_tail])),
             texts.local_time(p.disinfected_at, zone, "%H:%M") if p.disinfected_at else self.tr("No"),
             self._status(p),
         ][index.column()]
@@ -118,7 +119,6 @@ class ParcelsPanel(QWidget):
         self.intake_error.setObjectName("dialogError")
         self.intake_error.setWordWrap(True)
         intake_form = QFormLayout()
-        intake_form.addRow(self.tr("Kind [1–4]"), self.kind)
         intake_form.addRow(self.tr("Carrier / platform"), self.carrier)
         intake_form.addRow(self.tr("Tracking / order no."), self.tracking)
         intake_form.addRow(self.tr("Room"), self.room)
@@ -127,6 +127,10 @@ class ParcelsPanel(QWidget):
         intake_form.addRow(self.tr("Shelf"), self.shelf)
         intake_box = QGroupBox(self.tr("Take in"))
         ib = QVBoxLayout(intake_box)
+        kind_caption = QLabel(self.tr("Kind [1–4]"))
+        kind_caption.setBuddy(self.kind)
+        ib.addWidget(kind_caption)
+        ib.addWidget(self.kind)  # a line of its own: four buttons need the box's whole width
         ib.addLayout(intake_form)
         ib.addWidget(self.intake_error)
         ib.addWidget(save)
@@ -160,14 +164,15 @@ class ParcelsPanel(QWidget):
         disinfect_one.clicked.connect(self.disinfect_selected)
         out = QGridLayout()
         out.addWidget(self.code, 0, 0)
-        out.addWidget(find, 0, 1)
+        out.addWidget(find, 0, 1, 1, 2)
         out.addWidget(self.collector, 1, 0)
-        out.addWidget(collect, 1, 1)
+        out.addWidget(collect, 1, 1, 1, 2)
         out.addWidget(self.volunteer, 2, 0)
-        out.addWidget(deliver, 2, 1)
+        out.addWidget(deliver, 2, 1, 1, 2)
         out.addWidget(self.agent, 3, 0)
         out.addWidget(disinfect, 3, 1)
-        out.addWidget(disinfect_one, 4, 1)
+        out.addWidget(disinfect_one, 3, 2)
+        out.setColumnStretch(0, 1)
         out_box = QGroupBox(self.tr("Hand out"))
         out_box.setLayout(out)
 
@@ -205,8 +210,8 @@ class ParcelsPanel(QWidget):
         right.addWidget(out_box)
         right.addWidget(self.message)
         top = QHBoxLayout(self)
-        top.addWidget(intake_box, 4)
-        top.addLayout(right, 7)
+        top.addWidget(intake_box, 2)
+        top.addLayout(right, 5)
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         e = QLineEdit()

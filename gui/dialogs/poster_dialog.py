@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
 )
 
@@ -33,7 +34,7 @@ class PosterDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle(self.tr("Check-in posters"))
-        self.resize(1000, 760)
+        self.resize(1000, 700)
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
         form = QFormLayout()
@@ -90,7 +91,11 @@ class PosterDialog(QDialog):
         self.preview = QLabel()
         self.preview.setObjectName("posterPreview")
         self.preview.setAlignment(Qt.AlignCenter)
-        self.preview.setMinimumWidth(500)
+        # The preview follows the dialog's size, never the other way: a full-size page would make
+        # the dialog taller than a 720-line screen.
+        self.preview.setMinimumSize(360, 420)
+        self.preview.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)
+        self._page = QPixmap()
         outer.addWidget(self.preview, 1)
 
         self.gate.currentIndexChanged.connect(self.load)
@@ -144,7 +149,16 @@ class PosterDialog(QDialog):
         from models.kit.drawing import to_image
 
         image = to_image(poster_page(self.spec()), PREVIEW_DPI)
-        self.preview.setPixmap(QPixmap.fromImage(qimage(image)))
+        self._page = QPixmap.fromImage(qimage(image))
+        self._show_page()
+
+    def _show_page(self) -> None:
+        if not self._page.isNull():
+            self.preview.setPixmap(self._page.scaled(self.preview.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._show_page()
 
     def spec(self):
         return self.desk.posters.poster_spec(self.gate_id(), size=self.size.currentText())

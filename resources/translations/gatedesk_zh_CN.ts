@@ -2573,47 +2573,37 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ParcelTableModel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="53" />
+        <location filename="../../gui/parcels_panel.py" line="54" />
         <source>Received</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="54" />
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../gui/parcels_panel.py" line="54" />
+        <location filename="../../gui/parcels_panel.py" line="55" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="54" />
+        <location filename="../../gui/parcels_panel.py" line="55" />
         <source>Tracking no.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="53" />
+        <location filename="../../gui/parcels_panel.py" line="54" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="54" />
+        <location filename="../../gui/parcels_panel.py" line="55" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="55" />
-        <source>Phone tail</source>
-        <translation>手机尾号</translation>
-    </message>
-    <message>
-        <location filename="../../gui/parcels_panel.py" line="53" />
+        <location filename="../../gui/parcels_panel.py" line="54" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="53" />
+        <location filename="../../gui/parcels_panel.py" line="54" />
         <source>Pick-up code</source>
         <translation>取件码</translation>
     </message>
@@ -2623,12 +2613,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>已消毒</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="55" />
+        <location filename="../../gui/parcels_panel.py" line="56" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="72" />
+        <location filename="../../gui/parcels_panel.py" line="73" />
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -2679,37 +2669,37 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ParcelsPanel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="98" />
+        <location filename="../../gui/parcels_panel.py" line="99" />
         <source>SF, JD, Meituan…</source>
         <translation>顺丰、京东、美团…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="99" />
+        <location filename="../../gui/parcels_panel.py" line="100" />
         <source>scan or type, then Enter</source>
         <translation>扫码或输入后回车</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="100" />
+        <location filename="../../gui/parcels_panel.py" line="101" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="107" />
+        <location filename="../../gui/parcels_panel.py" line="108" />
         <source>last 4 digits</source>
         <translation>后四位</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="109" />
+        <location filename="../../gui/parcels_panel.py" line="110" />
         <source>e.g. A-3</source>
         <translation>如 A-3</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="110" />
+        <location filename="../../gui/parcels_panel.py" line="111" />
         <source>Take in  [Enter]</source>
         <translation>收件  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="121" />
+        <location filename="../../gui/parcels_panel.py" line="130" />
         <source>Kind [1–4]</source>
         <translation>类别 [1–4]</translation>
     </message>
@@ -2749,103 +2739,103 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="141" />
+        <location filename="../../gui/parcels_panel.py" line="145" />
         <source>pick-up code or room</source>
         <translation>取件码或房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="143" />
+        <location filename="../../gui/parcels_panel.py" line="147" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="146" />
+        <location filename="../../gui/parcels_panel.py" line="150" />
         <source>who collects</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="147" />
+        <location filename="../../gui/parcels_panel.py" line="151" />
         <source>Collected</source>
         <translation>已领取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="150" />
+        <location filename="../../gui/parcels_panel.py" line="154" />
         <source>volunteer's name</source>
         <translation>志愿者姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="151" />
+        <location filename="../../gui/parcels_panel.py" line="155" />
         <source>Delivered to the door</source>
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="154" />
+        <location filename="../../gui/parcels_panel.py" line="158" />
         <source>disinfectant, e.g. 含氯消毒液</source>
         <translation>消毒剂，如 含氯消毒液</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="155" />
+        <location filename="../../gui/parcels_panel.py" line="159" />
         <source>Disinfect all new items</source>
         <translation>新到件统一消毒</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="158" />
+        <location filename="../../gui/parcels_panel.py" line="162" />
         <source>Disinfect selected</source>
         <translation>消毒选中件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="171" />
+        <location filename="../../gui/parcels_panel.py" line="176" />
         <source>Hand out</source>
         <translation>取件 / 送货</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="190" />
+        <location filename="../../gui/parcels_panel.py" line="195" />
         <source>Waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="191" />
+        <location filename="../../gui/parcels_panel.py" line="196" />
         <source>Overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="192" />
+        <location filename="../../gui/parcels_panel.py" line="197" />
         <source>Handed out today</source>
         <translation>今日已发放</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="194" />
+        <location filename="../../gui/parcels_panel.py" line="199" />
         <source>Counts per day…</source>
         <translation>每日统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="242" />
+        <location filename="../../gui/parcels_panel.py" line="247" />
         <source>Today: {0} received, {1} handed out · waiting {2}, overdue {3}</source>
         <translation>今日：收件 {0}，已发放 {1} · 待取 {2}，超时 {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="259" />
+        <location filename="../../gui/parcels_panel.py" line="264" />
         <source>Pick-up code {0} · {1}</source>
         <translation>取件码 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="275" />
+        <location filename="../../gui/parcels_panel.py" line="280" />
         <source>Nothing waiting for {0}.</source>
         <translation>{0} 没有待取的物品。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="280" />
+        <location filename="../../gui/parcels_panel.py" line="285" />
         <source>Choose an item in the list first.</source>
         <translation>请先在列表中选中一件。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="297" />
+        <location filename="../../gui/parcels_panel.py" line="302" />
         <source>Handed out: code {0} · {1} · {2}</source>
         <translation>已取走：取件码 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="323" />
-        <location filename="../../gui/parcels_panel.py" line="338" />
+        <location filename="../../gui/parcels_panel.py" line="328" />
+        <location filename="../../gui/parcels_panel.py" line="343" />
         <source>Disinfected {0} items.</source>
         <translation>已消毒 {0} 件。</translation>
     </message>
@@ -2853,112 +2843,112 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>PosterDialog</name>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="35" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="36" />
         <source>Check-in posters</source>
         <translation>场所码海报</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="44" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="45" />
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="45" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="46" />
         <source>GateDesk venue code</source>
         <translation>门岗登记台场所码</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="47" />
         <source>The official venue code's text</source>
         <translation>官方场所码的文字</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="48" />
         <source>A web address</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="54" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="55" />
         <source>The QR says</source>
         <translation>二维码内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="57" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="58" />
         <source>paste the code's text here</source>
         <translation>在此粘贴二维码文字</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="58" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="59" />
         <source>Read from a picture…</source>
         <translation>从图片读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="66" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="67" />
         <source>e.g. 0591-12345</source>
         <translation>如 0591-12345</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="67" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="68" />
         <source>Hotline</source>
         <translation>防疫热线</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="70" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="71" />
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="78" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="79" />
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="79" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="80" />
         <source>Save PNG…</source>
         <translation>保存 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="81" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="86" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="87" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="115" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="120" />
         <source>No gates yet.</source>
         <translation>还没有门岗。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="153" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="167" />
         <source>A photo or scan of the official code</source>
         <translation>官方场所码的照片或扫描件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="154" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="168" />
         <source>Pictures (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="168" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="182" />
         <source>Save the poster</source>
         <translation>保存海报</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="177" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="191" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="179" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="193" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/poster_dialog.py" line="187" />
+        <location filename="../../gui/dialogs/poster_dialog.py" line="201" />
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>

@@ -1,0 +1,193 @@
+"""Nothing is clipped on the small screens gates have (1366×768, 1280×720): every tab and dialog is
+laid out at both sizes, with demo rows in the tables, and every label, button and column heading
+must show its whole text."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTabBar,
+    QTableView,
+    QWidget,
+)
+
+from models.app.demo import DEMO_PINS, create_demo
+from models.app.desk import Desk
+from models.store.db import open_database
+from models.trust.operators import Role
+from tests.conftest import NOW
+from tests.gui.test_sync_gui import office_desk, usb  # noqa: F401 - fixtures
+
+SCREENS = [QSize(1366, 768), QSize(1280, 720)]
+
+
+def clipped(root: QWidget) -> list[str]:
+    """What on `root`, as laid out now, does not show its whole text."""
+    found = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisibleTo(root) or w.width() <= 0:
+            continue
+        where = f"{type(w).__name__} {w.objectName() or ''}".strip()
+        if isinstance(w, QAbstractButton) and w.text():
+            if w.sizeHint().width() > w.width() + 1:
+                found.append(f"{where} '{w.text()}': needs {w.sizeHint().width()} px, has {w.width()}")
+        elif isinstance(w, QLabel) and w.text() and w.pixmap().isNull():
+            if w.wordWrap():
+                if w.heightForWidth(w.width()) > w.height() + 2:
+                    found.append(f"{where} '{w.text()[:30]}': needs {w.heightForWidth(w.width())} px high, "
+                                 f"has {w.height()}")
+            elif w.minimumSizeHint().width() > w.width() + 1:
+                found.append(f"{where} '{w.text()[:30]}': needs {w.minimumSizeHint().width()} px, has {w.width()}")
+        elif isinstance(w, QTabBar):
+            for i in range(w.count()):
+                if w.tabSizeHint(i).width() > w.tabRect(i).width() + 1:
+                    found.append(f"tab '{w.tabText(i)}': needs {w.tabSizeHint(i).width()} px, "
+                                 f"has {w.tabRect(i).width()}")
+        elif isinstance(w, QHeaderView) and w.orientation() == 1:  # Qt.Horizontal
+            model = w.model()
+            for i in range(w.count()):
+                if w.isSectionHidden(i):
+                    continue
+                need = w.sectionSizeFromContents(i).width()
+                if need > w.sectionSize(i) + 1:
+                    found.append(f"column '{model.headerData(i, 1)}' of {w.parentWidget().objectName()}: "
+                                 f"needs {need} px, has {w.sectionSize(i)}")
+        elif isinstance(w, QTableView) and w.model() is not None and w.model().rowCount() > 0:
+            if w.horizontalScrollBar().maximum() > 0:
+                found.append(f"{w.objectName()}: columns {w.horizontalHeader().length()} px wide in "
+                             f"{w.viewport().width()} px, the last ones out of sight")
+        if isinstance(w, (QAbstractButton, QLabel)) and w.text():
+            # Inside a scrolled page only the width counts: what is below is reached by scrolling.
+            area = next((a for a in ancestors(w, root) if isinstance(a, QScrollArea)), None)
+            frame = area.viewport() if area is not None else root
+            corner = w.mapTo(frame, w.rect().bottomRight())
+            if corner.x() > frame.width() or (area is None and corner.y() > frame.height()):
+                found.append(f"{where} '{w.text()[:30]}': runs off the window's edge")
+    return found
+
+
+def ancestors(w: QWidget, root: QWidget):
+    while w is not None and w is not root:
+        w = w.parentWidget()
+        yield w
+
+
+def lay_out(widget: QWidget, size: QSize) -> None:
+    widget.resize(size)
+    widget.show()
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+@pytest.fixture
+def demo_desk(app, tmp_path):
+    db = open_database(tmp_path / "gate" / "gatedesk.sqlite3")
+    create_demo(db, days=2, visits_per_day=40, parcels_per_day=12, seed=3, now=NOW)
+    desk = Desk(db, clock=lambda: NOW)
+    admin = next(o for o in desk.staff.operators() if o.role == Role.ADMIN.value)
+    desk.staff.sign_in(admin.id, DEMO_PINS["admin"])
+    desk.authorise(admin.id, DEMO_PINS["admin"], Role.ADMIN)
+    yield desk
+    db.close()
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_every_tab_of_the_gate_fits(demo_desk, qtbot, size):
+    from gui.main_window import MainWindow
+
+    window = MainWindow(demo_desk)
+    qtbot.addWidget(window)
+    problems = []
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        lay_out(window, size)
+        problems += [f"[{window.tabs.tabText(i)}] {p}" for p in clipped(window)]
+    assert not problems, "\n".join(problems)
+
+
+def gate_dialogs(desk, parent):
+    from gui.dialogs import (
+        audit_dialog,
+        campaign_dialog,
+        case_dialog,
+        delete_dialog,
+        export_dialog,
+        operators_dialog,
+        override_dialog,
+        parcel_days_dialog,
+        poster_dialog,
+        readiness_dialog,
+        residents_dialog,
+        reveal_dialog,
+        round_dialog,
+        settings_dialog,
+        setup_sheet_dialog,
+        sign_in_dialog,
+    )
+
+    visit = desk.gate.page_visits(__import__("models.gate.visits", fromlist=["VisitQuery"]).VisitQuery(),
+                                  offset=0, limit=1)[0]
+    return [
+        audit_dialog.AuditDialog(desk, parent),
+        case_dialog.CaseDialog(desk, parent),
+        export_dialog.ExportDialog(desk, parent),
+        operators_dialog.OperatorsDialog(desk, parent),
+        override_dialog.OverrideDialog(desk, visit, parent),
+        parcel_days_dialog.ParcelDaysDialog(desk.parcels.parcel_counts_by_day(14), parent),
+        poster_dialog.PosterDialog(desk, parent),
+        readiness_dialog.ReadinessDialog(desk, parent),
+        residents_dialog.ResidentsDialog(desk, parent),
+        settings_dialog.SettingsDialog(desk, parent),
+        sign_in_dialog.SignInDialog(desk, parent),
+        sign_in_dialog.SignInDialog(desk, parent, hand_over=True),
+        campaign_dialog.CampaignDialog(desk, parent),
+        delete_dialog.DeleteDialog(desk, visit, parent),
+        reveal_dialog.RevealDialog(desk.gate.reveal(visit_id=visit.id, supervisor_id=desk.authority.id),
+                                   desk.settings.zone, parent),
+        round_dialog.RoundDialog(desk, parent),
+        setup_sheet_dialog.SetupSheetDialog(desk, parent),
+    ]
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_every_dialog_of_the_gate_fits(demo_desk, qtbot, size):
+    """A dialog is shown at its own size, no larger than the screen: it must fit the screen at all,
+    and nothing in it may be cut at that size."""
+    from gui.main_window import MainWindow
+
+    window = MainWindow(demo_desk)
+    qtbot.addWidget(window)
+    lay_out(window, size)
+    problems = []
+    for dialog in gate_dialogs(demo_desk, window):
+        assert isinstance(dialog, QDialog)
+        qtbot.addWidget(dialog)
+        need = dialog.minimumSizeHint()
+        if need.width() > size.width() or need.height() > size.height() - 40:
+            problems.append(f"{type(dialog).__name__} needs {need.width()}×{need.height()}: larger than the screen")
+        own = QWidget.size(dialog) if dialog.testAttribute(Qt.WA_Resized) else dialog.sizeHint()
+        lay_out(dialog, own.boundedTo(QSize(size.width(), size.height() - 40)))
+        problems += [f"[{type(dialog).__name__}] {p}" for p in clipped(dialog)]
+        dialog.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_every_tab_of_the_office_fits(office_desk, usb, qtbot, size):  # noqa: F811 - the fixtures above
+    from gui.office_window import OfficeWindow
+
+    office_desk.sync.importer().run_all(sorted(usb.glob("*.gdbundle")))
+    window = OfficeWindow(office_desk)
+    qtbot.addWidget(window)
+    problems = []
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        lay_out(window, size)
+        problems += [f"[{window.tabs.tabText(i)}] {p}" for p in clipped(window)]
+    assert not problems, "\n".join(problems)

@@ -10,7 +10,13 @@ from sqlmodel import col, select
 from models.gate.rules import Outcome
 from models.gate.visits import Visit
 from models.kit.demo_data import DemoRun, demo_days, window
-from models.station.isolation import IsolationCase, IsolationNotice, IsolationRecheck, Party
+from models.station.isolation import (
+    NOT_CLEARED_BY_A_RECHECK,
+    IsolationCase,
+    IsolationNotice,
+    IsolationRecheck,
+    Party,
+)
 from models.station.isolation import Outcome as CaseOutcome
 from models.station.parcels import DisinfectionRound, Parcel, ParcelKind, ParcelStatus
 from models.station.readiness import ReadinessCheck
@@ -39,15 +45,18 @@ def _fill_isolation(run: DemoRun) -> None:
         # A person placed a few minutes ago has not been re-checked in the future.
         checked = min(v.created_at + timedelta(minutes=10), now - timedelta(seconds=30))
         noticed = min(v.created_at + timedelta(minutes=8), now - timedelta(seconds=40))
-        checks.append(run.origin(op, checked) | {
-            "case_id": case["id"], "at": checked, "temperature": round(rng.uniform(36.4, 38.2), 1)})
+        fever = "fever" in v.reasons.split(",")
+        reading = rng.uniform(36.4, 38.2) if fever else (v.temperature or 36.5) + rng.uniform(-0.2, 0.2)
+        checks.append(run.origin(op, checked) | {"case_id": case["id"], "at": checked, "temperature": round(reading, 1)})
         if not recent or rng.random() < 0.5:
             notices.append(run.origin(op, noticed) | {
                 "case_id": case["id"], "party": rng.choice([Party.COMMUNITY, Party.ISOLATION_TEAM]).value,
                 "at": noticed, "note": ""})
         if not recent:
-            outcome = CaseOutcome.RELEASED if checks[-1]["temperature"] < 37.3 else rng.choice(
-                [CaseOutcome.AMBULANCE, CaseOutcome.HEALTH_STAFF, CaseOutcome.HOME_MONITORING])
+            # A normal re-check releases a fever only; a red code or a positive test is handed over.
+            cleared = not set(v.reasons.split(",")) & NOT_CLEARED_BY_A_RECHECK
+            outcome = CaseOutcome.RELEASED if cleared and checks[-1]["temperature"] < run.settings.fever_threshold \
+                else rng.choice([CaseOutcome.AMBULANCE, CaseOutcome.HEALTH_STAFF, CaseOutcome.HOME_MONITORING])
             closed = v.created_at + timedelta(minutes=rng.randint(30, 120))
             case.update(outcome=outcome.value, closed_at=closed, closed_by=op, updated_at=closed, rev=2,
                         handed_to=None if outcome is CaseOutcome.RELEASED else "社区卫生服务中心",
@@ -95,7 +104,12 @@ def _fill_parcels(run: DemoRun) -> None:
                 out = at + timedelta(minutes=rng.randint(20, 600))
                 if out > local_now:
                     out = local_now
-                disinfected = next((t for t in sorted(rnd_at.values()) if at <= t < local_now), None)
+                handed_out = status is not ParcelStatus.WAITING
+                disinfected = next((t for t in sorted(rnd_at.values()) if at <= t < (out if handed_out else local_now)),
+                                   None)
+                if disinfected is None and handed_out:
+                    # Handed out before the next round: disinfected on its own first, never after.
+                    disinfected = at + (out - at) * rng.uniform(0.1, 0.6)
                 row = run.origin(rng.choice(guard_ids), at) | {
                     "kind": kind.value, "carrier": carrier,
                     "tracking_no": f"{'SF' if carrier == '顺丰' else 'JD' if carrier == '京东' else 'YT'}{rng.randrange(10**12):012d}",

@@ -236,12 +236,20 @@ def hand_over(*, session: Session, case_id: str, to_whom: str, ctx: StationConte
     return case
 
 
+NOT_CLEARED_BY_A_RECHECK = {"code_red", "nat_positive"}
+
+
 def close_case(*, session: Session, case_id: str, outcome: Outcome, settings: Settings, ctx: StationContext,
                operator_id: str, now: datetime | None = None) -> IsolationCase:
-    """Close with an outcome. Releasing someone needs a last re-check below the fever line."""
+    """Close with an outcome. Releasing someone needs a last re-check below the fever line, and
+    answers a fever only: a normal temperature does not clear a red code or a positive test."""
     now = now or utcnow()
     case = _open_case(session, case_id)
     outcome = Outcome(outcome)
+    if outcome is Outcome.RELEASED and set(case.reason_codes.split(",")) & NOT_CLEARED_BY_A_RECHECK:
+        raise InvalidInput([_err("outcome", QT_TRANSLATE_NOOP(
+            "Validation", "A red code or a positive test is handed to health staff: a normal re-check does not "
+                          "release it."))])
     if outcome is Outcome.RELEASED:
         last = session.exec(select(IsolationRecheck).where(IsolationRecheck.case_id == case.id)
                             .order_by(col(IsolationRecheck.at).desc())).first()

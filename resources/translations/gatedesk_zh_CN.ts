@@ -4787,22 +4787,27 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请填写改判理由。</translation>
     </message>
     <message>
-        <location filename="../../models/station/isolation.py" line="249" />
+        <location filename="../../models/station/isolation.py" line="250" />
+        <source>A red code or a positive test is handed to health staff: a normal re-check does not release it.</source>
+        <translation>红码或核酸阳性须移交医护人员：复测正常也不能放行。</translation>
+    </message>
+    <message>
+        <location filename="../../models/station/isolation.py" line="257" />
         <source>Release only after a re-check below {limit} °C.</source>
         <translation>复测低于 {limit} °C 后才能解除留观。</translation>
     </message>
     <message>
-        <location filename="../../models/station/isolation.py" line="270" />
+        <location filename="../../models/station/isolation.py" line="278" />
         <source>Write the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
     <message>
-        <location filename="../../models/station/isolation.py" line="272" />
+        <location filename="../../models/station/isolation.py" line="280" />
         <source>This field cannot be corrected.</source>
         <translation>此项不能更正。</translation>
     </message>
     <message>
-        <location filename="../../models/station/isolation.py" line="282" />
+        <location filename="../../models/station/isolation.py" line="290" />
         <source>Choose an outcome.</source>
         <translation>请选择处置结果。</translation>
     </message>

@@ -1,4 +1,5 @@
-"""The demo is plausible at any hour: nothing it makes lies in the future of the moment it ran."""
+"""The demo is plausible at any hour: nothing it makes lies in the future of the moment it ran, and
+nothing happens in an order that could not be."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -38,5 +39,35 @@ def test_no_demo_record_lies_in_the_future(tmp_path, clock):
         result = create_demo(db, days=2, visits_per_day=120, parcels_per_day=40, seed=7, now=now)
         assert result.visits == 240
         assert latest_time(db) <= now
+    finally:
+        db.close()
+
+
+def test_the_demo_tells_a_possible_story(tmp_path):
+    """A red-code case was closed as 're-check normal', and parcels were disinfected after they had
+    been handed out."""
+    from sqlmodel import select as sm_select
+
+    from models.station.isolation import IsolationCase
+    from models.station.parcels import Parcel
+
+    db = open_database(tmp_path / "demo.sqlite3")
+    try:
+        create_demo(db, days=7, visits_per_day=200, parcels_per_day=60, seed=1,
+                    now=datetime(2026, 11, 28, 16, 0, tzinfo=CHINA))
+        with db.session() as s:
+            cases = list(s.exec(sm_select(IsolationCase)))
+            parcels = list(s.exec(sm_select(Parcel)))
+        closed = [c for c in cases if c.outcome]
+        assert any(set(c.reason_codes.split(",")) & {"code_red", "nat_positive"} for c in closed)
+        assert any(c.outcome == "released" for c in closed)
+        for c in closed:
+            if set(c.reason_codes.split(",")) & {"code_red", "nat_positive"}:
+                assert c.outcome != "released", c.reason_codes
+        handed = [p for p in parcels if p.status != "waiting"]
+        assert handed and all(p.disinfected_at is not None for p in handed)
+        for p in handed:
+            out = p.collected_at or p.delivered_at
+            assert p.received_at <= p.disinfected_at <= out, (p.received_at, p.disinfected_at, out)
     finally:
         db.close()

@@ -69,6 +69,25 @@ def test_release_after_a_normal_recheck(db, station, settings, fever_visit, now)
                               operator_id=guard.id, now=now).outcome == "released"
 
 
+def test_a_normal_recheck_does_not_release_a_red_code(db, station, settings, now):
+    """A red code is not a fever: 36.5 °C at the isolation point does not clear it."""
+    ctx, _, _, guard = station
+    form = VisitForm(kind="visitor", name="李红", phone="13812345679", destination="3-2-501", host="王大明",
+                     temperature="36.5", code_color="red", nat_result="negative", risk_flag=False, mask=True,
+                     nat_sampled_at="20h")
+    with db.session() as s:
+        visit, _ = register_visit(session=s, visit_in=parse_form(form, settings, now), ctx=ctx, operator_id=guard.id,
+                                  settings=settings, now=now)
+        case = iso.place_from_visit(session=s, visit_id=visit.id, ctx=ctx, operator_id=guard.id, now=now)
+        iso.add_recheck(session=s, case_id=case.id, temperature="36.5", ctx=ctx, operator_id=guard.id, now=now)
+        with pytest.raises(InvalidInput) as refused:
+            iso.close_case(session=s, case_id=case.id, outcome=Outcome.RELEASED, settings=settings, ctx=ctx,
+                           operator_id=guard.id, now=now)
+        assert "red code" in refused.value.errors[0].message.text and case.is_open
+        assert iso.close_case(session=s, case_id=case.id, outcome=Outcome.HEALTH_STAFF, settings=settings, ctx=ctx,
+                              operator_id=guard.id, now=now).outcome == "health_staff"
+
+
 def test_closed_case_changes_only_through_a_correction(db, station, settings, now):
     ctx, _, _, guard = station
     with db.session() as s:

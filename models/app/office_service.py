@@ -30,7 +30,7 @@ class OfficeService(Service):
         who = self.desk.acting_or_scheduled(Role.SUPERVISOR, scheduled)  # an export, as at a gate
         summary = self.day_summary(day)
         with self.db.session() as s:
-            missing = sync.not_reported(s, day, ZoneInfo(self.settings.timezone))
+            missing = sync.not_reported(s, day, ZoneInfo(self.settings.timezone), now=self.clock())
             name = sync.office_name(s)
         written = reports.write_report(summary, path, language=language or self.settings.language, office=name,
                                        missing=missing)

@@ -88,37 +88,88 @@ def write_report_xlsx(summary: DaySummary, path: Path, *, language: str, office:
     return path
 
 
+# The figures a reader above looks for first, shown large across the top of the PDF page.
+KEY_FIGURES = ("visits", "refused", "isolated", "fevers", "cases_open", "parcels_received")
+SIGN_OFF = (QT_TRANSLATE_NOOP("Reports", "Prepared by"), QT_TRANSLATE_NOOP("Reports", "Checked by"),
+            QT_TRANSLATE_NOOP("Reports", "Telephone"), QT_TRANSLATE_NOOP("Reports", "Date"))
+
+
 def write_report_pdf(summary: DaySummary, path: Path, *, language: str, office: str = "",
                      missing: list[str] | None = None) -> Path:
-    """A landscape A4 page with real (searchable) Chinese text."""
+    """A landscape A4 page with real (searchable) Chinese text that fills the sheet: the key figures
+    large, the table in rows tall enough to read and write on, the gates not reported, and the lines
+    for signing off that an upward report carries."""
     from fpdf import FPDF, FontFace
-
 
     tr = plain_translator(language)
     pdf = FPDF(orientation="L", format="A4")
+    pdf.set_margins(12, 12, 12)
     pdf.set_auto_page_break(True, margin=12)
-    add_fonts(pdf)
+    pdf.set_title(report_title(summary, tr, office))
+    pdf.set_creator("GateDesk")
+    fake_bold = add_fonts(pdf)
+    bold = "" if fake_bold else "B"
     pdf.add_page()
-    pdf.set_font("cjk", size=15)
-    pdf.cell(0, 10, report_title(summary, tr, office), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("cjk", size=10)
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+
+    pdf.set_font("cjk", style=bold, size=20)
+    pdf.cell(0, 12, report_title(summary, tr, office), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("cjk", size=11)
+    pdf.set_text_color(80, 80, 80)
     pdf.cell(0, 7, tr(CTX, QT_TRANSLATE_NOOP("Reports", "Gates reporting: {n} of {total}")).format(
-        n=summary.gates_reporting, total=summary.gates_known), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
+        n=summary.gates_reporting, total=summary.gates_known), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(4)
+
+    # Key figures: one box each, the number large.
+    gap = 4
+    box_w = (width - gap * (len(KEY_FIGURES) - 1)) / len(KEY_FIGURES)
+    top = pdf.get_y()
+    for i, name in enumerate(KEY_FIGURES):
+        x = pdf.l_margin + i * (box_w + gap)
+        pdf.set_fill_color(235, 240, 247)
+        pdf.set_draw_color(180, 190, 205)
+        pdf.rect(x, top, box_w, 26, style="DF")
+        pdf.set_xy(x, top + 3)
+        pdf.set_font("cjk", size=10)
+        pdf.cell(box_w, 6, tr(CTX, FIGURE_LABELS[name]), align="C")
+        pdf.set_xy(x, top + 10)
+        pdf.set_font("cjk", style=bold, size=22)
+        pdf.cell(box_w, 13, str(getattr(summary.total, name)), align="C")
+    pdf.set_y(top + 26 + 6)
+
     headers, rows = _report_rows(summary, tr)
-    pdf.set_font("cjk", size=8)
-    widths = (24, 34, 12) + (19.5,) * len(FIGURE_NAMES)
-    heading = FontFace(emphasis="", fill_color=(225, 232, 240))
-    with pdf.table(col_widths=widths, text_align="CENTER", line_height=5, headings_style=heading) as table:
+    fixed = (26, 34, 14)
+    widths = fixed + ((width - sum(fixed)) / len(FIGURE_NAMES),) * len(FIGURE_NAMES)
+    # Rows grow to use the page when there are few compounds; many compounds run on to more pages.
+    room = pdf.h - pdf.b_margin - pdf.get_y() - 62
+    line_height = max(7.0, min(12.0, room / (len(rows) + 2)))
+    pdf.set_font("cjk", size=10)
+    heading = FontFace(emphasis="BOLD" if bold else "", fill_color=(214, 224, 238))
+    with pdf.table(col_widths=widths, text_align="CENTER", line_height=line_height, headings_style=heading,
+                   cell_fill_color=(246, 248, 251), cell_fill_mode="ROWS", padding=1) as table:
         table.row(headers)
         for row in rows:
             table.row(["" if v is None else str(v) for v in row])
-    if missing:
-        pdf.ln(4)
-        pdf.set_font("cjk", size=10)
-        pdf.cell(0, 7, tr(CTX, QT_TRANSLATE_NOOP("Reports", "Not reported")), new_x="LMARGIN", new_y="NEXT")
-        for line in missing:
-            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+
+    pdf.ln(6)
+    pdf.set_font("cjk", style=bold, size=12)
+    pdf.cell(0, 8, tr(CTX, QT_TRANSLATE_NOOP("Reports", "Not reported")), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("cjk", size=10)
+    pdf.multi_cell(0, 6, "；".join(missing) if missing else tr(CTX, QT_TRANSLATE_NOOP(
+        "Reports", "Every gate has reported for this day.")), new_x="LMARGIN", new_y="NEXT")
+
+    # Sign-off lines along the foot of the last page.
+    if pdf.get_y() > pdf.h - pdf.b_margin - 20:
+        pdf.add_page()
+    pdf.set_y(pdf.h - pdf.b_margin - 12)
+    pdf.set_font("cjk", size=11)
+    part = width / len(SIGN_OFF)
+    for i, label in enumerate(SIGN_OFF):
+        x = pdf.l_margin + i * part
+        pdf.set_x(x)
+        pdf.cell(part, 8, tr(CTX, label) + "：")
+        pdf.line(x + 24, pdf.get_y() + 7, x + part - 8, pdf.get_y() + 7)
     with written_whole(path) as partial:
         pdf.output(str(partial))
     return path

@@ -3443,15 +3443,40 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/office/reports.py" line="70" />
-        <location filename="../../models/office/reports.py" line="105" />
+        <location filename="../../models/office/reports.py" line="119" />
         <source>Gates reporting: {n} of {total}</source>
         <translation>已报送门岗：{n} / {total}</translation>
     </message>
     <message>
         <location filename="../../models/office/reports.py" line="81" />
-        <location filename="../../models/office/reports.py" line="119" />
+        <location filename="../../models/office/reports.py" line="157" />
         <source>Not reported</source>
         <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="93" />
+        <source>Prepared by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="93" />
+        <source>Checked by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="94" />
+        <source>Telephone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="94" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="159" />
+        <source>Every gate has reported for this day.</source>
+        <translation>当日所有门岗均已报送。</translation>
     </message>
 </context>
 <context>

@@ -63,3 +63,29 @@ def test_a_gate_that_sent_nothing_recently_is_listed_as_not_reported(tmp_path, n
     assert len(missing) == 1 and missing[0].startswith("榕城花园 东门")
     db.close()
     off.close()
+
+
+def test_the_report_asks_the_office_clock_who_has_not_reported(tmp_path, now):
+    """Written on the day, a bundle from this morning is enough: the report used the computer's
+    clock instead and listed every gate as not reported."""
+    from openpyxl import load_workbook
+
+    from models.app.desk import Desk
+    from models.trust.operators import Role
+
+    off = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    db = open_database(tmp_path / "g" / "gatedesk.sqlite3")
+    create_demo(db, days=1, visits_per_day=20, seed=3, now=now)
+    enroll(off, db)
+    path = export_bundle(db, tmp_path / "usb", sheets=False, now=now).path
+    desk = Desk(off, clock=lambda: now + timedelta(hours=1))
+    desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
+                                    pin="1234", pin_again="1234", office_label="办公室")
+    admin = desk.staff.operators()[0]
+    desk.authorise(admin.id, "1234", Role.ADMIN)
+    assert desk.sync.importer().run(path).status == "accepted"
+    rows = list(load_workbook(desk.office.write_report(local_today(now, ZONE), tmp_path / "r.xlsx"))
+                .active.iter_rows(values_only=True))
+    assert ("未报送",) not in [r[:1] for r in rows]
+    db.close()
+    off.close()

@@ -53,6 +53,29 @@ def test_pdf_report_has_real_chinese_text(summary, tmp_path):
     assert "NotoSansCJK" in fonts or "WenQuanYi" in fonts  # the Chinese face is embedded, not substituted
 
 
+def test_the_pdf_report_fills_its_page(summary, tmp_path):
+    """It was one small strip at the top of an empty A4 sheet: now the key figures, the table, the
+    gates not reported and the sign-off lines cover the page."""
+    if not shutil.which("pdftoppm"):
+        if os.environ.get("CI"):
+            pytest.fail("pdftoppm (poppler-utils) must be installed by bootstrap.sh test")
+        pytest.skip("pdftoppm not installed")
+    from PIL import Image, ImageOps
+
+    path = write_report(summary, tmp_path / "r.pdf", language="zh_CN", office="温泉社区居委会",
+                        missing=["南湖苑 正门 (2026-11-27 22:00)"])
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-singlefile", str(path), str(tmp_path / "page")], check=True)
+    page = Image.open(tmp_path / "page.png").convert("L")
+    left, top, right, bottom = ImageOps.invert(page).point(lambda v: 255 if v > 40 else 0).getbbox()
+    assert page.width > page.height  # landscape
+    assert (right - left) / page.width > 0.9 and (bottom - top) / page.height > 0.85, (left, top, right, bottom)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "南湖苑 正门" in text and "填报人" in text and "审核人" in text
+    # The key figures are the day's totals.
+    assert "450" in text and "57" in text
+
+
 def test_english_report(summary, tmp_path):
     path = write_report(summary, tmp_path / "r.xlsx", language="en", office="Wenquan office")
     rows = list(load_workbook(path).active.iter_rows(values_only=True))

@@ -1,4 +1,4 @@
-"""Nothing depends on the hour: the sync tests pass with the computer's clock at 02:30 and at 23:50
+"""Nothing depends on the hour: the sync tests and the gate's idea of "today" pass with the computer's clock at 02:30 and at 23:50
 in China (the demo once wrote the future between midnight and six, and the office refused it)."""
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CLOCK_SENSITIVE = ["tests/models/test_sync.py", "tests/models/test_office.py", "tests/models/test_ownership.py",
                    "tests/models/test_demo_hours.py",
-                   "tests/test_cli.py::test_two_gates_export_and_an_office_imports_from_a_usb_folder"]
+                   "tests/test_cli.py::test_two_gates_export_and_an_office_imports_from_a_usb_folder",
+                   "tests/gui/test_log_and_dialogs.py::"
+                   "test_the_log_opens_on_the_station_s_day_and_shows_what_was_registered_today",
+                   "tests/gui/test_gate_flow.py::test_todays_counts_start_again_after_midnight"]
 
 
 @pytest.mark.slow

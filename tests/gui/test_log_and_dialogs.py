@@ -284,3 +284,17 @@ def test_the_sign_in_window_says_when_an_operator_is_locked(app, desk, qtbot):
         dialog.who.pin.setText("0000")
         dialog.accept()
     assert "分钟" in dialog.error.text()
+
+
+def test_the_log_opens_on_the_station_s_day_and_shows_what_was_registered_today(log, qtbot, desk):
+    """At 02:30 in China the computer's UTC date is still yesterday: the log opened on the wrong day
+    and showed nothing registered since midnight. Run at any hour by tests/test_any_hour.py."""
+    from datetime import datetime
+
+    from PySide6.QtCore import QDate
+
+    today = datetime.now(desk.settings.zone).date()
+    assert log.day_from.date() == QDate(today) and log.day_to.date() == QDate(today)
+    add(desk, "王小明", "13800138000")
+    log.refresh()
+    assert log.model.rowCount() == 1

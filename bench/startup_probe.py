@@ -1,9 +1,14 @@
-"""Child process for bench/gate_bench.py: start as a user would, print 'ready' once painted.
+"""Child process for bench/startup_bench.py and bench/gate_bench.py: start as a user would.
 
     python bench/startup_probe.py bare           a bare PySide6 window (the floor)
-    python bench/startup_probe.py gatedesk DIR   GateDesk's real start-up path up to its first
-                                                 window (sign-in), through gui.app.run
+    python bench/startup_probe.py gatedesk DIR   GateDesk's real start-up path (gui.app.run) up to its
+                                                 first window, the sign-in
+
+Prints 'ready' once the first window is painted and, for GateDesk, 'filled' once the sign-in window
+has its operators (the database layer has arrived), then exits (GateDesk through
+its own Cancel, so the next launch starts from a cleanly closed database, as usual).
 """
+import os
 import sys
 from pathlib import Path
 
@@ -11,27 +16,37 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def ready(widget) -> None:
-    from PySide6.QtWidgets import QApplication
-
     widget.grab()  # the first frame is really painted
     print("ready", flush=True)
-    widget.reject() if hasattr(widget, "reject") else QApplication.quit()
 
 
 def main() -> None:
+    from PySide6.QtCore import QTimer
+
     if sys.argv[1] == "bare":
-        from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication, QLabel
 
         app = QApplication(sys.argv[:1])
         window = QLabel("hello")
         window.show()
-        QTimer.singleShot(0, lambda: ready(window))
+        QTimer.singleShot(0, lambda: (ready(window), os._exit(0)))
         app.exec()
     else:
         from gui.app import run
 
-        run(Path(sys.argv[2]), on_first_window=ready)
+        def first(widget) -> None:
+            ready(widget)
+
+            def filled() -> None:
+                if widget.who.who.count():
+                    widget.grab()
+                    print("filled", flush=True)
+                    widget.reject()  # closes the database cleanly, as a guard's Cancel would
+                    return
+                QTimer.singleShot(5, filled)
+            QTimer.singleShot(0, filled)
+
+        run(Path(sys.argv[2]), on_first_window=first)
 
 
 if __name__ == "__main__":

@@ -5,18 +5,15 @@ import gc
 import sys
 from pathlib import Path
 
-# The core first: once PySide6 is imported, its import hook sits in front of every later import,
-# which made loading SQLAlchemy and the tables ~0.1 s slower at start-up.
-import models.app.desk  # noqa: F401,I001
-from models.store import registry  # noqa: I001
-
-registry.features()  # noqa: E402  (every feature's tables)
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from models.store import paths
+from models.store.i18n import remember_language, remembered_language
+
+# Nothing of the database layer (SQLAlchemy, the tables: ~0.6 s to load) is imported here: the
+# sign-in window is drawn first and filled once it has arrived (_run_locked).
 
 # Named explicitly: with only Noto installed and LANG=C, Qt would pick the Japanese face.
 CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC",
@@ -67,7 +64,7 @@ def run(data_dir: Path, *, on_first_window=None) -> int:
     from models.store.instance import AlreadyRunning, InstanceLock
 
     app = make_app()
-    install_language(app, "zh_CN")
+    install_language(app, remembered_language(data_dir))
     lock = InstanceLock(data_dir)
     try:
         lock.acquire()
@@ -93,14 +90,40 @@ def run(data_dir: Path, *, on_first_window=None) -> int:
         lock.release()
 
 
+def early_sign_in(data_dir: Path):
+    """The sign-in window, on screen before the database layer is loaded, for the usual start: a
+    station already set up and closed cleanly last time. None otherwise (a first run, a crash or an
+    interrupted restore is dealt with before any window)."""
+    path = paths.database_path(data_dir)
+    if not (path.exists() and paths.closed_cleanly(path)) or (data_dir / paths.PENDING_RESTORE).exists():
+        return None
+    from gui.dialogs.sign_in_dialog import SignInDialog
+
+    window = SignInDialog(None)
+    window.show()
+    window.repaint()
+    return window
+
+
 def _run_locked(app, data_dir: Path, on_first_window) -> int:
     from PySide6.QtCore import QTimer
+
+    first = early_sign_in(data_dir)
+    if first is not None and on_first_window:
+        on_first_window(first)
+        on_first_window = None
 
     from gui import texts
     from models.app.desk import Desk
     from models.store.backups import DatabaseProblem
     from models.store.db import open_database
     from models.trust.recovery import complete_pending
+
+    def refuse(text: str) -> int:
+        if first is not None:
+            first.hide()
+        QMessageBox.critical(None, "GateDesk", text)
+        return 1
 
     if paths.database_path(data_dir).exists():
         complete_pending(data_dir)  # a restore interrupted after its swap is recorded now
@@ -109,13 +132,17 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
     try:
         db = open_database(paths.database_path(data_dir), background_checkpoints=True)
     except DatabaseProblem as exc:
-        QMessageBox.critical(None, "GateDesk", texts.message(exc.message))
-        return 1
+        return refuse(texts.message(exc.message))
     except OSError as exc:
-        QMessageBox.critical(None, "GateDesk", f"{data_dir}: {exc.strerror or exc}")
-        return 1
+        return refuse(f"{data_dir}: {exc.strerror or exc}")
     desk = Desk(db)
-    install_language(app, desk.settings.language)
+    if desk.settings.language != remembered_language(data_dir) or desk.ctx is None:
+        # Drawn in the wrong language (the setting changed on another path) or not set up after all.
+        if first is not None:
+            first.close()
+            first = None
+        install_language(app, desk.settings.language)
+        remember_language(data_dir, desk.settings.language)
 
     def damaged(problem: str) -> None:
         QMessageBox.critical(None, "GateDesk", QCoreApplication.translate(
@@ -138,7 +165,11 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
         if desk.operator is None:  # after a first run the new administrator is on duty already
             from gui.dialogs.sign_in_dialog import SignInDialog
 
-            sign_in = SignInDialog(desk)
+            if first is not None:
+                first.attach(desk)
+                sign_in = first
+            else:
+                sign_in = SignInDialog(desk)
             if on_first_window:
                 QTimer.singleShot(0, lambda: on_first_window(sign_in))
             if sign_in.exec() != QDialog.Accepted:
@@ -156,6 +187,7 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
         # walking it again and again, which put 10-20 ms pauses into searches and saves.
         gc.freeze()
         code = app.exec()
+        remember_language(data_dir, desk.settings.language)  # the next start draws its first window in it
         if not db.damaged:
             desk.staff.sign_off()
             desk.records.anchor_audit()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -16,24 +17,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import texts
-from models.app.desk import Desk
-from models.trust.operators import ROLE_LABELS, ROLE_RANK, NotAllowed, Role, WrongPin
+from models.trust.roles import ROLE_LABELS, ROLE_RANK, Role
+
+if TYPE_CHECKING:
+    from models.app.desk import Desk
+
+# Only PySide6 and the light role names at import: the sign-in window is drawn at start-up before
+# the database layer is loaded (gui.app), and filled when it arrives.
 
 
 class OperatorPinBox(QWidget):
     """An operator chooser and a PIN field; reused wherever someone must prove who they are."""
 
-    def __init__(self, operators, *, minimum: Role = Role.GUARD, parent=None):
+    def __init__(self, operators=(), *, minimum: Role = Role.GUARD, parent=None):
         super().__init__(parent)
+        self.minimum = minimum
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         self.who = QComboBox()
         self.who.setObjectName("operator")
         self.who.setMinimumHeight(44)
-        for op in operators:
-            if ROLE_RANK[Role(op.role)] >= ROLE_RANK[minimum]:
-                self.who.addItem(f"{op.name}  ({texts.lookup('Operators', ROLE_LABELS[Role(op.role)])})", op.id)
         self.pin = QLineEdit()
         self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.Password)
@@ -41,15 +44,30 @@ class OperatorPinBox(QWidget):
         self.pin.setMinimumHeight(44)
         form.addRow(self.tr("Operator"), self.who)
         form.addRow(self.tr("PIN"), self.pin)
+        self.set_operators(operators)
+
+    def set_operators(self, operators) -> None:
+        self.who.clear()
+        if not operators:
+            return
+        from gui import texts  # the database layer has arrived by now: it brings the operators
+
+        for op in operators:
+            if ROLE_RANK[Role(op.role)] >= ROLE_RANK[self.minimum]:
+                self.who.addItem(f"{op.name}  ({texts.lookup('Operators', ROLE_LABELS[Role(op.role)])})", op.id)
 
     def operator_id(self) -> str:
         return self.who.currentData()
 
 
 class SignInDialog(QDialog):
-    def __init__(self, desk: Desk, parent=None, *, hand_over: bool = False):
+    """desk=None draws the window at once, names still to come; attach(desk) fills it. OK waits for
+    the names, and what is typed meanwhile (the PIN) stays."""
+
+    def __init__(self, desk: Desk | None, parent=None, *, hand_over: bool = False):
         super().__init__(parent)
-        self.desk = desk
+        self.desk = None
+        self.hand_over = hand_over
         self.setWindowTitle(self.tr("Hand over the gate") if hand_over else self.tr("Sign in"))
         self.setMinimumWidth(460)
         box = QVBoxLayout(self)
@@ -57,22 +75,37 @@ class SignInDialog(QDialog):
                        if hand_over else self.tr("Choose your name and type your PIN to start your shift."))
         intro.setWordWrap(True)
         box.addWidget(intro)
-        self.who = OperatorPinBox(desk.staff.operators())
-        if not hand_over:  # after a restart mid-shift, the same guard signs in again
-            last = self.who.who.findData(desk.staff.last_on_duty())
-            if last >= 0:
-                self.who.who.setCurrentIndex(last)
+        self.who = OperatorPinBox()
         box.addWidget(self.who)
         self.error = QLabel("")
         self.error.setObjectName("dialogError")
         box.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        box.addWidget(buttons)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        box.addWidget(self.buttons)
         self.who.pin.setFocus()
+        if desk is None:
+            self.who.who.setPlaceholderText(self.tr("Loading the names…"))
+            self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        else:
+            self.attach(desk)
+
+    def attach(self, desk: Desk) -> None:
+        self.desk = desk
+        self.who.set_operators(desk.staff.operators())
+        if not self.hand_over:  # after a restart mid-shift, the same guard signs in again
+            last = self.who.who.findData(desk.staff.last_on_duty())
+            if last >= 0:
+                self.who.who.setCurrentIndex(last)
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
 
     def accept(self) -> None:
+        from gui import texts
+        from models.trust.operators import WrongPin
+
+        if self.desk is None:
+            return
         try:
             self.desk.staff.sign_in(self.who.operator_id(), self.who.pin.text())
         except WrongPin as exc:
@@ -85,6 +118,9 @@ class SignInDialog(QDialog):
 
 def ask_supervisor(desk: Desk, parent, title: str, intro: str, role: Role = Role.SUPERVISOR):
     """A supervisor (or higher) proves who they are; returns that operator, or None if cancelled."""
+    from gui import texts
+    from models.trust.operators import NotAllowed, WrongPin
+
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     box = QVBoxLayout(dialog)

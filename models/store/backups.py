@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from models.store import files
+from models.store.paths import clean_mark, closed_cleanly  # noqa: F401 - re-exported
 from models.store.clock import utcnow
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.migrations import SCHEMA_VERSION
@@ -152,16 +153,6 @@ def restore_from(backup: Path, path: Path, backups: Path, now: datetime | None =
         for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             leftover.unlink(missing_ok=True)
     return kept
-
-
-def clean_mark(path: Path) -> Path:
-    """Present while the database is closed after a clean shutdown; gone while it is open, so
-    after a crash or a power cut the next start knows to check the whole file first."""
-    return path.with_name(path.name + ".closed")
-
-
-def closed_cleanly(path: Path) -> bool:
-    return clean_mark(path).exists()
 
 
 def opening(path: Path) -> None:

@@ -64,6 +64,27 @@ def plain_translator(language: str):
     return lambda context, text: table.get((context, text), text)
 
 
+LANGUAGE_FILE = "language"  # the interface language last used, beside the database
+
+
+def remembered_language(data_dir) -> str:
+    """The language to draw the first window in before the settings are loaded: the one the
+    station used last time (zh_CN when there is none, or it is not one we have)."""
+    try:
+        value = (data_dir / LANGUAGE_FILE).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeError):
+        return LANGUAGES[0]
+    return value if value in LANGUAGES else LANGUAGES[0]
+
+
+def remember_language(data_dir, language: str) -> None:
+    if language in LANGUAGES and remembered_language(data_dir) != language:
+        try:
+            (data_dir / LANGUAGE_FILE).write_text(language, encoding="ascii")
+        except OSError:
+            pass  # only a hint for the next start
+
+
 def environment_language() -> str:
     """The command line speaks Chinese unless the environment asks for English."""
     for var in ("GATEDESK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):

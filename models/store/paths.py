@@ -40,3 +40,17 @@ def backups_dir(data_dir: Path) -> Path:
 
 def translations_dir() -> Path:
     return RESOURCES_DIR / "translations"
+
+
+# Read at start-up before the database layer is loaded (see gui.app): plain files only.
+PENDING_RESTORE = "restore-pending.json"  # a restore interrupted after its swap (models.trust.recovery)
+
+
+def clean_mark(path: Path) -> Path:
+    """Present while the database is closed after a clean shutdown; gone while it is open, so
+    after a crash or a power cut the next start knows to check the whole file first."""
+    return path.with_name(path.name + ".closed")
+
+
+def closed_cleanly(path: Path) -> bool:
+    return clean_mark(path).exists()

@@ -5,7 +5,6 @@ import hashlib
 import hmac
 import secrets
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from sqlmodel import Field, Session, SQLModel, col, select
 
@@ -15,15 +14,8 @@ from models.store.clock import utcnow
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.records import Record, when_field
 from models.trust import audit
+from models.trust.roles import ROLE_LABELS, ROLE_RANK, Role  # noqa: F401 - re-exported: callers import them here
 
-
-class Role(StrEnum):
-    GUARD = "guard"
-    SUPERVISOR = "supervisor"
-    ADMIN = "admin"
-
-
-ROLE_RANK = {Role.GUARD: 0, Role.SUPERVISOR: 1, Role.ADMIN: 2}
 
 # scrypt with these costs takes ~50 ms here: slow for a guesser, quick enough for a sign-in.
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
@@ -210,8 +202,3 @@ def end_shift(session: Session, *, ctx: StationContext, now: datetime | None = N
                      action="sign_out", record_id=open_shift.id)
 
 
-ROLE_LABELS = {
-    Role.GUARD: QT_TRANSLATE_NOOP("Operators", "Guard"),
-    Role.SUPERVISOR: QT_TRANSLATE_NOOP("Operators", "Supervisor"),
-    Role.ADMIN: QT_TRANSLATE_NOOP("Operators", "Administrator"),
-}

@@ -21,7 +21,7 @@ from models.store.db import Meta, open_database
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.trust import audit
 
-PENDING = "restore-pending.json"
+PENDING = paths.PENDING_RESTORE
 
 
 @dataclass

@@ -148,3 +148,85 @@ def test_the_background_check_finds_damage_after_a_clean_close(app, qtbot, tmp_p
     qtbot.waitUntil(lambda: checking.result is not None, timeout=20_000)
     qtbot.wait(300)
     assert quiet == []
+
+
+def set_up_station(data, language="zh_CN"):
+    """A station set up and closed cleanly, as after a normal day."""
+    from models.app.desk import Desk
+    from models.trust.first_run import SetupForm
+
+    db = open_database(paths.database_path(data))
+    desk = Desk(db)
+    desk.staff.complete_setup(SetupForm(compound_name="榕城花园", gate_name="东门", admin_name="林管理",
+                                        admin_pin="1234", admin_pin_again="1234"))
+    if language != "zh_CN":
+        desk.staff.update_settings(desk.settings.model_copy(update={"language": language}))
+    db.close()
+
+
+def test_the_sign_in_window_is_drawn_before_the_database_layer_is_loaded(app, tmp_path):
+    """Start-up waited ~0.6 s for SQLAlchemy and the tables before any window: the first window
+    now needs none of it (checked in a fresh interpreter, where nothing is loaded yet)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    data = tmp_path / "gate"
+    set_up_station(data)
+    root = Path(__file__).resolve().parents[2]
+    code = (f"import sys; sys.path.insert(0, {str(root)!r})\n"
+            "from pathlib import Path\n"
+            "from gui.app import make_app, early_sign_in\n"
+            "app = make_app()\n"
+            f"w = early_sign_in(Path({str(data)!r}))\n"
+            "print(w is not None and w.isVisible(), w.who.pin.hasFocus() or w.who.pin.focusPolicy() != 0)\n"
+            "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'pydantic', 'models.app.desk') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    shown, loaded = out.stdout.splitlines()[:2]
+    assert shown.startswith("True") and loaded == "[]", out.stdout + out.stderr
+
+
+def test_the_early_sign_in_window_is_filled_and_signs_in(app, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from gui.dialogs import sign_in_dialog
+    from gui.main_window import MainWindow
+
+    data = tmp_path / "gate"
+    set_up_station(data)
+    seen, shown = [], []
+
+    def first(window):
+        seen.append((window.isVisible(), window.who.who.count()))  # on screen, names still to come
+
+    def sign_in(self):
+        seen.append(("exec", self.who.who.currentText()))
+        self.who.pin.setText("1234")
+        self.accept()
+        return QDialog.Accepted
+
+    monkeypatch.setattr(sign_in_dialog.SignInDialog, "exec", sign_in)
+    monkeypatch.setattr(MainWindow, "show", lambda self: shown.append(self.desk.operator.name))
+    monkeypatch.setattr(app_mod.QApplication, "exec", lambda *a: 0)
+    assert app_mod.run(data, on_first_window=first) == 0
+    assert seen[0] == (True, 0) and seen[1][0] == "exec" and "林管理" in seen[1][1]
+    assert shown == ["林管理"]
+
+
+def test_the_first_window_is_drawn_in_the_station_s_language(app, tmp_path, monkeypatch):
+    """The language is a setting in the database; the first window remembers it from last time."""
+    from PySide6.QtWidgets import QDialog
+
+    from gui.dialogs import sign_in_dialog
+
+    data = tmp_path / "gate"
+    set_up_station(data, language="en")
+    titles = []
+    monkeypatch.setattr(sign_in_dialog.SignInDialog, "exec", lambda self: titles.append(self.windowTitle())
+                        or QDialog.Rejected)
+    firsts = []
+    assert app_mod.run(data, on_first_window=lambda w: firsts.append(w.windowTitle())) == 0
+    assert app_mod.run(data, on_first_window=lambda w: firsts.append(w.windowTitle())) == 0
+    # The first start draws in Chinese and redraws once the setting is read; from then on, English.
+    assert titles == ["Sign in", "Sign in"] and firsts[-1] == "Sign in"

@@ -84,15 +84,20 @@ def verify_copy(path: Path) -> int:
     if result != "ok":
         raise DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
             "Database", "{path} is damaged ({error}). It was left untouched."), {"path": str(path), "error": result}))
+    return known_version(version[0] if version else None)
+
+
+def known_version(version) -> int:
+    """The schema version stored in a file's meta table, if this GateDesk may use the file."""
     if version is None:
         raise DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
             "Database", "This file holds tables but is not a GateDesk database. It was left untouched."), {}))
-    if int(version[0]) > SCHEMA_VERSION:
+    if int(version) > SCHEMA_VERSION:
         raise DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
             "Database", "This database was written by a newer GateDesk (schema {found}; this version "
             "understands up to {known}). Install the newer GateDesk; the file was left untouched."),
-            {"found": int(version[0]), "known": SCHEMA_VERSION}))
-    return int(version[0])
+            {"found": int(version), "known": SCHEMA_VERSION}))
+    return int(version)
 
 
 @dataclass(frozen=True)

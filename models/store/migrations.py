@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection
+if TYPE_CHECKING:  # only named here: SCHEMA_VERSION is read by commands that load no database layer
+    from sqlalchemy import Connection
 
 # v2: the isolation point, the drop-off station, disinfection rounds and the daily readiness check.
 V2_DDL = (

@@ -38,6 +38,11 @@ def backups_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
 
 
+def font_cache_dir(data_dir: Path) -> Path:
+    """Fonts cut down to a poster's characters (no personal data: compound and gate names)."""
+    return data_dir / "cache" / "fonts"
+
+
 def translations_dir() -> Path:
     return RESOURCES_DIR / "translations"
 

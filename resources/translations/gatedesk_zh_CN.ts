@@ -4,27 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="75" />
+        <location filename="../../gui/app.py" line="72" />
         <source>GateDesk is already open on this computer for this data folder. Use the window that is open (look in the taskbar); two at once could overwrite each other's work.</source>
         <translation>门岗登记台已经打开（同一数据文件夹）。请使用已打开的窗口（看看任务栏）；同时开两个可能互相覆盖。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="85" />
+        <location filename="../../gui/app.py" line="82" />
         <source>GateDesk met an error it did not expect. Everything already saved is safe. A report without personal data was written to {0}; please give it to your administrator.</source>
         <translation>门岗登记台遇到了意外错误。已经保存的记录都是安全的。一份不含个人信息的报告已写入 {0}，请交给管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="121" />
+        <location filename="../../gui/app.py" line="148" />
         <source>The database is damaged ({0}). GateDesk closes now so that nothing more is written to it; start it again to be offered the newest backup.</source>
         <translation>数据库已损坏（{0}）。门岗登记台现在关闭，以免再写入；请重新打开，届时会提供最新的备份用于恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="188" />
+        <location filename="../../gui/app.py" line="220" />
         <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
         <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="192" />
+        <location filename="../../gui/app.py" line="224" />
         <source>The database {0} is damaged ({1}). It has not been changed.
 
 Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
@@ -36,167 +36,167 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../models/trust/audit.py" line="27" />
+        <location filename="../../models/trust/audit.py" line="28" />
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="28" />
+        <location filename="../../models/trust/audit.py" line="29" />
         <source>Signed off</source>
         <translation>下班退出</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="29" />
+        <location filename="../../models/trust/audit.py" line="30" />
         <source>Wrong PIN</source>
         <translation>PIN 错误</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="30" />
+        <location filename="../../models/trust/audit.py" line="31" />
         <source>Station locked</source>
         <translation>工作台锁定</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="31" />
+        <location filename="../../models/trust/audit.py" line="32" />
         <source>Station unlocked</source>
         <translation>工作台解锁</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="32" />
+        <location filename="../../models/trust/audit.py" line="33" />
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="33" />
+        <location filename="../../models/trust/audit.py" line="34" />
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="34" />
+        <location filename="../../models/trust/audit.py" line="35" />
         <source>Decision overridden</source>
         <translation>改判</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="35" />
+        <location filename="../../models/trust/audit.py" line="36" />
         <source>Personal data revealed</source>
         <translation>查看完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="36" />
+        <location filename="../../models/trust/audit.py" line="37" />
         <source>Record deleted</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="37" />
+        <location filename="../../models/trust/audit.py" line="38" />
         <source>Bundle exported</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="38" />
+        <location filename="../../models/trust/audit.py" line="39" />
         <source>Report exported</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="39" />
+        <location filename="../../models/trust/audit.py" line="40" />
         <source>Bundle imported</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="40" />
+        <location filename="../../models/trust/audit.py" line="41" />
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="41" />
+        <location filename="../../models/trust/audit.py" line="42" />
         <source>Operator added</source>
         <translation>新增操作员</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="42" />
+        <location filename="../../models/trust/audit.py" line="43" />
         <source>Office key loaded</source>
         <translation>载入社区密钥</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="43" />
+        <location filename="../../models/trust/audit.py" line="44" />
         <source>Expired personal data erased</source>
         <translation>清除到期个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="44" />
+        <location filename="../../models/trust/audit.py" line="45" />
         <source>Erasing expired personal data failed</source>
         <translation>删除过期个人信息失败</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="45" />
+        <location filename="../../models/trust/audit.py" line="46" />
         <source>End of campaign: all personal data erased</source>
         <translation>防控结束：清除全部个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="46" />
+        <location filename="../../models/trust/audit.py" line="47" />
         <source>Backup restored</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="47" />
+        <location filename="../../models/trust/audit.py" line="48" />
         <source>Station enrolled</source>
         <translation>门岗备案</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="48" />
+        <location filename="../../models/trust/audit.py" line="49" />
         <source>A gate's new key accepted</source>
         <translation>接受门岗的新密钥</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="49" />
+        <location filename="../../models/trust/audit.py" line="50" />
         <source>Conflict decided</source>
         <translation>处理冲突</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="50" />
+        <location filename="../../models/trust/audit.py" line="51" />
         <source>Poster content changed</source>
         <translation>修改海报内容</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="51" />
+        <location filename="../../models/trust/audit.py" line="52" />
         <source>Resident list imported</source>
         <translation>导入住户名单</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="52" />
+        <location filename="../../models/trust/audit.py" line="53" />
         <source>Home monitoring list imported</source>
         <translation>导入居家管控名单</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="53" />
+        <location filename="../../models/trust/audit.py" line="54" />
         <source>Roster file for other gates</source>
         <translation>其他门岗用的名单文件</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="54" />
+        <location filename="../../models/trust/audit.py" line="55" />
         <source>Resident changed</source>
         <translation>住户信息变更</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="55" />
+        <location filename="../../models/trust/audit.py" line="56" />
         <source>Pass issued</source>
         <translation>发放通行证</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="56" />
+        <location filename="../../models/trust/audit.py" line="57" />
         <source>Pass reissued</source>
         <translation>补发通行证</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="57" />
+        <location filename="../../models/trust/audit.py" line="58" />
         <source>Pass revoked</source>
         <translation>作废通行证</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="58" />
+        <location filename="../../models/trust/audit.py" line="59" />
         <source>Passes printed</source>
         <translation>打印通行证</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="59" />
+        <location filename="../../models/trust/audit.py" line="60" />
         <source>Home monitoring changed</source>
         <translation>居家管控变更</translation>
     </message>
@@ -285,12 +285,12 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>Authority</name>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="123" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="159" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="124" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="160" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
@@ -402,7 +402,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     <name>Cli</name>
     <message>
         <location filename="../../main.py" line="157" />
-        <location filename="../../main.py" line="533" />
+        <location filename="../../main.py" line="560" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
@@ -463,7 +463,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
     <message>
         <location filename="../../main.py" line="307" />
-        <location filename="../../main.py" line="556" />
+        <location filename="../../main.py" line="583" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
@@ -565,77 +565,78 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
     <message>
         <location filename="../../main.py" line="458" />
-        <location filename="../../main.py" line="536" />
+        <location filename="../../main.py" line="563" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="480" />
+        <location filename="../../main.py" line="485" />
+        <location filename="../../main.py" line="512" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="484" />
+        <location filename="../../main.py" line="496" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="510" />
+        <location filename="../../main.py" line="537" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="519" />
+        <location filename="../../main.py" line="546" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="562" />
+        <location filename="../../main.py" line="589" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="568" />
+        <location filename="../../main.py" line="595" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="570" />
+        <location filename="../../main.py" line="597" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="586" />
+        <location filename="../../main.py" line="613" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="589" />
+        <location filename="../../main.py" line="616" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="593" />
+        <location filename="../../main.py" line="620" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="596" />
+        <location filename="../../main.py" line="623" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="598" />
+        <location filename="../../main.py" line="625" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="634" />
+        <location filename="../../main.py" line="661" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="639" />
+        <location filename="../../main.py" line="666" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -851,24 +852,24 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>未保存：磁盘已满或数据文件夹无法写入（{detail}）。已输入的内容都还在；请腾出空间或联系管理员，然后再保存。</translation>
     </message>
     <message>
-        <location filename="../../models/store/backups.py" line="34" />
+        <location filename="../../models/store/backups.py" line="35" />
         <source>{path} is not a readable GateDesk database ({error}). It was left untouched.</source>
         <translation>{path} 不是可读取的门岗登记台数据库（{error}）。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/store/backups.py" line="87" />
+        <location filename="../../models/store/backups.py" line="93" />
         <location filename="../../models/store/db.py" line="239" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/store/backups.py" line="90" />
+        <location filename="../../models/store/backups.py" line="96" />
         <location filename="../../models/store/db.py" line="246" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/store/backups.py" line="84" />
+        <location filename="../../models/store/backups.py" line="85" />
         <source>{path} is damaged ({error}). It was left untouched.</source>
         <translation>{path} 已损坏（{error}）。文件未作任何改动。</translation>
     </message>
@@ -2448,12 +2449,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>OperatorPinBox</name>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="45" />
         <source>Operator</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="43" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="46" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -2461,37 +2462,37 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Operators</name>
     <message>
-        <location filename="../../models/trust/operators.py" line="99" />
+        <location filename="../../models/trust/operators.py" line="91" />
         <source>Wrong PIN. Please try again.</source>
         <translation>PIN 错误，请重试。</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="105" />
+        <location filename="../../models/trust/operators.py" line="97" />
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="106" />
+        <location filename="../../models/trust/operators.py" line="98" />
         <source>Only a supervisor or an administrator may do this.</source>
         <translation>只有主管或管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="122" />
+        <location filename="../../models/trust/operators.py" line="114" />
         <source>Too many wrong PINs. Try again in {minutes} minutes, or ask an administrator.</source>
         <translation>PIN 错误次数过多。请 {minutes} 分钟后再试，或找管理员。</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="214" />
+        <location filename="../../models/trust/roles.py" line="19" />
         <source>Guard</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="215" />
+        <location filename="../../models/trust/roles.py" line="20" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="216" />
+        <location filename="../../models/trust/roles.py" line="21" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -2956,92 +2957,92 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Posters</name>
     <message>
-        <location filename="../../models/gate/posters.py" line="80" />
+        <location filename="../../models/gate/posters.py" line="56" />
         <source>{path} is not a picture GateDesk can open.</source>
         <translation>{path} 不是门岗登记台能打开的图片。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="84" />
+        <location filename="../../models/gate/posters.py" line="60" />
         <source>No QR code found in {path}. Photograph the code straight on, filling most of the picture.</source>
         <translation>在 {path} 中没有找到二维码。请正对二维码拍照，让它占满画面的大部分。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="95" />
+        <location filename="../../models/gate/poster_layout.py" line="61" />
         <source>Paste the code's text, or read it from a picture.</source>
         <translation>请粘贴二维码的文字，或从图片中读取。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="97" />
+        <location filename="../../models/gate/poster_layout.py" line="63" />
         <source>The code's text is longer than {n} characters.</source>
         <translation>二维码文字超过 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="100" />
+        <location filename="../../models/gate/poster_layout.py" line="66" />
         <source>A web address starts with http:// or https://.</source>
         <translation>网址应以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="145" />
+        <location filename="../../models/gate/poster_layout.py" line="73" />
         <source>Scan to register</source>
         <translation>扫码登记</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="146" />
+        <location filename="../../models/gate/poster_layout.py" line="74" />
         <source>Temperature check</source>
         <translation>测量体温</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="147" />
+        <location filename="../../models/gate/poster_layout.py" line="75" />
         <source>Wear a mask</source>
         <translation>佩戴口罩</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="148" />
+        <location filename="../../models/gate/poster_layout.py" line="76" />
         <source>Show your health code</source>
         <translation>出示健康码</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="149" />
+        <location filename="../../models/gate/poster_layout.py" line="77" />
         <source>Show a negative nucleic-acid result</source>
         <translation>出示核酸阴性证明</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="150" />
+        <location filename="../../models/gate/poster_layout.py" line="78" />
         <source>Show your itinerary card</source>
         <translation>出示行程卡</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="189" />
+        <location filename="../../models/gate/poster_layout.py" line="152" />
         <source>Paper size must be A4 or A3.</source>
         <translation>纸张须为 A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="152" />
+        <location filename="../../models/gate/poster_layout.py" line="80" />
         <source>Please scan to register</source>
         <translation>请扫码登记</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="153" />
+        <location filename="../../models/gate/poster_layout.py" line="81" />
         <source>Epidemic prevention · one code per person · register before entering</source>
         <translation>疫情防控 · 一人一码 · 先登记后进入</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="154" />
+        <location filename="../../models/gate/poster_layout.py" line="82" />
         <source>Hotline: {0}</source>
         <translation>防疫热线：{0}</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="155" />
+        <location filename="../../models/gate/poster_layout.py" line="83" />
         <source>Venue {0} · printed {1}</source>
         <translation>场所编号 {0} · 打印于 {1}</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="156" />
+        <location filename="../../models/gate/poster_layout.py" line="84" />
         <source>GateDesk check-in poster · post at eye level beside the entrance</source>
         <translation>门岗登记台场所码 · 请张贴于入口旁醒目位置</translation>
     </message>
     <message>
-        <location filename="../../models/gate/posters.py" line="252" />
+        <location filename="../../models/gate/poster_layout.py" line="216" />
         <source>The poster file must end in .pdf or .png: {path}</source>
         <translation>海报文件名须以 .pdf 或 .png 结尾：{path}</translation>
     </message>
@@ -4510,24 +4511,29 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="53" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="71" />
         <source>Hand over the gate</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="53" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="71" />
         <source>Sign in</source>
         <translation>上岗签到</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="56" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="74" />
         <source>The next operator signs in; the records that follow carry their name.</source>
         <translation>接班人员签到；之后的登记都记在其名下。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="57" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="75" />
         <source>Choose your name and type your PIN to start your shift.</source>
         <translation>选择您的姓名并输入 PIN，开始值班。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="89" />
+        <source>Loading the names…</source>
+        <translation>正在读取名单…</translation>
     </message>
 </context>
 <context>
@@ -4661,12 +4667,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../models/trust/operators.py" line="69" />
+        <location filename="../../models/trust/operators.py" line="61" />
         <source>A PIN is {min} to {max} digits.</source>
         <translation>PIN 为 {min}–{max} 位数字。</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="79" />
+        <location filename="../../models/trust/operators.py" line="71" />
         <source>An operator with this name already exists.</source>
         <translation>已有同名的值班人员。</translation>
     </message>
@@ -4807,7 +4813,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请看口罩并选择：M 戴了，U 没戴。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="375" />
+        <location filename="../../models/gate/visits.py" line="394" />
         <source>Write the reason for the override.</source>
         <translation>请填写改判理由。</translation>
     </message>

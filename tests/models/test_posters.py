@@ -14,6 +14,8 @@ from models.setup.settings import Settings
 from models.store.db import open_database
 from models.trust.first_run import SetupForm, complete_setup
 
+DAY = __import__("datetime").date(2022, 11, 28)
+
 
 @pytest.fixture
 def db(tmp_path):
@@ -36,7 +38,7 @@ def spec(db, **kw):
         if kw:
             posters.save_venue_code(s, gate_id=gate.id, **kw)
             s.commit()
-        return posters.poster_spec(s, gate, Settings(), language="zh_CN"), compound, gate
+        return posters.poster_spec(s, gate, Settings(), language="zh_CN", today=DAY), compound, gate
 
 
 @pytest.mark.parametrize("size", ["A4", "A3"])
@@ -91,8 +93,8 @@ def test_the_official_code_can_be_read_from_a_photo(db, tmp_path):
 def test_instructions_follow_the_settings(db):
     with db.session() as s:
         [(_, gate)] = posters.all_gates(s)
-        all_on = posters.poster_spec(s, gate, Settings(), language="zh_CN")
-        fewer = posters.poster_spec(s, gate, Settings(check_nat=False, check_itinerary=False), language="zh_CN")
+        all_on = posters.poster_spec(s, gate, Settings(), language="zh_CN", today=DAY)
+        fewer = posters.poster_spec(s, gate, Settings(check_nat=False, check_itinerary=False), language="zh_CN", today=DAY)
     assert len(all_on.instructions) == 6 and len(fewer.instructions) == 4
     assert all_on.instructions[0] == "扫码登记" and "核酸" in "".join(all_on.instructions)
     assert "核酸" not in "".join(fewer.instructions)
@@ -116,3 +118,26 @@ def test_find_gate_by_name_or_id(db):
         assert posters.find_gate(s, "榕城花园 东门").id == gate.id
         assert posters.find_gate(s, gate.id).id == gate.id
         assert posters.find_gate(s, "西门") is None
+
+
+def test_the_command_s_poster_is_the_app_s_poster(db, tmp_path):
+    """The `poster` command reads its few rows without the database layer: what it prints must be
+    what the app prints, venue code, hotline, settings and all."""
+    from datetime import datetime, timezone
+
+    from models.gate.poster_layout import NoSuchGate, spec_from_file
+    from models.setup.settings import load_settings, save_settings
+
+    with db.session() as s:
+        [(compound, gate)] = posters.all_gates(s)
+        posters.save_venue_code(s, gate_id=gate.id, kind="url", content="https://example.cn/v?id=1",
+                                hotline="0591-12345")
+        save_settings(s, Settings(check_itinerary=False, timezone="Asia/Shanghai"))
+        s.commit()
+        through_db = posters.poster_spec(s, gate, load_settings(s), language="en", today=DAY)
+    now = datetime(2022, 11, 27, 18, 30, tzinfo=timezone.utc)  # 02:30 on the 28th in China
+    for name in ("东门", "榕城花园 东门", gate.id):
+        assert spec_from_file(db.path, name, now=now, language="en") == through_db
+    with pytest.raises(NoSuchGate) as missing:
+        spec_from_file(db.path, "西门", now=now)
+    assert missing.value.names == ["榕城花园 东门"]

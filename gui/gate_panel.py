@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import texts
-from gui.scanner import ScanCatcher
+from gui.scanner import BurstCatcher, ScanCatcher
 from gui.widgets import ChoiceRow, Field
 from models.app.desk import Desk
 from models.app.gate_service import Saved
@@ -51,6 +51,11 @@ class GatePanel(QWidget):
         self.pending_scan = None  # a resident's pass, waiting for the temperature
         # A pass scanned anywhere on this page is caught whole before any field sees it.
         self.scanner = ScanCatcher(self, PASS_PREFIX, self.handle_scan)
+        # An ID card reader in keyboard mode types the card (Tab between fields) wherever the cursor
+        # is; what the fields held before its first key is noted, and put back once it is read.
+        self.id_reader = BurstCatcher(self, self._id_card_read, shortest=18, separators="\t",
+                                      on_start=self._note_fields)
+        self._before_burst: tuple[VisitForm, str] | None = None
         self._recalled_phone = ""
         self._first_reading = ""
         self._build()
@@ -268,6 +273,7 @@ class GatePanel(QWidget):
         self.code.set_value("")
         self.nat.set_value("")  # no check has a pre-chosen answer: the guard states each one
         self._show_carried("")
+        self.fields["id_number"].set_hint("")
         self.risk.set_value("")
         self.mask.set_value("")
         self._recalled_phone = ""
@@ -287,11 +293,51 @@ class GatePanel(QWidget):
     # -- actions --------------------------------------------------------------------------------
     def showEvent(self, event) -> None:
         self.scanner.activate()
+        self.id_reader.activate()
         super().showEvent(event)
 
     def hideEvent(self, event) -> None:
         self.scanner.deactivate()
+        self.id_reader.deactivate()
         super().hideEvent(event)
+
+    def _note_fields(self) -> None:
+        self._before_burst = (self.form_value(), self._first_reading)
+
+    def _id_card_read(self, burst: str, _target) -> bool:
+        """True when the burst was an ID card: the fields are as they were before it, with the
+        card's name and number in theirs."""
+        try:
+            swipe = self.desk.gate.read_id_card(burst)
+        except InvalidInput as exc:
+            self._restore_fields()
+            self.fields["id_number"].set_error(texts.message(exc.errors[0].message))
+            self._show_banner("invalid", self.tr("ID card not read"), texts.message(exc.errors[0].message))
+            return True
+        if swipe is None:
+            return False
+        self._restore_fields()
+        if swipe.name:
+            self.name.setText(swipe.name)
+        self.id_number.setText(swipe.id_number)
+        self.fields["id_number"].set_error("")
+        self.fields["id_number"].set_hint(self.tr("From the ID card · born {0}").format(swipe.birth.isoformat()))
+        self._show_banner("recall", self.tr("ID card read"), self.tr("{0} · born {1}. Now the phone number and "
+                                                                     "the checks.").format(
+            swipe.name or swipe.id_number[-4:], swipe.birth.isoformat()))
+        (self.phone if not self.phone.text() else self.name).setFocus()
+        if self.phone.text():
+            self.advance_from(self.name)
+        return True
+
+    def _restore_fields(self) -> None:
+        if self._before_burst is None:
+            return
+        form, first = self._before_burst
+        recalled = self._recalled_phone
+        self.set_form(form)
+        self._set_first_reading(first)
+        self._recalled_phone = recalled  # the card's digits in the phone field were no phone number
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Return, Qt.Key_Enter):

@@ -123,18 +123,25 @@ BURST_MIN = 8  # tracking numbers are longer than pick-up codes and phone tails
 
 
 class BurstCatcher(PageKeyWatcher):
-    """A code with no prefix (a parcel's tracking number), told from typing by its speed.
+    """A code with no prefix (a parcel's tracking number, an ID card), told from typing by its speed.
 
-    When Enter ends a burst of at least BURST_MIN characters typed faster than people type,
+    When Enter ends a burst of at least `shortest` characters typed faster than people type,
     on_burst(text, target) is called; if it returns True the burst was handled (e.g. moved to
-    the tracking field) and the Enter goes no further.
+    the tracking field) and the Enter goes no further. With `separators` (an ID card reader types
+    Tab between fields), those keys belong to the burst too, wherever they move the cursor; and
+    on_start() is called at the first key after a pause, before that key lands, so the page can
+    note what its fields held should the keys turn out to be a device's.
     """
 
-    def __init__(self, page: QWidget, on_burst: Callable[[str, QWidget], bool]):
+    def __init__(self, page: QWidget, on_burst: Callable[[str, QWidget], bool], *, shortest: int = BURST_MIN,
+                 separators: str = "", on_start: Callable[[], None] | None = None):
         super().__init__(page)
         import time
 
         self.on_burst = on_burst
+        self.on_start = on_start
+        self.shortest = shortest
+        self.separators = separators
         self.clock = time.monotonic
         self.keys: list[tuple[float, str]] = []
         self.target = None
@@ -149,16 +156,20 @@ class BurstCatcher(PageKeyWatcher):
         if event.key() in (Qt.Key_Return, Qt.Key_Enter):
             keys, self.keys = self.keys, []
             burst = "".join(ch for _, ch in keys)
-            # Tracking numbers are letters and digits; rooms (3-2-501) and names are not.
-            if len(keys) >= BURST_MIN and target is self.target and burst.isascii() and burst.isalnum():
-                return bool(self.on_burst(burst, target))
-            return False
-        text = event.text()
-        if not text or not text.isprintable():
+            fast = len(keys) >= self.shortest and burst.isascii() and burst.isalnum() and target is self.target
+            if self.separators:  # fields of several characters and scripts, across fields
+                fast = len(keys) >= self.shortest
+            return bool(fast and self.on_burst(burst, target))
+        text = "\t" if event.key() == Qt.Key_Tab and "\t" in self.separators else event.text()
+        if not text or not (text.isprintable() or text in self.separators):
             self.keys.clear()
             return False
-        if target is not self.target or (self.keys and now - self.keys[-1][0] > BURST_GAP):
+        paused = not self.keys or now - self.keys[-1][0] > BURST_GAP
+        if paused or (target is not self.target and not self.separators):
             self.keys.clear()
             self.target = target
+            if self.on_start is not None:
+                self.on_start()
+        self.target = target
         self.keys.append((now, text))
         return False

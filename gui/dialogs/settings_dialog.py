@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import texts
 from models.app.desk import Desk
+from models.gate.id_card import LAYOUT_LABELS
 from models.setup.settings import Settings, parse_times
 
 
@@ -58,6 +60,12 @@ class SettingsDialog(QDialog):
             cb.setChecked(getattr(s, key))
             self.checks[key] = cb
             form.addRow(cb)
+        self.id_reader = QComboBox()
+        self.id_reader.setObjectName("id_reader_layout")
+        for layout, label in LAYOUT_LABELS.items():
+            self.id_reader.addItem(texts.lookup("IdCard", label), layout)
+        self.id_reader.setCurrentIndex(self.id_reader.findData(s.id_reader_layout))
+        form.addRow(self.tr("The ID card reader types"), self.id_reader)
         self.fever = QDoubleSpinBox()
         self.fever.setObjectName("fever_threshold")
         self.fever.setRange(35.0, 40.0)
@@ -106,7 +114,7 @@ class SettingsDialog(QDialog):
                                                    "checked its key fingerprint against its set-up sheet."))
         form.addRow(self.trust_new_stations)
         if desk.is_office:  # the gate's rules mean nothing at the office
-            for widget in (*self.checks.values(), self.fever, self.window_hours, self.signout_time):
+            for widget in (*self.checks.values(), self.fever, self.window_hours, self.signout_time, self.id_reader):
                 form.setRowVisible(widget, False)
         else:  # and the office's trust means nothing at a gate
             form.setRowVisible(self.trust_new_stations, False)
@@ -134,6 +142,7 @@ class SettingsDialog(QDialog):
         new.language = self.language.currentData()
         for key, cb in self.checks.items():
             setattr(new, key, cb.isChecked())
+        new.id_reader_layout = self.id_reader.currentData()
         new.fever_threshold = round(self.fever.value(), 1)
         new.nat_window_hours = self.window_hours.value()
         t = self.signout_time.time()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from sqlmodel import select
 
 from models.app.work import Service
-from models.gate import visits
+from models.gate import id_card, visits
 from models.gate.rules import Decision, Outcome
 from models.gate.visits import Visit, VisitForm, VisitQuery
 from models.kit.masking import Masked, masked
@@ -48,6 +48,15 @@ class GateService(Service):
         except InvalidInput as exc:
             return exc.fields()
         return set()
+
+    def read_id_card(self, burst: str):
+        """What a keyboard-mode ID card reader typed, read in the station's reader layout: an
+        IdSwipe, None when the burst is not a card at all (a fast typist, a scanner), or
+        InvalidInput when it is one that fails its check."""
+        layout = self.settings.id_reader_layout
+        if not id_card.looks_like_a_swipe(burst, layout):
+            return None
+        return id_card.read_swipe(burst, layout)
 
     def recall(self, phone: str) -> visits.Recall | None:
         """Unmasked: it fills the form being typed for the same person, who stands at the desk."""

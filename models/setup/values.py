@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import time
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -39,6 +40,8 @@ class Settings(BaseModel):
     require_id_number: bool = PField(False, description="An ID number is required for visitors and workers.")
     require_destination: bool = PField(True, description="Visitors name the room they visit and their host.")
     couriers_may_enter: bool = PField(False, description="Couriers and riders may enter (normally they use the drop-off station).")
+    id_reader_layout: Literal["number", "name_number", "full", "name_comma_number"] = PField(
+        "name_number", description="How the keyboard-mode ID card reader types a card (models.gate.id_card).")
 
     auto_signout_enabled: bool = PField(True, description="Sign out everyone still on site at a set time each day.")
     auto_signout_time: time = PField(time(23, 0), description="When the automatic sign-out happens (local time).")

@@ -1099,304 +1099,324 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>GatePanel</name>
     <message>
-        <location filename="../../gui/gate_panel.py" line="74" />
+        <location filename="../../gui/gate_panel.py" line="79" />
         <source>11 digits; a returning visitor is filled in</source>
         <translation>11 位手机号；老访客自动带出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="77" />
+        <location filename="../../gui/gate_panel.py" line="82" />
         <source>district, town or city</source>
         <translation>区、镇或城市</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="78" />
+        <location filename="../../gui/gate_panel.py" line="83" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="82" />
+        <location filename="../../gui/gate_panel.py" line="87" />
         <source>Green</source>
         <translation>绿码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="83" />
+        <location filename="../../gui/gate_panel.py" line="88" />
         <source>Yellow</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="84" />
+        <location filename="../../gui/gate_panel.py" line="89" />
         <source>Red</source>
         <translation>红码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="85" />
+        <location filename="../../gui/gate_panel.py" line="90" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="86" />
+        <location filename="../../gui/gate_panel.py" line="91" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="87" />
+        <location filename="../../gui/gate_panel.py" line="92" />
         <source>None</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="88" />
+        <location filename="../../gui/gate_panel.py" line="93" />
         <source>11-28 09:12, or 30h</source>
         <translation>11-28 09:12，或 30h</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="89" />
+        <location filename="../../gui/gate_panel.py" line="94" />
         <source>Yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="104" />
+        <location filename="../../gui/gate_panel.py" line="109" />
         <source>Risk-area stay in 14 days / star on itinerary card</source>
         <translation>14 天内到过中高风险地区 / 行程卡带星</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="91" />
+        <location filename="../../gui/gate_panel.py" line="96" />
         <source>Wearing one</source>
         <translation>戴了</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="91" />
+        <location filename="../../gui/gate_panel.py" line="96" />
         <source>Not wearing one</source>
         <translation>没戴</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="95" />
+        <location filename="../../gui/gate_panel.py" line="100" />
         <source>Who [F1–F5]</source>
         <translation>人员类别 [F1–F5]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="96" />
+        <location filename="../../gui/gate_panel.py" line="101" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="97" />
+        <location filename="../../gui/gate_panel.py" line="102" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="106" />
+        <location filename="../../gui/gate_panel.py" line="111" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="107" />
+        <location filename="../../gui/gate_panel.py" line="112" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="98" />
+        <location filename="../../gui/gate_panel.py" line="103" />
         <source>Going to (building-unit-room)</source>
         <translation>去往（楼-单元-室）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="99" />
+        <location filename="../../gui/gate_panel.py" line="104" />
         <source>Host (resident visited)</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="108" />
+        <location filename="../../gui/gate_panel.py" line="113" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="100" />
-        <location filename="../../gui/gate_panel.py" line="285" />
+        <location filename="../../gui/gate_panel.py" line="105" />
+        <location filename="../../gui/gate_panel.py" line="291" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="89" />
+        <location filename="../../gui/gate_panel.py" line="94" />
         <source>No</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="101" />
+        <location filename="../../gui/gate_panel.py" line="106" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="102" />
+        <location filename="../../gui/gate_panel.py" line="107" />
         <source>Nucleic-acid result</source>
         <translation>核酸结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="103" />
+        <location filename="../../gui/gate_panel.py" line="108" />
         <source>Sample taken</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="105" />
+        <location filename="../../gui/gate_panel.py" line="110" />
         <source>Mask</source>
         <translation>口罩</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="121" />
+        <location filename="../../gui/gate_panel.py" line="126" />
         <source>Save  [Enter]</source>
         <translation>保存  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="125" />
+        <location filename="../../gui/gate_panel.py" line="130" />
         <source>Clear  [Esc]</source>
         <translation>清空  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="142" />
+        <location filename="../../gui/gate_panel.py" line="147" />
         <source>Supervisor override…</source>
         <translation>主管改判…</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="147" />
+        <location filename="../../gui/gate_panel.py" line="152" />
         <source>Place at the isolation point  [F9]</source>
         <translation>送往临时隔离点  [F9]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="156" />
+        <location filename="../../gui/gate_panel.py" line="161" />
         <source>Sign the earlier entry out, then save  [F7]</source>
         <translation>先为上次登记签离，再保存  [F7]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="167" />
+        <location filename="../../gui/gate_panel.py" line="172" />
         <source>Register the next person meanwhile  [F8]</source>
         <translation>先登记下一位  [F8]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="175" />
+        <location filename="../../gui/gate_panel.py" line="180" />
         <source>Waiting for a re-measure (double-click or Enter to resume)</source>
         <translation>等候复测（双击或回车继续登记）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="277" />
+        <location filename="../../gui/gate_panel.py" line="283" />
         <source>Ready</source>
         <translation>请登记</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="277" />
+        <location filename="../../gui/gate_panel.py" line="283" />
         <source>Type the phone number to begin.</source>
         <translation>先输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="283" />
+        <location filename="../../gui/gate_panel.py" line="289" />
         <source>First reading: {0} °C — type the re-measured reading</source>
         <translation>初测：{0} °C —— 请输入复测体温</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="285" />
+        <location filename="../../gui/gate_panel.py" line="291" />
         <source>Re-measured temperature °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="330" />
+        <location filename="../../gui/gate_panel.py" line="315" />
+        <source>ID card not read</source>
+        <translation>身份证未读取</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="324" />
+        <source>From the ID card · born {0}</source>
+        <translation>读自身份证 · 出生 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="325" />
+        <source>ID card read</source>
+        <translation>身份证已读取</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="325" />
+        <source>{0} · born {1}. Now the phone number and the checks.</source>
+        <translation>{0} · 出生 {1}。接着输入手机号并逐项查验。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="376" />
         <source>from the visit of {0}; change it if the visitor shows a newer one</source>
         <translation>来自 {0} 的登记；访客出示更新的结果时请改</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="332" />
+        <location filename="../../gui/gate_panel.py" line="378" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="333" />
+        <location filename="../../gui/gate_panel.py" line="379" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="382" />
+        <location filename="../../gui/gate_panel.py" line="428" />
         <source>Resident {0} · {1} · in</source>
         <translation>住户 {0} · {1} · 进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="384" />
+        <location filename="../../gui/gate_panel.py" line="430" />
         <source>Take the temperature, type it and press Enter. Esc cancels.</source>
         <translation>请测温，输入体温后按回车。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="406" />
+        <location filename="../../gui/gate_panel.py" line="452" />
         <source>in</source>
         <translation>进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="406" />
+        <location filename="../../gui/gate_panel.py" line="452" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="407" />
+        <location filename="../../gui/gate_panel.py" line="453" />
         <source>Pass: {0}</source>
         <translation>刷证放行：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="419" />
+        <location filename="../../gui/gate_panel.py" line="465" />
         <source>STOP — do not let out</source>
         <translation>拦住 — 不得外出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="419" />
+        <location filename="../../gui/gate_panel.py" line="465" />
         <source>Pass refused</source>
         <translation>通行证无效</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="436" />
+        <location filename="../../gui/gate_panel.py" line="482" />
         <source>Already inside</source>
         <translation>已在场</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="437" />
+        <location filename="../../gui/gate_panel.py" line="483" />
         <source>{0} came in at {1} and has not signed out. F7 signs that entry out and saves this one; Esc clears the form.</source>
         <translation>{0} 于 {1} 进入，尚未离开。按 F7 为上次登记签离并保存本次；按 Esc 清空表单。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="448" />
+        <location filename="../../gui/gate_panel.py" line="494" />
         <source>NOT SAVED</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="459" />
-        <location filename="../../gui/gate_panel.py" line="497" />
+        <location filename="../../gui/gate_panel.py" line="505" />
+        <location filename="../../gui/gate_panel.py" line="543" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="460" />
+        <location filename="../../gui/gate_panel.py" line="506" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="476" />
+        <location filename="../../gui/gate_panel.py" line="522" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="477" />
+        <location filename="../../gui/gate_panel.py" line="523" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="498" />
+        <location filename="../../gui/gate_panel.py" line="544" />
         <source>First reading {0} °C: type the re-measured reading.</source>
         <translation>初测 {0} °C：请输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="507" />
+        <location filename="../../gui/gate_panel.py" line="553" />
         <source>{0} · first reading {1} °C · waiting {2} min</source>
         <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="548" />
+        <location filename="../../gui/gate_panel.py" line="594" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="560" />
+        <location filename="../../gui/gate_panel.py" line="606" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>
@@ -1533,6 +1553,34 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <location filename="../../gui/gates_panel.py" line="72" />
         <source>Ask this gate for the missing bundles, or for an export of the missing days.</source>
         <translation>请该门岗补交缺少的数据包，或按日期导出缺少的天数。</translation>
+    </message>
+</context>
+<context>
+    <name>IdCard</name>
+    <message>
+        <location filename="../../models/gate/id_card.py" line="21" />
+        <source>ID number only</source>
+        <translation>仅身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../models/gate/id_card.py" line="22" />
+        <source>Name, Tab, ID number</source>
+        <translation>姓名、Tab、身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../models/gate/id_card.py" line="23" />
+        <source>Name, sex, ethnicity, birth, address, ID number (Tab between)</source>
+        <translation>姓名、性别、民族、出生、住址、身份证号（以 Tab 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../models/gate/id_card.py" line="24" />
+        <source>Name, comma, ID number</source>
+        <translation>姓名、逗号、身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../models/gate/id_card.py" line="48" />
+        <source>The ID card reader typed something this station cannot read. Check that the reader's layout in Settings matches the reader.</source>
+        <translation>身份证阅读器输出的内容无法识别。请在“设置”中核对阅读器的输出格式。</translation>
     </message>
 </context>
 <context>
@@ -4159,142 +4207,147 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="30" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="32" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="38" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="40" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="44" />
         <source>Take temperatures</source>
         <translation>测温</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="43" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="45" />
         <source>Re-measure a high first reading</source>
         <translation>初测偏高时复测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="44" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="46" />
         <source>Check the health code</source>
         <translation>查验健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="45" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="47" />
         <source>Check nucleic-acid tests</source>
         <translation>查验核酸</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="48" />
         <source>Residents must show a test too</source>
         <translation>居民也需出示核酸</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="49" />
         <source>Ask about risk areas / itinerary card</source>
         <translation>询问中高风险地区 / 查行程卡</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="48" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="50" />
         <source>Masks are required</source>
         <translation>必须戴口罩</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="49" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="51" />
         <source>Phone number required (non-residents)</source>
         <translation>非居民须登记手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="50" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="52" />
         <source>ID number required (visitors, workers)</source>
         <translation>访客、工作人员须登记身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="51" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="53" />
         <source>Visitors name a room and a host</source>
         <translation>访客须登记去往房号和被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="52" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="54" />
         <source>Couriers may enter</source>
         <translation>快递外卖人员可进入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="53" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="55" />
         <source>Sign out everyone automatically each day</source>
         <translation>每天定时自动签离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="67" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="68" />
+        <source>The ID card reader types</source>
+        <translation>身份证阅读器输出格式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="75" />
         <source>Fever at or above (°C)</source>
         <translation>发热标准（°C，含）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="72" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="80" />
         <source>Test valid for (hours)</source>
         <translation>核酸有效期（小时）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="76" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="84" />
         <source>Automatic sign-out at</source>
         <translation>自动签离时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="81" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="89" />
         <source>Keep personal data for (days)</source>
         <translation>个人信息保留天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="84" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="92" />
         <source>the data folder's backups (e.g. a second disk is safer)</source>
         <translation>数据文件夹下的 backups（放到另一块硬盘更安全）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="85" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="93" />
         <source>Daily backup to</source>
         <translation>每日备份位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="90" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="98" />
         <source>Daily backups kept</source>
         <translation>保留每日备份（份）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="94" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="102" />
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="96" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="104" />
         <source>Lock when untouched for (minutes)</source>
         <translation>无操作多久后锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="99" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="107" />
         <source>e.g. 08:00, 20:00 (empty: no shift lock)</source>
         <translation>例如 08:00, 20:00（留空：换班不锁定）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="100" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="108" />
         <source>Lock for sign-in at shift changes</source>
         <translation>换班时锁定并要求登录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="101" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="109" />
         <source>Import from a gate never seen before without enrolling it (small communities only)</source>
         <translation>未备案的新门岗也直接导入（仅限小社区）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="105" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="113" />
         <source>Off: a new gate's bundles wait until an administrator has checked its key fingerprint against its set-up sheet.</source>
         <translation>关闭时：新门岗的数据包要等管理员对照其设置单核对密钥指纹后才导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="154" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="163" />
         <source>“{0}” is not a time of day; write shift changes like 08:00, 20:00.</source>
         <translation>“{0}”不是一天中的时间，请按 08:00, 20:00 这样填写换班时间。</translation>
     </message>
@@ -4843,7 +4896,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../models/app/gate_service.py" line="115" />
+        <location filename="../../models/app/gate_service.py" line="124" />
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>

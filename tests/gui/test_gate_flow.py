@@ -494,3 +494,39 @@ def test_tab_goes_down_the_form_in_the_order_it_reads(window, qtbot):
         p = field.mapTo(gate, field.rect().topLeft())
         return (p.y(), p.x())
     assert sorted(gate.chain, key=place) == gate.chain
+
+
+def reader_types(qtbot, text):
+    """A keyboard-mode ID card reader: every character as a key press, Tab between fields, Enter,
+    all within a few milliseconds, into whatever has the focus."""
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        target = QApplication.focusWidget()
+        key = {"\t": Qt.Key_Tab, "\r": Qt.Key_Return}.get(ch, 0)
+        for kind in (QKeyEvent.KeyPress, QKeyEvent.KeyRelease):
+            QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.NoModifier, ch))
+
+
+def test_an_id_card_swipe_fills_name_and_number_wherever_the_cursor_was(window, qtbot, desk):
+    gate = window.gate
+    type_text(qtbot, gate.phone, "13812345678")
+    assert gate.name.hasFocus()  # the reader types into the name field and Tabs on into the next
+    qtbot.wait(100)  # the guard reaches for the card
+    reader_types(qtbot, "王小明\t11010519491231002X\r")
+    qtbot.wait(HOLD_MS + 40)
+    assert (gate.name.text(), gate.id_number.text(), gate.phone.text()) == ("王小明", "11010519491231002X",
+                                                                           "13812345678")
+    assert gate.destination.text() == "" and visits(desk) == []  # nothing landed elsewhere, nothing saved
+    assert "1949-12-31" in gate.fields["id_number"].hint.text() and gate.banner.text() == "身份证已读取"
+    assert gate.destination.hasFocus()  # on to what is still to be asked
+
+
+def test_a_misread_card_is_said_and_leaves_the_fields_as_they_were(window, qtbot, desk):
+    gate = window.gate
+    gate.phone.setFocus()
+    reader_types(qtbot, "王小明\t110105194912310021\r")
+    qtbot.wait(HOLD_MS + 40)
+    assert gate.phone.text() == "" and gate.name.text() == "" and gate.id_number.text() == ""
+    assert "校验" in gate.fields["id_number"].error.text() and visits(desk) == []

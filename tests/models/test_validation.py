@@ -123,3 +123,31 @@ def test_a_reading_is_whole_once_the_thermometer_s_digits_are_typed(typed, readi
 def test_three_digits_without_the_point_are_read_as_the_thermometer_shows_them():
     assert run(parse_temperature, "365", required=True) == (36.5, [])
     assert run(parse_temperature, "999", required=True)[0] is None
+
+
+@pytest.mark.parametrize("layout,burst", [
+    ("number", "11010519491231002X"),
+    ("name_number", "王小明\t11010519491231002X"),
+    ("name_comma_number", "王小明,11010519491231002X"),
+    ("full", "王小明\t男\t汉\t19491231\t北京市朝阳区某路1号\t11010519491231002X"),
+])
+def test_an_id_card_swipe_is_read_in_each_reader_layout(layout, burst):
+    from datetime import date
+
+    from models.gate.id_card import looks_like_a_swipe, read_swipe
+
+    assert looks_like_a_swipe(burst + "\r", layout)
+    swipe = read_swipe(burst + "\r", layout)
+    assert swipe.id_number == "11010519491231002X" and swipe.birth == date(1949, 12, 31)
+    assert swipe.name == ("" if layout == "number" else "王小明")
+
+
+def test_what_is_not_a_card_is_not_read_as_one():
+    from models.gate.id_card import looks_like_a_swipe, read_swipe
+
+    assert not looks_like_a_swipe("13812345678\t3-2-501\t365", "name_number")
+    assert not looks_like_a_swipe("王小明\t11010519491231002X", "number")  # another layout than the reader's
+    assert not looks_like_a_swipe("anything", "no-such-layout")
+    with pytest.raises(InvalidInput) as bad:  # a card, misread: the check digit says so
+        read_swipe("王小明\t110105194912310021", "name_number")
+    assert bad.value.fields() == {"id_number"}

@@ -322,9 +322,9 @@ class GatePanel(QWidget):
         self.id_number.setText(swipe.id_number)
         self.fields["id_number"].set_error("")
         self.fields["id_number"].set_hint(self.tr("From the ID card · born {0}").format(swipe.birth.isoformat()))
-        self._show_banner("recall", self.tr("ID card read"), self.tr("{0} · born {1}. Now the phone number and "
-                                                                     "the checks.").format(
-            swipe.name or swipe.id_number[-4:], swipe.birth.isoformat()))
+        then = self.tr("Now the checks.") if self.phone.text() else self.tr("Now the phone number and the checks.")
+        self._show_banner("recall", self.tr("ID card read"), self.tr("{0} · born {1}.").format(
+            swipe.name or swipe.id_number[-4:], swipe.birth.isoformat()) + " " + then)
         (self.phone if not self.phone.text() else self.name).setFocus()
         if self.phone.text():
             self.advance_from(self.name)

@@ -1306,13 +1306,23 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
     <message>
         <location filename="../../gui/gate_panel.py" line="325" />
+        <source>Now the checks.</source>
+        <translation>接着逐项查验。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="325" />
+        <source>Now the phone number and the checks.</source>
+        <translation>接着输入手机号并逐项查验。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="326" />
         <source>ID card read</source>
         <translation>身份证已读取</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="325" />
-        <source>{0} · born {1}. Now the phone number and the checks.</source>
-        <translation>{0} · 出生 {1}。接着输入手机号并逐项查验。</translation>
+        <location filename="../../gui/gate_panel.py" line="326" />
+        <source>{0} · born {1}.</source>
+        <translation>{0} · 出生 {1}。</translation>
     </message>
     <message>
         <location filename="../../gui/gate_panel.py" line="376" />

@@ -14,6 +14,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+def _raise(exc: Exception) -> None:
+    raise exc
+
+
 HOLD_MS = 80  # a scanner types a character every few ms; people take far longer between keys
 MAX_SCAN = 2000
 
@@ -44,6 +48,16 @@ class PageKeyWatcher(QObject):
     def reset(self) -> None:
         """Forget keys in flight."""
 
+    def handled(self, fn, *args) -> bool:
+        """Call the page's handler from inside the filter. An error it raises is raised again once
+        the filter has returned: the crash report's dialog runs an event loop, and one started
+        inside a key filter fed this filter again, over and over, until Qt crashed."""
+        try:
+            return bool(fn(*args))
+        except Exception as exc:  # noqa: BLE001 - re-raised just below, outside the filter
+            QTimer.singleShot(0, lambda error=exc: _raise(error))
+            return True  # the key is spent either way: it must not act a second time
+
     def ours(self, target, event) -> bool:
         return event.type() == QEvent.KeyPress and isinstance(target, QWidget) and (
             target is self.page or self.page.isAncestorOf(target))
@@ -73,7 +87,7 @@ class ScanCatcher(PageKeyWatcher):
             if event.key() in (Qt.Key_Return, Qt.Key_Enter):
                 payload, self.capturing, self.text = self.text, False, ""
                 self.timer.stop()
-                self.on_scan(payload)
+                self.handled(self.on_scan, payload)
             elif text and text.isprintable() and len(self.text) < MAX_SCAN:
                 self.text += text
                 self.timer.start(HOLD_MS * 10)  # a stalled scan is dropped, not left capturing
@@ -159,7 +173,7 @@ class BurstCatcher(PageKeyWatcher):
             fast = len(keys) >= self.shortest and burst.isascii() and burst.isalnum() and target is self.target
             if self.separators:  # fields of several characters and scripts, across fields
                 fast = len(keys) >= self.shortest
-            return bool(fast and self.on_burst(burst, target))
+            return fast and self.handled(self.on_burst, burst, target)
         text = "\t" if event.key() == Qt.Key_Tab and "\t" in self.separators else event.text()
         if not text or not (text.isprintable() or text in self.separators):
             self.keys.clear()

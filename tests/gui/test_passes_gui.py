@@ -156,3 +156,23 @@ def test_alerts_show_the_name_masked(window, qtbot, desk):
     qtbot.keyPress(gate.temperature, Qt.Key_Return)
     scan(qtbot, gate.phone, payload)
     assert "李*红" in gate.banner_detail.text() and "李小红" not in gate.banner_detail.text()
+
+
+def test_an_error_while_a_scan_is_handled_is_reported_once_and_the_page_goes_on(window, qtbot, desk, monkeypatch):
+    """An unexpected error inside the scan handler used to be raised inside the key filter: the
+    crash report's dialog fed the filter again, over and over, until Qt crashed. It is now raised
+    once, after the filter has returned, and the next keys work."""
+    gate = window.gate
+    payload = a_pass(desk)
+
+    def broken(_payload):
+        raise RuntimeError("scan handler failed")
+
+    monkeypatch.setattr(desk.residents, "scan_pass", broken)
+    with qtbot.capture_exceptions() as raised:
+        scan(qtbot, gate.phone, payload)
+        qtbot.wait(50)
+    assert [type(e[1]) for e in raised] == [RuntimeError]
+    assert gate.phone.text() == ""  # the scan's characters went nowhere
+    type_text(qtbot, gate.phone, "138")
+    assert gate.phone.text() == "138"

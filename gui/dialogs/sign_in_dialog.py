@@ -94,10 +94,11 @@ class SignInDialog(QDialog):
     def attach(self, desk: Desk) -> None:
         self.desk = desk
         self.who.set_operators(desk.staff.operators())
+        last = -1
         if not self.hand_over:  # after a restart mid-shift, the same guard signs in again
             last = self.who.who.findData(desk.staff.last_on_duty())
-            if last >= 0:
-                self.who.who.setCurrentIndex(last)
+        # With the "loading" placeholder set, filling the list chooses nobody: choose someone.
+        self.who.who.setCurrentIndex(max(last, 0) if self.who.who.count() else -1)
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
 
     def accept(self) -> None:

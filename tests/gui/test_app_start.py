@@ -230,3 +230,26 @@ def test_the_first_window_is_drawn_in_the_station_s_language(app, tmp_path, monk
     assert app_mod.run(data, on_first_window=lambda w: firsts.append(w.windowTitle())) == 0
     # The first start draws in Chinese and redraws once the setting is read; from then on, English.
     assert titles == ["Sign in", "Sign in"] and firsts[-1] == "Sign in"
+
+
+def test_the_early_window_chooses_someone_once_the_names_arrive(app, qtbot, desk):
+    """Filled after the 'loading the names' placeholder, the list chose nobody: the window still
+    read 'loading' and OK signed in no one. Here nobody has been on duty at this station yet."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from gui.dialogs.sign_in_dialog import SignInDialog
+
+    desk.staff.sign_off()
+    window = SignInDialog(None)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.who.who.currentIndex() == -1 and not window.buttons.button(QDialogButtonBox.Ok).isEnabled()
+    monkey_last = desk.staff.last_on_duty
+    desk.staff.last_on_duty = lambda: None
+    try:
+        window.attach(desk)
+    finally:
+        desk.staff.last_on_duty = monkey_last
+    assert window.who.who.currentIndex() == 0 and window.who.operator_id() is not None
+    assert "读取" not in window.who.who.currentText()
+    assert window.buttons.button(QDialogButtonBox.Ok).isEnabled()

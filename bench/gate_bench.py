@@ -75,7 +75,7 @@ def main() -> None:
     bare = startup("bare", None)
     ours = startup("gatedesk", work)
     rows.append(("start-up: bare PySide6 window", f"{statistics.median(bare) * 1000:.0f} ms", f"{max(bare) * 1000:.0f} ms", "—"))
-    rows.append((f"start-up: GateDesk to its sign-in window ({total:,} visits)", f"{statistics.median(ours) * 1000:.0f} ms",
+    rows.append((f"start-up: GateDesk to its sign-in window painted ({total:,} visits)", f"{statistics.median(ours) * 1000:.0f} ms",
                  f"{max(ours) * 1000:.0f} ms", "≤ 1000 ms"))
 
     # One registration: validate, decide, insert, commit (WAL, synchronous=FULL).

@@ -19,6 +19,8 @@ CHART_DAYS = 28
 class DashboardTableModel(ListTableModel):
     """One row per compound, then the community's total."""
 
+    stacked_headings = True
+
     CompoundRole = Qt.UserRole + 1
 
     def __init__(self, parent=None):

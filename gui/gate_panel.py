@@ -93,7 +93,7 @@ class GatePanel(QWidget):
         self.nat_time = self._line("nat_sampled_at", 20, self.tr("11-28 09:12, or 30h"))
         self.risk = ChoiceRow([("no", self.tr("No"), "N"), ("yes", self.tr("Yes"), "Y")],
                               object_name="risk")
-        self.mask = ChoiceRow([("yes", self.tr("Wearing one"), "M"), ("no", self.tr("Not wearing one"), "U")],
+        self.mask = ChoiceRow([("yes", self.tr("Mask on"), "M"), ("no", self.tr("No mask"), "U")],
                               object_name="mask")
 
         self.fields: dict[str, Field] = {

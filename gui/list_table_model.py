@@ -24,7 +24,12 @@ class ListTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.headers)
 
+    # Many narrow figure columns: a heading of several words is set one word a line, so a column is
+    # as wide as its numbers and longest word, not its whole English heading.
+    stacked_headings = False
+
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.headers[section]
+            text = self.headers[section]
+            return "\n".join(text.split()) if self.stacked_headings else text
         return None

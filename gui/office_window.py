@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QToolBar
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QToolBar, QToolButton
 
 from gui.conflicts_panel import ConflictsPanel
 from gui.dashboard_panel import DashboardPanel
@@ -47,18 +47,25 @@ class OfficeWindow(QMainWindow):
         self.key_action.triggered.connect(self.write_key_file)
         self.posters_action = QAction(self.tr("Posters…"), self)
         self.posters_action.triggered.connect(self.open_posters)
-        bar.addAction(self.report_action)
-        bar.addAction(self.posters_action)
-        bar.addAction(self.key_action)
         self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.triggered.connect(self.open_settings)
-        bar.addAction(self.settings_action)
         self.audit_action = QAction(self.tr("Audit log…"), self)
         self.audit_action.triggered.connect(lambda: open_audit(self.desk, self))
         self.campaign_action = QAction(self.tr("End of the campaign…"), self)
         self.campaign_action.triggered.connect(self.end_campaign)
-        bar.addAction(self.audit_action)
-        bar.addAction(self.campaign_action)
+        # The day's work on buttons; what an administrator does now and then under one menu, as at
+        # a gate (six buttons pushed the tabs out of sight at 1280 px).
+        bar.addAction(self.report_action)
+        bar.addAction(self.posters_action)
+        admin = QMenu(self)
+        for act in (self.settings_action, self.key_action, None, self.audit_action, self.campaign_action):
+            admin.addSeparator() if act is None else admin.addAction(act)
+        admin_button = QToolButton()
+        admin_button.setObjectName("adminMenu")
+        admin_button.setText(self.tr("Admin"))
+        admin_button.setMenu(admin)
+        admin_button.setPopupMode(QToolButton.InstantPopup)
+        bar.addWidget(admin_button)
 
         self._stale = {self.dashboard, self.gates, self.conflicts}
         self.importer.imported.connect(self._data_changed)

@@ -43,6 +43,8 @@ KIND_KEYS = {ParcelKind.PARCEL: "1", ParcelKind.TAKEOUT: "2", ParcelKind.GROCERI
 
 
 class ParcelTableModel(ListTableModel):
+    stacked_headings = True
+
     # The pick-up code and room first: what a guard looks for when someone comes to collect.
     # Kind sits with the carrier and the phone tail with the name, so every column shows at 1280 px.
     (COL_CODE, COL_ROOM, COL_SHELF, COL_RECEIVED, COL_CARRIER, COL_TRACKING, COL_NAME,
@@ -51,8 +53,8 @@ class ParcelTableModel(ListTableModel):
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
-        self.headers = [self.tr("Pick-up code"), self.tr("Room"), self.tr("Shelf"), self.tr("Received"),
-                        self.tr("Carrier"), self.tr("Tracking no."), self.tr("Recipient"), self.tr("Disinfected"),
+        self.headers = [self.tr("Code"), self.tr("Room"), self.tr("Shelf"), self.tr("Received"),
+                        self.tr("Carrier"), self.tr("Tracking no."), self.tr("Recipient"), self.tr("Disinf."),
                         self.tr("Status")]
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
@@ -94,7 +96,7 @@ class ParcelsPanel(QWidget):
 
         # Intake: a courier drops a pile at once, so kind and carrier stay for the next item.
         self.kind = ChoiceRow([(k.value, texts.lookup("Parcels", KIND_LABELS[k]), key) for k, key in KIND_KEYS.items()],
-                              object_name="parcelKind")
+                              object_name="parcelKind", columns=2)
         self.kind.set_value(ParcelKind.PARCEL.value)
         self.carrier = self._line("carrier", self.tr("SF, JD, Meituan…"))
         self.tracking = self._line("tracking_no", self.tr("scan or type, then Enter"))

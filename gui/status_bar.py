@@ -17,7 +17,7 @@ class GateStatusBar(QStatusBar):
         self.operator.setObjectName("statusOperator")
         self.counts = QLabel()
         self.counts.setObjectName("statusCounts")
-        # The counts may be cut short on a narrow screen rather than widen the window (English is long).
+        # Never wider than the window; the wording is kept short enough to show whole at 1280 px.
         self.counts.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.counts.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.export = QLabel()
@@ -36,9 +36,9 @@ class GateStatusBar(QStatusBar):
         c = self.desk.gate.today_counts()
         cases = self.desk.isolation.open_case_count()
         waiting = self.desk.parcels.waiting_count()
-        self.counts.setText(self.tr("Today: {0} admitted · {1} refused · {2} to isolation · {3} inside").format(
+        self.counts.setText(self.tr("Today {0} in · {1} refused · {2} isolated · {3} inside").format(
             c.admitted, c.refused, c.isolated, c.inside)
-            + "   " + self.tr("Isolation point: {0} · parcels waiting: {1}").format(cases, waiting))
+            + "   " + self.tr("Isolation {0} · parcels {1}").format(cases, waiting))
 
     def refresh_export(self) -> None:
         from zoneinfo import ZoneInfo

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 
 class ChoiceRow(QWidget):
@@ -14,10 +14,11 @@ class ChoiceRow(QWidget):
 
     changed = Signal(str)
 
-    def __init__(self, choices: list[tuple], parent=None, *, object_name: str = ""):
+    def __init__(self, choices: list[tuple], parent=None, *, object_name: str = "", columns: int = 0):
         """choices: (value, label, key), e.g. ("green", "Green", "G"), or (value, label, key, shown)
         where the button shows another key than the one that picks it in the row (e.g. F1, a
-        shortcut that works anywhere on the page, beside 1 in the row)."""
+        shortcut that works anywhere on the page, beside 1 in the row). columns: buttons per line
+        where one line is too narrow for them all (0: one line)."""
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setFocusPolicy(Qt.StrongFocus)
@@ -28,9 +29,9 @@ class ChoiceRow(QWidget):
         self._group.setExclusive(True)
         self._buttons: dict[str, QPushButton] = {}
         self._keys: dict[str, str] = {}
-        row = QHBoxLayout(self)
+        row = QGridLayout(self)
         row.setContentsMargins(5, 5, 5, 5)  # room for the focus ring round the buttons
-        for value, label, key, *shown in choices:
+        for i, (value, label, key, *shown) in enumerate(choices):
             b = QPushButton(f"{label} [{shown[0] if shown else key}]")
             b.setCheckable(True)
             b.setFocusPolicy(Qt.NoFocus)
@@ -43,7 +44,7 @@ class ChoiceRow(QWidget):
             self._group.addButton(b)
             self._buttons[value] = b
             self._keys[key.upper()] = value
-            row.addWidget(b)
+            row.addWidget(b, *divmod(i, columns) if columns else (0, i))
         self._group.buttonClicked.connect(lambda b: self.changed.emit(b.property("choice")))
 
     def value(self) -> str:

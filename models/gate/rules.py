@@ -64,8 +64,8 @@ OUTCOME_LABELS = {
 KIND_LABELS = {
     PersonKind.VISITOR: QT_TRANSLATE_NOOP("Kinds", "Visitor"),
     PersonKind.RESIDENT: QT_TRANSLATE_NOOP("Kinds", "Resident"),
-    PersonKind.COURIER: QT_TRANSLATE_NOOP("Kinds", "Courier / rider"),
-    PersonKind.WORKER: QT_TRANSLATE_NOOP("Kinds", "Worker / staff"),
+    PersonKind.COURIER: QT_TRANSLATE_NOOP("Kinds", "Delivery"),
+    PersonKind.WORKER: QT_TRANSLATE_NOOP("Kinds", "Worker"),
     PersonKind.OTHER: QT_TRANSLATE_NOOP("Kinds", "Other"),
 }
 CODE_LABELS = {

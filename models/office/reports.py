@@ -20,7 +20,7 @@ CTX = "Reports"
 
 # -- the office's daily report ----------------------------------------------------------------
 FIGURE_LABELS = {
-    "visits": QT_TRANSLATE_NOOP("Reports", "Registrations"),
+    "visits": QT_TRANSLATE_NOOP("Reports", "Registered"),
     "refused": QT_TRANSLATE_NOOP("Reports", "Refused"),
     "isolated": QT_TRANSLATE_NOOP("Reports", "Sent to isolation"),
     "fevers": QT_TRANSLATE_NOOP("Reports", "Fevers"),

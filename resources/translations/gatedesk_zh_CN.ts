@@ -285,12 +285,12 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>Authority</name>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="159" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="160" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="160" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="161" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
@@ -791,27 +791,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="128" />
+        <location filename="../../gui/dashboard_panel.py" line="130" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="136" />
+        <location filename="../../gui/dashboard_panel.py" line="138" />
         <source>◀ Previous day</source>
         <translation>◀ 前一天</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="136" />
+        <location filename="../../gui/dashboard_panel.py" line="138" />
         <source>Next day ▶</source>
         <translation>后一天 ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="147" />
+        <location filename="../../gui/dashboard_panel.py" line="149" />
         <source>Double-click a compound to see the day's registrations (masked).</source>
         <translation>双击小区可查看当天的登记明细（已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="161" />
+        <location filename="../../gui/dashboard_panel.py" line="163" />
         <source>Gates with registrations this day: {0} of {1}</source>
         <translation>当天有登记的门岗：{0} / {1}</translation>
     </message>
@@ -819,27 +819,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DashboardTableModel</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="26" />
+        <location filename="../../gui/dashboard_panel.py" line="28" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="26" />
+        <location filename="../../gui/dashboard_panel.py" line="28" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="26" />
+        <location filename="../../gui/dashboard_panel.py" line="28" />
         <source>Gates</source>
         <translation>门岗数</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="40" />
+        <location filename="../../gui/dashboard_panel.py" line="42" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="40" />
+        <location filename="../../gui/dashboard_panel.py" line="42" />
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
@@ -1159,16 +1159,6 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>14 天内到过中高风险地区 / 行程卡带星</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="96" />
-        <source>Wearing one</source>
-        <translation>戴了</translation>
-    </message>
-    <message>
-        <location filename="../../gui/gate_panel.py" line="96" />
-        <source>Not wearing one</source>
-        <translation>没戴</translation>
-    </message>
-    <message>
         <location filename="../../gui/gate_panel.py" line="100" />
         <source>Who [F1–F5]</source>
         <translation>人员类别 [F1–F5]</translation>
@@ -1218,6 +1208,16 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <location filename="../../gui/gate_panel.py" line="94" />
         <source>No</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="96" />
+        <source>Mask on</source>
+        <translation>戴了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="96" />
+        <source>No mask</source>
+        <translation>没戴</translation>
     </message>
     <message>
         <location filename="../../gui/gate_panel.py" line="106" />
@@ -1445,12 +1445,12 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
     <message>
         <location filename="../../gui/status_bar.py" line="39" />
-        <source>Today: {0} admitted · {1} refused · {2} to isolation · {3} inside</source>
+        <source>Today {0} in · {1} refused · {2} isolated · {3} inside</source>
         <translation>今日：放行 {0} · 劝返 {1} · 送隔离点 {2} · 在场 {3}</translation>
     </message>
     <message>
         <location filename="../../gui/status_bar.py" line="41" />
-        <source>Isolation point: {0} · parcels waiting: {1}</source>
+        <source>Isolation {0} · parcels {1}</source>
         <translation>隔离点：{0} · 待取：{1}</translation>
     </message>
     <message>
@@ -2055,12 +2055,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/gate/rules.py" line="67" />
-        <source>Courier / rider</source>
+        <source>Delivery</source>
         <translation>快递 / 外卖</translation>
     </message>
     <message>
         <location filename="../../models/gate/rules.py" line="68" />
-        <source>Worker / staff</source>
+        <source>Worker</source>
         <translation>工作人员</translation>
     </message>
     <message>
@@ -2399,84 +2399,89 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="53" />
+        <location filename="../../gui/office_window.py" line="50" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="56" />
+        <location filename="../../gui/office_window.py" line="52" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="58" />
+        <location filename="../../gui/office_window.py" line="54" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="72" />
+        <location filename="../../gui/office_window.py" line="65" />
+        <source>Admin</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="79" />
         <source>The daily backup could not be written: {0}</source>
         <translation>每日备份未能写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="74" />
+        <location filename="../../gui/office_window.py" line="81" />
         <source>Personal data past its retention period could not be erased; GateDesk tries again every minute. A report is in the logs folder: tell the administrator.</source>
         <translation>超过保存期限的个人信息未能删除；门岗登记台每分钟重试一次。报告已写入 logs 文件夹：请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="87" />
+        <location filename="../../gui/office_window.py" line="94" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="120" />
+        <location filename="../../gui/office_window.py" line="127" />
         <source>Save the daily report</source>
         <translation>保存每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="121" />
+        <location filename="../../gui/office_window.py" line="128" />
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="130" />
+        <location filename="../../gui/office_window.py" line="137" />
         <source>Daily report</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="130" />
+        <location filename="../../gui/office_window.py" line="137" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="133" />
+        <location filename="../../gui/office_window.py" line="140" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="137" />
-        <location filename="../../gui/office_window.py" line="148" />
-        <location filename="../../gui/office_window.py" line="150" />
+        <location filename="../../gui/office_window.py" line="144" />
+        <location filename="../../gui/office_window.py" line="155" />
+        <location filename="../../gui/office_window.py" line="157" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="138" />
+        <location filename="../../gui/office_window.py" line="145" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="141" />
+        <location filename="../../gui/office_window.py" line="148" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="142" />
+        <location filename="../../gui/office_window.py" line="149" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="151" />
+        <location filename="../../gui/office_window.py" line="158" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -2632,52 +2637,52 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ParcelTableModel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="54" />
+        <location filename="../../gui/parcels_panel.py" line="56" />
         <source>Received</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="55" />
+        <location filename="../../gui/parcels_panel.py" line="56" />
+        <source>Code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="57" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="55" />
+        <location filename="../../gui/parcels_panel.py" line="57" />
         <source>Tracking no.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="54" />
-        <source>Room</source>
-        <translation>房号</translation>
-    </message>
-    <message>
-        <location filename="../../gui/parcels_panel.py" line="55" />
-        <source>Recipient</source>
-        <translation>收件人</translation>
-    </message>
-    <message>
-        <location filename="../../gui/parcels_panel.py" line="54" />
-        <source>Shelf</source>
-        <translation>货架</translation>
-    </message>
-    <message>
-        <location filename="../../gui/parcels_panel.py" line="54" />
-        <source>Pick-up code</source>
-        <translation>取件码</translation>
-    </message>
-    <message>
-        <location filename="../../gui/parcels_panel.py" line="55" />
-        <source>Disinfected</source>
+        <location filename="../../gui/parcels_panel.py" line="57" />
+        <source>Disinf.</source>
         <translation>已消毒</translation>
     </message>
     <message>
         <location filename="../../gui/parcels_panel.py" line="56" />
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="57" />
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="56" />
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="58" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="73" />
+        <location filename="../../gui/parcels_panel.py" line="75" />
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -2728,173 +2733,173 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ParcelsPanel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="99" />
+        <location filename="../../gui/parcels_panel.py" line="101" />
         <source>SF, JD, Meituan…</source>
         <translation>顺丰、京东、美团…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="100" />
+        <location filename="../../gui/parcels_panel.py" line="102" />
         <source>scan or type, then Enter</source>
         <translation>扫码或输入后回车</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="101" />
+        <location filename="../../gui/parcels_panel.py" line="103" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="108" />
+        <location filename="../../gui/parcels_panel.py" line="110" />
         <source>last 4 digits</source>
         <translation>后四位</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="110" />
+        <location filename="../../gui/parcels_panel.py" line="112" />
         <source>e.g. A-3</source>
         <translation>如 A-3</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="111" />
+        <location filename="../../gui/parcels_panel.py" line="113" />
         <source>Take in  [Enter]</source>
         <translation>收件  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="130" />
+        <location filename="../../gui/parcels_panel.py" line="132" />
         <source>Kind [1–4]</source>
         <translation>类别 [1–4]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="122" />
+        <location filename="../../gui/parcels_panel.py" line="124" />
         <source>Carrier / platform</source>
         <translation>快递公司 / 平台</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="123" />
+        <location filename="../../gui/parcels_panel.py" line="125" />
         <source>Tracking / order no.</source>
         <translation>快递单号 / 订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="124" />
+        <location filename="../../gui/parcels_panel.py" line="126" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="125" />
+        <location filename="../../gui/parcels_panel.py" line="127" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="126" />
+        <location filename="../../gui/parcels_panel.py" line="128" />
         <source>Phone tail</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="127" />
+        <location filename="../../gui/parcels_panel.py" line="129" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="128" />
+        <location filename="../../gui/parcels_panel.py" line="130" />
         <source>Take in</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="145" />
+        <location filename="../../gui/parcels_panel.py" line="147" />
         <source>pick-up code or room</source>
         <translation>取件码或房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="147" />
+        <location filename="../../gui/parcels_panel.py" line="149" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="150" />
+        <location filename="../../gui/parcels_panel.py" line="152" />
         <source>who collects</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="151" />
+        <location filename="../../gui/parcels_panel.py" line="153" />
         <source>Collected</source>
         <translation>已领取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="154" />
+        <location filename="../../gui/parcels_panel.py" line="156" />
         <source>volunteer's name</source>
         <translation>志愿者姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="155" />
+        <location filename="../../gui/parcels_panel.py" line="157" />
         <source>Delivered to the door</source>
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="158" />
+        <location filename="../../gui/parcels_panel.py" line="160" />
         <source>disinfectant, e.g. 含氯消毒液</source>
         <translation>消毒剂，如 含氯消毒液</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="159" />
+        <location filename="../../gui/parcels_panel.py" line="161" />
         <source>Disinfect all new items</source>
         <translation>新到件统一消毒</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="162" />
+        <location filename="../../gui/parcels_panel.py" line="164" />
         <source>Disinfect selected</source>
         <translation>消毒选中件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="176" />
+        <location filename="../../gui/parcels_panel.py" line="178" />
         <source>Hand out</source>
         <translation>取件 / 送货</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="195" />
+        <location filename="../../gui/parcels_panel.py" line="197" />
         <source>Waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="196" />
+        <location filename="../../gui/parcels_panel.py" line="198" />
         <source>Overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="197" />
+        <location filename="../../gui/parcels_panel.py" line="199" />
         <source>Handed out today</source>
         <translation>今日已发放</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="199" />
+        <location filename="../../gui/parcels_panel.py" line="201" />
         <source>Counts per day…</source>
         <translation>每日统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="247" />
+        <location filename="../../gui/parcels_panel.py" line="249" />
         <source>Today: {0} received, {1} handed out · waiting {2}, overdue {3}</source>
         <translation>今日：收件 {0}，已发放 {1} · 待取 {2}，超时 {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="264" />
+        <location filename="../../gui/parcels_panel.py" line="266" />
         <source>Pick-up code {0} · {1}</source>
         <translation>取件码 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="280" />
+        <location filename="../../gui/parcels_panel.py" line="282" />
         <source>Nothing waiting for {0}.</source>
         <translation>{0} 没有待取的物品。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="285" />
+        <location filename="../../gui/parcels_panel.py" line="287" />
         <source>Choose an item in the list first.</source>
         <translation>请先在列表中选中一件。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="302" />
+        <location filename="../../gui/parcels_panel.py" line="304" />
         <source>Handed out: code {0} · {1} · {2}</source>
         <translation>已取走：取件码 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="328" />
-        <location filename="../../gui/parcels_panel.py" line="343" />
+        <location filename="../../gui/parcels_panel.py" line="330" />
+        <location filename="../../gui/parcels_panel.py" line="345" />
         <source>Disinfected {0} items.</source>
         <translation>已消毒 {0} 件。</translation>
     </message>
@@ -3407,7 +3412,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/office/reports.py" line="23" />
-        <source>Registrations</source>
+        <source>Registered</source>
         <translation>登记人次</translation>
     </message>
     <message>
@@ -4914,7 +4919,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>VisitChart</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="91" />
+        <location filename="../../gui/dashboard_panel.py" line="93" />
         <source>Registrations per day, last {0} days (red: refused, orange: sent to isolation)</source>
         <translation>近 {0} 天每日登记人次（红：劝返，橙：送隔离点）</translation>
     </message>

@@ -25,6 +25,9 @@ from tests.conftest import NOW
 from tests.gui.test_sync_gui import office_desk, usb  # noqa: F401 - fixtures
 
 SCREENS = [QSize(1366, 768), QSize(1280, 720)]
+# English is the longer language; both are offered.
+sized = pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s.width()}x{s.height()}")
+in_each_language = pytest.mark.parametrize("language", ["zh_CN", "en"])
 
 
 def clipped(root: QWidget) -> list[str]:
@@ -45,6 +48,9 @@ def clipped(root: QWidget) -> list[str]:
             elif w.minimumSizeHint().width() > w.width() + 1:
                 found.append(f"{where} '{w.text()[:30]}': needs {w.minimumSizeHint().width()} px, has {w.width()}")
         elif isinstance(w, QTabBar):
+            if w.count() and w.tabRect(w.count() - 1).right() - w.tabRect(0).left() > w.width():
+                found.append(f"tabs {w.tabRect(w.count() - 1).right() - w.tabRect(0).left()} px wide in "
+                             f"{w.width()} px: some scrolled out of sight")
             for i in range(w.count()):
                 if w.tabSizeHint(i).width() > w.tabRect(i).width() + 1:
                     found.append(f"tab '{w.tabText(i)}': needs {w.tabSizeHint(i).width()} px, "
@@ -97,10 +103,13 @@ def demo_desk(app, tmp_path):
     db.close()
 
 
-@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s.width()}x{s.height()}")
-def test_every_tab_of_the_gate_fits(demo_desk, qtbot, size):
+@in_each_language
+@sized
+def test_every_tab_of_the_gate_fits(demo_desk, app, qtbot, size, language):
+    from gui.app import install_language
     from gui.main_window import MainWindow
 
+    install_language(app, language)
     window = MainWindow(demo_desk)
     qtbot.addWidget(window)
     problems = []
@@ -155,12 +164,15 @@ def gate_dialogs(desk, parent):
     ]
 
 
-@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s.width()}x{s.height()}")
-def test_every_dialog_of_the_gate_fits(demo_desk, qtbot, size):
+@in_each_language
+@sized
+def test_every_dialog_of_the_gate_fits(demo_desk, app, qtbot, size, language):
     """A dialog is shown at its own size, no larger than the screen: it must fit the screen at all,
     and nothing in it may be cut at that size."""
+    from gui.app import install_language
     from gui.main_window import MainWindow
 
+    install_language(app, language)
     window = MainWindow(demo_desk)
     qtbot.addWidget(window)
     lay_out(window, size)
@@ -178,10 +190,13 @@ def test_every_dialog_of_the_gate_fits(demo_desk, qtbot, size):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s.width()}x{s.height()}")
-def test_every_tab_of_the_office_fits(office_desk, usb, qtbot, size):  # noqa: F811 - the fixtures above
+@in_each_language
+@sized
+def test_every_tab_of_the_office_fits(office_desk, usb, app, qtbot, size, language):  # noqa: F811 - the fixtures above
+    from gui.app import install_language
     from gui.office_window import OfficeWindow
 
+    install_language(app, language)
     office_desk.sync.importer().run_all(sorted(usb.glob("*.gdbundle")))
     window = OfficeWindow(office_desk)
     qtbot.addWidget(window)

@@ -80,7 +80,7 @@ def test_english_report(summary, tmp_path):
     path = write_report(summary, tmp_path / "r.xlsx", language="en", office="Wenquan office")
     rows = list(load_workbook(path).active.iter_rows(values_only=True))
     assert rows[0][0] == "Wenquan office daily epidemic-control summary, 2026-11-28"
-    assert rows[3][3] == "Registrations"
+    assert rows[3][3] == "Registered"
 
 
 def test_several_communities_get_subtotals(summary, tmp_path):

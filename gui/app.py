@@ -99,9 +99,19 @@ def early_sign_in(data_dir: Path):
         return None
     from gui.dialogs.sign_in_dialog import SignInDialog
 
+    import time
+
+    from PySide6.QtCore import QEventLoop
+
     window = SignInDialog(None)
     window.show()
+    # On screen for real before the long import: the window system maps it asynchronously, and
+    # nothing is drawn while the import holds this thread.
+    deadline = time.monotonic() + 0.5
+    while not window.windowHandle().isExposed() and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.AllEvents, 20)
     window.repaint()
+    QApplication.processEvents(QEventLoop.ExcludeUserInputEvents)
     return window
 
 

@@ -97,11 +97,11 @@ def early_sign_in(data_dir: Path):
     path = paths.database_path(data_dir)
     if not (path.exists() and paths.closed_cleanly(path)) or (data_dir / paths.PENDING_RESTORE).exists():
         return None
-    from gui.dialogs.sign_in_dialog import SignInDialog
-
     import time
 
     from PySide6.QtCore import QEventLoop
+
+    from gui.dialogs.sign_in_dialog import SignInDialog
 
     window = SignInDialog(None)
     window.show()

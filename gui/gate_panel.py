@@ -36,7 +36,7 @@ from models.store.db import NotSaved
 KIND_KEYS = {PersonKind.VISITOR: "1", PersonKind.RESIDENT: "2", PersonKind.COURIER: "3",
              PersonKind.WORKER: "4", PersonKind.OTHER: "5"}
 YES_NO = {"yes": True, "no": False}
-ANSWER = {True: "yes", False: "no"}
+ANSWER = {v: k for k, v in YES_NO.items()}
 
 
 class GatePanel(QWidget):
@@ -55,7 +55,7 @@ class GatePanel(QWidget):
         # is; what the fields held before its first key is noted, and put back once it is read.
         self.id_reader = BurstCatcher(self, self._id_card_read, shortest=18, separators="\t",
                                       on_start=self._note_fields)
-        self._before_burst: tuple[VisitForm, str] | None = None
+        self._before_burst: VisitForm | None = None
         self._recalled_phone = ""
         self._first_reading = ""
         self._build()
@@ -302,7 +302,7 @@ class GatePanel(QWidget):
         super().hideEvent(event)
 
     def _note_fields(self) -> None:
-        self._before_burst = (self.form_value(), self._first_reading)
+        self._before_burst = self.form_value()  # with the first reading of a re-measure
 
     def _id_card_read(self, burst: str, _target) -> bool:
         """True when the burst was an ID card: the fields are as they were before it, with the
@@ -325,18 +325,17 @@ class GatePanel(QWidget):
         then = self.tr("Now the checks.") if self.phone.text() else self.tr("Now the phone number and the checks.")
         self._show_banner("recall", self.tr("ID card read"), self.tr("{0} · born {1}.").format(
             swipe.name or swipe.id_number[-4:], swipe.birth.isoformat()) + " " + then)
-        (self.phone if not self.phone.text() else self.name).setFocus()
         if self.phone.text():
             self.advance_from(self.name)
+        else:
+            self.phone.setFocus()
         return True
 
     def _restore_fields(self) -> None:
         if self._before_burst is None:
             return
-        form, first = self._before_burst
         recalled = self._recalled_phone
-        self.set_form(form)
-        self._set_first_reading(first)
+        self.set_form(self._before_burst)
         self._recalled_phone = recalled  # the card's digits in the phone field were no phone number
 
     def keyPressEvent(self, event) -> None:
@@ -350,9 +349,7 @@ class GatePanel(QWidget):
 
     def _show_carried(self, text: str) -> None:
         """Where a carried-over test result came from, under the choice it filled."""
-        hint = self.fields["nat_result"].hint
-        hint.setText(text)
-        hint.setVisible(bool(text))
+        self.fields["nat_result"].set_hint(text)
 
     def _maybe_recall(self, text: str) -> None:
         digits = recall_key(text)

@@ -256,7 +256,7 @@ class IsolationPanel(QWidget):
         except CaseClosed:
             self.message.problem(texts.lookup("Isolation", CaseClosed.message_text))
             return False
-        at = self.desk.now().astimezone(self.desk.settings.zone).strftime("%H:%M")
+        at = texts.local_time(self.desk.now(), self.desk.settings.zone, "%H:%M")
         self.message.done(done(oc.case.name, at))
         self.refresh()
         self.select_case(oc.case.id)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QTabWidget, QToolBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from gui.gate_panel import GatePanel
 from gui.isolation_panel import IsolationPanel
@@ -11,6 +11,7 @@ from gui.log_panel import LogPanel
 from gui.onsite_panel import OnSitePanel
 from gui.parcels_panel import ParcelsPanel
 from gui.status_bar import GateStatusBar
+from gui.widgets import menu_button
 from models.app.desk import Desk
 from models.trust.operators import Role
 
@@ -111,23 +112,9 @@ class MainWindow(QMainWindow):
         self.campaign_action.triggered.connect(self.end_campaign)
         for act in (self.hand_over_action, self.readiness_action, self.round_action, self.export_action):
             bar.addAction(act)
-        admin = QMenu(self)
-        admin.addAction(self.settings_action)
-        admin.addAction(self.operators_action)
-        admin.addAction(self.office_key_action)
-        admin.addAction(self.setup_sheet_action)
-        admin.addSeparator()
-        admin.addAction(self.posters_action)
-        admin.addAction(self.residents_action)
-        admin.addSeparator()
-        admin.addAction(self.audit_action)
-        admin.addAction(self.campaign_action)
-        admin_button = QToolButton()
-        admin_button.setObjectName("adminMenu")
-        admin_button.setText(self.tr("Admin"))
-        admin_button.setMenu(admin)
-        admin_button.setPopupMode(QToolButton.InstantPopup)
-        bar.addWidget(admin_button)
+        bar.addWidget(menu_button(self.tr("Admin"), [
+            self.settings_action, self.operators_action, self.office_key_action, self.setup_sheet_action, None,
+            self.posters_action, self.residents_action, None, self.audit_action, self.campaign_action], self))
 
     @property
     def locked(self) -> bool:

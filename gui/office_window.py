@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QToolBar, QToolButton
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from gui.conflicts_panel import ConflictsPanel
 from gui.dashboard_panel import DashboardPanel
@@ -13,6 +13,7 @@ from gui.dialogs.audit_dialog import open_audit
 from gui.dialogs.campaign_dialog import open_campaign
 from gui.gates_panel import GatesPanel
 from gui.import_panel import ImportPanel
+from gui.widgets import menu_button
 from models.app.desk import Desk
 from models.store import files
 from models.trust.operators import Role
@@ -57,15 +58,8 @@ class OfficeWindow(QMainWindow):
         # a gate (six buttons pushed the tabs out of sight at 1280 px).
         bar.addAction(self.report_action)
         bar.addAction(self.posters_action)
-        admin = QMenu(self)
-        for act in (self.settings_action, self.key_action, None, self.audit_action, self.campaign_action):
-            admin.addSeparator() if act is None else admin.addAction(act)
-        admin_button = QToolButton()
-        admin_button.setObjectName("adminMenu")
-        admin_button.setText(self.tr("Admin"))
-        admin_button.setMenu(admin)
-        admin_button.setPopupMode(QToolButton.InstantPopup)
-        bar.addWidget(admin_button)
+        bar.addWidget(menu_button(self.tr("Admin"), [self.settings_action, self.key_action, None,
+                                                     self.audit_action, self.campaign_action], self))
 
         self._stale = {self.dashboard, self.gates, self.conflicts}
         self.importer.imported.connect(self._data_changed)

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.widgets import Notice
+from gui import texts
 from gui.onsite_table_model import VISIT_ROLE, OnSiteTableModel
+from gui.widgets import Notice
 from models.app.desk import Desk
 
 
@@ -71,6 +72,6 @@ class OnSitePanel(QWidget):
         visit = self.model.data(rows[0], VISIT_ROLE)
         out = self.desk.gate.sign_out(visit.id)
         self.notice.done(self.tr("Signed out: {0} at {1}").format(
-            out.name, out.time_out.astimezone(self.desk.settings.zone).strftime("%H:%M")))
+            out.name, texts.local_time(out.time_out, self.desk.settings.zone, "%H:%M")))
         self.refresh()
         self.signed_out.emit(visit.id)

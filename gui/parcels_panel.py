@@ -302,7 +302,7 @@ class ParcelsPanel(QWidget):
             self.message.problem(texts.lookup("Parcels", NotWaiting.message_text))
         else:
             self.message.done(self.tr("Handed out: code {0} · {1} · {2}").format(
-                out.pickup_code, out.room, self.desk.now().astimezone(self.desk.settings.zone).strftime("%H:%M")))
+                out.pickup_code, out.room, texts.local_time(self.desk.now(), self.desk.settings.zone, "%H:%M")))
             field.clear()
             self.code.clear()
             if self.last is not None and self.last.id == out.id:

@@ -14,12 +14,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-def _raise(exc: Exception) -> None:
-    raise exc
-
-
 HOLD_MS = 80  # a scanner types a character every few ms; people take far longer between keys
 MAX_SCAN = 2000
+
+
+def _raise(exc: Exception) -> None:
+    raise exc
 
 
 class PageKeyWatcher(QObject):
@@ -170,10 +170,9 @@ class BurstCatcher(PageKeyWatcher):
         if event.key() in (Qt.Key_Return, Qt.Key_Enter):
             keys, self.keys = self.keys, []
             burst = "".join(ch for _, ch in keys)
-            fast = len(keys) >= self.shortest and burst.isascii() and burst.isalnum() and target is self.target
-            if self.separators:  # fields of several characters and scripts, across fields
-                fast = len(keys) >= self.shortest
-            return fast and self.handled(self.on_burst, burst, target)
+            # A tracking number is letters and digits in one field; a card's fields span scripts and fields.
+            whole = bool(self.separators) or (burst.isascii() and burst.isalnum() and target is self.target)
+            return len(keys) >= self.shortest and whole and self.handled(self.on_burst, burst, target)
         text = "\t" if event.key() == Qt.Key_Tab and "\t" in self.separators else event.text()
         if not text or not (text.isprintable() or text in self.separators):
             self.keys.clear()
@@ -181,7 +180,6 @@ class BurstCatcher(PageKeyWatcher):
         paused = not self.keys or now - self.keys[-1][0] > BURST_GAP
         if paused or (target is not self.target and not self.separators):
             self.keys.clear()
-            self.target = target
             if self.on_start is not None:
                 self.on_start()
         self.target = target

@@ -150,6 +150,21 @@ class Notice(QLabel):
         self.setText(text)
 
 
+def menu_button(text: str, actions: list, parent=None):
+    """A toolbar button that opens a menu of these actions (None: a separator line)."""
+    from PySide6.QtWidgets import QMenu, QToolButton
+
+    menu = QMenu(parent)
+    for action in actions:
+        menu.addSeparator() if action is None else menu.addAction(action)
+    button = QToolButton(parent)
+    button.setObjectName("adminMenu")
+    button.setText(text)
+    button.setMenu(menu)
+    button.setPopupMode(QToolButton.InstantPopup)
+    return button
+
+
 def row_table(model, name: str, *, single: bool = False, stretch_last: bool = True, fit: bool = True):
     """A read-only list of rows: whole rows selected, no row numbers, columns fitted to content
     (fit=False for a lazy model: fitting reads every row to measure it)."""

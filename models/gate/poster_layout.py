@@ -129,16 +129,16 @@ def spec_from_file(db_path: Path, name_or_id: str, *, now: datetime, size: str =
                    language: str = "zh_CN") -> PosterSpec:
     """The poster of a gate, read from a gate's database file without the database layer.
     Raises NoSuchGate, or DatabaseProblem for a file GateDesk would not open."""
-    from models.store.peek import Peek
+    from models.store.peek import peek
 
-    with Peek(db_path) as peek:
-        gates = peek.rows("SELECT g.id, g.name, c.name AS compound, c.id AS compound_id, c.address "
+    with peek(db_path) as rows:
+        gates = rows("SELECT g.id, g.name, c.name AS compound, c.id AS compound_id, c.address "
                           "FROM gate g JOIN compound c ON c.id = g.compound_id ORDER BY c.name, g.name")
         gate = match_gate(gates, name_or_id)
         if gate is None:
             raise NoSuchGate([f"{g['compound']} {g['name']}" for g in gates])
-        settings = settings_from({r["key"]: r["value"] for r in peek.rows("SELECT key, value FROM setting")})
-        code = peek.rows("SELECT kind, content, hotline FROM venue_code WHERE gate_id = ?", (gate["id"],))
+        settings = settings_from({r["key"]: r["value"] for r in rows("SELECT key, value FROM setting")})
+        code = rows("SELECT kind, content, hotline FROM venue_code WHERE gate_id = ?", (gate["id"],))
     kind, content, hotline = (code[0]["kind"], code[0]["content"], code[0]["hotline"]) if code else \
         (VenueKind.GATEDESK.value, "", "")
     return make_spec(compound_id=gate["compound_id"], compound=gate["compound"], address=gate["address"],

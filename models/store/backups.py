@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,17 +26,29 @@ class DatabaseProblem(Exception):
         self.message = message
 
 
+@contextmanager
+def read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """The file opened read-only with the standard library (it may be damaged, or another
+    program's), closed when the block ends."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def unreadable(path: Path, exc: Exception) -> DatabaseProblem:
+    return DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
+        "Database", "{path} is not a readable GateDesk database ({error}). It was left untouched."),
+        {"path": str(path), "error": str(exc)}))
+
+
 def check_sqlite_file(path: Path) -> None:
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
+        with read_only(path) as con:
             con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            con.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
-            "Database", "{path} is not a readable GateDesk database ({error}). It was left untouched."),
-            {"path": str(path), "error": str(exc)})) from exc
+        raise unreadable(path, exc) from exc
 
 
 def _standalone(con: sqlite3.Connection) -> None:
@@ -74,17 +88,20 @@ def verify_copy(path: Path) -> int:
     or written by a newer GateDesk.
     """
     check_sqlite_file(path)
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
+    with read_only(path) as con:
         result = con.execute("PRAGMA integrity_check").fetchone()[0]
-        has_meta = con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").fetchone()[0]
-        version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if has_meta else None
-    finally:
-        con.close()
+        version = stored_version(con)
     if result != "ok":
         raise DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
             "Database", "{path} is damaged ({error}). It was left untouched."), {"path": str(path), "error": result}))
-    return known_version(version[0] if version else None)
+    return known_version(version)
+
+
+def stored_version(con: sqlite3.Connection):
+    """The schema version in a file's meta table; None when it has none."""
+    has_meta = con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").fetchone()[0]
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if has_meta else None
+    return row[0] if row else None
 
 
 def known_version(version) -> int:
@@ -115,14 +132,11 @@ class Identity:
 def identity(path: Path) -> Identity | None:
     """Read-only; None for a file that is not a set-up GateDesk database."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
+        with read_only(path) as con:
             meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('station_id', 'mode', 'office_name')"))
             names = con.execute("SELECT c.name, g.name FROM station s JOIN gate g ON g.id = s.gate_id "
                                 "JOIN compound c ON c.id = g.compound_id WHERE s.id = ?",
                                 (meta.get("station_id"),)).fetchone()
-        finally:
-            con.close()
     except sqlite3.Error:
         return None
     office = meta.get("mode") == "office"
@@ -169,11 +183,8 @@ def integrity_problem(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
+        with read_only(path) as con:
             rows = con.execute("PRAGMA quick_check").fetchall()
-        finally:
-            con.close()
     except sqlite3.DatabaseError as exc:
         return str(exc)
     return None if rows == [("ok",)] else "; ".join(r[0] for r in rows[:3])
@@ -212,11 +223,8 @@ def backup_folders(path: Path) -> list[Path]:
     folder chosen in settings (read directly, as the database may be damaged)."""
     folders = [path.parent / "backups"]
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
+        with read_only(path) as con:
             row = con.execute("SELECT value FROM setting WHERE key = 'backup_folder'").fetchone()
-        finally:
-            con.close()
         chosen = json.loads(row[0]) if row else ""
         if chosen:
             folders.append(Path(chosen))

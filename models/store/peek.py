@@ -8,36 +8,22 @@ database (PostgreSQL), goes through models.store.db.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from models.store.backups import check_sqlite_file, known_version
+from models.store.backups import known_version, read_only, stored_version, unreadable
 
 
-class Peek:
-    """A read-only look at one database file: `with Peek(path) as p: p.rows(sql, params)`.
-    Raises DatabaseProblem for a file GateDesk would not open (not a database, not ours, newer)."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self._con: sqlite3.Connection | None = None
-
-    def __enter__(self) -> Peek:
-        check_sqlite_file(self.path)
-        self._con = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-        self._con.row_factory = sqlite3.Row
+@contextmanager
+def peek(path: Path) -> Iterator[Callable[..., list[sqlite3.Row]]]:
+    """`with peek(path) as rows: rows(sql, params)`. Raises DatabaseProblem for a file GateDesk
+    would not open (not a database, not ours, newer)."""
+    with read_only(path) as con:
+        con.row_factory = sqlite3.Row
         try:
-            has_meta = self.rows("SELECT count(*) AS n FROM sqlite_master WHERE name = 'meta'")[0]["n"]
-            version = self.rows("SELECT value FROM meta WHERE key = 'schema_version'") if has_meta else []
-            known_version(version[0]["value"] if version else None)
-        except BaseException:
-            self.__exit__()
-            raise
-        return self
-
-    def rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
-        return self._con.execute(sql, params).fetchall()
-
-    def __exit__(self, *exc) -> None:
-        if self._con is not None:
-            self._con.close()
-            self._con = None
+            version = stored_version(con)
+        except sqlite3.DatabaseError as exc:
+            raise unreadable(path, exc) from exc
+        known_version(version)
+        yield lambda sql, params=(): con.execute(sql, params).fetchall()

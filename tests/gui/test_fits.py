@@ -91,6 +91,16 @@ def lay_out(widget: QWidget, size: QSize) -> None:
         QApplication.processEvents()
 
 
+def every_tab(window, size: QSize) -> list[str]:
+    """What is cut on each of a window's tabs, laid out at this size."""
+    problems = []
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        lay_out(window, size)
+        problems += [f"[{window.tabs.tabText(i)}] {p}" for p in clipped(window)]
+    return problems
+
+
 @pytest.fixture
 def demo_desk(app, tmp_path):
     db = open_database(tmp_path / "gate" / "gatedesk.sqlite3")
@@ -112,11 +122,7 @@ def test_every_tab_of_the_gate_fits(demo_desk, app, qtbot, size, language):
     install_language(app, language)
     window = MainWindow(demo_desk)
     qtbot.addWidget(window)
-    problems = []
-    for i in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(i)
-        lay_out(window, size)
-        problems += [f"[{window.tabs.tabText(i)}] {p}" for p in clipped(window)]
+    problems = every_tab(window, size)
     assert not problems, "\n".join(problems)
 
 
@@ -200,9 +206,5 @@ def test_every_tab_of_the_office_fits(office_desk, usb, app, qtbot, size, langua
     office_desk.sync.importer().run_all(sorted(usb.glob("*.gdbundle")))
     window = OfficeWindow(office_desk)
     qtbot.addWidget(window)
-    problems = []
-    for i in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(i)
-        lay_out(window, size)
-        problems += [f"[{window.tabs.tabText(i)}] {p}" for p in clipped(window)]
+    problems = every_tab(window, size)
     assert not problems, "\n".join(problems)

@@ -17,8 +17,9 @@ libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 fontconfig fonts-noto-cjk 
 
 say() { printf '%s\n' "gatedesk: $*" >&2; }
 # The tests read the PDF reports back as text (pdftotext) to prove the Chinese in them is real text,
-# and run the sync tests again with the clock faked to 02:30 and 23:50 (faketime).
-if [ "$mode" = test ]; then SYSTEM_PACKAGES="$SYSTEM_PACKAGES poppler-utils faketime"; fi
+# run the sync tests again with the clock faked to 02:30 and 23:50 (faketime), and run the office's
+# tests on a throw-away PostgreSQL server too (postgresql: they start their own cluster).
+if [ "$mode" = test ]; then SYSTEM_PACKAGES="$SYSTEM_PACKAGES poppler-utils faketime postgresql"; fi
 
 if command -v dpkg-query >/dev/null 2>&1; then
     missing=""

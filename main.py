@@ -11,9 +11,13 @@
     python main.py use-office-key --data-dir DIR FILE         (gate: encrypt bundles to that office)
     python main.py poster --data-dir DIR --gate NAME_OR_ID --out FILE.pdf|FILE.png [--size A4|A3]
     python main.py passes --data-dir DIR --operator NAME [--building B] --out FILE.pdf|FILE.png
+    python main.py office-init [--data-dir DIR | --database URL] [--name NAME]   (office: create or upgrade)
     python main.py audit verify --data-dir DIR
-    python main.py backup --data-dir DIR --out FILE
+    python main.py backup --data-dir DIR --out FILE           (the embedded file; a server's is pg_dump's)
     python main.py restore --data-dir DIR FILE [--other-station]   (close GateDesk first)
+
+The office's commands (stats, import, report, office-key, office-init, audit) also work on a
+database server: --database postgresql://USER@HOST:PORT/DATABASE, or GATEDESK_DATABASE.
 
 Only the standard library is imported here, so a command starts quickly and `--help` works
 before anything else is set up.
@@ -74,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", type=_path,
                         help="data folder (default: $GATEDESK_DATA_DIR, else the user data folder)")
+    # The office's commands also work on a database server (a district's, shared by several PCs).
+    office = argparse.ArgumentParser(add_help=False, parents=[common])
+    office.add_argument("--database", metavar="URL", type=_path,
+                        help="an office database on a server, postgresql://USER@HOST:PORT/DATABASE (default: "
+                             "$GATEDESK_DATABASE, else the embedded file in the data folder); the password comes "
+                             "from PGPASSWORD or ~/.pgpass")
     parser = argparse.ArgumentParser(prog="gatedesk", parents=[common],
                                      description="GateDesk 门岗登记台: offline gate registration. "
                                                  "With no command, opens the gate desk.")
@@ -88,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--compound", type=_text, default="榕城花园", metavar="NAME",
                       help="compound name (default 榕城花园)")
     demo.add_argument("--gate", type=_text, default="东门", metavar="NAME", help="gate name (default 东门)")
-    stats = sub.add_parser("stats", parents=[common], help="print record counts")
+    stats = sub.add_parser("stats", parents=[office], help="print record counts")
     stats.add_argument("--json", action="store_true", help="one JSON object, a key per record kind")
     export = sub.add_parser("export", parents=[common],
                             help="write a sync bundle (and the logs as .xlsx/.csv) for the office")
@@ -99,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="unmasked names, phones and ID numbers in the .xlsx/.csv (needs --operator, an administrator)")
     export.add_argument("--operator", type=_text, metavar="NAME",
                         help="who exports (with --full-data: an administrator; PIN from $GATEDESK_PIN or typed)")
-    imp = sub.add_parser("import", parents=[common], help="import bundles into an office database")
+    imp = sub.add_parser("import", parents=[office], help="import bundles into an office database")
     imp.add_argument("paths", nargs="+", type=_path, metavar="FILE_OR_FOLDER")
     imp.add_argument("--dry-run", action="store_true", help="check and count only; change nothing")
     imp.add_argument("--json", action="store_true", help="one JSON object per file")
@@ -107,10 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="accept a station's new signing key (after checking with the gate)")
     imp.add_argument("--enroll", action="append", default=[], metavar="FINGERPRINT",
                      help="enroll the station whose key has this fingerprint (from its set-up sheet); repeatable")
-    report = sub.add_parser("report", parents=[common], help="write the daily summary for upward reporting")
+    report = sub.add_parser("report", parents=[office], help="write the daily summary for upward reporting")
     report.add_argument("--day", required=True, type=_day, metavar="DAY")
     report.add_argument("--out", required=True, type=_path, metavar="FILE", help="FILE.xlsx or FILE.pdf")
-    okey = sub.add_parser("office-key", parents=[common], help="office: write the key file gates encrypt to")
+    okey = sub.add_parser("office-key", parents=[office], help="office: write the key file gates encrypt to")
     okey.add_argument("--out", required=True, type=_path, metavar="FILE")
     okey.add_argument("--name", type=_text, metavar="NAME", help="the office's name, shown to gates and on reports")
     ukey = sub.add_parser("use-office-key", parents=[common], help="gate: encrypt bundles to this office key")
@@ -120,14 +130,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the gate's name (e.g. 东门) or id")
     poster.add_argument("--out", required=True, type=_path, metavar="FILE", help="FILE.pdf (for printing) or FILE.png (300 dpi)")
     poster.add_argument("--size", choices=("A4", "A3"), default="A4", help="paper size (default A4)")
-    backup = sub.add_parser("backup", parents=[common], help="a consistent, checked copy of the database")
+    init = sub.add_parser("office-init", parents=[office],
+                          help="office: create or upgrade the office database (on a server: --database URL)")
+    init.add_argument("--name", type=_text, metavar="NAME", help="the office's name, shown to gates and on reports")
+    backup = sub.add_parser("backup", parents=[common], help="a consistent, checked copy of the embedded database file")
     backup.add_argument("--out", required=True, type=_path, metavar="FILE")
     restore = sub.add_parser("restore", parents=[common],
                              help="replace the database with a checked backup (close GateDesk first)")
     restore.add_argument("file", type=_path, metavar="FILE")
     restore.add_argument("--other-station", action="store_true",
                          help="put a backup of another station (or an office's) here; you are told whose first")
-    audit_cmd = sub.add_parser("audit", parents=[common], help="check the audit log's hash chain")
+    audit_cmd = sub.add_parser("audit", parents=[office], help="check the audit log's hash chain")
     audit_cmd.add_argument("action", choices=("verify",), help="verify: exit 1 and the first bad entry if broken")
     passes = sub.add_parser("passes", parents=[common], help="print residents' passes, ten to an A4 page")
     passes.add_argument("--operator", type=_text, metavar="NAME",
@@ -143,11 +156,29 @@ def _say(message) -> str:
     return message.render(plain_translator(environment_language()))
 
 
-def _open(data_dir, *, must_exist: bool):
+def _server(args) -> str | None:
+    """The office's database server for this command (--database, else GATEDESK_DATABASE), or None."""
+    from models.store import paths, server
+
+    url = server.from_environment(getattr(args, "database", None))
+    if url:
+        server.parse(url)  # NotAServer: said as a usage error
+        return url
+    # An office PC whose data folder remembers its server (chosen in the first-run window).
+    address = server.saved_address(paths.resolve_data_dir(getattr(args, "data_dir", None)))
+    return address.url() if address else None
+
+
+def _open(data_dir, *, must_exist: bool, args=None):
+    """The data folder's embedded database, or the server's an office command was given. A server's
+    database is made by office-init, never by a command that meant to use it."""
     from models.store import paths
     from models.store.db import open_database
     from models.trust.recovery import complete_pending
 
+    url = _server(args) if args is not None else None
+    if url:
+        return open_database(url, create=False)
     path = paths.database_path(data_dir)
     if path.exists():
         complete_pending(data_dir)  # a restore interrupted after its swap is recorded now
@@ -224,7 +255,7 @@ def cmd_demo(args, data_dir) -> int:
 def cmd_stats(args, data_dir) -> int:
     from models.app.stats import record_counts
 
-    db = _open(data_dir, must_exist=True)
+    db = _open(data_dir, must_exist=True, args=args)
     try:
         with db.reading() as session:  # never waits for an import running in another process
             counts = record_counts(session)
@@ -308,8 +339,8 @@ def cmd_import(args, data_dir) -> int:
     if not files:
         return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "No bundles (*.gdbundle) found in {path}."),
                            path=", ".join(args.paths)))
-    new = not mpaths.database_path(data_dir).exists()
-    db = _open(data_dir, must_exist=False)
+    new = not _server(args) and not mpaths.database_path(data_dir).exists()
+    db = _open(data_dir, must_exist=False, args=args)
     try:
         try:
             ensure_office(db)
@@ -379,7 +410,7 @@ def cmd_report(args, data_dir) -> int:
     if out.suffix.lower() not in (".xlsx", ".pdf"):
         return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "The report file must end in .xlsx or .pdf: {path}"),
                            path=args.out))
-    db = _open(data_dir, must_exist=True)
+    db = _open(data_dir, must_exist=True, args=args)
     try:
         Desk(db).office.write_report(args.day, out, scheduled=True, language=environment_language())
     except OSError as exc:
@@ -398,7 +429,7 @@ def cmd_office_key(args, data_dir) -> int:
     from models.store.i18n import QT_TRANSLATE_NOOP
     from models.sync import NotAnOffice, ensure_office
 
-    db = _open(data_dir, must_exist=False)
+    db = _open(data_dir, must_exist=False, args=args)
     try:
         try:
             ensure_office(db)
@@ -415,6 +446,56 @@ def cmd_office_key(args, data_dir) -> int:
     print(args.out)
     print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Key fingerprint: {key}"), key=key.key_id)), file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_office_init(args, data_dir) -> int:
+    """Create or upgrade an office database (a server's, or the data folder's file) and mark it an
+    office's. Says which it did; running it again changes nothing."""
+    from models.store import paths as mpaths
+    from models.store import server
+    from models.store.db import SCHEMA_VERSION, open_database, stored_version
+    from models.store.i18n import QT_TRANSLATE_NOOP
+    from models.sync import NotAnOffice, ensure_office, mark_office
+
+    url = _server(args)
+    where = server.shown(url) if url else str(data_dir)
+    before = stored_version(url or mpaths.database_path(data_dir))
+    db = open_database(url) if url else _open(data_dir, must_exist=False)
+    try:
+        try:
+            ensure_office(db)
+        except NotAnOffice:
+            return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{dir} is a gate station's database, not an office's."),
+                              dir=where))
+        if args.name:
+            with db.session() as s:
+                mark_office(s, name=args.name)
+                s.commit()
+    finally:
+        db.close()
+    if before is None:
+        text = QT_TRANSLATE_NOOP("Cli", "Created the office database at {where} (schema {version}).")
+    elif before < SCHEMA_VERSION:
+        text = QT_TRANSLATE_NOOP("Cli", "Upgraded the office database at {where} from schema {before} to {version}.")
+    else:
+        text = QT_TRANSLATE_NOOP("Cli", "The office database at {where} is ready (schema {version}); nothing to do.")
+    print(_say(_msg(text, where=where, before=before, version=SCHEMA_VERSION)))
+    return EXIT_OK
+
+
+def _on_a_server(command: str, data_dir) -> int | None:
+    """backup and restore copy the embedded file; a server's database is the server's to back up."""
+    from models.store import server
+    from models.store.i18n import QT_TRANSLATE_NOOP
+
+    url = server.from_environment(None)
+    address = None if url else server.saved_address(data_dir)
+    if not url and address is None:
+        return None
+    return _fail(_msg(QT_TRANSLATE_NOOP(
+        "Cli", "{command} is for the embedded database file, but this office's database is on the server {server}: "
+        "back it up with the server's own pg_dump, as the README says."),
+        command=command, server=server.shown(url) if url else address.shown()))
 
 
 def cmd_use_office_key(args, data_dir) -> int:
@@ -555,6 +636,9 @@ def cmd_backup(args, data_dir) -> int:
     from models.store.backups import backup_to
     from models.store.i18n import QT_TRANSLATE_NOOP
 
+    refused = _on_a_server("backup", data_dir)
+    if refused is not None:
+        return refused
     source = mpaths.database_path(data_dir)
     if not source.exists():
         return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "No GateDesk database in {dir}."), dir=str(data_dir)))
@@ -578,6 +662,9 @@ def cmd_restore(args, data_dir) -> int:
     from models.store.instance import AlreadyRunning, InstanceLock
     from models.trust.recovery import ForeignBackup, restore
 
+    refused = _on_a_server("restore", data_dir)
+    if refused is not None:
+        return refused
     backup = Path(args.file).expanduser()
     if not backup.is_file():
         return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "No such file or folder: {path}"), path=str(backup)))
@@ -603,7 +690,7 @@ def cmd_audit(args, data_dir) -> int:
     from models.store.i18n import QT_TRANSLATE_NOOP
     from models.trust import audit
 
-    db = _open(data_dir, must_exist=True)
+    db = _open(data_dir, must_exist=True, args=args)
     try:
         with db.engine.connect() as conn:  # a read: GateDesk may be saving meanwhile
             verdict = audit.verify(conn, anchor=audit.load_anchor(db.path))
@@ -627,7 +714,7 @@ def cmd_audit(args, data_dir) -> int:
 
 
 COMMANDS = {"audit": cmd_audit, "backup": cmd_backup, "restore": cmd_restore, "export": cmd_export, "import": cmd_import, "report": cmd_report,
-            "office-key": cmd_office_key, "use-office-key": cmd_use_office_key,
+            "office-key": cmd_office_key, "office-init": cmd_office_init, "use-office-key": cmd_use_office_key,
             "poster": cmd_poster, "passes": cmd_passes}
 
 
@@ -642,6 +729,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from models.store import files, paths
     from models.store.backups import DatabaseProblem
+    from models.store.server import NotAServer
 
     data_dir = paths.resolve_data_dir(args.data_dir)
     try:
@@ -655,6 +743,8 @@ def main(argv: list[str] | None = None) -> int:
             return COMMANDS[args.command](args, data_dir)
     except DatabaseProblem as exc:
         return _fail(exc.message)
+    except NotAServer as exc:
+        return _usage(exc.message)
     except OSError as exc:
         from models.store.i18n import QT_TRANSLATE_NOOP, Message
 

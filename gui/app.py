@@ -115,15 +115,49 @@ def early_sign_in(data_dir: Path):
     return window
 
 
+def open_server(target: str | None, problem: str = ""):
+    """The office database on its server: tried at once, then asked for (the password, or a new
+    address) until it opens or the user gives up (None)."""
+    from gui import texts
+    from gui.dialogs.server_dialog import ServerDialog
+    from models.store import server
+    from models.store.backups import DatabaseProblem
+    from models.store.db import open_database
+
+    if target is not None and not problem:
+        try:
+            return open_database(target, background_checkpoints=True), None
+        except DatabaseProblem as exc:
+            problem = texts.message(exc.message)
+    address = None
+    if target is not None:
+        try:
+            address = server.parse(target)[0]
+        except server.NotAServer:
+            pass
+    dialog = ServerDialog(address, problem)
+    if dialog.exec() != QDialog.Accepted:
+        return None, None
+    return dialog.db, dialog.address
+
+
 def _run_locked(app, data_dir: Path, on_first_window) -> int:
     from PySide6.QtCore import QTimer
 
-    first = early_sign_in(data_dir)
+    from models.store import server
+
+    try:
+        target, unreadable = server.target(data_dir), None
+    except server.NotAServer as exc:  # the saved address was damaged: ask for it again
+        target, unreadable = None, exc.message
+    on_a_server = target is not None or unreadable is not None
+    first = None if on_a_server else early_sign_in(data_dir)
     if first is not None and on_first_window:
         on_first_window(first)
         on_first_window = None
 
     from gui import texts
+    from models.app import server_office
     from models.app.desk import Desk
     from models.store.backups import DatabaseProblem
     from models.store.db import open_database
@@ -135,16 +169,23 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
         QMessageBox.critical(None, "GateDesk", text)
         return 1
 
-    if paths.database_path(data_dir).exists():
-        complete_pending(data_dir)  # a restore interrupted after its swap is recorded now
-    if not check_database(data_dir):
-        return 1
-    try:
-        db = open_database(paths.database_path(data_dir), background_checkpoints=True)
-    except DatabaseProblem as exc:
-        return refuse(texts.message(exc.message))
-    except OSError as exc:
-        return refuse(f"{data_dir}: {exc.strerror or exc}")
+    if on_a_server:
+        db, address = open_server(target, texts.message(unreadable) if unreadable else "")
+        if db is None:
+            return 0
+        if address is not None:
+            server_office.remember(data_dir, address)
+    else:
+        if paths.database_path(data_dir).exists():
+            complete_pending(data_dir)  # a restore interrupted after its swap is recorded now
+        if not check_database(data_dir):
+            return 1
+        try:
+            db = open_database(paths.database_path(data_dir), background_checkpoints=True)
+        except DatabaseProblem as exc:
+            return refuse(texts.message(exc.message))
+        except OSError as exc:
+            return refuse(f"{data_dir}: {exc.strerror or exc}")
     desk = Desk(db)
     if desk.settings.language != remembered_language(data_dir) or desk.ctx is None:
         # Drawn in the wrong language (the setting changed on another path) or not set up after all.
@@ -161,7 +202,8 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
         db.damaged = True  # closed without the clean mark: the next start checks first
         app.exit(3)
 
-    checking = CheckInBackground(paths.database_path(data_dir), damaged)  # noqa: F841 - runs while alive
+    # The quick check of the embedded file; a server checks its own.
+    checking = None if db.path is None else CheckInBackground(db.path, damaged)  # noqa: F841 - runs while alive
     try:
         if desk.ctx is None:
             from gui.dialogs.setup_dialog import SetupDialog
@@ -171,7 +213,14 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
                 QTimer.singleShot(0, lambda: on_first_window(setup))
                 on_first_window = None
             if setup.exec() != QDialog.Accepted:
+                if setup.desk is not desk:
+                    setup.desk.db.close()
                 return 0
+            if setup.server_address is not None:  # the office's database is on a server from now on
+                server_office.remember(data_dir, setup.server_address)
+                db.close()
+                server_office.discard_unused_file(db.path)
+                desk, db = setup.desk, setup.desk.db
         if desk.operator is None:  # after a first run the new administrator is on duty already
             from gui.dialogs.sign_in_dialog import SignInDialog
 

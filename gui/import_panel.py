@@ -205,7 +205,10 @@ class ImportPanel(QWidget):
         rejected = [s for s in summaries if s.status == "rejected"]
         held = [s for s in summaries if s.status == "held"]
         if any(s.status == "cancelled" for s in summaries):
-            text = self.tr("Cancelled. Nothing was changed.")
+            # On a server each bundle commits on its own: those imported before the cancel stay.
+            text = self.tr("Cancelled. Nothing was changed.") if not accepted or dry_run else self.tr(
+                "Cancelled. The {0} bundles imported before it stay imported; the others were not changed."
+            ).format(len(accepted))
             self.import_button.setEnabled(True)
         elif dry_run:
             text = self.tr("Checked: {0} can be imported ({1} new records, {2} updated), {3} rejected. "
@@ -231,7 +234,8 @@ class ImportPanel(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        self.summary.setText(self.tr("The import stopped: {0}. Nothing was changed.").format(exc))
+        self.summary.setText(self.tr("The import stopped: {0}. The bundle being imported was not changed; import "
+                                     "the files again (those already imported are recognised).").format(exc))
 
     def trust_new_key(self) -> None:
         """After a phone call with the gate: accept the new key this file is signed with, and check again."""

@@ -1,7 +1,10 @@
 import os
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
+
+from tests import pg
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -21,3 +24,46 @@ def _away_from_user_data(tmp_path, monkeypatch):
 @pytest.fixture
 def now():
     return NOW
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One throw-away PostgreSQL server for the run. Without one the PostgreSQL half of the office
+    tests is skipped on a developer's machine, and fails in CI, which must run both."""
+    why = pg.unavailable()
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI runs the office tests on PostgreSQL too, but {why}")
+        pytest.skip(why)
+    server = pg.Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def office_engine(request) -> str:
+    """The office's tests run on the embedded file and on a server."""
+    return request.param
+
+
+@pytest.fixture
+def open_office(office_engine, request):
+    """open_office(path): the office database a test names by a path, on the engine of this run. On
+    PostgreSQL each path is a database of its own, created empty the first time and reopened after."""
+    from models.store.db import open_database
+
+    urls: dict[Path, str] = {}
+    server = request.getfixturevalue("pg_server") if office_engine == "postgresql" else None
+
+    def open_(path: Path, **kw):
+        if server is None:
+            return open_database(path, **kw)
+        if path not in urls:
+            urls[path] = server.new_database()
+        kw.pop("backups", None)
+        return open_database(urls[path], **kw)
+
+    open_.engine = office_engine
+    yield open_
+    for url in urls.values():
+        server.drop_database(url)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
 )
@@ -71,6 +72,17 @@ class SetupDialog(QDialog):
             self.errors[key] = err
         self.compound_label = form.labelForField(self.inputs["compound_name"])
         box.addLayout(form)
+        # A district's office PCs share one database on a server; the embedded file is the default.
+        self.server_address = None
+        self.where = QLabel(self.tr("The office's database: on this computer."))
+        self.where.setObjectName("where")
+        self.where.setWordWrap(True)
+        self.on_server = QPushButton(self.tr("The office database is on a server…"))
+        self.on_server.setObjectName("onServer")
+        self.on_server.setMinimumHeight(40)
+        self.on_server.clicked.connect(self.choose_server)
+        box.addWidget(self.where)
+        box.addWidget(self.on_server)
         self.as_office.toggled.connect(self._mode_changed)
         self._mode_changed(self.as_office.isChecked())
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -82,10 +94,29 @@ class SetupDialog(QDialog):
 
     def _mode_changed(self, office: bool) -> None:
         self.compound_label.setText(self.tr("Office name *") if office else self.tr("Compound name *"))
+        self.where.setVisible(office)
+        self.on_server.setVisible(office)
         for key in self.GATE_ONLY:
             self.form.setRowVisible(self.inputs[key], not office)
             if office:
                 self.errors[key].hide()
+
+    def choose_server(self) -> None:
+        """Connect to the server; an office another PC already set up there is simply joined."""
+        from gui.dialogs.server_dialog import ServerDialog
+
+        dialog = ServerDialog(parent=self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        self.desk = Desk(dialog.db)
+        self.server_address = dialog.address
+        self.as_gate.setEnabled(False)
+        if self.desk.ctx is not None:
+            super().accept()  # set up already: its administrators sign in
+            return
+        self.where.setText(self.tr("The office's database: on the server {0}.").format(dialog.address.shown()))
+        self.on_server.hide()
+        self.inputs["compound_name"].setFocus()
 
     def accept(self) -> None:
         values = {k: e.text() for k, e in self.inputs.items()}

@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Field, Session, SQLModel
 
-from models.store import files, migrations, paths, registry
+from models.store import files, migrations, paths, registry, server
 from models.store.backups import DatabaseProblem, backup_file, check_sqlite_file, clean_mark
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.migrations import SCHEMA_VERSION
@@ -208,12 +208,13 @@ def _write_version(conn: Connection, version: int) -> None:
 
 
 def open_database(url_or_path: str | Path, *, backups: Path | None = None,
-                  background_checkpoints: bool = False) -> Database:
+                  background_checkpoints: bool = False, create: bool = True) -> Database:
     """Open (creating or migrating as needed) a GateDesk database.
 
     Refuses, without changing the file, a database written by a newer GateDesk or a file
     that is not a GateDesk database. background_checkpoints suits a long-running app whose
-    saves should not wait for WAL checkpoints; short commands leave it off.
+    saves should not wait for WAL checkpoints; short commands leave it off. create=False refuses
+    an empty database instead of creating the tables (a server's is made by office-init).
     """
     registry.features()  # importing the features puts their tables on SQLModel.metadata
     if isinstance(url_or_path, Path):
@@ -227,17 +228,38 @@ def open_database(url_or_path: str | Path, *, backups: Path | None = None,
         for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             files.make_private(part)
         url = f"sqlite:///{path}"
+    elif server.is_server(url_or_path):
+        try:
+            url, path = server.engine_url(url_or_path), None
+        except server.NotAServer as exc:
+            raise DatabaseProblem(exc.message) from None
     else:
         url, path = url_or_path, None
     background = background_checkpoints and path is not None
-    engine = make_engine(url, autocheckpoint=not background)
     try:
-        with engine.connect() as conn:
-            version = _read_version(conn)
-            has_tables = bool(inspect(conn).get_table_names())
+        engine = make_engine(url, autocheckpoint=not background)
+    except ImportError:  # the server's driver is an extra: pip install 'gatedesk[server]'
+        raise DatabaseProblem(server.unreachable(url, "psycopg is not installed (pip install 'gatedesk[server]')")) \
+            from None
+    try:
+        try:
+            with engine.connect() as conn:
+                version = _read_version(conn)
+                has_tables = bool(inspect(conn).get_table_names())
+        except OperationalError as exc:
+            if path is not None:
+                raise
+            detail = _first_line(exc)
+            if server.needs_password(detail):
+                raise PasswordNeeded(server.password_refused(url)) from None
+            raise DatabaseProblem(server.unreachable(url, detail)) from None
         if version is None and has_tables:
             raise DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
                 "Database", "This file holds tables but is not a GateDesk database. It was left untouched."), {}))
+        if version is None and not create:
+            raise DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
+                "Database", "There is no GateDesk database at {where} yet: create it with office-init."),
+                {"where": server.shown(url) if path is None else str(path)}))
         if version is None:
             with engine.begin() as conn:
                 SQLModel.metadata.create_all(conn)
@@ -259,6 +281,16 @@ def open_database(url_or_path: str | Path, *, backups: Path | None = None,
     return db
 
 
+class PasswordNeeded(DatabaseProblem):
+    """The server wants a password for this user that it was not given (or not this one)."""
+
+
+def _first_line(exc: OperationalError) -> str:
+    """What the server said, in one line (libpq's messages never carry the password)."""
+    lines = [x.strip() for x in str(exc.orig or exc).splitlines() if x.strip()]
+    return " ".join(lines)[:300] if lines else type(exc).__name__
+
+
 def _migrate(engine: Engine, path: Path | None, version: int, backups: Path | None) -> None:
     if path is not None:
         backup_file(path, backups or paths.backups_dir(path.parent), f"before-v{SCHEMA_VERSION}-from-v{version}")
@@ -266,6 +298,32 @@ def _migrate(engine: Engine, path: Path | None, version: int, backups: Path | No
         for step in range(version + 1, SCHEMA_VERSION + 1):
             MIGRATIONS[step](conn)
         _write_version(conn, SCHEMA_VERSION)
+
+
+def stored_version(url_or_path: str | Path) -> int | None:
+    """The schema version a database holds, without creating or changing anything: None when it is
+    empty or absent. Raises DatabaseProblem when it cannot be reached."""
+    if isinstance(url_or_path, Path):
+        if not url_or_path.exists():
+            return None
+        url = f"sqlite:///{url_or_path}"
+    else:
+        try:
+            url = server.engine_url(url_or_path) if server.is_server(url_or_path) else url_or_path
+        except server.NotAServer as exc:
+            raise DatabaseProblem(exc.message) from None
+    try:
+        engine = create_engine(url)
+    except ImportError:
+        raise DatabaseProblem(server.unreachable(url, "psycopg is not installed (pip install 'gatedesk[server]')")) \
+            from None
+    try:
+        with engine.connect() as conn:
+            return _read_version(conn)
+    except OperationalError as exc:
+        raise DatabaseProblem(server.unreachable(url, _first_line(exc))) from None
+    finally:
+        engine.dispose()
 
 
 def schema_version(db: Database) -> int | None:

@@ -17,7 +17,7 @@ from models.formats.bundle import BundleRejected
 from models.formats.wire import parse_wire_time, wire_time
 from models.setup.settings import load_settings
 from models.setup.site import Gate, Station, this_station
-from models.store import bulk, crash
+from models.store import bulk, crash, locks
 from models.store.clock import utcnow
 from models.store.db import Database
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
@@ -84,19 +84,35 @@ class Importer:
             summary.skip("people_log", Message("Sync", PEOPLE_LOG))
             return summary
         try:
-            with self.db.engine.connect() as conn:
-                bulk.begin_import(conn)
-                try:
-                    self._guarded(conn, path, summary, self.clock(), progress, cancelled)
-                    conn.rollback() if dry_run else conn.commit()
-                except BaseException:
-                    conn.rollback()
-                    raise
+            self._one_file(path, summary, self.clock(), dry_run, progress, cancelled)
         except BundleRejected as exc:
             summary.reject(exc)
         except Cancelled:
             summary.status = "cancelled"
         return summary
+
+    def _one_file(self, path: Path, summary: FileSummary, now: datetime, dry_run: bool, progress,
+                  cancelled) -> None:
+        """One file in a transaction of its own. On a server, one another office PC's import made
+        give way (a deadlock broken, a row added meanwhile) is run again, never shown to anyone."""
+        for attempt in range(locks.RETRIES + 1):
+            try:
+                with self.db.engine.connect() as conn:
+                    bulk.begin_import(conn)
+                    try:
+                        self._guarded(conn, path, summary, now, progress, cancelled)
+                        conn.rollback() if dry_run else conn.commit()
+                        return
+                    except BaseException:
+                        conn.rollback()
+                        raise
+            except (OperationalError, IntegrityError) as exc:
+                if not locks.is_transient(exc) or attempt == locks.RETRIES:
+                    if isinstance(exc, IntegrityError):
+                        raise BundleRejected("invalid_record", record_id="?", member="?",
+                                             detail=type(exc).__name__) from None
+                    raise
+                summary.start_over()
 
     def run_all(self, paths: list[Path], *, dry_run: bool = False,
                 progress: Callable[[int, int], None] | None = None,
@@ -117,6 +133,8 @@ class Importer:
 
         summaries = [FileSummary(path=p) for p in paths]
         now = self.clock()
+        if not dry_run and not locks.one_transaction_per_run(self.db.engine):
+            return self._each_on_its_own(summaries, now, file_progress, progress, steps, cancelled)
         with self.db.engine.connect() as conn:
             bulk.begin_import(conn)
             try:
@@ -143,6 +161,26 @@ class Importer:
                 raise
         return summaries
 
+    def _each_on_its_own(self, summaries: list[FileSummary], now: datetime, file_progress, progress, steps: int,
+                         cancelled) -> list[FileSummary]:
+        """A run on a server: each file commits when done, so another PC's import waits for one file
+        at most. Cancelling stops at the file being imported; the ones before it stay imported."""
+        for index, summary in enumerate(summaries):
+            if is_people_log(summary.path):
+                summary.skip("people_log", Message("Sync", PEOPLE_LOG))
+                continue
+            try:
+                self._one_file(summary.path, summary, now, False, file_progress(index), cancelled)
+            except BundleRejected as exc:
+                summary.reject(exc)
+            except Cancelled:
+                for rest in summaries[index:]:
+                    rest.cancel()
+                break
+            if progress:
+                progress((index + 1) * steps, len(summaries) * steps)
+        return summaries
+
     def _guarded(self, conn: Connection, path: Path, summary: FileSummary, now: datetime, progress,
                  cancelled) -> None:
         """One file; whatever it holds ends as its own rejection, never as the run's end."""
@@ -154,6 +192,8 @@ class Importer:
         except (BundleRejected, Cancelled, OperationalError):
             raise  # OperationalError: the office's own disk or database, not the file's fault
         except (IntegrityError, DataError) as exc:
+            if locks.is_transient(exc):
+                raise  # a row another PC's import added meanwhile: the file is run again
             raise BundleRejected("invalid_record", record_id="?", member="?", detail=type(exc).__name__) from None
         except Exception as exc:  # noqa: BLE001 - a file must never end the run; the report says where
             self._report(exc)
@@ -192,6 +232,7 @@ class Importer:
             raise BundleRejected("future_record", record_id="manifest", member=bundle.MANIFEST, when=m.created_at)
         if station_id == self.station_id:
             raise BundleRejected("not_owner", record_id=station_id, member=bundle.MANIFEST, owner=_office_label())
+        locks.hold(conn, f"station:{station_id}")  # another PC importing this gate's bundles waits its turn
         types = [member.record_type for member in opened.members]
         if types != list(record_types()):
             missing = [t for t in record_types() if t not in types]

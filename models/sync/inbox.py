@@ -59,6 +59,12 @@ class FileSummary:
         self.problem = Problem(code, message)
         self._forget()
 
+    def start_over(self) -> None:
+        """Forget what a transaction that was rolled back and is run again had counted."""
+        self.status = "accepted"
+        self.problem = None
+        self._forget()
+
     def cancel(self) -> None:
         self.status = "cancelled"
         self._forget()

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Field, SQLModel
 
 from models.formats.wire import wire_time
-from models.store import files
+from models.store import files, locks
 from models.store.i18n import QT_TRANSLATE_NOOP
 from models.store.records import new_id, when_field
 
@@ -99,6 +99,7 @@ def record(session, *, at: datetime, station_id: str, operator_id: str | None, a
     validation (the values are ours), keeps it well under a millisecond."""
     # Straight to the connection: the ORM's execute path costs more than these two statements.
     conn = session.connection() if isinstance(session, OrmSession) else session
+    locks.hold(conn, "audit")  # several writers on a server: one at a time at the chain's end
     last = conn.execute(_LAST).first()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     detail = detail[:500]

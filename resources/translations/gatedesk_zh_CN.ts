@@ -14,17 +14,17 @@
         <translation>门岗登记台遇到了意外错误。已经保存的记录都是安全的。一份不含个人信息的报告已写入 {0}，请交给管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="148" />
+        <location filename="../../gui/app.py" line="199" />
         <source>The database is damaged ({0}). GateDesk closes now so that nothing more is written to it; start it again to be offered the newest backup.</source>
         <translation>数据库已损坏（{0}）。门岗登记台现在关闭，以免再写入；请重新打开，届时会提供最新的备份用于恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="220" />
+        <location filename="../../gui/app.py" line="279" />
         <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
         <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="224" />
+        <location filename="../../gui/app.py" line="283" />
         <source>The database {0} is damaged ({1}). It has not been changed.
 
 Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
@@ -401,242 +401,263 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="157" />
-        <location filename="../../main.py" line="560" />
+        <location filename="../../main.py" line="188" />
+        <location filename="../../main.py" line="644" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="175" />
+        <location filename="../../main.py" line="206" />
         <source>PIN of {name}: </source>
         <translation>{name} 的 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="177" />
+        <location filename="../../main.py" line="208" />
         <source>This command reveals personal data or makes passes: give --operator NAME (an administrator) and the PIN in GATEDESK_PIN, or type it when asked.</source>
         <translation>此命令会显示个人信息或制作通行证：请用 --operator 姓名 指明操作人（管理员），并在 GATEDESK_PIN 中给出 PIN，或在提示时输入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="183" />
+        <location filename="../../main.py" line="214" />
         <source>No operator called {name}.</source>
         <translation>没有名为 {name} 的操作人员。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="210" />
+        <location filename="../../main.py" line="241" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="215" />
+        <location filename="../../main.py" line="246" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="218" />
+        <location filename="../../main.py" line="249" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="262" />
+        <location filename="../../main.py" line="293" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="274" />
+        <location filename="../../main.py" line="305" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="281" />
+        <location filename="../../main.py" line="312" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="282" />
+        <location filename="../../main.py" line="313" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="301" />
+        <location filename="../../main.py" line="332" />
         <source>Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6').</source>
         <translation>不是密钥指纹：{text}（应为 16 位字母和数字，如“da48-52c4-7e96-12c6”）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="307" />
-        <location filename="../../main.py" line="583" />
+        <location filename="../../main.py" line="338" />
+        <location filename="../../main.py" line="670" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="309" />
+        <location filename="../../main.py" line="340" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="317" />
+        <location filename="../../main.py" line="348" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="321" />
+        <location filename="../../main.py" line="352" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="328" />
+        <location filename="../../main.py" line="359" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
         <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它备案任何门岗。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="345" />
+        <location filename="../../main.py" line="376" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待备案  {file}：{compound} {gate} 尚未备案；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="350" />
+        <location filename="../../main.py" line="381" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="354" />
+        <location filename="../../main.py" line="385" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="356" />
+        <location filename="../../main.py" line="387" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="356" />
+        <location filename="../../main.py" line="387" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="357" />
+        <location filename="../../main.py" line="388" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="364" />
+        <location filename="../../main.py" line="395" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="368" />
+        <location filename="../../main.py" line="399" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="380" />
+        <location filename="../../main.py" line="411" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="406" />
+        <location filename="../../main.py" line="437" />
+        <location filename="../../main.py" line="468" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="416" />
+        <location filename="../../main.py" line="447" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="430" />
-        <location filename="../../main.py" line="435" />
+        <location filename="../../main.py" line="477" />
+        <source>Created the office database at {where} (schema {version}).</source>
+        <translation>已在 {where} 建立办公室数据库（结构版本 {version}）。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="479" />
+        <source>Upgraded the office database at {where} from schema {before} to {version}.</source>
+        <translation>已将 {where} 的办公室数据库从结构版本 {before} 升级到 {version}。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="481" />
+        <source>The office database at {where} is ready (schema {version}); nothing to do.</source>
+        <translation>{where} 的办公室数据库已就绪（结构版本 {version}），无需改动。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="495" />
+        <source>{command} is for the embedded database file, but this office's database is on the server {server}: back it up with the server's own pg_dump, as the README says.</source>
+        <translation>{command} 只用于本机的数据库文件，而本办公室的数据库在服务器 {server} 上：请按 README 用服务器自带的 pg_dump 备份。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="511" />
+        <location filename="../../main.py" line="516" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="438" />
+        <location filename="../../main.py" line="519" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="446" />
+        <location filename="../../main.py" line="527" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="455" />
+        <location filename="../../main.py" line="536" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="458" />
-        <location filename="../../main.py" line="563" />
+        <location filename="../../main.py" line="539" />
+        <location filename="../../main.py" line="647" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="485" />
-        <location filename="../../main.py" line="512" />
+        <location filename="../../main.py" line="566" />
+        <location filename="../../main.py" line="593" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="496" />
+        <location filename="../../main.py" line="577" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="537" />
+        <location filename="../../main.py" line="618" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="546" />
+        <location filename="../../main.py" line="627" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="589" />
+        <location filename="../../main.py" line="676" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="595" />
+        <location filename="../../main.py" line="682" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="597" />
+        <location filename="../../main.py" line="684" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="613" />
+        <location filename="../../main.py" line="700" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="616" />
+        <location filename="../../main.py" line="703" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="620" />
+        <location filename="../../main.py" line="707" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="623" />
+        <location filename="../../main.py" line="710" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="625" />
+        <location filename="../../main.py" line="712" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="661" />
+        <location filename="../../main.py" line="751" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="666" />
+        <location filename="../../main.py" line="756" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -852,26 +873,56 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>未保存：磁盘已满或数据文件夹无法写入（{detail}）。已输入的内容都还在；请腾出空间或联系管理员，然后再保存。</translation>
     </message>
     <message>
-        <location filename="../../models/store/backups.py" line="35" />
+        <location filename="../../models/store/db.py" line="260" />
+        <source>There is no GateDesk database at {where} yet: create it with office-init.</source>
+        <translation>{where} 还没有门岗登记台数据库：请先用 office-init 建立。</translation>
+    </message>
+    <message>
+        <location filename="../../models/store/backups.py" line="41" />
         <source>{path} is not a readable GateDesk database ({error}). It was left untouched.</source>
         <translation>{path} 不是可读取的门岗登记台数据库（{error}）。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/store/backups.py" line="93" />
-        <location filename="../../models/store/db.py" line="239" />
+        <location filename="../../models/store/backups.py" line="110" />
+        <location filename="../../models/store/db.py" line="257" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/store/backups.py" line="96" />
-        <location filename="../../models/store/db.py" line="246" />
+        <location filename="../../models/store/backups.py" line="113" />
+        <location filename="../../models/store/db.py" line="268" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/store/backups.py" line="85" />
+        <location filename="../../models/store/backups.py" line="95" />
         <source>{path} is damaged ({error}). It was left untouched.</source>
         <translation>{path} 已损坏（{error}）。文件未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/store/server.py" line="49" />
+        <source>Not a database server address: {url}. Write it as postgresql://USER@HOST:PORT/DATABASE.</source>
+        <translation>不是数据库服务器地址：{url}。请写成 postgresql://用户@主机:端口/数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../models/store/server.py" line="105" />
+        <source>The server {server} asks for the password of this user, or refused the one given.</source>
+        <translation>服务器 {server} 需要该用户的密码，或拒绝了所给的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/store/server.py" line="111" />
+        <source>Cannot open the office database on the server {server}: {detail}</source>
+        <translation>无法打开服务器 {server} 上的办公室数据库：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../models/store/server.py" line="134" />
+        <source>The saved address of the office's database server ({file}) cannot be read. Enter the address again.</source>
+        <translation>保存的办公室数据库服务器地址（{file}）无法读取。请重新输入地址。</translation>
+    </message>
+    <message>
+        <location filename="../../models/app/server_office.py" line="45" />
+        <source>The database {server} belongs to a gate station, not to an office.</source>
+        <translation>数据库 {server} 属于门岗，不是办公室的数据库。</translation>
     </message>
 </context>
 <context>
@@ -1325,108 +1376,108 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>{0} · 出生 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="376" />
+        <location filename="../../gui/gate_panel.py" line="373" />
         <source>from the visit of {0}; change it if the visitor shows a newer one</source>
         <translation>来自 {0} 的登记；访客出示更新的结果时请改</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="378" />
+        <location filename="../../gui/gate_panel.py" line="375" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="379" />
+        <location filename="../../gui/gate_panel.py" line="376" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="428" />
+        <location filename="../../gui/gate_panel.py" line="425" />
         <source>Resident {0} · {1} · in</source>
         <translation>住户 {0} · {1} · 进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="430" />
+        <location filename="../../gui/gate_panel.py" line="427" />
         <source>Take the temperature, type it and press Enter. Esc cancels.</source>
         <translation>请测温，输入体温后按回车。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="452" />
+        <location filename="../../gui/gate_panel.py" line="449" />
         <source>in</source>
         <translation>进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="452" />
+        <location filename="../../gui/gate_panel.py" line="449" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="453" />
+        <location filename="../../gui/gate_panel.py" line="450" />
         <source>Pass: {0}</source>
         <translation>刷证放行：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="465" />
+        <location filename="../../gui/gate_panel.py" line="462" />
         <source>STOP — do not let out</source>
         <translation>拦住 — 不得外出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="465" />
+        <location filename="../../gui/gate_panel.py" line="462" />
         <source>Pass refused</source>
         <translation>通行证无效</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="482" />
+        <location filename="../../gui/gate_panel.py" line="479" />
         <source>Already inside</source>
         <translation>已在场</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="483" />
+        <location filename="../../gui/gate_panel.py" line="480" />
         <source>{0} came in at {1} and has not signed out. F7 signs that entry out and saves this one; Esc clears the form.</source>
         <translation>{0} 于 {1} 进入，尚未离开。按 F7 为上次登记签离并保存本次；按 Esc 清空表单。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="494" />
+        <location filename="../../gui/gate_panel.py" line="491" />
         <source>NOT SAVED</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="505" />
-        <location filename="../../gui/gate_panel.py" line="543" />
+        <location filename="../../gui/gate_panel.py" line="502" />
+        <location filename="../../gui/gate_panel.py" line="540" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="506" />
+        <location filename="../../gui/gate_panel.py" line="503" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="522" />
+        <location filename="../../gui/gate_panel.py" line="519" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="523" />
+        <location filename="../../gui/gate_panel.py" line="520" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="544" />
+        <location filename="../../gui/gate_panel.py" line="541" />
         <source>First reading {0} °C: type the re-measured reading.</source>
         <translation>初测 {0} °C：请输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="553" />
+        <location filename="../../gui/gate_panel.py" line="550" />
         <source>{0} · first reading {1} °C · waiting {2} min</source>
         <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="594" />
+        <location filename="../../gui/gate_panel.py" line="591" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="606" />
+        <location filename="../../gui/gate_panel.py" line="603" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>
@@ -1661,49 +1712,54 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>正在导入 {0} 个数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="208" />
+        <location filename="../../gui/import_panel.py" line="209" />
         <source>Cancelled. Nothing was changed.</source>
         <translation>已取消，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="211" />
+        <location filename="../../gui/import_panel.py" line="210" />
+        <source>Cancelled. The {0} bundles imported before it stay imported; the others were not changed.</source>
+        <translation>已取消。取消前已导入的 {0} 个数据包保持导入；其余文件未作改动。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="214" />
         <source>Checked: {0} can be imported ({1} new records, {2} updated), {3} rejected. Nothing has been changed yet.</source>
         <translation>检查完毕：{0} 个可导入（新增 {1} 条，更新 {2} 条），{3} 个被拒收。尚未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="217" />
+        <location filename="../../gui/import_panel.py" line="220" />
         <source>Imported {0} bundles: {1} new records, {2} updated, {3} conflicts to review. {4} rejected.</source>
         <translation>已导入 {0} 个数据包：新增 {1} 条，更新 {2} 条，待处理冲突 {3} 条。拒收 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="224" />
+        <location filename="../../gui/import_panel.py" line="227" />
         <source>{0} from gates not yet enrolled: select one to see its key fingerprint.</source>
         <translation>{0} 个来自尚未备案的门岗：选中一行可查看其密钥指纹。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="234" />
-        <source>The import stopped: {0}. Nothing was changed.</source>
-        <translation>导入中止：{0}。没有任何改动。</translation>
+        <location filename="../../gui/import_panel.py" line="237" />
+        <source>The import stopped: {0}. The bundle being imported was not changed; import the files again (those already imported are recognised).</source>
+        <translation>导入中断：{0}。正在导入的数据包未作改动；请重新导入这些文件（已导入的会被识别）。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="248" />
-        <location filename="../../gui/import_panel.py" line="250" />
+        <location filename="../../gui/import_panel.py" line="252" />
+        <location filename="../../gui/import_panel.py" line="254" />
         <source>New key</source>
         <translation>新密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="251" />
+        <location filename="../../gui/import_panel.py" line="255" />
         <source>Accept key {0} for {1}? Do this only after the gate has read you the same fingerprint over the phone (the gate's Export window shows it).</source>
         <translation>接受 {1} 的密钥 {0} 吗？请先让门岗在电话里念出同样的指纹（门岗的“导出”窗口中显示）后再接受。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="267" />
-        <location filename="../../gui/import_panel.py" line="276" />
+        <location filename="../../gui/import_panel.py" line="271" />
+        <location filename="../../gui/import_panel.py" line="280" />
         <source>Enroll a gate</source>
         <translation>备案门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="268" />
+        <location filename="../../gui/import_panel.py" line="272" />
         <source>Enroll {0} {1}?
 
 Its key fingerprint is
@@ -1718,17 +1774,17 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 只有与该门岗设置单上印的指纹（或门岗电话中念给您的指纹）一致时才备案。备案后即导入它的数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="291" />
+        <location filename="../../gui/import_panel.py" line="295" />
         <source> Record: {0}.</source>
         <translation> 记录：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="294" />
+        <location filename="../../gui/import_panel.py" line="298" />
         <source>{0}: imported, but this gate's audit log was cut short or rewritten since an earlier bundle. Ask the gate what happened (Gates reporting shows it in red).</source>
         <translation>{0}：已导入，但与之前的数据包相比，该门岗的操作日志被截短或改写。请向门岗了解情况（“门岗报送”页以红色显示）。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="298" />
+        <location filename="../../gui/import_panel.py" line="302" />
         <source>{0}: {1} records arrived changed at the same revision; they are kept under Conflicts for you to decide.</source>
         <translation>{0}：{1} 条记录以相同版本号到达但内容不同，已放入“冲突”等您决定。</translation>
     </message>
@@ -2190,158 +2246,158 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="24" />
+        <location filename="../../gui/main_window.py" line="25" />
         <source>GateDesk — {0}</source>
         <translation>门岗登记台 — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="34" />
+        <location filename="../../gui/main_window.py" line="35" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="34" />
+        <location filename="../../gui/main_window.py" line="35" />
         <source>On site</source>
         <translation>在场人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="35" />
+        <location filename="../../gui/main_window.py" line="36" />
         <source>Log</source>
         <translation>登记记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="35" />
+        <location filename="../../gui/main_window.py" line="36" />
         <source>Isolation</source>
         <translation>隔离点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="36" />
+        <location filename="../../gui/main_window.py" line="37" />
         <source>Parcels</source>
         <translation>寄存点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="78" />
+        <location filename="../../gui/main_window.py" line="79" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="86" />
+        <location filename="../../gui/main_window.py" line="87" />
         <source>Hand over  [Ctrl+H]</source>
         <translation>交班  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89" />
+        <location filename="../../gui/main_window.py" line="90" />
         <source>Daily check</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91" />
+        <location filename="../../gui/main_window.py" line="92" />
         <source>Disinfection</source>
         <translation>消毒记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93" />
+        <location filename="../../gui/main_window.py" line="94" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95" />
+        <location filename="../../gui/main_window.py" line="96" />
         <source>Operators</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97" />
+        <location filename="../../gui/main_window.py" line="98" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98" />
+        <location filename="../../gui/main_window.py" line="99" />
         <source>Write the bundle for the community office (USB stick)</source>
         <translation>为社区办公室写出数据包（U 盘）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Office key…</source>
         <translation>办公室密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="103" />
         <source>Set-up sheet for the office…</source>
         <translation>给办公室的设置单…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="105" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Residents and passes…</source>
         <translation>住户与通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108" />
+        <location filename="../../gui/main_window.py" line="109" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="111" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="115" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171" />
+        <location filename="../../gui/main_window.py" line="158" />
         <source>The daily backup could not be written: {0}</source>
         <translation>每日备份未能写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174" />
+        <location filename="../../gui/main_window.py" line="161" />
         <source>Personal data past its retention period could not be erased; GateDesk tries again every minute. A report is in the logs folder: tell the administrator.</source>
         <translation>超过保存期限的个人信息未能删除；门岗登记台每分钟重试一次。报告已写入 logs 文件夹：请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205" />
+        <location filename="../../gui/main_window.py" line="192" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219" />
+        <location filename="../../gui/main_window.py" line="206" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220" />
+        <location filename="../../gui/main_window.py" line="207" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="276" />
+        <location filename="../../gui/main_window.py" line="263" />
         <source>The office's key file</source>
         <translation>社区办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="277" />
+        <location filename="../../gui/main_window.py" line="264" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="284" />
-        <location filename="../../gui/main_window.py" line="286" />
+        <location filename="../../gui/main_window.py" line="271" />
+        <location filename="../../gui/main_window.py" line="273" />
         <source>Office key</source>
         <translation>办公室密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="284" />
+        <location filename="../../gui/main_window.py" line="271" />
         <source>{0} is not an office key file.</source>
         <translation>{0} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287" />
+        <location filename="../../gui/main_window.py" line="274" />
         <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
         <translation>今后的数据包将按 {0} 的密钥加密。请与社区办公室电话核对密钥指纹：{1}</translation>
     </message>
@@ -2349,139 +2405,139 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../gui/office_window.py" line="25" />
+        <location filename="../../gui/office_window.py" line="26" />
         <source>GateDesk — {0}</source>
         <translation>门岗登记台 — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="25" />
+        <location filename="../../gui/office_window.py" line="26" />
         <source>Community office</source>
         <translation>社区办公室</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="32" />
+        <location filename="../../gui/office_window.py" line="33" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="32" />
+        <location filename="../../gui/office_window.py" line="33" />
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="33" />
+        <location filename="../../gui/office_window.py" line="34" />
         <source>Gates reporting</source>
         <translation>门岗报送</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="34" />
+        <location filename="../../gui/office_window.py" line="35" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="41" />
+        <location filename="../../gui/office_window.py" line="42" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="44" />
+        <location filename="../../gui/office_window.py" line="45" />
         <source>Daily report…</source>
         <translation>每日报表…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="46" />
+        <location filename="../../gui/office_window.py" line="47" />
         <source>Key file for gates…</source>
         <translation>给门岗的密钥文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="48" />
+        <location filename="../../gui/office_window.py" line="49" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="50" />
+        <location filename="../../gui/office_window.py" line="51" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="52" />
+        <location filename="../../gui/office_window.py" line="53" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="54" />
+        <location filename="../../gui/office_window.py" line="55" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="65" />
+        <location filename="../../gui/office_window.py" line="61" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="79" />
+        <location filename="../../gui/office_window.py" line="73" />
         <source>The daily backup could not be written: {0}</source>
         <translation>每日备份未能写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="81" />
+        <location filename="../../gui/office_window.py" line="75" />
         <source>Personal data past its retention period could not be erased; GateDesk tries again every minute. A report is in the logs folder: tell the administrator.</source>
         <translation>超过保存期限的个人信息未能删除；门岗登记台每分钟重试一次。报告已写入 logs 文件夹：请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="94" />
+        <location filename="../../gui/office_window.py" line="88" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="127" />
+        <location filename="../../gui/office_window.py" line="121" />
         <source>Save the daily report</source>
         <translation>保存每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="128" />
+        <location filename="../../gui/office_window.py" line="122" />
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="137" />
+        <location filename="../../gui/office_window.py" line="131" />
         <source>Daily report</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="137" />
+        <location filename="../../gui/office_window.py" line="131" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="140" />
+        <location filename="../../gui/office_window.py" line="134" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="144" />
-        <location filename="../../gui/office_window.py" line="155" />
-        <location filename="../../gui/office_window.py" line="157" />
+        <location filename="../../gui/office_window.py" line="138" />
+        <location filename="../../gui/office_window.py" line="149" />
+        <location filename="../../gui/office_window.py" line="151" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="145" />
+        <location filename="../../gui/office_window.py" line="139" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="148" />
+        <location filename="../../gui/office_window.py" line="142" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="149" />
+        <location filename="../../gui/office_window.py" line="143" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="158" />
+        <location filename="../../gui/office_window.py" line="152" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -2489,22 +2545,22 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>OnSitePanel</name>
     <message>
-        <location filename="../../gui/onsite_panel.py" line="40" />
+        <location filename="../../gui/onsite_panel.py" line="41" />
         <source>Sign out  [Del]</source>
         <translation>签离  [Del]</translation>
     </message>
     <message>
-        <location filename="../../gui/onsite_panel.py" line="58" />
+        <location filename="../../gui/onsite_panel.py" line="59" />
         <source>{0} people inside</source>
         <translation>在场 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/onsite_panel.py" line="69" />
+        <location filename="../../gui/onsite_panel.py" line="70" />
         <source>Choose a person in the list first.</source>
         <translation>请先在列表中选中一人。</translation>
     </message>
     <message>
-        <location filename="../../gui/onsite_panel.py" line="73" />
+        <location filename="../../gui/onsite_panel.py" line="74" />
         <source>Signed out: {0} at {1}</source>
         <translation>已登记离开：{0}，{1}</translation>
     </message>
@@ -4220,6 +4276,49 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/server_dialog.py" line="23" />
+        <source>Office database on a server</source>
+        <translation>服务器上的办公室数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/server_dialog.py" line="26" />
+        <source>Several office PCs can share one office database on a PostgreSQL server. Your district's IT staff give you its address. The password is not saved.</source>
+        <translation>多台办公室电脑可以共用 PostgreSQL 服务器上的同一个办公室数据库。地址由区里的信息技术人员提供。密码不会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/server_dialog.py" line="34" />
+        <source>Server (name or address)</source>
+        <translation>服务器（名称或地址）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/server_dialog.py" line="35" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/server_dialog.py" line="36" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/server_dialog.py" line="37" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/server_dialog.py" line="38" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/server_dialog.py" line="58" />
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="32" />
@@ -4370,78 +4469,93 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="25" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="26" />
         <source>Set up GateDesk</source>
         <translation>设置门岗登记台</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="28" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="29" />
         <source>Welcome. Tell GateDesk which compound and gate this computer serves, and who administers it. Fields marked * are required.</source>
         <translation>欢迎使用。请填写这台电脑所在的小区和门岗，以及管理员。带 * 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="32" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="33" />
         <source>This computer is at a gate of a compound</source>
         <translation>这台电脑在小区门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="33" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="34" />
         <source>This computer is at the community office (it imports the gates' bundles)</source>
         <translation>这台电脑在社区办公室（导入各门岗的数据包）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="49" />
-        <location filename="../../gui/dialogs/setup_dialog.py" line="84" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="50" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="96" />
         <source>Compound name *</source>
         <translation>小区名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="50" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="51" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="51" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="52" />
         <source>Community (社区)</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="52" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="53" />
         <source>Sub-district (街道)</source>
         <translation>所属街道</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="53" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="54" />
         <source>District (区)</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="54" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="55" />
         <source>This gate *</source>
         <translation>本门岗名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="55" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="56" />
         <source>Administrator's name *</source>
         <translation>管理员姓名 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="56" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="57" />
         <source>Administrator's PIN (4–12 digits) *</source>
         <translation>管理员 PIN（4–12 位数字）*</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="57" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="58" />
         <source>PIN again *</source>
         <translation>再次输入 PIN *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="84" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="77" />
+        <source>The office's database: on this computer.</source>
+        <translation>办公室数据库：在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="80" />
+        <source>The office database is on a server…</source>
+        <translation>办公室数据库在服务器上…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="96" />
         <source>Office name *</source>
         <translation>办公室名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="97" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="117" />
+        <source>The office's database: on the server {0}.</source>
+        <translation>办公室数据库：在服务器 {0} 上。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="128" />
         <source>Office</source>
         <translation>办公室</translation>
     </message>
@@ -4727,7 +4841,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>GateDesk 无法导入此文件（{detail}）；已在 logs 文件夹写入不含个人信息的报告。其他文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/inbox.py" line="98" />
+        <location filename="../../models/sync/inbox.py" line="104" />
         <source>A spreadsheet GateDesk writes for people beside its bundle; the office imports the bundle, not this. Skipped.</source>
         <translation>这是 GateDesk 在数据包旁为人工查阅写出的表格；办公室导入的是数据包而不是它。已跳过。</translation>
     </message>
@@ -4915,6 +5029,16 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>
+    <message>
+        <location filename="../../models/app/server_office.py" line="27" />
+        <source>A port is a number from 1 to 65535 (usually 5432).</source>
+        <translation>端口是 1 到 65535 之间的数字（通常为 5432）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/app/server_office.py" line="30" />
+        <source>No spaces or / @ ? # : here.</source>
+        <translation>这里不能有空格或 / @ ? # :。</translation>
+    </message>
 </context>
 <context>
     <name>VisitChart</name>
@@ -5001,28 +5125,28 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync/importer.py" line="280" />
+        <location filename="../../models/sync/importer.py" line="321" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="283" />
+        <location filename="../../models/sync/importer.py" line="324" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="328" />
-        <location filename="../../models/sync/importer.py" line="424" />
+        <location filename="../../models/sync/importer.py" line="369" />
+        <location filename="../../models/sync/importer.py" line="465" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="410" />
+        <location filename="../../models/sync/importer.py" line="451" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="514" />
+        <location filename="../../models/sync/importer.py" line="555" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>

@@ -37,9 +37,9 @@ def usb(tmp_path_factory):
 
 
 @pytest.fixture
-def office_desk(app, tmp_path, usb):
+def office_desk(app, tmp_path, usb, open_office):
     """An office that has enrolled both gates of the stick."""
-    db = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    db = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     enroll(db, *sorted(usb.glob("*.gdbundle")))
     desk = Desk(db, clock=lambda: LATER)
     desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
@@ -299,21 +299,28 @@ def test_the_gate_status_bar_says_when_a_bundle_is_due(app, desk, qtbot, tmp_pat
     assert label.property("due") is True
 
 
-def test_the_office_makes_its_daily_backup_too(office_window, office_desk, qtbot):
+def test_the_office_makes_its_daily_backup_too(office_window, office_desk, qtbot, office_engine, tmp_path):
+    failed = []
+    office_window.housekeeping.backup_failed.connect(failed.append)
+    office_window.housekeeping.erasure_failed.connect(lambda: failed.append("erasure"))
     with qtbot.waitSignal(office_window.housekeeping.finished, timeout=20_000):
         office_window.housekeeping.run_now()  # what its timer starts soon after start-up
+    assert failed == []
+    if office_engine == "postgresql":  # a server's database is backed up by the server (pg_dump)
+        assert list(tmp_path.rglob("gatedesk-daily-*")) == []
+        return
     folder = office_desk.db.path.parent / "backups"
     assert [p.name for p in folder.glob("gatedesk-daily-*.sqlite3")] == [
         f"gatedesk-daily-{office_desk.today().isoformat()}.sqlite3"]
 
 
-def test_a_gate_never_seen_is_held_until_an_administrator_enrolls_it(app, qtbot, tmp_path, usb, monkeypatch):
+def test_a_gate_never_seen_is_held_until_an_administrator_enrolls_it(app, qtbot, tmp_path, usb, monkeypatch, open_office):
     from PySide6.QtWidgets import QMessageBox
 
     from gui.office_window import OfficeWindow
     from tests.sync_helpers import fingerprint
 
-    db = open_database(tmp_path / "fresh-office" / "gatedesk.sqlite3")  # no gate enrolled
+    db = open_office(tmp_path / "fresh-office" / "gatedesk.sqlite3")  # no gate enrolled
     desk = Desk(db, clock=lambda: LATER)
     desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
                                pin=PINS["林管理"], pin_again=PINS["林管理"], office_label="办公室")
@@ -343,12 +350,12 @@ def test_a_gate_never_seen_is_held_until_an_administrator_enrolls_it(app, qtbot,
     db.close()
 
 
-def test_a_guard_cannot_enroll_a_gate(app, qtbot, tmp_path, usb, monkeypatch):
+def test_a_guard_cannot_enroll_a_gate(app, qtbot, tmp_path, usb, monkeypatch, open_office):
     from PySide6.QtWidgets import QMessageBox
 
     from gui.office_window import OfficeWindow
 
-    db = open_database(tmp_path / "fresh-office" / "gatedesk.sqlite3")
+    db = open_office(tmp_path / "fresh-office" / "gatedesk.sqlite3")
     desk = Desk(db, clock=lambda: LATER)
     desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
                                pin=PINS["林管理"], pin_again=PINS["林管理"], office_label="办公室")

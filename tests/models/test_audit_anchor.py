@@ -128,14 +128,14 @@ def more_entries(gate, n=3, start=1):
 
 
 @pytest.mark.parametrize("order", ["in order", "newer first"])
-def test_the_office_sees_a_gate_whose_chain_went_backwards(tmp_path, gate, order):
+def test_the_office_sees_a_gate_whose_chain_went_backwards(tmp_path, gate, order, open_office):
     more_entries(gate, n=6)
     first = export_bundle(gate, tmp_path / "usb1", sheets=False, now=NOW + timedelta(minutes=1)).path
     with gate.engine.begin() as c:  # the newest entries (the export's own among them) removed
         top = c.execute(text("SELECT max(seq) FROM audit_event")).scalar()
         c.execute(text("DELETE FROM audit_event WHERE seq > :n"), {"n": top - 4})
     second = export_bundle(gate, tmp_path / "usb2", sheets=False, now=NOW + timedelta(minutes=30)).path
-    office = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    office = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(office)
     enroll(office, gate)
     paths = [first, second] if order == "in order" else [second, first]
@@ -148,13 +148,13 @@ def test_the_office_sees_a_gate_whose_chain_went_backwards(tmp_path, gate, order
     office.close()
 
 
-def test_the_office_sees_a_gate_whose_chain_was_rewritten(tmp_path, gate):
+def test_the_office_sees_a_gate_whose_chain_was_rewritten(tmp_path, gate, open_office):
     more_entries(gate, n=6)
     first = export_bundle(gate, tmp_path / "usb1", sheets=False, now=NOW + timedelta(minutes=1)).path
     rechain(gate, lambda seq, detail: "tidied up" if seq == 2 else detail)
     more_entries(gate, start=10)
     second = export_bundle(gate, tmp_path / "usb2", sheets=False, now=NOW + timedelta(minutes=30)).path
-    office = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    office = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(office)
     enroll(office, gate)
     for p in (first, second):
@@ -166,7 +166,7 @@ def test_the_office_sees_a_gate_whose_chain_was_rewritten(tmp_path, gate):
     office.close()
 
 
-def test_an_honest_gate_raises_no_alarm_and_its_manifest_carries_the_head(tmp_path, gate):
+def test_an_honest_gate_raises_no_alarm_and_its_manifest_carries_the_head(tmp_path, gate, open_office):
     import zipfile
 
     paths = []
@@ -180,7 +180,7 @@ def test_an_honest_gate_raises_no_alarm_and_its_manifest_carries_the_head(tmp_pa
             heads.append(json.loads(zf.read("manifest.json"))["audit"])
     assert heads[0]["prev_seq"] is None and heads[1]["prev_seq"] == heads[0]["seq"]
     assert heads[1]["prev_hash"] == heads[0]["hash"] and heads[2]["seq"] > heads[1]["seq"]
-    office = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    office = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(office)
     enroll(office, gate)
     for p in reversed(paths):

@@ -1,6 +1,7 @@
 """A suite of crafted bundles, as an attacker with a USB stick and a text editor would make them:
 the container, the manifest, the records, other stations' records, numbers and sizes. Each is
-rejected with its reason code and the office's database file is byte for byte unchanged; run
+rejected with its reason code and the office's database is unchanged (the embedded file byte for
+byte, a server's database row for row); run
 together with a valid bundle, the valid one is still imported."""
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from models.gate.visits import VisitForm
 from models.store.db import open_database
 from models.sync import Importer, export_bundle
 from tests.conftest import NOW
+from tests.models.test_sync import snapshot
+from tests.pg import copy_rows
 from tests.sync_helpers import craft, enroll, fingerprint, joined, lines, signing_key
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -372,38 +375,72 @@ def test_the_suite_is_large_enough():
     assert len(CASES) >= 60
 
 
+@dataclass
+class OfficeCopy:
+    """A fresh copy of the world's office on this run's engine."""
+    open: Callable
+    unchanged: Callable[[], bool]
+    url: str | None = None  # on a server
+
+
+@pytest.fixture(scope="module")
+def pg_world(world, pg_server):
+    """The world's office, row for row, on the server: a template each test copies. With its snapshot."""
+    url = pg_server.new_database()
+    source, target = open_database(world.office), open_database(url)
+    copy_rows(source, target)
+    before = snapshot(target)
+    source.close()
+    target.close()
+    yield url, before
+    pg_server.drop_database(url)
+
+
+@pytest.fixture
+def world_office(world, office_engine, tmp_path, request) -> OfficeCopy:
+    if office_engine == "sqlite":
+        path = tmp_path / "gatedesk.sqlite3"
+        shutil.copy(world.office, path)
+        return OfficeCopy(lambda: open_database(path), lambda: path.read_bytes() == world.office.read_bytes())
+    server = request.getfixturevalue("pg_server")
+    template, before = request.getfixturevalue("pg_world")
+    url = server.new_database(template=template.rsplit("/", 1)[1])
+
+    def unchanged() -> bool:
+        db = open_database(url)
+        try:
+            return snapshot(db) == before
+        finally:
+            db.close()
+    return OfficeCopy(lambda: open_database(url), unchanged, url)
+
+
 @pytest.mark.parametrize("name", list(CASES))
-def test_each_is_rejected_with_its_reason_and_the_office_file_is_unchanged(world, crafted, tmp_path, name):
-    office = tmp_path / "gatedesk.sqlite3"
-    shutil.copy(world.office, office)
-    db = open_database(office)
+def test_each_is_rejected_with_its_reason_and_the_office_file_is_unchanged(world, crafted, world_office, name):
+    db = world_office.open()
     summary = Importer(db, clock=lambda: LATER).run(crafted[name])
     db.close()
     expected = CASES[name][0]
     assert (summary.status, summary.problem.code if summary.problem else None) == ("rejected", expected), \
         (name, summary.problem and summary.problem.message.render(lambda c, t: t))
     assert summary.problem.message.render(lambda c, t: t)  # a message for people
-    assert office.read_bytes() == world.office.read_bytes(), name
+    assert world_office.unchanged(), name
 
 
-def test_a_station_never_enrolled_is_held_and_changes_nothing(world, tmp_path):
+def test_a_station_never_enrolled_is_held_and_changes_nothing(world, world_office, tmp_path):
     stranger = open_database(tmp_path / "s" / "gatedesk.sqlite3")
     create_demo(stranger, days=1, visits_per_day=5, seed=9, compound="某小区", gate="南门", now=NOW)
     path = export_bundle(stranger, tmp_path / "usb", sheets=False, now=NOW).path
     stranger.close()
-    office = tmp_path / "gatedesk.sqlite3"
-    shutil.copy(world.office, office)
-    db = open_database(office)
+    db = world_office.open()
     summary = Importer(db, clock=lambda: LATER).run(path)
     db.close()
     assert (summary.status, summary.problem.code, summary.fingerprint) == ("held", "not_enrolled", fingerprint(path))
-    assert office.read_bytes() == world.office.read_bytes()
+    assert world_office.unchanged()
 
 
-def test_with_all_of_them_in_one_run_the_valid_bundle_is_still_imported(world, crafted, tmp_path):
-    office = tmp_path / "gatedesk.sqlite3"
-    shutil.copy(world.office, office)
-    db = open_database(office)
+def test_with_all_of_them_in_one_run_the_valid_bundle_is_still_imported(world, crafted, world_office):
+    db = world_office.open()
     paths = list(crafted.values()) + [world.valid]
     summaries = Importer(db, clock=lambda: LATER).run_all(paths)
     db.close()

@@ -17,8 +17,8 @@ from tests.sync_helpers import enroll
 ZONE = ZoneInfo("Asia/Shanghai")
 
 
-def test_two_gates_of_one_compound_are_one_compound_and_figures_add_up(tmp_path, now):
-    off = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+def test_two_gates_of_one_compound_are_one_compound_and_figures_add_up(tmp_path, now, open_office):
+    off = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(off)
     for gate, seed in (("东门", 1), ("西门", 2)):
         db = open_database(tmp_path / gate / "gatedesk.sqlite3")
@@ -48,8 +48,8 @@ def test_two_gates_of_one_compound_are_one_compound_and_figures_add_up(tmp_path,
     off.close()
 
 
-def test_a_gate_that_sent_nothing_recently_is_listed_as_not_reported(tmp_path, now):
-    off = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+def test_a_gate_that_sent_nothing_recently_is_listed_as_not_reported(tmp_path, now, open_office):
+    off = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(off)
     db = open_database(tmp_path / "g" / "gatedesk.sqlite3")
     create_demo(db, days=5, visits_per_day=20, seed=3, now=now)
@@ -65,7 +65,7 @@ def test_a_gate_that_sent_nothing_recently_is_listed_as_not_reported(tmp_path, n
     off.close()
 
 
-def test_the_report_asks_the_office_clock_who_has_not_reported(tmp_path, now):
+def test_the_report_asks_the_office_clock_who_has_not_reported(tmp_path, now, open_office):
     """Written on the day, a bundle from this morning is enough: the report used the computer's
     clock instead and listed every gate as not reported."""
     from openpyxl import load_workbook
@@ -73,7 +73,7 @@ def test_the_report_asks_the_office_clock_who_has_not_reported(tmp_path, now):
     from models.app.desk import Desk
     from models.trust.operators import Role
 
-    off = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    off = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     db = open_database(tmp_path / "g" / "gatedesk.sqlite3")
     create_demo(db, days=1, visits_per_day=20, seed=3, now=now)
     enroll(off, db)

@@ -34,8 +34,8 @@ def gates(tmp_path_factory):
 
 
 @pytest.fixture
-def office(tmp_path, gates):
-    db = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+def office(tmp_path, gates, open_office):
+    db = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(db)
     enroll(db, gates["A"][0], gates["B"][0])
     importer = Importer(db)
@@ -145,10 +145,10 @@ def test_a_record_cannot_claim_another_gate(gates, office, tmp_path):
     expect(office, path, "not_owner", member(gates["A"][1], "visit.jsonl")[0]["id"])
 
 
-def test_a_record_the_office_made_itself_is_not_a_bundles_to_change(gates, tmp_path):
+def test_a_record_the_office_made_itself_is_not_a_bundles_to_change(gates, tmp_path, open_office):
     from models.app.desk import Desk
 
-    db = open_database(tmp_path / "office2" / "gatedesk.sqlite3")
+    db = open_office(tmp_path / "office2" / "gatedesk.sqlite3")
     desk = Desk(db)
     desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
                                pin="1234", pin_again="1234", office_label="办公室")
@@ -194,8 +194,8 @@ def test_a_record_deleted_at_the_office_by_mistake_comes_back_with_its_owners_ne
         assert c.execute(text("SELECT count(*) FROM parcel WHERE id = :i"), {"i": victim}).scalar() == 1
 
 
-def test_a_new_station_is_held_and_applies_nothing_until_enrolled(gates, tmp_path):
-    db = open_database(tmp_path / "office3" / "gatedesk.sqlite3")
+def test_a_new_station_is_held_and_applies_nothing_until_enrolled(gates, tmp_path, open_office):
+    db = open_office(tmp_path / "office3" / "gatedesk.sqlite3")
     ensure_office(db)
     before = snapshot(db)
     summary = Importer(db).run(gates["B"][1])
@@ -216,11 +216,11 @@ def test_a_new_station_is_held_and_applies_nothing_until_enrolled(gates, tmp_pat
     db.close()
 
 
-def test_an_enrolled_station_with_trust_on_first_use_still_owns_nothing_of_others(gates, tmp_path):
+def test_an_enrolled_station_with_trust_on_first_use_still_owns_nothing_of_others(gates, tmp_path, open_office):
     """Trust on first use admits a stranger's bundle, never the right to change another gate's records."""
     from models.setup.settings import load_settings, save_settings
 
-    db = open_database(tmp_path / "office4" / "gatedesk.sqlite3")
+    db = open_office(tmp_path / "office4" / "gatedesk.sqlite3")
     ensure_office(db)
     with db.session() as s:
         settings = load_settings(s)

@@ -90,10 +90,10 @@ def test_an_open_case_is_kept_until_closed_and_then_erased_by_age(tmp_path, now)
     desk.db.close()
 
 
-def test_the_office_erases_the_same_records_and_an_old_bundle_cannot_bring_them_back(tmp_path, now):
+def test_the_office_erases_the_same_records_and_an_old_bundle_cannot_bring_them_back(tmp_path, now, open_office):
     desk = demo_desk(tmp_path, now)
     first = export_bundle(desk.db, tmp_path / "stick1", now=now, sheets=False).path
-    office = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    office = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(office)
     enroll(office, desk)
     assert Importer(office, clock=lambda: now).run(first).status == "accepted"
@@ -115,11 +115,11 @@ def test_the_office_erases_the_same_records_and_an_old_bundle_cannot_bring_them_
     office.close()
 
 
-def test_an_office_erases_on_its_own_and_ignores_the_old_copies(tmp_path, now):
+def test_an_office_erases_on_its_own_and_ignores_the_old_copies(tmp_path, now, open_office):
     gate = demo_desk(tmp_path, now)
     first = export_bundle(gate.db, tmp_path / "stick1", now=now, sheets=False).path
     gate.db.close()
-    office_db = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    office_db = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(office_db)
     enroll(office_db, first)
     assert Importer(office_db, clock=lambda: now).run(first).status == "accepted"
@@ -138,9 +138,9 @@ def test_an_office_erases_on_its_own_and_ignores_the_old_copies(tmp_path, now):
     office_db.close()
 
 
-def test_a_supervisor_deletes_with_a_reason_and_the_office_follows(tmp_path, now):
+def test_a_supervisor_deletes_with_a_reason_and_the_office_follows(tmp_path, now, open_office):
     desk = demo_desk(tmp_path, now, days=1)
-    office = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    office = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(office)
     enroll(office, desk)
     first = Importer(office, clock=lambda: now).run(export_bundle(desk.db, tmp_path / "s1", now=now, sheets=False).path)

@@ -66,14 +66,14 @@ def test_what_a_visitor_said_stays_text_in_the_logs_for_people(desk, tmp_path, n
     assert "'" + HOSTILE["origin"] in rows[1] and "'" + HOSTILE["name"] in rows[1]
 
 
-def test_names_from_a_bundle_stay_text_in_the_daily_report(desk, tmp_path, now):
+def test_names_from_a_bundle_stay_text_in_the_daily_report(desk, tmp_path, now, open_office):
     desk.gate.register(visitor())
     path = export_bundle(desk.db, tmp_path / "usb", sheets=False, now=now).path
     evil = '=HYPERLINK("http://evil.example","报表")'
     forged = craft(path, tmp_path / "evil.gdbundle", signing_key(desk.db),
                    members={"compound.jsonl": lambda data: joined([dict(r, name=evil) for r in lines(data)])},
                    manifest=lambda m: m["compound"].update(name=evil))
-    off = __import__("models.store.db", fromlist=["x"]).open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    off = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(off)
     enroll(off, desk.db)
     assert Importer(off, clock=lambda: now + timedelta(hours=1)).run(forged).status == "accepted"

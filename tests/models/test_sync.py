@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from models import sync
 from models.app.demo import create_demo
@@ -50,9 +50,9 @@ def gates(tmp_path_factory):
 
 
 @pytest.fixture
-def office(tmp_path, gates):
-    """An office that has enrolled both gates."""
-    db = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+def office(tmp_path, gates, open_office):
+    """An office that has enrolled both gates (on each engine)."""
+    db = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(db)
     enroll(db, *(g[0] for g in gates))
     yield db
@@ -68,8 +68,8 @@ def copy(src: Path, tmp_path: Path, name: str | None = None) -> Path:
 def snapshot(db) -> dict:
     """Every row of every table: 'nothing changed' means this is equal."""
     with db.engine.connect() as c:
-        names = [r[0] for r in c.execute(text("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"))]
-        return {n: sorted(map(tuple, c.execute(text(f'SELECT * FROM "{n}"')))) for n in names}
+        return {n: sorted(map(tuple, c.execute(text(f'SELECT * FROM "{n}"'))), key=repr)
+                for n in sorted(inspect(c).get_table_names())}
 
 
 def rezip(src: Path, dest: Path, *, members=None, manifest=None, signing_key: str | None = None,

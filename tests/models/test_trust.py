@@ -102,7 +102,7 @@ def test_every_sensitive_action_is_in_the_audit_chain(desk, db, tmp_path, now):
     assert not any(word in e.detail for e in entries for word in ("王五", "李四", "13800138000"))
 
 
-def test_an_import_is_audited_at_the_office(tmp_path, now):
+def test_an_import_is_audited_at_the_office(tmp_path, now, open_office):
     from models.app.demo import create_demo
     from models.store.db import open_database
     from models.sync import Importer, ensure_office
@@ -111,7 +111,7 @@ def test_an_import_is_audited_at_the_office(tmp_path, now):
     create_demo(gate, days=1, visits_per_day=5, seed=3, now=now)
     bundle_path = export_bundle(gate, tmp_path / "stick", sheets=False, now=now).path
     gate.close()
-    office = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    office = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(office)
     fingerprint = __import__("tests.sync_helpers", fromlist=["x"]).fingerprint(bundle_path)
     first = Importer(office, operator_id="someone", enroll=[fingerprint]).run(bundle_path)

@@ -89,3 +89,18 @@ def test_a_wrong_address_is_said_plainly_without_the_password(url, code):
         assert r.returncode == code and "Traceback" not in r.stderr, (args, r.stderr)
         assert "s3cret" not in r.stderr + r.stdout and ":pw@" not in r.stderr
         assert r.stderr.startswith("gatedesk: ") and len(r.stderr.splitlines()) == 1
+
+
+def test_office_init_upgrades_a_server_database_in_place(pg_server, tmp_path, monkeypatch, capsys):
+    import main
+    from tests.models.test_db import add_step
+
+    monkeypatch.setenv("GATEDESK_LANG", "en")
+    url = pg_server.new_database()
+    assert main.main(["office-init", "--database", url, "--data-dir", str(tmp_path / "d")]) == 0
+    assert "Created" in capsys.readouterr().out
+    new = add_step(tmp_path, monkeypatch)  # a GateDesk one schema step newer
+    assert main.main(["office-init", "--database", url, "--data-dir", str(tmp_path / "d")]) == 0
+    assert f"from schema {new - 1} to {new}" in capsys.readouterr().out
+    assert main.main(["office-init", "--database", url, "--data-dir", str(tmp_path / "d")]) == 0
+    assert "nothing to do" in capsys.readouterr().out

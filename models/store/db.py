@@ -16,13 +16,14 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Field, Session, SQLModel
 
-from models.store import files, migrations, paths, registry, server
+from models.store import files, migrations, paths, registry, schema, server
 from models.store.backups import DatabaseProblem, backup_file, check_sqlite_file, clean_mark
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.migrations import SCHEMA_VERSION
 
-# Each step moves a database from version N-1 to N, with explicit DDL (never create_all on an
-# existing database). All pending steps run in one transaction, after a backup of the file.
+# Up to version 7 each step moved a gate's SQLite file from N-1 to N with explicit DDL; later
+# steps are Alembic revisions (models/store/schema). Never create_all on an existing database;
+# all pending steps run in one transaction, after a backup of the file.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = dict(migrations.STEPS)
 
 
@@ -292,12 +293,29 @@ def _first_line(exc: OperationalError) -> str:
 
 
 def _migrate(engine: Engine, path: Path | None, version: int, backups: Path | None) -> None:
+    """Every pending step in one transaction, after a copy of the file: the steps up to the
+    baseline are SQLite's own (files from before Alembic), the later ones Alembic revisions."""
+    folder = None
     if path is not None:
-        backup_file(path, backups or paths.backups_dir(path.parent), f"before-v{SCHEMA_VERSION}-from-v{version}")
-    with engine.begin() as conn:
-        for step in range(version + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[step](conn)
-        _write_version(conn, SCHEMA_VERSION)
+        folder = backups or paths.backups_dir(path.parent)
+        backup_file(path, folder, f"before-v{SCHEMA_VERSION}-from-v{version}")
+    try:
+        with engine.begin() as conn:
+            for step in range(version + 1, min(migrations.BASELINE, SCHEMA_VERSION) + 1):
+                MIGRATIONS[step](conn)
+            if SCHEMA_VERSION > max(version, migrations.BASELINE):
+                schema.upgrade(conn, from_version=max(version, migrations.BASELINE))
+            _write_version(conn, SCHEMA_VERSION)
+    except OperationalError:
+        raise  # the disk or the server, said as such by the caller
+    except Exception as exc:  # noqa: BLE001 - a step that fails is a bug; the database is as it was
+        text = QT_TRANSLATE_NOOP(
+            "Database", "Upgrading the database from schema {found} to {known} failed, and nothing was changed "
+            "({error}). Please report this to whoever supports GateDesk.") if folder is None else QT_TRANSLATE_NOOP(
+            "Database", "Upgrading the database from schema {found} to {known} failed, and nothing was changed "
+            "({error}); a copy from before is in {folder}. Please report this to whoever supports GateDesk.")
+        raise DatabaseProblem(Message("Database", text, {"found": version, "known": SCHEMA_VERSION,
+                                                         "error": type(exc).__name__, "folder": str(folder)})) from exc
 
 
 def stored_version(url_or_path: str | Path) -> int | None:

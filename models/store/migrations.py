@@ -1,10 +1,11 @@
-"""Steps that move an existing gate database from one schema version to the next.
+"""The hand-written steps that moved a gate's SQLite database up to schema version 7.
 
 Each step is frozen DDL, written as the tables were when the step was made: later changes to a
 table get a step of their own, never an edit here. New databases are created whole from the
 current tables and stamped with the latest version (models/db.py).
 
-These steps are SQLite's (gate stations); an office on PostgreSQL starts at the latest version.
+These steps are SQLite's (gate stations); an office on PostgreSQL starts at version 7 or later.
+Every step after 7 is an Alembic revision, for both engines: models/store/schema.
 """
 from __future__ import annotations
 
@@ -537,4 +538,6 @@ def to_v7(conn: Connection) -> None:
 
 
 STEPS = {2: to_v2, 3: to_v3, 4: to_v4, 5: to_v5, 6: to_v6, 7: to_v7}
-SCHEMA_VERSION = max(STEPS)  # what this GateDesk writes; a newer file is refused, untouched
+BASELINE = max(STEPS)  # from here on the steps are Alembic revisions (models/store/schema_steps/versions)
+# What this GateDesk writes: the newest revision's number (a test checks). A newer file is refused, untouched.
+SCHEMA_VERSION = 7

@@ -868,14 +868,24 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/store/db.py" line="40" />
+        <location filename="../../models/store/db.py" line="41" />
         <source>Not saved: the disk is full or the data folder cannot be written ({detail}). What you typed is kept; free some space or call the administrator, then save again.</source>
         <translation>未保存：磁盘已满或数据文件夹无法写入（{detail}）。已输入的内容都还在；请腾出空间或联系管理员，然后再保存。</translation>
     </message>
     <message>
-        <location filename="../../models/store/db.py" line="260" />
+        <location filename="../../models/store/db.py" line="261" />
         <source>There is no GateDesk database at {where} yet: create it with office-init.</source>
         <translation>{where} 还没有门岗登记台数据库：请先用 office-init 建立。</translation>
+    </message>
+    <message>
+        <location filename="../../models/store/db.py" line="312" />
+        <source>Upgrading the database from schema {found} to {known} failed, and nothing was changed ({error}). Please report this to whoever supports GateDesk.</source>
+        <translation>数据库从结构版本 {found} 升级到 {known} 失败，未作任何改动（{error}）。请报告给负责门岗登记台的技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../models/store/db.py" line="314" />
+        <source>Upgrading the database from schema {found} to {known} failed, and nothing was changed ({error}); a copy from before is in {folder}. Please report this to whoever supports GateDesk.</source>
+        <translation>数据库从结构版本 {found} 升级到 {known} 失败，未作任何改动（{error}）；升级前的副本在 {folder}。请报告给负责门岗登记台的技术人员。</translation>
     </message>
     <message>
         <location filename="../../models/store/backups.py" line="41" />
@@ -884,13 +894,13 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
     <message>
         <location filename="../../models/store/backups.py" line="110" />
-        <location filename="../../models/store/db.py" line="257" />
+        <location filename="../../models/store/db.py" line="258" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
         <location filename="../../models/store/backups.py" line="113" />
-        <location filename="../../models/store/db.py" line="268" />
+        <location filename="../../models/store/db.py" line="269" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>

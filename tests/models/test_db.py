@@ -1,7 +1,7 @@
 import sqlite3
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from models.store import db as dbmod
 from models.store import migrations
@@ -56,52 +56,90 @@ def test_foreign_sqlite_file_is_refused(tmp_path):
     assert [r[0] for r in sqlite3.connect(path).execute("select name from sqlite_master")] == ["stuff"]
 
 
-def test_migration_backs_up_first_and_applies_the_ladder(tmp_path, monkeypatch):
-    path = tmp_path / "g.sqlite3"
-    d = open_database(path)
+STEP = '''"""A step of the test's own: a column with a default on a table with rows, and a new table."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "{rev}"
+down_revision = "{down}"
+
+
+def upgrade():
+    with op.batch_alter_table("compound") as batch:
+        batch.add_column(sa.Column("grid", sa.String(50), nullable=False, server_default=""))
+    op.create_table("grid_note", sa.Column("id", sa.Integer, primary_key=True))
+    {extra}
+'''
+
+
+def add_step(tmp_path, monkeypatch, extra: str = "pass") -> int:
+    """One more Alembic step after today's newest: the version it makes."""
+    import shutil
+
+    from models.store import schema
+
+    location = tmp_path / "schema"
+    shutil.copytree(schema.LOCATION, location, ignore=shutil.ignore_patterns("__pycache__"))
+    old = migrations.SCHEMA_VERSION
+    (location / "versions" / f"{old + 1:04d}_test.py").write_text(
+        STEP.format(rev=schema.revision_of(old + 1), down=schema.revision_of(old), extra=extra))
+    monkeypatch.setattr(schema, "LOCATION", location)
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", old + 1)
+    return old + 1
+
+
+def a_compound(d) -> None:
     with d.engine.begin() as c:
         c.execute(text("INSERT INTO compound (id, station_id, name, address, community, subdistrict, district, "
                        "created_at, updated_at, rev) VALUES ('c1', 's1', '老小区', '', '', '', '', "
                        "'2022-11-01 00:00:00', '2022-11-01 00:00:00', 1)"))
+
+
+def test_an_upgrade_backs_up_first_and_runs_the_steps_in_place(tmp_path, monkeypatch, open_office):
+    path = tmp_path / "g.sqlite3"
+    d = open_office(path)
+    a_compound(d)
     d.close()
-    old = migrations.SCHEMA_VERSION
-
-    def step(conn):
-        conn.execute(text("ALTER TABLE compound ADD COLUMN grid VARCHAR(50) DEFAULT ''"))
-
-    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", old + 1)
-    monkeypatch.setitem(dbmod.MIGRATIONS, old + 1, step)
-    d = open_database(path, backups=tmp_path / "bk")
-    assert schema_version(d) == old + 1
+    new = add_step(tmp_path, monkeypatch)
+    d = open_office(path, backups=tmp_path / "bk")
+    assert schema_version(d) == new
     with d.engine.connect() as c:
         assert c.execute(text("SELECT name, grid FROM compound")).one() == ("老小区", "")
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == f"{new:04d}"
+        assert "grid_note" in inspect(c).get_table_names()
     d.close()
-    [backup] = (tmp_path / "bk").iterdir()
-    con = sqlite3.connect(backup)
-    assert con.execute("select value from meta where key='schema_version'").fetchone()[0] == str(old)
-    assert con.execute("select name from compound").fetchone()[0] == "老小区"
+    open_office(path).close()  # opened again: nothing more to do
+    if open_office.engine == "sqlite":
+        [backup] = (tmp_path / "bk").iterdir()
+        con = sqlite3.connect(backup)
+        assert con.execute("select value from meta where key='schema_version'").fetchone()[0] == str(new - 1)
+        assert con.execute("select name from compound").fetchone()[0] == "老小区"
 
 
-def test_failed_migration_changes_nothing(tmp_path, monkeypatch):
+def test_a_failed_upgrade_changes_nothing(tmp_path, monkeypatch, open_office):
     path = tmp_path / "g.sqlite3"
-    open_database(path).close()
+    d = open_office(path)
+    a_compound(d)
+    d.close()
     old = migrations.SCHEMA_VERSION
-
-    def bad_step(conn):
-        conn.execute(text("ALTER TABLE compound ADD COLUMN grid VARCHAR(50)"))
-        raise RuntimeError("disk said no")
-
-    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", old + 1)
-    monkeypatch.setitem(dbmod.MIGRATIONS, old + 1, bad_step)
-    with pytest.raises(RuntimeError):
-        open_database(path, backups=tmp_path / "bk")
+    add_step(tmp_path, monkeypatch, extra='raise RuntimeError("the power went")')
+    with pytest.raises(DatabaseProblem) as failed:
+        open_office(path, backups=tmp_path / "bk")
+    assert f"{old}" in str(failed.value) and "nothing was changed" in failed.value.message.text
     monkeypatch.setattr(dbmod, "SCHEMA_VERSION", old)
-    d = open_database(path)
+    d = open_office(path)
     assert schema_version(d) == old
     with d.engine.connect() as c:
-        cols = [r[1] for r in c.execute(text("PRAGMA table_info(compound)"))]
-    assert "grid" not in cols
+        assert "grid" not in [col["name"] for col in inspect(c).get_columns("compound")]
+        assert not {"grid_note", "alembic_version"} & set(inspect(c).get_table_names())
+        assert c.execute(text("SELECT name FROM compound")).scalar() == "老小区"
     d.close()
+
+
+def test_the_steps_end_at_the_version_this_gatedesk_writes():
+    from models.store import schema
+
+    assert schema.head() == migrations.SCHEMA_VERSION >= migrations.BASELINE
 
 
 def test_background_checkpoints_keep_the_wal_small_and_lose_nothing(tmp_path, monkeypatch):
@@ -219,3 +257,22 @@ def test_a_unit_of_work_may_read_through_a_helper_inside_another(db, station):
         outer.execute(text("SELECT 1"))
         with db.session() as inner:
             assert len(list_operators(inner)) == 3
+
+
+def test_a_newer_server_database_is_refused_and_untouched(pg_server):
+    from sqlalchemy import create_engine
+
+    url = pg_server.new_database()
+    d = open_database(url)
+    with d.engine.begin() as c:
+        c.execute(text("UPDATE meta SET value = '99' WHERE key = 'schema_version'"))
+        tables = sorted(inspect(c).get_table_names())
+    d.close()
+    with pytest.raises(DatabaseProblem) as refused:
+        open_database(url)
+    assert "99" in str(refused.value)
+    engine = create_engine(url)
+    with engine.connect() as c:
+        assert c.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "99"
+        assert sorted(inspect(c).get_table_names()) == tables  # no Alembic mark, nothing made
+    engine.dispose()

@@ -1,4 +1,7 @@
-"""The office's dashboard, drill-down and daily report."""
+"""The office's dashboard, drill-down and daily report, and its organisation units.
+
+An office account limited to a unit (a community office on a district's server) sees that unit's
+compounds only: every read here asks the core which compounds those are, whatever a screen asks."""
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
@@ -7,14 +10,48 @@ from models import sync
 from models.app.work import Service
 from models.office import dashboard as office
 from models.office import reports
-from models.trust.operators import Role
+from models.sync import units
+from models.trust.operators import NotAllowed, Role
 
 
 class OfficeService(Service):
+    def _visible(self, s) -> tuple[units.Tree, str | None, set[str] | None]:
+        """The units, the unit this account is limited to, and its compounds (None: all of them)."""
+        tree = units.tree(s)
+        operator = self.desk.operator
+        scope = units.scope_of(s, operator.id if operator else None)
+        return tree, scope, None if scope is None else tree.compounds_under(scope)
+
+    def scope(self) -> str | None:
+        with self.db.reading() as s:
+            return self._visible(s)[1]
+
+    def units(self) -> units.Tree:
+        """The organisation units this account may look at (its own subtree)."""
+        with self.db.reading() as s:
+            tree, scope, _ = self._visible(s)
+        if scope is not None:
+            keep = tree.subtree(scope)
+            tree = units.Tree({k: u for k, u in tree.units.items() if k in keep},
+                              {c: u for c, u in tree.placed.items() if u in keep})
+            tree.units[scope].parent_id = units.TOP
+        return tree
+
     def day_summary(self, day):
         with self.db.reading() as s:
+            _, _, compounds = self._visible(s)
             return office.day_summary(s, day, ZoneInfo(self.settings.timezone),
-                                      overdue_hours=self.settings.parcel_overdue_hours)
+                                      overdue_hours=self.settings.parcel_overdue_hours, compounds=compounds)
+
+    def rollup(self, day, unit_id: str | None = None) -> list[office.UnitDay]:
+        """The day one level below unit_id (below this account's own unit when None)."""
+        with self.db.reading() as s:
+            tree, scope, compounds = self._visible(s)
+            if unit_id is not None and compounds is not None and unit_id not in tree.subtree(scope):
+                raise NotAllowed(Role.ADMIN)
+            summary = office.day_summary(s, day, ZoneInfo(self.settings.timezone),
+                                         overdue_hours=self.settings.parcel_overdue_hours, compounds=compounds)
+        return office.rollup(summary, tree, unit_id if unit_id is not None else scope)
 
     def visit_series(self, last_day, days: int):
         with self.db.reading() as s:
@@ -22,15 +59,23 @@ class OfficeService(Service):
 
     def drill_visits(self, *, compound_ids: list[str], day, decision: str | None = None):
         with self.db.reading() as s:
+            _, _, compounds = self._visible(s)
+            if compounds is not None and not set(compound_ids) <= compounds:
+                raise NotAllowed(Role.ADMIN)  # another unit's rows, whatever the screen asked
             return office.drill_visits(s, compound_ids=compound_ids, day=day, zone=ZoneInfo(self.settings.timezone),
                                        decision=decision)
+
+    def not_reported(self, day) -> list[str]:
+        with self.db.reading() as s:
+            _, _, compounds = self._visible(s)
+            return sync.not_reported(s, day, ZoneInfo(self.settings.timezone), now=self.clock(), compounds=compounds)
 
     def write_report(self, day, path, *, scheduled: bool = False, language: str | None = None):
         """The daily report (.xlsx or .pdf): figures per compound and the gates that did not report."""
         who = self.desk.acting_or_scheduled(Role.SUPERVISOR, scheduled)  # an export, as at a gate
         summary = self.day_summary(day)
-        with self.db.session() as s:
-            missing = sync.not_reported(s, day, ZoneInfo(self.settings.timezone), now=self.clock())
+        missing = self.not_reported(day)
+        with self.db.reading() as s:
             name = sync.office_name(s)
         written = reports.write_report(summary, path, language=language or self.settings.language, office=name,
                                        missing=missing)
@@ -39,3 +84,31 @@ class OfficeService(Service):
                             operator_id=who.id if who else None)
             s.commit()
         return written
+
+    # -- corrections, by an administrator --------------------------------------------------------
+    def _correct(self, action: str, fn, *args, detail: str = ""):
+        admin = self.desk.acting(Role.ADMIN)
+        with self.db.session() as s:
+            if units.scope_of(s, admin.id) is not None:
+                raise NotAllowed(Role.ADMIN)  # the district's units are the district's to change
+            result = fn(s, *args)
+            self.desk.audit(s, action, detail=detail, operator_id=admin.id)
+            s.commit()
+        return result
+
+    def rename_unit(self, unit_id: str, name: str) -> str:
+        """Raises units.UnitRefused; returns the unit that holds the name now."""
+        return self._correct("unit_rename", units.rename, unit_id, name, detail=unit_id)
+
+    def merge_units(self, source_id: str, target_id: str) -> None:
+        self._correct("unit_merge", units.merge, source_id, target_id, detail=f"{source_id} -> {target_id}")
+
+    def add_grid(self, community_id: str, name: str) -> str:
+        return self._correct("unit_add", units.add_grid, community_id, name, detail=community_id)
+
+    def move_compound(self, compound_id: str, unit_id: str) -> None:
+        self._correct("unit_place", units.move_compound, compound_id, unit_id, detail=f"{compound_id} -> {unit_id}")
+
+    def limit_account(self, operator_id: str, unit_id: str | None) -> None:
+        """An office account that sees one unit's subtree only (None: everything)."""
+        self._correct("operator_scope", units.set_scope, operator_id, unit_id, detail=f"{operator_id} -> {unit_id}")

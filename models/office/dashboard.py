@@ -20,6 +20,7 @@ from models.station.isolation import IsolationCase
 from models.station.parcels import Parcel, ParcelStatus
 from models.station.readiness import ReadinessCheck
 from models.store.clock import day_bounds
+from models.sync import units
 from models.sync.tables import SyncStation
 
 DRILL_LIMIT = 500
@@ -89,19 +90,22 @@ class DaySummary:
         return out
 
 
-def _gates(session: Session) -> dict[str, tuple[str, str, str, str]]:
-    """gate id -> (compound id, compound name, community, gate name), for gates heard from."""
+def _gates(session: Session, compounds: set[str] | None = None) -> dict[str, tuple[str, str, str, str]]:
+    """gate id -> (compound id, compound name, community, gate name), for gates heard from (of
+    those compounds, when given)."""
     rows = session.execute(select(Gate.id, Gate.name, Compound.id, Compound.name, Compound.community)
                            .join(Compound, Compound.id == Gate.compound_id)
                            .where(Gate.station_id.in_(select(SyncStation.station_id))))
-    return {g: (c, cn, comm, gn) for g, gn, c, cn, comm in rows}
+    return {g: (c, cn, comm, gn) for g, gn, c, cn, comm in rows if compounds is None or c in compounds}
 
 
 def _grouped(session: Session, query) -> dict[str, int]:
     return {gate: n for gate, n in session.execute(query) if gate is not None}
 
 
-def day_summary(session: Session, day: date, zone: ZoneInfo, *, overdue_hours: int = 24) -> DaySummary:
+def day_summary(session: Session, day: date, zone: ZoneInfo, *, overdue_hours: int = 24,
+                compounds: set[str] | None = None) -> DaySummary:
+    """The day's figures per compound; compounds (record ids) limits it to an office account's units."""
     start, end = day_bounds(day, zone)
     in_day = lambda col: and_(col >= start, col < end)  # noqa: E731
     per_gate: dict[str, Figures] = {}
@@ -131,11 +135,12 @@ def day_summary(session: Session, day: date, zone: ZoneInfo, *, overdue_hours: i
         .group_by(ReadinessCheck.gate_id)
     put("readiness_done", _grouped(session, rq))
 
-    gates = _gates(session)
-    compounds: dict[tuple[str, str], CompoundDay] = {}
+    gates = _gates(session, compounds)
+    by_name: dict[tuple[str, str], CompoundDay] = {}
     total = Figures()
     for gate_id, (cid, cname, community, gname) in sorted(gates.items(), key=lambda kv: (kv[1][1], kv[1][3])):
-        entry = compounds.setdefault((community, cname), CompoundDay([], cname, community, 0, Figures()))
+        community = units.clean_name(community)  # "温泉 社区" at one gate, "温泉社区" at the other: one compound
+        entry = by_name.setdefault((community, cname), CompoundDay([], cname, community, 0, Figures()))
         if cid not in entry.compound_ids:
             entry.compound_ids.append(cid)
         entry.gates += 1
@@ -144,8 +149,50 @@ def day_summary(session: Session, day: date, zone: ZoneInfo, *, overdue_hours: i
         entry.figures.add(figures)
         total.add(figures)
     reporting = sum(1 for g in gates if per_gate.get(g, Figures()).visits > 0)
-    return DaySummary(day, sorted(compounds.values(), key=lambda c: (c.community, c.compound)), total,
+    return DaySummary(day, sorted(by_name.values(), key=lambda c: (c.community, c.compound)), total,
                       reporting, len(gates))
+
+
+@dataclass
+class UnitDay:
+    """One row of a rollup: a unit one level down (its compounds' figures added up), or a
+    compound placed directly in the unit looked at (unit_id None, level "compound")."""
+
+    name: str
+    level: str
+    unit_id: str | None
+    compound_ids: list[str]
+    gates: int
+    gates_reporting: int
+    figures: Figures
+
+
+UNPLACED = "unplaced"  # compounds no gate's set-up placed and the office has not placed yet
+
+
+def rollup(summary: DaySummary, tree: units.Tree, unit_id: str | None) -> list[UnitDay]:
+    """The day's figures one level below unit_id (the districts at the top): a district per
+    sub-district, a sub-district per community, a community per grid and compound."""
+    rows: dict[str, UnitDay] = {}
+    for c in summary.compounds:
+        reporting = sum(1 for f in c.by_gate.values() if f.visits > 0)
+        child = next((h for h in (tree.child_holding(unit_id, cid) for cid in c.compound_ids) if h), None)
+        if child is None and unit_id is None:
+            key, row = UNPLACED, UnitDay("", UNPLACED, None, [], 0, 0, Figures())
+        elif child is None:
+            continue  # not under this unit
+        elif child == unit_id:  # placed right here; gates that spelled the community apart are one compound
+            key, row = "compound:" + c.compound, UnitDay(c.compound, "compound", None, [], 0, 0, Figures())
+        else:
+            unit = tree.units[child]
+            key, row = child, UnitDay(unit.name, unit.level, child, [], 0, 0, Figures())
+        entry = rows.setdefault(key, row)
+        entry.compound_ids += c.compound_ids
+        entry.gates += c.gates
+        entry.gates_reporting += reporting
+        entry.figures.add(c.figures)
+    order = {units.DISTRICT: 0, units.SUBDISTRICT: 0, units.COMMUNITY: 0, units.GRID: 0, "compound": 1, UNPLACED: 2}
+    return sorted(rows.values(), key=lambda r: (order[r.level], r.name))
 
 
 def series(session: Session, last_day: date, days: int, zone: ZoneInfo) -> list[tuple[date, int, int, int]]:

@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, select, update
 from sqlmodel import Session
 
 from models.store.registry import Feature, Purge, RecordType
+from models.sync.units import CompoundPlace, OperatorScope, OrgUnit
 from models.sync.tables import (
     ERASED,
     SyncConflict,
@@ -42,7 +43,8 @@ def _mark_erased(session: Session, ids) -> None:
 
 FEATURE = Feature(
     name="sync",
-    tables=(SyncExport, SyncStation, SyncReceipt, SyncRecord, SyncEnrollment, SyncConflict, Tombstone),
+    tables=(SyncExport, SyncStation, SyncReceipt, SyncRecord, SyncEnrollment, SyncConflict, Tombstone,
+            OrgUnit, CompoundPlace, OperatorScope),
     records=(RecordType("tombstone", Tombstone),),
     purge=Purge(aged=_aged, everything=_everything, left=_left),
     mark_erased=_mark_erased,

@@ -16,13 +16,14 @@ from models.formats import bundle, wire
 from models.formats.bundle import BundleRejected
 from models.formats.wire import parse_wire_time, wire_time
 from models.setup.settings import load_settings
-from models.setup.site import Gate, Station, this_station
+from models.setup.site import Compound, Gate, Station, this_station
 from models.store import bulk, crash, locks
 from models.store.clock import utcnow
 from models.store.db import Database
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.records import new_id
 from models.sync.inbox import PEOPLE_LOG, Cancelled, FileSummary, is_people_log
+from models.sync import units
 from models.sync.keys import OFFICE_PRIVATE_KEY, enroll, enrolled, read_meta
 from models.sync.records import BATCH, DELETED, held_line, office_made, record_types, schemas, table_types, withheld
 from models.sync.tables import (
@@ -289,6 +290,10 @@ class Importer:
         if cancelled and cancelled():
             raise Cancelled()
         self._delete_tombstoned(conn, file)
+        # Each of the station's compounds in the units its set-up names (few rows: its own compound).
+        units.place_compounds(conn, conn.execute(select(
+            Compound.id, Compound.district, Compound.subdistrict, Compound.community)
+            .where(Compound.station_id == station_id)).all())
         self._check_station(conn, m, station_id)
         self._note_station(conn, opened, seq, created_at, now)
         conn.execute(SyncReceipt.__table__.insert().values(

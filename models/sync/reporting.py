@@ -141,8 +141,10 @@ def last_export(session: Session) -> SyncExport | None:
     return session.execute(select(SyncExport).order_by(SyncExport.seq.desc()).limit(1)).scalars().first()
 
 
-def not_reported(session: Session, day: date, zone: ZoneInfo, *, now: datetime | None = None) -> list[str]:
-    """Gates whose bundles do not cover `day`: 'compound gate (time their data reaches)'."""
+def not_reported(session: Session, day: date, zone: ZoneInfo, *, now: datetime | None = None,
+                 compounds: set[str] | None = None) -> list[str]:
+    """Gates whose bundles do not cover `day`: 'compound gate (time their data reaches)'; of those
+    compounds (record ids) only, when given."""
     start, end = day_bounds(day, zone)
     # A past day needs a bundle reaching its end; today, any bundle written today will do.
     needed = end if end <= (now or utcnow()) else start
@@ -152,6 +154,8 @@ def not_reported(session: Session, day: date, zone: ZoneInfo, *, now: datetime |
         covered[station_id] = upto
     out = []
     for st in session.execute(select(SyncStation).order_by(SyncStation.compound_name, SyncStation.gate_name)).scalars():
+        if compounds is not None and st.compound_id not in compounds:
+            continue
         upto = covered.get(st.station_id)
         if upto is None or upto < needed:
             last = upto.astimezone(zone).strftime("%Y-%m-%d %H:%M") if upto else "-"

@@ -58,6 +58,11 @@ ACTIONS = {
     "pass_revoke": QT_TRANSLATE_NOOP("Audit", "Pass revoked"),
     "pass_print": QT_TRANSLATE_NOOP("Audit", "Passes printed"),
     "monitoring": QT_TRANSLATE_NOOP("Audit", "Home monitoring changed"),
+    "unit_rename": QT_TRANSLATE_NOOP("Audit", "Unit renamed"),
+    "unit_merge": QT_TRANSLATE_NOOP("Audit", "Units merged"),
+    "unit_add": QT_TRANSLATE_NOOP("Audit", "Grid added"),
+    "unit_place": QT_TRANSLATE_NOOP("Audit", "Compound moved to another unit"),
+    "operator_scope": QT_TRANSLATE_NOOP("Audit", "Account limited to a unit"),
 }
 
 

@@ -200,6 +200,31 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <source>Home monitoring changed</source>
         <translation>居家管控变更</translation>
     </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="61" />
+        <source>Unit renamed</source>
+        <translation>单位已改名</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="62" />
+        <source>Units merged</source>
+        <translation>单位已合并</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="63" />
+        <source>Grid added</source>
+        <translation>已新增网格</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="64" />
+        <source>Compound moved to another unit</source>
+        <translation>小区已移到其他单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="65" />
+        <source>Account limited to a unit</source>
+        <translation>账号已限定到一个单位</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -4857,6 +4882,60 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>Units</name>
+    <message>
+        <location filename="../../models/sync/units.py" line="27" />
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/units.py" line="28" />
+        <source>Sub-district</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/units.py" line="29" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/units.py" line="30" />
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/units.py" line="212" />
+        <source>That unit no longer exists (it was merged or removed).</source>
+        <translation>该单位已不存在（已被合并或删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/units.py" line="223" />
+        <source>Only units of the same level can be merged.</source>
+        <translation>只能合并同一级别的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/units.py" line="225" />
+        <source>A unit cannot be merged into one below it.</source>
+        <translation>不能把单位合并到它的下级单位中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/units.py" line="261" />
+        <location filename="../../models/sync/units.py" line="290" />
+        <source>A unit needs a name.</source>
+        <translation>单位需要名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/units.py" line="287" />
+        <source>Grids are made inside a community.</source>
+        <translation>网格只能建在社区之下。</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/units.py" line="298" />
+        <source>A compound belongs in a community or one of its grids.</source>
+        <translation>小区只能归属到社区或其下的网格。</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <location filename="../../models/trust/operators.py" line="61" />
@@ -5135,28 +5214,28 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync/importer.py" line="321" />
+        <location filename="../../models/sync/importer.py" line="326" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="324" />
+        <location filename="../../models/sync/importer.py" line="329" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="369" />
-        <location filename="../../models/sync/importer.py" line="465" />
+        <location filename="../../models/sync/importer.py" line="374" />
+        <location filename="../../models/sync/importer.py" line="470" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="451" />
+        <location filename="../../models/sync/importer.py" line="456" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="555" />
+        <location filename="../../models/sync/importer.py" line="560" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>

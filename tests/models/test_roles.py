@@ -45,6 +45,7 @@ NEEDS = {
     "audit": None, "supervisor": None, "write": None,
     # the office's figures (masked), housekeeping and checks that show no personal data
     "office.day_summary": None, "office.visit_series": None, "office.drill_visits": None, "sync.completeness": None,
+    "office.rollup": None, "office.units": None, "office.scope": None, "office.not_reported": None,
     "sync.open_conflicts": None, "sync.importer": None, "records.erase_expired": None, "records.erasure_failed": None,
     "records.personal_left": None,
     "records.audit_verdict": None, "records.anchor_audit": None, "records.daily_backup": None,
@@ -61,6 +62,8 @@ NEEDS = {
     "residents.import_monitoring": ADMIN, "residents.save_roster_file": ADMIN, "residents.load_roster_file": ADMIN,
     "residents.issue_passes": ADMIN, "residents.reissue_pass": ADMIN, "residents.revoke_pass": ADMIN,
     "residents.put_under_monitoring": ADMIN, "residents.end_monitoring": ADMIN, "residents.pass_cards": ADMIN,
+    "office.rename_unit": ADMIN, "office.merge_units": ADMIN, "office.add_grid": ADMIN, "office.move_compound": ADMIN,
+    "office.limit_account": ADMIN,
 }
 
 # How to call the guarded actions: with arguments that would succeed for the right operator.
@@ -99,6 +102,11 @@ CALLS = {
                                                                 date(2022, 12, 5), "密接"),
     "residents.end_monitoring": lambda d, x: d.residents.end_monitoring("no-such-monitoring"),
     "residents.pass_cards": lambda d, x: d.residents.pass_cards(),
+    "office.rename_unit": lambda d, x: d.office.rename_unit(x["community"], "温泉社区（东）"),
+    "office.merge_units": lambda d, x: d.office.merge_units(x["community2"], x["community"]),
+    "office.add_grid": lambda d, x: d.office.add_grid(x["community"], "第一网格"),
+    "office.move_compound": lambda d, x: d.office.move_compound(x["compound"], x["community2"]),
+    "office.limit_account": lambda d, x: d.office.limit_account(x["sup"], x["community"]),
 }
 
 
@@ -139,9 +147,19 @@ def world(desk, tmp_path, now):
     desk.isolation.close_case(case.id, __import__("models.station.isolation", fromlist=["x"]).Outcome.OTHER)
     key = sync.OfficeKeyFile(office="温泉社区", public_key=__import__("models.formats.bundle", fromlist=["x"]).office_public_key(
         __import__("models.formats.bundle", fromlist=["x"]).new_office_key()))
+    from models.sync import units
+
+    with desk.db.engine.begin() as conn:  # two communities, as two gates' set-ups would name them
+        units.place_compounds(conn, [(desk.ctx.compound_id, "鼓楼区", "温泉街道", "温泉社区"),
+                                     ("5c0e6f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6", "鼓楼区", "温泉街道", "东街社区")])
+    with desk.db.reading() as s:
+        tree = units.tree(s)
+    community = tree.placed[desk.ctx.compound_id]
+    community2 = tree.placed["5c0e6f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6"]
     return {"resident": resident.id, "bare": bare.id, "pass": card.pass_id, "visit": saved.visit.id, "case": case.id,
             "sup": op_id(desk, "陈主管"), "tmp": tmp_path, "roster": roster, "monitoring": monitoring,
-            "office_key": key.dumps()}
+            "office_key": key.dumps(), "community": community, "community2": community2,
+            "compound": desk.ctx.compound_id}
 
 
 @pytest.mark.parametrize("action", sorted(CALLS))
@@ -180,6 +198,8 @@ AUDITED = {
     "residents.load_roster_file": "roster_file", "residents.issue_passes": "pass_issue", "residents.reissue_pass": "pass_reissue",
     "residents.revoke_pass": "pass_revoke", "residents.put_under_monitoring": "monitoring", "residents.end_monitoring": "monitoring",
     "residents.pass_cards": "pass_print", "sync.resolve_conflict": "conflict",
+    "office.rename_unit": "unit_rename", "office.merge_units": "unit_merge", "office.add_grid": "unit_add",
+    "office.move_compound": "unit_place", "office.limit_account": "operator_scope",
 }
 READS = {"residents.residents_overview", "residents.resident_for_edit", "records.audit_page",
          "records.audit_count"}  # an administrator's views; nothing leaves the station

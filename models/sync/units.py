@@ -1,0 +1,307 @@
+"""Organisation units at the office: district → sub-district → community → grid → compound.
+
+A gate's set-up names its district, sub-district and community; the office turns those names into
+units, one per name under its parent, when the compound arrives, and places the compound in the
+lowest one named. Names typed at many gates differ ("温泉社区", "温泉 社区"): the office corrects
+them (rename, move a compound) and merges two units into one; a merged unit keeps answering to its
+old name, so the next bundle with the old spelling lands in the right place. A compound placed by
+hand at the office stays where it was put. Grids are made at the office.
+
+The tables are the office's own: nothing here travels in a gate's bundle.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, Index, select
+from sqlmodel import Field, Session, SQLModel
+
+from models.store.i18n import QT_TRANSLATE_NOOP
+from models.store.records import new_id
+
+DISTRICT, SUBDISTRICT, COMMUNITY, GRID = "district", "subdistrict", "community", "grid"
+LEVELS = (DISTRICT, SUBDISTRICT, COMMUNITY, GRID)  # from the top; a compound sits below the lowest
+LEVEL_LABELS = {
+    DISTRICT: QT_TRANSLATE_NOOP("Units", "District"),
+    SUBDISTRICT: QT_TRANSLATE_NOOP("Units", "Sub-district"),
+    COMMUNITY: QT_TRANSLATE_NOOP("Units", "Community"),
+    GRID: QT_TRANSLATE_NOOP("Units", "Grid"),
+}
+TOP = ""  # the parent of a district
+NAME_MAX = 100
+
+
+class OrgUnit(SQLModel, table=True):
+    __tablename__ = "org_unit"
+    __table_args__ = (Index("uq_org_unit_name", "level", "parent_id", "name", unique=True),)
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    level: str = Field(max_length=12)
+    name: str = Field(max_length=NAME_MAX)
+    parent_id: str = Field(default=TOP, max_length=36)
+    merged_into: str | None = Field(default=None, max_length=36)  # an alias of that unit now
+
+
+class CompoundPlace(SQLModel, table=True):
+    """Where a compound (by the id of its record at the office) sits: the lowest unit above it."""
+
+    __tablename__ = "org_compound"
+    __table_args__ = (Index("ix_org_compound_unit", "unit_id"),)
+
+    compound_id: str = Field(primary_key=True, max_length=36)
+    unit_id: str = Field(max_length=36)
+    by_office: bool = False  # put there by hand: an import does not move it back
+
+
+class OperatorScope(SQLModel, table=True):
+    """An office account that sees one unit's subtree only (none: the whole database)."""
+
+    __tablename__ = "operator_scope"
+
+    operator_id: str = Field(primary_key=True, max_length=36)
+    unit_id: str = Field(max_length=36)
+
+
+_AROUND_CJK = re.compile(r"\s*([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])\s*")
+
+
+def clean_name(name: str | None) -> str:
+    """One spelling per name: spaces collapsed, and none beside a Chinese character ("温泉 社区")."""
+    return _AROUND_CJK.sub(r"\1", " ".join((name or "").split()))[:NAME_MAX]
+
+
+def _find_or_make(conn: Connection, level: str, name: str, parent: str) -> str:
+    """The unit of that name under parent (following merges), made when there is none. Two office
+    PCs making the same one at once: the unique name makes one of them run its file again."""
+    row = conn.execute(select(OrgUnit.id, OrgUnit.merged_into).where(
+        OrgUnit.level == level, OrgUnit.parent_id == parent, OrgUnit.name == name)).first()
+    if row is None:
+        unit_id = new_id()
+        conn.execute(OrgUnit.__table__.insert().values(id=unit_id, level=level, name=name, parent_id=parent,
+                                                      merged_into=None))
+        return unit_id
+    return _final(conn, row[0], row[1])
+
+
+def _final(conn: Connection, unit_id: str, merged_into: str | None) -> str:
+    seen = {unit_id}
+    while merged_into is not None and merged_into not in seen:
+        seen.add(merged_into)
+        unit_id = merged_into
+        merged_into = conn.execute(select(OrgUnit.merged_into).where(OrgUnit.id == unit_id)).scalar()
+    return unit_id
+
+
+def place_compounds(conn: Connection, compounds: Iterable[tuple[str, str, str, str]]) -> None:
+    """(compound id, district, sub-district, community) as a gate's set-up names them: each in the
+    lowest unit named (a level left empty is skipped), unless the office placed it by hand."""
+    for compound_id, district, subdistrict, community in compounds:
+        held = conn.execute(select(CompoundPlace.by_office).where(CompoundPlace.compound_id == compound_id)).first()
+        if held is not None and held[0]:
+            continue
+        parent = TOP
+        for level, name in ((DISTRICT, district), (SUBDISTRICT, subdistrict), (COMMUNITY, community)):
+            if clean_name(name):
+                parent = _find_or_make(conn, level, clean_name(name), parent)
+        if held is not None:
+            conn.execute(CompoundPlace.__table__.delete().where(CompoundPlace.compound_id == compound_id))
+        if parent != TOP:
+            conn.execute(CompoundPlace.__table__.insert().values(compound_id=compound_id, unit_id=parent,
+                                                                by_office=False))
+
+
+# -- the tree, as screens and reports read it ---------------------------------------------------
+@dataclass
+class Unit:
+    id: str
+    level: str
+    name: str
+    parent_id: str
+    children: list[str] = field(default_factory=list)
+    compounds: list[str] = field(default_factory=list)  # compound record ids placed directly here
+
+
+@dataclass
+class Tree:
+    units: dict[str, Unit]
+    placed: dict[str, str]  # compound id -> unit id
+
+    def roots(self) -> list[str]:
+        return sorted((u.id for u in self.units.values() if u.parent_id == TOP or u.parent_id not in self.units),
+                      key=lambda i: self.units[i].name)
+
+    def below(self, unit_id: str | None) -> list[str]:
+        """The units one level down (the districts at the top)."""
+        if unit_id is None:
+            return self.roots()
+        return sorted(self.units[unit_id].children, key=lambda i: self.units[i].name)
+
+    def subtree(self, unit_id: str) -> set[str]:
+        out, todo = set(), [unit_id]
+        while todo:
+            current = todo.pop()
+            if current in out or current not in self.units:
+                continue
+            out.add(current)
+            todo += self.units[current].children
+        return out
+
+    def compounds_under(self, unit_id: str) -> set[str]:
+        units = self.subtree(unit_id)
+        return {c for c, u in self.placed.items() if u in units}
+
+    def path(self, unit_id: str) -> list[Unit]:
+        """From the top down to this unit."""
+        out, seen = [], set()
+        while unit_id in self.units and unit_id not in seen:
+            seen.add(unit_id)
+            out.append(self.units[unit_id])
+            unit_id = self.units[unit_id].parent_id
+        return out[::-1]
+
+    def child_holding(self, unit_id: str | None, compound_id: str) -> str | None:
+        """Which unit one level below unit_id holds this compound (None: not under unit_id)."""
+        placed = self.placed.get(compound_id)
+        if placed is None:
+            return None
+        chain = [u.id for u in self.path(placed)]
+        if unit_id is None:
+            return chain[0] if chain else None
+        if unit_id not in chain:
+            return None
+        i = chain.index(unit_id)
+        return chain[i + 1] if i + 1 < len(chain) else unit_id
+
+
+def tree(session: Session) -> Tree:
+    units = {u.id: Unit(u.id, u.level, u.name, u.parent_id)
+             for u in session.execute(select(OrgUnit).where(OrgUnit.merged_into.is_(None))).scalars()}
+    for u in units.values():
+        if u.parent_id in units:
+            units[u.parent_id].children.append(u.id)
+    placed = dict(session.execute(select(CompoundPlace.compound_id, CompoundPlace.unit_id)).all())
+    for compound_id, unit_id in placed.items():
+        if unit_id in units:
+            units[unit_id].compounds.append(compound_id)
+    return Tree(units, placed)
+
+
+def scope_of(session: Session, operator_id: str | None) -> str | None:
+    """The unit an office account is limited to, or None for the whole database."""
+    if operator_id is None:
+        return None
+    return session.execute(select(OperatorScope.unit_id).where(OperatorScope.operator_id == operator_id)).scalar()
+
+
+# -- the office's corrections -------------------------------------------------------------------
+class UnitRefused(ValueError):
+    """A correction that would break the tree: the message says why, for people."""
+
+    def __init__(self, text: str, **params):
+        from models.store.i18n import Message
+
+        super().__init__(text)
+        self.message = Message("Units", text, params)
+
+
+def _unit(session: Session, unit_id: str) -> OrgUnit:
+    unit = session.get(OrgUnit, unit_id)
+    if unit is None or unit.merged_into is not None:
+        raise UnitRefused(QT_TRANSLATE_NOOP("Units", "That unit no longer exists (it was merged or removed)."))
+    return unit
+
+
+def merge(session: Session, source_id: str, target_id: str) -> None:
+    """Source becomes part of target (same level): its compounds and units below move there (a
+    unit below with a name target already has joins that one), and its name stays an alias."""
+    source, target = _unit(session, source_id), _unit(session, target_id)
+    if source.id == target.id:
+        return
+    if source.level != target.level:
+        raise UnitRefused(QT_TRANSLATE_NOOP("Units", "Only units of the same level can be merged."))
+    if source.id in {u.id for u in _ancestors(session, target)}:
+        raise UnitRefused(QT_TRANSLATE_NOOP("Units", "A unit cannot be merged into one below it."))
+    for child in session.execute(select(OrgUnit).where(OrgUnit.parent_id == source.id,
+                                                       OrgUnit.merged_into.is_(None))).scalars().all():
+        twin = session.execute(select(OrgUnit).where(OrgUnit.parent_id == target.id, OrgUnit.level == child.level,
+                                                     OrgUnit.name == child.name)).scalars().first()
+        if twin is None:
+            child.parent_id = target.id
+            session.add(child)
+        else:
+            session.flush()
+            merge(session, child.id, _final(session.connection(), twin.id, twin.merged_into))
+    session.flush()
+    session.execute(CompoundPlace.__table__.update().where(CompoundPlace.unit_id == source.id)
+                    .values(unit_id=target.id))
+    session.execute(OperatorScope.__table__.update().where(OperatorScope.unit_id == source.id)
+                    .values(unit_id=target.id))
+    source.merged_into = target.id
+    session.add(source)
+    session.flush()
+
+
+def _ancestors(session: Session, unit: OrgUnit) -> list[OrgUnit]:
+    out, seen = [], set()
+    while unit is not None and unit.id not in seen:
+        seen.add(unit.id)
+        out.append(unit)
+        unit = session.get(OrgUnit, unit.parent_id) if unit.parent_id != TOP else None
+    return out
+
+
+def rename(session: Session, unit_id: str, name: str) -> str:
+    """The unit under its corrected name; onto a name a sibling has, the two become one (that
+    sibling). Returns the id that holds it now."""
+    unit = _unit(session, unit_id)
+    name = clean_name(name)
+    if not name:
+        raise UnitRefused(QT_TRANSLATE_NOOP("Units", "A unit needs a name."))
+    if name == unit.name:
+        return unit.id
+    sibling = session.execute(select(OrgUnit).where(OrgUnit.level == unit.level, OrgUnit.parent_id == unit.parent_id,
+                                                    OrgUnit.name == name)).scalars().first()
+    if sibling is not None and _final(session.connection(), sibling.id, sibling.merged_into) == unit.id:
+        session.delete(sibling)  # back to an old spelling of its own: that alias is the name again
+        session.flush()
+        sibling = None
+    if sibling is not None:
+        target = _final(session.connection(), sibling.id, sibling.merged_into)
+        merge(session, unit.id, target)
+        return target
+    # The old spelling stays an alias, so the next bundle naming it lands here.
+    alias = OrgUnit(level=unit.level, name=unit.name, parent_id=unit.parent_id, merged_into=unit.id)
+    unit.name = name
+    session.add(unit)
+    session.flush()
+    session.add(alias)
+    session.flush()
+    return unit.id
+
+
+def add_grid(session: Session, community_id: str, name: str) -> str:
+    community = _unit(session, community_id)
+    if community.level != COMMUNITY:
+        raise UnitRefused(QT_TRANSLATE_NOOP("Units", "Grids are made inside a community."))
+    name = clean_name(name)
+    if not name:
+        raise UnitRefused(QT_TRANSLATE_NOOP("Units", "A unit needs a name."))
+    return _find_or_make(session.connection(), GRID, name, community.id)
+
+
+def move_compound(session: Session, compound_id: str, unit_id: str) -> None:
+    """Put a compound where the office says (it stays there whatever its gate's set-up says)."""
+    unit = _unit(session, unit_id)
+    if unit.level not in (COMMUNITY, GRID):
+        raise UnitRefused(QT_TRANSLATE_NOOP("Units", "A compound belongs in a community or one of its grids."))
+    session.execute(CompoundPlace.__table__.delete().where(CompoundPlace.compound_id == compound_id))
+    session.execute(CompoundPlace.__table__.insert().values(compound_id=compound_id, unit_id=unit.id, by_office=True))
+
+
+def set_scope(session: Session, operator_id: str, unit_id: str | None) -> None:
+    session.execute(OperatorScope.__table__.delete().where(OperatorScope.operator_id == operator_id))
+    if unit_id is not None:
+        _unit(session, unit_id)
+        session.execute(OperatorScope.__table__.insert().values(operator_id=operator_id, unit_id=unit_id))

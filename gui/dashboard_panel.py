@@ -10,14 +10,15 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBox
 from gui.list_table_model import ListTableModel
 from gui.widgets import row_table
 from models.app.desk import Desk
-from models.office.dashboard import FIGURE_NAMES, CompoundDay, DaySummary
+from models.office.dashboard import FIGURE_NAMES, UNPLACED, Figures, UnitDay
+from models.sync import units
 from models.office.reports import FIGURE_LABELS
 
 CHART_DAYS = 28
 
 
 class DashboardTableModel(ListTableModel):
-    """One row per compound, then the community's total."""
+    """One row per unit one level down (or per compound, at a community or grid), then the total."""
 
     stacked_headings = True
 
@@ -25,7 +26,7 @@ class DashboardTableModel(ListTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.headers = [self.tr("Community"), self.tr("Compound"), self.tr("Gates")] + \
+        self.headers = [self.tr("Unit or compound"), self.tr("Gates")] + \
             [self.translate_figure(n) for n in FIGURE_NAMES]
 
     def translate_figure(self, name: str) -> str:
@@ -33,36 +34,44 @@ class DashboardTableModel(ListTableModel):
 
         return QCoreApplication.translate("Reports", FIGURE_LABELS[name])
 
-    def set_summary(self, summary: DaySummary) -> None:
-        self.set_rows(summary.rows())
+    def set_rollup(self, rows: list[UnitDay]) -> None:
+        total = UnitDay("", "total", None, [], sum(r.gates for r in rows), sum(r.gates_reporting for r in rows),
+                        Figures())
+        for r in rows:
+            total.figures.add(r.figures)
+        self.set_rows(rows + [total] if rows else [])
 
-    def label(self, c: CompoundDay) -> str:
-        if c.compound_ids:
-            return c.compound
-        return self.tr("Subtotal") if c.community else self.tr("Total")
+    def label(self, r: UnitDay) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        if r.level == "total":
+            return self.tr("Total")
+        if r.level == UNPLACED:
+            return self.tr("Not placed in a unit")
+        if r.level == "compound":
+            return r.name
+        return f"{r.name} ({QCoreApplication.translate('Units', units.LEVEL_LABELS[r.level])}) ▸"
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        c: CompoundDay = self.rows[index.row()]
+        r: UnitDay = self.rows[index.row()]
         col = index.column()
         if role == self.CompoundRole:
-            return c
+            return r
         if role == Qt.DisplayRole:
             if col == 0:
-                return c.community
+                return self.label(r)
             if col == 1:
-                return self.label(c)
-            if col == 2:
-                return c.gates
-            return getattr(c.figures, FIGURE_NAMES[col - 3])
-        if role == Qt.TextAlignmentRole and col >= 2:
+                return r.gates
+            return getattr(r.figures, FIGURE_NAMES[col - 2])
+        if role == Qt.TextAlignmentRole and col >= 1:
             return int(Qt.AlignCenter)
-        if role == Qt.ForegroundRole and col >= 3:
-            name = FIGURE_NAMES[col - 3]
-            if name in ("fevers", "isolated", "parcels_overdue") and getattr(c.figures, name):
+        if role == Qt.ForegroundRole and col >= 2:
+            name = FIGURE_NAMES[col - 2]
+            if name in ("fevers", "isolated", "parcels_overdue") and getattr(r.figures, name):
                 return QColor("#b71c1c")
-        if role == Qt.FontRole and not c.compound_ids:
+        if role == Qt.FontRole and r.level == "total":
             from PySide6.QtGui import QFont
 
             font = QFont()
@@ -125,6 +134,8 @@ class DashboardPanel(QWidget):
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
+        self.unit: str | None = None  # the unit looked at; None: the top (or this account's own unit)
+        self.chosen = False  # the user went up or down: no more choosing for them
         box = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Day")))
@@ -144,9 +155,14 @@ class DashboardPanel(QWidget):
         self.reporting.setObjectName("reportingLabel")
         row.addWidget(self.reporting, 1)
         box.addLayout(row)
+        # Where in the district this is: each step a button back up to it.
+        self.path_row = QHBoxLayout()
+        self.path_row.setSpacing(4)
+        box.addLayout(self.path_row)
         self.model = DashboardTableModel(self)
         self.table = row_table(self.model, "dashboardTable", stretch_last=False)
-        self.table.setToolTip(self.tr("Double-click a compound to see the day's registrations (masked)."))
+        self.table.setToolTip(self.tr("Double-click a unit to go down to it, a compound to see the day's "
+                                      "registrations (masked)."))
         box.addWidget(self.table, 2)
         self.chart = VisitChart()
         box.addWidget(self.chart, 1)
@@ -156,16 +172,53 @@ class DashboardPanel(QWidget):
     def current_day(self) -> date:
         return self.day.date().toPython()
 
+    def go_to(self, unit_id: str | None) -> None:
+        self.unit, self.chosen = unit_id, True
+        self.refresh()
+
     def refresh(self) -> None:
         day = self.current_day()
-        summary = self.desk.office.day_summary(day)
-        self.model.set_summary(summary)
+        tree = self.desk.office.units()
+        if self.unit is not None and self.unit not in tree.units:
+            self.unit, self.chosen = None, False  # merged or out of this account's reach
+        rows = self.desk.office.rollup(day, self.unit)
+        while not self.chosen and len(rows) == 1 and rows[0].unit_id is not None:
+            self.unit = rows[0].unit_id  # a single unit below: show what is inside it
+            rows = self.desk.office.rollup(day, self.unit)
+        self.model.set_rollup(rows)
+        self._show_path(tree)
+        gates = sum(r.gates for r in rows)
         self.reporting.setText(self.tr("Gates with registrations this day: {0} of {1}").format(
-            summary.gates_reporting, summary.gates_known))
-        self.chart.set_series(self.desk.office.visit_series(day, CHART_DAYS))
+            sum(r.gates_reporting for r in rows), gates))
+        self.chart.set_series(self.desk.office.visit_series(day, CHART_DAYS, self.unit))
+
+    def _show_path(self, tree: units.Tree) -> None:
+        while self.path_row.count():
+            item = self.path_row.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        scope = self.desk.office.scope()  # an account limited to a unit starts there
+        path = tree.path(self.unit) if self.unit else []
+        if scope is not None and path and path[0].id == scope:
+            path = path[1:]
+        top = tree.units[scope].name if scope in tree.units else self.tr("All units")
+        steps = [(None, top)] + [(u.id, u.name) for u in path]
+        for i, (unit_id, name) in enumerate(steps):
+            if i:
+                self.path_row.addWidget(QLabel("▸"))
+            b = QPushButton(name)
+            b.setObjectName("unitStep")
+            b.setFlat(True)
+            b.setEnabled(i < len(steps) - 1)
+            b.clicked.connect(lambda _=False, u=unit_id: self.go_to(u))
+            self.path_row.addWidget(b)
+        self.path_row.addStretch(1)
 
     def _open(self, index: QModelIndex) -> None:
-        c = self.model.data(index, DashboardTableModel.CompoundRole)
-        if c is not None and c.compound_ids:
-            self.compound_opened.emit(c.compound_ids, self.current_day())
-
+        r = self.model.data(index, DashboardTableModel.CompoundRole)
+        if r is None:
+            return
+        if r.unit_id is not None:
+            self.go_to(r.unit_id)
+        elif r.level == "compound" and r.compound_ids:
+            self.compound_opened.emit(r.compound_ids, self.current_day())

@@ -17,10 +17,7 @@ from models.trust.operators import NotAllowed, Role
 class OfficeService(Service):
     def _visible(self, s) -> tuple[units.Tree, str | None, set[str] | None]:
         """The units, the unit this account is limited to, and its compounds (None: all of them)."""
-        tree = units.tree(s)
-        operator = self.desk.operator
-        scope = units.scope_of(s, operator.id if operator else None)
-        return tree, scope, None if scope is None else tree.compounds_under(scope)
+        return units.visible(s, self.desk.operator.id if self.desk.operator else None)
 
     def scope(self) -> str | None:
         with self.db.reading() as s:
@@ -53,9 +50,15 @@ class OfficeService(Service):
                                          overdue_hours=self.settings.parcel_overdue_hours, compounds=compounds)
         return office.rollup(summary, tree, unit_id if unit_id is not None else scope)
 
-    def visit_series(self, last_day, days: int):
+    def visit_series(self, last_day, days: int, unit_id: str | None = None):
+        """Registrations per day, of the unit's compounds (this account's, when None)."""
         with self.db.reading() as s:
-            return office.series(s, last_day, days, ZoneInfo(self.settings.timezone))
+            tree, scope, compounds = self._visible(s)
+            if unit_id is not None:
+                if compounds is not None and unit_id not in tree.subtree(scope):
+                    raise NotAllowed(Role.ADMIN)
+                compounds = tree.compounds_under(unit_id)
+            return office.series(s, last_day, days, ZoneInfo(self.settings.timezone), compounds=compounds)
 
     def drill_visits(self, *, compound_ids: list[str], day, decision: str | None = None):
         with self.db.reading() as s:

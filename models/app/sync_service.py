@@ -4,9 +4,10 @@ from __future__ import annotations
 from models import sync
 from models.app.work import Service
 from models.setup.site import Compound, StationContext
+from models.sync import units
 from models.sync.setup_sheet import SetupInfo
 from models.trust.first_run import SetupForm, complete_setup
-from models.trust.operators import Role
+from models.trust.operators import NotAllowed, Role
 
 
 class SyncService(Service):
@@ -108,16 +109,26 @@ class SyncService(Service):
         return sync.Importer(self.db, clock=self.clock, trusted_files=trusted_files, trust_new_key=trust_new_key,
                              enroll=set(enroll), operator_id=actor.id if actor else None)
 
+    def _stations(self, s) -> set[str] | None:
+        """The gates this account may see (an account limited to a unit: that unit's)."""
+        return units.visible_stations(s, self.desk.operator.id if self.desk.operator else None)
+
     def completeness(self):
         with self.db.reading() as s:
-            return sync.completeness(s)
+            stations = self._stations(s)
+            return [r for r in sync.completeness(s) if stations is None or r.station_id in stations]
 
     def open_conflicts(self) -> list[sync.ConflictView]:
-        """What differs in each undecided conflict, personal data masked."""
+        """What differs in each undecided conflict, personal data masked (of this account's gates)."""
         with self.db.reading() as s:
-            return sync.conflict_views(s)
+            stations = self._stations(s)
+            return sync.conflict_views(s, stations)
 
     def resolve_conflict(self, conflict_id: str, *, take_incoming: bool) -> None:
         who = self.desk.acting(Role.SUPERVISOR)  # it decides which copy of a gate's record the office keeps
+        with self.db.reading() as s:
+            stations = self._stations(s)
+            if stations is not None and conflict_id not in {v.id for v in sync.conflict_views(s, stations)}:
+                raise NotAllowed(Role.ADMIN)  # another unit's record
         sync.resolve_conflict(self.db, conflict_id, take_incoming=take_incoming, operator_id=who.id,
                               now=self.clock(), station_id=self.ctx.station_id if self.ctx else "office")

@@ -195,9 +195,12 @@ def rollup(summary: DaySummary, tree: units.Tree, unit_id: str | None) -> list[U
     return sorted(rows.values(), key=lambda r: (order[r.level], r.name))
 
 
-def series(session: Session, last_day: date, days: int, zone: ZoneInfo) -> list[tuple[date, int, int, int]]:
-    """(day, visits, refused, isolated) for each of the last `days` days, for the charts."""
+def series(session: Session, last_day: date, days: int, zone: ZoneInfo,
+           compounds: set[str] | None = None) -> list[tuple[date, int, int, int]]:
+    """(day, visits, refused, isolated) for each of the last `days` days, for the charts; of those
+    compounds' gates only, when given."""
     out = []
+    gates = None if compounds is None else select(Gate.id).where(Gate.compound_id.in_(sorted(compounds)))
     for offset in range(days - 1, -1, -1):
         day = last_day - timedelta(days=offset)
         start, end = day_bounds(day, zone)
@@ -205,7 +208,8 @@ def series(session: Session, last_day: date, days: int, zone: ZoneInfo) -> list[
             func.count(),
             func.coalesce(func.sum((Visit.decision == Outcome.REFUSE.value).cast(Integer)), 0),
             func.coalesce(func.sum((Visit.decision == Outcome.ISOLATE.value).cast(Integer)), 0))
-            .where(Visit.created_at >= start, Visit.created_at < end)).one()
+            .where(Visit.created_at >= start, Visit.created_at < end,
+                   *(() if gates is None else (Visit.gate_id.in_(gates),)))).one()
         out.append((day, int(row[0]), int(row[1]), int(row[2])))
     return out
 

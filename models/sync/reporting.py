@@ -55,9 +55,10 @@ def differences(conflict: SyncConflict) -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
-def conflict_views(session: Session) -> list[ConflictView]:
+def conflict_views(session: Session, stations: set[str] | None = None) -> list[ConflictView]:
+    """Undecided conflicts (of those stations' records only, when given)."""
     return [ConflictView(c.id, c.detected_at, c.record_type, c.record_id, c.rev, differences(c))
-            for c in open_conflicts(session)]
+            for c in open_conflicts(session) if stations is None or c.station_id in stations]
 
 
 def resolve_conflict(db: Database, conflict_id: str, *, take_incoming: bool, operator_id: str | None,

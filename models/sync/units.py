@@ -188,6 +188,24 @@ def tree(session: Session) -> Tree:
     return Tree(units, placed)
 
 
+def visible(session: Session, operator_id: str | None) -> tuple[Tree, str | None, set[str] | None]:
+    """The units, the unit this account is limited to, and its compounds (None: all of them)."""
+    t = tree(session)
+    scope = scope_of(session, operator_id)
+    return t, scope, None if scope is None else t.compounds_under(scope)
+
+
+def visible_stations(session: Session, operator_id: str | None) -> set[str] | None:
+    """The stations (gates) whose compounds this account may see; None: all of them."""
+    from models.sync.tables import SyncStation
+
+    _, _, compounds = visible(session, operator_id)
+    if compounds is None:
+        return None
+    return {sid for sid, cid in session.execute(select(SyncStation.station_id, SyncStation.compound_id))
+            if cid in compounds}
+
+
 def scope_of(session: Session, operator_id: str | None) -> str | None:
     """The unit an office account is limited to, or None for the whole database."""
     if operator_id is None:

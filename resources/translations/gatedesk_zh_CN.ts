@@ -837,27 +837,32 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="130" />
+        <location filename="../../gui/dashboard_panel.py" line="141" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="138" />
+        <location filename="../../gui/dashboard_panel.py" line="149" />
         <source>◀ Previous day</source>
         <translation>◀ 前一天</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="138" />
+        <location filename="../../gui/dashboard_panel.py" line="149" />
         <source>Next day ▶</source>
         <translation>后一天 ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="149" />
-        <source>Double-click a compound to see the day's registrations (masked).</source>
-        <translation>双击小区可查看当天的登记明细（已脱敏）。</translation>
+        <location filename="../../gui/dashboard_panel.py" line="164" />
+        <source>Double-click a unit to go down to it, a compound to see the day's registrations (masked).</source>
+        <translation>双击单位进入下一级，双击小区查看当天的登记（已打码）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="163" />
+        <location filename="../../gui/dashboard_panel.py" line="204" />
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="191" />
         <source>Gates with registrations this day: {0} of {1}</source>
         <translation>当天有登记的门岗：{0} / {1}</translation>
     </message>
@@ -865,29 +870,24 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DashboardTableModel</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="28" />
-        <source>Community</source>
-        <translation>社区</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard_panel.py" line="28" />
-        <source>Compound</source>
-        <translation>小区</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard_panel.py" line="28" />
+        <location filename="../../gui/dashboard_panel.py" line="29" />
         <source>Gates</source>
         <translation>门岗数</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="42" />
+        <location filename="../../gui/dashboard_panel.py" line="29" />
+        <source>Unit or compound</source>
+        <translation>单位或小区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="48" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="42" />
-        <source>Subtotal</source>
-        <translation>小计</translation>
+        <location filename="../../gui/dashboard_panel.py" line="50" />
+        <source>Not placed in a unit</source>
+        <translation>未归属单位</translation>
     </message>
 </context>
 <context>
@@ -4904,33 +4904,33 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="212" />
+        <location filename="../../models/sync/units.py" line="230" />
         <source>That unit no longer exists (it was merged or removed).</source>
         <translation>该单位已不存在（已被合并或删除）。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="223" />
+        <location filename="../../models/sync/units.py" line="241" />
         <source>Only units of the same level can be merged.</source>
         <translation>只能合并同一级别的单位。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="225" />
+        <location filename="../../models/sync/units.py" line="243" />
         <source>A unit cannot be merged into one below it.</source>
         <translation>不能把单位合并到它的下级单位中。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="261" />
-        <location filename="../../models/sync/units.py" line="290" />
+        <location filename="../../models/sync/units.py" line="279" />
+        <location filename="../../models/sync/units.py" line="308" />
         <source>A unit needs a name.</source>
         <translation>单位需要名称。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="287" />
+        <location filename="../../models/sync/units.py" line="305" />
         <source>Grids are made inside a community.</source>
         <translation>网格只能建在社区之下。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="298" />
+        <location filename="../../models/sync/units.py" line="316" />
         <source>A compound belongs in a community or one of its grids.</source>
         <translation>小区只能归属到社区或其下的网格。</translation>
     </message>
@@ -5132,7 +5132,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>VisitChart</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="93" />
+        <location filename="../../gui/dashboard_panel.py" line="102" />
         <source>Registrations per day, last {0} days (red: refused, orange: sent to isolation)</source>
         <translation>近 {0} 天每日登记人次（红：劝返，橙：送隔离点）</translation>
     </message>

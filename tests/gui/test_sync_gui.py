@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from models import sync
 from models.app.demo import create_demo
@@ -93,10 +93,13 @@ def test_office_checks_then_imports_a_usb_stick(office_window, office_desk, qtbo
     assert {r.gate_name for r in office_window.gates.model.rows} == {"东门", "北门"}
     office_window.tabs.setCurrentWidget(office_window.dashboard)
     dash = office_window.dashboard
-    names = [dash.model.data(dash.model.index(r, 1)) for r in range(dash.model.rowCount())]
+    names = [dash.model.data(dash.model.index(r, 0)) for r in range(dash.model.rowCount())]
     assert names[:2] == ["三坊小区", "榕城花园"] and names[2] == "合计"
+    # A community office goes straight to its community: the units above are the way back up.
+    steps = [b.text() for b in dash.findChildren(QPushButton, "unitStep")]
+    assert steps == ["全部单位", "鼓楼区", "温泉街道", "温泉社区"]
     total_row = dash.model.rowCount() - 1
-    assert dash.model.data(dash.model.index(total_row, 3)) == 80  # today's registrations, both gates
+    assert dash.model.data(dash.model.index(total_row, 2)) == 80  # today's registrations, both gates
     assert len(dash.chart.series) == 28 and dash.chart.series[-1][1] == 80
 
 

@@ -55,9 +55,12 @@ def office(gates, tmp_path, open_office):
     desk.authorise(desk.staff.operators()[0].id, "2468", Role.ADMIN)
     enroll(db, *dbs)
     importer = desk.sync.importer()
-    for gate_db in dbs:
-        path = export_bundle(gate_db, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=1)).path
+    for gate_db in dbs:  # every record of the gates, whatever earlier tests exported from them
+        path = export_bundle(gate_db, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=1),
+                             day_from=NOW.date() - timedelta(days=2), day_to=NOW.date() + timedelta(days=1)).path
         assert importer.run(path).status == "accepted"
+    assert sum(c.figures.visits for c in desk.office.day_summary(local_today(NOW, desk.settings.zone)).compounds) \
+        == 20 + 21 + 22 + 23 + 24
     yield desk
     db.close()
 
@@ -167,6 +170,8 @@ def test_a_community_account_sees_its_own_community_only(office, tmp_path):
     office.drop_authority()
     office.staff.sign_in(cadre.id, "1357")
     assert [c.compound for c in office.office.day_summary(day).compounds] == ["榕城花园"]
+    mine = sum(c.figures.visits for c in office.office.day_summary(day).compounds)
+    assert office.office.visit_series(day, 7)[-1][1] == mine  # the chart too
     assert [(r.name, r.level) for r in office.office.rollup(day)] == [("榕城花园", "compound")]
     assert list(office.office.units().units) == [community]
     with pytest.raises(NotAllowed):
@@ -174,6 +179,8 @@ def test_a_community_account_sees_its_own_community_only(office, tmp_path):
     with pytest.raises(NotAllowed):
         office.office.rollup(day, find(tree, units.DISTRICT, "鼓楼区"))
     assert all(line.startswith("榕城花园") for line in office.office.not_reported(day))
+    assert {r.compound_name for r in office.sync.completeness()} == {"榕城花园"}  # gates reporting: its own
+    assert office.sync.open_conflicts() == []
     with pytest.raises(NotAllowed):  # nor may it change the district's units
         office.authorise(cadre.id, "1357", Role.SUPERVISOR)
         office.office.rename_unit(community, "别名")
@@ -212,3 +219,50 @@ def test_an_office_from_before_the_units_gets_its_compounds_placed(gates, tmp_pa
     wenquan = find(tree, units.SUBDISTRICT, "温泉街道")
     assert names(tree, tree.below(wenquan)) == ["东街社区", "温泉社区"]  # "温泉 社区" is the same one
     db.close()
+
+
+def changed_first_destination(data: bytes) -> bytes:
+    import json
+
+    from models.formats.wire import canonical_line
+
+    lines = data.splitlines(keepends=True)
+    record = json.loads(lines[0])
+    record["destination"] = "9-9-909"
+    lines[0] = canonical_line(record)
+    return b"".join(lines)
+
+
+def test_a_community_account_sees_and_decides_only_its_own_gates_conflicts(office, gates, tmp_path):
+    from tests.models.test_sync import resign_member
+    from tests.sync_helpers import signing_key
+
+    _, dbs = gates
+    day_paths = []
+    for i in (0, 2):  # 榕城花园 东门 and 三坊小区 北门 each send a record changed without a new revision
+        path = export_bundle(dbs[i], tmp_path / f"again{i}", sheets=False, now=NOW + timedelta(minutes=20),
+                             day_from=NOW.date() - timedelta(days=2), day_to=NOW.date() + timedelta(days=1)).path
+        resign_member(path, path, signing_key(dbs[i]), "visit.jsonl", changed_first_destination)
+        day_paths.append(path)
+    for path in day_paths:
+        summary = office.sync.importer().run(path)
+        assert summary.status == "accepted" and len(summary.conflicts) == 1, (summary.created, summary.updated, summary.unchanged)
+    assert len(office.sync.open_conflicts()) == 2  # the district sees both
+    community = find(office.office.units(), units.COMMUNITY, "温泉社区")
+    office.staff.add_operator(name="温泉社区干部", role=Role.SUPERVISOR, pin="1357")
+    cadre = next(o for o in office.staff.operators() if o.name == "温泉社区干部")
+    office.office.limit_account(cadre.id, community)
+    with office.db.reading() as s:
+        from models import sync
+
+        theirs = [c.id for c in sync.conflict_views(s)]
+    office.drop_authority()
+    office.staff.sign_in(cadre.id, "1357")  # the community's cadre at the desk
+    office.authorise(cadre.id, "1357", Role.SUPERVISOR)
+    mine = office.sync.open_conflicts()
+    assert len(mine) == 1
+    other = next(c for c in theirs if c != mine[0].id)
+    with pytest.raises(NotAllowed):
+        office.sync.resolve_conflict(other, take_incoming=True)
+    office.sync.resolve_conflict(mine[0].id, take_incoming=False)
+    assert office.sync.open_conflicts() == []

@@ -52,13 +52,15 @@ class OfficeWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.audit_action = QAction(self.tr("Audit log…"), self)
         self.audit_action.triggered.connect(lambda: open_audit(self.desk, self))
+        self.units_action = QAction(self.tr("Organisation units…"), self)
+        self.units_action.triggered.connect(self.open_units)
         self.campaign_action = QAction(self.tr("End of the campaign…"), self)
         self.campaign_action.triggered.connect(self.end_campaign)
         # The day's work on buttons; what an administrator does now and then under one menu, as at
         # a gate (six buttons pushed the tabs out of sight at 1280 px).
         bar.addAction(self.report_action)
         bar.addAction(self.posters_action)
-        bar.addWidget(menu_button(self.tr("Admin"), [self.settings_action, self.key_action, None,
+        bar.addWidget(menu_button(self.tr("Admin"), [self.settings_action, self.key_action, self.units_action, None,
                                                      self.audit_action, self.campaign_action], self))
 
         self._stale = {self.dashboard, self.gates, self.conflicts}
@@ -88,6 +90,16 @@ class OfficeWindow(QMainWindow):
         with authority(self.desk, self, Role.ADMIN, self.tr("An administrator's PIN is needed.")) as allowed:
             if allowed:
                 SettingsDialog(self.desk, self).exec()
+
+    def open_units(self) -> None:
+        """Correct the units the gates named, and limit accounts to one (an administrator's)."""
+        from gui.dialogs.sign_in_dialog import authority
+        from gui.dialogs.units_dialog import UnitsDialog
+
+        with authority(self.desk, self, Role.ADMIN, self.tr("An administrator's PIN is needed.")) as allowed:
+            if allowed:
+                UnitsDialog(self.desk, self).exec()
+        self._data_changed()
 
     def end_campaign(self) -> None:
         if open_campaign(self.desk, self):

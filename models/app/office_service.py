@@ -29,8 +29,9 @@ class OfficeService(Service):
             tree, scope, _ = self._visible(s)
         if scope is not None:
             keep = tree.subtree(scope)
-            tree = units.Tree({k: u for k, u in tree.units.items() if k in keep},
-                              {c: u for c, u in tree.placed.items() if u in keep})
+            placed = {c: u for c, u in tree.placed.items() if u in keep}
+            tree = units.Tree({k: u for k, u in tree.units.items() if k in keep}, placed,
+                              {c: n for c, n in tree.compound_names.items() if c in placed})
             tree.units[scope].parent_id = units.TOP
         return tree
 

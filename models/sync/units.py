@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Index, select
 from sqlmodel import Field, Session, SQLModel
 
+from models.setup.site import Compound
 from models.store.i18n import QT_TRANSLATE_NOOP
 from models.store.records import new_id
 
@@ -127,6 +128,7 @@ class Unit:
 class Tree:
     units: dict[str, Unit]
     placed: dict[str, str]  # compound id -> unit id
+    compound_names: dict[str, str] = field(default_factory=dict)  # compound id -> name
 
     def roots(self) -> list[str]:
         return sorted((u.id for u in self.units.values() if u.parent_id == TOP or u.parent_id not in self.units),
@@ -185,7 +187,9 @@ def tree(session: Session) -> Tree:
     for compound_id, unit_id in placed.items():
         if unit_id in units:
             units[unit_id].compounds.append(compound_id)
-    return Tree(units, placed)
+    names = dict(session.execute(select(Compound.id, Compound.name).where(Compound.id.in_(
+        select(CompoundPlace.compound_id)))).all())
+    return Tree(units, placed, names)
 
 
 def visible(session: Session, operator_id: str | None) -> tuple[Tree, str | None, set[str] | None]:

@@ -2501,78 +2501,84 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/office_window.py" line="55" />
+        <source>Organisation units…</source>
+        <translation>组织单位…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="57" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="61" />
+        <location filename="../../gui/office_window.py" line="63" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="73" />
+        <location filename="../../gui/office_window.py" line="75" />
         <source>The daily backup could not be written: {0}</source>
         <translation>每日备份未能写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="75" />
+        <location filename="../../gui/office_window.py" line="77" />
         <source>Personal data past its retention period could not be erased; GateDesk tries again every minute. A report is in the logs folder: tell the administrator.</source>
         <translation>超过保存期限的个人信息未能删除；门岗登记台每分钟重试一次。报告已写入 logs 文件夹：请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="88" />
+        <location filename="../../gui/office_window.py" line="90" />
+        <location filename="../../gui/office_window.py" line="99" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="121" />
+        <location filename="../../gui/office_window.py" line="133" />
         <source>Save the daily report</source>
         <translation>保存每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="122" />
+        <location filename="../../gui/office_window.py" line="134" />
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="131" />
+        <location filename="../../gui/office_window.py" line="143" />
         <source>Daily report</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="131" />
+        <location filename="../../gui/office_window.py" line="143" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="134" />
+        <location filename="../../gui/office_window.py" line="146" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="138" />
-        <location filename="../../gui/office_window.py" line="149" />
-        <location filename="../../gui/office_window.py" line="151" />
+        <location filename="../../gui/office_window.py" line="150" />
+        <location filename="../../gui/office_window.py" line="161" />
+        <location filename="../../gui/office_window.py" line="163" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="139" />
+        <location filename="../../gui/office_window.py" line="151" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="142" />
+        <location filename="../../gui/office_window.py" line="154" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="143" />
+        <location filename="../../gui/office_window.py" line="155" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="152" />
+        <location filename="../../gui/office_window.py" line="164" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -4884,55 +4890,199 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../models/sync/units.py" line="27" />
+        <location filename="../../models/sync/units.py" line="28" />
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="28" />
+        <location filename="../../models/sync/units.py" line="29" />
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="29" />
+        <location filename="../../models/sync/units.py" line="30" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="30" />
+        <location filename="../../models/sync/units.py" line="31" />
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="230" />
+        <location filename="../../models/sync/units.py" line="234" />
         <source>That unit no longer exists (it was merged or removed).</source>
         <translation>该单位已不存在（已被合并或删除）。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="241" />
+        <location filename="../../models/sync/units.py" line="245" />
         <source>Only units of the same level can be merged.</source>
         <translation>只能合并同一级别的单位。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="243" />
+        <location filename="../../models/sync/units.py" line="247" />
         <source>A unit cannot be merged into one below it.</source>
         <translation>不能把单位合并到它的下级单位中。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="279" />
-        <location filename="../../models/sync/units.py" line="308" />
+        <location filename="../../models/sync/units.py" line="283" />
+        <location filename="../../models/sync/units.py" line="312" />
         <source>A unit needs a name.</source>
         <translation>单位需要名称。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="305" />
+        <location filename="../../models/sync/units.py" line="309" />
         <source>Grids are made inside a community.</source>
         <translation>网格只能建在社区之下。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="316" />
+        <location filename="../../models/sync/units.py" line="320" />
         <source>A compound belongs in a community or one of its grids.</source>
         <translation>小区只能归属到社区或其下的网格。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="37" />
+        <source>Organisation units</source>
+        <translation>组织单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="40" />
+        <source>The units come from what each gate's set-up names. Correct a spelling (the old one keeps leading here), merge two spellings of one unit, make grids inside a community and move compounds into them.</source>
+        <translation>单位来自各门岗设置时填写的名称。可以更正写法（原写法仍指向这里）、把同一单位的两种写法合并、在社区内建立网格并把小区移入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="47" />
+        <source>Unit or compound</source>
+        <translation>单位或小区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="47" />
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="52" />
+        <source>Rename…</source>
+        <translation>改名…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="52" />
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="53" />
+        <source>New grid…</source>
+        <translation>新建网格…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="53" />
+        <source>Move compound…</source>
+        <translation>移动小区…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="54" />
+        <source>Limit an account…</source>
+        <translation>限定账号…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="87" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="124" />
+        <source>There is nothing to choose from.</source>
+        <translation>没有可选的项。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="131" />
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="131" />
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="134" />
+        <source>Renamed.</source>
+        <translation>已改名。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="141" />
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="141" />
+        <source>{0} becomes part of:</source>
+        <translation>{0} 并入：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="144" />
+        <source>Merged into {0}.</source>
+        <translation>已并入 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="148" />
+        <source>New grid</source>
+        <translation>新建网格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="148" />
+        <source>Name of the grid:</source>
+        <translation>网格名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="150" />
+        <source>Grid made.</source>
+        <translation>网格已建立。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="156" />
+        <source>Move compound</source>
+        <translation>移动小区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="156" />
+        <source>Move it to:</source>
+        <translation>移到：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="161" />
+        <source>Moved.</source>
+        <translation>已移动。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="166" />
+        <location filename="../../gui/dialogs/units_dialog.py" line="170" />
+        <source>Limit an account</source>
+        <translation>限定账号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="166" />
+        <source>Which account:</source>
+        <translation>哪个账号：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="169" />
+        <source>Everything (no limit)</source>
+        <translation>全部（不限定）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="170" />
+        <source>It sees only:</source>
+        <translation>只能查看：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/units_dialog.py" line="173" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

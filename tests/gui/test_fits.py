@@ -144,6 +144,7 @@ def gate_dialogs(desk, parent):
         settings_dialog,
         setup_sheet_dialog,
         sign_in_dialog,
+        units_dialog,
     )
 
     visit = desk.gate.page_visits(__import__("models.gate.visits", fromlist=["VisitQuery"]).VisitQuery(),
@@ -167,6 +168,7 @@ def gate_dialogs(desk, parent):
                                    desk.settings.zone, parent),
         round_dialog.RoundDialog(desk, parent),
         setup_sheet_dialog.SetupSheetDialog(desk, parent),
+        units_dialog.UnitsDialog(desk, parent),
     ]
 
 

@@ -81,3 +81,52 @@ def test_a_community_account_starts_and_stays_in_its_community(app, qtbot, offic
     total = dash.model.data(dash.model.index(1, 2))
     day = local_today(NOW, office.settings.zone)
     assert total == sum(c.figures.visits for c in office.office.day_summary(day).compounds)
+
+
+def item_named(dialog, name: str):
+    from PySide6.QtWidgets import QTreeWidgetItemIterator
+
+    it = QTreeWidgetItemIterator(dialog.tree)
+    while it.value():
+        if it.value().text(0) == name:
+            return it.value()
+        it += 1
+    raise AssertionError(f"{name} not in the tree")
+
+
+def test_an_administrator_corrects_the_units_in_their_window(app, qtbot, office, monkeypatch):  # noqa: F811
+    from PySide6.QtWidgets import QDialog, QInputDialog
+
+    from gui.dialogs.units_dialog import UnitsDialog
+
+    w = window(app, qtbot, office)
+    opened = []
+    monkeypatch.setattr(UnitsDialog, "exec", lambda self: opened.append(self) or QDialog.Accepted)
+    w.units_action.trigger()  # Admin ▸ Organisation units…
+    [dialog] = opened
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # The typo 温泉社 becomes part of 温泉社区.
+    dialog.tree.setCurrentItem(item_named(dialog, "温泉社"))
+    assert dialog.buttons["merge"].isEnabled() and not dialog.buttons["move"].isEnabled()
+    answers = iter([("鼓楼区 ▸ 温泉街道 ▸ 温泉社区", True), ("鼓楼区 ▸ 温泉街道 ▸ 温泉社区 ▸ 第3网格", True)])
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(answers))
+    qtbot.mouseClick(dialog.buttons["merge"], Qt.LeftButton)
+    assert dialog.notice.tone() == "done" and "温泉社区" in dialog.notice.text()
+    assert "温泉社" not in [u.name for u in office.office.units().units.values()]
+    # A grid in 温泉社区, and 榕城花园 (both its gates) moved into it.
+    dialog.tree.setCurrentItem(item_named(dialog, "温泉社区"))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("第3网格", True))
+    qtbot.mouseClick(dialog.buttons["grid"], Qt.LeftButton)
+    dialog.tree.setCurrentItem(item_named(dialog, "榕城花园"))
+    qtbot.mouseClick(dialog.buttons["move"], Qt.LeftButton)
+    grid = item_named(dialog, "第3网格")
+    assert [grid.child(i).text(0) for i in range(grid.childCount())] == ["榕城花园"]
+    tree = office.office.units()
+    assert set(compound_of(office, "榕城花园")) <= tree.compounds_under(find(tree, units.GRID, "第3网格"))
+    # A refusal is said in the window: a district cannot be merged into a community.
+    dialog.tree.setCurrentItem(item_named(dialog, "鼓楼区"))
+    assert not dialog.buttons["grid"].isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  ", True))
+    qtbot.mouseClick(dialog.buttons["rename"], Qt.LeftButton)
+    assert dialog.notice.tone() == "problem" and "名称" in dialog.notice.text()

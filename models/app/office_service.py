@@ -51,6 +51,14 @@ class OfficeService(Service):
                                          overdue_hours=self.settings.parcel_overdue_hours, compounds=compounds)
         return office.rollup(summary, tree, unit_id if unit_id is not None else scope)
 
+    def top_rollup(self, day) -> list[office.UnitDay] | None:
+        """The first level below this account's reach that has more than one unit (a district's
+        sub-districts, a sub-district's communities); None when that is already its compounds."""
+        rows = self.rollup(day)
+        while len(rows) == 1 and rows[0].unit_id is not None:
+            rows = self.rollup(day, rows[0].unit_id)
+        return rows if any(r.unit_id is not None for r in rows) else None
+
     def visit_series(self, last_day, days: int, unit_id: str | None = None):
         """Registrations per day, of the unit's compounds (this account's, when None)."""
         with self.db.reading() as s:
@@ -82,7 +90,7 @@ class OfficeService(Service):
         with self.db.reading() as s:
             name = sync.office_name(s)
         written = reports.write_report(summary, path, language=language or self.settings.language, office=name,
-                                       missing=missing)
+                                       missing=missing, by_unit=self.top_rollup(day))
         with self.db.session() as s:
             self.desk.audit(s, "report", detail=day.isoformat() + (" command line" if scheduled else ""),
                             operator_id=who.id if who else None)

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from models.formats.spreadsheets import xlsx_row
 from models.kit.drawing import add_fonts
-from models.office.dashboard import FIGURE_NAMES, DaySummary
+from models.office.dashboard import FIGURE_NAMES, DaySummary, Figures, UnitDay
 from models.store.files import written_whole
 from models.store.i18n import QT_TRANSLATE_NOOP, plain_translator
+from models.sync import units
 
 # openpyxl and fpdf2 are imported where a report is written: start-up never needs them.
 
@@ -50,13 +51,29 @@ def _report_rows(summary: DaySummary, tr) -> tuple[list[str], list[list]]:
     return headers, rows
 
 
+def _unit_rows(by_unit: list[UnitDay], tr) -> tuple[list[str], list[list]]:
+    """The level below the report's unit: a district's sub-districts, a sub-district's communities."""
+    headers = [tr(CTX, QT_TRANSLATE_NOOP("Reports", "Unit")), tr(CTX, QT_TRANSLATE_NOOP("Reports", "Gates"))] + \
+        [tr(CTX, FIGURE_LABELS[n]) for n in FIGURE_NAMES]
+    rows, total = [], Figures()
+    for r in by_unit:
+        name = r.name or tr(CTX, QT_TRANSLATE_NOOP("Reports", "Not placed in a unit"))
+        if r.level in units.LEVEL_LABELS:
+            name = f"{name}（{tr('Units', units.LEVEL_LABELS[r.level])}）"
+        rows.append([name, r.gates] + [getattr(r.figures, n) for n in FIGURE_NAMES])
+        total.add(r.figures)
+    rows.append([tr(CTX, QT_TRANSLATE_NOOP("Reports", "Total")), sum(r.gates for r in by_unit)] +
+                [getattr(total, n) for n in FIGURE_NAMES])
+    return headers, rows
+
+
 def report_title(summary: DaySummary, tr, office: str) -> str:
     return tr(CTX, QT_TRANSLATE_NOOP("Reports", "{office} daily epidemic-control summary, {day}")).format(
         office=office or tr(CTX, QT_TRANSLATE_NOOP("Reports", "Community office")), day=summary.day.isoformat())
 
 
 def write_report_xlsx(summary: DaySummary, path: Path, *, language: str, office: str = "",
-                      missing: list[str] | None = None) -> Path:
+                      missing: list[str] | None = None, by_unit: list[UnitDay] | None = None) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -70,14 +87,15 @@ def write_report_xlsx(summary: DaySummary, path: Path, *, language: str, office:
     sheet.append(xlsx_row(sheet, [tr(CTX, QT_TRANSLATE_NOOP("Reports", "Gates reporting: {n} of {total}")).format(
         n=summary.gates_reporting, total=summary.gates_known)]))
     sheet.append([])
-    headers, rows = _report_rows(summary, tr)
-    sheet.append(xlsx_row(sheet, headers))
-    for cell in sheet[4]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(xlsx_row(sheet, row))
-    if missing:
+    tables = [_unit_rows(by_unit, tr)] if by_unit else []
+    for headers, rows in tables + [_report_rows(summary, tr)]:
+        sheet.append(xlsx_row(sheet, headers))
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(xlsx_row(sheet, row))
         sheet.append([])
+    if missing:
         sheet.append(xlsx_row(sheet, [tr(CTX, QT_TRANSLATE_NOOP("Reports", "Not reported"))]))
         for line in missing:
             sheet.append(xlsx_row(sheet, [line]))
@@ -95,7 +113,7 @@ SIGN_OFF = (QT_TRANSLATE_NOOP("Reports", "Prepared by"), QT_TRANSLATE_NOOP("Repo
 
 
 def write_report_pdf(summary: DaySummary, path: Path, *, language: str, office: str = "",
-                     missing: list[str] | None = None) -> Path:
+                     missing: list[str] | None = None, by_unit: list[UnitDay] | None = None) -> Path:
     """A landscape A4 page with real (searchable) Chinese text that fills the sheet: the key figures
     large, the table in rows tall enough to read and write on, the gates not reported, and the lines
     for signing off that an upward report carries."""
@@ -140,17 +158,23 @@ def write_report_pdf(summary: DaySummary, path: Path, *, language: str, office: 
 
     headers, rows = _report_rows(summary, tr)
     fixed = (26, 34, 14)
-    widths = fixed + ((width - sum(fixed)) / len(FIGURE_NAMES),) * len(FIGURE_NAMES)
+    each = (width - sum(fixed)) / len(FIGURE_NAMES)
+    tables = [(*_unit_rows(by_unit, tr), (fixed[0] + fixed[1], fixed[2]))] if by_unit else []
+    tables.append((headers, rows, fixed))
     # Rows grow to use the page when there are few compounds; many compounds run on to more pages.
-    room = pdf.h - pdf.b_margin - pdf.get_y() - 62
-    line_height = max(7.0, min(12.0, room / (len(rows) + 2)))
+    room = pdf.h - pdf.b_margin - pdf.get_y() - 62 - 6 * (len(tables) - 1)
+    line_height = max(7.0, min(12.0, room / (sum(len(t[1]) + 1 for t in tables) + 1)))
     pdf.set_font("cjk", size=10)
     heading = FontFace(emphasis="BOLD" if bold else "", fill_color=(214, 224, 238))
-    with pdf.table(col_widths=widths, text_align="CENTER", line_height=line_height, headings_style=heading,
-                   cell_fill_color=(246, 248, 251), cell_fill_mode="ROWS", padding=1) as table:
-        table.row(headers)
-        for row in rows:
-            table.row(["" if v is None else str(v) for v in row])
+    for i, (heads, body, first) in enumerate(tables):
+        if i:
+            pdf.ln(6)
+        with pdf.table(col_widths=first + (each,) * len(FIGURE_NAMES), text_align="CENTER", line_height=line_height,
+                       headings_style=heading, cell_fill_color=(246, 248, 251), cell_fill_mode="ROWS",
+                       padding=1) as table:
+            table.row(heads)
+            for row in body:
+                table.row(["" if v is None else str(v) for v in row])
 
     pdf.ln(6)
     pdf.set_font("cjk", style=bold, size=12)
@@ -176,7 +200,8 @@ def write_report_pdf(summary: DaySummary, path: Path, *, language: str, office: 
 
 
 def write_report(summary: DaySummary, path: Path, *, language: str, office: str = "",
-                 missing: list[str] | None = None) -> Path:
+                 missing: list[str] | None = None, by_unit: list[UnitDay] | None = None) -> Path:
+    """by_unit: the level below the report's unit (a district's sub-districts…), shown first."""
     writer = write_report_pdf if path.suffix.lower() == ".pdf" else write_report_xlsx
-    return writer(summary, path, language=language, office=office, missing=missing)
+    return writer(summary, path, language=language, office=office, missing=missing, by_unit=by_unit)
 

@@ -3508,134 +3508,146 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>寄存</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="23" />
+        <location filename="../../models/office/reports.py" line="24" />
         <source>Registered</source>
         <translation>登记人次</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="24" />
+        <location filename="../../models/office/reports.py" line="25" />
         <source>Refused</source>
         <translation>劝返</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="25" />
+        <location filename="../../models/office/reports.py" line="26" />
         <source>Sent to isolation</source>
         <translation>送隔离点</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="26" />
+        <location filename="../../models/office/reports.py" line="27" />
         <source>Fevers</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="27" />
+        <location filename="../../models/office/reports.py" line="28" />
         <source>Isolation cases opened</source>
         <translation>新增隔离</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="28" />
+        <location filename="../../models/office/reports.py" line="29" />
         <source>Isolation cases open</source>
         <translation>在隔离</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="29" />
+        <location filename="../../models/office/reports.py" line="30" />
         <source>Isolation cases closed</source>
         <translation>解除/转运</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="30" />
+        <location filename="../../models/office/reports.py" line="31" />
         <source>Parcels received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="31" />
+        <location filename="../../models/office/reports.py" line="32" />
         <source>Parcels waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="32" />
+        <location filename="../../models/office/reports.py" line="33" />
         <source>Parcels overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="33" />
+        <location filename="../../models/office/reports.py" line="34" />
         <source>Daily checks done</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="39" />
+        <location filename="../../models/office/reports.py" line="40" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="39" />
+        <location filename="../../models/office/reports.py" line="40" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="39" />
+        <location filename="../../models/office/reports.py" line="40" />
+        <location filename="../../models/office/reports.py" line="56" />
         <source>Gates</source>
         <translation>门岗数</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="46" />
+        <location filename="../../models/office/reports.py" line="47" />
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="48" />
+        <location filename="../../models/office/reports.py" line="49" />
+        <location filename="../../models/office/reports.py" line="65" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="54" />
+        <location filename="../../models/office/reports.py" line="56" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="60" />
+        <source>Not placed in a unit</source>
+        <translation>未归属单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="71" />
         <source>{office} daily epidemic-control summary, {day}</source>
         <translation>{office} 疫情防控每日汇总（{day}）</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="55" />
+        <location filename="../../models/office/reports.py" line="72" />
         <source>Community office</source>
         <translation>社区办公室</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="66" />
+        <location filename="../../models/office/reports.py" line="83" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="70" />
-        <location filename="../../models/office/reports.py" line="119" />
+        <location filename="../../models/office/reports.py" line="87" />
+        <location filename="../../models/office/reports.py" line="137" />
         <source>Gates reporting: {n} of {total}</source>
         <translation>已报送门岗：{n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="81" />
-        <location filename="../../models/office/reports.py" line="157" />
+        <location filename="../../models/office/reports.py" line="99" />
+        <location filename="../../models/office/reports.py" line="181" />
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="93" />
+        <location filename="../../models/office/reports.py" line="111" />
         <source>Prepared by</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="93" />
+        <location filename="../../models/office/reports.py" line="111" />
         <source>Checked by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="94" />
+        <location filename="../../models/office/reports.py" line="112" />
         <source>Telephone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="94" />
+        <location filename="../../models/office/reports.py" line="112" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="159" />
+        <location filename="../../models/office/reports.py" line="183" />
         <source>Every gate has reported for this day.</source>
         <translation>当日所有门岗均已报送。</translation>
     </message>

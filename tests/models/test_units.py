@@ -266,3 +266,23 @@ def test_a_community_account_sees_and_decides_only_its_own_gates_conflicts(offic
         office.sync.resolve_conflict(other, take_incoming=True)
     office.sync.resolve_conflict(mine[0].id, take_incoming=False)
     assert office.sync.open_conflicts() == []
+
+
+def test_the_daily_report_rolls_up_at_the_first_level_with_more_than_one_unit(office, tmp_path):
+    import subprocess
+    import shutil
+
+    from openpyxl import load_workbook
+
+    day = local_today(NOW, office.settings.zone)
+    rows = list(load_workbook(office.office.write_report(day, tmp_path / "r.xlsx")).active.iter_rows(values_only=True))
+    names = [r[0] for r in rows if r and r[0]]
+    # The district's two sub-districts first (with their total), then every compound.
+    assert "东街街道（街道）" in names and "温泉街道（街道）" in names
+    sub = next(r for r in rows if r[0] == "温泉街道（街道）")
+    assert sub[1] == 4 and sub[2] == 20 + 21 + 22 + 24  # its four gates' registrations
+    assert any(r[1] == "金山小区" for r in rows if len(r) > 1)
+    if shutil.which("pdftotext"):
+        pdf = office.office.write_report(day, tmp_path / "r.pdf")
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "温泉街道（街道）" in text and "金山小区" in text

@@ -96,6 +96,14 @@ class SettingsDialog(QDialog):
         self.backup_keep.setRange(1, 365)
         self.backup_keep.setValue(s.backup_keep)
         form.addRow(self.tr("Daily backups kept"), self.backup_keep)
+        if desk.db.path is None:  # an office on a server: its backups are the server's
+            for field in (self.backup_folder, self.backup_keep):
+                form.setRowVisible(field, False)
+            note = QLabel(self.tr("Backups: this office's database is on a server, which keeps its own (pg_dump; "
+                                  "see the README)."))
+            note.setObjectName("serverBackups")
+            note.setWordWrap(True)
+            form.addRow("", note)
         self.idle_lock = QSpinBox()
         self.idle_lock.setObjectName("idle_lock_minutes")
         self.idle_lock.setRange(0, 240)

@@ -4485,36 +4485,41 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="102" />
+        <source>Backups: this office's database is on a server, which keeps its own (pg_dump; see the README).</source>
+        <translation>备份：本办公室的数据库在服务器上，由服务器自行备份（pg_dump，见 README）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="110" />
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="104" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="112" />
         <source>Lock when untouched for (minutes)</source>
         <translation>无操作多久后锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="107" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="115" />
         <source>e.g. 08:00, 20:00 (empty: no shift lock)</source>
         <translation>例如 08:00, 20:00（留空：换班不锁定）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="108" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="116" />
         <source>Lock for sign-in at shift changes</source>
         <translation>换班时锁定并要求登录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="109" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="117" />
         <source>Import from a gate never seen before without enrolling it (small communities only)</source>
         <translation>未备案的新门岗也直接导入（仅限小社区）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="113" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="121" />
         <source>Off: a new gate's bundles wait until an administrator has checked its key fingerprint against its set-up sheet.</source>
         <translation>关闭时：新门岗的数据包要等管理员对照其设置单核对密钥指纹后才导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="163" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="171" />
         <source>“{0}” is not a time of day; write shift changes like 08:00, 20:00.</source>
         <translation>“{0}”不是一天中的时间，请按 08:00, 20:00 这样填写换班时间。</translation>
     </message>

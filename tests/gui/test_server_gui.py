@@ -188,3 +188,22 @@ def test_the_dialog_names_each_wrong_field(app, qtbot):
     fill(dialog, {"port": ""})  # empty: the usual 5432
     dialog.accept()
     assert dialog.errors["database"].isVisible()
+
+
+def test_settings_at_a_server_office_leave_backups_to_the_server(app, qtbot, pg_server):
+    from gui.dialogs.settings_dialog import SettingsDialog
+    from models.app.desk import Desk
+    from models.app.server_office import connect
+    from models.trust.operators import Role
+
+    desk = Desk(connect(server.parse(pg_server.new_database())[0], PASSWORD))
+    desk.sync.complete_office_setup(office_name="温泉街道办公室", community="温泉街道", admin_name="周主任",
+                                    pin="2468", pin_again="2468", office_label="办公室")
+    desk.authorise(desk.staff.operators()[0].id, "2468", Role.ADMIN)
+    dialog = SettingsDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.backup_folder.isVisible() and not dialog.backup_keep.isVisible()
+    note = dialog.findChild(__import__("PySide6.QtWidgets", fromlist=["QLabel"]).QLabel, "serverBackups")
+    assert note.isVisible() and "pg_dump" in note.text()
+    desk.db.close()

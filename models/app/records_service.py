@@ -5,9 +5,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError, OperationalError
+
 from models.app.work import Service
 from models.formats.wire import parse_wire_time, wire_time
-from models.store import crash, paths
+from models.store import crash, locks, paths
 from models.store.backups import DAILY_PREFIX, daily_backup
 from models.store.db import Meta, scrub
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
@@ -54,17 +56,10 @@ class RecordsService(Service):
         total = retention.Erased(complete=False)  # until a chunk finds nothing more
         reached: dict = {}
         while not stopping():
-            with self.db.session() as s:
-                part = retention.erase_expired(s, retention_days=self.settings.retention_days, today=today,
-                                               cutoff=cutoff, now=now, office=office, done_before=done_before,
-                                               limit=chunk, reached=reached)
-                if part.total:
-                    self.desk.audit(s, "purge", detail=part.detail(), operator_id=None)
-                if part.complete:
-                    s.merge(Meta(key=RETENTION_DAY, value=today.isoformat()))
-                    if done_before is None or cutoff > done_before:
-                        s.merge(Meta(key=RETENTION_DONE_BEFORE, value=wire_time(cutoff)))
-                s.commit()
+            part = self._erase_chunk(today=today, cutoff=cutoff, now=now, office=office, done_before=done_before,
+                                     chunk=chunk, reached=reached)
+            if part is None:
+                return None  # another office PC on the same server is erasing: it finishes the pass
             total.add(part)
             if part.complete:
                 total.complete = True
@@ -72,6 +67,32 @@ class RecordsService(Service):
         if total.total:
             scrub(self.db)
         return total
+
+    def _erase_chunk(self, *, today, cutoff, now, office, done_before, chunk, reached) -> retention.Erased | None:
+        """One chunk in its own transaction; run again if the server made it give way to an import."""
+        for attempt in range(locks.RETRIES + 1):
+            seen = dict(reached)
+            try:
+                with self.db.session() as s:
+                    if not locks.try_hold(s.connection(), "retention"):
+                        return None
+                    part = retention.erase_expired(s, retention_days=self.settings.retention_days, today=today,
+                                                   cutoff=cutoff, now=now, office=office, done_before=done_before,
+                                                   limit=chunk, reached=seen)
+                    if part.total:
+                        self.desk.audit(s, "purge", detail=part.detail(), operator_id=None)
+                    if part.complete:
+                        s.merge(Meta(key=RETENTION_DAY, value=today.isoformat()))
+                        if done_before is None or cutoff > done_before:
+                            s.merge(Meta(key=RETENTION_DONE_BEFORE, value=wire_time(cutoff)))
+                    s.commit()
+            except (OperationalError, IntegrityError) as exc:
+                if not locks.is_transient(exc) or attempt == locks.RETRIES:
+                    raise
+                continue
+            reached.update(seen)
+            return part
+        return None
 
     def erasure_failed(self, exc: Exception) -> None:
         """The retention erasure failed: a crash report (code locations only) and an audit entry,

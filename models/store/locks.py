@@ -4,7 +4,8 @@ SQLite has one writer at a time: a unit of work that writes holds the whole data
 are no-ops there. On PostgreSQL several office PCs import and edit at once; what must happen one
 at a time takes a transaction-level advisory lock, released by the commit or rollback:
 - one station's bundles (two PCs importing the same stick, or two bundles of one gate),
-- the end of the audit chain (each entry names the hash of the one before).
+- the end of the audit chain (each entry names the hash of the one before),
+- the retention erasure (the office PC that finds it running elsewhere leaves it to that one).
 Everything else is concurrent, and a reader never waits for any of it.
 """
 from __future__ import annotations
@@ -31,6 +32,14 @@ def hold(conn: Connection, name: str) -> None:
     """Wait for, then hold until this transaction ends, the lock called name."""
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (_key(name),))
+
+
+def try_hold(conn: Connection, name: str) -> bool:
+    """Take the lock called name if nobody holds it (until this transaction ends); False when
+    another writer has it. Always True with one writer at a time."""
+    if conn.dialect.name != "postgresql":
+        return True
+    return bool(conn.exec_driver_sql("SELECT pg_try_advisory_xact_lock(%s)", (_key(name),)).scalar())
 
 
 def is_transient(exc: BaseException) -> bool:

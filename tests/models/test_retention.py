@@ -244,3 +244,44 @@ def test_erasing_in_small_chunks_reaches_the_same_end_and_each_chunk_is_audited(
     next_day = desk.records.erase_expired()
     assert 0 < next_day.counts["visit"] <= 20 * 2
     desk.db.close()
+
+
+def test_two_office_pcs_erasing_at_once_on_one_server(tmp_path, now, pg_server):
+    """Every office PC runs the daily erasure; on a server they meet. One erases, the other leaves
+    it to it; nothing fails, everything due is erased, the audit chain stays whole."""
+    import threading
+
+
+    gate = demo_desk(tmp_path, now)
+    first = export_bundle(gate.db, tmp_path / "stick1", now=now, sheets=False).path
+    gate.db.close()
+    url = pg_server.new_database()
+    office_db = open_database(url)
+    ensure_office(office_db)
+    enroll(office_db, first)
+    assert Importer(office_db, clock=lambda: now).run(first).status == "accepted"
+    pcs = [Desk(open_database(url), clock=lambda: now) for _ in range(2)]
+    results, errors, start = [], [], threading.Barrier(2)
+
+    def erase(desk):
+        start.wait()
+        try:
+            results.append(desk.records.erase_expired(chunk=200))
+        except Exception as exc:  # noqa: BLE001 - what the window would show as a failed erasure
+            errors.append(exc)
+
+    threads = [threading.Thread(target=erase, args=(pc,)) for pc in pcs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert errors == []
+    assert any(r is not None and r.complete and r.total > 0 for r in results)
+    cutoff = now - timedelta(days=28)
+    old, new = visit_ages(office_db, cutoff)
+    assert old and all(v.name is None and v.phone is None for v in old) and all(new)
+    with office_db.engine.connect() as c:
+        assert audit.verify(c).first_bad is None
+    for pc in pcs:
+        pc.db.close()
+    office_db.close()

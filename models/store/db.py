@@ -162,6 +162,12 @@ class Database:
         thread."""
         return _Unit(self._units if _open_units.depth == 0 else self.engine, expire_on_commit=False)
 
+    def writing(self):
+        """A plain connection in a transaction that writes (reads first, then writes): on SQLite it
+        takes the write lock at BEGIN, so it waits its turn instead of failing when another
+        connection wrote meanwhile."""
+        return self._units.begin()
+
     def reading(self) -> Session:
         """A unit of work that only reads: a plain transaction, which with WAL never waits for a
         writer (an office import holds its write lock for minutes) and sees the last commit."""

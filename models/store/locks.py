@@ -28,8 +28,14 @@ def _key(name: str) -> int:
     return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
 
 
+def _connection(unit) -> Connection:
+    return unit if hasattr(unit, "dialect") else unit.connection()  # a Connection, or a Session's
+
+
 def hold(conn: Connection, name: str) -> None:
-    """Wait for, then hold until this transaction ends, the lock called name."""
+    """Wait for, then hold until this transaction ends, the lock called name (conn: a Connection
+    or a Session)."""
+    conn = _connection(conn)
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (_key(name),))
 
@@ -37,6 +43,7 @@ def hold(conn: Connection, name: str) -> None:
 def try_hold(conn: Connection, name: str) -> bool:
     """Take the lock called name if nobody holds it (until this transaction ends); False when
     another writer has it. Always True with one writer at a time."""
+    conn = _connection(conn)
     if conn.dialect.name != "postgresql":
         return True
     return bool(conn.exec_driver_sql("SELECT pg_try_advisory_xact_lock(%s)", (_key(name),)).scalar())

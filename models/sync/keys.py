@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.formats import bundle
+from models.store import locks
 from models.store.db import Database, Meta
 from models.sync.tables import (
     SyncEnrollment,
@@ -148,6 +149,7 @@ def enroll(conn, fingerprint: str, *, now: datetime, operator_id: str | None, st
     The caller checks the role (an administrator) and commits; the enrollment is audited."""
     if not FINGERPRINT_RE.match(fingerprint):
         raise ValueError(fingerprint)
+    locks.hold(conn, f"enroll:{fingerprint}")  # two office PCs enrolling the same gate: one enrolls it
     if conn.execute(select(SyncEnrollment.fingerprint).where(SyncEnrollment.fingerprint == fingerprint)).first():
         return False
     conn.execute(SyncEnrollment.__table__.insert().values(fingerprint=fingerprint, enrolled_at=now,

@@ -66,8 +66,11 @@ def resolve_conflict(db: Database, conflict_id: str, *, take_incoming: bool, ope
     """Keep the office's copy, or replace it with the copy that arrived; either way it is recorded
     (on the conflict, and in the audit log)."""
     now = now or utcnow()
-    with db.engine.begin() as conn:
-        row = conn.execute(select(SyncConflict.__table__).where(SyncConflict.id == conflict_id)).mappings().first()
+    with db.writing() as conn:
+        # Locked while deciding: two office PCs deciding the same conflict at once, the second
+        # finds it decided (SQLite's single writer does the same without asking).
+        row = conn.execute(select(SyncConflict.__table__).where(SyncConflict.id == conflict_id)
+                           .with_for_update()).mappings().first()
         if row is None or row["resolved_at"] is not None:
             return
         if take_incoming:

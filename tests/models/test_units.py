@@ -286,3 +286,40 @@ def test_the_daily_report_rolls_up_at_the_first_level_with_more_than_one_unit(of
         pdf = office.office.write_report(day, tmp_path / "r.pdf")
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "温泉街道（街道）" in text and "金山小区" in text
+
+
+def test_two_office_pcs_deciding_one_conflict_at_once_decide_it_once(office, gates, tmp_path):
+    import threading
+
+    from models.sync import Importer
+    from models.trust import audit
+    from tests.models.test_sync import resign_member
+    from tests.sync_helpers import signing_key
+
+    _, dbs = gates
+    path = export_bundle(dbs[2], tmp_path / "again", sheets=False, now=NOW + timedelta(minutes=20),
+                         day_from=NOW.date() - timedelta(days=2), day_to=NOW.date() + timedelta(days=1)).path
+    resign_member(path, path, signing_key(dbs[2]), "visit.jsonl", changed_first_destination)
+    assert len(Importer(office.db, clock=lambda: LATER).run(path).conflicts) == 1
+    [conflict] = office.sync.open_conflicts()
+    pcs = [office, Desk(office.db, clock=lambda: LATER)]  # two desks, each deciding on its own connection
+    for pc in pcs:
+        pc.authorise(pc.staff.operators()[0].id, "2468", Role.ADMIN)
+    start, errors = threading.Barrier(2), []
+
+    def decide(pc, take):
+        start.wait()
+        try:
+            pc.sync.resolve_conflict(conflict.id, take_incoming=take)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=decide, args=(pc, take)) for pc, take in zip(pcs, (True, False))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == [] and office.sync.open_conflicts() == []
+    with office.db.reading() as s:
+        decided = [e for e in audit.entries(s) if e.action == "conflict"]
+        assert len(decided) == 1 and audit.verify(s).first_bad is None

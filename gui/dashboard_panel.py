@@ -11,8 +11,8 @@ from gui.list_table_model import ListTableModel
 from gui.widgets import row_table
 from models.app.desk import Desk
 from models.office.dashboard import FIGURE_NAMES, UNPLACED, Figures, UnitDay
-from models.sync import units
 from models.office.reports import FIGURE_LABELS
+from models.sync import units
 
 CHART_DAYS = 28
 
@@ -178,31 +178,20 @@ class DashboardPanel(QWidget):
 
     def refresh(self) -> None:
         day = self.current_day()
-        tree = self.desk.office.units()
-        if self.unit is not None and self.unit not in tree.units:
-            self.unit, self.chosen = None, False  # merged or out of this account's reach
-        rows = self.desk.office.rollup(day, self.unit)
-        while not self.chosen and len(rows) == 1 and rows[0].unit_id is not None:
-            self.unit = rows[0].unit_id  # a single unit below: show what is inside it
-            rows = self.desk.office.rollup(day, self.unit)
-        self.model.set_rollup(rows)
-        self._show_path(tree)
-        gates = sum(r.gates for r in rows)
+        view = self.desk.office.dashboard(day, self.unit, descend=not self.chosen)
+        self.unit = view.unit_id
+        self.model.set_rollup(view.rows)
+        self._show_path(view)
         self.reporting.setText(self.tr("Gates with registrations this day: {0} of {1}").format(
-            sum(r.gates_reporting for r in rows), gates))
+            view.gates_reporting, view.gates))
         self.chart.set_series(self.desk.office.visit_series(day, CHART_DAYS, self.unit))
 
-    def _show_path(self, tree: units.Tree) -> None:
+    def _show_path(self, view) -> None:
         while self.path_row.count():
             item = self.path_row.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        scope = self.desk.office.scope()  # an account limited to a unit starts there
-        path = tree.path(self.unit) if self.unit else []
-        if scope is not None and path and path[0].id == scope:
-            path = path[1:]
-        top = tree.units[scope].name if scope in tree.units else self.tr("All units")
-        steps = [(None, top)] + [(u.id, u.name) for u in path]
+        steps = [(None, view.top or self.tr("All units"))] + view.path
         for i, (unit_id, name) in enumerate(steps):
             if i:
                 self.path_row.addWidget(QLabel("▸"))

@@ -51,12 +51,33 @@ class OfficeService(Service):
                                          overdue_hours=self.settings.parcel_overdue_hours, compounds=compounds)
         return office.rollup(summary, tree, unit_id if unit_id is not None else scope)
 
+    def dashboard(self, day, unit_id: str | None = None, *, descend: bool = True) -> office.DashboardView:
+        """What the dashboard shows, from one reading of the day: the rows one level below unit_id
+        (this account's own unit when None) and the way back up. descend: a single unit below is
+        opened at once (an office with one community sees its compounds)."""
+        with self.db.reading() as s:
+            tree, scope, compounds = self._visible(s)
+            if unit_id is not None and (unit_id not in tree.units or
+                                        compounds is not None and unit_id not in tree.subtree(scope)):
+                unit_id = None  # merged meanwhile, or not this account's
+            summary = office.day_summary(s, day, ZoneInfo(self.settings.timezone),
+                                         overdue_hours=self.settings.parcel_overdue_hours, compounds=compounds)
+        unit_id = unit_id if unit_id is not None else scope
+        rows = office.rollup(summary, tree, unit_id)
+        while descend and len(rows) == 1 and rows[0].unit_id is not None:
+            unit_id = rows[0].unit_id
+            rows = office.rollup(summary, tree, unit_id)
+        path = tree.path(unit_id) if unit_id else []
+        if scope is not None:
+            path = path[[u.id for u in path].index(scope) + 1:] if scope in [u.id for u in path] else []
+        return office.DashboardView(unit_id=unit_id, rows=rows, path=[(u.id, u.name) for u in path],
+                                    top=tree.units[scope].name if scope in tree.units else None,
+                                    gates=summary.gates_known, gates_reporting=summary.gates_reporting)
+
     def top_rollup(self, day) -> list[office.UnitDay] | None:
         """The first level below this account's reach that has more than one unit (a district's
         sub-districts, a sub-district's communities); None when that is already its compounds."""
-        rows = self.rollup(day)
-        while len(rows) == 1 and rows[0].unit_id is not None:
-            rows = self.rollup(day, rows[0].unit_id)
+        rows = self.dashboard(day).rows
         return rows if any(r.unit_id is not None for r in rows) else None
 
     def visit_series(self, last_day, days: int, unit_id: str | None = None):

@@ -167,6 +167,16 @@ class UnitDay:
     figures: Figures
 
 
+@dataclass
+class DashboardView:
+    unit_id: str | None  # the unit looked at (None: the top)
+    rows: list[UnitDay]
+    path: list[tuple[str, str]]  # (unit id, name) from below the top down to unit_id
+    top: str | None  # the name of the unit an account is limited to (None: all units)
+    gates: int
+    gates_reporting: int
+
+
 UNPLACED = "unplaced"  # compounds no gate's set-up placed and the office has not placed yet
 
 

@@ -74,6 +74,9 @@ class Feature:
     mark_erased: Callable[[Any, Any], None] | None = None
     # demo(run) fills the demo station with this feature's records; run is models.app.demo.DemoRun.
     demo: Callable[[Any], None] | None = None
+    # Indexes only the gate's own screens use (its searches, who is inside): an office drops them,
+    # as every one of them costs every imported row a B-tree insert.
+    gate_only_indexes: tuple[str, ...] = ()
 
 
 _features: list[Feature] | None = None
@@ -100,6 +103,11 @@ def scrubs() -> list[Scrub]:
 @functools.cache  # the features, once loaded, never change
 def purges() -> list[Purge]:
     return [f.purge for f in features() if f.purge is not None]
+
+
+@functools.cache  # the features, once loaded, never change
+def gate_only_indexes() -> tuple[str, ...]:
+    return tuple(name for f in features() for name in f.gate_only_indexes)
 
 
 @functools.cache  # the features, once loaded, never change

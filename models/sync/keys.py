@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.formats import bundle
-from models.store import locks
+from models.store import locks, registry
 from models.store.db import Database, Meta
 from models.sync.tables import (
     SyncEnrollment,
@@ -121,6 +121,8 @@ def mark_office(session: Session, *, name: str = "") -> None:
     write_meta(session, MODE, "office")
     if name:
         write_meta(session, OFFICE_NAME, name)
+    for index in registry.gate_only_indexes():  # the office keeps only the indexes its screens use
+        session.connection().exec_driver_sql(f"DROP INDEX IF EXISTS {index}")
 
 
 class NotAnOffice(Exception):

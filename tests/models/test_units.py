@@ -195,6 +195,7 @@ def test_a_community_account_sees_its_own_community_only(office, tmp_path):
 def test_an_office_from_before_the_units_gets_its_compounds_placed(gates, tmp_path, open_office, monkeypatch):
     """Upgrading an office to schema 8 (the first Alembic step) places the compounds it holds."""
     from models.store import db as dbmod
+    from models.store import migrations
 
     _, dbs = gates
     path = tmp_path / "office" / "gatedesk.sqlite3"
@@ -212,7 +213,7 @@ def test_an_office_from_before_the_units_gets_its_compounds_placed(gates, tmp_pa
         c.execute(text("UPDATE meta SET value = '7' WHERE key = 'schema_version'"))
     db.close()
     db = open_office(path)
-    assert dbmod.schema_version(db) == 8
+    assert dbmod.schema_version(db) == migrations.SCHEMA_VERSION
     with db.reading() as s:
         tree = units.tree(s)
     assert [tree.units[u].name for u in tree.roots()] == ["鼓楼区"] and len(tree.placed) == 3  # a record per gate

@@ -1,0 +1,81 @@
+"""The office keeps only the indexes its own screens use, and every question its screens, reports,
+imports and erasure ask of the visits still seeks an index: the statements are caught as the real
+services run them, and each one's plan is read back from the engine (SQLite's EXPLAIN QUERY PLAN;
+PostgreSQL's EXPLAIN with sequential scans made a last resort, so a missing index shows)."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import event, inspect
+
+from models.store import registry
+from models.store.clock import local_today
+from models.trust.operators import Role
+from tests.conftest import NOW
+from tests.models.test_units import gates, office  # noqa: F401 - fixtures
+
+GATE_SEARCHES = {"ix_visit_name", "ix_visit_phone_tail", "ix_visit_id_tail", "ix_visit_kind", "ix_visit_decision",
+                 "ix_visit_onsite"}
+
+
+def visit_indexes(db) -> set[str]:
+    with db.engine.connect() as c:
+        return {i["name"] for i in inspect(c).get_indexes("visit")}
+
+
+def test_the_office_drops_the_gates_search_indexes_and_a_gate_keeps_them(office, gates, tmp_path):  # noqa: F811
+    assert set(registry.gate_only_indexes()) == GATE_SEARCHES
+    assert visit_indexes(office.db) == {"ix_visit_created"}
+    _, dbs = gates
+    assert GATE_SEARCHES <= visit_indexes(dbs[0])
+
+
+def caught_statements(desk, tmp_path) -> list[tuple[str, object]]:
+    """Every SELECT on the visits the office's work sends, with its parameters."""
+    caught = []
+
+    def catch(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("SELECT") and "visit" in statement.lower() and not executemany:
+            caught.append((statement, parameters))
+
+    engine = desk.db.engine
+    event.listen(engine, "before_cursor_execute", catch)
+    try:
+        day = local_today(NOW, desk.settings.zone)
+        view = desk.office.dashboard(day)
+        desk.office.visit_series(day, 28, view.unit_id)
+        desk.office.visit_series(day, 28)
+        for row in view.rows:
+            if row.compound_ids:
+                desk.office.drill_visits(compound_ids=row.compound_ids, day=day)
+                desk.office.drill_visits(compound_ids=row.compound_ids, day=day, decision="refuse")
+        desk.office.write_report(day, tmp_path / "r.xlsx")
+        desk.clock = lambda: NOW + timedelta(days=40)  # the first visits are past the retention period
+        desk.records.erase_expired(chunk=50)
+    finally:
+        event.remove(engine, "before_cursor_execute", catch)
+    return caught
+
+
+def plan(db, statement: str, parameters) -> str:
+    with db.engine.connect() as c:
+        if db.engine.dialect.name == "sqlite":
+            rows = c.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+            return "\n".join(str(r[-1]) for r in rows)
+        c.exec_driver_sql("SET enable_seqscan = off")
+        return "\n".join(r[0] for r in c.exec_driver_sql("EXPLAIN " + statement, parameters))
+
+
+def scans_the_visits(db, text: str) -> bool:
+    if db.engine.dialect.name == "sqlite":
+        return any(line.startswith("SCAN visit") or line == "SCAN v" for line in text.splitlines())
+    return "Seq Scan on visit" in text
+
+
+def test_every_office_question_about_visits_seeks_an_index(office, tmp_path):  # noqa: F811
+    office.authorise(office.staff.operators()[0].id, "2468", Role.ADMIN)
+    statements = caught_statements(office, tmp_path)
+    assert len(statements) >= 5  # the dashboard, the chart, the drill-down, the report, the erasure
+    scanning = [(s, p) for s, p in statements if scans_the_visits(office.db, p_ := plan(office.db, s, p)) or
+                not p_]
+    assert scanning == [], "\n\n".join(f"{s}\n{plan(office.db, s, p)}" for s, p in scanning)

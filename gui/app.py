@@ -210,7 +210,7 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
 
             setup = SetupDialog(desk)
             if on_first_window:
-                QTimer.singleShot(0, lambda: on_first_window(setup))
+                QTimer.singleShot(0, lambda shown=on_first_window: shown(setup))  # bound now: reset below
                 on_first_window = None
             if setup.exec() != QDialog.Accepted:
                 if setup.desk is not desk:

@@ -253,3 +253,27 @@ def test_the_early_window_chooses_someone_once_the_names_arrive(app, qtbot, desk
     assert window.who.who.currentIndex() == 0 and window.who.operator_id() is not None
     assert "读取" not in window.who.who.currentText()
     assert window.buttons.button(QDialogButtonBox.Ok).isEnabled()
+
+
+def test_the_first_window_hook_sees_the_set_up_window(app, tmp_path, monkeypatch):
+    """bench/ times start-up through on_first_window; at a first run it named a variable already
+    reset, and the start crashed inside the set-up window instead."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    crashes, seen = [], []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: crashes.append(a[2]))
+
+    def give_up():  # whatever happened, the set-up window closes in the end
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QDialog) and w.isVisible():
+                w.reject()
+
+    QTimer.singleShot(5000, give_up)
+
+    def first(window):
+        seen.append(window.windowTitle())
+        QTimer.singleShot(0, window.reject)
+
+    assert app_mod.run(tmp_path / "new", on_first_window=first) == 0
+    assert seen == ["设置门岗登记台"] and crashes == []

@@ -156,16 +156,16 @@ def _say(message) -> str:
     return message.render(plain_translator(environment_language()))
 
 
-def _server(args) -> str | None:
-    """The office's database server for this command (--database, else GATEDESK_DATABASE), or None."""
-    from models.store import paths, server
+def _server(args, data_dir) -> str | None:
+    """The office's database server for this command (--database, else GATEDESK_DATABASE, else
+    the one the data folder remembers from the first-run window), or None: the embedded file."""
+    from models.store import server
 
     url = server.from_environment(getattr(args, "database", None))
     if url:
         server.parse(url)  # NotAServer: said as a usage error
         return url
-    # An office PC whose data folder remembers its server (chosen in the first-run window).
-    address = server.saved_address(paths.resolve_data_dir(getattr(args, "data_dir", None)))
+    address = server.saved_address(data_dir)
     return address.url() if address else None
 
 
@@ -176,7 +176,7 @@ def _open(data_dir, *, must_exist: bool, args=None):
     from models.store.db import open_database
     from models.trust.recovery import complete_pending
 
-    url = _server(args) if args is not None else None
+    url = _server(args, data_dir) if args is not None else None
     if url:
         return open_database(url, create=False)
     path = paths.database_path(data_dir)
@@ -339,7 +339,7 @@ def cmd_import(args, data_dir) -> int:
     if not files:
         return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "No bundles (*.gdbundle) found in {path}."),
                            path=", ".join(args.paths)))
-    new = not _server(args) and not mpaths.database_path(data_dir).exists()
+    new = not _server(args, data_dir) and not mpaths.database_path(data_dir).exists()
     db = _open(data_dir, must_exist=False, args=args)
     try:
         try:
@@ -457,7 +457,7 @@ def cmd_office_init(args, data_dir) -> int:
     from models.store.i18n import QT_TRANSLATE_NOOP
     from models.sync import NotAnOffice, ensure_office, mark_office
 
-    url = _server(args)
+    url = _server(args, data_dir)
     where = server.shown(url) if url else str(data_dir)
     before = stored_version(url or mpaths.database_path(data_dir))
     db = open_database(url) if url else _open(data_dir, must_exist=False)
@@ -488,14 +488,13 @@ def _on_a_server(command: str, data_dir) -> int | None:
     from models.store import server
     from models.store.i18n import QT_TRANSLATE_NOOP
 
-    url = server.from_environment(None)
-    address = None if url else server.saved_address(data_dir)
-    if not url and address is None:
+    url = _server(None, data_dir)
+    if not url:
         return None
     return _fail(_msg(QT_TRANSLATE_NOOP(
         "Cli", "{command} is for the embedded database file, but this office's database is on the server {server}: "
         "back it up with the server's own pg_dump, as the README says."),
-        command=command, server=server.shown(url) if url else address.shown()))
+        command=command, server=server.shown(url)))
 
 
 def cmd_use_office_key(args, data_dir) -> int:

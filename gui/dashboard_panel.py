@@ -183,7 +183,7 @@ class DashboardPanel(QWidget):
         self.model.set_rollup(view.rows)
         self._show_path(view)
         self.reporting.setText(self.tr("Gates with registrations this day: {0} of {1}").format(
-            view.gates_reporting, view.gates))
+            view.summary.gates_reporting, view.summary.gates_known))
         self.chart.set_series(self.desk.office.visit_series(day, CHART_DAYS, self.unit))
 
     def _show_path(self, view) -> None:

@@ -506,9 +506,7 @@ class GatePanel(QWidget):
         self.temperature.setFocus()
 
     def _show_errors(self, exc: InvalidInput | None) -> None:
-        by_field = {}
-        for err in exc.errors if exc else []:
-            by_field.setdefault(err.field, texts.message(err.message))
+        by_field = texts.by_field(exc)
         for key, field in self.fields.items():
             field.set_error(by_field.get(key, ""))
         if exc:

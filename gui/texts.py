@@ -18,6 +18,14 @@ def message(msg: Message) -> str:
     return msg.render(lookup)
 
 
+def by_field(exc) -> dict[str, str]:
+    """An InvalidInput (or None) as field -> its first message, in the reader's language."""
+    out: dict[str, str] = {}
+    for err in exc.errors if exc else []:
+        out.setdefault(err.field, message(err.message))
+    return out
+
+
 def reason(code: str, params: dict) -> str:
     entry = REASONS.get(code)
     if entry is None:

@@ -3,7 +3,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class ChoiceRow(QWidget):
@@ -120,6 +130,43 @@ class Field(QWidget):
         self.widget.setProperty("invalid", bool(text))
         self.widget.style().unpolish(self.widget)
         self.widget.style().polish(self.widget)
+
+
+class CheckedForm(QFormLayout):
+    """Rows of line edits, each with a line under it that says what the core found wrong with it
+    (the first-run window, the server's address)."""
+
+    def __init__(self):
+        super().__init__()
+        self.inputs: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+
+    def add(self, key: str, caption: str, *, secret: bool = False, text: str = "") -> QLineEdit:
+        edit = QLineEdit(text)
+        edit.setObjectName(key)
+        edit.setMinimumHeight(40)
+        if secret:
+            edit.setEchoMode(QLineEdit.Password)
+        error = QLabel("")
+        error.setObjectName("fieldError")
+        error.setWordWrap(True)
+        error.hide()
+        self.addRow(caption, edit)
+        self.addRow("", error)
+        self.inputs[key], self.errors[key] = edit, error
+        return edit
+
+    def values(self) -> dict[str, str]:
+        return {k: e.text() for k, e in self.inputs.items()}
+
+    def show_errors(self, messages: dict[str, str]) -> None:
+        """field -> what is wrong (in the reader's language); the cursor goes to the first named."""
+        for key, label in self.errors.items():
+            label.setText(messages.get(key, ""))
+            label.setVisible(key in messages)
+        first = next((k for k in self.inputs if k in messages), None)
+        if first is not None:
+            self.inputs[first].setFocus()
 
 
 class Notice(QLabel):

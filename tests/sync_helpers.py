@@ -48,6 +48,16 @@ def joined(records) -> bytes:
     return b"".join(wire.canonical_line(r) for r in records)
 
 
+def changed_first_destination(data: bytes) -> bytes:
+    """A visit member whose first record says another destination at the same revision: what a
+    gate's disk or a text editor makes, and the office keeps as a conflict."""
+    lines = data.splitlines(keepends=True)
+    record = json.loads(lines[0])
+    record["destination"] = "9-9-909"
+    lines[0] = wire.canonical_line(record)
+    return b"".join(lines)
+
+
 def craft(src: Path, dest: Path, key: str | None, *, manifest=None, members: dict | None = None,
           parts: dict | None = None, drop=(), signature: bytes | None = None) -> Path:
     """A bundle made from src as its station (or a forger holding key) could make it: members

@@ -5,9 +5,10 @@ asks for the password or cannot be reached. The password is used for this sessio
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from gui import texts
+from gui.widgets import CheckedForm
 from models.app import server_office
 from models.kit.validation import InvalidInput
 from models.store.backups import DatabaseProblem
@@ -27,27 +28,14 @@ class ServerDialog(QDialog):
                                "district's IT staff give you its address. The password is not saved."))
         intro.setWordWrap(True)
         box.addWidget(intro)
-        form = QFormLayout()
-        self.inputs: dict[str, QLineEdit] = {}
-        self.errors: dict[str, QLabel] = {}
-        for key, label, value in (
-                ("host", self.tr("Server (name or address)"), address.host if address else ""),
-                ("port", self.tr("Port"), str(address.port if address else DEFAULT_PORT)),
-                ("database", self.tr("Database"), address.database if address else ""),
-                ("user", self.tr("User"), address.user if address else ""),
-                ("password", self.tr("Password"), "")):
-            edit = QLineEdit(value)
-            edit.setObjectName(key)
-            edit.setMinimumHeight(40)
-            if key == "password":
-                edit.setEchoMode(QLineEdit.Password)
-            err = QLabel("")
-            err.setObjectName("fieldError")
-            err.setWordWrap(True)
-            err.hide()
-            form.addRow(label, edit)
-            form.addRow("", err)
-            self.inputs[key], self.errors[key] = edit, err
+        form = CheckedForm()
+        self.form = form
+        self.inputs, self.errors = form.inputs, form.errors
+        form.add("host", self.tr("Server (name or address)"), text=address.host if address else "")
+        form.add("port", self.tr("Port"), text=str(address.port if address else DEFAULT_PORT))
+        form.add("database", self.tr("Database"), text=address.database if address else "")
+        form.add("user", self.tr("User"), text=address.user if address else "")
+        form.add("password", self.tr("Password"), secret=True)
         box.addLayout(form)
         self.problem = QLabel(problem)
         self.problem.setObjectName("problem")
@@ -62,32 +50,27 @@ class ServerDialog(QDialog):
         first_empty = next((e for e in self.inputs.values() if not e.text()), self.inputs["password"])
         first_empty.setFocus()
 
-    def _say(self, field: str | None, text: str) -> None:
-        for key, label in self.errors.items():
-            label.setText(text if key == field else "")
-            label.setVisible(key == field)
-        self.problem.setText(text if field is None else "")
-        self.problem.setVisible(field is None and bool(text))
-        if field is not None:
-            self.inputs[field].setFocus()
+    def _say(self, by_field: dict[str, str], problem: str = "") -> None:
+        self.form.show_errors(by_field)
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
 
     def accept(self) -> None:
-        values = {k: e.text() for k, e in self.inputs.items()}
+        values = self.form.values()
         try:
             address = server_office.address_from_form(host=values["host"], port=values["port"],
                                                       database=values["database"], user=values["user"])
         except InvalidInput as exc:
-            first = exc.errors[0]
-            self._say(first.field, texts.message(first.message))
+            self._say(texts.by_field(exc))
             return
         try:
             self.db = server_office.connect(address, values["password"])
         except PasswordNeeded as exc:
             self.inputs["password"].clear()
-            self._say("password", texts.message(exc.message))
+            self._say({"password": texts.message(exc.message)})
             return
         except DatabaseProblem as exc:
-            self._say(None, texts.message(exc.message))
+            self._say({}, texts.message(exc.message))
             return
         self.address = address
         super().accept()

@@ -5,15 +5,14 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
 )
 
 from gui import texts
+from gui.widgets import CheckedForm
 from models.app.desk import Desk
 from models.kit.validation import InvalidInput
 from models.trust.first_run import SetupForm
@@ -42,11 +41,10 @@ class SetupDialog(QDialog):
         self.as_office.setChecked(office_only)
         self.as_gate.setChecked(not office_only)
         self.as_gate.setEnabled(not office_only)
-        form = QFormLayout()
+        form = CheckedForm()
         self.form = form
-        self.inputs: dict[str, QLineEdit] = {}
-        self.errors: dict[str, QLabel] = {}
-        rows = [
+        self.inputs, self.errors = form.inputs, form.errors
+        for key, label, secret in [
             ("compound_name", self.tr("Compound name *"), False),
             ("address", self.tr("Address"), False),
             ("community", self.tr("Community (社区)"), False),
@@ -56,20 +54,8 @@ class SetupDialog(QDialog):
             ("admin_name", self.tr("Administrator's name *"), False),
             ("admin_pin", self.tr("Administrator's PIN (4–12 digits) *"), True),
             ("admin_pin_again", self.tr("PIN again *"), True),
-        ]
-        for key, label, secret in rows:
-            edit = QLineEdit()
-            edit.setObjectName(key)
-            edit.setMinimumHeight(40)
-            if secret:
-                edit.setEchoMode(QLineEdit.Password)
-            err = QLabel("")
-            err.setObjectName("fieldError")
-            err.hide()
-            form.addRow(label, edit)
-            form.addRow("", err)
-            self.inputs[key] = edit
-            self.errors[key] = err
+        ]:
+            form.add(key, label, secret=secret)
         self.compound_label = form.labelForField(self.inputs["compound_name"])
         box.addLayout(form)
         # A district's office PCs share one database on a server; the embedded file is the default.
@@ -119,7 +105,7 @@ class SetupDialog(QDialog):
         self.inputs["compound_name"].setFocus()
 
     def accept(self) -> None:
-        values = {k: e.text() for k, e in self.inputs.items()}
+        values = self.form.values()
         try:
             if self.as_office.isChecked():
                 self.desk.sync.complete_office_setup(
@@ -129,13 +115,6 @@ class SetupDialog(QDialog):
             else:
                 self.desk.staff.complete_setup(SetupForm(**values))
         except InvalidInput as exc:
-            msgs = {}
-            for err in exc.errors:
-                msgs.setdefault(err.field, texts.message(err.message))
-            for key, label in self.errors.items():
-                label.setText(msgs.get(key, ""))
-                label.setVisible(key in msgs)
-            first = next(k for k in self.inputs if k in msgs)
-            self.inputs[first].setFocus()
+            self.form.show_errors(texts.by_field(exc))
             return
         super().accept()

@@ -103,7 +103,7 @@ class UnitsDialog(QDialog):
         level = self.units.units[ids].level if kind == "unit" else None
         self.buttons["rename"].setEnabled(kind == "unit")
         self.buttons["merge"].setEnabled(kind == "unit")
-        self.buttons["grid"].setEnabled(level == units.COMMUNITY)
+        self.buttons["grid"].setEnabled(level == units.HOLDS_GRIDS)
         self.buttons["move"].setEnabled(kind == "compound")
 
     def _label(self, unit_id: str) -> str:
@@ -152,7 +152,7 @@ class UnitsDialog(QDialog):
     def move(self) -> None:
         _, ids = self._selected()
         places = {self._label(u.id): u.id for u in self.units.units.values()
-                  if u.level in (units.COMMUNITY, units.GRID)}
+                  if u.level in units.HOLDS_COMPOUNDS}
         target = self._choose(self.tr("Move compound"), self.tr("Move it to:"), places)
         if target is not None:
             def move_all():

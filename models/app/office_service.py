@@ -19,73 +19,53 @@ class OfficeService(Service):
         """The units, the unit this account is limited to, and its compounds (None: all of them)."""
         return units.visible(s, self.desk.operator.id if self.desk.operator else None)
 
-    def scope(self) -> str | None:
-        with self.db.reading() as s:
-            return self._visible(s)[1]
+    def _summary(self, s, day, compounds: set[str] | None) -> office.DaySummary:
+        return office.day_summary(s, day, ZoneInfo(self.settings.timezone),
+                                  overdue_hours=self.settings.parcel_overdue_hours, compounds=compounds)
 
     def units(self) -> units.Tree:
         """The organisation units this account may look at (its own subtree)."""
         with self.db.reading() as s:
             tree, scope, _ = self._visible(s)
-        if scope is not None:
-            keep = tree.subtree(scope)
-            placed = {c: u for c, u in tree.placed.items() if u in keep}
-            tree = units.Tree({k: u for k, u in tree.units.items() if k in keep}, placed,
-                              {c: n for c, n in tree.compound_names.items() if c in placed})
-            tree.units[scope].parent_id = units.TOP
-        return tree
+        return tree if scope is None else tree.pruned(scope)
 
     def day_summary(self, day):
         with self.db.reading() as s:
-            _, _, compounds = self._visible(s)
-            return office.day_summary(s, day, ZoneInfo(self.settings.timezone),
-                                      overdue_hours=self.settings.parcel_overdue_hours, compounds=compounds)
+            return self._summary(s, day, self._visible(s)[2])
 
     def rollup(self, day, unit_id: str | None = None) -> list[office.UnitDay]:
         """The day one level below unit_id (below this account's own unit when None)."""
         with self.db.reading() as s:
             tree, scope, compounds = self._visible(s)
-            if unit_id is not None and compounds is not None and unit_id not in tree.subtree(scope):
+            if unit_id is not None and not tree.reaches(scope, unit_id):
                 raise NotAllowed(Role.ADMIN)
-            summary = office.day_summary(s, day, ZoneInfo(self.settings.timezone),
-                                         overdue_hours=self.settings.parcel_overdue_hours, compounds=compounds)
+            summary = self._summary(s, day, compounds)
         return office.rollup(summary, tree, unit_id if unit_id is not None else scope)
 
     def dashboard(self, day, unit_id: str | None = None, *, descend: bool = True) -> office.DashboardView:
-        """What the dashboard shows, from one reading of the day: the rows one level below unit_id
-        (this account's own unit when None) and the way back up. descend: a single unit below is
-        opened at once (an office with one community sees its compounds)."""
+        """What the dashboard (and the daily report) shows, from one reading of the day: the rows one
+        level below unit_id (this account's own unit when None) and the way back up. descend: a
+        single unit below is opened at once (an office with one community sees its compounds)."""
         with self.db.reading() as s:
             tree, scope, compounds = self._visible(s)
-            if unit_id is not None and (unit_id not in tree.units or
-                                        compounds is not None and unit_id not in tree.subtree(scope)):
+            if unit_id is not None and (unit_id not in tree.units or not tree.reaches(scope, unit_id)):
                 unit_id = None  # merged meanwhile, or not this account's
-            summary = office.day_summary(s, day, ZoneInfo(self.settings.timezone),
-                                         overdue_hours=self.settings.parcel_overdue_hours, compounds=compounds)
+            summary = self._summary(s, day, compounds)
         unit_id = unit_id if unit_id is not None else scope
         rows = office.rollup(summary, tree, unit_id)
         while descend and len(rows) == 1 and rows[0].unit_id is not None:
             unit_id = rows[0].unit_id
             rows = office.rollup(summary, tree, unit_id)
-        path = tree.path(unit_id) if unit_id else []
-        if scope is not None:
-            path = path[[u.id for u in path].index(scope) + 1:] if scope in [u.id for u in path] else []
-        return office.DashboardView(unit_id=unit_id, rows=rows, path=[(u.id, u.name) for u in path],
-                                    top=tree.units[scope].name if scope in tree.units else None,
-                                    gates=summary.gates_known, gates_reporting=summary.gates_reporting)
-
-    def top_rollup(self, day) -> list[office.UnitDay] | None:
-        """The first level below this account's reach that has more than one unit (a district's
-        sub-districts, a sub-district's communities); None when that is already its compounds."""
-        rows = self.dashboard(day).rows
-        return rows if any(r.unit_id is not None for r in rows) else None
+        return office.DashboardView(unit_id=unit_id, rows=rows,
+                                    path=[(u.id, u.name) for u in tree.path(unit_id, below=scope)] if unit_id else [],
+                                    top=tree.units[scope].name if scope in tree.units else None, summary=summary)
 
     def visit_series(self, last_day, days: int, unit_id: str | None = None):
         """Registrations per day, of the unit's compounds (this account's, when None)."""
         with self.db.reading() as s:
             tree, scope, compounds = self._visible(s)
             if unit_id is not None:
-                if compounds is not None and unit_id not in tree.subtree(scope):
+                if not tree.reaches(scope, unit_id):
                     raise NotAllowed(Role.ADMIN)
                 compounds = tree.compounds_under(unit_id)
             return office.series(s, last_day, days, ZoneInfo(self.settings.timezone), compounds=compounds)
@@ -106,12 +86,13 @@ class OfficeService(Service):
     def write_report(self, day, path, *, scheduled: bool = False, language: str | None = None):
         """The daily report (.xlsx or .pdf): figures per compound and the gates that did not report."""
         who = self.desk.acting_or_scheduled(Role.SUPERVISOR, scheduled)  # an export, as at a gate
-        summary = self.day_summary(day)
+        view = self.dashboard(day)  # a district's report opens with its first level of several units
         missing = self.not_reported(day)
         with self.db.reading() as s:
             name = sync.office_name(s)
-        written = reports.write_report(summary, path, language=language or self.settings.language, office=name,
-                                       missing=missing, by_unit=self.top_rollup(day))
+        by_unit = view.rows if any(r.unit_id is not None for r in view.rows) else None
+        written = reports.write_report(view.summary, path, language=language or self.settings.language, office=name,
+                                       missing=missing, by_unit=by_unit)
         with self.db.session() as s:
             self.desk.audit(s, "report", detail=day.isoformat() + (" command line" if scheduled else ""),
                             operator_id=who.id if who else None)

@@ -57,8 +57,9 @@ def discard_unused_file(path: Path | None) -> None:
     """The embedded file a first run opened before the office chose a server: nothing was ever
     written to it, and left behind it would only mislead (which database is this PC's?)."""
     from models.store.backups import clean_mark
+    from models.store.files import SIDECARS
 
     if path is None:
         return
-    for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"), clean_mark(path)):
+    for part in (path, *(path.with_name(path.name + s) for s in SIDECARS), clean_mark(path)):
         part.unlink(missing_ok=True)

@@ -128,7 +128,7 @@ class SyncService(Service):
         who = self.desk.acting(Role.SUPERVISOR)  # it decides which copy of a gate's record the office keeps
         with self.db.reading() as s:
             stations = self._stations(s)
-            if stations is not None and conflict_id not in {v.id for v in sync.conflict_views(s, stations)}:
+            if stations is not None and sync.conflict_station(s, conflict_id) not in stations:
                 raise NotAllowed(Role.ADMIN)  # another unit's record
         sync.resolve_conflict(self.db, conflict_id, take_incoming=take_incoming, operator_id=who.id,
                               now=self.clock(), station_id=self.ctx.station_id if self.ctx else "office")

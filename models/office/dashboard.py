@@ -173,8 +173,7 @@ class DashboardView:
     rows: list[UnitDay]
     path: list[tuple[str, str]]  # (unit id, name) from below the top down to unit_id
     top: str | None  # the name of the unit an account is limited to (None: all units)
-    gates: int
-    gates_reporting: int
+    summary: DaySummary  # the day's figures per compound (of this account's units)
 
 
 UNPLACED = "unplaced"  # compounds no gate's set-up placed and the office has not placed yet

@@ -235,19 +235,11 @@ def open_database(url_or_path: str | Path, *, backups: Path | None = None,
         for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             files.make_private(part)
         url = f"sqlite:///{path}"
-    elif server.is_server(url_or_path):
-        try:
-            url, path = server.engine_url(url_or_path), None
-        except server.NotAServer as exc:
-            raise DatabaseProblem(exc.message) from None
     else:
-        url, path = url_or_path, None
+        url, path = _url(url_or_path), None
     background = background_checkpoints and path is not None
-    try:
+    with _driver(url):
         engine = make_engine(url, autocheckpoint=not background)
-    except ImportError:  # the server's driver is an extra: pip install 'gatedesk[server]'
-        raise DatabaseProblem(server.unreachable(url, "psycopg is not installed (pip install 'gatedesk[server]')")) \
-            from None
     try:
         try:
             with engine.connect() as conn:
@@ -286,6 +278,26 @@ def open_database(url_or_path: str | Path, *, backups: Path | None = None,
         db.checkpointer = Checkpointer(path)
         db.checkpointer.start()
     return db
+
+
+def _url(text: str) -> str:
+    """SQLAlchemy's URL for what was given: a server's address (checked, with its driver) or a URL."""
+    if not server.is_server(text):
+        return text
+    try:
+        return server.engine_url(text)
+    except server.NotAServer as exc:
+        raise DatabaseProblem(exc.message) from None
+
+
+@contextmanager
+def _driver(url: str):
+    """The server's driver is an extra (pip install 'gatedesk[server]'): said, not a traceback."""
+    try:
+        yield
+    except ImportError:
+        raise DatabaseProblem(server.unreachable(url, "psycopg is not installed (pip install 'gatedesk[server]')")) \
+            from None
 
 
 class PasswordNeeded(DatabaseProblem):
@@ -332,15 +344,9 @@ def stored_version(url_or_path: str | Path) -> int | None:
             return None
         url = f"sqlite:///{url_or_path}"
     else:
-        try:
-            url = server.engine_url(url_or_path) if server.is_server(url_or_path) else url_or_path
-        except server.NotAServer as exc:
-            raise DatabaseProblem(exc.message) from None
-    try:
+        url = _url(url_or_path)
+    with _driver(url):
         engine = create_engine(url)
-    except ImportError:
-        raise DatabaseProblem(server.unreachable(url, "psycopg is not installed (pip install 'gatedesk[server]')")) \
-            from None
     try:
         with engine.connect() as conn:
             return _read_version(conn)

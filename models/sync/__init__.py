@@ -51,6 +51,7 @@ from models.sync.reporting import (  # noqa: F401
     ConflictView,
     StationReport,
     completeness,
+    conflict_station,
     conflict_views,
     differences,
     export_due,

@@ -61,6 +61,11 @@ def conflict_views(session: Session, stations: set[str] | None = None) -> list[C
             for c in open_conflicts(session) if stations is None or c.station_id in stations]
 
 
+def conflict_station(session: Session, conflict_id: str) -> str | None:
+    """The station whose record the conflict is about (None: no such conflict)."""
+    return session.execute(select(SyncConflict.station_id).where(SyncConflict.id == conflict_id)).scalar()
+
+
 def resolve_conflict(db: Database, conflict_id: str, *, take_incoming: bool, operator_id: str | None,
                      now: datetime | None = None, station_id: str = "office") -> None:
     """Keep the office's copy, or replace it with the copy that arrived; either way it is recorded

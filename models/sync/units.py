@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Connection, Index, select
 from sqlmodel import Field, Session, SQLModel
@@ -31,6 +31,8 @@ LEVEL_LABELS = {
     GRID: QT_TRANSLATE_NOOP("Units", "Grid"),
 }
 TOP = ""  # the parent of a district
+HOLDS_COMPOUNDS = (COMMUNITY, GRID)  # where the office may place a compound by hand
+HOLDS_GRIDS = COMMUNITY
 NAME_MAX = 100
 
 
@@ -154,14 +156,26 @@ class Tree:
         units = self.subtree(unit_id)
         return {c for c, u in self.placed.items() if u in units}
 
-    def path(self, unit_id: str) -> list[Unit]:
-        """From the top down to this unit."""
+    def path(self, unit_id: str, *, below: str | None = None) -> list[Unit]:
+        """From the top (or from just below unit `below`) down to this unit."""
         out, seen = [], set()
-        while unit_id in self.units and unit_id not in seen:
+        while unit_id in self.units and unit_id not in seen and unit_id != below:
             seen.add(unit_id)
             out.append(self.units[unit_id])
             unit_id = self.units[unit_id].parent_id
         return out[::-1]
+
+    def reaches(self, scope: str | None, unit_id: str) -> bool:
+        """Whether an account limited to scope (None: to nothing) may look at unit_id."""
+        return scope is None or unit_id in self.subtree(scope)
+
+    def pruned(self, scope: str) -> Tree:
+        """Only scope's subtree, scope at the top: what an account limited to it sees."""
+        keep = self.subtree(scope)
+        kept = {k: replace(u, parent_id=TOP if k == scope else u.parent_id, children=list(u.children),
+                           compounds=list(u.compounds)) for k, u in self.units.items() if k in keep}
+        placed = {c: u for c, u in self.placed.items() if u in keep}
+        return Tree(kept, placed, {c: n for c, n in self.compound_names.items() if c in placed})
 
     def child_holding(self, unit_id: str | None, compound_id: str) -> str | None:
         """Which unit one level below unit_id holds this compound (None: not under unit_id)."""
@@ -305,7 +319,7 @@ def rename(session: Session, unit_id: str, name: str) -> str:
 
 def add_grid(session: Session, community_id: str, name: str) -> str:
     community = _unit(session, community_id)
-    if community.level != COMMUNITY:
+    if community.level != HOLDS_GRIDS:
         raise UnitRefused(QT_TRANSLATE_NOOP("Units", "Grids are made inside a community."))
     name = clean_name(name)
     if not name:
@@ -316,7 +330,7 @@ def add_grid(session: Session, community_id: str, name: str) -> str:
 def move_compound(session: Session, compound_id: str, unit_id: str) -> None:
     """Put a compound where the office says (it stays there whatever its gate's set-up says)."""
     unit = _unit(session, unit_id)
-    if unit.level not in (COMMUNITY, GRID):
+    if unit.level not in HOLDS_COMPOUNDS:
         raise UnitRefused(QT_TRANSLATE_NOOP("Units", "A compound belongs in a community or one of its grids."))
     session.execute(CompoundPlace.__table__.delete().where(CompoundPlace.compound_id == compound_id))
     session.execute(CompoundPlace.__table__.insert().values(compound_id=compound_id, unit_id=unit.id, by_office=True))

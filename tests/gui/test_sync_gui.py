@@ -1,7 +1,6 @@
 """The office imports gates' bundles through the real window; a gate writes its bundle from its own."""
 from __future__ import annotations
 
-import json
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -155,6 +154,7 @@ def test_cancel_leaves_the_office_as_before(office_window, office_desk, qtbot, u
 
 def test_a_conflict_is_shown_and_a_person_decides(office_window, office_desk, qtbot, usb, tmp_path):
     from tests.models.test_sync import resign_member
+    from tests.sync_helpers import changed_first_destination
 
     path = sorted(usb.glob("*.gdbundle"))[0]
     assert office_desk.sync.importer().run(path).status == "accepted"
@@ -163,16 +163,7 @@ def test_a_conflict_is_shown_and_a_person_decides(office_window, office_desk, qt
     key = sync.ensure_signing_key(gate.session())
     gate.close()
 
-    def change(data: bytes) -> bytes:
-        from models.formats.wire import canonical_line
-
-        lines = data.splitlines(keepends=True)
-        rec = json.loads(lines[0])
-        rec["destination"] = "9-9-909"
-        lines[0] = canonical_line(rec)
-        return b"".join(lines)
-
-    forged = resign_member(path, tmp_path / "forged.gdbundle", key, "visit.jsonl", change)
+    forged = resign_member(path, tmp_path / "forged.gdbundle", key, "visit.jsonl", changed_first_destination)
     panel = office_window.importer
     panel.add_paths([forged])
     wait_idle(qtbot, panel)

@@ -14,7 +14,7 @@ from models.store.db import open_database
 from models.sync import export_bundle, units
 from models.trust.operators import NotAllowed, Role
 from tests.conftest import NOW
-from tests.sync_helpers import enroll
+from tests.sync_helpers import changed_first_destination, enroll
 
 LATER = NOW + timedelta(hours=2)
 # compound, gate, (district, sub-district, community) as each gate's set-up typed them
@@ -220,18 +220,6 @@ def test_an_office_from_before_the_units_gets_its_compounds_placed(gates, tmp_pa
     wenquan = find(tree, units.SUBDISTRICT, "温泉街道")
     assert names(tree, tree.below(wenquan)) == ["东街社区", "温泉社区"]  # "温泉 社区" is the same one
     db.close()
-
-
-def changed_first_destination(data: bytes) -> bytes:
-    import json
-
-    from models.formats.wire import canonical_line
-
-    lines = data.splitlines(keepends=True)
-    record = json.loads(lines[0])
-    record["destination"] = "9-9-909"
-    lines[0] = canonical_line(record)
-    return b"".join(lines)
 
 
 def test_a_community_account_sees_and_decides_only_its_own_gates_conflicts(office, gates, tmp_path):

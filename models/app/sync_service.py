@@ -70,16 +70,30 @@ class SyncService(Service):
                                   operator_id=who.id if who else None)
 
     def complete_office_setup(self, *, office_name: str, community: str, admin_name: str, pin: str,
-                              pin_again: str, office_label: str) -> StationContext:
-        """First run at a community office: its name, and its first administrator."""
-        form = SetupForm(compound_name=office_name, community=community, gate_name=office_label,
-                         admin_name=admin_name, admin_pin=pin, admin_pin_again=pin_again)
+                              pin_again: str, office_label: str, subdistrict: str = "",
+                              district: str = "") -> StationContext:
+        """First run at an office: its name, the unit it speaks for, and its first administrator."""
+        form = SetupForm(compound_name=office_name, community=community, subdistrict=subdistrict, district=district,
+                         gate_name=office_label, admin_name=admin_name, admin_pin=pin, admin_pin_again=pin_again)
         with self.db.session() as s:
             self.desk.ctx = complete_setup(s, form, now=self.clock())
             sync.mark_office(s, name=office_name.strip())
             s.commit()
         self.desk.staff.sign_in_first_administrator(pin)
         return self.ctx
+
+    def forward_bundle(self, out, *, progress=None, scheduled: bool = False) -> sync.ExportResult:
+        """A supervisor's bundle of the gates' records for the office above (a sub-district's or
+        district's); the command line's is scheduled. Raises sync.NoUnit when this office names no
+        unit to speak for. Runs on a worker thread: it opens its own connections."""
+        who = self.desk.acting_or_scheduled(Role.SUPERVISOR, scheduled)
+        return sync.forward_bundle(self.db, out, now=self.clock(), progress=progress,
+                                   operator_id=who.id if who else None)
+
+    def office_unit(self) -> sync.OfficeUnit:
+        """The unit this office speaks for when it forwards (district / sub-district / community)."""
+        with self.db.reading() as s:
+            return sync.office_unit(s)
 
     def office_name(self) -> str:
         with self.db.reading() as s:

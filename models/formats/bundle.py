@@ -25,7 +25,10 @@ from models.store.i18n import QT_TRANSLATE_NOOP, Message
 # cryptography is imported inside the functions that sign, seal and open: start-up never needs it.
 
 FORMAT = "gatedesk-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # a gate's bundle; older offices read it
+OFFICE_FORMAT_VERSION = 2  # an office's bundle forwarding its gates' records (kind "office")
+READS_UP_TO = OFFICE_FORMAT_VERSION
+RECEIPTS = "receipt"  # an office bundle's last member: the gates' bundles it received
 SUFFIX = ".gdbundle"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
@@ -74,6 +77,12 @@ def _reasons() -> dict[str, str]:
         "not_enrolled": QT_TRANSLATE_NOOP("Sync", "{station} is not enrolled at this office (key {key}). Check the "
                                           "fingerprint with the gate's set-up sheet or by phone, then enroll it; "
                                           "until then nothing from it is imported."),
+        "not_in_scope": QT_TRANSLATE_NOOP("Sync", "{office} forwards the records of {station} ({where}), which is "
+                                          "outside the unit it speaks for ({unit}). Nothing from this file was "
+                                          "imported."),
+        "unit_changed": QT_TRANSLATE_NOOP("Sync", "{office} now says it speaks for {unit}, but its first bundle "
+                                          "here spoke for {before}. Nothing from this file was imported; ask the "
+                                          "office what changed."),
         "unexpected": QT_TRANSLATE_NOOP("Sync", "GateDesk could not import this file ({detail}); a report without "
                                         "personal data was written to its logs folder. The other files are not "
                                         "affected."),
@@ -201,7 +210,8 @@ class _Sealer:
 
 
 def write_bundle(path: Path, manifest: dict[str, Any], members: Iterable[MemberSpec], *,
-                 signing_key: str, office_key: str | None = None) -> dict[str, Any]:
+                 signing_key: str, office_key: str | None = None,
+                 format_version: int = FORMAT_VERSION) -> dict[str, Any]:
     """Stream members into a new bundle at path, atomically; returns the manifest written.
 
     manifest holds the station's facts; this adds format, members and encryption. Memory stays
@@ -209,7 +219,7 @@ def write_bundle(path: Path, manifest: dict[str, Any], members: Iterable[MemberS
     """
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    manifest = dict(manifest, format=FORMAT, format_version=FORMAT_VERSION, encryption=None)
+    manifest = dict(manifest, format=FORMAT, format_version=format_version, encryption=None)
     aead = None
     if office_key is not None:
         from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -417,8 +427,8 @@ def read_manifest(body: bytes):
     version = head.format_version
     if type(version) is not int:
         raise BundleRejected("bad_manifest", detail="format_version")
-    if version > FORMAT_VERSION:
-        raise BundleRejected("format_too_new", found=version, known=FORMAT_VERSION)
+    if version > READS_UP_TO:
+        raise BundleRejected("format_too_new", found=version, known=READS_UP_TO)
     try:
         manifest = wire.decode_manifest(body)
         # The receipt id is of the content (as version 1 offices computed it), not of the bytes.
@@ -429,6 +439,12 @@ def read_manifest(body: bytes):
         raise BundleRejected("bad_manifest", detail=type(exc).__name__) from None
     if manifest.station.gate_id != manifest.gate.id:
         raise BundleRejected("bad_manifest", detail="station.gate_id")
+    office = manifest.kind == "office"
+    if office != (version >= OFFICE_FORMAT_VERSION) or office != (manifest.forwarded is not None):
+        raise BundleRejected("bad_manifest", detail="kind")
+    for f in manifest.forwarded or ():
+        if f.station.gate_id != f.gate.id:
+            raise BundleRejected("bad_manifest", detail="forwarded.station.gate_id")
     return manifest, hashlib.sha256(content).hexdigest()
 
 
@@ -487,6 +503,8 @@ def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_ke
 
 
 def _station_label(manifest) -> str:
+    if manifest.gate.name == manifest.compound.name:  # an office named once (made on the command line)
+        return manifest.compound.name
     return f"{manifest.compound.name} {manifest.gate.name}"
 
 

@@ -28,6 +28,7 @@ from models.store.records import UTCDateTime
 # What one bundle may hold (the container enforces them; the manifest is checked against them).
 MAX_MEMBERS = 64
 MAX_MEMBER_BYTES = 8 << 30
+MAX_FORWARDED = 1000  # gates one office bundle forwards (a sub-district holds a few hundred)
 
 
 # -- times on the wire ---------------------------------------------------------------------
@@ -328,6 +329,34 @@ class AuditHead(msgspec.Struct):
     prev_hash: Optional[Annotated[str, msgspec.Meta(pattern=HEX64_PATTERN)]] = None
 
 
+class ForwardedStation(msgspec.Struct):
+    """In an office's bundle (format 2): a gate whose records it forwards, as the office knows it."""
+
+    station: StationPart
+    compound: CompoundPart
+    gate: GatePart
+    last_seq: WHOLE
+    last_bundle_at: TimeText
+
+
+class ReceiptLine(msgspec.Struct, forbid_unknown_fields=True):
+    """One line of an office bundle's receipt.jsonl: a gate's bundle the forwarding office received."""
+
+    id: Annotated[str, msgspec.Meta(pattern=HEX64_PATTERN)]
+    station_id: Uuid
+    seq: Annotated[int, msgspec.Meta(ge=1, le=INT_MAX)]
+    bundle_created_at: TimeText
+    period_to: TimeText
+    period_from: Optional[TimeText] = None
+    audit_seq: Optional[WHOLE] = None
+    audit_hash: Optional[Annotated[str, msgspec.Meta(pattern=r"^([0-9a-f]{64})?$")]] = None
+    audit_prev_seq: Optional[WHOLE] = None
+    audit_prev_hash: Optional[Annotated[str, msgspec.Meta(pattern=HEX64_PATTERN)]] = None
+
+
+RECEIPT_LINE = msgspec.json.Decoder(ReceiptLine)
+
+
 class Manifest(msgspec.Struct):
     """manifest.json; fields a newer writer adds are ignored (adding one is compatible)."""
 
@@ -335,7 +364,7 @@ class Manifest(msgspec.Struct):
     format_version: Annotated[int, msgspec.Meta(ge=1, le=INT_MAX)]
     created_at: TimeText
     sequence: Annotated[int, msgspec.Meta(ge=1, le=INT_MAX)]
-    kind: Literal["incremental", "range"]
+    kind: Literal["incremental", "range", "office"]
     period: Period
     station: StationPart
     compound: CompoundPart
@@ -344,6 +373,8 @@ class Manifest(msgspec.Struct):
     app: Annotated[str, msgspec.Meta(max_length=40)] = ""
     encryption: Optional[EncryptionPart] = None
     audit: Optional[AuditHead] = None
+    # An office's bundle (kind "office", format 2): the gates whose records it forwards.
+    forwarded: Optional[Annotated[list[ForwardedStation], msgspec.Meta(max_length=MAX_FORWARDED)]] = None
 
 
 FORMAT_ONLY = msgspec.json.Decoder(FormatOnly)
@@ -356,7 +387,10 @@ def decode_manifest(body: bytes) -> Manifest:
         manifest = MANIFEST.decode(body)
     except (msgspec.MsgspecError, RecursionError) as exc:
         raise Invalid(explain(exc)) from None
-    for t in (manifest.created_at, manifest.station.created_at, manifest.period.to, manifest.period.from_):
+    times = [manifest.created_at, manifest.station.created_at, manifest.period.to, manifest.period.from_]
+    for f in manifest.forwarded or ():
+        times += [f.station.created_at, f.last_bundle_at]
+    for t in times:
         if t is not None and not real_day(t[:10]):
             raise Invalid(plain(QT_TRANSLATE_NOOP("Wire", "{day} is not a day of the calendar"), day=t[:10]))
     return manifest

@@ -2,10 +2,11 @@
 
 The package's public face: callers use `models.sync.<name>`. The container is models/formats/bundle.py, the
 record checks models/formats/wire.py; here: keys (who is who), records (what travels), export (gate),
-inbox and importer (office), reporting (who has reported), people_logs (spreadsheets beside a bundle)."""
+inbox and importer (office), forward (an office's bundle upward), reporting (who has reported), people_logs (spreadsheets beside a bundle)."""
 from __future__ import annotations
 
 from models.sync.export import OVERLAP, ExportResult, NotAStation, export_bundle  # noqa: F401
+from models.sync.forward import NoUnit, OfficeUnit, forward_bundle, office_unit, set_office_unit  # noqa: F401
 from models.sync.importer import FUTURE_TOLERANCE, MAX_SEQUENCE_STEP, Importer  # noqa: F401
 from models.sync.inbox import PEOPLE_LOG, Cancelled, FileSummary, Problem, bundle_files, is_people_log, reports_header  # noqa: F401
 from models.sync.keys import (  # noqa: F401
@@ -15,6 +16,7 @@ from models.sync.keys import (  # noqa: F401
     OFFICE_NAME,
     OFFICE_PRIVATE_KEY,
     SIGNING_KEY,
+    UPPER_OFFICE_KEY,
     BadKeyFile,
     NotAnOffice,
     OfficeKeyFile,

@@ -52,7 +52,7 @@ class ExportResult:
         return sum(self.counts.values())
 
 
-def _safe_file_part(text: str) -> str:
+def safe_file_part(text: str) -> str:
     cleaned = re.sub(r'[\\/:*?"<>|\s]+', "-", text).strip("-.")
     return cleaned[:40] or "gate"
 
@@ -65,24 +65,30 @@ def _day_bounds(day_from: date, day_to: date, zone: ZoneInfo) -> tuple[datetime,
 
 def _member_queries(station_id: str, since, window) -> dict[str, Any]:
     """One SELECT per record type; children bring their parents so each bundle stands alone."""
-    types = registry.record_types()
-    mine = {name: r.model.station_id == station_id for name, r in types.items()}
-    if since is None and window is None:
-        wheres = {name: [term] for name, term in mine.items()}
-    else:
-        def changed(model):
-            if window is not None:
-                return and_(model.created_at >= window[0], model.created_at < window[1])
-            return model.updated_at > since
+    def changed(model):
+        if window is not None:
+            return and_(model.created_at >= window[0], model.created_at < window[1])
+        return model.updated_at > since
 
+    everything = since is None and window is None
+    return member_queries(lambda model: model.station_id == station_id, None if everything else changed)
+
+
+def member_queries(mine, changed=None) -> dict[str, Any]:
+    """One SELECT per record type of the records mine(model) selects, only those changed(model)
+    says changed (None: all of them); a changed child brings its parent, so a bundle stands alone."""
+    types = registry.record_types()
+    if changed is None:
+        wheres = {name: [mine(r.model)] for name, r in types.items()}
+    else:
         wheres = {}
         for name, r in reversed(types.items()):  # children (listed after their parents) first
             if r.whole:
-                wheres[name] = [mine[name]]
+                wheres[name] = [mine(r.model)]
                 continue
             brought = [r.model.id.in_(select(getattr(child.model, child.parent[1])).where(*wheres[child.name]))
                        for child in types.values() if child.parent is not None and child.parent[0] == name]
-            wheres[name] = [mine[name], or_(changed(r.model), *brought)]
+            wheres[name] = [mine(r.model), or_(changed(r.model), *brought)]
     queries = {}
     for name, r in types.items():
         table = r.model.__table__
@@ -155,7 +161,7 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
 
     with db.engine.connect() as conn:
         # One read transaction: every member comes from the same snapshot.
-        members = [MemberSpec(name, _lines(conn, queries[name], codec_map[name], done, progress))
+        members = [MemberSpec(name, lines(conn, queries[name], codec_map[name], done, progress))
                    for name in record_types()]
         written = bundle.write_bundle(path, manifest, members, signing_key=signing_key,
                                       office_key=office.public_key if office else None)
@@ -179,7 +185,7 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
     return result
 
 
-def _lines(conn: Connection, query, codec: wire.Codec, done: list[int], progress) -> Iterator[bytes]:
+def lines(conn: Connection, query, codec: wire.Codec, done: list[int], progress) -> Iterator[bytes]:
     result = conn.execution_options(yield_per=BATCH).execute(query)
     for row in result.mappings():
         yield codec.line(row)
@@ -199,5 +205,5 @@ def _bundle_path(out: Path, ctx: StationContext, seq: int, window, since, now: d
         first = since.astimezone(zone).date()
         last = now.astimezone(zone).date()
     period = f"{first:%Y%m%d}-{last:%Y%m%d}"
-    name = f"{_safe_file_part(ctx.compound_name)}_{_safe_file_part(ctx.gate_name)}_{period}_{seq:05d}{bundle.SUFFIX}"
+    name = f"{safe_file_part(ctx.compound_name)}_{safe_file_part(ctx.gate_name)}_{period}_{seq:05d}{bundle.SUFFIX}"
     return out / name

@@ -14,6 +14,7 @@ from models.sync.tables import (
     SyncConflict,
     SyncEnrollment,
     SyncExport,
+    SyncForwarder,
     SyncReceipt,
     SyncRecord,
     SyncStation,
@@ -43,7 +44,7 @@ def _mark_erased(session: Session, ids) -> None:
 
 FEATURE = Feature(
     name="sync",
-    tables=(SyncExport, SyncStation, SyncReceipt, SyncRecord, SyncEnrollment, SyncConflict, Tombstone,
+    tables=(SyncExport, SyncStation, SyncForwarder, SyncReceipt, SyncRecord, SyncEnrollment, SyncConflict, Tombstone,
             OrgUnit, CompoundPlace, OperatorScope),
     records=(RecordType("tombstone", Tombstone),),
     purge=Purge(aged=_aged, everything=_everything, left=_left),

@@ -24,11 +24,13 @@ from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.records import new_id
 from models.sync.inbox import PEOPLE_LOG, Cancelled, FileSummary, is_people_log
 from models.sync import units
+from models.sync.forward import OfficeUnit
 from models.sync.keys import OFFICE_PRIVATE_KEY, enroll, enrolled, read_meta
 from models.sync.records import BATCH, DELETED, held_line, office_made, record_types, schemas, table_types, withheld
 from models.sync.tables import (
     ERASED,
     SyncConflict,
+    SyncForwarder,
     SyncReceipt,
     SyncRecord,
     SyncStation,
@@ -52,7 +54,9 @@ class _File:
     now: datetime
     seq: int
     deletes: bool  # the station has sent deletions (then a record may arrive after its own)
-    tombstones: list[tuple[str, str]] = field(default_factory=list)
+    owners: dict[str, str]  # the stations whose records the file may bring -> the gate of each
+    office: bool = False  # an office's bundle forwarding its gates' records
+    tombstones: list[tuple[str, str, str]] = field(default_factory=list)  # (type, id, owner)
 
 
 class Importer:
@@ -207,7 +211,8 @@ class Importer:
 
     def _known_key(self, conn: Connection):
         def known(station_id: str) -> str | None:
-            row = conn.execute(select(SyncStation.public_key).where(SyncStation.station_id == station_id)).first()
+            row = conn.execute(select(SyncStation.public_key).where(SyncStation.station_id == station_id)).first() \
+                or conn.execute(select(SyncForwarder.public_key).where(SyncForwarder.station_id == station_id)).first()
             return row[0] if row else None
         return known
 
@@ -233,13 +238,21 @@ class Importer:
             raise BundleRejected("future_record", record_id="manifest", member=bundle.MANIFEST, when=m.created_at)
         if station_id == self.station_id:
             raise BundleRejected("not_owner", record_id=station_id, member=bundle.MANIFEST, owner=_office_label())
-        locks.hold(conn, f"station:{station_id}")  # another PC importing this gate's bundles waits its turn
+        office = m.kind == "office"
+        held_as = SyncStation if office else SyncForwarder  # an office is not a gate here, nor a gate an office
+        if conn.execute(select(held_as.station_id).where(held_as.station_id == station_id)).first() is not None:
+            raise BundleRejected("bad_manifest", detail="station.id")
+        forwarded, unit = self._forwarded(conn, opened) if office else ({}, None)
+        # Another PC importing this gate's (or this office's) bundles waits its turn; one order for all.
+        for held in [station_id, *sorted(forwarded)]:
+            locks.hold(conn, f"station:{held}")
         types = [member.record_type for member in opened.members]
-        if types != list(record_types()):
-            missing = [t for t in record_types() if t not in types]
+        expected = list(record_types()) + ([bundle.RECEIPTS] if office else [])
+        if types != expected:
+            missing = [t for t in expected if t not in types]
             if missing:
                 raise BundleRejected("missing_member", member=f"{missing[0]}.jsonl")
-            extra = next((t for t in types if t not in record_types()), None)
+            extra = next((t for t in types if t not in expected), None)
             if extra is not None:
                 raise BundleRejected("unexpected_member", member=extra[:100])
             raise BundleRejected("bad_manifest", detail="members out of order or listed twice")
@@ -256,7 +269,7 @@ class Importer:
             for member in opened.members:
                 for _line in opened.lines(member):
                     pass
-                if member.records:
+                if member.records and member.record_type != bundle.RECEIPTS:
                     summary.unchanged[member.record_type] = member.records
                 done += member.records
                 if cancelled and cancelled():
@@ -264,12 +277,17 @@ class Importer:
                 if progress:
                     progress(done, total)
             return
+        owners = {sid: f.gate.id for sid, f in forwarded.items()} if office else {station_id: m.gate.id}
         deletes = next((x.records for x in opened.members if x.record_type == "tombstone"), 0) > 0 or \
-            conn.execute(select(Tombstone.id).where(Tombstone.station_id == station_id).limit(1)).first() is not None
+            conn.execute(select(Tombstone.id).where(Tombstone.station_id.in_(owners)).limit(1)).first() is not None
         file = _File(station_id=station_id, gate_id=m.gate.id, latest=wire_time(now + FUTURE_TOLERANCE),
-                     now=now, seq=seq, deletes=deletes)
+                     now=now, seq=seq, deletes=deletes, owners=owners, office=office)
         bulk.begin_seen_ids(conn)
         for member in opened.members:
+            if member.record_type == bundle.RECEIPTS:
+                self._apply_receipts(conn, opened, member, file, now)
+                done += member.records
+                continue
             schema = self.schemas[member.record_type]
             batch: list[wire.Decoded] = []
             for line in opened.lines(member):
@@ -290,12 +308,15 @@ class Importer:
         if cancelled and cancelled():
             raise Cancelled()
         self._delete_tombstoned(conn, file)
-        # Each of the station's compounds in the units its set-up names (few rows: its own compound).
-        units.place_compounds(conn, conn.execute(select(
-            Compound.id, Compound.district, Compound.subdistrict, Compound.community)
-            .where(Compound.station_id == station_id)).all())
-        self._check_station(conn, m, station_id)
-        self._note_station(conn, opened, seq, created_at, now)
+        if office:
+            self._note_forwarded(conn, opened, forwarded, unit, now)
+        else:
+            # Each of the station's compounds in the units its set-up names (few rows: its own compound).
+            units.place_compounds(conn, conn.execute(select(
+                Compound.id, Compound.district, Compound.subdistrict, Compound.community)
+                .where(Compound.station_id == station_id)).all())
+            self._check_station(conn, station_id, m.gate.id, m.compound.id, m.station.created_at)
+            self._note_station(conn, station_id, opened.public_key, m.compound, m.gate, seq, created_at, now)
         conn.execute(SyncReceipt.__table__.insert().values(
             id=opened.receipt_id, station_id=station_id, seq=seq, bundle_created_at=created_at, imported_at=now,
             period_from=parse_wire_time(m.period.from_) if m.period.from_ else None,
@@ -305,12 +326,107 @@ class Importer:
             audit_seq=m.audit.seq if m.audit else None, audit_hash=m.audit.hash if m.audit else None,
             audit_prev_seq=m.audit.prev_seq if m.audit else None,
             audit_prev_hash=m.audit.prev_hash if m.audit else None))
-        summary.audit_alarm = _audit_alarm(conn, station_id, seq)
+        alarms = [_audit_alarm(conn, sid, f.last_seq) for sid, f in sorted(forwarded.items())] if office else \
+            [_audit_alarm(conn, station_id, seq)]
+        summary.audit_alarm = next((a for a in alarms if a), None)
         audit.record(conn, at=now, station_id=self.station_id, operator_id=self.operator_id, action="import",
-                     detail=f"receipt={opened.receipt_id[:16]} station={station_id} seq={seq} "
-                     f"created={summary.total('created')} updated={summary.total('updated')} "
+                     detail=f"receipt={opened.receipt_id[:16]} " + (f"office={station_id} gates={len(forwarded)}"
+                                                                   if office else f"station={station_id}")
+                     + f" seq={seq} created={summary.total('created')} updated={summary.total('updated')} "
                      f"conflicts={len(summary.conflicts)}"
                      + (f" audit_alarm={summary.audit_alarm}" if summary.audit_alarm else ""))
+
+    # -- an office's bundle ----------------------------------------------------------------------
+    def _forwarded(self, conn: Connection, opened: bundle.OpenBundle) -> tuple[dict, OfficeUnit]:
+        """The gates an office's bundle forwards, each checked against what the forwarding office may
+        speak for: the unit its first bundle named, and gates this office knows by the same key."""
+        m = opened.manifest
+        office_id = m.station.id
+        unit = OfficeUnit(m.compound.district, m.compound.subdistrict, m.compound.community).cleaned()
+        if unit.empty:
+            raise BundleRejected("bad_manifest", detail="compound: no district, sub-district or community")
+        before = conn.execute(select(SyncForwarder.district, SyncForwarder.subdistrict, SyncForwarder.community)
+                              .where(SyncForwarder.station_id == office_id)).first()
+        if before is not None and tuple(before) != unit.names:
+            raise BundleRejected("unit_changed", office=m.compound.name, unit=unit.shown(),
+                                 before=OfficeUnit(*before).shown())
+        forwarded = {f.station.id: f for f in m.forwarded}
+        if len(forwarded) != len(m.forwarded):
+            raise BundleRejected("bad_manifest", detail="a forwarded gate is listed twice")
+        forwarders = {r[0] for r in conn.execute(select(SyncForwarder.station_id))}
+        for station_id, f in forwarded.items():
+            label = f"{f.compound.name} {f.gate.name}"
+            if station_id in (self.station_id, office_id) or station_id in forwarders:
+                raise BundleRejected("not_owner", record_id=station_id, member=bundle.MANIFEST,
+                                     owner=_office_label() if station_id == self.station_id else m.compound.name)
+            theirs = OfficeUnit(f.compound.district, f.compound.subdistrict, f.compound.community).cleaned()
+            if any(mine and other and mine != other for mine, other in zip(unit.names, theirs.names)):
+                raise BundleRejected("not_in_scope", office=m.compound.name, station=label,
+                                     where=theirs.shown() or "-", unit=unit.shown())
+            held = conn.execute(select(SyncStation.public_key).where(SyncStation.station_id == station_id)).scalar()
+            if held is not None and held != f.station.public_key and not (
+                    self.trust_new_key or opened.path in self.trusted_files):
+                raise BundleRejected("key_changed", station=label, key=bundle.key_id(f.station.public_key))
+        return forwarded, unit
+
+    def _apply_receipts(self, conn: Connection, opened: bundle.OpenBundle, member, file: _File,
+                        now: datetime) -> None:
+        """The gates' bundles the forwarding office received: what this office counts as reported."""
+        table = SyncReceipt.__table__
+        for line in opened.lines(member):
+            try:
+                r = wire.RECEIPT_LINE.decode(line)
+            except Exception as exc:  # noqa: BLE001 - msgspec's errors: any of them is an invalid line
+                raise BundleRejected("invalid_record", record_id="?", member=member.name,
+                                     detail=wire.explain(exc)) from None
+            if r.station_id not in file.owners:
+                raise BundleRejected("not_owner", record_id=r.id[:16], member=member.name,
+                                     owner=wire.plain(QT_TRANSLATE_NOOP("Wire", "a gate the bundle does not forward")))
+            for when in (r.bundle_created_at, r.period_to, r.period_from):
+                if when is not None and when > file.latest:
+                    raise BundleRejected("future_record", record_id=r.id[:16], member=member.name, when=when)
+            held = conn.execute(select(SyncReceipt.station_id).where(SyncReceipt.id == r.id)).first()
+            if held is not None:
+                if held[0] != r.station_id:
+                    raise BundleRejected("invalid_record", record_id=r.id[:16], member=member.name,
+                                         detail=wire.plain(QT_TRANSLATE_NOOP("Wire", "written by another station")))
+                continue  # the gate's bundle came here too (directly, or through another office)
+            conn.execute(table.insert().values(
+                id=r.id, station_id=r.station_id, seq=r.seq, bundle_created_at=parse_wire_time(r.bundle_created_at),
+                imported_at=now, period_from=parse_wire_time(r.period_from) if r.period_from else None,
+                period_to=parse_wire_time(r.period_to), file_name=opened.path.name[:255],
+                audit_seq=r.audit_seq, audit_hash=r.audit_hash, audit_prev_seq=r.audit_prev_seq,
+                audit_prev_hash=r.audit_prev_hash))
+
+    def _note_forwarded(self, conn: Connection, opened: bundle.OpenBundle, forwarded: dict, unit: OfficeUnit,
+                        now: datetime) -> None:
+        m = opened.manifest
+        for station_id, f in sorted(forwarded.items()):
+            # A level the gate's set-up left empty is the forwarding office's own.
+            units.place_compounds(conn, [
+                (cid, d or unit.district, sd or unit.subdistrict, c or unit.community)
+                for cid, d, sd, c in conn.execute(select(
+                    Compound.id, Compound.district, Compound.subdistrict, Compound.community)
+                    .where(Compound.station_id == station_id)).all()])
+            self._check_station(conn, station_id, f.gate.id, f.compound.id, f.station.created_at)
+            self._note_station(conn, station_id, f.station.public_key, f.compound, f.gate, f.last_seq,
+                               parse_wire_time(f.last_bundle_at), now)
+        table = SyncForwarder.__table__
+        row = conn.execute(select(SyncForwarder.last_seq, SyncForwarder.public_key)
+                           .where(SyncForwarder.station_id == opened.station_id)).first()
+        if row is None:
+            conn.execute(table.insert().values(
+                station_id=opened.station_id, public_key=opened.public_key, name=m.compound.name,
+                district=unit.district, subdistrict=unit.subdistrict, community=unit.community,
+                first_seen=now, last_imported_at=now, last_seq=m.sequence))
+        else:
+            if row[1] != opened.public_key:
+                audit.record(conn, at=now, station_id=self.station_id, operator_id=self.operator_id,
+                             action="trust_key", record_id=opened.station_id,
+                             detail=f"{bundle.key_id(row[1])} -> {bundle.key_id(opened.public_key)}")
+            conn.execute(table.update().where(table.c.station_id == opened.station_id).values(
+                public_key=opened.public_key, name=m.compound.name, last_imported_at=now,
+                last_seq=max(row[0], m.sequence)))
 
     @staticmethod
     def _decode(schema: wire.RecordSchema, line: bytes, member: str, file: _File) -> wire.Decoded:
@@ -321,18 +437,23 @@ class Importer:
         except wire.Invalid as exc:
             raise BundleRejected("invalid_record", record_id=exc.record_id or "?", member=member,
                                  detail=exc.detail) from None
-        if record.station_id != file.station_id:
+        gate = file.owners.get(record.station_id)
+        if gate is None:
+            if file.office:
+                raise BundleRejected("not_owner", record_id=record.id, member=member, owner=wire.plain(
+                    QT_TRANSLATE_NOOP("Wire", "a gate the bundle does not forward")))
             raise BundleRejected("invalid_record", record_id=record.id, member=member,
                                  detail=wire.plain(QT_TRANSLATE_NOOP("Wire", "written by another station")))
-        if record.gate_id is not None and record.gate_id != file.gate_id:
+        if record.gate_id is not None and record.gate_id != gate:
             raise BundleRejected("not_owner", record_id=record.id, member=member,
                                  owner=wire.plain(QT_TRANSLATE_NOOP("Wire", "gate {gate}"), gate=record.gate_id))
         return record
 
     def _apply_batch(self, conn: Connection, schema: wire.RecordSchema, batch: list[wire.Decoded],
                      summary: FileSummary, file: _File, member: str) -> None:
-        rtype, table, station = schema.record_type, schema.table, file.station_id
+        rtype, table = schema.record_type, schema.table
         ids = [d.id for d in batch]
+        owner = {d.id: d.station_id for d in batch}
         twice = bulk.note_seen_ids(conn, ids)
         if twice is not None:
             raise BundleRejected("duplicate_record", record_id=twice, member=member)
@@ -344,9 +465,10 @@ class Importer:
         present = {r[0] for r in bulk.rows_in(conn, f"SELECT id FROM {_quoted(conn, table)} WHERE id IN {{in_}}", ask)}
         # Deleted by their station before they arrived (or before owners were kept): stay deleted.
         open_ids = [i for i in ids if i not in held or (held[i][2] == DELETED and held[i][3] is None)]
-        gone = {r[0] for r in bulk.rows_in(conn, "SELECT record_id FROM tombstone WHERE station_id = {mark} "
-                                            "AND record_id IN {in_}", open_ids, station)} if file.deletes else set()
-        self._check_references(conn, schema, batch, member, station)
+        gone = {rid for rid, by in bulk.rows_in(conn, "SELECT record_id, station_id FROM tombstone "
+                                                 "WHERE record_id IN {in_}", open_ids)
+                if by == owner[rid]} if file.deletes else set()
+        self._check_references(conn, schema, batch, member)
         inserts, updates, track_new, track_update = [], [], [], []
 
         def note(counts: dict) -> None:
@@ -361,13 +483,13 @@ class Importer:
                     note(summary.unchanged)
                 else:
                     inserts.append(d.row)
-                    track_new.append((d.id, rtype, d.rev, d.digest, station))
+                    track_new.append((d.id, rtype, d.rev, d.digest, d.station_id))
                     present.add(d.id)
                     note(summary.created)
                 self._note_tombstone(rtype, d, schema, file)
                 continue
             htype, hrev, hdigest, howner = h
-            if howner is not None and howner != station:
+            if howner is not None and howner != d.station_id:
                 raise BundleRejected("not_owner", record_id=d.id, member=member, owner=self._owner_label(conn, howner))
             if htype != rtype:
                 raise BundleRejected("invalid_record", record_id=d.id, member=member, detail=wire.plain(
@@ -376,13 +498,13 @@ class Importer:
                 hdigest != DELETED and d.id not in present  # deleted at the office, not by its owner
             if restore:
                 inserts.append(d.row)
-                track_update.append((d.id, d.rev, d.digest))
+                track_update.append((d.id, d.rev, d.digest, d.station_id))
                 note(summary.created)
             elif hdigest == DELETED:
                 note(summary.unchanged)
             elif d.rev > hrev:
                 updates.append(d.row)
-                track_update.append((d.id, d.rev, d.digest))
+                track_update.append((d.id, d.rev, d.digest, d.station_id))
                 note(summary.updated)
             elif d.rev < hrev or d.digest == hdigest or hdigest == ERASED:
                 note(summary.unchanged)
@@ -396,17 +518,17 @@ class Importer:
         bulk.bulk_insert(conn, SyncRecord.__table__, ["id", "record_type", "rev", "digest", "station_id"], track_new)
         if track_update:
             conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == bindparam("b_id")).values(
-                rev=bindparam("b_rev"), digest=bindparam("b_digest"), station_id=station),
-                [{"b_id": i, "b_rev": r, "b_digest": g} for i, r, g in track_update])
+                rev=bindparam("b_rev"), digest=bindparam("b_digest"), station_id=bindparam("b_owner")),
+                [{"b_id": i, "b_rev": r, "b_digest": g, "b_owner": o} for i, r, g, o in track_update])
 
     @staticmethod
     def _note_tombstone(rtype: str, d: wire.Decoded, schema: wire.RecordSchema, file: _File) -> None:
         if rtype == "tombstone":
             row = dict(zip(schema.stored, d.row))
-            file.tombstones.append((row["record_type"], row["record_id"]))
+            file.tombstones.append((row["record_type"], row["record_id"], d.station_id))
 
     def _check_references(self, conn: Connection, schema: wire.RecordSchema, batch: list[wire.Decoded],
-                          member: str, station: str) -> None:
+                          member: str) -> None:
         """Each record refers only to records of its own station that the office holds (parents
         travel before children, so they are held by now)."""
         if not schema.references:
@@ -424,7 +546,7 @@ class Importer:
                 if held is None or held[0] != kind or held[2] == DELETED:
                     raise BundleRejected("missing_reference", record_id=d.id, member=member,
                                          target=f"{kind} {target}")
-                if held[1] != station:
+                if held[1] != d.station_id:
                     raise BundleRejected("not_owner", record_id=d.id, member=member,
                                          owner=self._owner_label(conn, held[1]))
 
@@ -435,7 +557,7 @@ class Importer:
         if same is not None:
             return False
         conn.execute(SyncConflict.__table__.insert().values(
-            id=new_id(), record_type=schema.record_type, record_id=d.id, rev=d.rev, station_id=file.station_id,
+            id=new_id(), record_type=schema.record_type, record_id=d.id, rev=d.rev, station_id=d.station_id,
             seq=file.seq, held=held_line(conn, wire.codec_for(schema.record_type, record_types()[schema.record_type], withheld(schema.record_type)),
                                          d.id).decode(),
             incoming=d.canonical.decode(), incoming_digest=d.digest, detected_at=file.now))
@@ -446,7 +568,7 @@ class Importer:
         never of a record that something else still refers to."""
         order = list(record_types())
         seen = set()
-        for rtype, rid in sorted(file.tombstones, key=lambda t: -order.index(t[0]) if t[0] in order else 0):
+        for rtype, rid, owner in sorted(file.tombstones, key=lambda t: -order.index(t[0]) if t[0] in order else 0):
             if (rtype, rid) in seen:
                 continue
             seen.add((rtype, rid))
@@ -462,7 +584,7 @@ class Importer:
                 if present:
                     raise BundleRejected("not_owner", record_id=rid, member="tombstone.jsonl", owner=_office_label())
                 continue  # not here yet: the tombstone itself keeps it from arriving later
-            if held[1] is not None and held[1] != file.station_id:
+            if held[1] is not None and held[1] != owner:
                 raise BundleRejected("not_owner", record_id=rid, member="tombstone.jsonl",
                                      owner=self._owner_label(conn, held[1]))
             if held[0] != rtype:
@@ -475,11 +597,12 @@ class Importer:
                 conn.execute(table.delete().where(table.c.id == rid))
             # Stays known, at a revision no copy can beat, so an older bundle cannot bring it back.
             conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == rid).values(
-                rev=wire.DELETED_REV, digest=DELETED, station_id=file.station_id))
+                rev=wire.DELETED_REV, digest=DELETED, station_id=owner))
 
-    def _check_station(self, conn: Connection, m, station_id: str) -> None:
+    def _check_station(self, conn: Connection, station_id: str, gate_id: str, compound_id: str,
+                       created_at: str) -> None:
         """The gate and compound a bundle names are its own station's, and the station stays at its gate."""
-        for kind, rid in (("gate", m.gate.id), ("compound", m.compound.id)):
+        for kind, rid in (("gate", gate_id), ("compound", compound_id)):
             held = conn.execute(select(SyncRecord.record_type, SyncRecord.station_id, SyncRecord.digest)
                                 .where(SyncRecord.id == rid)).first()
             if held is None or held[0] != kind or held[2] == DELETED:
@@ -488,14 +611,14 @@ class Importer:
             if held[1] != station_id:
                 raise BundleRejected("not_owner", record_id=rid, member=bundle.MANIFEST,
                                      owner=self._owner_label(conn, held[1]))
-        gate_compound = conn.execute(select(Gate.compound_id).where(Gate.id == m.gate.id)).scalar()
-        if gate_compound != m.compound.id:
+        gate_compound = conn.execute(select(Gate.compound_id).where(Gate.id == gate_id)).scalar()
+        if gate_compound != compound_id:
             raise BundleRejected("bad_manifest", detail="compound.id")
         at = conn.execute(select(Station.gate_id).where(Station.id == station_id)).first()
         if at is None:
-            conn.execute(Station.__table__.insert().values(id=station_id, gate_id=m.gate.id,
-                                                           created_at=parse_wire_time(m.station.created_at)))
-        elif at[0] != m.gate.id:
+            conn.execute(Station.__table__.insert().values(id=station_id, gate_id=gate_id,
+                                                           created_at=parse_wire_time(created_at)))
+        elif at[0] != gate_id:
             raise BundleRejected("bad_manifest", detail="station.gate_id")
 
     @staticmethod
@@ -504,26 +627,25 @@ class Importer:
                            .where(SyncStation.station_id == station_id)).first()
         return f"{row[0]} {row[1]}" if row else (station_id or "?")
 
-    def _note_station(self, conn: Connection, opened: bundle.OpenBundle, seq: int, created_at: datetime,
-                      now: datetime) -> None:
-        m = opened.manifest
-        values = dict(public_key=opened.public_key, compound_id=m.compound.id, compound_name=m.compound.name,
-                      community=m.compound.community, gate_id=m.gate.id, gate_name=m.gate.name,
+    def _note_station(self, conn: Connection, station_id: str, public_key: str, compound, gate, seq: int,
+                      created_at: datetime, now: datetime) -> None:
+        values = dict(public_key=public_key, compound_id=compound.id, compound_name=compound.name,
+                      community=compound.community, gate_id=gate.id, gate_name=gate.name,
                       last_imported_at=now)
         table = SyncStation.__table__
         row = conn.execute(select(SyncStation.last_seq, SyncStation.last_bundle_at, SyncStation.public_key)
-                           .where(SyncStation.station_id == opened.station_id)).first()
+                           .where(SyncStation.station_id == station_id)).first()
         if row is None:
-            conn.execute(table.insert().values(station_id=opened.station_id, first_seen=now, last_seq=seq,
+            conn.execute(table.insert().values(station_id=station_id, first_seen=now, last_seq=seq,
                                                last_bundle_at=created_at, **values))
         else:
-            if row[2] != opened.public_key:  # someone accepted the gate's new key (after a phone call)
+            if row[2] != public_key:  # someone accepted the gate's new key (after a phone call)
                 audit.record(conn, at=now, station_id=self.station_id, operator_id=self.operator_id,
-                             action="trust_key", record_id=opened.station_id,
-                             detail=f"{bundle.key_id(row[2])} -> {bundle.key_id(opened.public_key)}")
+                             action="trust_key", record_id=station_id,
+                             detail=f"{bundle.key_id(row[2])} -> {bundle.key_id(public_key)}")
             if seq >= row[0]:
                 values.update(last_seq=seq, last_bundle_at=created_at)
-            conn.execute(table.update().where(table.c.station_id == opened.station_id).values(**values))
+            conn.execute(table.update().where(table.c.station_id == station_id).values(**values))
 
 
 def _audit_alarm(conn: Connection, station_id: str, seq: int) -> str | None:

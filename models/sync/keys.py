@@ -22,6 +22,9 @@ OFFICE_KEY = "office_public_key"
 OFFICE_NAME = "office_name"
 OFFICE_PRIVATE_KEY = "office_private_key"
 MODE = "mode"
+# At an office: the office above it (sub-district, district) that its forwarded bundles are for.
+UPPER_OFFICE_KEY = "upper_office_public_key"
+UPPER_OFFICE_NAME = "upper_office_name"
 
 
 # -- keys ----------------------------------------------------------------------------------
@@ -95,15 +98,28 @@ def office_key_file(session: Session, office_name: str) -> OfficeKeyFile:
     return OfficeKeyFile(office=office_name, public_key=bundle.office_public_key(private))
 
 
+def _key_slots(session: Session) -> tuple[str, str]:
+    """A gate's bundles are for its office; an office's own are for the office above it."""
+    if read_meta(session, MODE) == "office":
+        return UPPER_OFFICE_KEY, UPPER_OFFICE_NAME
+    return OFFICE_KEY, OFFICE_NAME
+
+
 def load_office_key(session: Session, key: OfficeKeyFile) -> None:
-    """A gate keeps the office's public key; every later bundle is encrypted to it."""
-    write_meta(session, OFFICE_KEY, key.public_key)
-    write_meta(session, OFFICE_NAME, key.office)
+    """A gate keeps the office's public key (an office, the key of the office above it); every
+    later bundle is encrypted to it."""
+    key_slot, name_slot = _key_slots(session)
+    own = read_meta(session, OFFICE_PRIVATE_KEY)
+    if key_slot == UPPER_OFFICE_KEY and own is not None and bundle.office_public_key(own) == key.public_key:
+        raise BadKeyFile("this office's own key")
+    write_meta(session, key_slot, key.public_key)
+    write_meta(session, name_slot, key.office)
 
 
 def loaded_office_key(session: Session) -> OfficeKeyFile | None:
-    key = read_meta(session, OFFICE_KEY)
-    return OfficeKeyFile(office=read_meta(session, OFFICE_NAME) or "", public_key=key) if key else None
+    key_slot, name_slot = _key_slots(session)
+    key = read_meta(session, key_slot)
+    return OfficeKeyFile(office=read_meta(session, name_slot) or "", public_key=key) if key else None
 
 
 def ensure_office(db: Database) -> None:

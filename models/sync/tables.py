@@ -48,6 +48,22 @@ class SyncStation(SQLModel, table=True):
     audit_alarm_seq: int | None = None  # the bundle that showed it
 
 
+class SyncForwarder(SQLModel, table=True):
+    """An office whose bundles forward its gates' records here (v10), and the unit it speaks for:
+    fixed by its first bundle, so a later one cannot widen its reach."""
+
+    __tablename__ = "sync_forwarder"
+    station_id: str = Field(primary_key=True, max_length=36)
+    public_key: str = Field(max_length=64)
+    name: str = Field(max_length=100)
+    district: str = Field(default="", max_length=100)
+    subdistrict: str = Field(default="", max_length=100)
+    community: str = Field(default="", max_length=100)
+    first_seen: datetime = when_field()
+    last_imported_at: datetime = when_field()
+    last_seq: int = 0
+
+
 class SyncReceipt(SQLModel, table=True):
     """One bundle an office accepted: the sequence numbers received show the gaps."""
 

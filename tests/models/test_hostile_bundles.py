@@ -220,7 +220,11 @@ CASES: dict[str, tuple[str, Callable[[World, Path], Path]]] = {
         w, d, zip_parts(w.b_path)[bundle.MANIFEST][:-2] + b',"x":' + b"[" * 100_000 + b"]" * 100_000 + b"}")),
     "manifest over 1 MiB": ("too_large", lambda w, d: b_manifest_bytes(w, d, big_manifest(w))),
     "another format": ("not_a_bundle", lambda w, d: as_b(w, d, manifest=manifest_with(w, format="zip-bundle"))),
-    "format version 2": ("format_too_new", lambda w, d: as_b(w, d, manifest=manifest_with(w, format_version=2))),
+    "format version 3": ("format_too_new", lambda w, d: as_b(w, d, manifest=manifest_with(w, format_version=3))),
+    # Format 2 is an office's bundle: a gate's records cannot pass for one, nor one for a gate's.
+    "gate bundle as format 2": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(w, format_version=2))),
+    "kind office in format 1": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(w, kind="office",
+                                                                                               forwarded=[]))),
     "format version as text": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(w, format_version="1"))),
     "sequence 2^64": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(w, sequence=2**64))),
     "sequence 10^12": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(w, sequence=10**12))),

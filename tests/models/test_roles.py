@@ -38,7 +38,7 @@ NEEDS = {
     "sync.complete_office_setup": None, "staff.operators": None, "staff.last_on_duty": None, "staff.sign_in": None,
     "staff.sign_off": None, "staff.lock_due": None, "staff.lock": None, "staff.unlock": None, "authorise": None,
     "is_office": None, "sync.last_export": None, "sync.station_key_id": None, "sync.setup_info": None,
-    "sync.office_key": None, "sync.office_name": None, "today": None, "posters.poster_gates": None,
+    "sync.office_key": None, "sync.office_name": None, "sync.office_unit": None, "today": None, "posters.poster_gates": None,
     "posters.venue_code": None, "posters.find_gate": None, "posters.poster_spec": None, "records.campaign_phrase": None,
     "records.campaign_confirmed": None,
     # what the services share (an audit entry in their transaction, the supervisor check, a unit of work)
@@ -51,7 +51,7 @@ NEEDS = {
     "records.audit_verdict": None, "records.anchor_audit": None, "records.daily_backup": None,
     # a supervisor's
     "gate.override": SUPERVISOR, "gate.reveal": SUPERVISOR, "isolation.correct_case": SUPERVISOR,
-    "gate.delete_visit": SUPERVISOR, "sync.export_bundle": SUPERVISOR, "office.write_report": SUPERVISOR,
+    "gate.delete_visit": SUPERVISOR, "sync.export_bundle": SUPERVISOR, "sync.forward_bundle": SUPERVISOR, "office.write_report": SUPERVISOR,
     "sync.resolve_conflict": SUPERVISOR,
     # an administrator's
     "staff.add_operator": ADMIN, "staff.update_settings": ADMIN, "sync.enroll_station": ADMIN,
@@ -74,6 +74,7 @@ CALLS = {
     "isolation.correct_case": lambda d, x: d.isolation.correct_case(x["case"], "name", "李四光", "核对身份证"),
     "gate.delete_visit": lambda d, x: d.gate.delete_visit(x["visit"], "登记重复"),
     "sync.export_bundle": lambda d, x: d.sync.export_bundle(x["tmp"] / "usb"),
+    "sync.forward_bundle": lambda d, x: d.sync.forward_bundle(x["tmp"] / "up"),  # a gate: refused as no office
     "office.write_report": lambda d, x: d.office.write_report(date(2022, 11, 28), x["tmp"] / "report.xlsx"),
     "sync.resolve_conflict": lambda d, x: d.sync.resolve_conflict("no-such-conflict", take_incoming=False),
     "staff.add_operator": lambda d, x: d.staff.add_operator(name="新保安", role=Role.GUARD, pin="5555"),
@@ -190,7 +191,7 @@ def test_the_role_it_needs_is_enough(desk, world, action):
 # audit chain (in the same transaction as the action).
 AUDITED = {
     "gate.override": "override", "gate.reveal": "reveal", "isolation.correct_case": "correct", "gate.delete_visit": "delete",
-    "sync.export_bundle": "export", "office.write_report": "report", "staff.add_operator": "add_operator",
+    "sync.export_bundle": "export", "sync.forward_bundle": "forward", "office.write_report": "report", "staff.add_operator": "add_operator",
     "staff.update_settings": "settings", "sync.enroll_station": "enroll", "sync.load_office_key": "office_key",
     "sync.office_key_file": "office_key", "records.end_campaign": "erase_all", "posters.save_venue_code": "venue_code",
     "residents.import_roster": "roster_import", "residents.add_resident": "resident", "residents.edit_resident": "resident",
@@ -217,7 +218,8 @@ def entries(desk) -> list:
 
 
 @pytest.mark.parametrize("action", sorted(set(AUDITED) - {"sync.resolve_conflict", "residents.end_monitoring",
-                                                         "residents.load_roster_file", "records.end_campaign"}))
+                                                         "residents.load_roster_file", "records.end_campaign",
+                                                         "sync.forward_bundle"}))
 def test_each_guarded_action_writes_its_audit_entry(desk, world, action):
     role = NEEDS[action]
     who = "陈主管" if role is SUPERVISOR else "林管理"
@@ -232,7 +234,7 @@ def test_each_guarded_action_writes_its_audit_entry(desk, world, action):
 
 def test_the_rest_write_theirs_too(desk, world, tmp_path):
     """The actions above that need something to act on first: a monitoring to end, a roster file
-    to load, a conflict to decide, a campaign to end."""
+    to load, a conflict to decide, a campaign to end (an office's forward: tests/models/test_forward.py)."""
     admin = op_id(desk, "林管理")
     desk.authorise(admin, PINS["林管理"], ADMIN)
     desk.residents.put_under_monitoring(world["resident"], "isolation", date(2022, 12, 5), "密接")

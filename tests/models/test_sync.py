@@ -244,7 +244,7 @@ def test_another_key_for_a_known_station_is_refused_until_trusted(gates, office,
 
 
 def test_newer_format(gates, office, tmp_path):
-    bad = rezip(gates[0][1], tmp_path / "n.gdbundle", manifest=lambda m: m.update(format_version=2),
+    bad = rezip(gates[0][1], tmp_path / "n.gdbundle", manifest=lambda m: m.update(format_version=bundle.READS_UP_TO + 1),
                 signing_key=signing_key(gates[0][0]))
     expect_rejected(office, bad, "format_too_new")
 

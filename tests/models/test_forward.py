@@ -1,0 +1,357 @@
+"""A community office forwards its gates' records upward in an office bundle: the district holds them
+in the gates' own names, gate → community → district and gate → district give one copy, and a
+forwarding office can bring nothing outside the unit it speaks for."""
+from __future__ import annotations
+
+import json
+import uuid
+import zipfile
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select, text
+
+from models.app.demo import create_demo
+from models.store.clock import local_today
+from models.store.db import open_database
+from models.sync import (
+    Importer,
+    NoUnit,
+    NotAnOffice,
+    OfficeUnit,
+    ensure_office,
+    export_bundle,
+    forward_bundle,
+    not_reported,
+    set_office_unit,
+    units,
+)
+from models.sync.tables import SyncRecord
+from tests.conftest import NOW
+from tests.models.test_sync import snapshot
+from tests.sync_helpers import craft, enroll, joined, lines, signing_key
+
+LATER = NOW + timedelta(hours=2)
+CHINA = ZoneInfo("Asia/Shanghai")
+UNIT = OfficeUnit("鼓楼区", "温泉街道", "温泉社区")
+# name, compound, gate, (district, sub-district, community) as each gate's set-up typed them
+GATES = (
+    ("A", "榕城花园", "东门", ("鼓楼区", "温泉街道", "温泉社区")),
+    ("B", "三坊小区", "北门", ("", "", "温泉 社区")),  # the upper levels left empty, spaced apart
+    ("C", "金山小区", "南门", ("鼓楼区", "东街街道", "东街社区")),  # another community
+)
+
+
+def make_gate(root, compound, gate, names, seed, visits=20):
+    """A gate with a day of the demo and its first bundle."""
+    db = open_database(root / "gatedesk.sqlite3")
+    create_demo(db, days=1, visits_per_day=visits, parcels_per_day=3, seed=seed, compound=compound, gate=gate,
+                now=NOW)
+    with db.engine.begin() as c:
+        c.execute(text("UPDATE compound SET district = :d, subdistrict = :s, community = :c, rev = rev + 1"),
+                  dict(zip("dsc", names)))
+    return db, export_bundle(db, root / "usb", sheets=False, now=NOW + timedelta(minutes=1)).path
+
+
+@pytest.fixture(scope="module")
+def gates(tmp_path_factory):
+    root = tmp_path_factory.mktemp("forward")
+    out = {name: make_gate(root / name, compound, gate, names, seed=i + 1, visits=20 + i)
+           for i, (name, compound, gate, names) in enumerate(GATES)}
+    yield out
+    for db, _ in out.values():
+        db.close()
+
+
+def make_community(path, gates, *names):
+    """温泉社区's office on its own file, with the bundles of the named gates imported."""
+    db = open_database(path)
+    ensure_office(db)
+    with db.session() as s:
+        set_office_unit(s, UNIT)
+        s.commit()
+    enroll(db, *(gates[n][0] for n in names))
+    for n in names:  # an hour before it forwards
+        assert Importer(db, clock=lambda: LATER - timedelta(hours=1)).run(gates[n][1]).status == "accepted"
+    return db
+
+
+@pytest.fixture
+def community(tmp_path, gates):
+    db = make_community(tmp_path / "community" / "gatedesk.sqlite3", gates, "A", "B")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def district(tmp_path, open_office):
+    db = open_office(tmp_path / "district" / "gatedesk.sqlite3")
+    ensure_office(db)
+    yield db
+    db.close()
+
+
+def forward(community, tmp_path, minutes=0):
+    return forward_bundle(community, tmp_path / "up", now=LATER + timedelta(minutes=minutes))
+
+
+def import_into(district, path, **kw):
+    return Importer(district, clock=lambda: LATER + timedelta(hours=1), **kw).run(path)
+
+
+def held(db) -> dict[str, tuple]:
+    """Every record the office holds from gates: id -> (type, revision, digest, owner)."""
+    with db.engine.connect() as c:
+        return {r[0]: tuple(r[1:]) for r in c.execute(select(
+            SyncRecord.id, SyncRecord.record_type, SyncRecord.rev, SyncRecord.digest, SyncRecord.station_id))}
+
+
+def station_of(gates, name) -> str:
+    with zipfile.ZipFile(gates[name][1]) as zf:
+        return json.loads(zf.read("manifest.json"))["station"]["id"]
+
+
+def test_gate_to_community_to_district_keeps_each_record_in_its_gates_name(gates, community, district, tmp_path):
+    sent = forward(community, tmp_path)
+    assert sent.counts["visit"] == 20 + 21 and not sent.encrypted
+    enroll(district, sent.path)  # the district's administrator checked the community office's fingerprint
+    summary = import_into(district, sent.path)
+    assert summary.status == "accepted", summary.problem
+    assert summary.created["visit"] == 41 and not summary.conflicts
+    assert held(district) == held(community)  # the same records, revisions, contents and owners
+    assert {v[3] for v in held(district).values()} == {station_of(gates, "A"), station_of(gates, "B")}
+    with district.reading() as s:
+        tree = units.tree(s)
+        gone_quiet = not_reported(s, local_today(NOW, CHINA), CHINA, now=LATER)
+    [wenquan] = [u for u in tree.units.values() if u.name == "温泉社区"]
+    # B's set-up named only its community: it sits where the community office says it is.
+    assert [u.name for u in tree.path(wenquan.id)] == ["鼓楼区", "温泉街道", "温泉社区"]
+    assert len(tree.compounds_under(wenquan.id)) == 2
+    assert gone_quiet == []  # the gates' bundles the community received count as reported
+
+
+def test_direct_and_forwarded_copies_of_a_gate_are_one(gates, community, district, tmp_path):
+    enroll(district, gates["A"][0])
+    assert import_into(district, gates["A"][1]).status == "accepted"  # gate → district by USB
+    sent = forward(community, tmp_path)
+    enroll(district, sent.path)
+    summary = import_into(district, sent.path)
+    assert summary.status == "accepted", summary.problem
+    assert summary.created["visit"] == 21 and summary.unchanged["visit"] == 20 and not summary.conflicts
+    assert held(district) == held(community)
+    # And the other way round: the gate's own bundle after the forwarded copy changes nothing.
+    again = import_into(district, gates["A"][1])
+    assert again.status == "accepted" and again.already_imported
+
+
+def test_the_same_office_bundle_twice_changes_nothing(community, district, tmp_path):
+    sent = forward(community, tmp_path)
+    enroll(district, sent.path)
+    assert import_into(district, sent.path).status == "accepted"
+    before = snapshot(district)
+    again = import_into(district, sent.path)
+    assert again.status == "accepted" and again.already_imported and again.total("created") == 0
+    assert snapshot(district) == before
+
+
+def test_the_next_forward_holds_only_what_arrived_since(gates, district, tmp_path):
+    gate_db, first_bundle = make_gate(tmp_path / "D", "五四北苑", "西门", UNIT.names, seed=9)
+    community = make_community(tmp_path / "community" / "gatedesk.sqlite3", dict(gates, D=(gate_db, first_bundle)),
+                               "B", "D")
+    first = forward(community, tmp_path)
+    enroll(district, first.path)
+    assert import_into(district, first.path).status == "accepted"
+    assert forward(community, tmp_path, minutes=10).counts.get("visit", 0) == 0  # nothing new arrived
+    create_demo_visits(gate_db, 7)
+    newer = export_bundle(gate_db, tmp_path / "usb2", sheets=False, now=NOW + timedelta(minutes=30))
+    assert Importer(community, clock=lambda: LATER + timedelta(minutes=20)).run(newer.path).status == "accepted"
+    second = forward(community, tmp_path, minutes=30)
+    assert 7 <= second.counts["visit"] < 20  # D's new ones (and what its bundle brought again), nothing of B's
+    summary = import_into(district, second.path)
+    assert summary.status == "accepted" and summary.created["visit"] == 7
+    assert held(district) == held(community)
+    community.close()
+    gate_db.close()
+
+
+def create_demo_visits(db, n):
+    """n more visits at the gate, ten minutes after its first export (copies of its first ones)."""
+    with db.engine.begin() as c:
+        rows = c.execute(text("SELECT * FROM visit ORDER BY created_at LIMIT :n"), {"n": n}).mappings().all()
+        for r in rows:
+            row = dict(r, id=str(uuid.uuid4()), created_at=NOW + timedelta(minutes=10),
+                       updated_at=NOW + timedelta(minutes=10), rev=1)
+            c.execute(text(f"INSERT INTO visit ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})"), row)
+
+
+def test_an_office_without_a_unit_or_a_gate_cannot_forward(gates, tmp_path):
+    db = open_database(tmp_path / "bare" / "gatedesk.sqlite3")
+    ensure_office(db)
+    with pytest.raises(NoUnit):
+        forward_bundle(db, tmp_path / "up", now=LATER)
+    db.close()
+    with pytest.raises(NotAnOffice):
+        forward_bundle(gates["A"][0], tmp_path / "up", now=LATER)
+
+
+# -- what a forwarding office may not do --------------------------------------------------------------
+def expect(district, path, code, status="rejected"):
+    before = snapshot(district)
+    summary = import_into(district, path)
+    assert (summary.status, summary.problem.code if summary.problem else None) == (status, code), summary.problem
+    assert snapshot(district) == before
+    return summary
+
+
+def forged(community, sent, tmp_path, *, manifest=None, members=None, name="forged.gdbundle"):
+    """The community office's bundle rewritten and signed again with the community office's own key:
+    what an office gone bad (or a stolen office file) can make."""
+    return craft(sent.path, tmp_path / name, signing_key(community), manifest=manifest, members=members)
+
+
+def test_a_gate_outside_the_office_unit_is_refused(gates, tmp_path, district):
+    db = make_community(tmp_path / "greedy" / "gatedesk.sqlite3", gates, "A", "C")
+    sent = forward(db, tmp_path)
+    enroll(district, sent.path)
+    summary = expect(district, sent.path, "not_in_scope")
+    assert "东街社区" in summary.problem.message.params["where"]
+    db.close()
+
+
+def test_an_office_cannot_widen_its_unit_later(gates, community, district, tmp_path):
+    sent = forward(community, tmp_path)
+    enroll(district, sent.path)
+    assert import_into(district, sent.path).status == "accepted"
+    wider = forged(community, sent, tmp_path, manifest=lambda m: m.update(
+        sequence=2, compound=dict(m["compound"], community="", subdistrict="")))
+    expect(district, wider, "unit_changed")
+
+
+def test_records_of_a_gate_the_bundle_does_not_forward_are_refused(gates, community, district, tmp_path):
+    sent = forward(community, tmp_path)
+    enroll(district, sent.path)
+    b = station_of(gates, "B")
+    bad = forged(community, sent, tmp_path, manifest=lambda m: m.update(
+        forwarded=[f for f in m["forwarded"] if f["station"]["id"] != b]))
+    expect(district, bad, "not_owner")
+
+
+def test_a_forwarded_record_cannot_take_over_another_gates_record(gates, community, district, tmp_path):
+    enroll(district, gates["C"][0])
+    assert import_into(district, gates["C"][1]).status == "accepted"
+    sent = forward(community, tmp_path)
+    enroll(district, sent.path)
+    with zipfile.ZipFile(gates["C"][1]) as zf:
+        victim = lines(zf.read("visit.jsonl"))[0]["id"]
+
+    def take_over(data):
+        records = lines(data)
+        records[0] = dict(records[0], id=victim, rev=9)
+        return joined(records)
+
+    bad = forged(community, sent, tmp_path, members={"visit.jsonl": take_over})
+    summary = expect(district, bad, "not_owner")
+    assert summary.problem.record_id == victim
+
+
+def test_a_forwarded_gate_with_another_key_than_the_district_knows_is_refused(gates, community, district, tmp_path):
+    enroll(district, gates["A"][0])
+    assert import_into(district, gates["A"][1]).status == "accepted"
+    sent = forward(community, tmp_path)
+    enroll(district, sent.path)
+    a = station_of(gates, "A")
+    impostor = "A" * 43 + "="
+
+    def swap(m):
+        for f in m["forwarded"]:
+            if f["station"]["id"] == a:
+                f["station"]["public_key"] = impostor
+
+    expect(district, forged(community, sent, tmp_path, manifest=swap), "key_changed")
+
+
+def test_receipts_of_a_gate_the_bundle_does_not_forward_are_refused(gates, community, district, tmp_path):
+    sent = forward(community, tmp_path)
+    enroll(district, sent.path)
+    stranger = station_of(gates, "C")
+
+    def add(data):
+        records = lines(data)
+        return joined(records + [dict(records[0], id="f" * 64, station_id=stranger)])
+
+    expect(district, forged(community, sent, tmp_path, members={"receipt.jsonl": add}), "not_owner")
+
+
+def test_an_office_not_enrolled_is_held_and_a_gate_cannot_pose_as_an_office(gates, community, district, tmp_path):
+    sent = forward(community, tmp_path)
+    assert "温泉社区" in expect(district, sent.path, "not_enrolled", "held").problem.message.params["station"]
+    # A gate the district knows, signing an office bundle with its own key, is not an office here.
+    enroll(district, gates["A"][0])
+    assert import_into(district, gates["A"][1]).status == "accepted"
+    a_db, a_path = gates["A"]
+    with zipfile.ZipFile(a_path) as zf:
+        a_station = json.loads(zf.read("manifest.json"))["station"]
+    posing = craft(sent.path, tmp_path / "posing.gdbundle", signing_key(a_db),
+                   manifest=lambda m: m.update(station=a_station, gate=dict(m["gate"], id=a_station["gate_id"])))
+    expect(district, posing, "bad_manifest")
+
+
+def test_a_gate_deletion_reaches_the_district_through_the_community(gates, district, tmp_path):
+    from models.app.demo import DEMO_PINS
+    from models.app.desk import Desk
+    from models.gate.visits import Visit
+    from models.station.isolation import IsolationCase
+    from models.trust.operators import Role
+
+    gate_db, first_bundle = make_gate(tmp_path / "D", "五四北苑", "西门", UNIT.names, seed=9)
+    community = make_community(tmp_path / "community" / "gatedesk.sqlite3", {"D": (gate_db, first_bundle)}, "D")
+    first = forward(community, tmp_path)
+    enroll(district, first.path)
+    assert import_into(district, first.path).status == "accepted"
+    desk = Desk(gate_db, clock=lambda: NOW + timedelta(minutes=10))
+    with gate_db.session() as s:
+        victim = s.execute(select(Visit.id).where(~Visit.id.in_(select(IsolationCase.visit_id).where(
+            IsolationCase.visit_id.is_not(None)))).limit(1)).scalar()
+    sup = next(o for o in desk.staff.operators() if o.name == "陈主管")
+    desk.authorise(sup.id, DEMO_PINS["supervisor"], Role.SUPERVISOR)
+    desk.gate.delete_visit(victim, "登记重复")
+    newer = export_bundle(gate_db, tmp_path / "usb2", sheets=False, now=NOW + timedelta(minutes=30))
+    assert Importer(community, clock=lambda: LATER + timedelta(minutes=20)).run(newer.path).status == "accepted"
+    second = forward(community, tmp_path, minutes=30)
+    assert second.counts["tombstone"] == 1
+    assert import_into(district, second.path).status == "accepted"
+    with district.session() as s:
+        assert s.get(Visit, victim) is None
+    assert held(district) == held(community)
+    community.close()
+    gate_db.close()
+
+
+def test_an_office_set_up_at_its_first_run_forwards_as_a_supervisor_and_it_is_audited(gates, district, tmp_path):
+    from models.app.desk import Desk
+    from models.trust import audit
+    from models.trust.operators import NotAllowed, Role
+
+    db = open_database(tmp_path / "community" / "gatedesk.sqlite3")
+    desk = Desk(db, clock=lambda: LATER)
+    desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", subdistrict="温泉街道",
+                                    district="鼓楼区", admin_name="周主任", pin="2468", pin_again="2468",
+                                    office_label="社区办公室")
+    assert desk.sync.office_unit() == UNIT
+    enroll(db, gates["A"][0])
+    assert desk.sync.importer().run(gates["A"][1]).status == "accepted"
+    desk.staff.sign_off()
+    with pytest.raises(NotAllowed):  # no one on duty with a supervisor's authority
+        desk.sync.forward_bundle(tmp_path / "up")
+    admin = desk.staff.operators()[0]
+    desk.authorise(admin.id, "2468", Role.ADMIN)
+    sent = desk.sync.forward_bundle(tmp_path / "up")
+    assert sent.path.name.startswith("温泉社区居委会_office_") and sent.counts["visit"] == 20
+    with db.reading() as s:
+        [entry] = [e for e in audit.entries(s) if e.action == "forward"]
+    assert entry.operator_id == admin.id and "gates=1" in entry.detail
+    enroll(district, sent.path)
+    summary = import_into(district, sent.path)
+    assert summary.status == "accepted" and (summary.compound, summary.gate) == ("温泉社区居委会", "社区办公室")
+    db.close()

@@ -8,15 +8,18 @@
     python main.py import --data-dir DIR [--dry-run] [--json] [--trust-new-key] [--enroll FP]... FILE_OR_FOLDER...
     python main.py report --data-dir DIR --day DAY --out FILE.xlsx|FILE.pdf
     python main.py office-key --data-dir DIR --out FILE      (office: the key file gates load)
-    python main.py use-office-key --data-dir DIR FILE         (gate: encrypt bundles to that office)
+    python main.py use-office-key --data-dir DIR FILE         (encrypt bundles to that office; at an
+                                                               office: to the office above it)
     python main.py poster --data-dir DIR --gate NAME_OR_ID --out FILE.pdf|FILE.png [--size A4|A3]
     python main.py passes --data-dir DIR --operator NAME [--building B] --out FILE.pdf|FILE.png
     python main.py office-init [--data-dir DIR | --database URL] [--name NAME]   (office: create or upgrade)
+                         [--district D] [--subdistrict S] [--community C]   (the unit it speaks for)
+    python main.py forward --data-dir DIR --out PATH     (office: its gates' records for the office above)
     python main.py audit verify --data-dir DIR
     python main.py backup --data-dir DIR --out FILE           (the embedded file; a server's is pg_dump's)
     python main.py restore --data-dir DIR FILE [--other-station]   (close GateDesk first)
 
-The office's commands (stats, import, report, office-key, office-init, audit) also work on a
+The office's commands (stats, import, report, office-key, office-init, forward, audit) also work on a
 database server: --database postgresql://USER@HOST:PORT/DATABASE, or GATEDESK_DATABASE.
 
 Only the standard library is imported here, so a command starts quickly and `--help` works
@@ -123,7 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     okey = sub.add_parser("office-key", parents=[office], help="office: write the key file gates encrypt to")
     okey.add_argument("--out", required=True, type=_path, metavar="FILE")
     okey.add_argument("--name", type=_text, metavar="NAME", help="the office's name, shown to gates and on reports")
-    ukey = sub.add_parser("use-office-key", parents=[common], help="gate: encrypt bundles to this office key")
+    ukey = sub.add_parser("use-office-key", parents=[office],
+                          help="encrypt bundles to this office key (at an office: the office above it)")
     ukey.add_argument("file", type=_path, metavar="FILE")
     poster = sub.add_parser("poster", parents=[common], help="print a gate's QR check-in poster")
     poster.add_argument("--gate", required=True, type=_text, metavar="NAME_OR_ID",
@@ -133,6 +137,14 @@ def build_parser() -> argparse.ArgumentParser:
     init = sub.add_parser("office-init", parents=[office],
                           help="office: create or upgrade the office database (on a server: --database URL)")
     init.add_argument("--name", type=_text, metavar="NAME", help="the office's name, shown to gates and on reports")
+    for level, what in (("district", "district (区)"), ("subdistrict", "sub-district (街道)"),
+                        ("community", "community (社区)")):
+        init.add_argument(f"--{level}", type=_text, metavar="NAME",
+                          help=f"the {what} this office speaks for when it forwards its gates' records upward")
+    fwd = sub.add_parser("forward", parents=[office],
+                         help="office: write its gates' records since the last forward for the office above")
+    fwd.add_argument("--out", required=True, type=_path, metavar="PATH",
+                     help="a folder (the bundle is named for you) or a file")
     backup = sub.add_parser("backup", parents=[common], help="a consistent, checked copy of the embedded database file")
     backup.add_argument("--out", required=True, type=_path, metavar="FILE")
     restore = sub.add_parser("restore", parents=[common],
@@ -455,7 +467,7 @@ def cmd_office_init(args, data_dir) -> int:
     from models.store import server
     from models.store.db import SCHEMA_VERSION, open_database, stored_version
     from models.store.i18n import QT_TRANSLATE_NOOP
-    from models.sync import NotAnOffice, ensure_office, mark_office
+    from models.sync import NotAnOffice, OfficeUnit, ensure_office, mark_office, set_office_unit
 
     url = _server(args, data_dir)
     where = server.shown(url) if url else str(data_dir)
@@ -467,10 +479,13 @@ def cmd_office_init(args, data_dir) -> int:
         except NotAnOffice:
             return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{dir} is a gate station's database, not an office's."),
                               dir=where))
-        if args.name:
-            with db.session() as s:
+        with db.session() as s:
+            if args.name:
                 mark_office(s, name=args.name)
-                s.commit()
+            if args.district or args.subdistrict or args.community:
+                named = OfficeUnit(args.district or "", args.subdistrict or "", args.community or "")
+                set_office_unit(s, named)
+            s.commit()
     finally:
         db.close()
     if before is None:
@@ -480,6 +495,37 @@ def cmd_office_init(args, data_dir) -> int:
     else:
         text = QT_TRANSLATE_NOOP("Cli", "The office database at {where} is ready (schema {version}); nothing to do.")
     print(_say(_msg(text, where=where, before=before, version=SCHEMA_VERSION)))
+    return EXIT_OK
+
+
+def cmd_forward(args, data_dir) -> int:
+    """The office's own bundle for the office above: its gates' records since the last forward."""
+    from pathlib import Path
+
+    from models.app.desk import Desk
+    from models.store.i18n import QT_TRANSLATE_NOOP
+    from models.sync import NoUnit, NotAnOffice
+
+    db = _open(data_dir, must_exist=True, args=args)
+    out = Path(args.out).expanduser()
+    try:
+        result = Desk(db).sync.forward_bundle(out, scheduled=True)
+    except NotAnOffice:
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{dir} is a gate station's database, not an office's: a gate "
+                                            "writes its bundle with export."), dir=str(data_dir)))
+    except NoUnit:
+        return _fail(_msg(QT_TRANSLATE_NOOP(
+            "Cli", "This office names no district, sub-district or community to speak for. Name it first, e.g. "
+            "office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区.")))
+    except OSError as exc:
+        return _cannot_write(out, exc)
+    finally:
+        db.close()
+    print(result.path)
+    print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Office bundle {seq}: {n} records{encrypted}."), seq=result.seq,
+                    n=result.records, encrypted=_say(_msg(QT_TRANSLATE_NOOP("Cli", ", encrypted for {office}"),
+                                                          office=result.encrypted_for))
+                    if result.encrypted else "")), file=sys.stderr)
     return EXIT_OK
 
 
@@ -508,15 +554,20 @@ def cmd_use_office_key(args, data_dir) -> int:
         text = Path(args.file).expanduser().read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{path} is not an office key file."), path=args.file))
-    db = _open(data_dir, must_exist=True)
+    from models.sync import is_office
+
+    db = _open(data_dir, must_exist=True, args=args)
     try:
+        at_office = is_office(db)
         key = Desk(db).sync.load_office_key(text, scheduled=True)
     except BadKeyFile:
-        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{path} is not an office key file."), path=args.file))
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{path} is not an office key file, or it is this office's own "
+                                            "key."), path=args.file))
     finally:
         db.close()
-    print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Bundles will be encrypted for {office} (key {key})."),
-                    office=key.office, key=key.key_id)))
+    said = QT_TRANSLATE_NOOP("Cli", "This office's forwarded bundles will be encrypted for {office} (key {key}).") \
+        if at_office else QT_TRANSLATE_NOOP("Cli", "Bundles will be encrypted for {office} (key {key}).")
+    print(_say(_msg(said, office=key.office, key=key.key_id)))
     return EXIT_OK
 
 
@@ -713,7 +764,7 @@ def cmd_audit(args, data_dir) -> int:
 
 
 COMMANDS = {"audit": cmd_audit, "backup": cmd_backup, "restore": cmd_restore, "export": cmd_export, "import": cmd_import, "report": cmd_report,
-            "office-key": cmd_office_key, "office-init": cmd_office_init, "use-office-key": cmd_use_office_key,
+            "office-key": cmd_office_key, "office-init": cmd_office_init, "forward": cmd_forward, "use-office-key": cmd_use_office_key,
             "poster": cmd_poster, "passes": cmd_passes}
 
 

@@ -343,3 +343,39 @@ def test_import_of_a_whole_usb_folder_skips_the_spreadsheets_for_people(tmp_path
         by_status.setdefault(obj["status"], []).append((Path(obj["file"]).suffix, obj["reason"]))
     assert by_status["accepted"] == [(".gdbundle", None)]
     assert sorted(by_status["skipped"]) == [(".csv", "people_log")] * 3 + [(".xlsx", "people_log")]
+
+
+def test_a_community_office_forwards_to_the_district_by_usb_stick(tmp_path):
+    """gate → community → district on the command line, as office staff script it: the community names
+    its unit, loads the district's key, forwards; the district enrolls the community office and imports."""
+    gate, community, district = tmp_path / "东门", tmp_path / "community", tmp_path / "district"
+    assert run("demo", "--data-dir", str(gate), "--days", "1", "--visits-per-day", "30").returncode == 0
+    assert run("export", "--data-dir", str(gate), "--out", str(tmp_path / "usb")).returncode == 0
+    assert run("office-init", "--data-dir", str(community), "--name", "温泉社区居委会").returncode == 0
+    nameless = run("forward", "--data-dir", str(community), "--out", str(tmp_path / "up"), env_lang="en")
+    assert nameless.returncode == 1 and "office-init --district" in nameless.stderr
+    named = run("office-init", "--data-dir", str(community), "--district", "鼓楼区", "--subdistrict", "温泉街道",
+                "--community", "温泉社区")
+    assert named.returncode == 0, named.stderr
+    held = run("import", "--data-dir", str(community), "--json", str(tmp_path / "usb"))
+    fingerprint = json.loads(held.stdout.splitlines()[0])["fingerprint"]
+    assert run("import", "--data-dir", str(community), "--enroll", fingerprint, str(tmp_path / "usb")).returncode == 0
+    assert run("office-key", "--data-dir", str(district), "--out", str(tmp_path / "district.gdkey")).returncode == 0
+    own = run("office-key", "--data-dir", str(community), "--out", str(tmp_path / "own.gdkey"))
+    assert own.returncode == 0
+    assert run("use-office-key", "--data-dir", str(community), str(tmp_path / "own.gdkey")).returncode == 1
+    loaded = run("use-office-key", "--data-dir", str(community), str(tmp_path / "district.gdkey"), env_lang="en")
+    assert loaded.returncode == 0 and "forwarded bundles will be encrypted" in loaded.stdout, loaded.stderr
+    sent = run("forward", "--data-dir", str(community), "--out", str(tmp_path / "up"), env_lang="en")
+    assert sent.returncode == 0 and "encrypted for" in sent.stderr, sent.stderr
+    bundle = Path(sent.stdout.strip())
+    assert bundle.name.startswith("温泉社区居委会_office_") and bundle.name.endswith("_00001.gdbundle")
+    at_gate = run("forward", "--data-dir", str(gate), "--out", str(tmp_path / "up"), env_lang="en")
+    assert at_gate.returncode == 1 and "not an office" in at_gate.stderr
+    held = run("import", "--data-dir", str(district), "--json", str(bundle))
+    [line] = [json.loads(x) for x in held.stdout.splitlines()]
+    assert (held.returncode, line["status"]) == (1, "held") and "温泉社区居委会" in line["message"]
+    done = run("import", "--data-dir", str(district), "--json", "--enroll", line["fingerprint"], str(bundle))
+    assert done.returncode == 0 and json.loads(done.stdout)["status"] == "accepted", done.stdout
+    counts = [json.loads(run("stats", "--data-dir", str(d), "--json").stdout)["visits"] for d in (community, district)]
+    assert counts == [30, 30]

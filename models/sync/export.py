@@ -46,6 +46,7 @@ class ExportResult:
     counts: dict[str, int]
     encrypted: bool
     sheets: list[Path] = field(default_factory=list)
+    encrypted_for: str = ""  # the office's name, when encrypted
 
     @property
     def records(self) -> int:

@@ -172,7 +172,8 @@ def forward_bundle(db: Database, out: Path, *, now: datetime | None = None, oper
         audit.record(s, at=now, station_id=me.station_id, operator_id=operator_id, action="forward",
                      detail=f"seq={seq} gates={len(stations)} bundles={len(receipts)} records={sum(counts.values())}")
         s.commit()
-    return ExportResult(path=path, seq=seq, counts=counts, encrypted=upper is not None)
+    return ExportResult(path=path, seq=seq, counts=counts, encrypted=upper is not None,
+                        encrypted_for=upper.office if upper else "")
 
 
 def _changed_since(receipts) -> tuple:

@@ -46,6 +46,11 @@ class OfficeWindow(QMainWindow):
         self.report_action.triggered.connect(self.write_report)
         self.key_action = QAction(self.tr("Key file for gates…"), self)
         self.key_action.triggered.connect(self.write_key_file)
+        self.forward_action = QAction(self.tr("Forward upward…"), self)
+        self.forward_action.setToolTip(self.tr("Write the gates' records for the sub-district or district office"))
+        self.forward_action.triggered.connect(self.open_forward)
+        self.upper_key_action = QAction(self.tr("Key file of the office above…"), self)
+        self.upper_key_action.triggered.connect(self.load_upper_key)
         self.posters_action = QAction(self.tr("Posters…"), self)
         self.posters_action.triggered.connect(self.open_posters)
         self.settings_action = QAction(self.tr("Settings…"), self)
@@ -59,9 +64,11 @@ class OfficeWindow(QMainWindow):
         # The day's work on buttons; what an administrator does now and then under one menu, as at
         # a gate (six buttons pushed the tabs out of sight at 1280 px).
         bar.addAction(self.report_action)
+        bar.addAction(self.forward_action)
         bar.addAction(self.posters_action)
-        bar.addWidget(menu_button(self.tr("Admin"), [self.settings_action, self.key_action, self.units_action, None,
-                                                     self.audit_action, self.campaign_action], self))
+        bar.addWidget(menu_button(self.tr("Admin"), [self.settings_action, self.key_action, self.upper_key_action,
+                                                     self.units_action, None, self.audit_action,
+                                                     self.campaign_action], self))
 
         self._stale = {self.dashboard, self.gates, self.conflicts}
         self.importer.imported.connect(self._data_changed)
@@ -144,6 +151,37 @@ class OfficeWindow(QMainWindow):
                 path, exc.strerror or exc))
             return
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 10_000)
+
+    def open_forward(self) -> None:
+        from gui.dialogs.forward_dialog import ForwardDialog
+
+        try:
+            ForwardDialog(self.desk, self).exec()
+        finally:
+            self.desk.drop_authority()  # a supervisor's PIN given for the forward ends with the dialog
+
+    def load_upper_key(self) -> None:
+        """The key file of the sub-district or district office: forwarded bundles are encrypted to it."""
+        from gui.dialogs.sign_in_dialog import authority
+        from models.sync import BadKeyFile
+
+        with authority(self.desk, self, Role.ADMIN, self.tr("An administrator's PIN is needed.")) as allowed:
+            if not allowed:
+                return
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("The key file of the office above"), "",
+                                                  self.tr("Office key (*.json *.gdkey)"))
+            if not name:
+                return
+            try:
+                with open(name, encoding="utf-8") as f:
+                    key = self.desk.sync.load_office_key(f.read())
+            except (OSError, UnicodeDecodeError, BadKeyFile):
+                QMessageBox.warning(self, self.tr("Key file of the office above"), self.tr(
+                    "{0} is not the key file of another office.").format(name))
+                return
+        QMessageBox.information(self, self.tr("Key file of the office above"), self.tr(
+            "From now on forwarded bundles are encrypted for {0}. Check the key fingerprint with that office by "
+            "phone: {1}").format(key.office, key.key_id))
 
     def write_key_file(self) -> None:
         if not (self.desk.operator and self.desk.operator.at_least(Role.ADMIN)):

@@ -1,12 +1,14 @@
 """Small widgets shared by the panels: big choice buttons driven by keys, and fields with errors."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -195,6 +197,35 @@ class Notice(QLabel):
         self.style().unpolish(self)
         self.style().polish(self)
         self.setText(text)
+
+
+class FolderRow(QWidget):
+    """Where a bundle goes (the USB stick): a folder typed or chosen, remembered under a settings key."""
+
+    def __init__(self, settings_key: str, name: str, parent=None):
+        super().__init__(parent)
+        self.settings_key = settings_key
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(QSettings().value(settings_key, "") or "")
+        self.edit.setObjectName(name)
+        self.edit.setPlaceholderText(self.tr("the USB stick, e.g. E:\\ or /media/usb"))
+        self.edit.setMinimumHeight(40)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self.choose)
+        row.addWidget(self.edit, 1)
+        row.addWidget(browse)
+
+    def choose(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Where to write the bundle"), self.edit.text())
+        if folder:
+            self.edit.setText(folder)
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+    def remember(self) -> None:
+        QSettings().setValue(self.settings_key, self.text())
 
 
 def menu_button(text: str, actions: list, parent=None):

@@ -4,25 +4,23 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QSettings
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
 )
 
 from gui import texts
 from gui.background import BackgroundOp
+from gui.widgets import FolderRow
 from models.app.desk import Desk
 from models.trust.operators import Role
 
@@ -61,16 +59,9 @@ class ExportDialog(QDialog):
         box.addLayout(row)
         self.range.toggled.connect(lambda on: (self.day_from.setEnabled(on), self.day_to.setEnabled(on)))
         form = QFormLayout()
-        folder_row = QHBoxLayout()
-        self.folder = QLineEdit(QSettings().value("export/folder", "") or "")
-        self.folder.setObjectName("exportFolder")
-        self.folder.setPlaceholderText(self.tr("the USB stick, e.g. E:\\ or /media/usb"))
-        self.folder.setMinimumHeight(40)
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self.choose_folder)
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
-        form.addRow(self.tr("Write to"), folder_row)
+        self.folder_row = FolderRow("export/folder", "exportFolder")
+        self.folder = self.folder_row.edit
+        form.addRow(self.tr("Write to"), self.folder_row)
         box.addLayout(form)
         self.full_data = QCheckBox(self.tr("Unmasked names, phones and ID numbers in the spreadsheets "
                                            "(administrator only)"))
@@ -100,11 +91,6 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         box.addWidget(self.buttons)
 
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Where to write the bundle"), self.folder.text())
-        if folder:
-            self.folder.setText(folder)
-
     def export(self) -> None:
         folder = self.folder.text().strip()
         if not folder:
@@ -124,7 +110,7 @@ class ExportDialog(QDialog):
         full = self.full_data.isChecked()
         if not self._allowed(Role.ADMIN if full else Role.SUPERVISOR):
             return
-        QSettings().setValue("export/folder", folder)
+        self.folder_row.remember()
         desk = self.desk
         self.export_button.setEnabled(False)
         self.op = BackgroundOp(self, lambda progress, _cancelled: desk.sync.export_bundle(

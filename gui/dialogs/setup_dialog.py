@@ -76,7 +76,9 @@ class SetupDialog(QDialog):
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
 
-    GATE_ONLY = ("address", "subdistrict", "district", "gate_name")
+    # An office names its community, sub-district and district too: the unit it speaks for when it
+    # forwards its gates' records upward.
+    GATE_ONLY = ("address", "gate_name")
 
     def _mode_changed(self, office: bool) -> None:
         self.compound_label.setText(self.tr("Office name *") if office else self.tr("Compound name *"))
@@ -110,7 +112,7 @@ class SetupDialog(QDialog):
             if self.as_office.isChecked():
                 self.desk.sync.complete_office_setup(
                     office_name=values["compound_name"], community=values["community"],
-                    admin_name=values["admin_name"], pin=values["admin_pin"], pin_again=values["admin_pin_again"],
+                    subdistrict=values["subdistrict"], district=values["district"], admin_name=values["admin_name"], pin=values["admin_pin"], pin_again=values["admin_pin_again"],
                     office_label=self.tr("Office"))
             else:
                 self.desk.staff.complete_setup(SetupForm(**values))

@@ -45,7 +45,7 @@ class SyncService(Service):
         return done
 
     def office_key(self) -> sync.OfficeKeyFile | None:
-        """At a gate: the office key bundles are encrypted to, if one was loaded."""
+        """The office key bundles are encrypted to, if one was loaded (at an office: the office above's)."""
         with self.db.reading() as s:
             return sync.loaded_office_key(s)
 

@@ -426,263 +426,292 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="188" />
-        <location filename="../../main.py" line="644" />
+        <location filename="../../main.py" line="200" />
+        <location filename="../../main.py" line="694" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="206" />
+        <location filename="../../main.py" line="218" />
         <source>PIN of {name}: </source>
         <translation>{name} 的 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="208" />
+        <location filename="../../main.py" line="220" />
         <source>This command reveals personal data or makes passes: give --operator NAME (an administrator) and the PIN in GATEDESK_PIN, or type it when asked.</source>
         <translation>此命令会显示个人信息或制作通行证：请用 --operator 姓名 指明操作人（管理员），并在 GATEDESK_PIN 中给出 PIN，或在提示时输入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="214" />
+        <location filename="../../main.py" line="226" />
         <source>No operator called {name}.</source>
         <translation>没有名为 {name} 的操作人员。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="241" />
+        <location filename="../../main.py" line="253" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="246" />
+        <location filename="../../main.py" line="258" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="249" />
+        <location filename="../../main.py" line="261" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="293" />
+        <location filename="../../main.py" line="305" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="305" />
+        <location filename="../../main.py" line="317" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="312" />
+        <location filename="../../main.py" line="324" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="313" />
+        <location filename="../../main.py" line="325" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="332" />
+        <location filename="../../main.py" line="344" />
         <source>Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6').</source>
         <translation>不是密钥指纹：{text}（应为 16 位字母和数字，如“da48-52c4-7e96-12c6”）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="338" />
-        <location filename="../../main.py" line="670" />
+        <location filename="../../main.py" line="350" />
+        <location filename="../../main.py" line="720" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="340" />
+        <location filename="../../main.py" line="352" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="348" />
+        <location filename="../../main.py" line="360" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="352" />
+        <location filename="../../main.py" line="364" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="359" />
+        <location filename="../../main.py" line="371" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
         <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它备案任何门岗。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="376" />
+        <location filename="../../main.py" line="388" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待备案  {file}：{compound} {gate} 尚未备案；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="381" />
+        <location filename="../../main.py" line="393" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="385" />
+        <location filename="../../main.py" line="397" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="387" />
+        <location filename="../../main.py" line="399" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="387" />
+        <location filename="../../main.py" line="399" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="388" />
+        <location filename="../../main.py" line="400" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="395" />
+        <location filename="../../main.py" line="407" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="399" />
+        <location filename="../../main.py" line="411" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="411" />
+        <location filename="../../main.py" line="423" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="437" />
-        <location filename="../../main.py" line="468" />
+        <location filename="../../main.py" line="449" />
+        <location filename="../../main.py" line="480" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="447" />
+        <location filename="../../main.py" line="459" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="477" />
+        <location filename="../../main.py" line="492" />
         <source>Created the office database at {where} (schema {version}).</source>
         <translation>已在 {where} 建立办公室数据库（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="479" />
+        <location filename="../../main.py" line="494" />
         <source>Upgraded the office database at {where} from schema {before} to {version}.</source>
         <translation>已将 {where} 的办公室数据库从结构版本 {before} 升级到 {version}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="481" />
+        <location filename="../../main.py" line="496" />
         <source>The office database at {where} is ready (schema {version}); nothing to do.</source>
         <translation>{where} 的办公室数据库已就绪（结构版本 {version}），无需改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="495" />
+        <location filename="../../main.py" line="514" />
+        <source>{dir} is a gate station's database, not an office's: a gate writes its bundle with export.</source>
+        <translation>{dir} 是门岗站点的数据库，不是办公室的：门岗用 export 导出数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="517" />
+        <source>This office names no district, sub-district or community to speak for. Name it first, e.g. office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区.</source>
+        <translation>本办公室尚未指明所代表的区、街道或社区。请先指明，例如 office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="525" />
+        <source>Office bundle {seq}: {n} records{encrypted}.</source>
+        <translation>办公室数据包 {seq}：{n} 条记录{encrypted}。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="526" />
+        <source>, encrypted for {office}</source>
+        <translation>，已为 {office} 加密</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="540" />
         <source>{command} is for the embedded database file, but this office's database is on the server {server}: back it up with the server's own pg_dump, as the README says.</source>
         <translation>{command} 只用于本机的数据库文件，而本办公室的数据库在服务器 {server} 上：请按 README 用服务器自带的 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="511" />
-        <location filename="../../main.py" line="516" />
+        <location filename="../../main.py" line="556" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="519" />
+        <location filename="../../main.py" line="564" />
+        <source>{path} is not an office key file, or it is this office's own key.</source>
+        <translation>{path} 不是办公室密钥文件，或是本办公室自己的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="568" />
+        <source>This office's forwarded bundles will be encrypted for {office} (key {key}).</source>
+        <translation>本办公室上报的数据包将为 {office} 加密（密钥 {key}）。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="569" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="527" />
+        <location filename="../../main.py" line="577" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="536" />
+        <location filename="../../main.py" line="586" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="539" />
-        <location filename="../../main.py" line="647" />
+        <location filename="../../main.py" line="589" />
+        <location filename="../../main.py" line="697" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="566" />
-        <location filename="../../main.py" line="593" />
+        <location filename="../../main.py" line="616" />
+        <location filename="../../main.py" line="643" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="577" />
+        <location filename="../../main.py" line="627" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="618" />
+        <location filename="../../main.py" line="668" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="627" />
+        <location filename="../../main.py" line="677" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="676" />
+        <location filename="../../main.py" line="726" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="682" />
+        <location filename="../../main.py" line="732" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="684" />
+        <location filename="../../main.py" line="734" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="700" />
+        <location filename="../../main.py" line="750" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="703" />
+        <location filename="../../main.py" line="753" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="707" />
+        <location filename="../../main.py" line="757" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="710" />
+        <location filename="../../main.py" line="760" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="712" />
+        <location filename="../../main.py" line="762" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="751" />
+        <location filename="../../main.py" line="801" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="756" />
+        <location filename="../../main.py" line="806" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -857,12 +886,12 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>双击单位进入下一级，双击小区查看当天的登记（已打码）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="204" />
+        <location filename="../../gui/dashboard_panel.py" line="194" />
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="191" />
+        <location filename="../../gui/dashboard_panel.py" line="185" />
         <source>Gates with registrations this day: {0} of {1}</source>
         <translation>当天有登记的门岗：{0} / {1}</translation>
     </message>
@@ -898,17 +927,17 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>未保存：磁盘已满或数据文件夹无法写入（{detail}）。已输入的内容都还在；请腾出空间或联系管理员，然后再保存。</translation>
     </message>
     <message>
-        <location filename="../../models/store/db.py" line="261" />
+        <location filename="../../models/store/db.py" line="259" />
         <source>There is no GateDesk database at {where} yet: create it with office-init.</source>
         <translation>{where} 还没有门岗登记台数据库：请先用 office-init 建立。</translation>
     </message>
     <message>
-        <location filename="../../models/store/db.py" line="312" />
+        <location filename="../../models/store/db.py" line="330" />
         <source>Upgrading the database from schema {found} to {known} failed, and nothing was changed ({error}). Please report this to whoever supports GateDesk.</source>
         <translation>数据库从结构版本 {found} 升级到 {known} 失败，未作任何改动（{error}）。请报告给负责门岗登记台的技术人员。</translation>
     </message>
     <message>
-        <location filename="../../models/store/db.py" line="314" />
+        <location filename="../../models/store/db.py" line="332" />
         <source>Upgrading the database from schema {found} to {known} failed, and nothing was changed ({error}); a copy from before is in {folder}. Please report this to whoever supports GateDesk.</source>
         <translation>数据库从结构版本 {found} 升级到 {known} 失败，未作任何改动（{error}）；升级前的副本在 {folder}。请报告给负责门岗登记台的技术人员。</translation>
     </message>
@@ -919,13 +948,13 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
     <message>
         <location filename="../../models/store/backups.py" line="110" />
-        <location filename="../../models/store/db.py" line="258" />
+        <location filename="../../models/store/db.py" line="256" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
         <location filename="../../models/store/backups.py" line="113" />
-        <location filename="../../models/store/db.py" line="269" />
+        <location filename="../../models/store/db.py" line="267" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>
@@ -986,7 +1015,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../models/app/records_service.py" line="23" />
+        <location filename="../../models/app/records_service.py" line="25" />
         <source>The name typed is not this station's name. Nothing was erased.</source>
         <translation>输入的名称与本站名称不符，未清除任何内容。</translation>
     </message>
@@ -1060,126 +1089,219 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="36" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="34" />
         <source>Export for the office</source>
         <translation>导出给社区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="39" />
         <source>Everything since the last export (no. {0}, {1})</source>
         <translation>上次导出以来的全部记录（第 {0} 号，{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="43" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="41" />
         <source>Everything (this is the first export)</source>
         <translation>全部记录（这是第一次导出）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="44" />
         <source>Only the days from … to …</source>
         <translation>只导出以下日期：从 … 到 …</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="67" />
-        <source>the USB stick, e.g. E:\ or /media/usb</source>
-        <translation>U 盘，如 E:\ 或 /media/usb</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="69" />
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="73" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="64" />
         <source>Write to</source>
         <translation>写入到</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="75" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="66" />
         <source>Unmasked names, phones and ID numbers in the spreadsheets (administrator only)</source>
         <translation>表格中显示完整的姓名、手机号和身份证号（仅限管理员）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="81" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="72" />
         <source>Encrypted for {0} (key {1}): only that office can open the bundle.</source>
         <translation>已按 {0} 的密钥加密（密钥 {1}）：只有该办公室能打开数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="83" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="74" />
         <source>Not encrypted: anyone who finds the USB stick can read it. Load the office's key file (Admin ▸ Office key) to encrypt bundles.</source>
         <translation>未加密：捡到 U 盘的人都能读取。请载入社区办公室的密钥文件（管理 ▸ 办公室密钥）以加密数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="88" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="79" />
         <source>Bundles from this gate are signed with key {0}.</source>
         <translation>本门岗的数据包签名密钥：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="96" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="87" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="104" />
-        <source>Where to write the bundle</source>
-        <translation>数据包写入位置</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="111" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="97" />
         <source>Choose where to write the bundle (the USB stick).</source>
         <translation>请选择数据包的写入位置（U 盘）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="115" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="101" />
         <source>{0} is not a folder that can be written to. Is the USB stick in?</source>
         <translation>{0} 不是可写入的文件夹。U 盘插好了吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="122" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="108" />
         <source>The first day is after the last day.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="132" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="118" />
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="145" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="131" />
         <source>Exports are made by a supervisor: a supervisor's PIN is needed.</source>
         <translation>导出需由主管进行，需要主管 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="146" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="132" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="144" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="130" />
         <source>Unmasked personal data needs an administrator's PIN.</source>
         <translation>导出未脱敏的个人信息需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="147" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="133" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="152" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="138" />
         <source>Written: {0}
 Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. Wait for the copy to finish before pulling out the stick.</source>
         <translation>已写入：{0}
 第 {1} 号数据包，{2} 条记录{3}。当天的登记表（.xlsx 和 .csv）在同一文件夹。请等复制完成后再拔出 U 盘。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="155" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="141" />
         <source>, encrypted</source>
         <translation>，已加密</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="160" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="146" />
         <source>The bundle was not written: {0}. Nothing at the gate has changed; try again or another stick.</source>
         <translation>数据包未写入：{0}。门岗的数据没有任何改动；请重试或换一个 U 盘。</translation>
+    </message>
+</context>
+<context>
+    <name>FolderRow</name>
+    <message>
+        <location filename="../../gui/widgets.py" line="212" />
+        <source>the USB stick, e.g. E:\ or /media/usb</source>
+        <translation>U 盘，例如 E:\ 或 /media/usb</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="214" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="220" />
+        <source>Where to write the bundle</source>
+        <translation>数据包写到哪里</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="22" />
+        <source>Forward to the office above</source>
+        <translation>上报上级办公室</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="26" />
+        <source>Everything this office received from its gates since the last forward, in the gates' own names, for the sub-district or district office to import.</source>
+        <translation>自上次上报以来本办公室从各门岗收到的全部记录，仍以各门岗的名义，供街道或区办公室导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="30" />
+        <source>This office speaks for: {0}</source>
+        <translation>本办公室代表：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="31" />
+        <source>This office names no district, sub-district or community to speak for, so the office above cannot tell which gates are its own. An administrator names them with: gatedesk office-init --district … --subdistrict … --community …</source>
+        <translation>本办公室尚未指明所代表的区、街道或社区，上级办公室无法判断哪些门岗归它。管理员可用以下命令指明：gatedesk office-init --district … --subdistrict … --community …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="39" />
+        <source>Write to</source>
+        <translation>写入到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="43" />
+        <source>Encrypted for {0} (key {1}): only that office can open it.</source>
+        <translation>已为 {0} 加密（密钥 {1}）：只有该办公室能打开。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="45" />
+        <source>Not encrypted: anyone who finds the USB stick can read it. Load the key file of the office above (Admin ▸ Key file of the office above…) to encrypt it.</source>
+        <translation>未加密：任何拿到 U 盘的人都能读取。载入上级办公室的密钥文件（管理 ▸ 上级办公室密钥文件…）即可加密。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="50" />
+        <source>Signed with this office's key {0}: the office above enrolls this office by it.</source>
+        <translation>以本办公室的密钥 {0} 签名：上级办公室凭此登记本办公室。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="60" />
+        <source>Forward</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="71" />
+        <source>Choose where to write the bundle (the USB stick).</source>
+        <translation>请选择数据包的写入位置（U 盘）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="75" />
+        <source>{0} is not a folder that can be written to. Is the USB stick in?</source>
+        <translation>{0} 不是可写入的文件夹。U 盘插好了吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="81" />
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="82" />
+        <source>A supervisor forwards the gates' records: a supervisor's PIN is needed.</source>
+        <translation>上报门岗记录由主管进行：需要主管 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="89" />
+        <source>Writing the office bundle…</source>
+        <translation>正在写入办公室数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="97" />
+        <source>Written: {0}
+Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pulling out the stick.</source>
+        <translation>已写入：{0}
+第 {1} 号办公室数据包，{2} 条记录{3}。请等复制完成后再拔出 U 盘。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="100" />
+        <source>, encrypted for {0}</source>
+        <translation>，已为 {0} 加密</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="108" />
+        <source>The office bundle was not written: {0}. Nothing here has changed; try again or another stick.</source>
+        <translation>办公室数据包未写入：{0}。本机数据没有任何改变；请重试或换一个 U 盘。</translation>
     </message>
 </context>
 <context>
@@ -1477,7 +1599,7 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
     <message>
         <location filename="../../gui/gate_panel.py" line="502" />
-        <location filename="../../gui/gate_panel.py" line="540" />
+        <location filename="../../gui/gate_panel.py" line="538" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
@@ -1487,32 +1609,32 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="519" />
+        <location filename="../../gui/gate_panel.py" line="517" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="520" />
+        <location filename="../../gui/gate_panel.py" line="518" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="541" />
+        <location filename="../../gui/gate_panel.py" line="539" />
         <source>First reading {0} °C: type the re-measured reading.</source>
         <translation>初测 {0} °C：请输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="550" />
+        <location filename="../../gui/gate_panel.py" line="548" />
         <source>{0} · first reading {1} °C · waiting {2} min</source>
         <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="591" />
+        <location filename="../../gui/gate_panel.py" line="589" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="603" />
+        <location filename="../../gui/gate_panel.py" line="601" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>
@@ -2486,99 +2608,141 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/office_window.py" line="49" />
+        <source>Forward upward…</source>
+        <translation>上报上级…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="50" />
+        <source>Write the gates' records for the sub-district or district office</source>
+        <translation>为街道或区办公室写出各门岗的记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="52" />
+        <source>Key file of the office above…</source>
+        <translation>上级办公室密钥文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="54" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="51" />
+        <location filename="../../gui/office_window.py" line="56" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="53" />
+        <location filename="../../gui/office_window.py" line="58" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="55" />
+        <location filename="../../gui/office_window.py" line="60" />
         <source>Organisation units…</source>
         <translation>组织单位…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="57" />
+        <location filename="../../gui/office_window.py" line="62" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="63" />
+        <location filename="../../gui/office_window.py" line="69" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="75" />
+        <location filename="../../gui/office_window.py" line="82" />
         <source>The daily backup could not be written: {0}</source>
         <translation>每日备份未能写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="77" />
+        <location filename="../../gui/office_window.py" line="84" />
         <source>Personal data past its retention period could not be erased; GateDesk tries again every minute. A report is in the logs folder: tell the administrator.</source>
         <translation>超过保存期限的个人信息未能删除；门岗登记台每分钟重试一次。报告已写入 logs 文件夹：请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="90" />
-        <location filename="../../gui/office_window.py" line="99" />
+        <location filename="../../gui/office_window.py" line="97" />
+        <location filename="../../gui/office_window.py" line="106" />
+        <location filename="../../gui/office_window.py" line="168" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="133" />
+        <location filename="../../gui/office_window.py" line="140" />
         <source>Save the daily report</source>
         <translation>保存每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="134" />
+        <location filename="../../gui/office_window.py" line="141" />
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="143" />
+        <location filename="../../gui/office_window.py" line="150" />
         <source>Daily report</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="143" />
+        <location filename="../../gui/office_window.py" line="150" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="146" />
+        <location filename="../../gui/office_window.py" line="153" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="150" />
-        <location filename="../../gui/office_window.py" line="161" />
-        <location filename="../../gui/office_window.py" line="163" />
+        <location filename="../../gui/office_window.py" line="171" />
+        <source>The key file of the office above</source>
+        <translation>上级办公室的密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="172" />
+        <source>Office key (*.json *.gdkey)</source>
+        <translation>办公室密钥 (*.json *.gdkey)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="179" />
+        <location filename="../../gui/office_window.py" line="182" />
+        <source>Key file of the office above</source>
+        <translation>上级办公室密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="180" />
+        <source>{0} is not the key file of another office.</source>
+        <translation>{0} 不是其他办公室的密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="183" />
+        <source>From now on forwarded bundles are encrypted for {0}. Check the key fingerprint with that office by phone: {1}</source>
+        <translation>今后上报的数据包将为 {0} 加密。请电话向该办公室核对密钥指纹：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="188" />
+        <location filename="../../gui/office_window.py" line="199" />
+        <location filename="../../gui/office_window.py" line="201" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="151" />
+        <location filename="../../gui/office_window.py" line="189" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="154" />
+        <location filename="../../gui/office_window.py" line="192" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="155" />
+        <location filename="../../gui/office_window.py" line="193" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="164" />
+        <location filename="../../gui/office_window.py" line="202" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -4331,12 +4495,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ServerDialog</name>
     <message>
-        <location filename="../../gui/dialogs/server_dialog.py" line="23" />
+        <location filename="../../gui/dialogs/server_dialog.py" line="24" />
         <source>Office database on a server</source>
         <translation>服务器上的办公室数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/server_dialog.py" line="26" />
+        <location filename="../../gui/dialogs/server_dialog.py" line="27" />
         <source>Several office PCs can share one office database on a PostgreSQL server. Your district's IT staff give you its address. The password is not saved.</source>
         <translation>多台办公室电脑可以共用 PostgreSQL 服务器上的同一个办公室数据库。地址由区里的信息技术人员提供。密码不会保存。</translation>
     </message>
@@ -4366,7 +4530,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/server_dialog.py" line="58" />
+        <location filename="../../gui/dialogs/server_dialog.py" line="46" />
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -4527,93 +4691,93 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="26" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="25" />
         <source>Set up GateDesk</source>
         <translation>设置门岗登记台</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="29" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="28" />
         <source>Welcome. Tell GateDesk which compound and gate this computer serves, and who administers it. Fields marked * are required.</source>
         <translation>欢迎使用。请填写这台电脑所在的小区和门岗，以及管理员。带 * 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="33" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="32" />
         <source>This computer is at a gate of a compound</source>
         <translation>这台电脑在小区门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="34" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="33" />
         <source>This computer is at the community office (it imports the gates' bundles)</source>
         <translation>这台电脑在社区办公室（导入各门岗的数据包）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="50" />
-        <location filename="../../gui/dialogs/setup_dialog.py" line="96" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="48" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="84" />
         <source>Compound name *</source>
         <translation>小区名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="51" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="49" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="52" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="50" />
         <source>Community (社区)</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="53" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="51" />
         <source>Sub-district (街道)</source>
         <translation>所属街道</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="54" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="52" />
         <source>District (区)</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="55" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="53" />
         <source>This gate *</source>
         <translation>本门岗名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="56" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="54" />
         <source>Administrator's name *</source>
         <translation>管理员姓名 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="57" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="55" />
         <source>Administrator's PIN (4–12 digits) *</source>
         <translation>管理员 PIN（4–12 位数字）*</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="58" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="56" />
         <source>PIN again *</source>
         <translation>再次输入 PIN *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="77" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="63" />
         <source>The office's database: on this computer.</source>
         <translation>办公室数据库：在本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="66" />
         <source>The office database is on a server…</source>
         <translation>办公室数据库在服务器上…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="96" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="84" />
         <source>Office name *</source>
         <translation>办公室名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="117" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="105" />
         <source>The office's database: on the server {0}.</source>
         <translation>办公室数据库：在服务器 {0} 上。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="128" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="116" />
         <source>Office</source>
         <translation>办公室</translation>
     </message>
@@ -4779,122 +4943,132 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../models/formats/bundle.py" line="47" />
+        <location filename="../../models/formats/bundle.py" line="50" />
         <source>This file is not a GateDesk bundle.</source>
         <translation>此文件不是门岗登记台数据包。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="48" />
+        <location filename="../../models/formats/bundle.py" line="51" />
         <source>The file is cut short (copy interrupted or USB stick pulled out too soon).</source>
         <translation>文件不完整（复制被中断，或 U 盘拔出过早）。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="49" />
+        <location filename="../../models/formats/bundle.py" line="52" />
         <source>The file is damaged: {detail}</source>
         <translation>文件已损坏：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="50" />
+        <location filename="../../models/formats/bundle.py" line="53" />
         <source>The contents of {member} do not match the checksum the gate recorded: the file was changed or damaged after export.</source>
         <translation>{member} 的内容与门岗记录的校验值不符：文件在导出后被改动或损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="51" />
+        <location filename="../../models/formats/bundle.py" line="54" />
         <source>The station's signature does not match: the file was changed after export, or was not made by a GateDesk station.</source>
         <translation>站点签名不符：文件在导出后被改动，或并非由门岗登记台站点生成。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="52" />
+        <location filename="../../models/formats/bundle.py" line="55" />
         <source>This bundle is signed with a new key ({key}) for a gate this office knows ({station}). Check the key with the gate by phone, then accept it (Import tab, or --trust-new-key on the command line).</source>
         <translation>此数据包使用了新的签名密钥（{key}），而本办公室已登记过该门岗（{station}）。请先与门岗电话核对密钥，再予以接受（在“导入”页，或命令行加 --trust-new-key）。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="53" />
+        <location filename="../../models/formats/bundle.py" line="56" />
         <source>The bundle was written by a newer GateDesk (format {found}; this version reads up to {known}). Update GateDesk at the office.</source>
         <translation>数据包由更新版本的门岗登记台生成（格式 {found}，本版本最高支持 {known}）。请升级办公室的门岗登记台。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="54" />
+        <location filename="../../models/formats/bundle.py" line="57" />
         <source>The bundle's table of contents is unreadable: {detail}</source>
         <translation>数据包目录无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="55" />
+        <location filename="../../models/formats/bundle.py" line="58" />
         <source>Part of the bundle is missing: {member}.</source>
         <translation>数据包缺少部分内容：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="56" />
+        <location filename="../../models/formats/bundle.py" line="59" />
         <source>The bundle holds a part that its table of contents does not list: {member}.</source>
         <translation>数据包含有目录中未列出的内容：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="57" />
+        <location filename="../../models/formats/bundle.py" line="60" />
         <source>The bundle holds a file name that points outside the bundle: {member}.</source>
         <translation>数据包中有指向包外的文件名：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="58" />
+        <location filename="../../models/formats/bundle.py" line="61" />
         <source>The bundle is implausibly large or compressed ({member}); it was not opened.</source>
         <translation>数据包大小或压缩比异常（{member}），未予打开。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="59" />
+        <location filename="../../models/formats/bundle.py" line="62" />
         <source>Record {record} in {member} is invalid: {detail}</source>
         <translation>{member} 中的记录 {record} 无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="60" />
+        <location filename="../../models/formats/bundle.py" line="63" />
         <source>Record {record} in {member} is dated in the future ({when}). Check the gate computer's clock.</source>
         <translation>{member} 中的记录 {record} 的时间在将来（{when}）。请检查门岗电脑的时钟。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="61" />
+        <location filename="../../models/formats/bundle.py" line="64" />
         <source>The bundle is encrypted, and this computer holds no office key to open it.</source>
         <translation>数据包已加密，本机没有可打开它的办公室密钥。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="62" />
+        <location filename="../../models/formats/bundle.py" line="65" />
         <source>The bundle is encrypted for another office's key ({key}); it cannot be opened here.</source>
         <translation>数据包是按另一个办公室的密钥（{key}）加密的，本机无法打开。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="63" />
+        <location filename="../../models/formats/bundle.py" line="66" />
         <source>The file could not be read: {detail}</source>
         <translation>无法读取文件：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="64" />
+        <location filename="../../models/formats/bundle.py" line="67" />
         <source>Record {record} in {member} belongs to another station ({owner}); a bundle may only bring, change or delete its own station's records.</source>
         <translation>{member} 中的记录 {record} 属于另一个工作站（{owner}）；数据包只能新增、修改或删除本工作站自己的记录。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="66" />
+        <location filename="../../models/formats/bundle.py" line="69" />
         <source>The bundle deletes record {record}, but other records still refer to it ({referrer}). Nothing was deleted.</source>
         <translation>数据包要删除记录 {record}，但仍有其他记录引用它（{referrer}）。未删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="68" />
+        <location filename="../../models/formats/bundle.py" line="71" />
         <source>Record {record} appears twice in {member}.</source>
         <translation>记录 {record} 在 {member} 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="69" />
+        <location filename="../../models/formats/bundle.py" line="72" />
         <source>Record {record} in {member} refers to {target}, which is neither in the bundle nor at this office.</source>
         <translation>{member} 中的记录 {record} 引用了 {target}，但数据包和本办公室都没有该记录。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="71" />
+        <location filename="../../models/formats/bundle.py" line="74" />
         <source>The bundle says it is number {sequence} of its gate, but the last this office received is {last}: a jump that large is not a real series of exports.</source>
         <translation>数据包自称是该门岗的第 {sequence} 号，而本办公室收到的最后一个是第 {last} 号：跳跃这么大，不可能是正常的导出序列。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="74" />
+        <location filename="../../models/formats/bundle.py" line="77" />
         <source>{station} is not enrolled at this office (key {key}). Check the fingerprint with the gate's set-up sheet or by phone, then enroll it; until then nothing from it is imported.</source>
         <translation>{station} 尚未在本办公室备案（密钥 {key}）。请对照该门岗的设置单或电话核对指纹后备案；备案前不会导入它的任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="77" />
+        <location filename="../../models/formats/bundle.py" line="80" />
+        <source>{office} forwards the records of {station} ({where}), which is outside the unit it speaks for ({unit}). Nothing from this file was imported.</source>
+        <translation>{office} 上报了 {station}（{where}）的记录，该门岗不在其所代表的单位（{unit}）之内。此文件中的内容均未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/formats/bundle.py" line="83" />
+        <source>{office} now says it speaks for {unit}, but its first bundle here spoke for {before}. Nothing from this file was imported; ask the office what changed.</source>
+        <translation>{office} 现在声称代表 {unit}，但它在本处的第一个数据包代表的是 {before}。此文件中的内容均未导入；请向该办公室询问原因。</translation>
+    </message>
+    <message>
+        <location filename="../../models/formats/bundle.py" line="86" />
         <source>GateDesk could not import this file ({detail}); a report without personal data was written to its logs folder. The other files are not affected.</source>
         <translation>GateDesk 无法导入此文件（{detail}）；已在 logs 文件夹写入不含个人信息的报告。其他文件不受影响。</translation>
     </message>
@@ -4927,33 +5101,33 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="234" />
+        <location filename="../../models/sync/units.py" line="248" />
         <source>That unit no longer exists (it was merged or removed).</source>
         <translation>该单位已不存在（已被合并或删除）。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="245" />
+        <location filename="../../models/sync/units.py" line="259" />
         <source>Only units of the same level can be merged.</source>
         <translation>只能合并同一级别的单位。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="247" />
+        <location filename="../../models/sync/units.py" line="261" />
         <source>A unit cannot be merged into one below it.</source>
         <translation>不能把单位合并到它的下级单位中。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="283" />
-        <location filename="../../models/sync/units.py" line="312" />
+        <location filename="../../models/sync/units.py" line="297" />
+        <location filename="../../models/sync/units.py" line="326" />
         <source>A unit needs a name.</source>
         <translation>单位需要名称。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="309" />
+        <location filename="../../models/sync/units.py" line="323" />
         <source>Grids are made inside a community.</source>
         <translation>网格只能建在社区之下。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="320" />
+        <location filename="../../models/sync/units.py" line="334" />
         <source>A compound belongs in a community or one of its grids.</source>
         <translation>小区只能归属到社区或其下的网格。</translation>
     </message>
@@ -5381,100 +5555,107 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync/importer.py" line="326" />
+        <location filename="../../models/sync/importer.py" line="384" />
+        <location filename="../../models/sync/importer.py" line="444" />
+        <source>a gate the bundle does not forward</source>
+        <translation>该数据包未列出的门岗</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/importer.py" line="392" />
+        <location filename="../../models/sync/importer.py" line="446" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="329" />
+        <location filename="../../models/sync/importer.py" line="449" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="374" />
-        <location filename="../../models/sync/importer.py" line="470" />
+        <location filename="../../models/sync/importer.py" line="496" />
+        <location filename="../../models/sync/importer.py" line="592" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="456" />
+        <location filename="../../models/sync/importer.py" line="578" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="560" />
+        <location filename="../../models/sync/importer.py" line="682" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="95" />
+        <location filename="../../models/formats/wire.py" line="96" />
         <source>the field {field} is missing</source>
         <translation>缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="97" />
+        <location filename="../../models/formats/wire.py" line="98" />
         <source>{field} is not a field of this kind of record</source>
         <translation>{field} 不是这类记录的字段</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="99" />
+        <location filename="../../models/formats/wire.py" line="100" />
         <source>{field} is longer than {limit} characters</source>
         <translation>{field} 超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="101" />
+        <location filename="../../models/formats/wire.py" line="102" />
         <source>{field} is not a UTC time between 2019 and 2099 of the form YYYY-MM-DDTHH:MM:SS.ffffffZ</source>
         <translation>{field} 不是 2019 至 2099 年间、格式为 YYYY-MM-DDTHH:MM:SS.ffffffZ 的 UTC 时间</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="104" />
+        <location filename="../../models/formats/wire.py" line="105" />
         <source>{field} is not a lower-case UUID</source>
         <translation>{field} 不是小写的 UUID</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="106" />
+        <location filename="../../models/formats/wire.py" line="107" />
         <source>{field} is not in the expected form</source>
         <translation>{field} 格式不对</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="108" />
+        <location filename="../../models/formats/wire.py" line="109" />
         <source>{field} is out of range (limit {limit})</source>
         <translation>{field} 超出范围（界限 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="110" />
+        <location filename="../../models/formats/wire.py" line="111" />
         <source>{field} is out of range</source>
         <translation>{field} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="112" />
+        <location filename="../../models/formats/wire.py" line="113" />
         <source>{field} should be {expected}, not {got}</source>
         <translation>{field} 应为 {expected}，而不是 {got}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="114" />
+        <location filename="../../models/formats/wire.py" line="115" />
         <source>a record must be a JSON object, not {got}</source>
         <translation>记录必须是 JSON 对象，而不是 {got}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="119" />
+        <location filename="../../models/formats/wire.py" line="120" />
         <source>not valid JSON ({detail})</source>
         <translation>不是有效的 JSON（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="191" />
+        <location filename="../../models/formats/wire.py" line="192" />
         <source>dated in the future ({when})</source>
         <translation>时间在未来（{when}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="225" />
-        <location filename="../../models/formats/wire.py" line="240" />
+        <location filename="../../models/formats/wire.py" line="226" />
+        <location filename="../../models/formats/wire.py" line="241" />
         <source>a text holds a NUL character</source>
         <translation>文本中含有 NUL 字符</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="251" />
-        <location filename="../../models/formats/wire.py" line="361" />
+        <location filename="../../models/formats/wire.py" line="252" />
+        <location filename="../../models/formats/wire.py" line="395" />
         <source>{day} is not a day of the calendar</source>
         <translation>{day} 不是日历上存在的日期</translation>
     </message>

@@ -231,6 +231,57 @@ def test_gate_exports_to_a_folder_from_its_window(app, desk, qtbot, tmp_path):
     assert "第 1 号" in again.since_last.text() or "1" in again.since_last.text()
 
 
+def test_the_office_forwards_to_the_district_from_its_window(office_window, office_desk, qtbot, usb, tmp_path,
+                                                            monkeypatch):
+    """Import the gates' stick, load the district's key file, forward: a supervisor's PIN is asked
+    for, and the office bundle on the stick is encrypted for the district."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from gui.dialogs.forward_dialog import ForwardDialog
+
+    panel = office_window.importer
+    panel.add_paths([usb])
+    wait_idle(qtbot, panel)
+    qtbot.mouseClick(panel.import_button, Qt.LeftButton)
+    wait_idle(qtbot, panel)
+    district = open_database(tmp_path / "district" / "gatedesk.sqlite3")
+    sync.ensure_office(district)
+    with district.session() as s:
+        key = sync.office_key_file(s, "鼓楼区防控办")
+        s.commit()
+    key_file = tmp_path / "district-key.json"
+    key_file.write_text(key.dumps(), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(key_file), ""))
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: said.append(a[2]))
+    office_window.upper_key_action.trigger()  # the administrator on duty loads it
+    assert key.key_id in said[-1]
+    office_desk.staff.sign_off()
+    stick = tmp_path / "stick-up"
+    stick.mkdir()
+    dialog = ForwardDialog(office_desk, office_window)
+    qtbot.addWidget(dialog)
+    assert "温泉社区" in dialog.unit.text() and "鼓楼区防控办" in dialog.encryption.text()
+    dialog.folder_row.edit.setText(str(stick))
+    asked = []
+
+    def supervisor(desk, parent, title, intro, role):
+        asked.append(role)
+        desk.authorise(desk.staff.operators()[0].id, PINS["林管理"], Role.ADMIN)
+        return desk.staff.operators()[0]
+
+    monkeypatch.setattr("gui.dialogs.sign_in_dialog.ask_supervisor", supervisor)
+    qtbot.mouseClick(dialog.forward_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    assert asked == [Role.SUPERVISOR]
+    assert dialog.result.path.parent == stick and dialog.result.encrypted
+    assert str(dialog.result.path) in dialog.message.text() and "鼓楼区防控办" in dialog.message.text()
+    enroll(district, dialog.result.path)
+    assert sync.Importer(district, clock=lambda: LATER).run(dialog.result.path).status == "accepted"
+    assert visits(Desk(district)) == 160
+    district.close()
+
+
 def test_office_setup_from_the_first_run_dialog(app, blank_desk, qtbot):
     from gui.dialogs.setup_dialog import SetupDialog
 
@@ -240,12 +291,17 @@ def test_office_setup_from_the_first_run_dialog(app, blank_desk, qtbot):
     dialog.as_office.setChecked(True)
     assert not dialog.inputs["gate_name"].isVisible()
     type_text(qtbot, dialog.inputs["compound_name"], "温泉社区居委会")
+    # The unit the office speaks for when it forwards upward.
+    for key, name in (("community", "温泉社区"), ("subdistrict", "温泉街道"), ("district", "鼓楼区")):
+        assert dialog.inputs[key].isVisible()
+        type_text(qtbot, dialog.inputs[key], name)
     type_text(qtbot, dialog.inputs["admin_name"], "林管理")
     qtbot.keyClicks(dialog.inputs["admin_pin"], "1234")
     qtbot.keyClicks(dialog.inputs["admin_pin_again"], "1234")
     dialog.accept()
     assert dialog.result() == QDialog.Accepted
     assert blank_desk.is_office and blank_desk.sync.office_name() == "温泉社区居委会"
+    assert blank_desk.sync.office_unit() == sync.OfficeUnit("鼓楼区", "温泉街道", "温泉社区")
     assert Path(blank_desk.db.path).exists()
 
 

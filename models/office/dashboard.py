@@ -58,10 +58,11 @@ class CompoundDay:
 
     compound_ids: list[str]
     compound: str
-    community: str
+    community: str  # the community's name (with its sub-district's where two communities share one)
     gates: int
     figures: Figures
     by_gate: dict[str, Figures] = field(default_factory=dict)  # gate name -> figures
+    group: str = ""  # which community: its unit's id (or its name, for a compound placed in none)
 
 
 @dataclass
@@ -76,12 +77,12 @@ class DaySummary:
         """The compounds, each community's subtotal after its compounds when there are several
         communities, and the total; a subtotal or total has no compound ids."""
         out: list[CompoundDay] = []
-        communities = sorted({c.community for c in self.compounds})
-        for community in communities:
-            members = [c for c in self.compounds if c.community == community]
+        communities = sorted({(c.community, c.group or c.community) for c in self.compounds})
+        for community, group in communities:
+            members = [c for c in self.compounds if (c.group or c.community) == group]
             out += members
             if len(communities) > 1:
-                sub = CompoundDay([], "", community, sum(c.gates for c in members), Figures())
+                sub = CompoundDay([], "", community, sum(c.gates for c in members), Figures(), group=group)
                 for c in members:
                     sub.figures.add(c.figures)
                 out.append(sub)
@@ -97,6 +98,28 @@ def _gates(session: Session, compounds: set[str] | None = None) -> dict[str, tup
                            .join(Compound, Compound.id == Gate.compound_id)
                            .where(Gate.station_id.in_(select(SyncStation.station_id))))
     return {g: (c, cn, comm, gn) for g, gn, c, cn, comm in rows if compounds is None or c in compounds}
+
+
+def _communities(session: Session, compound_ids) -> dict[str, tuple[str, str]]:
+    """compound id -> (its community's unit id, the name to show): the community it is placed in
+    (the unit itself when placed above one). Two communities of one name in two sub-districts stay
+    two, each shown with its sub-district."""
+    tree = units.tree(session)
+    found: dict[str, tuple[str, str]] = {}
+    for cid in compound_ids:
+        unit_id = tree.placed.get(cid)
+        path = tree.path(unit_id) if unit_id in tree.units else []
+        at = next((u for u in reversed(path) if u.level == units.COMMUNITY), path[-1] if path else None)
+        if at is not None:
+            found[cid] = (at.id, at.name)
+    named: dict[str, set[str]] = {}
+    for unit_id, name in found.values():
+        named.setdefault(name, set()).add(unit_id)
+    for cid, (unit_id, name) in found.items():
+        parent = tree.units.get(tree.units[unit_id].parent_id)
+        if len(named[name]) > 1 and parent is not None:
+            found[cid] = (unit_id, f"{name}（{parent.name}）")
+    return found
 
 
 def _grouped(session: Session, query) -> dict[str, int]:
@@ -136,11 +159,15 @@ def day_summary(session: Session, day: date, zone: ZoneInfo, *, overdue_hours: i
     put("readiness_done", _grouped(session, rq))
 
     gates = _gates(session, compounds)
+    placed = _communities(session, {g[0] for g in gates.values()})
     by_name: dict[tuple[str, str], CompoundDay] = {}
     total = Figures()
     for gate_id, (cid, cname, community, gname) in sorted(gates.items(), key=lambda kv: (kv[1][1], kv[1][3])):
-        community = units.clean_name(community)  # "温泉 社区" at one gate, "温泉社区" at the other: one compound
-        entry = by_name.setdefault((community, cname), CompoundDay([], cname, community, 0, Figures()))
+        # One compound per name within its community: "温泉 社区" at one gate, "温泉社区" at the other
+        # are one (the office placed both in one unit); two 东街社区 of two sub-districts are two.
+        community = units.clean_name(community)
+        group, community = placed.get(cid, (f"name:{community}", community))
+        entry = by_name.setdefault((group, cname), CompoundDay([], cname, community, 0, Figures(), group=group))
         if cid not in entry.compound_ids:
             entry.compound_ids.append(cid)
         entry.gates += 1

@@ -277,6 +277,22 @@ def test_the_daily_report_rolls_up_at_the_first_level_with_more_than_one_unit(of
         assert "温泉街道（街道）" in text and "金山小区" in text
 
 
+def test_two_communities_of_one_name_in_two_sub_districts_stay_two_in_the_report(office, tmp_path):
+    """东街社区 of 温泉街道 (三坊小区) and 东街社区 of 东街街道 (金山小区): two subtotals, each named with its
+    sub-district, never one "东街社区" adding up both."""
+    from openpyxl import load_workbook
+
+    day = local_today(NOW, office.settings.zone)
+    summary = office.office.day_summary(day)
+    subtotals = {c.community: c for c in summary.rows() if not c.compound_ids and c.community}
+    assert {"东街社区（温泉街道）", "东街社区（东街街道）"} <= set(subtotals)
+    assert subtotals["东街社区（温泉街道）"].figures.visits == 22  # 三坊小区 alone
+    assert subtotals["东街社区（东街街道）"].figures.visits == 23  # 金山小区 alone
+    assert "温泉社区" in subtotals and subtotals["温泉社区"].figures.visits == 20 + 21  # spelled apart, one
+    rows = list(load_workbook(office.office.write_report(day, tmp_path / "r.xlsx")).active.iter_rows(values_only=True))
+    assert ("东街社区（温泉街道）", "三坊小区") in {r[:2] for r in rows if r and len(r) > 1}
+
+
 def test_two_office_pcs_deciding_one_conflict_at_once_decide_it_once(office, gates, tmp_path):
     import threading
 

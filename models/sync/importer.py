@@ -56,6 +56,7 @@ class _File:
     deletes: bool  # the station has sent deletions (then a record may arrive after its own)
     owners: dict[str, str]  # the stations whose records the file may bring -> the gate of each
     office: bool = False  # an office's bundle forwarding its gates' records
+    seen: bulk.SeenIds | None = None  # the ids the file brought so far
     tombstones: list[tuple[str, str, str]] = field(default_factory=list)  # (type, id, owner)
 
 
@@ -74,6 +75,7 @@ class Importer:
         self.trusted_files = trusted_files or set()
         self.enroll = set(enroll)
         self.enrolled_now: set[str] = set()  # of those, the ones a file used
+        self._to_audit: list[str] = []
         self.schemas = schemas(bulk.time_storage(db.engine.dialect.name))
         with db.session() as s:
             self.office_key = read_meta(s, OFFICE_PRIVATE_KEY)
@@ -189,6 +191,7 @@ class Importer:
     def _guarded(self, conn: Connection, path: Path, summary: FileSummary, now: datetime, progress,
                  cancelled) -> None:
         """One file; whatever it holds ends as its own rejection, never as the run's end."""
+        self._to_audit: list[str] = []  # enrollments this file made, audited with its import
         try:
             with bundle.open_bundle(path, office_key=self.office_key, known_key=self._known_key(conn),
                                     trust_new_key=self.trust_new_key or path in self.trusted_files,
@@ -222,7 +225,9 @@ class Importer:
             if enrolled(conn, fingerprint):
                 return True
             if fingerprint in self.enroll:
-                enroll(conn, fingerprint, now=self.clock(), operator_id=self.operator_id, station_id=self.station_id)
+                enroll(conn, fingerprint, now=self.clock(), operator_id=self.operator_id, station_id=self.station_id,
+                       audited=False)
+                self._to_audit.append(fingerprint)
                 self.enrolled_now.add(fingerprint)
                 return True
             return self.trust_new_stations
@@ -264,6 +269,7 @@ class Importer:
         total = sum(member.records for member in opened.members)
         done = 0
         if summary.already_imported:
+            self._audit_enrollments(conn, now)
             # The very bundle (same signed manifest, checked contents) was applied before:
             # applying it again cannot change anything, so only its integrity is proven.
             for member in opened.members:
@@ -282,7 +288,7 @@ class Importer:
             conn.execute(select(Tombstone.id).where(Tombstone.station_id.in_(owners)).limit(1)).first() is not None
         file = _File(station_id=station_id, gate_id=m.gate.id, latest=wire_time(now + FUTURE_TOLERANCE),
                      now=now, seq=seq, deletes=deletes, owners=owners, office=office)
-        bulk.begin_seen_ids(conn)
+        file.seen = bulk.SeenIds(conn, total)
         for member in opened.members:
             if member.record_type == bundle.RECEIPTS:
                 self._apply_receipts(conn, opened, member, file, now)
@@ -329,12 +335,20 @@ class Importer:
         alarms = [_audit_alarm(conn, sid, f.last_seq) for sid, f in sorted(forwarded.items())] if office else \
             [_audit_alarm(conn, station_id, seq)]
         summary.audit_alarm = next((a for a in alarms if a), None)
+        self._audit_enrollments(conn, now)
         audit.record(conn, at=now, station_id=self.station_id, operator_id=self.operator_id, action="import",
                      detail=f"receipt={opened.receipt_id[:16]} " + (f"office={station_id} gates={len(forwarded)}"
                                                                    if office else f"station={station_id}")
                      + f" seq={seq} created={summary.total('created')} updated={summary.total('updated')} "
                      f"conflicts={len(summary.conflicts)}"
                      + (f" audit_alarm={summary.audit_alarm}" if summary.audit_alarm else ""))
+
+    def _audit_enrollments(self, conn: Connection, now: datetime) -> None:
+        """Last in the file's transaction: the audit chain's end is held from here to the commit only."""
+        for fingerprint in self._to_audit:
+            audit.record(conn, at=now, station_id=self.station_id, operator_id=self.operator_id, action="enroll",
+                         detail=fingerprint)
+        self._to_audit = []
 
     # -- an office's bundle ----------------------------------------------------------------------
     def _forwarded(self, conn: Connection, opened: bundle.OpenBundle) -> tuple[dict, OfficeUnit]:
@@ -454,7 +468,7 @@ class Importer:
         rtype, table = schema.record_type, schema.table
         ids = [d.id for d in batch]
         owner = {d.id: d.station_id for d in batch}
-        twice = bulk.note_seen_ids(conn, ids)
+        twice = file.seen.note(ids)
         if twice is not None:
             raise BundleRejected("duplicate_record", record_id=twice, member=member)
         held = {rid: (t, rev, dig, owner) for rid, t, rev, dig, owner in bulk.rows_in(

@@ -162,9 +162,12 @@ def normalise_fingerprint(text: str) -> str | None:
     return "-".join(digits[i:i + 4] for i in range(0, 16, 4))
 
 
-def enroll(conn, fingerprint: str, *, now: datetime, operator_id: str | None, station_id: str) -> bool:
+def enroll(conn, fingerprint: str, *, now: datetime, operator_id: str | None, station_id: str,
+           audited: bool = True) -> bool:
     """Accept bundles signed with this key from now on; False when it was enrolled already.
-    The caller checks the role (an administrator) and commits; the enrollment is audited."""
+    The caller checks the role (an administrator) and commits; the enrollment is audited (by the
+    caller, when it says so: an import records it at the end of its transaction, so that the audit
+    chain's end is not held while the file is applied)."""
     if not FINGERPRINT_RE.match(fingerprint):
         raise ValueError(fingerprint)
     locks.hold(conn, f"enroll:{fingerprint}")  # two office PCs enrolling the same gate: one enrolls it
@@ -172,7 +175,9 @@ def enroll(conn, fingerprint: str, *, now: datetime, operator_id: str | None, st
         return False
     conn.execute(SyncEnrollment.__table__.insert().values(fingerprint=fingerprint, enrolled_at=now,
                                                           operator_id=operator_id))
-    audit.record(conn, at=now, station_id=station_id, operator_id=operator_id, action="enroll", detail=fingerprint)
+    if audited:
+        audit.record(conn, at=now, station_id=station_id, operator_id=operator_id, action="enroll",
+                     detail=fingerprint)
     return True
 
 

@@ -249,6 +249,23 @@ def test_the_same_record_twice_in_a_bundle_is_refused(gates, office, tmp_path):
     expect(office, path, "duplicate_record", member(b_path, "visit.jsonl")[0]["id"])
 
 
+@pytest.mark.parametrize("huge", [False, True], ids=["ids in memory", "ids in the database"])
+def test_the_same_record_twice_in_two_batches_of_a_file_is_refused(gates, office, tmp_path, monkeypatch, huge):
+    """Across batches too, whether the file's ids are kept in memory or (a file too large for that)
+    in a scratch table of the database."""
+    from models.store import bulk
+    from models.sync import importer
+
+    monkeypatch.setattr(importer, "BATCH", 7)
+    if huge:
+        monkeypatch.setattr(bulk, "IN_MEMORY_IDS", 0)
+    b_db, b_path = gates["B"]
+    path = craft(b_path, tmp_path / "twice.gdbundle", signing_key(b_db), members={
+        "visit.jsonl": lambda data: data + joined([dict(lines(data)[0], destination="9-9-909")])},
+        manifest=lambda m: m.update(sequence=m["sequence"] + 1))
+    expect(office, path, "duplicate_record", member(b_path, "visit.jsonl")[0]["id"])
+
+
 def test_equal_content_written_differently_is_not_a_conflict(gates, office, tmp_path):
     import json
 

@@ -10,7 +10,7 @@ from models import sync
 from models.app.work import Service
 from models.office import dashboard as office
 from models.office import reports
-from models.sync import units
+from models.sync import day_figures, units
 from models.trust.operators import NotAllowed, Role
 
 
@@ -18,6 +18,16 @@ class OfficeService(Service):
     def _visible(self, s) -> tuple[units.Tree, str | None, set[str] | None]:
         """The units, the unit this account is limited to, and its compounds (None: all of them)."""
         return units.visible(s, self.desk.operator.id if self.desk.operator else None)
+
+    def _counted(self) -> None:
+        """The office's figures per gate and day, counted once in its zone (an office from before
+        them, or a changed zone: one pass over the visits) before the dashboard reads them."""
+        zone = ZoneInfo(self.settings.timezone)
+        with self.db.reading() as s:
+            if day_figures.counted_in(s) == zone.key or sync.read_meta(s, sync.MODE) != "office":
+                return
+        with self.db.writing() as conn:
+            day_figures.ensure(conn, zone)
 
     def _summary(self, s, day, compounds: set[str] | None) -> office.DaySummary:
         return office.day_summary(s, day, ZoneInfo(self.settings.timezone),
@@ -30,11 +40,13 @@ class OfficeService(Service):
         return tree if scope is None else tree.pruned(scope)
 
     def day_summary(self, day):
+        self._counted()
         with self.db.reading() as s:
             return self._summary(s, day, self._visible(s)[2])
 
     def rollup(self, day, unit_id: str | None = None) -> list[office.UnitDay]:
         """The day one level below unit_id (below this account's own unit when None)."""
+        self._counted()
         with self.db.reading() as s:
             tree, scope, compounds = self._visible(s)
             if unit_id is not None and not tree.reaches(scope, unit_id):
@@ -46,6 +58,7 @@ class OfficeService(Service):
         """What the dashboard (and the daily report) shows, from one reading of the day: the rows one
         level below unit_id (this account's own unit when None) and the way back up. descend: a
         single unit below is opened at once (an office with one community sees its compounds)."""
+        self._counted()
         with self.db.reading() as s:
             tree, scope, compounds = self._visible(s)
             if unit_id is not None and (unit_id not in tree.units or not tree.reaches(scope, unit_id)):
@@ -62,6 +75,7 @@ class OfficeService(Service):
 
     def visit_series(self, last_day, days: int, unit_id: str | None = None):
         """Registrations per day, of the unit's compounds (this account's, when None)."""
+        self._counted()
         with self.db.reading() as s:
             tree, scope, compounds = self._visible(s)
             if unit_id is not None:

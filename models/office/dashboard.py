@@ -20,7 +20,7 @@ from models.station.isolation import IsolationCase
 from models.station.parcels import Parcel, ParcelStatus
 from models.station.readiness import ReadinessCheck
 from models.store.clock import day_bounds
-from models.sync import units
+from models.sync import day_figures, units
 from models.sync.tables import SyncStation
 
 DRILL_LIMIT = 500
@@ -137,11 +137,16 @@ def day_summary(session: Session, day: date, zone: ZoneInfo, *, overdue_hours: i
         for gate, n in counts.items():
             setattr(per_gate.setdefault(gate, Figures()), name, n)
 
-    vq = select(Visit.gate_id, func.count()).where(in_day(Visit.created_at)).group_by(Visit.gate_id)
-    put("visits", _grouped(session, vq))
-    put("refused", _grouped(session, vq.where(Visit.decision == Outcome.REFUSE.value)))
-    put("isolated", _grouped(session, vq.where(Visit.decision == Outcome.ISOLATE.value)))
-    put("fevers", _grouped(session, vq.where(Visit.reasons.like("%fever%"))))
+    if day_figures.counted_in(session) == zone.key:  # the office's figures per gate and day
+        counted = day_figures.per_gate(session, day)
+        for i, name in enumerate(("visits", "refused", "isolated", "fevers")):
+            put(name, {gate: figures[i] for gate, figures in counted.items()})
+    else:  # not counted in this zone (yet): from the visits themselves
+        vq = select(Visit.gate_id, func.count()).where(in_day(Visit.created_at)).group_by(Visit.gate_id)
+        put("visits", _grouped(session, vq))
+        put("refused", _grouped(session, vq.where(Visit.decision == Outcome.REFUSE.value)))
+        put("isolated", _grouped(session, vq.where(Visit.decision == Outcome.ISOLATE.value)))
+        put("fevers", _grouped(session, vq.where(Visit.reasons.like(f"%{day_figures.FEVER}%"))))
     cq = select(IsolationCase.gate_id, func.count()).group_by(IsolationCase.gate_id)
     put("cases_opened", _grouped(session, cq.where(in_day(IsolationCase.placed_at))))
     put("cases_closed", _grouped(session, cq.where(in_day(IsolationCase.closed_at))))
@@ -237,6 +242,10 @@ def series(session: Session, last_day: date, days: int, zone: ZoneInfo,
     compounds' gates only, when given."""
     out = []
     gates = None if compounds is None else select(Gate.id).where(Gate.compound_id.in_(sorted(compounds)))
+    first = last_day - timedelta(days=days - 1)
+    if day_figures.counted_in(session) == zone.key:
+        counted = day_figures.per_day(session, first, last_day, gates)
+        return [(day, *counted.get(day.isoformat(), (0, 0, 0))) for day in day_figures.days_between(first, last_day)]
     for offset in range(days - 1, -1, -1):
         day = last_day - timedelta(days=offset)
         start, end = day_bounds(day, zone)

@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, select, update
 from sqlmodel import Session
 
 from models.store.registry import Feature, Purge, RecordType
+from models.sync.day_figures import VisitDay
 from models.sync.units import CompoundPlace, OperatorScope, OrgUnit
 from models.sync.tables import (
     ERASED,
@@ -45,7 +46,7 @@ def _mark_erased(session: Session, ids) -> None:
 FEATURE = Feature(
     name="sync",
     tables=(SyncExport, SyncStation, SyncForwarder, SyncReceipt, SyncRecord, SyncEnrollment, SyncConflict, Tombstone,
-            OrgUnit, CompoundPlace, OperatorScope),
+            OrgUnit, CompoundPlace, OperatorScope, VisitDay),
     records=(RecordType("tombstone", Tombstone),),
     purge=Purge(aged=_aged, everything=_everything, left=_left),
     mark_erased=_mark_erased,

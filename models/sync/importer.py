@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Table, bindparam, func, select
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
@@ -23,7 +24,7 @@ from models.store.db import Database
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.records import new_id
 from models.sync.inbox import PEOPLE_LOG, Cancelled, FileSummary, is_people_log
-from models.sync import units
+from models.sync import day_figures, units
 from models.sync.forward import OfficeUnit
 from models.sync.keys import OFFICE_PRIVATE_KEY, enroll, enrolled, read_meta
 from models.sync.records import BATCH, DELETED, held_line, office_made, record_types, schemas, table_types, withheld
@@ -57,6 +58,7 @@ class _File:
     owners: dict[str, str]  # the stations whose records the file may bring -> the gate of each
     office: bool = False  # an office's bundle forwarding its gates' records
     seen: bulk.SeenIds | None = None  # the ids the file brought so far
+    visit_days: set[tuple[str, str]] = field(default_factory=set)  # (gate, local day) whose visits changed
     tombstones: list[tuple[str, str, str]] = field(default_factory=list)  # (type, id, owner)
 
 
@@ -81,7 +83,9 @@ class Importer:
             self.office_key = read_meta(s, OFFICE_PRIVATE_KEY)
             here = this_station(s)
             self.station_id = here.station_id if here else "office"
-            self.trust_new_stations = load_settings(s).trust_new_stations
+            settings = load_settings(s)
+            self.trust_new_stations = settings.trust_new_stations
+            self.zone = ZoneInfo(settings.timezone)
 
     def run(self, path: Path, *, dry_run: bool = False, progress: Callable[[int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> FileSummary:
@@ -314,6 +318,7 @@ class Importer:
         if cancelled and cancelled():
             raise Cancelled()
         self._delete_tombstoned(conn, file)
+        day_figures.recount(conn, file.visit_days, self.zone)
         if office:
             self._note_forwarded(conn, opened, forwarded, unit, now)
         else:
@@ -527,6 +532,9 @@ class Importer:
             else:
                 note(summary.unchanged)  # the same conflict again
             self._note_tombstone(rtype, d, schema, file)
+        if rtype == "visit" and (inserts or updates):
+            at, gate = schema.stored.index("created_at"), schema.stored.index("gate_id")
+            file.visit_days.update((row[gate], day_figures.local_day(row[at], self.zone)) for row in inserts + updates)
         bulk.bulk_insert(conn, table, schema.stored, inserts)
         bulk.bulk_update(conn, table, schema.stored, updates)
         bulk.bulk_insert(conn, SyncRecord.__table__, ["id", "record_type", "rev", "digest", "station_id"], track_new)
@@ -608,6 +616,9 @@ class Importer:
                 referrer = _referrer(conn, table, rid)
                 if referrer is not None:
                     raise BundleRejected("still_referenced", record_id=rid, referrer=referrer)
+                if rtype == "visit":
+                    gone = conn.execute(select(table.c.gate_id, table.c.created_at).where(table.c.id == rid)).one()
+                    file.visit_days.add((gone[0], day_figures.local_day(gone[1], self.zone)))
                 conn.execute(table.delete().where(table.c.id == rid))
             # Stays known, at a revision no copy can beat, so an older bundle cannot bring it back.
             conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == rid).values(

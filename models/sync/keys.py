@@ -139,6 +139,9 @@ def mark_office(session: Session, *, name: str = "") -> None:
         write_meta(session, OFFICE_NAME, name)
     for index in registry.gate_only_indexes():  # the office keeps only the indexes its screens use
         session.connection().exec_driver_sql(f"DROP INDEX IF EXISTS {index}")
+    from models.sync.day_figures import OFFICE_INDEX
+
+    session.connection().exec_driver_sql(OFFICE_INDEX)  # the day's figures are recounted per gate
 
 
 class NotAnOffice(Exception):

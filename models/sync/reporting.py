@@ -10,9 +10,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from models.store import bulk, registry
+from models.setup.settings import load_settings
+from models.store import bulk, locks, registry
 from models.store.clock import day_bounds, utcnow
 from models.store.db import Database
+from models.sync import day_figures
 from models.sync.records import schema_for
 from models.sync.tables import (
     SyncConflict,
@@ -79,9 +81,15 @@ def resolve_conflict(db: Database, conflict_id: str, *, take_incoming: bool, ope
         if row is None or row["resolved_at"] is not None:
             return
         if take_incoming:
+            locks.hold(conn, f"station:{row['station_id']}")  # its gate's figures: one writer at a time
             schema = schema_for(row["record_type"], bulk.time_storage(db.engine.dialect.name))
             record = schema.decode(row["incoming"].encode())  # checked as on import, by the same validator
             bulk.bulk_update(conn, schema.table, schema.stored, [record.row])
+            if row["record_type"] == "visit":
+                fields = dict(zip(schema.stored, record.row))
+                zone = ZoneInfo(load_settings(Session(bind=conn)).timezone)
+                day_figures.recount(conn, [(fields["gate_id"], day_figures.local_day(fields["created_at"], zone))],
+                                    zone)
             conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == row["record_id"])
                          .values(digest=row["incoming_digest"]))
         conn.execute(SyncConflict.__table__.update().where(SyncConflict.id == conflict_id).values(

@@ -253,26 +253,17 @@ class MainWindow(QMainWindow):
             self._records_changed()
 
     def load_office_key(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        from models.sync import BadKeyFile
+        from gui.dialogs.key_file import load_key_file
 
         with self._admin() as allowed:
             if not allowed:
                 return
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("The office's key file"), "",
-                                                  self.tr("Office key (*.json)"))
-            if not name:
-                return
-            try:
-                with open(name, encoding="utf-8") as f:
-                    key = self.desk.sync.load_office_key(f.read())
-            except (OSError, UnicodeDecodeError, BadKeyFile):
-                QMessageBox.warning(self, self.tr("Office key"), self.tr("{0} is not an office key file.").format(name))
-                return
-        QMessageBox.information(self, self.tr("Office key"), self.tr(
-            "From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: "
-            "{1}").format(key.office, key.key_id))
+            key = load_key_file(self.desk, self, self.tr("Office key"), self.tr("The office's key file"),
+                                self.tr("{0} is not an office key file."))
+        if key is not None:
+            QMessageBox.information(self, self.tr("Office key"), self.tr(
+                "From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: "
+                "{1}").format(key.office, key.key_id))
 
     def closeEvent(self, event) -> None:
         self.station_lock.stop()

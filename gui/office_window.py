@@ -162,26 +162,19 @@ class OfficeWindow(QMainWindow):
 
     def load_upper_key(self) -> None:
         """The key file of the sub-district or district office: forwarded bundles are encrypted to it."""
+        from gui.dialogs.key_file import load_key_file
         from gui.dialogs.sign_in_dialog import authority
-        from models.sync import BadKeyFile
 
+        title = self.tr("Key file of the office above")
         with authority(self.desk, self, Role.ADMIN, self.tr("An administrator's PIN is needed.")) as allowed:
             if not allowed:
                 return
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("The key file of the office above"), "",
-                                                  self.tr("Office key (*.json *.gdkey)"))
-            if not name:
-                return
-            try:
-                with open(name, encoding="utf-8") as f:
-                    key = self.desk.sync.load_office_key(f.read())
-            except (OSError, UnicodeDecodeError, BadKeyFile):
-                QMessageBox.warning(self, self.tr("Key file of the office above"), self.tr(
-                    "{0} is not the key file of another office.").format(name))
-                return
-        QMessageBox.information(self, self.tr("Key file of the office above"), self.tr(
-            "From now on forwarded bundles are encrypted for {0}. Check the key fingerprint with that office by "
-            "phone: {1}").format(key.office, key.key_id))
+            key = load_key_file(self.desk, self, title, self.tr("The key file of the office above"),
+                                self.tr("{0} is not the key file of another office."))
+        if key is not None:
+            QMessageBox.information(self, title, self.tr(
+                "From now on forwarded bundles are encrypted for {0}. Check the key fingerprint with that office by "
+                "phone: {1}").format(key.office, key.key_id))
 
     def write_key_file(self) -> None:
         if not (self.desk.operator and self.desk.operator.at_least(Role.ADMIN)):

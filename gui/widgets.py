@@ -224,6 +224,16 @@ class FolderRow(QWidget):
     def text(self) -> str:
         return self.edit.text().strip()
 
+    def problem(self) -> str | None:
+        """Why nothing can be written there yet (no folder chosen, the stick not in), or None."""
+        from pathlib import Path
+
+        if not self.text():
+            return self.tr("Choose where to write the bundle (the USB stick).")
+        if not Path(self.text()).is_dir():
+            return self.tr("{0} is not a folder that can be written to. Is the USB stick in?").format(self.text())
+        return None
+
     def remember(self) -> None:
         QSettings().setValue(self.settings_key, self.text())
 

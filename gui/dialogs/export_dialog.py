@@ -92,15 +92,11 @@ class ExportDialog(QDialog):
         box.addWidget(self.buttons)
 
     def export(self) -> None:
-        folder = self.folder.text().strip()
-        if not folder:
-            self.message.setText(self.tr("Choose where to write the bundle (the USB stick)."))
+        problem = self.folder_row.problem()
+        if problem:
+            self.message.setText(problem)
             return
-        out = Path(folder)
-        if not out.is_dir():
-            self.message.setText(self.tr("{0} is not a folder that can be written to. Is the USB stick in?").format(
-                folder))
-            return
+        out = Path(self.folder_row.text())
         day_from = day_to = None
         if self.range.isChecked():
             day_from, day_to = self.day_from.date().toPython(), self.day_to.date().toPython()

@@ -66,15 +66,11 @@ class ForwardDialog(QDialog):
         box.addWidget(self.buttons)
 
     def forward(self) -> None:
-        folder = self.folder_row.text()
-        if not folder:
-            self.message.setText(self.tr("Choose where to write the bundle (the USB stick)."))
+        problem = self.folder_row.problem()
+        if problem:
+            self.message.setText(problem)
             return
-        out = Path(folder)
-        if not out.is_dir():
-            self.message.setText(self.tr("{0} is not a folder that can be written to. Is the USB stick in?").format(
-                folder))
-            return
+        out = Path(self.folder_row.text())
         if not self.desk.may(Role.SUPERVISOR):
             from gui.dialogs.sign_in_dialog import ask_supervisor
 

@@ -1139,59 +1139,49 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="97" />
-        <source>Choose where to write the bundle (the USB stick).</source>
-        <translation>请选择数据包的写入位置（U 盘）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="101" />
-        <source>{0} is not a folder that can be written to. Is the USB stick in?</source>
-        <translation>{0} 不是可写入的文件夹。U 盘插好了吗？</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="108" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="104" />
         <source>The first day is after the last day.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="118" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="114" />
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="131" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="127" />
         <source>Exports are made by a supervisor: a supervisor's PIN is needed.</source>
         <translation>导出需由主管进行，需要主管 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="132" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="128" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="130" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="126" />
         <source>Unmasked personal data needs an administrator's PIN.</source>
         <translation>导出未脱敏的个人信息需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="133" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="129" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="138" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="134" />
         <source>Written: {0}
 Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. Wait for the copy to finish before pulling out the stick.</source>
         <translation>已写入：{0}
 第 {1} 号数据包，{2} 条记录{3}。当天的登记表（.xlsx 和 .csv）在同一文件夹。请等复制完成后再拔出 U 盘。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="141" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="137" />
         <source>, encrypted</source>
         <translation>，已加密</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="146" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="142" />
         <source>The bundle was not written: {0}. Nothing at the gate has changed; try again or another stick.</source>
         <translation>数据包未写入：{0}。门岗的数据没有任何改动；请重试或换一个 U 盘。</translation>
     </message>
@@ -1212,6 +1202,16 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <location filename="../../gui/widgets.py" line="220" />
         <source>Where to write the bundle</source>
         <translation>数据包写到哪里</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="232" />
+        <source>Choose where to write the bundle (the USB stick).</source>
+        <translation>请选择数据包写到哪里（U 盘）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="234" />
+        <source>{0} is not a folder that can be written to. Is the USB stick in?</source>
+        <translation>{0} 不是可写入的文件夹。U 盘插好了吗？</translation>
     </message>
 </context>
 <context>
@@ -1262,44 +1262,34 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="71" />
-        <source>Choose where to write the bundle (the USB stick).</source>
-        <translation>请选择数据包的写入位置（U 盘）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="75" />
-        <source>{0} is not a folder that can be written to. Is the USB stick in?</source>
-        <translation>{0} 不是可写入的文件夹。U 盘插好了吗？</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="81" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="77" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="82" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="78" />
         <source>A supervisor forwards the gates' records: a supervisor's PIN is needed.</source>
         <translation>上报门岗记录由主管进行：需要主管 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="89" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="85" />
         <source>Writing the office bundle…</source>
         <translation>正在写入办公室数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="97" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="93" />
         <source>Written: {0}
 Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pulling out the stick.</source>
         <translation>已写入：{0}
 第 {1} 号办公室数据包，{2} 条记录{3}。请等复制完成后再拔出 U 盘。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="100" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="96" />
         <source>, encrypted for {0}</source>
         <translation>，已为 {0} 加密</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="108" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="104" />
         <source>The office bundle was not written: {0}. Nothing here has changed; try again or another stick.</source>
         <translation>办公室数据包未写入：{0}。本机数据没有任何改变；请重试或换一个 U 盘。</translation>
     </message>
@@ -2255,6 +2245,14 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>KeyFile</name>
+    <message>
+        <location filename="../../gui/dialogs/key_file.py" line="15" />
+        <source>Office key (*.json *.gdkey)</source>
+        <translation>办公室密钥 (*.json *.gdkey)</translation>
+    </message>
+</context>
+<context>
     <name>Kinds</name>
     <message>
         <location filename="../../models/gate/rules.py" line="65" />
@@ -2533,28 +2531,23 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263" />
+        <location filename="../../gui/main_window.py" line="261" />
         <source>The office's key file</source>
         <translation>社区办公室的密钥文件</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="261" />
         <location filename="../../gui/main_window.py" line="264" />
-        <source>Office key (*.json)</source>
-        <translation>办公室密钥 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="271" />
-        <location filename="../../gui/main_window.py" line="273" />
         <source>Office key</source>
         <translation>办公室密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271" />
+        <location filename="../../gui/main_window.py" line="262" />
         <source>{0} is not an office key file.</source>
         <translation>{0} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="274" />
+        <location filename="../../gui/main_window.py" line="265" />
         <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
         <translation>今后的数据包将按 {0} 的密钥加密。请与社区办公室电话核对密钥指纹：{1}</translation>
     </message>
@@ -2664,7 +2657,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     <message>
         <location filename="../../gui/office_window.py" line="97" />
         <location filename="../../gui/office_window.py" line="106" />
-        <location filename="../../gui/office_window.py" line="168" />
+        <location filename="../../gui/office_window.py" line="169" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
@@ -2694,55 +2687,49 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="171" />
+        <location filename="../../gui/office_window.py" line="172" />
         <source>The key file of the office above</source>
         <translation>上级办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="172" />
-        <source>Office key (*.json *.gdkey)</source>
-        <translation>办公室密钥 (*.json *.gdkey)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/office_window.py" line="179" />
-        <location filename="../../gui/office_window.py" line="182" />
+        <location filename="../../gui/office_window.py" line="168" />
         <source>Key file of the office above</source>
         <translation>上级办公室密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="180" />
+        <location filename="../../gui/office_window.py" line="173" />
         <source>{0} is not the key file of another office.</source>
         <translation>{0} 不是其他办公室的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="183" />
+        <location filename="../../gui/office_window.py" line="176" />
         <source>From now on forwarded bundles are encrypted for {0}. Check the key fingerprint with that office by phone: {1}</source>
         <translation>今后上报的数据包将为 {0} 加密。请电话向该办公室核对密钥指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="188" />
-        <location filename="../../gui/office_window.py" line="199" />
-        <location filename="../../gui/office_window.py" line="201" />
+        <location filename="../../gui/office_window.py" line="181" />
+        <location filename="../../gui/office_window.py" line="192" />
+        <location filename="../../gui/office_window.py" line="194" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="189" />
+        <location filename="../../gui/office_window.py" line="182" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="192" />
+        <location filename="../../gui/office_window.py" line="185" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="193" />
+        <location filename="../../gui/office_window.py" line="186" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="202" />
+        <location filename="../../gui/office_window.py" line="195" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -5555,35 +5542,35 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync/importer.py" line="384" />
-        <location filename="../../models/sync/importer.py" line="444" />
+        <location filename="../../models/sync/importer.py" line="403" />
+        <location filename="../../models/sync/importer.py" line="463" />
         <source>a gate the bundle does not forward</source>
         <translation>该数据包未列出的门岗</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="392" />
-        <location filename="../../models/sync/importer.py" line="446" />
+        <location filename="../../models/sync/importer.py" line="411" />
+        <location filename="../../models/sync/importer.py" line="465" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="449" />
+        <location filename="../../models/sync/importer.py" line="468" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="496" />
-        <location filename="../../models/sync/importer.py" line="592" />
+        <location filename="../../models/sync/importer.py" line="515" />
+        <location filename="../../models/sync/importer.py" line="614" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="578" />
+        <location filename="../../models/sync/importer.py" line="600" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="682" />
+        <location filename="../../models/sync/importer.py" line="707" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>

@@ -282,6 +282,36 @@ def test_the_office_forwards_to_the_district_from_its_window(office_window, offi
     district.close()
 
 
+def test_a_gate_loads_its_office_key_file_and_refuses_anything_else(app, desk, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    office = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    sync.ensure_office(office)
+    with office.session() as s:
+        key = sync.office_key_file(s, "温泉社区居委会")
+        s.commit()
+    office.close()
+    good, bad = tmp_path / "office-key.json", tmp_path / "notes.json"
+    good.write_text(key.dumps(), encoding="utf-8")
+    bad.write_text('{"hello": 1}', encoding="utf-8")
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: said.append(("ok", a[2])))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: said.append(("no", a[2])))
+    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    window.load_office_key()
+    assert said[-1][0] == "no" and str(bad) in said[-1][1] and desk.sync.office_key() is None
+    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
+    window.load_office_key()
+    assert said[-1][0] == "ok" and key.key_id in said[-1][1]
+    assert desk.sync.office_key().key_id == key.key_id
+
+
 def test_office_setup_from_the_first_run_dialog(app, blank_desk, qtbot):
     from gui.dialogs.setup_dialog import SetupDialog
 

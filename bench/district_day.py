@@ -55,6 +55,9 @@ def fill_days(url: str, days: int) -> int:
                     for c, kind in columns)
                 n += conn.execute(f'INSERT INTO "{table}" ({names}) SELECT {shifted} FROM day_rows').rowcount
             conn.execute("DROP TABLE day_rows")
+        # A parcel of three days ago is not still on the shelf: the older copies were collected.
+        conn.execute("UPDATE parcel SET status = 'collected', collected_at = received_at + interval '3 hours' "
+                     "WHERE status = 'waiting' AND received_at < now() - interval '3 days'")
         conn.execute("VACUUM ANALYZE")
     return n
 

@@ -154,8 +154,11 @@ def day_summary(session: Session, day: date, zone: ZoneInfo, *, overdue_hours: i
         IsolationCase.closed_at.is_(None), IsolationCase.closed_at >= end))))
     pq = select(Parcel.gate_id, func.count()).group_by(Parcel.gate_id)
     put("parcels_received", _grouped(session, pq.where(in_day(Parcel.received_at))))
-    still_there = or_(Parcel.status == ParcelStatus.WAITING.value,
-                      func.coalesce(Parcel.collected_at, Parcel.delivered_at) >= end)
+    # On the shelf at the day's end: still waiting, or handed out after it. Spelled as three terms
+    # each an index answers (not coalesce(collected, delivered)), or a district's four weeks of
+    # parcels are read whole for every refresh.
+    still_there = or_(Parcel.status == ParcelStatus.WAITING.value, Parcel.collected_at >= end,
+                      and_(Parcel.collected_at.is_(None), Parcel.delivered_at >= end))
     put("parcels_waiting", _grouped(session, pq.where(Parcel.received_at < end, still_there)))
     put("parcels_overdue", _grouped(session, pq.where(
         Parcel.received_at < end - timedelta(hours=overdue_hours), still_there)))

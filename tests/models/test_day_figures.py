@@ -117,3 +117,28 @@ def test_a_visit_at_23_50_and_one_at_00_10_china_time_count_on_their_own_days():
     from datetime import datetime, timezone
 
     assert day_figures.local_day(datetime(2026, 12, 1, 18, 30, tzinfo=timezone.utc), china) == "2026-12-02"  # 02:30
+
+
+def test_parcels_on_the_shelf_at_each_days_end_are_those_not_yet_handed_out(office, gates):  # noqa: F811
+    """The dashboard asks with terms an index answers; the parcels it counts are still exactly those
+    received before the day's end and waiting, or collected or delivered after it."""
+    from models.station.parcels import Parcel
+    from models.store.clock import day_bounds
+
+    zone = office.settings.zone
+    with office.db.session() as s:  # one collected and one delivered a day and more after arriving
+        collected, delivered = s.execute(select(Parcel).order_by(Parcel.id).limit(2)).scalars()
+        collected.status, collected.collected_at, collected.delivered_at = \
+            "collected", collected.received_at + timedelta(hours=30), None
+        delivered.status, delivered.collected_at, delivered.delivered_at = \
+            "delivered", None, delivered.received_at + timedelta(hours=30)
+        s.commit()
+    with office.db.reading() as s:
+        parcels = [(p.received_at, p.status, p.collected_at or p.delivered_at) for p in s.execute(select(Parcel)).scalars()]
+    assert parcels
+    for back in range(3):
+        day = local_today(NOW, zone) - timedelta(days=back)
+        _, end = day_bounds(day, zone)
+        expected = sum(1 for received, status, handed_out in parcels
+                       if received < end and (status == "waiting" or handed_out is not None and handed_out >= end))
+        assert office.office.day_summary(day).total.parcels_waiting == expected, day

@@ -29,8 +29,8 @@ class OfficeService(Service):
         with self.db.writing() as conn:
             day_figures.ensure(conn, zone)
 
-    def _summary(self, s, day, compounds: set[str] | None) -> office.DaySummary:
-        return office.day_summary(s, day, ZoneInfo(self.settings.timezone),
+    def _summary(self, s, day, compounds: set[str] | None, tree: units.Tree | None = None) -> office.DaySummary:
+        return office.day_summary(s, day, ZoneInfo(self.settings.timezone), tree=tree,
                                   overdue_hours=self.settings.parcel_overdue_hours, compounds=compounds)
 
     def units(self) -> units.Tree:
@@ -42,7 +42,8 @@ class OfficeService(Service):
     def day_summary(self, day):
         self._counted()
         with self.db.reading() as s:
-            return self._summary(s, day, self._visible(s)[2])
+            tree, _, compounds = self._visible(s)
+            return self._summary(s, day, compounds, tree)
 
     def rollup(self, day, unit_id: str | None = None) -> list[office.UnitDay]:
         """The day one level below unit_id (below this account's own unit when None)."""
@@ -51,7 +52,7 @@ class OfficeService(Service):
             tree, scope, compounds = self._visible(s)
             if unit_id is not None and not tree.reaches(scope, unit_id):
                 raise NotAllowed(Role.ADMIN)
-            summary = self._summary(s, day, compounds)
+            summary = self._summary(s, day, compounds, tree)
         return office.rollup(summary, tree, unit_id if unit_id is not None else scope)
 
     def dashboard(self, day, unit_id: str | None = None, *, descend: bool = True) -> office.DashboardView:
@@ -63,7 +64,7 @@ class OfficeService(Service):
             tree, scope, compounds = self._visible(s)
             if unit_id is not None and (unit_id not in tree.units or not tree.reaches(scope, unit_id)):
                 unit_id = None  # merged meanwhile, or not this account's
-            summary = self._summary(s, day, compounds)
+            summary = self._summary(s, day, compounds, tree)
         unit_id = unit_id if unit_id is not None else scope
         rows = office.rollup(summary, tree, unit_id)
         while descend and len(rows) == 1 and rows[0].unit_id is not None:

@@ -100,11 +100,10 @@ def _gates(session: Session, compounds: set[str] | None = None) -> dict[str, tup
     return {g: (c, cn, comm, gn) for g, gn, c, cn, comm in rows if compounds is None or c in compounds}
 
 
-def _communities(session: Session, compound_ids) -> dict[str, tuple[str, str]]:
+def _communities(tree: units.Tree, compound_ids) -> dict[str, tuple[str, str]]:
     """compound id -> (its community's unit id, the name to show): the community it is placed in
     (the unit itself when placed above one). Two communities of one name in two sub-districts stay
     two, each shown with its sub-district."""
-    tree = units.tree(session)
     found: dict[str, tuple[str, str]] = {}
     for cid in compound_ids:
         unit_id = tree.placed.get(cid)
@@ -127,7 +126,7 @@ def _grouped(session: Session, query) -> dict[str, int]:
 
 
 def day_summary(session: Session, day: date, zone: ZoneInfo, *, overdue_hours: int = 24,
-                compounds: set[str] | None = None) -> DaySummary:
+                compounds: set[str] | None = None, tree: units.Tree | None = None) -> DaySummary:
     """The day's figures per compound; compounds (record ids) limits it to an office account's units."""
     start, end = day_bounds(day, zone)
     in_day = lambda col: and_(col >= start, col < end)  # noqa: E731
@@ -167,7 +166,7 @@ def day_summary(session: Session, day: date, zone: ZoneInfo, *, overdue_hours: i
     put("readiness_done", _grouped(session, rq))
 
     gates = _gates(session, compounds)
-    placed = _communities(session, {g[0] for g in gates.values()})
+    placed = _communities(tree or units.tree(session), {g[0] for g in gates.values()})
     by_name: dict[tuple[str, str], CompoundDay] = {}
     total = Figures()
     for gate_id, (cid, cname, community, gname) in sorted(gates.items(), key=lambda kv: (kv[1][1], kv[1][3])):

@@ -196,15 +196,20 @@ def lines(conn: Connection, query, codec: wire.Codec, done: list[int], progress)
 
 
 def _bundle_path(out: Path, ctx: StationContext, seq: int, window, since, now: datetime, zone: ZoneInfo) -> Path:
-    if out.suffix.lower() == bundle.SUFFIX or (out.suffix and not out.is_dir()):
-        out.parent.mkdir(parents=True, exist_ok=True)
-        return out
-    out.mkdir(parents=True, exist_ok=True)
     if window:
         first, last = window[0].date(), (window[1] - timedelta(days=1)).date()
     else:
         first = since.astimezone(zone).date()
         last = now.astimezone(zone).date()
     period = f"{first:%Y%m%d}-{last:%Y%m%d}"
-    name = f"{safe_file_part(ctx.compound_name)}_{safe_file_part(ctx.gate_name)}_{period}_{seq:05d}{bundle.SUFFIX}"
+    return bundle_file(out, f"{safe_file_part(ctx.compound_name)}_{safe_file_part(ctx.gate_name)}_{period}_"
+                            f"{seq:05d}{bundle.SUFFIX}")
+
+
+def bundle_file(out: Path, name: str) -> Path:
+    """out itself when it names a file, else name in the folder out (made when missing)."""
+    if out.suffix.lower() == bundle.SUFFIX or (out.suffix and not out.is_dir()):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return out
+    out.mkdir(parents=True, exist_ok=True)
     return out / name

@@ -29,7 +29,7 @@ from models.store.clock import utcnow
 from models.store.db import Database
 from models.store.records import new_id
 from models.sync import units
-from models.sync.export import OVERLAP, ExportResult, lines, member_queries, safe_file_part
+from models.sync.export import OVERLAP, ExportResult, bundle_file, lines, member_queries, safe_file_part
 from models.sync.keys import MODE, NotAnOffice, ensure_signing_key, loaded_office_key, office_name, read_meta, \
     write_meta
 from models.sync.records import codecs, record_types
@@ -240,8 +240,4 @@ def _receipt_line(r) -> bytes:
 
 
 def _bundle_path(out: Path, me: Identity, seq: int, first: datetime, last: datetime) -> Path:
-    if out.suffix.lower() == bundle.SUFFIX or (out.suffix and not out.is_dir()):
-        out.parent.mkdir(parents=True, exist_ok=True)
-        return out
-    out.mkdir(parents=True, exist_ok=True)
-    return out / f"{safe_file_part(me.name)}_office_{first:%Y%m%d}-{last:%Y%m%d}_{seq:05d}{bundle.SUFFIX}"
+    return bundle_file(out, f"{safe_file_part(me.name)}_office_{first:%Y%m%d}-{last:%Y%m%d}_{seq:05d}{bundle.SUFFIX}")

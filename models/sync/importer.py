@@ -49,8 +49,6 @@ MAX_SEQUENCE_STEP = 10_000  # years of daily exports; a jump of millions is not 
 @dataclass
 class _File:
     """What one file's records are checked against."""
-    station_id: str
-    gate_id: str
     latest: str  # the last acceptable time on the wire (the office's clock plus tolerance)
     now: datetime
     seq: int
@@ -77,7 +75,7 @@ class Importer:
         self.trusted_files = trusted_files or set()
         self.enroll = set(enroll)
         self.enrolled_now: set[str] = set()  # of those, the ones a file used
-        self._to_audit: list[str] = []
+        self._to_audit: list[str] = []  # enrollments the file being imported made (audited at its end)
         self.schemas = schemas(bulk.time_storage(db.engine.dialect.name))
         with db.session() as s:
             self.office_key = read_meta(s, OFFICE_PRIVATE_KEY)
@@ -195,7 +193,7 @@ class Importer:
     def _guarded(self, conn: Connection, path: Path, summary: FileSummary, now: datetime, progress,
                  cancelled) -> None:
         """One file; whatever it holds ends as its own rejection, never as the run's end."""
-        self._to_audit: list[str] = []  # enrollments this file made, audited with its import
+        self._to_audit = []  # enrollments this file made, audited with its import
         try:
             with bundle.open_bundle(path, office_key=self.office_key, known_key=self._known_key(conn),
                                     trust_new_key=self.trust_new_key or path in self.trusted_files,
@@ -290,7 +288,7 @@ class Importer:
         owners = {sid: f.gate.id for sid, f in forwarded.items()} if office else {station_id: m.gate.id}
         deletes = next((x.records for x in opened.members if x.record_type == "tombstone"), 0) > 0 or \
             conn.execute(select(Tombstone.id).where(Tombstone.station_id.in_(owners)).limit(1)).first() is not None
-        file = _File(station_id=station_id, gate_id=m.gate.id, latest=wire_time(now + FUTURE_TOLERANCE),
+        file = _File(latest=wire_time(now + FUTURE_TOLERANCE),
                      now=now, seq=seq, deletes=deletes, owners=owners, office=office)
         file.seen = bulk.SeenIds(conn, total)
         for member in opened.members:
@@ -472,7 +470,7 @@ class Importer:
                      summary: FileSummary, file: _File, member: str) -> None:
         rtype, table = schema.record_type, schema.table
         ids = [d.id for d in batch]
-        owner = {d.id: d.station_id for d in batch}
+        owner_of = {d.id: d.station_id for d in batch}
         twice = file.seen.note(ids)
         if twice is not None:
             raise BundleRejected("duplicate_record", record_id=twice, member=member)
@@ -486,7 +484,7 @@ class Importer:
         open_ids = [i for i in ids if i not in held or (held[i][2] == DELETED and held[i][3] is None)]
         gone = {rid for rid, by in bulk.rows_in(conn, "SELECT record_id, station_id FROM tombstone "
                                                  "WHERE record_id IN {in_}", open_ids)
-                if by == owner[rid]} if file.deletes else set()
+                if by == owner_of[rid]} if file.deletes else set()
         self._check_references(conn, schema, batch, member)
         inserts, updates, track_new, track_update = [], [], [], []
 

@@ -117,6 +117,11 @@ def test_a_visit_at_23_50_and_one_at_00_10_china_time_count_on_their_own_days():
     from datetime import datetime, timezone
 
     assert day_figures.local_day(datetime(2026, 12, 1, 18, 30, tzinfo=timezone.utc), china) == "2026-12-02"  # 02:30
+    # As the wire (and a server office) holds them, and in a zone whose offset is not whole hours.
+    assert day_figures.local_day("2026-12-01T15:50:00.000000Z", china) == "2026-12-01"
+    nepal = ZoneInfo("Asia/Kathmandu")  # UTC+05:45
+    assert day_figures.local_day("2026-12-01T18:14:59.999999Z", nepal) == "2026-12-01"  # 23:59:59 local
+    assert day_figures.local_day("2026-12-01T18:15:00.000000Z", nepal) == "2026-12-02"  # 00:00 local
 
 
 def test_parcels_on_the_shelf_at_each_days_end_are_those_not_yet_handed_out(office, gates):  # noqa: F811

@@ -364,7 +364,7 @@ def cmd_import(args, data_dir) -> int:
             print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Created an office database in {dir}."), dir=str(data_dir))),
                   file=sys.stderr)
         importer = Desk(db).sync.importer(trust_new_key=args.trust_new_key, enroll=fingerprints, scheduled=True)
-        summaries = [importer.run(f, dry_run=args.dry_run) for f in files]
+        summaries = importer.run_each(files, dry_run=args.dry_run)
     finally:
         db.close()
     for fingerprint in sorted(fingerprints - importer.enrolled_now):

@@ -117,7 +117,7 @@ db = open_database(sys.argv[1], create=False) if "://" in sys.argv[1] else open_
 importer = Importer(db, enroll=json.loads(Path(sys.argv[2]).read_text()))
 files = [Path(p) for p in sys.argv[3:]]
 t0 = time.perf_counter()
-out = [importer.run(f) for f in files]
+out = importer.run_each(files)  # as `gatedesk import` runs them: each file its own transaction, read ahead
 elapsed = time.perf_counter() - t0
 db.close()
 usage = resource.getrusage(resource.RUSAGE_SELF)

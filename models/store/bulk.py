@@ -7,7 +7,6 @@ two thirds of its time in psycopg's pipeline before)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -18,8 +17,9 @@ def time_storage(dialect_name: str) -> Callable[[str], object]:
     if dialect_name == "sqlite":
         # SQLAlchemy's SQLite DATETIME text form, naive UTC: 2026-11-29 03:21:08.123456
         return lambda wire: wire[:10] + " " + wire[11:26]
-    # PostgreSQL's timestamptz takes an aware datetime; the text was checked on the wire already.
-    return lambda wire: datetime.fromisoformat(wire[:26]).replace(tzinfo=timezone.utc)
+    # PostgreSQL reads the checked wire text itself (ISO 8601 with its Z) in COPY and as a parameter
+    # of a timestamptz column: making a datetime of each time first cost a tenth of the import.
+    return lambda wire: wire
 
 
 def begin_import(conn: Connection) -> None:
@@ -30,6 +30,43 @@ def begin_import(conn: Connection) -> None:
         # The driver prepares a statement run often; a plan made while a table was still nearly
         # empty (a scan) would then be kept while it fills. Each batch's lookups are planned anew.
         conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
+        # claim_new's staging table: made here, before any savepoint a rejected file rolls back.
+        conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_CLAIM} (id varchar(36), record_type varchar(32), "
+                             "rev integer, digest varchar(32), station_id varchar(36))")
+
+
+_CLAIM = "import_claim"
+
+
+def claim_new(conn: Connection, table, columns: list[str], rows: list[tuple], *, likely_new: bool) -> set[str] | None:
+    """PostgreSQL: write (id, ...) rows into table (a primary key on id) for the ids it does not
+    hold yet, and return those ids; the rest are the ones held. Each id is sought in the index
+    once (asking first and inserting after sought it twice, in two round trips). A batch likely
+    all new goes in by one COPY; when an id is held after all (or the batch was not likely new),
+    by COPY to a staging table and one set-based merge, INSERT … ON CONFLICT DO NOTHING: an id
+    another PC's import adds meanwhile is then found held, not a unique error. None on SQLite,
+    whose executemany is already the fastest way in: ask first there."""
+    if not _is_postgresql(conn):
+        return None
+    if not rows:
+        return set()
+    quote = conn.dialect.identifier_preparer.quote
+    named = ", ".join(quote(c) for c in columns)
+    if likely_new:
+        try:
+            with conn.begin_nested():
+                _copy(conn, f"COPY {quote(table.name)} ({named}) FROM STDIN", rows)
+            return {r[0] for r in rows}
+        except IntegrityError as exc:
+            if getattr(exc.orig, "sqlstate", None) != UNIQUE_VIOLATION:
+                raise
+    conn.exec_driver_sql(f"TRUNCATE {_CLAIM}")
+    _copy(conn, f"COPY {_CLAIM} ({named}) FROM STDIN", rows)
+    return set(conn.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({named}) SELECT {named} FROM {_CLAIM} "
+                                    "ON CONFLICT (id) DO NOTHING RETURNING id").scalars())
+
+
+UNIQUE_VIOLATION = "23505"
 
 
 IN_MEMORY_IDS = 250_000  # a file with more records keeps the ids it brought in the database instead

@@ -24,7 +24,7 @@ from models.store.db import Database
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.records import new_id
 from models.sync.inbox import PEOPLE_LOG, Cancelled, FileSummary, is_people_log
-from models.sync import day_figures, units
+from models.sync import day_figures, reader, units
 from models.sync.forward import OfficeUnit
 from models.sync.keys import OFFICE_PRIVATE_KEY, enroll, enrolled, read_meta
 from models.sync.records import BATCH, DELETED, held_line, office_made, record_types, schemas, table_types, withheld
@@ -44,6 +44,7 @@ FUTURE_TOLERANCE = timedelta(minutes=10)
 
 # -- applying a bundle ---------------------------------------------------------------------------
 MAX_SEQUENCE_STEP = 10_000  # years of daily exports; a jump of millions is not a real series
+_TRACKED = ["id", "record_type", "rev", "digest", "station_id"]  # a record's row in sync_record
 
 
 @dataclass
@@ -58,17 +59,20 @@ class _File:
     seen: bulk.SeenIds | None = None  # the ids the file brought so far
     visit_days: set[tuple[str, str]] = field(default_factory=set)  # (gate, local day) whose visits changed
     tombstones: list[tuple[str, str, str]] = field(default_factory=list)  # (type, id, owner)
+    held_before: bool = False  # the last batch brought records the office holds
 
 
 class Importer:
     """Imports bundles into an office database, one file per transaction."""
     def __init__(self, db: Database, *, clock=utcnow, trust_new_key: bool = False,
                  trusted_files: set[Path] | None = None, operator_id: str | None = None,
-                 enroll: Iterable[str] = ()):
+                 enroll: Iterable[str] = (), workers: int | None = None):
         """trust_new_key accepts a known gate's new signing key in any file; trusted_files, only in those.
         enroll: fingerprints of stations to enroll, recorded with the first file of theirs imported
-        (a dry run records nothing). operator_id is who imports, for the audit log."""
+        (a dry run records nothing). operator_id is who imports, for the audit log. workers: processes
+        reading a run's files ahead (None: by the machine's cores; 0: none)."""
         self.db = db
+        self.workers = workers
         self.operator_id = operator_id
         self.clock = clock
         self.trust_new_key = trust_new_key
@@ -101,7 +105,7 @@ class Importer:
         return summary
 
     def _one_file(self, path: Path, summary: FileSummary, now: datetime, dry_run: bool, progress,
-                  cancelled) -> None:
+                  cancelled, read: reader.Read | None = None) -> None:
         """One file in a transaction of its own. On a server, one another office PC's import made
         give way (a deadlock broken, a row added meanwhile) is run again, never shown to anyone."""
         for attempt in range(locks.RETRIES + 1):
@@ -109,7 +113,7 @@ class Importer:
                 with self.db.engine.connect() as conn:
                     bulk.begin_import(conn)
                     try:
-                        self._guarded(conn, path, summary, now, progress, cancelled)
+                        self._guarded(conn, path, summary, now, progress, cancelled, read)
                         conn.rollback() if dry_run else conn.commit()
                         return
                     except BaseException:
@@ -144,7 +148,7 @@ class Importer:
         now = self.clock()
         if not dry_run and not locks.one_transaction_per_run(self.db.engine):
             return self._each_on_its_own(summaries, now, file_progress, progress, steps, cancelled)
-        with self.db.engine.connect() as conn:
+        with self.db.engine.connect() as conn, self._read_ahead(paths, now) as ahead:
             bulk.begin_import(conn)
             try:
                 for index, summary in enumerate(summaries):
@@ -153,7 +157,8 @@ class Importer:
                         continue
                     savepoint = conn.begin_nested()
                     try:
-                        self._guarded(conn, summary.path, summary, now, file_progress(index), cancelled)
+                        self._guarded(conn, summary.path, summary, now, file_progress(index), cancelled,
+                                      ahead.take(summary.path))
                         savepoint.commit()
                     except BundleRejected as exc:
                         savepoint.rollback()
@@ -170,16 +175,27 @@ class Importer:
                 raise
         return summaries
 
+    def run_each(self, paths: list[Path], *, dry_run: bool = False) -> list[FileSummary]:
+        """Import files each in its own transaction, as run() would one by one (the command line:
+        each file stands alone), with the files read ahead by workers."""
+        return self._each_on_its_own([FileSummary(path=p) for p in paths], self.clock(), lambda _index: None,
+                                     None, 1, None, dry_run=dry_run)
+
     def _each_on_its_own(self, summaries: list[FileSummary], now: datetime, file_progress, progress, steps: int,
-                         cancelled) -> list[FileSummary]:
+                         cancelled, *, dry_run: bool = False) -> list[FileSummary]:
         """A run on a server: each file commits when done, so another PC's import waits for one file
         at most. Cancelling stops at the file being imported; the ones before it stay imported."""
+        with self._read_ahead([s.path for s in summaries], now) as ahead:
+            return self._each(summaries, now, file_progress, progress, steps, cancelled, dry_run, ahead)
+
+    def _each(self, summaries, now, file_progress, progress, steps, cancelled, dry_run, ahead) -> list[FileSummary]:
         for index, summary in enumerate(summaries):
             if is_people_log(summary.path):
                 summary.skip("people_log", Message("Sync", PEOPLE_LOG))
                 continue
             try:
-                self._one_file(summary.path, summary, now, False, file_progress(index), cancelled)
+                self._one_file(summary.path, summary, now, dry_run, file_progress(index), cancelled,
+                               ahead.take(summary.path))
             except BundleRejected as exc:
                 summary.reject(exc)
             except Cancelled:
@@ -190,15 +206,20 @@ class Importer:
                 progress((index + 1) * steps, len(summaries) * steps)
         return summaries
 
+    def _read_ahead(self, paths: list[Path], now: datetime) -> reader.ReadAhead:
+        return reader.ReadAhead([p for p in paths if not is_people_log(p)], office_key=self.office_key,
+                                latest=_latest(now), dialect=self.db.engine.dialect.name, workers=self.workers)
+
     def _guarded(self, conn: Connection, path: Path, summary: FileSummary, now: datetime, progress,
-                 cancelled) -> None:
+                 cancelled, read: reader.Read | None = None) -> None:
         """One file; whatever it holds ends as its own rejection, never as the run's end."""
         self._to_audit = []  # enrollments this file made, audited with its import
         try:
             with bundle.open_bundle(path, office_key=self.office_key, known_key=self._known_key(conn),
                                     trust_new_key=self.trust_new_key or path in self.trusted_files,
                                     admit_new=self._admit_new(conn)) as opened:
-                self._apply(conn, opened, summary, now, progress, cancelled)
+                self._apply(conn, opened, summary, now, progress, cancelled,
+                            read if read is not None and read.matches(opened) else None)
         except (BundleRejected, Cancelled, OperationalError):
             raise  # OperationalError: the office's own disk or database, not the file's fault
         except (IntegrityError, DataError) as exc:
@@ -236,7 +257,7 @@ class Importer:
         return admit
 
     def _apply(self, conn: Connection, opened: bundle.OpenBundle, summary: FileSummary, now: datetime,
-               progress, cancelled) -> None:
+               progress, cancelled, read: reader.Read | None) -> None:
         m = opened.manifest
         station_id, seq = opened.station_id, m.sequence
         created_at = parse_wire_time(m.created_at)
@@ -275,8 +296,9 @@ class Importer:
             # The very bundle (same signed manifest, checked contents) was applied before:
             # applying it again cannot change anything, so only its integrity is proven.
             for member in opened.members:
-                for _line in opened.lines(member):
-                    pass
+                if read is None or not read.whole:
+                    for _line in opened.lines(member):
+                        pass
                 if member.records and member.record_type != bundle.RECEIPTS:
                     summary.unchanged[member.record_type] = member.records
                 done += member.records
@@ -288,29 +310,23 @@ class Importer:
         owners = {sid: f.gate.id for sid, f in forwarded.items()} if office else {station_id: m.gate.id}
         deletes = next((x.records for x in opened.members if x.record_type == "tombstone"), 0) > 0 or \
             conn.execute(select(Tombstone.id).where(Tombstone.station_id.in_(owners)).limit(1)).first() is not None
-        file = _File(latest=wire_time(now + FUTURE_TOLERANCE),
+        file = _File(latest=_latest(now),
                      now=now, seq=seq, deletes=deletes, owners=owners, office=office)
         file.seen = bulk.SeenIds(conn, total)
-        for member in opened.members:
+        for index, member in enumerate(opened.members):
             if member.record_type == bundle.RECEIPTS:
-                self._apply_receipts(conn, opened, member, file, now)
+                lines = opened.lines(member) if read is None else (x for b in read.batches(index) for x in b)
+                self._apply_receipts(conn, lines, member, file, now, opened.path.name)
                 done += member.records
                 continue
             schema = self.schemas[member.record_type]
-            batch: list[wire.Decoded] = []
-            for line in opened.lines(member):
-                batch.append(self._decode(schema, line, member.name, file))
-                if len(batch) >= BATCH:
-                    self._apply_batch(conn, schema, batch, summary, file, member.name)
-                    done += len(batch)
-                    batch = []
-                    if cancelled and cancelled():
-                        raise Cancelled()
-                    if progress:
-                        progress(done, total)
-            if batch:
+            for batch in read.batches(index) if read is not None else self._batches(opened, member, schema, file):
+                for d in batch:
+                    self._owned(d, member.name, file)
                 self._apply_batch(conn, schema, batch, summary, file, member.name)
                 done += len(batch)
+                if cancelled and cancelled():
+                    raise Cancelled()
                 if progress:
                     progress(done, total)
         if cancelled and cancelled():
@@ -386,11 +402,11 @@ class Importer:
                 raise BundleRejected("key_changed", station=label, key=bundle.key_id(f.station.public_key))
         return forwarded, unit
 
-    def _apply_receipts(self, conn: Connection, opened: bundle.OpenBundle, member, file: _File,
-                        now: datetime) -> None:
+    def _apply_receipts(self, conn: Connection, lines: Iterable[bytes], member, file: _File,
+                        now: datetime, file_name: str) -> None:
         """The gates' bundles the forwarding office received: what this office counts as reported."""
         table = SyncReceipt.__table__
-        for line in opened.lines(member):
+        for line in lines:
             try:
                 r = wire.RECEIPT_LINE.decode(line)
             except Exception as exc:  # noqa: BLE001 - msgspec's errors: any of them is an invalid line
@@ -411,7 +427,7 @@ class Importer:
             conn.execute(table.insert().values(
                 id=r.id, station_id=r.station_id, seq=r.seq, bundle_created_at=parse_wire_time(r.bundle_created_at),
                 imported_at=now, period_from=parse_wire_time(r.period_from) if r.period_from else None,
-                period_to=parse_wire_time(r.period_to), file_name=opened.path.name[:255],
+                period_to=parse_wire_time(r.period_to), file_name=file_name[:255],
                 audit_seq=r.audit_seq, audit_hash=r.audit_hash, audit_prev_seq=r.audit_prev_seq,
                 audit_prev_hash=r.audit_prev_hash))
 
@@ -446,14 +462,20 @@ class Importer:
                 last_seq=max(row[0], m.sequence)))
 
     @staticmethod
-    def _decode(schema: wire.RecordSchema, line: bytes, member: str, file: _File) -> wire.Decoded:
-        try:
-            record = schema.decode(line, file.latest)
-        except wire.Future as exc:
-            raise BundleRejected("future_record", record_id=exc.record_id, member=member, when=exc.when) from None
-        except wire.Invalid as exc:
-            raise BundleRejected("invalid_record", record_id=exc.record_id or "?", member=member,
-                                 detail=exc.detail) from None
+    def _batches(opened: bundle.OpenBundle, member, schema: wire.RecordSchema, file: _File):
+        """A member read and checked here, batch by batch (no worker read the file)."""
+        batch: list[wire.Decoded] = []
+        for line in opened.lines(member):
+            batch.append(reader.decode_line(schema, line, member.name, file.latest))
+            if len(batch) >= BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    @staticmethod
+    def _owned(record: wire.Decoded, member: str, file: _File) -> None:
+        """Written by a station the file may bring records of, at that station's own gate."""
         gate = file.owners.get(record.station_id)
         if gate is None:
             if file.office:
@@ -464,7 +486,6 @@ class Importer:
         if record.gate_id is not None and record.gate_id != gate:
             raise BundleRejected("not_owner", record_id=record.id, member=member,
                                  owner=wire.plain(QT_TRANSLATE_NOOP("Wire", "gate {gate}"), gate=record.gate_id))
-        return record
 
     def _apply_batch(self, conn: Connection, schema: wire.RecordSchema, batch: list[wire.Decoded],
                      summary: FileSummary, file: _File, member: str) -> None:
@@ -474,8 +495,16 @@ class Importer:
         twice = file.seen.note(ids)
         if twice is not None:
             raise BundleRejected("duplicate_record", record_id=twice, member=member)
+        self._check_references(conn, schema, batch, member)
+        # On a server the records not held yet are claimed first (their sync rows written): only
+        # the ones held are then asked for. A claim this file must not keep is taken back below.
+        claimed = bulk.claim_new(conn, SyncRecord.__table__, _TRACKED,
+                                 [(d.id, rtype, d.rev, d.digest, d.station_id) for d in batch],
+                                 likely_new=not file.held_before)
+        asked = ids if claimed is None else [i for i in ids if i not in claimed]
+        file.held_before = len(asked) > 0  # a file that brings again what is held mostly brings it whole
         held = {rid: (t, rev, dig, owner) for rid, t, rev, dig, owner in bulk.rows_in(
-            conn, "SELECT id, record_type, rev, digest, station_id FROM sync_record WHERE id IN {in_}", ids)}
+            conn, "SELECT id, record_type, rev, digest, station_id FROM sync_record WHERE id IN {in_}", asked)}
         # Which rows are there: for records held (one deleted at the office comes back), and for every
         # id of the kinds an office makes itself (its own compound, gate, operators, shifts).
         ask = ids if rtype in office_made() else [i for i in ids if i in held]
@@ -485,8 +514,7 @@ class Importer:
         gone = {rid for rid, by in bulk.rows_in(conn, "SELECT record_id, station_id FROM tombstone "
                                                  "WHERE record_id IN {in_}", open_ids)
                 if by == owner_of[rid]} if file.deletes else set()
-        self._check_references(conn, schema, batch, member)
-        inserts, updates, track_new, track_update = [], [], [], []
+        inserts, updates, track_new, track_update, unclaim = [], [], [], [], []
 
         def note(counts: dict) -> None:
             counts[rtype] = counts.get(rtype, 0) + 1
@@ -498,9 +526,12 @@ class Importer:
                     raise BundleRejected("not_owner", record_id=d.id, member=member, owner=_office_label())
                 if d.id in gone:
                     note(summary.unchanged)
+                    if claimed is not None:
+                        unclaim.append(d.id)
                 else:
                     inserts.append(d.row)
-                    track_new.append((d.id, rtype, d.rev, d.digest, d.station_id))
+                    if claimed is None:
+                        track_new.append((d.id, rtype, d.rev, d.digest, d.station_id))
                     present.add(d.id)
                     note(summary.created)
                 self._note_tombstone(rtype, d, schema, file)
@@ -535,7 +566,9 @@ class Importer:
             file.visit_days.update((row[gate], day_figures.local_day(row[at], self.zone)) for row in inserts + updates)
         bulk.bulk_insert(conn, table, schema.stored, inserts)
         bulk.bulk_update(conn, table, schema.stored, updates)
-        bulk.bulk_insert(conn, SyncRecord.__table__, ["id", "record_type", "rev", "digest", "station_id"], track_new)
+        bulk.bulk_insert(conn, SyncRecord.__table__, _TRACKED, track_new)
+        if unclaim:  # deleted by their station before they came: the tombstone alone keeps them out
+            conn.execute(SyncRecord.__table__.delete().where(SyncRecord.id.in_(unclaim)))
         if track_update:
             conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == bindparam("b_id")).values(
                 rev=bindparam("b_rev"), digest=bindparam("b_digest"), station_id=bindparam("b_owner")),
@@ -695,6 +728,11 @@ def _audit_alarm(conn: Connection, station_id: str, seq: int) -> str | None:
                 SyncStation.station_id == station_id, SyncStation.audit_alarm.is_(None)).values(
                 audit_alarm=alarm, audit_alarm_seq=s2))
     return found
+
+
+def _latest(now: datetime) -> str:
+    """The last time on the wire a file imported now may hold: a gate's clock a little fast is no error."""
+    return wire_time(now + FUTURE_TOLERANCE)
 
 
 def _quoted(conn: Connection, table: Table) -> str:

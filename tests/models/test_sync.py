@@ -429,6 +429,36 @@ def test_a_deletion_travels_and_an_older_bundle_cannot_bring_the_record_back(tmp
     gate.close()
 
 
+def test_a_record_whose_deletion_arrived_first_stays_out_when_its_older_bundle_comes(tmp_path, office):
+    """The sticks came in the wrong order: the bundle carrying the deletion, then the older one
+    carrying the record. The record stays deleted, and nothing of it is kept (on a server too,
+    where the import claims a batch's new ids before it looks at them)."""
+    from models.sync.tables import Tombstone
+
+    gate = make_gate(tmp_path / "g", "榕城花园", "东门", 8, office)
+    first = export_bundle(gate, tmp_path / "usb", sheets=False)
+    with gate.engine.begin() as c:
+        parcel_id = c.execute(text("SELECT id FROM parcel LIMIT 1")).scalar_one()
+        c.execute(text("DELETE FROM parcel WHERE id = :i"), {"i": parcel_id})
+    with gate.session() as s:
+        ctx = __import__("models.setup.site", fromlist=["this_station"]).this_station(s)
+        s.add(Tombstone(station_id=ctx.station_id, gate_id=ctx.gate_id, record_type="parcel",
+                        record_id=parcel_id, reason="retention"))
+        s.commit()
+    second = export_bundle(gate, tmp_path / "usb", sheets=False)
+    importer = Importer(office)
+    assert importer.run(second.path).status == "accepted"
+    older = importer.run(first.path)
+    assert older.status == "accepted" and older.unchanged.get("parcel", 0) >= 1
+    with office.engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM parcel WHERE id = :i"), {"i": parcel_id}).scalar() == 0
+        assert c.execute(text("SELECT count(*) FROM sync_record WHERE id = :i"), {"i": parcel_id}).scalar() == 0
+        at_office = c.execute(text("SELECT count(*) FROM parcel")).scalar()
+    with gate.engine.connect() as c:
+        assert at_office == c.execute(text("SELECT count(*) FROM parcel")).scalar()  # the rest all came
+    gate.close()
+
+
 def test_operators_arrive_without_their_pins(gates, office):
     Importer(office).run(gates[0][1])
     with gates[0][0].session() as s:

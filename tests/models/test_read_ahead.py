@@ -1,0 +1,157 @@
+"""Files read ahead by worker processes: the office ends exactly as reading each file in place
+leaves it, whatever the files hold, and a worker's trouble never becomes the file's."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import text
+
+from models.formats import wire
+from models.sync import Importer, ensure_office, reader
+from models.sync.records import record_types
+from models.store.clock import utcnow
+from tests.models.test_sync import gates  # noqa: F401 - the module's two demo gates
+from tests.sync_helpers import craft, enroll, joined, lines, signing_key
+
+
+
+def _office(open_office, path, gates):  # noqa: F811
+    db = open_office(path / "gatedesk.sqlite3")
+    ensure_office(db)
+    enroll(db, *(g[0] for g in gates))
+    return db
+
+
+def _records(db) -> dict:
+    """Every record the office holds of the gates, with its revision, digest and owner."""
+    with db.engine.connect() as c:
+        out = {t: sorted(map(tuple, c.execute(text(f'SELECT * FROM "{m.__tablename__}"'))), key=repr)
+               for t, m in record_types().items()}
+        out["sync_record"] = sorted(map(tuple, c.execute(text(
+            "SELECT id, record_type, rev, digest, station_id FROM sync_record"))))
+    return out
+
+
+def _outcome(summaries) -> list:
+    return [(s.path.name, s.status, s.problem.code if s.problem else None, s.problem.record_id if s.problem else None,
+             s.created, s.updated, s.unchanged) for s in summaries]
+
+
+@pytest.fixture
+def files(gates, tmp_path):  # noqa: F811
+    """A stick of good and bad files: gate A's bundle, gate A's next day with one visit it cannot
+    hold (a temperature that is text), gate B's with a visit dated next week, half a file, gate B's."""
+    (a_db, a, _), (b_db, b, _) = gates
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    def bad_temperature(data: bytes) -> bytes:
+        rows = lines(data)
+        rows[len(rows) // 2]["temperature"] = "36.5度"
+        return joined(rows)
+
+    def next_week(data: bytes) -> bytes:
+        rows = lines(data)
+        rows[3]["created_at"] = wire.wire_time(utcnow() + timedelta(days=7))
+        return joined(rows)
+
+    bad = craft(a, stick / "2-bad-temperature.gdbundle", signing_key(a_db), members={"visit.jsonl": bad_temperature},
+                manifest=lambda m: m.update(sequence=m["sequence"] + 1))
+    future = craft(b, stick / "3-next-week.gdbundle", signing_key(b_db), members={"visit.jsonl": next_week},
+                   manifest=lambda m: m.update(sequence=m["sequence"] + 1))
+    half = stick / "4-half.gdbundle"
+    half.write_bytes(b.read_bytes()[: b.stat().st_size // 2])
+    return [a, bad, future, half, b]
+
+
+def test_a_run_read_by_workers_ends_as_reading_each_file_in_place(files, gates, open_office, tmp_path,  # noqa: F811
+                                                                  monkeypatch):
+    taken = []
+    take = reader.ReadAhead.take
+
+    def noting(self, path):
+        read = take(self, path)
+        taken.append(read is not None)
+        return read
+
+    monkeypatch.setattr(reader.ReadAhead, "take", noting)
+    in_place = _office(open_office, tmp_path / "one", gates)
+    ahead = _office(open_office, tmp_path / "two", gates)
+    serial = Importer(in_place, workers=0).run_all(files)
+    assert taken == [False] * len(files)  # no worker at all
+    taken.clear()
+    parallel = Importer(ahead, workers=1).run_all(files)
+    assert taken == [True, True, True, False, True]  # half a file: the importer's own opening says why
+    assert _outcome(parallel) == _outcome(serial)
+    assert [s.status for s in parallel] == ["accepted", "rejected", "rejected", "rejected", "accepted"], _outcome(parallel)
+    assert [s.problem.code for s in parallel[1:4]] == ["invalid_record", "future_record", "truncated"]
+    assert _records(ahead) == _records(in_place)
+    # The command line's run (each file in its own transaction) reads ahead the same way.
+    again = Importer(ahead, workers=1).run_each(files)
+    assert [s.status for s in again] == ["accepted", "rejected", "rejected", "rejected", "accepted"]
+    assert all(s.already_imported for s in (again[0], again[4]))
+    assert _records(ahead) == _records(in_place)
+
+
+def test_what_a_worker_read_of_another_file_is_never_taken_for_this_one(gates, open_office, tmp_path,  # noqa: F811
+                                                                       monkeypatch):
+    """A stick whose file was replaced between the worker's reading and the import's: the import
+    reads the file it verified itself."""
+    (_, a, a_counts), (_, b, _) = gates
+    other = reader.read_file(str(b), None, wire.wire_time(utcnow()), "sqlite")
+    assert other is not None and other.whole
+    monkeypatch.setattr(reader.ReadAhead, "take", lambda self, path: other)
+    office = _office(open_office, tmp_path / "office", gates)
+    out = Importer(office, workers=1).run_all([a])
+    assert out[0].status == "accepted"
+    with office.engine.connect() as c:
+        gates_of_visits = set(c.execute(text("SELECT DISTINCT gate_id FROM visit")).scalars())
+    with gates[0][0].engine.connect() as c:
+        assert gates_of_visits == set(c.execute(text("SELECT DISTINCT gate_id FROM visit")).scalars())
+    assert out[0].created["visit"] == a_counts["visits"]
+
+
+def test_a_worker_that_dies_leaves_its_files_to_the_importer(files, gates, open_office, tmp_path,  # noqa: F811
+                                                             monkeypatch):
+    take = reader.ReadAhead.take
+
+    def killing(self, path):
+        if self._pool is not None:
+            for process in list(self._pool._processes.values()):
+                process.kill()
+                process.join()
+        return take(self, path)
+
+    monkeypatch.setattr(reader.ReadAhead, "take", killing)
+    office = _office(open_office, tmp_path / "office", gates)
+    out = Importer(office, workers=1).run_all(files)
+    assert [s.status for s in out] == ["accepted", "rejected", "rejected", "rejected", "accepted"]
+    assert sum(s.total("created") for s in out) > 0
+
+
+def test_a_file_too_big_to_hand_over_is_read_by_the_importer(gates, monkeypatch):  # noqa: F811
+    path = gates[0][1]
+    assert reader.read_file(str(path), None, wire.wire_time(utcnow()), "sqlite") is not None
+    monkeypatch.setattr(reader, "READ_AHEAD_RECORDS", 10)
+    assert reader.read_file(str(path), None, wire.wire_time(utcnow()), "sqlite") is None
+
+
+def test_a_rejection_falls_where_reading_in_place_finds_it(gates, monkeypatch):  # noqa: F811
+    """The batch a bad record falls in is not handed over: its earlier records are never applied."""
+    monkeypatch.setattr(reader, "BATCH", 10)
+    read = reader.Read("r", "k", [reader.ReadMember("visit.jsonl", list(range(25)),
+                                                    ("invalid_record", "v25", {"member": "visit.jsonl"}))])
+    handed = []
+    with pytest.raises(reader.BundleRejected) as rejected:
+        for batch in read.batches(0):
+            handed.append(batch)
+    assert [len(b) for b in handed] == [10, 10]
+    assert rejected.value.code == "invalid_record" and rejected.value.record_id == "v25"
+
+
+def test_workers_leave_a_core_to_the_importer(monkeypatch):
+    monkeypatch.setattr(reader.os, "cpu_count", lambda: 2)
+    assert reader.default_workers() == 1
+    monkeypatch.setattr(reader.os, "cpu_count", lambda: 32)
+    assert reader.default_workers() == reader.MAX_WORKERS

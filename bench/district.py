@@ -8,7 +8,9 @@ simulated gate gets its own station, signing key, compound, gate, operators and 
 compounds of two gates each, 12 compounds to a community, 7 communities to a sub-district).
 Side by side in one run, alternated, each in a child process (its peak memory its own):
 
-- the office's import, one process, into a fresh office database (the office's lean schema);
+- the office's import, one process, into a fresh office database (the office's lean schema), as
+  `gatedesk import` runs it (each file its own transaction, workers reading the next files ahead),
+  and the same with no worker (BENCH_WORKERS=0: each file read in place);
 - the practical limit: the same rows decoded with json.loads and written with raw sqlite3
   executemany (SQLite) or psycopg COPY (PostgreSQL) into the same lean schema, no checks at all;
 - on PostgreSQL, two importer processes at once, each with half of the bundles.
@@ -108,13 +110,14 @@ def make_bundles(work: Path, gates: int, records: int) -> tuple[list[Path], list
 
 # -- the measured runs, each in a child process --------------------------------------------------------
 IMPORT = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from models.store.db import open_database
 from models.sync import Importer
 db = open_database(sys.argv[1], create=False) if "://" in sys.argv[1] else open_database(Path(sys.argv[1]))
-importer = Importer(db, enroll=json.loads(Path(sys.argv[2]).read_text()))
+workers = os.environ.get("BENCH_WORKERS")
+importer = Importer(db, enroll=json.loads(Path(sys.argv[2]).read_text()), workers=int(workers) if workers else None)
 files = [Path(p) for p in sys.argv[3:]]
 t0 = time.perf_counter()
 out = importer.run_each(files)  # as `gatedesk import` runs them: each file its own transaction, read ahead
@@ -160,9 +163,9 @@ print(json.dumps({{"seconds": time.perf_counter() - t0, "created": n,
 """
 
 
-def child(code: str, *args: str) -> subprocess.Popen:
+def child(code: str, *args: str, env: dict | None = None) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", code.format(root=str(ROOT)), *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})})
 
 
 def result(proc: subprocess.Popen) -> dict:
@@ -211,9 +214,11 @@ class Engine:
 
 
 def measure(engine: Engine, files: list[Path], enroll: Path, rounds: int) -> dict:
-    runs = {"import": [], "raw": [], "two": []}
+    runs = {"import": [], "raw": [], "two": [], "in_place": []}
     for _ in range(rounds):
         runs["import"].append(result(child(IMPORT, engine.fresh(), str(enroll), *map(str, files))))
+        runs["in_place"].append(result(child(IMPORT, engine.fresh(), str(enroll), *map(str, files),
+                                             env={"BENCH_WORKERS": "0"})))
         runs["raw"].append(result(child(RAW, engine.fresh(), *map(str, files))))
         if engine.kind == "postgresql":
             target = engine.fresh()
@@ -233,6 +238,8 @@ def rows_for(kind: str, runs: dict, total: int) -> list[tuple[str, str, str, str
     out = [
         (f"{kind}: import {total:,} records, one process", f"{statistics.median(r['seconds'] for r in imp):.1f} s",
          f"{statistics.median(rate(r) for r in imp):,.0f} rec/s", "—"),
+        (f"{kind}: the same, no worker reading ahead", f"{statistics.median(r['seconds'] for r in runs['in_place']):.1f} s",
+         f"{statistics.median(rate(r) for r in runs['in_place']):,.0f} rec/s", "—"),
         (f"{kind}: {limit}, same rows, same lean schema", f"{statistics.median(r['seconds'] for r in raw):.1f} s",
          f"{statistics.median(rate(r) for r in raw):,.0f} rec/s", "practical limit"),
         (f"{kind}: import ÷ {limit} (median; min)", f"{statistics.median(ratios):.2f}×", f"{min(ratios):.2f}× min",

@@ -48,6 +48,7 @@ class SetupDialog(QDialog):
             ("compound_name", self.tr("Compound name *"), False),
             ("address", self.tr("Address"), False),
             ("community", self.tr("Community (社区)"), False),
+            ("grid", self.tr("Grid (网格)"), False),
             ("subdistrict", self.tr("Sub-district (街道)"), False),
             ("district", self.tr("District (区)"), False),
             ("gate_name", self.tr("This gate *"), False),
@@ -78,7 +79,7 @@ class SetupDialog(QDialog):
 
     # An office names its community, sub-district and district too: the unit it speaks for when it
     # forwards its gates' records upward.
-    GATE_ONLY = ("address", "gate_name")
+    GATE_ONLY = ("address", "grid", "gate_name")
 
     def _mode_changed(self, office: bool) -> None:
         self.compound_label.setText(self.tr("Office name *") if office else self.tr("Compound name *"))

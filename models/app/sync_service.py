@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from models import sync
 from models.app.work import Service
-from models.setup.site import Compound, StationContext
+from models.setup.site import Compound, StationContext, compound_grid
 from models.sync import units
 from models.sync.setup_sheet import SetupInfo
 from models.trust.first_run import SetupForm, complete_setup
@@ -27,9 +27,10 @@ class SyncService(Service):
         with self.db.session() as s:
             fingerprint = sync.station_fingerprint(s)
             compound = s.get(Compound, self.ctx.compound_id)
+            grid = compound_grid(s)
             s.commit()
         return SetupInfo(compound=self.ctx.compound_name, gate=self.ctx.gate_name, community=compound.community,
-                         subdistrict=compound.subdistrict, district=compound.district,
+                         grid=grid, subdistrict=compound.subdistrict, district=compound.district,
                          station_id=self.ctx.station_id, fingerprint=fingerprint, printed=self.desk.today())
 
     def enroll_station(self, fingerprint: str) -> bool:

@@ -297,6 +297,7 @@ class CompoundPart(msgspec.Struct):
     id: Uuid
     name: Name
     community: Text100 = ""
+    grid: Text100 = ""  # since GateDesk 1.x's grids; absent in older bundles
     subdistrict: Text100 = ""
     district: Text100 = ""
 

@@ -23,6 +23,17 @@ class Compound(CompoundBase, Record, table=True):
     pass
 
 
+# The grid (网格) inside its community a gate's set-up names: its bundles' manifests carry it (a
+# manifest field is compatible: an office of an older version ignores it, where a record field
+# would be a new format), and the office places the compound in that grid.
+GRID_META = "compound_grid"
+
+
+def compound_grid(session: Session) -> str:
+    row = session.get(Meta, GRID_META)
+    return row.value if row is not None else ""
+
+
 class Gate(Record, table=True):
     compound_id: str = Field(foreign_key="compound.id", max_length=36)
     name: str = Field(max_length=100)

@@ -17,7 +17,7 @@ from models.formats.bundle import MemberSpec
 from models.formats.wire import wire_time
 from models.gate.visits import Visit
 from models.setup.settings import load_settings
-from models.setup.site import Compound, Station, StationContext, this_station
+from models.setup.site import Compound, Station, StationContext, compound_grid, this_station
 from models.store import registry
 from models.store.clock import utcnow
 from models.store.db import Database
@@ -119,6 +119,7 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
         last_incremental = s.execute(select(SyncExport).where(SyncExport.day_from.is_(None))
                                   .order_by(SyncExport.seq.desc()).limit(1)).scalars().first()
         compound = s.get(Compound, ctx.compound_id)
+        grid = compound_grid(s)
         station = s.get(Station, ctx.station_id)
         # The audit chain's head goes into the manifest, with the hash now found where the
         # previous bundle's head was: the office sees a chain that was cut short or rewritten.
@@ -152,7 +153,7 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
         "station": {"id": ctx.station_id, "public_key": bundle.signing_public_key(signing_key),
                     "gate_id": ctx.gate_id, "created_at": wire_time(station.created_at)},
         "compound": {"id": ctx.compound_id, "name": ctx.compound_name, "community": compound.community,
-                     "subdistrict": compound.subdistrict, "district": compound.district},
+                     "grid": grid, "subdistrict": compound.subdistrict, "district": compound.district},
         "gate": {"id": ctx.gate_id, "name": ctx.gate_name},
         "audit": {"seq": chain.seq, "hash": chain.hash, "prev_seq": prev_seq, "prev_hash": prev_hash},
     }

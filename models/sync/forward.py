@@ -216,6 +216,7 @@ def _stations(conn, station_ids: set[str]) -> list[dict]:
         .join(Compound, Compound.id == st.compound_id, isouter=True)
         .join(Station, Station.id == st.station_id, isouter=True)
         .where(st.station_id.in_(station_ids)).order_by(st.station_id)).mappings().all()
+    grids = units.grids_of(conn, {r["compound_id"] for r in rows})
     out = []
     for r in rows:
         out.append({
@@ -223,7 +224,7 @@ def _stations(conn, station_ids: set[str]) -> list[dict]:
                         "created_at": wire_time(r["created_at"] or r["first_seen"])},
             "compound": {"id": r["compound_id"], "name": r["compound_name"],
                          "community": r["named_community"] or r["community"],
-                         "subdistrict": r["subdistrict"] or "", "district": r["district"] or ""},
+                         "grid": grids.get(r["compound_id"], ""), "subdistrict": r["subdistrict"] or "", "district": r["district"] or ""},
             "gate": {"id": r["gate_id"], "name": r["gate_name"]},
             "last_seq": r["last_seq"],
             "last_bundle_at": wire_time(r["last_bundle_at"]),

@@ -339,7 +339,7 @@ class Importer:
             # Each of the station's compounds in the units its set-up names (few rows: its own compound).
             units.place_compounds(conn, conn.execute(select(
                 Compound.id, Compound.district, Compound.subdistrict, Compound.community)
-                .where(Compound.station_id == station_id)).all())
+                .where(Compound.station_id == station_id)).all(), {m.compound.id: m.compound.grid})
             self._check_station(conn, station_id, m.gate.id, m.compound.id, m.station.created_at)
             self._note_station(conn, station_id, opened.public_key, m.compound, m.gate, seq, created_at, now)
         conn.execute(SyncReceipt.__table__.insert().values(
@@ -440,7 +440,7 @@ class Importer:
                 (cid, d or unit.district, sd or unit.subdistrict, c or unit.community)
                 for cid, d, sd, c in conn.execute(select(
                     Compound.id, Compound.district, Compound.subdistrict, Compound.community)
-                    .where(Compound.station_id == station_id)).all()])
+                    .where(Compound.station_id == station_id)).all()], {f.compound.id: f.compound.grid})
             self._check_station(conn, station_id, f.gate.id, f.compound.id, f.station.created_at)
             self._note_station(conn, station_id, f.station.public_key, f.compound, f.gate, f.last_seq,
                                parse_wire_time(f.last_bundle_at), now)

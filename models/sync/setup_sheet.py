@@ -20,6 +20,7 @@ ROWS = (
     ("district", QT_TRANSLATE_NOOP("SetupSheet", "District")),
     ("subdistrict", QT_TRANSLATE_NOOP("SetupSheet", "Sub-district")),
     ("community", QT_TRANSLATE_NOOP("SetupSheet", "Community")),
+    ("grid", QT_TRANSLATE_NOOP("SetupSheet", "Grid")),
     ("compound", QT_TRANSLATE_NOOP("SetupSheet", "Compound")),
     ("gate", QT_TRANSLATE_NOOP("SetupSheet", "Gate")),
     ("station_id", QT_TRANSLATE_NOOP("SetupSheet", "Station")),
@@ -42,6 +43,7 @@ class SetupInfo:
     station_id: str
     fingerprint: str
     printed: date
+    grid: str = ""
 
 
 def setup_sheet_page(info: SetupInfo, *, language: str = "zh_CN") -> Page:

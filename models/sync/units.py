@@ -97,15 +97,18 @@ def _final(conn: Connection, unit_id: str, merged_into: str | None) -> str:
     return unit_id
 
 
-def place_compounds(conn: Connection, compounds: Iterable[tuple[str, str, str, str]]) -> None:
-    """(compound id, district, sub-district, community) as a gate's set-up names them: each in the
-    lowest unit named (a level left empty is skipped), unless the office placed it by hand."""
+def place_compounds(conn: Connection, compounds: Iterable[tuple[str, str, str, str]],
+                    grids: dict[str, str] | None = None) -> None:
+    """(compound id, district, sub-district, community) as a gate's set-up names them, and the grid
+    of each that names one: each in the lowest unit named (a level left empty is skipped; a grid
+    only inside a community named), unless the office placed it by hand."""
     for compound_id, district, subdistrict, community in compounds:
+        grid = clean_name((grids or {}).get(compound_id)) if clean_name(community) else ""
         held = conn.execute(select(CompoundPlace.by_office).where(CompoundPlace.compound_id == compound_id)).first()
         if held is not None and held[0]:
             continue
         parent = TOP
-        for level, name in ((DISTRICT, district), (SUBDISTRICT, subdistrict), (COMMUNITY, community)):
+        for level, name in ((DISTRICT, district), (SUBDISTRICT, subdistrict), (COMMUNITY, community), (GRID, grid)):
             if clean_name(name):
                 parent = _find_or_make(conn, level, clean_name(name), parent)
         if held is not None:
@@ -113,6 +116,16 @@ def place_compounds(conn: Connection, compounds: Iterable[tuple[str, str, str, s
         if parent != TOP:
             conn.execute(CompoundPlace.__table__.insert().values(compound_id=compound_id, unit_id=parent,
                                                                 by_office=False))
+
+
+def grids_of(conn: Connection, compound_ids: Iterable[str]) -> dict[str, str]:
+    """The grid each compound is placed in here (by its gate's set-up or by the office), by name."""
+    ids = list(compound_ids)
+    if not ids:
+        return {}
+    return dict(conn.execute(select(CompoundPlace.compound_id, OrgUnit.name)
+                             .join(OrgUnit, OrgUnit.id == CompoundPlace.unit_id)
+                             .where(CompoundPlace.compound_id.in_(ids), OrgUnit.level == GRID)).all())
 
 
 # -- the tree, as screens and reports read it ---------------------------------------------------

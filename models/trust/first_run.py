@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from models.kit.validation import NAME_MAX, FieldError, InvalidInput, _err, clean_text
-from models.setup.site import Compound, Gate, Station, StationContext
+from models.setup.site import GRID_META, Compound, Gate, Station, StationContext
 from models.store.clock import utcnow
 from models.store.db import Meta
 from models.store.i18n import QT_TRANSLATE_NOOP
@@ -20,6 +20,7 @@ class SetupForm:
     compound_name: str = ""
     address: str = ""
     community: str = ""
+    grid: str = ""
     subdistrict: str = ""
     district: str = ""
     gate_name: str = ""
@@ -36,6 +37,9 @@ def complete_setup(session: Session, form: SetupForm, *, now: datetime | None = 
     compound_name = clean_text("compound_name", form.compound_name, errors, required=True)
     address = clean_text("address", form.address, errors, max_len=200)
     community = clean_text("community", form.community, errors)
+    grid = clean_text("grid", form.grid, errors)
+    if grid and not community:
+        errors.append(_err("grid", QT_TRANSLATE_NOOP("Validation", "A grid is inside a community: name the community too.")))
     subdistrict = clean_text("subdistrict", form.subdistrict, errors)
     district = clean_text("district", form.district, errors)
     gate_name = clean_text("gate_name", form.gate_name, errors, required=True)
@@ -53,6 +57,8 @@ def complete_setup(session: Session, form: SetupForm, *, now: datetime | None = 
     gate = Gate(id=gate_id, compound_id=compound.id, name=gate_name, **origin)
     station = Station(id=station_id, gate_id=gate.id, created_at=now)
     session.add_all([compound, gate, station, Meta(key="station_id", value=station.id)])
+    if grid:
+        session.add(Meta(key=GRID_META, value=grid))
     session.flush()
     ctx = StationContext(station.id, gate.id, compound.id, gate.name, compound.name)
     operators.create_operator(session, ctx=ctx, name=admin_name, role=operators.Role.ADMIN, pin=form.admin_pin, now=now)

@@ -4699,7 +4699,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_dialog.py" line="48" />
-        <location filename="../../gui/dialogs/setup_dialog.py" line="84" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="85" />
         <source>Compound name *</source>
         <translation>小区名称 *</translation>
     </message>
@@ -4715,56 +4715,61 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_dialog.py" line="51" />
+        <source>Grid (网格)</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="52" />
         <source>Sub-district (街道)</source>
         <translation>所属街道</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="52" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="53" />
         <source>District (区)</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="53" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="54" />
         <source>This gate *</source>
         <translation>本门岗名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="54" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="55" />
         <source>Administrator's name *</source>
         <translation>管理员姓名 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="55" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="56" />
         <source>Administrator's PIN (4–12 digits) *</source>
         <translation>管理员 PIN（4–12 位数字）*</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="56" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="57" />
         <source>PIN again *</source>
         <translation>再次输入 PIN *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="63" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="64" />
         <source>The office's database: on this computer.</source>
         <translation>办公室数据库：在本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="66" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="67" />
         <source>The office database is on a server…</source>
         <translation>办公室数据库在服务器上…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="84" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="85" />
         <source>Office name *</source>
         <translation>办公室名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="105" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="106" />
         <source>The office's database: on the server {0}.</source>
         <translation>办公室数据库：在服务器 {0} 上。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="116" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="117" />
         <source>Office</source>
         <translation>办公室</translation>
     </message>
@@ -4803,26 +4808,31 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/sync/setup_sheet.py" line="23" />
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/setup_sheet.py" line="24" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../models/sync/setup_sheet.py" line="24" />
+        <location filename="../../models/sync/setup_sheet.py" line="25" />
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../models/sync/setup_sheet.py" line="25" />
+        <location filename="../../models/sync/setup_sheet.py" line="26" />
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../models/sync/setup_sheet.py" line="27" />
+        <location filename="../../models/sync/setup_sheet.py" line="28" />
         <source>The office imports this gate's bundles only once it has enrolled the gate. When its first bundle arrives, GateDesk at the office shows the compound, the gate and a key fingerprint: enroll it only if that fingerprint is the one printed above (or run: import --enroll {fingerprint} ...). If they differ, do not enroll it, and call the gate.</source>
         <translation>办公室备案此门岗之后，才会导入它的数据包。第一个数据包到达时，办公室的门岗登记台会显示小区、门岗和密钥指纹：只有与上面印的指纹一致时才备案（或运行：import --enroll {fingerprint} ...）。如果不一致，不要备案，并给门岗打电话。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/setup_sheet.py" line="32" />
+        <location filename="../../models/sync/setup_sheet.py" line="33" />
         <source>Printed {day}. This sheet holds no personal data.</source>
         <translation>打印于 {day}。本单不含个人信息。</translation>
     </message>
@@ -5088,33 +5098,33 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="248" />
+        <location filename="../../models/sync/units.py" line="261" />
         <source>That unit no longer exists (it was merged or removed).</source>
         <translation>该单位已不存在（已被合并或删除）。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="259" />
+        <location filename="../../models/sync/units.py" line="272" />
         <source>Only units of the same level can be merged.</source>
         <translation>只能合并同一级别的单位。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="261" />
+        <location filename="../../models/sync/units.py" line="274" />
         <source>A unit cannot be merged into one below it.</source>
         <translation>不能把单位合并到它的下级单位中。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="297" />
-        <location filename="../../models/sync/units.py" line="326" />
+        <location filename="../../models/sync/units.py" line="310" />
+        <location filename="../../models/sync/units.py" line="339" />
         <source>A unit needs a name.</source>
         <translation>单位需要名称。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="323" />
+        <location filename="../../models/sync/units.py" line="336" />
         <source>Grids are made inside a community.</source>
         <translation>网格只能建在社区之下。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="334" />
+        <location filename="../../models/sync/units.py" line="347" />
         <source>A compound belongs in a community or one of its grids.</source>
         <translation>小区只能归属到社区或其下的网格。</translation>
     </message>
@@ -5276,7 +5286,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>已有同名的值班人员。</translation>
     </message>
     <message>
-        <location filename="../../models/trust/first_run.py" line="45" />
+        <location filename="../../models/trust/first_run.py" line="42" />
+        <source>A grid is inside a community: name the community too.</source>
+        <translation>网格在社区之内：请同时填写社区。</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/first_run.py" line="49" />
         <source>The two PINs are not the same.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
@@ -5542,35 +5557,35 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync/importer.py" line="403" />
-        <location filename="../../models/sync/importer.py" line="463" />
+        <location filename="../../models/sync/importer.py" line="417" />
+        <location filename="../../models/sync/importer.py" line="483" />
         <source>a gate the bundle does not forward</source>
         <translation>该数据包未列出的门岗</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="411" />
-        <location filename="../../models/sync/importer.py" line="465" />
+        <location filename="../../models/sync/importer.py" line="425" />
+        <location filename="../../models/sync/importer.py" line="485" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="468" />
+        <location filename="../../models/sync/importer.py" line="488" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="515" />
-        <location filename="../../models/sync/importer.py" line="614" />
+        <location filename="../../models/sync/importer.py" line="544" />
+        <location filename="../../models/sync/importer.py" line="645" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="600" />
+        <location filename="../../models/sync/importer.py" line="631" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="707" />
+        <location filename="../../models/sync/importer.py" line="743" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>
@@ -5642,7 +5657,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/formats/wire.py" line="252" />
-        <location filename="../../models/formats/wire.py" line="395" />
+        <location filename="../../models/formats/wire.py" line="396" />
         <source>{day} is not a day of the calendar</source>
         <translation>{day} 不是日历上存在的日期</translation>
     </message>

@@ -188,6 +188,28 @@ def test_first_run_setup(app, qtbot, blank_desk):
     assert blank_desk.operator.name == "林管理"
 
 
+def test_the_gate_set_up_names_its_grid_inside_its_community(app, qtbot, blank_desk):
+    from gui.dialogs.setup_dialog import SetupDialog
+
+    dialog = SetupDialog(blank_desk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.as_office.setChecked(True)
+    assert not dialog.inputs["grid"].isVisible()  # an office is no grid's
+    dialog.as_gate.setChecked(True)
+    assert dialog.inputs["grid"].isVisible()
+    for key, value in (("compound_name", "温泉小区"), ("grid", "第3网格"), ("gate_name", "南门"),
+                       ("admin_name", "林管理"), ("admin_pin", "2580"), ("admin_pin_again", "2580")):
+        type_text(qtbot, dialog.inputs[key], value)
+    dialog.accept()
+    assert dialog.errors["grid"].text() == "网格在社区之内：请同时填写社区。" and blank_desk.ctx is None
+    type_text(qtbot, dialog.inputs["community"], "温泉社区")
+    dialog.accept()
+    assert blank_desk.ctx is not None
+    info = blank_desk.sync.setup_info()
+    assert (info.community, info.grid) == ("温泉社区", "第3网格")  # printed on the set-up sheet
+
+
 def test_after_the_first_run_the_main_window_opens_without_a_sign_in(app, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QDialog
 

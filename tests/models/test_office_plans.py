@@ -1,5 +1,5 @@
 """The office keeps only the indexes its own screens use, and every question its screens, reports,
-imports and erasure ask of the visits still seeks an index: the statements are caught as the real
+imports and erasure ask of the visits and the parcels still seeks an index: the statements are caught as the real
 services run them, and each one's plan is read back from the engine (SQLite's EXPLAIN QUERY PLAN;
 PostgreSQL's EXPLAIN with sequential scans made a last resort, so a missing index shows)."""
 from __future__ import annotations
@@ -17,19 +17,24 @@ from tests.models.test_units import gates, office  # noqa: F401 - fixtures
 
 GATE_SEARCHES = {"ix_visit_name", "ix_visit_phone_tail", "ix_visit_id_tail", "ix_visit_kind", "ix_visit_decision",
                  "ix_visit_onsite"}
+COUNTER_SEARCHES = {"ix_parcel_code", "ix_parcel_room", "ix_parcel_tracking"}
 
 
-def visit_indexes(db) -> set[str]:
+def visit_indexes(db, table: str = "visit") -> set[str]:
     with db.engine.connect() as c:
-        return {i["name"] for i in inspect(c).get_indexes("visit")}
+        return {i["name"] for i in inspect(c).get_indexes(table)}
 
 
 def test_the_office_drops_the_gates_search_indexes_and_a_gate_keeps_them(office, gates, tmp_path):  # noqa: F811
-    assert set(registry.gate_only_indexes()) == GATE_SEARCHES
+    assert set(registry.gate_only_indexes()) == GATE_SEARCHES | COUNTER_SEARCHES
     # by day (the dashboard's drill-down, the erasure), and by gate and day (the figures recounted)
     assert visit_indexes(office.db) == {"ix_visit_created", "ix_visit_gate_day"}
+    # parcels by status (waiting, overdue) and by the times received, collected, delivered
+    assert visit_indexes(office.db, "parcel") == {"ix_parcel_status", "ix_parcel_received", "ix_parcel_collected",
+                                                  "ix_parcel_delivered"}
     _, dbs = gates
     assert GATE_SEARCHES <= visit_indexes(dbs[0])
+    assert COUNTER_SEARCHES <= visit_indexes(dbs[0], "parcel")
 
 
 def caught_statements(desk, tmp_path) -> list[tuple[str, object]]:
@@ -37,7 +42,8 @@ def caught_statements(desk, tmp_path) -> list[tuple[str, object]]:
     caught = []
 
     def catch(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().upper().startswith("SELECT") and "visit" in statement.lower() and not executemany:
+        if statement.lstrip().upper().startswith("SELECT") and not executemany and (
+                "visit" in statement.lower() or "parcel" in statement.lower()):
             caught.append((statement, parameters))
 
     engine = desk.db.engine
@@ -74,15 +80,48 @@ def plan(db, statement: str, parameters) -> str:
 
 
 def scans_the_visits(db, text: str) -> bool:
+    """Reads the visits or the parcels whole."""
     if db.engine.dialect.name == "sqlite":
-        return any(line.startswith("SCAN visit") or line == "SCAN v" for line in text.splitlines())
-    return "Seq Scan on visit" in text
+        return any(line.startswith(("SCAN visit", "SCAN parcel")) or line == "SCAN v" for line in text.splitlines())
+    return "Seq Scan on visit" in text or "Seq Scan on parcel" in text
 
 
-def test_every_office_question_about_visits_seeks_an_index(office, tmp_path):  # noqa: F811
+def test_every_office_question_about_visits_and_parcels_seeks_an_index(office, tmp_path):  # noqa: F811
     office.authorise(office.staff.operators()[0].id, "2468", Role.ADMIN)
     statements = caught_statements(office, tmp_path)
     assert len(statements) >= 5  # the dashboard, the chart, the drill-down, the report, the erasure
     scanning = [(s, p) for s, p in statements if scans_the_visits(office.db, p_ := plan(office.db, s, p)) or
                 not p_]
     assert scanning == [], "\n\n".join(f"{s}\n{plan(office.db, s, p)}" for s, p in scanning)
+
+
+def test_an_office_from_schema_11_drops_the_counters_searches_and_a_gate_keeps_them(gates, tmp_path,  # noqa: F811
+                                                                                    open_office):
+    from sqlalchemy import text
+
+    from models.app.demo import create_demo
+    from models.store import db as dbmod
+    from models.store import migrations
+    from models.store.db import open_database
+    from models.sync import ensure_office
+
+    office_db = open_office(tmp_path / "office" / "gatedesk.sqlite3")
+    ensure_office(office_db)
+    gate_db = open_database(tmp_path / "gate" / "gatedesk.sqlite3")
+    create_demo(gate_db, days=1, visits_per_day=5, parcels_per_day=3, seed=3, now=NOW)
+    for db in (office_db, gate_db):
+        with db.engine.begin() as c:  # as schema 11 had them, at an office and at a gate
+            for statement in ("CREATE INDEX IF NOT EXISTS ix_parcel_code ON parcel (pickup_code, status, received_at)",
+                              "CREATE INDEX IF NOT EXISTS ix_parcel_room ON parcel (room, status, received_at)",
+                              "CREATE INDEX IF NOT EXISTS ix_parcel_tracking ON parcel (tracking_no)"):
+                c.execute(text(statement))
+            c.execute(text("UPDATE meta SET value = '11' WHERE key = 'schema_version'"))
+    office_db.close()
+    gate_db.close()
+    office_db, gate_db = open_office(tmp_path / "office" / "gatedesk.sqlite3"), \
+        open_database(tmp_path / "gate" / "gatedesk.sqlite3")
+    assert dbmod.schema_version(office_db) == dbmod.schema_version(gate_db) == migrations.SCHEMA_VERSION == 12
+    assert not COUNTER_SEARCHES & visit_indexes(office_db, "parcel")
+    assert COUNTER_SEARCHES <= visit_indexes(gate_db, "parcel")
+    office_db.close()
+    gate_db.close()

@@ -47,8 +47,8 @@ class SetupDialog(QDialog):
         for key, label, secret in [
             ("compound_name", self.tr("Compound name *"), False),
             ("address", self.tr("Address"), False),
-            ("community", self.tr("Community (社区)"), False),
             ("grid", self.tr("Grid (网格)"), False),
+            ("community", self.tr("Community (社区)"), False),
             ("subdistrict", self.tr("Sub-district (街道)"), False),
             ("district", self.tr("District (区)"), False),
             ("gate_name", self.tr("This gate *"), False),

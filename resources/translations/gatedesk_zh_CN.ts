@@ -4709,14 +4709,14 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="50" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="51" />
         <source>Community (社区)</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="51" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="50" />
         <source>Grid (网格)</source>
-        <translation>网格</translation>
+        <translation>所属网格</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_dialog.py" line="52" />

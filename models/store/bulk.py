@@ -30,9 +30,6 @@ def begin_import(conn: Connection) -> None:
         # The driver prepares a statement run often; a plan made while a table was still nearly
         # empty (a scan) would then be kept while it fills. Each batch's lookups are planned anew.
         conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
-        # claim_new's staging table: made here, before any savepoint a rejected file rolls back.
-        conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_CLAIM} (id varchar(36), record_type varchar(32), "
-                             "rev integer, digest varchar(32), station_id varchar(36))")
 
 
 _CLAIM = "import_claim"
@@ -60,7 +57,9 @@ def claim_new(conn: Connection, table, columns: list[str], rows: list[tuple], *,
         except IntegrityError as exc:
             if getattr(exc.orig, "sqlstate", None) != UNIQUE_VIOLATION:
                 raise
-    conn.exec_driver_sql(f"TRUNCATE {_CLAIM}")
+    # Made where it is needed (a savepoint rolled back since may have taken it away), in one round trip.
+    conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_CLAIM} (id varchar(36), record_type varchar(32), "
+                         f"rev integer, digest varchar(32), station_id varchar(36)); TRUNCATE {_CLAIM}")
     _copy(conn, f"COPY {_CLAIM} ({named}) FROM STDIN", rows)
     return set(conn.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({named}) SELECT {named} FROM {_CLAIM} "
                                     "ON CONFLICT (id) DO NOTHING RETURNING id").scalars())

@@ -28,6 +28,9 @@ from models.sync.records import BATCH, schemas
 # district) the importer reads the file itself, in batches, so memory stays bounded.
 READ_AHEAD_RECORDS = 25_000
 MAX_WORKERS = 4
+# A worker takes most of a second to start: worth it only for more than a few seconds of reading
+# (a gate's day is 100-300 kB).
+READ_AHEAD_MIN_BYTES = 1_000_000
 
 
 def decode_line(schema: wire.RecordSchema, line: bytes, member: str, latest: str) -> wire.Decoded:
@@ -115,10 +118,12 @@ class ReadAhead:
                  workers: int | None = None):
         self.workers = default_workers() if workers is None else workers
         self._args = (office_key, latest, dialect)
-        self._queue = list(paths)
+        # The first file is the importer's own: a worker takes most of a second to start, and
+        # the importer would only wait for it.
+        self._queue = list(paths[1:])
         self._pending: dict[Path, Future] = {}
         self._pool: ProcessPoolExecutor | None = None
-        if self.workers > 0 and len(paths) > 1:
+        if self.workers > 0 and _bytes(self._queue) >= READ_AHEAD_MIN_BYTES:
             # spawn: a fresh interpreter, never a copy of a process that holds Qt's threads or a
             # database connection
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
@@ -156,6 +161,16 @@ class ReadAhead:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _bytes(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            pass  # the importer's own opening says what is wrong with it
+    return total
 
 
 def default_workers() -> int:

@@ -38,6 +38,12 @@ def _outcome(summaries) -> list:
              s.created, s.updated, s.unchanged) for s in summaries]
 
 
+@pytest.fixture(autouse=True)
+def small_runs_read_ahead(monkeypatch):
+    """The demo's bundles are small: read ahead however few bytes a run has."""
+    monkeypatch.setattr(reader, "READ_AHEAD_MIN_BYTES", 0)
+
+
 @pytest.fixture
 def files(gates, tmp_path):  # noqa: F811
     """A stick of good and bad files: gate A's bundle, gate A's next day with one visit it cannot
@@ -82,7 +88,8 @@ def test_a_run_read_by_workers_ends_as_reading_each_file_in_place(files, gates, 
     assert taken == [False] * len(files)  # no worker at all
     taken.clear()
     parallel = Importer(ahead, workers=1).run_all(files)
-    assert taken == [True, True, True, False, True]  # half a file: the importer's own opening says why
+    # The first file is read in place while the worker starts; half a file: the importer's own opening says why.
+    assert taken == [False, True, True, False, True]
     assert _outcome(parallel) == _outcome(serial)
     assert [s.status for s in parallel] == ["accepted", "rejected", "rejected", "rejected", "accepted"], _outcome(parallel)
     assert [s.problem.code for s in parallel[1:4]] == ["invalid_record", "future_record", "truncated"]
@@ -155,3 +162,14 @@ def test_workers_leave_a_core_to_the_importer(monkeypatch):
     assert reader.default_workers() == 1
     monkeypatch.setattr(reader.os, "cpu_count", lambda: 32)
     assert reader.default_workers() == reader.MAX_WORKERS
+
+
+def test_a_run_of_a_few_small_files_starts_no_worker(gates, open_office, tmp_path, monkeypatch):  # noqa: F811
+    """Starting a worker costs more than reading a few days of a gate in place."""
+    monkeypatch.setattr(reader, "READ_AHEAD_MIN_BYTES", 1_000_000)
+    started = []
+    monkeypatch.setattr(reader, "ProcessPoolExecutor", lambda *a, **k: started.append(1) or (_ for _ in ()).throw(
+        AssertionError("a worker was started")))
+    office = _office(open_office, tmp_path / "office", gates)
+    out = Importer(office, workers=1).run_all([p for _, p, _ in gates])
+    assert [s.status for s in out] == ["accepted", "accepted"] and started == []

@@ -13,7 +13,8 @@ Side by side in one run, alternated, each in a child process (its peak memory it
   and the same with no worker (BENCH_WORKERS=0: each file read in place);
 - the practical limit: the same rows decoded with json.loads and written with raw sqlite3
   executemany (SQLite) or psycopg COPY (PostgreSQL) into the same lean schema, no checks at all;
-- on PostgreSQL, two importer processes at once, each with half of the bundles.
+- on PostgreSQL, two importer processes at once, each with half of the bundles (with their workers,
+  and with none: a second importer can only use cores the first leaves idle).
 
 PostgreSQL is a throw-away cluster (tests/pg.py: fsync off on both sides alike), or
 GATEDESK_TEST_POSTGRES.
@@ -214,7 +215,7 @@ class Engine:
 
 
 def measure(engine: Engine, files: list[Path], enroll: Path, rounds: int) -> dict:
-    runs = {"import": [], "raw": [], "two": [], "in_place": []}
+    runs = {"import": [], "raw": [], "two": [], "in_place": [], "two_in_place": []}
     for _ in range(rounds):
         runs["import"].append(result(child(IMPORT, engine.fresh(), str(enroll), *map(str, files))))
         runs["in_place"].append(result(child(IMPORT, engine.fresh(), str(enroll), *map(str, files),
@@ -227,6 +228,14 @@ def measure(engine: Engine, files: list[Path], enroll: Path, rounds: int) -> dic
             parts = [result(p) for p in halves]
             runs["two"].append({"seconds": time.perf_counter() - t0, "created": sum(p["created"] for p in parts),
                                 "rss_mb": max(p["rss_mb"] for p in parts)})
+            # The same two with no worker each: how importers scale where each has a core to itself.
+            target = engine.fresh()
+            t0 = time.perf_counter()
+            halves = [child(IMPORT, target, str(enroll), *map(str, files[i::2]), env={"BENCH_WORKERS": "0"})
+                      for i in range(2)]
+            parts = [result(p) for p in halves]
+            runs["two_in_place"].append({"seconds": time.perf_counter() - t0,
+                                         "created": sum(p["created"] for p in parts)})
     return runs
 
 
@@ -249,6 +258,9 @@ def rows_for(kind: str, runs: dict, total: int) -> list[tuple[str, str, str, str
     if runs["two"]:
         gains = [rate(t) / rate(o) for t, o in zip(runs["two"], imp)]
         out.append((f"{kind}: two importers at once ÷ one (records/s; min)", f"{statistics.median(gains):.2f}×",
+                    f"{min(gains):.2f}× min", "≥ 1.6×"))
+        gains = [rate(t) / rate(o) for t, o in zip(runs["two_in_place"], runs["in_place"])]
+        out.append((f"{kind}: the same, no worker in either ÷ one (min)", f"{statistics.median(gains):.2f}×",
                     f"{min(gains):.2f}× min", "≥ 1.6×"))
     return out
 

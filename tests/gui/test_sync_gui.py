@@ -102,6 +102,24 @@ def test_office_checks_then_imports_a_usb_stick(office_window, office_desk, qtbo
     assert len(dash.chart.series) == 28 and dash.chart.series[-1][1] == 80
 
 
+def test_the_office_window_imports_with_workers_reading_ahead(office_window, office_desk, qtbot, usb, monkeypatch):
+    """A big stick: the window's import (on its background thread) has a worker process read the
+    files after the first, and ends as reading them in place would."""
+    from models.sync import reader
+
+    monkeypatch.setattr(reader, "READ_AHEAD_MIN_BYTES", 0)  # the demo's stick is small
+    taken, take = [], reader.ReadAhead.take
+    monkeypatch.setattr(reader.ReadAhead, "take", lambda self, path: taken.append(take(self, path)) or taken[-1])
+    panel = office_window.importer
+    panel.add_paths([usb])
+    wait_idle(qtbot, panel, timeout=60_000)
+    qtbot.mouseClick(panel.import_button, Qt.LeftButton)
+    wait_idle(qtbot, panel, timeout=60_000)
+    assert [r.status for r in panel.model.rows] == ["accepted", "accepted"]
+    assert visits(office_desk) == 160
+    assert [read is not None for read in taken] == [False, True] * 2  # checked, then imported
+
+
 def test_importing_again_is_harmless_and_says_so(office_window, office_desk, qtbot, usb):
     panel = office_window.importer
     panel.add_paths([usb])

@@ -502,9 +502,9 @@ class Importer:
                                  [(d.id, rtype, d.rev, d.digest, d.station_id) for d in batch],
                                  likely_new=not file.held_before)
         asked = ids if claimed is None else [i for i in ids if i not in claimed]
-        file.held_before = len(asked) > 0  # a file that brings again what is held mostly brings it whole
         held = {rid: (t, rev, dig, owner) for rid, t, rev, dig, owner in bulk.rows_in(
             conn, "SELECT id, record_type, rev, digest, station_id FROM sync_record WHERE id IN {in_}", asked)}
+        file.held_before = bool(held)  # a file that brings again what is held mostly brings it whole
         # Which rows are there: for records held (one deleted at the office comes back), and for every
         # id of the kinds an office makes itself (its own compound, gate, operators, shifts).
         ask = ids if rtype in office_made() else [i for i in ids if i in held]

@@ -24,6 +24,16 @@ from tests.sync_helpers import craft, enroll, signing_key
 GATES = (("榕城花园", "东门", 1), ("三坊小区", "北门", 2))
 
 
+@pytest.fixture(autouse=True)
+def every_batch_claimed(monkeypatch):
+    """On a server a batch of a few records is asked about first, a bigger one claimed: here every
+    batch is claimed, so the demo's small members go through the claim, its staging merge and its
+    take-back too (the other modules' demo-sized members go the other way)."""
+    from models.store import bulk
+
+    monkeypatch.setattr(bulk, "CLAIM_FROM", 1)
+
+
 def make_gate(path: Path, compound: str, gate: str, seed: int, office=None):
     """A demo gate whose days end at the suite's fixed moment (enrolled at the office, if given)."""
     db = open_database(path / "gatedesk.sqlite3")
@@ -406,7 +416,9 @@ def test_a_missing_sequence_number_is_a_visible_gap(tmp_path, office):
     gate.close()
 
 
-def test_a_deletion_travels_and_an_older_bundle_cannot_bring_the_record_back(tmp_path, office):
+def _a_parcel_deleted_between_two_bundles(tmp_path, office):
+    """A gate's first bundle, then a parcel deleted on purpose, then its next bundle (the deletion)."""
+    from models.setup.site import this_station
     from models.sync.tables import Tombstone
 
     gate = make_gate(tmp_path / "g", "榕城花园", "东门", 8, office)
@@ -415,11 +427,15 @@ def test_a_deletion_travels_and_an_older_bundle_cannot_bring_the_record_back(tmp
         parcel_id = c.execute(text("SELECT id FROM parcel LIMIT 1")).scalar_one()
         c.execute(text("DELETE FROM parcel WHERE id = :i"), {"i": parcel_id})
     with gate.session() as s:
-        ctx = __import__("models.setup.site", fromlist=["this_station"]).this_station(s)
+        ctx = this_station(s)
         s.add(Tombstone(station_id=ctx.station_id, gate_id=ctx.gate_id, record_type="parcel",
                         record_id=parcel_id, reason="retention"))
         s.commit()
-    second = export_bundle(gate, tmp_path / "usb", sheets=False)
+    return gate, first, export_bundle(gate, tmp_path / "usb", sheets=False), parcel_id
+
+
+def test_a_deletion_travels_and_an_older_bundle_cannot_bring_the_record_back(tmp_path, office):
+    gate, first, second, parcel_id = _a_parcel_deleted_between_two_bundles(tmp_path, office)
     importer = Importer(office)
     assert importer.run(first.path).status == "accepted"
     assert importer.run(second.path).status == "accepted"
@@ -433,19 +449,7 @@ def test_a_record_whose_deletion_arrived_first_stays_out_when_its_older_bundle_c
     """The sticks came in the wrong order: the bundle carrying the deletion, then the older one
     carrying the record. The record stays deleted, and nothing of it is kept (on a server too,
     where the import claims a batch's new ids before it looks at them)."""
-    from models.sync.tables import Tombstone
-
-    gate = make_gate(tmp_path / "g", "榕城花园", "东门", 8, office)
-    first = export_bundle(gate, tmp_path / "usb", sheets=False)
-    with gate.engine.begin() as c:
-        parcel_id = c.execute(text("SELECT id FROM parcel LIMIT 1")).scalar_one()
-        c.execute(text("DELETE FROM parcel WHERE id = :i"), {"i": parcel_id})
-    with gate.session() as s:
-        ctx = __import__("models.setup.site", fromlist=["this_station"]).this_station(s)
-        s.add(Tombstone(station_id=ctx.station_id, gate_id=ctx.gate_id, record_type="parcel",
-                        record_id=parcel_id, reason="retention"))
-        s.commit()
-    second = export_bundle(gate, tmp_path / "usb", sheets=False)
+    gate, first, second, parcel_id = _a_parcel_deleted_between_two_bundles(tmp_path, office)
     importer = Importer(office)
     assert importer.run(second.path).status == "accepted"
     older = importer.run(first.path)

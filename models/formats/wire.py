@@ -183,6 +183,7 @@ class Decoded(NamedTuple):
     gate_id: str | None
     refs: tuple  # (column, id) of the records it refers to
     canonical: bytes
+    copy: bytes | None = None  # the row as a line of PostgreSQL's COPY text, where a worker made it
 
 
 class Future(Invalid):

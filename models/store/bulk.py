@@ -161,13 +161,46 @@ def bulk_update(conn: Connection, table, columns: list[str], rows: list[tuple], 
     conn.exec_driver_sql(sql, [tuple(r[i] for i in others) + (r[k],) for r in rows])
 
 
-def _copy(conn: Connection, sql: str, rows: list[tuple]) -> None:
-    """COPY on the connection's own transaction; the driver's errors come out as SQLAlchemy's (a
-    unique race with another PC is told apart by its SQLSTATE, as for any statement)."""
+_COPY_TEXT = str.maketrans({"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f",
+                            "\v": "\\v"})
+
+
+def copy_line(row: tuple) -> bytes:
+    """A row of checked values (text, whole numbers, numbers, true/false, None) as a line of
+    PostgreSQL's COPY text format: what the driver's write_row sends, made where it costs the
+    importer nothing (a worker reading ahead)."""
+    out = []
+    for value in row:
+        if value is None:
+            out.append("\\N")
+        elif value is True or value is False:
+            out.append("t" if value else "f")
+        elif isinstance(value, str):
+            out.append(value.translate(_COPY_TEXT))
+        else:
+            out.append(repr(value))  # int, float (finite: the wire allows no other)
+    return ("\t".join(out) + "\n").encode()
+
+
+def copy_lines(conn: Connection, table, columns: list[str], lines: list[bytes]) -> None:
+    """Rows already made into COPY text lines (copy_line), in one COPY."""
+    if lines:
+        quote = conn.dialect.identifier_preparer.quote
+        _copy(conn, f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN",
+              lambda copy: copy.write(b"".join(lines)))
+
+
+def _copy(conn: Connection, sql: str, rows: list[tuple] | Callable) -> None:
+    """COPY on the connection's own transaction, of rows (or by a function writing to the copy);
+    the driver's errors come out as SQLAlchemy's (a unique race with another PC is told apart by
+    its SQLSTATE, as for any statement)."""
     dbapi = conn.dialect.loaded_dbapi
     try:
         with conn.connection.dbapi_connection.cursor() as cursor, cursor.copy(sql) as copy:
-            for row in rows:
-                copy.write_row(row)
+            if callable(rows):
+                rows(copy)
+            else:
+                for row in rows:
+                    copy.write_row(row)
     except dbapi.Error as exc:
         raise DBAPIError.instance(sql, None, exc, dbapi.Error) from None

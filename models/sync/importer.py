@@ -529,7 +529,7 @@ class Importer:
                     if claimed is not None:
                         unclaim.append(d.id)
                 else:
-                    inserts.append(d.row)
+                    inserts.append(d)
                     if claimed is None:
                         track_new.append((d.id, rtype, d.rev, d.digest, d.station_id))
                     present.add(d.id)
@@ -545,7 +545,7 @@ class Importer:
             restore = hdigest == DELETED and howner is None and d.id not in gone or \
                 hdigest != DELETED and d.id not in present  # deleted at the office, not by its owner
             if restore:
-                inserts.append(d.row)
+                inserts.append(d)
                 track_update.append((d.id, d.rev, d.digest, d.station_id))
                 note(summary.created)
             elif hdigest == DELETED:
@@ -563,8 +563,13 @@ class Importer:
             self._note_tombstone(rtype, d, schema, file)
         if rtype == "visit" and (inserts or updates):
             at, gate = schema.stored.index("created_at"), schema.stored.index("gate_id")
-            file.visit_days.update((row[gate], day_figures.local_day(row[at], self.zone)) for row in inserts + updates)
-        bulk.bulk_insert(conn, table, schema.stored, inserts)
+            file.visit_days.update((row[gate], day_figures.local_day(row[at], self.zone))
+                                   for row in [d.row for d in inserts] + updates)
+        lines = [d.copy for d in inserts]
+        if lines and all(lines):  # made by the worker that read the file
+            bulk.copy_lines(conn, table, schema.stored, lines)
+        else:
+            bulk.bulk_insert(conn, table, schema.stored, [d.row for d in inserts])
         bulk.bulk_update(conn, table, schema.stored, updates)
         bulk.bulk_insert(conn, SyncRecord.__table__, _TRACKED, track_new)
         if unclaim:  # deleted by their station before they came: the tombstone alone keeps them out

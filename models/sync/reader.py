@@ -97,6 +97,8 @@ def read_file(path: str, office_key: str | None, latest: str, dialect: str) -> R
         if dialect not in _schemas:
             _schemas[dialect] = schemas(bulk.time_storage(dialect))
         kinds = _schemas[dialect]
+        # On a server the importer writes new rows by COPY: their lines are made here, off its core.
+        lines = bulk.copy_line if dialect == "postgresql" else None
         read = Read(opened.receipt_id, opened.public_key)
         for member in opened.members:
             out = ReadMember(member.name, [])
@@ -104,7 +106,11 @@ def read_file(path: str, office_key: str | None, latest: str, dialect: str) -> R
             schema = kinds.get(member.record_type)
             try:
                 for line in opened.lines(member):
-                    out.items.append(decode_line(schema, line, member.name, latest) if schema else line)
+                    if schema is None:
+                        out.items.append(line)
+                        continue
+                    record = decode_line(schema, line, member.name, latest)
+                    out.items.append(record._replace(copy=lines(record.row)) if lines else record)
             except BundleRejected as exc:
                 out.problem = (exc.code, exc.record_id, exc.params)
                 break  # the importer stops at this member: nothing after it matters

@@ -68,7 +68,15 @@ def files(gates, tmp_path):  # noqa: F811
                    manifest=lambda m: m.update(sequence=m["sequence"] + 1))
     half = stick / "4-half.gdbundle"
     half.write_bytes(b.read_bytes()[: b.stat().st_size // 2])
-    return [a, bad, future, half, b]
+
+    def odd_text(data: bytes) -> bytes:  # every character COPY's text format must escape
+        rows = lines(data)
+        rows[5].update(purpose="送货\\后门\t第二栏\n第二行\r回车\b\f\v", rev=rows[5]["rev"] + 1)
+        return joined(rows)
+
+    odd = craft(b, stick / "5-odd-text.gdbundle", signing_key(b_db), members={"visit.jsonl": odd_text},
+                manifest=lambda m: m.update(sequence=m["sequence"] + 1))
+    return [a, bad, future, half, odd, b]
 
 
 def test_a_run_read_by_workers_ends_as_reading_each_file_in_place(files, gates, open_office, tmp_path,  # noqa: F811
@@ -89,15 +97,18 @@ def test_a_run_read_by_workers_ends_as_reading_each_file_in_place(files, gates, 
     taken.clear()
     parallel = Importer(ahead, workers=1).run_all(files)
     # The first file is read in place while the worker starts; half a file: the importer's own opening says why.
-    assert taken == [False, True, True, False, True]
+    assert taken == [False, True, True, False, True, True]
     assert _outcome(parallel) == _outcome(serial)
-    assert [s.status for s in parallel] == ["accepted", "rejected", "rejected", "rejected", "accepted"], _outcome(parallel)
+    assert [s.status for s in parallel] == ["accepted", "rejected", "rejected", "rejected", "accepted", "accepted"], \
+        _outcome(parallel)
     assert [s.problem.code for s in parallel[1:4]] == ["invalid_record", "future_record", "truncated"]
     assert _records(ahead) == _records(in_place)
+    with ahead.engine.connect() as c:  # written by the worker's COPY lines, read back as sent
+        assert "送货\\后门\t第二栏\n第二行\r回车\b\f\v" in set(c.execute(text("SELECT purpose FROM visit")).scalars())
     # The command line's run (each file in its own transaction) reads ahead the same way.
     again = Importer(ahead, workers=1).run_each(files)
-    assert [s.status for s in again] == ["accepted", "rejected", "rejected", "rejected", "accepted"]
-    assert all(s.already_imported for s in (again[0], again[4]))
+    assert [s.status for s in again] == ["accepted", "rejected", "rejected", "rejected", "accepted", "accepted"]
+    assert all(s.already_imported for s in (again[0], again[4], again[5]))
     assert _records(ahead) == _records(in_place)
 
 
@@ -133,7 +144,7 @@ def test_a_worker_that_dies_leaves_its_files_to_the_importer(files, gates, open_
     monkeypatch.setattr(reader.ReadAhead, "take", killing)
     office = _office(open_office, tmp_path / "office", gates)
     out = Importer(office, workers=1).run_all(files)
-    assert [s.status for s in out] == ["accepted", "rejected", "rejected", "rejected", "accepted"]
+    assert [s.status for s in out] == ["accepted", "rejected", "rejected", "rejected", "accepted", "accepted"]
     assert sum(s.total("created") for s in out) > 0
 
 

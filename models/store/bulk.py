@@ -11,6 +11,8 @@ from collections.abc import Callable
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from models.store import locks
+
 
 def time_storage(dialect_name: str) -> Callable[[str], object]:
     """A checked wire time (2026-11-29T03:21:08.123456Z) in the form a UTCDateTime column stores."""
@@ -55,7 +57,7 @@ def claim_new(conn: Connection, table, columns: list[str], rows: list[tuple], *,
                 _copy(conn, f"COPY {quote(table.name)} ({named}) FROM STDIN", rows)
             return {r[0] for r in rows}
         except IntegrityError as exc:
-            if getattr(exc.orig, "sqlstate", None) != UNIQUE_VIOLATION:
+            if getattr(exc.orig, "sqlstate", None) != locks.UNIQUE_VIOLATION:
                 raise
     # Made where it is needed (a savepoint rolled back since may have taken it away), in one round trip.
     conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_CLAIM} (id varchar(36), record_type varchar(32), "
@@ -65,7 +67,6 @@ def claim_new(conn: Connection, table, columns: list[str], rows: list[tuple], *,
                                     "ON CONFLICT (id) DO NOTHING RETURNING id").scalars())
 
 
-UNIQUE_VIOLATION = "23505"
 CLAIM_FROM = 100  # rows in a batch
 
 

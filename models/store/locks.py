@@ -15,11 +15,12 @@ import hashlib
 from sqlalchemy import Connection
 
 # What PostgreSQL says when it chose this transaction to end so others go on: it is run again.
+UNIQUE_VIOLATION = "23505"
 TRANSIENT = {
     "40P01",  # deadlock detected
     "40001",  # serialization failure
     "55P03",  # lock not available
-    "23505",  # unique violation: a row another transaction added meanwhile (the rerun sees it)
+    UNIQUE_VIOLATION,  # a row another transaction added meanwhile (the rerun sees it)
 }
 RETRIES = 5
 

@@ -186,24 +186,21 @@ class Importer:
         """A run on a server: each file commits when done, so another PC's import waits for one file
         at most. Cancelling stops at the file being imported; the ones before it stay imported."""
         with self._read_ahead([s.path for s in summaries], now) as ahead:
-            return self._each(summaries, now, file_progress, progress, steps, cancelled, dry_run, ahead)
-
-    def _each(self, summaries, now, file_progress, progress, steps, cancelled, dry_run, ahead) -> list[FileSummary]:
-        for index, summary in enumerate(summaries):
-            if is_people_log(summary.path):
-                summary.skip("people_log", Message("Sync", PEOPLE_LOG))
-                continue
-            try:
-                self._one_file(summary.path, summary, now, dry_run, file_progress(index), cancelled,
-                               ahead.take(summary.path))
-            except BundleRejected as exc:
-                summary.reject(exc)
-            except Cancelled:
-                for rest in summaries[index:]:
-                    rest.cancel()
-                break
-            if progress:
-                progress((index + 1) * steps, len(summaries) * steps)
+            for index, summary in enumerate(summaries):
+                if is_people_log(summary.path):
+                    summary.skip("people_log", Message("Sync", PEOPLE_LOG))
+                    continue
+                try:
+                    self._one_file(summary.path, summary, now, dry_run, file_progress(index), cancelled,
+                                   ahead.take(summary.path))
+                except BundleRejected as exc:
+                    summary.reject(exc)
+                except Cancelled:
+                    for rest in summaries[index:]:
+                        rest.cancel()
+                    break
+                if progress:
+                    progress((index + 1) * steps, len(summaries) * steps)
         return summaries
 
     def _read_ahead(self, paths: list[Path], now: datetime) -> reader.ReadAhead:

@@ -103,7 +103,7 @@ def place_compounds(conn: Connection, compounds: Iterable[tuple[str, str, str, s
     of each that names one: each in the lowest unit named (a level left empty is skipped; a grid
     only inside a community named), unless the office placed it by hand."""
     for compound_id, district, subdistrict, community in compounds:
-        grid = clean_name((grids or {}).get(compound_id)) if clean_name(community) else ""
+        grid = (grids or {}).get(compound_id) if clean_name(community) else ""
         held = conn.execute(select(CompoundPlace.by_office).where(CompoundPlace.compound_id == compound_id)).first()
         if held is not None and held[0]:
             continue

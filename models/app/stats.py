@@ -9,5 +9,8 @@ from models.store import registry
 
 
 def record_counts(session: Session) -> dict[str, int]:
-    return {key: session.exec(select(func.count()).select_from(table)).one()
-            for key, table in registry.counted().items()}
+    counts = {}
+    for key, what in registry.counted().items():
+        table, *where = what if isinstance(what, tuple) else (what,)
+        counts[key] = session.exec(select(func.count()).select_from(table).where(*where)).one()
+    return counts

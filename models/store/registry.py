@@ -18,7 +18,8 @@ from typing import Any
 
 # In dependency order: a record type's references point to types listed before it, and bundle
 # members, retention and counts follow this order.
-INSTALLED = ("models.setup", "models.trust", "models.gate", "models.station", "models.residents", "models.sync")
+INSTALLED = ("models.setup", "models.trust", "models.gate", "models.station", "models.residents", "models.rounds",
+             "models.sync")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class RecordType:
     office_made: bool = False  # an office's own set-up and sign-ins make rows of this type too
     withheld: dict[str, Any] = field(default_factory=dict)  # column -> what the office stores instead
     personal: dict[str, Callable] = field(default_factory=dict)  # column -> how a screen masks it
+    # The bundle format that first carried this type: a bundle of an older format has no member of
+    # it, and a bundle is written in the oldest format that holds what it carries.
+    since_format: int = 1
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,8 @@ class Feature:
     records: tuple[RecordType, ...] = ()
     scrubs: tuple[Scrub, ...] = ()
     purge: Purge | None = None
-    counted: dict[str, type] = field(default_factory=dict)  # `stats` key -> table
+    # `stats` key -> table, or (table, condition) to count some of its rows
+    counted: dict[str, Any] = field(default_factory=dict)
     # At an office, records are blanked without a new revision; this marks them (given a SELECT of
     # their ids) so that an older bundle bringing the personal data back is ignored.
     mark_erased: Callable[[Any, Any], None] | None = None
@@ -116,5 +121,5 @@ def office_erasure_marks() -> list[Callable[[Any, Any], None]]:
 
 
 @functools.cache  # the features, once loaded, never change
-def counted() -> dict[str, type]:
+def counted() -> dict[str, Any]:
     return {k: t for f in features() for k, t in f.counted.items()}

@@ -32,6 +32,11 @@ NEEDS = {
     "parcels.parcel_counts": None, "parcels.known_rooms": None, "parcels.readiness_today": None,
     "parcels.record_readiness": None, "residents.scan_pass": None, "residents.needs_temperature": None,
     "residents.record_passage": None,
+    # a testing round's daily work
+    "rounds.call_batch": None, "rounds.scan_for_round": None, "rounds.check_off": None, "rounds.add_on_spot": None,
+    "rounds.set_reason": None, "rounds.to_home": None, "rounds.sample_at_home": None, "rounds.current_round": None,
+    "rounds.recent_rounds": None, "rounds.round_buildings": None, "rounds.round_progress": None,
+    "rounds.find_in_round": None, "rounds.not_sampled": None, "rounds.home_list": None, "rounds.call_sheet": None,
     # signing in and out, locks, the station's own facts
     "acting": None, "acting_or_scheduled": None, "may": None, "drop_authority": None, "now": None,
     "operator_id": None, "staff.complete_setup": None, "staff.sign_in_first_administrator": None,
@@ -45,14 +50,14 @@ NEEDS = {
     "audit": None, "supervisor": None, "write": None,
     # the office's figures (masked), housekeeping and checks that show no personal data
     "office.day_summary": None, "office.visit_series": None, "office.drill_visits": None, "sync.completeness": None,
-    "office.rollup": None, "office.units": None, "office.not_reported": None, "office.dashboard": None,
+    "office.rollup": None, "office.round_summary": None, "office.units": None, "office.not_reported": None, "office.dashboard": None,
     "sync.open_conflicts": None, "sync.importer": None, "records.erase_expired": None, "records.erasure_failed": None,
     "records.personal_left": None,
     "records.audit_verdict": None, "records.anchor_audit": None, "records.daily_backup": None,
     # a supervisor's
     "gate.override": SUPERVISOR, "gate.reveal": SUPERVISOR, "isolation.correct_case": SUPERVISOR,
     "gate.delete_visit": SUPERVISOR, "sync.export_bundle": SUPERVISOR, "sync.forward_bundle": SUPERVISOR, "office.write_report": SUPERVISOR,
-    "sync.resolve_conflict": SUPERVISOR,
+    "sync.resolve_conflict": SUPERVISOR, "rounds.close_round": SUPERVISOR, "rounds.correct_round": SUPERVISOR,
     # an administrator's
     "staff.add_operator": ADMIN, "staff.update_settings": ADMIN, "sync.enroll_station": ADMIN,
     "sync.load_office_key": ADMIN, "sync.office_key_file": ADMIN, "records.audit_page": ADMIN,
@@ -63,7 +68,7 @@ NEEDS = {
     "residents.issue_passes": ADMIN, "residents.reissue_pass": ADMIN, "residents.revoke_pass": ADMIN,
     "residents.put_under_monitoring": ADMIN, "residents.end_monitoring": ADMIN, "residents.pass_cards": ADMIN,
     "office.rename_unit": ADMIN, "office.merge_units": ADMIN, "office.add_grid": ADMIN, "office.move_compound": ADMIN,
-    "office.limit_account": ADMIN,
+    "office.limit_account": ADMIN, "rounds.open_round": ADMIN,
 }
 
 # How to call the guarded actions: with arguments that would succeed for the right operator.
@@ -108,7 +113,18 @@ CALLS = {
     "office.add_grid": lambda d, x: d.office.add_grid(x["community"], "第一网格"),
     "office.move_compound": lambda d, x: d.office.move_compound(x["compound"], x["community2"]),
     "office.limit_account": lambda d, x: d.office.limit_account(x["sup"], x["community"]),
+    "rounds.close_round": lambda d, x: d.rounds.close_round(x["round"]),
+    "rounds.correct_round": lambda d, x: d.rounds.correct_round(x["closed_line"], "sampled", "home", "补录入户采样"),
+    "rounds.open_round": lambda d, x: _open_another_round(d),
 }
+
+
+def _open_another_round(d):
+    """One round at a time: the one under way is closed first (by whoever may)."""
+    current = d.rounds.current_round()
+    if current is not None and d.may(SUPERVISOR):
+        d.rounds.close_round(current.id)
+    return d.rounds.open_round(title="第三轮全员核酸", points=["篮球场"])
 
 
 def _public(cls) -> set[str]:
@@ -155,12 +171,18 @@ def world(desk, tmp_path, now):
                                      ("5c0e6f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6", "鼓楼区", "温泉街道", "东街社区")])
     with desk.db.reading() as s:
         tree = units.tree(s)
+    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)  # a round closed, and one under way
+    done = desk.rounds.open_round(title="第一轮全员核酸", points=["1#楼下"])
+    closed_line = desk.rounds.not_sampled(done.id)[0].id
+    desk.rounds.close_round(done.id)
+    under_way = desk.rounds.open_round(title="第二轮全员核酸", points=["1#楼下", "篮球场"])
+    desk.drop_authority()
     community = tree.placed[desk.ctx.compound_id]
     community2 = tree.placed["5c0e6f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6"]
     return {"resident": resident.id, "bare": bare.id, "pass": card.pass_id, "visit": saved.visit.id, "case": case.id,
             "sup": op_id(desk, "陈主管"), "tmp": tmp_path, "roster": roster, "monitoring": monitoring,
             "office_key": key.dumps(), "community": community, "community2": community2,
-            "compound": desk.ctx.compound_id}
+            "compound": desk.ctx.compound_id, "round": under_way.id, "closed_line": closed_line}
 
 
 @pytest.mark.parametrize("action", sorted(CALLS))
@@ -201,6 +223,7 @@ AUDITED = {
     "residents.pass_cards": "pass_print", "sync.resolve_conflict": "conflict",
     "office.rename_unit": "unit_rename", "office.merge_units": "unit_merge", "office.add_grid": "unit_add",
     "office.move_compound": "unit_place", "office.limit_account": "operator_scope",
+    "rounds.open_round": "round_open", "rounds.close_round": "round_close", "rounds.correct_round": "round_correct",
 }
 READS = {"residents.residents_overview", "residents.resident_for_edit", "records.audit_page",
          "records.audit_count"}  # an administrator's views; nothing leaves the station

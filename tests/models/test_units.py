@@ -190,6 +190,11 @@ def test_a_community_account_sees_its_own_community_only(office, tmp_path):
     cells = {str(v) for row in load_workbook(office.office.write_report(day, tmp_path / "r.xlsx")).active.iter_rows(
         values_only=True) for v in row if v is not None}
     assert "榕城花园" in cells and not {"三坊小区", "金山小区", "五四北苑"} & cells
+    # the testing rounds too: its own compound's (each of its two gates ran one), on screen and in the report
+    assert {r.compound for r in office.office.round_summary(day).rows} == {"榕城花园"}
+    book = load_workbook(office.office.write_report(day, tmp_path / "r2.xlsx"))
+    cells = {str(v) for row in book.worksheets[1].iter_rows(values_only=True) for v in row if v is not None}
+    assert "榕城花园" in cells and not {"三坊小区", "金山小区", "五四北苑"} & cells
 
 
 def test_an_office_from_before_the_units_gets_its_compounds_placed(gates, tmp_path, open_office, monkeypatch):
@@ -208,7 +213,8 @@ def test_an_office_from_before_the_units_gets_its_compounds_placed(gates, tmp_pa
         assert Importer(db).run(export_bundle(gate_db, tmp_path / "usb", sheets=False,
                                               now=NOW + timedelta(minutes=1)).path).status == "accepted"
     with db.engine.begin() as c:  # as schema 7 had it: no unit tables (nor v10's and v11's tables)
-        for table in ("org_compound", "org_unit", "operator_scope", "sync_forwarder", "visit_day"):
+        for table in ("round_correction", "round_person", "testing_round", "org_compound", "org_unit", "operator_scope",
+                      "sync_forwarder", "visit_day"):
             c.execute(text(f"DROP TABLE {table}"))
         c.execute(text("UPDATE meta SET value = '7' WHERE key = 'schema_version'"))
     db.close()

@@ -1,0 +1,120 @@
+"""Testing rounds at the compound: opening, calling down, checking off, door-knocking, home
+sampling, closing and corrections. People come back masked."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from models import residents, rounds
+from models.app.work import Service
+from models.kit.masking import Masked, masked
+from models.trust.operators import Role
+
+
+class RoundService(Service):
+    @staticmethod
+    def _shown(person):
+        return Masked(person, rounds.PERSONAL)
+
+    def _checked(self, done: rounds.CheckOff) -> rounds.CheckOff:
+        return replace(done, person=self._shown(done.person))
+
+    def _write(self, fn, **kw):
+        with self.db.session() as s:
+            result = fn(s, now=self.clock(), **kw)
+            s.commit()
+            return result
+
+    # -- opening and closing (audited) -----------------------------------------------------------
+    def open_round(self, *, title: str, points: list[str], buildings: list[str] | None = None) -> rounds.TestingRound:
+        """An administrator opens a round for today: everyone on the roster, or some buildings."""
+        admin = self.desk.acting(Role.ADMIN)
+        with self.db.session() as s:
+            r = rounds.open_round(s, ctx=self.ctx, operator_id=admin.id, now=self.clock(), day=self.desk.today(),
+                                  title=title, points=points, buildings_due=buildings)
+            self.desk.audit(s, "round_open", record_id=r.id, detail=f"buildings={len(buildings or [])}",
+                            operator_id=admin.id)
+            s.commit()
+            return r
+
+    def close_round(self, round_id: str) -> rounds.TestingRound:
+        sup = self.desk.acting(Role.SUPERVISOR)
+        with self.db.session() as s:
+            r = rounds.close_round(s, round_id=round_id, operator_id=sup.id, now=self.clock())
+            self.desk.audit(s, "round_close", record_id=round_id, operator_id=sup.id)
+            s.commit()
+            return r
+
+    def correct_round(self, person_id: str, field: str, value: str, reason: str) -> rounds.RoundCorrection:
+        """A supervisor's correction of a closed round's line: the old value, the new one and why are kept."""
+        sup = self.desk.acting(Role.SUPERVISOR)
+        with self.db.session() as s:
+            fix = rounds.correct(s, person_id=person_id, field=field, value=value, reason=reason, ctx=self.ctx,
+                                 operator_id=sup.id, now=self.clock())
+            self.desk.audit(s, "round_correct", record_id=person_id, detail=field, operator_id=sup.id)
+            s.commit()
+            return fix
+
+    # -- during the round -------------------------------------------------------------------------
+    def call_batch(self, round_id: str, building: str, size: int = rounds.CALL_BATCH) -> list:
+        return masked(self._write(rounds.call_batch, round_id=round_id, building=building, size=size),
+                      rounds.PERSONAL)
+
+    def scan_for_round(self, round_id: str, text: str, point: str) -> rounds.CheckOff:
+        """A resident's pass scanned at a sampling point: checked off now, or told they were already.
+        Raises residents.PassRefused for a pass that does not prove who it is."""
+        now = self.clock()
+        with self.db.session() as s:
+            _pass, resident, _home = residents.verify_pass(s, text, today=residents.today_for(self.settings, now))
+            done = rounds.check_off_resident(s, round_id=round_id, resident_id=resident.id, ctx=self.ctx,
+                                             operator_id=self.desk.operator_id(), point=point, now=now)
+            s.commit()
+            return self._checked(done)
+
+    def check_off(self, person_id: str, point: str) -> rounds.CheckOff:
+        return self._checked(self._write(rounds.check_off, person_id=person_id, point=point))
+
+    def add_on_spot(self, round_id: str, *, room: str, name: str, point: str) -> rounds.CheckOff:
+        return self._checked(self._write(rounds.add_on_spot, round_id=round_id, ctx=self.ctx,
+                                         operator_id=self.desk.operator_id(), room=room, name=name, point=point))
+
+    def set_reason(self, person_id: str, reason: str | None, note: str = ""):
+        return self._shown(self._write(rounds.set_reason, person_id=person_id, reason=reason, note=note))
+
+    def to_home(self, person_id: str, at_home: bool = True):
+        return self._shown(self._write(rounds.to_home, person_id=person_id, at_home=at_home))
+
+    def sample_at_home(self, person_id: str, by: str) -> rounds.CheckOff:
+        return self._checked(self._write(rounds.sample_at_home, person_id=person_id, by=by))
+
+    # -- reading ----------------------------------------------------------------------------------
+    def current_round(self) -> rounds.TestingRound | None:
+        with self.db.reading() as s:
+            return rounds.open_round_of(s)
+
+    def recent_rounds(self) -> list[rounds.TestingRound]:
+        with self.db.reading() as s:
+            return rounds.recent_rounds(s)
+
+    def round_buildings(self) -> list[str]:
+        with self.db.reading() as s:
+            return rounds.buildings(s)
+
+    def round_progress(self, round_id: str) -> list[rounds.Progress]:
+        with self.db.engine.connect() as conn:  # a read: no write lock
+            return rounds.progress(conn, round_id)
+
+    def find_in_round(self, round_id: str, text: str) -> list:
+        with self.db.reading() as s:
+            return masked(rounds.find(s, round_id=round_id, text=text), rounds.PERSONAL)
+
+    def not_sampled(self, round_id: str, building: str | None = None) -> list:
+        with self.db.reading() as s:
+            return masked(rounds.not_sampled(s, round_id=round_id, building=building), rounds.PERSONAL)
+
+    def home_list(self, round_id: str) -> list:
+        with self.db.reading() as s:
+            return masked(rounds.home_list(s, round_id=round_id), rounds.PERSONAL)
+
+    def call_sheet(self, round_id: str, building: str) -> list:
+        with self.db.reading() as s:
+            return masked(rounds.people(s, round_id=round_id, building=building), rounds.PERSONAL)

@@ -1,0 +1,38 @@
+"""Testing rounds at the compound (全员核酸): open, call down, check off, door-knock, sample at home, close.
+
+The package's public face: callers use `models.rounds.<name>`."""
+
+from __future__ import annotations
+
+from models.rounds.rounds import (  # noqa: F401
+    CALL_BATCH,
+    CORRECTABLE,
+    EXEMPTING,
+    HOME,
+    REASON_LABELS,
+    CheckOff,
+    Progress,
+    Reason,
+    RoundProblem,
+    add_on_spot,
+    buildings,
+    call_batch,
+    check_off,
+    check_off_resident,
+    close_round,
+    correct,
+    find,
+    floor_of,
+    home_list,
+    not_sampled,
+    open_round,
+    open_round_of,
+    people,
+    progress,
+    recent_rounds,
+    sample_at_home,
+    set_reason,
+    status_of,
+    to_home,
+)
+from models.rounds.tables import PERSONAL, RoundCorrection, RoundPerson, TestingRound  # noqa: F401

@@ -1,0 +1,239 @@
+"""A testing round at the compound, through the desk's services with a guard on duty (an
+administrator opens it, a supervisor closes and corrects it): who is due, calling down, checking off
+by pass and by room, the double scan, people added on the spot, reasons, home sampling, the
+figures, and a closed round's corrections."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from models import residents, rounds
+from models.kit.masking import mask_name
+from models.kit.validation import InvalidInput
+from models.trust.operators import NotAllowed, Role
+from tests.models.test_trust import PINS, op_id
+
+POINTS = ["1#楼下", "篮球场"]
+
+
+@pytest.fixture
+def compound(desk):
+    """Two buildings: building 1 has six people over three floors, building 2 has two; passes for all."""
+    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    people = {}
+    for room, name in [("1-1-101", "王大明"), ("1-1-101", "王小明"), ("1-1-201", "李红"), ("1-2-202", "赵六"),
+                       ("1-1-1001", "孙七"), ("1-1-301", "周八"), ("2-1-101", "吴九"), ("2-1-102", "郑十")]:
+        people[name] = desk.residents.add_resident(room=room, name=name, phone="").id
+    desk.residents.issue_passes(list(people.values()))
+    cards = {c.room + c.name: c.payload for c in desk.residents.pass_cards()}
+    desk.drop_authority()
+    return people, cards
+
+
+def open_round(desk, **kw):
+    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    try:
+        return desk.rounds.open_round(title="全员核酸", points=POINTS, **kw)
+    finally:
+        desk.drop_authority()
+
+
+def card(compound, name):
+    people, cards = compound
+    return next(payload for key, payload in cards.items() if key.endswith(mask_name(name)))
+
+
+def figures(desk, r):
+    return {p.building: (p.due, p.sampled, p.exempt, p.missing, p.at_home) for p in desk.rounds.round_progress(r.id)}
+
+
+def test_a_round_lists_everyone_due_by_building_and_a_guard_cannot_open_one(desk, compound):
+    with pytest.raises(NotAllowed):
+        desk.rounds.open_round(title="全员核酸", points=POINTS)
+    r = open_round(desk)
+    assert r.day == desk.today().isoformat() and r.point_list == POINTS
+    assert figures(desk, r) == {"1": (6, 0, 0, 6, 0), "2": (2, 0, 0, 2, 0), "": (8, 0, 0, 8, 0)}
+    # one building only, and never two rounds at once
+    with pytest.raises(rounds.RoundProblem) as second:
+        open_round(desk)
+    assert "全员核酸" in second.value.message.text.format(**second.value.message.params)
+
+
+def test_a_round_for_some_buildings_and_what_is_refused_when_opening(desk, compound):
+    with pytest.raises(InvalidInput) as bad:
+        open_round(desk, buildings=["9"])
+    assert bad.value.fields() == {"buildings"}
+    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    with pytest.raises(InvalidInput) as empty:
+        desk.rounds.open_round(title=" ", points=["", " "])
+    assert empty.value.fields() == {"title", "points"}
+    desk.drop_authority()
+    r = open_round(desk, buildings=["2"])
+    assert figures(desk, r) == {"2": (2, 0, 0, 2, 0), "": (2, 0, 0, 2, 0)}
+
+
+def test_calling_down_takes_the_next_of_a_building_floor_by_floor(desk, compound):
+    r = open_round(desk)
+    first = desk.rounds.call_batch(r.id, "1", size=4)
+    assert [(p.unit, p.floor, p.room) for p in first] == [("1", "1", "101"), ("1", "1", "101"), ("1", "2", "201"),
+                                                         ("1", "3", "301")]
+    assert all(p.called_at == desk.now() for p in first)
+    assert all("*" in p.name for p in first)  # masked on screen
+    rest = desk.rounds.call_batch(r.id, "1", size=20)
+    assert [(p.unit, p.floor, p.room) for p in rest] == [("1", "10", "1001"), ("2", "2", "202")]
+    assert desk.rounds.call_batch(r.id, "1") == []  # everyone has been called
+
+
+def test_a_scanned_pass_checks_a_resident_off_once(desk, compound):
+    r = open_round(desk)
+    done = desk.rounds.scan_for_round(r.id, card(compound, "王大明"), "1#楼下")
+    assert not done.already and done.person.point == "1#楼下" and done.person.sampled_at == desk.now()
+    assert done.person.name == "王*明"
+    desk.clock = lambda: done.person.sampled_at + timedelta(minutes=3)
+    again = desk.rounds.scan_for_round(r.id, card(compound, "王大明"), "篮球场")
+    assert again.already and again.person.point == "1#楼下"  # said so; the first sampling stands
+    assert figures(desk, r)["1"] == (6, 1, 0, 5, 0)
+    with pytest.raises(InvalidInput):
+        desk.rounds.scan_for_round(r.id, card(compound, "李红"), "小区门口")  # not one of the round's points
+    with pytest.raises(residents.PassRefused) as forged:
+        desk.rounds.scan_for_round(r.id, card(compound, "李红")[:-6] + "AAAAAA", "1#楼下")
+    assert forged.value.code == "pass_forged"
+    assert figures(desk, r)[""] == (8, 1, 0, 7, 0)
+
+
+def test_a_resident_outside_the_rounds_buildings_is_added_when_scanned(desk, compound):
+    r = open_round(desk, buildings=["2"])
+    done = desk.rounds.scan_for_round(r.id, card(compound, "李红"), "篮球场")
+    assert not done.already and (done.person.building, done.person.room) == ("1", "201")
+    assert not done.person.on_spot  # on the roster
+    assert figures(desk, r)[""] == (3, 1, 0, 2, 0)
+
+
+def test_found_by_room_and_name_in_a_few_keys(desk, compound):
+    r = open_round(desk)
+    assert [p.name for p in desk.rounds.find_in_round(r.id, "1-1-101")] == ["王*明", "王*明"]
+    assert [p.room for p in desk.rounds.find_in_round(r.id, "1-1-101 王小")] == ["101"]
+    assert [p.room for p in desk.rounds.find_in_round(r.id, "李")] == ["201"]
+    assert [p.room for p in desk.rounds.find_in_round(r.id, "1001")] == ["1001"]
+    assert [p.room for p in desk.rounds.find_in_round(r.id, "2-1")] == ["101", "102"]
+    assert desk.rounds.find_in_round(r.id, "%") == [] and desk.rounds.find_in_round(r.id, "") == []
+    person = desk.rounds.find_in_round(r.id, "1-1-101 王小")[0]
+    assert not desk.rounds.check_off(person.id, "篮球场").already
+    assert desk.rounds.check_off(person.id, "篮球场").already
+
+
+def test_someone_not_on_the_roster_is_added_on_the_spot_and_flagged(desk, compound):
+    r = open_round(desk)
+    done = desk.rounds.add_on_spot(r.id, room="2-1-101", name="钱十一", point="篮球场")
+    assert done.person.on_spot and done.person.resident_id is None and done.person.name == "钱*一"
+    assert figures(desk, r)["2"] == (3, 1, 0, 2, 0)
+    with pytest.raises(InvalidInput) as bad:
+        desk.rounds.add_on_spot(r.id, room="二楼", name="", point="篮球场")
+    assert bad.value.fields() == {"room", "name"}
+
+
+def test_reasons_make_a_resident_exempt_but_a_refusal_stays_missing(desk, compound):
+    r = open_round(desk)
+    line = {p.room: p for p in desk.rounds.not_sampled(r.id, "2")}
+    desk.rounds.set_reason(line["101"].id, "away", "外地出差")
+    desk.rounds.set_reason(line["102"].id, "refused", "")
+    assert figures(desk, r)["2"] == (2, 0, 1, 1, 0)
+    assert [p.room for p in desk.rounds.not_sampled(r.id, "2")] == ["102"]  # the door-knocking list
+    with pytest.raises(InvalidInput) as proof:
+        desk.rounds.set_reason(line["102"].id, "elsewhere", "")
+    assert proof.value.fields() == {"note"}
+    with pytest.raises(InvalidInput):
+        desk.rounds.set_reason(line["102"].id, "bored", "")
+    # an excused resident who comes down after all is sampled, and no longer exempt
+    assert not desk.rounds.check_off(line["101"].id, "篮球场").already
+    assert figures(desk, r)["2"] == (2, 1, 0, 1, 0)
+    assert desk.rounds.call_batch(r.id, "2") != []  # the one who refused is called again
+
+
+def test_home_sampling_is_recorded_with_who_sampled(desk, compound):
+    r = open_round(desk)
+    line = desk.rounds.find_in_round(r.id, "孙")[0]
+    desk.rounds.to_home(line.id)
+    assert figures(desk, r)["1"] == (6, 0, 0, 6, 1)
+    assert line.id not in {p.id for p in desk.rounds.call_batch(r.id, "1")}  # not called down
+    with pytest.raises(InvalidInput):
+        desk.rounds.sample_at_home(line.id, " ")
+    done = desk.rounds.sample_at_home(line.id, "社区医生刘")
+    assert done.person.point == rounds.HOME and done.person.sampled_by == "社***刘"
+    assert figures(desk, r)["1"] == (6, 1, 0, 5, 0)
+    assert [p.sampled_by for p in desk.rounds.home_list(r.id)] == ["社***刘"]
+
+
+def test_a_closed_round_changes_only_by_a_correction_with_a_reason(desk, compound):
+    r = open_round(desk)
+    line = desk.rounds.find_in_round(r.id, "吴")[0]
+    with pytest.raises(NotAllowed):
+        desk.rounds.close_round(r.id)
+    desk.authorise(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
+    with pytest.raises(rounds.RoundProblem):
+        desk.rounds.correct_round(line.id, "sampled", "篮球场", "补录")  # still open: change the line itself
+    desk.rounds.close_round(r.id)
+    desk.drop_authority()
+    for change in (lambda: desk.rounds.check_off(line.id, "篮球场"), lambda: desk.rounds.call_batch(r.id, "1"),
+                   lambda: desk.rounds.set_reason(line.id, "away", ""), lambda: desk.rounds.to_home(line.id),
+                   lambda: desk.rounds.sample_at_home(line.id, "刘医生"),
+                   lambda: desk.rounds.add_on_spot(r.id, room="1-1-101", name="钱十一", point="篮球场")):
+        with pytest.raises(rounds.RoundProblem):
+            change()
+    with pytest.raises(NotAllowed):
+        desk.rounds.correct_round(line.id, "sampled", "篮球场", "补录")
+    desk.authorise(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
+    with pytest.raises(InvalidInput) as why:
+        desk.rounds.correct_round(line.id, "sampled", "篮球场", " ")
+    assert why.value.fields() == {"reason"}
+    fix = desk.rounds.correct_round(line.id, "sampled", "篮球场", "纸质登记漏录")
+    assert (fix.old_value, fix.new_value, fix.reason) == ("", "篮球场", "纸质登记漏录")
+    assert figures(desk, r)["2"] == (2, 1, 0, 1, 0)
+    desk.rounds.correct_round(line.id, "sampled", "", "扫错了人")
+    desk.rounds.correct_round(line.id, "reason", "hospital", "住院证明")
+    assert figures(desk, r)["2"] == (2, 0, 1, 1, 0)
+    with desk.db.reading() as s:
+        assert s.get(rounds.RoundPerson, line.id).rev == 4 and s.get(rounds.TestingRound, r.id).rev == 5
+
+
+def test_floors_as_people_read_room_numbers():
+    assert [rounds.floor_of(r) for r in ("101", "602", "1203", "2501", "12", "B1", "")] == \
+        ["1", "6", "12", "25", "", "", ""]
+
+
+def test_names_in_rounds_age_out_like_every_record_and_the_figures_stay(tmp_path, now):
+    from sqlalchemy import select
+
+    from tests.models.test_retention import demo_desk
+
+    desk = demo_desk(tmp_path, now, days=1)
+    with desk.db.engine.connect() as conn:
+        ids = conn.execute(select(rounds.TestingRound.id)).scalars().all()
+        before = [rounds.progress(conn, rid) for rid in ids]
+        assert conn.execute(select(rounds.RoundPerson.name)).scalars().first()
+    desk.clock = lambda: now + timedelta(days=40)  # past the retention period
+    erased = desk.records.erase_expired()
+    assert erased.counts["round_person"] == sum(p[-1].due for p in before)
+    with desk.db.engine.connect() as conn:
+        assert set(conn.execute(select(rounds.RoundPerson.name)).scalars()) == {""}
+        assert set(conn.execute(select(rounds.RoundPerson.sampled_by)).scalars()) == {None}
+        assert [rounds.progress(conn, rid) for rid in ids] == before
+
+
+def test_the_end_of_the_campaign_leaves_no_name_in_a_round(tmp_path, now):
+    from sqlalchemy import select
+
+    from tests.models.test_retention import demo_desk, sign_in
+
+    desk = demo_desk(tmp_path, now, days=1)
+    with desk.db.engine.connect() as conn:
+        name = conn.execute(select(rounds.RoundPerson.name).where(rounds.RoundPerson.sampled_by.is_not(None))).scalar()
+        by = conn.execute(select(rounds.RoundPerson.sampled_by).where(rounds.RoundPerson.sampled_by.is_not(None))).scalar()
+    sign_in(desk, "林管理")
+    desk.records.end_campaign(desk.records.campaign_phrase())
+    with desk.db.engine.connect() as conn:
+        assert set(conn.execute(select(rounds.RoundPerson.name)).scalars()) == {""}
+    desk.db.close()
+    raw = b"".join(p.read_bytes() for p in (tmp_path / "gate").glob("gatedesk.sqlite3*"))
+    assert name.encode() not in raw and by.encode() not in raw

@@ -103,7 +103,7 @@ def make_bundles(work: Path, gates: int, records: int) -> tuple[list[Path], list
         path = work / "usb" / f"gate{g:04d}.gdbundle"
         path.parent.mkdir(parents=True, exist_ok=True)
         bundle.write_bundle(path, m, [MemberSpec(kind, lines(rows, kind)) for kind, rows in members.items()],
-                            signing_key=key)
+                            signing_key=key, format_version=manifest["format_version"])
         out.append(path)
         total += sum(len(rows) for rows in members.values())
     return out, fingerprints, total

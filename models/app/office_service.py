@@ -10,6 +10,7 @@ from models import sync
 from models.app.work import Service
 from models.office import dashboard as office
 from models.office import reports
+from models.office import rounds as office_rounds
 from models.sync import day_figures, units
 from models.trust.operators import NotAllowed, Role
 
@@ -98,16 +99,25 @@ class OfficeService(Service):
             _, _, compounds = self._visible(s)
             return sync.not_reported(s, day, ZoneInfo(self.settings.timezone), now=self.clock(), compounds=compounds)
 
+    def round_summary(self, day) -> office_rounds.RoundsDay:
+        """The day's testing rounds per compound and building, of this account's compounds."""
+        with self.db.reading() as s:
+            _, _, compounds = self._visible(s)
+        with self.db.engine.connect() as conn:  # a read: no write lock
+            return office_rounds.rounds_of_day(conn, day, compounds=compounds)
+
     def write_report(self, day, path, *, scheduled: bool = False, language: str | None = None):
-        """The daily report (.xlsx or .pdf): figures per compound and the gates that did not report."""
+        """The daily report (.xlsx or .pdf): figures per compound, the gates that did not report,
+        and the day's testing rounds per compound and building."""
         who = self.desk.acting_or_scheduled(Role.SUPERVISOR, scheduled)  # an export, as at a gate
         view = self.dashboard(day)  # a district's report opens with its first level of several units
         missing = self.not_reported(day)
+        testing = self.round_summary(day)
         with self.db.reading() as s:
             name = sync.office_name(s)
         by_unit = view.rows if any(r.unit_id is not None for r in view.rows) else None
         written = reports.write_report(view.summary, path, language=language or self.settings.language, office=name,
-                                       missing=missing, by_unit=by_unit)
+                                       missing=missing, by_unit=by_unit, rounds=testing if testing.rows else None)
         with self.db.session() as s:
             self.desk.audit(s, "report", detail=day.isoformat() + (" command line" if scheduled else ""),
                             operator_id=who.id if who else None)

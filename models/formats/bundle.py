@@ -27,7 +27,16 @@ from models.store.i18n import QT_TRANSLATE_NOOP, Message
 FORMAT = "gatedesk-bundle"
 FORMAT_VERSION = 1  # a gate's bundle; older offices read it
 OFFICE_FORMAT_VERSION = 2  # an office's bundle forwarding its gates' records (kind "office")
-READS_UP_TO = OFFICE_FORMAT_VERSION
+ROUNDS_FORMAT_VERSION = 3  # either kind, with the testing rounds' record types
+READS_UP_TO = ROUNDS_FORMAT_VERSION
+
+
+def version_for(*, office: bool, newest_type: int = 1) -> int:
+    """The oldest format that holds a bundle whose newest record type came in format newest_type:
+    an office of an older version goes on reading whatever it can."""
+    if newest_type > OFFICE_FORMAT_VERSION:
+        return newest_type
+    return OFFICE_FORMAT_VERSION if office else FORMAT_VERSION
 RECEIPTS = "receipt"  # an office bundle's last member: the gates' bundles it received
 SUFFIX = ".gdbundle"
 MANIFEST = "manifest.json"
@@ -440,7 +449,8 @@ def read_manifest(body: bytes):
     if manifest.station.gate_id != manifest.gate.id:
         raise BundleRejected("bad_manifest", detail="station.gate_id")
     office = manifest.kind == "office"
-    if office != (version >= OFFICE_FORMAT_VERSION) or office != (manifest.forwarded is not None):
+    kinds = {FORMAT_VERSION: (False,), OFFICE_FORMAT_VERSION: (True,)}.get(version, (False, True))
+    if office not in kinds or office != (manifest.forwarded is not None):
         raise BundleRejected("bad_manifest", detail="kind")
     for f in manifest.forwarded or ():
         if f.station.gate_id != f.gate.id:

@@ -10,6 +10,7 @@ from pathlib import Path
 from models.formats.spreadsheets import xlsx_row
 from models.kit.drawing import add_fonts
 from models.office.dashboard import FIGURE_NAMES, DaySummary, Figures, UnitDay
+from models.office.rounds import RoundsDay
 from models.store.files import written_whole
 from models.store.i18n import QT_TRANSLATE_NOOP, plain_translator
 from models.sync import units
@@ -67,13 +68,46 @@ def _unit_rows(by_unit: list[UnitDay], tr) -> tuple[list[str], list[list]]:
     return headers, rows
 
 
+ROUND_FIGURES = ("due", "sampled", "exempt", "missing", "at_home")
+ROUND_LABELS = {
+    "due": QT_TRANSLATE_NOOP("Reports", "Due"),
+    "sampled": QT_TRANSLATE_NOOP("Reports", "Sampled"),
+    "exempt": QT_TRANSLATE_NOOP("Reports", "Exempt"),
+    "missing": QT_TRANSLATE_NOOP("Reports", "Missing"),
+    "at_home": QT_TRANSLATE_NOOP("Reports", "Waiting at home"),
+}
+
+
+def _round_rows(testing: RoundsDay, tr) -> tuple[list[str], list[list]]:
+    """Each compound's round building by building, its total after it, and the day's total last."""
+    headers = [tr(CTX, QT_TRANSLATE_NOOP("Reports", "Community")), tr(CTX, QT_TRANSLATE_NOOP("Reports", "Compound")),
+               tr(CTX, QT_TRANSLATE_NOOP("Reports", "Round")), tr(CTX, QT_TRANSLATE_NOOP("Reports", "Building"))] + \
+        [tr(CTX, ROUND_LABELS[n]) for n in ROUND_FIGURES]
+    rows = []
+    for r in testing.rows:
+        state = tr(CTX, QT_TRANSLATE_NOOP("Reports", "closed")) if r.closed else \
+            tr(CTX, QT_TRANSLATE_NOOP("Reports", "under way"))
+        for p in r.buildings:
+            building = p.building or tr(CTX, QT_TRANSLATE_NOOP("Reports", "Subtotal"))
+            rows.append([r.community, r.compound, f"{r.title}（{state}）", building] +
+                        [getattr(p, n) for n in ROUND_FIGURES])
+    rows.append([tr(CTX, QT_TRANSLATE_NOOP("Reports", "Total")), "", "", ""] +
+                [getattr(testing.total, n) for n in ROUND_FIGURES])
+    return headers, rows
+
+
+def _rounds_title(testing: RoundsDay, tr) -> str:
+    return tr(CTX, QT_TRANSLATE_NOOP("Reports", "Testing rounds, {day}")).format(day=testing.day.isoformat())
+
+
 def report_title(summary: DaySummary, tr, office: str) -> str:
     return tr(CTX, QT_TRANSLATE_NOOP("Reports", "{office} daily epidemic-control summary, {day}")).format(
         office=office or tr(CTX, QT_TRANSLATE_NOOP("Reports", "Community office")), day=summary.day.isoformat())
 
 
 def write_report_xlsx(summary: DaySummary, path: Path, *, language: str, office: str = "",
-                      missing: list[str] | None = None, by_unit: list[UnitDay] | None = None) -> Path:
+                      missing: list[str] | None = None, by_unit: list[UnitDay] | None = None,
+                      rounds: RoundsDay | None = None) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -101,6 +135,24 @@ def write_report_xlsx(summary: DaySummary, path: Path, *, language: str, office:
             sheet.append(xlsx_row(sheet, [line]))
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = 22
+    if rounds is not None:
+        sheet = book.create_sheet(tr(CTX, QT_TRANSLATE_NOOP("Reports", "Testing rounds")))
+        sheet.append(xlsx_row(sheet, [_rounds_title(rounds, tr)]))
+        sheet["A1"].font = Font(bold=True, size=14)
+        sheet.append([])
+        headers, rows = _round_rows(rounds, tr)
+        sheet.append(xlsx_row(sheet, headers))
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(xlsx_row(sheet, row))
+        if rounds.not_reported:
+            sheet.append([])
+            sheet.append(xlsx_row(sheet, [tr(CTX, QT_TRANSLATE_NOOP("Reports", "No round reported"))]))
+            for line in rounds.not_reported:
+                sheet.append(xlsx_row(sheet, [line]))
+        for column, width in zip("ABCD", (16, 22, 26, 10)):
+            sheet.column_dimensions[column].width = width
     with written_whole(path) as partial:
         book.save(partial)
     return path
@@ -113,7 +165,8 @@ SIGN_OFF = (QT_TRANSLATE_NOOP("Reports", "Prepared by"), QT_TRANSLATE_NOOP("Repo
 
 
 def write_report_pdf(summary: DaySummary, path: Path, *, language: str, office: str = "",
-                     missing: list[str] | None = None, by_unit: list[UnitDay] | None = None) -> Path:
+                     missing: list[str] | None = None, by_unit: list[UnitDay] | None = None,
+                     rounds: RoundsDay | None = None) -> Path:
     """A landscape A4 page with real (searchable) Chinese text that fills the sheet: the key figures
     large, the table in rows tall enough to read and write on, the gates not reported, and the lines
     for signing off that an upward report carries."""
@@ -194,14 +247,42 @@ def write_report_pdf(summary: DaySummary, path: Path, *, language: str, office: 
         pdf.set_x(x)
         pdf.cell(part, 8, tr(CTX, label) + "：")
         pdf.line(x + 24, pdf.get_y() + 7, x + part - 8, pdf.get_y() + 7)
+    if rounds is not None:
+        _rounds_page(pdf, rounds, tr, bold, heading, width)
     with written_whole(path) as partial:
         pdf.output(str(partial))
     return path
 
 
+def _rounds_page(pdf, rounds: RoundsDay, tr, bold: str, heading, width: float) -> None:
+    """The day's testing rounds on a page of their own: per compound and building, then who sent none."""
+    pdf.add_page()
+    pdf.set_font("cjk", style=bold, size=18)
+    pdf.cell(0, 11, _rounds_title(rounds, tr), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    headers, rows = _round_rows(rounds, tr)
+    fixed = (30, 40, 52, 22)
+    each = (width - sum(fixed)) / len(ROUND_FIGURES)
+    pdf.set_font("cjk", size=10)
+    with pdf.table(col_widths=fixed + (each,) * len(ROUND_FIGURES), text_align="CENTER", line_height=7,
+                   headings_style=heading, cell_fill_color=(246, 248, 251), cell_fill_mode="ROWS",
+                   padding=1) as table:
+        table.row(headers)
+        for row in rows:
+            table.row([str(v) for v in row])
+    pdf.ln(6)
+    pdf.set_font("cjk", style=bold, size=12)
+    pdf.cell(0, 8, tr(CTX, QT_TRANSLATE_NOOP("Reports", "No round reported")), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("cjk", size=10)
+    pdf.multi_cell(0, 6, "；".join(rounds.not_reported) if rounds.not_reported else tr(CTX, QT_TRANSLATE_NOOP(
+        "Reports", "Every compound heard from has reported a round for this day.")), new_x="LMARGIN", new_y="NEXT")
+
+
 def write_report(summary: DaySummary, path: Path, *, language: str, office: str = "",
-                 missing: list[str] | None = None, by_unit: list[UnitDay] | None = None) -> Path:
-    """by_unit: the level below the report's unit (a district's sub-districts…), shown first."""
+                 missing: list[str] | None = None, by_unit: list[UnitDay] | None = None,
+                 rounds: RoundsDay | None = None) -> Path:
+    """by_unit: the level below the report's unit (a district's sub-districts…), shown first;
+    rounds: the day's testing rounds, on a sheet (a page) of their own."""
     writer = write_report_pdf if path.suffix.lower() == ".pdf" else write_report_xlsx
-    return writer(summary, path, language=language, office=office, missing=missing, by_unit=by_unit)
+    return writer(summary, path, language=language, office=office, missing=missing, by_unit=by_unit, rounds=rounds)
 

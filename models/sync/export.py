@@ -23,7 +23,7 @@ from models.store.clock import utcnow
 from models.store.db import Database
 from models.sync import people_logs
 from models.sync.keys import MODE, ensure_signing_key, loaded_office_key, read_meta
-from models.sync.records import BATCH, codecs, record_types
+from models.sync.records import BATCH, codecs, member_types, needed_format
 from models.sync.tables import (
     SyncExport,
 )
@@ -163,10 +163,11 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
 
     with db.engine.connect() as conn:
         # One read transaction: every member comes from the same snapshot.
+        version = needed_format(conn, queries, office=False)
         members = [MemberSpec(name, lines(conn, queries[name], codec_map[name], done, progress))
-                   for name in record_types()]
+                   for name in member_types(version)]
         written = bundle.write_bundle(path, manifest, members, signing_key=signing_key,
-                                      office_key=office.public_key if office else None)
+                                      office_key=office.public_key if office else None, format_version=version)
         counts = {m["type"]: m["records"] for m in written["members"]}
         conn.rollback()
     with db.session() as s:

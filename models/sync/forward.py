@@ -32,7 +32,7 @@ from models.sync import units
 from models.sync.export import OVERLAP, ExportResult, bundle_file, lines, member_queries, safe_file_part
 from models.sync.keys import MODE, NotAnOffice, ensure_signing_key, loaded_office_key, office_name, read_meta, \
     write_meta
-from models.sync.records import codecs, record_types
+from models.sync.records import codecs, member_types, needed_format
 from models.sync.tables import ERASED, SyncExport, SyncReceipt, SyncRecord, SyncStation
 from models.trust import audit
 
@@ -143,8 +143,9 @@ def forward_bundle(db: Database, out: Path, *, now: datetime | None = None, oper
         receipts = conn.execute(received.order_by(SyncReceipt.station_id, SyncReceipt.seq)).mappings().all()
         stations = _stations(conn, {r["station_id"] for r in receipts})
         queries = member_queries(*_changed_since(receipts))
+        version = needed_format(conn, queries, office=True)
         members = [MemberSpec(name, lines(conn, queries[name], codec_map[name], done, progress))
-                   for name in record_types()]
+                   for name in member_types(version)]
         members.append(MemberSpec(bundle.RECEIPTS, (_receipt_line(r) for r in receipts)))
         first = min((r["period_from"] or r["bundle_created_at"] for r in receipts), default=now)
         manifest = {
@@ -163,7 +164,7 @@ def forward_bundle(db: Database, out: Path, *, now: datetime | None = None, oper
         path = _bundle_path(out, me, seq, (since or first).astimezone(zone), now.astimezone(zone))
         written = bundle.write_bundle(path, manifest, members, signing_key=signing_key,
                                       office_key=upper.public_key if upper else None,
-                                      format_version=bundle.OFFICE_FORMAT_VERSION)
+                                      format_version=version)
         conn.rollback()
     counts = {m["type"]: m["records"] for m in written["members"] if m["type"] != bundle.RECEIPTS}
     with db.session() as s:

@@ -27,7 +27,17 @@ from models.sync.inbox import PEOPLE_LOG, Cancelled, FileSummary, is_people_log
 from models.sync import day_figures, reader, units
 from models.sync.forward import OfficeUnit
 from models.sync.keys import OFFICE_PRIVATE_KEY, enroll, enrolled, read_meta
-from models.sync.records import BATCH, DELETED, held_line, office_made, record_types, schemas, table_types, withheld
+from models.sync.records import (
+    BATCH,
+    DELETED,
+    held_line,
+    member_types,
+    office_made,
+    record_types,
+    schemas,
+    table_types,
+    withheld,
+)
 from models.sync.tables import (
     ERASED,
     SyncConflict,
@@ -272,7 +282,7 @@ class Importer:
         for held in [station_id, *sorted(forwarded)]:
             locks.hold(conn, f"station:{held}")
         types = [member.record_type for member in opened.members]
-        expected = list(record_types()) + ([bundle.RECEIPTS] if office else [])
+        expected = member_types(m.format_version) + ([bundle.RECEIPTS] if office else [])
         if types != expected:
             missing = [t for t in expected if t not in types]
             if missing:

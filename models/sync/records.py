@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from models.formats import wire
+from models.formats import bundle, wire
 from models.store import registry
 
 
@@ -16,6 +16,18 @@ def record_types() -> dict[str, type]:
     """Every kind of record a bundle carries, as the features declare them: parents before
     children, so every bundle applies in one pass with foreign keys on."""
     return {name: r.model for name, r in registry.record_types().items()}
+
+
+def member_types(version: int) -> list[str]:
+    """The record types a bundle of this format carries, in order (a type newer than the format is absent)."""
+    return [name for name, r in registry.record_types().items() if r.since_format <= version]
+
+
+def needed_format(conn: Connection, queries: dict[str, Any], *, office: bool) -> int:
+    """The oldest format that holds what these queries select (one quick look per newer type)."""
+    newest = max((r.since_format for name, r in registry.record_types().items()
+                  if r.since_format > 1 and conn.execute(queries[name].limit(1)).first() is not None), default=1)
+    return bundle.version_for(office=office, newest_type=newest)
 
 
 @functools.cache

@@ -3659,148 +3659,218 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>寄存</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="24" />
+        <location filename="../../models/office/reports.py" line="25" />
         <source>Registered</source>
         <translation>登记人次</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="25" />
+        <location filename="../../models/office/reports.py" line="26" />
         <source>Refused</source>
         <translation>劝返</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="26" />
+        <location filename="../../models/office/reports.py" line="27" />
         <source>Sent to isolation</source>
         <translation>送隔离点</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="27" />
+        <location filename="../../models/office/reports.py" line="28" />
         <source>Fevers</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="28" />
+        <location filename="../../models/office/reports.py" line="29" />
         <source>Isolation cases opened</source>
         <translation>新增隔离</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="29" />
+        <location filename="../../models/office/reports.py" line="30" />
         <source>Isolation cases open</source>
         <translation>在隔离</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="30" />
+        <location filename="../../models/office/reports.py" line="31" />
         <source>Isolation cases closed</source>
         <translation>解除/转运</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="31" />
+        <location filename="../../models/office/reports.py" line="32" />
         <source>Parcels received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="32" />
+        <location filename="../../models/office/reports.py" line="33" />
         <source>Parcels waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="33" />
+        <location filename="../../models/office/reports.py" line="34" />
         <source>Parcels overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="34" />
+        <location filename="../../models/office/reports.py" line="35" />
         <source>Daily checks done</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="40" />
+        <location filename="../../models/office/reports.py" line="41" />
+        <location filename="../../models/office/reports.py" line="83" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="40" />
+        <location filename="../../models/office/reports.py" line="41" />
+        <location filename="../../models/office/reports.py" line="83" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="40" />
-        <location filename="../../models/office/reports.py" line="56" />
+        <location filename="../../models/office/reports.py" line="41" />
+        <location filename="../../models/office/reports.py" line="57" />
         <source>Gates</source>
         <translation>门岗数</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="47" />
+        <location filename="../../models/office/reports.py" line="48" />
+        <location filename="../../models/office/reports.py" line="91" />
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="49" />
-        <location filename="../../models/office/reports.py" line="65" />
+        <location filename="../../models/office/reports.py" line="50" />
+        <location filename="../../models/office/reports.py" line="66" />
+        <location filename="../../models/office/reports.py" line="94" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="56" />
+        <location filename="../../models/office/reports.py" line="57" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="60" />
+        <location filename="../../models/office/reports.py" line="61" />
         <source>Not placed in a unit</source>
         <translation>未归属单位</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="71" />
+        <location filename="../../models/office/reports.py" line="73" />
+        <source>Due</source>
+        <translation>应检</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="74" />
+        <source>Sampled</source>
+        <translation>已采</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="75" />
+        <source>Exempt</source>
+        <translation>免检</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="76" />
+        <source>Missing</source>
+        <translation>未检</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="77" />
+        <source>Waiting at home</source>
+        <translation>待上门</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="84" />
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="84" />
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="88" />
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="89" />
+        <source>under way</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="100" />
+        <source>Testing rounds, {day}</source>
+        <translation>{day} 核酸检测轮次</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="104" />
         <source>{office} daily epidemic-control summary, {day}</source>
         <translation>{office} 疫情防控每日汇总（{day}）</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="72" />
+        <location filename="../../models/office/reports.py" line="105" />
         <source>Community office</source>
         <translation>社区办公室</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="83" />
+        <location filename="../../models/office/reports.py" line="117" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="87" />
-        <location filename="../../models/office/reports.py" line="137" />
+        <location filename="../../models/office/reports.py" line="121" />
+        <location filename="../../models/office/reports.py" line="190" />
         <source>Gates reporting: {n} of {total}</source>
         <translation>已报送门岗：{n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="99" />
-        <location filename="../../models/office/reports.py" line="181" />
+        <location filename="../../models/office/reports.py" line="133" />
+        <location filename="../../models/office/reports.py" line="234" />
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="111" />
+        <location filename="../../models/office/reports.py" line="139" />
+        <source>Testing rounds</source>
+        <translation>核酸检测轮次</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="151" />
+        <location filename="../../models/office/reports.py" line="275" />
+        <source>No round reported</source>
+        <translation>未报送本轮次的小区</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="163" />
         <source>Prepared by</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="111" />
+        <location filename="../../models/office/reports.py" line="163" />
         <source>Checked by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="112" />
+        <location filename="../../models/office/reports.py" line="164" />
         <source>Telephone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="112" />
+        <location filename="../../models/office/reports.py" line="164" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="183" />
+        <location filename="../../models/office/reports.py" line="236" />
         <source>Every gate has reported for this day.</source>
         <translation>当日所有门岗均已报送。</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="277" />
+        <source>Every compound heard from has reported a round for this day.</source>
+        <translation>已报送数据的小区当天均已报送核酸轮次。</translation>
     </message>
 </context>
 <context>
@@ -4480,6 +4550,102 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>Rounds</name>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="41" />
+        <source>Away from home</source>
+        <translation>外出不在家</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="42" />
+        <source>Tested elsewhere (proof seen)</source>
+        <translation>已在他处检测（已查看证明）</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="43" />
+        <source>In hospital</source>
+        <translation>住院</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="44" />
+        <source>Refused to be tested</source>
+        <translation>拒绝检测</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="62" />
+        <source>A testing round is already open ({title}); close it first.</source>
+        <translation>已有进行中的核酸轮次（{title}），请先结束它。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="63" />
+        <source>No testing round is open.</source>
+        <translation>当前没有进行中的核酸轮次。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="64" />
+        <source>This round is closed; change it through a correction with a reason.</source>
+        <translation>本轮次已结束；如需修改，请填写原因进行更正。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="65" />
+        <source>This person is not in the round.</source>
+        <translation>此人不在本轮次名单中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="66" />
+        <source>Nobody on the roster lives in the buildings chosen.</source>
+        <translation>所选楼栋在住户名册中没有住户。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="101" />
+        <source>Name at least one sampling point.</source>
+        <translation>请至少填写一个采样点。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="103" />
+        <source>At most {max} sampling points.</source>
+        <translation>采样点最多 {max} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="108" />
+        <source>Not a building on the roster: {names}</source>
+        <translation>住户名册中没有这些楼栋：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="179" />
+        <location filename="../../models/rounds/rounds.py" line="332" />
+        <source>Choose one of the round's sampling points.</source>
+        <translation>请选择本轮次的一个采样点。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="223" />
+        <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
+        <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="268" />
+        <location filename="../../models/rounds/rounds.py" line="334" />
+        <source>Choose a reason.</source>
+        <translation>请选择原因。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="270" />
+        <source>Write where and when they were tested (the proof seen).</source>
+        <translation>请写明在何处、何时检测（所查看的证明）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="275" />
+        <location filename="../../models/rounds/rounds.py" line="346" />
+        <source>Already sampled in this round.</source>
+        <translation>本轮次已采样。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="323" />
+        <source>The round is still open: change the line itself.</source>
+        <translation>本轮次尚未结束：请直接修改该条记录。</translation>
+    </message>
+</context>
+<context>
     <name>ServerDialog</name>
     <message>
         <location filename="../../gui/dialogs/server_dialog.py" line="24" />
@@ -4940,132 +5106,132 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../models/formats/bundle.py" line="50" />
+        <location filename="../../models/formats/bundle.py" line="59" />
         <source>This file is not a GateDesk bundle.</source>
         <translation>此文件不是门岗登记台数据包。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="51" />
+        <location filename="../../models/formats/bundle.py" line="60" />
         <source>The file is cut short (copy interrupted or USB stick pulled out too soon).</source>
         <translation>文件不完整（复制被中断，或 U 盘拔出过早）。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="52" />
+        <location filename="../../models/formats/bundle.py" line="61" />
         <source>The file is damaged: {detail}</source>
         <translation>文件已损坏：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="53" />
+        <location filename="../../models/formats/bundle.py" line="62" />
         <source>The contents of {member} do not match the checksum the gate recorded: the file was changed or damaged after export.</source>
         <translation>{member} 的内容与门岗记录的校验值不符：文件在导出后被改动或损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="54" />
+        <location filename="../../models/formats/bundle.py" line="63" />
         <source>The station's signature does not match: the file was changed after export, or was not made by a GateDesk station.</source>
         <translation>站点签名不符：文件在导出后被改动，或并非由门岗登记台站点生成。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="55" />
+        <location filename="../../models/formats/bundle.py" line="64" />
         <source>This bundle is signed with a new key ({key}) for a gate this office knows ({station}). Check the key with the gate by phone, then accept it (Import tab, or --trust-new-key on the command line).</source>
         <translation>此数据包使用了新的签名密钥（{key}），而本办公室已登记过该门岗（{station}）。请先与门岗电话核对密钥，再予以接受（在“导入”页，或命令行加 --trust-new-key）。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="56" />
+        <location filename="../../models/formats/bundle.py" line="65" />
         <source>The bundle was written by a newer GateDesk (format {found}; this version reads up to {known}). Update GateDesk at the office.</source>
         <translation>数据包由更新版本的门岗登记台生成（格式 {found}，本版本最高支持 {known}）。请升级办公室的门岗登记台。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="57" />
+        <location filename="../../models/formats/bundle.py" line="66" />
         <source>The bundle's table of contents is unreadable: {detail}</source>
         <translation>数据包目录无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="58" />
+        <location filename="../../models/formats/bundle.py" line="67" />
         <source>Part of the bundle is missing: {member}.</source>
         <translation>数据包缺少部分内容：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="59" />
+        <location filename="../../models/formats/bundle.py" line="68" />
         <source>The bundle holds a part that its table of contents does not list: {member}.</source>
         <translation>数据包含有目录中未列出的内容：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="60" />
+        <location filename="../../models/formats/bundle.py" line="69" />
         <source>The bundle holds a file name that points outside the bundle: {member}.</source>
         <translation>数据包中有指向包外的文件名：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="61" />
+        <location filename="../../models/formats/bundle.py" line="70" />
         <source>The bundle is implausibly large or compressed ({member}); it was not opened.</source>
         <translation>数据包大小或压缩比异常（{member}），未予打开。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="62" />
+        <location filename="../../models/formats/bundle.py" line="71" />
         <source>Record {record} in {member} is invalid: {detail}</source>
         <translation>{member} 中的记录 {record} 无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="63" />
+        <location filename="../../models/formats/bundle.py" line="72" />
         <source>Record {record} in {member} is dated in the future ({when}). Check the gate computer's clock.</source>
         <translation>{member} 中的记录 {record} 的时间在将来（{when}）。请检查门岗电脑的时钟。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="64" />
+        <location filename="../../models/formats/bundle.py" line="73" />
         <source>The bundle is encrypted, and this computer holds no office key to open it.</source>
         <translation>数据包已加密，本机没有可打开它的办公室密钥。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="65" />
+        <location filename="../../models/formats/bundle.py" line="74" />
         <source>The bundle is encrypted for another office's key ({key}); it cannot be opened here.</source>
         <translation>数据包是按另一个办公室的密钥（{key}）加密的，本机无法打开。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="66" />
+        <location filename="../../models/formats/bundle.py" line="75" />
         <source>The file could not be read: {detail}</source>
         <translation>无法读取文件：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="67" />
+        <location filename="../../models/formats/bundle.py" line="76" />
         <source>Record {record} in {member} belongs to another station ({owner}); a bundle may only bring, change or delete its own station's records.</source>
         <translation>{member} 中的记录 {record} 属于另一个工作站（{owner}）；数据包只能新增、修改或删除本工作站自己的记录。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="69" />
+        <location filename="../../models/formats/bundle.py" line="78" />
         <source>The bundle deletes record {record}, but other records still refer to it ({referrer}). Nothing was deleted.</source>
         <translation>数据包要删除记录 {record}，但仍有其他记录引用它（{referrer}）。未删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="71" />
+        <location filename="../../models/formats/bundle.py" line="80" />
         <source>Record {record} appears twice in {member}.</source>
         <translation>记录 {record} 在 {member} 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="72" />
+        <location filename="../../models/formats/bundle.py" line="81" />
         <source>Record {record} in {member} refers to {target}, which is neither in the bundle nor at this office.</source>
         <translation>{member} 中的记录 {record} 引用了 {target}，但数据包和本办公室都没有该记录。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="74" />
+        <location filename="../../models/formats/bundle.py" line="83" />
         <source>The bundle says it is number {sequence} of its gate, but the last this office received is {last}: a jump that large is not a real series of exports.</source>
         <translation>数据包自称是该门岗的第 {sequence} 号，而本办公室收到的最后一个是第 {last} 号：跳跃这么大，不可能是正常的导出序列。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="77" />
+        <location filename="../../models/formats/bundle.py" line="86" />
         <source>{station} is not enrolled at this office (key {key}). Check the fingerprint with the gate's set-up sheet or by phone, then enroll it; until then nothing from it is imported.</source>
         <translation>{station} 尚未在本办公室备案（密钥 {key}）。请对照该门岗的设置单或电话核对指纹后备案；备案前不会导入它的任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="80" />
+        <location filename="../../models/formats/bundle.py" line="89" />
         <source>{office} forwards the records of {station} ({where}), which is outside the unit it speaks for ({unit}). Nothing from this file was imported.</source>
         <translation>{office} 上报了 {station}（{where}）的记录，该门岗不在其所代表的单位（{unit}）之内。此文件中的内容均未导入。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="83" />
+        <location filename="../../models/formats/bundle.py" line="92" />
         <source>{office} now says it speaks for {unit}, but its first bundle here spoke for {before}. Nothing from this file was imported; ask the office what changed.</source>
         <translation>{office} 现在声称代表 {unit}，但它在本处的第一个数据包代表的是 {before}。此文件中的内容均未导入；请向该办公室询问原因。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="86" />
+        <location filename="../../models/formats/bundle.py" line="95" />
         <source>GateDesk could not import this file ({detail}); a report without personal data was written to its logs folder. The other files are not affected.</source>
         <translation>GateDesk 无法导入此文件（{detail}）；已在 logs 文件夹写入不含个人信息的报告。其他文件不受影响。</translation>
     </message>
@@ -5442,11 +5608,13 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>复测低于 {limit} °C 后才能解除留观。</translation>
     </message>
     <message>
+        <location filename="../../models/rounds/rounds.py" line="327" />
         <location filename="../../models/station/isolation.py" line="278" />
         <source>Write the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
     <message>
+        <location filename="../../models/rounds/rounds.py" line="329" />
         <location filename="../../models/station/isolation.py" line="280" />
         <source>This field cannot be corrected.</source>
         <translation>此项不能更正。</translation>
@@ -5557,35 +5725,35 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync/importer.py" line="417" />
-        <location filename="../../models/sync/importer.py" line="483" />
+        <location filename="../../models/sync/importer.py" line="424" />
+        <location filename="../../models/sync/importer.py" line="490" />
         <source>a gate the bundle does not forward</source>
         <translation>该数据包未列出的门岗</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="425" />
-        <location filename="../../models/sync/importer.py" line="485" />
+        <location filename="../../models/sync/importer.py" line="432" />
+        <location filename="../../models/sync/importer.py" line="492" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="488" />
+        <location filename="../../models/sync/importer.py" line="495" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="544" />
-        <location filename="../../models/sync/importer.py" line="645" />
+        <location filename="../../models/sync/importer.py" line="551" />
+        <location filename="../../models/sync/importer.py" line="657" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="631" />
+        <location filename="../../models/sync/importer.py" line="643" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="743" />
+        <location filename="../../models/sync/importer.py" line="755" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>
@@ -5645,19 +5813,19 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>不是有效的 JSON（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="192" />
+        <location filename="../../models/formats/wire.py" line="193" />
         <source>dated in the future ({when})</source>
         <translation>时间在未来（{when}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="226" />
-        <location filename="../../models/formats/wire.py" line="241" />
+        <location filename="../../models/formats/wire.py" line="227" />
+        <location filename="../../models/formats/wire.py" line="242" />
         <source>a text holds a NUL character</source>
         <translation>文本中含有 NUL 字符</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="252" />
-        <location filename="../../models/formats/wire.py" line="396" />
+        <location filename="../../models/formats/wire.py" line="253" />
+        <location filename="../../models/formats/wire.py" line="397" />
         <source>{day} is not a day of the calendar</source>
         <translation>{day} 不是日历上存在的日期</translation>
     </message>

@@ -171,7 +171,8 @@ def encrypted_bomb(w: World, dest: Path) -> Path:
     parts = zip_parts(w.b_path)
     specs = [bundle.MemberSpec(m["type"], [b"\n" * (20 << 20)] if m["type"] == "visit" else
                                parts[m["name"]].splitlines(keepends=True)) for m in manifest["members"]]
-    bundle.write_bundle(dest, keep, specs, signing_key=w.b_key, office_key=w.office_key)
+    bundle.write_bundle(dest, keep, specs, signing_key=w.b_key, office_key=w.office_key,
+                        format_version=manifest["format_version"])
     return dest
 
 
@@ -220,7 +221,8 @@ CASES: dict[str, tuple[str, Callable[[World, Path], Path]]] = {
         w, d, zip_parts(w.b_path)[bundle.MANIFEST][:-2] + b',"x":' + b"[" * 100_000 + b"]" * 100_000 + b"}")),
     "manifest over 1 MiB": ("too_large", lambda w, d: b_manifest_bytes(w, d, big_manifest(w))),
     "another format": ("not_a_bundle", lambda w, d: as_b(w, d, manifest=manifest_with(w, format="zip-bundle"))),
-    "format version 3": ("format_too_new", lambda w, d: as_b(w, d, manifest=manifest_with(w, format_version=3))),
+    "a format newer than this office reads": ("format_too_new", lambda w, d: as_b(
+        w, d, manifest=manifest_with(w, format_version=bundle.READS_UP_TO + 1))),
     # Format 2 is an office's bundle: a gate's records cannot pass for one, nor one for a gate's.
     "gate bundle as format 2": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(w, format_version=2))),
     "kind office in format 1": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(w, kind="office",

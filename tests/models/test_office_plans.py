@@ -1,5 +1,5 @@
 """The office keeps only the indexes its own screens use, and every question its screens, reports,
-imports and erasure ask of the visits and the parcels still seeks an index: the statements are caught as the real
+imports and erasure ask of the visits, the parcels and the testing rounds still seeks an index: the statements are caught as the real
 services run them, and each one's plan is read back from the engine (SQLite's EXPLAIN QUERY PLAN;
 PostgreSQL's EXPLAIN with sequential scans made a last resort, so a missing index shows)."""
 from __future__ import annotations
@@ -18,6 +18,7 @@ from tests.models.test_units import gates, office  # noqa: F401 - fixtures
 GATE_SEARCHES = {"ix_visit_name", "ix_visit_phone_tail", "ix_visit_id_tail", "ix_visit_kind", "ix_visit_decision",
                  "ix_visit_onsite"}
 COUNTER_SEARCHES = {"ix_parcel_code", "ix_parcel_room", "ix_parcel_tracking"}
+SCAN_PATH = {"ix_round_person_resident"}  # a scanned pass's line in the round
 
 
 def visit_indexes(db, table: str = "visit") -> set[str]:
@@ -26,15 +27,18 @@ def visit_indexes(db, table: str = "visit") -> set[str]:
 
 
 def test_the_office_drops_the_gates_search_indexes_and_a_gate_keeps_them(office, gates, tmp_path):  # noqa: F811
-    assert set(registry.gate_only_indexes()) == GATE_SEARCHES | COUNTER_SEARCHES
+    assert set(registry.gate_only_indexes()) == GATE_SEARCHES | COUNTER_SEARCHES | SCAN_PATH
     # by day (the dashboard's drill-down, the erasure), and by gate and day (the figures recounted)
     assert visit_indexes(office.db) == {"ix_visit_created", "ix_visit_gate_day"}
     # parcels by status (waiting, overdue) and by the times received, collected, delivered
     assert visit_indexes(office.db, "parcel") == {"ix_parcel_status", "ix_parcel_received", "ix_parcel_collected",
                                                   "ix_parcel_delivered"}
+    # a round's people by building (its figures, its lists), and by age (their names erased)
+    assert visit_indexes(office.db, "round_person") == {"ix_round_person_place", "ix_round_person_created"}
     _, dbs = gates
     assert GATE_SEARCHES <= visit_indexes(dbs[0])
     assert COUNTER_SEARCHES <= visit_indexes(dbs[0], "parcel")
+    assert SCAN_PATH <= visit_indexes(dbs[0], "round_person")
 
 
 def caught_statements(desk, tmp_path) -> list[tuple[str, object]]:
@@ -43,7 +47,7 @@ def caught_statements(desk, tmp_path) -> list[tuple[str, object]]:
 
     def catch(conn, cursor, statement, parameters, context, executemany):
         if statement.lstrip().upper().startswith("SELECT") and not executemany and (
-                "visit" in statement.lower() or "parcel" in statement.lower()):
+                any(t in statement.lower() for t in ("visit", "parcel", "testing_round", "round_person"))):
             caught.append((statement, parameters))
 
     engine = desk.db.engine
@@ -62,6 +66,7 @@ def caught_statements(desk, tmp_path) -> list[tuple[str, object]]:
             if row.compound_ids:
                 desk.office.drill_visits(compound_ids=row.compound_ids, day=day)
                 desk.office.drill_visits(compound_ids=row.compound_ids, day=day, decision="refuse")
+        assert desk.office.round_summary(day).rows  # the day's rounds, by building
         desk.office.write_report(day, tmp_path / "r.xlsx")
         desk.clock = lambda: NOW + timedelta(days=40)  # the first visits are past the retention period
         desk.records.erase_expired(chunk=50)
@@ -80,10 +85,11 @@ def plan(db, statement: str, parameters) -> str:
 
 
 def scans_the_visits(db, text: str) -> bool:
-    """Reads the visits or the parcels whole."""
+    """Reads the visits, the parcels or the rounds' people whole."""
+    tables = ("visit", "parcel", "round_person", "testing_round")
     if db.engine.dialect.name == "sqlite":
-        return any(line.startswith(("SCAN visit", "SCAN parcel")) or line == "SCAN v" for line in text.splitlines())
-    return "Seq Scan on visit" in text or "Seq Scan on parcel" in text
+        return any(line.startswith(tuple(f"SCAN {t}" for t in tables)) or line == "SCAN v" for line in text.splitlines())
+    return any(f"Seq Scan on {t}" in text for t in tables)
 
 
 def test_every_office_question_about_visits_and_parcels_seeks_an_index(office, tmp_path):  # noqa: F811
@@ -115,12 +121,14 @@ def test_an_office_from_schema_11_drops_the_counters_searches_and_a_gate_keeps_t
                               "CREATE INDEX IF NOT EXISTS ix_parcel_room ON parcel (room, status, received_at)",
                               "CREATE INDEX IF NOT EXISTS ix_parcel_tracking ON parcel (tracking_no)"):
                 c.execute(text(statement))
+            for table in ("round_correction", "round_person", "testing_round"):  # version 13's
+                c.execute(text(f"DROP TABLE {table}"))
             c.execute(text("UPDATE meta SET value = '11' WHERE key = 'schema_version'"))
     office_db.close()
     gate_db.close()
     office_db, gate_db = open_office(tmp_path / "office" / "gatedesk.sqlite3"), \
         open_database(tmp_path / "gate" / "gatedesk.sqlite3")
-    assert dbmod.schema_version(office_db) == dbmod.schema_version(gate_db) == migrations.SCHEMA_VERSION == 12
+    assert dbmod.schema_version(office_db) == dbmod.schema_version(gate_db) == migrations.SCHEMA_VERSION == 13
     assert not COUNTER_SEARCHES & visit_indexes(office_db, "parcel")
     assert COUNTER_SEARCHES <= visit_indexes(gate_db, "parcel")
     office_db.close()

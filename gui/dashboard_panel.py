@@ -80,6 +80,52 @@ class DashboardTableModel(ListTableModel):
         return None
 
 
+ROUND_FIGURES = ("due", "sampled", "exempt", "missing", "at_home")
+
+
+class RoundsTableModel(ListTableModel):
+    """The day's testing rounds: each compound's buildings, its subtotal after them."""
+
+    stacked_headings = True
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        from PySide6.QtCore import QCoreApplication
+
+        from models.office.reports import ROUND_LABELS
+
+        self.headers = [self.tr("Compound"), self.tr("Round"), self.tr("Building")] + \
+            [QCoreApplication.translate("Reports", ROUND_LABELS[n]) for n in ROUND_FIGURES]
+
+    def set_day(self, testing) -> None:
+        self.set_rows([(r, p) for r in testing.rows for p in r.buildings])
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r, p = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.DisplayRole:
+            if col == 0:
+                return " ".join(filter(None, [r.community, r.compound]))
+            if col == 1:
+                return r.title + (self.tr(" (closed)") if r.closed else self.tr(" (under way)"))
+            if col == 2:
+                return self.tr("Building {0}").format(p.building) if p.building else self.tr("Subtotal")
+            return getattr(p, ROUND_FIGURES[col - 3])
+        if role == Qt.TextAlignmentRole and col >= 3:
+            return int(Qt.AlignCenter)
+        if role == Qt.ForegroundRole and col >= 3 and ROUND_FIGURES[col - 3] == "missing" and p.missing:
+            return QColor("#b71c1c")
+        if role == Qt.FontRole and not p.building:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
 class VisitChart(QWidget):
     """Bars of registrations per day, refusals and isolations stacked in colour: no QtCharts needed."""
 
@@ -164,6 +210,17 @@ class DashboardPanel(QWidget):
         self.table.setToolTip(self.tr("Double-click a unit to go down to it, a compound to see the day's "
                                       "registrations (masked)."))
         box.addWidget(self.table, 2)
+        # The day's testing rounds, shown when there are any: per compound and building.
+        self.rounds_title = QLabel("")
+        self.rounds_title.setObjectName("roundsTitle")
+        self.rounds_model = RoundsTableModel(self)
+        self.rounds = row_table(self.rounds_model, "roundsTable", stretch_last=False)
+        self.no_round = QLabel("")
+        self.no_round.setObjectName("warningNote")
+        self.no_round.setWordWrap(True)
+        box.addWidget(self.rounds_title)
+        box.addWidget(self.rounds, 1)
+        box.addWidget(self.no_round)
         self.chart = VisitChart()
         box.addWidget(self.chart, 1)
         self.day.dateChanged.connect(self.refresh)
@@ -185,6 +242,17 @@ class DashboardPanel(QWidget):
         self.reporting.setText(self.tr("Gates with registrations this day: {0} of {1}").format(
             view.summary.gates_reporting, view.summary.gates_known))
         self.chart.set_series(self.desk.office.visit_series(day, CHART_DAYS, self.unit))
+        testing = self.desk.office.round_summary(day, self.unit)
+        self.rounds_model.set_day(testing)
+        shown = bool(testing.rows)
+        whole = testing.total
+        self.rounds_title.setText(self.tr("Testing rounds this day: {0} sampled of {1} due, {2} exempt, {3} missing")
+                                  .format(whole.sampled, whole.due, whole.exempt, whole.missing))
+        self.no_round.setText(self.tr("No round reported: {0}").format("、".join(testing.not_reported))
+                              if testing.not_reported else "")
+        for widget in (self.rounds_title, self.rounds):
+            widget.setVisible(shown)
+        self.no_round.setVisible(bool(testing.not_reported))
 
     def _show_path(self, view) -> None:
         while self.path_row.count():

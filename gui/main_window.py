@@ -11,6 +11,7 @@ from gui.log_panel import LogPanel
 from gui.onsite_panel import OnSitePanel
 from gui.parcels_panel import ParcelsPanel
 from gui.status_bar import GateStatusBar
+from gui.testing_panel import TestingPanel
 from gui.widgets import menu_button
 from models.app.desk import Desk
 from models.trust.operators import Role
@@ -28,13 +29,14 @@ class MainWindow(QMainWindow):
         self.log = LogPanel(desk)
         self.isolation = IsolationPanel(desk)
         self.parcels = ParcelsPanel(desk)
+        self.testing = TestingPanel(desk)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
-        # Short tab titles so five tabs and the actions fit a 1280-px screen; the shortcut is the
-        # tab's number (Ctrl+1 … Ctrl+5), shown in its tooltip.
+        # Short tab titles so six tabs and the actions fit a 1280-px screen; the shortcut is the
+        # tab's number (Ctrl+1 … Ctrl+6), shown in its tooltip.
         for i, (panel, title) in enumerate(((self.gate, self.tr("Register")), (self.onsite, self.tr("On site")),
                                             (self.log, self.tr("Log")), (self.isolation, self.tr("Isolation")),
-                                            (self.parcels, self.tr("Parcels")))):
+                                            (self.parcels, self.tr("Parcels")), (self.testing, self.tr("Testing")))):
             self.tabs.addTab(panel, f"{i + 1} {title}")
             self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
         from gui.lock_page import StationLock
@@ -56,7 +58,7 @@ class MainWindow(QMainWindow):
         self.parcels.parcels_changed.connect(self.status.refresh)
         self.tabs.currentChanged.connect(self._tab_shown)
         # Lists load when their tab is shown: start-up and each save stay quick on a busy gate.
-        self._stale = {self.onsite, self.log, self.isolation, self.parcels}
+        self._stale = {self.onsite, self.log, self.isolation, self.parcels, self.testing}
 
         self._auto = QTimer(self)
         self._auto.timeout.connect(self.run_auto_sign_out)
@@ -79,17 +81,17 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self.tr("Actions"))
         bar.setObjectName("actions")
         self.tabs.setCornerWidget(bar, Qt.TopRightCorner)
-        for i in range(5):
+        for i in range(self.tabs.count()):
             act = QAction(self)
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             act.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
             self.addAction(act)
-        self.hand_over_action = QAction(self.tr("Hand over  [Ctrl+H]"), self)
+        self.hand_over_action = QAction(self.tr("Hand over [Ctrl+H]"), self)
         self.hand_over_action.setShortcut(QKeySequence("Ctrl+H"))
         self.hand_over_action.triggered.connect(self.hand_over)
         self.readiness_action = QAction(self.tr("Daily check"), self)
         self.readiness_action.triggered.connect(self.open_readiness)
-        self.round_action = QAction(self.tr("Disinfection"), self)
+        self.round_action = QAction(self.tr("Disinfect"), self)
         self.round_action.triggered.connect(self.open_round)
         self.settings_action = QAction(self.tr("Settings"), self)
         self.settings_action.triggered.connect(self.open_settings)

@@ -99,10 +99,15 @@ class OfficeService(Service):
             _, _, compounds = self._visible(s)
             return sync.not_reported(s, day, ZoneInfo(self.settings.timezone), now=self.clock(), compounds=compounds)
 
-    def round_summary(self, day) -> office_rounds.RoundsDay:
-        """The day's testing rounds per compound and building, of this account's compounds."""
+    def round_summary(self, day, unit_id: str | None = None) -> office_rounds.RoundsDay:
+        """The day's testing rounds per compound and building, of the unit's compounds (this
+        account's, when None)."""
         with self.db.reading() as s:
-            _, _, compounds = self._visible(s)
+            tree, scope, compounds = self._visible(s)
+            if unit_id is not None:
+                if not tree.reaches(scope, unit_id):
+                    raise NotAllowed(Role.ADMIN)
+                compounds = tree.compounds_under(unit_id)
         with self.db.engine.connect() as conn:  # a read: no write lock
             return office_rounds.rounds_of_day(conn, day, compounds=compounds)
 

@@ -115,6 +115,16 @@ class RoundService(Service):
         with self.db.reading() as s:
             return masked(rounds.home_list(s, round_id=round_id), rounds.PERSONAL)
 
+    def call_sheet_pages(self, round_id: str, building: str) -> list:
+        """The building head's call sheet, drawn (names masked): print it or save it as PDF."""
+        from models.rounds.call_sheet import call_sheet_pages
+
+        with self.db.reading() as s:
+            r = s.get(rounds.TestingRound, round_id)
+            people = masked(rounds.people(s, round_id=round_id, building=building), rounds.PERSONAL)
+        return call_sheet_pages(people, compound=self.ctx.compound_name, title=r.title, day=r.day, building=building,
+                                language=self.settings.language)
+
     def call_sheet(self, round_id: str, building: str) -> list:
         with self.db.reading() as s:
             return masked(rounds.people(s, round_id=round_id, building=building), rounds.PERSONAL)

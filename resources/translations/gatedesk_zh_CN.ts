@@ -866,32 +866,42 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="141" />
+        <location filename="../../gui/dashboard_panel.py" line="187" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="149" />
+        <location filename="../../gui/dashboard_panel.py" line="195" />
         <source>◀ Previous day</source>
         <translation>◀ 前一天</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="149" />
+        <location filename="../../gui/dashboard_panel.py" line="195" />
         <source>Next day ▶</source>
         <translation>后一天 ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="164" />
+        <location filename="../../gui/dashboard_panel.py" line="210" />
         <source>Double-click a unit to go down to it, a compound to see the day's registrations (masked).</source>
         <translation>双击单位进入下一级，双击小区查看当天的登记（已打码）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="194" />
+        <location filename="../../gui/dashboard_panel.py" line="249" />
+        <source>Testing rounds this day: {0} sampled of {1} due, {2} exempt, {3} missing</source>
+        <translation>当日核酸轮次：应检 {1} 人，已采 {0} 人，免检 {2} 人，未检 {3} 人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="251" />
+        <source>No round reported: {0}</source>
+        <translation>未报送核酸轮次：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="262" />
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="185" />
+        <location filename="../../gui/dashboard_panel.py" line="242" />
         <source>Gates with registrations this day: {0} of {1}</source>
         <translation>当天有登记的门岗：{0} / {1}</translation>
     </message>
@@ -2401,153 +2411,158 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="25" />
+        <location filename="../../gui/main_window.py" line="26" />
         <source>GateDesk — {0}</source>
         <translation>门岗登记台 — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="35" />
+        <location filename="../../gui/main_window.py" line="37" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="35" />
+        <location filename="../../gui/main_window.py" line="37" />
         <source>On site</source>
         <translation>在场人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="36" />
+        <location filename="../../gui/main_window.py" line="38" />
         <source>Log</source>
         <translation>登记记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="36" />
+        <location filename="../../gui/main_window.py" line="38" />
         <source>Isolation</source>
         <translation>隔离点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="37" />
+        <location filename="../../gui/main_window.py" line="39" />
         <source>Parcels</source>
         <translation>寄存点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="79" />
+        <location filename="../../gui/main_window.py" line="39" />
+        <source>Testing</source>
+        <translation>核酸</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="81" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="87" />
-        <source>Hand over  [Ctrl+H]</source>
-        <translation>交班  [Ctrl+H]</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="90" />
+        <location filename="../../gui/main_window.py" line="92" />
         <source>Daily check</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
-        <source>Disinfection</source>
-        <translation>消毒记录</translation>
+        <location filename="../../gui/main_window.py" line="89" />
+        <source>Hand over [Ctrl+H]</source>
+        <translation>交班  [Ctrl+H]</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="94" />
+        <source>Disinfect</source>
+        <translation>消毒记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="96" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96" />
+        <location filename="../../gui/main_window.py" line="98" />
         <source>Operators</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98" />
+        <location filename="../../gui/main_window.py" line="100" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Write the bundle for the community office (USB stick)</source>
         <translation>为社区办公室写出数据包（U 盘）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="103" />
         <source>Office key…</source>
         <translation>办公室密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="105" />
         <source>Set-up sheet for the office…</source>
         <translation>给办公室的设置单…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="109" />
         <source>Residents and passes…</source>
         <translation>住户与通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="111" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="113" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115" />
+        <location filename="../../gui/main_window.py" line="117" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158" />
+        <location filename="../../gui/main_window.py" line="160" />
         <source>The daily backup could not be written: {0}</source>
         <translation>每日备份未能写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161" />
+        <location filename="../../gui/main_window.py" line="163" />
         <source>Personal data past its retention period could not be erased; GateDesk tries again every minute. A report is in the logs folder: tell the administrator.</source>
         <translation>超过保存期限的个人信息未能删除；门岗登记台每分钟重试一次。报告已写入 logs 文件夹：请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192" />
+        <location filename="../../gui/main_window.py" line="194" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206" />
+        <location filename="../../gui/main_window.py" line="208" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207" />
+        <location filename="../../gui/main_window.py" line="209" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261" />
+        <location filename="../../gui/main_window.py" line="263" />
         <source>The office's key file</source>
         <translation>社区办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261" />
-        <location filename="../../gui/main_window.py" line="264" />
+        <location filename="../../gui/main_window.py" line="263" />
+        <location filename="../../gui/main_window.py" line="266" />
         <source>Office key</source>
         <translation>办公室密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262" />
+        <location filename="../../gui/main_window.py" line="264" />
         <source>{0} is not an office key file.</source>
         <translation>{0} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265" />
+        <location filename="../../gui/main_window.py" line="267" />
         <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
         <translation>今后的数据包将按 {0} 的密钥加密。请与社区办公室电话核对密钥指纹：{1}</translation>
     </message>
@@ -2755,6 +2770,64 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../gui/onsite_panel.py" line="74" />
         <source>Signed out: {0} at {1}</source>
         <translation>已登记离开：{0}，{1}</translation>
+    </message>
+</context>
+<context>
+    <name>OpenRoundDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="28" />
+        <source>Open a testing round</source>
+        <translation>开启核酸轮次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="33" />
+        <source>Round {0} of testing for every resident</source>
+        <translation>第{0}轮全员核酸检测</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="36" />
+        <source>Below building 1, Basketball court</source>
+        <translation>1号楼下，篮球场</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="39" />
+        <source>Separate the points with commas</source>
+        <translation>多个采样点用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="40" />
+        <source>Name of the round</source>
+        <translation>轮次名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="41" />
+        <source>Sampling points</source>
+        <translation>采样点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="43" />
+        <source>Buildings due (untick those not in this round)</source>
+        <translation>应检楼栋（不在本轮的请取消勾选）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="47" />
+        <source>Building {0}</source>
+        <translation>{0}号楼</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="58" />
+        <source>The roster is empty: add residents (Admin ▸ Residents and passes…) first.</source>
+        <translation>住户名册为空：请先添加住户（管理 ▸ 住户与通行证…）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="60" />
+        <source>Open the round</source>
+        <translation>开启本轮</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="76" />
+        <source>Tick at least one building.</source>
+        <translation>请至少勾选一栋楼。</translation>
     </message>
 </context>
 <context>
@@ -3153,6 +3226,39 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>PeopleTableModel</name>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="67" />
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="67" />
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="67" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="67" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="67" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="80" />
+        <source> (not on the roster)</source>
+        <translation>（不在名册）</translation>
+    </message>
+</context>
+<context>
     <name>PosterDialog</name>
     <message>
         <location filename="../../gui/dialogs/poster_dialog.py" line="36" />
@@ -3356,6 +3462,49 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../models/gate/poster_layout.py" line="216" />
         <source>The poster file must end in .pdf or .png: {path}</source>
         <translation>海报文件名须以 .pdf 或 .png 结尾：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressTableModel</name>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="44" />
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="44" />
+        <source>Due</source>
+        <translation>应检</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="44" />
+        <source>Sampled</source>
+        <translation>已采</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="44" />
+        <source>Exempt</source>
+        <translation>免检</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="45" />
+        <source>Missing</source>
+        <translation>未检</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="45" />
+        <source>At home</source>
+        <translation>待上门</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="57" />
+        <source>Bldg {0}</source>
+        <translation>{0}号楼</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="57" />
+        <source>All</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -4644,6 +4793,89 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <source>The round is still open: change the line itself.</source>
         <translation>本轮次尚未结束：请直接修改该条记录。</translation>
     </message>
+    <message>
+        <location filename="../../models/rounds/call_sheet.py" line="14" />
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/call_sheet.py" line="14" />
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/call_sheet.py" line="15" />
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/call_sheet.py" line="15" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/call_sheet.py" line="16" />
+        <source>Called</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/call_sheet.py" line="16" />
+        <source>Sampled</source>
+        <translation>已采</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/call_sheet.py" line="17" />
+        <source>Not sampled: why</source>
+        <translation>未采原因</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/call_sheet.py" line="18" />
+        <source>{compound} · {round} · building {building} call sheet</source>
+        <translation>{compound} · {round} · {building}号楼 呼叫单</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/call_sheet.py" line="19" />
+        <source>{day} · page {page} of {pages} · {count} people · names masked; already sampled are ticked</source>
+        <translation>{day} · 第 {page}/{pages} 页 · 共 {count} 人 · 姓名已脱敏；已采样者已打勾</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsTableModel</name>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="97" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="97" />
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="97" />
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="112" />
+        <source> (closed)</source>
+        <translation>（已结束）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="112" />
+        <source> (under way)</source>
+        <translation>（进行中）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="114" />
+        <source>Building {0}</source>
+        <translation>{0}号楼</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="114" />
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
 </context>
 <context>
     <name>ServerDialog</name>
@@ -5242,6 +5474,256 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>TestingPanel</name>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="128" />
+        <source>No testing round is open. An administrator opens one for the day: everyone on the roster, or some buildings.</source>
+        <translation>当前没有进行中的核酸轮次。由管理员为当天开启一轮：名册上的全体住户，或部分楼栋。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="132" />
+        <source>Open a testing round…</source>
+        <translation>开启核酸轮次…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="151" />
+        <source>Close the round…</source>
+        <translation>结束本轮…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="155" />
+        <source>Sampling point</source>
+        <translation>采样点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="163" />
+        <source>Due</source>
+        <translation>应检</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="163" />
+        <source>Sampled</source>
+        <translation>已采</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="163" />
+        <source>Exempt</source>
+        <translation>免检</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="164" />
+        <source>Missing</source>
+        <translation>未检</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="164" />
+        <source>At home</source>
+        <translation>待上门</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="188" />
+        <source>Call the next batch</source>
+        <translation>呼叫下一批</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="192" />
+        <source>Print call sheet…</source>
+        <translation>打印呼叫单…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="205" />
+        <source>Scan a pass, or type a room (6-1-602) or a name, then Enter</source>
+        <translation>扫通行码，或输入房号（6-1-602）或姓名后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="211" />
+        <source>Found</source>
+        <translation>查找结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="211" />
+        <source>Not yet sampled (door-knocking)</source>
+        <translation>未检名单（逐户敲门）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="212" />
+        <source>Home-service list</source>
+        <translation>上门服务名单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="212" />
+        <source>Last batch called</source>
+        <translation>本批呼叫名单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="213" />
+        <source>Everyone in the building</source>
+        <translation>本楼全部人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="232" />
+        <source>Sampled here</source>
+        <translation>在此采样</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="242" />
+        <source>Note (where tested, which hospital…)</source>
+        <translation>备注（在何处检测、哪家医院…）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="243" />
+        <source>Record reason</source>
+        <translation>记录原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="253" />
+        <source>To the home-service list</source>
+        <translation>转入上门服务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="258" />
+        <source>Who samples at the door</source>
+        <translation>入户采样人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="259" />
+        <source>Sampled at home</source>
+        <translation>入户已采</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="270" />
+        <source>Room, e.g. 6-1-602</source>
+        <translation>房号，如 6-1-602</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="273" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="274" />
+        <source>Not on the roster: add and sample</source>
+        <translation>不在名册：新增并采样</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="304" />
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="355" />
+        <source>{0} people</source>
+        <translation>{0} 人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="93" />
+        <location filename="../../gui/testing_panel.py" line="387" />
+        <source>at home</source>
+        <translation>入户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="95" />
+        <source>Sampled {0} · {1}</source>
+        <translation>已采 {0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="99" />
+        <source>Exempt: {0}</source>
+        <translation>免检：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="101" />
+        <source>Waiting for the home visit</source>
+        <translation>待上门采样</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="105" />
+        <source>Called {0}</source>
+        <translation>已呼叫 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="107" />
+        <source>Not yet sampled</source>
+        <translation>未采样</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="388" />
+        <source>Already sampled in this round: {0} ({1}, {2}). Not counted again.</source>
+        <translation>本轮已采样：{0}（{1}，{2}），不重复计数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="391" />
+        <source>Sampled: {0}</source>
+        <translation>已采样：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="426" />
+        <source>Nobody in the round matches {0}.</source>
+        <translation>本轮名单中没有与“{0}”相符的人。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="437" />
+        <source>Choose a person in the list first.</source>
+        <translation>请先在名单中选择一人。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="453" />
+        <source>Reason recorded: {0}</source>
+        <translation>已记录原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="461" />
+        <source>On the home-service list: {0}</source>
+        <translation>已转入上门服务：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="477" />
+        <source>Added and sampled: {0}. Tell the administrator to add them to the roster.</source>
+        <translation>已新增并采样：{0}。请告知管理员将其加入住户名册。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="486" />
+        <location filename="../../gui/testing_panel.py" line="504" />
+        <source>Choose a building on the left first.</source>
+        <translation>请先在左侧选择楼栋。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="494" />
+        <source>Call down {0} people of building {1} (floors {2}).</source>
+        <translation>请通知 {1} 号楼 {0} 人下楼（{2} 层）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="497" />
+        <source>Everyone in building {0} has been called.</source>
+        <translation>{0} 号楼已全部呼叫。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="509" />
+        <source>Call sheet, building {0}</source>
+        <translation>{0} 号楼呼叫单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="515" />
+        <source>An administrator opens a testing round.</source>
+        <translation>开启核酸轮次需要管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="525" />
+        <source>Close the round</source>
+        <translation>结束本轮</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="526" />
+        <source>Close {0}? {1} people are still missing. After closing, the round changes only through a correction with a reason.</source>
+        <translation>结束“{0}”？还有 {1} 人未检。结束后只能填写原因进行更正。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="530" />
+        <source>A supervisor closes the round.</source>
+        <translation>结束本轮需要主管。</translation>
+    </message>
+</context>
+<context>
     <name>Units</name>
     <message>
         <location filename="../../models/sync/units.py" line="28" />
@@ -5643,7 +6125,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>VisitChart</name>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="102" />
+        <location filename="../../gui/dashboard_panel.py" line="148" />
         <source>Registrations per day, last {0} days (red: refused, orange: sent to isolation)</source>
         <translation>近 {0} 天每日登记人次（红：劝返，橙：送隔离点）</translation>
     </message>

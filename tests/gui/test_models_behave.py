@@ -67,6 +67,25 @@ def test_the_administrators_models(app, qtmodeltester, desk):
         check(qtmodeltester, model)
 
 
+def test_the_testing_rounds_models(app, qtmodeltester, desk):
+    from gui.testing_panel import PeopleTableModel, ProgressTableModel
+    from tests.gui.test_passes_gui import a_pass
+
+    for room, name in (("1-1-101", "王大明"), ("1-1-201", "李四"), ("2-1-101", "吴九")):
+        a_pass(desk, room, name)
+    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    r = desk.rounds.open_round(title="全员核酸", points=["1#楼下"])
+    desk.drop_authority()
+    progress, people = ProgressTableModel(), PeopleTableModel(desk)
+    progress.set_rows(desk.rounds.round_progress(r.id))
+    line = desk.rounds.not_sampled(r.id)[0]
+    desk.rounds.check_off(line.id, "1#楼下")
+    desk.rounds.set_reason(desk.rounds.not_sampled(r.id)[0].id, "away", "")
+    people.set_rows(desk.rounds.call_sheet(r.id, "1") + desk.rounds.call_sheet(r.id, "2"))
+    for model in (progress, people):
+        check(qtmodeltester, model)
+
+
 def test_the_audit_log_reads_only_what_is_shown(app, qtbot, desk):
     """A long log opens at once and scrolls to its first entry; it used to grow 200 rows a click."""
     from gui.dialogs.audit_dialog import AuditDialog
@@ -101,6 +120,7 @@ def test_the_offices_models(app, qtmodeltester, office_window, office_desk, qtbo
     office_desk.sync.importer().run_all(sorted(usb.glob("*.gdbundle")))
     office_window.tabs.setCurrentWidget(office_window.dashboard)
     check(qtmodeltester, office_window.dashboard.model)
+    check(qtmodeltester, office_window.dashboard.rounds_model)  # the demo gates' rounds of the day
     office_window.tabs.setCurrentWidget(office_window.gates)
     office_window.gates.refresh()
     check(qtmodeltester, office_window.gates.model)
@@ -143,6 +163,7 @@ def test_every_table_model_is_checked():
     """Runs after the checks above (file order); run alone, it checks the class list only."""
     expected = {"VisitLogTableModel", "OnSiteTableModel", "IsolationTableModel", "ClosedCasesModel",
                 "ParcelTableModel", "RosterTableModel", "AuditTableModel", "ImportTableModel",
-                "DashboardTableModel", "GatesTableModel", "DrillTableModel", "ConflictsTableModel"}
+                "DashboardTableModel", "GatesTableModel", "DrillTableModel", "ConflictsTableModel",
+                "ProgressTableModel", "PeopleTableModel", "RoundsTableModel"}
     assert all_model_classes() == expected
     assert not CHECKED or CHECKED == expected, expected - CHECKED

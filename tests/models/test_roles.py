@@ -36,7 +36,7 @@ NEEDS = {
     "rounds.call_batch": None, "rounds.scan_for_round": None, "rounds.check_off": None, "rounds.add_on_spot": None,
     "rounds.set_reason": None, "rounds.to_home": None, "rounds.sample_at_home": None, "rounds.current_round": None,
     "rounds.recent_rounds": None, "rounds.round_buildings": None, "rounds.round_progress": None,
-    "rounds.find_in_round": None, "rounds.not_sampled": None, "rounds.home_list": None, "rounds.call_sheet": None,
+    "rounds.find_in_round": None, "rounds.not_sampled": None, "rounds.home_list": None, "rounds.call_sheet": None, "rounds.call_sheet_pages": None,
     # signing in and out, locks, the station's own facts
     "acting": None, "acting_or_scheduled": None, "may": None, "drop_authority": None, "now": None,
     "operator_id": None, "staff.complete_setup": None, "staff.sign_in_first_administrator": None,

@@ -1,0 +1,144 @@
+"""A testing round run in the real window, as at the sampling point: an administrator opens it,
+passes are scanned with the USB scanner (twice for one person), residents found by room, a building
+called down, reasons, the home-service list, someone added on the spot, a supervisor closes it."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from gui.main_window import MainWindow
+from tests.gui.conftest import PINS, operator_id, type_text
+from tests.gui.test_passes_gui import a_pass, scan
+
+
+@pytest.fixture
+def window(app, qtbot, desk):
+    w = MainWindow(desk)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+@pytest.fixture
+def roster(desk):
+    """Building 1: four people on two floors; building 2: two. Each with a pass."""
+    people = [("1-1-101", "王大明"), ("1-1-101", "王小红"), ("1-1-201", "李四"), ("1-2-202", "赵六"),
+              ("2-1-101", "吴九"), ("2-1-102", "郑十")]
+    return {name: a_pass(desk, room, name) for room, name in people}
+
+
+def as_(desk, monkeypatch, name, role):
+    """The PIN dialog answered by this person (their authority for the one task)."""
+    import gui.dialogs.sign_in_dialog as sign_in_mod
+
+    monkeypatch.setattr(sign_in_mod, "ask_supervisor",
+                        lambda *a, **k: desk.authorise(operator_id(desk, name), PINS[name], role))
+
+
+def figures(panel) -> dict[str, int]:
+    return {key: int(label.text()) for key, label in panel.figures.items()}
+
+
+def open_round(window, desk, monkeypatch, qtbot, *, untick=()):
+    from gui.dialogs import open_round_dialog
+    from models.trust.operators import Role
+
+    def fill(dialog):
+        dialog.title.setText("第三轮全员核酸")
+        dialog.points.setText("1#楼下，篮球场")
+        for i in range(dialog.buildings.count()):
+            item = dialog.buildings.item(i)
+            if item.data(Qt.UserRole) in untick:
+                item.setCheckState(Qt.Unchecked)
+        dialog.accept()
+        return dialog.result()
+
+    as_(desk, monkeypatch, "林管理", Role.ADMIN)
+    monkeypatch.setattr(open_round_dialog.OpenRoundDialog, "exec", fill)
+    window.tabs.setCurrentWidget(window.testing)
+    panel = window.testing
+    assert panel.empty.isVisible() and not panel.body.isVisible()
+    qtbot.mouseClick(panel.open_button, Qt.LeftButton)
+    assert panel.body.isVisible() and not desk.may(Role.ADMIN)  # the PIN's authority ended with the task
+    return panel
+
+
+def test_a_guard_runs_the_round_at_the_sampling_point(window, qtbot, desk, roster, monkeypatch):
+    panel = open_round(window, desk, monkeypatch, qtbot)
+    assert "第三轮全员核酸" in panel.title.text()
+    assert [panel.point.itemText(i) for i in range(panel.point.count())] == ["1#楼下", "篮球场"]
+    assert figures(panel) == {"due": 6, "sampled": 0, "exempt": 0, "missing": 6, "at_home": 0}
+
+    # The scanner types the pass and Enter into whatever has focus.
+    scan(qtbot, panel.search, roster["王大明"])
+    assert panel.notice.tone() == "done" and "1-1-101 王*明" in panel.notice.text()
+    assert figures(panel)["sampled"] == 1 and panel.search.text() == ""
+    panel.point.setCurrentText("篮球场")
+    scan(qtbot, panel.note, roster["王大明"])  # again, at another point: said, not counted
+    assert panel.notice.tone() == "problem" and "不重复计数" in panel.notice.text() and "1#楼下" in panel.notice.text()
+    assert figures(panel)["sampled"] == 1 and panel.note.text() == ""
+
+    # Someone without their pass: found by room, checked off with Enter.
+    type_text(qtbot, panel.search, "1-1-201")
+    assert panel.people_model.rowCount() == 1
+    qtbot.keyPress(panel.search, Qt.Key_Return)
+    assert "1-1-201 李*" in panel.notice.text() and figures(panel)["sampled"] == 2
+
+    # Building 1 called down: the next who are neither sampled nor excused, floor by floor.
+    panel.buildings.selectRow(0)
+    qtbot.mouseClick(panel.call_button, Qt.LeftButton)
+    assert [panel.people_model.rows[i].room for i in range(panel.people_model.rowCount())] == ["101", "202"]
+    assert "2" in panel.notice.text() and panel.list_kind() == "called"
+
+    # Door-knocking: building 2's list, a reason that excuses one, a refusal that does not.
+    panel.buildings.selectRow(1)
+    panel.buildings.clicked.emit(panel.buildings.currentIndex())
+    panel.showing.setCurrentIndex(panel.LISTS.index("missing"))
+    assert [p.room for p in panel.people_model.rows] == ["101", "102"]
+    panel.people.selectRow(0)
+    panel.reason.setCurrentIndex(panel.reason.findData("hospital"))
+    type_text(qtbot, panel.note, "市一医院")
+    qtbot.mouseClick(panel.reason_button, Qt.LeftButton)
+    assert figures(panel)["exempt"] == 1 and [p.room for p in panel.people_model.rows] == ["102"]
+
+    # The last one cannot come down: the home-service list, then sampled at the door.
+    panel.people.selectRow(0)
+    qtbot.mouseClick(panel.home_button, Qt.LeftButton)
+    assert figures(panel)["at_home"] == 1
+    qtbot.mouseClick(panel.home_sample_button, Qt.LeftButton)  # who sampled is asked first
+    assert panel.notice.tone() == "problem" and figures(panel)["at_home"] == 1
+    type_text(qtbot, panel.sampler, "刘医生")
+    qtbot.mouseClick(panel.home_sample_button, Qt.LeftButton)
+    assert figures(panel) == {"due": 6, "sampled": 3, "exempt": 1, "missing": 2, "at_home": 0}
+
+    # A new tenant not on the roster.
+    type_text(qtbot, panel.spot_room, "2-1-103")
+    type_text(qtbot, panel.spot_name, "钱十一")
+    qtbot.mouseClick(panel.spot_button, Qt.LeftButton)
+    assert "名册" in panel.notice.text() and figures(panel)["due"] == 7 and figures(panel)["sampled"] == 4
+    # Everything shown is masked.
+    panel.showing.setCurrentIndex(panel.LISTS.index("building"))
+    assert all("*" in p.name for p in panel.people_model.rows)
+
+
+def test_a_supervisor_closes_the_round_and_the_tab_offers_a_new_one(window, qtbot, desk, roster, monkeypatch):
+    from models.trust.operators import Role
+
+    panel = open_round(window, desk, monkeypatch, qtbot, untick=("2",))
+    assert figures(panel)["due"] == 4  # building 1 only
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.No)
+    qtbot.mouseClick(panel.close_button, Qt.LeftButton)
+    assert panel.body.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    as_(desk, monkeypatch, "陈主管", Role.SUPERVISOR)
+    qtbot.mouseClick(panel.close_button, Qt.LeftButton)
+    assert panel.empty.isVisible() and not panel.body.isVisible()
+    assert desk.rounds.current_round() is None and not desk.may(Role.SUPERVISOR)
+
+
+def test_a_refused_pass_says_why_and_counts_nothing(window, qtbot, desk, roster, monkeypatch):
+    panel = open_round(window, desk, monkeypatch, qtbot)
+    scan(qtbot, panel.search, roster["李四"][:-6] + "AAAAAA")
+    assert panel.notice.tone() == "problem" and panel.notice.text()
+    assert figures(panel)["sampled"] == 0

@@ -219,7 +219,7 @@ class DashboardPanel(QWidget):
         self.no_round.setObjectName("warningNote")
         self.no_round.setWordWrap(True)
         box.addWidget(self.rounds_title)
-        box.addWidget(self.rounds, 1)
+        box.addWidget(self.rounds, 2)
         box.addWidget(self.no_round)
         self.chart = VisitChart()
         box.addWidget(self.chart, 1)
@@ -258,6 +258,7 @@ class DashboardPanel(QWidget):
         while self.path_row.count():
             item = self.path_row.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone from sight now; deleted once back in the event loop
                 item.widget().deleteLater()
         steps = [(None, view.top or self.tr("All units"))] + view.path
         for i, (unit_id, name) in enumerate(steps):

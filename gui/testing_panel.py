@@ -129,6 +129,7 @@ class TestingPanel(QWidget):
                                          "everyone on the roster, or some buildings."))
         self.empty_text.setObjectName("roundEmpty")
         self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignCenter)
         self.open_button = QPushButton(self.tr("Open a testing round…"))
         self.open_button.setObjectName("openRound")
         self.open_button.setMinimumHeight(56)

@@ -9,8 +9,8 @@ Side by side in one run, alternated, each paced 50 ms apart as scans at a sampli
   panel calls on each scan), beside the disk's floor: one durable write of a save's size + fsync;
 - refresh: the figures per building and the building's door-knocking list (what the panel reads
   after each action), beside the same figures counted by raw sqlite3 (one GROUP BY, no ORM);
-- the same refresh in the real panel (the Qt models reset and the view repainted), beside a bare
-  Qt table view given the same rows;
+- the same refresh in the real panel after a scan (the Qt models reset, the event loop drained of
+  the paint it causes), beside a bare Qt table view of the panel's size given the same rows;
 - opening the round (5,000 lines written) and the first paint of the panel.
 """
 from __future__ import annotations
@@ -159,24 +159,28 @@ def main() -> None:
     bare = QTableView()
     bare_model = PeopleTableModel(desk)
     bare.setModel(bare_model)
-    bare.resize(800, 600)
+    bare.resize(1280, 760)  # the panel's size: painting the same area
     bare.show()
+    app.processEvents()
     shown_rows = desk.rounds.call_sheet(r.id, building)
     ui, floor_ui = [], []
-    for _ in range(120):
+    # Until what changed is painted: the refresh, then the event loop drained (its paint events).
+    for i in range(120):
+        desk.rounds.scan_for_round(r.id, texts[(i * 53) % len(texts)], "1#楼下")  # the figures change
+        app.processEvents()
         t0 = time.perf_counter()
         panel.refresh_figures()
         panel.refresh_list()
-        panel.repaint()
+        app.processEvents()
         ui.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
-        bare_model.set_rows(shown_rows)
-        bare.repaint()
+        bare_model.set_rows(list(shown_rows))
+        app.processEvents()
         floor_ui.append(time.perf_counter() - t0)
     ui, floor_ui = ui[20:], floor_ui[20:]
-    rows.append((f"bare QTableView: {len(shown_rows)} rows set and painted", f"{pct(floor_ui, 50) * 1000:.2f} ms",
+    rows.append((f"bare QTableView, same size: {len(shown_rows)} rows set and painted", f"{pct(floor_ui, 50) * 1000:.2f} ms",
                  f"{pct(floor_ui, 99) * 1000:.2f} ms p99", "—"))
-    rows.append(("panel refresh: figures + a building's list, painted", f"{pct(ui, 50) * 1000:.2f} ms",
+    rows.append(("panel refresh after a scan: figures + a building's list, painted", f"{pct(ui, 50) * 1000:.2f} ms",
                  f"{pct(ui, 99) * 1000:.2f} ms p99", "≤ 50 ms"))
     rows.append(("  ÷ bare table", f"{pct(ui, 50) / pct(floor_ui, 50):.1f}×", f"{pct(ui, 99) / pct(floor_ui, 99):.1f}× p99",
                  "—"))

@@ -178,7 +178,10 @@ class TestingPanel(QWidget):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         self.progress_model = ProgressTableModel(self)
-        self.buildings = row_table(self.progress_model, "roundBuildings", single=True)
+        self.buildings = row_table(self.progress_model, "roundBuildings", single=True, fit=False)
+        self.buildings.setColumnWidth(0, 86)
+        for column in range(1, 6):
+            self.buildings.setColumnWidth(column, 58)
         self.buildings.clicked.connect(self._building_chosen)
         left.addWidget(self.buildings, 1)
         call = QHBoxLayout()
@@ -221,7 +224,11 @@ class TestingPanel(QWidget):
         choose.addWidget(self.showing, 1)
         choose.addWidget(self.count)
         self.people_model = PeopleTableModel(desk, self)
-        self.people = row_table(self.people_model, "roundPeople", single=True)
+        # A building's list runs to hundreds of rows: columns sized once, not measured row by row at each refresh.
+        self.people = row_table(self.people_model, "roundPeople", single=True, fit=False)
+        for column, width in ((PeopleTableModel.COL_ROOM, 96), (PeopleTableModel.COL_FLOOR, 52),
+                              (PeopleTableModel.COL_NAME, 120), (PeopleTableModel.COL_STATUS, 230)):
+            self.people.setColumnWidth(column, width)
         self.people.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.people.doubleClicked.connect(lambda _i: self.check_off())
         right.addWidget(self.search)

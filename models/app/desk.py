@@ -18,6 +18,7 @@ from models.app.parcels_service import ParcelService
 from models.app.posters_service import PosterService
 from models.app.records_service import RecordsService
 from models.app.residents_service import ResidentService
+from models.app.care_service import CareService
 from models.app.rounds_service import RoundService
 from models.app.staff_service import StaffService
 from models.app.sync_service import SyncService
@@ -45,6 +46,7 @@ class Desk:
         self.parcels = ParcelService(self)
         self.residents = ResidentService(self)
         self.rounds = RoundService(self)
+        self.care = CareService(self)
         self.sync = SyncService(self)
         self.office = OfficeService(self)
         self.records = RecordsService(self)

@@ -183,7 +183,7 @@ def test_a_v1_gate_database_upgrades_to_the_same_schema_as_a_new_one(tmp_path):
                  "sync_record", "sync_conflict", "tombstone", "venue_code", "passage", "home_monitoring",
                  "resident_pass", "resident", "household", "sync_enrollment", "pin_guard",
                  "org_unit", "org_compound", "operator_scope", "sync_forwarder", "visit_day",
-                 "round_correction", "round_person", "testing_round")
+                 "round_correction", "round_person", "testing_round", "home_service", "home_need")
     old = tmp_path / "old.sqlite3"
     d = open_database(old)
     with d.engine.begin() as c:

@@ -121,7 +121,7 @@ def test_an_office_from_schema_11_drops_the_counters_searches_and_a_gate_keeps_t
                               "CREATE INDEX IF NOT EXISTS ix_parcel_room ON parcel (room, status, received_at)",
                               "CREATE INDEX IF NOT EXISTS ix_parcel_tracking ON parcel (tracking_no)"):
                 c.execute(text(statement))
-            for table in ("round_correction", "round_person", "testing_round"):  # version 13's
+            for table in ("home_service", "home_need", "round_correction", "round_person", "testing_round"):  # v13's
                 c.execute(text(f"DROP TABLE {table}"))
             c.execute(text("UPDATE meta SET value = '11' WHERE key = 'schema_version'"))
     office_db.close()

@@ -339,11 +339,12 @@ def _downgrade_to_v6(path: Path) -> None:
     con.execute("DROP TABLE sync_enrollment")
     con.execute("DROP TABLE pin_guard")
     # the office's units came with v8, the offices that forward to it with v10
-    for table in ("round_correction", "round_person", "testing_round", "org_unit", "org_compound", "operator_scope",
-                  "sync_forwarder", "visit_day"):
+    for table in ("home_service", "home_need", "round_correction", "round_person", "testing_round", "org_unit",
+                  "org_compound", "operator_scope", "sync_forwarder", "visit_day"):
         con.execute(f"DROP TABLE {table}")
     # nor had it ever received a testing round (v13)
-    con.execute("DELETE FROM sync_record WHERE record_type IN ('testing_round', 'round_person', 'round_correction')")
+    con.execute("DELETE FROM sync_record WHERE record_type IN ('testing_round', 'round_person', 'round_correction', "
+                "'home_need', 'home_service')")
     con.execute("DROP INDEX ix_tombstone_record")
     con.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
     con.commit()

@@ -37,6 +37,8 @@ NEEDS = {
     "rounds.set_reason": None, "rounds.to_home": None, "rounds.sample_at_home": None, "rounds.current_round": None,
     "rounds.recent_rounds": None, "rounds.round_buildings": None, "rounds.round_progress": None,
     "rounds.find_in_round": None, "rounds.not_sampled": None, "rounds.home_list": None, "rounds.call_sheet": None, "rounds.call_sheet_pages": None,
+    "care.plan_service": None, "care.record_service": None, "care.care_needs": None, "care.due_today": None,
+    "care.service_history": None, "care.waiting_items": None, "care.daily_list_pages": None,
     # signing in and out, locks, the station's own facts
     "acting": None, "acting_or_scheduled": None, "may": None, "drop_authority": None, "now": None,
     "operator_id": None, "staff.complete_setup": None, "staff.sign_in_first_administrator": None,
@@ -58,6 +60,7 @@ NEEDS = {
     "gate.override": SUPERVISOR, "gate.reveal": SUPERVISOR, "isolation.correct_case": SUPERVISOR,
     "gate.delete_visit": SUPERVISOR, "sync.export_bundle": SUPERVISOR, "sync.forward_bundle": SUPERVISOR, "office.write_report": SUPERVISOR,
     "sync.resolve_conflict": SUPERVISOR, "rounds.close_round": SUPERVISOR, "rounds.correct_round": SUPERVISOR,
+    "care.add_need": SUPERVISOR, "care.needs_from_monitoring": SUPERVISOR, "care.end_need": SUPERVISOR,
     # an administrator's
     "staff.add_operator": ADMIN, "staff.update_settings": ADMIN, "sync.enroll_station": ADMIN,
     "sync.load_office_key": ADMIN, "sync.office_key_file": ADMIN, "records.audit_page": ADMIN,
@@ -116,6 +119,9 @@ CALLS = {
     "rounds.close_round": lambda d, x: d.rounds.close_round(x["round"]),
     "rounds.correct_round": lambda d, x: d.rounds.correct_round(x["closed_line"], "sampled", "home", "补录入户采样"),
     "rounds.open_round": lambda d, x: _open_another_round(d),
+    "care.add_need": lambda d, x: d.care.add_need(room="3-2-501", name="王大明", kind="elderly_alone", every_days=1),
+    "care.needs_from_monitoring": lambda d, x: d.care.needs_from_monitoring(),
+    "care.end_need": lambda d, x: d.care.end_need(x["need"]),
 }
 
 
@@ -176,13 +182,15 @@ def world(desk, tmp_path, now):
     closed_line = desk.rounds.not_sampled(done.id)[0].id
     desk.rounds.close_round(done.id)
     under_way = desk.rounds.open_round(title="第二轮全员核酸", points=["1#楼下", "篮球场"])
+    need = desk.care.add_need(room="3-2-502", name="李小红", kind="disabled")
     desk.drop_authority()
     community = tree.placed[desk.ctx.compound_id]
     community2 = tree.placed["5c0e6f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6"]
     return {"resident": resident.id, "bare": bare.id, "pass": card.pass_id, "visit": saved.visit.id, "case": case.id,
             "sup": op_id(desk, "陈主管"), "tmp": tmp_path, "roster": roster, "monitoring": monitoring,
             "office_key": key.dumps(), "community": community, "community2": community2,
-            "compound": desk.ctx.compound_id, "round": under_way.id, "closed_line": closed_line}
+            "compound": desk.ctx.compound_id, "round": under_way.id, "closed_line": closed_line,
+            "need": need.id}
 
 
 @pytest.mark.parametrize("action", sorted(CALLS))
@@ -224,6 +232,7 @@ AUDITED = {
     "office.rename_unit": "unit_rename", "office.merge_units": "unit_merge", "office.add_grid": "unit_add",
     "office.move_compound": "unit_place", "office.limit_account": "operator_scope",
     "rounds.open_round": "round_open", "rounds.close_round": "round_close", "rounds.correct_round": "round_correct",
+    "care.add_need": "care_need", "care.needs_from_monitoring": "care_need", "care.end_need": "care_need",
 }
 READS = {"residents.residents_overview", "residents.resident_for_edit", "records.audit_page",
          "records.audit_count"}  # an administrator's views; nothing leaves the station

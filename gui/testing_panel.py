@@ -134,9 +134,14 @@ class TestingPanel(QWidget):
         self.open_button.setObjectName("openRound")
         self.open_button.setMinimumHeight(56)
         self.open_button.clicked.connect(self.open_round)
+        self.care_button_empty = QPushButton(self.tr("Home-service ledger…"))
+        self.care_button_empty.setObjectName("careLedgerEmpty")
+        self.care_button_empty.setMinimumHeight(44)
+        self.care_button_empty.clicked.connect(self.open_care)
         box.addStretch(1)
         box.addWidget(self.empty_text)
         box.addWidget(self.open_button, 0, Qt.AlignHCenter)
+        box.addWidget(self.care_button_empty, 0, Qt.AlignHCenter)
         box.addStretch(2)
 
         self.body = QWidget()
@@ -152,9 +157,13 @@ class TestingPanel(QWidget):
         self.close_button = QPushButton(self.tr("Close the round…"))
         self.close_button.setObjectName("closeRound")
         self.close_button.clicked.connect(self.close_round)
+        self.care_button = QPushButton(self.tr("Home-service ledger…"))
+        self.care_button.setObjectName("careLedger")
+        self.care_button.clicked.connect(self.open_care)
         head.addWidget(self.title, 1)
         head.addWidget(QLabel(self.tr("Sampling point")))
         head.addWidget(self.point)
+        head.addWidget(self.care_button)
         head.addWidget(self.close_button)
         body.addLayout(head)
 
@@ -525,6 +534,11 @@ class TestingPanel(QWidget):
                 self.refresh()
                 self.round_changed.emit()
                 self.search.setFocus()
+
+    def open_care(self) -> None:
+        from gui.dialogs.care_dialog import CareDialog
+
+        CareDialog(self.desk, self).exec()
 
     def close_round(self) -> None:
         from gui.dialogs.sign_in_dialog import authority

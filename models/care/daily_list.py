@@ -12,7 +12,7 @@ CTX = "Care"
 ROW_H = 9.0
 TOP, BOTTOM, LEFT, WIDTH = 34.0, 282.0, 12.0, 186.0
 COLUMNS = ((QT_TRANSLATE_NOOP("Care", "Room"), 24), (QT_TRANSLATE_NOOP("Care", "Name"), 26),
-           (QT_TRANSLATE_NOOP("Care", "Why"), 36), (QT_TRANSLATE_NOOP("Care", "Due"), 40),
+           (QT_TRANSLATE_NOOP("Care", "Why"), 36), (QT_TRANSLATE_NOOP("Care", "Service due"), 40),
            (QT_TRANSLATE_NOOP("Care", "Last done"), 24), (QT_TRANSLATE_NOOP("Care", "Done"), 12),
            (QT_TRANSLATE_NOOP("Care", "Volunteer"), 24))
 TITLE = QT_TRANSLATE_NOOP("Care", "{compound} · home services due on {day}")

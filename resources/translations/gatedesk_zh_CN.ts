@@ -386,6 +386,308 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
 </context>
 <context>
+    <name>Care</name>
+    <message>
+        <location filename="../../models/care/daily_list.py" line="14" />
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/daily_list.py" line="14" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/daily_list.py" line="15" />
+        <source>Why</source>
+        <translation>帮扶原因</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/daily_list.py" line="15" />
+        <source>Service due</source>
+        <translation>应服务内容</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/daily_list.py" line="16" />
+        <source>Last done</source>
+        <translation>上次服务</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/daily_list.py" line="16" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/daily_list.py" line="17" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/daily_list.py" line="18" />
+        <source>{compound} · home services due on {day}</source>
+        <translation>{compound} · {day} 上门服务名单</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/daily_list.py" line="19" />
+        <source>Visit (every {n} days)</source>
+        <translation>走访（每 {n} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/daily_list.py" line="20" />
+        <source>page {page} of {pages} · {count} to see · names masked</source>
+        <translation>第 {page}/{pages} 页 · 共 {count} 户 · 姓名已脱敏</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/ledger.py" line="48" />
+        <source>This resident is not on the register.</source>
+        <translation>此住户不在帮扶名册中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/ledger.py" line="50" />
+        <source>Help for this resident has ended.</source>
+        <translation>此住户的帮扶已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/ledger.py" line="60" />
+        <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
+        <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/ledger.py" line="66" />
+        <source>Choose why they need help.</source>
+        <translation>请选择需要帮扶的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/ledger.py" line="68" />
+        <source>A visit every 0 to {max} days.</source>
+        <translation>走访间隔为 0 至 {max} 天。</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/ledger.py" line="76" />
+        <source>{room} {name} is already on the register.</source>
+        <translation>{room} {name} 已在帮扶名册中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/ledger.py" line="132" />
+        <source>Choose the service.</source>
+        <translation>请选择服务内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/ledger.py" line="143" />
+        <source>Plan for today or a later day.</source>
+        <translation>只能计划今天或以后的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/ledger.py" line="168" />
+        <source>That item is no longer waiting at the drop-off station.</source>
+        <translation>该物品已不在寄存点待取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/ledger.py" line="173" />
+        <source>This service is not planned for this resident.</source>
+        <translation>该服务不是为此住户计划的。</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/ledger.py" line="175" />
+        <source>This service is already recorded as done.</source>
+        <translation>该服务已记录为完成。</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/tables.py" line="33" />
+        <source>Elderly, living alone</source>
+        <translation>独居老人</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/tables.py" line="34" />
+        <source>Disabled</source>
+        <translation>残障</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/tables.py" line="35" />
+        <source>Ill</source>
+        <translation>患病</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/tables.py" line="36" />
+        <source>Home isolation</source>
+        <translation>居家隔离</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/tables.py" line="37" />
+        <source>Home health monitoring</source>
+        <translation>居家健康监测</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/tables.py" line="38" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/tables.py" line="41" />
+        <source>Sampling at home</source>
+        <translation>上门采样</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/tables.py" line="42" />
+        <source>Daily necessities</source>
+        <translation>生活物资</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/tables.py" line="43" />
+        <source>Medicine</source>
+        <translation>药品</translation>
+    </message>
+    <message>
+        <location filename="../../models/care/tables.py" line="44" />
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+</context>
+<context>
+    <name>CareDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="94" />
+        <source>Home-service ledger</source>
+        <translation>上门服务台账</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="116" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="119" />
+        <source>What (rice, oil, medicine…)</source>
+        <translation>内容（米、油、药品…）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="122" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="135" />
+        <source>Plan for that day</source>
+        <translation>计划到该日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="138" />
+        <source>Print today's list…</source>
+        <translation>打印今日名单…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="146" />
+        <source>Due today</source>
+        <translation>今日应服务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="157" />
+        <source>Room, e.g. 6-1-602</source>
+        <translation>房号，如 6-1-602</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="160" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="169" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="170" />
+        <source>no visits</source>
+        <translation>不定期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="173" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="174" />
+        <source>Add to the register</source>
+        <translation>加入帮扶名册</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="182" />
+        <source>Add everyone under home monitoring</source>
+        <translation>加入全部居家监测人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="185" />
+        <source>Help has ended</source>
+        <translation>结束帮扶</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="192" />
+        <source>The register</source>
+        <translation>帮扶名册</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="197" />
+        <source>Done this week</source>
+        <translation>本周服务记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="215" />
+        <source>No drop-off item</source>
+        <translation>不带寄存物品</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="221" />
+        <source>Take up item {0} ({1})</source>
+        <translation>带上寄存物品 {0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="239" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="252" />
+        <source>Choose someone in today's list first.</source>
+        <translation>请先在今日名单中选择一户。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="244" />
+        <source>Recorded: {0} {1}</source>
+        <translation>已记录：{0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="256" />
+        <source>Planned for {0}: {1} {2}</source>
+        <translation>已计划 {0}：{1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="262" />
+        <source>Home services due today</source>
+        <translation>今日上门服务名单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="267" />
+        <source>A supervisor keeps the register.</source>
+        <translation>帮扶名册由主管维护。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="274" />
+        <source>Added to the register: {0}</source>
+        <translation>已加入帮扶名册：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="283" />
+        <source>{0} residents under home monitoring added.</source>
+        <translation>已加入 {0} 名居家监测人员。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="288" />
+        <source>Choose someone on the register first.</source>
+        <translation>请先在帮扶名册中选择一人。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="293" />
+        <source>Help has ended: {0} {1}</source>
+        <translation>已结束帮扶：{0} {1}</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <location filename="../../gui/dialogs/case_dialog.py" line="17" />
@@ -896,7 +1198,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>未报送核酸轮次：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="262" />
+        <location filename="../../gui/dashboard_panel.py" line="263" />
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
@@ -1031,6 +1333,34 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
 </context>
 <context>
+    <name>DoneTableModel</name>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>DrillDialog</name>
     <message>
         <location filename="../../gui/dialogs/drill_dialog.py" line="36" />
@@ -1094,6 +1424,39 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <location filename="../../gui/dialogs/drill_dialog.py" line="21" />
         <source>Reasons</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>DueTableModel</name>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <source>Why</source>
+        <translation>帮扶原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <source>Last done</source>
+        <translation>上次服务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <source>Service due</source>
+        <translation>应服务内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="53" />
+        <source>Visit (every {0} days)</source>
+        <translation>走访（每 {0} 天）</translation>
     </message>
 </context>
 <context>
@@ -2565,6 +2928,44 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../gui/main_window.py" line="267" />
         <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
         <translation>今后的数据包将按 {0} 的密钥加密。请与社区办公室电话核对密钥指纹：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsTableModel</name>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <source>Why</source>
+        <translation>帮扶原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <source>Visit every</source>
+        <translation>走访间隔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="62" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/care_dialog.py" line="72" />
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
     </message>
 </context>
 <context>
@@ -5481,143 +5882,149 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>当前没有进行中的核酸轮次。由管理员为当天开启一轮：名册上的全体住户，或部分楼栋。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="132" />
+        <location filename="../../gui/testing_panel.py" line="133" />
         <source>Open a testing round…</source>
         <translation>开启核酸轮次…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="151" />
+        <location filename="../../gui/testing_panel.py" line="137" />
+        <location filename="../../gui/testing_panel.py" line="160" />
+        <source>Home-service ledger…</source>
+        <translation>上门服务台账…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="157" />
         <source>Close the round…</source>
         <translation>结束本轮…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="155" />
+        <location filename="../../gui/testing_panel.py" line="164" />
         <source>Sampling point</source>
         <translation>采样点</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="163" />
+        <location filename="../../gui/testing_panel.py" line="173" />
         <source>Due</source>
         <translation>应检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="163" />
+        <location filename="../../gui/testing_panel.py" line="173" />
         <source>Sampled</source>
         <translation>已采</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="163" />
+        <location filename="../../gui/testing_panel.py" line="173" />
         <source>Exempt</source>
         <translation>免检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="164" />
+        <location filename="../../gui/testing_panel.py" line="174" />
         <source>Missing</source>
         <translation>未检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="164" />
+        <location filename="../../gui/testing_panel.py" line="174" />
         <source>At home</source>
         <translation>待上门</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="188" />
+        <location filename="../../gui/testing_panel.py" line="201" />
         <source>Call the next batch</source>
         <translation>呼叫下一批</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="192" />
+        <location filename="../../gui/testing_panel.py" line="205" />
         <source>Print call sheet…</source>
         <translation>打印呼叫单…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="205" />
+        <location filename="../../gui/testing_panel.py" line="218" />
         <source>Scan a pass, or type a room (6-1-602) or a name, then Enter</source>
         <translation>扫通行码，或输入房号（6-1-602）或姓名后按回车</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="211" />
+        <location filename="../../gui/testing_panel.py" line="224" />
         <source>Found</source>
         <translation>查找结果</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="211" />
+        <location filename="../../gui/testing_panel.py" line="224" />
         <source>Not yet sampled (door-knocking)</source>
         <translation>未检名单（逐户敲门）</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="212" />
+        <location filename="../../gui/testing_panel.py" line="225" />
         <source>Home-service list</source>
         <translation>上门服务名单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="212" />
+        <location filename="../../gui/testing_panel.py" line="225" />
         <source>Last batch called</source>
         <translation>本批呼叫名单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="213" />
+        <location filename="../../gui/testing_panel.py" line="226" />
         <source>Everyone in the building</source>
         <translation>本楼全部人员</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="232" />
+        <location filename="../../gui/testing_panel.py" line="249" />
         <source>Sampled here</source>
         <translation>在此采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="242" />
+        <location filename="../../gui/testing_panel.py" line="259" />
         <source>Note (where tested, which hospital…)</source>
         <translation>备注（在何处检测、哪家医院…）</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="243" />
+        <location filename="../../gui/testing_panel.py" line="260" />
         <source>Record reason</source>
         <translation>记录原因</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="253" />
+        <location filename="../../gui/testing_panel.py" line="270" />
         <source>To the home-service list</source>
         <translation>转入上门服务</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="258" />
+        <location filename="../../gui/testing_panel.py" line="275" />
         <source>Who samples at the door</source>
         <translation>入户采样人员</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="259" />
+        <location filename="../../gui/testing_panel.py" line="276" />
         <source>Sampled at home</source>
         <translation>入户已采</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="270" />
+        <location filename="../../gui/testing_panel.py" line="287" />
         <source>Room, e.g. 6-1-602</source>
         <translation>房号，如 6-1-602</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="273" />
+        <location filename="../../gui/testing_panel.py" line="290" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="274" />
+        <location filename="../../gui/testing_panel.py" line="291" />
         <source>Not on the roster: add and sample</source>
         <translation>不在名册：新增并采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="304" />
+        <location filename="../../gui/testing_panel.py" line="321" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="355" />
+        <location filename="../../gui/testing_panel.py" line="372" />
         <source>{0} people</source>
         <translation>{0} 人</translation>
     </message>
     <message>
         <location filename="../../gui/testing_panel.py" line="93" />
-        <location filename="../../gui/testing_panel.py" line="387" />
+        <location filename="../../gui/testing_panel.py" line="404" />
         <source>at home</source>
         <translation>入户</translation>
     </message>
@@ -5647,78 +6054,78 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="388" />
+        <location filename="../../gui/testing_panel.py" line="405" />
         <source>Already sampled in this round: {0} ({1}, {2}). Not counted again.</source>
         <translation>本轮已采样：{0}（{1}，{2}），不重复计数。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="391" />
+        <location filename="../../gui/testing_panel.py" line="408" />
         <source>Sampled: {0}</source>
         <translation>已采样：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="426" />
+        <location filename="../../gui/testing_panel.py" line="443" />
         <source>Nobody in the round matches {0}.</source>
         <translation>本轮名单中没有与“{0}”相符的人。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="437" />
+        <location filename="../../gui/testing_panel.py" line="454" />
         <source>Choose a person in the list first.</source>
         <translation>请先在名单中选择一人。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="453" />
+        <location filename="../../gui/testing_panel.py" line="470" />
         <source>Reason recorded: {0}</source>
         <translation>已记录原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="461" />
+        <location filename="../../gui/testing_panel.py" line="478" />
         <source>On the home-service list: {0}</source>
         <translation>已转入上门服务：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="477" />
+        <location filename="../../gui/testing_panel.py" line="494" />
         <source>Added and sampled: {0}. Tell the administrator to add them to the roster.</source>
         <translation>已新增并采样：{0}。请告知管理员将其加入住户名册。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="486" />
-        <location filename="../../gui/testing_panel.py" line="504" />
+        <location filename="../../gui/testing_panel.py" line="503" />
+        <location filename="../../gui/testing_panel.py" line="521" />
         <source>Choose a building on the left first.</source>
         <translation>请先在左侧选择楼栋。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="494" />
+        <location filename="../../gui/testing_panel.py" line="511" />
         <source>Call down {0} people of building {1} (floors {2}).</source>
         <translation>请通知 {1} 号楼 {0} 人下楼（{2} 层）。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="497" />
+        <location filename="../../gui/testing_panel.py" line="514" />
         <source>Everyone in building {0} has been called.</source>
         <translation>{0} 号楼已全部呼叫。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="509" />
+        <location filename="../../gui/testing_panel.py" line="526" />
         <source>Call sheet, building {0}</source>
         <translation>{0} 号楼呼叫单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="515" />
+        <location filename="../../gui/testing_panel.py" line="532" />
         <source>An administrator opens a testing round.</source>
         <translation>开启核酸轮次需要管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="525" />
+        <location filename="../../gui/testing_panel.py" line="547" />
         <source>Close the round</source>
         <translation>结束本轮</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="526" />
+        <location filename="../../gui/testing_panel.py" line="548" />
         <source>Close {0}? {1} people are still missing. After closing, the round changes only through a correction with a reason.</source>
         <translation>结束“{0}”？还有 {1} 人未检。结束后只能填写原因进行更正。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="530" />
+        <location filename="../../gui/testing_panel.py" line="552" />
         <source>A supervisor closes the round.</source>
         <translation>结束本轮需要主管。</translation>
     </message>

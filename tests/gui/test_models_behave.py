@@ -86,6 +86,24 @@ def test_the_testing_rounds_models(app, qtmodeltester, desk):
         check(qtmodeltester, model)
 
 
+def test_the_home_service_models(app, qtmodeltester, desk):
+    from gui.dialogs.care_dialog import DoneTableModel, DueTableModel, NeedsTableModel
+
+    desk.authorise(operator_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
+    a = desk.care.add_need(room="1-1-101", name="王大明", kind="elderly_alone", every_days=1)
+    desk.care.add_need(room="1-1-102", name="李四", kind="ill")
+    desk.drop_authority()
+    desk.care.record_service(a.id, "visit", "志愿者小林")
+    desk.care.plan_service(a.id, "medicine", desk.today(), "降压药")
+    needs = desk.care.care_needs()
+    due, register, done = DueTableModel(desk), NeedsTableModel(), DoneTableModel(desk, {n.id: n.place for n in needs})
+    due.set_rows(desk.care.due_today())
+    register.set_rows(needs)
+    done.set_rows(desk.care.service_history())
+    for model in (due, register, done):
+        check(qtmodeltester, model)
+
+
 def test_the_audit_log_reads_only_what_is_shown(app, qtbot, desk):
     """A long log opens at once and scrolls to its first entry; it used to grow 200 rows a click."""
     from gui.dialogs.audit_dialog import AuditDialog
@@ -164,6 +182,7 @@ def test_every_table_model_is_checked():
     expected = {"VisitLogTableModel", "OnSiteTableModel", "IsolationTableModel", "ClosedCasesModel",
                 "ParcelTableModel", "RosterTableModel", "AuditTableModel", "ImportTableModel",
                 "DashboardTableModel", "GatesTableModel", "DrillTableModel", "ConflictsTableModel",
-                "ProgressTableModel", "PeopleTableModel", "RoundsTableModel"}
+                "ProgressTableModel", "PeopleTableModel", "RoundsTableModel", "DueTableModel", "NeedsTableModel",
+                "DoneTableModel"}
     assert all_model_classes() == expected
     assert not CHECKED or CHECKED == expected, expected - CHECKED

@@ -142,3 +142,55 @@ def test_a_refused_pass_says_why_and_counts_nothing(window, qtbot, desk, roster,
     scan(qtbot, panel.search, roster["李四"][:-6] + "AAAAAA")
     assert panel.notice.tone() == "problem" and panel.notice.text()
     assert figures(panel)["sampled"] == 0
+
+
+def test_the_home_service_ledger_from_the_testing_tab(window, qtbot, desk, roster, monkeypatch):
+    """A supervisor puts a resident on the register; a volunteer's delivery is recorded with a
+    drop-off item taken to the door; the next visit is planned; a guard cannot change the register."""
+    from gui.dialogs import care_dialog
+    from models.station.parcels import IntakeForm
+    from models.trust.operators import Role
+
+    opened = []
+    monkeypatch.setattr(care_dialog.CareDialog, "exec", lambda self: opened.append(self) or 0)
+    window.tabs.setCurrentWidget(window.testing)
+    qtbot.mouseClick(window.testing.care_button_empty, Qt.LeftButton)  # no round needed
+    [dialog] = opened
+    qtbot.addWidget(dialog)
+    assert dialog.due_model.rowCount() == 0
+    # A guard on duty: the register is a supervisor's.
+    import gui.dialogs.sign_in_dialog as sign_in_mod
+
+    monkeypatch.setattr(sign_in_mod, "ask_supervisor", lambda *a, **k: None)
+    type_text(qtbot, dialog.room, "1-1-201")
+    type_text(qtbot, dialog.name, "李四")
+    qtbot.mouseClick(dialog.add_button, Qt.LeftButton)
+    assert dialog.needs_model.rowCount() == 0
+    as_(desk, monkeypatch, "陈主管", Role.SUPERVISOR)
+    dialog.need_kind.setCurrentIndex(dialog.need_kind.findData("elderly_alone"))
+    qtbot.mouseClick(dialog.add_button, Qt.LeftButton)
+    assert dialog.notice.tone() == "done" and [n.name for n in dialog.needs_model.rows] == ["李*"]
+    assert not desk.may(Role.SUPERVISOR)
+    # Due today (a daily visit, never visited); groceries wait at the drop-off station for the room.
+    item = desk.parcels.take_in(IntakeForm(room="1-1-201", kind="groceries"))
+    dialog.refresh()
+    assert dialog.due_model.rowCount() == 1
+    dialog.due.selectRow(0)
+    dialog.due.clicked.emit(dialog.due.currentIndex())
+    assert dialog.item.findData(item.id) > 0
+    dialog.item.setCurrentIndex(dialog.item.findData(item.id))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("necessities"))
+    qtbot.mouseClick(dialog.done_button, Qt.LeftButton)  # the volunteer's name is asked first
+    assert dialog.notice.tone() == "problem" and dialog.due_model.rowCount() == 1
+    type_text(qtbot, dialog.volunteer, "志愿者小林")
+    qtbot.mouseClick(dialog.done_button, Qt.LeftButton)
+    assert dialog.notice.tone() == "done" and dialog.due_model.rowCount() == 0
+    assert [(s.kind, s.volunteer) for s in dialog.done_model.rows] == [("necessities", "志***林")]
+    assert desk.parcels.waiting_parcels() == []  # delivered to the door
+    # Tomorrow's medicine, planned from the register.
+    dialog.needs.selectRow(0)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("medicine"))
+    qtbot.mouseClick(dialog.plan_button, Qt.LeftButton)
+    assert dialog.notice.tone() == "done"
+    [tomorrow] = desk.care.due_today(desk.today() + __import__("datetime").timedelta(days=1))
+    assert tomorrow.service.kind == "medicine"

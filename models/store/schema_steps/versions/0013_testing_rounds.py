@@ -1,7 +1,6 @@
 """Version 13: the compound's testing rounds (全员核酸): a round, one line per person due, and the
-corrections made once it is closed (an office keeps no index by resident: only the gate's scan
-path asks it); and the home-service ledger (上门服务台账): residents who need help at home and the
-services done for them. Frozen as made."""
+corrections made once it is closed. An office keeps no index by resident (only the gate's scan
+path asks it). Frozen as made."""
 import sqlalchemy as sa
 from alembic import op
 
@@ -71,33 +70,3 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["round_id"], ["testing_round.id"]),
         sa.ForeignKeyConstraint(["person_id"], ["round_person.id"]))
     op.create_index("ix_round_correction_round_id", "round_correction", ["round_id"])
-    op.create_table(
-        "home_need", *_record(),
-        sa.Column("resident_id", sa.String(36), nullable=True),
-        sa.Column("building", sa.String(20), nullable=False),
-        sa.Column("unit", sa.String(20), nullable=False),
-        sa.Column("room", sa.String(20), nullable=False),
-        sa.Column("name", sa.String(40), nullable=False),
-        sa.Column("kind", sa.String(20), nullable=False),
-        sa.Column("note", sa.String(100), nullable=False),
-        sa.Column("every_days", sa.Integer(), nullable=False),
-        sa.Column("since", sa.String(10), nullable=False),
-        sa.Column("ended_at", sa.DateTime(timezone=True), nullable=True),
-        sa.PrimaryKeyConstraint("id"))
-    op.create_index("ix_home_need_open", "home_need", ["ended_at", "building", "unit", "room"])
-    op.create_index("ix_home_need_created", "home_need", ["created_at"])
-    op.create_table(
-        "home_service", *_record(),
-        sa.Column("need_id", sa.String(36), nullable=False),
-        sa.Column("kind", sa.String(20), nullable=False),
-        sa.Column("due_on", sa.String(10), nullable=True),
-        sa.Column("done_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("volunteer", sa.String(40), nullable=True),
-        sa.Column("parcel_id", sa.String(36), nullable=True),
-        sa.Column("note", sa.String(100), nullable=False),
-        sa.PrimaryKeyConstraint("id"),
-        sa.ForeignKeyConstraint(["need_id"], ["home_need.id"]),
-        sa.ForeignKeyConstraint(["parcel_id"], ["parcel.id"]))
-    op.create_index("ix_home_service_need", "home_service", ["need_id", "done_at"])
-    op.create_index("ix_home_service_open", "home_service", ["done_at", "due_on"])
-    op.create_index("ix_home_service_created", "home_service", ["created_at"])

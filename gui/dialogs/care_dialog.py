@@ -109,8 +109,8 @@ class CareDialog(QDialog):
         done = QHBoxLayout()
         self.kind = QComboBox()
         self.kind.setObjectName("serviceKind")
-        for k in ServiceKind:
-            self.kind.addItem(_service_label(k), k.value)
+        for k in (ServiceKind.VISIT, ServiceKind.NECESSITIES, ServiceKind.MEDICINE, ServiceKind.SAMPLING):
+            self.kind.addItem(_service_label(k), k.value)  # a visit first: what most of the day's list is
         self.volunteer = QLineEdit(QSettings().value("care/volunteer", "") or "")
         self.volunteer.setObjectName("volunteer")
         self.volunteer.setPlaceholderText(self.tr("Volunteer"))

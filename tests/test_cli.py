@@ -52,6 +52,8 @@ def test_demo_then_stats(tmp_path):
     assert counts["visits"] == 150 and counts["operators"] == 4 and counts["gates"] == 1
     assert counts["parcels"] == 3 * 12 and counts["readiness_checks"] >= 2 and counts["disinfection_rounds"] > 0
     assert set(counts) >= {"isolation_cases", "parcels", "disinfection_rounds", "readiness_checks"}
+    # a round closed two days ago and one under way (most sampled), and a week of home services
+    assert counts["testing_rounds"] == 2 and counts["samplings"] > counts["residents"] and counts["home_services"] >= 5
 
 
 def test_demo_refuses_a_used_folder_in_chinese(tmp_path):

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from models import residents, rounds
+from models import care, residents, rounds
 from models.kit.masking import mask_name
 from models.kit.validation import InvalidInput
 from models.trust.operators import NotAllowed, Role
@@ -221,7 +221,7 @@ def test_names_in_rounds_age_out_like_every_record_and_the_figures_stay(tmp_path
         assert [rounds.progress(conn, rid) for rid in ids] == before
 
 
-def test_the_end_of_the_campaign_leaves_no_name_in_a_round(tmp_path, now):
+def test_the_end_of_the_campaign_leaves_no_name_in_a_round_or_the_ledger(tmp_path, now):
     from sqlalchemy import select
 
     from tests.models.test_retention import demo_desk, sign_in
@@ -234,6 +234,9 @@ def test_the_end_of_the_campaign_leaves_no_name_in_a_round(tmp_path, now):
     desk.records.end_campaign(desk.records.campaign_phrase())
     with desk.db.engine.connect() as conn:
         assert set(conn.execute(select(rounds.RoundPerson.name)).scalars()) == {""}
+        # the home-service ledger too: help still going on or not
+        assert set(conn.execute(select(care.HomeNeed.name)).scalars()) == {""}
+        assert set(conn.execute(select(care.HomeService.volunteer)).scalars()) == {None}
     desk.db.close()
     raw = b"".join(p.read_bytes() for p in (tmp_path / "gate").glob("gatedesk.sqlite3*"))
     assert name.encode() not in raw and by.encode() not in raw

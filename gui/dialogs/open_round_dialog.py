@@ -12,13 +12,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
 )
 
 from gui import texts
 from models.app.desk import Desk
 from models.kit.validation import InvalidInput
-from models.rounds import RoundProblem
+from models.formats.sheets import SheetProblem
+from models.rounds import RoundFileProblem, RoundProblem
 
 
 class OpenRoundDialog(QDialog):
@@ -40,6 +42,10 @@ class OpenRoundDialog(QDialog):
         form.addRow(self.tr("Name of the round"), self.title)
         form.addRow(self.tr("Sampling points"), self.points)
         box.addLayout(form)
+        self.file_button = QPushButton(self.tr("Fill from the community's notice (.xlsx, .csv)…"))
+        self.file_button.setObjectName("roundFromFile")
+        self.file_button.clicked.connect(lambda: self.load_file())
+        box.addWidget(self.file_button, 0, Qt.AlignLeft)
         box.addWidget(QLabel(self.tr("Buildings due (untick those not in this round)")))
         self.buildings = QListWidget()
         self.buildings.setObjectName("roundBuildingsDue")
@@ -62,6 +68,40 @@ class OpenRoundDialog(QDialog):
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
         self.opened = None
+
+    def load_file(self, path=None) -> bool:
+        """The community's notice fills the form; the administrator still opens the round."""
+        from pathlib import Path
+
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("The community's notice of the round"), "",
+                                                    self.tr("Spreadsheets (*.xlsx *.csv)"))
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            notice = self.desk.rounds.read_round_file(Path(path))
+        except (SheetProblem, RoundFileProblem) as exc:
+            self.error.setText(texts.message(exc.message))
+            return False
+        today = self.desk.today()
+        if notice.day != today:
+            self.error.setText(self.tr("This notice is for {0}; a round opens on its own day (today is {1}).")
+                               .format(notice.day.isoformat(), today.isoformat()))
+            return False
+        self.title.setText(notice.title)
+        self.points.setText("，".join(notice.points))
+        items = [self.buildings.item(i) for i in range(self.buildings.count())]
+        known = {i.data(Qt.UserRole) for i in items}
+        for item in items:
+            due = not notice.buildings or item.data(Qt.UserRole) in notice.buildings
+            item.setCheckState(Qt.Checked if due else Qt.Unchecked)
+        unknown = [b for b in notice.buildings if b not in known]
+        self.error.setText(self.tr("Not on this gate's roster, left out: {0}").format("、".join(unknown))
+                           if unknown else "")
+        return True
 
     def chosen(self) -> list[str] | None:
         """The buildings ticked; None when all are (everyone on the roster, whoever is added later)."""

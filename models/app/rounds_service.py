@@ -54,6 +54,14 @@ class RoundService(Service):
             s.commit()
             return fix
 
+    def read_round_file(self, path):
+        """The community's notice of a round (a spreadsheet), to fill the form that opens it. Raises
+        sheets.SheetProblem or rounds.RoundFileProblem with the reason."""
+        from models.rounds.round_file import read_round_file
+
+        self.desk.acting(Role.ADMIN)  # it fills the administrator's form
+        return read_round_file(path)
+
     # -- during the round -------------------------------------------------------------------------
     def call_batch(self, round_id: str, building: str, size: int = rounds.CALL_BATCH) -> list:
         return masked(self._write(rounds.call_batch, round_id=round_id, building=building, size=size),

@@ -35,4 +35,5 @@ from models.rounds.rounds import (  # noqa: F401
     status_of,
     to_home,
 )
+from models.rounds.round_file import RoundFileProblem, RoundNotice, read_round_file  # noqa: F401
 from models.rounds.tables import PERSONAL, RoundCorrection, RoundPerson, TestingRound  # noqa: F401

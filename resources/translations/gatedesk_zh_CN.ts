@@ -3176,57 +3176,82 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>OpenRoundDialog</name>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="28" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="30" />
         <source>Open a testing round</source>
         <translation>开启核酸轮次</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="33" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="35" />
         <source>Round {0} of testing for every resident</source>
         <translation>第{0}轮全员核酸检测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="36" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="38" />
         <source>Below building 1, Basketball court</source>
         <translation>1号楼下，篮球场</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="39" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="41" />
         <source>Separate the points with commas</source>
         <translation>多个采样点用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="40" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="42" />
         <source>Name of the round</source>
         <translation>轮次名称</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="43" />
         <source>Sampling points</source>
         <translation>采样点</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="43" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="45" />
+        <source>Fill from the community's notice (.xlsx, .csv)…</source>
+        <translation>用社区下发的通知填写（.xlsx、.csv）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="49" />
         <source>Buildings due (untick those not in this round)</source>
         <translation>应检楼栋（不在本轮的请取消勾选）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="53" />
         <source>Building {0}</source>
         <translation>{0}号楼</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="58" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="64" />
         <source>The roster is empty: add residents (Admin ▸ Residents and passes…) first.</source>
         <translation>住户名册为空：请先添加住户（管理 ▸ 住户与通行证…）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="60" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="66" />
         <source>Open the round</source>
         <translation>开启本轮</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="76" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="79" />
+        <source>The community's notice of the round</source>
+        <translation>社区下发的核酸轮次通知</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="80" />
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="91" />
+        <source>This notice is for {0}; a round opens on its own day (today is {1}).</source>
+        <translation>该通知是 {0} 的轮次；轮次只能在当天开启（今天是 {1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="102" />
+        <source>Not on this gate's roster, left out: {0}</source>
+        <translation>本门岗名册中没有这些楼栋，未纳入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="116" />
         <source>Tick at least one building.</source>
         <translation>请至少勾选一栋楼。</translation>
     </message>
@@ -5238,6 +5263,26 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../models/rounds/call_sheet.py" line="19" />
         <source>{day} · page {page} of {pages} · {count} people · names masked; already sampled are ticked</source>
         <translation>{day} · 第 {page}/{pages} 页 · 共 {count} 人 · 姓名已脱敏；已采样者已打勾</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/round_file.py" line="25" />
+        <source>{name} has no columns for the round's name, day and sampling points (轮次名称, 日期, 采样点).</source>
+        <translation>{name} 中没有轮次名称、日期、采样点这几列。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/round_file.py" line="27" />
+        <source>{name} names no round under its headings.</source>
+        <translation>{name} 的表头下没有轮次。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/round_file.py" line="28" />
+        <source>The round's row of {name} could not be read (its encoding).</source>
+        <translation>{name} 中轮次那一行无法读取（编码问题）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/round_file.py" line="29" />
+        <source>{name}: “{text}” is not a day (write it as 2026-12-03).</source>
+        <translation>{name}：“{text}”不是日期（请写成 2026-12-03）。</translation>
     </message>
 </context>
 <context>

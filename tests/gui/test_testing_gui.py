@@ -194,3 +194,25 @@ def test_the_home_service_ledger_from_the_testing_tab(window, qtbot, desk, roste
     assert dialog.notice.tone() == "done"
     [tomorrow] = desk.care.due_today(desk.today() + __import__("datetime").timedelta(days=1))
     assert tomorrow.service.kind == "medicine"
+
+
+def test_the_communitys_notice_fills_the_form_that_opens_the_round(window, qtbot, desk, roster, monkeypatch, tmp_path):
+    from gui.dialogs.open_round_dialog import OpenRoundDialog
+    from models.trust.operators import Role
+
+    today = desk.today().isoformat()
+    notice = tmp_path / "通知.csv"
+    notice.write_text(f"轮次名称,日期,采样点,楼栋\n第五轮全员核酸,{today},东门广场、篮球场,1号楼、9号楼\n", encoding="utf-8")
+    old = tmp_path / "旧通知.csv"
+    old.write_text("轮次名称,日期,采样点\n第一轮,2020-01-01,篮球场\n", encoding="utf-8")
+    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    dialog = OpenRoundDialog(desk)
+    qtbot.addWidget(dialog)
+    assert not dialog.load_file(old) and "2020-01-01" in dialog.error.text()
+    assert not dialog.load_file(tmp_path / "none.xlsx") and dialog.error.text()
+    assert dialog.load_file(notice)
+    assert dialog.title.text() == "第五轮全员核酸" and "9" in dialog.error.text()  # not on this roster
+    assert dialog.chosen() == ["1"]
+    dialog.accept()
+    r = desk.rounds.current_round()
+    assert (r.title, r.point_list, r.buildings) == ("第五轮全员核酸", ["东门广场", "篮球场"], "1")

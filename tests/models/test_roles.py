@@ -71,7 +71,7 @@ NEEDS = {
     "residents.issue_passes": ADMIN, "residents.reissue_pass": ADMIN, "residents.revoke_pass": ADMIN,
     "residents.put_under_monitoring": ADMIN, "residents.end_monitoring": ADMIN, "residents.pass_cards": ADMIN,
     "office.rename_unit": ADMIN, "office.merge_units": ADMIN, "office.add_grid": ADMIN, "office.move_compound": ADMIN,
-    "office.limit_account": ADMIN, "rounds.open_round": ADMIN,
+    "office.limit_account": ADMIN, "rounds.open_round": ADMIN, "rounds.read_round_file": ADMIN,
 }
 
 # How to call the guarded actions: with arguments that would succeed for the right operator.
@@ -119,10 +119,17 @@ CALLS = {
     "rounds.close_round": lambda d, x: d.rounds.close_round(x["round"]),
     "rounds.correct_round": lambda d, x: d.rounds.correct_round(x["closed_line"], "sampled", "home", "补录入户采样"),
     "rounds.open_round": lambda d, x: _open_another_round(d),
+    "rounds.read_round_file": lambda d, x: d.rounds.read_round_file(x["round_file"]),
     "care.add_need": lambda d, x: d.care.add_need(room="3-2-501", name="王大明", kind="elderly_alone", every_days=1),
     "care.needs_from_monitoring": lambda d, x: d.care.needs_from_monitoring(),
     "care.end_need": lambda d, x: d.care.end_need(x["need"]),
 }
+
+
+def _round_file(folder):
+    path = folder / "round.csv"
+    path.write_text("轮次名称,日期,采样点\n第四轮,2022-11-28,篮球场\n", encoding="utf-8")
+    return path
 
 
 def _open_another_round(d):
@@ -190,7 +197,7 @@ def world(desk, tmp_path, now):
             "sup": op_id(desk, "陈主管"), "tmp": tmp_path, "roster": roster, "monitoring": monitoring,
             "office_key": key.dumps(), "community": community, "community2": community2,
             "compound": desk.ctx.compound_id, "round": under_way.id, "closed_line": closed_line,
-            "need": need.id}
+            "need": need.id, "round_file": _round_file(tmp_path)}
 
 
 @pytest.mark.parametrize("action", sorted(CALLS))
@@ -235,7 +242,7 @@ AUDITED = {
     "care.add_need": "care_need", "care.needs_from_monitoring": "care_need", "care.end_need": "care_need",
 }
 READS = {"residents.residents_overview", "residents.resident_for_edit", "records.audit_page",
-         "records.audit_count"}  # an administrator's views; nothing leaves the station
+         "records.audit_count", "rounds.read_round_file"}  # an administrator's views; nothing leaves the station
 
 
 def test_the_audit_table_covers_every_guarded_action():

@@ -240,3 +240,40 @@ def test_the_end_of_the_campaign_leaves_no_name_in_a_round_or_the_ledger(tmp_pat
     desk.db.close()
     raw = b"".join(p.read_bytes() for p in (tmp_path / "gate").glob("gatedesk.sqlite3*"))
     assert name.encode() not in raw and by.encode() not in raw
+
+
+@pytest.mark.parametrize("content, code", [
+    (b"\xff\xfe\x00garbage\x00" * 50, "not_a_sheet"),
+    ("名称,地点\n第三轮,篮球场\n".encode(), "header"),
+    ("轮次名称,日期,采样点\n".encode(), "empty"),
+    ("轮次名称,日期,采样点\n第三轮,下周三,篮球场\n".encode(), "day"),
+    ("轮次名称,日期,采样点\n第三轮,2022-13-45,篮球场\n".encode(), "day"),
+])
+def test_a_round_notice_that_is_not_one_says_why(desk, tmp_path, content, code):
+    from models.formats.sheets import SheetProblem
+    from models.rounds.round_file import RoundFileProblem
+
+    path = tmp_path / "notice.csv"
+    path.write_bytes(content)
+    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    with pytest.raises((SheetProblem, RoundFileProblem)) as problem:
+        desk.rounds.read_round_file(path)
+    assert problem.value.code == code and "notice.csv" in problem.value.message.params["name"]
+
+
+def test_the_communitys_notice_of_a_round_is_read(desk, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["轮次名称", "日期", "采样点", "楼栋"])
+    book.active.append(["第三轮全员核酸检测", "2022/11/28", "1#楼下、篮球场", "1号楼，2栋"])
+    path = tmp_path / "notice.xlsx"
+    book.save(path)
+    with pytest.raises(NotAllowed):
+        desk.rounds.read_round_file(path)
+    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    notice = desk.rounds.read_round_file(path)
+    assert (notice.title, notice.day.isoformat(), notice.points, notice.buildings) == (
+        "第三轮全员核酸检测", "2022-11-28", ["1#楼下", "篮球场"], ["1", "2"])
+    with pytest.raises(__import__("models.formats.sheets", fromlist=["x"]).SheetProblem):
+        desk.rounds.read_round_file(tmp_path / "missing.xlsx")

@@ -142,6 +142,10 @@ class TestingPanel(QWidget):
         box.addWidget(self.empty_text)
         box.addWidget(self.open_button, 0, Qt.AlignHCenter)
         box.addWidget(self.care_button_empty, 0, Qt.AlignHCenter)
+        self.correct_button_empty = QPushButton(self.tr("Correct a closed round…"))
+        self.correct_button_empty.setObjectName("correctRoundEmpty")
+        self.correct_button_empty.clicked.connect(self.correct_closed)
+        box.addWidget(self.correct_button_empty, 0, Qt.AlignHCenter)
         box.addStretch(2)
 
         self.body = QWidget()
@@ -209,6 +213,10 @@ class TestingPanel(QWidget):
         call.addWidget(self.call_button, 1)
         left.addLayout(call)
         left.addWidget(self.sheet_button)
+        self.correct_button = QPushButton(self.tr("Correct a closed round…"))
+        self.correct_button.setObjectName("correctRound")
+        self.correct_button.clicked.connect(self.correct_closed)
+        left.addWidget(self.correct_button)
         columns.addLayout(left, 4)
 
         right = QVBoxLayout()
@@ -534,6 +542,11 @@ class TestingPanel(QWidget):
                 self.refresh()
                 self.round_changed.emit()
                 self.search.setFocus()
+
+    def correct_closed(self) -> None:
+        from gui.dialogs.round_correction_dialog import RoundCorrectionDialog
+
+        RoundCorrectionDialog(self.desk, self).exec()
 
     def open_care(self) -> None:
         from gui.dialogs.care_dialog import CareDialog

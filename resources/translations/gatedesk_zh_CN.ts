@@ -5072,6 +5072,89 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>RoundCorrectionDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="29" />
+        <source>Correct a closed testing round</source>
+        <translation>更正已结束的核酸轮次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="40" />
+        <source>Room (6-1-602) or name</source>
+        <translation>房号（6-1-602）或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="52" />
+        <source>Sampled (where)</source>
+        <translation>采样情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="53" />
+        <source>Reason not sampled</source>
+        <translation>未采原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="59" />
+        <source>Why (e.g. written on the paper sheet, scanned the wrong person)</source>
+        <translation>原因（如：纸质台账已登记、扫错了人）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="60" />
+        <source>What</source>
+        <translation>更正项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="61" />
+        <source>Becomes</source>
+        <translation>改为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="62" />
+        <source>Reason for the correction</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="66" />
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="72" />
+        <source>No testing round has been closed yet.</source>
+        <translation>还没有已结束的核酸轮次。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="90" />
+        <source>At home</source>
+        <translation>入户采样</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="91" />
+        <source>Not sampled</source>
+        <translation>未采样</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="95" />
+        <source>No reason</source>
+        <translation>无原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="109" />
+        <source>Find the person's line first (room or name).</source>
+        <translation>请先按房号或姓名找到此人。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="111" />
+        <source>A supervisor corrects a closed round.</source>
+        <translation>更正已结束的轮次需要主管。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="123" />
+        <source>Corrected: {0}-{1}-{2} {3}</source>
+        <translation>已更正：{0}-{1}-{2} {3}</translation>
+    </message>
+</context>
+<context>
     <name>RoundDialog</name>
     <message>
         <location filename="../../gui/dialogs/round_dialog.py" line="15" />
@@ -5933,143 +6016,149 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/testing_panel.py" line="137" />
-        <location filename="../../gui/testing_panel.py" line="160" />
+        <location filename="../../gui/testing_panel.py" line="164" />
         <source>Home-service ledger…</source>
         <translation>上门服务台账…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="157" />
+        <location filename="../../gui/testing_panel.py" line="145" />
+        <location filename="../../gui/testing_panel.py" line="216" />
+        <source>Correct a closed round…</source>
+        <translation>更正已结束的轮次…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="161" />
         <source>Close the round…</source>
         <translation>结束本轮…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="164" />
+        <location filename="../../gui/testing_panel.py" line="168" />
         <source>Sampling point</source>
         <translation>采样点</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="173" />
+        <location filename="../../gui/testing_panel.py" line="177" />
         <source>Due</source>
         <translation>应检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="173" />
+        <location filename="../../gui/testing_panel.py" line="177" />
         <source>Sampled</source>
         <translation>已采</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="173" />
+        <location filename="../../gui/testing_panel.py" line="177" />
         <source>Exempt</source>
         <translation>免检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="174" />
+        <location filename="../../gui/testing_panel.py" line="178" />
         <source>Missing</source>
         <translation>未检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="174" />
+        <location filename="../../gui/testing_panel.py" line="178" />
         <source>At home</source>
         <translation>待上门</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="201" />
+        <location filename="../../gui/testing_panel.py" line="205" />
         <source>Call the next batch</source>
         <translation>呼叫下一批</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="205" />
+        <location filename="../../gui/testing_panel.py" line="209" />
         <source>Print call sheet…</source>
         <translation>打印呼叫单…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="218" />
+        <location filename="../../gui/testing_panel.py" line="226" />
         <source>Scan a pass, or type a room (6-1-602) or a name, then Enter</source>
         <translation>扫通行码，或输入房号（6-1-602）或姓名后按回车</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="224" />
+        <location filename="../../gui/testing_panel.py" line="232" />
         <source>Found</source>
         <translation>查找结果</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="224" />
+        <location filename="../../gui/testing_panel.py" line="232" />
         <source>Not yet sampled (door-knocking)</source>
         <translation>未检名单（逐户敲门）</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="225" />
+        <location filename="../../gui/testing_panel.py" line="233" />
         <source>Home-service list</source>
         <translation>上门服务名单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="225" />
+        <location filename="../../gui/testing_panel.py" line="233" />
         <source>Last batch called</source>
         <translation>本批呼叫名单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="226" />
+        <location filename="../../gui/testing_panel.py" line="234" />
         <source>Everyone in the building</source>
         <translation>本楼全部人员</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="249" />
+        <location filename="../../gui/testing_panel.py" line="257" />
         <source>Sampled here</source>
         <translation>在此采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="259" />
+        <location filename="../../gui/testing_panel.py" line="267" />
         <source>Note (where tested, which hospital…)</source>
         <translation>备注（在何处检测、哪家医院…）</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="260" />
+        <location filename="../../gui/testing_panel.py" line="268" />
         <source>Record reason</source>
         <translation>记录原因</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="270" />
+        <location filename="../../gui/testing_panel.py" line="278" />
         <source>To the home-service list</source>
         <translation>转入上门服务</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="275" />
+        <location filename="../../gui/testing_panel.py" line="283" />
         <source>Who samples at the door</source>
         <translation>入户采样人员</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="276" />
+        <location filename="../../gui/testing_panel.py" line="284" />
         <source>Sampled at home</source>
         <translation>入户已采</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="287" />
+        <location filename="../../gui/testing_panel.py" line="295" />
         <source>Room, e.g. 6-1-602</source>
         <translation>房号，如 6-1-602</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="290" />
+        <location filename="../../gui/testing_panel.py" line="298" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="291" />
+        <location filename="../../gui/testing_panel.py" line="299" />
         <source>Not on the roster: add and sample</source>
         <translation>不在名册：新增并采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="321" />
+        <location filename="../../gui/testing_panel.py" line="329" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="372" />
+        <location filename="../../gui/testing_panel.py" line="380" />
         <source>{0} people</source>
         <translation>{0} 人</translation>
     </message>
     <message>
         <location filename="../../gui/testing_panel.py" line="93" />
-        <location filename="../../gui/testing_panel.py" line="404" />
+        <location filename="../../gui/testing_panel.py" line="412" />
         <source>at home</source>
         <translation>入户</translation>
     </message>
@@ -6099,78 +6188,78 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="405" />
+        <location filename="../../gui/testing_panel.py" line="413" />
         <source>Already sampled in this round: {0} ({1}, {2}). Not counted again.</source>
         <translation>本轮已采样：{0}（{1}，{2}），不重复计数。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="408" />
+        <location filename="../../gui/testing_panel.py" line="416" />
         <source>Sampled: {0}</source>
         <translation>已采样：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="443" />
+        <location filename="../../gui/testing_panel.py" line="451" />
         <source>Nobody in the round matches {0}.</source>
         <translation>本轮名单中没有与“{0}”相符的人。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="454" />
+        <location filename="../../gui/testing_panel.py" line="462" />
         <source>Choose a person in the list first.</source>
         <translation>请先在名单中选择一人。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="470" />
+        <location filename="../../gui/testing_panel.py" line="478" />
         <source>Reason recorded: {0}</source>
         <translation>已记录原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="478" />
+        <location filename="../../gui/testing_panel.py" line="486" />
         <source>On the home-service list: {0}</source>
         <translation>已转入上门服务：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="494" />
+        <location filename="../../gui/testing_panel.py" line="502" />
         <source>Added and sampled: {0}. Tell the administrator to add them to the roster.</source>
         <translation>已新增并采样：{0}。请告知管理员将其加入住户名册。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="503" />
-        <location filename="../../gui/testing_panel.py" line="521" />
+        <location filename="../../gui/testing_panel.py" line="511" />
+        <location filename="../../gui/testing_panel.py" line="529" />
         <source>Choose a building on the left first.</source>
         <translation>请先在左侧选择楼栋。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="511" />
+        <location filename="../../gui/testing_panel.py" line="519" />
         <source>Call down {0} people of building {1} (floors {2}).</source>
         <translation>请通知 {1} 号楼 {0} 人下楼（{2} 层）。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="514" />
+        <location filename="../../gui/testing_panel.py" line="522" />
         <source>Everyone in building {0} has been called.</source>
         <translation>{0} 号楼已全部呼叫。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="526" />
+        <location filename="../../gui/testing_panel.py" line="534" />
         <source>Call sheet, building {0}</source>
         <translation>{0} 号楼呼叫单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="532" />
+        <location filename="../../gui/testing_panel.py" line="540" />
         <source>An administrator opens a testing round.</source>
         <translation>开启核酸轮次需要管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="547" />
+        <location filename="../../gui/testing_panel.py" line="560" />
         <source>Close the round</source>
         <translation>结束本轮</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="548" />
+        <location filename="../../gui/testing_panel.py" line="561" />
         <source>Close {0}? {1} people are still missing. After closing, the round changes only through a correction with a reason.</source>
         <translation>结束“{0}”？还有 {1} 人未检。结束后只能填写原因进行更正。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="552" />
+        <location filename="../../gui/testing_panel.py" line="565" />
         <source>A supervisor closes the round.</source>
         <translation>结束本轮需要主管。</translation>
     </message>

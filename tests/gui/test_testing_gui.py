@@ -216,3 +216,36 @@ def test_the_communitys_notice_fills_the_form_that_opens_the_round(window, qtbot
     dialog.accept()
     r = desk.rounds.current_round()
     assert (r.title, r.point_list, r.buildings) == ("第五轮全员核酸", ["东门广场", "篮球场"], "1")
+
+
+def test_a_closed_round_is_corrected_by_a_supervisor_with_a_reason(window, qtbot, desk, roster, monkeypatch):
+    from gui.dialogs import round_correction_dialog
+    from models.trust.operators import Role
+
+    panel = open_round(window, desk, monkeypatch, qtbot)
+    scan(qtbot, panel.search, roster["王大明"])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    as_(desk, monkeypatch, "陈主管", Role.SUPERVISOR)
+    panel.close_round()
+    opened = []
+    monkeypatch.setattr(round_correction_dialog.RoundCorrectionDialog, "exec", lambda self: opened.append(self) or 0)
+    qtbot.mouseClick(panel.correct_button_empty, Qt.LeftButton)
+    [dialog] = opened
+    qtbot.addWidget(dialog)
+    type_text(qtbot, dialog.search, "2-1-101")
+    assert [p.room for p in dialog.model.rows] == ["101"]
+    dialog.field.setCurrentIndex(dialog.field.findData("sampled"))
+    dialog.value.setCurrentIndex(dialog.value.findData("home"))
+    qtbot.mouseClick(dialog.apply_button, Qt.LeftButton)  # no reason given: refused
+    assert dialog.notice.tone() == "problem"
+    import gui.dialogs.sign_in_dialog as sign_in_mod
+
+    monkeypatch.setattr(sign_in_mod, "ask_supervisor", lambda *a, **k: None)  # a guard cannot
+    type_text(qtbot, dialog.why, "纸质台账补录")
+    qtbot.mouseClick(dialog.apply_button, Qt.LeftButton)
+    [closed] = desk.rounds.recent_rounds()
+    assert desk.rounds.round_progress(closed.id)[-1].sampled == 1  # nothing changed without the PIN
+    as_(desk, monkeypatch, "陈主管", Role.SUPERVISOR)
+    qtbot.mouseClick(dialog.apply_button, Qt.LeftButton)
+    assert dialog.notice.tone() == "done" and "2-1-101" in dialog.notice.text()
+    assert desk.rounds.round_progress(closed.id)[-1].sampled == 2

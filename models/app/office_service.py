@@ -20,6 +20,15 @@ class OfficeService(Service):
         """The units, the unit this account is limited to, and its compounds (None: all of them)."""
         return units.visible(s, self.desk.operator.id if self.desk.operator else None)
 
+    def _unit_compounds(self, s, unit_id: str | None) -> set[str] | None:
+        """The compounds under unit_id (this account's, when None); another account's unit is refused."""
+        tree, scope, compounds = self._visible(s)
+        if unit_id is None:
+            return compounds
+        if not tree.reaches(scope, unit_id):
+            raise NotAllowed(Role.ADMIN)
+        return tree.compounds_under(unit_id)
+
     def _counted(self) -> None:
         """The office's figures per gate and day, counted once in its zone (an office from before
         them, or a changed zone: one pass over the visits) before the dashboard reads them."""
@@ -79,12 +88,8 @@ class OfficeService(Service):
         """Registrations per day, of the unit's compounds (this account's, when None)."""
         self._counted()
         with self.db.reading() as s:
-            tree, scope, compounds = self._visible(s)
-            if unit_id is not None:
-                if not tree.reaches(scope, unit_id):
-                    raise NotAllowed(Role.ADMIN)
-                compounds = tree.compounds_under(unit_id)
-            return office.series(s, last_day, days, ZoneInfo(self.settings.timezone), compounds=compounds)
+            return office.series(s, last_day, days, ZoneInfo(self.settings.timezone),
+                                 compounds=self._unit_compounds(s, unit_id))
 
     def drill_visits(self, *, compound_ids: list[str], day, decision: str | None = None):
         with self.db.reading() as s:
@@ -103,11 +108,7 @@ class OfficeService(Service):
         """The day's testing rounds per compound and building, of the unit's compounds (this
         account's, when None)."""
         with self.db.reading() as s:
-            tree, scope, compounds = self._visible(s)
-            if unit_id is not None:
-                if not tree.reaches(scope, unit_id):
-                    raise NotAllowed(Role.ADMIN)
-                compounds = tree.compounds_under(unit_id)
+            compounds = self._unit_compounds(s, unit_id)
         with self.db.engine.connect() as conn:  # a read: no write lock
             return office_rounds.rounds_of_day(conn, day, compounds=compounds)
 

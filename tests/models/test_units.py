@@ -192,6 +192,8 @@ def test_a_community_account_sees_its_own_community_only(office, tmp_path):
     assert "榕城花园" in cells and not {"三坊小区", "金山小区", "五四北苑"} & cells
     # the testing rounds too: its own compound's (each of its two gates ran one), on screen and in the report
     assert {r.compound for r in office.office.round_summary(day).rows} == {"榕城花园"}
+    with pytest.raises(NotAllowed):
+        office.office.round_summary(day, find(tree, units.DISTRICT, "鼓楼区"))
     book = load_workbook(office.office.write_report(day, tmp_path / "r2.xlsx"))
     cells = {str(v) for row in book.worksheets[1].iter_rows(values_only=True) for v in row if v is not None}
     assert "榕城花园" in cells and not {"三坊小区", "金山小区", "五四北苑"} & cells

@@ -101,7 +101,11 @@ class ResidentsDialog(QDialog):
         row.addStretch(1)
         box.addLayout(row)
         self.model = RosterTableModel(self)
-        self.table = row_table(self.model, "rosterTable", single=True)
+        # Tens of thousands of rows: columns sized once, not measured over the rows at each refresh.
+        self.table = row_table(self.model, "rosterTable", single=True, fit=False)
+        for column, width in ((RosterTableModel.COL_ROOM, 110), (RosterTableModel.COL_NAME, 120),
+                              (RosterTableModel.COL_PHONE, 130), (RosterTableModel.COL_PASS, 150)):
+            self.table.setColumnWidth(column, width)
         box.addWidget(self.table, 1)
         selected = QGridLayout()
         self.add_button = QPushButton(self.tr("Add…"))
@@ -144,7 +148,9 @@ class ResidentsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.desk.residents.residents_overview()
+        self.show_rows(self.desk.residents.residents_overview())
+
+    def show_rows(self, rows) -> None:
         self.model.set_rows(rows)
         current = self.building.currentData()
         self.building.clear()
@@ -170,14 +176,18 @@ class ResidentsDialog(QDialog):
         if self.roster_op is not None and self.roster_op.running:
             return
         self.message.setText(self.tr("Reading {0}…").format(path.name))
-        self.roster_op = BackgroundOp(self, lambda progress, _cancelled: self.desk.residents.import_roster(path, progress),
-                                      label=self.tr("Reading the resident list {0}…").format(path.name),
+        # The roster is read back on the worker too: 20,000 rows read on the window's thread held it
+        # still for half a second once the import was done.
+        def work(progress, _cancelled):
+            return self.desk.residents.import_roster(path, progress), self.desk.residents.residents_overview()
+
+        self.roster_op = BackgroundOp(self, work, label=self.tr("Reading the resident list {0}…").format(path.name),
                                       cancellable=False)
-        self.roster_op.done.connect(lambda result: self._roster_read(path, result))
+        self.roster_op.done.connect(lambda done: self._roster_read(path, *done))
         self.roster_op.error.connect(lambda exc: self._roster_failed(path, exc))
         self.roster_op.start()
 
-    def _roster_read(self, path: Path, result) -> None:
+    def _roster_read(self, path: Path, result, rows) -> None:
         lines = [self.tr("{0} residents added from {1}.").format(result.added, path.name)]
         if result.skipped:
             reasons = {"header": self.tr("no room and name columns"), "room": self.tr("room not understood"),
@@ -186,7 +196,7 @@ class ResidentsDialog(QDialog):
             lines.append(self.tr("Not read: {0}").format("; ".join(
                 self.tr("row {0} ({1})").format(n, reasons.get(why, why)) for n, why in result.skipped[:30])))
         self.message.setText("\n".join(lines))
-        self.refresh()
+        self.show_rows(rows)
 
     def _roster_failed(self, path: Path, exc: Exception) -> None:
         if isinstance(exc, SheetProblem):

@@ -68,7 +68,11 @@ def test_the_station_locks_when_left_alone_and_the_guard_unlocks_with_a_pin(app,
     from datetime import timedelta
 
     from gui.main_window import MainWindow
+    from tests.conftest import NOW
 
+    # 10:00 in the compound: eleven idle minutes cross no shift change (08:00, 20:00), whatever
+    # the hour the suite runs at (at 07:50 the real clock's eleven minutes did).
+    desk.clock = lambda: NOW
     window = MainWindow(desk)
     qtbot.addWidget(window)
     window.show()

@@ -22,6 +22,7 @@ from tests.models.test_sync import make_gate
 from tests.sync_helpers import craft, enroll, signing_key
 
 ROUND_TYPES = ["testing_round", "round_person", "round_correction"]
+FORMAT_3 = ROUND_TYPES + ["home_need", "home_service"]  # every type format 3 brought
 
 
 def manifest(path) -> dict:
@@ -93,14 +94,14 @@ def test_a_gate_without_rounds_writes_format_1_which_the_office_reads(office, tm
     made = export_bundle(db, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=1))
     m = manifest(made.path)
     assert m["format_version"] == bundle.FORMAT_VERSION == 1
-    assert not set(ROUND_TYPES) & {x["type"] for x in m["members"]}
+    assert not set(FORMAT_3) & {x["type"] for x in m["members"]}
     assert Importer(office).run(made.path).status == "accepted"
     db.close()
 
 
 def _without_rounds(version: int):
     def edit(m):
-        m["members"] = [x for x in m["members"] if x["type"] not in ROUND_TYPES]
+        m["members"] = [x for x in m["members"] if x["type"] not in FORMAT_3]
         m["format_version"] = version
     return edit
 
@@ -108,7 +109,7 @@ def _without_rounds(version: int):
 def test_the_members_a_format_holds_and_no_other(gate, office, tmp_path):
     made = export_bundle(gate, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=1)).path
     key = signing_key(gate)
-    drop = [f"{t}.jsonl" for t in ROUND_TYPES]
+    drop = [f"{t}.jsonl" for t in FORMAT_3]
     # format 3 without its round members: missing
     short = craft(made, tmp_path / "short.gdbundle", key, manifest=_without_rounds(3), drop=drop)
     assert Importer(office).run(short).problem.code == "missing_member"
@@ -122,7 +123,7 @@ def test_the_members_a_format_holds_and_no_other(gate, office, tmp_path):
     v1 = craft(made, tmp_path / "v1.gdbundle", key, manifest=_without_rounds(1), drop=drop)
     summary = Importer(office).run(v1)
     assert summary.status == "accepted", summary.problem
-    assert not set(ROUND_TYPES) & set(summary.created)
+    assert not set(FORMAT_3) & set(summary.created)
     assert Importer(office).run(made).created["testing_round"] == 2
 
 

@@ -111,12 +111,8 @@ class OpenRoundDialog(QDialog):
 
     def accept(self) -> None:
         points = [p for p in re.split(r"[,，、;；\n]", self.points.text()) if p.strip()]
-        chosen = self.chosen()
-        if chosen == []:
-            self.error.setText(self.tr("Tick at least one building."))
-            return
         try:
-            self.opened = self.desk.rounds.open_round(title=self.title.text(), points=points, buildings=chosen)
+            self.opened = self.desk.rounds.open_round(title=self.title.text(), points=points, buildings=self.chosen())
         except InvalidInput as exc:
             self.error.setText("\n".join(texts.by_field(exc).values()))
             return

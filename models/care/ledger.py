@@ -116,12 +116,15 @@ def end_need(session: Session, *, need_id: str, now: datetime) -> HomeNeed:
     return need
 
 
+def _by_place(n: HomeNeed) -> tuple:
+    return natural_order(n.building), natural_order(n.unit), natural_order(n.room), n.name
+
+
 def needs(session: Session, *, ended_too: bool = False) -> list[HomeNeed]:
     q = select(HomeNeed)
     if not ended_too:
         q = q.where(HomeNeed.ended_at.is_(None))
-    return sorted(session.execute(q).scalars(), key=lambda n: (natural_order(n.building), natural_order(n.unit),
-                                                                natural_order(n.room), n.name))
+    return sorted(session.execute(q).scalars(), key=_by_place)
 
 
 # -- services ----------------------------------------------------------------------------------
@@ -211,8 +214,7 @@ def due_on(session: Session, *, day: date, zone: ZoneInfo) -> list[Due]:
         done = last.get(need.id)
         if done is None or done < day_start - timedelta(days=need.every_days - 1):
             out.append(Due(need, None, done))
-    return sorted(out, key=lambda d: (natural_order(d.need.building), natural_order(d.need.unit),
-                                      natural_order(d.need.room), d.need.name))
+    return sorted(out, key=lambda d: _by_place(d.need))
 
 
 def history(session: Session, *, need_id: str | None = None, since: datetime | None = None,

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import Connection, select
 
 from models.residents.tables import natural_order
-from models.rounds.rounds import Progress, progress
+from models.rounds.rounds import Progress, progress_of
 from models.rounds.tables import TestingRound
 from models.setup.site import Compound, Gate
 from models.sync.tables import SyncStation
@@ -48,8 +48,10 @@ def rounds_of_day(conn: Connection, day: date, *, compounds: set[str] | None = N
                                 TestingRound.closed_at, Compound.community, Compound.name)
                          .join(Compound, Compound.id == TestingRound.compound_id)
                          .where(TestingRound.day == day.isoformat())).all()
-    rows = [RoundRow(cid, community or "", name, title, closed is not None, progress(conn, rid))
-            for rid, cid, title, closed, community, name in found if compounds is None or cid in compounds]
+    found = [f for f in found if compounds is None or f[1] in compounds]
+    figures = progress_of(conn, [f[0] for f in found])  # one query for the day, however many rounds
+    rows = [RoundRow(cid, community or "", name, title, closed is not None, figures[rid])
+            for rid, cid, title, closed, community, name in found]
     rows.sort(key=lambda r: (natural_order(r.community), natural_order(r.compound), r.title))
     missing: list[str] = []
     if rows:

@@ -66,6 +66,12 @@ NOT_IN_ROUND = QT_TRANSLATE_NOOP("Rounds", "This person is not in the round.")
 NOBODY_DUE = QT_TRANSLATE_NOOP("Rounds", "Nobody on the roster lives in the buildings chosen.")
 
 
+def _stamp(ctx: StationContext, operator_id: str | None, now: datetime) -> dict:
+    """Where, by whom and when a line of the round is written."""
+    return dict(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
+                updated_at=now)
+
+
 # -- opening -----------------------------------------------------------------------------------
 def floor_of(room: str) -> str:
     """The floor a room number names as people read it: 602 → 6, 1203 → 12; '' when it does not."""
@@ -103,6 +109,8 @@ def open_round(session: Session, *, ctx: StationContext, operator_id: str | None
         errors.append(_rerr("points", QT_TRANSLATE_NOOP("Rounds", "At most {max} sampling points."), max=MAX_POINTS))
     known = buildings(session)
     chosen = list(dict.fromkeys(b.strip() for b in buildings_due or () if b.strip()))
+    if buildings_due is not None and not chosen:  # None is everyone; an empty choice is a mistake
+        errors.append(_rerr("buildings", QT_TRANSLATE_NOOP("Rounds", "Tick at least one building.")))
     unknown = [b for b in chosen if b not in known]
     if unknown:
         errors.append(_rerr("buildings", QT_TRANSLATE_NOOP("Rounds", "Not a building on the roster: {names}"),
@@ -119,8 +127,7 @@ def open_round(session: Session, *, ctx: StationContext, operator_id: str | None
     due = session.execute(who).all()
     if not due:
         raise RoundProblem(NOBODY_DUE)
-    stamp = dict(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
-                 updated_at=now)
+    stamp = _stamp(ctx, operator_id, now)
     r = TestingRound(**stamp, compound_id=ctx.compound_id, day=day.isoformat(), title=clean_title,
                      points="\n".join(clean_points), buildings="\n".join(chosen), opened_at=now)
     session.add(r)
@@ -204,8 +211,7 @@ def check_off_resident(session: Session, *, round_id: str, resident_id: str, ctx
         home = session.get(Household, resident.household_id) if resident else None
         if resident is None or home is None:
             raise RoundProblem(NOT_IN_ROUND)
-        p = RoundPerson(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
-                        updated_at=now, round_id=round_id, resident_id=resident_id, building=home.building,
+        p = RoundPerson(**_stamp(ctx, operator_id, now), round_id=round_id, resident_id=resident_id, building=home.building,
                         unit=home.unit, room=home.room, floor=floor_of(home.room), name=resident.name)
         session.add(p)
         session.flush()
@@ -227,8 +233,7 @@ def add_on_spot(session: Session, *, round_id: str, ctx: StationContext, operato
         raise InvalidInput(errors)
     _point(r, point)
     building, unit, number = parts
-    p = RoundPerson(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
-                    updated_at=now, round_id=round_id, building=building, unit=unit, room=number,
+    p = RoundPerson(**_stamp(ctx, operator_id, now), round_id=round_id, building=building, unit=unit, room=number,
                     floor=floor_of(number), name=clean_name, on_spot=True, sampled_at=now, point=point)
     session.add(p)
     return CheckOff(p, already=False)
@@ -347,8 +352,7 @@ def correct(session: Session, *, person_id: str, field: str, value: str, reason:
         p.reason = value or None
     p.touch(now)
     r.touch(now)  # the round's copy at the office learns it changed
-    fix = RoundCorrection(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
-                          updated_at=now, round_id=r.id, person_id=p.id, field=field, old_value=old,
+    fix = RoundCorrection(**_stamp(ctx, operator_id, now), round_id=r.id, person_id=p.id, field=field, old_value=old,
                           new_value=value, reason=why)
     session.add(fix)
     return fix
@@ -370,16 +374,26 @@ class Progress:
 
 def progress(conn: Connection | Session, round_id: str) -> list[Progress]:
     """Per building (in the order people count them), then the whole round last."""
+    return progress_of(conn, [round_id])[round_id]
+
+
+def progress_of(conn: Connection | Session, round_ids: list[str]) -> dict[str, list[Progress]]:
+    """progress() of several rounds (an office's day) in one grouped query."""
     sampled = RoundPerson.sampled_at.is_not(None)
     exempt = (~sampled) & RoundPerson.reason.in_([r.value for r in EXEMPTING])
     home = (~sampled) & RoundPerson.at_home.is_(True)
-    rows = conn.execute(select(RoundPerson.building, func.count(), func.sum(case((sampled, 1), else_=0)),
-                               func.sum(case((exempt, 1), else_=0)), func.sum(case((home, 1), else_=0)))
-                        .where(RoundPerson.round_id == round_id).group_by(RoundPerson.building)).all()
-    out = sorted((Progress(b, n, int(s or 0), int(e or 0), int(h or 0)) for b, n, s, e, h in rows),
-                 key=lambda p: natural_order(p.building))
-    out.append(Progress("", *(sum(getattr(p, f) for p in out) for f in ("due", "sampled", "exempt", "at_home"))))
-    return out
+    rows = conn.execute(select(RoundPerson.round_id, RoundPerson.building, func.count(),
+                               func.sum(case((sampled, 1), else_=0)), func.sum(case((exempt, 1), else_=0)),
+                               func.sum(case((home, 1), else_=0)))
+                        .where(RoundPerson.round_id.in_(round_ids))
+                        .group_by(RoundPerson.round_id, RoundPerson.building)).all() if round_ids else []
+    found: dict[str, list[Progress]] = {rid: [] for rid in round_ids}
+    for rid, b, n, s, e, h in rows:
+        found[rid].append(Progress(b, n, int(s or 0), int(e or 0), int(h or 0)))
+    for rid, out in found.items():
+        out.sort(key=lambda p: natural_order(p.building))
+        out.append(Progress("", *(sum(getattr(p, f) for p in out) for f in ("due", "sampled", "exempt", "at_home"))))
+    return found
 
 
 def status_of(p: RoundPerson) -> str:

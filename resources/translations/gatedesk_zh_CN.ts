@@ -468,27 +468,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>{room} {name} 已在帮扶名册中。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="132" />
+        <location filename="../../models/care/ledger.py" line="135" />
         <source>Choose the service.</source>
         <translation>请选择服务内容。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="143" />
+        <location filename="../../models/care/ledger.py" line="146" />
         <source>Plan for today or a later day.</source>
         <translation>只能计划今天或以后的日期。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="168" />
+        <location filename="../../models/care/ledger.py" line="171" />
         <source>That item is no longer waiting at the drop-off station.</source>
         <translation>该物品已不在寄存点待取。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="173" />
+        <location filename="../../models/care/ledger.py" line="176" />
         <source>This service is not planned for this resident.</source>
         <translation>该服务不是为此住户计划的。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="175" />
+        <location filename="../../models/care/ledger.py" line="178" />
         <source>This service is already recorded as done.</source>
         <translation>该服务已记录为完成。</translation>
     </message>
@@ -3250,11 +3250,6 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <source>Not on this gate's roster, left out: {0}</source>
         <translation>本门岗名册中没有这些楼栋，未纳入：{0}</translation>
     </message>
-    <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="116" />
-        <source>Tick at least one building.</source>
-        <translation>请至少勾选一栋楼。</translation>
-    </message>
 </context>
 <context>
     <name>OperatorPinBox</name>
@@ -4451,22 +4446,22 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ResidentForm</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="409" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="419" />
         <source>Resident</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="418" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="428" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="419" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="429" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="420" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="430" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
@@ -4642,310 +4637,310 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="107" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="111" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="108" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="112" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="109" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="333" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="113" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="343" />
         <source>Moved out</source>
         <translation>已搬离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="110" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="114" />
         <source>Print this household's passes…</source>
         <translation>打印本户通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="111" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="115" />
         <source>Reissue the pass (lost card)…</source>
         <translation>补发通行证（卡丢失）…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="112" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="116" />
         <source>Revoke the pass…</source>
         <translation>作废通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="113" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="117" />
         <source>Home isolation or monitoring…</source>
         <translation>居家隔离或监测…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="114" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="118" />
         <source>End home isolation or monitoring</source>
         <translation>结束居家隔离或监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="151" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="157" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="163" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="169" />
         <source>The property office's resident list</source>
         <translation>物业的住户名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="164" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="201" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="170" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="211" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="195" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="212" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="305" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="205" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="222" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="315" />
         <source>Could not read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="181" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="191" />
         <source>{0} residents added from {1}.</source>
         <translation>已从 {1} 添加 {0} 位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="172" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="178" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="174" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="184" />
         <source>Reading the resident list {0}…</source>
         <translation>正在读取住户名单 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="183" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="193" />
         <source>no room and name columns</source>
         <translation>没有房号和姓名列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="183" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="214" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="193" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="224" />
         <source>room not understood</source>
         <translation>房号无法识别</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="184" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="194" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="184" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="194" />
         <source>no name</source>
         <translation>没有姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="185" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="216" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="195" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="226" />
         <source>unreadable characters</source>
         <translation>含无法识别的字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="186" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="220" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="196" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="230" />
         <source>Not read: {0}</source>
         <translation>未读入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="187" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="221" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="197" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="231" />
         <source>row {0} ({1})</source>
         <translation>第 {0} 行（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="200" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="210" />
         <source>The office's home monitoring list</source>
         <translation>社区的居家管控名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="214" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="224" />
         <source>no room, name, kind and until columns</source>
         <translation>没有房号、姓名、类型和截止日期列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="215" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="225" />
         <source>kind not 居家隔离 or 居家健康监测</source>
         <translation>类型不是居家隔离或居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="215" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="225" />
         <source>no end day</source>
         <translation>没有截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="216" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="226" />
         <source>nobody of that name in that room</source>
         <translation>该房号没有此姓名的住户</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="217" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="227" />
         <source>{0} residents put under home isolation or monitoring from {1}.</source>
         <translation>已按 {1} 将 {0} 位住户列入居家隔离或监测。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="227" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="237" />
         <source>{0} passes issued.</source>
         <translation>已签发 {0} 张通行证。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="234" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="346" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="244" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="356" />
         <source>No valid passes to print. Issue passes first.</source>
         <translation>没有可打印的有效通行证。请先签发。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="241" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="251" />
         <source>Resident passes</source>
         <translation>住户通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="242" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="350" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="252" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="360" />
         <source>{0} passes sent to the printer.</source>
         <translation>已将 {0} 张通行证发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="248" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="258" />
         <source>Save the passes</source>
         <translation>保存通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="255" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="285" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="265" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="295" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="257" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="267" />
         <source>Saved {0} ({1} passes).</source>
         <translation>已保存 {0}（{1} 张通行证）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="266" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="276" />
         <source>For the other gates</source>
         <translation>给本小区其他门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="267" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="277" />
         <source>A passphrase (8 characters or more), to tell the other gate's administrator by phone — not to write on the stick:</source>
         <translation>设置口令（至少 8 个字符），电话告知对方门岗的管理员——不要写在 U 盘上：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="271" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="281" />
         <source>The passphrase again:</source>
         <translation>再输入一次口令：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="272" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="282" />
         <source>The two passphrases are not the same.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="275" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="293" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="285" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="303" />
         <source>GateDesk roster (*{0})</source>
         <translation>门岗登记台住户名册 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="287" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="297" />
         <source>Saved {0} ({1} records). Load it at the other gates (Residents ▸ From another gate…) with the same passphrase.</source>
         <translation>已保存 {0}（{1} 条记录）。请在其他门岗用同一口令载入（住户与通行证 ▸ 从其他门岗载入…）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="292" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="296" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="302" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="306" />
         <source>From another gate</source>
         <translation>从其他门岗载入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="296" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="306" />
         <source>The passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="307" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="317" />
         <source>{0} records taken. Passes printed at the other gate now work here.</source>
         <translation>已载入 {0} 条记录。其他门岗打印的通行证在本门岗也可使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="334" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="344" />
         <source>Take {0} ({1}) off the roster? Their pass stops working.</source>
         <translation>将 {0}（{1}）移出名册吗？其通行证将失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="353" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="363" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="359" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="370" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="369" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="380" />
         <source>Choose a resident who has a pass.</source>
         <translation>请选择一位有通行证的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="361" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="371" />
         <source>Reissue the pass</source>
         <translation>补发通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="364" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="374" />
         <source>The old card no longer works; print the new one.</source>
         <translation>旧卡已失效；请打印新卡。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="372" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="382" />
         <source>Revoke the pass</source>
         <translation>作废通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="331" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="342" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="380" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="341" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="352" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="390" />
         <source>Choose a resident first.</source>
         <translation>请先选择一位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="382" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="392" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="382" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="392" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="383" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="386" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="399" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="393" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="396" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="409" />
         <source>At home under</source>
         <translation>居家管理</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="383" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="393" />
         <source>Which</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="386" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="396" />
         <source>For how many days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="397" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="407" />
         <source>Choose a resident under home isolation or monitoring.</source>
         <translation>请选择一位正在居家隔离或监测的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="399" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="409" />
         <source>End it now?</source>
         <translation>现在结束吗？</translation>
     </message>
@@ -5255,50 +5250,55 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>所选楼栋在住户名册中没有住户。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="101" />
+        <location filename="../../models/rounds/rounds.py" line="107" />
         <source>Name at least one sampling point.</source>
         <translation>请至少填写一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="103" />
+        <location filename="../../models/rounds/rounds.py" line="109" />
         <source>At most {max} sampling points.</source>
         <translation>采样点最多 {max} 个。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="108" />
+        <location filename="../../models/rounds/rounds.py" line="113" />
+        <source>Tick at least one building.</source>
+        <translation>请至少勾选一栋楼。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="116" />
         <source>Not a building on the roster: {names}</source>
         <translation>住户名册中没有这些楼栋：{names}</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="179" />
-        <location filename="../../models/rounds/rounds.py" line="332" />
+        <location filename="../../models/rounds/rounds.py" line="186" />
+        <location filename="../../models/rounds/rounds.py" line="337" />
         <source>Choose one of the round's sampling points.</source>
         <translation>请选择本轮次的一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="223" />
+        <location filename="../../models/rounds/rounds.py" line="229" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="268" />
-        <location filename="../../models/rounds/rounds.py" line="334" />
+        <location filename="../../models/rounds/rounds.py" line="273" />
+        <location filename="../../models/rounds/rounds.py" line="339" />
         <source>Choose a reason.</source>
         <translation>请选择原因。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="270" />
+        <location filename="../../models/rounds/rounds.py" line="275" />
         <source>Write where and when they were tested (the proof seen).</source>
         <translation>请写明在何处、何时检测（所查看的证明）。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="275" />
-        <location filename="../../models/rounds/rounds.py" line="346" />
+        <location filename="../../models/rounds/rounds.py" line="280" />
+        <location filename="../../models/rounds/rounds.py" line="351" />
         <source>Already sampled in this round.</source>
         <translation>本轮次已采样。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="323" />
+        <location filename="../../models/rounds/rounds.py" line="328" />
         <source>The round is still open: change the line itself.</source>
         <translation>本轮次尚未结束：请直接修改该条记录。</translation>
     </message>
@@ -6631,13 +6631,13 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>复测低于 {limit} °C 后才能解除留观。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="327" />
+        <location filename="../../models/rounds/rounds.py" line="332" />
         <location filename="../../models/station/isolation.py" line="278" />
         <source>Write the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="329" />
+        <location filename="../../models/rounds/rounds.py" line="334" />
         <location filename="../../models/station/isolation.py" line="280" />
         <source>This field cannot be corrected.</source>
         <translation>此项不能更正。</translation>

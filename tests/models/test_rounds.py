@@ -68,6 +68,9 @@ def test_a_round_for_some_buildings_and_what_is_refused_when_opening(desk, compo
     with pytest.raises(InvalidInput) as empty:
         desk.rounds.open_round(title=" ", points=["", " "])
     assert empty.value.fields() == {"title", "points"}
+    with pytest.raises(InvalidInput) as none_ticked:  # no building chosen is not everyone
+        desk.rounds.open_round(title="全员核酸", points=POINTS, buildings=[])
+    assert none_ticked.value.fields() == {"buildings"}
     desk.drop_authority()
     r = open_round(desk, buildings=["2"])
     assert figures(desk, r) == {"2": (2, 0, 0, 2, 0), "": (2, 0, 0, 2, 0)}

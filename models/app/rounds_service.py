@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from models import residents, rounds
+from models import care, residents, rounds
 from models.app.work import Service
 from models.kit.masking import Masked, masked
 from models.trust.operators import Role
@@ -92,7 +92,16 @@ class RoundService(Service):
         return self._shown(self._write(rounds.to_home, person_id=person_id, at_home=at_home))
 
     def sample_at_home(self, person_id: str, by: str) -> rounds.CheckOff:
-        return self._checked(self._write(rounds.sample_at_home, person_id=person_id, by=by))
+        """Sampled at the door by the visiting team, and written in the home-service ledger in the
+        same transaction (both or neither)."""
+        with self.db.session() as s:
+            done = rounds.sample_at_home(s, person_id=person_id, by=by, now=self.clock())
+            if not done.already:
+                r = s.get(rounds.TestingRound, done.person.round_id)
+                care.record_round_sampling(s, ctx=self.ctx, operator_id=self.desk.operator_id(), person=done.person,
+                                           title=r.title, today=self.desk.today())
+            s.commit()
+            return self._checked(done)
 
     # -- reading ----------------------------------------------------------------------------------
     def current_round(self) -> rounds.TestingRound | None:

@@ -15,6 +15,7 @@ from models.care.ledger import (  # noqa: F401
     needs,
     plan,
     record,
+    record_round_sampling,
     waiting_items,
 )
 from models.care.tables import (  # noqa: F401

@@ -1,7 +1,7 @@
-"""The demo's home-service ledger: a few residents who need help, and a week of services."""
+"""The demo's home-service ledger: a few residents who need help, a week of services, and the rounds' home samplings."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -9,6 +9,8 @@ from models.care import ledger
 from models.care.tables import NeedKind, ServiceKind
 from models.kit.demo_data import DemoRun
 from models.residents.tables import Household, Resident
+from models.rounds.rounds import HOME
+from models.rounds.tables import RoundPerson, TestingRound
 from models.store.clock import local_today
 
 VOLUNTEERS = ("志愿者小林", "志愿者阿芳", "楼长老陈")
@@ -46,5 +48,13 @@ def fill(run: DemoRun) -> None:
                 services += 1
         ledger.plan(s, ctx=ctx, operator_id=run.guard(), now=now - timedelta(hours=1), today=today,
                     need_id=made[3].id, kind=ServiceKind.MEDICINE, due_on=today, note="降压药")
+        # The demo's rounds sampled some residents at their door: each is a line of the ledger.
+        for person, title, day in s.execute(select(RoundPerson, TestingRound.title, TestingRound.day)
+                                            .join(TestingRound, TestingRound.id == RoundPerson.round_id)
+                                            .where(RoundPerson.point == HOME, RoundPerson.sampled_at.is_not(None))
+                                            .order_by(RoundPerson.sampled_at)).all():
+            ledger.record_round_sampling(s, ctx=ctx, operator_id=run.guard(), person=person, title=title,
+                                         today=date.fromisoformat(day))
+            services += 1
         s.commit()
     run.made["home_services"] = services + 1

@@ -18,6 +18,7 @@ from models.kit.masking import mask_name
 from models.kit.validation import NAME_MAX, FieldError, InvalidInput, clean_text
 from models.residents.roster import parse_room
 from models.residents.tables import HomeMonitoring, Household, MonitoringKind, Resident, natural_order
+from models.rounds.tables import RoundPerson
 from models.setup.site import StationContext
 from models.station import parcels
 from models.store.clock import day_bounds
@@ -69,9 +70,7 @@ def add_need(session: Session, *, ctx: StationContext, operator_id: str | None, 
     if errors:
         raise InvalidInput(errors)
     building, unit, number = parts
-    held = session.execute(select(HomeNeed).where(
-        HomeNeed.ended_at.is_(None), HomeNeed.building == building, HomeNeed.unit == unit, HomeNeed.room == number,
-        HomeNeed.name == clean_name)).scalars().first()
+    held = _held_need(session, resident_id=None, building=building, unit=unit, room=number, name=clean_name)
     if held is not None:
         raise CareProblem(QT_TRANSLATE_NOOP("Care", "{room} {name} is already on the register."),
                           room=held.place, name=mask_name(clean_name))
@@ -107,6 +106,18 @@ def from_monitoring(session: Session, *, ctx: StationContext, operator_id: str |
                              since=today.isoformat()))
         added += 1
     return added
+
+
+def _held_need(session: Session, *, resident_id: str | None, building: str, unit: str, room: str,
+               name: str) -> HomeNeed | None:
+    """The open register line of a resident: by the roster's id, else by room and name."""
+    q = select(HomeNeed).where(HomeNeed.ended_at.is_(None))
+    if resident_id is not None:
+        q = q.where(HomeNeed.resident_id == resident_id)
+    else:
+        q = q.where(HomeNeed.building == building, HomeNeed.unit == unit, HomeNeed.room == room,
+                    HomeNeed.name == name)
+    return session.execute(q.order_by(HomeNeed.created_at)).scalars().first()
 
 
 def end_need(session: Session, *, need_id: str, now: datetime) -> HomeNeed:
@@ -183,6 +194,26 @@ def record(session: Session, *, ctx: StationContext, operator_id: str | None, no
         return service
     service = HomeService(**_stamp(ctx, operator_id, now), need_id=need.id, kind=kind, done_at=now, volunteer=who,
                           parcel_id=parcel_id, note=clean_note)
+    session.add(service)
+    return service
+
+
+def record_round_sampling(session: Session, *, ctx: StationContext, operator_id: str | None, person: RoundPerson,
+                          title: str, today: date) -> HomeService:
+    """A resident sampled at their door in a testing round, written in the ledger as it happened
+    ("检测一人、记录一人"): a sampling by whoever sampled, at the time of the round's line. Someone
+    not on the register yet is put on it (why: the round's name; no visits scheduled)."""
+    now = person.sampled_at
+    need = _held_need(session, resident_id=person.resident_id, building=person.building, unit=person.unit,
+                      room=person.room, name=person.name)
+    if need is None:
+        need = HomeNeed(**_stamp(ctx, operator_id, now), resident_id=person.resident_id, building=person.building,
+                        unit=person.unit, room=person.room, name=person.name, kind=NeedKind.OTHER.value,
+                        note=title[:100], every_days=0, since=today.isoformat())
+        session.add(need)
+        session.flush()
+    service = HomeService(**_stamp(ctx, operator_id, now), need_id=need.id, kind=ServiceKind.SAMPLING.value,
+                          done_at=now, volunteer=person.sampled_by, note=title[:100])
     session.add(service)
     return service
 

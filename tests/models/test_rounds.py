@@ -168,6 +168,30 @@ def test_home_sampling_is_recorded_with_who_sampled(desk, compound):
     assert [p.sampled_by for p in desk.rounds.home_list(r.id)] == ["社***刘"]
 
 
+def test_each_home_sampling_is_a_line_of_the_home_service_ledger(desk, compound, monkeypatch):
+    """检测一人、记录一人: whoever is sampled at the door is in the ledger, on the register already or put on it."""
+    desk.authorise(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
+    held = desk.care.add_need(room="1-1-1001", name="孙七", kind="elderly_alone", every_days=2)
+    desk.drop_authority()
+    r = open_round(desk)
+    sun, zhou = (desk.rounds.find_in_round(r.id, name)[0] for name in ("孙", "周"))
+    desk.rounds.sample_at_home(sun.id, "社区医生刘")
+    desk.rounds.sample_at_home(zhou.id, "社区医生刘")
+    assert desk.rounds.sample_at_home(zhou.id, "社区医生王").already  # a second time adds no line
+    done = desk.care.service_history()
+    assert sorted((d.kind, d.volunteer, d.note) for d in done) == [("sampling", "社***刘", "全员核酸")] * 2
+    register = {n.name: n for n in desk.care.care_needs()}
+    assert register["孙*"].id == held.id and register["孙*"].kind == "elderly_alone"
+    assert (register["周*"].kind, register["周*"].note, register["周*"].every_days) == ("other", "全员核酸", 0)
+    assert {d.need_id for d in done} == {held.id, register["周*"].id}
+    # both or neither: a ledger that cannot be written leaves the round's line unsampled
+    li = desk.rounds.find_in_round(r.id, "李")[0]
+    monkeypatch.setattr(care, "record_round_sampling", lambda *a, **k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        desk.rounds.sample_at_home(li.id, "社区医生刘")
+    assert desk.rounds.find_in_round(r.id, "李")[0].sampled_at is None
+
+
 def test_a_closed_round_changes_only_by_a_correction_with_a_reason(desk, compound):
     r = open_round(desk)
     line = desk.rounds.find_in_round(r.id, "吴")[0]

@@ -221,6 +221,11 @@ class DashboardPanel(QWidget):
         box.addWidget(self.rounds_title)
         box.addWidget(self.rounds, 2)
         box.addWidget(self.no_round)
+        # The day's home services, one line: who is on the compounds' registers, what was done, what is open.
+        self.care_line = QLabel("")
+        self.care_line.setObjectName("careLine")
+        self.care_line.setWordWrap(True)
+        box.addWidget(self.care_line)
         self.chart = VisitChart()
         box.addWidget(self.chart, 1)
         self.day.dateChanged.connect(self.refresh)
@@ -253,6 +258,19 @@ class DashboardPanel(QWidget):
         for widget in (self.rounds_title, self.rounds):
             widget.setVisible(shown)
         self.no_round.setVisible(bool(testing.not_reported))
+        self._show_care(self.desk.office.care_summary(day, self.unit))
+
+    def _show_care(self, care) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        from models.office.reports import CARE_LABELS
+
+        whole = care.total
+        done = "、".join(f"{QCoreApplication.translate('Reports', CARE_LABELS[k])} {n}"
+                        for k, n in whole.done.items() if n)
+        self.care_line.setText(self.tr("Home services this day: {0} on the registers, {1} done ({2}), {3} still open")
+                               .format(whole.registered, whole.services, done or "—", whole.still_open))
+        self.care_line.setVisible(bool(care.rows))
 
     def _show_path(self, view) -> None:
         while self.path_row.count():

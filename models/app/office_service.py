@@ -10,6 +10,7 @@ from models import sync
 from models.app.work import Service
 from models.office import dashboard as office
 from models.office import reports
+from models.office import care as office_care
 from models.office import rounds as office_rounds
 from models.sync import day_figures, units
 from models.trust.operators import NotAllowed, Role
@@ -112,18 +113,28 @@ class OfficeService(Service):
         with self.db.engine.connect() as conn:  # a read: no write lock
             return office_rounds.rounds_of_day(conn, day, compounds=compounds)
 
+    def care_summary(self, day, unit_id: str | None = None) -> office_care.CareDay:
+        """The day's home-service ledgers per compound (on the register, services done by kind,
+        still open), of the unit's compounds (this account's, when None)."""
+        with self.db.reading() as s:
+            compounds = self._unit_compounds(s, unit_id)
+        with self.db.engine.connect() as conn:  # a read: no write lock
+            return office_care.care_of_day(conn, day, self.settings.zone, compounds=compounds)
+
     def write_report(self, day, path, *, scheduled: bool = False, language: str | None = None):
         """The daily report (.xlsx or .pdf): figures per compound, the gates that did not report,
-        and the day's testing rounds per compound and building."""
+        the day's testing rounds per compound and building, and the home services per compound."""
         who = self.desk.acting_or_scheduled(Role.SUPERVISOR, scheduled)  # an export, as at a gate
         view = self.dashboard(day)  # a district's report opens with its first level of several units
         missing = self.not_reported(day)
         testing = self.round_summary(day)
+        care = self.care_summary(day)
         with self.db.reading() as s:
             name = sync.office_name(s)
         by_unit = view.rows if any(r.unit_id is not None for r in view.rows) else None
         written = reports.write_report(view.summary, path, language=language or self.settings.language, office=name,
-                                       missing=missing, by_unit=by_unit, rounds=testing if testing.rows else None)
+                                       missing=missing, by_unit=by_unit, rounds=testing if testing.rows else None,
+                                       care=care if care.rows else None)
         with self.db.session() as s:
             self.desk.audit(s, "report", detail=day.isoformat() + (" command line" if scheduled else ""),
                             operator_id=who.id if who else None)

@@ -10,6 +10,8 @@ from pathlib import Path
 from models.formats.spreadsheets import xlsx_row
 from models.kit.drawing import add_fonts
 from models.office.dashboard import FIGURE_NAMES, DaySummary, Figures, UnitDay
+from models.office.care import KINDS as CARE_KINDS
+from models.office.care import CareDay
 from models.office.rounds import RoundsDay
 from models.store.files import written_whole
 from models.store.i18n import QT_TRANSLATE_NOOP, plain_translator
@@ -96,6 +98,32 @@ def _round_rows(testing: RoundsDay, tr) -> tuple[list[str], list[list]]:
     return headers, rows
 
 
+CARE_LABELS = {
+    "sampling": QT_TRANSLATE_NOOP("Reports", "Sampled at home"),
+    "necessities": QT_TRANSLATE_NOOP("Reports", "Necessities delivered"),
+    "medicine": QT_TRANSLATE_NOOP("Reports", "Medicine delivered"),
+    "visit": QT_TRANSLATE_NOOP("Reports", "Home visits"),
+}
+assert tuple(CARE_LABELS) == CARE_KINDS
+
+
+def _care_rows(care: CareDay, tr) -> tuple[list[str], list[list]]:
+    """Each compound's ledger: on the register, the day's services by kind, still open; the total last."""
+    headers = [tr(CTX, QT_TRANSLATE_NOOP("Reports", "Community")), tr(CTX, QT_TRANSLATE_NOOP("Reports", "Compound")),
+               tr(CTX, QT_TRANSLATE_NOOP("Reports", "On the register"))] + \
+        [tr(CTX, CARE_LABELS[k]) for k in CARE_KINDS] + [tr(CTX, QT_TRANSLATE_NOOP("Reports", "Still open"))]
+    rows = [[r.community, r.compound, r.registered] + [r.done[k] for k in CARE_KINDS] + [r.still_open]
+            for r in care.rows]
+    total = care.total
+    rows.append([tr(CTX, QT_TRANSLATE_NOOP("Reports", "Total")), "", total.registered] +
+                [total.done[k] for k in CARE_KINDS] + [total.still_open])
+    return headers, rows
+
+
+def _care_title(care: CareDay, tr) -> str:
+    return tr(CTX, QT_TRANSLATE_NOOP("Reports", "Home services, {day}")).format(day=care.day.isoformat())
+
+
 def _rounds_title(testing: RoundsDay, tr) -> str:
     return tr(CTX, QT_TRANSLATE_NOOP("Reports", "Testing rounds, {day}")).format(day=testing.day.isoformat())
 
@@ -107,7 +135,7 @@ def report_title(summary: DaySummary, tr, office: str) -> str:
 
 def write_report_xlsx(summary: DaySummary, path: Path, *, language: str, office: str = "",
                       missing: list[str] | None = None, by_unit: list[UnitDay] | None = None,
-                      rounds: RoundsDay | None = None) -> Path:
+                      rounds: RoundsDay | None = None, care: CareDay | None = None) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -135,24 +163,32 @@ def write_report_xlsx(summary: DaySummary, path: Path, *, language: str, office:
             sheet.append(xlsx_row(sheet, [line]))
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = 22
-    if rounds is not None:
-        sheet = book.create_sheet(tr(CTX, QT_TRANSLATE_NOOP("Reports", "Testing rounds")))
-        sheet.append(xlsx_row(sheet, [_rounds_title(rounds, tr)]))
+    def table_sheet(name: str, title: str, table: tuple[list[str], list[list]], widths: tuple[int, ...]):
+        sheet = book.create_sheet(name)
+        sheet.append(xlsx_row(sheet, [title]))
         sheet["A1"].font = Font(bold=True, size=14)
         sheet.append([])
-        headers, rows = _round_rows(rounds, tr)
+        headers, rows = table
         sheet.append(xlsx_row(sheet, headers))
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
         for row in rows:
             sheet.append(xlsx_row(sheet, row))
+        for column, width in zip("ABCDEFGH", widths):
+            sheet.column_dimensions[column].width = width
+        return sheet
+
+    if rounds is not None:
+        sheet = table_sheet(tr(CTX, QT_TRANSLATE_NOOP("Reports", "Testing rounds")), _rounds_title(rounds, tr),
+                            _round_rows(rounds, tr), (16, 22, 26, 10))
         if rounds.not_reported:
             sheet.append([])
             sheet.append(xlsx_row(sheet, [tr(CTX, QT_TRANSLATE_NOOP("Reports", "No round reported"))]))
             for line in rounds.not_reported:
                 sheet.append(xlsx_row(sheet, [line]))
-        for column, width in zip("ABCD", (16, 22, 26, 10)):
-            sheet.column_dimensions[column].width = width
+    if care is not None:
+        table_sheet(tr(CTX, QT_TRANSLATE_NOOP("Reports", "Home services")), _care_title(care, tr),
+                    _care_rows(care, tr), (16, 22) + (12,) * 6)
     with written_whole(path) as partial:
         book.save(partial)
     return path
@@ -166,7 +202,7 @@ SIGN_OFF = (QT_TRANSLATE_NOOP("Reports", "Prepared by"), QT_TRANSLATE_NOOP("Repo
 
 def write_report_pdf(summary: DaySummary, path: Path, *, language: str, office: str = "",
                      missing: list[str] | None = None, by_unit: list[UnitDay] | None = None,
-                     rounds: RoundsDay | None = None) -> Path:
+                     rounds: RoundsDay | None = None, care: CareDay | None = None) -> Path:
     """A landscape A4 page with real (searchable) Chinese text that fills the sheet: the key figures
     large, the table in rows tall enough to read and write on, the gates not reported, and the lines
     for signing off that an upward report carries."""
@@ -229,12 +265,8 @@ def write_report_pdf(summary: DaySummary, path: Path, *, language: str, office: 
             for row in body:
                 table.row(["" if v is None else str(v) for v in row])
 
-    pdf.ln(6)
-    pdf.set_font("cjk", style=bold, size=12)
-    pdf.cell(0, 8, tr(CTX, QT_TRANSLATE_NOOP("Reports", "Not reported")), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("cjk", size=10)
-    pdf.multi_cell(0, 6, "；".join(missing) if missing else tr(CTX, QT_TRANSLATE_NOOP(
-        "Reports", "Every gate has reported for this day.")), new_x="LMARGIN", new_y="NEXT")
+    _listed(pdf, QT_TRANSLATE_NOOP("Reports", "Not reported"), missing or [],
+            QT_TRANSLATE_NOOP("Reports", "Every gate has reported for this day."), tr, bold)
 
     # Sign-off lines along the foot of the last page.
     if pdf.get_y() > pdf.h - pdf.b_margin - 20:
@@ -248,41 +280,49 @@ def write_report_pdf(summary: DaySummary, path: Path, *, language: str, office: 
         pdf.cell(part, 8, tr(CTX, label) + "：")
         pdf.line(x + 24, pdf.get_y() + 7, x + part - 8, pdf.get_y() + 7)
     if rounds is not None:
-        _rounds_page(pdf, rounds, tr, bold, heading, width)
+        _table_page(pdf, _rounds_title(rounds, tr), _round_rows(rounds, tr), (30, 40, 52, 22), bold, heading, width)
+        _listed(pdf, QT_TRANSLATE_NOOP("Reports", "No round reported"), rounds.not_reported, QT_TRANSLATE_NOOP(
+            "Reports", "Every compound heard from has reported a round for this day."), tr, bold)
+    if care is not None:
+        _table_page(pdf, _care_title(care, tr), _care_rows(care, tr), (36, 50), bold, heading, width)
     with written_whole(path) as partial:
         pdf.output(str(partial))
     return path
 
 
-def _rounds_page(pdf, rounds: RoundsDay, tr, bold: str, heading, width: float) -> None:
-    """The day's testing rounds on a page of their own: per compound and building, then who sent none."""
+def _table_page(pdf, title: str, table: tuple[list[str], list[list]], fixed: tuple[float, ...], bold: str, heading,
+                width: float) -> None:
+    """A table of figures on a page of its own: the named columns first, the figures sharing the rest."""
     pdf.add_page()
     pdf.set_font("cjk", style=bold, size=18)
-    pdf.cell(0, 11, _rounds_title(rounds, tr), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 11, title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
-    headers, rows = _round_rows(rounds, tr)
-    fixed = (30, 40, 52, 22)
-    each = (width - sum(fixed)) / len(ROUND_FIGURES)
+    headers, rows = table
+    figures = len(headers) - len(fixed)
+    each = (width - sum(fixed)) / figures
     pdf.set_font("cjk", size=10)
-    with pdf.table(col_widths=fixed + (each,) * len(ROUND_FIGURES), text_align="CENTER", line_height=7,
+    with pdf.table(col_widths=fixed + (each,) * figures, text_align="CENTER", line_height=7,
                    headings_style=heading, cell_fill_color=(246, 248, 251), cell_fill_mode="ROWS",
                    padding=1) as table:
         table.row(headers)
         for row in rows:
             table.row([str(v) for v in row])
+
+
+def _listed(pdf, label: str, lines: list[str], none: str, tr, bold: str) -> None:
     pdf.ln(6)
     pdf.set_font("cjk", style=bold, size=12)
-    pdf.cell(0, 8, tr(CTX, QT_TRANSLATE_NOOP("Reports", "No round reported")), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, tr(CTX, label), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("cjk", size=10)
-    pdf.multi_cell(0, 6, "；".join(rounds.not_reported) if rounds.not_reported else tr(CTX, QT_TRANSLATE_NOOP(
-        "Reports", "Every compound heard from has reported a round for this day.")), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, "；".join(lines) if lines else tr(CTX, none), new_x="LMARGIN", new_y="NEXT")
 
 
 def write_report(summary: DaySummary, path: Path, *, language: str, office: str = "",
                  missing: list[str] | None = None, by_unit: list[UnitDay] | None = None,
-                 rounds: RoundsDay | None = None) -> Path:
+                 rounds: RoundsDay | None = None, care: CareDay | None = None) -> Path:
     """by_unit: the level below the report's unit (a district's sub-districts…), shown first;
-    rounds: the day's testing rounds, on a sheet (a page) of their own."""
+    rounds: the day's testing rounds, care: the day's home services, each on a sheet (a page) of its own."""
     writer = write_report_pdf if path.suffix.lower() == ".pdf" else write_report_xlsx
-    return writer(summary, path, language=language, office=office, missing=missing, by_unit=by_unit, rounds=rounds)
+    return writer(summary, path, language=language, office=office, missing=missing, by_unit=by_unit, rounds=rounds,
+                  care=care)
 

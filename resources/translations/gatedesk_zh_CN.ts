@@ -438,57 +438,57 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>第 {page}/{pages} 页 · 共 {count} 户 · 姓名已脱敏</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="48" />
+        <location filename="../../models/care/ledger.py" line="49" />
         <source>This resident is not on the register.</source>
         <translation>此住户不在帮扶名册中。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="50" />
+        <location filename="../../models/care/ledger.py" line="51" />
         <source>Help for this resident has ended.</source>
         <translation>此住户的帮扶已结束。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="60" />
+        <location filename="../../models/care/ledger.py" line="61" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="66" />
+        <location filename="../../models/care/ledger.py" line="67" />
         <source>Choose why they need help.</source>
         <translation>请选择需要帮扶的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="68" />
+        <location filename="../../models/care/ledger.py" line="69" />
         <source>A visit every 0 to {max} days.</source>
         <translation>走访间隔为 0 至 {max} 天。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="76" />
+        <location filename="../../models/care/ledger.py" line="75" />
         <source>{room} {name} is already on the register.</source>
         <translation>{room} {name} 已在帮扶名册中。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="135" />
+        <location filename="../../models/care/ledger.py" line="146" />
         <source>Choose the service.</source>
         <translation>请选择服务内容。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="146" />
+        <location filename="../../models/care/ledger.py" line="157" />
         <source>Plan for today or a later day.</source>
         <translation>只能计划今天或以后的日期。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="171" />
+        <location filename="../../models/care/ledger.py" line="182" />
         <source>That item is no longer waiting at the drop-off station.</source>
         <translation>该物品已不在寄存点待取。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="176" />
+        <location filename="../../models/care/ledger.py" line="187" />
         <source>This service is not planned for this resident.</source>
         <translation>该服务不是为此住户计划的。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="178" />
+        <location filename="../../models/care/ledger.py" line="189" />
         <source>This service is already recorded as done.</source>
         <translation>该服务已记录为完成。</translation>
     </message>
@@ -1188,22 +1188,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>双击单位进入下一级，双击小区查看当天的登记（已打码）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="249" />
+        <location filename="../../gui/dashboard_panel.py" line="254" />
         <source>Testing rounds this day: {0} sampled of {1} due, {2} exempt, {3} missing</source>
         <translation>当日核酸轮次：应检 {1} 人，已采 {0} 人，免检 {2} 人，未检 {3} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="251" />
+        <location filename="../../gui/dashboard_panel.py" line="256" />
         <source>No round reported: {0}</source>
         <translation>未报送核酸轮次：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="263" />
+        <location filename="../../gui/dashboard_panel.py" line="271" />
+        <source>Home services this day: {0} on the registers, {1} done ({2}), {3} still open</source>
+        <translation>上门服务：在册 {0} 人，完成 {1} 次（{2}），未完成 {3} 项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_panel.py" line="281" />
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_panel.py" line="242" />
+        <location filename="../../gui/dashboard_panel.py" line="247" />
         <source>Gates with registrations this day: {0} of {1}</source>
         <translation>当天有登记的门岗：{0} / {1}</translation>
     </message>
@@ -4229,216 +4234,259 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>寄存</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="25" />
+        <location filename="../../models/office/reports.py" line="27" />
         <source>Registered</source>
         <translation>登记人次</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="26" />
+        <location filename="../../models/office/reports.py" line="28" />
         <source>Refused</source>
         <translation>劝返</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="27" />
+        <location filename="../../models/office/reports.py" line="29" />
         <source>Sent to isolation</source>
         <translation>送隔离点</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="28" />
+        <location filename="../../models/office/reports.py" line="30" />
         <source>Fevers</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="29" />
+        <location filename="../../models/office/reports.py" line="31" />
         <source>Isolation cases opened</source>
         <translation>新增隔离</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="30" />
+        <location filename="../../models/office/reports.py" line="32" />
         <source>Isolation cases open</source>
         <translation>在隔离</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="31" />
+        <location filename="../../models/office/reports.py" line="33" />
         <source>Isolation cases closed</source>
         <translation>解除/转运</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="32" />
+        <location filename="../../models/office/reports.py" line="34" />
         <source>Parcels received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="33" />
+        <location filename="../../models/office/reports.py" line="35" />
         <source>Parcels waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="34" />
+        <location filename="../../models/office/reports.py" line="36" />
         <source>Parcels overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="35" />
+        <location filename="../../models/office/reports.py" line="37" />
         <source>Daily checks done</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="41" />
-        <location filename="../../models/office/reports.py" line="83" />
+        <location filename="../../models/office/reports.py" line="43" />
+        <location filename="../../models/office/reports.py" line="85" />
+        <location filename="../../models/office/reports.py" line="112" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="41" />
-        <location filename="../../models/office/reports.py" line="83" />
+        <location filename="../../models/office/reports.py" line="43" />
+        <location filename="../../models/office/reports.py" line="85" />
+        <location filename="../../models/office/reports.py" line="112" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="41" />
-        <location filename="../../models/office/reports.py" line="57" />
+        <location filename="../../models/office/reports.py" line="43" />
+        <location filename="../../models/office/reports.py" line="59" />
         <source>Gates</source>
         <translation>门岗数</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="48" />
-        <location filename="../../models/office/reports.py" line="91" />
+        <location filename="../../models/office/reports.py" line="50" />
+        <location filename="../../models/office/reports.py" line="93" />
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="50" />
-        <location filename="../../models/office/reports.py" line="66" />
-        <location filename="../../models/office/reports.py" line="94" />
+        <location filename="../../models/office/reports.py" line="52" />
+        <location filename="../../models/office/reports.py" line="68" />
+        <location filename="../../models/office/reports.py" line="96" />
+        <location filename="../../models/office/reports.py" line="118" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="57" />
+        <location filename="../../models/office/reports.py" line="59" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="61" />
+        <location filename="../../models/office/reports.py" line="63" />
         <source>Not placed in a unit</source>
         <translation>未归属单位</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="73" />
+        <location filename="../../models/office/reports.py" line="75" />
         <source>Due</source>
         <translation>应检</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="74" />
+        <location filename="../../models/office/reports.py" line="76" />
         <source>Sampled</source>
         <translation>已采</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="75" />
+        <location filename="../../models/office/reports.py" line="77" />
         <source>Exempt</source>
         <translation>免检</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="76" />
+        <location filename="../../models/office/reports.py" line="78" />
         <source>Missing</source>
         <translation>未检</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="77" />
+        <location filename="../../models/office/reports.py" line="79" />
         <source>Waiting at home</source>
         <translation>待上门</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="84" />
+        <location filename="../../models/office/reports.py" line="86" />
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="84" />
+        <location filename="../../models/office/reports.py" line="86" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="88" />
+        <location filename="../../models/office/reports.py" line="90" />
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="89" />
+        <location filename="../../models/office/reports.py" line="91" />
         <source>under way</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="100" />
+        <location filename="../../models/office/reports.py" line="102" />
+        <source>Sampled at home</source>
+        <translation>上门采样</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="103" />
+        <source>Necessities delivered</source>
+        <translation>送生活物资</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="104" />
+        <source>Medicine delivered</source>
+        <translation>送药</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="105" />
+        <source>Home visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="113" />
+        <source>On the register</source>
+        <translation>在册人数</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="114" />
+        <source>Still open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="124" />
+        <source>Home services, {day}</source>
+        <translation>上门服务台账（{day}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="128" />
         <source>Testing rounds, {day}</source>
         <translation>{day} 核酸检测轮次</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="104" />
+        <location filename="../../models/office/reports.py" line="132" />
         <source>{office} daily epidemic-control summary, {day}</source>
         <translation>{office} 疫情防控每日汇总（{day}）</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="105" />
+        <location filename="../../models/office/reports.py" line="133" />
         <source>Community office</source>
         <translation>社区办公室</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="117" />
+        <location filename="../../models/office/reports.py" line="145" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="121" />
-        <location filename="../../models/office/reports.py" line="190" />
+        <location filename="../../models/office/reports.py" line="149" />
+        <location filename="../../models/office/reports.py" line="226" />
         <source>Gates reporting: {n} of {total}</source>
         <translation>已报送门岗：{n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="133" />
-        <location filename="../../models/office/reports.py" line="234" />
+        <location filename="../../models/office/reports.py" line="161" />
+        <location filename="../../models/office/reports.py" line="268" />
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="139" />
+        <location filename="../../models/office/reports.py" line="182" />
         <source>Testing rounds</source>
         <translation>核酸检测轮次</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="151" />
-        <location filename="../../models/office/reports.py" line="275" />
+        <location filename="../../models/office/reports.py" line="186" />
+        <location filename="../../models/office/reports.py" line="284" />
         <source>No round reported</source>
         <translation>未报送本轮次的小区</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="163" />
+        <location filename="../../models/office/reports.py" line="190" />
+        <source>Home services</source>
+        <translation>上门服务</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="199" />
         <source>Prepared by</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="163" />
+        <location filename="../../models/office/reports.py" line="199" />
         <source>Checked by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="164" />
+        <location filename="../../models/office/reports.py" line="200" />
         <source>Telephone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="164" />
+        <location filename="../../models/office/reports.py" line="200" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="236" />
+        <location filename="../../models/office/reports.py" line="269" />
         <source>Every gate has reported for this day.</source>
         <translation>当日所有门岗均已报送。</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="277" />
+        <location filename="../../models/office/reports.py" line="284" />
         <source>Every compound heard from has reported a round for this day.</source>
         <translation>已报送数据的小区当天均已报送核酸轮次。</translation>
     </message>

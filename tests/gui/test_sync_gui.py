@@ -100,6 +100,13 @@ def test_office_checks_then_imports_a_usb_stick(office_window, office_desk, qtbo
     total_row = dash.model.rowCount() - 1
     assert dash.model.data(dash.model.index(total_row, 2)) == 80  # today's registrations, both gates
     assert len(dash.chart.series) == 28 and dash.chart.series[-1][1] == 80
+    # The day's testing rounds of both compounds by building, and their home services in a line.
+    testing = office_desk.office.round_summary(dash.current_day())
+    assert dash.rounds.isVisible() and dash.rounds_model.rowCount() == sum(len(r.buildings) for r in testing.rows)
+    care = office_desk.office.care_summary(dash.current_day()).total
+    assert dash.care_line.isVisible() and care.done["sampling"] > 0
+    assert dash.care_line.text().startswith(f"上门服务：在册 {care.registered} 人，完成 {care.services} 次（上门采样 ")
+    assert dash.care_line.text().endswith(f"未完成 {care.still_open} 项")
 
 
 def test_the_office_window_imports_with_workers_reading_ahead(office_window, office_desk, qtbot, usb, monkeypatch):

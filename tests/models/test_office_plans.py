@@ -1,5 +1,5 @@
 """The office keeps only the indexes its own screens use, and every question its screens, reports,
-imports and erasure ask of the visits, the parcels and the testing rounds still seeks an index: the statements are caught as the real
+imports and erasure ask of the visits, the parcels, the testing rounds and the home-service ledger still seeks an index: the statements are caught as the real
 services run them, and each one's plan is read back from the engine (SQLite's EXPLAIN QUERY PLAN;
 PostgreSQL's EXPLAIN with sequential scans made a last resort, so a missing index shows)."""
 from __future__ import annotations
@@ -47,7 +47,7 @@ def caught_statements(desk, tmp_path) -> list[tuple[str, object]]:
 
     def catch(conn, cursor, statement, parameters, context, executemany):
         if statement.lstrip().upper().startswith("SELECT") and not executemany and (
-                any(t in statement.lower() for t in ("visit", "parcel", "testing_round", "round_person"))):
+                any(t in statement.lower() for t in ("visit", "parcel", "testing_round", "round_person", "home_"))):
             caught.append((statement, parameters))
 
     engine = desk.db.engine
@@ -67,6 +67,7 @@ def caught_statements(desk, tmp_path) -> list[tuple[str, object]]:
                 desk.office.drill_visits(compound_ids=row.compound_ids, day=day)
                 desk.office.drill_visits(compound_ids=row.compound_ids, day=day, decision="refuse")
         assert desk.office.round_summary(day).rows  # the day's rounds, by building
+        assert desk.office.care_summary(day).rows  # the day's home services, by compound
         desk.office.write_report(day, tmp_path / "r.xlsx")
         desk.clock = lambda: NOW + timedelta(days=40)  # the first visits are past the retention period
         desk.records.erase_expired(chunk=50)
@@ -86,7 +87,7 @@ def plan(db, statement: str, parameters) -> str:
 
 def scans_the_visits(db, text: str) -> bool:
     """Reads the visits, the parcels or the rounds' people whole."""
-    tables = ("visit", "parcel", "round_person", "testing_round")
+    tables = ("visit", "parcel", "round_person", "testing_round", "home_need", "home_service")
     if db.engine.dialect.name == "sqlite":
         return any(line.startswith(tuple(f"SCAN {t}" for t in tables)) or line == "SCAN v" for line in text.splitlines())
     return any(f"Seq Scan on {t}" in text for t in tables)

@@ -52,7 +52,8 @@ NEEDS = {
     "audit": None, "supervisor": None, "write": None,
     # the office's figures (masked), housekeeping and checks that show no personal data
     "office.day_summary": None, "office.visit_series": None, "office.drill_visits": None, "sync.completeness": None,
-    "office.rollup": None, "office.round_summary": None, "office.units": None, "office.not_reported": None, "office.dashboard": None,
+    "office.rollup": None, "office.round_summary": None, "office.care_summary": None, "office.units": None,
+    "office.not_reported": None, "office.dashboard": None,
     "sync.open_conflicts": None, "sync.importer": None, "records.erase_expired": None, "records.erasure_failed": None,
     "records.personal_left": None,
     "records.audit_verdict": None, "records.anchor_audit": None, "records.daily_backup": None,

@@ -194,9 +194,15 @@ def test_a_community_account_sees_its_own_community_only(office, tmp_path):
     assert {r.compound for r in office.office.round_summary(day).rows} == {"榕城花园"}
     with pytest.raises(NotAllowed):
         office.office.round_summary(day, find(tree, units.DISTRICT, "鼓楼区"))
+    # and the home services: its own compound's only
+    assert {r.compound for r in office.office.care_summary(day).rows} == {"榕城花园"}
+    with pytest.raises(NotAllowed):
+        office.office.care_summary(day, find(tree, units.DISTRICT, "鼓楼区"))
     book = load_workbook(office.office.write_report(day, tmp_path / "r2.xlsx"))
-    cells = {str(v) for row in book.worksheets[1].iter_rows(values_only=True) for v in row if v is not None}
-    assert "榕城花园" in cells and not {"三坊小区", "金山小区", "五四北苑"} & cells
+    assert len(book.worksheets) == 3  # the summary, the rounds, the home services
+    for sheet in book.worksheets[1:]:
+        cells = {str(v) for row in sheet.iter_rows(values_only=True) for v in row if v is not None}
+        assert "榕城花园" in cells and not {"三坊小区", "金山小区", "五四北苑"} & cells
 
 
 def test_an_office_from_before_the_units_gets_its_compounds_placed(gates, tmp_path, open_office, monkeypatch):

@@ -20,7 +20,7 @@ from gui import texts
 from models.app.desk import Desk
 from models.kit.validation import InvalidInput
 from models.formats.sheets import SheetProblem
-from models.rounds import RoundFileProblem, RoundProblem
+from models.rounds import REASON_LABELS, Reason, RoundFileProblem, RoundProblem
 
 
 class OpenRoundDialog(QDialog):
@@ -56,6 +56,13 @@ class OpenRoundDialog(QDialog):
             item.setCheckState(Qt.Checked)
             self.buildings.addItem(item)
         box.addWidget(self.buildings, 1)
+        # Those the community's notice excuses: exempt from the start, listed (masked) before opening.
+        self.excused = QLabel("")
+        self.excused.setObjectName("roundExcused")
+        self.excused.setWordWrap(True)
+        self.excused.hide()
+        box.addWidget(self.excused)
+        self.exemptions = []
         self.error = QLabel("")
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
@@ -99,8 +106,17 @@ class OpenRoundDialog(QDialog):
             due = not notice.buildings or item.data(Qt.UserRole) in notice.buildings
             item.setCheckState(Qt.Checked if due else Qt.Unchecked)
         unknown = [b for b in notice.buildings if b not in known]
-        self.error.setText(self.tr("Not on this gate's roster, left out: {0}").format("、".join(unknown))
-                           if unknown else "")
+        problems = [self.tr("Not on this gate's roster, left out: {0}").format("、".join(unknown))] if unknown else []
+        if notice.left_out:
+            problems.append(self.tr("Excused in the notice but not due here or not understood, left out: {0}")
+                            .format("；".join(notice.left_out[:8]) + ("…" if len(notice.left_out) > 8 else "")))
+        self.error.setText("\n".join(problems))
+        self.exemptions = list(notice.exemptions)
+        lines = [f"{shown} {texts.lookup('Rounds', REASON_LABELS[Reason(e.reason)])}"
+                 for shown, e in zip(notice.shown, notice.exemptions)]
+        self.excused.setText(self.tr("Excused by the notice: {0}").format(len(lines)) + "\n" +
+                             "；".join(lines[:12]) + ("…" if len(lines) > 12 else ""))
+        self.excused.setVisible(bool(lines))
         return True
 
     def chosen(self) -> list[str] | None:
@@ -112,7 +128,8 @@ class OpenRoundDialog(QDialog):
     def accept(self) -> None:
         points = [p for p in re.split(r"[,，、;；\n]", self.points.text()) if p.strip()]
         try:
-            self.opened = self.desk.rounds.open_round(title=self.title.text(), points=points, buildings=self.chosen())
+            self.opened = self.desk.rounds.open_round(title=self.title.text(), points=points, buildings=self.chosen(),
+                                                      exemptions=self.exemptions)
         except InvalidInput as exc:
             self.error.setText("\n".join(texts.by_field(exc).values()))
             return

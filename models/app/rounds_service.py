@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from models import care, residents, rounds
 from models.app.work import Service
-from models.kit.masking import Masked, masked
+from models.kit.masking import Masked, mask_name, masked
 from models.trust.operators import Role
 
 
@@ -25,14 +25,16 @@ class RoundService(Service):
             return result
 
     # -- opening and closing (audited) -----------------------------------------------------------
-    def open_round(self, *, title: str, points: list[str], buildings: list[str] | None = None) -> rounds.TestingRound:
-        """An administrator opens a round for today: everyone on the roster, or some buildings."""
+    def open_round(self, *, title: str, points: list[str], buildings: list[str] | None = None,
+                   exemptions: list[rounds.Exemption] = ()) -> rounds.TestingRound:
+        """An administrator opens a round for today: everyone on the roster, or some buildings;
+        those the community excused (its notice's list) are exempt from the start."""
         admin = self.desk.acting(Role.ADMIN)
         with self.db.session() as s:
             r = rounds.open_round(s, ctx=self.ctx, operator_id=admin.id, now=self.clock(), day=self.desk.today(),
-                                  title=title, points=points, buildings_due=buildings)
-            self.desk.audit(s, "round_open", record_id=r.id, detail=f"buildings={len(buildings or [])}",
-                            operator_id=admin.id)
+                                  title=title, points=points, buildings_due=buildings, exemptions=exemptions)
+            self.desk.audit(s, "round_open", record_id=r.id,
+                            detail=f"buildings={len(buildings or [])} exempt={len(exemptions)}", operator_id=admin.id)
             s.commit()
             return r
 
@@ -54,13 +56,23 @@ class RoundService(Service):
             s.commit()
             return fix
 
-    def read_round_file(self, path):
+    def read_round_file(self, path) -> rounds.RoundNotice:
         """The community's notice of a round (a spreadsheet), to fill the form that opens it. Raises
-        sheets.SheetProblem or rounds.RoundFileProblem with the reason."""
+        sheets.SheetProblem or rounds.RoundFileProblem with the reason. Those it excuses who are
+        not due here (not on this gate's roster, or of a building not in the round) are left out
+        and named; the others come with a masked line each for the screen."""
         from models.rounds.round_file import read_round_file
 
         self.desk.acting(Role.ADMIN)  # it fills the administrator's form
-        return read_round_file(path)
+        notice = read_round_file(path)
+        with self.db.reading() as s:
+            known = set(rounds.buildings(s))
+            due = [b for b in notice.buildings if b in known] or None
+            strangers = rounds.not_due(s, notice.exemptions, due)
+        keep = [e for e in notice.exemptions if e not in strangers]
+        return replace(notice, exemptions=keep,
+                       left_out=notice.left_out + [f"{e.room} {mask_name(e.name)}" for e in strangers],
+                       shown=[f"{e.room} {mask_name(e.name)}" for e in keep])
 
     # -- during the round -------------------------------------------------------------------------
     def call_batch(self, round_id: str, building: str, size: int = rounds.CALL_BATCH) -> list:

@@ -4,15 +4,22 @@ buildings due. It fills the form that opens the round; nothing opens from a file
 
     轮次名称,日期,采样点,楼栋
     第三轮全员核酸检测,2026-12-03,1#楼下、篮球场,1号楼、2号楼
+
+Below it, optionally, the residents excused from the round, under headings of their own:
+
+    房号,姓名,免检原因,说明
+    3-2-501,张三,住院,市一医院
+    1-1-101,李四,已在单位检测,12月2日报告已看
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from models.formats import sheets
+from models.rounds.rounds import Exemption, Reason
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 
 TITLE_HEADERS = ("轮次名称", "轮次", "名称", "title", "round")
@@ -20,6 +27,16 @@ DAY_HEADERS = ("日期", "检测日期", "date", "day")
 POINT_HEADERS = ("采样点", "采样地点", "points", "sampling points")
 BUILDING_HEADERS = ("楼栋", "检测楼栋", "buildings")
 SEPARATORS = r"[、,，;；/\s]+"
+ROOM_HEADERS = ("房号", "房间号", "房间", "门牌号", "room")
+NAME_HEADERS = ("姓名", "name")
+REASON_HEADERS = ("免检原因", "原因", "reason")
+NOTE_HEADERS = ("说明", "备注", "证明", "note")
+# What people write for a reason, first match wins: the words of a hospital stay, of a test done
+# elsewhere, of being away. Anything else excuses nobody and is named as left out.
+REASON_WORDS = ((Reason.HOSPITAL, ("住院", "医院", "hospital")),
+                (Reason.ELSEWHERE, ("检", "elsewhere", "tested")),
+                (Reason.AWAY, ("外出", "不在", "外地", "出差", "离", "away")))
+MAX_EXEMPTIONS = 2000
 
 PROBLEMS = {
     "header": QT_TRANSLATE_NOOP("Rounds", "{name} has no columns for the round's name, day and sampling points "
@@ -43,6 +60,9 @@ class RoundNotice:
     day: date
     points: list[str]
     buildings: list[str]  # empty: everyone
+    exemptions: list[Exemption] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # exemption rows not understood, each said why
+    shown: list[str] = field(default_factory=list)  # the exemptions as a screen shows them (names masked)
 
 
 def _column(header: list[str], names: tuple[str, ...]) -> int | None:
@@ -73,10 +93,10 @@ def read_round_file(path: Path) -> RoundNotice:
             "points": _column(header, POINT_HEADERS), "buildings": _column(header, BUILDING_HEADERS)}
     if None in (cols["title"], cols["day"], cols["points"]):
         raise RoundFileProblem("header", path)
-    data = next(((n, row) for n, row in rows[1:] if row is None or any(c.strip() for c in row)), None)
-    if data is None:
+    at = next((i for i, (_n, row) in enumerate(rows) if i and (row is None or any(c.strip() for c in row))), None)
+    if at is None:
         raise RoundFileProblem("empty", path)
-    row = data[1]
+    row = rows[at][1]
     if row is None:
         raise RoundFileProblem("encoding", path)
     cell = {k: (row[i] if i is not None and i < len(row) else "") for k, i in cols.items()}
@@ -85,4 +105,38 @@ def read_round_file(path: Path) -> RoundNotice:
         raise RoundFileProblem("day", path, text=cell["day"][:20])
     points = [p for p in re.split(SEPARATORS, cell["points"]) if p]
     buildings = [_building(b) for b in re.split(SEPARATORS, cell["buildings"]) if _building(b)]
-    return RoundNotice(cell["title"].strip(), day, points, buildings)
+    exemptions, left_out = _exemptions(rows[at + 1:])
+    return RoundNotice(cell["title"].strip(), day, points, buildings, exemptions, left_out)
+
+
+def _reason_of(text: str) -> str | None:
+    said = text.strip().lower()
+    return next((reason.value for reason, words in REASON_WORDS if any(w in said for w in words)), None) \
+        if said else None
+
+
+def _exemptions(rows: list[tuple[int, list[str] | None]]) -> tuple[list[Exemption], list[str]]:
+    """The table of those excused, below the round's row: its headings first (room and reason at
+    least), then a row each. A row without a room and a name, or with a reason that excuses
+    nobody, is left out and said why (by row number: no name is repeated back)."""
+    start = next((i for i, (_n, row) in enumerate(rows) if row and _column(row, ROOM_HEADERS) is not None
+                  and _column(row, REASON_HEADERS) is not None), None)
+    if start is None:
+        return [], []
+    header = rows[start][1]
+    cols = [_column(header, names) for names in (ROOM_HEADERS, NAME_HEADERS, REASON_HEADERS, NOTE_HEADERS)]
+    found: list[Exemption] = []
+    left_out: list[str] = []
+    for number, row in rows[start + 1:]:
+        if row is not None and not any(c.strip() for c in row):
+            continue
+        if row is None:
+            left_out.append(f"{number}: ?")
+            continue
+        room, name, said, note = (row[i].strip() if i is not None and i < len(row) else "" for i in cols)
+        reason = _reason_of(said)
+        if not room or not name or reason is None or len(found) >= MAX_EXEMPTIONS:
+            left_out.append(f"{number}: {said[:10] or '—'}")
+            continue
+        found.append(Exemption(room[:30], name[:50], reason, note[:100]))
+    return found, left_out

@@ -16,6 +16,7 @@ from enum import StrEnum
 from sqlalchemy import Connection, case, func, or_, select
 from sqlmodel import Session
 
+from models.kit.masking import mask_name
 from models.kit.validation import NAME_MAX, FieldError, InvalidInput, _err, clean_text
 from models.residents.roster import parse_room
 from models.residents.tables import Household, Resident, natural_order
@@ -45,6 +46,15 @@ REASON_LABELS = {
 }
 # Reasons that excuse a person from the round. Someone who refused is still missing: nobody tested them.
 EXEMPTING = frozenset({Reason.AWAY, Reason.ELSEWHERE, Reason.HOSPITAL})
+
+
+@dataclass(frozen=True)
+class Exemption:
+    """Someone excused before the round opens (the community's notice lists them): room, name, why."""
+    room: str  # as people write it: 3-2-501, 3栋2单元501
+    name: str
+    reason: str  # one of EXEMPTING
+    note: str = ""
 
 
 def _rerr(field: str, text: str, **params) -> FieldError:
@@ -93,9 +103,30 @@ def buildings(session: Session) -> list[str]:
     return sorted(names, key=natural_order)
 
 
+def _due(session: Session, chosen: list[str]) -> list:
+    who = select(Resident.id, Resident.name, Household.building, Household.unit, Household.room) \
+        .join(Household, Household.id == Resident.household_id).where(Resident.active.is_(True))
+    if chosen:
+        who = who.where(Household.building.in_(chosen))
+    return session.execute(who).all()
+
+
+def _key(building: str, unit: str, room: str, name: str) -> tuple:
+    return building, unit, room, name.strip()
+
+
+def not_due(session: Session, exemptions: list[Exemption], buildings_due: list[str] | None) -> list[Exemption]:
+    """The exemptions that name nobody due in a round of these buildings (a room or a name not on
+    the roster, or a building not in the round)."""
+    due = {_key(b, u, room, name) for _rid, name, b, u, room in _due(session, list(buildings_due or ()))}
+    return [e for e in exemptions if (parts := parse_room(e.room)) is None or _key(*parts, e.name) not in due]
+
+
 def open_round(session: Session, *, ctx: StationContext, operator_id: str | None, now: datetime, day: date,
-               title: str, points: list[str], buildings_due: list[str] | None = None) -> TestingRound:
-    """Open a round for everyone on the roster (or those of some buildings). One round at a time."""
+               title: str, points: list[str], buildings_due: list[str] | None = None,
+               exemptions: list[Exemption] = ()) -> TestingRound:
+    """Open a round for everyone on the roster (or those of some buildings), some excused from the
+    start (exempt, not missing: the community's notice names them). One round at a time."""
     errors: list[FieldError] = []
     clean_title = clean_text("title", title, errors, required=True, max_len=100)
     clean_points = []
@@ -120,21 +151,53 @@ def open_round(session: Session, *, ctx: StationContext, operator_id: str | None
     current = open_round_of(session)
     if current is not None:
         raise RoundProblem(ROUND_OPEN, title=current.title)
-    who = select(Resident.id, Resident.name, Household.building, Household.unit, Household.room) \
-        .join(Household, Household.id == Resident.household_id).where(Resident.active.is_(True))
-    if chosen:
-        who = who.where(Household.building.in_(chosen))
-    due = session.execute(who).all()
+    due = _due(session, chosen)
     if not due:
         raise RoundProblem(NOBODY_DUE)
+    excused = _excused(exemptions, due)
     stamp = _stamp(ctx, operator_id, now)
     r = TestingRound(**stamp, compound_id=ctx.compound_id, day=day.isoformat(), title=clean_title,
                      points="\n".join(clean_points), buildings="\n".join(chosen), opened_at=now)
     session.add(r)
     session.flush()
-    session.add_all([RoundPerson(**stamp, round_id=r.id, resident_id=rid, building=b, unit=u, room=room,
-                                 floor=floor_of(room), name=name) for rid, name, b, u, room in due])
+    lines = [RoundPerson(**stamp, round_id=r.id, resident_id=rid, building=b, unit=u, room=room,
+                         floor=floor_of(room), name=name) for rid, name, b, u, room in due]
+    for p in lines:
+        p.reason, p.note = excused.get(_key(p.building, p.unit, p.room, p.name), (None, ""))
+    session.add_all(lines)
     return r
+
+
+def _excused(exemptions: list[Exemption], due: list) -> dict[tuple, tuple[str, str]]:
+    """Each exemption checked (an excusing reason, the proof for tested elsewhere) and matched to
+    someone due; any that is not refuses the round, named (masked) with why."""
+    errors: list[FieldError] = []
+    excused: dict[tuple, tuple[str, str]] = {}
+    keys = {_key(b, u, room, name) for _rid, name, b, u, room in due}
+    strangers = []
+    for e in exemptions:
+        parts = parse_room(e.room)
+        key = _key(*parts, e.name) if parts else None
+        who = f"{e.room.strip()[:20]} {mask_name(e.name.strip())}"
+        if key not in keys:
+            strangers.append(who)
+            continue
+        if e.reason not in EXEMPTING:
+            errors.append(_rerr("exemptions", QT_TRANSLATE_NOOP(
+                "Rounds", "{who}: away, tested elsewhere or in hospital excuse someone; nothing else does."), who=who))
+            continue
+        wrong: list[FieldError] = []
+        excused[key] = _reason(e.reason, e.note, wrong)
+        if wrong:
+            errors.append(_rerr("exemptions", QT_TRANSLATE_NOOP(
+                "Rounds", "{who}: write where and when they were tested (the proof seen), in at most 100 "
+                          "characters."), who=who))
+    if strangers:
+        errors.append(_rerr("exemptions", QT_TRANSLATE_NOOP("Rounds", "Not due in this round: {names}"),
+                            names="、".join(strangers[:5]) + ("…" if len(strangers) > 5 else "")))
+    if errors:
+        raise InvalidInput(errors)
+    return excused
 
 
 # -- during the round --------------------------------------------------------------------------
@@ -260,10 +323,8 @@ def find(session: Session, *, round_id: str, text: str, limit: int = 20) -> list
     return sorted(session.execute(q.limit(500)).scalars(), key=_place)[:limit]
 
 
-def set_reason(session: Session, *, person_id: str, reason: str | None, note: str, now: datetime) -> RoundPerson:
-    """Why someone is not sampled (None clears it). An excusing reason makes them exempt, not missing."""
-    p = _person(session, person_id)
-    errors: list[FieldError] = []
+def _reason(reason: str | None, note: str, errors: list[FieldError]) -> tuple[str | None, str]:
+    """A reason's code and its note, checked: tested elsewhere needs the proof written down."""
     clean_note = clean_text("note", note, errors, max_len=100) or ""
     code = None
     if reason:
@@ -274,6 +335,14 @@ def set_reason(session: Session, *, person_id: str, reason: str | None, note: st
     if code == Reason.ELSEWHERE and not clean_note and not errors:
         errors.append(_rerr("note", QT_TRANSLATE_NOOP("Rounds", "Write where and when they were tested "
                                                                "(the proof seen).")))
+    return code, clean_note
+
+
+def set_reason(session: Session, *, person_id: str, reason: str | None, note: str, now: datetime) -> RoundPerson:
+    """Why someone is not sampled (None clears it). An excusing reason makes them exempt, not missing."""
+    p = _person(session, person_id)
+    errors: list[FieldError] = []
+    code, clean_note = _reason(reason, note, errors)
     if errors:
         raise InvalidInput(errors)
     if p.sampled_at is not None:

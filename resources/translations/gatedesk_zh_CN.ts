@@ -3226,34 +3226,44 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>{0}号楼</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="64" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="71" />
         <source>The roster is empty: add residents (Admin ▸ Residents and passes…) first.</source>
         <translation>住户名册为空：请先添加住户（管理 ▸ 住户与通行证…）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="66" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="73" />
         <source>Open the round</source>
         <translation>开启本轮</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="79" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="86" />
         <source>The community's notice of the round</source>
         <translation>社区下发的核酸轮次通知</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="87" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="91" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="98" />
         <source>This notice is for {0}; a round opens on its own day (today is {1}).</source>
         <translation>该通知是 {0} 的轮次；轮次只能在当天开启（今天是 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="102" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="109" />
         <source>Not on this gate's roster, left out: {0}</source>
         <translation>本门岗名册中没有这些楼栋，未纳入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="111" />
+        <source>Excused in the notice but not due here or not understood, left out: {0}</source>
+        <translation>通知中的免检人员不在本门岗应检名单中或无法识别，已略去：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="117" />
+        <source>Excused by the notice: {0}</source>
+        <translation>通知中的免检人员：{0} 人</translation>
     </message>
 </context>
 <context>
@@ -5253,100 +5263,115 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Rounds</name>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="41" />
+        <location filename="../../models/rounds/rounds.py" line="42" />
         <source>Away from home</source>
         <translation>外出不在家</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="42" />
+        <location filename="../../models/rounds/rounds.py" line="43" />
         <source>Tested elsewhere (proof seen)</source>
         <translation>已在他处检测（已查看证明）</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="43" />
+        <location filename="../../models/rounds/rounds.py" line="44" />
         <source>In hospital</source>
         <translation>住院</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="44" />
+        <location filename="../../models/rounds/rounds.py" line="45" />
         <source>Refused to be tested</source>
         <translation>拒绝检测</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="62" />
+        <location filename="../../models/rounds/rounds.py" line="72" />
         <source>A testing round is already open ({title}); close it first.</source>
         <translation>已有进行中的核酸轮次（{title}），请先结束它。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="63" />
+        <location filename="../../models/rounds/rounds.py" line="73" />
         <source>No testing round is open.</source>
         <translation>当前没有进行中的核酸轮次。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="64" />
+        <location filename="../../models/rounds/rounds.py" line="74" />
         <source>This round is closed; change it through a correction with a reason.</source>
         <translation>本轮次已结束；如需修改，请填写原因进行更正。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="65" />
+        <location filename="../../models/rounds/rounds.py" line="75" />
         <source>This person is not in the round.</source>
         <translation>此人不在本轮次名单中。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="66" />
+        <location filename="../../models/rounds/rounds.py" line="76" />
         <source>Nobody on the roster lives in the buildings chosen.</source>
         <translation>所选楼栋在住户名册中没有住户。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="107" />
+        <location filename="../../models/rounds/rounds.py" line="138" />
         <source>Name at least one sampling point.</source>
         <translation>请至少填写一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="109" />
+        <location filename="../../models/rounds/rounds.py" line="140" />
         <source>At most {max} sampling points.</source>
         <translation>采样点最多 {max} 个。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="113" />
+        <location filename="../../models/rounds/rounds.py" line="144" />
         <source>Tick at least one building.</source>
         <translation>请至少勾选一栋楼。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="116" />
+        <location filename="../../models/rounds/rounds.py" line="147" />
         <source>Not a building on the roster: {names}</source>
         <translation>住户名册中没有这些楼栋：{names}</translation>
     </message>
     <message>
         <location filename="../../models/rounds/rounds.py" line="186" />
-        <location filename="../../models/rounds/rounds.py" line="337" />
+        <source>{who}: away, tested elsewhere or in hospital excuse someone; nothing else does.</source>
+        <translation>{who}：只有外出、已在他处检测、住院可以免检，其他原因不能免检。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="192" />
+        <source>{who}: write where and when they were tested (the proof seen), in at most 100 characters.</source>
+        <translation>{who}：请写明在何时何地检测（所见证明），不超过 100 字。</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="196" />
+        <source>Not due in this round: {names}</source>
+        <translation>不在本轮应检名单中：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/rounds.py" line="249" />
+        <location filename="../../models/rounds/rounds.py" line="406" />
         <source>Choose one of the round's sampling points.</source>
         <translation>请选择本轮次的一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="229" />
+        <location filename="../../models/rounds/rounds.py" line="292" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="273" />
-        <location filename="../../models/rounds/rounds.py" line="339" />
+        <location filename="../../models/rounds/rounds.py" line="334" />
+        <location filename="../../models/rounds/rounds.py" line="408" />
         <source>Choose a reason.</source>
         <translation>请选择原因。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="275" />
+        <location filename="../../models/rounds/rounds.py" line="336" />
         <source>Write where and when they were tested (the proof seen).</source>
         <translation>请写明在何处、何时检测（所查看的证明）。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="280" />
-        <location filename="../../models/rounds/rounds.py" line="351" />
+        <location filename="../../models/rounds/rounds.py" line="349" />
+        <location filename="../../models/rounds/rounds.py" line="420" />
         <source>Already sampled in this round.</source>
         <translation>本轮次已采样。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="328" />
+        <location filename="../../models/rounds/rounds.py" line="397" />
         <source>The round is still open: change the line itself.</source>
         <translation>本轮次尚未结束：请直接修改该条记录。</translation>
     </message>
@@ -5396,22 +5421,22 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>{day} · 第 {page}/{pages} 页 · 共 {count} 人 · 姓名已脱敏；已采样者已打勾</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/round_file.py" line="25" />
+        <location filename="../../models/rounds/round_file.py" line="42" />
         <source>{name} has no columns for the round's name, day and sampling points (轮次名称, 日期, 采样点).</source>
         <translation>{name} 中没有轮次名称、日期、采样点这几列。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/round_file.py" line="27" />
+        <location filename="../../models/rounds/round_file.py" line="44" />
         <source>{name} names no round under its headings.</source>
         <translation>{name} 的表头下没有轮次。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/round_file.py" line="28" />
+        <location filename="../../models/rounds/round_file.py" line="45" />
         <source>The round's row of {name} could not be read (its encoding).</source>
         <translation>{name} 中轮次那一行无法读取（编码问题）。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/round_file.py" line="29" />
+        <location filename="../../models/rounds/round_file.py" line="46" />
         <source>{name}: “{text}” is not a day (write it as 2026-12-03).</source>
         <translation>{name}：“{text}”不是日期（请写成 2026-12-03）。</translation>
     </message>
@@ -6679,13 +6704,13 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>复测低于 {limit} °C 后才能解除留观。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="332" />
+        <location filename="../../models/rounds/rounds.py" line="401" />
         <location filename="../../models/station/isolation.py" line="278" />
         <source>Write the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="334" />
+        <location filename="../../models/rounds/rounds.py" line="403" />
         <location filename="../../models/station/isolation.py" line="280" />
         <source>This field cannot be corrected.</source>
         <translation>此项不能更正。</translation>

@@ -202,7 +202,9 @@ def test_the_communitys_notice_fills_the_form_that_opens_the_round(window, qtbot
 
     today = desk.today().isoformat()
     notice = tmp_path / "通知.csv"
-    notice.write_text(f"轮次名称,日期,采样点,楼栋\n第五轮全员核酸,{today},东门广场、篮球场,1号楼、9号楼\n", encoding="utf-8")
+    notice.write_text(f"轮次名称,日期,采样点,楼栋\n第五轮全员核酸,{today},东门广场、篮球场,1号楼、9号楼\n\n"
+                      "房号,姓名,免检原因,说明\n1-1-201,李四,住院,市一医院\n1-2-202,赵六,已在单位检测,12月2日报告\n"
+                      "2-1-101,吴九,外出,\n1-1-101,王大明,不想做,\n", encoding="utf-8")
     old = tmp_path / "旧通知.csv"
     old.write_text("轮次名称,日期,采样点\n第一轮,2020-01-01,篮球场\n", encoding="utf-8")
     desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
@@ -213,9 +215,16 @@ def test_the_communitys_notice_fills_the_form_that_opens_the_round(window, qtbot
     assert dialog.load_file(notice)
     assert dialog.title.text() == "第五轮全员核酸" and "9" in dialog.error.text()  # not on this roster
     assert dialog.chosen() == ["1"]
+    # the notice's excused: two of building 1 shown masked; building 2's (not in the round) and a
+    # reason that excuses nobody are named as left out, by room or by row
+    assert not dialog.excused.isHidden() and "2" in dialog.excused.text()
+    assert "1-1-201 李* 住院" in dialog.excused.text() and "赵*" in dialog.excused.text()
+    assert "李四" not in dialog.excused.text() and "2-1-101 吴*" in dialog.error.text() and "不想做" in dialog.error.text()
     dialog.accept()
     r = desk.rounds.current_round()
     assert (r.title, r.point_list, r.buildings) == ("第五轮全员核酸", ["东门广场", "篮球场"], "1")
+    assert {(p.building, p.exempt, p.missing) for p in desk.rounds.round_progress(r.id)} >= {("1", 2, 2)}
+    assert [p.reason for p in desk.rounds.find_in_round(r.id, "1-1-201")] == ["hospital"]
 
 
 def test_a_closed_round_is_corrected_by_a_supervisor_with_a_reason(window, qtbot, desk, roster, monkeypatch):

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from models import care, residents, rounds
 from models.kit.masking import mask_name
@@ -304,3 +306,65 @@ def test_the_communitys_notice_of_a_round_is_read(desk, tmp_path):
         "第三轮全员核酸检测", "2022-11-28", ["1#楼下", "篮球场"], ["1", "2"])
     with pytest.raises(__import__("models.formats.sheets", fromlist=["x"]).SheetProblem):
         desk.rounds.read_round_file(tmp_path / "missing.xlsx")
+
+
+def test_those_the_community_excuses_are_exempt_from_the_start(desk, compound):
+    """Exemptions when the round opens: an excusing reason on the person's line; anyone not due,
+    a reason that excuses nobody, or tested elsewhere without the proof refuses the round, named."""
+    sick = rounds.Exemption("1栋1单元201", "李红", "hospital", "市一医院")
+    proof = rounds.Exemption("1-2-202", "赵六", "elsewhere", "单位检测 12月2日")
+    for bad, why in [(rounds.Exemption("2-1-101", "吴九", "away"), "吴*"),  # building 2 is not in the round
+                     (rounds.Exemption("1-1-101", "王老五", "away"), "王*五"),  # no such person
+                     (rounds.Exemption("1-1-101", "王大明", "refused"), "王*明"),  # excuses nobody
+                     (rounds.Exemption("1-1-301", "周八", "elsewhere"), "周*")]:  # no proof
+        with pytest.raises(InvalidInput) as refused:
+            open_round(desk, buildings=["1"], exemptions=[sick, bad])
+        assert refused.value.fields() == {"exemptions"}
+        said = " ".join(e.message.text.format(**e.message.params) for e in refused.value.errors)
+        assert why in said and "王大明" not in said
+        assert desk.rounds.current_round() is None  # nothing opened
+    r = open_round(desk, buildings=["1"], exemptions=[sick, proof])
+    assert figures(desk, r)["1"] == (6, 0, 2, 4, 0)
+    assert sorted(p.name for p in desk.rounds.not_sampled(r.id)) == ["周*", "孙*", "王*明", "王*明"]  # to knock on
+    lines = {p.name: (p.reason, p.note) for who in ("李", "赵") for p in desk.rounds.find_in_round(r.id, who)}
+    assert lines["李*"] == ("hospital", "市一医院") and lines["赵*"] == ("elsewhere", "单位检测 12月2日")
+    # an excused resident who comes down after all is sampled and no longer exempt
+    assert not desk.rounds.check_off(desk.rounds.find_in_round(r.id, "赵")[0].id, "篮球场").already
+    assert figures(desk, r)["1"] == (6, 1, 1, 4, 0)
+
+
+def test_the_notices_list_of_the_excused_is_read_and_checked_against_the_roster(desk, compound, tmp_path):
+    path = tmp_path / "notice.csv"
+    path.write_text("轮次名称,日期,采样点\n第三轮,2022-11-28,篮球场\n\n说明,房号,免检原因,姓名\n"
+                    "市一医院,1-1-201,住院,李红\n12月2日单位,1-2-202,外单位已检测,赵六\n,1-1-101,出差,王大明\n"
+                    ",9-9-999,外出,路人甲\n,1-1-301,想睡觉,周八\n,,住院,\n", encoding="utf-8")
+    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    notice = desk.rounds.read_round_file(path)
+    assert [(e.room, e.name, e.reason, e.note) for e in notice.exemptions] == [
+        ("1-1-201", "李红", "hospital", "市一医院"), ("1-2-202", "赵六", "elsewhere", "12月2日单位"),
+        ("1-1-101", "王大明", "away", "")]
+    assert notice.shown == ["1-1-201 李*", "1-2-202 赵*", "1-1-101 王*明"]
+    # not understood (by row number and the reason written), and not on the roster (masked)
+    assert notice.left_out == ["9: 想睡觉", "10: 住院", "9-9-999 路*甲"]
+
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tail=st.binary(max_size=400), text=st.text(max_size=200))
+def test_any_bytes_in_a_notice_are_a_reason_or_a_notice_never_an_error(tmp_path, tail, text):
+    """A hostile notice: whatever follows a valid heading (bytes, or text laid out as an excusing
+    list), reading it gives a notice whose exemptions all carry an excusing reason, or a coded
+    problem with a message; nothing else escapes."""
+    from models.formats.sheets import SheetProblem
+    from models.rounds.round_file import RoundFileProblem, read_round_file
+
+    path = tmp_path / "notice.csv"
+    for body in (b"\xe8\xbd\xae\xe6\xac\xa1\xe5\x90\x8d\xe7\xa7\xb0,date,points\n" + tail,
+                 f"title,date,points\nR,2026-12-03,P\nroom,name,reason\n{text}".encode("utf-8", "surrogatepass")):
+        path.write_bytes(body)
+        try:
+            notice = read_round_file(path)
+        except (SheetProblem, RoundFileProblem) as problem:
+            assert problem.code and problem.message.text
+            continue
+        assert all(e.reason in rounds.EXEMPTING and e.room and e.name for e in notice.exemptions)

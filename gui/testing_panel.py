@@ -341,7 +341,7 @@ class TestingPanel(QWidget):
     def refresh_figures(self) -> None:
         chosen = self.chosen_building()
         rows = self.desk.rounds.round_progress(self.round.id)
-        self.progress_model.set_rows(rows)
+        self.progress_model.update_rows(rows, key=lambda p: p.building)  # repaints the buildings that changed
         whole = rows[-1]
         for key, label in self.figures.items():
             label.setText(str(getattr(whole, key)))
@@ -376,7 +376,7 @@ class TestingPanel(QWidget):
         else:
             rows = self.desk.rounds.call_sheet(rid, building) if building else []
         keep = self.selected()
-        self.people_model.set_rows(rows)
+        self.people_model.update_rows(rows, key=lambda p: p.id, same=lambda a, b: a.rev == b.rev)
         self.count.setText(self.tr("{0} people").format(len(rows)))
         if rows:
             at = next((i for i, p in enumerate(rows) if keep is not None and p.id == keep.id), 0)

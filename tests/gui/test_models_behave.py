@@ -86,6 +86,38 @@ def test_the_testing_rounds_models(app, qtmodeltester, desk):
         check(qtmodeltester, model)
 
 
+def test_the_door_knocking_list_changes_in_place(app, qtmodeltester, desk):
+    """After a check-off the list loses that line and repaints the one whose reason changed; it is
+    never reset whole (a reset loses the guard's place in the list and repaints all of it)."""
+    from gui.testing_panel import PeopleTableModel
+    from tests.gui.test_passes_gui import a_pass
+
+    for room, name in (("1-1-101", "王大明"), ("1-1-201", "李四"), ("1-1-301", "吴九"), ("1-1-401", "郑十")):
+        a_pass(desk, room, name)
+    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    r = desk.rounds.open_round(title="全员核酸", points=["1#楼下"])
+    desk.drop_authority()
+    people = PeopleTableModel(desk)
+    people.set_rows(desk.rounds.not_sampled(r.id))
+    check(qtmodeltester, people)  # and watching every change from here on
+    seen = {"reset": 0, "removed": [], "changed": []}
+    people.modelReset.connect(lambda: seen.update(reset=seen["reset"] + 1))
+    people.rowsRemoved.connect(lambda _p, first, last: seen["removed"].append((first, last)))
+    people.dataChanged.connect(lambda a, b, *_: seen["changed"].append((a.row(), b.row(), b.column())))
+    second, third = people.rows[1], people.rows[2]
+    desk.rounds.check_off(second.id, "1#楼下")
+    desk.rounds.set_reason(third.id, "refused", "")
+    update = dict(key=lambda p: p.id, same=lambda a, b: a.rev == b.rev)
+    people.update_rows(desk.rounds.not_sampled(r.id), **update)
+    assert seen == {"reset": 0, "removed": [(1, 1)], "changed": [(1, 1, 4)]}  # third moved up to row 1
+    assert [p.id for p in people.rows] == [p.id for p in desk.rounds.not_sampled(r.id)]
+    assert "拒" in people.data(people.index(1, PeopleTableModel.COL_STATUS))
+    people.update_rows(desk.rounds.not_sampled(r.id), **update)  # nothing changed: nothing repainted
+    assert seen["changed"] == [(1, 1, 4)] and seen["reset"] == 0
+    people.update_rows(list(reversed(people.rows)), **update)  # another order: reset whole
+    assert seen["reset"] == 1
+
+
 def test_the_home_service_models(app, qtmodeltester, desk):
     from gui.dialogs.care_dialog import DoneTableModel, DueTableModel, NeedsTableModel
 

@@ -24,10 +24,9 @@ from gui.list_table_model import ListTableModel
 from gui.scanner import ScanCatcher
 from gui.widgets import Notice, row_table
 from models.app.desk import Desk
-from models.kit.validation import InvalidInput
 from models.residents import PASS_PREFIX, PassRefused
 from models.store.i18n import QT_TRANSLATE_NOOP
-from models.rounds import CALL_BATCH, HOME, REASON_LABELS, Reason, RoundProblem, status_of
+from models.rounds import CALL_BATCH, HOME, REASON_LABELS, Reason, status_of
 from models.trust.operators import Role
 
 PERSON_ROLE = Qt.UserRole + 1
@@ -387,19 +386,12 @@ class TestingPanel(QWidget):
         return self.people_model.data(index, PERSON_ROLE) if index.isValid() else None
 
     # -- acting ----------------------------------------------------------------------------------
-    def _acted(self, fn, *args, done: str | None = None, **kw):
+    def _acted(self, fn, *args, done: str = "", **kw):
         """Run one service call; its refusal is shown on the notice line, never lost."""
-        try:
-            result = fn(*args, **kw)
-        except InvalidInput as exc:
-            self.notice.problem(texts.message(exc.errors[0].message))
+        ok, result = self.notice.attempt(fn, *args, done=done, **kw)
+        if not ok:
+            self.refresh()  # a rule said no: the round may have changed (closed elsewhere)
             return None
-        except RoundProblem as exc:
-            self.notice.problem(texts.message(exc.message))
-            self.refresh()
-            return None
-        if done:
-            self.notice.done(done)
         self.refresh_figures()
         self.refresh_list()
         self.round_changed.emit()
@@ -419,12 +411,12 @@ class TestingPanel(QWidget):
         if self.round is None:
             return
         try:
-            done = self.desk.rounds.scan_for_round(self.round.id, payload, self.point.currentText())
+            ok, done = self.notice.attempt(self.desk.rounds.scan_for_round, self.round.id, payload,
+                                           self.point.currentText())
         except PassRefused as refusal:
             self.notice.problem(texts.message(refusal.message))
             return
-        except (InvalidInput, RoundProblem) as exc:
-            self.notice.problem(texts.message(exc.errors[0].message if isinstance(exc, InvalidInput) else exc.message))
+        if not ok:
             return
         self._checked_off(done)
         self.search.clear()

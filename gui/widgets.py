@@ -189,6 +189,25 @@ class Notice(QLabel):
     def clear(self) -> None:
         self._show("", "")
 
+    def attempt(self, fn, *args, done: str = "", **kw) -> tuple[bool, object]:
+        """Run one service call: a refusal (input that is not right, a rule that says no) is shown
+        here, never lost, and what was done when `done` says it. (True, its result), or (False, None)."""
+        from gui import texts
+        from models.kit.validation import InvalidInput
+        from models.store.i18n import Refused
+
+        try:
+            result = fn(*args, **kw)
+        except InvalidInput as exc:
+            self.problem("；".join(texts.by_field(exc).values()))
+            return False, None
+        except Refused as exc:
+            self.problem(texts.message(exc.message))
+            return False, None
+        if done:
+            self.done(done)
+        return True, result
+
     def tone(self) -> str:
         return self.property("tone") or ""
 

@@ -20,8 +20,7 @@ from gui import texts
 from gui.list_table_model import ListTableModel
 from gui.widgets import Notice, row_table
 from models.app.desk import Desk
-from models.care import NEED_LABELS, SERVICE_LABELS, CareProblem, NeedKind, ServiceKind
-from models.kit.validation import InvalidInput
+from models.care import NEED_LABELS, SERVICE_LABELS, NeedKind, ServiceKind
 from models.trust.operators import Role
 
 ROW_ROLE = Qt.UserRole + 1
@@ -221,16 +220,9 @@ class CareDialog(QDialog):
                 self.item.addItem(self.tr("Take up item {0} ({1})").format(p.pickup_code, p.carrier or p.kind), p.id)
 
     def _acted(self, fn, *args, done: str = "", **kw):
-        try:
-            result = fn(*args, **kw)
-        except InvalidInput as exc:
-            self.notice.problem("；".join(texts.by_field(exc).values()))
-            return None
-        except CareProblem as exc:
-            self.notice.problem(texts.message(exc.message))
-            return None
-        self.notice.done(done)
-        self.refresh()
+        ok, result = self.notice.attempt(fn, *args, done=done, **kw)
+        if ok:
+            self.refresh()
         return result
 
     def record_done(self) -> None:

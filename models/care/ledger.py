@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from models.care.tables import HomeNeed, HomeService, NeedKind, ServiceKind
 from models.kit.masking import mask_name
+from models.kit import validation
 from models.kit.validation import NAME_MAX, FieldError, InvalidInput, clean_text
 from models.residents.roster import parse_room
 from models.residents.tables import HomeMonitoring, Household, MonitoringKind, Resident, natural_order
@@ -22,20 +23,18 @@ from models.rounds.tables import RoundPerson
 from models.setup.site import StationContext
 from models.station import parcels
 from models.store.clock import day_bounds
-from models.store.i18n import QT_TRANSLATE_NOOP, Message
+from models.store.i18n import QT_TRANSLATE_NOOP, Refused
 
 CTX = "Care"
 MAX_EVERY = 30
 
 
-class CareProblem(Exception):
-    def __init__(self, text: str, **params):
-        super().__init__(text)
-        self.message = Message(CTX, text, params)
+class CareProblem(Refused):
+    context = CTX
 
 
 def _err(field: str, text: str, **params) -> FieldError:
-    return FieldError(field, Message(CTX, text, params))
+    return validation._err(field, text, context=CTX, **params)
 
 
 def _stamp(ctx: StationContext, operator_id: str | None, now: datetime) -> dict:

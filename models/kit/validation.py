@@ -37,8 +37,9 @@ class InvalidInput(Exception):
         return {e.field for e in self.errors}
 
 
-def _err(field: str, text: str, **params) -> FieldError:
-    return FieldError(field, Message(CTX, text, params))
+def _err(field: str, text: str, *, context: str = CTX, **params) -> FieldError:
+    """A field's error: a template in `context` (the feature's own messages) and its values."""
+    return FieldError(field, Message(context, text, params))
 
 
 def has_control_chars(value: str) -> bool:

@@ -22,7 +22,7 @@ from models.residents.roster import parse_room
 from models.residents.tables import Household, Resident, natural_order
 from models.rounds.tables import RoundCorrection, RoundPerson, TestingRound
 from models.setup.site import StationContext
-from models.store.i18n import QT_TRANSLATE_NOOP, Message
+from models.store.i18n import QT_TRANSLATE_NOOP, Refused
 
 CTX = "Rounds"
 HOME = "home"  # RoundPerson.point of a sampling at the door
@@ -58,15 +58,13 @@ class Exemption:
 
 
 def _rerr(field: str, text: str, **params) -> FieldError:
-    return FieldError(field, Message(CTX, text, params))
+    return _err(field, text, context=CTX, **params)
 
 
-class RoundProblem(Exception):
+class RoundProblem(Refused):
     """A round action that cannot be done, with the message shown to the operator."""
 
-    def __init__(self, text: str, **params):
-        super().__init__(text)
-        self.message = Message(CTX, text, params)
+    context = CTX
 
 
 ROUND_OPEN = QT_TRANSLATE_NOOP("Rounds", "A testing round is already open ({title}); close it first.")

@@ -98,3 +98,14 @@ def short_reason(template: str) -> str:
     """The words before a reason's figures: "Fever: {temperature} °C …" → "Fever" (and "发热：…" → "发热")."""
     head = re.split("[:：]", template, maxsplit=1)[0].strip()
     return re.sub(r"\{[^}]*\}", "", head).strip()
+
+
+class Refused(Exception):
+    """Something asked of a feature that cannot be done, with what the person is told: `message`,
+    a template in the subclass's translation context and its values."""
+
+    context = ""
+
+    def __init__(self, text: str, **params):
+        super().__init__(text)
+        self.message = Message(self.context, text, params)

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Index, select
 from sqlmodel import Field, Session, SQLModel
 
 from models.setup.site import Compound
-from models.store.i18n import QT_TRANSLATE_NOOP
+from models.store.i18n import QT_TRANSLATE_NOOP, Refused
 from models.store.records import new_id
 
 DISTRICT, SUBDISTRICT, COMMUNITY, GRID = "district", "subdistrict", "community", "grid"
@@ -245,14 +245,10 @@ def scope_of(session: Session, operator_id: str | None) -> str | None:
 
 
 # -- the office's corrections -------------------------------------------------------------------
-class UnitRefused(ValueError):
+class UnitRefused(Refused, ValueError):
     """A correction that would break the tree: the message says why, for people."""
 
-    def __init__(self, text: str, **params):
-        from models.store.i18n import Message
-
-        super().__init__(text)
-        self.message = Message("Units", text, params)
+    context = "Units"
 
 
 def _unit(session: Session, unit_id: str) -> OrgUnit:

@@ -368,3 +368,31 @@ def test_any_bytes_in_a_notice_are_a_reason_or_a_notice_never_an_error(tmp_path,
             assert problem.code and problem.message.text
             continue
         assert all(e.reason in rounds.EXEMPTING and e.room and e.name for e in notice.exemptions)
+
+
+def test_the_building_heads_call_sheet(desk, compound, tmp_path):
+    """Building 1's people by unit, floor and room with masked names, the called and sampled boxes
+    ticked for who was, the reason for who was excused, and the count at the foot."""
+    import subprocess
+
+    from models.kit.drawing import Text, save_pdf
+
+    r = open_round(desk)
+    desk.rounds.check_off(desk.rounds.find_in_round(r.id, "李")[0].id, "篮球场")
+    desk.rounds.set_reason(desk.rounds.find_in_round(r.id, "赵")[0].id, "hospital", "市一医院")
+    [page] = desk.rounds.call_sheet_pages(r.id, "1")
+    rows = {}
+    for mark in page.marks:  # each text in the ruled row it stands in (8 mm rows from 34 mm down)
+        if isinstance(mark, Text) and 34 < mark.y < 280:
+            rows.setdefault(int((mark.y - 34) // 8), []).append(mark.text)
+    lines = [cells for _y, cells in sorted(rows.items())]
+    assert lines[0][:4] == ["单元", "楼层", "房号", "姓名"]
+    assert [cells[:4] for cells in lines[1:]] == [
+        ["1", "1", "101", "王*明"], ["1", "1", "101", "王*明"], ["1", "2", "201", "李*"], ["1", "3", "301", "周*"],
+        ["1", "10", "1001", "孙*"], ["2", "2", "202", "赵*"]]
+    assert lines[3][4:] == ["✓"]  # 李红: sampled (not called down first): the tick in the 已采 column
+    assert [m.x for m in page.marks if isinstance(m, Text) and m.text == "✓"] == [12 + 14 + 14 + 22 + 34 + 18 + 9]
+    assert lines[6][4:] == ["住院：市一医院"]
+    pdf = save_pdf([page], tmp_path / "sheet.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "1号楼 呼叫单" in text and "共 6 人" in text and "李红" not in text and "王大明" not in text

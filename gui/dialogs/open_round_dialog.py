@@ -55,6 +55,7 @@ class OpenRoundDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             self.buildings.addItem(item)
+        self.buildings.setMinimumHeight(150)
         box.addWidget(self.buildings, 1)
         # Those the community's notice excuses: exempt from the start, listed (masked) before opening.
         self.excused = QLabel("")
@@ -108,8 +109,8 @@ class OpenRoundDialog(QDialog):
         unknown = [b for b in notice.buildings if b not in known]
         problems = [self.tr("Not on this gate's roster, left out: {0}").format("、".join(unknown))] if unknown else []
         if notice.left_out:
-            problems.append(self.tr("Excused in the notice but not due here or not understood, left out: {0}")
-                            .format("；".join(notice.left_out[:8]) + ("…" if len(notice.left_out) > 8 else "")))
+            problems.append(self.tr("Left out of the notice's excused: {0}").format(
+                "；".join(texts.message(m) for m in notice.left_out[:8]) + ("…" if len(notice.left_out) > 8 else "")))
         self.error.setText("\n".join(problems))
         self.exemptions = list(notice.exemptions)
         lines = [f"{shown} {texts.lookup('Rounds', REASON_LABELS[Reason(e.reason)])}"

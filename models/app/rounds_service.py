@@ -61,7 +61,8 @@ class RoundService(Service):
         sheets.SheetProblem or rounds.RoundFileProblem with the reason. Those it excuses who are
         not due here (not on this gate's roster, or of a building not in the round) are left out
         and named; the others come with a masked line each for the screen."""
-        from models.rounds.round_file import read_round_file
+        from models.rounds.round_file import NOT_DUE_HERE, read_round_file
+        from models.store.i18n import Message
 
         self.desk.acting(Role.ADMIN)  # it fills the administrator's form
         notice = read_round_file(path)
@@ -71,7 +72,8 @@ class RoundService(Service):
             strangers = rounds.not_due(s, notice.exemptions, due)
         keep = [e for e in notice.exemptions if e not in strangers]
         return replace(notice, exemptions=keep,
-                       left_out=notice.left_out + [f"{e.room} {mask_name(e.name)}" for e in strangers],
+                       left_out=notice.left_out + [Message("Rounds", NOT_DUE_HERE, {"who": f"{e.room} {mask_name(e.name)}"})
+                                                   for e in strangers],
                        shown=[f"{e.room} {mask_name(e.name)}" for e in keep])
 
     # -- during the round -------------------------------------------------------------------------

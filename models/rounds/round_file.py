@@ -37,6 +37,8 @@ REASON_WORDS = ((Reason.HOSPITAL, ("住院", "医院", "hospital")),
                 (Reason.ELSEWHERE, ("检", "elsewhere", "tested")),
                 (Reason.AWAY, ("外出", "不在", "外地", "出差", "离", "away")))
 MAX_EXEMPTIONS = 2000
+LEFT_OUT_ROW = QT_TRANSLATE_NOOP("Rounds", "row {row} ({said})")
+NOT_DUE_HERE = QT_TRANSLATE_NOOP("Rounds", "{who} (not due at this gate)")
 
 PROBLEMS = {
     "header": QT_TRANSLATE_NOOP("Rounds", "{name} has no columns for the round's name, day and sampling points "
@@ -61,7 +63,7 @@ class RoundNotice:
     points: list[str]
     buildings: list[str]  # empty: everyone
     exemptions: list[Exemption] = field(default_factory=list)
-    left_out: list[str] = field(default_factory=list)  # exemption rows not understood, each said why
+    left_out: list[Message] = field(default_factory=list)  # exemption rows not taken, each said why
     shown: list[str] = field(default_factory=list)  # the exemptions as a screen shows them (names masked)
 
 
@@ -115,7 +117,7 @@ def _reason_of(text: str) -> str | None:
         if said else None
 
 
-def _exemptions(rows: list[tuple[int, list[str] | None]]) -> tuple[list[Exemption], list[str]]:
+def _exemptions(rows: list[tuple[int, list[str] | None]]) -> tuple[list[Exemption], list[Message]]:
     """The table of those excused, below the round's row: its headings first (room and reason at
     least), then a row each. A row without a room and a name, or with a reason that excuses
     nobody, is left out and said why (by row number: no name is repeated back)."""
@@ -126,17 +128,17 @@ def _exemptions(rows: list[tuple[int, list[str] | None]]) -> tuple[list[Exemptio
     header = rows[start][1]
     cols = [_column(header, names) for names in (ROOM_HEADERS, NAME_HEADERS, REASON_HEADERS, NOTE_HEADERS)]
     found: list[Exemption] = []
-    left_out: list[str] = []
+    left_out: list[Message] = []
     for number, row in rows[start + 1:]:
         if row is not None and not any(c.strip() for c in row):
             continue
         if row is None:
-            left_out.append(f"{number}: ?")
+            left_out.append(Message("Rounds", LEFT_OUT_ROW, {"row": number, "said": "?"}))
             continue
         room, name, said, note = (row[i].strip() if i is not None and i < len(row) else "" for i in cols)
         reason = _reason_of(said)
         if not room or not name or reason is None or len(found) >= MAX_EXEMPTIONS:
-            left_out.append(f"{number}: {said[:10] or '—'}")
+            left_out.append(Message("Rounds", LEFT_OUT_ROW, {"row": number, "said": said[:10] or "—"}))
             continue
         found.append(Exemption(room[:30], name[:50], reason, note[:100]))
     return found, left_out

@@ -438,57 +438,57 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>第 {page}/{pages} 页 · 共 {count} 户 · 姓名已脱敏</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="49" />
+        <location filename="../../models/care/ledger.py" line="48" />
         <source>This resident is not on the register.</source>
         <translation>此住户不在帮扶名册中。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="51" />
+        <location filename="../../models/care/ledger.py" line="50" />
         <source>Help for this resident has ended.</source>
         <translation>此住户的帮扶已结束。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="61" />
+        <location filename="../../models/care/ledger.py" line="60" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="67" />
+        <location filename="../../models/care/ledger.py" line="66" />
         <source>Choose why they need help.</source>
         <translation>请选择需要帮扶的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="69" />
+        <location filename="../../models/care/ledger.py" line="68" />
         <source>A visit every 0 to {max} days.</source>
         <translation>走访间隔为 0 至 {max} 天。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="75" />
+        <location filename="../../models/care/ledger.py" line="74" />
         <source>{room} {name} is already on the register.</source>
         <translation>{room} {name} 已在帮扶名册中。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="146" />
+        <location filename="../../models/care/ledger.py" line="145" />
         <source>Choose the service.</source>
         <translation>请选择服务内容。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="157" />
+        <location filename="../../models/care/ledger.py" line="156" />
         <source>Plan for today or a later day.</source>
         <translation>只能计划今天或以后的日期。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="182" />
+        <location filename="../../models/care/ledger.py" line="181" />
         <source>That item is no longer waiting at the drop-off station.</source>
         <translation>该物品已不在寄存点待取。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="187" />
+        <location filename="../../models/care/ledger.py" line="186" />
         <source>This service is not planned for this resident.</source>
         <translation>该服务不是为此住户计划的。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="189" />
+        <location filename="../../models/care/ledger.py" line="188" />
         <source>This service is already recorded as done.</source>
         <translation>该服务已记录为完成。</translation>
     </message>
@@ -546,143 +546,143 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>CareDialog</name>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="94" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="93" />
         <source>Home-service ledger</source>
         <translation>上门服务台账</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="116" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="115" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="119" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="118" />
         <source>What (rice, oil, medicine…)</source>
         <translation>内容（米、油、药品…）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="122" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="121" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="135" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="134" />
         <source>Plan for that day</source>
         <translation>计划到该日</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="138" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="137" />
         <source>Print today's list…</source>
         <translation>打印今日名单…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="146" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="145" />
         <source>Due today</source>
         <translation>今日应服务</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="157" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="156" />
         <source>Room, e.g. 6-1-602</source>
         <translation>房号，如 6-1-602</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="160" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="159" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="169" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="168" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="170" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="169" />
         <source>no visits</source>
         <translation>不定期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="173" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="172" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="174" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="173" />
         <source>Add to the register</source>
         <translation>加入帮扶名册</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="182" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="181" />
         <source>Add everyone under home monitoring</source>
         <translation>加入全部居家监测人员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="185" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="184" />
         <source>Help has ended</source>
         <translation>结束帮扶</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="192" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="191" />
         <source>The register</source>
         <translation>帮扶名册</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="197" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="196" />
         <source>Done this week</source>
         <translation>本周服务记录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="215" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="214" />
         <source>No drop-off item</source>
         <translation>不带寄存物品</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="221" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="220" />
         <source>Take up item {0} ({1})</source>
         <translation>带上寄存物品 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="239" />
-        <location filename="../../gui/dialogs/care_dialog.py" line="252" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="231" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="244" />
         <source>Choose someone in today's list first.</source>
         <translation>请先在今日名单中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="244" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="236" />
         <source>Recorded: {0} {1}</source>
         <translation>已记录：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="256" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="248" />
         <source>Planned for {0}: {1} {2}</source>
         <translation>已计划 {0}：{1} {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="262" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="254" />
         <source>Home services due today</source>
         <translation>今日上门服务名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="267" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="259" />
         <source>A supervisor keeps the register.</source>
         <translation>帮扶名册由主管维护。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="274" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="266" />
         <source>Added to the register: {0}</source>
         <translation>已加入帮扶名册：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="283" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="275" />
         <source>{0} residents under home monitoring added.</source>
         <translation>已加入 {0} 名居家监测人员。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="288" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="280" />
         <source>Choose someone on the register first.</source>
         <translation>请先在帮扶名册中选择一人。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="293" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="285" />
         <source>Help has ended: {0} {1}</source>
         <translation>已结束帮扶：{0} {1}</translation>
     </message>
@@ -1340,27 +1340,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DoneTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1434,32 +1434,32 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DueTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
         <source>Why</source>
         <translation>帮扶原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
         <source>Last done</source>
         <translation>上次服务</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
         <source>Service due</source>
         <translation>应服务内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="53" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="52" />
         <source>Visit (every {0} days)</source>
         <translation>走访（每 {0} 天）</translation>
     </message>
@@ -1567,27 +1567,27 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>FolderRow</name>
     <message>
-        <location filename="../../gui/widgets.py" line="212" />
+        <location filename="../../gui/widgets.py" line="231" />
         <source>the USB stick, e.g. E:\ or /media/usb</source>
         <translation>U 盘，例如 E:\ 或 /media/usb</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="214" />
+        <location filename="../../gui/widgets.py" line="233" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="220" />
+        <location filename="../../gui/widgets.py" line="239" />
         <source>Where to write the bundle</source>
         <translation>数据包写到哪里</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="232" />
+        <location filename="../../gui/widgets.py" line="251" />
         <source>Choose where to write the bundle (the USB stick).</source>
         <translation>请选择数据包写到哪里（U 盘）。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="234" />
+        <location filename="../../gui/widgets.py" line="253" />
         <source>{0} is not a folder that can be written to. Is the USB stick in?</source>
         <translation>{0} 不是可写入的文件夹。U 盘插好了吗？</translation>
     </message>
@@ -2938,37 +2938,37 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>NeedsTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
         <source>Why</source>
         <translation>帮扶原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
         <source>Visit every</source>
         <translation>走访间隔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="62" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="72" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="71" />
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
@@ -3226,42 +3226,42 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>{0}号楼</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="71" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="72" />
         <source>The roster is empty: add residents (Admin ▸ Residents and passes…) first.</source>
         <translation>住户名册为空：请先添加住户（管理 ▸ 住户与通行证…）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="73" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="74" />
         <source>Open the round</source>
         <translation>开启本轮</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="86" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="87" />
         <source>The community's notice of the round</source>
         <translation>社区下发的核酸轮次通知</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="87" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="88" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="98" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="99" />
         <source>This notice is for {0}; a round opens on its own day (today is {1}).</source>
         <translation>该通知是 {0} 的轮次；轮次只能在当天开启（今天是 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="109" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="110" />
         <source>Not on this gate's roster, left out: {0}</source>
         <translation>本门岗名册中没有这些楼栋，未纳入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="111" />
-        <source>Excused in the notice but not due here or not understood, left out: {0}</source>
-        <translation>通知中的免检人员不在本门岗应检名单中或无法识别，已略去：{0}</translation>
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="112" />
+        <source>Left out of the notice's excused: {0}</source>
+        <translation>通知中的免检名单未采用：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/open_round_dialog.py" line="117" />
+        <location filename="../../gui/dialogs/open_round_dialog.py" line="118" />
         <source>Excused by the notice: {0}</source>
         <translation>通知中的免检人员：{0} 人</translation>
     </message>
@@ -3664,32 +3664,32 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>PeopleTableModel</name>
     <message>
-        <location filename="../../gui/testing_panel.py" line="67" />
+        <location filename="../../gui/testing_panel.py" line="66" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="67" />
+        <location filename="../../gui/testing_panel.py" line="66" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="67" />
+        <location filename="../../gui/testing_panel.py" line="66" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="67" />
+        <location filename="../../gui/testing_panel.py" line="66" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="67" />
+        <location filename="../../gui/testing_panel.py" line="66" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="80" />
+        <location filename="../../gui/testing_panel.py" line="79" />
         <source> (not on the roster)</source>
         <translation>（不在名册）</translation>
     </message>
@@ -3903,42 +3903,42 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ProgressTableModel</name>
     <message>
-        <location filename="../../gui/testing_panel.py" line="44" />
+        <location filename="../../gui/testing_panel.py" line="43" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="44" />
+        <location filename="../../gui/testing_panel.py" line="43" />
         <source>Due</source>
         <translation>应检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="44" />
+        <location filename="../../gui/testing_panel.py" line="43" />
         <source>Sampled</source>
         <translation>已采</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="44" />
+        <location filename="../../gui/testing_panel.py" line="43" />
         <source>Exempt</source>
         <translation>免检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="45" />
+        <location filename="../../gui/testing_panel.py" line="44" />
         <source>Missing</source>
         <translation>未检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="45" />
+        <location filename="../../gui/testing_panel.py" line="44" />
         <source>At home</source>
         <translation>待上门</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="57" />
+        <location filename="../../gui/testing_panel.py" line="56" />
         <source>Bldg {0}</source>
         <translation>{0}号楼</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="57" />
+        <location filename="../../gui/testing_panel.py" line="56" />
         <source>All</source>
         <translation>合计</translation>
     </message>
@@ -5283,95 +5283,95 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>拒绝检测</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="72" />
+        <location filename="../../models/rounds/rounds.py" line="70" />
         <source>A testing round is already open ({title}); close it first.</source>
         <translation>已有进行中的核酸轮次（{title}），请先结束它。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="73" />
+        <location filename="../../models/rounds/rounds.py" line="71" />
         <source>No testing round is open.</source>
         <translation>当前没有进行中的核酸轮次。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="74" />
+        <location filename="../../models/rounds/rounds.py" line="72" />
         <source>This round is closed; change it through a correction with a reason.</source>
         <translation>本轮次已结束；如需修改，请填写原因进行更正。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="75" />
+        <location filename="../../models/rounds/rounds.py" line="73" />
         <source>This person is not in the round.</source>
         <translation>此人不在本轮次名单中。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="76" />
+        <location filename="../../models/rounds/rounds.py" line="74" />
         <source>Nobody on the roster lives in the buildings chosen.</source>
         <translation>所选楼栋在住户名册中没有住户。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="138" />
+        <location filename="../../models/rounds/rounds.py" line="136" />
         <source>Name at least one sampling point.</source>
         <translation>请至少填写一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="140" />
+        <location filename="../../models/rounds/rounds.py" line="138" />
         <source>At most {max} sampling points.</source>
         <translation>采样点最多 {max} 个。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="144" />
+        <location filename="../../models/rounds/rounds.py" line="142" />
         <source>Tick at least one building.</source>
         <translation>请至少勾选一栋楼。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="147" />
+        <location filename="../../models/rounds/rounds.py" line="145" />
         <source>Not a building on the roster: {names}</source>
         <translation>住户名册中没有这些楼栋：{names}</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="186" />
+        <location filename="../../models/rounds/rounds.py" line="184" />
         <source>{who}: away, tested elsewhere or in hospital excuse someone; nothing else does.</source>
         <translation>{who}：只有外出、已在他处检测、住院可以免检，其他原因不能免检。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="192" />
+        <location filename="../../models/rounds/rounds.py" line="190" />
         <source>{who}: write where and when they were tested (the proof seen), in at most 100 characters.</source>
         <translation>{who}：请写明在何时何地检测（所见证明），不超过 100 字。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="196" />
+        <location filename="../../models/rounds/rounds.py" line="194" />
         <source>Not due in this round: {names}</source>
         <translation>不在本轮应检名单中：{names}</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="249" />
-        <location filename="../../models/rounds/rounds.py" line="406" />
+        <location filename="../../models/rounds/rounds.py" line="247" />
+        <location filename="../../models/rounds/rounds.py" line="404" />
         <source>Choose one of the round's sampling points.</source>
         <translation>请选择本轮次的一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="292" />
+        <location filename="../../models/rounds/rounds.py" line="290" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="334" />
-        <location filename="../../models/rounds/rounds.py" line="408" />
+        <location filename="../../models/rounds/rounds.py" line="332" />
+        <location filename="../../models/rounds/rounds.py" line="406" />
         <source>Choose a reason.</source>
         <translation>请选择原因。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="336" />
+        <location filename="../../models/rounds/rounds.py" line="334" />
         <source>Write where and when they were tested (the proof seen).</source>
         <translation>请写明在何处、何时检测（所查看的证明）。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="349" />
-        <location filename="../../models/rounds/rounds.py" line="420" />
+        <location filename="../../models/rounds/rounds.py" line="347" />
+        <location filename="../../models/rounds/rounds.py" line="418" />
         <source>Already sampled in this round.</source>
         <translation>本轮次已采样。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="397" />
+        <location filename="../../models/rounds/rounds.py" line="395" />
         <source>The round is still open: change the line itself.</source>
         <translation>本轮次尚未结束：请直接修改该条记录。</translation>
     </message>
@@ -5421,22 +5421,32 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>{day} · 第 {page}/{pages} 页 · 共 {count} 人 · 姓名已脱敏；已采样者已打勾</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/round_file.py" line="42" />
+        <location filename="../../models/rounds/round_file.py" line="40" />
+        <source>row {row} ({said})</source>
+        <translation>第 {row} 行（{said}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/round_file.py" line="41" />
+        <source>{who} (not due at this gate)</source>
+        <translation>{who}（不在本门岗应检名单）</translation>
+    </message>
+    <message>
+        <location filename="../../models/rounds/round_file.py" line="44" />
         <source>{name} has no columns for the round's name, day and sampling points (轮次名称, 日期, 采样点).</source>
         <translation>{name} 中没有轮次名称、日期、采样点这几列。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/round_file.py" line="44" />
+        <location filename="../../models/rounds/round_file.py" line="46" />
         <source>{name} names no round under its headings.</source>
         <translation>{name} 的表头下没有轮次。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/round_file.py" line="45" />
+        <location filename="../../models/rounds/round_file.py" line="47" />
         <source>The round's row of {name} could not be read (its encoding).</source>
         <translation>{name} 中轮次那一行无法读取（编码问题）。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/round_file.py" line="46" />
+        <location filename="../../models/rounds/round_file.py" line="48" />
         <source>{name}: “{text}” is not a day (write it as 2026-12-03).</source>
         <translation>{name}：“{text}”不是日期（请写成 2026-12-03）。</translation>
     </message>
@@ -6078,261 +6088,261 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>TestingPanel</name>
     <message>
-        <location filename="../../gui/testing_panel.py" line="128" />
+        <location filename="../../gui/testing_panel.py" line="127" />
         <source>No testing round is open. An administrator opens one for the day: everyone on the roster, or some buildings.</source>
         <translation>当前没有进行中的核酸轮次。由管理员为当天开启一轮：名册上的全体住户，或部分楼栋。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="133" />
+        <location filename="../../gui/testing_panel.py" line="132" />
         <source>Open a testing round…</source>
         <translation>开启核酸轮次…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="137" />
-        <location filename="../../gui/testing_panel.py" line="164" />
+        <location filename="../../gui/testing_panel.py" line="136" />
+        <location filename="../../gui/testing_panel.py" line="163" />
         <source>Home-service ledger…</source>
         <translation>上门服务台账…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="145" />
-        <location filename="../../gui/testing_panel.py" line="216" />
+        <location filename="../../gui/testing_panel.py" line="144" />
+        <location filename="../../gui/testing_panel.py" line="215" />
         <source>Correct a closed round…</source>
         <translation>更正已结束的轮次…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="161" />
+        <location filename="../../gui/testing_panel.py" line="160" />
         <source>Close the round…</source>
         <translation>结束本轮…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="168" />
+        <location filename="../../gui/testing_panel.py" line="167" />
         <source>Sampling point</source>
         <translation>采样点</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="177" />
+        <location filename="../../gui/testing_panel.py" line="176" />
         <source>Due</source>
         <translation>应检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="177" />
+        <location filename="../../gui/testing_panel.py" line="176" />
         <source>Sampled</source>
         <translation>已采</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="177" />
+        <location filename="../../gui/testing_panel.py" line="176" />
         <source>Exempt</source>
         <translation>免检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="178" />
+        <location filename="../../gui/testing_panel.py" line="177" />
         <source>Missing</source>
         <translation>未检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="178" />
+        <location filename="../../gui/testing_panel.py" line="177" />
         <source>At home</source>
         <translation>待上门</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="205" />
+        <location filename="../../gui/testing_panel.py" line="204" />
         <source>Call the next batch</source>
         <translation>呼叫下一批</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="209" />
+        <location filename="../../gui/testing_panel.py" line="208" />
         <source>Print call sheet…</source>
         <translation>打印呼叫单…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="226" />
+        <location filename="../../gui/testing_panel.py" line="225" />
         <source>Scan a pass, or type a room (6-1-602) or a name, then Enter</source>
         <translation>扫通行码，或输入房号（6-1-602）或姓名后按回车</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="232" />
+        <location filename="../../gui/testing_panel.py" line="231" />
         <source>Found</source>
         <translation>查找结果</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="232" />
+        <location filename="../../gui/testing_panel.py" line="231" />
         <source>Not yet sampled (door-knocking)</source>
         <translation>未检名单（逐户敲门）</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="233" />
+        <location filename="../../gui/testing_panel.py" line="232" />
         <source>Home-service list</source>
         <translation>上门服务名单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="233" />
+        <location filename="../../gui/testing_panel.py" line="232" />
         <source>Last batch called</source>
         <translation>本批呼叫名单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="234" />
+        <location filename="../../gui/testing_panel.py" line="233" />
         <source>Everyone in the building</source>
         <translation>本楼全部人员</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="257" />
+        <location filename="../../gui/testing_panel.py" line="256" />
         <source>Sampled here</source>
         <translation>在此采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="267" />
+        <location filename="../../gui/testing_panel.py" line="266" />
         <source>Note (where tested, which hospital…)</source>
         <translation>备注（在何处检测、哪家医院…）</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="268" />
+        <location filename="../../gui/testing_panel.py" line="267" />
         <source>Record reason</source>
         <translation>记录原因</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="278" />
+        <location filename="../../gui/testing_panel.py" line="277" />
         <source>To the home-service list</source>
         <translation>转入上门服务</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="283" />
+        <location filename="../../gui/testing_panel.py" line="282" />
         <source>Who samples at the door</source>
         <translation>入户采样人员</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="284" />
+        <location filename="../../gui/testing_panel.py" line="283" />
         <source>Sampled at home</source>
         <translation>入户已采</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="295" />
+        <location filename="../../gui/testing_panel.py" line="294" />
         <source>Room, e.g. 6-1-602</source>
         <translation>房号，如 6-1-602</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="298" />
+        <location filename="../../gui/testing_panel.py" line="297" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="299" />
+        <location filename="../../gui/testing_panel.py" line="298" />
         <source>Not on the roster: add and sample</source>
         <translation>不在名册：新增并采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="329" />
+        <location filename="../../gui/testing_panel.py" line="328" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="380" />
+        <location filename="../../gui/testing_panel.py" line="379" />
         <source>{0} people</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="93" />
-        <location filename="../../gui/testing_panel.py" line="412" />
+        <location filename="../../gui/testing_panel.py" line="92" />
+        <location filename="../../gui/testing_panel.py" line="404" />
         <source>at home</source>
         <translation>入户</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="95" />
+        <location filename="../../gui/testing_panel.py" line="94" />
         <source>Sampled {0} · {1}</source>
         <translation>已采 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="99" />
+        <location filename="../../gui/testing_panel.py" line="98" />
         <source>Exempt: {0}</source>
         <translation>免检：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="101" />
+        <location filename="../../gui/testing_panel.py" line="100" />
         <source>Waiting for the home visit</source>
         <translation>待上门采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="105" />
+        <location filename="../../gui/testing_panel.py" line="104" />
         <source>Called {0}</source>
         <translation>已呼叫 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="107" />
+        <location filename="../../gui/testing_panel.py" line="106" />
         <source>Not yet sampled</source>
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="413" />
+        <location filename="../../gui/testing_panel.py" line="405" />
         <source>Already sampled in this round: {0} ({1}, {2}). Not counted again.</source>
         <translation>本轮已采样：{0}（{1}，{2}），不重复计数。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="416" />
+        <location filename="../../gui/testing_panel.py" line="408" />
         <source>Sampled: {0}</source>
         <translation>已采样：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="451" />
+        <location filename="../../gui/testing_panel.py" line="443" />
         <source>Nobody in the round matches {0}.</source>
         <translation>本轮名单中没有与“{0}”相符的人。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="462" />
+        <location filename="../../gui/testing_panel.py" line="454" />
         <source>Choose a person in the list first.</source>
         <translation>请先在名单中选择一人。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="478" />
+        <location filename="../../gui/testing_panel.py" line="470" />
         <source>Reason recorded: {0}</source>
         <translation>已记录原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="486" />
+        <location filename="../../gui/testing_panel.py" line="478" />
         <source>On the home-service list: {0}</source>
         <translation>已转入上门服务：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="502" />
+        <location filename="../../gui/testing_panel.py" line="494" />
         <source>Added and sampled: {0}. Tell the administrator to add them to the roster.</source>
         <translation>已新增并采样：{0}。请告知管理员将其加入住户名册。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="511" />
-        <location filename="../../gui/testing_panel.py" line="529" />
+        <location filename="../../gui/testing_panel.py" line="503" />
+        <location filename="../../gui/testing_panel.py" line="521" />
         <source>Choose a building on the left first.</source>
         <translation>请先在左侧选择楼栋。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="519" />
+        <location filename="../../gui/testing_panel.py" line="511" />
         <source>Call down {0} people of building {1} (floors {2}).</source>
         <translation>请通知 {1} 号楼 {0} 人下楼（{2} 层）。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="522" />
+        <location filename="../../gui/testing_panel.py" line="514" />
         <source>Everyone in building {0} has been called.</source>
         <translation>{0} 号楼已全部呼叫。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="534" />
+        <location filename="../../gui/testing_panel.py" line="526" />
         <source>Call sheet, building {0}</source>
         <translation>{0} 号楼呼叫单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="540" />
+        <location filename="../../gui/testing_panel.py" line="532" />
         <source>An administrator opens a testing round.</source>
         <translation>开启核酸轮次需要管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="560" />
+        <location filename="../../gui/testing_panel.py" line="552" />
         <source>Close the round</source>
         <translation>结束本轮</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="561" />
+        <location filename="../../gui/testing_panel.py" line="553" />
         <source>Close {0}? {1} people are still missing. After closing, the round changes only through a correction with a reason.</source>
         <translation>结束“{0}”？还有 {1} 人未检。结束后只能填写原因进行更正。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="565" />
+        <location filename="../../gui/testing_panel.py" line="557" />
         <source>A supervisor closes the round.</source>
         <translation>结束本轮需要主管。</translation>
     </message>
@@ -6360,33 +6370,33 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="261" />
+        <location filename="../../models/sync/units.py" line="257" />
         <source>That unit no longer exists (it was merged or removed).</source>
         <translation>该单位已不存在（已被合并或删除）。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="272" />
+        <location filename="../../models/sync/units.py" line="268" />
         <source>Only units of the same level can be merged.</source>
         <translation>只能合并同一级别的单位。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="274" />
+        <location filename="../../models/sync/units.py" line="270" />
         <source>A unit cannot be merged into one below it.</source>
         <translation>不能把单位合并到它的下级单位中。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="310" />
-        <location filename="../../models/sync/units.py" line="339" />
+        <location filename="../../models/sync/units.py" line="306" />
+        <location filename="../../models/sync/units.py" line="335" />
         <source>A unit needs a name.</source>
         <translation>单位需要名称。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="336" />
+        <location filename="../../models/sync/units.py" line="332" />
         <source>Grids are made inside a community.</source>
         <translation>网格只能建在社区之下。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="347" />
+        <location filename="../../models/sync/units.py" line="343" />
         <source>A compound belongs in a community or one of its grids.</source>
         <translation>小区只能归属到社区或其下的网格。</translation>
     </message>
@@ -6568,7 +6578,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>快递单号 / 订单号为 4–40 位字母、数字或短横线。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="53" />
+        <location filename="../../models/kit/validation.py" line="54" />
         <location filename="../../models/station/parcels.py" line="149" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
@@ -6584,77 +6594,77 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请填写手机号后四位。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="56" />
+        <location filename="../../models/kit/validation.py" line="57" />
         <source>Contains control characters; please retype it.</source>
         <translation>含有控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="59" />
+        <location filename="../../models/kit/validation.py" line="60" />
         <source>Too long: at most {max} characters.</source>
         <translation>太长：最多 {max} 个字。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="86" />
+        <location filename="../../models/kit/validation.py" line="87" />
         <source>Enter the temperature.</source>
         <translation>请输入体温。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="91" />
+        <location filename="../../models/kit/validation.py" line="92" />
         <source>The temperature must be a number, such as 36.5.</source>
         <translation>体温应为数字，如 36.5。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="94" />
+        <location filename="../../models/kit/validation.py" line="95" />
         <source>{value} °C is not a body temperature: enter a reading between {min} and {max} °C.</source>
         <translation>{value} °C 不是有效体温：请输入 {min}–{max} °C 之间的读数。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="110" />
+        <location filename="../../models/kit/validation.py" line="111" />
         <source>Enter a phone number.</source>
         <translation>请输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="113" />
+        <location filename="../../models/kit/validation.py" line="114" />
         <source>Not a mainland mobile number: it must be 11 digits starting with 1, such as 13812345678.</source>
         <translation>不是有效的手机号：应为以 1 开头的 11 位数字，如 13812345678。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="123" />
+        <location filename="../../models/kit/validation.py" line="124" />
         <source>Enter the ID number.</source>
         <translation>请输入身份证号。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="128" />
+        <location filename="../../models/kit/validation.py" line="129" />
         <source>An ID number has 18 characters; this one has {n}.</source>
         <translation>身份证号应为 18 位，这里是 {n} 位。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="131" />
+        <location filename="../../models/kit/validation.py" line="132" />
         <source>An ID number is 17 digits followed by a digit or X.</source>
         <translation>身份证号为 17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="134" />
+        <location filename="../../models/kit/validation.py" line="135" />
         <source>The last character (check digit) does not match: please check the ID number again.</source>
         <translation>最后一位校验码不符，请再核对身份证号。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="140" />
+        <location filename="../../models/kit/validation.py" line="141" />
         <source>The birth date inside this ID number is not a real date.</source>
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="160" />
+        <location filename="../../models/kit/validation.py" line="161" />
         <source>Enter when the test sample was taken.</source>
         <translation>请输入核酸采样时间。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="183" />
+        <location filename="../../models/kit/validation.py" line="184" />
         <source>Could not read this time. Type it as 11-28 09:12, or as 30h for 30 hours ago.</source>
         <translation>无法识别此时间。请按 11-28 09:12 输入，或输入 30h 表示 30 小时前。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="187" />
+        <location filename="../../models/kit/validation.py" line="188" />
         <source>The sample time is in the future.</source>
         <translation>采样时间晚于现在。</translation>
     </message>
@@ -6704,13 +6714,13 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>复测低于 {limit} °C 后才能解除留观。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="401" />
+        <location filename="../../models/rounds/rounds.py" line="399" />
         <location filename="../../models/station/isolation.py" line="278" />
         <source>Write the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="403" />
+        <location filename="../../models/rounds/rounds.py" line="401" />
         <location filename="../../models/station/isolation.py" line="280" />
         <source>This field cannot be corrected.</source>
         <translation>此项不能更正。</translation>

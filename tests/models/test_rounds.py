@@ -345,7 +345,8 @@ def test_the_notices_list_of_the_excused_is_read_and_checked_against_the_roster(
         ("1-1-101", "王大明", "away", "")]
     assert notice.shown == ["1-1-201 李*", "1-2-202 赵*", "1-1-101 王*明"]
     # not understood (by row number and the reason written), and not on the roster (masked)
-    assert notice.left_out == ["9: 想睡觉", "10: 住院", "9-9-999 路*甲"]
+    assert [m.params for m in notice.left_out] == [{"row": 9, "said": "想睡觉"}, {"row": 10, "said": "住院"},
+                                                   {"who": "9-9-999 路*甲"}]
 
 
 

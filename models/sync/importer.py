@@ -53,6 +53,7 @@ FUTURE_TOLERANCE = timedelta(minutes=10)
 
 
 # -- applying a bundle ---------------------------------------------------------------------------
+LIVE_KEPT = 50_000  # parents a file's own records are checked against in memory, at most
 MAX_SEQUENCE_STEP = 10_000  # years of daily exports; a jump of millions is not a real series
 _TRACKED = ["id", "record_type", "rev", "digest", "station_id"]  # a record's row in sync_record
 
@@ -70,6 +71,9 @@ class _File:
     visit_days: set[tuple[str, str]] = field(default_factory=set)  # (gate, local day) whose visits changed
     tombstones: list[tuple[str, str, str]] = field(default_factory=list)  # (type, id, owner)
     held_before: bool = False  # the last batch brought records the office holds
+    # Records this file has written (new, restored or updated): live, of this kind and this owner,
+    # so a child later in the file finds its parent here instead of asking the database.
+    live: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (record type, owner)
 
 
 class Importer:
@@ -91,6 +95,9 @@ class Importer:
         self.enrolled_now: set[str] = set()  # of those, the ones a file used
         self._to_audit: list[str] = []  # enrollments the file being imported made (audited at its end)
         self.schemas = schemas(bulk.time_storage(db.engine.dialect.name))
+        # The kinds other records refer to (a compound, a gate, a case, a round…): kept as a file writes them.
+        self.parents = {table_types().get(table, table) for schema in self.schemas.values()
+                        for _column, table in schema.references}
         with db.session() as s:
             self.office_key = read_meta(s, OFFICE_PRIVATE_KEY)
             here = this_station(s)
@@ -502,7 +509,7 @@ class Importer:
         twice = file.seen.note(ids)
         if twice is not None:
             raise BundleRejected("duplicate_record", record_id=twice, member=member)
-        self._check_references(conn, schema, batch, member)
+        self._check_references(conn, schema, batch, member, file)
         # On a server the records not held yet are claimed first (their sync rows written): only
         # the ones held are then asked for. A claim this file must not keep is taken back below.
         claimed = bulk.claim_new(conn, SyncRecord.__table__, _TRACKED,
@@ -568,6 +575,9 @@ class Importer:
             else:
                 note(summary.unchanged)  # the same conflict again
             self._note_tombstone(rtype, d, schema, file)
+        if rtype in self.parents and len(file.live) < LIVE_KEPT:
+            file.live.update((d.id, (rtype, d.station_id)) for d in inserts)
+            file.live.update((row[0], (rtype, owner_of[row[0]])) for row in updates)
         if rtype == "visit" and (inserts or updates):
             at, gate = schema.stored.index("created_at"), schema.stored.index("gate_id")
             file.visit_days.update((row[gate], day_figures.local_day(row[at], self.zone))
@@ -593,7 +603,7 @@ class Importer:
             file.tombstones.append((row["record_type"], row["record_id"], d.station_id))
 
     def _check_references(self, conn: Connection, schema: wire.RecordSchema, batch: list[wire.Decoded],
-                          member: str) -> None:
+                          member: str, file: _File) -> None:
         """Each record refers only to records of its own station that the office holds (parents
         travel before children, so they are held by now)."""
         if not schema.references:
@@ -601,8 +611,10 @@ class Importer:
         targets = {target for d in batch for _column, target in d.refs}
         if not targets:
             return
-        owners = {rid: (t, owner, dig) for rid, t, owner, dig in bulk.rows_in(
-            conn, "SELECT id, record_type, station_id, digest FROM sync_record WHERE id IN {in_}", list(targets))}
+        owners = {rid: (*file.live[rid], "") for rid in targets if rid in file.live}  # written by this file
+        owners.update({rid: (t, owner, dig) for rid, t, owner, dig in bulk.rows_in(
+            conn, "SELECT id, record_type, station_id, digest FROM sync_record WHERE id IN {in_}",
+            [t for t in targets if t not in owners])})
         parent = dict(schema.references)
         for d in batch:
             for column, target in d.refs:

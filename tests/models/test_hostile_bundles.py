@@ -355,6 +355,13 @@ CASES: dict[str, tuple[str, Callable[[World, Path], Path]]] = {
     "a case on a visit that does not exist": ("missing_reference", lambda w, d: as_a(
         w, d, "isolation_case.jsonl", lambda w: [case_of(*a_station(w), "00000000-0000-4000-8000-000000000000",
                                                           "6b2e8d4f-9c3a-4f7b-8e1d-0a4c3b2f7d69")])),
+    # a parent written earlier in the same file, of another kind: found as written, refused all the same
+    "a home service whose resident is a round it brought": ("missing_reference", lambda w, d: as_b(w, d, members={
+        "testing_round.jsonl": lambda data: data + joined([dict(
+            member(w.b_path, "testing_round.jsonl")[0], id="3c8e1a5f-7d2b-4e9a-8f6c-1b0a9d8e7c65")]),
+        "home_service.jsonl": lambda data: data + joined([dict(
+            member(w.b_path, "home_service.jsonl")[0], id="4d9f2b6a-8e3c-4f0b-9a7d-2c1b0e9f8d76",
+            need_id="3c8e1a5f-7d2b-4e9a-8f6c-1b0a9d8e7c65", parcel_id=None)])})),
     "a deletion of an unknown kind": ("invalid_record", lambda w, d: as_a(w, d, "tombstone.jsonl", lambda w: [stone(
         *a_station(w), "resident", "7d3e1f5a-4b6c-4a8d-9e2f-1a0b9c8d7e6f")])),
     "a deletion of a record still referred to": ("still_referenced", lambda w, d: as_b(w, d, members={

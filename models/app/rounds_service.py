@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from models import care, residents, rounds
 from models.app.work import Service
-from models.kit.masking import Masked, mask_name, masked
+from models.kit.masking import Masked, masked
 from models.trust.operators import Role
 
 
@@ -72,9 +72,9 @@ class RoundService(Service):
             strangers = rounds.not_due(s, notice.exemptions, due)
         keep = [e for e in notice.exemptions if e not in strangers]
         return replace(notice, exemptions=keep,
-                       left_out=notice.left_out + [Message("Rounds", NOT_DUE_HERE, {"who": f"{e.room} {mask_name(e.name)}"})
+                       left_out=notice.left_out + [Message("Rounds", NOT_DUE_HERE, {"who": rounds.shown(e)})
                                                    for e in strangers],
-                       shown=[f"{e.room} {mask_name(e.name)}" for e in keep])
+                       shown=[rounds.shown(e) for e in keep])
 
     # -- during the round -------------------------------------------------------------------------
     def call_batch(self, round_id: str, building: str, size: int = rounds.CALL_BATCH) -> list:

@@ -34,6 +34,7 @@ from models.rounds.rounds import (  # noqa: F401
     recent_rounds,
     sample_at_home,
     set_reason,
+    shown,
     status_of,
     to_home,
 )

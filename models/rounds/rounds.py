@@ -113,11 +113,22 @@ def _key(building: str, unit: str, room: str, name: str) -> tuple:
     return building, unit, room, name.strip()
 
 
+def _key_of(e: Exemption) -> tuple | None:
+    """Whom an exemption names, as a line of the round is keyed (None: a room that is not one)."""
+    parts = parse_room(e.room)
+    return _key(*parts, e.name) if parts else None
+
+
+def shown(e: Exemption) -> str:
+    """An exemption as a screen or a message shows it: the room and the masked name."""
+    return f"{e.room.strip()[:20]} {mask_name(e.name.strip())}"
+
+
 def not_due(session: Session, exemptions: list[Exemption], buildings_due: list[str] | None) -> list[Exemption]:
     """The exemptions that name nobody due in a round of these buildings (a room or a name not on
     the roster, or a building not in the round)."""
     due = {_key(b, u, room, name) for _rid, name, b, u, room in _due(session, list(buildings_due or ()))}
-    return [e for e in exemptions if (parts := parse_room(e.room)) is None or _key(*parts, e.name) not in due]
+    return [e for e in exemptions if _key_of(e) not in due]
 
 
 def open_round(session: Session, *, ctx: StationContext, operator_id: str | None, now: datetime, day: date,
@@ -174,9 +185,7 @@ def _excused(exemptions: list[Exemption], due: list) -> dict[tuple, tuple[str, s
     keys = {_key(b, u, room, name) for _rid, name, b, u, room in due}
     strangers = []
     for e in exemptions:
-        parts = parse_room(e.room)
-        key = _key(*parts, e.name) if parts else None
-        who = f"{e.room.strip()[:20]} {mask_name(e.name.strip())}"
+        key, who = _key_of(e), shown(e)
         if key not in keys:
             strangers.append(who)
             continue

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from gui.background import BackgroundOp
 from models.store import paths
 from models.store.i18n import remember_language, remembered_language
 
@@ -246,12 +247,16 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
         # walking it again and again, which put 10-20 ms pauses into searches and saves.
         gc.freeze()
         code = app.exec()
+        # An export or an import the user left running ends (its own way, as if cancelled) before
+        # the operator signs off and the database closes.
+        BackgroundOp.stop_all()
         remember_language(data_dir, desk.settings.language)  # the next start draws its first window in it
         if not db.damaged:
             desk.staff.sign_off()
             desk.records.anchor_audit()
         return code
     finally:
+        BackgroundOp.stop_all()
         db.close()
 
 
@@ -308,7 +313,6 @@ class CheckInBackground:
     def __init__(self, path: Path, on_damage, parent=None):
         from PySide6.QtCore import QTimer
 
-        from gui.background import BackgroundOp
         from models.store.backups import integrity_problem
 
         self.result: tuple[str | None] | None = None

@@ -22,6 +22,8 @@ POLL_MS = 50
 class BackgroundOp(QObject):
     """Run work(progress, cancelled) off the GUI thread; done(result) / error(exc) come after, on it."""
 
+    _running: set[BackgroundOp] = set()  # every op whose work has not ended, wherever its window went
+
     done = Signal(object)
     error = Signal(object)
     progressed = Signal(int, int)  # (done, total), for work that shows its own progress
@@ -68,6 +70,7 @@ class BackgroundOp(QObject):
 
     def start(self) -> BackgroundOp:
         self.running = True
+        BackgroundOp._running.add(self)
         self._thread.start()
         if self.dialog is not None:
             self._show_timer.start(SHOW_AFTER_MS)
@@ -84,6 +87,19 @@ class BackgroundOp(QObject):
         if self._thread.is_alive():
             self._thread.join(timeout=seconds)
 
+    @classmethod
+    def stop_all(cls, seconds: float = 30) -> int:
+        """Before the database closes: every work still running is asked to stop and waited for,
+        so none goes on writing to a closed database (a window closed during an export or an
+        import). Returns how many were still running."""
+        running = [op for op in cls._running if op._thread.is_alive()]
+        for op in running:
+            op._cancel.set()
+        for op in running:
+            op._thread.join(timeout=seconds)
+        cls._running.clear()
+        return len(running)
+
     def _check(self) -> None:
         done, total = self._progress
         if self.dialog is None:
@@ -96,6 +112,7 @@ class BackgroundOp(QObject):
             return
         self._thread.join()
         self.running = False
+        BackgroundOp._running.discard(self)
         self._poll.stop()
         if self.dialog is not None:
             self._show_timer.stop()

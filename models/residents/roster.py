@@ -69,6 +69,7 @@ UNIT_HEADERS = ("单元", "unit")
 ROOMNO_HEADERS = ("房间号", "户号", "室")
 NAME_HEADERS = ("姓名", "住户", "业主", "name")
 PHONE_HEADERS = ("电话", "手机", "手机号", "联系电话", "phone", "mobile")
+WRITE_STEP = 2_000  # residents per insert: the bar moves while they are written
 
 
 def column_of(header: list[str], names: tuple[str, ...]) -> int | None:
@@ -106,9 +107,13 @@ def import_roster(session: Session, ctx: StationContext, path: Path, *, now: dat
                   rev=1)
     new_homes: list[dict] = []
     people: list[dict] = []
+    # Reading the rows is the first half of the bar, writing them the second: the bar is not full
+    # while 20,000 residents are still going in.
+    rows = len(numbered) - 1
+    report = progress or (lambda _done, _total: None)
     for done, (number, row) in enumerate(numbered[1:], start=1):
-        if progress is not None and done % 500 == 0:
-            progress(done, len(numbered) - 1)
+        if done % 500 == 0:
+            report(done, 2 * rows)
         if row is None:
             result.skipped.append((number, "encoding"))
             continue
@@ -141,12 +146,14 @@ def import_roster(session: Session, ctx: StationContext, path: Path, *, now: dat
         people.append(dict(origin, id=new_id(), household_id=home, name=name.strip()[:NAME_MAX],
                            phone=(phone or "").strip() or None, active=True))
         result.added += 1
+    report(rows, 2 * rows)
     if new_homes:
         session.execute(insert(Household), new_homes)
-    if people:
-        session.execute(insert(Resident), people)
-    if progress is not None:
-        progress(len(numbered) - 1, len(numbered) - 1)
+    for start in range(0, len(people), WRITE_STEP):
+        chunk = people[start:start + WRITE_STEP]
+        session.execute(insert(Resident), chunk)
+        report(rows + rows * (start + len(chunk)) // len(people), 2 * rows)
+    report(2 * rows, 2 * rows)
     return result
 
 

@@ -3,6 +3,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from gui.app import install_language, make_app
+from gui.background import BackgroundOp
 from models.app.desk import Desk
 from models.store.db import open_database
 from models.trust.first_run import SetupForm
@@ -22,6 +23,8 @@ def app(qapp):
     install_language(qapp, "zh_CN")
     yield qapp
     install_language(qapp, "zh_CN")
+    left = BackgroundOp.stop_all(seconds=60)
+    assert not left, f"{left} background work(s) still running when the test ended"
 
 
 @pytest.fixture
@@ -29,7 +32,10 @@ def blank_desk(tmp_path):
     db = open_database(tmp_path / "data" / "gatedesk.sqlite3")
     desk = Desk(db)
     yield desk
+    left = BackgroundOp.stop_all()  # as the app does before its database closes
     db.close()
+    # Work a test left running would go on in the next test's time, against a closed database.
+    assert not left, f"{left} background work(s) still running when the test ended"
 
 
 @pytest.fixture

@@ -277,3 +277,38 @@ def test_the_first_window_hook_sees_the_set_up_window(app, tmp_path, monkeypatch
 
     assert app_mod.run(tmp_path / "new", on_first_window=first) == 0
     assert seen == ["设置门岗登记台"] and crashes == []
+
+
+def test_closing_the_window_during_an_export_ends_it_before_the_database_closes(app, tmp_path, monkeypatch):
+    """Work the user left running (an export, an import) is asked to stop and waited for: it never
+    goes on against a closed database, nor past the operator's sign-off."""
+    import time
+
+    from gui.background import BackgroundOp
+    from gui.dialogs import sign_in_dialog
+    from gui.main_window import MainWindow
+
+    data = tmp_path / "gate"
+    set_up_station(data)
+    mark = paths.clean_mark(paths.database_path(data))
+    ended = []
+
+    def work(_progress, cancelled):
+        while not cancelled():
+            time.sleep(0.01)
+        time.sleep(0.3)  # the chunk it was writing
+        ended.append(("database open", not mark.exists()))
+
+    def sign_in(self):
+        self.who.pin.setText("1234")
+        self.accept()
+        return QDialog.Accepted
+
+    def show(window):
+        window.op = BackgroundOp(window, work, label="导出中").start()
+
+    monkeypatch.setattr(sign_in_dialog.SignInDialog, "exec", sign_in)
+    monkeypatch.setattr(MainWindow, "show", show)
+    monkeypatch.setattr(app_mod.QApplication, "exec", lambda *a: 0)  # the window closed at once
+    assert app_mod.run(data) == 0
+    assert ended == [("database open", True)] and mark.exists()

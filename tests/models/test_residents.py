@@ -133,6 +133,26 @@ def test_roster_from_xlsx_with_building_unit_room_columns(db, ctx, tmp_path):
         assert rs.valid_passes(s, building="6", today=TODAY) == []
 
 
+def test_the_roster_reports_its_progress_through_reading_and_writing(db, ctx, tmp_path):
+    """The bar a guard watches is not full while residents are still being written."""
+    sheet = tmp_path / "big.csv"
+    sheet.write_text("房号,姓名\n" + "".join(f"1-{u}-{r:04d},住户{u}{r}\n" for u in range(1, 6) for r in range(1, 1001)),
+                     encoding="utf-8")
+    with db.session() as s:
+        seen = []
+        result = rs.import_roster(s, ctx, sheet, now=NOW,
+                                  progress=lambda done, total: seen.append((done, total, rs.count_residents(s))))
+        assert result.added == 5000
+    totals = {total for _, total, _ in seen}
+    assert totals == {10_000}  # one scale from start to end: the bar never jumps back
+    assert [done for done, _, _ in seen] == sorted(done for done, _, _ in seen)
+    half = [written for done, _, written in seen if done <= 5000]
+    assert half and max(half) == 0  # the first half is reading the sheet
+    writing = [(done, written) for done, _, written in seen if 5000 < done < 10_000]
+    assert len(writing) >= 2 and all(0 < written < 5000 for _, written in writing)
+    assert seen[-1] == (10_000, 10_000, 5000)  # full only once every resident is in
+
+
 def test_a_sheet_without_the_needed_columns_is_explained(db, ctx, tmp_path):
     sheet = tmp_path / "bad.csv"
     sheet.write_text("foo,bar\n1,2\n", encoding="utf-8")

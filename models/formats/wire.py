@@ -184,6 +184,7 @@ class Decoded(NamedTuple):
     refs: tuple  # (column, id) of the records it refers to
     canonical: bytes
     copy: bytes | None = None  # the row as a line of PostgreSQL's COPY text, where a worker made it
+    tracked: bytes | None = None  # the office's sync row for it (id, type, rev, digest, owner), the same way
 
 
 class Future(Invalid):

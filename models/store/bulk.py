@@ -37,7 +37,8 @@ def begin_import(conn: Connection) -> None:
 _CLAIM = "import_claim"
 
 
-def claim_new(conn: Connection, table, columns: list[str], rows: list[tuple], *, likely_new: bool) -> set[str] | None:
+def claim_new(conn: Connection, table, columns: list[str], rows: list[tuple], *, likely_new: bool,
+              lines: bytes | None = None) -> set[str] | None:
     """PostgreSQL: write (id, ...) rows into table (a primary key on id) for the ids it does not
     hold yet, and return those ids; the rest are the ones held. Each id is sought in the index
     once (asking first and inserting after sought it twice, in two round trips). A batch likely
@@ -46,7 +47,8 @@ def claim_new(conn: Connection, table, columns: list[str], rows: list[tuple], *,
     another PC's import adds meanwhile is then found held, not a unique error. None on SQLite,
     whose executemany is already the fastest way in: ask first there; and None for a batch of a
     few rows (a file's compound, gate, operators): one question then one COPY is a round trip
-    fewer than a savepoint around a COPY."""
+    fewer than a savepoint around a COPY. lines: the same rows as COPY text (copy_line), made by a
+    worker reading ahead, sent as they are."""
     if not _is_postgresql(conn) or len(rows) < CLAIM_FROM:
         return None
     quote = conn.dialect.identifier_preparer.quote
@@ -54,7 +56,7 @@ def claim_new(conn: Connection, table, columns: list[str], rows: list[tuple], *,
     if likely_new:
         try:
             with conn.begin_nested():
-                _copy(conn, f"COPY {quote(table.name)} ({named}) FROM STDIN", rows)
+                _copy(conn, f"COPY {quote(table.name)} ({named}) FROM STDIN", rows if lines is None else lines)
             return {r[0] for r in rows}
         except IntegrityError as exc:
             if getattr(exc.orig, "sqlstate", None) != locks.UNIQUE_VIOLATION:
@@ -62,7 +64,7 @@ def claim_new(conn: Connection, table, columns: list[str], rows: list[tuple], *,
     # Made where it is needed (a savepoint rolled back since may have taken it away), in one round trip.
     conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_CLAIM} (id varchar(36), record_type varchar(32), "
                          f"rev integer, digest varchar(32), station_id varchar(36)); TRUNCATE {_CLAIM}")
-    _copy(conn, f"COPY {_CLAIM} ({named}) FROM STDIN", rows)
+    _copy(conn, f"COPY {_CLAIM} ({named}) FROM STDIN", rows if lines is None else lines)
     return set(conn.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({named}) SELECT {named} FROM {_CLAIM} "
                                     "ON CONFLICT (id) DO NOTHING RETURNING id").scalars())
 
@@ -188,18 +190,18 @@ def copy_lines(conn: Connection, table, columns: list[str], lines: list[bytes]) 
     if lines:
         quote = conn.dialect.identifier_preparer.quote
         _copy(conn, f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN",
-              lambda copy: copy.write(b"".join(lines)))
+              b"".join(lines))
 
 
-def _copy(conn: Connection, sql: str, rows: list[tuple] | Callable) -> None:
-    """COPY on the connection's own transaction, of rows (or by a function writing to the copy);
+def _copy(conn: Connection, sql: str, rows: list[tuple] | bytes) -> None:
+    """COPY on the connection's own transaction, of rows (or of lines already in COPY text);
     the driver's errors come out as SQLAlchemy's (a unique race with another PC is told apart by
     its SQLSTATE, as for any statement)."""
     dbapi = conn.dialect.loaded_dbapi
     try:
         with conn.connection.dbapi_connection.cursor() as cursor, cursor.copy(sql) as copy:
-            if callable(rows):
-                rows(copy)
+            if isinstance(rows, bytes):
+                copy.write(rows)
             else:
                 for row in rows:
                     copy.write_row(row)

@@ -74,6 +74,10 @@ class _File:
     # Records this file has written (new, restored or updated): live, of this kind and this owner,
     # so a child later in the file finds its parent here instead of asking the database.
     live: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (record type, owner)
+    # The sync rows of the records of the file's small members (its compound, gate, operators,
+    # cases…), asked in one question when a worker read the whole file: id -> row, and the ids asked.
+    small_held: dict[str, tuple] = field(default_factory=dict)
+    small_asked: set[str] = field(default_factory=set)
 
 
 class Importer:
@@ -327,6 +331,8 @@ class Importer:
         file = _File(latest=_latest(now),
                      now=now, seq=seq, deletes=deletes, owners=owners, office=office)
         file.seen = bulk.SeenIds(conn, total)
+        if read is not None and read.whole:
+            self._ask_small_members(conn, opened, read, file)
         for index, member in enumerate(opened.members):
             if member.record_type == bundle.RECEIPTS:
                 lines = opened.lines(member) if read is None else (x for b in read.batches(index) for x in b)
@@ -512,12 +518,14 @@ class Importer:
         self._check_references(conn, schema, batch, member, file)
         # On a server the records not held yet are claimed first (their sync rows written): only
         # the ones held are then asked for. A claim this file must not keep is taken back below.
+        tracked = [d.tracked for d in batch]
         claimed = bulk.claim_new(conn, SyncRecord.__table__, _TRACKED,
                                  [(d.id, rtype, d.rev, d.digest, d.station_id) for d in batch],
-                                 likely_new=not file.held_before)
-        asked = ids if claimed is None else [i for i in ids if i not in claimed]
-        held = {rid: (t, rev, dig, owner) for rid, t, rev, dig, owner in bulk.rows_in(
-            conn, "SELECT id, record_type, rev, digest, station_id FROM sync_record WHERE id IN {in_}", asked)}
+                                 likely_new=not file.held_before, lines=b"".join(tracked) if all(tracked) else None)
+        if claimed is None and file.small_asked.issuperset(ids):
+            held = {i: file.small_held[i] for i in ids if i in file.small_held}
+        else:
+            held = _held(conn, ids if claimed is None else [i for i in ids if i not in claimed])
         file.held_before = bool(held)  # a file that brings again what is held mostly brings it whole
         # Which rows are there: for records held (one deleted at the office comes back), and for every
         # id of the kinds an office makes itself (its own compound, gate, operators, shifts).
@@ -595,6 +603,16 @@ class Importer:
             conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == bindparam("b_id")).values(
                 rev=bindparam("b_rev"), digest=bindparam("b_digest"), station_id=bindparam("b_owner")),
                 [{"b_id": i, "b_rev": r, "b_digest": g, "b_owner": o} for i, r, g, o in track_update])
+
+    def _ask_small_members(self, conn: Connection, opened: bundle.OpenBundle, read: reader.Read, file: _File) -> None:
+        """A member too small to claim its records by COPY asks for their sync rows first; a gate's
+        day has a dozen of them, asked here at once instead of a question each. The file brings
+        each id once, so what is asked here is what each batch would have found."""
+        ids = [d.id for index, member in enumerate(opened.members)
+               if member.record_type in self.schemas and member.records < bulk.CLAIM_FROM
+               for d in read.members[index].items]
+        file.small_held = _held(conn, ids)
+        file.small_asked = set(ids)
 
     @staticmethod
     def _note_tombstone(rtype: str, d: wire.Decoded, schema: wire.RecordSchema, file: _File) -> None:
@@ -757,6 +775,12 @@ def _audit_alarm(conn: Connection, station_id: str, seq: int) -> str | None:
 def _latest(now: datetime) -> str:
     """The last time on the wire a file imported now may hold: a gate's clock a little fast is no error."""
     return wire_time(now + FUTURE_TOLERANCE)
+
+
+def _held(conn: Connection, ids: list[str]) -> dict[str, tuple]:
+    """The office's sync rows of these ids: id -> (record type, revision, digest, owner)."""
+    return {rid: (t, rev, dig, owner) for rid, t, rev, dig, owner in bulk.rows_in(
+        conn, "SELECT id, record_type, rev, digest, station_id FROM sync_record WHERE id IN {in_}", ids)}
 
 
 def _quoted(conn: Connection, table: Table) -> str:

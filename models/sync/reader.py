@@ -110,7 +110,10 @@ def read_file(path: str, office_key: str | None, latest: str, dialect: str) -> R
                         out.items.append(line)
                         continue
                     record = decode_line(schema, line, member.name, latest)
-                    out.items.append(record._replace(copy=lines(record.row)) if lines else record)
+                    if lines:
+                        record = record._replace(copy=lines(record.row), tracked=lines(
+                            (record.id, member.record_type, record.rev, record.digest, record.station_id)))
+                    out.items.append(record)
             except BundleRejected as exc:
                 out.problem = (exc.code, exc.record_id, exc.params)
                 break  # the importer stops at this member: nothing after it matters

@@ -47,7 +47,8 @@ def small_runs_read_ahead(monkeypatch):
 @pytest.fixture
 def files(gates, tmp_path):  # noqa: F811
     """A stick of good and bad files: gate A's bundle, gate A's next day with one visit it cannot
-    hold (a temperature that is text), gate B's with a visit dated next week, half a file, gate B's."""
+    hold (a temperature that is text), gate B's with a visit dated next week, half a file, gate B's
+    with text COPY must escape, gate B's claiming a record of A's in a small member, gate B's."""
     (a_db, a, _), (b_db, b, _) = gates
     stick = tmp_path / "stick"
     stick.mkdir()
@@ -76,7 +77,17 @@ def files(gates, tmp_path):  # noqa: F811
 
     odd = craft(b, stick / "5-odd-text.gdbundle", signing_key(b_db), members={"visit.jsonl": odd_text},
                 manifest=lambda m: m.update(sequence=m["sequence"] + 1))
-    return [a, bad, future, half, odd, b]
+    with a_db.engine.connect() as c:
+        a_round = c.execute(text("SELECT id FROM disinfection_round")).scalars().first()
+
+    def steal(data: bytes) -> bytes:  # a small member (asked for with the others at once) takes A's record
+        rows = lines(data)
+        rows[0]["id"] = a_round
+        return joined(rows)
+
+    stolen = craft(b, stick / "6-stolen-record.gdbundle", signing_key(b_db),
+                   members={"disinfection_round.jsonl": steal}, manifest=lambda m: m.update(sequence=m["sequence"] + 2))
+    return [a, bad, future, half, odd, stolen, b]
 
 
 def test_a_run_read_by_workers_ends_as_reading_each_file_in_place(files, gates, open_office, tmp_path,  # noqa: F811
@@ -97,18 +108,20 @@ def test_a_run_read_by_workers_ends_as_reading_each_file_in_place(files, gates, 
     taken.clear()
     parallel = Importer(ahead, workers=1).run_all(files)
     # The first file is read in place while the worker starts; half a file: the importer's own opening says why.
-    assert taken == [False, True, True, False, True, True]
+    assert taken == [False, True, True, False, True, True, True]
     assert _outcome(parallel) == _outcome(serial)
-    assert [s.status for s in parallel] == ["accepted", "rejected", "rejected", "rejected", "accepted", "accepted"], \
-        _outcome(parallel)
+    assert [s.status for s in parallel] == ["accepted", "rejected", "rejected", "rejected", "accepted", "rejected",
+                                            "accepted"], _outcome(parallel)
     assert [s.problem.code for s in parallel[1:4]] == ["invalid_record", "future_record", "truncated"]
+    assert parallel[5].problem.code == "not_owner"
     assert _records(ahead) == _records(in_place)
     with ahead.engine.connect() as c:  # written by the worker's COPY lines, read back as sent
         assert "送货\\后门\t第二栏\n第二行\r回车\b\f\v" in set(c.execute(text("SELECT purpose FROM visit")).scalars())
     # The command line's run (each file in its own transaction) reads ahead the same way.
     again = Importer(ahead, workers=1).run_each(files)
-    assert [s.status for s in again] == ["accepted", "rejected", "rejected", "rejected", "accepted", "accepted"]
-    assert all(s.already_imported for s in (again[0], again[4], again[5]))
+    assert [s.status for s in again] == ["accepted", "rejected", "rejected", "rejected", "accepted", "rejected",
+                                         "accepted"]
+    assert all(s.already_imported for s in (again[0], again[4], again[6]))
     assert _records(ahead) == _records(in_place)
 
 
@@ -144,7 +157,8 @@ def test_a_worker_that_dies_leaves_its_files_to_the_importer(files, gates, open_
     monkeypatch.setattr(reader.ReadAhead, "take", killing)
     office = _office(open_office, tmp_path / "office", gates)
     out = Importer(office, workers=1).run_all(files)
-    assert [s.status for s in out] == ["accepted", "rejected", "rejected", "rejected", "accepted", "accepted"]
+    assert [s.status for s in out] == ["accepted", "rejected", "rejected", "rejected", "accepted", "rejected",
+                                       "accepted"]
     assert sum(s.total("created") for s in out) > 0
 
 

@@ -247,6 +247,9 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
         # walking it again and again, which put 10-20 ms pauses into searches and saves.
         gc.freeze()
         code = app.exec()
+        # Closed by the user already, except after app.exit() (a damaged database): its timers
+        # (housekeeping, the lock) must not fire again once the database is closed.
+        window.close()
         # An export or an import the user left running ends (its own way, as if cancelled) before
         # the operator signs off and the database closes.
         BackgroundOp.stop_all()

@@ -312,3 +312,29 @@ def test_closing_the_window_during_an_export_ends_it_before_the_database_closes(
     monkeypatch.setattr(app_mod.QApplication, "exec", lambda *a: 0)  # the window closed at once
     assert app_mod.run(data) == 0
     assert ended == [("database open", True)] and mark.exists()
+
+
+def test_nothing_of_the_window_runs_after_the_app_has_closed(app, qtbot, tmp_path, monkeypatch):
+    """After app.exit() (a damaged database) the window was still open when the database closed:
+    its housekeeping then started against a closed database, in whatever event loop came next."""
+    from gui import housekeeping
+    from gui.background import BackgroundOp
+    from gui.dialogs import sign_in_dialog
+
+    data = tmp_path / "gate"
+    set_up_station(data)
+    started = []
+    start = BackgroundOp.start
+    monkeypatch.setattr(BackgroundOp, "start", lambda self: started.append(self) or start(self))
+    monkeypatch.setattr(housekeeping, "START_AFTER_MS", 100)
+
+    def sign_in(self):
+        self.who.pin.setText("1234")
+        self.accept()
+        return QDialog.Accepted
+
+    monkeypatch.setattr(sign_in_dialog.SignInDialog, "exec", sign_in)
+    monkeypatch.setattr(app_mod.QApplication, "exec", lambda *a: 3)  # app.exit(3): the window still open
+    assert app_mod.run(data) == 3
+    qtbot.wait(600)  # the next windows' event loops turn
+    assert started == []

@@ -96,7 +96,7 @@ class BackgroundOp(QObject):
         for op in running:
             op._cancel.set()
         for op in running:
-            op._thread.join(timeout=seconds)
+            op.wait(seconds)
         cls._running.clear()
         return len(running)
 

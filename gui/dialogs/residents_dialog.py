@@ -181,7 +181,7 @@ class ResidentsDialog(QDialog):
         def work(progress, _cancelled):
             return self.desk.residents.import_roster(path, progress), self.desk.residents.residents_overview()
 
-        self.roster_op = BackgroundOp(self, work, label=self.tr("Reading the resident list {0}…").format(path.name),
+        self.roster_op = BackgroundOp(self, work, label=self.tr("Importing the resident list {0}…").format(path.name),
                                       cancellable=False)
         self.roster_op.done.connect(lambda done: self._roster_read(path, *done))
         self.roster_op.error.connect(lambda exc: self._roster_failed(path, exc))

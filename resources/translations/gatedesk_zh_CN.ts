@@ -4770,8 +4770,8 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/dialogs/residents_dialog.py" line="184" />
-        <source>Reading the resident list {0}…</source>
-        <translation>正在读取住户名单 {0}…</translation>
+        <source>Importing the resident list {0}…</source>
+        <translation>正在导入住户名单 {0}…</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/residents_dialog.py" line="193" />

@@ -72,7 +72,9 @@ def files(gates, tmp_path):  # noqa: F811
 
     def odd_text(data: bytes) -> bytes:  # every character COPY's text format must escape
         rows = lines(data)
-        rows[5].update(purpose="送货\\后门\t第二栏\n第二行\r回车\b\f\v", rev=rows[5]["rev"] + 1)
+        # and unprintable ones it must not (U+2028, U+001F, DEL), and a literal \\N that is not a NULL
+        rows[5].update(purpose="送货\\后门\t第二栏\n第二行\r回车\b\f\v\u2028\x1f\x7f\\N", rev=rows[5]["rev"] + 1)
+        rows[6].update(purpose="后门\\N\\t", rev=rows[6]["rev"] + 1)  # printable, backslashes only
         return joined(rows)
 
     odd = craft(b, stick / "5-odd-text.gdbundle", signing_key(b_db), members={"visit.jsonl": odd_text},
@@ -116,7 +118,8 @@ def test_a_run_read_by_workers_ends_as_reading_each_file_in_place(files, gates, 
     assert parallel[5].problem.code == "not_owner"
     assert _records(ahead) == _records(in_place)
     with ahead.engine.connect() as c:  # written by the worker's COPY lines, read back as sent
-        assert "送货\\后门\t第二栏\n第二行\r回车\b\f\v" in set(c.execute(text("SELECT purpose FROM visit")).scalars())
+        purposes = set(c.execute(text("SELECT purpose FROM visit")).scalars())
+    assert {"送货\\后门\t第二栏\n第二行\r回车\b\f\v\u2028\x1f\x7f\\N", "后门\\N\\t"} <= purposes
     # The command line's run (each file in its own transaction) reads ahead the same way.
     again = Importer(ahead, workers=1).run_each(files)
     assert [s.status for s in again] == ["accepted", "rejected", "rejected", "rejected", "accepted", "rejected",

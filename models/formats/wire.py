@@ -185,6 +185,7 @@ class Decoded(NamedTuple):
     canonical: bytes
     copy: bytes | None = None  # the row as a line of PostgreSQL's COPY text, where a worker made it
     tracked: bytes | None = None  # the office's sync row for it (id, type, rev, digest, owner), the same way
+    created_at: str | None = None  # as stored, where the table has it (a visit's day is counted by it)
 
 
 class Future(Invalid):
@@ -217,6 +218,7 @@ class RecordSchema:
         self._time_slots = [i for i, c in enumerate(self.stored) if isinstance(table.c[c].type, UTCDateTime)]
         self._id, self._rev, self._station = position["id"], position["rev"], position["station_id"]
         self._gate = position.get("gate_id")
+        self._created = self.stored.index("created_at") if "created_at" in self.stored else None
         self.references = [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys]
         self._refs = [(name, position[name]) for name, _ in self.references]
         self._to_storage = to_storage
@@ -259,7 +261,8 @@ class RecordSchema:
         canonical = _ENCODER.encode(record)
         refs = tuple((name, values[i]) for name, i in self._refs if values[i] is not None) if self._refs else ()
         return Decoded(values[self._id], values[self._rev], digest(canonical), tuple(row), values[self._station],
-                       values[self._gate] if self._gate is not None else None, refs, canonical)
+                       values[self._gate] if self._gate is not None else None, refs, canonical,
+                       created_at=row[self._created] if self._created is not None else None)
 
 
 def digest(canonical: bytes) -> str:

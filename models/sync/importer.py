@@ -536,7 +536,7 @@ class Importer:
         gone = {rid for rid, by in bulk.rows_in(conn, "SELECT record_id, station_id FROM tombstone "
                                                  "WHERE record_id IN {in_}", open_ids)
                 if by == owner_of[rid]} if file.deletes else set()
-        inserts, updates, track_new, track_update, unclaim = [], [], [], [], []
+        inserts, updates, changed, track_new, track_update, unclaim = [], [], [], [], [], []
 
         def note(counts: dict) -> None:
             counts[rtype] = counts.get(rtype, 0) + 1
@@ -573,7 +573,8 @@ class Importer:
             elif hdigest == DELETED:
                 note(summary.unchanged)
             elif d.rev > hrev:
-                updates.append(d.row)
+                updates.append(_row(schema, d))
+                changed.append(d)
                 track_update.append((d.id, d.rev, d.digest, d.station_id))
                 note(summary.updated)
             elif d.rev < hrev or d.digest == hdigest or hdigest == ERASED:
@@ -587,14 +588,13 @@ class Importer:
             file.live.update((d.id, (rtype, d.station_id)) for d in inserts)
             file.live.update((row[0], (rtype, owner_of[row[0]])) for row in updates)
         if rtype == "visit" and (inserts or updates):
-            at, gate = schema.stored.index("created_at"), schema.stored.index("gate_id")
-            file.visit_days.update((row[gate], day_figures.local_day(row[at], self.zone))
-                                   for row in [d.row for d in inserts] + updates)
+            file.visit_days.update((d.gate_id, day_figures.local_day(d.created_at, self.zone))
+                                   for d in inserts + changed)
         lines = [d.copy for d in inserts]
         if lines and all(lines):  # made by the worker that read the file
             bulk.copy_lines(conn, table, schema.stored, lines)
         else:
-            bulk.bulk_insert(conn, table, schema.stored, [d.row for d in inserts])
+            bulk.bulk_insert(conn, table, schema.stored, [_row(schema, d) for d in inserts])
         bulk.bulk_update(conn, table, schema.stored, updates)
         bulk.bulk_insert(conn, SyncRecord.__table__, _TRACKED, track_new)
         if unclaim:  # deleted by their station before they came: the tombstone alone keeps them out
@@ -610,14 +610,14 @@ class Importer:
         each id once, so what is asked here is what each batch would have found."""
         ids = [d.id for index, member in enumerate(opened.members)
                if member.record_type in self.schemas and member.records < bulk.CLAIM_FROM
-               for d in read.members[index].items]
+               for d in read.members[index].records()]
         file.small_held = _held(conn, ids)
         file.small_asked = set(ids)
 
     @staticmethod
     def _note_tombstone(rtype: str, d: wire.Decoded, schema: wire.RecordSchema, file: _File) -> None:
         if rtype == "tombstone":
-            row = dict(zip(schema.stored, d.row))
+            row = dict(zip(schema.stored, _row(schema, d)))
             file.tombstones.append((row["record_type"], row["record_id"], d.station_id))
 
     def _check_references(self, conn: Connection, schema: wire.RecordSchema, batch: list[wire.Decoded],
@@ -770,6 +770,11 @@ def _audit_alarm(conn: Connection, station_id: str, seq: int) -> str | None:
                 SyncStation.station_id == station_id, SyncStation.audit_alarm.is_(None)).values(
                 audit_alarm=alarm, audit_alarm_seq=s2))
     return found
+
+
+def _row(schema: wire.RecordSchema, d: wire.Decoded) -> tuple:
+    """The record's row; one a worker handed over packed comes without it (reader.ReadMember.pack)."""
+    return d.row if d.row is not None else schema.decode(d.canonical).row
 
 
 def _latest(now: datetime) -> str:

@@ -201,3 +201,57 @@ def test_a_run_of_a_few_small_files_starts_no_worker(gates, open_office, tmp_pat
     office = _office(open_office, tmp_path / "office", gates)
     out = Importer(office, workers=1).run_all([p for _, p, _ in gates])
     assert [s.status for s in out] == ["accepted", "accepted"] and started == []
+
+
+def test_a_file_that_changes_what_the_office_holds_ends_as_reading_it_in_place(gates, open_office, tmp_path,  # noqa: F811
+                                                                               monkeypatch):
+    """A worker hands a file's records over without their rows; the few the importer must update,
+    keep as a conflict or delete it decodes again: an update, a conflict (same revision, other
+    content) and a deletion read by a worker leave the office as reading them in place does."""
+    (a_db, a, _), _b = gates
+    with a_db.engine.connect() as c:
+        referred = set(c.execute(text("SELECT visit_id FROM isolation_case")).scalars())
+    visits = [v for v in lines(_member(a, "visit.jsonl")) if v["id"] not in referred]
+    updated, conflicting, deleted = visits[1], visits[2], visits[4]
+    stone = {"id": "5b1d7e3a-9c2f-4e8a-b6d4-0f3a2c1e9d87", "station_id": deleted["station_id"],
+             "gate_id": deleted["gate_id"], "operator_id": None, "created_at": deleted["updated_at"],
+             "updated_at": deleted["updated_at"], "rev": 1, "record_type": "visit", "record_id": deleted["id"],
+             "reason": "error"}
+
+    def change(data: bytes) -> bytes:
+        rows = lines(data)
+        for row in rows:
+            if row["id"] == updated["id"]:
+                row.update(purpose="复查后改为送货", rev=row["rev"] + 1)
+            if row["id"] == conflicting["id"]:
+                row.update(purpose="同一版本 另一内容")
+        return joined(rows)
+
+    nxt = craft(a, tmp_path / "2-changes.gdbundle", signing_key(a_db),
+                members={"visit.jsonl": change, "tombstone.jsonl": lambda data: data + joined([stone])},
+                manifest=lambda m: m.update(sequence=m["sequence"] + 1))
+    in_place = _office(open_office, tmp_path / "one", gates)
+    ahead = _office(open_office, tmp_path / "two", gates)
+    serial = Importer(in_place, workers=0).run_each([a, nxt])
+    taken = []
+    take = reader.ReadAhead.take
+    monkeypatch.setattr(reader.ReadAhead, "take", lambda self, path: taken.append(take(self, path)) or taken[-1])
+    parallel = Importer(ahead, workers=1).run_each([a, nxt])
+    assert taken[0] is None and taken[1] is not None  # the second file was read by the worker
+    assert _outcome(parallel) == _outcome(serial)
+    assert parallel[1].status == "accepted" and parallel[1].updated.get("visit") == 1
+    assert parallel[1].conflicts == [("visit", conflicting["id"])]
+    assert _records(ahead) == _records(in_place)
+    for db in (in_place, ahead):
+        with db.engine.connect() as c:
+            assert c.execute(text("SELECT purpose FROM visit WHERE id = :i"), {"i": updated["id"]}).scalar() \
+                == "复查后改为送货"
+            assert c.execute(text("SELECT count(*) FROM visit WHERE id = :i"), {"i": deleted["id"]}).scalar() == 0
+            assert "同一版本 另一内容" in c.execute(text("SELECT incoming FROM sync_conflict")).scalar()
+
+
+def _member(path, name: str) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return zf.read(name)

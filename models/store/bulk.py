@@ -72,6 +72,13 @@ def claim_new(conn: Connection, table, columns: list[str], rows: list[tuple], *,
 CLAIM_FROM = 100  # rows in a batch
 
 
+def claims_whole_files(conn: Connection) -> bool:
+    """Whether a file read whole ahead claims its likely new records at once: on a server, where
+    each round trip costs; the embedded file asks batch by batch (a question there is a call in
+    the same process)."""
+    return _is_postgresql(conn)
+
+
 IN_MEMORY_IDS = 250_000  # a file with more records keeps the ids it brought in the database instead
 
 

@@ -25,6 +25,7 @@ from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.records import new_id
 from models.sync.inbox import PEOPLE_LOG, Cancelled, FileSummary, is_people_log
 from models.sync import day_figures, reader, units
+from models.sync.export import OVERLAP
 from models.sync.forward import OfficeUnit
 from models.sync.keys import OFFICE_PRIVATE_KEY, enroll, enrolled, read_meta
 from models.sync.records import (
@@ -74,10 +75,14 @@ class _File:
     # Records this file has written (new, restored or updated): live, of this kind and this owner,
     # so a child later in the file finds its parent here instead of asking the database.
     live: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (record type, owner)
-    # The sync rows of the records of the file's small members (its compound, gate, operators,
-    # cases…), asked in one question when a worker read the whole file: id -> row, and the ids asked.
-    small_held: dict[str, tuple] = field(default_factory=dict)
-    small_asked: set[str] = field(default_factory=set)
+    # When a worker read the whole file: on a server, the records made in its period claimed at
+    # once (their sync rows written by one COPY); the sync rows of the others (on the embedded
+    # file, of its small members) asked in one question: id -> row, and the ids asked. The sync
+    # rows of the new ones among those are written in one COPY at the file's end.
+    claimed: set[str] = field(default_factory=set)
+    asked_held: dict[str, tuple] = field(default_factory=dict)
+    asked: set[str] = field(default_factory=set)
+    new_tracked: list[tuple[tuple, bytes | None]] = field(default_factory=list)
 
 
 class Importer:
@@ -91,6 +96,7 @@ class Importer:
         reading a run's files ahead (None: by the machine's cores; 0: none)."""
         self.db = db
         self.workers = workers
+        self._claim_missed: set[str] = set()  # receipts of files whose records were held after all
         self.operator_id = operator_id
         self.clock = clock
         self.trust_new_key = trust_new_key
@@ -332,7 +338,7 @@ class Importer:
                      now=now, seq=seq, deletes=deletes, owners=owners, office=office)
         file.seen = bulk.SeenIds(conn, total)
         if read is not None and read.whole:
-            self._ask_small_members(conn, opened, read, file)
+            self._ask_ahead(conn, opened, read, file)
         for index, member in enumerate(opened.members):
             if member.record_type == bundle.RECEIPTS:
                 lines = opened.lines(member) if read is None else (x for b in read.batches(index) for x in b)
@@ -351,6 +357,7 @@ class Importer:
                     progress(done, total)
         if cancelled and cancelled():
             raise Cancelled()
+        self._write_new_tracked(conn, file)
         self._delete_tombstoned(conn, file)
         day_figures.recount(conn, file.visit_days, self.zone)
         if office:
@@ -516,16 +523,19 @@ class Importer:
         if twice is not None:
             raise BundleRejected("duplicate_record", record_id=twice, member=member)
         self._check_references(conn, schema, batch, member, file)
-        # On a server the records not held yet are claimed first (their sync rows written): only
-        # the ones held are then asked for. A claim this file must not keep is taken back below.
-        tracked = [d.tracked for d in batch]
-        claimed = bulk.claim_new(conn, SyncRecord.__table__, _TRACKED,
+        asked = file.asked.issuperset(i for i in ids if i not in file.claimed)
+        if asked:
+            claimed = {i for i in ids if i in file.claimed} if file.claimed else set()
+            held = {i: file.asked_held[i] for i in ids if i in file.asked_held}
+        else:
+            # On a server the records not held yet are claimed first (their sync rows written): only
+            # the ones held are then asked for. A claim this file must not keep is taken back below.
+            tracked = [d.tracked for d in batch]
+            got = bulk.claim_new(conn, SyncRecord.__table__, _TRACKED,
                                  [(d.id, rtype, d.rev, d.digest, d.station_id) for d in batch],
                                  likely_new=not file.held_before, lines=b"".join(tracked) if all(tracked) else None)
-        if claimed is None and file.small_asked.issuperset(ids):
-            held = {i: file.small_held[i] for i in ids if i in file.small_held}
-        else:
-            held = _held(conn, ids if claimed is None else [i for i in ids if i not in claimed])
+            claimed = got or set()
+            held = _held(conn, ids if got is None else [i for i in ids if i not in got])
         file.held_before = bool(held)  # a file that brings again what is held mostly brings it whole
         # Which rows are there: for records held (one deleted at the office comes back), and for every
         # id of the kinds an office makes itself (its own compound, gate, operators, shifts).
@@ -548,12 +558,12 @@ class Importer:
                     raise BundleRejected("not_owner", record_id=d.id, member=member, owner=_office_label())
                 if d.id in gone:
                     note(summary.unchanged)
-                    if claimed is not None:
+                    if d.id in claimed:
                         unclaim.append(d.id)
                 else:
                     inserts.append(d)
-                    if claimed is None:
-                        track_new.append((d.id, rtype, d.rev, d.digest, d.station_id))
+                    if d.id not in claimed:
+                        track_new.append(((d.id, rtype, d.rev, d.digest, d.station_id), d.tracked))
                     present.add(d.id)
                     note(summary.created)
                 self._note_tombstone(rtype, d, schema, file)
@@ -596,7 +606,10 @@ class Importer:
         else:
             bulk.bulk_insert(conn, table, schema.stored, [_row(schema, d) for d in inserts])
         bulk.bulk_update(conn, table, schema.stored, updates)
-        bulk.bulk_insert(conn, SyncRecord.__table__, _TRACKED, track_new)
+        if asked:  # written with the file's others at its end; until then its parents are in file.live
+            file.new_tracked.extend(track_new)
+        else:
+            _insert_tracked(conn, track_new)
         if unclaim:  # deleted by their station before they came: the tombstone alone keeps them out
             conn.execute(SyncRecord.__table__.delete().where(SyncRecord.id.in_(unclaim)))
         if track_update:
@@ -604,15 +617,48 @@ class Importer:
                 rev=bindparam("b_rev"), digest=bindparam("b_digest"), station_id=bindparam("b_owner")),
                 [{"b_id": i, "b_rev": r, "b_digest": g, "b_owner": o} for i, r, g, o in track_update])
 
-    def _ask_small_members(self, conn: Connection, opened: bundle.OpenBundle, read: reader.Read, file: _File) -> None:
-        """A member too small to claim its records by COPY asks for their sync rows first; a gate's
-        day has a dozen of them, asked here at once instead of a question each. The file brings
-        each id once, so what is asked here is what each batch would have found."""
-        ids = [d.id for index, member in enumerate(opened.members)
-               if member.record_type in self.schemas and member.records < bulk.CLAIM_FROM
-               for d in read.members[index].records()]
-        file.small_held = _held(conn, ids)
-        file.small_asked = set(ids)
+    def _ask_ahead(self, conn: Connection, opened: bundle.OpenBundle, read: reader.Read, file: _File) -> None:
+        """What the office holds of a file a worker read whole, settled before its first batch.
+
+        On a server, the records made within the file's period are new but for a bundle sent
+        twice: they are claimed at once, their sync rows written by one COPY (batch by batch that
+        took a savepoint and a COPY for each member, a dozen round trips a gate's day). Should one
+        be held after all, the COPY fails whole and the file is run again asking instead (the
+        claim never overwrites anything). The rest (parents a bundle brings along, records
+        changed since they were sent) are asked in one question, as are a file's small members
+        on the embedded file. The file brings each id once, and its station's lock keeps any
+        other import of that station out meanwhile, so what is settled here is what each batch
+        would have found."""
+        claim = bulk.claims_whole_files(conn) and opened.receipt_id not in self._claim_missed
+        since = opened.manifest.period.from_
+        # Records made up to OVERLAP after `from` may have been sent before (a gate's incremental
+        # export overlaps its previous one by OVERLAP, which ended at that moment).
+        since = bulk.time_storage(conn.dialect.name)(wire_time(parse_wire_time(since) + OVERLAP)) if since else ""
+        new, ids = [], []
+        for index, member in enumerate(opened.members):
+            if member.record_type not in self.schemas:
+                continue
+            for d in read.members[index].records():
+                if claim and d.tracked and d.created_at is not None and d.created_at > since:
+                    new.append(d)
+                elif claim or member.records < bulk.CLAIM_FROM:
+                    ids.append(d.id)
+        if new:
+            try:
+                bulk.copy_lines(conn, SyncRecord.__table__, _TRACKED, [d.tracked for d in new])
+            except IntegrityError as exc:
+                if locks.is_transient(exc):  # held after all (or taken meanwhile): run again, asking
+                    self._claim_missed.add(opened.receipt_id)
+                raise
+            file.claimed = {d.id for d in new}
+        file.asked_held = _held(conn, ids)
+        file.asked = set(ids)
+
+    def _write_new_tracked(self, conn: Connection, file: _File) -> None:
+        """The sync rows of the new records of the batches asked ahead, in one write."""
+        if file.new_tracked:
+            _insert_tracked(conn, file.new_tracked)
+            file.new_tracked = []
 
     @staticmethod
     def _note_tombstone(rtype: str, d: wire.Decoded, schema: wire.RecordSchema, file: _File) -> None:
@@ -630,6 +676,8 @@ class Importer:
         if not targets:
             return
         owners = {rid: (*file.live[rid], "") for rid in targets if rid in file.live}  # written by this file
+        if len(owners) < len(targets) and len(file.live) >= LIVE_KEPT:
+            self._write_new_tracked(conn, file)  # a parent not kept in memory is then found written
         owners.update({rid: (t, owner, dig) for rid, t, owner, dig in bulk.rows_in(
             conn, "SELECT id, record_type, station_id, digest FROM sync_record WHERE id IN {in_}",
             [t for t in targets if t not in owners])})
@@ -770,6 +818,14 @@ def _audit_alarm(conn: Connection, station_id: str, seq: int) -> str | None:
                 SyncStation.station_id == station_id, SyncStation.audit_alarm.is_(None)).values(
                 audit_alarm=alarm, audit_alarm_seq=s2))
     return found
+
+
+def _insert_tracked(conn: Connection, tracked: list[tuple[tuple, bytes | None]]) -> None:
+    """New records' sync rows: (row, the same row as a COPY line where a worker made it)."""
+    if all(line for _row, line in tracked):
+        bulk.copy_lines(conn, SyncRecord.__table__, _TRACKED, [line for _row, line in tracked])
+    else:
+        bulk.bulk_insert(conn, SyncRecord.__table__, _TRACKED, [row for row, _line in tracked])
 
 
 def _row(schema: wire.RecordSchema, d: wire.Decoded) -> tuple:

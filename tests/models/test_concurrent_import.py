@@ -158,3 +158,25 @@ def test_two_runs_of_several_files_at_once_in_one_process_each(bundles, ready_of
     assert union(url) == serial
     assert chain(url)[1] is None
     pg_server.drop_database(url)
+
+
+def test_two_runs_read_ahead_by_workers_at_once(bundles, ready_office, serial, pg_server, monkeypatch):
+    """With workers reading ahead, a file's new records are claimed at once, and a file whose
+    records turn out held (the other run brought them first) is run again asking: two runs in
+    opposite orders still end with the serial union."""
+    from models.sync import reader
+
+    monkeypatch.setattr(reader, "READ_AHEAD_MIN_BYTES", 0)  # the demo's bundles are small
+    _, paths = bundles
+    url = pg_server.new_database(template=ready_office.rsplit("/", 1)[1])
+    dbs = [open_database(url), open_database(url)]
+    orders = [list(paths), list(reversed(paths))]
+    with ThreadPoolExecutor(2) as pool:
+        runs = list(pool.map(lambda i: Importer(dbs[i], clock=lambda: LATER, workers=1).run_each(orders[i]),
+                             range(2)))
+    for db in dbs:
+        db.close()
+    assert [s.status for run in runs for s in run] == ["accepted"] * (2 * len(paths))
+    assert union(url) == serial
+    assert chain(url)[1] is None
+    pg_server.drop_database(url)

@@ -51,17 +51,18 @@ class ReadMember:
     problem: tuple | None = None  # (code, record id, params) of the rejection after items
     packed: tuple | None = None  # the records as handed over (pack), until the importer asks for them
 
-    def pack(self) -> None:
-        """Records whose COPY lines are made, in the form that crosses to the importer cheaply:
-        what it decides by (id, revision, digest, owner, gate, references, time) as plain tuples,
-        and their canonical forms and COPY lines as three byte strings. The row itself stays
-        behind: the importer writes the COPY line, and the rare record it must update (held
-        already) it decodes again from its canonical form. Handing over a gate's day whole, rows
-        and all, cost worker and importer 25 ms of pickling a file, a seventh of the import."""
-        items = self.items
+    def pack(self, record_type: str) -> None:
+        """Records, in the form that crosses to the importer cheaply: what it decides by (id,
+        revision, digest, owner, gate, references, time) as plain tuples, and their canonical
+        forms, COPY lines and sync rows' COPY lines as three byte strings (made here, off the
+        importer's core). The row itself stays behind: the importer writes the COPY line, and the
+        rare record it must update (held already) it decodes again from its canonical form.
+        Handing over a gate's day whole, rows and all, cost worker and importer 25 ms of pickling
+        a file, a seventh of the import."""
+        items, line = self.items, bulk.copy_line
         self.packed = ([(d.id, d.rev, d.digest, d.station_id, d.gate_id, d.refs, d.created_at) for d in items],
-                       b"\n".join(d.canonical for d in items), b"".join(d.copy for d in items),
-                       b"".join(d.tracked for d in items))
+                       b"\n".join(d.canonical for d in items), b"".join(line(d.row) for d in items),
+                       b"".join(_tracked_line(d, record_type) for d in items))
         self.items = []
 
     def records(self) -> list:
@@ -125,8 +126,7 @@ def read_file(path: str, office_key: str | None, latest: str, dialect: str) -> R
         if dialect not in _schemas:
             _schemas[dialect] = schemas(bulk.time_storage(dialect))
         kinds = _schemas[dialect]
-        # On a server the importer writes new rows by COPY: their lines are made here, off its core.
-        lines = bulk.copy_line if dialect == "postgresql" else None
+        server = dialect == "postgresql"  # the importer writes new rows by COPY there
         read = Read(opened.receipt_id, opened.public_key)
         for member in opened.members:
             out = ReadMember(member.name, [])
@@ -137,18 +137,22 @@ def read_file(path: str, office_key: str | None, latest: str, dialect: str) -> R
                     if schema is None:
                         out.items.append(line)
                         continue
-                    record = decode_line(schema, line, member.name, latest)
-                    if lines:
-                        record = record._replace(copy=lines(record.row), tracked=lines(
-                            (record.id, member.record_type, record.rev, record.digest, record.station_id)))
-                    out.items.append(record)
+                    out.items.append(decode_line(schema, line, member.name, latest))
             except BundleRejected as exc:
                 out.problem = (exc.code, exc.record_id, exc.params)
                 break  # the importer stops at this member: nothing after it matters
             finally:
-                if lines and schema is not None:
-                    out.pack()
+                if server and schema is not None:
+                    out.pack(member.record_type)
         return read
+
+
+def _tracked_line(d: wire.Decoded, record_type: str) -> bytes:
+    """The record's sync row (id, type, revision, digest, owner) as a COPY line. Ids and owners
+    are checked UUIDs, digests hex, revisions whole numbers: nothing to escape but a missing owner."""
+    if d.station_id is None:
+        return bulk.copy_line((d.id, record_type, d.rev, d.digest, None))
+    return f"{d.id}\t{record_type}\t{d.rev}\t{d.digest}\t{d.station_id}\n".encode()
 
 
 class ReadAhead:

@@ -629,11 +629,9 @@ class Importer:
         on the embedded file. The file brings each id once, and its station's lock keeps any
         other import of that station out meanwhile, so what is settled here is what each batch
         would have found."""
-        claim = bulk.claims_whole_files(conn) and opened.receipt_id not in self._claim_missed
-        since = opened.manifest.period.from_
-        # Records made up to OVERLAP after `from` may have been sent before (a gate's incremental
-        # export overlaps its previous one by OVERLAP, which ended at that moment).
-        since = bulk.time_storage(conn.dialect.name)(wire_time(parse_wire_time(since) + OVERLAP)) if since else ""
+        since = _claim_after(conn, opened.manifest.period.from_) \
+            if bulk.claims_whole_files(conn) and opened.receipt_id not in self._claim_missed else None
+        claim = since is not None
         new, ids = [], []
         for index, member in enumerate(opened.members):
             if member.record_type not in self.schemas:
@@ -818,6 +816,18 @@ def _audit_alarm(conn: Connection, station_id: str, seq: int) -> str | None:
                 SyncStation.station_id == station_id, SyncStation.audit_alarm.is_(None)).values(
                 audit_alarm=alarm, audit_alarm_seq=s2))
     return found
+
+
+def _claim_after(conn: Connection, period_from: str | None) -> str | None:
+    """The time (as stored) after which a file's records are likely new: the start of its period,
+    plus OVERLAP (a gate's incremental export repeats the last minutes of its previous one); None
+    where nothing can be (a period starting at the end of time)."""
+    if period_from is None:
+        return ""
+    try:
+        return bulk.time_storage(conn.dialect.name)(wire_time(parse_wire_time(period_from) + OVERLAP))
+    except (ValueError, OverflowError):
+        return None
 
 
 def _insert_tracked(conn: Connection, tracked: list[tuple[tuple, bytes | None]]) -> None:

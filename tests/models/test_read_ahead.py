@@ -255,3 +255,22 @@ def _member(path, name: str) -> bytes:
 
     with zipfile.ZipFile(path) as zf:
         return zf.read(name)
+
+
+def test_a_period_from_the_end_of_time_is_read_ahead_as_in_place(gates, open_office, tmp_path):  # noqa: F811
+    """A file's period says which of its records are likely new (claimed at once on a server): one
+    starting in the year 9999, or on a day that does not exist, is the manifest's fault, told as
+    such whoever reads the file, and the files after it import as they would."""
+    (a_db, a, _), (b_db, b, _) = gates
+    odd = [craft(b, tmp_path / f"{n}-period.gdbundle", signing_key(b_db),
+                 manifest=lambda m, start=start: m["period"].update({"from": start}))
+           for n, start in enumerate(("9999-12-31T23:59:59.999999Z", "2026-02-30T00:00:00.000000Z"))]
+    files = [a, *odd, b]
+    in_place = _office(open_office, tmp_path / "one", gates)
+    ahead = _office(open_office, tmp_path / "two", gates)
+    serial = Importer(in_place, workers=0).run_each(files)
+    parallel = Importer(ahead, workers=1).run_each(files)
+    assert _outcome(parallel) == _outcome(serial)
+    assert [(s.status, s.problem.code if s.problem else None) for s in parallel] == [
+        ("accepted", None), ("rejected", "bad_manifest"), ("rejected", "bad_manifest"), ("accepted", None)]
+    assert _records(ahead) == _records(in_place)

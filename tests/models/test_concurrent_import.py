@@ -146,18 +146,8 @@ def test_office_pcs_importing_at_once_end_with_the_serial_union(bundles, ready_o
 
 def test_two_runs_of_several_files_at_once_in_one_process_each(bundles, ready_office, serial, pg_server):
     """The office window imports a whole folder as one run (Importer.run_all): two windows at once."""
-    _, paths = bundles
-    url = pg_server.new_database(template=ready_office.rsplit("/", 1)[1])
-    dbs = [open_database(url), open_database(url)]
-    orders = [list(paths), list(reversed(paths))]
-    with ThreadPoolExecutor(2) as pool:
-        runs = list(pool.map(lambda i: Importer(dbs[i], clock=lambda: LATER).run_all(orders[i]), range(2)))
-    for db in dbs:
-        db.close()
-    assert [s.status for run in runs for s in run] == ["accepted"] * (2 * len(paths))
-    assert union(url) == serial
-    assert chain(url)[1] is None
-    pg_server.drop_database(url)
+    two_runs_at_once(bundles, ready_office, serial, pg_server, lambda db, files: Importer(
+        db, clock=lambda: LATER).run_all(files))
 
 
 def test_two_runs_read_ahead_by_workers_at_once(bundles, ready_office, serial, pg_server, monkeypatch):
@@ -167,16 +157,22 @@ def test_two_runs_read_ahead_by_workers_at_once(bundles, ready_office, serial, p
     from models.sync import reader
 
     monkeypatch.setattr(reader, "READ_AHEAD_MIN_BYTES", 0)  # the demo's bundles are small
+    two_runs_at_once(bundles, ready_office, serial, pg_server, lambda db, files: Importer(
+        db, clock=lambda: LATER, workers=1).run_each(files))
+
+
+def two_runs_at_once(bundles, ready_office, serial, pg_server, run) -> None:
+    """Two runs of every file at once, in opposite orders, each on its own connection: each file
+    accepted by both, and the office ends with the serial union and one unbroken audit chain."""
     _, paths = bundles
     url = pg_server.new_database(template=ready_office.rsplit("/", 1)[1])
     dbs = [open_database(url), open_database(url)]
     orders = [list(paths), list(reversed(paths))]
     with ThreadPoolExecutor(2) as pool:
-        runs = list(pool.map(lambda i: Importer(dbs[i], clock=lambda: LATER, workers=1).run_each(orders[i]),
-                             range(2)))
+        runs = list(pool.map(lambda i: run(dbs[i], orders[i]), range(2)))
     for db in dbs:
         db.close()
-    assert [s.status for run in runs for s in run] == ["accepted"] * (2 * len(paths))
+    assert [s.status for run_ in runs for s in run_] == ["accepted"] * (2 * len(paths))
     assert union(url) == serial
     assert chain(url)[1] is None
     pg_server.drop_database(url)

@@ -44,6 +44,12 @@ def lines(data: bytes) -> list[dict]:
     return [json.loads(x) for x in data.splitlines()]
 
 
+def member(path: Path, name: str) -> list[dict]:
+    """The records of one member of a bundle, as the file holds them."""
+    with zipfile.ZipFile(path) as zf:
+        return lines(zf.read(name))
+
+
 def joined(records) -> bytes:
     return b"".join(wire.canonical_line(r) for r in records)
 

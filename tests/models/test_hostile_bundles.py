@@ -27,7 +27,7 @@ from models.sync import Importer, export_bundle
 from tests.conftest import NOW
 from tests.models.test_sync import snapshot
 from tests.pg import copy_rows
-from tests.sync_helpers import craft, enroll, fingerprint, joined, lines, signing_key
+from tests.sync_helpers import craft, enroll, fingerprint, joined, lines, member, signing_key
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 LATER = NOW + timedelta(hours=2)  # the office's clock
@@ -84,11 +84,6 @@ def world(tmp_path_factory) -> World:
 
 
 # -- building hostile files ----------------------------------------------------------------------
-def member(path: Path, name: str) -> list[dict]:
-    with zipfile.ZipFile(path) as zf:
-        return lines(zf.read(name))
-
-
 def raw_zip(dest: Path, parts: dict[str, bytes]) -> Path:
     with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in parts.items():

@@ -15,7 +15,7 @@ from models.store.db import open_database
 from models.sync import Importer, ensure_office, export_bundle
 from tests.conftest import NOW
 from tests.models.test_sync import snapshot
-from tests.sync_helpers import craft, enroll, joined, lines, signing_key
+from tests.sync_helpers import craft, enroll, joined, lines, member, signing_key
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +42,6 @@ def office(tmp_path, gates, open_office):
     assert [importer.run(gates[n][1]).status for n in ("B", "A")] == ["accepted", "accepted"]
     yield db
     db.close()
-
-
-def member(path: Path, name: str) -> list[dict]:
-    import zipfile
-
-    with zipfile.ZipFile(path) as zf:
-        return lines(zf.read(name))
 
 
 def as_attacker(gates, tmp_path, name: str, edit) -> Path:

@@ -12,7 +12,7 @@ from models.sync import Importer, ensure_office, reader
 from models.sync.records import record_types
 from models.store.clock import utcnow
 from tests.models.test_sync import gates  # noqa: F401 - the module's two demo gates
-from tests.sync_helpers import craft, enroll, joined, lines, signing_key
+from tests.sync_helpers import craft, enroll, joined, lines, member, signing_key
 
 
 
@@ -211,7 +211,7 @@ def test_a_file_that_changes_what_the_office_holds_ends_as_reading_it_in_place(g
     (a_db, a, _), _b = gates
     with a_db.engine.connect() as c:
         referred = set(c.execute(text("SELECT visit_id FROM isolation_case")).scalars())
-    visits = [v for v in lines(_member(a, "visit.jsonl")) if v["id"] not in referred]
+    visits = [v for v in member(a, "visit.jsonl") if v["id"] not in referred]
     updated, conflicting, deleted = visits[1], visits[2], visits[4]
     stone = {"id": "5b1d7e3a-9c2f-4e8a-b6d4-0f3a2c1e9d87", "station_id": deleted["station_id"],
              "gate_id": deleted["gate_id"], "operator_id": None, "created_at": deleted["updated_at"],
@@ -248,13 +248,6 @@ def test_a_file_that_changes_what_the_office_holds_ends_as_reading_it_in_place(g
                 == "复查后改为送货"
             assert c.execute(text("SELECT count(*) FROM visit WHERE id = :i"), {"i": deleted["id"]}).scalar() == 0
             assert "同一版本 另一内容" in c.execute(text("SELECT incoming FROM sync_conflict")).scalar()
-
-
-def _member(path, name: str) -> bytes:
-    import zipfile
-
-    with zipfile.ZipFile(path) as zf:
-        return zf.read(name)
 
 
 def test_a_period_from_the_end_of_time_is_read_ahead_as_in_place(gates, open_office, tmp_path):  # noqa: F811

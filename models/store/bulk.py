@@ -97,15 +97,15 @@ class SeenIds:
 
     def note(self, ids: list[str]) -> str | None:
         """Add a batch of ids; returns one that was there already (or twice in the batch), else None."""
-        batch: set[str] = set()
-        for rid in ids:
-            if rid in batch:
-                return rid
-            batch.add(rid)
+        batch = set(ids)
+        if len(batch) < len(ids):
+            once: set[str] = set()
+            return next(rid for rid in ids if rid in once or once.add(rid))
         if self.ids is not None:
-            again = next((rid for rid in ids if rid in self.ids), None)
-            self.ids |= batch
-            return again
+            if self.ids.isdisjoint(batch):
+                self.ids |= batch
+                return None
+            return next(rid for rid in ids if rid in self.ids)
         return _note_in_table(self.conn, ids)
 
 

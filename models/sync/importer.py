@@ -347,8 +347,7 @@ class Importer:
                 continue
             schema = self.schemas[member.record_type]
             for batch in read.batches(index) if read is not None else self._batches(opened, member, schema, file):
-                for d in batch:
-                    self._owned(d, member.name, file)
+                self._owned(batch, member.name, file)
                 self._apply_batch(conn, schema, batch, summary, file, member.name)
                 done += len(batch)
                 if cancelled and cancelled():
@@ -501,8 +500,18 @@ class Importer:
             yield batch
 
     @staticmethod
-    def _owned(record: wire.Decoded, member: str, file: _File) -> None:
-        """Written by a station the file may bring records of, at that station's own gate."""
+    def _owned(batch: list[wire.Decoded], member: str, file: _File) -> None:
+        """Each written by a station the file may bring records of, at that station's own gate (a
+        batch holds a few (owner, gate)s: each is checked once, the records only when one fails)."""
+        owners = file.owners
+        if all(owners.get(station) is not None and gate in (None, owners[station])
+               for station, gate in {(d.station_id, d.gate_id) for d in batch}):
+            return
+        for record in batch:
+            Importer._owned_one(record, member, file)
+
+    @staticmethod
+    def _owned_one(record: wire.Decoded, member: str, file: _File) -> None:
         gate = file.owners.get(record.station_id)
         if gate is None:
             if file.office:
@@ -518,15 +527,15 @@ class Importer:
                      summary: FileSummary, file: _File, member: str) -> None:
         rtype, table = schema.record_type, schema.table
         ids = [d.id for d in batch]
-        owner_of = {d.id: d.station_id for d in batch}
         twice = file.seen.note(ids)
         if twice is not None:
             raise BundleRejected("duplicate_record", record_id=twice, member=member)
         self._check_references(conn, schema, batch, member, file)
-        asked = file.asked.issuperset(i for i in ids if i not in file.claimed)
+        id_set = set(ids)  # each once: the file's ids were just proven distinct
+        asked = id_set - file.claimed <= file.asked
         if asked:
-            claimed = {i for i in ids if i in file.claimed} if file.claimed else set()
-            held = {i: file.asked_held[i] for i in ids if i in file.asked_held}
+            claimed = id_set & file.claimed
+            held = {i: file.asked_held[i] for i in id_set.intersection(file.asked_held)}
         else:
             # On a server the records not held yet are claimed first (their sync rows written): only
             # the ones held are then asked for. A claim this file must not keep is taken back below.
@@ -539,19 +548,24 @@ class Importer:
         file.held_before = bool(held)  # a file that brings again what is held mostly brings it whole
         # Which rows are there: for records held (one deleted at the office comes back), and for every
         # id of the kinds an office makes itself (its own compound, gate, operators, shifts).
-        ask = ids if rtype in office_made() else [i for i in ids if i in held]
+        ask = ids if rtype in office_made() else [i for i in ids if i in held] if held else []
         present = {r[0] for r in bulk.rows_in(conn, f"SELECT id FROM {_quoted(conn, table)} WHERE id IN {{in_}}", ask)}
         # Deleted by their station before they arrived (or before owners were kept): stay deleted.
-        open_ids = [i for i in ids if i not in held or (held[i][2] == DELETED and held[i][3] is None)]
-        gone = {rid for rid, by in bulk.rows_in(conn, "SELECT record_id, station_id FROM tombstone "
-                                                 "WHERE record_id IN {in_}", open_ids)
-                if by == owner_of[rid]} if file.deletes else set()
+        gone = self._gone(conn, batch, held) if file.deletes else set()
         inserts, updates, changed, track_new, track_update, unclaim = [], [], [], [], [], []
 
         def note(counts: dict) -> None:
             counts[rtype] = counts.get(rtype, 0) + 1
 
-        for d in batch:
+        # A gate's day on a server: every record new and claimed up front, nothing to decide one by one.
+        settled = len(claimed) == len(batch) and not held and not present and not gone
+        if settled:
+            inserts.extend(batch)
+            summary.created[rtype] = summary.created.get(rtype, 0) + len(batch)
+            if rtype == "tombstone":
+                for d in batch:
+                    self._note_tombstone(rtype, d, schema, file)
+        for d in () if settled else batch:
             h = held.get(d.id)
             if h is None:
                 if d.id in present:  # the office's own record (its gate, its operators)
@@ -596,7 +610,7 @@ class Importer:
             self._note_tombstone(rtype, d, schema, file)
         if rtype in self.parents and len(file.live) < LIVE_KEPT:
             file.live.update((d.id, (rtype, d.station_id)) for d in inserts)
-            file.live.update((row[0], (rtype, owner_of[row[0]])) for row in updates)
+            file.live.update((d.id, (rtype, d.station_id)) for d in changed)
         if rtype == "visit" and (inserts or updates):
             file.visit_days.update((d.gate_id, day_figures.local_day(d.created_at, self.zone))
                                    for d in inserts + changed)
@@ -616,6 +630,14 @@ class Importer:
             conn.execute(SyncRecord.__table__.update().where(SyncRecord.id == bindparam("b_id")).values(
                 rev=bindparam("b_rev"), digest=bindparam("b_digest"), station_id=bindparam("b_owner")),
                 [{"b_id": i, "b_rev": r, "b_digest": g, "b_owner": o} for i, r, g, o in track_update])
+
+    @staticmethod
+    def _gone(conn: Connection, batch: list[wire.Decoded], held: dict) -> set[str]:
+        """The ids of the batch a deletion by their own station has reached first."""
+        owner_of = {d.id: d.station_id for d in batch}
+        open_ids = [i for i in owner_of if i not in held or (held[i][2] == DELETED and held[i][3] is None)]
+        return {rid for rid, by in bulk.rows_in(conn, "SELECT record_id, station_id FROM tombstone "
+                                                "WHERE record_id IN {in_}", open_ids) if by == owner_of[rid]}
 
     def _ask_ahead(self, conn: Connection, opened: bundle.OpenBundle, read: reader.Read, file: _File) -> None:
         """What the office holds of a file a worker read whole, settled before its first batch.

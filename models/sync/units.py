@@ -104,13 +104,16 @@ def place_compounds(conn: Connection, compounds: Iterable[tuple[str, str, str, s
     only inside a community named), unless the office placed it by hand."""
     for compound_id, district, subdistrict, community in compounds:
         grid = (grids or {}).get(compound_id) if clean_name(community) else ""
-        held = conn.execute(select(CompoundPlace.by_office).where(CompoundPlace.compound_id == compound_id)).first()
+        held = conn.execute(select(CompoundPlace.by_office, CompoundPlace.unit_id)
+                            .where(CompoundPlace.compound_id == compound_id)).first()
         if held is not None and held[0]:
             continue
         parent = TOP
         for level, name in ((DISTRICT, district), (SUBDISTRICT, subdistrict), (COMMUNITY, community), (GRID, grid)):
             if clean_name(name):
                 parent = _find_or_make(conn, level, clean_name(name), parent)
+        if held is not None and held[1] == parent:
+            continue  # where it was (each day's bundle, as a rule): nothing to write
         if held is not None:
             conn.execute(CompoundPlace.__table__.delete().where(CompoundPlace.compound_id == compound_id))
         if parent != TOP:

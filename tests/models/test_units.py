@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from models.app.demo import create_demo
 from models.app.desk import Desk
@@ -140,6 +140,28 @@ def test_a_rename_keeps_the_old_spelling_as_an_alias_and_onto_a_siblings_name_me
     assert office.office.rename_unit(find(tree, units.COMMUNITY, "温泉社"), "温泉社区") == right
     with pytest.raises(units.UnitRefused):
         office.office.merge_units(right, find(tree, units.SUBDISTRICT, "东街街道"))  # not the same level
+
+
+def test_a_compound_moves_when_its_gates_set_up_names_another_community_and_is_left_alone_otherwise(office):
+    sanfang = compound_of(office, "三坊小区")[0]
+    before = office.office.units().placed[sanfang]
+    written = []
+
+    def note(conn, cursor, statement, *args):
+        if "org_compound" in statement and not statement.lstrip().upper().startswith("SELECT"):
+            written.append(statement)
+
+    event.listen(office.db.engine, "before_cursor_execute", note)
+    try:
+        with office.db.engine.begin() as conn:  # each day's bundle names the same units
+            units.place_compounds(conn, [(sanfang, "鼓楼区", "温泉街道", "东街社区")])
+        assert written == [] and office.office.units().placed[sanfang] == before
+        with office.db.engine.begin() as conn:  # its set-up now names another community
+            units.place_compounds(conn, [(sanfang, "鼓楼区", "温泉街道", "温泉社区")])
+    finally:
+        event.remove(office.db.engine, "before_cursor_execute", note)
+    tree = office.office.units()
+    assert written and tree.placed[sanfang] == find(tree, units.COMMUNITY, "温泉社区") != before
 
 
 def test_a_compound_placed_by_hand_stays_and_grids_are_made_at_the_office(office, gates, tmp_path):

@@ -1,7 +1,7 @@
 """A district's day of gate bundles, imported as its office would: figures for docs/BENCHMARKS.md
 (issue 14). Prints a table; asserts nothing.
 
-    .venv/bin/python bench/district.py [--gates 1600] [--records 1250] [--rounds 2] [--engine both]
+    .venv/bin/python bench/district.py [--gates 1600] [--records 1250] [--rounds 2] [--engine both] [--next-day]
 
 The bundles are generated, not made by the slow demo: one demo gate's day is the template, and each
 simulated gate gets its own station, signing key, compound, gate, operators and record ids (800
@@ -16,6 +16,11 @@ Side by side in one run, alternated, each in a child process (its peak memory it
 - on PostgreSQL, two importer processes at once, each with half of the bundles (with their workers,
   and with none: a second importer can only use cores the first leaves idle).
 
+With --next-day, the day measured is instead each gate's second: gates the office knows, each
+bundle the next of its gate (its period starting where the first ended, nothing of the gate's
+set-up, which has not changed), as a district imports day after day. Each side (import, raw) takes
+the first day its own way untimed, then the second day is timed, alternated.
+
 PostgreSQL is a throw-away cluster (tests/pg.py: fsync off on both sides alike), or
 GATEDESK_TEST_POSTGRES.
 """
@@ -24,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -68,45 +74,95 @@ def template(work: Path, records: int) -> tuple[dict, dict[str, list[dict]]]:
 
 
 def make_bundles(work: Path, gates: int, records: int) -> tuple[list[Path], list[str], int]:
-    """(bundle paths, fingerprints to enroll, records in all)."""
+    """(bundle paths, fingerprints to enroll, records in all): each gate's first bundle."""
+    days, fingerprints, totals = make_days(work, gates, records, 1)
+    return days[0], fingerprints, totals[0]
+
+
+SET_UP = ("compound", "gate", "operator", "shift")  # a gate's own set-up: sent again only when changed
+_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def make_days(work: Path, gates: int, records: int, days: int) -> tuple[list[list[Path]], list[str], list[int]]:
+    """Each gate's bundles of several days in a row, the last one today: (per day the bundle paths,
+    fingerprints to enroll, per day the records in all). Every day after the first is an
+    incremental bundle of a known gate, as a district's office imports day after day: the next
+    sequence, its period starting where the day before ended, the day's records with ids of their
+    own, and nothing of the gate's set-up (unchanged)."""
+    from datetime import timedelta
+
+    from models.formats import bundle, wire
+
+    manifest, members = template(work, records)
+    setup_ids = {r["id"] for kind in SET_UP for r in members.get(kind, [])} | {manifest["station"]["id"]}
+    ids = {r["id"] for rows in members.values() for r in rows} | {manifest["station"]["id"]}
+
+    def moved(value, back: int):
+        """A wire time or a day, `back` days earlier."""
+        if back and isinstance(value, str):
+            if _TIME.match(value):
+                return wire.wire_time(wire.parse_wire_time(value) - timedelta(days=back))
+            if _DAY.match(value):
+                return (datetime.fromisoformat(value) - timedelta(days=back)).date().isoformat()
+        return value
+
+    keys = [bundle.new_signing_key() for _ in range(gates)]
+    fingerprints = [bundle.key_id(bundle.signing_public_key(k)) for k in keys]
+    out: list[list[Path]] = []
+    totals = []
+    for day in range(days):
+        back = days - 1 - day
+        paths, total = [], 0
+        for g, key in enumerate(keys):
+            first = {old: str(uuid.uuid5(NAMESPACE, f"{g}:{old}")) for old in ids}
+            new = first if day == 0 else {old: first[old] if old in setup_ids else
+                                          str(uuid.uuid5(NAMESPACE, f"{g}:{day}:{old}")) for old in ids}
+            kept = {kind: [] if day and kind in SET_UP else rows for kind, rows in members.items()}
+            folder = work / "usb" if days == 1 else work / "usb" / f"day{day + 1}"
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"gate{g:04d}.gdbundle"
+            _write_gate(path, g, key, manifest, kept, new, moved, day, back, days - 1)
+            paths.append(path)
+            total += sum(len(rows) for rows in kept.values())
+        out.append(paths)
+        totals.append(total)
+    return out, fingerprints, totals
+
+
+def _write_gate(path: Path, g: int, key, manifest: dict, members: dict, new: dict, moved, day: int, back: int,
+                station_back: int) -> None:
+    """Gate g's bundle of one day: the template's records under the gate's ids, `back` days earlier."""
     from models.formats import bundle, wire
     from models.formats.bundle import MemberSpec
 
-    manifest, members = template(work, records)
-    ids = {r["id"] for rows in members.values() for r in rows} | {manifest["station"]["id"]}
-    out, fingerprints, total = [], [], 0
-    for g in range(gates):
-        key = bundle.new_signing_key()
-        fingerprints.append(bundle.key_id(bundle.signing_public_key(key)))
-        new = {old: str(uuid.uuid5(NAMESPACE, f"{g}:{old}")) for old in ids}
-        c = g // GATES_PER_COMPOUND
-        community = c // COMPOUNDS_PER_COMMUNITY
-        names = {"name": f"小区{c:03d}", "community": f"社区{community:02d}",
-                 "subdistrict": f"街道{community // COMMUNITIES_PER_SUBDISTRICT:02d}", "district": "鼓楼区"}
+    c = g // GATES_PER_COMPOUND
+    community = c // COMPOUNDS_PER_COMMUNITY
+    names = {"name": f"小区{c:03d}", "community": f"社区{community:02d}",
+             "subdistrict": f"街道{community // COMMUNITIES_PER_SUBDISTRICT:02d}", "district": "鼓楼区"}
 
-        def lines(rows, kind):
-            for r in rows:
-                r = {k: new.get(v, v) if isinstance(v, str) else v for k, v in r.items()}
-                if kind == "compound":
-                    r.update(names)
-                elif kind == "gate":
-                    r["name"] = f"门{g % GATES_PER_COMPOUND}"
-                yield wire.canonical_line(r)
+    def lines(rows, kind):
+        for r in rows:
+            r = {k: moved(new.get(v, v), back) if isinstance(v, str) else v for k, v in r.items()}
+            if kind == "compound":
+                r.update(names)
+            elif kind == "gate":
+                r["name"] = f"门{g % GATES_PER_COMPOUND}"
+            yield wire.canonical_line(r)
 
-        m = json.loads(json.dumps(manifest))
-        m.pop("members"), m.pop("format"), m.pop("format_version"), m.pop("encryption")
-        m["audit"] = None
-        m["station"] = dict(m["station"], id=new[manifest["station"]["id"]], gate_id=new[m["gate"]["id"]],
-                            public_key=bundle.signing_public_key(key))
-        m["compound"] = dict(names, id=new[m["compound"]["id"]])
-        m["gate"] = {"id": new[m["gate"]["id"]], "name": f"门{g % GATES_PER_COMPOUND}"}
-        path = work / "usb" / f"gate{g:04d}.gdbundle"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        bundle.write_bundle(path, m, [MemberSpec(kind, lines(rows, kind)) for kind, rows in members.items()],
-                            signing_key=key, format_version=manifest["format_version"])
-        out.append(path)
-        total += sum(len(rows) for rows in members.values())
-    return out, fingerprints, total
+    m = json.loads(json.dumps(manifest))
+    m.pop("members"), m.pop("format"), m.pop("format_version"), m.pop("encryption")
+    m["audit"] = None
+    m["sequence"] = manifest["sequence"] + day
+    m["created_at"] = moved(m["created_at"], back)
+    m["period"] = dict(m["period"], to=moved(m["period"]["to"], back),
+                       **({"from": moved(m["period"]["to"], back + 1)} if day else {}))
+    m["station"] = dict(m["station"], id=new[manifest["station"]["id"]], gate_id=new[m["gate"]["id"]],
+                        public_key=bundle.signing_public_key(key), created_at=moved(m["station"]["created_at"], station_back))
+    m["compound"] = dict(names, id=new[m["compound"]["id"]])
+    m["gate"] = {"id": new[m["gate"]["id"]], "name": f"门{g % GATES_PER_COMPOUND}"}
+    bundle.write_bundle(path, m, [MemberSpec(kind, lines(rows, kind)) for kind, rows in members.items()],
+                        signing_key=key, format_version=manifest["format_version"])
 
 
 # -- the measured runs, each in a child process --------------------------------------------------------
@@ -239,6 +295,36 @@ def measure(engine: Engine, files: list[Path], enroll: Path, rounds: int) -> dic
     return runs
 
 
+def measure_routine(engine: Engine, days: list[list[Path]], enroll: Path, rounds: int) -> dict:
+    """The second day of known gates: each side first takes the first day its own way (untimed),
+    then the second day is timed, the import beside raw COPY/executemany, alternated."""
+    runs = {"import": [], "raw": []}
+    for r in range(rounds):
+        for side in ("import", "raw") if r % 2 == 0 else ("raw", "import"):
+            target = engine.fresh()
+            for day, timed_day in ((days[0], False), (days[1], True)):
+                args = (IMPORT, target, str(enroll)) if side == "import" else (RAW, target)
+                out = result(child(*args, *map(str, day)))
+                if timed_day:
+                    runs[side].append(out)
+    return runs
+
+
+def routine_rows(kind: str, runs: dict, total: int) -> list[tuple[str, str, str, str]]:
+    rate = lambda r: r["created"] / r["seconds"]  # noqa: E731
+    imp, raw = runs["import"], runs["raw"]
+    ratios = [a["seconds"] / b["seconds"] for a, b in zip(imp, raw)]
+    limit = "raw COPY" if kind == "postgresql" else "raw executemany"
+    return [
+        (f"{kind}: known gates' next day, import {total:,} records", f"{statistics.median(r['seconds'] for r in imp):.1f} s",
+         f"{statistics.median(rate(r) for r in imp):,.0f} rec/s", "—"),
+        (f"{kind}: {limit} of the same day, after the first", f"{statistics.median(r['seconds'] for r in raw):.1f} s",
+         f"{statistics.median(rate(r) for r in raw):,.0f} rec/s", "practical limit"),
+        (f"{kind}: next day's import ÷ {limit} (median; min)", f"{statistics.median(ratios):.2f}×",
+         f"{min(ratios):.2f}× min", "≤ 1.5×"),
+    ]
+
+
 def rows_for(kind: str, runs: dict, total: int) -> list[tuple[str, str, str, str]]:
     rate = lambda r: r["created"] / r["seconds"]  # noqa: E731
     imp, raw = runs["import"], runs["raw"]
@@ -271,19 +357,26 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=1250, help="records per gate bundle")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--next-day", action="store_true",
+                        help="measure instead the second day of gates the office knows (the first imported untimed)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="gatedesk-district-"))
     t0 = time.perf_counter()
-    files, fingerprints, total = make_bundles(work, args.gates, args.records)
+    days, fingerprints, totals = make_days(work, args.gates, args.records, 2 if args.next_day else 1)
+    files, total = days[-1], totals[-1]
     made = time.perf_counter() - t0
     enroll = work / "enroll.json"
     enroll.write_text(json.dumps(fingerprints))
-    rows = [(f"generate {len(files):,} signed gate bundles, {total:,} records", f"{made:.0f} s", "", "—")]
+    rows = [(f"generate {sum(map(len, days)):,} signed gate bundles, {sum(totals):,} records", f"{made:.0f} s", "",
+             "—")]
     kinds = ("sqlite", "postgresql") if args.engine == "both" else (args.engine,)
     for kind in kinds:
         engine = Engine(kind, work)
         try:
-            rows += rows_for(kind, measure(engine, files, enroll, args.rounds), total)
+            if args.next_day:
+                rows += routine_rows(kind, measure_routine(engine, days, enroll, args.rounds), total)
+            else:
+                rows += rows_for(kind, measure(engine, files, enroll, args.rounds), total)
         finally:
             engine.stop()
     shutil.rmtree(work, ignore_errors=True)

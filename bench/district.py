@@ -90,22 +90,11 @@ def make_days(work: Path, gates: int, records: int, days: int) -> tuple[list[lis
     incremental bundle of a known gate, as a district's office imports day after day: the next
     sequence, its period starting where the day before ended, the day's records with ids of their
     own, and nothing of the gate's set-up (unchanged)."""
-    from datetime import timedelta
-
-    from models.formats import bundle, wire
+    from models.formats import bundle
 
     manifest, members = template(work, records)
     setup_ids = {r["id"] for kind in SET_UP for r in members.get(kind, [])} | {manifest["station"]["id"]}
     ids = {r["id"] for rows in members.values() for r in rows} | {manifest["station"]["id"]}
-
-    def moved(value, back: int):
-        """A wire time or a day, `back` days earlier."""
-        if back and isinstance(value, str):
-            if _TIME.match(value):
-                return wire.wire_time(wire.parse_wire_time(value) - timedelta(days=back))
-            if _DAY.match(value):
-                return (datetime.fromisoformat(value) - timedelta(days=back)).date().isoformat()
-        return value
 
     keys = [bundle.new_signing_key() for _ in range(gates)]
     fingerprints = [bundle.key_id(bundle.signing_public_key(k)) for k in keys]
@@ -122,7 +111,7 @@ def make_days(work: Path, gates: int, records: int, days: int) -> tuple[list[lis
             folder = work / "usb" if days == 1 else work / "usb" / f"day{day + 1}"
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / f"gate{g:04d}.gdbundle"
-            _write_gate(path, g, key, manifest, kept, new, moved, day, back, days - 1)
+            _write_gate(path, g, key, manifest, kept, new, day, back, days - 1)
             paths.append(path)
             total += sum(len(rows) for rows in kept.values())
         out.append(paths)
@@ -130,7 +119,21 @@ def make_days(work: Path, gates: int, records: int, days: int) -> tuple[list[lis
     return out, fingerprints, totals
 
 
-def _write_gate(path: Path, g: int, key, manifest: dict, members: dict, new: dict, moved, day: int, back: int,
+def moved(value, back: int):
+    """A wire time or a day, `back` days earlier; any other value as it is."""
+    from datetime import timedelta
+
+    from models.formats import wire
+
+    if back and isinstance(value, str):
+        if _TIME.match(value):
+            return wire.wire_time(wire.parse_wire_time(value) - timedelta(days=back))
+        if _DAY.match(value):
+            return (datetime.fromisoformat(value) - timedelta(days=back)).date().isoformat()
+    return value
+
+
+def _write_gate(path: Path, g: int, key, manifest: dict, members: dict, new: dict, day: int, back: int,
                 station_back: int) -> None:
     """Gate g's bundle of one day: the template's records under the gate's ids, `back` days earlier."""
     from models.formats import bundle, wire

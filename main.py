@@ -287,10 +287,11 @@ def _usage(message) -> int:
     return EXIT_USAGE
 
 
-def _msg(text: str, **params):
+def _msg(source: str, /, **params):
+    """Positional-only: a message may itself have a {text} (or {source}) to fill."""
     from models.store.i18n import Message
 
-    return Message("Cli", text, params)
+    return Message("Cli", source, params)
 
 
 def cmd_export(args, data_dir) -> int:
@@ -407,6 +408,11 @@ def _describe(s, dry_run: bool) -> str:
         text += "\n  " + _say(_msg(QT_TRANSLATE_NOOP(
             "Cli", "warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})"),
             alarm=s.audit_alarm))
+    for r in s.relayed:
+        if r["new_gate_fingerprint"]:
+            text += "\n  " + _say(_msg(QT_TRANSLATE_NOOP(
+                "Cli", "relayed: {gate} #{seq}, a gate new here, enrolled with key {key} (compare it with the gate's "
+                "set-up sheet)"), gate=r["gate"], seq=r["sequence"], key=r["new_gate_fingerprint"]))
     for rtype, rid in s.conflicts:
         text += "\n  " + _say(_msg(QT_TRANSLATE_NOOP("Cli", "conflict: {type} {id}"), type=rtype, id=rid))
     return text
@@ -499,7 +505,7 @@ def cmd_office_init(args, data_dir) -> int:
 
 
 def cmd_forward(args, data_dir) -> int:
-    """The office's own bundle for the office above: its gates' records since the last forward."""
+    """The office's own bundle for the office above: its gates' bundles since the last forward, as signed."""
     from pathlib import Path
 
     from models.app.desk import Desk
@@ -526,6 +532,9 @@ def cmd_forward(args, data_dir) -> int:
                     n=result.records, encrypted=_say(_msg(QT_TRANSLATE_NOOP("Cli", ", encrypted for {office}"),
                                                           office=result.encrypted_for))
                     if result.encrypted else "")), file=sys.stderr)
+    if result.remaining:
+        print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "{n} more gates' bundles wait for the next office bundle: run "
+                                          "forward again."), n=result.remaining)), file=sys.stderr)
     return EXIT_OK
 
 

@@ -145,6 +145,15 @@ def test_sync_commands_refuse_bad_arguments_with_exit_2(tmp_path):
         assert r.stderr.strip()
 
 
+def test_a_malformed_fingerprint_is_refused_with_exit_2_and_no_traceback(tmp_path):
+    (tmp_path / "b.gdbundle").write_bytes(b"x")
+    for fingerprint in ("abc", "", "da48-52c4-7e96", "zz48-52c4-7e96-12c6", "da48-52c4-7e96-12c6-0000"):
+        r = run("import", "--data-dir", str(tmp_path / "office"), "--enroll", fingerprint, str(tmp_path / "b.gdbundle"))
+        assert r.returncode == 2 and "Traceback" not in r.stderr, (fingerprint, r.stderr)
+        assert "指纹" in r.stderr and (fingerprint in r.stderr or not fingerprint), r.stderr
+    assert not (tmp_path / "office").exists()  # nothing was made for a command refused
+
+
 def test_a_gate_database_is_not_an_import_target(tmp_path):
     d = tmp_path / "gate"
     assert run("demo", "--data-dir", str(d), "--days", "1", "--visits-per-day", "5").returncode == 0

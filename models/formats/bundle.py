@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from models.formats import wire
-from models.formats.wire import MAX_MEMBER_BYTES, MAX_MEMBERS
+from models.formats.wire import MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_RELAYED
 from models.store import files
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 
@@ -28,7 +28,11 @@ FORMAT = "gatedesk-bundle"
 FORMAT_VERSION = 1  # a gate's bundle; older offices read it
 OFFICE_FORMAT_VERSION = 2  # an office's bundle forwarding its gates' records (kind "office")
 ROUNDS_FORMAT_VERSION = 3  # either kind, with the testing rounds' record types
-READS_UP_TO = ROUNDS_FORMAT_VERSION
+# An office's bundle that relays its gates' own signed bundles unchanged (kind "office"): the office
+# above verifies each against the gate's key. Formats 2 and 3 of kind "office" carried records on the
+# forwarding office's word alone, and are refused (relay_unverified).
+RELAY_FORMAT_VERSION = 4
+READS_UP_TO = RELAY_FORMAT_VERSION
 
 
 def version_for(*, office: bool, newest_type: int = 1) -> int:
@@ -37,7 +41,9 @@ def version_for(*, office: bool, newest_type: int = 1) -> int:
     if newest_type > OFFICE_FORMAT_VERSION:
         return newest_type
     return OFFICE_FORMAT_VERSION if office else FORMAT_VERSION
-RECEIPTS = "receipt"  # an office bundle's last member: the gates' bundles it received
+RECEIPTS = "receipt"  # a format 2/3 office bundle's last member: the gates' bundles it received
+RELAYED = "relayed"  # a format-4 office bundle's index of the gates' bundles it relays
+RELAYED_BUNDLE = "relayed_bundle"  # the type of each relayed gate bundle's member, kept as the gate wrote it
 SUFFIX = ".gdbundle"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
@@ -92,6 +98,11 @@ def _reasons() -> dict[str, str]:
         "unit_changed": QT_TRANSLATE_NOOP("Sync", "{office} now says it speaks for {unit}, but its first bundle "
                                           "here spoke for {before}. Nothing from this file was imported; ask the "
                                           "office what changed."),
+        "relay_unverified": QT_TRANSLATE_NOOP("Sync", "{office} forwarded its gates' records under its own "
+                                              "signature only (a GateDesk older than this one). This office "
+                                              "takes a gate's records only as the gate signed them: update "
+                                              "GateDesk at {office} and forward again, or import the gates' own "
+                                              "bundles. Nothing from this file was imported."),
         "unexpected": QT_TRANSLATE_NOOP("Sync", "GateDesk could not import this file ({detail}); a report without "
                                         "personal data was written to its logs folder. The other files are not "
                                         "affected."),
@@ -182,7 +193,9 @@ def _nonce(member_index: int, frame: int, final: bool) -> bytes:
 @dataclass
 class MemberSpec:
     record_type: str
-    lines: Iterable[bytes]
+    lines: Iterable[bytes]  # a binary member: its bytes in pieces
+    name: str | None = None  # the member's file name, when not "{record_type}.jsonl"
+    binary: bool = False  # a whole file (a relayed bundle), counted as one record
 
 
 class _Sealer:
@@ -245,7 +258,7 @@ def write_bundle(path: Path, manifest: dict[str, Any], members: Iterable[MemberS
     with files.written_whole(path) as partial:
         with zipfile.ZipFile(partial, "w", allowZip64=True) as zf:
             for index, spec in enumerate(members):
-                name = spec.record_type + ".jsonl" + (ENCRYPTED_SUFFIX if aead else "")
+                name = (spec.name or spec.record_type + ".jsonl") + (ENCRYPTED_SUFFIX if aead else "")
                 count = 0
                 if aead is None:
                     info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
@@ -257,6 +270,7 @@ def write_bundle(path: Path, manifest: dict[str, Any], members: Iterable[MemberS
                             digest.update(line)
                             size += len(line)
                             count += 1
+                    count = 1 if spec.binary else count
                     listed.append({"name": name, "type": spec.record_type, "records": count,
                                    "bytes": size, "sha256": digest.hexdigest()})
                 else:
@@ -268,6 +282,7 @@ def write_bundle(path: Path, manifest: dict[str, Any], members: Iterable[MemberS
                             sealer.write(line)
                             count += 1
                         sealer.close()
+                    count = 1 if spec.binary else count
                     listed.append({"name": name, "type": spec.record_type, "records": count,
                                    "bytes": sealer.size, "sha256": sealer.digest.hexdigest()})
             manifest["members"] = listed
@@ -306,6 +321,7 @@ class OpenBundle:
     _zip: zipfile.ZipFile
     _aead: Any = None
     _indices: dict[str, int] = field(default_factory=dict)
+    content_key: bytes | None = None  # what opens the members (None: not encrypted); a relay passes it on
 
     def close(self) -> None:
         self._zip.close()
@@ -344,6 +360,23 @@ class OpenBundle:
             raise BundleRejected("checksum_mismatch", member=member.name)
         if count != member.records:
             raise BundleRejected("corrupt", detail=f"{member.name}: {count} records, manifest says {member.records}")
+
+    def spool(self, member: Member, out, limit: int = MAX_MEMBER_BYTES) -> None:
+        """A binary member's bytes (a relayed bundle) written to out as signed; raises BundleRejected
+        when they are not, or would pass limit."""
+        digest = hashlib.sha256()
+        written = 0
+        try:
+            with self._zip.open(member.name) as raw:
+                for chunk in self._plain_chunks(raw, member, digest):
+                    written += len(chunk)
+                    if written > limit:
+                        raise BundleRejected("too_large", member=member.name)
+                    out.write(chunk)
+        except ZIP_DAMAGE as exc:
+            raise BundleRejected("corrupt", detail=f"{member.name}: {exc}") from exc
+        if digest.hexdigest() != member.sha256:
+            raise BundleRejected("checksum_mismatch", member=member.name)
 
     def _plain_chunks(self, raw, member: Member, digest) -> Iterator[bytes]:
         if self._aead is None:
@@ -399,12 +432,13 @@ class OpenBundle:
 
 
 def open_bundle(path: Path, *, office_key: str | None = None, known_key=None,
-                trust_new_key: bool = False, admit_new=None) -> OpenBundle:
+                trust_new_key: bool = False, admit_new=None, content_key: bytes | None = None) -> OpenBundle:
     """Open and verify the container; nothing is imported yet.
 
     known_key(station_id) returns the public key an office already holds for the station, or
     None for a station it has never seen; admit_new(public_key) then says whether that station
     is enrolled (without it, any signed station is admitted: a dry look at a file).
+    content_key opens a gate's bundle that a relay passed on (encrypted for the office below).
     """
     try:
         with open(path, "rb") as f:
@@ -418,7 +452,7 @@ def open_bundle(path: Path, *, office_key: str | None = None, known_key=None,
     except ZIP_DAMAGE as exc:
         raise BundleRejected("truncated" if head == b"PK\x03\x04" else "not_a_bundle") from exc
     try:
-        return _verify(zf, path, office_key, known_key, trust_new_key, admit_new)
+        return _verify(zf, path, office_key, known_key, trust_new_key, admit_new, content_key)
     except BaseException:
         zf.close()
         raise
@@ -449,18 +483,23 @@ def read_manifest(body: bytes):
     if manifest.station.gate_id != manifest.gate.id:
         raise BundleRejected("bad_manifest", detail="station.gate_id")
     office = manifest.kind == "office"
-    kinds = {FORMAT_VERSION: (False,), OFFICE_FORMAT_VERSION: (True,)}.get(version, (False, True))
-    if office not in kinds or office != (manifest.forwarded is not None):
+    kinds = {FORMAT_VERSION: (False,), OFFICE_FORMAT_VERSION: (True,), ROUNDS_FORMAT_VERSION: (False, True)}
+    # Format 4 is an office's bundle relaying gates' bundles: it lists no forwarded gates of its own.
+    forwards = office and version < RELAY_FORMAT_VERSION
+    if office not in kinds.get(version, (True,)) or forwards != (manifest.forwarded is not None):
         raise BundleRejected("bad_manifest", detail="kind")
+    if len(manifest.members) > (MAX_MEMBERS + MAX_RELAYED if version >= RELAY_FORMAT_VERSION else MAX_MEMBERS):
+        raise BundleRejected("bad_manifest", detail=f"{len(manifest.members)} members")
     for f in manifest.forwarded or ():
         if f.station.gate_id != f.gate.id:
             raise BundleRejected("bad_manifest", detail="forwarded.station.gate_id")
     return manifest, hashlib.sha256(content).hexdigest()
 
 
-def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_key, admit_new) -> OpenBundle:
+def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_key, admit_new,
+            content_key: bytes | None = None) -> OpenBundle:
     infos = zf.infolist()
-    if len(infos) > MAX_MEMBERS:
+    if len(infos) > MAX_MEMBERS + MAX_RELAYED + 2:
         raise BundleRejected("too_large", member=f"{len(infos)} members")
     names = [i.filename for i in infos]
     for name in names:
@@ -480,6 +519,8 @@ def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_ke
     except ZIP_DAMAGE as exc:
         raise BundleRejected("corrupt", detail=str(exc)) from exc
     manifest, receipt_id = read_manifest(body)
+    if len(infos) > MAX_MEMBERS and manifest.format_version < RELAY_FORMAT_VERSION:
+        raise BundleRejected("too_large", member=f"{len(infos)} members")
     station_id, public_key = manifest.station.id, manifest.station.public_key
     members = [Member(m.name, m.type, m.records, m.bytes, m.sha256) for m in manifest.members]
     _check_signature(body, signature, public_key)
@@ -507,9 +548,15 @@ def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_ke
         if info.file_size > MAX_MEMBER_BYTES or (
                 info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
             raise BundleRejected("too_large", member=m.name)
-    aead, indices = _decryptor(manifest, members, office_key)
+    key, indices = _decryptor(manifest, members, office_key, content_key)
+    aead = None
+    if key is not None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        aead = AESGCM(key)
     return OpenBundle(path=path, manifest=manifest, members=members, station_id=station_id,
-                      public_key=public_key, receipt_id=receipt_id, _zip=zf, _aead=aead, _indices=indices)
+                      public_key=public_key, receipt_id=receipt_id, _zip=zf, _aead=aead, _indices=indices,
+                      content_key=key)
 
 
 def _station_label(manifest) -> str:
@@ -528,7 +575,8 @@ def _check_signature(body: bytes, signature: bytes, public_key: str) -> None:
         raise BundleRejected("bad_signature") from exc
 
 
-def _decryptor(manifest, members: list[Member], office_key: str | None):
+def _decryptor(manifest, members: list[Member], office_key: str | None, content_key: bytes | None):
+    """The members' content key (None: not encrypted) and each member's index in the nonce."""
     enc = manifest.encryption
     if enc is None:
         if any(m.name.endswith(ENCRYPTED_SUFFIX) for m in members):
@@ -536,10 +584,14 @@ def _decryptor(manifest, members: list[Member], office_key: str | None):
         return None, {}
     if enc.scheme != "x25519-hkdf-sha256-aes256gcm-v1":
         raise BundleRejected("bad_manifest", detail="unknown encryption scheme")
+    indices = {m.name: i for i, m in enumerate(members)}
+    if content_key is not None:  # a wrong key opens nothing: each frame's tag fails (checksum_mismatch)
+        if len(content_key) != 32:
+            raise BundleRejected("bad_manifest", detail="content key")
+        return content_key, indices
     if office_key is None:
         raise BundleRejected("encrypted_no_key")
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     mine = office_public_key(office_key)
     if enc.office_key_id != key_id(mine):
@@ -550,5 +602,4 @@ def _decryptor(manifest, members: list[Member], office_key: str | None):
             X25519PublicKey.from_public_bytes(ephemeral_pub))
     except (KeyError, ValueError) as exc:
         raise BundleRejected("bad_manifest", detail="encryption details") from exc
-    aead = AESGCM(_content_key(shared, ephemeral_pub, unb64(mine)))
-    return aead, {m.name: i for i, m in enumerate(members)}
+    return _content_key(shared, ephemeral_pub, unb64(mine)), indices

@@ -27,6 +27,7 @@ from models.store.records import UTCDateTime
 
 # What one bundle may hold (the container enforces them; the manifest is checked against them).
 MAX_MEMBERS = 64
+MAX_RELAYED = 1000  # gates' bundles one office bundle relays (a forward writes the rest in its next one)
 MAX_MEMBER_BYTES = 8 << 30
 MAX_FORWARDED = 1000  # gates one office bundle forwards (a sub-district holds a few hundred)
 
@@ -363,6 +364,20 @@ class ReceiptLine(msgspec.Struct, forbid_unknown_fields=True):
 RECEIPT_LINE = msgspec.json.Decoder(ReceiptLine)
 
 
+class RelayedLine(msgspec.Struct, forbid_unknown_fields=True):
+    """One line of a format-4 office bundle's relayed.jsonl: a gate's bundle it carries unchanged,
+    and the key that opens it (the gate encrypted it for the office below; None: not encrypted)."""
+
+    member: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+    receipt: Annotated[str, msgspec.Meta(pattern=HEX64_PATTERN)]
+    station_id: Uuid
+    sequence: Annotated[int, msgspec.Meta(ge=1, le=INT_MAX)]
+    content_key: Optional[Base64Key] = None
+
+
+RELAYED_LINE = msgspec.json.Decoder(RelayedLine)
+
+
 class Manifest(msgspec.Struct):
     """manifest.json; fields a newer writer adds are ignored (adding one is compatible)."""
 
@@ -375,7 +390,7 @@ class Manifest(msgspec.Struct):
     station: StationPart
     compound: CompoundPart
     gate: GatePart
-    members: Annotated[list[MemberPart], msgspec.Meta(max_length=MAX_MEMBERS)]
+    members: Annotated[list[MemberPart], msgspec.Meta(max_length=MAX_MEMBERS + MAX_RELAYED)]
     app: Annotated[str, msgspec.Meta(max_length=40)] = ""
     encryption: Optional[EncryptionPart] = None
     audit: Optional[AuditHead] = None

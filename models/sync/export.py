@@ -47,6 +47,7 @@ class ExportResult:
     encrypted: bool
     sheets: list[Path] = field(default_factory=list)
     encrypted_for: str = ""  # the office's name, when encrypted
+    remaining: int = 0  # an office's forward: gates' bundles left for the next one (over MAX_RELAYED)
 
     @property
     def records(self) -> int:

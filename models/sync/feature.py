@@ -12,6 +12,7 @@ from models.sync.day_figures import VisitDay
 from models.sync.units import CompoundPlace, OperatorScope, OrgUnit
 from models.sync.tables import (
     ERASED,
+    RelayedBundle,
     SyncConflict,
     SyncEnrollment,
     SyncExport,
@@ -24,18 +25,24 @@ from models.sync.tables import (
 
 
 def _aged(session: Session, *, cutoff: datetime, last_day: str) -> dict[str, int]:
-    # A conflict keeps both copies of a record, personal data included.
+    # A conflict keeps both copies of a record, and a gate's bundle kept to relay its records, personal
+    # data included.
     return {"conflict": session.execute(delete(SyncConflict).where(SyncConflict.detected_at < cutoff)
-                                        .execution_options(synchronize_session=False)).rowcount or 0}
+                                        .execution_options(synchronize_session=False)).rowcount or 0,
+            "relayed_bundle": session.execute(delete(RelayedBundle).where(RelayedBundle.received_at < cutoff)
+                                              .execution_options(synchronize_session=False)).rowcount or 0}
 
 
 def _everything(session: Session) -> dict[str, int]:
     return {"conflict": session.execute(delete(SyncConflict).execution_options(synchronize_session=False)).rowcount
-            or 0}
+            or 0,
+            "relayed_bundle": session.execute(delete(RelayedBundle).execution_options(
+                synchronize_session=False)).rowcount or 0}
 
 
 def _left(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(SyncConflict))
+    return session.scalar(select(func.count()).select_from(SyncConflict)) + \
+        session.scalar(select(func.count()).select_from(RelayedBundle))
 
 
 def _mark_erased(session: Session, ids) -> None:
@@ -45,7 +52,7 @@ def _mark_erased(session: Session, ids) -> None:
 
 FEATURE = Feature(
     name="sync",
-    tables=(SyncExport, SyncStation, SyncForwarder, SyncReceipt, SyncRecord, SyncEnrollment, SyncConflict, Tombstone,
+    tables=(SyncExport, SyncStation, SyncForwarder, RelayedBundle, SyncReceipt, SyncRecord, SyncEnrollment, SyncConflict, Tombstone,
             OrgUnit, CompoundPlace, OperatorScope, VisitDay),
     records=(RecordType("tombstone", Tombstone),),
     purge=Purge(aged=_aged, everything=_everything, left=_left),

@@ -1,27 +1,29 @@
-"""An office's own bundle: the records of the gates it received, forwarded upward (a community's to
-its sub-district or district) in the gates' own names.
+"""An office's own bundle: the gates' bundles it received, relayed upward (a community's to its
+sub-district or district) exactly as the gates signed them.
 
-The same container, signing and encryption as a gate's bundle (format 2, kind "office"): the
-forwarding office signs it, every record keeps the station that wrote it, and the manifest lists
-those stations with the keys they sign with. The receiving office lets a forwarding office bring
-only the records of gates inside the unit it speaks for (docs/SYNC_FORMAT.md). Each bundle holds
-what arrived since the previous one: the records of every gate bundle received since then, with
-the receipts of those bundles, so the office above sees who reported as this one does.
+The same container, signing and encryption as a gate's bundle (format 4, kind "office"): the
+forwarding office signs it to say who relayed it; each gate's bundle inside is the gate's own,
+which the office above verifies against the gate's key and imports as the gate's
+(models/sync/relay.py, docs/SYNC_FORMAT.md). Each holds the bundles that arrived since the previous
+forward, so the office above sees who reported as this one does.
 """
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import func, select, update
 from sqlmodel import Session
 
 from models.formats import bundle, wire
 from models.formats.bundle import MemberSpec
+from models.formats.wire import MAX_RELAYED
 from models.formats.wire import wire_time
 from models.setup.settings import load_settings
 from models.setup.site import Compound, Station, this_station
@@ -29,11 +31,10 @@ from models.store.clock import utcnow
 from models.store.db import Database
 from models.store.records import new_id
 from models.sync import units
-from models.sync.export import OVERLAP, ExportResult, bundle_file, lines, member_queries, safe_file_part
+from models.sync.export import ExportResult, bundle_file, safe_file_part
 from models.sync.keys import MODE, NotAnOffice, ensure_signing_key, loaded_office_key, office_name, read_meta, \
     write_meta
-from models.sync.records import codecs, member_types, needed_format
-from models.sync.tables import ERASED, SyncExport, SyncReceipt, SyncRecord, SyncStation
+from models.sync.tables import RelayedBundle, SyncExport
 from models.trust import audit
 
 OFFICE_UNIT = "office_unit"  # the unit this office speaks for, when its set-up does not say
@@ -115,7 +116,9 @@ def identity(session: Session, now: datetime) -> Identity:
 
 def forward_bundle(db: Database, out: Path, *, now: datetime | None = None, operator_id: str | None = None,
                    progress: Callable[[int], None] | None = None) -> ExportResult:
-    """Write the records of every gate bundle received since this office's previous forward.
+    """Relay upward, unchanged, every gate's bundle received (or relayed from below) since this
+    office's previous forward: at most MAX_RELAYED a file, the oldest first (ExportResult.remaining
+    says how many wait for the next).
 
     Raises NotAnOffice at a gate and NoUnit when the office names no unit; out is a folder (the
     bundle gets a descriptive name) or a file name.
@@ -131,115 +134,72 @@ def forward_bundle(db: Database, out: Path, *, now: datetime | None = None, oper
         upper = loaded_office_key(s)
         zone = ZoneInfo(load_settings(s).timezone)
         previous = s.execute(select(SyncExport).order_by(SyncExport.seq.desc()).limit(1)).scalars().first()
+        waiting = select(RelayedBundle.receipt_id, RelayedBundle.station_id, RelayedBundle.seq,
+                         RelayedBundle.content_key, RelayedBundle.received_at).where(
+            RelayedBundle.forwarded_seq.is_(None))
+        pending = s.execute(waiting.order_by(RelayedBundle.received_at, RelayedBundle.receipt_id)
+                            .limit(MAX_RELAYED)).all()
+        remaining = s.scalar(select(func.count()).select_from(waiting.subquery())) - len(pending)
         s.commit()
     seq = (previous.seq if previous else 0) + 1
-    since = previous.upto - OVERLAP if previous is not None else None
-    codec_map = codecs()
-    done = [0]
-    with db.engine.connect() as conn:  # one read transaction: receipts and records from one snapshot
-        received = select(SyncReceipt).where(SyncReceipt.station_id.in_(select(SyncStation.station_id)))
-        if since is not None:
-            received = received.where(SyncReceipt.imported_at > since)
-        receipts = conn.execute(received.order_by(SyncReceipt.station_id, SyncReceipt.seq)).mappings().all()
-        stations = _stations(conn, {r["station_id"] for r in receipts})
-        queries = member_queries(*_changed_since(receipts))
-        version = needed_format(conn, queries, office=True)
-        members = [MemberSpec(name, lines(conn, queries[name], codec_map[name], done, progress))
-                   for name in member_types(version)]
-        members.append(MemberSpec(bundle.RECEIPTS, (_receipt_line(r) for r in receipts)))
-        first = min((r["period_from"] or r["bundle_created_at"] for r in receipts), default=now)
-        manifest = {
-            "app": "GateDesk",
-            "created_at": wire_time(now),
-            "sequence": seq,
-            "kind": "office",
-            "period": {"from": wire_time(since), "to": wire_time(now), "days": None},
-            "station": {"id": me.station_id, "public_key": bundle.signing_public_key(signing_key),
-                        "gate_id": me.gate_id, "created_at": me.created_at},
-            "compound": {"id": me.compound_id, "name": me.name, "community": me.unit.community,
-                         "subdistrict": me.unit.subdistrict, "district": me.unit.district},
-            "gate": {"id": me.gate_id, "name": me.label},
-            "forwarded": stations,
-        }
-        path = _bundle_path(out, me, seq, (since or first).astimezone(zone), now.astimezone(zone))
-        written = bundle.write_bundle(path, manifest, members, signing_key=signing_key,
-                                      office_key=upper.public_key if upper else None,
-                                      format_version=version)
-        conn.rollback()
-    counts = {m["type"]: m["records"] for m in written["members"] if m["type"] != bundle.RECEIPTS}
+    names = [f"relayed-{n:06d}{bundle.SUFFIX}" for n in range(1, len(pending) + 1)]
+    counts: dict[str, int] = {}
+    stations: set[str] = set()
+
+    def index_lines():
+        for name, row in zip(names, pending):
+            yield wire.canonical_line({"member": name, "receipt": row.receipt_id,
+                                       "station_id": row.station_id, "sequence": row.seq,
+                                       "content_key": row.content_key})
+
+    def relayed(n: int, receipt_id: str):
+        with db.reading() as s:
+            data = s.execute(select(RelayedBundle.data).where(RelayedBundle.receipt_id == receipt_id)).scalar_one()
+        for rtype, records in _counts(data).items():
+            counts[rtype] = counts.get(rtype, 0) + records
+        if progress:
+            progress(n)
+        for start in range(0, len(data), bundle.READ_CHUNK):
+            yield data[start:start + bundle.READ_CHUNK]
+
+    members = [MemberSpec(bundle.RELAYED, index_lines())]
+    for n, (name, row) in enumerate(zip(names, pending), 1):
+        stations.add(row.station_id)
+        members.append(MemberSpec(bundle.RELAYED_BUNDLE, relayed(n, row.receipt_id), name=name, binary=True))
+    first = min((row.received_at for row in pending), default=now)
+    manifest = {
+        "app": "GateDesk",
+        "created_at": wire_time(now),
+        "sequence": seq,
+        "kind": "office",
+        "period": {"from": wire_time(first), "to": wire_time(now), "days": None},
+        "station": {"id": me.station_id, "public_key": bundle.signing_public_key(signing_key),
+                    "gate_id": me.gate_id, "created_at": me.created_at},
+        "compound": {"id": me.compound_id, "name": me.name, "community": me.unit.community,
+                     "subdistrict": me.unit.subdistrict, "district": me.unit.district},
+        "gate": {"id": me.gate_id, "name": me.label},
+    }
+    path = _bundle_path(out, me, seq, first.astimezone(zone), now.astimezone(zone))
+    bundle.write_bundle(path, manifest, members, signing_key=signing_key,
+                        office_key=upper.public_key if upper else None, format_version=bundle.RELAY_FORMAT_VERSION)
     with db.session() as s:
-        s.add(SyncExport(seq=seq, station_id=me.station_id, created_at=now, since=since, upto=now,
+        if pending:
+            s.execute(update(RelayedBundle).where(RelayedBundle.receipt_id.in_([r.receipt_id for r in pending]))
+                      .values(forwarded_seq=seq).execution_options(synchronize_session=False))
+        s.add(SyncExport(seq=seq, station_id=me.station_id, created_at=now, since=first, upto=now,
                          file_name=path.name, records=sum(counts.values())))
         audit.record(s, at=now, station_id=me.station_id, operator_id=operator_id, action="forward",
-                     detail=f"seq={seq} gates={len(stations)} bundles={len(receipts)} records={sum(counts.values())}")
+                     detail=f"seq={seq} gates={len(stations)} bundles={len(pending)} records={sum(counts.values())}")
         s.commit()
     return ExportResult(path=path, seq=seq, counts=counts, encrypted=upper is not None,
-                        encrypted_for=upper.office if upper else "")
+                        encrypted_for=upper.office if upper else "", remaining=remaining)
 
 
-def _changed_since(receipts) -> tuple:
-    """What to forward of each gate: its records changed since the earliest of its bundles
-    received (all of them for a gate whose bundle carried everything). Copies this office blanked
-    at the end of their retention stay here: the office above keeps or erases its own."""
-    whole, from_ = set(), {}
-    for r in receipts:
-        if r["period_from"] is None:
-            whole.add(r["station_id"])
-        else:
-            from_[r["station_id"]] = min(r["period_from"], from_.get(r["station_id"], r["period_from"]))
-    for station_id in whole:
-        from_.pop(station_id, None)
-    gates = whole | set(from_)
-
-    def mine(model):
-        not_blanked = ~exists().where(SyncRecord.id == model.id, SyncRecord.digest == ERASED)
-        return and_(model.station_id.in_(gates), not_blanked)
-
-    def changed(model):
-        terms = [and_(model.station_id == s, model.updated_at >= t) for s, t in sorted(from_.items())]
-        if whole:
-            terms.append(model.station_id.in_(whole))
-        return or_(*terms)
-
-    return mine, (changed if from_ else None)
-
-
-def _stations(conn, station_ids: set[str]) -> list[dict]:
-    """The gates forwarded, as this office knows them (key, compound, gate, last bundle)."""
-    if not station_ids:
-        return []
-    st = SyncStation.__table__.c
-    rows = conn.execute(
-        select(st.station_id, st.public_key, st.gate_id, st.gate_name, st.compound_id, st.compound_name,
-               st.community, st.first_seen, st.last_seq, st.last_bundle_at, Compound.district.label("district"),
-               Compound.subdistrict.label("subdistrict"), Compound.community.label("named_community"),
-               Station.created_at)
-        .join(Compound, Compound.id == st.compound_id, isouter=True)
-        .join(Station, Station.id == st.station_id, isouter=True)
-        .where(st.station_id.in_(station_ids)).order_by(st.station_id)).mappings().all()
-    grids = units.grids_of(conn, {r["compound_id"] for r in rows})
-    out = []
-    for r in rows:
-        out.append({
-            "station": {"id": r["station_id"], "public_key": r["public_key"], "gate_id": r["gate_id"],
-                        "created_at": wire_time(r["created_at"] or r["first_seen"])},
-            "compound": {"id": r["compound_id"], "name": r["compound_name"],
-                         "community": r["named_community"] or r["community"],
-                         "grid": grids.get(r["compound_id"], ""), "subdistrict": r["subdistrict"] or "",
-                         "district": r["district"] or ""},
-            "gate": {"id": r["gate_id"], "name": r["gate_name"]},
-            "last_seq": r["last_seq"],
-            "last_bundle_at": wire_time(r["last_bundle_at"]),
-        })
-    return out
-
-
-def _receipt_line(r) -> bytes:
-    return wire.canonical_line({
-        "id": r["id"], "station_id": r["station_id"], "seq": r["seq"],
-        "bundle_created_at": wire_time(r["bundle_created_at"]), "period_from": wire_time(r["period_from"]),
-        "period_to": wire_time(r["period_to"]), "audit_seq": r["audit_seq"], "audit_hash": r["audit_hash"],
-        "audit_prev_seq": r["audit_prev_seq"], "audit_prev_hash": r["audit_prev_hash"]})
+def _counts(data: bytes) -> dict[str, int]:
+    """The records of each kind a kept gate's bundle holds, as its signed manifest lists them."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        members = json.loads(zf.read(bundle.MANIFEST))["members"]
+    return {m["type"]: m["records"] for m in members if m["records"]}
 
 
 def _bundle_path(out: Path, me: Identity, seq: int, first: datetime, last: datetime) -> Path:

@@ -24,9 +24,9 @@ from models.store.db import Database
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.records import new_id
 from models.sync.inbox import PEOPLE_LOG, Cancelled, FileSummary, is_people_log
-from models.sync import day_figures, reader, units
+from models.sync import day_figures, reader, relay, units
 from models.sync.export import OVERLAP
-from models.sync.forward import OfficeUnit
+from models.sync.forward import OfficeUnit, office_unit
 from models.sync.keys import OFFICE_PRIVATE_KEY, enroll, enrolled, read_meta
 from models.sync.records import (
     BATCH,
@@ -66,8 +66,7 @@ class _File:
     now: datetime
     seq: int
     deletes: bool  # the station has sent deletions (then a record may arrive after its own)
-    owners: dict[str, str]  # the stations whose records the file may bring -> the gate of each
-    office: bool = False  # an office's bundle forwarding its gates' records
+    owners: dict[str, str]  # the station whose records the file may bring -> its gate
     seen: bulk.SeenIds | None = None  # the ids the file brought so far
     visit_days: set[tuple[str, str]] = field(default_factory=set)  # (gate, local day) whose visits changed
     tombstones: list[tuple[str, str, str]] = field(default_factory=list)  # (type, id, owner)
@@ -115,6 +114,9 @@ class Importer:
             settings = load_settings(s)
             self.trust_new_stations = settings.trust_new_stations
             self.zone = ZoneInfo(settings.timezone)
+            # An office below a district keeps each gate's bundle as signed, to relay it upward.
+            unit = office_unit(s)
+            self.keeps_relayed = bool(unit.subdistrict or unit.community)
 
     def run(self, path: Path, *, dry_run: bool = False, progress: Callable[[int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> FileSummary:
@@ -281,7 +283,10 @@ class Importer:
         return admit
 
     def _apply(self, conn: Connection, opened: bundle.OpenBundle, summary: FileSummary, now: datetime,
-               progress, cancelled, read: reader.Read | None) -> None:
+               progress, cancelled, read: reader.Read | None, *, fill: OfficeUnit | None = None,
+               via: str | None = None) -> None:
+        """One gate's bundle (or an office's, relaying gates' bundles). fill: the unit of the office
+        that relayed it, for the levels the gate's set-up left empty; via: that office."""
         m = opened.manifest
         station_id, seq = opened.station_id, m.sequence
         created_at = parse_wire_time(m.created_at)
@@ -290,16 +295,18 @@ class Importer:
             raise BundleRejected("future_record", record_id="manifest", member=bundle.MANIFEST, when=m.created_at)
         if station_id == self.station_id:
             raise BundleRejected("not_owner", record_id=station_id, member=bundle.MANIFEST, owner=_office_label())
-        office = m.kind == "office"
-        held_as = SyncStation if office else SyncForwarder  # an office is not a gate here, nor a gate an office
-        if conn.execute(select(held_as.station_id).where(held_as.station_id == station_id)).first() is not None:
+        if m.kind == "office":
+            if m.format_version < bundle.RELAY_FORMAT_VERSION:
+                raise BundleRejected("relay_unverified", office=m.compound.name)
+            relay.apply_relayed(self, conn, opened, summary, now, progress, cancelled)
+            return
+        # A gate is not an office here.
+        if conn.execute(select(SyncForwarder.station_id).where(SyncForwarder.station_id == station_id)).first():
             raise BundleRejected("bad_manifest", detail="station.id")
-        forwarded, unit = self._forwarded(conn, opened) if office else ({}, None)
-        # Another PC importing this gate's (or this office's) bundles waits its turn; one order for all.
-        for held in [station_id, *sorted(forwarded)]:
-            locks.hold(conn, f"station:{held}")
+        # Another PC importing this gate's bundles waits its turn.
+        locks.hold(conn, f"station:{station_id}")
         types = [member.record_type for member in opened.members]
-        expected = member_types(m.format_version) + ([bundle.RECEIPTS] if office else [])
+        expected = member_types(m.format_version)
         if types != expected:
             missing = [t for t in expected if t not in types]
             if missing:
@@ -323,28 +330,23 @@ class Importer:
                 if read is None or not read.whole:
                     for _line in opened.lines(member):
                         pass
-                if member.records and member.record_type != bundle.RECEIPTS:
+                if member.records:
                     summary.unchanged[member.record_type] = member.records
                 done += member.records
                 if cancelled and cancelled():
                     raise Cancelled()
                 if progress:
                     progress(done, total)
+            self._keep(conn, opened, now)
             return
-        owners = {sid: f.gate.id for sid, f in forwarded.items()} if office else {station_id: m.gate.id}
+        owners = {station_id: m.gate.id}
         deletes = next((x.records for x in opened.members if x.record_type == "tombstone"), 0) > 0 or \
             conn.execute(select(Tombstone.id).where(Tombstone.station_id.in_(owners)).limit(1)).first() is not None
-        file = _File(latest=_latest(now),
-                     now=now, seq=seq, deletes=deletes, owners=owners, office=office)
+        file = _File(latest=_latest(now), now=now, seq=seq, deletes=deletes, owners=owners)
         file.seen = bulk.SeenIds(conn, total)
         if read is not None and read.whole:
             self._ask_ahead(conn, opened, read, file)
         for index, member in enumerate(opened.members):
-            if member.record_type == bundle.RECEIPTS:
-                lines = opened.lines(member) if read is None else (x for b in read.batches(index) for x in b)
-                self._apply_receipts(conn, lines, member, file, now, opened.path.name)
-                done += member.records
-                continue
             schema = self.schemas[member.record_type]
             for batch in read.batches(index) if read is not None else self._batches(opened, member, schema, file):
                 self._owned(batch, member.name, file)
@@ -359,15 +361,16 @@ class Importer:
         self._write_new_tracked(conn, file)
         self._delete_tombstoned(conn, file)
         day_figures.recount(conn, file.visit_days, self.zone)
-        if office:
-            self._note_forwarded(conn, opened, forwarded, unit, now)
-        else:
-            # Each of the station's compounds in the units its set-up names (few rows: its own compound).
-            units.place_compounds(conn, conn.execute(select(
-                Compound.id, Compound.district, Compound.subdistrict, Compound.community)
-                .where(Compound.station_id == station_id)).all(), {m.compound.id: m.compound.grid})
-            self._check_station(conn, station_id, m.gate.id, m.compound.id, m.station.created_at)
-            self._note_station(conn, station_id, opened.public_key, m.compound, m.gate, seq, created_at, now)
+        # Each of the station's compounds in the units its set-up names (few rows: its own compound);
+        # a level it left empty is the relaying office's, where one relayed it.
+        fill = fill or OfficeUnit()
+        units.place_compounds(conn, [
+            (cid, d or fill.district, sd or fill.subdistrict, c or fill.community)
+            for cid, d, sd, c in conn.execute(select(Compound.id, Compound.district, Compound.subdistrict,
+                                                     Compound.community).where(Compound.station_id == station_id))],
+            {m.compound.id: m.compound.grid})
+        self._check_station(conn, station_id, m.gate.id, m.compound.id, m.station.created_at)
+        self._note_station(conn, station_id, opened.public_key, m.compound, m.gate, seq, created_at, now)
         conn.execute(SyncReceipt.__table__.insert().values(
             id=opened.receipt_id, station_id=station_id, seq=seq, bundle_created_at=created_at, imported_at=now,
             period_from=parse_wire_time(m.period.from_) if m.period.from_ else None,
@@ -377,16 +380,20 @@ class Importer:
             audit_seq=m.audit.seq if m.audit else None, audit_hash=m.audit.hash if m.audit else None,
             audit_prev_seq=m.audit.prev_seq if m.audit else None,
             audit_prev_hash=m.audit.prev_hash if m.audit else None))
-        alarms = [_audit_alarm(conn, sid, f.last_seq) for sid, f in sorted(forwarded.items())] if office else \
-            [_audit_alarm(conn, station_id, seq)]
-        summary.audit_alarm = next((a for a in alarms if a), None)
+        summary.audit_alarm = _audit_alarm(conn, station_id, seq)
+        self._keep(conn, opened, now)
         self._audit_enrollments(conn, now)
         audit.record(conn, at=now, station_id=self.station_id, operator_id=self.operator_id, action="import",
-                     detail=f"receipt={opened.receipt_id[:16]} " + (f"office={station_id} gates={len(forwarded)}"
-                                                                   if office else f"station={station_id}")
+                     detail=f"receipt={opened.receipt_id[:16]} station={station_id}"
+                     + (f" via={via}" if via else "")
                      + f" seq={seq} created={summary.total('created')} updated={summary.total('updated')} "
                      f"conflicts={len(summary.conflicts)}"
                      + (f" audit_alarm={summary.audit_alarm}" if summary.audit_alarm else ""))
+
+    def _keep(self, conn: Connection, opened: bundle.OpenBundle, now: datetime) -> None:
+        """At an office with an office above it, the gate's bundle as signed, to relay upward."""
+        if self.keeps_relayed:
+            relay.keep(conn, opened, opened.path.read_bytes(), now)
 
     def _audit_enrollments(self, conn: Connection, now: datetime) -> None:
         """Last in the file's transaction: the audit chain's end is held from here to the commit only."""
@@ -394,98 +401,6 @@ class Importer:
             audit.record(conn, at=now, station_id=self.station_id, operator_id=self.operator_id, action="enroll",
                          detail=fingerprint)
         self._to_audit = []
-
-    # -- an office's bundle ----------------------------------------------------------------------
-    def _forwarded(self, conn: Connection, opened: bundle.OpenBundle) -> tuple[dict, OfficeUnit]:
-        """The gates an office's bundle forwards, each checked against what the forwarding office may
-        speak for: the unit its first bundle named, and gates this office knows by the same key."""
-        m = opened.manifest
-        office_id = m.station.id
-        unit = OfficeUnit(m.compound.district, m.compound.subdistrict, m.compound.community).cleaned()
-        if unit.empty:
-            raise BundleRejected("bad_manifest", detail="compound: no district, sub-district or community")
-        before = conn.execute(select(SyncForwarder.district, SyncForwarder.subdistrict, SyncForwarder.community)
-                              .where(SyncForwarder.station_id == office_id)).first()
-        if before is not None and tuple(before) != unit.names:
-            raise BundleRejected("unit_changed", office=m.compound.name, unit=unit.shown(),
-                                 before=OfficeUnit(*before).shown())
-        forwarded = {f.station.id: f for f in m.forwarded}
-        if len(forwarded) != len(m.forwarded):
-            raise BundleRejected("bad_manifest", detail="a forwarded gate is listed twice")
-        forwarders = {r[0] for r in conn.execute(select(SyncForwarder.station_id))}
-        for station_id, f in forwarded.items():
-            label = f"{f.compound.name} {f.gate.name}"
-            if station_id in (self.station_id, office_id) or station_id in forwarders:
-                raise BundleRejected("not_owner", record_id=station_id, member=bundle.MANIFEST,
-                                     owner=_office_label() if station_id == self.station_id else m.compound.name)
-            theirs = OfficeUnit(f.compound.district, f.compound.subdistrict, f.compound.community).cleaned()
-            if any(mine and other and mine != other for mine, other in zip(unit.names, theirs.names)):
-                raise BundleRejected("not_in_scope", office=m.compound.name, station=label,
-                                     where=theirs.shown() or "-", unit=unit.shown())
-            held = conn.execute(select(SyncStation.public_key).where(SyncStation.station_id == station_id)).scalar()
-            if held is not None and held != f.station.public_key and not (
-                    self.trust_new_key or opened.path in self.trusted_files):
-                raise BundleRejected("key_changed", station=label, key=bundle.key_id(f.station.public_key))
-        return forwarded, unit
-
-    def _apply_receipts(self, conn: Connection, lines: Iterable[bytes], member, file: _File,
-                        now: datetime, file_name: str) -> None:
-        """The gates' bundles the forwarding office received: what this office counts as reported."""
-        table = SyncReceipt.__table__
-        for line in lines:
-            try:
-                r = wire.RECEIPT_LINE.decode(line)
-            except Exception as exc:  # noqa: BLE001 - msgspec's errors: any of them is an invalid line
-                raise BundleRejected("invalid_record", record_id="?", member=member.name,
-                                     detail=wire.explain(exc)) from None
-            if r.station_id not in file.owners:
-                raise BundleRejected("not_owner", record_id=r.id[:16], member=member.name,
-                                     owner=wire.plain(QT_TRANSLATE_NOOP("Wire", "a gate the bundle does not forward")))
-            for when in (r.bundle_created_at, r.period_to, r.period_from):
-                if when is not None and when > file.latest:
-                    raise BundleRejected("future_record", record_id=r.id[:16], member=member.name, when=when)
-            held = conn.execute(select(SyncReceipt.station_id).where(SyncReceipt.id == r.id)).first()
-            if held is not None:
-                if held[0] != r.station_id:
-                    raise BundleRejected("invalid_record", record_id=r.id[:16], member=member.name,
-                                         detail=wire.plain(QT_TRANSLATE_NOOP("Wire", "written by another station")))
-                continue  # the gate's bundle came here too (directly, or through another office)
-            conn.execute(table.insert().values(
-                id=r.id, station_id=r.station_id, seq=r.seq, bundle_created_at=parse_wire_time(r.bundle_created_at),
-                imported_at=now, period_from=parse_wire_time(r.period_from) if r.period_from else None,
-                period_to=parse_wire_time(r.period_to), file_name=file_name[:255],
-                audit_seq=r.audit_seq, audit_hash=r.audit_hash, audit_prev_seq=r.audit_prev_seq,
-                audit_prev_hash=r.audit_prev_hash))
-
-    def _note_forwarded(self, conn: Connection, opened: bundle.OpenBundle, forwarded: dict, unit: OfficeUnit,
-                        now: datetime) -> None:
-        m = opened.manifest
-        for station_id, f in sorted(forwarded.items()):
-            # A level the gate's set-up left empty is the forwarding office's own.
-            units.place_compounds(conn, [
-                (cid, d or unit.district, sd or unit.subdistrict, c or unit.community)
-                for cid, d, sd, c in conn.execute(select(
-                    Compound.id, Compound.district, Compound.subdistrict, Compound.community)
-                    .where(Compound.station_id == station_id)).all()], {f.compound.id: f.compound.grid})
-            self._check_station(conn, station_id, f.gate.id, f.compound.id, f.station.created_at)
-            self._note_station(conn, station_id, f.station.public_key, f.compound, f.gate, f.last_seq,
-                               parse_wire_time(f.last_bundle_at), now)
-        table = SyncForwarder.__table__
-        row = conn.execute(select(SyncForwarder.last_seq, SyncForwarder.public_key)
-                           .where(SyncForwarder.station_id == opened.station_id)).first()
-        if row is None:
-            conn.execute(table.insert().values(
-                station_id=opened.station_id, public_key=opened.public_key, name=m.compound.name,
-                district=unit.district, subdistrict=unit.subdistrict, community=unit.community,
-                first_seen=now, last_imported_at=now, last_seq=m.sequence))
-        else:
-            if row[1] != opened.public_key:
-                audit.record(conn, at=now, station_id=self.station_id, operator_id=self.operator_id,
-                             action="trust_key", record_id=opened.station_id,
-                             detail=f"{bundle.key_id(row[1])} -> {bundle.key_id(opened.public_key)}")
-            conn.execute(table.update().where(table.c.station_id == opened.station_id).values(
-                public_key=opened.public_key, name=m.compound.name, last_imported_at=now,
-                last_seq=max(row[0], m.sequence)))
 
     @staticmethod
     def _batches(opened: bundle.OpenBundle, member, schema: wire.RecordSchema, file: _File):
@@ -514,9 +429,6 @@ class Importer:
     def _owned_one(record: wire.Decoded, member: str, file: _File) -> None:
         gate = file.owners.get(record.station_id)
         if gate is None:
-            if file.office:
-                raise BundleRejected("not_owner", record_id=record.id, member=member, owner=wire.plain(
-                    QT_TRANSLATE_NOOP("Wire", "a gate the bundle does not forward")))
             raise BundleRejected("invalid_record", record_id=record.id, member=member,
                                  detail=wire.plain(QT_TRANSLATE_NOOP("Wire", "written by another station")))
         if record.gate_id is not None and record.gate_id != gate:

@@ -43,6 +43,9 @@ class FileSummary:
     already_imported: bool = False
     fingerprint: str | None = None  # of a held bundle's key, to check with the gate
     audit_alarm: str | None = None  # the gate's audit chain went backwards or was replaced
+    # An office's bundle: each gate's bundle it relayed (compound and gate, sequence, whether it
+    # was new here, and the key fingerprint of a gate seen here for the first time)
+    relayed: list[dict[str, Any]] = field(default_factory=list)
 
     def total(self, which: str) -> int:
         return sum(getattr(self, which).values())
@@ -53,6 +56,17 @@ class FileSummary:
         if isinstance(exc, bundle.BundleHeld):
             self.fingerprint, self.compound, self.gate, self.seq = exc.fingerprint, exc.compound, exc.gate, exc.sequence
         self._forget()
+
+    def add(self, inner: FileSummary, *, label: str, fingerprint: str | None) -> None:
+        """A gate's bundle relayed in this office's bundle: its counts are this file's."""
+        for which in ("created", "updated", "unchanged"):
+            mine = getattr(self, which)
+            for rtype, n in getattr(inner, which).items():
+                mine[rtype] = mine.get(rtype, 0) + n
+        self.conflicts += inner.conflicts
+        self.audit_alarm = self.audit_alarm or inner.audit_alarm
+        self.relayed.append({"station": inner.station_id, "gate": label, "sequence": inner.seq,
+                             "already_imported": inner.already_imported, "new_gate_fingerprint": fingerprint})
 
     def skip(self, code: str, message) -> None:
         self.status = "skipped"
@@ -72,6 +86,7 @@ class FileSummary:
     def _forget(self) -> None:
         self.created, self.updated, self.unchanged, self.conflicts = {}, {}, {}, []
         self.audit_alarm = None
+        self.relayed = []
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -79,7 +94,7 @@ class FileSummary:
             "compound": self.compound, "gate": self.gate, "sequence": self.seq,
             "reason": self.problem.code if self.problem else None,
             "record": self.problem.record_id if self.problem else None,
-            "fingerprint": self.fingerprint, "audit_alarm": self.audit_alarm,
+            "fingerprint": self.fingerprint, "audit_alarm": self.audit_alarm, "relayed": self.relayed,
             "created": self.total("created"), "updated": self.total("updated"),
             "unchanged": self.total("unchanged"), "conflicts": len(self.conflicts),
             "conflict_records": [{"type": t, "id": i} for t, i in self.conflicts],

@@ -121,7 +121,7 @@ def read_file(path: str, office_key: str | None, latest: str, dialect: str) -> R
     except BundleRejected:
         return None  # the importer's own opening says why
     with opened:
-        if sum(m.records for m in opened.members) > READ_AHEAD_RECORDS:
+        if opened.manifest.kind == "office" or sum(m.records for m in opened.members) > READ_AHEAD_RECORDS:
             return None
         if dialect not in _schemas:
             _schemas[dialect] = schemas(bulk.time_storage(dialect))

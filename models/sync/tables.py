@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, Text
+from sqlalchemy import Column, Index, LargeBinary, Text
 from sqlmodel import Field, SQLModel
 
 from models.store.records import Record, when_field
@@ -62,6 +62,23 @@ class SyncForwarder(SQLModel, table=True):
     first_seen: datetime = when_field()
     last_imported_at: datetime = when_field()
     last_seq: int = 0
+
+
+class RelayedBundle(SQLModel, table=True):
+    """A gate's bundle exactly as the gate signed it, kept by an office that relays it to the office
+    above (v15): received from the gate, or relayed by the office below. It holds personal data:
+    retention deletes it with the rest."""
+
+    __tablename__ = "sync_relayed"
+    __table_args__ = (Index("ix_sync_relayed_pending", "forwarded_seq", "received_at"),)
+    receipt_id: str = Field(primary_key=True, max_length=64)  # SHA-256 of the gate's signed manifest
+    station_id: str = Field(max_length=36)
+    seq: int
+    received_at: datetime = when_field()
+    content_key: str | None = Field(default=None, max_length=44)  # base64; None: not encrypted
+    size: int = 0
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    forwarded_seq: int | None = None  # the office bundle that relayed it upward (None: not yet)
 
 
 class SyncReceipt(SQLModel, table=True):

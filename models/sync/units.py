@@ -121,6 +121,24 @@ def place_compounds(conn: Connection, compounds: Iterable[tuple[str, str, str, s
                                                                 by_office=False))
 
 
+def placed_by_office(conn: Connection, compound_id: str) -> tuple[str, str, str] | None:
+    """(district, sub-district, community) of a compound an office user placed by hand, else None."""
+    row = conn.execute(select(CompoundPlace.unit_id).where(
+        CompoundPlace.compound_id == compound_id, CompoundPlace.by_office.is_(True))).first()
+    if row is None:
+        return None
+    names = {}
+    unit_id, seen = row[0], set()
+    while unit_id != TOP and unit_id not in seen:
+        seen.add(unit_id)
+        unit = conn.execute(select(OrgUnit.level, OrgUnit.name, OrgUnit.parent_id).where(OrgUnit.id == unit_id)).first()
+        if unit is None:
+            break
+        names[unit[0]] = unit[1]
+        unit_id = unit[2]
+    return names.get(DISTRICT, ""), names.get(SUBDISTRICT, ""), names.get(COMMUNITY, "")
+
+
 def grids_of(conn: Connection, compound_ids: Iterable[str]) -> dict[str, str]:
     """The grid each compound is placed in here (by its gate's set-up or by the office), by name."""
     ids = list(compound_ids)

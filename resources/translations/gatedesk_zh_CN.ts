@@ -4,27 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="72" />
+        <location filename="../../gui/app.py" line="73" />
         <source>GateDesk is already open on this computer for this data folder. Use the window that is open (look in the taskbar); two at once could overwrite each other's work.</source>
         <translation>门岗登记台已经打开（同一数据文件夹）。请使用已打开的窗口（看看任务栏）；同时开两个可能互相覆盖。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="82" />
+        <location filename="../../gui/app.py" line="83" />
         <source>GateDesk met an error it did not expect. Everything already saved is safe. A report without personal data was written to {0}; please give it to your administrator.</source>
         <translation>门岗登记台遇到了意外错误。已经保存的记录都是安全的。一份不含个人信息的报告已写入 {0}，请交给管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="199" />
+        <location filename="../../gui/app.py" line="200" />
         <source>The database is damaged ({0}). GateDesk closes now so that nothing more is written to it; start it again to be offered the newest backup.</source>
         <translation>数据库已损坏（{0}）。门岗登记台现在关闭，以免再写入；请重新打开，届时会提供最新的备份用于恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="279" />
+        <location filename="../../gui/app.py" line="287" />
         <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
         <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="283" />
+        <location filename="../../gui/app.py" line="291" />
         <source>The database {0} is damaged ({1}). It has not been changed.
 
 Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
@@ -333,12 +333,12 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>BackgroundOp</name>
     <message>
-        <location filename="../../gui/background.py" line="44" />
+        <location filename="../../gui/background.py" line="46" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/background.py" line="80" />
+        <location filename="../../gui/background.py" line="83" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -729,7 +729,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     <name>Cli</name>
     <message>
         <location filename="../../main.py" line="200" />
-        <location filename="../../main.py" line="694" />
+        <location filename="../../main.py" line="703" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
@@ -764,256 +764,266 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="305" />
+        <location filename="../../main.py" line="306" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="317" />
+        <location filename="../../main.py" line="318" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="324" />
+        <location filename="../../main.py" line="325" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="325" />
+        <location filename="../../main.py" line="326" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="344" />
+        <location filename="../../main.py" line="345" />
         <source>Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6').</source>
         <translation>不是密钥指纹：{text}（应为 16 位字母和数字，如“da48-52c4-7e96-12c6”）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="350" />
-        <location filename="../../main.py" line="720" />
+        <location filename="../../main.py" line="351" />
+        <location filename="../../main.py" line="729" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="352" />
+        <location filename="../../main.py" line="353" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="360" />
+        <location filename="../../main.py" line="361" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="364" />
+        <location filename="../../main.py" line="365" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="371" />
+        <location filename="../../main.py" line="372" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
         <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它备案任何门岗。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="388" />
+        <location filename="../../main.py" line="389" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待备案  {file}：{compound} {gate} 尚未备案；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="393" />
+        <location filename="../../main.py" line="394" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="397" />
+        <location filename="../../main.py" line="398" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="399" />
+        <location filename="../../main.py" line="400" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="399" />
+        <location filename="../../main.py" line="400" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="400" />
+        <location filename="../../main.py" line="401" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="407" />
+        <location filename="../../main.py" line="408" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="411" />
+        <location filename="../../main.py" line="413" />
+        <source>relayed: {gate} #{seq}, a gate new here, enrolled with key {key} (compare it with the gate's set-up sheet)</source>
+        <translation>转报：{gate} #{seq}，本办公室新见的门岗，已按密钥 {key} 登记（请与门岗的设置单核对）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="417" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="423" />
+        <location filename="../../main.py" line="429" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="449" />
-        <location filename="../../main.py" line="480" />
+        <location filename="../../main.py" line="455" />
+        <location filename="../../main.py" line="486" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="459" />
+        <location filename="../../main.py" line="465" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="492" />
+        <location filename="../../main.py" line="498" />
         <source>Created the office database at {where} (schema {version}).</source>
         <translation>已在 {where} 建立办公室数据库（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="494" />
+        <location filename="../../main.py" line="500" />
         <source>Upgraded the office database at {where} from schema {before} to {version}.</source>
         <translation>已将 {where} 的办公室数据库从结构版本 {before} 升级到 {version}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="496" />
+        <location filename="../../main.py" line="502" />
         <source>The office database at {where} is ready (schema {version}); nothing to do.</source>
         <translation>{where} 的办公室数据库已就绪（结构版本 {version}），无需改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="514" />
+        <location filename="../../main.py" line="520" />
         <source>{dir} is a gate station's database, not an office's: a gate writes its bundle with export.</source>
         <translation>{dir} 是门岗站点的数据库，不是办公室的：门岗用 export 导出数据包。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="517" />
+        <location filename="../../main.py" line="523" />
         <source>This office names no district, sub-district or community to speak for. Name it first, e.g. office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区.</source>
         <translation>本办公室尚未指明所代表的区、街道或社区。请先指明，例如 office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="525" />
+        <location filename="../../main.py" line="531" />
         <source>Office bundle {seq}: {n} records{encrypted}.</source>
         <translation>办公室数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="526" />
+        <location filename="../../main.py" line="532" />
         <source>, encrypted for {office}</source>
         <translation>，已为 {office} 加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="540" />
+        <location filename="../../main.py" line="536" />
+        <source>{n} more gates' bundles wait for the next office bundle: run forward again.</source>
+        <translation>还有 {n} 个门岗数据包等待下一个办公室数据包：请再次运行 forward。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="549" />
         <source>{command} is for the embedded database file, but this office's database is on the server {server}: back it up with the server's own pg_dump, as the README says.</source>
         <translation>{command} 只用于本机的数据库文件，而本办公室的数据库在服务器 {server} 上：请按 README 用服务器自带的 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="556" />
+        <location filename="../../main.py" line="565" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="564" />
+        <location filename="../../main.py" line="573" />
         <source>{path} is not an office key file, or it is this office's own key.</source>
         <translation>{path} 不是办公室密钥文件，或是本办公室自己的密钥。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="568" />
+        <location filename="../../main.py" line="577" />
         <source>This office's forwarded bundles will be encrypted for {office} (key {key}).</source>
         <translation>本办公室上报的数据包将为 {office} 加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="569" />
+        <location filename="../../main.py" line="578" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="577" />
+        <location filename="../../main.py" line="586" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="586" />
+        <location filename="../../main.py" line="595" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="589" />
-        <location filename="../../main.py" line="697" />
+        <location filename="../../main.py" line="598" />
+        <location filename="../../main.py" line="706" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="616" />
-        <location filename="../../main.py" line="643" />
+        <location filename="../../main.py" line="625" />
+        <location filename="../../main.py" line="652" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="627" />
+        <location filename="../../main.py" line="636" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="668" />
+        <location filename="../../main.py" line="677" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="677" />
+        <location filename="../../main.py" line="686" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="726" />
+        <location filename="../../main.py" line="735" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="732" />
+        <location filename="../../main.py" line="741" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="734" />
+        <location filename="../../main.py" line="743" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="750" />
+        <location filename="../../main.py" line="759" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="753" />
+        <location filename="../../main.py" line="762" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="757" />
+        <location filename="../../main.py" line="766" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="760" />
+        <location filename="../../main.py" line="769" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="762" />
+        <location filename="../../main.py" line="771" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="801" />
+        <location filename="../../main.py" line="810" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="806" />
+        <location filename="../../main.py" line="815" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -4602,17 +4612,17 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>进出门岗请出示 · 请勿转借</translation>
     </message>
     <message>
-        <location filename="../../models/residents/roster.py" line="211" />
+        <location filename="../../models/residents/roster.py" line="218" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/roster.py" line="212" />
+        <location filename="../../models/residents/roster.py" line="219" />
         <source>Enter the resident's name.</source>
         <translation>请输入住户姓名。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/roster.py" line="213" />
+        <location filename="../../models/residents/roster.py" line="220" />
         <source>Not a mainland mobile number (11 digits starting with 1).</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）。</translation>
     </message>
@@ -5308,70 +5318,70 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>所选楼栋在住户名册中没有住户。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="136" />
+        <location filename="../../models/rounds/rounds.py" line="147" />
         <source>Name at least one sampling point.</source>
         <translation>请至少填写一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="138" />
+        <location filename="../../models/rounds/rounds.py" line="149" />
         <source>At most {max} sampling points.</source>
         <translation>采样点最多 {max} 个。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="142" />
+        <location filename="../../models/rounds/rounds.py" line="153" />
         <source>Tick at least one building.</source>
         <translation>请至少勾选一栋楼。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="145" />
+        <location filename="../../models/rounds/rounds.py" line="156" />
         <source>Not a building on the roster: {names}</source>
         <translation>住户名册中没有这些楼栋：{names}</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="184" />
+        <location filename="../../models/rounds/rounds.py" line="193" />
         <source>{who}: away, tested elsewhere or in hospital excuse someone; nothing else does.</source>
         <translation>{who}：只有外出、已在他处检测、住院可以免检，其他原因不能免检。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="190" />
+        <location filename="../../models/rounds/rounds.py" line="199" />
         <source>{who}: write where and when they were tested (the proof seen), in at most 100 characters.</source>
         <translation>{who}：请写明在何时何地检测（所见证明），不超过 100 字。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="194" />
+        <location filename="../../models/rounds/rounds.py" line="203" />
         <source>Not due in this round: {names}</source>
         <translation>不在本轮应检名单中：{names}</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="247" />
-        <location filename="../../models/rounds/rounds.py" line="404" />
+        <location filename="../../models/rounds/rounds.py" line="256" />
+        <location filename="../../models/rounds/rounds.py" line="413" />
         <source>Choose one of the round's sampling points.</source>
         <translation>请选择本轮次的一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="290" />
+        <location filename="../../models/rounds/rounds.py" line="299" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="332" />
-        <location filename="../../models/rounds/rounds.py" line="406" />
+        <location filename="../../models/rounds/rounds.py" line="341" />
+        <location filename="../../models/rounds/rounds.py" line="415" />
         <source>Choose a reason.</source>
         <translation>请选择原因。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="334" />
+        <location filename="../../models/rounds/rounds.py" line="343" />
         <source>Write where and when they were tested (the proof seen).</source>
         <translation>请写明在何处、何时检测（所查看的证明）。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="347" />
-        <location filename="../../models/rounds/rounds.py" line="418" />
+        <location filename="../../models/rounds/rounds.py" line="356" />
+        <location filename="../../models/rounds/rounds.py" line="427" />
         <source>Already sampled in this round.</source>
         <translation>本轮次已采样。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="395" />
+        <location filename="../../models/rounds/rounds.py" line="404" />
         <source>The round is still open: change the line itself.</source>
         <translation>本轮次尚未结束：请直接修改该条记录。</translation>
     </message>
@@ -5950,137 +5960,142 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../models/formats/bundle.py" line="59" />
+        <location filename="../../models/formats/bundle.py" line="65" />
         <source>This file is not a GateDesk bundle.</source>
         <translation>此文件不是门岗登记台数据包。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="60" />
+        <location filename="../../models/formats/bundle.py" line="66" />
         <source>The file is cut short (copy interrupted or USB stick pulled out too soon).</source>
         <translation>文件不完整（复制被中断，或 U 盘拔出过早）。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="61" />
+        <location filename="../../models/formats/bundle.py" line="67" />
         <source>The file is damaged: {detail}</source>
         <translation>文件已损坏：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="62" />
+        <location filename="../../models/formats/bundle.py" line="68" />
         <source>The contents of {member} do not match the checksum the gate recorded: the file was changed or damaged after export.</source>
         <translation>{member} 的内容与门岗记录的校验值不符：文件在导出后被改动或损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="63" />
+        <location filename="../../models/formats/bundle.py" line="69" />
         <source>The station's signature does not match: the file was changed after export, or was not made by a GateDesk station.</source>
         <translation>站点签名不符：文件在导出后被改动，或并非由门岗登记台站点生成。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="64" />
+        <location filename="../../models/formats/bundle.py" line="70" />
         <source>This bundle is signed with a new key ({key}) for a gate this office knows ({station}). Check the key with the gate by phone, then accept it (Import tab, or --trust-new-key on the command line).</source>
         <translation>此数据包使用了新的签名密钥（{key}），而本办公室已登记过该门岗（{station}）。请先与门岗电话核对密钥，再予以接受（在“导入”页，或命令行加 --trust-new-key）。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="65" />
+        <location filename="../../models/formats/bundle.py" line="71" />
         <source>The bundle was written by a newer GateDesk (format {found}; this version reads up to {known}). Update GateDesk at the office.</source>
         <translation>数据包由更新版本的门岗登记台生成（格式 {found}，本版本最高支持 {known}）。请升级办公室的门岗登记台。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="66" />
+        <location filename="../../models/formats/bundle.py" line="72" />
         <source>The bundle's table of contents is unreadable: {detail}</source>
         <translation>数据包目录无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="67" />
+        <location filename="../../models/formats/bundle.py" line="73" />
         <source>Part of the bundle is missing: {member}.</source>
         <translation>数据包缺少部分内容：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="68" />
+        <location filename="../../models/formats/bundle.py" line="74" />
         <source>The bundle holds a part that its table of contents does not list: {member}.</source>
         <translation>数据包含有目录中未列出的内容：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="69" />
+        <location filename="../../models/formats/bundle.py" line="75" />
         <source>The bundle holds a file name that points outside the bundle: {member}.</source>
         <translation>数据包中有指向包外的文件名：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="70" />
+        <location filename="../../models/formats/bundle.py" line="76" />
         <source>The bundle is implausibly large or compressed ({member}); it was not opened.</source>
         <translation>数据包大小或压缩比异常（{member}），未予打开。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="71" />
+        <location filename="../../models/formats/bundle.py" line="77" />
         <source>Record {record} in {member} is invalid: {detail}</source>
         <translation>{member} 中的记录 {record} 无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="72" />
+        <location filename="../../models/formats/bundle.py" line="78" />
         <source>Record {record} in {member} is dated in the future ({when}). Check the gate computer's clock.</source>
         <translation>{member} 中的记录 {record} 的时间在将来（{when}）。请检查门岗电脑的时钟。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="73" />
+        <location filename="../../models/formats/bundle.py" line="79" />
         <source>The bundle is encrypted, and this computer holds no office key to open it.</source>
         <translation>数据包已加密，本机没有可打开它的办公室密钥。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="74" />
+        <location filename="../../models/formats/bundle.py" line="80" />
         <source>The bundle is encrypted for another office's key ({key}); it cannot be opened here.</source>
         <translation>数据包是按另一个办公室的密钥（{key}）加密的，本机无法打开。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="75" />
+        <location filename="../../models/formats/bundle.py" line="81" />
         <source>The file could not be read: {detail}</source>
         <translation>无法读取文件：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="76" />
+        <location filename="../../models/formats/bundle.py" line="82" />
         <source>Record {record} in {member} belongs to another station ({owner}); a bundle may only bring, change or delete its own station's records.</source>
         <translation>{member} 中的记录 {record} 属于另一个工作站（{owner}）；数据包只能新增、修改或删除本工作站自己的记录。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="78" />
+        <location filename="../../models/formats/bundle.py" line="84" />
         <source>The bundle deletes record {record}, but other records still refer to it ({referrer}). Nothing was deleted.</source>
         <translation>数据包要删除记录 {record}，但仍有其他记录引用它（{referrer}）。未删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="80" />
+        <location filename="../../models/formats/bundle.py" line="86" />
         <source>Record {record} appears twice in {member}.</source>
         <translation>记录 {record} 在 {member} 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="81" />
+        <location filename="../../models/formats/bundle.py" line="87" />
         <source>Record {record} in {member} refers to {target}, which is neither in the bundle nor at this office.</source>
         <translation>{member} 中的记录 {record} 引用了 {target}，但数据包和本办公室都没有该记录。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="83" />
+        <location filename="../../models/formats/bundle.py" line="89" />
         <source>The bundle says it is number {sequence} of its gate, but the last this office received is {last}: a jump that large is not a real series of exports.</source>
         <translation>数据包自称是该门岗的第 {sequence} 号，而本办公室收到的最后一个是第 {last} 号：跳跃这么大，不可能是正常的导出序列。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="86" />
+        <location filename="../../models/formats/bundle.py" line="92" />
         <source>{station} is not enrolled at this office (key {key}). Check the fingerprint with the gate's set-up sheet or by phone, then enroll it; until then nothing from it is imported.</source>
         <translation>{station} 尚未在本办公室备案（密钥 {key}）。请对照该门岗的设置单或电话核对指纹后备案；备案前不会导入它的任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="89" />
+        <location filename="../../models/formats/bundle.py" line="95" />
         <source>{office} forwards the records of {station} ({where}), which is outside the unit it speaks for ({unit}). Nothing from this file was imported.</source>
         <translation>{office} 上报了 {station}（{where}）的记录，该门岗不在其所代表的单位（{unit}）之内。此文件中的内容均未导入。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="92" />
+        <location filename="../../models/formats/bundle.py" line="98" />
         <source>{office} now says it speaks for {unit}, but its first bundle here spoke for {before}. Nothing from this file was imported; ask the office what changed.</source>
         <translation>{office} 现在声称代表 {unit}，但它在本处的第一个数据包代表的是 {before}。此文件中的内容均未导入；请向该办公室询问原因。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="95" />
+        <location filename="../../models/formats/bundle.py" line="101" />
+        <source>{office} forwarded its gates' records under its own signature only (a GateDesk older than this one). This office takes a gate's records only as the gate signed them: update GateDesk at {office} and forward again, or import the gates' own bundles. Nothing from this file was imported.</source>
+        <translation>{office} 仅以自己的签名转发了门岗的记录（旧版门岗登记台所写）。本办公室只接受门岗本身签名的记录：请在 {office} 更新门岗登记台后重新转报，或导入门岗自己的数据包。此文件中的内容均未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/formats/bundle.py" line="106" />
         <source>GateDesk could not import this file ({detail}); a report without personal data was written to its logs folder. The other files are not affected.</source>
         <translation>GateDesk 无法导入此文件（{detail}）；已在 logs 文件夹写入不含个人信息的报告。其他文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/inbox.py" line="104" />
+        <location filename="../../models/sync/inbox.py" line="119" />
         <source>A spreadsheet GateDesk writes for people beside its bundle; the office imports the bundle, not this. Skipped.</source>
         <translation>这是 GateDesk 在数据包旁为人工查阅写出的表格；办公室导入的是数据包而不是它。已跳过。</translation>
     </message>
@@ -6370,33 +6385,33 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="257" />
+        <location filename="../../models/sync/units.py" line="278" />
         <source>That unit no longer exists (it was merged or removed).</source>
         <translation>该单位已不存在（已被合并或删除）。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="268" />
+        <location filename="../../models/sync/units.py" line="289" />
         <source>Only units of the same level can be merged.</source>
         <translation>只能合并同一级别的单位。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="270" />
+        <location filename="../../models/sync/units.py" line="291" />
         <source>A unit cannot be merged into one below it.</source>
         <translation>不能把单位合并到它的下级单位中。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="306" />
-        <location filename="../../models/sync/units.py" line="335" />
+        <location filename="../../models/sync/units.py" line="327" />
+        <location filename="../../models/sync/units.py" line="356" />
         <source>A unit needs a name.</source>
         <translation>单位需要名称。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="332" />
+        <location filename="../../models/sync/units.py" line="353" />
         <source>Grids are made inside a community.</source>
         <translation>网格只能建在社区之下。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="343" />
+        <location filename="../../models/sync/units.py" line="364" />
         <source>A compound belongs in a community or one of its grids.</source>
         <translation>小区只能归属到社区或其下的网格。</translation>
     </message>
@@ -6714,13 +6729,13 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>复测低于 {limit} °C 后才能解除留观。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="399" />
+        <location filename="../../models/rounds/rounds.py" line="408" />
         <location filename="../../models/station/isolation.py" line="278" />
         <source>Write the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="401" />
+        <location filename="../../models/rounds/rounds.py" line="410" />
         <location filename="../../models/station/isolation.py" line="280" />
         <source>This field cannot be corrected.</source>
         <translation>此项不能更正。</translation>
@@ -6831,107 +6846,100 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync/importer.py" line="424" />
-        <location filename="../../models/sync/importer.py" line="490" />
-        <source>a gate the bundle does not forward</source>
-        <translation>该数据包未列出的门岗</translation>
-    </message>
-    <message>
-        <location filename="../../models/sync/importer.py" line="432" />
-        <location filename="../../models/sync/importer.py" line="492" />
+        <location filename="../../models/sync/importer.py" line="433" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="495" />
+        <location filename="../../models/sync/importer.py" line="436" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="551" />
-        <location filename="../../models/sync/importer.py" line="657" />
+        <location filename="../../models/sync/importer.py" line="502" />
+        <location filename="../../models/sync/importer.py" line="667" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="643" />
+        <location filename="../../models/sync/importer.py" line="653" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="755" />
+        <location filename="../../models/sync/importer.py" line="796" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="96" />
+        <location filename="../../models/formats/wire.py" line="97" />
         <source>the field {field} is missing</source>
         <translation>缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="98" />
+        <location filename="../../models/formats/wire.py" line="99" />
         <source>{field} is not a field of this kind of record</source>
         <translation>{field} 不是这类记录的字段</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="100" />
+        <location filename="../../models/formats/wire.py" line="101" />
         <source>{field} is longer than {limit} characters</source>
         <translation>{field} 超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="102" />
+        <location filename="../../models/formats/wire.py" line="103" />
         <source>{field} is not a UTC time between 2019 and 2099 of the form YYYY-MM-DDTHH:MM:SS.ffffffZ</source>
         <translation>{field} 不是 2019 至 2099 年间、格式为 YYYY-MM-DDTHH:MM:SS.ffffffZ 的 UTC 时间</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="105" />
+        <location filename="../../models/formats/wire.py" line="106" />
         <source>{field} is not a lower-case UUID</source>
         <translation>{field} 不是小写的 UUID</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="107" />
+        <location filename="../../models/formats/wire.py" line="108" />
         <source>{field} is not in the expected form</source>
         <translation>{field} 格式不对</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="109" />
+        <location filename="../../models/formats/wire.py" line="110" />
         <source>{field} is out of range (limit {limit})</source>
         <translation>{field} 超出范围（界限 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="111" />
+        <location filename="../../models/formats/wire.py" line="112" />
         <source>{field} is out of range</source>
         <translation>{field} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="113" />
+        <location filename="../../models/formats/wire.py" line="114" />
         <source>{field} should be {expected}, not {got}</source>
         <translation>{field} 应为 {expected}，而不是 {got}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="115" />
+        <location filename="../../models/formats/wire.py" line="116" />
         <source>a record must be a JSON object, not {got}</source>
         <translation>记录必须是 JSON 对象，而不是 {got}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="120" />
+        <location filename="../../models/formats/wire.py" line="121" />
         <source>not valid JSON ({detail})</source>
         <translation>不是有效的 JSON（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="193" />
+        <location filename="../../models/formats/wire.py" line="196" />
         <source>dated in the future ({when})</source>
         <translation>时间在未来（{when}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="227" />
-        <location filename="../../models/formats/wire.py" line="242" />
+        <location filename="../../models/formats/wire.py" line="231" />
+        <location filename="../../models/formats/wire.py" line="246" />
         <source>a text holds a NUL character</source>
         <translation>文本中含有 NUL 字符</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="253" />
-        <location filename="../../models/formats/wire.py" line="397" />
+        <location filename="../../models/formats/wire.py" line="257" />
+        <location filename="../../models/formats/wire.py" line="416" />
         <source>{day} is not a day of the calendar</source>
         <translation>{day} 不是日历上存在的日期</translation>
     </message>

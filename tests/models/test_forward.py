@@ -27,10 +27,11 @@ from models.sync import (
     set_office_unit,
     units,
 )
-from models.sync.tables import SyncRecord
+from models.formats import bundle
+from models.sync.tables import SyncRecord, SyncStation
 from tests.conftest import NOW
 from tests.models.test_sync import snapshot
-from tests.sync_helpers import craft, enroll, joined, lines, signing_key
+from tests.sync_helpers import craft, enroll, fingerprint, joined, lines, signing_key
 
 LATER = NOW + timedelta(hours=2)
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -228,59 +229,222 @@ def test_an_office_cannot_widen_its_unit_later(gates, community, district, tmp_p
     expect(district, wider, "unit_changed")
 
 
-def test_records_of_a_gate_the_bundle_does_not_forward_are_refused(gates, community, district, tmp_path):
+# A relay can leave a gate's bundle out, never change one: each attack below is what a community
+# office gone bad (or its stolen file) can make, signed again with the community office's own key.
+def relayed_parts(path) -> tuple[dict, list[dict]]:
+    """An office bundle's members (name -> bytes) and its relayed.jsonl index."""
+    with zipfile.ZipFile(path) as zf:
+        raw = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    return raw, lines(raw["relayed.jsonl"])
+
+
+def relayed_of(path, gates, name) -> tuple[str, bytes]:
+    """The member holding gate name's bundle in an office bundle, and its bytes."""
+    raw, index = relayed_parts(path)
+    [entry] = [e for e in index if e["station_id"] == station_of(gates, name)]
+    return entry["member"], raw[entry["member"]]
+
+
+def rewrap(community, sent, tmp_path, member, gate_bundle: bytes, name="forged.gdbundle", index=None):
+    """The office bundle with one relayed gate's bundle replaced (its checksums in the office's manifest
+    made true again) and signed by the office."""
+    return forged(community, sent, tmp_path, name=name,
+                  members={member: lambda _old: gate_bundle, **({"relayed.jsonl": index} if index else {})})
+
+
+def tampered_gate_bundle(gates, name, tmp_path, *, key=None, manifest=None, members=None) -> bytes:
+    """Gate name's own bundle changed as a relay could: re-signed with key (None: the gate's signature kept)."""
+    out = craft(gates[name][1], tmp_path / f"tampered-{name}.gdbundle", key, manifest=manifest, members=members)
+    return out.read_bytes()
+
+
+def visits_of(gates, name) -> list[dict]:
+    with zipfile.ZipFile(gates[name][1]) as zf:
+        return lines(zf.read("visit.jsonl"))
+
+
+@pytest.mark.parametrize("change", ["content", "invent", "revision", "tombstone"])
+def test_a_relay_cannot_change_invent_overwrite_or_delete_a_gates_records(gates, community, district, tmp_path,
+                                                                         change):
+    """Issue: the district took a community's changed visit at the same revision, invented visits, a
+    rev+1 and tombstones of records it had received from the gate itself."""
+    enroll(district, gates["A"][0])
+    assert import_into(district, gates["A"][1]).status == "accepted"  # the gate's own bundle, directly
     sent = forward(community, tmp_path)
     enroll(district, sent.path)
-    b = station_of(gates, "B")
-    bad = forged(community, sent, tmp_path, manifest=lambda m: m.update(
-        forwarded=[f for f in m["forwarded"] if f["station"]["id"] != b]))
-    expect(district, bad, "not_owner")
+    visits = visits_of(gates, "A")
 
-
-def test_a_forwarded_record_cannot_take_over_another_gates_record(gates, community, district, tmp_path):
-    enroll(district, gates["C"][0])
-    assert import_into(district, gates["C"][1]).status == "accepted"
-    sent = forward(community, tmp_path)
-    enroll(district, sent.path)
-    with zipfile.ZipFile(gates["C"][1]) as zf:
-        victim = lines(zf.read("visit.jsonl"))[0]["id"]
-
-    def take_over(data):
+    def edit(data):
         records = lines(data)
-        records[0] = dict(records[0], id=victim, rev=9)
+        if change == "content":
+            records[0] = dict(records[0], destination="9-9-909")
+        elif change == "invent":
+            records.append(dict(records[0], id=str(uuid.uuid4())))
+        elif change == "revision":
+            records[0] = dict(records[0], rev=records[0]["rev"] + 1, destination="9-9-909")
         return joined(records)
 
-    bad = forged(community, sent, tmp_path, members={"visit.jsonl": take_over})
-    summary = expect(district, bad, "not_owner")
-    assert summary.problem.record_id == victim
+    def tombstones(data):
+        return data + joined([{**{k: v for k, v in visits[i].items() if k in (
+            "station_id", "gate_id", "operator_id", "created_at", "updated_at")}, "id": str(uuid.uuid4()), "rev": 1,
+            "record_type": "visit", "record_id": visits[i]["id"], "reason": "erased"} for i in range(3)])
+
+    edits = {"tombstone.jsonl": tombstones} if change == "tombstone" else {"visit.jsonl": edit}
+    member, _ = relayed_of(sent.path, gates, "A")
+    changed = tampered_gate_bundle(gates, "A", tmp_path, members=edits)  # the gate's signature kept
+    expect(district, rewrap(community, sent, tmp_path, member, changed), "bad_signature")
+    # Signed again with the relay's own key under the gate's name: not the key the district knows.
+    posing = tampered_gate_bundle(gates, "A", tmp_path, key=signing_key(community), members=edits,
+                                  manifest=lambda m: m["station"].update(
+                                      public_key=bundle.signing_public_key(signing_key(community))))
+    expect(district, rewrap(community, sent, tmp_path, member, posing, name="posing.gdbundle"), "key_changed")
+    # The gate's signed manifest kept and a member swapped under it: the sizes and checksums it signed fail.
+    original = zipfile.ZipFile(gates["A"][1])
+    swapped = tmp_path / "swapped.gdbundle"
+    with zipfile.ZipFile(swapped, "w") as zf:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            zf.writestr(info.filename, edits[info.filename](data) if info.filename in edits else data)
+    original.close()
+    expect(district, rewrap(community, sent, tmp_path, member, swapped.read_bytes(), name="swapped-office.gdbundle"),
+           "corrupt")
 
 
-def test_a_forwarded_gate_with_another_key_than_the_district_knows_is_refused(gates, community, district, tmp_path):
-    enroll(district, gates["A"][0])
-    assert import_into(district, gates["A"][1]).status == "accepted"
+def test_a_relay_cannot_move_a_gate_into_its_unit(gates, tmp_path, district):
+    """Issue: a community forwarded gate B of another community with B's compound line rewritten to
+    its own; a district that held B's own bundle lost 20 visits, one that never saw B took B in."""
+    enroll(district, gates["C"][0])
+    assert import_into(district, gates["C"][1]).status == "accepted"
+    greedy = make_community(tmp_path / "greedy" / "gatedesk.sqlite3", gates, "A", "C")
+    sent = forward(greedy, tmp_path)
+    enroll(district, sent.path)
+    expect(district, sent.path, "not_in_scope")  # C's own set-up says 东街社区
+    member, _ = relayed_of(sent.path, gates, "C")
+
+    def ours(m):
+        m["compound"].update(community="温泉社区", subdistrict="温泉街道")
+
+    moved = tampered_gate_bundle(gates, "C", tmp_path, manifest=ours)
+    expect(district, rewrap(greedy, sent, tmp_path, member, moved), "bad_signature")
+    # Nor can a district that never saw C be told otherwise: C's own signed set-up is what counts.
+    elsewhere = open_office_db(tmp_path / "elsewhere" / "gatedesk.sqlite3")
+    enroll(elsewhere, sent.path)
+    summary = Importer(elsewhere, clock=lambda: LATER + timedelta(hours=1)).run(sent.path)
+    assert (summary.status, summary.problem.code) == ("rejected", "not_in_scope")
+    assert held(elsewhere) == {}
+    elsewhere.close()
+    greedy.close()
+
+
+def open_office_db(path):
+    db = open_database(path)
+    ensure_office(db)
+    return db
+
+
+def test_the_relays_index_must_name_what_the_gate_signed(gates, community, district, tmp_path):
     sent = forward(community, tmp_path)
     enroll(district, sent.path)
-    a = station_of(gates, "A")
-    impostor = "A" * 43 + "="
 
-    def swap(m):
-        for f in m["forwarded"]:
-            if f["station"]["id"] == a:
-                f["station"]["public_key"] = impostor
+    def lie(data):
+        index = lines(data)
+        index[0]["sequence"] += 1
+        return joined(index)
 
-    expect(district, forged(community, sent, tmp_path, manifest=swap), "key_changed")
+    expect(district, forged(community, sent, tmp_path, members={"relayed.jsonl": lie}), "bad_manifest")
+
+    def twice(data):
+        index = lines(data)
+        return joined(index + [dict(index[0])])
+
+    expect(district, forged(community, sent, tmp_path, name="twice.gdbundle", members={"relayed.jsonl": twice}),
+           "missing_member")
 
 
-def test_receipts_of_a_gate_the_bundle_does_not_forward_are_refused(gates, community, district, tmp_path):
+def test_a_legacy_office_bundle_vouching_for_its_gates_records_is_refused(gates, community, district, tmp_path):
+    """Formats 2 and 3 carried gates' records under the forwarding office's signature alone: the
+    issue's attack (tombstones and a rev+1 of a gate's visits, re-signed by the community) in that
+    form changes nothing at a district that holds the gate's own bundle."""
+    enroll(district, gates["B"][0])
+    assert import_into(district, gates["B"][1]).status == "accepted"
     sent = forward(community, tmp_path)
     enroll(district, sent.path)
-    stranger = station_of(gates, "C")
+    visits = visits_of(gates, "B")
+    with zipfile.ZipFile(gates["B"][1]) as zf:
+        b_manifest = json.loads(zf.read("manifest.json"))
 
-    def add(data):
+    def rewritten(data):
         records = lines(data)
-        return joined(records + [dict(records[0], id="f" * 64, station_id=stranger)])
+        records[0] = dict(records[0], rev=records[0]["rev"] + 1, destination="9-9-909")
+        return joined(records)
 
-    expect(district, forged(community, sent, tmp_path, members={"receipt.jsonl": add}), "not_owner")
+    def tombstones(data):
+        return data + joined([{**{k: visits[i][k] for k in ("station_id", "gate_id", "operator_id", "created_at",
+                                                             "updated_at")}, "id": str(uuid.uuid4()), "rev": 1,
+                               "record_type": "visit", "record_id": visits[i]["id"], "reason": "erased"}
+                              for i in range(1, 20)])
+
+    with zipfile.ZipFile(sent.path) as zf:
+        office_manifest = json.loads(zf.read("manifest.json"))
+
+    def legacy(m):
+        m.update(kind="office", format_version=2, station=office_manifest["station"],
+                 compound=office_manifest["compound"], gate=office_manifest["gate"],
+                 forwarded=[{"station": b_manifest["station"], "compound": dict(b_manifest["compound"],
+                                                                                community="温泉社区"),
+                             "gate": b_manifest["gate"], "last_seq": 1, "last_bundle_at": b_manifest["created_at"]}])
+        m["members"].append({"name": "receipt.jsonl", "type": "receipt", "records": 0, "bytes": 0,
+                             "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"})
+
+    old = craft(gates["B"][1], tmp_path / "legacy.gdbundle", signing_key(community), manifest=legacy,
+                members={"visit.jsonl": rewritten, "tombstone.jsonl": tombstones}, parts={"receipt.jsonl": b""})
+    summary = expect(district, old, "relay_unverified")
+    assert "温泉社区" in str(summary.problem.message.params["office"])
+
+
+def test_gate_to_community_to_subdistrict_to_district_keeps_the_gates_own_signature(gates, tmp_path, open_office):
+    """Relayed twice: what the gate signed reaches the district unchanged, encrypted on every leg."""
+    from models.sync import OfficeKeyFile, load_office_key, office_key_file
+
+    def key_for(below, above, name):
+        with above.session() as s:
+            key = office_key_file(s, name)
+            s.commit()
+        with below.session() as s:
+            load_office_key(s, OfficeKeyFile.loads(key.dumps()))
+            s.commit()
+
+    community = make_community(tmp_path / "community" / "gatedesk.sqlite3", gates, "A", "B")
+    subdistrict = open_office(tmp_path / "subdistrict" / "gatedesk.sqlite3")
+    ensure_office(subdistrict)
+    with subdistrict.session() as s:
+        set_office_unit(s, OfficeUnit("鼓楼区", "温泉街道", ""))
+        s.commit()
+    district = open_office(tmp_path / "district2" / "gatedesk.sqlite3")
+    ensure_office(district)
+    key_for(community, subdistrict, "温泉街道")
+    key_for(subdistrict, district, "鼓楼区")
+    up = forward(community, tmp_path)
+    assert up.encrypted and up.counts["visit"] == 41
+    enroll(subdistrict, up.path)
+    first = Importer(subdistrict, clock=lambda: LATER + timedelta(minutes=30)).run(up.path)
+    assert first.status == "accepted" and first.created["visit"] == 41, first.problem
+    assert {r["new_gate_fingerprint"] for r in first.relayed} == {fingerprint(gates["A"][0]),
+                                                                 fingerprint(gates["B"][0])}
+    top = forward_bundle(subdistrict, tmp_path / "up2", now=LATER + timedelta(minutes=40))
+    assert top.encrypted and top.counts["visit"] == 41
+    enroll(district, top.path)
+    summary = import_into(district, top.path)
+    assert summary.status == "accepted" and summary.created["visit"] == 41, summary.problem
+    assert held(district) == held(community)
+    with district.reading() as s:
+        keys = {r[0]: r[1] for r in s.execute(select(SyncStation.station_id, SyncStation.public_key))}
+    assert {bundle.key_id(k) for k in keys.values()} == {fingerprint(gates["A"][0]), fingerprint(gates["B"][0])}
+    # The gate's own bundle afterwards, and the community's bundle sent straight to the district too: one copy.
+    enroll(district, gates["A"][0])
+    assert import_into(district, gates["A"][1]).already_imported
+    for db in (community, subdistrict, district):
+        db.close()
 
 
 def test_an_office_not_enrolled_is_held_and_a_gate_cannot_pose_as_an_office(gates, community, district, tmp_path):
@@ -355,3 +519,28 @@ def test_an_office_set_up_at_its_first_run_forwards_as_a_supervisor_and_it_is_au
     summary = import_into(district, sent.path)
     assert summary.status == "accepted" and (summary.compound, summary.gate) == ("温泉社区居委会", "社区办公室")
     db.close()
+
+
+def test_a_forward_over_the_limit_leaves_the_rest_for_the_next(gates, community, district, tmp_path, monkeypatch):
+    from models.sync import forward as forward_module
+
+    monkeypatch.setattr(forward_module, "MAX_RELAYED", 1)
+    first, second = forward(community, tmp_path), forward(community, tmp_path, minutes=1)
+    assert (first.remaining, second.remaining) == (1, 0)
+    assert first.counts["visit"] + second.counts["visit"] == 41
+    assert forward(community, tmp_path, minutes=2).counts == {}  # nothing is sent twice
+    enroll(district, first.path)
+    assert [import_into(district, p.path).created["visit"] for p in (second, first)] in ([21, 20], [20, 21])
+    assert held(district) == held(community)
+
+
+@pytest.mark.parametrize("garbage, code", [
+    (b"not a zip at all", "not_a_bundle"),
+    (b"PK\x03\x04" + bytes(100), "truncated"),
+])
+def test_a_relayed_member_that_is_not_a_gates_bundle_is_refused(gates, community, district, tmp_path, garbage,
+                                                                code):
+    sent = forward(community, tmp_path)
+    enroll(district, sent.path)
+    member, _ = relayed_of(sent.path, gates, "A")
+    expect(district, rewrap(community, sent, tmp_path, member, garbage), code)

@@ -220,8 +220,14 @@ CASES: dict[str, tuple[str, Callable[[World, Path], Path]]] = {
         w, d, manifest=manifest_with(w, format_version=bundle.READS_UP_TO + 1))),
     # Format 2 is an office's bundle: a gate's records cannot pass for one, nor one for a gate's.
     "gate bundle as format 2": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(w, format_version=2))),
-    "kind office in format 1": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(w, kind="office",
-                                                                                               forwarded=[]))),
+    "kind office in format 1": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(
+        w, kind="office", forwarded=[], format_version=1))),
+    # An office's bundle as GateDesk wrote them before relays carried the gates' own bundles.
+    "kind office in format 3, vouching": ("relay_unverified", lambda w, d: as_b(w, d, manifest=manifest_with(
+        w, kind="office", forwarded=[], format_version=3))),
+    "kind office in format 4 listing forwarded gates": ("bad_manifest", lambda w, d: as_b(
+        w, d, manifest=manifest_with(w, kind="office", forwarded=[], format_version=4))),
+    "a gate bundle as format 4": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(w, format_version=4))),
     "format version as text": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(w, format_version="1"))),
     "sequence 2^64": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(w, sequence=2**64))),
     "sequence 10^12": ("bad_manifest", lambda w, d: as_b(w, d, manifest=manifest_with(w, sequence=10**12))),

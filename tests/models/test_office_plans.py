@@ -122,14 +122,15 @@ def test_an_office_from_schema_11_drops_the_counters_searches_and_a_gate_keeps_t
                               "CREATE INDEX IF NOT EXISTS ix_parcel_room ON parcel (room, status, received_at)",
                               "CREATE INDEX IF NOT EXISTS ix_parcel_tracking ON parcel (tracking_no)"):
                 c.execute(text(statement))
-            for table in ("home_service", "home_need", "round_correction", "round_person", "testing_round"):  # v13's
+            for table in ("sync_relayed", "home_service", "home_need", "round_correction", "round_person",
+                          "testing_round"):  # v13's, v14's and v15's
                 c.execute(text(f"DROP TABLE {table}"))
             c.execute(text("UPDATE meta SET value = '11' WHERE key = 'schema_version'"))
     office_db.close()
     gate_db.close()
     office_db, gate_db = open_office(tmp_path / "office" / "gatedesk.sqlite3"), \
         open_database(tmp_path / "gate" / "gatedesk.sqlite3")
-    assert dbmod.schema_version(office_db) == dbmod.schema_version(gate_db) == migrations.SCHEMA_VERSION == 14
+    assert dbmod.schema_version(office_db) == dbmod.schema_version(gate_db) == migrations.SCHEMA_VERSION == 15
     assert not COUNTER_SEARCHES & visit_indexes(office_db, "parcel")
     assert COUNTER_SEARCHES <= visit_indexes(gate_db, "parcel")
     office_db.close()

@@ -332,7 +332,8 @@ def _downgrade_to_v6(path: Path) -> None:
     con.execute("DROP TABLE sync_enrollment")
     con.execute("DROP TABLE pin_guard")
     # the office's units came with v8, the offices that forward to it with v10
-    for table in ("home_service", "home_need", "round_correction", "round_person", "testing_round", "org_unit",
+    for table in ("sync_relayed", "home_service", "home_need", "round_correction", "round_person", "testing_round",
+                  "org_unit",
                   "org_compound", "operator_scope", "sync_forwarder", "visit_day"):
         con.execute(f"DROP TABLE {table}")
     # nor had it ever received a testing round (v13)

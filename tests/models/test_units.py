@@ -243,7 +243,8 @@ def test_an_office_from_before_the_units_gets_its_compounds_placed(gates, tmp_pa
         assert Importer(db).run(export_bundle(gate_db, tmp_path / "usb", sheets=False,
                                               now=NOW + timedelta(minutes=1)).path).status == "accepted"
     with db.engine.begin() as c:  # as schema 7 had it: no unit tables (nor v10's and v11's tables)
-        for table in ("home_service", "home_need", "round_correction", "round_person", "testing_round", "org_compound",
+        for table in ("sync_relayed", "home_service", "home_need", "round_correction", "round_person", "testing_round",
+                      "org_compound",
                       "org_unit", "operator_scope", "sync_forwarder", "visit_day"):
             c.execute(text(f"DROP TABLE {table}"))
         c.execute(text("UPDATE meta SET value = '7' WHERE key = 'schema_version'"))

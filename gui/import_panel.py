@@ -298,6 +298,11 @@ class ImportPanel(QWidget):
             self.detail.setText(self.tr("{0}: imported, but this gate's audit log was cut short or rewritten since "
                                         "an earlier bundle. Ask the gate what happened (Gates reporting shows it in "
                                         "red).").format(s.path.name))
+        elif any(r["new_gate_fingerprint"] for r in s.relayed):
+            new = [f"{r['gate']} ({r['new_gate_fingerprint']})" for r in s.relayed if r["new_gate_fingerprint"]]
+            self.detail.setText(self.tr("{0}: relays gates this office had not seen; they are enrolled by these "
+                                        "keys. Compare each with the gate's set-up sheet: {1}").format(
+                s.path.name, "; ".join(new)))
         elif s.conflicts:
             self.detail.setText(self.tr("{0}: {1} records arrived changed at the same revision; they are kept "
                                         "under Conflicts for you to decide.").format(s.path.name, len(s.conflicts)))

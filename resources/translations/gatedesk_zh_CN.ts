@@ -2319,7 +2319,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>{0}：已导入，但与之前的数据包相比，该门岗的操作日志被截短或改写。请向门岗了解情况（“门岗报送”页以红色显示）。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_panel.py" line="302" />
+        <location filename="../../gui/import_panel.py" line="303" />
+        <source>{0}: relays gates this office had not seen; they are enrolled by these keys. Compare each with the gate's set-up sheet: {1}</source>
+        <translation>{0}：转报了本办公室未见过的门岗，已按以下密钥登记。请逐一与门岗的设置单核对：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_panel.py" line="307" />
         <source>{0}: {1} records arrived changed at the same revision; they are kept under Conflicts for you to decide.</source>
         <translation>{0}：{1} 条记录以相同版本号到达但内容不同，已放入“冲突”等您决定。</translation>
     </message>

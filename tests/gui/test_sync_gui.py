@@ -301,9 +301,29 @@ def test_the_office_forwards_to_the_district_from_its_window(office_window, offi
     assert asked == [Role.SUPERVISOR]
     assert dialog.result.path.parent == stick and dialog.result.encrypted
     assert str(dialog.result.path) in dialog.message.text() and "鼓楼区防控办" in dialog.message.text()
+    # At the district, its office window imports the community's bundle: the gates it relays are new
+    # there, and the window names each with its key fingerprint to compare with the gate's sheet.
+    from gui.office_window import OfficeWindow
+    from tests.sync_helpers import fingerprint
+
     enroll(district, dialog.result.path)
-    assert sync.Importer(district, clock=lambda: LATER).run(dialog.result.path).status == "accepted"
-    assert visits(Desk(district)) == 160
+    top = Desk(district, clock=lambda: LATER)
+    top.sync.complete_office_setup(office_name="鼓楼区防控办", community="", district="鼓楼区", admin_name="区管理",
+                                   pin="8642", pin_again="8642", office_label="区办公室")
+    top.staff.sign_in(top.staff.operators()[0].id, "8642")
+    window = OfficeWindow(top)
+    qtbot.addWidget(window)
+    window.show()
+    window.importer.add_paths([dialog.result.path])
+    wait_idle(qtbot, window.importer)
+    qtbot.mouseClick(window.importer.import_button, Qt.LeftButton)
+    wait_idle(qtbot, window.importer)
+    [row] = window.importer.model.rows
+    assert row.status == "accepted" and visits(top) == 160
+    window.importer.table.selectRow(0)
+    shown = window.importer.detail.text()
+    assert all(fingerprint(p) in shown for p in usb.glob("*.gdbundle")) and "设置单" in shown
+    window.close()
     district.close()
 
 

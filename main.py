@@ -190,7 +190,11 @@ def _open(data_dir, *, must_exist: bool, args=None):
 
     url = _server(args, data_dir) if args is not None else None
     if url:
-        return open_database(url, create=False)
+        from models.app.server_office import anchor_here
+
+        db = open_database(url, create=False)
+        anchor_here(db, data_dir)
+        return db
     path = paths.database_path(data_dir)
     if path.exists():
         complete_pending(data_dir)  # a restore interrupted after its swap is recorded now
@@ -479,6 +483,10 @@ def cmd_office_init(args, data_dir) -> int:
     where = server.shown(url) if url else str(data_dir)
     before = stored_version(url or mpaths.database_path(data_dir))
     db = open_database(url) if url else _open(data_dir, must_exist=False)
+    if url:
+        from models.app.server_office import anchor_here
+
+        anchor_here(db, data_dir)
     try:
         try:
             ensure_office(db)
@@ -752,7 +760,7 @@ def cmd_audit(args, data_dir) -> int:
     db = _open(data_dir, must_exist=True, args=args)
     try:
         with db.engine.connect() as conn:  # a read: GateDesk may be saving meanwhile
-            verdict = audit.verify(conn, anchor=audit.load_anchor(db.path))
+            verdict = audit.verify(conn, anchor=audit.load_anchor(db.anchor, beside=False), anchored_at=db.anchor)
     finally:
         db.close()
     if verdict.first_bad is None:
@@ -765,6 +773,15 @@ def cmd_audit(args, data_dir) -> int:
     if verdict.why == "replaced":
         return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "The audit log was rewritten: entry {seq} is not the entry it was "
                                             "when the log was last anchored."), seq=verdict.first_bad))
+    if verdict.why == "no_anchor":
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "The audit log's anchor is missing ({file}): entries cut off the end "
+                                            "of the log could not be found. The {n} entries are chained intact."),
+                          file=str(db.anchor), n=verdict.entries))
+    if verdict.why == "restarted":
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "The audit log's anchor went missing and was begun again after entry "
+                                            "{seq}: entries cut off the end before then could not be found. The {n} "
+                                            "entries are chained intact."), seq=verdict.first_bad - 1,
+                          n=verdict.entries))
     if verdict.why == "missing":
         return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "The audit log was altered: entry {seq} is missing. Entries "
                                             "before it are intact."), seq=verdict.first_bad))

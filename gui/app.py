@@ -176,6 +176,7 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
             return 0
         if address is not None:
             server_office.remember(data_dir, address)
+        server_office.anchor_here(db, data_dir)
     else:
         if paths.database_path(data_dir).exists():
             complete_pending(data_dir)  # a restore interrupted after its swap is recorded now
@@ -222,6 +223,7 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
                 db.close()
                 server_office.discard_unused_file(db.path)
                 desk, db = setup.desk, setup.desk.db
+                server_office.anchor_here(db, data_dir)
         if desk.operator is None:  # after a first run the new administrator is on duty already
             from gui.dialogs.sign_in_dialog import SignInDialog
 
@@ -256,7 +258,6 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
         remember_language(data_dir, desk.settings.language)  # the next start draws its first window in it
         if not db.damaged:
             desk.staff.sign_off()
-            desk.records.anchor_audit()
         return code
     finally:
         BackgroundOp.stop_all()

@@ -45,6 +45,13 @@ class AuditDialog(QDialog):
         elif verdict.why == "cut":
             text = self.tr("The log was cut short: it ends before entry {0}, which it had already reached. Entries "
                            "were deleted from its end; tell the office.").format(verdict.first_bad)
+        elif verdict.why == "no_anchor":
+            text = self.tr("The log's anchor beside the database is missing: entries deleted from the end of the log "
+                           "could not be found. Its {0} entries are chained intact; tell the office.").format(
+                verdict.entries)
+        elif verdict.why == "restarted":
+            text = self.tr("The log's anchor went missing and was begun again after entry {0}: entries deleted from "
+                           "the end before then could not be found. Tell the office.").format(verdict.first_bad - 1)
         elif verdict.why == "replaced":
             text = self.tr("The log was rewritten: entry {0} is not the entry it was. Tell the office.").format(
                 verdict.first_bad)

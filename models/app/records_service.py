@@ -129,12 +129,8 @@ class RecordsService(Service):
         """Seconds on a year's log: run it off the GUI thread. A plain read, so it never holds
         the write lock a save needs. Entries cut off the end since the last anchor are reported."""
         with self.db.engine.connect() as conn:
-            return audit.verify(conn, progress, stopping, anchor=audit.load_anchor(self.db.path))
-
-    def anchor_audit(self) -> None:
-        """Note the audit chain's head beside the database (at close, and with the housekeeping)."""
-        with self.db.engine.connect() as conn:
-            audit.save_anchor(self.db.path, conn)
+            return audit.verify(conn, progress, stopping, anchor=audit.load_anchor(self.db.anchor, beside=False),
+                                anchored_at=self.db.anchor)
 
     def campaign_phrase(self) -> str:
         """What an administrator types to confirm the end of the campaign: this station's name."""

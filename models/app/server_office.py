@@ -48,6 +48,14 @@ def connect(address: ServerAddress, password: str | None) -> Database:
     return db
 
 
+def anchor_here(db: Database, data_dir: Path) -> None:
+    """This PC keeps the server database's audit anchor in its data folder."""
+    from models.store import paths
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    db.anchor_at(paths.server_anchor(data_dir, db.engine.url))
+
+
 def remember(data_dir: Path, address: ServerAddress) -> None:
     """From now on this PC opens the office database on that server."""
     server.save_address(data_dir, address)

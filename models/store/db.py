@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Field, Session, SQLModel
 
-from models.store import files, migrations, paths, registry, schema, server
+from models.store import anchor, files, migrations, paths, registry, schema, server
 from models.store.backups import DatabaseProblem, backup_file, check_sqlite_file, clean_mark
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.migrations import SCHEMA_VERSION
@@ -146,15 +146,30 @@ def make_engine(url: str, *, autocheckpoint: bool = True) -> Engine:
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
+# From this schema on, every commit that writes to the audit chain moves its anchor: a database
+# upgraded to it may begin its anchor afresh (before, only the window's path kept one).
+ANCHORED_FROM = 15
+
+
 @dataclass
 class Database:
     engine: Engine
     path: Path | None  # None for an in-memory database
     checkpointer: Checkpointer | None = None
     damaged: bool = False  # found damaged while open: closing must not mark it clean
+    # Where the audit chain's head is kept (beside the file; on a server, in the PC's data folder).
+    anchor: Path | None = None
+    anchor_may_begin: bool = True
 
     def __post_init__(self) -> None:
         self._units = self.engine.execution_options(**{IMMEDIATE: True})
+        if self.anchor is None and self.path is not None:
+            self.anchor = anchor.path_beside(self.path)
+        self._keeper = anchor.keep(self.engine, self.anchor, may_begin=self.anchor_may_begin)
+
+    def anchor_at(self, path: Path) -> None:
+        """A server's database: this PC keeps its anchor at path (its data folder)."""
+        self.anchor = self._keeper.path = path
 
     def session(self) -> Session:
         """A unit of work that writes. The outermost one in a thread takes the write lock at BEGIN;
@@ -222,6 +237,7 @@ def open_database(url_or_path: str | Path, *, backups: Path | None = None,
     that is not a GateDesk database. background_checkpoints suits a long-running app whose
     saves should not wait for WAL checkpoints; short commands leave it off. create=False refuses
     an empty database instead of creating the tables (a server's is made by office-init).
+    A file's audit anchor is kept beside it; a server's, where the caller says (Database.anchor_at).
     """
     registry.features()  # importing the features puts their tables on SQLModel.metadata
     if isinstance(url_or_path, Path):
@@ -263,17 +279,20 @@ def open_database(url_or_path: str | Path, *, backups: Path | None = None,
             with engine.begin() as conn:
                 SQLModel.metadata.create_all(conn)
                 _write_version(conn, SCHEMA_VERSION)
+            may_begin = True
         elif version > SCHEMA_VERSION:
             raise DatabaseProblem(Message("Database", QT_TRANSLATE_NOOP(
                 "Database", "This database was written by a newer GateDesk (schema {found}; this version "
                 "understands up to {known}). Install the newer GateDesk; the file was left untouched."),
                 {"found": version, "known": SCHEMA_VERSION}))
-        elif version < SCHEMA_VERSION:
-            _migrate(engine, path, version, backups)
+        else:
+            if version < SCHEMA_VERSION:
+                _migrate(engine, path, version, backups)
+            may_begin = version < ANCHORED_FROM or path is None
     except Exception:
         engine.dispose()
         raise
-    db = Database(engine=engine, path=path)
+    db = Database(engine=engine, path=path, anchor_may_begin=may_begin)
     if background:
         db.checkpointer = Checkpointer(path)
         db.checkpointer.start()

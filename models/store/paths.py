@@ -34,6 +34,16 @@ def database_path(data_dir: Path) -> Path:
     return data_dir / DATABASE_NAME
 
 
+def server_anchor(data_dir: Path, url) -> Path:
+    """Where this PC keeps the audit anchor of an office database on a server: one file per server
+    and database (named by a digest of user, host, port and database; never the password)."""
+    import hashlib
+
+    host = url.host or str(url.query.get("host", ""))
+    key = f"{url.username}@{host}:{url.port or ''}/{url.database}"
+    return data_dir / f"server-{hashlib.sha256(key.encode()).hexdigest()[:16]}.audit-anchor"
+
+
 def backups_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
 

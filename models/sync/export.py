@@ -181,7 +181,6 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
         audit.record(s, at=now, station_id=ctx.station_id, operator_id=operator_id, action="export",
                      detail=f"seq={seq} records={sum(counts.values())}" + (" unmasked" if full_data and sheets else ""))
         s.commit()
-        audit.save_anchor(db.path, s)
     result = ExportResult(path=path, seq=seq, counts=counts, encrypted=office is not None)
     if sheets:
         result.sheets = people_logs.write_people_logs(db, path.with_suffix(""), queries=queries, zone=zone,

@@ -134,6 +134,11 @@ def forward_bundle(db: Database, out: Path, *, now: datetime | None = None, oper
         upper = loaded_office_key(s)
         zone = ZoneInfo(load_settings(s).timezone)
         previous = s.execute(select(SyncExport).order_by(SyncExport.seq.desc()).limit(1)).scalars().first()
+        # The office's own audit chain, as a gate's bundle carries its own: a signed checkpoint the
+        # office above keeps, beyond the reach of whoever can rewrite this office's database.
+        chain = audit.head(s)
+        prev_seq = previous.audit_seq if previous is not None else None
+        prev_hash = audit.hash_at(s, prev_seq) if prev_seq else None
         waiting = select(RelayedBundle.receipt_id, RelayedBundle.station_id, RelayedBundle.seq,
                          RelayedBundle.content_key, RelayedBundle.received_at).where(
             RelayedBundle.forwarded_seq.is_(None))
@@ -178,6 +183,7 @@ def forward_bundle(db: Database, out: Path, *, now: datetime | None = None, oper
         "compound": {"id": me.compound_id, "name": me.name, "community": me.unit.community,
                      "subdistrict": me.unit.subdistrict, "district": me.unit.district},
         "gate": {"id": me.gate_id, "name": me.label},
+        "audit": {"seq": chain.seq, "hash": chain.hash, "prev_seq": prev_seq, "prev_hash": prev_hash},
     }
     path = _bundle_path(out, me, seq, first.astimezone(zone), now.astimezone(zone))
     bundle.write_bundle(path, manifest, members, signing_key=signing_key,
@@ -187,7 +193,8 @@ def forward_bundle(db: Database, out: Path, *, now: datetime | None = None, oper
             s.execute(update(RelayedBundle).where(RelayedBundle.receipt_id.in_([r.receipt_id for r in pending]))
                       .values(forwarded_seq=seq).execution_options(synchronize_session=False))
         s.add(SyncExport(seq=seq, station_id=me.station_id, created_at=now, since=first, upto=now,
-                         file_name=path.name, records=sum(counts.values())))
+                         file_name=path.name, records=sum(counts.values()), audit_seq=chain.seq,
+                         audit_hash=chain.hash))
         audit.record(s, at=now, station_id=me.station_id, operator_id=operator_id, action="forward",
                      detail=f"seq={seq} gates={len(stations)} bundles={len(pending)} records={sum(counts.values())}")
         s.commit()

@@ -390,6 +390,10 @@ class Importer:
                      f"conflicts={len(summary.conflicts)}"
                      + (f" audit_alarm={summary.audit_alarm}" if summary.audit_alarm else ""))
 
+    @staticmethod
+    def chain_alarm(conn: Connection, station_id: str, seq: int) -> str | None:
+        return _audit_alarm(conn, station_id, seq)
+
     def _keep(self, conn: Connection, opened: bundle.OpenBundle, now: datetime) -> None:
         """At an office with an office above it, the gate's bundle as signed, to relay upward."""
         if self.keeps_relayed:

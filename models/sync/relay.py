@@ -159,7 +159,12 @@ def apply_relayed(importer, conn: Connection, opened: bundle.OpenBundle, summary
         period_from=parse_wire_time(m.period.from_) if m.period.from_ else None,
         period_to=parse_wire_time(m.period.to), file_name=opened.path.name[:255],
         created=summary.total("created"), updated=summary.total("updated"),
-        unchanged=summary.total("unchanged"), conflicts=len(summary.conflicts)))
+        unchanged=summary.total("unchanged"), conflicts=len(summary.conflicts),
+        audit_seq=m.audit.seq if m.audit else None, audit_hash=m.audit.hash if m.audit else None,
+        audit_prev_seq=m.audit.prev_seq if m.audit else None,
+        audit_prev_hash=m.audit.prev_hash if m.audit else None))
+    # The relaying office's own chain, compared across its bundles as a gate's is.
+    summary.audit_alarm = summary.audit_alarm or importer.chain_alarm(conn, relay_id, m.sequence)
     _note_relay(importer, conn, opened, unit, now)
     audit.record(conn, at=now, station_id=importer.station_id, operator_id=importer.operator_id, action="import",
                  detail=f"receipt={opened.receipt_id[:16]} office={relay_id} bundles={len(entries)} seq={m.sequence} "

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Field, SQLModel
 
 from models.formats.wire import wire_time
-from models.store import files, locks
+from models.store import anchor as anchors
+from models.store import locks
 from models.store.i18n import QT_TRANSLATE_NOOP
 from models.store.records import new_id, when_field
 
@@ -112,7 +113,13 @@ def record(session, *, at: datetime, station_id: str, operator_id: str | None, a
                   action=action, record_id=record_id, detail=detail,
                   hash=chain_hash(seq, at, station_id, operator_id, action, record_id, detail, prev))
     conn.execute(_INSERT, values)
+    anchors.note(conn, _head_row, seq)  # the commit moves the anchor, whichever path wrote this
     return AuditEvent.model_construct(**values)
+
+
+def _head_row(conn) -> tuple[int, str]:
+    last = conn.execute(_LAST).first()
+    return (last[0], last[1]) if last else (0, "")
 
 
 def entries(session, *, limit: int = 200, offset: int = 0, reverse: bool = False,
@@ -134,20 +141,17 @@ def count(session) -> int:
 class Verdict:
     entries: int
     first_bad: int | None  # the sequence number where the chain breaks, None when whole
-    why: str = ""  # changed | missing | cut (entries after the anchor are gone) | replaced
+    # changed | missing | cut (entries after the anchor are gone) | replaced | no_anchor (the chain
+    # has entries and nothing anchors them) | restarted (the anchor went missing and was begun again
+    # after entry first_bad - 1: a cut before then cannot be ruled out)
+    why: str = ""
 
 
-@dataclass(frozen=True)
-class Anchor:
-    """The chain's head as last written beside the database (no personal data: a number, a hash)."""
-
-    seq: int
-    hash: str
+Anchor = anchors.Head
 
 
 def head(conn) -> Anchor:
-    last = conn.execute(_LAST).first()
-    return Anchor(last[0], last[1]) if last else Anchor(0, "")
+    return Anchor(*_head_row(conn))
 
 
 def hash_at(conn, seq: int) -> str | None:
@@ -155,45 +159,32 @@ def hash_at(conn, seq: int) -> str | None:
 
 
 def anchor_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".audit-anchor")
+    return anchors.path_beside(db_path)
 
 
 def save_anchor(db_path: Path | None, conn) -> Anchor | None:
-    """Write the chain's head beside the database, so a tail cut off later is seen by verify()."""
+    """Begin the anchor beside the database at the chain's head (a restore: its older chain is the
+    new starting point)."""
     if db_path is None:
         return None
-    anchor = head(conn)
-    path = anchor_path(db_path)
-    if load_anchor(db_path) == anchor:
-        return anchor
-    files.write_text(path, json.dumps({"seq": anchor.seq, "hash": anchor.hash}))
-    return anchor
+    head_now = head(conn)
+    anchors.save(anchor_path(db_path), head_now)
+    return head_now
 
 
-def load_anchor(db_path: Path | None) -> Anchor | None:
-    """None when there is none yet; an unreadable one reads as a head no chain reaches."""
-    if db_path is None:
+def load_anchor(where: Path | None, *, beside: bool = True) -> Anchor | None:
+    """The anchor of the database at where (beside=False: where is the anchor file itself)."""
+    if where is None:
         return None
-    try:
-        raw = anchor_path(db_path).read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError:
-        return Anchor(2**62, "unreadable")
-    try:
-        data = json.loads(raw[:4096])
-        seq, digest = data["seq"], data["hash"]
-        if type(seq) is not int or type(digest) is not str or not 0 <= seq < 2**62:
-            raise ValueError
-        return Anchor(seq, digest)
-    except (ValueError, KeyError, TypeError, RecursionError):
-        return Anchor(2**62, "unreadable")
+    return anchors.load(anchor_path(where) if beside else where)
 
 
-def verify(session, progress=None, stopping=lambda: False, anchor: Anchor | None = None) -> Verdict | None:
+def verify(session, progress=None, stopping=lambda: False, anchor: Anchor | None = None,
+           anchored_at: Path | None = None) -> Verdict | None:
     """Walk the chain from the first entry; report the first entry that is not as it was written,
-    and (given the anchor last written beside the database) entries cut off the end or a chain
-    rewritten whole since.
+    and (given the anchor last written outside the database) entries cut off the end or a chain
+    rewritten whole since. anchored_at: where the anchor should be, when the database keeps one (its
+    absence is then reported).
 
     Plain rows, streamed: the log gains an entry per registration, so a busy year is a million
     entries. Every few thousand, progress(done) is called and stopping() asked (None if it said so)."""
@@ -224,4 +215,8 @@ def verify(session, progress=None, stopping=lambda: False, anchor: Anchor | None
             return Verdict(count, expected_seq, "cut")
         if anchored != anchor.hash:
             return Verdict(count, anchor.seq, "replaced")
+        if anchor.since:
+            return Verdict(count, anchor.since + 1, "restarted")
+    elif anchor is None and anchored_at and count:
+        return Verdict(count, 1, "no_anchor")
     return Verdict(count, None)

@@ -14,17 +14,17 @@
         <translation>门岗登记台遇到了意外错误。已经保存的记录都是安全的。一份不含个人信息的报告已写入 {0}，请交给管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="200" />
+        <location filename="../../gui/app.py" line="201" />
         <source>The database is damaged ({0}). GateDesk closes now so that nothing more is written to it; start it again to be offered the newest backup.</source>
         <translation>数据库已损坏（{0}）。门岗登记台现在关闭，以免再写入；请重新打开，届时会提供最新的备份用于恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="287" />
+        <location filename="../../gui/app.py" line="288" />
         <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
         <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="291" />
+        <location filename="../../gui/app.py" line="292" />
         <source>The database {0} is damaged ({1}). It has not been changed.
 
 Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
@@ -36,192 +36,192 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../models/trust/audit.py" line="28" />
+        <location filename="../../models/trust/audit.py" line="29" />
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="29" />
+        <location filename="../../models/trust/audit.py" line="30" />
         <source>Signed off</source>
         <translation>下班退出</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="30" />
+        <location filename="../../models/trust/audit.py" line="31" />
         <source>Wrong PIN</source>
         <translation>PIN 错误</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="31" />
+        <location filename="../../models/trust/audit.py" line="32" />
         <source>Station locked</source>
         <translation>工作台锁定</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="32" />
+        <location filename="../../models/trust/audit.py" line="33" />
         <source>Station unlocked</source>
         <translation>工作台解锁</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="33" />
+        <location filename="../../models/trust/audit.py" line="34" />
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="34" />
+        <location filename="../../models/trust/audit.py" line="35" />
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="35" />
+        <location filename="../../models/trust/audit.py" line="36" />
         <source>Decision overridden</source>
         <translation>改判</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="36" />
+        <location filename="../../models/trust/audit.py" line="37" />
         <source>Personal data revealed</source>
         <translation>查看完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="37" />
+        <location filename="../../models/trust/audit.py" line="38" />
         <source>Record deleted</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="38" />
+        <location filename="../../models/trust/audit.py" line="39" />
         <source>Bundle exported</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="39" />
+        <location filename="../../models/trust/audit.py" line="40" />
         <source>Report exported</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="40" />
+        <location filename="../../models/trust/audit.py" line="41" />
         <source>Bundle imported</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="41" />
+        <location filename="../../models/trust/audit.py" line="42" />
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="42" />
+        <location filename="../../models/trust/audit.py" line="43" />
         <source>Operator added</source>
         <translation>新增操作员</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="43" />
+        <location filename="../../models/trust/audit.py" line="44" />
         <source>Office key loaded</source>
         <translation>载入社区密钥</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="44" />
+        <location filename="../../models/trust/audit.py" line="45" />
         <source>Expired personal data erased</source>
         <translation>清除到期个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="45" />
+        <location filename="../../models/trust/audit.py" line="46" />
         <source>Erasing expired personal data failed</source>
         <translation>删除过期个人信息失败</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="46" />
+        <location filename="../../models/trust/audit.py" line="47" />
         <source>End of campaign: all personal data erased</source>
         <translation>防控结束：清除全部个人信息</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="47" />
+        <location filename="../../models/trust/audit.py" line="48" />
         <source>Backup restored</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="48" />
+        <location filename="../../models/trust/audit.py" line="49" />
         <source>Station enrolled</source>
         <translation>门岗备案</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="49" />
+        <location filename="../../models/trust/audit.py" line="50" />
         <source>A gate's new key accepted</source>
         <translation>接受门岗的新密钥</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="50" />
+        <location filename="../../models/trust/audit.py" line="51" />
         <source>Conflict decided</source>
         <translation>处理冲突</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="51" />
+        <location filename="../../models/trust/audit.py" line="52" />
         <source>Poster content changed</source>
         <translation>修改海报内容</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="52" />
+        <location filename="../../models/trust/audit.py" line="53" />
         <source>Resident list imported</source>
         <translation>导入住户名单</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="53" />
+        <location filename="../../models/trust/audit.py" line="54" />
         <source>Home monitoring list imported</source>
         <translation>导入居家管控名单</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="54" />
+        <location filename="../../models/trust/audit.py" line="55" />
         <source>Roster file for other gates</source>
         <translation>其他门岗用的名单文件</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="55" />
+        <location filename="../../models/trust/audit.py" line="56" />
         <source>Resident changed</source>
         <translation>住户信息变更</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="56" />
+        <location filename="../../models/trust/audit.py" line="57" />
         <source>Pass issued</source>
         <translation>发放通行证</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="57" />
+        <location filename="../../models/trust/audit.py" line="58" />
         <source>Pass reissued</source>
         <translation>补发通行证</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="58" />
+        <location filename="../../models/trust/audit.py" line="59" />
         <source>Pass revoked</source>
         <translation>作废通行证</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="59" />
+        <location filename="../../models/trust/audit.py" line="60" />
         <source>Passes printed</source>
         <translation>打印通行证</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="60" />
+        <location filename="../../models/trust/audit.py" line="61" />
         <source>Home monitoring changed</source>
         <translation>居家管控变更</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="61" />
+        <location filename="../../models/trust/audit.py" line="62" />
         <source>Unit renamed</source>
         <translation>单位已改名</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="62" />
+        <location filename="../../models/trust/audit.py" line="63" />
         <source>Units merged</source>
         <translation>单位已合并</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="63" />
+        <location filename="../../models/trust/audit.py" line="64" />
         <source>Grid added</source>
         <translation>已新增网格</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="64" />
+        <location filename="../../models/trust/audit.py" line="65" />
         <source>Compound moved to another unit</source>
         <translation>小区已移到其他单位</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="65" />
+        <location filename="../../models/trust/audit.py" line="66" />
         <source>Account limited to a unit</source>
         <translation>账号已限定到一个单位</translation>
     </message>
@@ -239,7 +239,7 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <translation>日志完整：共 {0} 条，每条都与上一条链接校验。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="52" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="59" />
         <source>The log was altered: entry {0} is not as it was written. Entries before it are intact; tell the office.</source>
         <translation>日志被改动过：第 {0} 条与写入时不符，之前的条目完好。请告知社区。</translation>
     </message>
@@ -260,6 +260,16 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
     </message>
     <message>
         <location filename="../../gui/dialogs/audit_dialog.py" line="49" />
+        <source>The log's anchor beside the database is missing: entries deleted from the end of the log could not be found. Its {0} entries are chained intact; tell the office.</source>
+        <translation>数据库旁的日志锚点文件不见了：无法发现从日志末尾删去的条目。现有 {0} 条记录的链条完好；请告知办公室。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="53" />
+        <source>The log's anchor went missing and was begun again after entry {0}: entries deleted from the end before then could not be found. Tell the office.</source>
+        <translation>日志锚点曾经丢失，在第 {0} 条之后重新开始：此前从日志末尾删去的条目无法发现。请告知办公室。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_dialog.py" line="56" />
         <source>The log was rewritten: entry {0} is not the entry it was. Tell the office.</source>
         <translation>日志被改写：第 {0} 条已不是原来的条目。请告知办公室。</translation>
     </message>
@@ -320,7 +330,7 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="70" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="77" />
         <source>The audit log is for administrators: an administrator's PIN is needed.</source>
         <translation>审计日志仅供管理员查看，需要管理员 PIN。</translation>
     </message>
@@ -728,302 +738,312 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="200" />
-        <location filename="../../main.py" line="703" />
+        <location filename="../../main.py" line="204" />
+        <location filename="../../main.py" line="711" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="218" />
+        <location filename="../../main.py" line="222" />
         <source>PIN of {name}: </source>
         <translation>{name} 的 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="220" />
+        <location filename="../../main.py" line="224" />
         <source>This command reveals personal data or makes passes: give --operator NAME (an administrator) and the PIN in GATEDESK_PIN, or type it when asked.</source>
         <translation>此命令会显示个人信息或制作通行证：请用 --operator 姓名 指明操作人（管理员），并在 GATEDESK_PIN 中给出 PIN，或在提示时输入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="226" />
+        <location filename="../../main.py" line="230" />
         <source>No operator called {name}.</source>
         <translation>没有名为 {name} 的操作人员。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="253" />
+        <location filename="../../main.py" line="257" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="258" />
+        <location filename="../../main.py" line="262" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="261" />
+        <location filename="../../main.py" line="265" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="306" />
+        <location filename="../../main.py" line="310" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="318" />
+        <location filename="../../main.py" line="322" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="325" />
+        <location filename="../../main.py" line="329" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="326" />
+        <location filename="../../main.py" line="330" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="345" />
+        <location filename="../../main.py" line="349" />
         <source>Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6').</source>
         <translation>不是密钥指纹：{text}（应为 16 位字母和数字，如“da48-52c4-7e96-12c6”）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="351" />
-        <location filename="../../main.py" line="729" />
+        <location filename="../../main.py" line="355" />
+        <location filename="../../main.py" line="737" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="353" />
+        <location filename="../../main.py" line="357" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="361" />
+        <location filename="../../main.py" line="365" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="365" />
+        <location filename="../../main.py" line="369" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="372" />
+        <location filename="../../main.py" line="376" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
         <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它备案任何门岗。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="389" />
+        <location filename="../../main.py" line="393" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待备案  {file}：{compound} {gate} 尚未备案；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="394" />
+        <location filename="../../main.py" line="398" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="398" />
+        <location filename="../../main.py" line="402" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="400" />
+        <location filename="../../main.py" line="404" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="400" />
+        <location filename="../../main.py" line="404" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="401" />
+        <location filename="../../main.py" line="405" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="408" />
+        <location filename="../../main.py" line="412" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="413" />
+        <location filename="../../main.py" line="417" />
         <source>relayed: {gate} #{seq}, a gate new here, enrolled with key {key} (compare it with the gate's set-up sheet)</source>
         <translation>转报：{gate} #{seq}，本办公室新见的门岗，已按密钥 {key} 登记（请与门岗的设置单核对）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="417" />
+        <location filename="../../main.py" line="421" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="429" />
+        <location filename="../../main.py" line="433" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="455" />
-        <location filename="../../main.py" line="486" />
+        <location filename="../../main.py" line="459" />
+        <location filename="../../main.py" line="494" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="465" />
+        <location filename="../../main.py" line="469" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="498" />
+        <location filename="../../main.py" line="506" />
         <source>Created the office database at {where} (schema {version}).</source>
         <translation>已在 {where} 建立办公室数据库（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="500" />
+        <location filename="../../main.py" line="508" />
         <source>Upgraded the office database at {where} from schema {before} to {version}.</source>
         <translation>已将 {where} 的办公室数据库从结构版本 {before} 升级到 {version}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="502" />
+        <location filename="../../main.py" line="510" />
         <source>The office database at {where} is ready (schema {version}); nothing to do.</source>
         <translation>{where} 的办公室数据库已就绪（结构版本 {version}），无需改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="520" />
+        <location filename="../../main.py" line="528" />
         <source>{dir} is a gate station's database, not an office's: a gate writes its bundle with export.</source>
         <translation>{dir} 是门岗站点的数据库，不是办公室的：门岗用 export 导出数据包。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="523" />
+        <location filename="../../main.py" line="531" />
         <source>This office names no district, sub-district or community to speak for. Name it first, e.g. office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区.</source>
         <translation>本办公室尚未指明所代表的区、街道或社区。请先指明，例如 office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="531" />
+        <location filename="../../main.py" line="539" />
         <source>Office bundle {seq}: {n} records{encrypted}.</source>
         <translation>办公室数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="532" />
+        <location filename="../../main.py" line="540" />
         <source>, encrypted for {office}</source>
         <translation>，已为 {office} 加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="536" />
+        <location filename="../../main.py" line="544" />
         <source>{n} more gates' bundles wait for the next office bundle: run forward again.</source>
         <translation>还有 {n} 个门岗数据包等待下一个办公室数据包：请再次运行 forward。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="549" />
+        <location filename="../../main.py" line="557" />
         <source>{command} is for the embedded database file, but this office's database is on the server {server}: back it up with the server's own pg_dump, as the README says.</source>
         <translation>{command} 只用于本机的数据库文件，而本办公室的数据库在服务器 {server} 上：请按 README 用服务器自带的 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="565" />
+        <location filename="../../main.py" line="573" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="573" />
+        <location filename="../../main.py" line="581" />
         <source>{path} is not an office key file, or it is this office's own key.</source>
         <translation>{path} 不是办公室密钥文件，或是本办公室自己的密钥。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="577" />
+        <location filename="../../main.py" line="585" />
         <source>This office's forwarded bundles will be encrypted for {office} (key {key}).</source>
         <translation>本办公室上报的数据包将为 {office} 加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="578" />
+        <location filename="../../main.py" line="586" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="586" />
+        <location filename="../../main.py" line="594" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="595" />
+        <location filename="../../main.py" line="603" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="598" />
-        <location filename="../../main.py" line="706" />
+        <location filename="../../main.py" line="606" />
+        <location filename="../../main.py" line="714" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="625" />
-        <location filename="../../main.py" line="652" />
+        <location filename="../../main.py" line="633" />
+        <location filename="../../main.py" line="660" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="636" />
+        <location filename="../../main.py" line="644" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="677" />
+        <location filename="../../main.py" line="685" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="686" />
+        <location filename="../../main.py" line="694" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="735" />
+        <location filename="../../main.py" line="743" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="741" />
+        <location filename="../../main.py" line="749" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="743" />
+        <location filename="../../main.py" line="751" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="759" />
+        <location filename="../../main.py" line="767" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="762" />
+        <location filename="../../main.py" line="770" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="766" />
+        <location filename="../../main.py" line="774" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="769" />
+        <location filename="../../main.py" line="777" />
+        <source>The audit log's anchor is missing ({file}): entries cut off the end of the log could not be found. The {n} entries are chained intact.</source>
+        <translation>审计日志的锚点文件不见了（{file}）：无法发现从日志末尾删去的条目。现有 {n} 条记录的链条完好。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="781" />
+        <source>The audit log's anchor went missing and was begun again after entry {seq}: entries cut off the end before then could not be found. The {n} entries are chained intact.</source>
+        <translation>审计日志的锚点曾经丢失，在第 {seq} 条之后重新开始：此前从日志末尾删去的条目无法发现。现有 {n} 条记录的链条完好。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="786" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="771" />
+        <location filename="../../main.py" line="788" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="810" />
+        <location filename="../../main.py" line="827" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="815" />
+        <location filename="../../main.py" line="832" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -1254,17 +1274,17 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>未保存：磁盘已满或数据文件夹无法写入（{detail}）。已输入的内容都还在；请腾出空间或联系管理员，然后再保存。</translation>
     </message>
     <message>
-        <location filename="../../models/store/db.py" line="259" />
+        <location filename="../../models/store/db.py" line="275" />
         <source>There is no GateDesk database at {where} yet: create it with office-init.</source>
         <translation>{where} 还没有门岗登记台数据库：请先用 office-init 建立。</translation>
     </message>
     <message>
-        <location filename="../../models/store/db.py" line="330" />
+        <location filename="../../models/store/db.py" line="349" />
         <source>Upgrading the database from schema {found} to {known} failed, and nothing was changed ({error}). Please report this to whoever supports GateDesk.</source>
         <translation>数据库从结构版本 {found} 升级到 {known} 失败，未作任何改动（{error}）。请报告给负责门岗登记台的技术人员。</translation>
     </message>
     <message>
-        <location filename="../../models/store/db.py" line="332" />
+        <location filename="../../models/store/db.py" line="351" />
         <source>Upgrading the database from schema {found} to {known} failed, and nothing was changed ({error}); a copy from before is in {folder}. Please report this to whoever supports GateDesk.</source>
         <translation>数据库从结构版本 {found} 升级到 {known} 失败，未作任何改动（{error}）；升级前的副本在 {folder}。请报告给负责门岗登记台的技术人员。</translation>
     </message>
@@ -1275,13 +1295,13 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
     <message>
         <location filename="../../models/store/backups.py" line="110" />
-        <location filename="../../models/store/db.py" line="256" />
+        <location filename="../../models/store/db.py" line="272" />
         <source>This file holds tables but is not a GateDesk database. It was left untouched.</source>
         <translation>此文件含有数据表，但不是门岗登记台数据库。文件未作任何改动。</translation>
     </message>
     <message>
         <location filename="../../models/store/backups.py" line="113" />
-        <location filename="../../models/store/db.py" line="267" />
+        <location filename="../../models/store/db.py" line="284" />
         <source>This database was written by a newer GateDesk (schema {found}; this version understands up to {known}). Install the newer GateDesk; the file was left untouched.</source>
         <translation>此数据库由更新版本的门岗登记台写入（结构版本 {found}，本版本最高支持 {known}）。请安装新版本；文件未作任何改动。</translation>
     </message>
@@ -6851,28 +6871,28 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync/importer.py" line="433" />
+        <location filename="../../models/sync/importer.py" line="437" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="436" />
+        <location filename="../../models/sync/importer.py" line="440" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="502" />
-        <location filename="../../models/sync/importer.py" line="667" />
+        <location filename="../../models/sync/importer.py" line="506" />
+        <location filename="../../models/sync/importer.py" line="671" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="653" />
+        <location filename="../../models/sync/importer.py" line="657" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="796" />
+        <location filename="../../models/sync/importer.py" line="800" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>

@@ -9,8 +9,8 @@ from models.trust.operators import Role
 from tests.gui.conftest import PINS, operator_id, type_text
 
 
-def register(desk, name="王五"):
-    return desk.gate.register(VisitForm(kind="visitor", name=name, phone="13800138000", destination="1-1-101", host="甲",
+def register(desk, name="王五", phone="13800138000"):
+    return desk.gate.register(VisitForm(kind="visitor", name=name, phone=phone, destination="1-1-101", host="甲",
                                    temperature="36.5", code_color="green", nat_result="negative",
                                    risk_flag=False, mask=True, nat_sampled_at="10h")).visit
 
@@ -31,6 +31,26 @@ def test_the_audit_log_is_shown_to_administrators_newest_first(app, qtbot, desk)
     assert any(cell(r, 3) == "登录" for r in range(model.rowCount()))
     qtbot.waitUntil(lambda: "完整" in dialog.verdict.text(), timeout=10_000)  # checked off the GUI thread
     assert "王五" not in " ".join(cell(r, 4) for r in range(model.rowCount()))
+
+
+def test_the_audit_dialog_says_when_the_anchor_is_missing_or_begun_again(app, qtbot, desk):
+    from gui.dialogs.audit_dialog import AuditDialog
+
+    register(desk)  # the save itself moved the anchor beside the database
+    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
+    assert desk.db.anchor.exists()
+    desk.db.anchor.unlink()
+    dialog = AuditDialog(desk)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "锚点" in dialog.verdict.text(), timeout=10_000)
+    assert "不见了" in dialog.verdict.text() and dialog.verdict.objectName() == "warningNote"
+    dialog.close()
+    before = desk.records.audit_verdict().entries
+    register(desk, "赵六", "13900139000")  # the next save does not quietly anchor over the gap
+    again = AuditDialog(desk)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: "重新开始" in again.verdict.text(), timeout=10_000)
+    assert f"第 {before} 条之后" in again.verdict.text()
 
 
 def test_the_audit_log_is_refused_to_a_guard(app, qtbot, desk, monkeypatch):

@@ -544,3 +544,18 @@ def test_a_relayed_member_that_is_not_a_gates_bundle_is_refused(gates, community
     enroll(district, sent.path)
     member, _ = relayed_of(sent.path, gates, "A")
     expect(district, rewrap(community, sent, tmp_path, member, garbage), code)
+
+
+def test_the_district_keeps_the_communitys_audit_checkpoints(gates, community, district, tmp_path):
+    """An office's forwards carry its own audit chain's head, signed: whoever rewrites the community's
+    database cannot hide a cut from the district, which holds the earlier checkpoint."""
+    first = forward(community, tmp_path)
+    enroll(district, first.path)
+    assert import_into(district, first.path).audit_alarm is None
+    with zipfile.ZipFile(first.path) as zf:
+        head = json.loads(zf.read("manifest.json"))["audit"]
+    with community.engine.begin() as c:  # the newest entries cut, the anchor beside the file rewritten to match
+        c.execute(text("DELETE FROM audit_event WHERE seq >= :s"), {"s": head["seq"]})
+    second = forward(community, tmp_path, minutes=5)
+    summary = import_into(district, second.path)
+    assert summary.status == "accepted" and summary.audit_alarm == "backwards"

@@ -56,7 +56,7 @@ NEEDS = {
     "office.not_reported": None, "office.dashboard": None,
     "sync.open_conflicts": None, "sync.importer": None, "records.erase_expired": None, "records.erasure_failed": None,
     "records.personal_left": None,
-    "records.audit_verdict": None, "records.anchor_audit": None, "records.daily_backup": None,
+    "records.audit_verdict": None, "records.daily_backup": None,
     # a supervisor's
     "gate.override": SUPERVISOR, "gate.reveal": SUPERVISOR, "isolation.correct_case": SUPERVISOR,
     "gate.delete_visit": SUPERVISOR, "sync.export_bundle": SUPERVISOR, "sync.forward_bundle": SUPERVISOR, "office.write_report": SUPERVISOR,

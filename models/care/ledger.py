@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from models.care.tables import HomeNeed, HomeService, NeedKind, ServiceKind
+from models.care.tables import MAX_EVERY, HomeNeed, HomeService, NeedKind, ServiceKind
 from models.kit.masking import mask_name
 from models.kit import validation
 from models.kit.validation import NAME_MAX, FieldError, InvalidInput, clean_text
@@ -26,7 +26,6 @@ from models.store.clock import day_bounds
 from models.store.i18n import QT_TRANSLATE_NOOP, Refused
 
 CTX = "Care"
-MAX_EVERY = 30
 
 
 class CareProblem(Refused):

@@ -10,7 +10,7 @@ from sqlmodel import Field
 from models.kit.masking import mask_name
 from models.kit.validation import NAME_MAX
 from models.store.i18n import QT_TRANSLATE_NOOP
-from models.store.records import Record, when_field
+from models.store.records import Record, when_field, wire_rule
 
 
 class NeedKind(StrEnum):
@@ -37,6 +37,8 @@ NEED_LABELS = {
     NeedKind.HOME_MONITORING: QT_TRANSLATE_NOOP("Care", "Home health monitoring"),
     NeedKind.OTHER: QT_TRANSLATE_NOOP("Care", "Other"),
 }
+MAX_EVERY = 30  # days between visits due, at most
+
 SERVICE_LABELS = {
     ServiceKind.SAMPLING: QT_TRANSLATE_NOOP("Care", "Sampling at home"),
     ServiceKind.NECESSITIES: QT_TRANSLATE_NOOP("Care", "Daily necessities"),
@@ -55,10 +57,11 @@ class HomeNeed(Record, table=True):
     unit: str = Field(max_length=20)
     room: str = Field(max_length=20)
     name: str = Field(max_length=NAME_MAX)
-    kind: str = Field(max_length=20)
+    kind: str = Field(max_length=20, sa_column_kwargs=wire_rule(choices=NeedKind))
     note: str = Field(default="", max_length=100)
-    every_days: int = 0  # a visit is due every this many days (0: none scheduled)
-    since: str = Field(max_length=10)  # local day
+    # A visit is due every this many days (0: none scheduled).
+    every_days: int = Field(default=0, sa_column_kwargs=wire_rule(at_most=MAX_EVERY))
+    since: str = Field(max_length=10, sa_column_kwargs=wire_rule(day=True))  # local day
     ended_at: datetime | None = when_field(default=None)
 
     __table_args__ = (Index("ix_home_need_open", "ended_at", "building", "unit", "room"),
@@ -75,8 +78,9 @@ class HomeService(Record, table=True):
     __tablename__ = "home_service"
 
     need_id: str = Field(foreign_key="home_need.id", max_length=36)
-    kind: str = Field(max_length=20)
-    due_on: str | None = Field(default=None, max_length=10)  # local day it is planned for
+    kind: str = Field(max_length=20, sa_column_kwargs=wire_rule(choices=ServiceKind))
+    # The local day it is planned for.
+    due_on: str | None = Field(default=None, max_length=10, sa_column_kwargs=wire_rule(day=True))
     done_at: datetime | None = when_field(default=None)
     volunteer: str | None = Field(default=None, max_length=NAME_MAX)
     parcel_id: str | None = Field(default=None, foreign_key="parcel.id", max_length=36)  # a drop-off item taken up

@@ -98,6 +98,10 @@ def _reasons() -> dict[str, str]:
         "unit_changed": QT_TRANSLATE_NOOP("Sync", "{office} now says it speaks for {unit}, but its first bundle "
                                           "here spoke for {before}. Nothing from this file was imported; ask the "
                                           "office what changed."),
+        "closed_changed": QT_TRANSLATE_NOOP("Sync", "Record {record} in {member} changes a testing round, or a line "
+                                            "of one, after it was closed, without a correction giving the reason. "
+                                            "A closed round changes only through a correction. Nothing from this "
+                                            "file was imported."),
         "relay_unverified": QT_TRANSLATE_NOOP("Sync", "{office} forwarded its gates' records under its own "
                                               "signature only (a GateDesk older than this one). This office "
                                               "takes a gate's records only as the gate signed them: update "

@@ -99,6 +99,10 @@ def _problems() -> list[tuple[re.Pattern, str]]:
          QT_TRANSLATE_NOOP("Wire", "{field} is not a field of this kind of record")),
         (re.compile(r"Expected `str` of length <= (?P<limit>\d+) - at `\$\.(?P<field>[^`]+)`"),
          QT_TRANSLATE_NOOP("Wire", "{field} is longer than {limit} characters")),
+        (re.compile(r"Invalid enum value .* - at `\$\.(?P<field>[^`]+)`"),
+         QT_TRANSLATE_NOOP("Wire", "{field} is not one of the values this kind of record allows")),
+        (re.compile(r"Expected `str` matching regex '\^20\\+d\\+d-.* - at `\$\.(?P<field>[^`]+)`"),
+         QT_TRANSLATE_NOOP("Wire", "{field} is not a day of the form YYYY-MM-DD")),
         (re.compile(r"Expected `str` matching regex '\^20.*' - at `\$\.(?P<field>[^`]+)`"),
          QT_TRANSLATE_NOOP("Wire", "{field} is not a UTC time between 2019 and 2099 of the form "
                                    "YYYY-MM-DDTHH:MM:SS.ffffffZ")),
@@ -140,8 +144,16 @@ def plain(template: str, **params: Any) -> Message:
 
 # -- records ---------------------------------------------------------------------------------
 def _field_type(name: str, column) -> Any:
+    """The column's type on the wire, with the rule declared on the column (models.store.records.wire_rule)."""
     kind = column.type
-    if isinstance(kind, UTCDateTime):
+    rule = column.info.get("wire", {})
+    if rule.get("choices"):
+        t: Any = Literal[rule["choices"]]
+    elif rule.get("day"):
+        t = Annotated[str, msgspec.Meta(pattern=DAY_PATTERN)]
+    elif "at_most" in rule:
+        t = Annotated[int, msgspec.Meta(ge=0, le=rule["at_most"])]
+    elif isinstance(kind, UTCDateTime):
         t: Any = TimeText
     elif isinstance(kind, Boolean):
         t = bool
@@ -217,6 +229,7 @@ class RecordSchema:
         self._constants = tuple(constants)
         self._to_row = itemgetter(*[position[c] for c in self.stored])
         self._time_slots = [i for i, c in enumerate(self.stored) if isinstance(table.c[c].type, UTCDateTime)]
+        self._day_slots = [i for i, c in enumerate(self.stored) if table.c[c].info.get("wire", {}).get("day")]
         self._id, self._rev, self._station = position["id"], position["rev"], position["station_id"]
         self._gate = position.get("gate_id")
         self._created = self.stored.index("created_at") if "created_at" in self.stored else None
@@ -259,6 +272,11 @@ class RecordSchema:
                 if t > latest:
                     raise Future(values[self._id], t)
                 row[slot] = store(t)
+        for slot in self._day_slots:
+            d = row[slot]
+            if d is not None and not real(d):
+                raise Invalid(plain(QT_TRANSLATE_NOOP("Wire", "{field} is not a day of the calendar"),
+                                    field=self.stored[slot]), values[self._id])
         canonical = _ENCODER.encode(record)
         refs = tuple((name, values[i]) for name, i in self._refs if values[i] is not None) if self._refs else ()
         return Decoded(values[self._id], values[self._rev], digest(canonical), tuple(row), values[self._station],

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import Connection, case, func, or_, select
 from sqlmodel import Session
@@ -20,7 +19,7 @@ from models.kit.masking import mask_name
 from models.kit.validation import NAME_MAX, FieldError, InvalidInput, _err, clean_text
 from models.residents.roster import parse_room
 from models.residents.tables import Household, Resident, natural_order
-from models.rounds.tables import RoundCorrection, RoundPerson, TestingRound
+from models.rounds.tables import CORRECTABLE, Reason, RoundCorrection, RoundPerson, TestingRound
 from models.setup.site import StationContext
 from models.store.i18n import QT_TRANSLATE_NOOP, Refused
 
@@ -29,13 +28,6 @@ HOME = "home"  # RoundPerson.point of a sampling at the door
 MAX_POINTS = 8
 POINT_MAX = 30
 CALL_BATCH = 20  # residents called down at a time, as building heads do
-
-
-class Reason(StrEnum):
-    AWAY = "away"  # away from home
-    ELSEWHERE = "elsewhere"  # tested elsewhere, with proof
-    HOSPITAL = "hospital"
-    REFUSED = "refused"
 
 
 REASON_LABELS = {
@@ -387,9 +379,6 @@ def close_round(session: Session, *, round_id: str, operator_id: str | None, now
     r.closed_at, r.closed_by = now, operator_id
     r.touch(now)
     return r
-
-
-CORRECTABLE = ("sampled", "reason")
 
 
 def correct(session: Session, *, person_id: str, field: str, value: str, reason: str, ctx: StationContext,

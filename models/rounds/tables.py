@@ -2,13 +2,26 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import Index
 from sqlmodel import Field
 
 from models.kit.masking import mask_name
 from models.kit.validation import NAME_MAX
-from models.store.records import Record, when_field
+from models.store.records import Record, when_field, wire_rule
+
+
+class Reason(StrEnum):
+    """Why someone due was not sampled."""
+
+    AWAY = "away"  # away from home
+    ELSEWHERE = "elsewhere"  # tested elsewhere, with proof
+    HOSPITAL = "hospital"
+    REFUSED = "refused"
+
+
+CORRECTABLE = ("sampled", "reason")  # what a correction of a closed round may change
 
 
 class TestingRound(Record, table=True):
@@ -16,7 +29,7 @@ class TestingRound(Record, table=True):
     __test__ = False  # a table, not a test class
 
     compound_id: str = Field(foreign_key="compound.id", max_length=36)
-    day: str = Field(max_length=10)  # the local day the round is for
+    day: str = Field(max_length=10, sa_column_kwargs=wire_rule(day=True))  # the local day the round is for
     title: str = Field(max_length=100)
     points: str = Field(default="", max_length=300)  # sampling points, one per line
     buildings: str = Field(default="", max_length=300)  # the buildings due, one per line; "" is everyone
@@ -51,7 +64,7 @@ class RoundPerson(Record, table=True):
     on_spot: bool = False  # not on the roster: the roster should take them in
     called_at: datetime | None = when_field(default=None)
     at_home: bool = False  # on the home-service list: sampled at their door
-    reason: str | None = Field(default=None, max_length=20)  # why not sampled (REASONS)
+    reason: str | None = Field(default=None, max_length=20, sa_column_kwargs=wire_rule(choices=Reason))  # not sampled: why
     note: str = Field(default="", max_length=100)
     sampled_at: datetime | None = when_field(default=None)
     point: str | None = Field(default=None, max_length=30)  # where, or "home"
@@ -73,7 +86,7 @@ class RoundCorrection(Record, table=True):
 
     round_id: str = Field(foreign_key="testing_round.id", max_length=36, index=True)
     person_id: str = Field(foreign_key="round_person.id", max_length=36)
-    field: str = Field(max_length=30)
+    field: str = Field(max_length=30, sa_column_kwargs=wire_rule(choices=CORRECTABLE))
     old_value: str = Field(default="", max_length=100)
     new_value: str = Field(default="", max_length=100)
     reason: str = Field(max_length=200)

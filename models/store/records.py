@@ -45,6 +45,20 @@ def when_field(**kw) -> object:
     return Field(sa_type=UTCDateTime, **kw)
 
 
+def wire_rule(*, choices=None, day: bool = False, at_most: int | None = None) -> dict:
+    """What a bundle may hold in a column beyond its type, declared with the column (Field's
+    sa_column_kwargs) and read by the wire's one schema (models.formats.wire): one of choices, a
+    local day YYYY-MM-DD of the calendar, or a whole number up to at_most. The DDL is unchanged."""
+    rule = {}
+    if choices is not None:
+        rule["choices"] = tuple(str(c) for c in choices)
+    if day:
+        rule["day"] = True
+    if at_most is not None:
+        rule["at_most"] = at_most
+    return {"info": {"wire": rule}}
+
+
 class Record(SQLModel):
     """UUID, origin (station and gate), operator on duty, times with zone, and revision."""
 

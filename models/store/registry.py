@@ -23,6 +23,19 @@ INSTALLED = ("models.setup", "models.trust", "models.gate", "models.station", "m
 
 
 @dataclass(frozen=True)
+class Closing:
+    """Once closed at the office (the column `when` set, on the record itself or, through the column
+    `parent`, on the record it belongs to), a record changes there only in its `free` columns (what
+    retention blanks), or, with `correction` = (record type, column naming this record), when the
+    same bundle brings a correction of it (a record kept with its reason)."""
+
+    when: str
+    parent: tuple[str, str] | None = None  # (this record's column, the parent's record type)
+    free: tuple[str, ...] = ()
+    correction: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
 class RecordType:
     """A kind of record that travels in bundles from a gate to the office."""
 
@@ -38,6 +51,7 @@ class RecordType:
     # The bundle format that first carried this type: a bundle of an older format has no member of
     # it, and a bundle is written in the oldest format that holds what it carries.
     since_format: int = 1
+    closing: Closing | None = None  # what may change once it is closed
 
 
 @dataclass(frozen=True)

@@ -24,13 +24,14 @@ from models.store.db import Database
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.records import new_id
 from models.sync.inbox import PEOPLE_LOG, Cancelled, FileSummary, is_people_log
-from models.sync import day_figures, reader, relay, units
+from models.sync import closed_rules, day_figures, reader, relay, units
 from models.sync.export import OVERLAP
 from models.sync.forward import OfficeUnit, office_unit
 from models.sync.keys import OFFICE_PRIVATE_KEY, enroll, enrolled, read_meta
 from models.sync.records import (
     BATCH,
     DELETED,
+    closings,
     held_line,
     member_types,
     office_made,
@@ -69,6 +70,10 @@ class _File:
     owners: dict[str, str]  # the station whose records the file may bring -> its gate
     seen: bulk.SeenIds | None = None  # the ids the file brought so far
     visit_days: set[tuple[str, str]] = field(default_factory=set)  # (gate, local day) whose visits changed
+    # Records of closed kinds (a testing round's lines) changed after closing, and the records
+    # the file's corrections name: each of the first must be among the second.
+    needs_correction: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (type, member)
+    corrected: set[str] = field(default_factory=set)
     tombstones: list[tuple[str, str, str]] = field(default_factory=list)  # (type, id, owner)
     held_before: bool = False  # the last batch brought records the office holds
     # Records this file has written (new, restored or updated): live, of this kind and this owner,
@@ -107,6 +112,8 @@ class Importer:
         # The kinds other records refer to (a compound, a gate, a case, a round…): kept as a file writes them.
         self.parents = {table_types().get(table, table) for schema in self.schemas.values()
                         for _column, table in schema.references}
+        self.closings = closings()
+        self.corrections = {c.correction[0]: c.correction[1] for c in self.closings.values() if c.correction}
         with db.session() as s:
             self.office_key = read_meta(s, OFFICE_PRIVATE_KEY)
             here = this_station(s)
@@ -359,6 +366,7 @@ class Importer:
         if cancelled and cancelled():
             raise Cancelled()
         self._write_new_tracked(conn, file)
+        closed_rules.corrected(file.needs_correction, file.corrected)
         self._delete_tombstoned(conn, file)
         day_figures.recount(conn, file.visit_days, self.zone)
         # Each of the station's compounds in the units its set-up names (few rows: its own compound);
@@ -527,6 +535,11 @@ class Importer:
         if rtype in self.parents and len(file.live) < LIVE_KEPT:
             file.live.update((d.id, (rtype, d.station_id)) for d in inserts)
             file.live.update((d.id, (rtype, d.station_id)) for d in changed)
+        if rtype in self.corrections:
+            column = self.corrections[rtype]
+            file.corrected.update(t for d in inserts + changed for c, t in d.refs if c == column)
+        if changed and rtype in self.closings:
+            closed_rules.check(conn, schema, self.closings[rtype], changed, file.needs_correction, member)
         if rtype == "visit" and (inserts or updates):
             file.visit_days.update((d.gate_id, day_figures.local_day(d.created_at, self.zone))
                                    for d in inserts + changed)

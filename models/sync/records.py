@@ -41,6 +41,11 @@ def office_made() -> frozenset[str]:
     return frozenset(name for name, r in registry.record_types().items() if r.office_made)
 
 
+def closings() -> dict:
+    """Record type -> what may change once it is closed (registry.Closing), for the types that close."""
+    return {name: r.closing for name, r in registry.record_types().items() if r.closing is not None}
+
+
 def withheld(name: str) -> dict:
     """Columns that never leave the station (PIN hashes), with what the office stores instead."""
     rt = registry.record_types().get(name)

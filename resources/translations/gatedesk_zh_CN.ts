@@ -448,57 +448,57 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>第 {page}/{pages} 页 · 共 {count} 户 · 姓名已脱敏</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="48" />
+        <location filename="../../models/care/ledger.py" line="47" />
         <source>This resident is not on the register.</source>
         <translation>此住户不在帮扶名册中。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="50" />
+        <location filename="../../models/care/ledger.py" line="49" />
         <source>Help for this resident has ended.</source>
         <translation>此住户的帮扶已结束。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="60" />
+        <location filename="../../models/care/ledger.py" line="59" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="66" />
+        <location filename="../../models/care/ledger.py" line="65" />
         <source>Choose why they need help.</source>
         <translation>请选择需要帮扶的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="68" />
+        <location filename="../../models/care/ledger.py" line="67" />
         <source>A visit every 0 to {max} days.</source>
         <translation>走访间隔为 0 至 {max} 天。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="74" />
+        <location filename="../../models/care/ledger.py" line="73" />
         <source>{room} {name} is already on the register.</source>
         <translation>{room} {name} 已在帮扶名册中。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="145" />
+        <location filename="../../models/care/ledger.py" line="144" />
         <source>Choose the service.</source>
         <translation>请选择服务内容。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="156" />
+        <location filename="../../models/care/ledger.py" line="155" />
         <source>Plan for today or a later day.</source>
         <translation>只能计划今天或以后的日期。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="181" />
+        <location filename="../../models/care/ledger.py" line="180" />
         <source>That item is no longer waiting at the drop-off station.</source>
         <translation>该物品已不在寄存点待取。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="186" />
+        <location filename="../../models/care/ledger.py" line="185" />
         <source>This service is not planned for this resident.</source>
         <translation>该服务不是为此住户计划的。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="188" />
+        <location filename="../../models/care/ledger.py" line="187" />
         <source>This service is already recorded as done.</source>
         <translation>该服务已记录为完成。</translation>
     </message>
@@ -533,22 +533,22 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/care/tables.py" line="41" />
+        <location filename="../../models/care/tables.py" line="43" />
         <source>Sampling at home</source>
         <translation>上门采样</translation>
     </message>
     <message>
-        <location filename="../../models/care/tables.py" line="42" />
+        <location filename="../../models/care/tables.py" line="44" />
         <source>Daily necessities</source>
         <translation>生活物资</translation>
     </message>
     <message>
-        <location filename="../../models/care/tables.py" line="43" />
+        <location filename="../../models/care/tables.py" line="45" />
         <source>Medicine</source>
         <translation>药品</translation>
     </message>
     <message>
-        <location filename="../../models/care/tables.py" line="44" />
+        <location filename="../../models/care/tables.py" line="46" />
         <source>Visit</source>
         <translation>走访</translation>
     </message>
@@ -5298,115 +5298,115 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Rounds</name>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="42" />
+        <location filename="../../models/rounds/rounds.py" line="34" />
         <source>Away from home</source>
         <translation>外出不在家</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="43" />
+        <location filename="../../models/rounds/rounds.py" line="35" />
         <source>Tested elsewhere (proof seen)</source>
         <translation>已在他处检测（已查看证明）</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="44" />
+        <location filename="../../models/rounds/rounds.py" line="36" />
         <source>In hospital</source>
         <translation>住院</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="45" />
+        <location filename="../../models/rounds/rounds.py" line="37" />
         <source>Refused to be tested</source>
         <translation>拒绝检测</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="70" />
+        <location filename="../../models/rounds/rounds.py" line="62" />
         <source>A testing round is already open ({title}); close it first.</source>
         <translation>已有进行中的核酸轮次（{title}），请先结束它。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="71" />
+        <location filename="../../models/rounds/rounds.py" line="63" />
         <source>No testing round is open.</source>
         <translation>当前没有进行中的核酸轮次。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="72" />
+        <location filename="../../models/rounds/rounds.py" line="64" />
         <source>This round is closed; change it through a correction with a reason.</source>
         <translation>本轮次已结束；如需修改，请填写原因进行更正。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="73" />
+        <location filename="../../models/rounds/rounds.py" line="65" />
         <source>This person is not in the round.</source>
         <translation>此人不在本轮次名单中。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="74" />
+        <location filename="../../models/rounds/rounds.py" line="66" />
         <source>Nobody on the roster lives in the buildings chosen.</source>
         <translation>所选楼栋在住户名册中没有住户。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="147" />
+        <location filename="../../models/rounds/rounds.py" line="139" />
         <source>Name at least one sampling point.</source>
         <translation>请至少填写一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="149" />
+        <location filename="../../models/rounds/rounds.py" line="141" />
         <source>At most {max} sampling points.</source>
         <translation>采样点最多 {max} 个。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="153" />
+        <location filename="../../models/rounds/rounds.py" line="145" />
         <source>Tick at least one building.</source>
         <translation>请至少勾选一栋楼。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="156" />
+        <location filename="../../models/rounds/rounds.py" line="148" />
         <source>Not a building on the roster: {names}</source>
         <translation>住户名册中没有这些楼栋：{names}</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="193" />
+        <location filename="../../models/rounds/rounds.py" line="185" />
         <source>{who}: away, tested elsewhere or in hospital excuse someone; nothing else does.</source>
         <translation>{who}：只有外出、已在他处检测、住院可以免检，其他原因不能免检。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="199" />
+        <location filename="../../models/rounds/rounds.py" line="191" />
         <source>{who}: write where and when they were tested (the proof seen), in at most 100 characters.</source>
         <translation>{who}：请写明在何时何地检测（所见证明），不超过 100 字。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="203" />
+        <location filename="../../models/rounds/rounds.py" line="195" />
         <source>Not due in this round: {names}</source>
         <translation>不在本轮应检名单中：{names}</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="256" />
-        <location filename="../../models/rounds/rounds.py" line="413" />
+        <location filename="../../models/rounds/rounds.py" line="248" />
+        <location filename="../../models/rounds/rounds.py" line="402" />
         <source>Choose one of the round's sampling points.</source>
         <translation>请选择本轮次的一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="299" />
+        <location filename="../../models/rounds/rounds.py" line="291" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="341" />
-        <location filename="../../models/rounds/rounds.py" line="415" />
+        <location filename="../../models/rounds/rounds.py" line="333" />
+        <location filename="../../models/rounds/rounds.py" line="404" />
         <source>Choose a reason.</source>
         <translation>请选择原因。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="343" />
+        <location filename="../../models/rounds/rounds.py" line="335" />
         <source>Write where and when they were tested (the proof seen).</source>
         <translation>请写明在何处、何时检测（所查看的证明）。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="356" />
-        <location filename="../../models/rounds/rounds.py" line="427" />
+        <location filename="../../models/rounds/rounds.py" line="348" />
+        <location filename="../../models/rounds/rounds.py" line="416" />
         <source>Already sampled in this round.</source>
         <translation>本轮次已采样。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="404" />
+        <location filename="../../models/rounds/rounds.py" line="393" />
         <source>The round is still open: change the line itself.</source>
         <translation>本轮次尚未结束：请直接修改该条记录。</translation>
     </message>
@@ -6111,11 +6111,16 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/formats/bundle.py" line="101" />
+        <source>Record {record} in {member} changes a testing round, or a line of one, after it was closed, without a correction giving the reason. A closed round changes only through a correction. Nothing from this file was imported.</source>
+        <translation>{member} 中的记录 {record} 在核酸检测轮次关闭后修改了该轮次或其中一行，却没有附带说明原因的更正。已关闭的轮次只能通过更正来修改。此文件中的内容均未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/formats/bundle.py" line="105" />
         <source>{office} forwarded its gates' records under its own signature only (a GateDesk older than this one). This office takes a gate's records only as the gate signed them: update GateDesk at {office} and forward again, or import the gates' own bundles. Nothing from this file was imported.</source>
         <translation>{office} 仅以自己的签名转发了门岗的记录（旧版门岗登记台所写）。本办公室只接受门岗本身签名的记录：请在 {office} 更新门岗登记台后重新转报，或导入门岗自己的数据包。此文件中的内容均未导入。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="106" />
+        <location filename="../../models/formats/bundle.py" line="110" />
         <source>GateDesk could not import this file ({detail}); a report without personal data was written to its logs folder. The other files are not affected.</source>
         <translation>GateDesk 无法导入此文件（{detail}）；已在 logs 文件夹写入不含个人信息的报告。其他文件不受影响。</translation>
     </message>
@@ -6754,13 +6759,13 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>复测低于 {limit} °C 后才能解除留观。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="408" />
+        <location filename="../../models/rounds/rounds.py" line="397" />
         <location filename="../../models/station/isolation.py" line="278" />
         <source>Write the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="410" />
+        <location filename="../../models/rounds/rounds.py" line="399" />
         <location filename="../../models/station/isolation.py" line="280" />
         <source>This field cannot be corrected.</source>
         <translation>此项不能更正。</translation>
@@ -6871,28 +6876,28 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync/importer.py" line="437" />
+        <location filename="../../models/sync/importer.py" line="445" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="440" />
+        <location filename="../../models/sync/importer.py" line="448" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="506" />
-        <location filename="../../models/sync/importer.py" line="671" />
+        <location filename="../../models/sync/importer.py" line="514" />
+        <location filename="../../models/sync/importer.py" line="684" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="657" />
+        <location filename="../../models/sync/importer.py" line="670" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="800" />
+        <location filename="../../models/sync/importer.py" line="813" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>
@@ -6913,60 +6918,75 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/formats/wire.py" line="103" />
+        <source>{field} is not one of the values this kind of record allows</source>
+        <translation>{field} 不是这类记录允许的取值</translation>
+    </message>
+    <message>
+        <location filename="../../models/formats/wire.py" line="105" />
+        <source>{field} is not a day of the form YYYY-MM-DD</source>
+        <translation>{field} 不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/formats/wire.py" line="107" />
         <source>{field} is not a UTC time between 2019 and 2099 of the form YYYY-MM-DDTHH:MM:SS.ffffffZ</source>
         <translation>{field} 不是 2019 至 2099 年间、格式为 YYYY-MM-DDTHH:MM:SS.ffffffZ 的 UTC 时间</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="106" />
+        <location filename="../../models/formats/wire.py" line="110" />
         <source>{field} is not a lower-case UUID</source>
         <translation>{field} 不是小写的 UUID</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="108" />
+        <location filename="../../models/formats/wire.py" line="112" />
         <source>{field} is not in the expected form</source>
         <translation>{field} 格式不对</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="110" />
+        <location filename="../../models/formats/wire.py" line="114" />
         <source>{field} is out of range (limit {limit})</source>
         <translation>{field} 超出范围（界限 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="112" />
+        <location filename="../../models/formats/wire.py" line="116" />
         <source>{field} is out of range</source>
         <translation>{field} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="114" />
+        <location filename="../../models/formats/wire.py" line="118" />
         <source>{field} should be {expected}, not {got}</source>
         <translation>{field} 应为 {expected}，而不是 {got}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="116" />
+        <location filename="../../models/formats/wire.py" line="120" />
         <source>a record must be a JSON object, not {got}</source>
         <translation>记录必须是 JSON 对象，而不是 {got}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="121" />
+        <location filename="../../models/formats/wire.py" line="125" />
         <source>not valid JSON ({detail})</source>
         <translation>不是有效的 JSON（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="196" />
+        <location filename="../../models/formats/wire.py" line="208" />
         <source>dated in the future ({when})</source>
         <translation>时间在未来（{when}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="231" />
-        <location filename="../../models/formats/wire.py" line="246" />
+        <location filename="../../models/formats/wire.py" line="244" />
+        <location filename="../../models/formats/wire.py" line="259" />
         <source>a text holds a NUL character</source>
         <translation>文本中含有 NUL 字符</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="257" />
-        <location filename="../../models/formats/wire.py" line="416" />
+        <location filename="../../models/formats/wire.py" line="270" />
+        <location filename="../../models/formats/wire.py" line="434" />
         <source>{day} is not a day of the calendar</source>
         <translation>{day} 不是日历上存在的日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/formats/wire.py" line="278" />
+        <source>{field} is not a day of the calendar</source>
+        <translation>{field} 不是日历上存在的日期</translation>
     </message>
 </context>
 </TS>

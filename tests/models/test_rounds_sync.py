@@ -246,3 +246,110 @@ def test_the_office_counts_each_compounds_home_services_of_the_day(gate, tmp_pat
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "上门服务" in text and "送生活物资" in text
     db.close()
+
+
+def _edit_lines(edit):
+    def member(data: bytes) -> bytes:
+        out = [edit(json.loads(line)) for line in data.splitlines()]
+        return b"".join(json.dumps(r, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() + b"\n"
+                        for r in out)
+    return member
+
+
+def _closed_round(gate):
+    with gate.session() as s:
+        return s.execute(select(rounds.TestingRound).where(rounds.TestingRound.closed_at.is_not(None))).scalar_one()
+
+
+@pytest.mark.parametrize("change", ["reopen", "retitle", "resample", "unexempt"])
+def test_a_closed_round_changes_at_the_office_only_through_a_correction(gate, office, tmp_path, change):
+    """Issue: a later bundle reopened or changed a closed round without a correction record, and the
+    office took it as an update. The gate's own next bundle (signed by the gate) is what a gate gone
+    bad, or a text editor on its disk, would write."""
+    from tests.models.test_sync import snapshot
+
+    first = export_bundle(gate, tmp_path / "usb1", sheets=False, now=NOW + timedelta(minutes=1))
+    assert Importer(office).run(first.path).status == "accepted"
+    closed = _closed_round(gate)
+    later = NOW + timedelta(minutes=20)
+    stamp = {"rev": 9, "updated_at": later.strftime("%Y-%m-%dT%H:%M:%S.000000Z")}
+
+    def the_round(r):
+        if r["id"] != closed.id:
+            return r
+        return dict(r, **stamp, **({"closed_at": None, "closed_by": None} if change == "reopen" else {"title": "改过"}))
+
+    def a_line(r):
+        if r["round_id"] != closed.id or r.get("_done"):
+            return r
+        if change == "resample" and r["sampled_at"] is None:
+            return dict(r, **stamp, sampled_at=stamp["updated_at"], point="home", reason=None, _done=True)
+        if change == "unexempt" and r["reason"] in ("away", "hospital"):
+            return dict(r, **stamp, reason=None, _done=True)
+        return r
+
+    def strip(edit):
+        return lambda r: {k: v for k, v in edit(r).items() if k != "_done"}
+
+    done = []
+
+    def once(r):
+        if done or r["round_id"] != closed.id:
+            return r
+        changed = a_line(r)
+        if changed is not r:
+            done.append(r["id"])
+        return changed
+
+    members = {"testing_round.jsonl": _edit_lines(the_round)} if change in ("reopen", "retitle") else \
+        {"round_person.jsonl": _edit_lines(strip(once))}
+    forged = craft(first.path, tmp_path / "changed.gdbundle", signing_key(gate),
+                   manifest=lambda m: m.update(sequence=2), members=members)
+    before = snapshot(office)
+    summary = Importer(office).run(forged)
+    assert (summary.status, summary.problem.code) == ("rejected", "closed_changed"), summary.problem
+    assert snapshot(office) == before
+    # Retention blanking a name on a closed round's line is no correction: it is taken.
+    scrubbed = craft(first.path, tmp_path / "scrubbed.gdbundle", signing_key(gate),
+                     manifest=lambda m: m.update(sequence=2), members={"round_person.jsonl": _edit_lines(
+                         lambda r: dict(r, **stamp, name="", sampled_by=None, note="") if r["round_id"] == closed.id
+                         else r)})
+    taken = Importer(office).run(scrubbed)
+    assert taken.status == "accepted" and taken.updated["round_person"] > 0, taken.problem
+
+
+@pytest.mark.parametrize("member, field, value", [
+    ("testing_round", "day", "yesterday"), ("testing_round", "day", "2026-13-45"),
+    ("round_person", "reason", "bogus"), ("round_correction", "field", "name"),
+    ("home_need", "kind", "bogus"), ("home_need", "since", "2026-02-30"), ("home_need", "every_days", 2**31 - 1),
+    ("home_service", "kind", "bogus"), ("home_service", "due_on", "garbage"),
+])
+def test_every_enumeration_and_day_of_format_3_is_checked(gate, office, tmp_path, member, field, value):
+    """Issue: these were checked only by their length."""
+    from tests.models.test_sync import snapshot
+
+    made = export_bundle(gate, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=1)).path
+    if member == "round_correction":
+        with gate.session() as s:  # a correction to change
+            line = rounds.not_sampled(s, round_id=_closed_round(gate).id, exempt_too=True)[0]
+            ctx = __import__("models.setup.site", fromlist=["x"]).this_station(s)
+            rounds.correct(s, person_id=line.id, field="sampled", value=rounds.HOME, reason="补录", ctx=ctx,
+                           operator_id=None, now=NOW + timedelta(minutes=2))
+            s.commit()
+        made = export_bundle(gate, tmp_path / "usb2", sheets=False, now=NOW + timedelta(minutes=3)).path
+    done = []
+
+    def first_only(r):
+        if done:
+            return r
+        done.append(r["id"])
+        return dict(r, **{field: value})
+
+    bad = craft(made, tmp_path / "bad.gdbundle", signing_key(gate), members={f"{member}.jsonl": _edit_lines(first_only)})
+    before = snapshot(office)
+    summary = Importer(office).run(bad)
+    assert (summary.status, summary.problem.code) == ("rejected", "invalid_record"), summary.problem
+    assert summary.problem.record_id == done[0]
+    detail = str(summary.problem.message.params["detail"].text)
+    assert "{field}" in detail and str(value) not in str(summary.problem.message.params)  # the field, never the value
+    assert snapshot(office) == before

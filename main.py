@@ -397,6 +397,9 @@ def _describe(s, dry_run: bool) -> str:
     if s.status == "skipped":
         return _say(_msg(QT_TRANSLATE_NOOP("Cli", "SKIPPED  {file}: {reason}"), file=s.path.name,
                          reason=_say(s.problem.message)))
+    if s.status == "not_imported":
+        return _say(_msg(QT_TRANSLATE_NOOP("Cli", "NOT IMPORTED  {file}: {reason}"), file=s.path.name,
+                         reason=_say(s.problem.message)))
     if s.status == "rejected":
         record = f" [{s.problem.record_id}]" if s.problem.record_id else ""
         return _say(_msg(QT_TRANSLATE_NOOP("Cli", "REJECTED  {file}: {reason} ({code}){record}"), file=s.path.name,

@@ -39,6 +39,8 @@ class ImportTableModel(ListTableModel):
             return self.tr("Skipped: not a bundle")
         if s.status == "cancelled":
             return self.tr("Cancelled")
+        if s.status == "not_imported":
+            return self.tr("Not imported: database unreachable")
         if s.status == "pending":
             return self.tr("Not checked")
         if self.checked_only:
@@ -66,7 +68,7 @@ class ImportTableModel(ListTableModel):
             }.get(col)
         if role == Qt.ToolTipRole:
             return str(s.path)
-        if role == Qt.ForegroundRole and col == self.COL_STATUS and s.status == "rejected":
+        if role == Qt.ForegroundRole and col == self.COL_STATUS and s.status in ("rejected", "not_imported"):
             return QColor("#b71c1c")
         if role == Qt.ForegroundRole and col == self.COL_STATUS and s.status == "held":
             return QColor("#e65100")

@@ -116,7 +116,11 @@ class Keeper:
         # No event follows a commit; the dialect's own commit is wrapped so the head is written
         # only once the database holds it.
         def do_commit(connection) -> None:
-            commit(connection)  # the pool's proxy of the DBAPI connection, as conn.connection is
+            try:
+                commit(connection)  # the pool's proxy of the DBAPI connection, as conn.connection is
+            except BaseException:
+                self._heads.pop(id(connection), None)
+                raise
             moved = self._heads.pop(id(connection), None)
             if moved is not None:
                 self._write(*moved)
@@ -126,21 +130,19 @@ class Keeper:
 
     def note(self, conn: Connection, read: Callable[[Connection], tuple[int, str]], first: int) -> None:
         """conn's transaction appended to the chain from entry first on."""
-        key = id(conn.connection)
-        if key not in self._noted:
-            self._noted[key] = _Noted(read, first)
+        if id(conn) not in self._noted:
+            self._noted[id(conn)] = _Noted(read, first)
 
     def _before_commit(self, conn: Connection) -> None:
-        noted = self._noted.pop(id(conn.connection), None)
+        noted = self._noted.pop(id(conn), None)
         if noted is not None and self.path is not None:
             seq, digest = noted.read(conn)  # as committed: a savepoint rolled back took its entries with it
             if seq >= noted.first:
                 self._heads[id(conn.connection)] = (seq, digest, noted.first)
 
     def _forget(self, conn: Connection) -> None:
-        key = id(conn.connection)
-        self._noted.pop(key, None)
-        self._heads.pop(key, None)
+        # Never conn.connection here: after the server went away it would try to reconnect.
+        self._noted.pop(id(conn), None)
 
     def _write(self, seq: int, digest: str, first: int) -> None:
         with self._lock:  # two threads committing at once: the later head wins

@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Table, bindparam, func, select
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlmodel import SQLModel
 
 from models.formats import bundle, wire
@@ -231,6 +231,10 @@ class Importer:
                                    ahead.take(summary.path))
                 except BundleRejected as exc:
                     summary.reject(exc)
+                except DBAPIError as exc:  # the server restarted or went away: this file is not done
+                    if not exc.connection_invalidated and not isinstance(exc, OperationalError):
+                        raise
+                    summary.not_imported(_first_line(exc))
                 except Cancelled:
                     for rest in summaries[index:]:
                         rest.cancel()
@@ -792,6 +796,12 @@ def _insert_tracked(conn: Connection, tracked: list[tuple[tuple, bytes | None]])
 def _row(schema: wire.RecordSchema, d: wire.Decoded) -> tuple:
     """The record's row; one a worker handed over packed comes without it (reader.ReadMember.pack)."""
     return d.row if d.row is not None else schema.decode(d.canonical).row
+
+
+def _first_line(exc: DBAPIError) -> str:
+    """What the driver said, without the statement or its values (they may hold personal data)."""
+    orig = exc.orig if exc.orig is not None else exc
+    return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
 
 
 def _latest(now: datetime) -> str:

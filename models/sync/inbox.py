@@ -9,7 +9,7 @@ from typing import Any
 
 from models.formats import bundle
 from models.formats.bundle import BundleRejected
-from models.store.i18n import QT_TRANSLATE_NOOP
+from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.sync import people_logs
 from models.sync.records import record_types
 
@@ -30,7 +30,9 @@ class Problem:
 class FileSummary:
     """What importing one file did (or would do, on a dry run)."""
     path: Path
-    status: str = "accepted"  # accepted | rejected | held | skipped | cancelled
+    # accepted | rejected | held | skipped | cancelled | not_imported (the office's database went
+    # away meanwhile: nothing of the file was written, it can be imported again)
+    status: str = "accepted"
     station_id: str | None = None
     compound: str = ""
     gate: str = ""
@@ -67,6 +69,11 @@ class FileSummary:
         self.audit_alarm = self.audit_alarm or inner.audit_alarm
         self.relayed.append({"station": inner.station_id, "gate": label, "sequence": inner.seq,
                              "already_imported": inner.already_imported, "new_gate_fingerprint": fingerprint})
+
+    def not_imported(self, detail: str) -> None:
+        self.status = "not_imported"
+        self.problem = Problem("database_unavailable", Message("Sync", DATABASE_GONE, {"detail": detail[:200]}))
+        self._forget()
 
     def skip(self, code: str, message) -> None:
         self.status = "skipped"
@@ -116,6 +123,9 @@ def bundle_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+DATABASE_GONE = QT_TRANSLATE_NOOP("Sync", "The office's database stopped answering while this file was imported "
+                                 "({detail}). Nothing of this file was written; import it again once the "
+                                 "database is back.")
 PEOPLE_LOG = QT_TRANSLATE_NOOP("Sync", "A spreadsheet GateDesk writes for people beside its bundle; the office "
                                "imports the bundle, not this. Skipped.")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -170,7 +171,8 @@ class ReadAhead:
         if self.workers > 0 and _bytes(self._queue) >= READ_AHEAD_MIN_BYTES:
             # spawn: a fresh interpreter, never a copy of a process that holds Qt's threads or a
             # database connection
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=die_with_parent)
             self._fill()
 
     def _fill(self) -> None:
@@ -205,6 +207,21 @@ class ReadAhead:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def die_with_parent() -> None:
+    """In a worker: end as soon as the importer that started it has ended, however it ended (killed
+    too). A worker left behind would keep reading, and keep the caller's output pipes (and
+    multiprocessing's resource tracker) open: a script waiting for the import would wait forever."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()  # the parent's sentinel: closed when it exits
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _bytes(paths: list[Path]) -> int:

@@ -59,6 +59,7 @@ def test_an_office_that_only_runs_the_command_line_keeps_its_anchor(gate_folder,
     fingerprint = run("import", "--data-dir", str(office), "--json", str(usb)).stdout
     fingerprint = __import__("json").loads(fingerprint.splitlines()[0])["fingerprint"]
     for args in (["import", "--data-dir", str(office), "--enroll", fingerprint, str(usb)],
+                 ["office-key", "--data-dir", str(office), "--out", str(tmp_path / "office.key")],
                  ["report", "--data-dir", str(office), "--day", "2022-11-28", "--out", str(tmp_path / "r.xlsx")],
                  ["forward", "--data-dir", str(office), "--out", str(tmp_path / "up")]):
         assert run(*args).returncode == 0, args

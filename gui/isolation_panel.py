@@ -187,9 +187,9 @@ class IsolationPanel(QWidget):
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.table, 1)
-        self.actions = QWidget()
-        self.actions.setLayout(actions)
-        box.addWidget(self.actions)
+        self.case_actions = QWidget()
+        self.case_actions.setLayout(actions)
+        box.addWidget(self.case_actions)
         box.addWidget(self.message)
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(self.refresh)
@@ -197,7 +197,7 @@ class IsolationPanel(QWidget):
 
     def refresh(self) -> None:
         closed_view = self.view.currentData() == "closed"
-        self.actions.setVisible(not closed_view)
+        self.case_actions.setVisible(not closed_view)
         self.correct_button.setVisible(closed_view)
         if closed_view:
             self.closed_model.set_rows(self.desk.isolation.closed_cases(7))

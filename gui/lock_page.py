@@ -78,7 +78,7 @@ class StationLock(QObject):
     def __init__(self, desk: Desk, window, content: QWidget):
         super().__init__(window)
         self.desk = desk
-        self.window = window
+        self.main_window = window
         self.content = content
         self.page = LockPage(desk)
         self.page.unlocked.connect(self._unlocked)
@@ -109,7 +109,7 @@ class StationLock(QObject):
         self._last_check = now
 
     def lock(self, reason: str) -> None:
-        for dialog in self.window.findChildren(QDialog):  # nothing personal stays open over the lock
+        for dialog in self.main_window.findChildren(QDialog):  # nothing personal stays open over the lock
             if dialog.isVisible():
                 dialog.reject()
         self.desk.staff.lock(reason)

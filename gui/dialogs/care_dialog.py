@@ -192,8 +192,8 @@ class CareDialog(QDialog):
 
         self.places: dict[str, str] = {}
         self.done_model = DoneTableModel(desk, self.places, self)
-        self.done = row_table(self.done_model, "doneTable")
-        self.tabs.addTab(self.done, self.tr("Done this week"))
+        self.done_table = row_table(self.done_model, "doneTable")
+        self.tabs.addTab(self.done_table, self.tr("Done this week"))
         self.refresh()
 
     def refresh(self) -> None:

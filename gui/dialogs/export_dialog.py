@@ -29,7 +29,7 @@ class ExportDialog(QDialog):
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
-        self.result = None
+        self.outcome = None
         self.op: BackgroundOp | None = None
         self.setWindowTitle(self.tr("Export for the office"))
         self.setMinimumWidth(620)
@@ -129,7 +129,7 @@ class ExportDialog(QDialog):
                               self.tr("Supervisor"), intro, role) is not None
 
     def _done(self, result) -> None:
-        self.result = result
+        self.outcome = result
         self.export_button.setEnabled(True)
         self.message.setText(self.tr("Written: {0}\nBundle no. {1}, {2} records{3}. The day's logs are beside it "
                                      "as .xlsx and .csv. Wait for the copy to finish before pulling out the stick.")

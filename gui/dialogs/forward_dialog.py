@@ -17,7 +17,7 @@ class ForwardDialog(QDialog):
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
-        self.result = None
+        self.outcome = None
         self.op: BackgroundOp | None = None
         self.setWindowTitle(self.tr("Forward to the office above"))
         self.setMinimumWidth(640)
@@ -88,7 +88,7 @@ class ForwardDialog(QDialog):
         self.op.start()
 
     def _done(self, result) -> None:
-        self.result = result
+        self.outcome = result
         self.forward_button.setEnabled(True)
         self.message.setText(self.tr("Written: {0}\nOffice bundle no. {1}, {2} records{3}. Wait for the copy to "
                                      "finish before pulling out the stick.").format(

@@ -66,9 +66,9 @@ class PosterDialog(QDialog):
         self.hotline.setObjectName("posterHotline")
         self.hotline.setPlaceholderText(self.tr("e.g. 0591-12345"))
         form.addRow(self.tr("Hotline"), self.hotline)
-        self.size = QComboBox()
-        self.size.addItems(["A4", "A3"])
-        form.addRow(self.tr("Paper"), self.size)
+        self.paper = QComboBox()
+        self.paper.addItems(["A4", "A3"])
+        form.addRow(self.tr("Paper"), self.paper)
         left.addLayout(form)
         self.message = QLabel("")
         self.message.setObjectName("posterMessage")
@@ -103,7 +103,7 @@ class PosterDialog(QDialog):
             button.toggled.connect(self._kind_changed)
         self.content.editingFinished.connect(self.refresh)
         self.hotline.editingFinished.connect(self.refresh)
-        self.size.currentIndexChanged.connect(self.refresh)
+        self.paper.currentIndexChanged.connect(self.refresh)
         self.pdf_button.clicked.connect(lambda: self.save_file("pdf"))
         self.png_button.clicked.connect(lambda: self.save_file("png"))
         self.print_button.clicked.connect(self.print_poster)
@@ -161,7 +161,7 @@ class PosterDialog(QDialog):
         self._show_page()
 
     def spec(self):
-        return self.desk.posters.poster_spec(self.gate_id(), size=self.size.currentText())
+        return self.desk.posters.poster_spec(self.gate_id(), size=self.paper.currentText())
 
     def read_picture(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("A photo or scan of the official code"), "",

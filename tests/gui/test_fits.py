@@ -130,17 +130,22 @@ def gate_dialogs(desk, parent):
     from gui.dialogs import (
         audit_dialog,
         campaign_dialog,
+        care_dialog,
         case_dialog,
+        correction_dialog,
         delete_dialog,
         export_dialog,
         operators_dialog,
+        open_round_dialog,
         override_dialog,
         parcel_days_dialog,
         poster_dialog,
         readiness_dialog,
         residents_dialog,
         reveal_dialog,
+        round_correction_dialog,
         round_dialog,
+        server_dialog,
         settings_dialog,
         setup_sheet_dialog,
         sign_in_dialog,
@@ -152,6 +157,11 @@ def gate_dialogs(desk, parent):
     return [
         audit_dialog.AuditDialog(desk, parent),
         case_dialog.CaseDialog(desk, parent),
+        care_dialog.CareDialog(desk, parent),
+        correction_dialog.CorrectionDialog(desk, _a_case(desk), parent),
+        open_round_dialog.OpenRoundDialog(desk, parent),
+        round_correction_dialog.RoundCorrectionDialog(desk, parent),
+        server_dialog.ServerDialog(None, "", parent),
         export_dialog.ExportDialog(desk, parent),
         operators_dialog.OperatorsDialog(desk, parent),
         override_dialog.OverrideDialog(desk, visit, parent),
@@ -170,6 +180,39 @@ def gate_dialogs(desk, parent):
         setup_sheet_dialog.SetupSheetDialog(desk, parent),
         units_dialog.UnitsDialog(desk, parent),
     ]
+
+
+def _a_case(desk):
+    from models.station.isolation import CaseForm
+
+    return desk.isolation.open_isolation_case(CaseForm(name="王五", phone="13800138000", reason="fever",
+                                                       temperature="38.2"))
+
+
+@sized
+def test_every_dialog_closes_with_esc_and_with_its_close_button(demo_desk, app, qtbot, size):
+    """Issue: the home-service ledger could not be closed at all (an error each time, the gate stuck).
+    Each dialog is opened over the window, closed with Esc, opened again and closed as the window's ×
+    closes it; an error raised inside Qt's calls (pytest-qt reports them) fails the test."""
+    from gui.main_window import MainWindow
+
+    window = MainWindow(demo_desk)
+    qtbot.addWidget(window)
+    lay_out(window, size)
+    for ways in ("esc", "close"):
+        for dialog in gate_dialogs(demo_desk, window):
+            qtbot.addWidget(dialog)
+            name = type(dialog).__name__
+            dialog.show()
+            dialog.activateWindow()
+            qtbot.waitExposed(dialog)
+            if ways == "esc":
+                qtbot.keyClick(dialog, Qt.Key_Escape)
+            else:
+                dialog.close()  # what the window manager's × asks for
+            qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=2_000)
+            assert dialog.result() == QDialog.Rejected, f"{name} closed by {ways} as if accepted"
+            assert window.isVisible(), name
 
 
 @in_each_language

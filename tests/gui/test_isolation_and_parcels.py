@@ -166,7 +166,7 @@ def test_closed_case_is_corrected_with_a_reason(window, qtbot, desk):
     panel = window.isolation
     window.tabs.setCurrentWidget(panel)
     panel.view.setCurrentIndex(panel.view.findData("closed"))
-    assert panel.table.model().rowCount() == 1 and not panel.actions.isVisible() and panel.correct_button.isVisible()
+    assert panel.table.model().rowCount() == 1 and not panel.case_actions.isVisible() and panel.correct_button.isVisible()
     panel.table.selectRow(0)
     closed = panel.selected()
     desk.authorise(operator_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)  # the panel asks first

@@ -247,9 +247,9 @@ def test_gate_exports_to_a_folder_from_its_window(app, desk, qtbot, tmp_path):
     assert "U 盘" in dialog.message.text()
     dialog.folder.setText(str(stick))
     qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
-    assert dialog.result.path.parent == stick and dialog.result.path.exists()
-    assert str(dialog.result.path) in dialog.message.text()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20_000)
+    assert dialog.outcome.path.parent == stick and dialog.outcome.path.exists()
+    assert str(dialog.outcome.path) in dialog.message.text()
     assert {p.suffix for p in stick.iterdir()} == {".gdbundle", ".xlsx", ".csv"}
     again = ExportDialog(desk)
     qtbot.addWidget(again)
@@ -297,16 +297,16 @@ def test_the_office_forwards_to_the_district_from_its_window(office_window, offi
 
     monkeypatch.setattr("gui.dialogs.sign_in_dialog.ask_supervisor", supervisor)
     qtbot.mouseClick(dialog.forward_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20_000)
     assert asked == [Role.SUPERVISOR]
-    assert dialog.result.path.parent == stick and dialog.result.encrypted
-    assert str(dialog.result.path) in dialog.message.text() and "鼓楼区防控办" in dialog.message.text()
+    assert dialog.outcome.path.parent == stick and dialog.outcome.encrypted
+    assert str(dialog.outcome.path) in dialog.message.text() and "鼓楼区防控办" in dialog.message.text()
     # At the district, its office window imports the community's bundle: the gates it relays are new
     # there, and the window names each with its key fingerprint to compare with the gate's sheet.
     from gui.office_window import OfficeWindow
     from tests.sync_helpers import fingerprint
 
-    enroll(district, dialog.result.path)
+    enroll(district, dialog.outcome.path)
     top = Desk(district, clock=lambda: LATER)
     top.sync.complete_office_setup(office_name="鼓楼区防控办", community="", district="鼓楼区", admin_name="区管理",
                                    pin="8642", pin_again="8642", office_label="区办公室")
@@ -314,7 +314,7 @@ def test_the_office_forwards_to_the_district_from_its_window(office_window, offi
     window = OfficeWindow(top)
     qtbot.addWidget(window)
     window.show()
-    window.importer.add_paths([dialog.result.path])
+    window.importer.add_paths([dialog.outcome.path])
     wait_idle(qtbot, window.importer)
     qtbot.mouseClick(window.importer.import_button, Qt.LeftButton)
     wait_idle(qtbot, window.importer)

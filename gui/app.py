@@ -245,6 +245,11 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
 
             window = MainWindow(desk)
         window.show()
+        # After the sign-in or set-up window closes nothing else gives the new window the keyboard
+        # (with or without a window manager): the guard's first keys must reach the form.
+        window.raise_()
+        window.activateWindow()
+        window.ready_for_keys()
         # Everything built so far lives as long as the app: keep the garbage collector from
         # walking it again and again, which put 10-20 ms pauses into searches and saves.
         gc.freeze()

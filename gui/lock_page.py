@@ -22,6 +22,7 @@ class LockPage(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.reason = "idle"
+        self.locked_operator: str | None = None  # who was on duty when it locked
         box = QVBoxLayout(self)
         box.addStretch(1)
         self.title = QLabel()
@@ -47,6 +48,7 @@ class LockPage(QWidget):
 
     def show_for(self, reason: str) -> None:
         self.reason = reason
+        self.locked_operator = self.desk.operator.id if self.desk.operator else None
         # No emoji: the gate PC's fonts have no lock glyph and it showed as an empty box.
         self.title.setText(self.tr("Shift change: the next operator signs in.") if reason == "shift" else
                            self.tr("Locked after a quiet spell. Type your PIN to go on."))

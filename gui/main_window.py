@@ -133,7 +133,10 @@ class MainWindow(QMainWindow):
         if locked:
             return
         self.status.refresh()
-        if self.lock_page.reason == "shift":  # a half-typed form after an idle spell is kept
+        # A half-typed form is the operator's: kept for whoever locked it (after a quiet spell, or at a
+        # shift change when the same guard signs back in), cleared when another takes over.
+        if self.lock_page.reason == "shift" and (self.desk.operator is None or
+                                                 self.desk.operator.id != self.lock_page.locked_operator):
             self.gate.clear_form()
         self._tab_shown(self.tabs.currentIndex())
 
@@ -147,6 +150,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.isolation)
         self.isolation.select_case(case_id)
         self.status.refresh()
+
+    def ready_for_keys(self) -> None:
+        """The keyboard goes to the open tab's first field (the registration form's phone)."""
+        self._tab_shown(self.tabs.currentIndex())
 
     def _tab_shown(self, index: int) -> None:
         widget = self.tabs.widget(index)

@@ -89,6 +89,10 @@ class OfficeWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
 
+    def ready_for_keys(self) -> None:
+        """The keyboard goes to the open tab (Ctrl+1…4 and its own keys work at once)."""
+        self.tabs.currentWidget().setFocus()
+
     def open_settings(self) -> None:
         """How long personal data is kept, the daily backup, the lock, the language."""
         from gui.dialogs.settings_dialog import SettingsDialog

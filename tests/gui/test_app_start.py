@@ -338,3 +338,53 @@ def test_nothing_of_the_window_runs_after_the_app_has_closed(app, qtbot, tmp_pat
     assert app_mod.run(data) == 3
     qtbot.wait(600)  # the next windows' event loops turn
     assert started == []
+
+
+def _first_key_lands_in_the_form(app, qtbot, monkeypatch, data, *, first_run=False):
+    """What a keyboard does once the window is up: the key goes to the active window's focus widget."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui.dialogs import setup_dialog, sign_in_dialog
+    from gui.main_window import MainWindow
+
+    landed = []
+
+    def sign_in(self):
+        self.who.pin.setText("1234")
+        self.accept()
+        return QDialog.Accepted
+
+    def set_up(self):
+        from models.trust.first_run import SetupForm
+
+        self.desk.staff.complete_setup(SetupForm(compound_name="榕城花园", gate_name="东门", admin_name="林管理",
+                                                 admin_pin="1234", admin_pin_again="1234"))
+        self.server_address = None
+        return QDialog.Accepted
+
+    def typed(*_a):
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+        target = QApplication.focusWidget()
+        assert target is not None, "the keyboard reaches no field"
+        qtbot.keyClicks(target, "138")
+        landed.append((target is window.gate.phone, window.gate.phone.text()))
+        window.close()
+        return 0
+
+    monkeypatch.setattr(sign_in_dialog.SignInDialog, "exec", sign_in)
+    monkeypatch.setattr(setup_dialog.SetupDialog, "exec", set_up)
+    monkeypatch.setattr(app_mod.QApplication, "exec", typed)
+    assert app_mod.run(data) == 0
+    assert landed == [(True, "138")]
+
+
+def test_after_signing_in_the_first_key_lands_in_the_form(app, qtbot, tmp_path, monkeypatch):
+    """Issue: after each sign-in, digits, F-keys and Tab did nothing until the window was clicked."""
+    data = tmp_path / "gate"
+    set_up_station(data)
+    _first_key_lands_in_the_form(app, qtbot, monkeypatch, data)
+
+
+def test_after_the_first_run_the_first_key_lands_in_the_form(app, qtbot, tmp_path, monkeypatch):
+    _first_key_lands_in_the_form(app, qtbot, monkeypatch, tmp_path / "new", first_run=True)

@@ -111,14 +111,9 @@ def test_the_station_locks_when_left_alone_and_the_guard_unlocks_with_a_pin(app,
     assert not window.locked and window.gate.name.text() == "王五"
 
 
-def test_at_shift_change_the_next_operator_signs_in(app, qtbot, desk):
+def _at_shift_change(window, desk):
     from datetime import timedelta
 
-    from gui.main_window import MainWindow
-
-    window = MainWindow(desk)
-    qtbot.addWidget(window)
-    window.show()
     start = desk.now()
     local = start.astimezone(desk.settings.zone)
     # Just past the next shift change in the settings (08:00 or 20:00 local).
@@ -129,11 +124,38 @@ def test_at_shift_change_the_next_operator_signs_in(app, qtbot, desk):
     desk.clock = lambda: nxt + timedelta(seconds=5)
     window.check_lock()
     assert window.locked and "换班" in window.lock_page.title.text()
+
+
+def test_at_shift_change_the_next_operator_signs_in(app, qtbot, desk):
+    from gui.main_window import MainWindow
+
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    type_text(qtbot, window.gate.name, "王五")  # the last guard's half-typed registration
+    _at_shift_change(window, desk)
     page = window.lock_page
     page.who.who.setCurrentIndex(page.who.who.findData(operator_id(desk, "陈主管")))
     type_text(qtbot, page.who.pin, PINS["陈主管"])
     qtbot.mouseClick(page.button, Qt.LeftButton)
     assert not window.locked and desk.operator.name == "陈主管"
+    assert window.gate.name.text() == ""  # not the next operator's to finish
+
+
+def test_at_shift_change_the_same_guard_signing_back_in_keeps_the_form(app, qtbot, desk):
+    """Issue: the half-typed form was thrown away even when the guard on duty signed back in."""
+    from gui.main_window import MainWindow
+
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    type_text(qtbot, window.gate.name, "王五")
+    _at_shift_change(window, desk)
+    page = window.lock_page
+    assert page.who.operator_id() == operator_id(desk, "张保安")
+    type_text(qtbot, page.who.pin, PINS["张保安"])
+    qtbot.keyClick(page.who.pin, Qt.Key_Return)
+    assert not window.locked and desk.operator.name == "张保安" and window.gate.name.text() == "王五"
 
 
 def test_the_lock_is_set_in_settings_and_a_bad_time_is_explained(app, qtbot, desk):

@@ -16,6 +16,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 HOLD_MS = 80  # a scanner types a character every few ms; people take far longer between keys
 MAX_SCAN = 2000
+# A device in keyboard mode presses Shift before each capital (a pass's "GDP1.", a card's final X),
+# as a keyboard's own Shift: a key press of its own, with no text. It belongs to the code.
+MODIFIERS = (Qt.Key_Shift, Qt.Key_Control, Qt.Key_Alt, Qt.Key_AltGr, Qt.Key_Meta, Qt.Key_CapsLock)
+
+
+def modifier_only(event) -> bool:
+    return event.key() in MODIFIERS
 
 
 def _raise(exc: Exception) -> None:
@@ -80,7 +87,7 @@ class ScanCatcher(PageKeyWatcher):
         self._release()
 
     def eventFilter(self, target, event) -> bool:  # noqa: N802 - Qt's name
-        if self.replaying or not self.ours(target, event):
+        if self.replaying or not self.ours(target, event) or modifier_only(event):
             return False
         text = event.text()
         if self.capturing:
@@ -164,7 +171,7 @@ class BurstCatcher(PageKeyWatcher):
         self.keys.clear()
 
     def eventFilter(self, target, event) -> bool:  # noqa: N802 - Qt's name
-        if not self.ours(target, event):
+        if not self.ours(target, event) or modifier_only(event):
             return False
         now = self.clock()
         if event.key() in (Qt.Key_Return, Qt.Key_Enter):

@@ -1,4 +1,5 @@
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
@@ -67,6 +68,36 @@ def type_text(qtbot, widget, text):
             event = QInputMethodEvent()
             event.setCommitString(ch)
             QApplication.sendEvent(widget, event)
+
+
+SHIFTED = set('ABCDEFGHIJKLMNOPQRSTUVWXYZ~!@#$%^&*()_+{}|:"<>?')
+
+
+def device_types(text: str) -> None:
+    """What a USB device in keyboard mode (a QR scanner, an ID card reader) sends, key by key, into
+    whatever has the focus at each key: a Shift press before a capital or a shifted sign (as a
+    keyboard's own Shift), Tab and Enter as keys, and each key released."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    def send(kind, key, modifiers, ch=""):
+        QApplication.sendEvent(QApplication.focusWidget(), QKeyEvent(kind, key, modifiers, ch))
+
+    for ch in text:
+        special = {"\t": Qt.Key_Tab, "\r": Qt.Key_Return}.get(ch)
+        if special is not None:
+            send(QEvent.KeyPress, special, Qt.NoModifier, ch)
+            send(QEvent.KeyRelease, special, Qt.NoModifier, ch)
+            continue
+        key = ord(ch.upper()) if ch.isascii() and ch.isalnum() else 0
+        if ch in SHIFTED:
+            send(QEvent.KeyPress, Qt.Key_Shift, Qt.ShiftModifier)
+            send(QEvent.KeyPress, key, Qt.ShiftModifier, ch)
+            send(QEvent.KeyRelease, key, Qt.ShiftModifier, ch)
+            send(QEvent.KeyRelease, Qt.Key_Shift, Qt.NoModifier)
+        else:
+            send(QEvent.KeyPress, key, Qt.NoModifier, ch)
+            send(QEvent.KeyRelease, key, Qt.NoModifier, ch)
 
 
 def press(qtbot, widget, key):

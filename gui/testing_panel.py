@@ -3,7 +3,7 @@ down in batches, checking residents off at a sampling point by pass scan or by r
 door-knocking and home-service lists, and closing the round."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -242,6 +242,10 @@ class TestingPanel(QWidget):
         self.people_model = PeopleTableModel(desk, self)
         # A building's list runs to hundreds of rows: columns sized once, not measured row by row at each refresh.
         self.people = row_table(self.people_model, "roundPeople", single=True, fit=False)
+        # A household found by its room is numbered 1, 2, 3…: the guard presses the number of the
+        # one who came down (the list keeps digits from starting its own search by typing).
+        self.people.installEventFilter(self)
+        self._enter_spent = False
         for column, width in ((PeopleTableModel.COL_ROOM, 96), (PeopleTableModel.COL_FLOOR, 52),
                               (PeopleTableModel.COL_NAME, 120), (PeopleTableModel.COL_STATUS, 230)):
             self.people.setColumnWidth(column, width)
@@ -425,7 +429,21 @@ class TestingPanel(QWidget):
         self.round_changed.emit()
         self.search.setFocus()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.people and event.type() == QEvent.KeyPress and Qt.Key_1 <= event.key() <= Qt.Key_9 \
+                and self.people.verticalHeader().isVisible():
+            row = event.key() - Qt.Key_1
+            if row < self.people_model.rowCount():
+                self.people.selectRow(row)
+                self.check_off()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _numbered(self, shown: bool) -> None:
+        self.people.verticalHeader().setVisible(shown)
+
     def _search_changed(self, text: str) -> None:
+        self._numbered(False)
         if text.strip() and self.list_kind() != "found":
             self.showing.blockSignals(True)
             self.showing.setCurrentIndex(self.LISTS.index("found"))
@@ -434,16 +452,31 @@ class TestingPanel(QWidget):
             self.refresh_list()
 
     def _search_entered(self) -> None:
-        """Enter on one person found checks them off; on several, the list is there to choose from."""
-        if self.people_model.rowCount() == 1:
-            self.check_off()
-        elif self.people_model.rowCount():
-            self.people.setFocus()
-        else:
+        """Enter on a room or name: the one found still to be sampled is checked off; several (a
+        household) are numbered for the guard to choose with a number key, none chosen for them."""
+        rows = self.people_model.rows
+        if not rows:
             self.notice.problem(self.tr("Nobody in the round matches {0}.").format(self.search.text().strip()))
+            return
+        due = [i for i, p in enumerate(rows) if p.sampled_at is None]
+        if len(rows) == 1 or len(due) == 1:
+            self.people.selectRow(due[0] if due else 0)
+            self.check_off()
+            return
+        # The line edit lets its Enter go on to this panel: it must not check off the first one listed.
+        self._enter_spent = True
+        QTimer.singleShot(0, lambda: setattr(self, "_enter_spent", False))
+        self._numbered(True)
+        self.people.selectRow(due[0] if due else 0)
+        self.people.setFocus()
+        self.notice.problem(self.tr("{0} people match: press 1-{0} for the one who came, or choose in the list and "
+                                    "press Enter.").format(len(rows)))
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.people.hasFocus():
+            if self._enter_spent:
+                self._enter_spent = False
+                return
             self.check_off()
             return
         super().keyPressEvent(event)
@@ -462,6 +495,7 @@ class TestingPanel(QWidget):
         if done is not None:
             self._checked_off(done)
             self.search.clear()
+            self._numbered(False)
             self.search.setFocus()
 
     def record_reason(self) -> None:

@@ -259,3 +259,21 @@ def test_a_closed_round_is_corrected_by_a_supervisor_with_a_reason(window, qtbot
     qtbot.mouseClick(dialog.apply_button, Qt.LeftButton)
     assert dialog.notice.tone() == "done" and "2-1-101" in dialog.notice.text()
     assert desk.rounds.round_progress(closed.id)[-1].sampled == 2
+
+
+def test_a_room_where_several_live_asks_who_and_takes_a_number_key(window, qtbot, desk, roster, monkeypatch):
+    """Issue: typing 1-1-101 (two residents) checked off the first one without asking, and typing it
+    again was refused as already sampled: the rest of the household could not be checked off by room."""
+    panel = open_round(window, desk, monkeypatch, qtbot)
+    type_text(qtbot, panel.search, "1-1-101")
+    qtbot.keyPress(panel.search, Qt.Key_Return)
+    assert figures(panel)["sampled"] == 0  # nobody checked off yet: the household is listed
+    assert panel.people_model.rowCount() == 2 and panel.people.hasFocus()
+    assert "1-2" in panel.notice.text() and panel.people.verticalHeader().isVisible()  # numbered 1 and 2
+    second = panel.people_model.rows[1]
+    qtbot.keyClick(panel.people, Qt.Key_2)
+    assert figures(panel)["sampled"] == 1 and second.name in panel.notice.text()
+    # The same room again: the one still to come is listed alone, and Enter checks them off.
+    type_text(qtbot, panel.search, "1-1-101")
+    qtbot.keyPress(panel.search, Qt.Key_Return)
+    assert figures(panel)["sampled"] == 2 and panel.notice.tone() == "done"

@@ -50,13 +50,22 @@ class OnSitePanel(QWidget):
         box.addLayout(bar)
         box.addWidget(self.notice)
         box.addWidget(self.table)
+        # The list takes the keyboard when the tab opens: Up and Down choose, Del or Enter signs out.
+        self.setFocusProxy(self.table)
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(lambda: self.model.tick(self.desk.now()))
         self._ticker.start(30_000)
 
     def refresh(self) -> None:
+        kept = self.table.currentIndex().row()
         self.model.set_rows(self.desk.gate.on_site(), self.desk.now())
         self.count.setText(self.tr("{0} people inside").format(self.model.rowCount()))
+        if self.model.rowCount():  # someone is always chosen: the row signed out's neighbour, or the first
+            self.table.selectRow(min(max(kept, 0), self.model.rowCount() - 1))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.table.setFocus()
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Delete, Qt.Key_Return, Qt.Key_Enter):
@@ -71,7 +80,8 @@ class OnSitePanel(QWidget):
             return
         visit = self.model.data(rows[0], VISIT_ROLE)
         out = self.desk.gate.sign_out(visit.id)
-        self.notice.done(self.tr("Signed out: {0} at {1}").format(
-            out.name, texts.local_time(out.time_out, self.desk.settings.zone, "%H:%M")))
+        zone = self.desk.settings.zone
+        self.notice.done(self.tr("Signed out: {0}, in at {1}, out at {2}").format(
+            out.name, texts.local_time(out.created_at, zone, "%H:%M"), texts.local_time(out.time_out, zone, "%H:%M")))
         self.refresh()
         self.signed_out.emit(visit.id)

@@ -3208,19 +3208,19 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>签离  [Del]</translation>
     </message>
     <message>
-        <location filename="../../gui/onsite_panel.py" line="59" />
+        <location filename="../../gui/onsite_panel.py" line="62" />
         <source>{0} people inside</source>
         <translation>在场 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/onsite_panel.py" line="70" />
+        <location filename="../../gui/onsite_panel.py" line="79" />
         <source>Choose a person in the list first.</source>
         <translation>请先在列表中选中一人。</translation>
     </message>
     <message>
-        <location filename="../../gui/onsite_panel.py" line="74" />
-        <source>Signed out: {0} at {1}</source>
-        <translation>已登记离开：{0}，{1}</translation>
+        <location filename="../../gui/onsite_panel.py" line="84" />
+        <source>Signed out: {0}, in at {1}, out at {2}</source>
+        <translation>已登记离开：{0}，{1} 进，{2} 出</translation>
     </message>
 </context>
 <context>

@@ -251,20 +251,29 @@ def test_returning_visitor_is_filled_in_from_the_phone(window, qtbot, desk):
 
 
 def test_sign_out_from_the_on_site_list(window, qtbot, desk):
+    """Issue: Ctrl+2 left the focus on the button with no row chosen (Down chose nothing), and the
+    confirmation showed one time only, which the guard read as the entry time."""
+    from PySide6.QtWidgets import QApplication
+
     fill_visitor(qtbot, window.gate)
     qtbot.keyClick(window.gate.nat_time, Qt.Key_Return)
+    real = desk.clock
+    desk.clock = lambda: real() + timedelta(hours=2, minutes=5)  # the visit lasts two hours
     qtbot.keyClick(window, Qt.Key_2, Qt.ControlModifier)
     assert window.tabs.currentWidget() is window.onsite
     table = window.onsite.table
-    table.selectRow(0)
-    qtbot.keyClick(table, Qt.Key_Delete)
+    assert QApplication.focusWidget() is table and table.selectionModel().selectedRows()[0].row() == 0
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Down)  # one row: stays on it
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Delete)
     assert window.onsite.model.rowCount() == 0
     [v] = visits(desk)
     assert v.time_out is not None and v.signout_kind == "manual"
     # The row just vanishing looked like a slip of the hand: the guard is told, by name, masked.
     notice = window.onsite.notice
-    at = v.time_out.astimezone(desk.settings.zone).strftime("%H:%M")
-    assert notice.isVisible() and notice.tone() == "done" and notice.text() == f"已登记离开：王*明，{at}"
+    zone = desk.settings.zone
+    came, left = (t.astimezone(zone).strftime("%H:%M") for t in (v.created_at, v.time_out))
+    assert came != left
+    assert notice.isVisible() and notice.tone() == "done" and notice.text() == f"已登记离开：王*明，{came} 进，{left} 出"
     assert "在场 0" in window.status.counts.text()
 
 

@@ -236,6 +236,8 @@ class GatePanel(QWidget):
             sc.activated.connect(lambda k=kind: self.kind.set_value(k.value))
         self.kind.changed.connect(self._kind_changed)
         self.phone.textEdited.connect(self._maybe_recall)
+        for key in ("phone", "destination"):  # wrong already as typed: marked at once, not at Save
+            self.fields[key].widget.textEdited.connect(lambda text, key=key: self._mark_as_typed(key, text))
         self.temperature.textEdited.connect(self._reading_typed)
         self.nat.changed.connect(lambda v: self.nat_time.setEnabled(v != NatResult.NONE.value))
         self.nat_time.textEdited.connect(lambda _text: self._show_carried(""))  # the guard's own reading now
@@ -351,6 +353,22 @@ class GatePanel(QWidget):
         """Where a carried-over test result came from, under the choice it filled."""
         self.fields["nat_result"].set_hint(text)
 
+    def _mark_as_typed(self, key: str, text: str) -> None:
+        problem = self.desk.gate.typing_problem(key, text)
+        self.fields[key].set_error(texts.message(problem.message) if problem else "")
+
+    def _next_step(self) -> None:
+        """While nothing is decided yet, the banner names what the form asks for next."""
+        if self.banner.property("state") != "ready":
+            return
+        focus = self.focusWidget()
+        for field in self.fields.values():
+            if field.widget is focus:
+                self.banner_detail.setText(self.tr("Next: {0}").format(field.caption.text().rstrip("*： :")))
+                return
+        if focus is self.save_button:
+            self.banner_detail.setText(self.tr("Everything is asked: Enter saves."))
+
     def _maybe_recall(self, text: str) -> None:
         digits = recall_key(text)
         if digits is None or digits == self._recalled_phone:
@@ -397,6 +415,7 @@ class GatePanel(QWidget):
         target.setFocus()
         if target is not self.save_button:
             self.scroll.ensureWidgetVisible(self.fields[keys[target]])
+        self._next_step()
 
     def _take_scan(self) -> str | None:
         """A pass pasted into a field (the scanner's keys are caught before): cut it out of that field."""

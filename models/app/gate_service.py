@@ -49,6 +49,12 @@ class GateService(Service):
             return exc.fields()
         return set()
 
+    @staticmethod
+    def typing_problem(field: str, text: str):
+        """What is already wrong with a field being typed (a FieldError, or None): the form marks it
+        at once instead of at Save."""
+        return visits.typing_problem(field, text)
+
     def read_id_card(self, burst: str):
         """What a keyboard-mode ID card reader typed, read in the station's reader layout: an
         IdSwipe, None when the burst is not a card at all (a fast typist, a scanner), or

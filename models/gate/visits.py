@@ -16,8 +16,10 @@ from models.kit.validation import (
     InvalidInput,
     _err,
     clean_text,
+    looks_like_an_id_number,
     parse_id_number,
     parse_phone,
+    phone_so_far,
     parse_sampled_at,
     parse_temperature,
 )
@@ -140,6 +142,9 @@ def parse_form(form: VisitForm, settings: Settings, now: datetime) -> VisitCreat
     origin = clean_text("origin", form.origin, errors)
     needs_dest = settings.require_destination and kind is PersonKind.VISITOR
     destination = clean_text("destination", form.destination, errors, required=needs_dest or kind is PersonKind.RESIDENT)
+    if destination and looks_like_an_id_number(destination):
+        errors.append(_err("destination", QT_TRANSLATE_NOOP(
+            "Validation", "This is an ID number, not where the visitor is going: type the building-unit-room.")))
     host = clean_text("host", form.host, errors, required=needs_dest, max_len=NAME_MAX)
     purpose = clean_text("purpose", form.purpose, errors)
     temperature = parse_temperature("temperature", form.temperature, errors, required=settings.check_temperature)
@@ -357,6 +362,17 @@ def auto_sign_out(*, session: Session, settings: Settings, now: datetime | None 
 
 
 NON_RESIDENT_KINDS = tuple(k.value for k in PersonKind if k is not PersonKind.RESIDENT)
+
+
+def typing_problem(field: str, text: str) -> FieldError | None:
+    """What is already wrong with a field while it is being typed (the form marks it at once, not at
+    Save): a phone that cannot become a mobile number, an ID number typed where the destination goes."""
+    if field == "phone":
+        return phone_so_far(text)
+    if field == "destination" and looks_like_an_id_number(text):
+        return _err("destination", QT_TRANSLATE_NOOP(
+            "Validation", "This is an ID number, not where the visitor is going: type the building-unit-room."))
+    return None
 
 
 def recall_key(text: str) -> str | None:

@@ -117,6 +117,29 @@ def parse_phone(field: str, raw: str, errors: list[FieldError], *, required: boo
     return value
 
 
+def phone_so_far(raw: str) -> FieldError | None:
+    """While the phone is being typed: a problem it already has, whatever comes next (a letter, a
+    first digit other than 1, more than 11 digits); None while it may still become a mobile number."""
+    value = re.sub(r"[\s\-]", "", raw or "")
+    if value.startswith("+86"):
+        value = value[3:]
+    if not value:
+        return None
+    if not value.isascii() or not value.isdigit():
+        return _err("phone", QT_TRANSLATE_NOOP("Validation", "A phone number has digits only."))
+    if not value.startswith("1") or len(value) > 11:
+        return _err("phone", QT_TRANSLATE_NOOP(
+            "Validation", "Not a mainland mobile number: it must be 11 digits starting with 1, such as 13812345678."))
+    return None
+
+
+def looks_like_an_id_number(raw: str) -> bool:
+    """18 characters that pass an ID number's check digit (a card read, or typed, into the wrong field)."""
+    errors: list[FieldError] = []
+    value = re.sub(r"\s", "", raw or "")
+    return len(value) == 18 and parse_id_number("x", value, errors, required=True) is not None and not errors
+
+
 def parse_id_number(field: str, raw: str, errors: list[FieldError], *, required: bool) -> str | None:
     value = re.sub(r"\s", "", raw or "").upper()
     if not value:

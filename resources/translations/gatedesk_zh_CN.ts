@@ -1811,7 +1811,7 @@ Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pullin
     </message>
     <message>
         <location filename="../../gui/gate_panel.py" line="105" />
-        <location filename="../../gui/gate_panel.py" line="291" />
+        <location filename="../../gui/gate_panel.py" line="293" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
@@ -1886,158 +1886,168 @@ Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pullin
         <translation>等候复测（双击或回车继续登记）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="283" />
+        <location filename="../../gui/gate_panel.py" line="285" />
         <source>Ready</source>
         <translation>请登记</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="283" />
+        <location filename="../../gui/gate_panel.py" line="285" />
         <source>Type the phone number to begin.</source>
         <translation>先输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="289" />
+        <location filename="../../gui/gate_panel.py" line="291" />
         <source>First reading: {0} °C — type the re-measured reading</source>
         <translation>初测：{0} °C —— 请输入复测体温</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="291" />
+        <location filename="../../gui/gate_panel.py" line="293" />
         <source>Re-measured temperature °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="315" />
+        <location filename="../../gui/gate_panel.py" line="317" />
         <source>ID card not read</source>
         <translation>身份证未读取</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="324" />
+        <location filename="../../gui/gate_panel.py" line="326" />
         <source>From the ID card · born {0}</source>
         <translation>读自身份证 · 出生 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="325" />
+        <location filename="../../gui/gate_panel.py" line="327" />
         <source>Now the checks.</source>
         <translation>接着逐项查验。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="325" />
+        <location filename="../../gui/gate_panel.py" line="327" />
         <source>Now the phone number and the checks.</source>
         <translation>接着输入手机号并逐项查验。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="326" />
+        <location filename="../../gui/gate_panel.py" line="328" />
         <source>ID card read</source>
         <translation>身份证已读取</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="326" />
+        <location filename="../../gui/gate_panel.py" line="328" />
         <source>{0} · born {1}.</source>
         <translation>{0} · 出生 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="373" />
+        <location filename="../../gui/gate_panel.py" line="367" />
+        <source>Next: {0}</source>
+        <translation>下一项：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="370" />
+        <source>Everything is asked: Enter saves.</source>
+        <translation>都已填好：按回车保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="391" />
         <source>from the visit of {0}; change it if the visitor shows a newer one</source>
         <translation>来自 {0} 的登记；访客出示更新的结果时请改</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="375" />
+        <location filename="../../gui/gate_panel.py" line="393" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="376" />
+        <location filename="../../gui/gate_panel.py" line="394" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="425" />
+        <location filename="../../gui/gate_panel.py" line="444" />
         <source>Resident {0} · {1} · in</source>
         <translation>住户 {0} · {1} · 进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="427" />
+        <location filename="../../gui/gate_panel.py" line="446" />
         <source>Take the temperature, type it and press Enter. Esc cancels.</source>
         <translation>请测温，输入体温后按回车。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="449" />
+        <location filename="../../gui/gate_panel.py" line="468" />
         <source>in</source>
         <translation>进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="449" />
+        <location filename="../../gui/gate_panel.py" line="468" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="450" />
+        <location filename="../../gui/gate_panel.py" line="469" />
         <source>Pass: {0}</source>
         <translation>刷证放行：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="462" />
+        <location filename="../../gui/gate_panel.py" line="481" />
         <source>STOP — do not let out</source>
         <translation>拦住 — 不得外出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="462" />
+        <location filename="../../gui/gate_panel.py" line="481" />
         <source>Pass refused</source>
         <translation>通行证无效</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="479" />
+        <location filename="../../gui/gate_panel.py" line="498" />
         <source>Already inside</source>
         <translation>已在场</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="480" />
+        <location filename="../../gui/gate_panel.py" line="499" />
         <source>{0} came in at {1} and has not signed out. F7 signs that entry out and saves this one; Esc clears the form.</source>
         <translation>{0} 于 {1} 进入，尚未离开。按 F7 为上次登记签离并保存本次；按 Esc 清空表单。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="491" />
+        <location filename="../../gui/gate_panel.py" line="510" />
         <source>NOT SAVED</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="502" />
-        <location filename="../../gui/gate_panel.py" line="538" />
+        <location filename="../../gui/gate_panel.py" line="521" />
+        <location filename="../../gui/gate_panel.py" line="557" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="503" />
+        <location filename="../../gui/gate_panel.py" line="522" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="517" />
+        <location filename="../../gui/gate_panel.py" line="536" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="518" />
+        <location filename="../../gui/gate_panel.py" line="537" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="539" />
+        <location filename="../../gui/gate_panel.py" line="558" />
         <source>First reading {0} °C: type the re-measured reading.</source>
         <translation>初测 {0} °C：请输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="548" />
+        <location filename="../../gui/gate_panel.py" line="567" />
         <source>{0} · first reading {1} °C · waiting {2} min</source>
         <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="589" />
+        <location filename="../../gui/gate_panel.py" line="608" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="601" />
+        <location filename="../../gui/gate_panel.py" line="620" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>
@@ -6690,81 +6700,93 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/kit/validation.py" line="114" />
+        <location filename="../../models/kit/validation.py" line="131" />
         <source>Not a mainland mobile number: it must be 11 digits starting with 1, such as 13812345678.</source>
         <translation>不是有效的手机号：应为以 1 开头的 11 位数字，如 13812345678。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="124" />
+        <location filename="../../models/kit/validation.py" line="129" />
+        <source>A phone number has digits only.</source>
+        <translation>手机号只含数字。</translation>
+    </message>
+    <message>
+        <location filename="../../models/kit/validation.py" line="147" />
         <source>Enter the ID number.</source>
         <translation>请输入身份证号。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="129" />
+        <location filename="../../models/kit/validation.py" line="152" />
         <source>An ID number has 18 characters; this one has {n}.</source>
         <translation>身份证号应为 18 位，这里是 {n} 位。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="132" />
+        <location filename="../../models/kit/validation.py" line="155" />
         <source>An ID number is 17 digits followed by a digit or X.</source>
         <translation>身份证号为 17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="135" />
+        <location filename="../../models/kit/validation.py" line="158" />
         <source>The last character (check digit) does not match: please check the ID number again.</source>
         <translation>最后一位校验码不符，请再核对身份证号。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="141" />
+        <location filename="../../models/kit/validation.py" line="164" />
         <source>The birth date inside this ID number is not a real date.</source>
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="161" />
+        <location filename="../../models/kit/validation.py" line="184" />
         <source>Enter when the test sample was taken.</source>
         <translation>请输入核酸采样时间。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="184" />
+        <location filename="../../models/kit/validation.py" line="207" />
         <source>Could not read this time. Type it as 11-28 09:12, or as 30h for 30 hours ago.</source>
         <translation>无法识别此时间。请按 11-28 09:12 输入，或输入 30h 表示 30 小时前。</translation>
     </message>
     <message>
-        <location filename="../../models/kit/validation.py" line="188" />
+        <location filename="../../models/kit/validation.py" line="211" />
         <source>The sample time is in the future.</source>
         <translation>采样时间晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="134" />
+        <location filename="../../models/gate/visits.py" line="136" />
         <source>Choose who this is.</source>
         <translation>请选择人员类别。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="153" />
+        <location filename="../../models/gate/visits.py" line="146" />
+        <location filename="../../models/gate/visits.py" line="373" />
+        <source>This is an ID number, not where the visitor is going: type the building-unit-room.</source>
+        <translation>这是身份证号，不是去往的地点：请输入楼-单元-房号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/gate/visits.py" line="158" />
         <source>Choose the code colour.</source>
         <translation>请选择健康码颜色。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="155" />
+        <location filename="../../models/gate/visits.py" line="160" />
         <source>Check the health code and choose its colour (G green, Y yellow, R red).</source>
         <translation>请查验健康码并选择颜色（G 绿、Y 黄、R 红）。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="166" />
+        <location filename="../../models/gate/visits.py" line="171" />
         <source>Choose the nucleic-acid result.</source>
         <translation>请选择核酸结果。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="171" />
+        <location filename="../../models/gate/visits.py" line="176" />
         <source>Ask about a risk-area stay or a star on the itinerary card and choose: N no, Y yes.</source>
         <translation>询问14天内中高风险地区停留或行程卡带星，并选择：N 无，Y 有。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="174" />
+        <location filename="../../models/gate/visits.py" line="179" />
         <source>Look at the mask and choose: M wearing one, U not wearing one.</source>
         <translation>请看口罩并选择：M 戴了，U 没戴。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="394" />
+        <location filename="../../models/gate/visits.py" line="410" />
         <source>Write the reason for the override.</source>
         <translation>请填写改判理由。</translation>
     </message>
@@ -6796,7 +6818,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../models/app/gate_service.py" line="124" />
+        <location filename="../../models/app/gate_service.py" line="130" />
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>

@@ -535,3 +535,24 @@ def test_a_misread_card_is_said_and_leaves_the_fields_as_they_were(window, qtbot
     qtbot.wait(HOLD_MS + 40)
     assert gate.phone.text() == "" and gate.name.text() == "" and gate.id_number.text() == ""
     assert "校验" in gate.fields["id_number"].error.text() and visits(desk) == []
+
+
+def test_a_wrong_phone_or_an_id_number_for_the_destination_is_marked_as_typed(window, qtbot, desk):
+    """Issue: the phone took letters and 18 digits with no mark until Enter, the destination took an
+    ID number, and the banner kept saying to type the phone after it was typed."""
+    gate = window.gate
+    start = gate.banner_detail.text()
+    type_text(qtbot, gate.phone, "138a")
+    assert gate.fields["phone"].error.isVisible() and "数字" in gate.fields["phone"].error.text()
+    gate.phone.clear()
+    type_text(qtbot, gate.phone, "138123456789012345")
+    assert gate.fields["phone"].error.isVisible()
+    gate.phone.clear()
+    type_text(qtbot, gate.phone, "13912345678")  # someone new: on to the name
+    assert not gate.fields["phone"].error.isVisible() and gate.name.hasFocus()
+    assert gate.banner_detail.text() != start and "姓名" in gate.banner_detail.text()
+    type_text(qtbot, gate.destination, "11010519491231002X")
+    assert gate.fields["destination"].error.isVisible() and "身份证号" in gate.fields["destination"].error.text()
+    gate.destination.clear()
+    type_text(qtbot, gate.destination, "3-2-501")
+    assert not gate.fields["destination"].error.isVisible()

@@ -212,3 +212,16 @@ def test_someone_already_inside_is_said_and_signed_out_first_on_request(db, stat
         assert s.get(Visit, first.id).time_out == now
     # Someone else with another phone is not held up; residents never sign out, so never "inside".
     register(db, station, settings, now, phone="13900000001", id_number="")
+
+
+def test_an_id_number_is_not_a_destination_and_a_phone_is_judged_as_typed(settings, now):
+    from models.gate.visits import typing_problem
+
+    with pytest.raises(InvalidInput) as refused:
+        parse_form(form(destination="11010519491231002X"), settings, now)
+    assert refused.value.fields() == {"destination"}
+    assert parse_form(form(destination="11-2-1201"), settings, now).destination == "11-2-1201"
+    assert [typing_problem("phone", t) is None for t in ("", "1", "138 1234", "+86 138", "13812345678")] == [True] * 5
+    assert [typing_problem("phone", t) is None for t in ("138a", "2", "138123456789", "一")] == [False] * 4
+    assert typing_problem("destination", "11010519491231002X") is not None
+    assert typing_problem("destination", "110105194912310021") is None  # fails its check digit: not a card

@@ -12,7 +12,7 @@ from gui.onsite_panel import OnSitePanel
 from gui.parcels_panel import ParcelsPanel
 from gui.status_bar import GateStatusBar
 from gui.testing_panel import TestingPanel
-from gui.widgets import menu_button
+from gui.widgets import menu_button, place_main_window
 from models.app.desk import Desk
 from models.trust.operators import Role
 
@@ -71,10 +71,7 @@ class MainWindow(QMainWindow):
         self.housekeeping.backup_failed.connect(self._backup_failed)
         self.housekeeping.erasure_failed.connect(self._erasure_failed)
         self.housekeeping.start()
-        self.resize(1280, 800)
-        geometry = QSettings().value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        place_main_window(self, "main_window/geometry")
 
     def _build_actions(self) -> None:
         # In the tab bar's corner rather than a toolbar row: the form needs the height.

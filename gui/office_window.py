@@ -13,7 +13,7 @@ from gui.dialogs.audit_dialog import open_audit
 from gui.dialogs.campaign_dialog import open_campaign
 from gui.gates_panel import GatesPanel
 from gui.import_panel import ImportPanel
-from gui.widgets import menu_button
+from gui.widgets import menu_button, place_main_window
 from models.app.desk import Desk
 from models.store import files
 from models.trust.operators import Role
@@ -84,10 +84,7 @@ class OfficeWindow(QMainWindow):
             self.tr("Personal data past its retention period could not be erased; GateDesk tries again every "
                     "minute. A report is in the logs folder: tell the administrator."), 60_000))
         self.housekeeping.start()
-        self.resize(1280, 800)
-        geometry = QSettings().value("office_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        place_main_window(self, "office_window/geometry")
 
     def ready_for_keys(self) -> None:
         """The keyboard goes to the open tab (Ctrl+1…4 and its own keys work at once)."""

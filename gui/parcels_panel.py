@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -211,8 +213,17 @@ class ParcelsPanel(QWidget):
         right.addWidget(self.table, 1)
         right.addWidget(out_box)
         right.addWidget(self.message)
+        # On a 1280x720 screen the intake form is taller than the room: it scrolls rather than
+        # pushing the window's bottom (the status bar, the Save button elsewhere) off the screen.
+        intake = QScrollArea()
+        intake.setObjectName("intakeScroll")
+        intake.setWidget(intake_box)
+        intake.setWidgetResizable(True)
+        intake.setFrameShape(QFrame.NoFrame)
+        intake.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        intake.setMinimumWidth(intake_box.minimumSizeHint().width() + intake.verticalScrollBar().sizeHint().width())
         top = QHBoxLayout(self)
-        top.addWidget(intake_box, 2)
+        top.addWidget(intake, 2)
         top.addLayout(right, 5)
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:

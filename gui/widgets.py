@@ -287,3 +287,28 @@ def row_table(model, name: str, *, single: bool = False, stretch_last: bool = Tr
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents if fit else QHeaderView.Interactive)
     table.horizontalHeader().setStretchLastSection(stretch_last)
     return table
+
+
+PREFERRED_WINDOW = (1280, 800)
+
+
+def window_size(available) -> tuple[int, int]:
+    """A main window's size on a screen with this much room (a QSize: the screen less its taskbar):
+    the preferred size where it fits, else the whole room (gate PCs have 1366x768 and 1280x720
+    screens, where 800 px high put the Save button and the status bar below the screen)."""
+    return min(PREFERRED_WINDOW[0], available.width()), min(PREFERRED_WINDOW[1], available.height())
+
+
+def place_main_window(window, settings_key: str) -> None:
+    """Sized to the screen it opens on, or as the user left it where that still fits the screen."""
+    screen = window.screen()
+    room = screen.availableGeometry() if screen is not None else None
+    geometry = QSettings().value(settings_key)
+    if geometry is not None and window.restoreGeometry(geometry) and (
+            room is None or room.contains(window.frameGeometry())):
+        return
+    if room is None:
+        window.resize(*PREFERRED_WINDOW)
+        return
+    window.resize(*window_size(room.size()))
+    window.move(room.topLeft())

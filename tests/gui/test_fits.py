@@ -253,3 +253,26 @@ def test_every_tab_of_the_office_fits(office_desk, usb, app, qtbot, size, langua
     qtbot.addWidget(window)
     problems = every_tab(window, size)
     assert not problems, "\n".join(problems)
+
+
+@sized
+def test_the_windows_open_within_the_screen(demo_desk, office_desk, app, qtbot, size, monkeypatch):  # noqa: F811
+    """Issue: both windows opened 1280x800, so on a 1366x768 or 1280x720 screen the Save button, the
+    status bar and the office's Import button were below the screen."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    from gui.main_window import MainWindow
+    from gui.office_window import OfficeWindow
+
+    room = QRect(0, 0, size.width(), size.height() - 40)  # less the taskbar
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: room)
+    for window in (MainWindow(demo_desk), OfficeWindow(office_desk)):
+        qtbot.addWidget(window)
+        assert room.contains(QRect(window.pos(), window.size())), (type(window).__name__, window.size())
+        assert window.minimumSizeHint().height() <= room.height()
+        lay_out(window, window.size())
+        buttons = [window.gate.save_button] if isinstance(window, MainWindow) else [window.importer.import_button]
+        for button in buttons:
+            corner = button.mapTo(window, button.rect().bottomRight())
+            assert button.isVisibleTo(window) and corner.y() <= window.height(), f"{button.text()} below the window"

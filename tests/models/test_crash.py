@@ -37,3 +37,19 @@ def test_database_errors_do_not_carry_the_values_of_the_statement(tmp_path):
         message = str(exc)
     db.close()
     assert "UNIQUE" in message and "13800138000" not in message
+
+
+def test_an_error_qt_raised_without_frames_still_says_where(tmp_path, monkeypatch):
+    """Issue: a report of an error raised as Qt called into Python (the ledger's done() that was a
+    table) held the exception's type alone. The hook adds the stack it was called from."""
+    told = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    crash.install(tmp_path / "logs", on_crash=told.append)
+
+    def event_loop_called_back():  # a frame of ours on the stack, as the event loop's caller is
+        sys.excepthook(TypeError, TypeError("'QTableView' object is not callable: 王五"), None)
+
+    event_loop_called_back()
+    text = told[0].read_text()
+    assert "builtins.TypeError" in text and "raised while Qt called into GateDesk" in text
+    assert "test_crash.py" in text and "event_loop_called_back" in text and "王五" not in text

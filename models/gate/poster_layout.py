@@ -78,6 +78,11 @@ INSTRUCTIONS = (
     ("check_itinerary", QT_TRANSLATE_NOOP("Posters", "Show your itinerary card")),
 )
 TITLE = QT_TRANSLATE_NOOP("Posters", "Please scan to register")
+# GateDesk's own code is no sign-in a phone can use: it identifies the gate to whoever checks it.
+OWN_CODE_TITLE = QT_TRANSLATE_NOOP("Posters", "Register at the gate")
+OWN_CODE_STEP = QT_TRANSLATE_NOOP("Posters", "The guard registers you")
+OWN_CODE_SUBTITLE = QT_TRANSLATE_NOOP("Posters", "Epidemic prevention · register before entering")
+OWN_CODE_NOTE = QT_TRANSLATE_NOOP("Posters", "This code identifies the gate for inspectors; visitors need not scan it.")
 SUBTITLE = QT_TRANSLATE_NOOP("Posters", "Epidemic prevention · one code per person · register before entering")
 HOTLINE = QT_TRANSLATE_NOOP("Posters", "Hotline: {0}")
 VENUE_LINE = QT_TRANSLATE_NOOP("Posters", "Venue {0} · printed {1}")
@@ -97,16 +102,21 @@ class PosterSpec:
     printed: date
     size: str = "A4"
     language: str = "zh_CN"
+    title: str = ""  # already in the reader's language
+    code_note: str = ""  # under the code: what it is for, where a phone cannot use it
 
 
 def make_spec(*, compound_id: str, compound: str, address: str, gate_id: str, gate: str, kind: str, content: str,
               hotline: str, settings: Settings, size: str, language: str, today: date) -> PosterSpec:
     say = plain_translator(language)
-    steps = tuple(say("Posters", text) for key, text in INSTRUCTIONS if key is None or getattr(settings, key))
-    qr = content if kind != VenueKind.GATEDESK and content else venue_payload(compound_id, compound, gate_id, gate)
+    own = kind == VenueKind.GATEDESK or not content
+    steps = tuple(say("Posters", OWN_CODE_STEP if own and key is None else text) for key, text in INSTRUCTIONS
+                  if key is None or getattr(settings, key))
+    qr = venue_payload(compound_id, compound, gate_id, gate) if own else content
     return PosterSpec(compound=compound, gate=gate, address=address or "", content=qr, instructions=steps,
                       hotline=hotline, venue_id=gate_id.split("-")[0].upper(), printed=today, size=size,
-                      language=language)
+                      language=language, title=say("Posters", OWN_CODE_TITLE if own else TITLE),
+                      code_note=say("Posters", OWN_CODE_NOTE) if own else "")
 
 
 def match_gate(gates: list, name_or_id: str):
@@ -158,9 +168,9 @@ def poster_page(spec: PosterSpec) -> Page:
     inner = w - 2 * margin
     # A coloured head band: what this is, readable from across the road.
     page.add(Box(0, 0, w, 46 * k, fill=BLUE))
-    page.add(Text(w / 2, 25 * k, say("Posters", TITLE), 34 * k, bold=True, color="#ffffff",
+    page.add(Text(w / 2, 25 * k, spec.title or say("Posters", TITLE), 34 * k, bold=True, color="#ffffff",
                   align="center"))
-    page.add(Text(w / 2, 38 * k, say("Posters", SUBTITLE),
+    page.add(Text(w / 2, 38 * k, say("Posters", OWN_CODE_SUBTITLE if spec.code_note else SUBTITLE),
                   12 * k, color="#e3f2fd", align="center"))
     # Where: the compound large, the gate beside it in colour.
     y = 70 * k
@@ -175,7 +185,7 @@ def poster_page(spec: PosterSpec) -> Page:
             page.add(Text(w / 2, y, line, 11 * k, color=GREY, align="center"))
             y += 5.5 * k
     # The code: as large as the page allows, framed, with a quiet zone of four modules.
-    side = 118 * k
+    side = (110 if spec.code_note else 118) * k  # room for the line under it
     top = y + 6 * k
     modules = qr_modules(spec.content)
     quiet = side * 4 / (len(modules) + 8)
@@ -183,6 +193,10 @@ def poster_page(spec: PosterSpec) -> Page:
                  radius=4 * k))
     page.add(QR(w / 2 - side / 2 + quiet, top + quiet, side - 2 * quiet, modules))
     y = top + side + 14 * k
+    if spec.code_note:
+        page.add(Text(w / 2, top + side + 8 * k, spec.code_note, fit_pt(spec.code_note, 10 * k, inner), color=GREY,
+                      align="center"))
+        y += 5 * k
     # The steps, numbered, two per row.
     col = inner / 2
     for i, step in enumerate(spec.instructions):

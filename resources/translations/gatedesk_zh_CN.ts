@@ -2869,123 +2869,123 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>核酸</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="81" />
+        <location filename="../../gui/main_window.py" line="78" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="89" />
         <source>Daily check</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89" />
+        <location filename="../../gui/main_window.py" line="86" />
         <source>Hand over [Ctrl+H]</source>
         <translation>交班  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="91" />
         <source>Disinfect</source>
         <translation>消毒记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96" />
+        <location filename="../../gui/main_window.py" line="93" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98" />
+        <location filename="../../gui/main_window.py" line="95" />
         <source>Operators</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="97" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="98" />
         <source>Write the bundle for the community office (USB stick)</source>
         <translation>为社区办公室写出数据包（U 盘）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="100" />
         <source>Office key…</source>
         <translation>办公室密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>Set-up sheet for the office…</source>
         <translation>给办公室的设置单…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="104" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="106" />
         <source>Residents and passes…</source>
         <translation>住户与通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="108" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="114" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
+        <location filename="../../gui/main_window.py" line="164" />
         <source>The daily backup could not be written: {0}</source>
         <translation>每日备份未能写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170" />
+        <location filename="../../gui/main_window.py" line="167" />
         <source>Personal data past its retention period could not be erased; GateDesk tries again every minute. A report is in the logs folder: tell the administrator.</source>
         <translation>超过保存期限的个人信息未能删除；门岗登记台每分钟重试一次。报告已写入 logs 文件夹：请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201" />
+        <location filename="../../gui/main_window.py" line="198" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215" />
+        <location filename="../../gui/main_window.py" line="212" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216" />
+        <location filename="../../gui/main_window.py" line="213" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270" />
+        <location filename="../../gui/main_window.py" line="267" />
         <source>The office's key file</source>
         <translation>社区办公室的密钥文件</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="267" />
         <location filename="../../gui/main_window.py" line="270" />
-        <location filename="../../gui/main_window.py" line="273" />
         <source>Office key</source>
         <translation>办公室密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271" />
+        <location filename="../../gui/main_window.py" line="268" />
         <source>{0} is not an office key file.</source>
         <translation>{0} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="274" />
+        <location filename="../../gui/main_window.py" line="271" />
         <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
         <translation>今后的数据包将按 {0} 的密钥加密。请与社区办公室电话核对密钥指纹：{1}</translation>
     </message>
@@ -3131,81 +3131,81 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>超过保存期限的个人信息未能删除；门岗登记台每分钟重试一次。报告已写入 logs 文件夹：请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="101" />
-        <location filename="../../gui/office_window.py" line="110" />
-        <location filename="../../gui/office_window.py" line="173" />
+        <location filename="../../gui/office_window.py" line="98" />
+        <location filename="../../gui/office_window.py" line="107" />
+        <location filename="../../gui/office_window.py" line="170" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="144" />
+        <location filename="../../gui/office_window.py" line="141" />
         <source>Save the daily report</source>
         <translation>保存每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="145" />
+        <location filename="../../gui/office_window.py" line="142" />
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="154" />
+        <location filename="../../gui/office_window.py" line="151" />
         <source>Daily report</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="154" />
+        <location filename="../../gui/office_window.py" line="151" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="157" />
+        <location filename="../../gui/office_window.py" line="154" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="176" />
+        <location filename="../../gui/office_window.py" line="173" />
         <source>The key file of the office above</source>
         <translation>上级办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="172" />
+        <location filename="../../gui/office_window.py" line="169" />
         <source>Key file of the office above</source>
         <translation>上级办公室密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="177" />
+        <location filename="../../gui/office_window.py" line="174" />
         <source>{0} is not the key file of another office.</source>
         <translation>{0} 不是其他办公室的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="180" />
+        <location filename="../../gui/office_window.py" line="177" />
         <source>From now on forwarded bundles are encrypted for {0}. Check the key fingerprint with that office by phone: {1}</source>
         <translation>今后上报的数据包将为 {0} 加密。请电话向该办公室核对密钥指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="185" />
-        <location filename="../../gui/office_window.py" line="196" />
-        <location filename="../../gui/office_window.py" line="198" />
+        <location filename="../../gui/office_window.py" line="182" />
+        <location filename="../../gui/office_window.py" line="193" />
+        <location filename="../../gui/office_window.py" line="195" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="186" />
+        <location filename="../../gui/office_window.py" line="183" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="189" />
+        <location filename="../../gui/office_window.py" line="186" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="190" />
+        <location filename="../../gui/office_window.py" line="187" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="199" />
+        <location filename="../../gui/office_window.py" line="196" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -3449,52 +3449,52 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ParcelTableModel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="56" />
+        <location filename="../../gui/parcels_panel.py" line="58" />
         <source>Received</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="56" />
+        <location filename="../../gui/parcels_panel.py" line="58" />
         <source>Code</source>
         <translation>取件码</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="57" />
+        <location filename="../../gui/parcels_panel.py" line="59" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="57" />
+        <location filename="../../gui/parcels_panel.py" line="59" />
         <source>Tracking no.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="57" />
+        <location filename="../../gui/parcels_panel.py" line="59" />
         <source>Disinf.</source>
         <translation>已消毒</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="56" />
+        <location filename="../../gui/parcels_panel.py" line="58" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="57" />
+        <location filename="../../gui/parcels_panel.py" line="59" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="56" />
+        <location filename="../../gui/parcels_panel.py" line="58" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="58" />
+        <location filename="../../gui/parcels_panel.py" line="60" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="75" />
+        <location filename="../../gui/parcels_panel.py" line="77" />
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -3545,173 +3545,173 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ParcelsPanel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="101" />
+        <location filename="../../gui/parcels_panel.py" line="103" />
         <source>SF, JD, Meituan…</source>
         <translation>顺丰、京东、美团…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="102" />
+        <location filename="../../gui/parcels_panel.py" line="104" />
         <source>scan or type, then Enter</source>
         <translation>扫码或输入后回车</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="103" />
+        <location filename="../../gui/parcels_panel.py" line="105" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="110" />
+        <location filename="../../gui/parcels_panel.py" line="112" />
         <source>last 4 digits</source>
         <translation>后四位</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="112" />
+        <location filename="../../gui/parcels_panel.py" line="114" />
         <source>e.g. A-3</source>
         <translation>如 A-3</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="113" />
+        <location filename="../../gui/parcels_panel.py" line="115" />
         <source>Take in  [Enter]</source>
         <translation>收件  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="132" />
+        <location filename="../../gui/parcels_panel.py" line="134" />
         <source>Kind [1–4]</source>
         <translation>类别 [1–4]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="124" />
+        <location filename="../../gui/parcels_panel.py" line="126" />
         <source>Carrier / platform</source>
         <translation>快递公司 / 平台</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="125" />
+        <location filename="../../gui/parcels_panel.py" line="127" />
         <source>Tracking / order no.</source>
         <translation>快递单号 / 订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="126" />
+        <location filename="../../gui/parcels_panel.py" line="128" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="127" />
+        <location filename="../../gui/parcels_panel.py" line="129" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="128" />
+        <location filename="../../gui/parcels_panel.py" line="130" />
         <source>Phone tail</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="129" />
+        <location filename="../../gui/parcels_panel.py" line="131" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="130" />
+        <location filename="../../gui/parcels_panel.py" line="132" />
         <source>Take in</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="147" />
+        <location filename="../../gui/parcels_panel.py" line="149" />
         <source>pick-up code or room</source>
         <translation>取件码或房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="149" />
+        <location filename="../../gui/parcels_panel.py" line="151" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="152" />
+        <location filename="../../gui/parcels_panel.py" line="154" />
         <source>who collects</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="153" />
+        <location filename="../../gui/parcels_panel.py" line="155" />
         <source>Collected</source>
         <translation>已领取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="156" />
+        <location filename="../../gui/parcels_panel.py" line="158" />
         <source>volunteer's name</source>
         <translation>志愿者姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="157" />
+        <location filename="../../gui/parcels_panel.py" line="159" />
         <source>Delivered to the door</source>
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="160" />
+        <location filename="../../gui/parcels_panel.py" line="162" />
         <source>disinfectant, e.g. 含氯消毒液</source>
         <translation>消毒剂，如 含氯消毒液</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="161" />
+        <location filename="../../gui/parcels_panel.py" line="163" />
         <source>Disinfect all new items</source>
         <translation>新到件统一消毒</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="164" />
+        <location filename="../../gui/parcels_panel.py" line="166" />
         <source>Disinfect selected</source>
         <translation>消毒选中件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="178" />
+        <location filename="../../gui/parcels_panel.py" line="180" />
         <source>Hand out</source>
         <translation>取件 / 送货</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="197" />
+        <location filename="../../gui/parcels_panel.py" line="199" />
         <source>Waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="198" />
+        <location filename="../../gui/parcels_panel.py" line="200" />
         <source>Overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="199" />
+        <location filename="../../gui/parcels_panel.py" line="201" />
         <source>Handed out today</source>
         <translation>今日已发放</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="201" />
+        <location filename="../../gui/parcels_panel.py" line="203" />
         <source>Counts per day…</source>
         <translation>每日统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="249" />
+        <location filename="../../gui/parcels_panel.py" line="260" />
         <source>Today: {0} received, {1} handed out · waiting {2}, overdue {3}</source>
         <translation>今日：收件 {0}，已发放 {1} · 待取 {2}，超时 {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="266" />
+        <location filename="../../gui/parcels_panel.py" line="277" />
         <source>Pick-up code {0} · {1}</source>
         <translation>取件码 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="282" />
+        <location filename="../../gui/parcels_panel.py" line="293" />
         <source>Nothing waiting for {0}.</source>
         <translation>{0} 没有待取的物品。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="287" />
+        <location filename="../../gui/parcels_panel.py" line="298" />
         <source>Choose an item in the list first.</source>
         <translation>请先在列表中选中一件。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="304" />
+        <location filename="../../gui/parcels_panel.py" line="315" />
         <source>Handed out: code {0} · {1} · {2}</source>
         <translation>已取走：取件码 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="330" />
-        <location filename="../../gui/parcels_panel.py" line="345" />
+        <location filename="../../gui/parcels_panel.py" line="341" />
+        <location filename="../../gui/parcels_panel.py" line="356" />
         <source>Disinfected {0} items.</source>
         <translation>已消毒 {0} 件。</translation>
     </message>
@@ -3920,7 +3920,27 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>出示行程卡</translation>
     </message>
     <message>
-        <location filename="../../models/gate/poster_layout.py" line="152" />
+        <location filename="../../models/gate/poster_layout.py" line="82" />
+        <source>Register at the gate</source>
+        <translation>请到门岗登记</translation>
+    </message>
+    <message>
+        <location filename="../../models/gate/poster_layout.py" line="83" />
+        <source>The guard registers you</source>
+        <translation>由门岗为您登记</translation>
+    </message>
+    <message>
+        <location filename="../../models/gate/poster_layout.py" line="84" />
+        <source>Epidemic prevention · register before entering</source>
+        <translation>疫情防控 · 先登记后进入</translation>
+    </message>
+    <message>
+        <location filename="../../models/gate/poster_layout.py" line="85" />
+        <source>This code identifies the gate for inspectors; visitors need not scan it.</source>
+        <translation>此码供核查人员核对本门岗，访客无需扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/gate/poster_layout.py" line="162" />
         <source>Paper size must be A4 or A3.</source>
         <translation>纸张须为 A4 或 A3。</translation>
     </message>
@@ -3930,27 +3950,27 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请扫码登记</translation>
     </message>
     <message>
-        <location filename="../../models/gate/poster_layout.py" line="81" />
+        <location filename="../../models/gate/poster_layout.py" line="86" />
         <source>Epidemic prevention · one code per person · register before entering</source>
         <translation>疫情防控 · 一人一码 · 先登记后进入</translation>
     </message>
     <message>
-        <location filename="../../models/gate/poster_layout.py" line="82" />
+        <location filename="../../models/gate/poster_layout.py" line="87" />
         <source>Hotline: {0}</source>
         <translation>防疫热线：{0}</translation>
     </message>
     <message>
-        <location filename="../../models/gate/poster_layout.py" line="83" />
+        <location filename="../../models/gate/poster_layout.py" line="88" />
         <source>Venue {0} · printed {1}</source>
         <translation>场所编号 {0} · 打印于 {1}</translation>
     </message>
     <message>
-        <location filename="../../models/gate/poster_layout.py" line="84" />
+        <location filename="../../models/gate/poster_layout.py" line="89" />
         <source>GateDesk check-in poster · post at eye level beside the entrance</source>
         <translation>门岗登记台场所码 · 请张贴于入口旁醒目位置</translation>
     </message>
     <message>
-        <location filename="../../models/gate/poster_layout.py" line="216" />
+        <location filename="../../models/gate/poster_layout.py" line="230" />
         <source>The poster file must end in .pdf or .png: {path}</source>
         <translation>海报文件名须以 .pdf 或 .png 结尾：{path}</translation>
     </message>

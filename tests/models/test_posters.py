@@ -96,8 +96,17 @@ def test_instructions_follow_the_settings(db):
         all_on = posters.poster_spec(s, gate, Settings(), language="zh_CN", today=DAY)
         fewer = posters.poster_spec(s, gate, Settings(check_nat=False, check_itinerary=False), language="zh_CN", today=DAY)
     assert len(all_on.instructions) == 6 and len(fewer.instructions) == 4
-    assert all_on.instructions[0] == "扫码登记" and "核酸" in "".join(all_on.instructions)
+    # GateDesk's own code (the default) is none a visitor's phone can use: the guard registers them.
+    assert all_on.instructions[0] == "由门岗为您登记" and "核酸" in "".join(all_on.instructions)
     assert "核酸" not in "".join(fewer.instructions)
+
+
+def test_a_poster_says_what_its_code_is_for(db):
+    """Issue: the poster said 请扫码登记 over GateDesk's own code, which a visitor's phone cannot use."""
+    own, _, _ = spec(db)
+    assert (own.title, own.instructions[0]) == ("请到门岗登记", "由门岗为您登记") and "无需扫码" in own.code_note
+    official, _, _ = spec(db, kind="url", content="https://example.org/checkin/rc-east", hotline="")
+    assert (official.title, official.instructions[0], official.code_note) == ("请扫码登记", "扫码登记", "")
 
 
 def test_bad_settings_are_refused_with_a_reason(db):

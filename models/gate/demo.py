@@ -82,9 +82,16 @@ def _visit_row(run: DemoRun, regulars, at_local: datetime, local_now: datetime) 
     time_out = None
     signout_kind = None
     if outcome is Outcome.ADMIT and kind is not PersonKind.RESIDENT:
-        leave = at_local + timedelta(minutes=rng.randint(5, 180))
+        leave, how = at_local + timedelta(minutes=rng.randint(5, 180)), "manual"
+        # Whoever is still inside at the daily automatic sign-out is signed out by it, as the gate does.
+        auto = at_local.replace(hour=settings.auto_signout_time.hour, minute=settings.auto_signout_time.minute,
+                                second=0, microsecond=0)
+        if auto <= at_local:
+            auto += timedelta(days=1)
+        if leave >= auto:
+            leave, how = auto, "auto"
         if leave < local_now:
-            time_out, signout_kind = leave, "manual"
+            time_out, signout_kind = leave, how
     row_phone = phone if kind is not PersonKind.RESIDENT or rng.random() < 0.5 else None
     row_id = idn if kind in (PersonKind.VISITOR, PersonKind.WORKER) and rng.random() < 0.6 else None
     return {

@@ -12,6 +12,18 @@ from models.rounds.tables import RoundPerson
 from models.store.clock import local_today
 
 POINTS = ["1#楼下", "篮球场"]
+ROUND_START, ROUND_HOURS = 8, 3  # a round runs in the morning, 08:00 to 11:00 local
+
+
+def _morning(now, zone, days_back: int):
+    """The morning a round ran (days_back before the latest one that has begun by now), and when its
+    sampling ended: at 11:00, or now for a round still in its morning."""
+    local = now.astimezone(zone)
+    start = local.replace(hour=ROUND_START, minute=0, second=0, microsecond=0)
+    if start >= local:
+        start -= timedelta(days=1)
+    start -= timedelta(days=days_back)
+    return start, min(start + timedelta(hours=ROUND_HOURS), local)
 
 
 def fill(run: DemoRun) -> None:
@@ -21,14 +33,16 @@ def fill(run: DemoRun) -> None:
     with db.session() as s:
         if not buildings(s):
             return
-        # Times only before now, whatever the hour: a round opened three hours ago is under way.
-        for opened, close in ((now - timedelta(days=2, hours=3), True), (now - timedelta(hours=3), False)):
+        # Rounds run in the morning and nothing lies after now, whatever the hour the demo is made at:
+        # the latest morning's round is under way (door-knocking after its sampling), one two days
+        # before it was closed.
+        for (opened, ended), close in ((_morning(now, zone, 2), True), (_morning(now, zone, 0), False)):
             r = open_round(s, ctx=ctx, operator_id=run.guard(), now=opened,
                                   day=local_today(opened, zone), title="全员核酸检测", points=POINTS)
             s.flush()
             people = s.execute(select(RoundPerson).where(RoundPerson.round_id == r.id)).scalars().all()
             for p in people:
-                at = opened + timedelta(seconds=rng.randrange(1, 3 * 3600 - 60))
+                at = opened + timedelta(seconds=rng.randrange(1, max(2, int((ended - opened).total_seconds()))))
                 roll = rng.random()
                 if roll < (0.97 if close else 0.82):
                     p.called_at, p.sampled_at, p.point = at - timedelta(minutes=10), at, rng.choice(POINTS)
@@ -45,7 +59,7 @@ def fill(run: DemoRun) -> None:
                 p.updated_at = max(p.updated_at, p.sampled_at or p.updated_at)
                 made += 1
             if close:
-                close_round(s, round_id=r.id, operator_id=run.guard(), now=opened + timedelta(hours=3))
+                close_round(s, round_id=r.id, operator_id=run.guard(), now=ended)
         s.commit()
     run.made["testing_rounds"] = 2
     run.made["samplings"] = sampled

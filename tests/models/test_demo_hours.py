@@ -39,8 +39,27 @@ def test_no_demo_record_lies_in_the_future(tmp_path, clock):
         result = create_demo(db, days=2, visits_per_day=120, parcels_per_day=40, seed=7, now=now)
         assert result.visits == 240
         assert latest_time(db) <= now
+        assert_daily_routine(db)
     finally:
         db.close()
+
+
+def assert_daily_routine(db) -> None:
+    """Issue: made at 02:30, the demo had samplings at 02:18 and visitors signed out after the 23:00
+    automatic sign-out. Rounds sample in the morning; nobody leaves after the automatic sign-out."""
+    from models.gate.visits import Visit
+    from models.rounds.tables import RoundPerson
+
+    with db.engine.connect() as c:
+        sampled = [t for (t,) in c.execute(select(RoundPerson.sampled_at).where(RoundPerson.sampled_at.is_not(None)))]
+        outs = c.execute(select(Visit.created_at, Visit.time_out, Visit.signout_kind)
+                         .where(Visit.time_out.is_not(None))).all()
+    assert sampled and all(8 <= t.astimezone(CHINA).hour < 11 for t in sampled), \
+        sorted({t.astimezone(CHINA).strftime("%H:%M") for t in sampled})[:5]
+    for came, left, how in outs:
+        local_in, local_out = came.astimezone(CHINA), left.astimezone(CHINA)
+        auto = local_in.replace(hour=23, minute=0, second=0, microsecond=0)
+        assert local_out <= auto and (how == "auto") == (local_out == auto), (local_in, local_out, how)
 
 
 def test_the_demo_tells_a_possible_story(tmp_path):

@@ -53,7 +53,7 @@ class GatesTableModel(ListTableModel):
             return {
                 self.COL_COMMUNITY: r.community,
                 self.COL_COMPOUND: r.compound_name,
-                self.COL_GATE: r.gate_name,
+                self.COL_GATE: r.gate_label,
                 self.COL_LAST: r.last_seq,
                 self.COL_MADE: texts.local_time(r.last_bundle_at, zone, "%Y-%m-%d %H:%M"),
                 self.COL_RECEIVED: texts.local_time(r.last_imported_at, zone, "%Y-%m-%d %H:%M"),

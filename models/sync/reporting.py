@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from models.formats.bundle import key_id
 from models.setup.settings import load_settings
 from models.store import bulk, locks, registry
 from models.store.clock import day_bounds, utcnow
@@ -112,6 +113,12 @@ class StationReport:
     missing: list[tuple[int, int]]  # runs of sequence numbers never received: (first, last)
     audit_alarm: str | None = None  # backwards | replaced: the gate's audit chain was cut or rewritten
     audit_alarm_seq: int | None = None
+    # Two stations set up with the same compound and gate names are told apart by their keys.
+    key: str = ""
+
+    @property
+    def gate_label(self) -> str:
+        return f"{self.gate_name} · {self.key}" if self.key else self.gate_name
 
     @property
     def missing_count(self) -> int:
@@ -138,12 +145,24 @@ def completeness(session: Session) -> list[StationReport]:
     for station_id, seq in session.execute(select(SyncReceipt.station_id, SyncReceipt.seq)):
         received.setdefault(station_id, []).append(seq)
     out = []
-    for st in session.execute(select(SyncStation).order_by(SyncStation.compound_name, SyncStation.gate_name)).scalars():
+    stations = session.execute(select(SyncStation).order_by(SyncStation.compound_name, SyncStation.gate_name)).scalars()
+    stations = list(stations)
+    same = _named_alike(stations)
+    for st in stations:
         seqs = received.get(st.station_id, [])
         out.append(StationReport(st.station_id, st.compound_id, st.compound_name, st.community, st.gate_name,
                                  max(seqs) if seqs else 0, st.last_bundle_at, st.last_imported_at, gaps(seqs),
-                                 st.audit_alarm, st.audit_alarm_seq))
+                                 st.audit_alarm, st.audit_alarm_seq,
+                                 key=key_id(st.public_key) if st.station_id in same else ""))
     return out
+
+
+def _named_alike(stations) -> set[str]:
+    """Stations whose community, compound and gate names another station has too."""
+    seen: dict[tuple, list[str]] = {}
+    for st in stations:
+        seen.setdefault((st.community, st.compound_name, st.gate_name), []).append(st.station_id)
+    return {sid for ids in seen.values() if len(ids) > 1 for sid in ids}
 
 
 EXPORT_DUE = timedelta(hours=24)  # the office expects a bundle a day
@@ -170,11 +189,15 @@ def not_reported(session: Session, day: date, zone: ZoneInfo, *, now: datetime |
                                             .group_by(SyncReceipt.station_id)):
         covered[station_id] = upto
     out = []
-    for st in session.execute(select(SyncStation).order_by(SyncStation.compound_name, SyncStation.gate_name)).scalars():
+    stations = list(session.execute(select(SyncStation).order_by(SyncStation.compound_name,
+                                                                 SyncStation.gate_name)).scalars())
+    same = _named_alike(stations)
+    for st in stations:
         if compounds is not None and st.compound_id not in compounds:
             continue
         upto = covered.get(st.station_id)
         if upto is None or upto < needed:
             last = upto.astimezone(zone).strftime("%Y-%m-%d %H:%M") if upto else "-"
-            out.append(f"{st.compound_name} {st.gate_name} ({last})")
+            gate = f"{st.gate_name} · {key_id(st.public_key)}" if st.station_id in same else st.gate_name
+            out.append(f"{st.compound_name} {gate} ({last})")
     return out

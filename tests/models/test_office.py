@@ -89,3 +89,27 @@ def test_the_report_asks_the_office_clock_who_has_not_reported(tmp_path, now, op
     assert ("未报送",) not in [r[:1] for r in rows]
     db.close()
     off.close()
+
+
+def test_two_stations_set_up_with_the_same_names_are_told_apart(tmp_path, now, open_office):
+    """Issue: two demo stations (榕城花园 东门 each) merged into one line at the office and could not be
+    told apart. Each is named with its key's fingerprint, the one on its set-up sheet."""
+    from tests.sync_helpers import fingerprint
+
+    off = open_office(tmp_path / "office" / "gatedesk.sqlite3")
+    ensure_office(off)
+    prints = []
+    for n in (1, 2):
+        db = open_database(tmp_path / f"g{n}" / "gatedesk.sqlite3")
+        create_demo(db, days=1, visits_per_day=10, seed=n, now=now)
+        enroll(off, db)
+        prints.append(fingerprint(db))
+        path = export_bundle(db, tmp_path / f"usb{n}", sheets=False, now=now - timedelta(days=2)).path
+        assert Importer(off, clock=lambda: now).run(path).status == "accepted"
+        db.close()
+    with off.session() as s:
+        reports = sync.completeness(s)
+        quiet = sync.not_reported(s, local_today(now, ZONE), ZONE, now=now)
+    assert sorted(r.gate_label for r in reports) == sorted(f"东门 · {p}" for p in prints)
+    assert len(set(quiet)) == 2 and all(any(p in line for line in quiet) for p in prints)
+    off.close()

@@ -74,19 +74,32 @@ def returning_visitor(desk):
     return earlier
 
 
+def readme_keys() -> dict[str, int]:
+    """The key counts the README promises a guard (so what it says is what this file counts)."""
+    import re
+    from pathlib import Path
+
+    text = " ".join((Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8").split())
+    returning = re.search(r"(\d+) keys in all; (\d+) where the itinerary is not asked", text)
+    new = re.search(r"someone new with every check is (\d+) keys in all", text)
+    return {"returning": int(returning[1]), "returning_no_itinerary": int(returning[2]), "new": int(new[1])}
+
+
 def test_a_returning_visitor_in_six_keys_after_the_phone(window, qtbot, desk):
     """365 is read as 36.5 and the cursor moves on by itself, past the carried test, to the health
-    code, then the mask, then Save: 6 keys. The itinerary question, when it is asked, is one more."""
+    code, then the mask, then Save: 6 keys after the phone's 11. The itinerary question, when it is
+    asked, is one more."""
     desk.settings.check_itinerary = False
     window.gate.apply_settings()
     returning_visitor(desk)
     gate = window.gate
     gate.phone.setFocus()
-    guard_types(qtbot, "13912345678")
+    pressed = guard_types(qtbot, "13912345678")
     assert gate.temperature.hasFocus()
-    assert guard_types(qtbot, "365") == 3
+    pressed += guard_types(qtbot, "365")
     assert gate.temperature.text() == "36.5" and gate.code.hasFocus()
-    assert guard_types(qtbot, "GM\r") == 3
+    pressed += guard_types(qtbot, "GM\r")
+    assert pressed == 17 == readme_keys()["returning_no_itinerary"] == readme_keys()["returning"] - 1
     assert gate.banner.text() == "准许进入", gate.banner_detail.text()
     [_, v] = sorted(visits(desk), key=lambda v: v.created_at)
     assert (v.temperature, v.code_color, v.nat_result, v.mask, v.risk_flag) == (36.5, "green", "negative", True, None)
@@ -97,10 +110,10 @@ def test_a_new_visitor_with_every_check_in_under_25_keys(window, qtbot, desk):
     22 keys of ASCII beside the Chinese names."""
     gate = window.gate
     gate.phone.setFocus()
-    guard_types(qtbot, "13812345678")
+    pressed = guard_types(qtbot, "13812345678")
     assert gate.name.hasFocus()
-    pressed = guard_types(qtbot, ["王小明", "\t3-2-501\t", "王大明", "\t365", "G", "N", "20h\t", "N", "M", "\r"])
-    assert pressed == 22
+    pressed += guard_types(qtbot, ["王小明", "\t3-2-501\t", "王大明", "\t365", "G", "N", "20h\t", "N", "M", "\r"])
+    assert pressed == 11 + 22 == readme_keys()["new"]
     [v] = visits(desk)
     assert (v.name, v.destination, v.host, v.temperature, v.code_color, v.nat_result, v.risk_flag, v.mask) == (
         "王小明", "3-2-501", "王大明", 36.5, "green", "negative", False, True)

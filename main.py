@@ -389,6 +389,11 @@ def cmd_import(args, data_dir) -> int:
 def _describe(s, dry_run: bool) -> str:
     from models.store.i18n import QT_TRANSLATE_NOOP
 
+    if s.status == "held" and s.held_office:
+        return _say(_msg(QT_TRANSLATE_NOOP(
+            "Cli", "HELD  {file}: the office {compound} is not enrolled; key fingerprint {key}. Check it with that "
+            "office (its forward dialog shows it), then import again with --enroll {key}."),
+            file=s.path.name, compound=s.compound, key=s.fingerprint))
     if s.status == "held":
         return _say(_msg(QT_TRANSLATE_NOOP(
             "Cli", "HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the "

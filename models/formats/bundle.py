@@ -114,6 +114,10 @@ def _reasons() -> dict[str, str]:
 
 
 REASONS = _reasons()
+# not_enrolled, said of an office: its fingerprint is checked with that office, not on a gate's sheet.
+OFFICE_NOT_ENROLLED = QT_TRANSLATE_NOOP("Sync", "The office {station} is not enrolled here (key {key}). Check the "
+                                        "fingerprint with that office (its forward dialog shows it), then enroll "
+                                        "it; until then nothing from it is imported.")
 
 
 # What zipfile raises for damaged bytes: not only BadZipFile (a flipped bit in a header can make
@@ -138,9 +142,13 @@ class BundleHeld(BundleRejected):
     """A signed bundle from a station this office has not enrolled: kept out until someone checks
     its fingerprint and enrolls it."""
 
-    def __init__(self, *, fingerprint: str, station: str, compound: str, gate: str, sequence: int):
+    def __init__(self, *, fingerprint: str, station: str, compound: str, gate: str, sequence: int,
+                 office: bool = False):
         super().__init__("not_enrolled", station=station, key=fingerprint)
+        if office:
+            self.message = Message("Sync", OFFICE_NOT_ENROLLED, self.params)
         self.fingerprint, self.compound, self.gate, self.sequence = fingerprint, compound, gate, sequence
+        self.office = office  # an office's bundle: its fingerprint is read out by that office, not on a gate's sheet
 
 
 # -- keys ----------------------------------------------------------------------------------
@@ -532,7 +540,8 @@ def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_ke
     if held is not None and held != public_key and not trust_new_key:
         raise BundleRejected("key_changed", station=_station_label(manifest), key=key_id(public_key))
     if held is None and admit_new is not None and not admit_new(public_key):
-        raise BundleHeld(fingerprint=key_id(public_key), station=_station_label(manifest),
+        raise BundleHeld(office=manifest.kind == "office", fingerprint=key_id(public_key),
+                         station=_station_label(manifest),
                          compound=manifest.compound.name, gate=manifest.gate.name, sequence=manifest.sequence)
     listed = {m.name for m in members}
     if len(listed) != len(members):

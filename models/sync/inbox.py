@@ -43,7 +43,8 @@ class FileSummary:
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # (record type, id)
     problem: Problem | None = None
     already_imported: bool = False
-    fingerprint: str | None = None  # of a held bundle's key, to check with the gate
+    fingerprint: str | None = None  # of a held bundle's key, to check with the gate (or the office)
+    held_office: bool = False  # the held bundle is an office's
     audit_alarm: str | None = None  # the gate's audit chain went backwards or was replaced
     # An office's bundle: each gate's bundle it relayed (compound and gate, sequence, whether it
     # was new here, and the key fingerprint of a gate seen here for the first time)
@@ -57,6 +58,7 @@ class FileSummary:
         self.problem = Problem(exc.code, exc.message, exc.record_id)
         if isinstance(exc, bundle.BundleHeld):
             self.fingerprint, self.compound, self.gate, self.seq = exc.fingerprint, exc.compound, exc.gate, exc.sequence
+            self.held_office = exc.office
         self._forget()
 
     def add(self, inner: FileSummary, *, label: str, fingerprint: str | None) -> None:

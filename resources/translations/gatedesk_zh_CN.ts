@@ -739,7 +739,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     <name>Cli</name>
     <message>
         <location filename="../../main.py" line="204" />
-        <location filename="../../main.py" line="714" />
+        <location filename="../../main.py" line="719" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
@@ -800,7 +800,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
     <message>
         <location filename="../../main.py" line="355" />
-        <location filename="../../main.py" line="740" />
+        <location filename="../../main.py" line="745" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
@@ -826,229 +826,234 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
     <message>
         <location filename="../../main.py" line="393" />
+        <source>HELD  {file}: the office {compound} is not enrolled; key fingerprint {key}. Check it with that office (its forward dialog shows it), then import again with --enroll {key}.</source>
+        <translation>待备案  {file}：办公室 {compound} 尚未备案；密钥指纹 {key}。请与该办公室核对（其转报窗口会显示），然后加 --enroll {key} 重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="398" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待备案  {file}：{compound} {gate} 尚未备案；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="398" />
+        <location filename="../../main.py" line="403" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="401" />
+        <location filename="../../main.py" line="406" />
         <source>NOT IMPORTED  {file}: {reason}</source>
         <translation>未导入  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="405" />
+        <location filename="../../main.py" line="410" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="407" />
+        <location filename="../../main.py" line="412" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="407" />
+        <location filename="../../main.py" line="412" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="408" />
+        <location filename="../../main.py" line="413" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="415" />
+        <location filename="../../main.py" line="420" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="420" />
+        <location filename="../../main.py" line="425" />
         <source>relayed: {gate} #{seq}, a gate new here, enrolled with key {key} (compare it with the gate's set-up sheet)</source>
         <translation>转报：{gate} #{seq}，本办公室新见的门岗，已按密钥 {key} 登记（请与门岗的设置单核对）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="424" />
+        <location filename="../../main.py" line="429" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="436" />
+        <location filename="../../main.py" line="441" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="462" />
-        <location filename="../../main.py" line="497" />
+        <location filename="../../main.py" line="467" />
+        <location filename="../../main.py" line="502" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="472" />
+        <location filename="../../main.py" line="477" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="509" />
+        <location filename="../../main.py" line="514" />
         <source>Created the office database at {where} (schema {version}).</source>
         <translation>已在 {where} 建立办公室数据库（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="511" />
+        <location filename="../../main.py" line="516" />
         <source>Upgraded the office database at {where} from schema {before} to {version}.</source>
         <translation>已将 {where} 的办公室数据库从结构版本 {before} 升级到 {version}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="513" />
+        <location filename="../../main.py" line="518" />
         <source>The office database at {where} is ready (schema {version}); nothing to do.</source>
         <translation>{where} 的办公室数据库已就绪（结构版本 {version}），无需改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="531" />
+        <location filename="../../main.py" line="536" />
         <source>{dir} is a gate station's database, not an office's: a gate writes its bundle with export.</source>
         <translation>{dir} 是门岗站点的数据库，不是办公室的：门岗用 export 导出数据包。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="534" />
+        <location filename="../../main.py" line="539" />
         <source>This office names no district, sub-district or community to speak for. Name it first, e.g. office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区.</source>
         <translation>本办公室尚未指明所代表的区、街道或社区。请先指明，例如 office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="542" />
+        <location filename="../../main.py" line="547" />
         <source>Office bundle {seq}: {n} records{encrypted}.</source>
         <translation>办公室数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="543" />
+        <location filename="../../main.py" line="548" />
         <source>, encrypted for {office}</source>
         <translation>，已为 {office} 加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="547" />
+        <location filename="../../main.py" line="552" />
         <source>{n} more gates' bundles wait for the next office bundle: run forward again.</source>
         <translation>还有 {n} 个门岗数据包等待下一个办公室数据包：请再次运行 forward。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="560" />
+        <location filename="../../main.py" line="565" />
         <source>{command} is for the embedded database file, but this office's database is on the server {server}: back it up with the server's own pg_dump, as the README says.</source>
         <translation>{command} 只用于本机的数据库文件，而本办公室的数据库在服务器 {server} 上：请按 README 用服务器自带的 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="576" />
+        <location filename="../../main.py" line="581" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="584" />
+        <location filename="../../main.py" line="589" />
         <source>{path} is not an office key file, or it is this office's own key.</source>
         <translation>{path} 不是办公室密钥文件，或是本办公室自己的密钥。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="588" />
+        <location filename="../../main.py" line="593" />
         <source>This office's forwarded bundles will be encrypted for {office} (key {key}).</source>
         <translation>本办公室上报的数据包将为 {office} 加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="589" />
+        <location filename="../../main.py" line="594" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="597" />
+        <location filename="../../main.py" line="602" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="606" />
+        <location filename="../../main.py" line="611" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="609" />
-        <location filename="../../main.py" line="717" />
+        <location filename="../../main.py" line="614" />
+        <location filename="../../main.py" line="722" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="636" />
-        <location filename="../../main.py" line="663" />
+        <location filename="../../main.py" line="641" />
+        <location filename="../../main.py" line="668" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="647" />
+        <location filename="../../main.py" line="652" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="688" />
+        <location filename="../../main.py" line="693" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="697" />
+        <location filename="../../main.py" line="702" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="746" />
+        <location filename="../../main.py" line="751" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="752" />
+        <location filename="../../main.py" line="757" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="754" />
+        <location filename="../../main.py" line="759" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="770" />
+        <location filename="../../main.py" line="775" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="773" />
+        <location filename="../../main.py" line="778" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="777" />
+        <location filename="../../main.py" line="782" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="780" />
+        <location filename="../../main.py" line="785" />
         <source>The audit log's anchor is missing ({file}): entries cut off the end of the log could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点文件不见了（{file}）：无法发现从日志末尾删去的条目。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="784" />
+        <location filename="../../main.py" line="789" />
         <source>The audit log's anchor went missing and was begun again after entry {seq}: entries cut off the end before then could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点曾经丢失，在第 {seq} 条之后重新开始：此前从日志末尾删去的条目无法发现。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="789" />
+        <location filename="../../main.py" line="794" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="791" />
+        <location filename="../../main.py" line="796" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="830" />
+        <location filename="../../main.py" line="835" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="835" />
+        <location filename="../../main.py" line="840" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -6165,12 +6170,17 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>GateDesk 无法导入此文件（{detail}）；已在 logs 文件夹写入不含个人信息的报告。其他文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/inbox.py" line="126" />
+        <location filename="../../models/formats/bundle.py" line="118" />
+        <source>The office {station} is not enrolled here (key {key}). Check the fingerprint with that office (its forward dialog shows it), then enroll it; until then nothing from it is imported.</source>
+        <translation>办公室 {station} 尚未在此备案（密钥 {key}）。请与该办公室核对指纹（其转报窗口会显示），然后备案；在此之前不导入其任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/inbox.py" line="128" />
         <source>The office's database stopped answering while this file was imported ({detail}). Nothing of this file was written; import it again once the database is back.</source>
         <translation>导入此文件时办公室数据库停止了响应（{detail}）。此文件的内容均未写入；数据库恢复后请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/inbox.py" line="129" />
+        <location filename="../../models/sync/inbox.py" line="131" />
         <source>A spreadsheet GateDesk writes for people beside its bundle; the office imports the bundle, not this. Skipped.</source>
         <translation>这是 GateDesk 在数据包旁为人工查阅写出的表格；办公室导入的是数据包而不是它。已跳过。</translation>
     </message>

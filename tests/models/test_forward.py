@@ -559,3 +559,20 @@ def test_the_district_keeps_the_communitys_audit_checkpoints(gates, community, d
     second = forward(community, tmp_path, minutes=5)
     summary = import_into(district, second.path)
     assert summary.status == "accepted" and summary.audit_alarm == "backwards"
+
+
+def test_an_office_held_for_enrollment_is_told_as_an_office(community, district, tmp_path, capsys, monkeypatch):
+    """Issue: the command line told a district to check an office's bundle against 'the gate's set-up
+    sheet'."""
+    import main
+
+    sent = forward(community, tmp_path)
+    summary = import_into(district, sent.path)
+    assert (summary.status, summary.problem.code, summary.held_office) == ("held", "not_enrolled", True)
+    assert "设置单" not in str(summary.problem.message.render(lambda _c, t: t))
+    if district.path is None:
+        return  # the command line below opens the district's file
+    monkeypatch.setenv("GATEDESK_LANG", "en")
+    assert main.main(["import", "--data-dir", str(district.path.parent), str(sent.path)]) == 1
+    said = capsys.readouterr().out
+    assert "the office" in said and "set-up sheet" not in said and summary.fingerprint in said

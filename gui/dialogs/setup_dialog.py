@@ -58,6 +58,11 @@ class SetupDialog(QDialog):
         ]:
             form.add(key, label, secret=secret)
         self.compound_label = form.labelForField(self.inputs["compound_name"])
+        if office_only:  # what office-init already named is not asked again: it is filled in
+            unit = desk.sync.office_unit()
+            for key, value in (("compound_name", desk.sync.office_name()), ("community", unit.community),
+                               ("subdistrict", unit.subdistrict), ("district", unit.district)):
+                self.inputs[key].setText(value)
         box.addLayout(form)
         # A district's office PCs share one database on a server; the embedded file is the default.
         self.server_address = None

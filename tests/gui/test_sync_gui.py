@@ -598,3 +598,22 @@ def test_hostile_files_in_the_office_window_are_explained_and_the_good_one_impor
     qtbot.mouseClick(panel.import_button, Qt.LeftButton)
     wait_idle(qtbot, panel)
     assert [r.status for r in panel.model.rows][-1] == "accepted" and visits(office_desk) == 80  # one gate's two days
+
+
+def test_the_first_window_fills_in_what_office_init_named(app, qtbot, tmp_path):
+    """Issue: after `office-init --name … --community …` the office's first window asked for the name
+    and the units again."""
+    import main
+    from gui.dialogs.setup_dialog import SetupDialog
+
+    data = tmp_path / "office"
+    assert main.main(["office-init", "--data-dir", str(data), "--name", "温泉社区居委会", "--district", "鼓楼区",
+                      "--subdistrict", "温泉街道", "--community", "温泉社区"]) == 0
+    db = open_database(data / "gatedesk.sqlite3")
+    dialog = SetupDialog(Desk(db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.as_office.isChecked()
+    assert [dialog.inputs[k].text() for k in ("compound_name", "community", "subdistrict", "district")] == [
+        "温泉社区居委会", "温泉社区", "温泉街道", "鼓楼区"]
+    db.close()

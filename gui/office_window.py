@@ -136,13 +136,19 @@ class OfficeWindow(QMainWindow):
         DrillDialog(self.desk, compound_ids, day, self).exec()
 
     def write_report(self) -> None:
+        from PySide6.QtCore import QStandardPaths
+
         day = self.dashboard.current_day()
+        # Where the staff keep their files (the last folder used, else Documents), not the program's folder.
+        folder = QSettings().value("office/report_folder") or \
+            QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+        suggested = Path(folder) / (self.tr("daily-report-{0}").format(day.isoformat()) + ".xlsx")
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the daily report"), f"daily-report-{day.isoformat()}.xlsx",
-            self.tr("Excel workbook (*.xlsx);;PDF (*.pdf)"))
+            self, self.tr("Save the daily report"), str(suggested), self.tr("Excel workbook (*.xlsx);;PDF (*.pdf)"))
         if not name:
             return
         path = Path(name)
+        QSettings().setValue("office/report_folder", str(path.parent))
         if path.suffix.lower() not in (".xlsx", ".pdf"):
             path = path.with_suffix(".xlsx")
         try:
@@ -152,6 +158,8 @@ class OfficeWindow(QMainWindow):
                 path, exc.strerror or exc))
             return
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 10_000)
+        QMessageBox.information(self, self.tr("Daily report"), self.tr("The daily report for {0} is saved:\n{1}").format(
+            day.isoformat(), path))
 
     def open_forward(self) -> None:
         from gui.dialogs.forward_dialog import ForwardDialog

@@ -3138,79 +3138,92 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     <message>
         <location filename="../../gui/office_window.py" line="98" />
         <location filename="../../gui/office_window.py" line="107" />
-        <location filename="../../gui/office_window.py" line="170" />
+        <location filename="../../gui/office_window.py" line="178" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="141" />
+        <location filename="../../gui/office_window.py" line="145" />
+        <source>daily-report-{0}</source>
+        <translation>日报-{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="147" />
         <source>Save the daily report</source>
         <translation>保存每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="142" />
+        <location filename="../../gui/office_window.py" line="147" />
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="151" />
+        <location filename="../../gui/office_window.py" line="157" />
+        <location filename="../../gui/office_window.py" line="161" />
         <source>Daily report</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="151" />
+        <location filename="../../gui/office_window.py" line="157" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="154" />
+        <location filename="../../gui/office_window.py" line="160" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="173" />
+        <location filename="../../gui/office_window.py" line="161" />
+        <source>The daily report for {0} is saved:
+{1}</source>
+        <translation>{0} 的日报已保存：
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="181" />
         <source>The key file of the office above</source>
         <translation>上级办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="169" />
+        <location filename="../../gui/office_window.py" line="177" />
         <source>Key file of the office above</source>
         <translation>上级办公室密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="174" />
+        <location filename="../../gui/office_window.py" line="182" />
         <source>{0} is not the key file of another office.</source>
         <translation>{0} 不是其他办公室的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="177" />
+        <location filename="../../gui/office_window.py" line="185" />
         <source>From now on forwarded bundles are encrypted for {0}. Check the key fingerprint with that office by phone: {1}</source>
         <translation>今后上报的数据包将为 {0} 加密。请电话向该办公室核对密钥指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="182" />
-        <location filename="../../gui/office_window.py" line="193" />
-        <location filename="../../gui/office_window.py" line="195" />
+        <location filename="../../gui/office_window.py" line="190" />
+        <location filename="../../gui/office_window.py" line="201" />
+        <location filename="../../gui/office_window.py" line="203" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="183" />
+        <location filename="../../gui/office_window.py" line="191" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="186" />
+        <location filename="../../gui/office_window.py" line="194" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="187" />
+        <location filename="../../gui/office_window.py" line="195" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="196" />
+        <location filename="../../gui/office_window.py" line="204" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -5789,7 +5802,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_dialog.py" line="48" />
-        <location filename="../../gui/dialogs/setup_dialog.py" line="85" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="90" />
         <source>Compound name *</source>
         <translation>小区名称 *</translation>
     </message>
@@ -5839,27 +5852,27 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>再次输入 PIN *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="64" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="69" />
         <source>The office's database: on this computer.</source>
         <translation>办公室数据库：在本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="67" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="72" />
         <source>The office database is on a server…</source>
         <translation>办公室数据库在服务器上…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="85" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="90" />
         <source>Office name *</source>
         <translation>办公室名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="106" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="111" />
         <source>The office's database: on the server {0}.</source>
         <translation>办公室数据库：在服务器 {0} 上。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="117" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="122" />
         <source>Office</source>
         <translation>办公室</translation>
     </message>
@@ -6175,12 +6188,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>办公室 {station} 尚未在此备案（密钥 {key}）。请与该办公室核对指纹（其转报窗口会显示），然后备案；在此之前不导入其任何内容。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/inbox.py" line="128" />
+        <location filename="../../models/sync/inbox.py" line="129" />
         <source>The office's database stopped answering while this file was imported ({detail}). Nothing of this file was written; import it again once the database is back.</source>
         <translation>导入此文件时办公室数据库停止了响应（{detail}）。此文件的内容均未写入；数据库恢复后请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/inbox.py" line="131" />
+        <location filename="../../models/sync/inbox.py" line="132" />
         <source>A spreadsheet GateDesk writes for people beside its bundle; the office imports the bundle, not this. Skipped.</source>
         <translation>这是 GateDesk 在数据包旁为人工查阅写出的表格；办公室导入的是数据包而不是它。已跳过。</translation>
     </message>

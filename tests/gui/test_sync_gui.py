@@ -224,10 +224,20 @@ def test_report_from_the_office_window(office_window, office_desk, qtbot, usb, t
     from openpyxl import load_workbook
     from PySide6.QtWidgets import QFileDialog
 
+    from PySide6.QtWidgets import QMessageBox
+
     office_desk.sync.importer().run_all(sorted(usb.glob("*.gdbundle")))
     out = tmp_path / "report.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    offered, told = [], []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: offered.append(a[2]) or (str(out), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
     office_window.report_action.trigger()
+    # Issue: the dialog opened in the program's folder with an English name, and nothing said it was saved.
+    suggested = Path(offered[0])
+    assert suggested.name.startswith("日报-") and Path(__file__).resolve().parents[2] not in suggested.parents
+    assert str(out) in told[0]
+    office_window.report_action.trigger()  # the next time, where the last one went
+    assert Path(offered[1]).parent == out.parent
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert "温泉社区居委会" in rows[0][0] and "疫情防控每日汇总" in rows[0][0]
     assert any(r and r[1] == "榕城花园" for r in rows)

@@ -4,7 +4,7 @@ before that are still not done. Counts only: no name reaches the office's screen
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, and_, func, or_, select
@@ -23,7 +23,9 @@ class CareRow:
     compound: str
     registered: int = 0  # on the register that day
     done: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))  # services done that day
-    still_open: int = 0  # planned for that day or before, not done
+    # Planned for that day or before and not done, or a visit due by the resident's rhythm (nothing
+    # done for them in their last every_days days): what the gate's ledger lists as due that day.
+    still_open: int = 0
 
     @property
     def services(self) -> int:
@@ -69,6 +71,17 @@ def care_of_day(conn: Connection, day: date, zone: ZoneInfo, *, compounds: set[s
     still_open = conn.execute(of_gate(
         select(*place, func.count()).select_from(HomeService).join(Gate, Gate.id == HomeService.gate_id)
         .where(or_(and_(HomeService.done_at.is_(None), due), and_(HomeService.done_at >= end, due))))).all()
+    # Visits due by the rhythm (every_days) of residents with nothing planned: as the gate's ledger
+    # counts them (care.ledger.due_on), for the needs on the register that day.
+    rhythm = conn.execute(
+        select(*place, HomeNeed.id, HomeNeed.every_days, func.max(HomeService.done_at))
+        .select_from(HomeNeed).join(Gate, Gate.id == HomeNeed.gate_id).join(Compound, Compound.id == Gate.compound_id)
+        .join(HomeService, and_(HomeService.need_id == HomeNeed.id, HomeService.done_at < end), isouter=True)
+        .where(HomeNeed.every_days > 0, HomeNeed.since <= day.isoformat(),
+               or_(HomeNeed.ended_at.is_(None), HomeNeed.ended_at >= end))
+        .group_by(*place, HomeNeed.id, HomeNeed.every_days)).all()
+    planned = set(conn.execute(select(HomeService.need_id).where(
+        or_(and_(HomeService.done_at.is_(None), due), and_(HomeService.done_at >= end, due)))).scalars())
     rows: dict[tuple[str, str], CareRow] = {}
 
     def row(cid, community, name) -> CareRow | None:
@@ -86,5 +99,10 @@ def care_of_day(conn: Connection, day: date, zone: ZoneInfo, *, compounds: set[s
     for cid, community, name, n in still_open:
         if (r := row(cid, community, name)) is not None:
             r.still_open += n
+    for cid, community, name, need_id, every, last in rhythm:
+        if need_id in planned or (last is not None and last >= start - timedelta(days=every - 1)):
+            continue
+        if (r := row(cid, community, name)) is not None:
+            r.still_open += 1
     ordered = sorted(rows.values(), key=lambda r: (natural_order(r.community), natural_order(r.compound)))
     return CareDay(day, ordered)

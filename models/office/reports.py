@@ -90,7 +90,9 @@ def _round_rows(testing: RoundsDay, tr) -> tuple[list[str], list[list]]:
         state = tr(CTX, QT_TRANSLATE_NOOP("Reports", "closed")) if r.closed else \
             tr(CTX, QT_TRANSLATE_NOOP("Reports", "under way"))
         for p in r.buildings:
-            building = p.building or tr(CTX, QT_TRANSLATE_NOOP("Reports", "Subtotal"))
+            # As the dashboard shows it (1号楼), not the roster's bare number.
+            building = tr(CTX, QT_TRANSLATE_NOOP("Reports", "Building {0}")).format(p.building) if p.building else \
+                tr(CTX, QT_TRANSLATE_NOOP("Reports", "Subtotal"))
             rows.append([r.community, r.compound, f"{r.title}（{state}）", building] +
                         [getattr(p, n) for n in ROUND_FIGURES])
     rows.append([tr(CTX, QT_TRANSLATE_NOOP("Reports", "Total")), "", "", ""] +

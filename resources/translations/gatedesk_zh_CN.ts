@@ -4394,14 +4394,14 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     <message>
         <location filename="../../models/office/reports.py" line="43" />
         <location filename="../../models/office/reports.py" line="85" />
-        <location filename="../../models/office/reports.py" line="112" />
+        <location filename="../../models/office/reports.py" line="114" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
         <location filename="../../models/office/reports.py" line="43" />
         <location filename="../../models/office/reports.py" line="85" />
-        <location filename="../../models/office/reports.py" line="112" />
+        <location filename="../../models/office/reports.py" line="114" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
@@ -4413,15 +4413,15 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/office/reports.py" line="50" />
-        <location filename="../../models/office/reports.py" line="93" />
+        <location filename="../../models/office/reports.py" line="95" />
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
     <message>
         <location filename="../../models/office/reports.py" line="52" />
         <location filename="../../models/office/reports.py" line="68" />
-        <location filename="../../models/office/reports.py" line="96" />
-        <location filename="../../models/office/reports.py" line="118" />
+        <location filename="../../models/office/reports.py" line="98" />
+        <location filename="../../models/office/reports.py" line="120" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -4481,115 +4481,120 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="102" />
+        <location filename="../../models/office/reports.py" line="94" />
+        <source>Building {0}</source>
+        <translation>{0}号楼</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/reports.py" line="104" />
         <source>Sampled at home</source>
         <translation>上门采样</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="103" />
+        <location filename="../../models/office/reports.py" line="105" />
         <source>Necessities delivered</source>
         <translation>送生活物资</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="104" />
+        <location filename="../../models/office/reports.py" line="106" />
         <source>Medicine delivered</source>
         <translation>送药</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="105" />
+        <location filename="../../models/office/reports.py" line="107" />
         <source>Home visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="113" />
+        <location filename="../../models/office/reports.py" line="115" />
         <source>On the register</source>
         <translation>在册人数</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="114" />
+        <location filename="../../models/office/reports.py" line="116" />
         <source>Still open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="124" />
+        <location filename="../../models/office/reports.py" line="126" />
         <source>Home services, {day}</source>
         <translation>上门服务台账（{day}）</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="128" />
+        <location filename="../../models/office/reports.py" line="130" />
         <source>Testing rounds, {day}</source>
         <translation>{day} 核酸检测轮次</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="132" />
+        <location filename="../../models/office/reports.py" line="134" />
         <source>{office} daily epidemic-control summary, {day}</source>
         <translation>{office} 疫情防控每日汇总（{day}）</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="133" />
+        <location filename="../../models/office/reports.py" line="135" />
         <source>Community office</source>
         <translation>社区办公室</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="145" />
+        <location filename="../../models/office/reports.py" line="147" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="149" />
-        <location filename="../../models/office/reports.py" line="226" />
+        <location filename="../../models/office/reports.py" line="151" />
+        <location filename="../../models/office/reports.py" line="228" />
         <source>Gates reporting: {n} of {total}</source>
         <translation>已报送门岗：{n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="161" />
-        <location filename="../../models/office/reports.py" line="268" />
+        <location filename="../../models/office/reports.py" line="163" />
+        <location filename="../../models/office/reports.py" line="270" />
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="182" />
+        <location filename="../../models/office/reports.py" line="184" />
         <source>Testing rounds</source>
         <translation>核酸检测轮次</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="186" />
-        <location filename="../../models/office/reports.py" line="284" />
+        <location filename="../../models/office/reports.py" line="188" />
+        <location filename="../../models/office/reports.py" line="286" />
         <source>No round reported</source>
         <translation>未报送本轮次的小区</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="190" />
+        <location filename="../../models/office/reports.py" line="192" />
         <source>Home services</source>
         <translation>上门服务</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="199" />
+        <location filename="../../models/office/reports.py" line="201" />
         <source>Prepared by</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="199" />
+        <location filename="../../models/office/reports.py" line="201" />
         <source>Checked by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="200" />
+        <location filename="../../models/office/reports.py" line="202" />
         <source>Telephone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="200" />
+        <location filename="../../models/office/reports.py" line="202" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="269" />
+        <location filename="../../models/office/reports.py" line="271" />
         <source>Every gate has reported for this day.</source>
         <translation>当日所有门岗均已报送。</translation>
     </message>
     <message>
-        <location filename="../../models/office/reports.py" line="284" />
+        <location filename="../../models/office/reports.py" line="286" />
         <source>Every compound heard from has reported a round for this day.</source>
         <translation>已报送数据的小区当天均已报送核酸轮次。</translation>
     </message>

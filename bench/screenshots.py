@@ -1,0 +1,90 @@
+"""Every tab and dialog of the gate and the office, at the two small screens gates have, as PNGs in
+docs/screenshots/sizes/WxH/: what a reviewer looks at before a screen lands. Prints what it wrote.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshots.py
+
+The windows are laid out at the room a 1366x768 and a 1280x720 screen leave beside a 40-px taskbar;
+a dialog at its own size, no larger than that room. A demo gate (two days) and an office that
+imported it give the tables rows.
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SCREENS = ((1366, 768), (1280, 720))
+TASKBAR = 40
+
+
+def main() -> None:
+    from PySide6.QtCore import QSize, Qt
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from gui.app import install_language, make_app
+    from gui.main_window import MainWindow
+    from gui.office_window import OfficeWindow
+    from models import sync
+    from models.app.demo import DEMO_PINS, create_demo
+    from models.app.desk import Desk
+    from models.store.db import open_database
+    from models.trust.operators import Role
+    from tests.conftest import NOW
+    from tests.gui.test_fits import gate_dialogs
+    from tests.sync_helpers import enroll
+
+    app = make_app()
+    install_language(app, "zh_CN")
+    work = Path(tempfile.mkdtemp(prefix="gatedesk-shots-"))
+    gate_db = open_database(work / "gate" / "gatedesk.sqlite3")
+    create_demo(gate_db, days=2, visits_per_day=40, parcels_per_day=12, seed=3, now=NOW)
+    desk = Desk(gate_db, clock=lambda: NOW)
+    admin = next(o for o in desk.staff.operators() if o.role == Role.ADMIN.value)
+    desk.staff.sign_in(admin.id, DEMO_PINS["admin"])
+    desk.authorise(admin.id, DEMO_PINS["admin"], Role.ADMIN)
+    made = sync.export_bundle(gate_db, work / "usb", sheets=False, now=NOW + timedelta(minutes=1))
+    office_db = open_database(work / "office" / "gatedesk.sqlite3")
+    office = Desk(office_db, clock=lambda: NOW + timedelta(hours=1))
+    office.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="周主任",
+                                      pin="2468", pin_again="2468", office_label="居委会")
+    enroll(office_db, made.path)  # as its administrator would, after checking the fingerprint
+    office.sync.importer().run_all([made.path])
+
+    def settle():
+        for _ in range(3):
+            QApplication.processEvents()
+
+    def shot(widget: QWidget, folder: Path, name: str) -> None:
+        settle()
+        path = folder / f"{name}.png"
+        widget.grab().save(str(path))
+        print(f"{path.relative_to(ROOT)}  {widget.width()}x{widget.height()}")
+
+    for width, height in SCREENS:
+        room = QSize(width, height - TASKBAR)
+        folder = ROOT / "docs" / "screenshots" / "sizes" / f"{width}x{height}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for label, window in (("gate", MainWindow(desk)), ("office", OfficeWindow(office))):
+            window.resize(room)
+            window.show()
+            for i in range(window.tabs.count()):
+                window.tabs.setCurrentIndex(i)
+                shot(window, folder, f"{label}-tab{i + 1}")
+            if label == "gate":
+                for dialog in gate_dialogs(desk, window):
+                    own = QWidget.size(dialog) if dialog.testAttribute(Qt.WA_Resized) else dialog.sizeHint()
+                    dialog.resize(own.boundedTo(room))
+                    dialog.show()
+                    shot(dialog, folder, f"dialog-{type(dialog).__name__}")
+                    dialog.close()
+            window.close()
+    gate_db.close()
+    office_db.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -236,6 +237,8 @@ class GatePanel(QWidget):
             sc.activated.connect(lambda k=kind: self.kind.set_value(k.value))
         self.kind.changed.connect(self._kind_changed)
         self.phone.textEdited.connect(self._maybe_recall)
+        # The banner's "next" follows the cursor however it moves (Tab, a click, the form itself).
+        QApplication.instance().focusChanged.connect(self._focus_moved)
         for key in ("phone", "destination"):  # wrong already as typed: marked at once, not at Save
             self.fields[key].widget.textEdited.connect(lambda text, key=key: self._mark_as_typed(key, text))
         self.temperature.textEdited.connect(self._reading_typed)
@@ -356,6 +359,10 @@ class GatePanel(QWidget):
     def _mark_as_typed(self, key: str, text: str) -> None:
         problem = self.desk.gate.typing_problem(key, text)
         self.fields[key].set_error(texts.message(problem.message) if problem else "")
+
+    def _focus_moved(self, _old, new) -> None:
+        if new is not None and self.isAncestorOf(new):
+            self._next_step()
 
     def _next_step(self) -> None:
         """While nothing is decided yet, the banner names what the form asks for next."""

@@ -553,6 +553,8 @@ def test_a_misread_card_is_said_and_leaves_the_fields_as_they_were(window, qtbot
 def test_a_wrong_phone_or_an_id_number_for_the_destination_is_marked_as_typed(window, qtbot, desk):
     """Issue: the phone took letters and 18 digits with no mark until Enter, the destination took an
     ID number, and the banner kept saying to type the phone after it was typed."""
+    from PySide6.QtWidgets import QApplication
+
     gate = window.gate
     start = gate.banner_detail.text()
     type_text(qtbot, gate.phone, "138a")
@@ -564,6 +566,8 @@ def test_a_wrong_phone_or_an_id_number_for_the_destination_is_marked_as_typed(wi
     type_text(qtbot, gate.phone, "13912345678")  # someone new: on to the name
     assert not gate.fields["phone"].error.isVisible() and gate.name.hasFocus()
     assert gate.banner_detail.text() != start and "姓名" in gate.banner_detail.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)  # the guard Tabs on: the banner follows
+    assert "去往" in gate.banner_detail.text()
     type_text(qtbot, gate.destination, "11010519491231002X")
     assert gate.fields["destination"].error.isVisible() and "身份证号" in gate.fields["destination"].error.text()
     gate.destination.clear()

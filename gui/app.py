@@ -105,6 +105,12 @@ def early_sign_in(data_dir: Path):
     from gui.dialogs.sign_in_dialog import SignInDialog
 
     window = SignInDialog(None)
+    try:  # the names at once, from the file itself; the core checks the PIN once it has loaded
+        from models.trust.early import sign_in_names
+
+        window.prefill(*sign_in_names(path))
+    except Exception:  # noqa: BLE001 - the names then come with the database layer, as before
+        pass
     window.show()
     # On screen for real before the long import: the window system maps it asynchronously, and
     # nothing is drawn while the import holds this thread.
@@ -250,6 +256,9 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
         window.raise_()
         window.activateWindow()
         window.ready_for_keys()
+        # Asked again once the loop runs: a request made before the window system has the window
+        # mapped can be lost (a first run, whose set-up window had just closed).
+        QTimer.singleShot(0, window.activateWindow)
         # Everything built so far lives as long as the app: keep the garbage collector from
         # walking it again and again, which put 10-20 ms pauses into searches and saves.
         gc.freeze()

@@ -52,6 +52,9 @@ class BackgroundOp(QObject):
         if not cancellable:
             self.dialog.setCancelButton(None)
         self.dialog.canceled.connect(self.cancel)
+        # QProgressDialog shows itself once its minimum duration has passed (a timer of its own, from
+        # construction): stopped, so it shows only when _show_timer says so, and never after the work.
+        self.dialog.reset()
         self.dialog.hide()
         self._show_timer = QTimer(self)
         self._show_timer.setSingleShot(True)
@@ -97,6 +100,12 @@ class BackgroundOp(QObject):
             op._cancel.set()
         for op in running:
             op.wait(seconds)
+        for op in cls._running:  # nothing of it shows up afterwards: no progress window over what follows
+            op._poll.stop()
+            if op.dialog is not None:
+                op._show_timer.stop()
+                op.dialog.reset()
+                op.dialog.hide()
         cls._running.clear()
         return len(running)
 
@@ -116,6 +125,7 @@ class BackgroundOp(QObject):
         self._poll.stop()
         if self.dialog is not None:
             self._show_timer.stop()
+            self.dialog.reset()
             self.dialog.hide()
         ok, value = self._outcome
         (self.done if ok else self.error).emit(value)

@@ -47,14 +47,14 @@ class OperatorPinBox(QWidget):
         self.set_operators(operators)
 
     def set_operators(self, operators) -> None:
-        self.who.clear()
-        if not operators:
-            return
-        from gui import texts  # the database layer has arrived by now: it brings the operators
+        """Anything with id, name and role: the core's operators, or the early ones read from the file."""
+        from PySide6.QtCore import QCoreApplication
 
-        for op in operators:
+        self.who.clear()
+        for op in operators or ():
             if ROLE_RANK[Role(op.role)] >= ROLE_RANK[self.minimum]:
-                self.who.addItem(f"{op.name}  ({texts.lookup('Operators', ROLE_LABELS[Role(op.role)])})", op.id)
+                label = QCoreApplication.translate("Operators", ROLE_LABELS[Role(op.role)])
+                self.who.addItem(f"{op.name}  ({label})", op.id)
 
     def operator_id(self) -> str:
         return self.who.currentData()
@@ -91,14 +91,22 @@ class SignInDialog(QDialog):
         else:
             self.attach(desk)
 
+    def prefill(self, operators, last_on_duty: str | None) -> None:
+        """The names read from the file before the database layer has loaded: the guard chooses and
+        types the PIN at once; OK waits for attach()."""
+        self.who.set_operators(operators)
+        self._choose(last_on_duty)
+
+    def _choose(self, operator_id: str | None) -> None:
+        found = self.who.who.findData(operator_id) if operator_id else -1
+        # With the "loading" placeholder set, filling the list chooses nobody: choose someone.
+        self.who.who.setCurrentIndex(max(found, 0) if self.who.who.count() else -1)
+
     def attach(self, desk: Desk) -> None:
+        chosen = self.who.operator_id()  # already chosen from the early names: kept
         self.desk = desk
         self.who.set_operators(desk.staff.operators())
-        last = -1
-        if not self.hand_over:  # after a restart mid-shift, the same guard signs in again
-            last = self.who.who.findData(desk.staff.last_on_duty())
-        # With the "loading" placeholder set, filling the list chooses nobody: choose someone.
-        self.who.who.setCurrentIndex(max(last, 0) if self.who.who.count() else -1)
+        self._choose(chosen or (None if self.hand_over else desk.staff.last_on_duty()))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
 
     def accept(self) -> None:

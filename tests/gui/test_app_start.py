@@ -198,7 +198,12 @@ def test_the_early_sign_in_window_is_filled_and_signs_in(app, tmp_path, monkeypa
     seen, shown = [], []
 
     def first(window):
-        seen.append((window.isVisible(), window.who.who.count()))  # on screen, names still to come
+        # On screen with the names already in (read from the file with the standard library), before
+        # the database layer that checks the PIN has loaded: OK waits for it.
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        seen.append((window.isVisible(), window.who.who.currentText().split()[0],
+                     window.buttons.button(QDialogButtonBox.Ok).isEnabled()))
 
     def sign_in(self):
         seen.append(("exec", self.who.who.currentText()))
@@ -210,7 +215,7 @@ def test_the_early_sign_in_window_is_filled_and_signs_in(app, tmp_path, monkeypa
     monkeypatch.setattr(MainWindow, "show", lambda self: shown.append(self.desk.operator.name))
     monkeypatch.setattr(app_mod.QApplication, "exec", lambda *a: 0)
     assert app_mod.run(data, on_first_window=first) == 0
-    assert seen[0] == (True, 0) and seen[1][0] == "exec" and "林管理" in seen[1][1]
+    assert seen[0] == (True, "林管理", False) and seen[1][0] == "exec" and "林管理" in seen[1][1]
     assert shown == ["林管理"]
 
 

@@ -320,3 +320,32 @@ def test_the_log_opens_on_the_station_s_day_and_shows_what_was_registered_today(
     add(desk, "王小明", "13800138000")
     log.refresh()
     assert log.model.rowCount() == 1
+
+
+def test_quick_work_shows_no_progress_window_and_none_shows_after_work_ends(app, qtbot):
+    """QProgressDialog shows itself on a timer of its own: a progress window flashed up for work
+    done in a blink, and one for work stopped at closing popped up later over whatever came next."""
+    import time
+
+    from PySide6.QtWidgets import QWidget
+
+    from gui.background import SHOW_AFTER_MS, BackgroundOp
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    quick = BackgroundOp(parent, lambda _p, _c: time.sleep(0.05), label="导出中").start()
+    seen = []
+    qtbot.waitUntil(lambda: seen.append(quick.dialog.isVisible()) or not quick.running, timeout=5_000)
+    assert not any(seen) and not quick.dialog.isVisible()
+    qtbot.wait(4_300)  # QProgressDialog's own timer (4 s from construction) must not show it now
+    assert not quick.dialog.isVisible()
+
+    def slow(_progress, cancelled):
+        while not cancelled():
+            time.sleep(0.01)
+
+    stopped = BackgroundOp(parent, slow, label="导出中").start()
+    BackgroundOp.stop_all()
+    qtbot.wait(max(SHOW_AFTER_MS, 4_000) + 300)
+    assert not stopped.dialog.isVisible()

@@ -4,8 +4,9 @@
     python bench/startup_probe.py gatedesk DIR   GateDesk's real start-up path (gui.app.run) up to its
                                                  first window, the sign-in
 
-Prints 'ready' once the first window is painted and, for GateDesk, 'filled' once the sign-in window
-has its operators (the database layer has arrived), then exits (GateDesk through
+Prints 'ready' once the first window is painted; for GateDesk, 'names' when that painted window
+already shows the operators' names (read from the file before the database layer loads), and
+'filled' once the database layer has arrived (OK can check a PIN); then exits (GateDesk through
 its own Cancel, so the next launch starts from a cleanly closed database, as usual).
 """
 import os
@@ -36,9 +37,11 @@ def main() -> None:
 
         def first(widget) -> None:
             ready(widget)
+            if widget.who.who.count():
+                print("names", flush=True)
 
             def filled() -> None:
-                if widget.who.who.count():
+                if widget.desk is not None:
                     widget.grab()
                     print("filled", flush=True)
                     widget.reject()  # closes the database cleanly, as a guard's Cancel would

@@ -61,7 +61,8 @@ class OperatorPinBox(QWidget):
 
 
 class SignInDialog(QDialog):
-    """desk=None draws the window at once, names still to come; attach(desk) fills it. OK waits for
+    """desk=None draws the window at once (prefill() gives it the names read from the file); attach(desk)
+    brings the core. OK waits for
     the names, and what is typed meanwhile (the PIN) stays."""
 
     def __init__(self, desk: Desk | None, parent=None, *, hand_over: bool = False):

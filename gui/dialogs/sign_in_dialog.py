@@ -62,8 +62,7 @@ class OperatorPinBox(QWidget):
 
 class SignInDialog(QDialog):
     """desk=None draws the window at once (prefill() gives it the names read from the file); attach(desk)
-    brings the core. OK waits for
-    the names, and what is typed meanwhile (the PIN) stays."""
+    brings the core. OK waits for the core, and what is typed meanwhile (the PIN) stays."""
 
     def __init__(self, desk: Desk | None, parent=None, *, hand_over: bool = False):
         super().__init__(parent)

@@ -100,9 +100,10 @@ class ParcelsPanel(QWidget):
         self.kind = ChoiceRow([(k.value, texts.lookup("Parcels", KIND_LABELS[k]), key) for k, key in KIND_KEYS.items()],
                               object_name="parcelKind", columns=2)
         self.kind.set_value(ParcelKind.PARCEL.value)
-        self.carrier = self._line("carrier", self.tr("SF, JD, Meituan…"))
-        self.tracking = self._line("tracking_no", self.tr("scan or type, then Enter"))
-        self.room = self._line("room", self.tr("building-unit-room, e.g. 3-2-501"))
+        # Short: the column is narrow on a 1280-px screen, and the row's label says what the field is.
+        self.carrier = self._line("carrier", self.tr("e.g. SF, JD"))
+        self.tracking = self._line("tracking_no", self.tr("scan or type"))
+        self.room = self._line("room", self.tr("e.g. 3-2-501"))
         self.rooms = QStringListModel(self)
         completer = QCompleter(self.rooms, self)
         completer.setCaseSensitivity(Qt.CaseInsensitive)

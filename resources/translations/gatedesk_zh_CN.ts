@@ -14,17 +14,17 @@
         <translation>门岗登记台遇到了意外错误。已经保存的记录都是安全的。一份不含个人信息的报告已写入 {0}，请交给管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="201" />
+        <location filename="../../gui/app.py" line="207" />
         <source>The database is damaged ({0}). GateDesk closes now so that nothing more is written to it; start it again to be offered the newest backup.</source>
         <translation>数据库已损坏（{0}）。门岗登记台现在关闭，以免再写入；请重新打开，届时会提供最新的备份用于恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="293" />
+        <location filename="../../gui/app.py" line="302" />
         <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
         <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="297" />
+        <location filename="../../gui/app.py" line="306" />
         <source>The database {0} is damaged ({1}). It has not been changed.
 
 Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
@@ -320,12 +320,12 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>Authority</name>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="160" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="168" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="161" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="169" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
@@ -348,7 +348,7 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/background.py" line="83" />
+        <location filename="../../gui/background.py" line="86" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1715,344 +1715,344 @@ Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pullin
 <context>
     <name>GatePanel</name>
     <message>
-        <location filename="../../gui/gate_panel.py" line="79" />
+        <location filename="../../gui/gate_panel.py" line="80" />
         <source>11 digits; a returning visitor is filled in</source>
         <translation>11 位手机号；老访客自动带出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="82" />
+        <location filename="../../gui/gate_panel.py" line="83" />
         <source>district, town or city</source>
         <translation>区、镇或城市</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="83" />
+        <location filename="../../gui/gate_panel.py" line="84" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="87" />
+        <location filename="../../gui/gate_panel.py" line="88" />
         <source>Green</source>
         <translation>绿码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="88" />
+        <location filename="../../gui/gate_panel.py" line="89" />
         <source>Yellow</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="89" />
+        <location filename="../../gui/gate_panel.py" line="90" />
         <source>Red</source>
         <translation>红码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="90" />
+        <location filename="../../gui/gate_panel.py" line="91" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="91" />
+        <location filename="../../gui/gate_panel.py" line="92" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="92" />
+        <location filename="../../gui/gate_panel.py" line="93" />
         <source>None</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="93" />
+        <location filename="../../gui/gate_panel.py" line="94" />
         <source>11-28 09:12, or 30h</source>
         <translation>11-28 09:12，或 30h</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="94" />
+        <location filename="../../gui/gate_panel.py" line="95" />
         <source>Yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="109" />
+        <location filename="../../gui/gate_panel.py" line="110" />
         <source>Risk-area stay in 14 days / star on itinerary card</source>
         <translation>14 天内到过中高风险地区 / 行程卡带星</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="100" />
+        <location filename="../../gui/gate_panel.py" line="101" />
         <source>Who [F1–F5]</source>
         <translation>人员类别 [F1–F5]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="101" />
+        <location filename="../../gui/gate_panel.py" line="102" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="102" />
+        <location filename="../../gui/gate_panel.py" line="103" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="111" />
+        <location filename="../../gui/gate_panel.py" line="112" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="112" />
+        <location filename="../../gui/gate_panel.py" line="113" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="103" />
+        <location filename="../../gui/gate_panel.py" line="104" />
         <source>Going to (building-unit-room)</source>
         <translation>去往（楼-单元-室）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="104" />
+        <location filename="../../gui/gate_panel.py" line="105" />
         <source>Host (resident visited)</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="113" />
+        <location filename="../../gui/gate_panel.py" line="114" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="105" />
-        <location filename="../../gui/gate_panel.py" line="293" />
+        <location filename="../../gui/gate_panel.py" line="106" />
+        <location filename="../../gui/gate_panel.py" line="296" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="94" />
+        <location filename="../../gui/gate_panel.py" line="95" />
         <source>No</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="96" />
+        <location filename="../../gui/gate_panel.py" line="97" />
         <source>Mask on</source>
         <translation>戴了</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="96" />
+        <location filename="../../gui/gate_panel.py" line="97" />
         <source>No mask</source>
         <translation>没戴</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="106" />
+        <location filename="../../gui/gate_panel.py" line="107" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="107" />
+        <location filename="../../gui/gate_panel.py" line="108" />
         <source>Nucleic-acid result</source>
         <translation>核酸结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="108" />
+        <location filename="../../gui/gate_panel.py" line="109" />
         <source>Sample taken</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="110" />
+        <location filename="../../gui/gate_panel.py" line="111" />
         <source>Mask</source>
         <translation>口罩</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="126" />
+        <location filename="../../gui/gate_panel.py" line="127" />
         <source>Save  [Enter]</source>
         <translation>保存  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="130" />
+        <location filename="../../gui/gate_panel.py" line="131" />
         <source>Clear  [Esc]</source>
         <translation>清空  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="147" />
+        <location filename="../../gui/gate_panel.py" line="148" />
         <source>Supervisor override…</source>
         <translation>主管改判…</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="152" />
+        <location filename="../../gui/gate_panel.py" line="153" />
         <source>Place at the isolation point  [F9]</source>
         <translation>送往临时隔离点  [F9]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="161" />
+        <location filename="../../gui/gate_panel.py" line="162" />
         <source>Sign the earlier entry out, then save  [F7]</source>
         <translation>先为上次登记签离，再保存  [F7]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="172" />
+        <location filename="../../gui/gate_panel.py" line="173" />
         <source>Register the next person meanwhile  [F8]</source>
         <translation>先登记下一位  [F8]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="180" />
+        <location filename="../../gui/gate_panel.py" line="181" />
         <source>Waiting for a re-measure (double-click or Enter to resume)</source>
         <translation>等候复测（双击或回车继续登记）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="285" />
+        <location filename="../../gui/gate_panel.py" line="288" />
         <source>Ready</source>
         <translation>请登记</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="285" />
+        <location filename="../../gui/gate_panel.py" line="288" />
         <source>Type the phone number to begin.</source>
         <translation>先输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="291" />
+        <location filename="../../gui/gate_panel.py" line="294" />
         <source>First reading: {0} °C — type the re-measured reading</source>
         <translation>初测：{0} °C —— 请输入复测体温</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="293" />
+        <location filename="../../gui/gate_panel.py" line="296" />
         <source>Re-measured temperature °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="317" />
+        <location filename="../../gui/gate_panel.py" line="320" />
         <source>ID card not read</source>
         <translation>身份证未读取</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="326" />
+        <location filename="../../gui/gate_panel.py" line="329" />
         <source>From the ID card · born {0}</source>
         <translation>读自身份证 · 出生 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="327" />
+        <location filename="../../gui/gate_panel.py" line="330" />
         <source>Now the checks.</source>
         <translation>接着逐项查验。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="327" />
+        <location filename="../../gui/gate_panel.py" line="330" />
         <source>Now the phone number and the checks.</source>
         <translation>接着输入手机号并逐项查验。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="328" />
+        <location filename="../../gui/gate_panel.py" line="331" />
         <source>ID card read</source>
         <translation>身份证已读取</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="328" />
+        <location filename="../../gui/gate_panel.py" line="331" />
         <source>{0} · born {1}.</source>
         <translation>{0} · 出生 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="367" />
+        <location filename="../../gui/gate_panel.py" line="374" />
         <source>Next: {0}</source>
         <translation>下一项：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="370" />
+        <location filename="../../gui/gate_panel.py" line="377" />
         <source>Everything is asked: Enter saves.</source>
         <translation>都已填好：按回车保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="391" />
+        <location filename="../../gui/gate_panel.py" line="398" />
         <source>from the visit of {0}; change it if the visitor shows a newer one</source>
         <translation>来自 {0} 的登记；访客出示更新的结果时请改</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="393" />
+        <location filename="../../gui/gate_panel.py" line="400" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="394" />
+        <location filename="../../gui/gate_panel.py" line="401" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="444" />
+        <location filename="../../gui/gate_panel.py" line="451" />
         <source>Resident {0} · {1} · in</source>
         <translation>住户 {0} · {1} · 进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="446" />
+        <location filename="../../gui/gate_panel.py" line="453" />
         <source>Take the temperature, type it and press Enter. Esc cancels.</source>
         <translation>请测温，输入体温后按回车。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="468" />
+        <location filename="../../gui/gate_panel.py" line="475" />
         <source>in</source>
         <translation>进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="468" />
+        <location filename="../../gui/gate_panel.py" line="475" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="469" />
+        <location filename="../../gui/gate_panel.py" line="476" />
         <source>Pass: {0}</source>
         <translation>刷证放行：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="481" />
+        <location filename="../../gui/gate_panel.py" line="488" />
         <source>STOP — do not let out</source>
         <translation>拦住 — 不得外出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="481" />
+        <location filename="../../gui/gate_panel.py" line="488" />
         <source>Pass refused</source>
         <translation>通行证无效</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="498" />
+        <location filename="../../gui/gate_panel.py" line="505" />
         <source>Already inside</source>
         <translation>已在场</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="499" />
+        <location filename="../../gui/gate_panel.py" line="506" />
         <source>{0} came in at {1} and has not signed out. F7 signs that entry out and saves this one; Esc clears the form.</source>
         <translation>{0} 于 {1} 进入，尚未离开。按 F7 为上次登记签离并保存本次；按 Esc 清空表单。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="510" />
+        <location filename="../../gui/gate_panel.py" line="517" />
         <source>NOT SAVED</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="521" />
-        <location filename="../../gui/gate_panel.py" line="557" />
+        <location filename="../../gui/gate_panel.py" line="528" />
+        <location filename="../../gui/gate_panel.py" line="564" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="522" />
+        <location filename="../../gui/gate_panel.py" line="529" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="536" />
+        <location filename="../../gui/gate_panel.py" line="543" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="537" />
+        <location filename="../../gui/gate_panel.py" line="544" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="558" />
+        <location filename="../../gui/gate_panel.py" line="565" />
         <source>First reading {0} °C: type the re-measured reading.</source>
         <translation>初测 {0} °C：请输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="567" />
+        <location filename="../../gui/gate_panel.py" line="574" />
         <source>{0} · first reading {1} °C · waiting {2} min</source>
         <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="608" />
+        <location filename="../../gui/gate_panel.py" line="615" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="620" />
+        <location filename="../../gui/gate_panel.py" line="627" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>
@@ -3563,173 +3563,173 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ParcelsPanel</name>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="103" />
-        <source>SF, JD, Meituan…</source>
-        <translation>顺丰、京东、美团…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/parcels_panel.py" line="104" />
-        <source>scan or type, then Enter</source>
-        <translation>扫码或输入后回车</translation>
-    </message>
-    <message>
-        <location filename="../../gui/parcels_panel.py" line="105" />
-        <source>building-unit-room, e.g. 3-2-501</source>
-        <translation>楼-单元-室，如 3-2-501</translation>
-    </message>
-    <message>
-        <location filename="../../gui/parcels_panel.py" line="112" />
+        <location filename="../../gui/parcels_panel.py" line="113" />
         <source>last 4 digits</source>
         <translation>后四位</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="114" />
+        <location filename="../../gui/parcels_panel.py" line="115" />
         <source>e.g. A-3</source>
         <translation>如 A-3</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="115" />
+        <location filename="../../gui/parcels_panel.py" line="116" />
         <source>Take in  [Enter]</source>
         <translation>收件  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="134" />
+        <location filename="../../gui/parcels_panel.py" line="135" />
         <source>Kind [1–4]</source>
         <translation>类别 [1–4]</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="126" />
+        <location filename="../../gui/parcels_panel.py" line="127" />
         <source>Carrier / platform</source>
         <translation>快递公司 / 平台</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="127" />
+        <location filename="../../gui/parcels_panel.py" line="104" />
+        <source>e.g. SF, JD</source>
+        <translation>如 顺丰、京东</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="105" />
+        <source>scan or type</source>
+        <translation>扫码或输入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="106" />
+        <source>e.g. 3-2-501</source>
+        <translation>如 3-2-501</translation>
+    </message>
+    <message>
+        <location filename="../../gui/parcels_panel.py" line="128" />
         <source>Tracking / order no.</source>
         <translation>快递单号 / 订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="128" />
+        <location filename="../../gui/parcels_panel.py" line="129" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="129" />
+        <location filename="../../gui/parcels_panel.py" line="130" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="130" />
+        <location filename="../../gui/parcels_panel.py" line="131" />
         <source>Phone tail</source>
         <translation>手机尾号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="131" />
+        <location filename="../../gui/parcels_panel.py" line="132" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="132" />
+        <location filename="../../gui/parcels_panel.py" line="133" />
         <source>Take in</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="149" />
+        <location filename="../../gui/parcels_panel.py" line="150" />
         <source>pick-up code or room</source>
         <translation>取件码或房号</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="151" />
+        <location filename="../../gui/parcels_panel.py" line="152" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="154" />
+        <location filename="../../gui/parcels_panel.py" line="155" />
         <source>who collects</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="155" />
+        <location filename="../../gui/parcels_panel.py" line="156" />
         <source>Collected</source>
         <translation>已领取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="158" />
+        <location filename="../../gui/parcels_panel.py" line="159" />
         <source>volunteer's name</source>
         <translation>志愿者姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="159" />
+        <location filename="../../gui/parcels_panel.py" line="160" />
         <source>Delivered to the door</source>
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="162" />
+        <location filename="../../gui/parcels_panel.py" line="163" />
         <source>disinfectant, e.g. 含氯消毒液</source>
         <translation>消毒剂，如 含氯消毒液</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="163" />
+        <location filename="../../gui/parcels_panel.py" line="164" />
         <source>Disinfect all new items</source>
         <translation>新到件统一消毒</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="166" />
+        <location filename="../../gui/parcels_panel.py" line="167" />
         <source>Disinfect selected</source>
         <translation>消毒选中件</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="180" />
+        <location filename="../../gui/parcels_panel.py" line="181" />
         <source>Hand out</source>
         <translation>取件 / 送货</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="199" />
+        <location filename="../../gui/parcels_panel.py" line="200" />
         <source>Waiting</source>
         <translation>待取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="200" />
+        <location filename="../../gui/parcels_panel.py" line="201" />
         <source>Overdue</source>
         <translation>超时未取</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="201" />
+        <location filename="../../gui/parcels_panel.py" line="202" />
         <source>Handed out today</source>
         <translation>今日已发放</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="203" />
+        <location filename="../../gui/parcels_panel.py" line="204" />
         <source>Counts per day…</source>
         <translation>每日统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="260" />
+        <location filename="../../gui/parcels_panel.py" line="261" />
         <source>Today: {0} received, {1} handed out · waiting {2}, overdue {3}</source>
         <translation>今日：收件 {0}，已发放 {1} · 待取 {2}，超时 {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="277" />
+        <location filename="../../gui/parcels_panel.py" line="278" />
         <source>Pick-up code {0} · {1}</source>
         <translation>取件码 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="293" />
+        <location filename="../../gui/parcels_panel.py" line="294" />
         <source>Nothing waiting for {0}.</source>
         <translation>{0} 没有待取的物品。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="298" />
+        <location filename="../../gui/parcels_panel.py" line="299" />
         <source>Choose an item in the list first.</source>
         <translation>请先在列表中选中一件。</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="315" />
+        <location filename="../../gui/parcels_panel.py" line="316" />
         <source>Handed out: code {0} · {1} · {2}</source>
         <translation>已取走：取件码 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/parcels_panel.py" line="341" />
-        <location filename="../../gui/parcels_panel.py" line="356" />
+        <location filename="../../gui/parcels_panel.py" line="342" />
+        <location filename="../../gui/parcels_panel.py" line="357" />
         <source>Disinfected {0} items.</source>
         <translation>已消毒 {0} 件。</translation>
     </message>

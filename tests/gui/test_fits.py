@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QTabBar,
     QTableView,
@@ -276,3 +277,30 @@ def test_the_windows_open_within_the_screen(demo_desk, office_desk, app, qtbot, 
         for button in buttons:
             corner = button.mapTo(window, button.rect().bottomRight())
             assert button.isVisibleTo(window) and corner.y() <= window.height(), f"{button.text()} below the window"
+
+
+def cut_placeholders(root: QWidget) -> list[str]:
+    """Empty fields whose placeholder (what the field asks for) does not show whole."""
+    found = []
+    for w in root.findChildren(QLineEdit):
+        if w.isVisibleTo(root) and w.placeholderText() and not w.text():
+            room = w.contentsRect().width() - w.textMargins().left() - w.textMargins().right() - 8
+            need = w.fontMetrics().horizontalAdvance(w.placeholderText())
+            if need > room:
+                found.append(f"{w.objectName()} '{w.placeholderText()}': needs {need} px, has {room}")
+    return found
+
+
+@in_each_language
+@sized
+def test_the_parcel_forms_placeholders_show_whole(demo_desk, app, qtbot, size, language):
+    """Issue: the intake form's placeholders were cut off at 1366x768 and 1280x720."""
+    from gui.app import install_language
+    from gui.main_window import MainWindow
+
+    install_language(app, language)
+    window = MainWindow(demo_desk)
+    qtbot.addWidget(window)
+    window.tabs.setCurrentWidget(window.parcels)
+    lay_out(window, QSize(size.width(), size.height() - 40))
+    assert not cut_placeholders(window.parcels), "\n".join(cut_placeholders(window.parcels))

@@ -573,3 +573,22 @@ def test_a_wrong_phone_or_an_id_number_for_the_destination_is_marked_as_typed(wi
     gate.destination.clear()
     type_text(qtbot, gate.destination, "3-2-501")
     assert not gate.fields["destination"].error.isVisible()
+
+
+def test_after_a_hand_over_the_first_key_lands_in_the_form(window, qtbot, desk, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from gui.dialogs import sign_in_dialog
+    from tests.gui.conftest import PINS, operator_id
+
+    def next_guard(self):
+        self.who.who.setCurrentIndex(self.who.who.findData(operator_id(desk, "陈主管")))
+        self.who.pin.setText(PINS["陈主管"])
+        self.accept()
+        return QDialog.Accepted
+
+    monkeypatch.setattr(sign_in_dialog.SignInDialog, "exec", next_guard)
+    qtbot.keyClick(window, Qt.Key_H, Qt.ControlModifier)
+    assert desk.operator.name == "陈主管"
+    qtbot.keyClicks(QApplication.focusWidget(), "138")
+    assert window.gate.phone.text() == "138"

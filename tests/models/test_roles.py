@@ -20,7 +20,7 @@ SUPERVISOR, ADMIN = Role.SUPERVISOR, Role.ADMIN
 # action -> (role it needs, how to call it on a desk `d` with its ids `x`); None: anyone on duty.
 NEEDS = {
     # the gate's daily work
-    "gate.register": None, "gate.unanswered": None, "gate.read_id_card": None, "gate.recall": None, "gate.sign_out": None, "gate.auto_sign_out": None, "gate.on_site": None,
+    "gate.register": None, "gate.unanswered": None, "gate.typing_problem": None, "gate.read_id_card": None, "gate.recall": None, "gate.sign_out": None, "gate.auto_sign_out": None, "gate.on_site": None,
     "gate.today_counts": None, "gate.count_visits": None, "gate.page_visits": None, "staff.operator_names": None,
     "isolation.open_case_count": None, "parcels.take_in": None, "parcels.waiting_parcels": None,
     "isolation.place_in_isolation": None, "isolation.open_isolation_case": None, "isolation.isolation_cases": None,

@@ -23,7 +23,7 @@ from models.store.clock import utcnow
 from models.store.db import Database
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.records import new_id
-from models.sync.inbox import PEOPLE_LOG, Cancelled, FileSummary, is_people_log
+from models.sync.inbox import PEOPLE_LOG, Cancelled, FileSummary, is_people_log, write_receipt
 from models.sync import closed_rules, day_figures, reader, relay, units
 from models.sync.export import OVERLAP
 from models.sync.forward import OfficeUnit, office_unit
@@ -383,15 +383,7 @@ class Importer:
             {m.compound.id: m.compound.grid})
         self._check_station(conn, station_id, m.gate.id, m.compound.id, m.station.created_at)
         self._note_station(conn, station_id, opened.public_key, m.compound, m.gate, seq, created_at, now)
-        conn.execute(SyncReceipt.__table__.insert().values(
-            id=opened.receipt_id, station_id=station_id, seq=seq, bundle_created_at=created_at, imported_at=now,
-            period_from=parse_wire_time(m.period.from_) if m.period.from_ else None,
-            period_to=parse_wire_time(m.period.to), file_name=opened.path.name[:255],
-            created=summary.total("created"), updated=summary.total("updated"),
-            unchanged=summary.total("unchanged"), conflicts=len(summary.conflicts),
-            audit_seq=m.audit.seq if m.audit else None, audit_hash=m.audit.hash if m.audit else None,
-            audit_prev_seq=m.audit.prev_seq if m.audit else None,
-            audit_prev_hash=m.audit.prev_hash if m.audit else None))
+        write_receipt(conn, opened, summary, now)
         summary.audit_alarm = _audit_alarm(conn, station_id, seq)
         self._keep(conn, opened, now)
         self._audit_enrollments(conn, now)

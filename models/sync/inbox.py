@@ -5,13 +5,16 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from datetime import datetime
 from typing import Any
 
 from models.formats import bundle
+from models.formats.wire import parse_wire_time
 from models.formats.bundle import BundleRejected
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.sync import people_logs
 from models.sync.records import record_types
+from models.sync.tables import SyncReceipt
 
 
 # -- import (office) -------------------------------------------------------------------------
@@ -162,3 +165,19 @@ def reports_header(line: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return text in people_logs.people_log_headers()
+
+
+def write_receipt(conn, opened: bundle.OpenBundle, summary: FileSummary, now: datetime) -> None:
+    """The office's record that it accepted this bundle (a gate's, or an office's relaying gates'):
+    what 'who has not reported' counts, with the audit heads it carried."""
+    m = opened.manifest
+    conn.execute(SyncReceipt.__table__.insert().values(
+        id=opened.receipt_id, station_id=opened.station_id, seq=m.sequence,
+        bundle_created_at=parse_wire_time(m.created_at), imported_at=now,
+        period_from=parse_wire_time(m.period.from_) if m.period.from_ else None,
+        period_to=parse_wire_time(m.period.to), file_name=opened.path.name[:255],
+        created=summary.total("created"), updated=summary.total("updated"),
+        unchanged=summary.total("unchanged"), conflicts=len(summary.conflicts),
+        audit_seq=m.audit.seq if m.audit else None, audit_hash=m.audit.hash if m.audit else None,
+        audit_prev_seq=m.audit.prev_seq if m.audit else None,
+        audit_prev_hash=m.audit.prev_hash if m.audit else None))

@@ -21,11 +21,10 @@ from sqlalchemy import Connection, func, select
 
 from models.formats import bundle, wire
 from models.formats.bundle import BundleRejected
-from models.formats.wire import parse_wire_time
 from models.store import locks
 from models.sync import units
 from models.sync.forward import OfficeUnit
-from models.sync.inbox import Cancelled, FileSummary
+from models.sync.inbox import Cancelled, FileSummary, write_receipt
 from models.sync.keys import enroll, enrolled
 from models.sync.tables import RelayedBundle, SyncForwarder, SyncReceipt, SyncStation
 from models.trust import audit
@@ -153,16 +152,7 @@ def apply_relayed(importer, conn: Connection, opened: bundle.OpenBundle, summary
                 progress(done, len(entries))
     if summary.already_imported:
         return  # the very bundle came before: each gate's bundle in it proven again, nothing written
-    conn.execute(SyncReceipt.__table__.insert().values(
-        id=opened.receipt_id, station_id=relay_id, seq=m.sequence,
-        bundle_created_at=parse_wire_time(m.created_at), imported_at=now,
-        period_from=parse_wire_time(m.period.from_) if m.period.from_ else None,
-        period_to=parse_wire_time(m.period.to), file_name=opened.path.name[:255],
-        created=summary.total("created"), updated=summary.total("updated"),
-        unchanged=summary.total("unchanged"), conflicts=len(summary.conflicts),
-        audit_seq=m.audit.seq if m.audit else None, audit_hash=m.audit.hash if m.audit else None,
-        audit_prev_seq=m.audit.prev_seq if m.audit else None,
-        audit_prev_hash=m.audit.prev_hash if m.audit else None))
+    write_receipt(conn, opened, summary, now)
     # The relaying office's own chain, compared across its bundles as a gate's is.
     summary.audit_alarm = summary.audit_alarm or importer.chain_alarm(conn, relay_id, m.sequence)
     _note_relay(importer, conn, opened, unit, now)

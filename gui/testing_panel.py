@@ -267,7 +267,7 @@ class TestingPanel(QWidget):
             self.reason.addItem(texts.lookup("Rounds", REASON_LABELS[r]), r.value)
         self.note = QLineEdit()
         self.note.setObjectName("roundNote")
-        self.note.setPlaceholderText(self.tr("Note (where tested, which hospital…)"))
+        self.note.setPlaceholderText(self.tr("Where?"))  # short: the field is narrow at 1280 px
         self.reason_button = QPushButton(self.tr("Record reason"))
         self.reason_button.setObjectName("recordReason")
         self.reason_button.clicked.connect(self.record_reason)

@@ -55,7 +55,7 @@ class PosterDialog(QDialog):
         form.addRow(self.tr("The QR says"), kind_box)
         self.content = QLineEdit()
         self.content.setObjectName("posterContent")
-        self.content.setPlaceholderText(self.tr("paste the code's text here"))
+        self.content.setPlaceholderText(self.tr("paste the text"))
         self.read_button = QPushButton(self.tr("Read from a picture…"))
         self.read_button.clicked.connect(self.read_picture)
         content_row = QHBoxLayout()

@@ -4,7 +4,7 @@ before that are still not done. Counts only: no name reaches the office's screen
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, and_, func, or_, select
@@ -12,6 +12,8 @@ from sqlalchemy import Connection, and_, func, or_, select
 from models.care.tables import HomeNeed, HomeService, ServiceKind
 from models.residents.tables import natural_order
 from models.setup.site import Compound, Gate
+from models.formats.wire import wire_time
+from models.store import bulk
 from models.store.clock import day_bounds
 
 KINDS = tuple(k.value for k in ServiceKind)
@@ -73,13 +75,17 @@ def care_of_day(conn: Connection, day: date, zone: ZoneInfo, *, compounds: set[s
         .where(or_(and_(HomeService.done_at.is_(None), due), and_(HomeService.done_at >= end, due))))).all()
     # Visits due by the rhythm (every_days) of residents with nothing planned: as the gate's ledger
     # counts them (care.ledger.due_on), for the needs on the register that day.
-    rhythm = conn.execute(
-        select(*place, HomeNeed.id, HomeNeed.every_days, func.max(HomeService.done_at))
-        .select_from(HomeNeed).join(Gate, Gate.id == HomeNeed.gate_id).join(Compound, Compound.id == Gate.compound_id)
-        .join(HomeService, and_(HomeService.need_id == HomeNeed.id, HomeService.done_at < end), isouter=True)
-        .where(HomeNeed.every_days > 0, HomeNeed.since <= day.isoformat(),
-               or_(HomeNeed.ended_at.is_(None), HomeNeed.ended_at >= end))
-        .group_by(*place, HomeNeed.id, HomeNeed.every_days)).all()
+    # Two questions that each seek an index (the register's open needs; each one's last service).
+    rhythmic = conn.execute(
+        select(*place, HomeNeed.id, HomeNeed.every_days).select_from(HomeNeed)
+        .join(Gate, Gate.id == HomeNeed.gate_id).join(Compound, Compound.id == Gate.compound_id)
+        .where(HomeNeed.since <= day.isoformat(), or_(HomeNeed.ended_at.is_(None), HomeNeed.ended_at >= end),
+               HomeNeed.every_days > 0)).all()
+    stored = bulk.time_storage(conn.dialect.name)
+    last_done = {need: _aware(at) for need, at in bulk.rows_in(
+        conn, "SELECT need_id, max(done_at) FROM home_service WHERE done_at < {mark} AND need_id IN {in_} "
+              "GROUP BY need_id", [r[3] for r in rhythmic], stored(wire_time(end)))}
+    rhythm = [(*r, last_done.get(r[3])) for r in rhythmic]
     planned = set(conn.execute(select(HomeService.need_id).where(
         or_(and_(HomeService.done_at.is_(None), due), and_(HomeService.done_at >= end, due)))).scalars())
     rows: dict[tuple[str, str], CareRow] = {}
@@ -106,3 +112,10 @@ def care_of_day(conn: Connection, day: date, zone: ZoneInfo, *, compounds: set[s
             r.still_open += 1
     ordered = sorted(rows.values(), key=lambda r: (natural_order(r.community), natural_order(r.compound)))
     return CareDay(day, ordered)
+
+
+def _aware(value) -> datetime:
+    """A time read through the driver: SQLite's naive UTC text, or PostgreSQL's aware datetime."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)

@@ -3801,8 +3801,8 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/dialogs/poster_dialog.py" line="58" />
-        <source>paste the code's text here</source>
-        <translation>在此粘贴二维码文字</translation>
+        <source>paste the text</source>
+        <translation>粘贴码的文字</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/poster_dialog.py" line="59" />
@@ -6193,12 +6193,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>办公室 {station} 尚未在此备案（密钥 {key}）。请与该办公室核对指纹（其转报窗口会显示），然后备案；在此之前不导入其任何内容。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/inbox.py" line="129" />
+        <location filename="../../models/sync/inbox.py" line="132" />
         <source>The office's database stopped answering while this file was imported ({detail}). Nothing of this file was written; import it again once the database is back.</source>
         <translation>导入此文件时办公室数据库停止了响应（{detail}）。此文件的内容均未写入；数据库恢复后请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/inbox.py" line="132" />
+        <location filename="../../models/sync/inbox.py" line="135" />
         <source>A spreadsheet GateDesk writes for people beside its bundle; the office imports the bundle, not this. Skipped.</source>
         <translation>这是 GateDesk 在数据包旁为人工查阅写出的表格；办公室导入的是数据包而不是它。已跳过。</translation>
     </message>
@@ -6308,11 +6308,6 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>在此采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="270" />
-        <source>Note (where tested, which hospital…)</source>
-        <translation>备注（在何处检测、哪家医院…）</translation>
-    </message>
-    <message>
         <location filename="../../gui/testing_panel.py" line="271" />
         <source>Record reason</source>
         <translation>记录原因</translation>
@@ -6387,6 +6382,11 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../gui/testing_panel.py" line="106" />
         <source>Not yet sampled</source>
         <translation>未采样</translation>
+    </message>
+    <message>
+        <location filename="../../gui/testing_panel.py" line="270" />
+        <source>Where?</source>
+        <translation>检测地点、医院</translation>
     </message>
     <message>
         <location filename="../../gui/testing_panel.py" line="409" />
@@ -6966,28 +6966,28 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync/importer.py" line="449" />
+        <location filename="../../models/sync/importer.py" line="441" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="452" />
+        <location filename="../../models/sync/importer.py" line="444" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="518" />
-        <location filename="../../models/sync/importer.py" line="688" />
+        <location filename="../../models/sync/importer.py" line="510" />
+        <location filename="../../models/sync/importer.py" line="680" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="674" />
+        <location filename="../../models/sync/importer.py" line="666" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="823" />
+        <location filename="../../models/sync/importer.py" line="815" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>

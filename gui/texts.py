@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from models.gate.rules import CODE_LABELS, KIND_LABELS, OUTCOME_LABELS, REASONS, CodeColor, Outcome, PersonKind
-from models.store.i18n import Message, short_reason
+from models.gate import rules
+from models.store.i18n import Message
 
 
 def lookup(context: str, text: str) -> str:
@@ -35,10 +36,7 @@ def reason(code: str, params: dict) -> str:
 
 def reason_name(code: str) -> str:
     """A reason's name alone, without its figures ("Fever", "No mask"), for lists of many rows."""
-    entry = REASONS.get(code)
-    if entry is None:
-        return code
-    return short_reason(lookup("Reasons", entry[1]))
+    return rules.reason_name(code, lookup)
 
 
 def outcome(value: str | Outcome) -> str:

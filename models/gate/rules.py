@@ -5,12 +5,13 @@ without a database and the GUI never decides anything itself.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from models.setup.settings import Settings
-from models.store.i18n import QT_TRANSLATE_NOOP
+from models.store.i18n import QT_TRANSLATE_NOOP, short_reason
 
 
 class Outcome(StrEnum):
@@ -54,6 +55,10 @@ REASONS: dict[str, tuple[Outcome, str]] = {
     "risk_area": (Outcome.REFUSE, QT_TRANSLATE_NOOP("Reasons", "Risk-area stay or star on the itinerary card: report")),
     "no_mask": (Outcome.REFUSE, QT_TRANSLATE_NOOP("Reasons", "No mask")),
     "courier_no_entry": (Outcome.REFUSE, QT_TRANSLATE_NOOP("Reasons", "Couriers and riders leave goods at the drop-off station")),
+}
+# Where a reason's figures sit inside its words, the words alone would read wrong ("older than  h").
+REASON_NAMES = {
+    "nat_expired": QT_TRANSLATE_NOOP("Reasons", "Nucleic-acid test too old"),
 }
 ALL_CLEAR_TEXT = QT_TRANSLATE_NOOP("Reasons", "All checks passed")
 OUTCOME_LABELS = {
@@ -140,3 +145,12 @@ def decide(checks: Checks, s: Settings, now: datetime) -> Decision:
     # Most serious first, so the banner leads with what matters.
     reasons.sort(key=lambda r: -SEVERITY[REASONS[r][0]])
     return Decision(outcome, tuple(reasons), params=params)
+
+
+def reason_name(code: str, translate: Callable[[str, str], str]) -> str:
+    """A reason's name alone, without its figures ("Fever", "No mask"), for lists of many rows;
+    a code this version does not know is shown as it came."""
+    if code in REASON_NAMES:
+        return translate("Reasons", REASON_NAMES[code])
+    entry = REASONS.get(code)
+    return short_reason(translate("Reasons", entry[1])) if entry else code

@@ -14,13 +14,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from models.formats.spreadsheets import csv_value, xlsx_row
-from models.gate.rules import CODE_LABELS, KIND_LABELS, NAT_LABELS, OUTCOME_LABELS, REASONS
+from models.gate.rules import CODE_LABELS, KIND_LABELS, NAT_LABELS, OUTCOME_LABELS, reason_name
 from models.kit.masking import mask_id_number, mask_name, mask_phone
 from models.station.isolation import OUTCOME_LABELS as CASE_OUTCOMES
 from models.station.parcels import KIND_LABELS as PARCEL_KINDS
 from models.station.parcels import STATUS_LABELS as PARCEL_STATUS
 from models.store.files import written_whole
-from models.store.i18n import LANGUAGES, QT_TRANSLATE_NOOP, plain_translator, short_reason
+from models.store.i18n import LANGUAGES, QT_TRANSLATE_NOOP, plain_translator
 
 # openpyxl is imported where a log is written: start-up never needs it.
 
@@ -56,8 +56,7 @@ class _Fmt:
         return value or ""
 
     def reasons(self, codes: str) -> str:
-        return "; ".join(short_reason(self.translate("Reasons", REASONS[c][1])) if c in REASONS else c
-                         for c in (codes or "").split(",") if c)
+        return "; ".join(reason_name(c, self.translate) for c in (codes or "").split(",") if c)
 
     def yes(self, v) -> str:
         return self.translate(CTX, QT_TRANSLATE_NOOP("Reports", "Yes") if v else QT_TRANSLATE_NOOP("Reports", "No"))

@@ -335,7 +335,7 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <translation>审计日志仅供管理员查看，需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/campaign_dialog.py" line="81" />
+        <location filename="../../gui/dialogs/campaign_dialog.py" line="82" />
         <source>Only an administrator ends the campaign: an administrator's PIN is needed.</source>
         <translation>只有管理员可以结束防控，需要管理员 PIN。</translation>
     </message>
@@ -361,7 +361,7 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <translation>结束防控</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/campaign_dialog.py" line="21" />
+        <location filename="../../gui/dialogs/campaign_dialog.py" line="22" />
         <source>This erases all personal data on this computer: names, phones, ID numbers and health details of every registration, isolation case and parcel, the residents' roster and passes, and the daily backups. Only counts remain for reports. It cannot be undone.
 
 Records holding personal data now: {0}. Export a last bundle for the office first if it has not had today's.</source>
@@ -370,27 +370,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 目前含个人信息的记录：{0} 条。如果社区还没有收到今天的数据，请先导出最后一个数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/campaign_dialog.py" line="30" />
+        <location filename="../../gui/dialogs/campaign_dialog.py" line="31" />
         <source>To confirm, type the name of this station: {0}</source>
         <translation>确认请输入本站名称：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/campaign_dialog.py" line="36" />
+        <location filename="../../gui/dialogs/campaign_dialog.py" line="37" />
         <source>Erase all personal data</source>
         <translation>清除全部个人信息</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/campaign_dialog.py" line="54" />
+        <location filename="../../gui/dialogs/campaign_dialog.py" line="55" />
         <source>Erasing personal data…</source>
         <translation>正在清除个人信息…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/campaign_dialog.py" line="62" />
+        <location filename="../../gui/dialogs/campaign_dialog.py" line="63" />
         <source>Done. Personal data was erased from {0} records, and {1} backups were deleted. Copies made by hand or exported to USB sticks must be destroyed separately.</source>
         <translation>已清除 {0} 条记录中的个人信息，删除了 {1} 个备份。手动复制的文件和导出到 U 盘的文件需另行销毁。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/campaign_dialog.py" line="70" />
+        <location filename="../../gui/dialogs/campaign_dialog.py" line="71" />
         <source>Nothing was erased: {0}</source>
         <translation>未清除任何内容：{0}</translation>
     </message>
@@ -1607,27 +1607,27 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>FolderRow</name>
     <message>
-        <location filename="../../gui/widgets.py" line="231" />
+        <location filename="../../gui/widgets.py" line="232" />
         <source>the USB stick, e.g. E:\ or /media/usb</source>
         <translation>U 盘，例如 E:\ 或 /media/usb</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="233" />
+        <location filename="../../gui/widgets.py" line="234" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="239" />
+        <location filename="../../gui/widgets.py" line="240" />
         <source>Where to write the bundle</source>
         <translation>数据包写到哪里</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="251" />
+        <location filename="../../gui/widgets.py" line="252" />
         <source>Choose where to write the bundle (the USB stick).</source>
         <translation>请选择数据包写到哪里（U 盘）。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="253" />
+        <location filename="../../gui/widgets.py" line="254" />
         <source>{0} is not a folder that can be written to. Is the USB stick in?</source>
         <translation>{0} 不是可写入的文件夹。U 盘插好了吗？</translation>
     </message>
@@ -2693,57 +2693,57 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../models/gate/rules.py" line="65" />
+        <location filename="../../models/gate/rules.py" line="70" />
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="66" />
+        <location filename="../../models/gate/rules.py" line="71" />
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="67" />
+        <location filename="../../models/gate/rules.py" line="72" />
         <source>Delivery</source>
         <translation>快递 / 外卖</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="68" />
+        <location filename="../../models/gate/rules.py" line="73" />
         <source>Worker</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="69" />
+        <location filename="../../models/gate/rules.py" line="74" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="72" />
+        <location filename="../../models/gate/rules.py" line="77" />
         <source>Green</source>
         <translation>绿码</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="73" />
+        <location filename="../../models/gate/rules.py" line="78" />
         <source>Yellow</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="74" />
+        <location filename="../../models/gate/rules.py" line="79" />
         <source>Red</source>
         <translation>红码</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="77" />
+        <location filename="../../models/gate/rules.py" line="82" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="78" />
+        <location filename="../../models/gate/rules.py" line="83" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="79" />
+        <location filename="../../models/gate/rules.py" line="84" />
         <source>No result</source>
         <translation>无结果</translation>
     </message>
@@ -4090,72 +4090,77 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../models/gate/rules.py" line="47" />
+        <location filename="../../models/gate/rules.py" line="48" />
         <source>Fever: {temperature} °C (limit {limit} °C)</source>
         <translation>发热：{temperature} °C（标准 {limit} °C）</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="48" />
+        <location filename="../../models/gate/rules.py" line="49" />
         <source>Red health code: hold and report at once</source>
         <translation>红码：就地管控并立即上报</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="49" />
+        <location filename="../../models/gate/rules.py" line="50" />
         <source>Positive nucleic-acid result</source>
         <translation>核酸阳性</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="50" />
+        <location filename="../../models/gate/rules.py" line="51" />
         <source>Yellow health code: report to the community</source>
         <translation>黄码：劝返并报告社区</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="51" />
+        <location filename="../../models/gate/rules.py" line="52" />
         <source>No health code shown</source>
         <translation>未出示健康码</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="52" />
+        <location filename="../../models/gate/rules.py" line="53" />
         <source>No nucleic-acid result</source>
         <translation>无核酸结果</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="53" />
+        <location filename="../../models/gate/rules.py" line="54" />
         <source>Nucleic-acid test older than {hours} h</source>
         <translation>核酸超过 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="54" />
+        <location filename="../../models/gate/rules.py" line="55" />
         <source>Risk-area stay or star on the itinerary card: report</source>
         <translation>到过中高风险地区或行程卡带星：劝返并上报</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="55" />
+        <location filename="../../models/gate/rules.py" line="56" />
         <source>No mask</source>
         <translation>未戴口罩</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="56" />
+        <location filename="../../models/gate/rules.py" line="57" />
         <source>Couriers and riders leave goods at the drop-off station</source>
         <translation>快递外卖人员不进小区，请放寄存点</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="58" />
+        <location filename="../../models/gate/rules.py" line="61" />
+        <source>Nucleic-acid test too old</source>
+        <translation>核酸过期</translation>
+    </message>
+    <message>
+        <location filename="../../models/gate/rules.py" line="63" />
         <source>All checks passed</source>
         <translation>各项查验通过</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="60" />
+        <location filename="../../models/gate/rules.py" line="65" />
         <source>Admit</source>
         <translation>准许进入</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="61" />
+        <location filename="../../models/gate/rules.py" line="66" />
         <source>Refuse entry</source>
         <translation>劝返</translation>
     </message>
     <message>
-        <location filename="../../models/gate/rules.py" line="62" />
+        <location filename="../../models/gate/rules.py" line="67" />
         <source>Send to the isolation point</source>
         <translation>送临时隔离点</translation>
     </message>
@@ -4176,163 +4181,163 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="63" />
+        <location filename="../../models/sync/people_logs.py" line="62" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="63" />
+        <location filename="../../models/sync/people_logs.py" line="62" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="67" />
+        <location filename="../../models/sync/people_logs.py" line="66" />
         <source>Time in</source>
         <translation>进入时间</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="68" />
-        <location filename="../../models/sync/people_logs.py" line="95" />
+        <location filename="../../models/sync/people_logs.py" line="67" />
+        <location filename="../../models/sync/people_logs.py" line="94" />
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="69" />
-        <location filename="../../models/sync/people_logs.py" line="84" />
+        <location filename="../../models/sync/people_logs.py" line="68" />
+        <location filename="../../models/sync/people_logs.py" line="83" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="70" />
-        <location filename="../../models/sync/people_logs.py" line="85" />
+        <location filename="../../models/sync/people_logs.py" line="69" />
+        <location filename="../../models/sync/people_logs.py" line="84" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="71" />
-        <location filename="../../models/sync/people_logs.py" line="86" />
+        <location filename="../../models/sync/people_logs.py" line="70" />
+        <location filename="../../models/sync/people_logs.py" line="85" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="72" />
+        <location filename="../../models/sync/people_logs.py" line="71" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="73" />
+        <location filename="../../models/sync/people_logs.py" line="72" />
         <source>Going to</source>
         <translation>去往</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="74" />
-        <location filename="../../models/sync/people_logs.py" line="88" />
+        <location filename="../../models/sync/people_logs.py" line="73" />
+        <location filename="../../models/sync/people_logs.py" line="87" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="75" />
+        <location filename="../../models/sync/people_logs.py" line="74" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="76" />
+        <location filename="../../models/sync/people_logs.py" line="75" />
         <source>Nucleic-acid test</source>
         <translation>核酸</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="77" />
+        <location filename="../../models/sync/people_logs.py" line="76" />
         <source>Mask</source>
         <translation>口罩</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="78" />
+        <location filename="../../models/sync/people_logs.py" line="77" />
         <source>Decision</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="79" />
-        <location filename="../../models/sync/people_logs.py" line="87" />
+        <location filename="../../models/sync/people_logs.py" line="78" />
+        <location filename="../../models/sync/people_logs.py" line="86" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="80" />
+        <location filename="../../models/sync/people_logs.py" line="79" />
         <source>Time out</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="83" />
+        <location filename="../../models/sync/people_logs.py" line="82" />
         <source>Placed</source>
         <translation>安置时间</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="89" />
+        <location filename="../../models/sync/people_logs.py" line="88" />
         <source>Handed to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="90" />
+        <location filename="../../models/sync/people_logs.py" line="89" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="91" />
+        <location filename="../../models/sync/people_logs.py" line="90" />
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="94" />
+        <location filename="../../models/sync/people_logs.py" line="93" />
         <source>Received</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="96" />
+        <location filename="../../models/sync/people_logs.py" line="95" />
         <source>Carrier</source>
         <translation>快递公司 / 平台</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="97" />
+        <location filename="../../models/sync/people_logs.py" line="96" />
         <source>Tracking number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="98" />
+        <location filename="../../models/sync/people_logs.py" line="97" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="99" />
+        <location filename="../../models/sync/people_logs.py" line="98" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="100" />
+        <location filename="../../models/sync/people_logs.py" line="99" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="101" />
+        <location filename="../../models/sync/people_logs.py" line="100" />
         <source>Disinfected</source>
         <translation>消毒时间</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="102" />
+        <location filename="../../models/sync/people_logs.py" line="101" />
         <source>Handed out</source>
         <translation>发放时间</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="106" />
+        <location filename="../../models/sync/people_logs.py" line="105" />
         <source>Visits</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="107" />
+        <location filename="../../models/sync/people_logs.py" line="106" />
         <source>Isolation</source>
         <translation>隔离</translation>
     </message>
     <message>
-        <location filename="../../models/sync/people_logs.py" line="108" />
+        <location filename="../../models/sync/people_logs.py" line="107" />
         <source>Parcels</source>
         <translation>寄存</translation>
     </message>
@@ -5109,67 +5114,67 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>完整登记信息</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/reveal_dialog.py" line="15" />
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="16" />
         <source>This view has been recorded in the audit log.</source>
         <translation>本次查看已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/reveal_dialog.py" line="20" />
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="21" />
         <source>Time in</source>
         <translation>进入时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/reveal_dialog.py" line="21" />
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="22" />
         <source>Who</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/reveal_dialog.py" line="22" />
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="23" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/reveal_dialog.py" line="23" />
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="24" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/reveal_dialog.py" line="24" />
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="25" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/reveal_dialog.py" line="25" />
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="26" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/reveal_dialog.py" line="26" />
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="27" />
         <source>Going to</source>
         <translation>去往</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/reveal_dialog.py" line="27" />
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="28" />
         <source>Host</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/reveal_dialog.py" line="28" />
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="29" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/reveal_dialog.py" line="29" />
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="30" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/reveal_dialog.py" line="30" />
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="31" />
         <source>Decision</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/reveal_dialog.py" line="31" />
+        <location filename="../../gui/dialogs/reveal_dialog.py" line="32" />
         <source>Time out</source>
         <translation>离开时间</translation>
     </message>
@@ -5633,152 +5638,152 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="32" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="33" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="40" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="41" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="44" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="45" />
         <source>Take temperatures</source>
         <translation>测温</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="45" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="46" />
         <source>Re-measure a high first reading</source>
         <translation>初测偏高时复测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="47" />
         <source>Check the health code</source>
         <translation>查验健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="48" />
         <source>Check nucleic-acid tests</source>
         <translation>查验核酸</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="48" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="49" />
         <source>Residents must show a test too</source>
         <translation>居民也需出示核酸</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="49" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="50" />
         <source>Ask about risk areas / itinerary card</source>
         <translation>询问中高风险地区 / 查行程卡</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="50" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="51" />
         <source>Masks are required</source>
         <translation>必须戴口罩</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="51" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="52" />
         <source>Phone number required (non-residents)</source>
         <translation>非居民须登记手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="52" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="53" />
         <source>ID number required (visitors, workers)</source>
         <translation>访客、工作人员须登记身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="53" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="54" />
         <source>Visitors name a room and a host</source>
         <translation>访客须登记去往房号和被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="54" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="55" />
         <source>Couriers may enter</source>
         <translation>快递外卖人员可进入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="55" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="56" />
         <source>Sign out everyone automatically each day</source>
         <translation>每天定时自动签离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="68" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="69" />
         <source>The ID card reader types</source>
         <translation>身份证阅读器输出格式</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="75" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="76" />
         <source>Fever at or above (°C)</source>
         <translation>发热标准（°C，含）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="81" />
         <source>Test valid for (hours)</source>
         <translation>核酸有效期（小时）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="84" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="85" />
         <source>Automatic sign-out at</source>
         <translation>自动签离时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="89" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="90" />
         <source>Keep personal data for (days)</source>
         <translation>个人信息保留天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="92" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="93" />
         <source>the data folder's backups (e.g. a second disk is safer)</source>
         <translation>数据文件夹下的 backups（放到另一块硬盘更安全）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="93" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="95" />
         <source>Daily backup to</source>
         <translation>每日备份位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="98" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="100" />
         <source>Daily backups kept</source>
         <translation>保留每日备份（份）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="102" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="104" />
         <source>Backups: this office's database is on a server, which keeps its own (pg_dump; see the README).</source>
         <translation>备份：本办公室的数据库在服务器上，由服务器自行备份（pg_dump，见 README）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="110" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="112" />
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="112" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="114" />
         <source>Lock when untouched for (minutes)</source>
         <translation>无操作多久后锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="115" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="117" />
         <source>e.g. 08:00, 20:00 (empty: no shift lock)</source>
         <translation>例如 08:00, 20:00（留空：换班不锁定）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="116" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="118" />
         <source>Lock for sign-in at shift changes</source>
         <translation>换班时锁定并要求登录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="117" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="119" />
         <source>Import from a gate never seen before without enrolling it (small communities only)</source>
         <translation>未备案的新门岗也直接导入（仅限小社区）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="121" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="123" />
         <source>Off: a new gate's bundles wait until an administrator has checked its key fingerprint against its set-up sheet.</source>
         <translation>关闭时：新门岗的数据包要等管理员对照其设置单核对密钥指纹后才导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="171" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="173" />
         <source>“{0}” is not a time of day; write shift changes like 08:00, 20:00.</source>
         <translation>“{0}”不是一天中的时间，请按 08:00, 20:00 这样填写换班时间。</translation>
     </message>

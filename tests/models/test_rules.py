@@ -2,7 +2,8 @@ from datetime import timedelta
 
 import pytest
 
-from models.gate.rules import Checks, CodeColor, NatResult, Outcome, PersonKind, decide
+from models.gate.rules import REASONS, Checks, CodeColor, NatResult, Outcome, PersonKind, decide, reason_name
+from models.store.i18n import LANGUAGES, plain_translator
 from models.setup.settings import Settings
 
 
@@ -97,3 +98,15 @@ def test_small_rules_the_screens_ask_the_core():
     assert not is_pickup_code("０４２３１７")
     assert PassRefused("home_isolation", name="", room="", until="").stops_exit
     assert not PassRefused("pass_expired", date="").stops_exit
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_reasons_name_reads_whole_without_its_figures(language):
+    """Lists of many rows (the office's drill-down, the people sheets) name a reason without its figures;
+    they showed "核酸超过  小时" with a gap where the hours had been."""
+    translate = plain_translator(language)
+    for code in REASONS:
+        name = reason_name(code, translate)
+        assert name and "{" not in name and "  " not in name and not name.endswith((" ", "超过", "than")), \
+            (code, name)
+    assert reason_name("from_a_newer_version", translate) == "from_a_newer_version"

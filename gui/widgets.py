@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -255,6 +256,14 @@ class FolderRow(QWidget):
 
     def remember(self) -> None:
         QSettings().setValue(self.settings_key, self.text())
+
+
+def shows_placeholder(edit: QLineEdit) -> QLineEdit:
+    """An empty field is as wide as what it asks for, so the question is read whole."""
+    edit.ensurePolished()  # the style sheet's font, not the default one
+    frame = edit.style().pixelMetric(QStyle.PM_DefaultFrameWidth, None, edit)
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 2 * frame + 24)
+    return edit
 
 
 def menu_button(text: str, actions: list, parent=None):

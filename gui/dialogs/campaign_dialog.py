@@ -16,6 +16,7 @@ class CampaignDialog(QDialog):
         self.result_ = None
         self.setWindowTitle(self.tr("End of the campaign"))
         self.setMinimumSize(640, 400)
+        self.resize(720, 400)  # a wrapped warning would otherwise stretch the dialog across the screen
         box = QVBoxLayout(self)
         warning = QLabel(self.tr(
             "This erases all personal data on this computer: names, phones, ID numbers and health details of "

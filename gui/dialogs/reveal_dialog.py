@@ -11,6 +11,7 @@ class RevealDialog(QDialog):
     def __init__(self, visit: Visit, zone, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Registration in full"))
+        self.setMinimumWidth(380)  # an 18-digit ID number and a full address read on one line
         box = QVBoxLayout(self)
         note = QLabel(self.tr("This view has been recorded in the audit log."))
         note.setObjectName("hint")

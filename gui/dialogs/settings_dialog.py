@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import texts
+from gui.widgets import shows_placeholder
 from models.app.desk import Desk
 from models.gate.id_card import LAYOUT_LABELS
 from models.setup.settings import Settings, parse_times
@@ -90,6 +91,7 @@ class SettingsDialog(QDialog):
         self.backup_folder = QLineEdit(s.backup_folder)
         self.backup_folder.setObjectName("backup_folder")
         self.backup_folder.setPlaceholderText(self.tr("the data folder's backups (e.g. a second disk is safer)"))
+        shows_placeholder(self.backup_folder)
         form.addRow(self.tr("Daily backup to"), self.backup_folder)
         self.backup_keep = QSpinBox()
         self.backup_keep.setObjectName("backup_keep")

@@ -30,9 +30,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     font.setFamilies(CJK_FAMILIES)
     font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)
-    qss = paths.RESOURCES_DIR / "styles" / "gatedesk.qss"
+    styles = paths.RESOURCES_DIR / "styles"
+    qss = styles / "gatedesk.qss"
     if qss.exists():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+        # Images are named from the style sheet's own folder, wherever the program is installed.
+        app.setStyleSheet(qss.read_text(encoding="utf-8").replace("@STYLES@", styles.as_posix()))
     return app
 
 

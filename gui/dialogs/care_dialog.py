@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -194,6 +195,9 @@ class CareDialog(QDialog):
         self.done_model = DoneTableModel(desk, self.places, self)
         self.done_table = row_table(self.done_model, "doneTable")
         self.tabs.addTab(self.done_table, self.tr("Done this week"))
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
         self.refresh()
 
     def refresh(self) -> None:

@@ -128,7 +128,12 @@ class ResidentsDialog(QDialog):
         self.message = QLabel("")
         self.message.setObjectName("rosterMessage")
         self.message.setWordWrap(True)
-        box.addWidget(self.message)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close.rejected.connect(self.reject)
+        bottom.addWidget(close, 0, Qt.AlignBottom)
+        box.addLayout(bottom)
 
         self.import_button.clicked.connect(self.choose_sheet)
         self.issue_button.clicked.connect(self.issue_missing)

@@ -2,10 +2,10 @@
 (a supervisor's; the old value, the new one and the reason are kept and travel to the office)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -67,7 +67,11 @@ class RoundCorrectionDialog(QDialog):
         self.apply_button.setObjectName("applyCorrection")
         self.apply_button.setMinimumHeight(44)
         self.apply_button.clicked.connect(self.apply)
-        box.addWidget(self.apply_button, 0, Qt.AlignRight)
+        self.apply_button.setDefault(True)  # Enter in the reason corrects; the dialog stays for the next one
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.addButton(self.apply_button, QDialogButtonBox.ActionRole)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
         if not self.rounds:
             self.notice.problem(self.tr("No testing round has been closed yet."))
             self.apply_button.setEnabled(False)

@@ -39,7 +39,7 @@ class SetupSheetDialog(QDialog):
         box.addLayout(row)
         self.print_button.clicked.connect(self.print_sheet)
         self.save_button.clicked.connect(self.save_sheet)
-        close.clicked.connect(self.accept)
+        close.clicked.connect(self.reject)
 
     def print_sheet(self) -> None:
         print_pages(self, [setup_sheet_page(self.info, language=self.desk.settings.language)],

@@ -121,5 +121,5 @@ def first_run_dialog(blank_desk) -> QDialog:
 def _a_case(desk):
     from models.station.isolation import CaseForm
 
-    return desk.isolation.open_isolation_case(CaseForm(name="王五", phone="13800138000", reason="fever",
+    return desk.isolation.open_isolation_case(CaseForm(name="王五", phone="13800138000", reason="发热，复测仍高",
                                                        temperature="38.2"))

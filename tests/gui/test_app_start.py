@@ -393,3 +393,26 @@ def test_after_signing_in_the_first_key_lands_in_the_form(app, qtbot, tmp_path, 
 
 def test_after_the_first_run_the_first_key_lands_in_the_form(app, qtbot, tmp_path, monkeypatch):
     _first_key_lands_in_the_form(app, qtbot, monkeypatch, tmp_path / "new", first_run=True)
+
+
+def test_the_style_sheets_images_are_found_wherever_the_program_is(app, qtbot):
+    """The arrows of drop-down lists and number boxes are images the style sheet names; if one is not
+    found, the list shows no arrow and a guard cannot tell it opens."""
+    import re
+
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QComboBox
+
+    named = re.findall(r"url\(([^)]+)\)", app.styleSheet())
+    assert named, "the style sheet names its arrow images"
+    for path in named:
+        assert not QImage(path).isNull(), path
+    box = QComboBox()
+    qtbot.addWidget(box)
+    box.addItems(["简体中文", "English"])
+    box.resize(300, 50)
+    box.show()
+    picture = box.grab().toImage()
+    dark = sum(picture.pixelColor(x, y).lightness() < 120 for x in range(box.width() - 34, box.width() - 8)
+               for y in range(10, 40))
+    assert dark >= 30, f"the list's arrow is a sliver ({dark} dark pixels at its right end)"

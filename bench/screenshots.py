@@ -17,13 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SCREENS = ((1366, 768), (1280, 720))
-TASKBAR = 40
-
 
 def main() -> None:
-    from PySide6.QtCore import QSize, Qt
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from gui.app import install_language, make_app
     from gui.main_window import MainWindow
@@ -34,7 +30,15 @@ def main() -> None:
     from models.store.db import open_database
     from models.trust.operators import Role
     from tests.conftest import NOW
-    from tests.gui.test_fits import gate_dialogs
+    from tests.gui.screens import (
+        SCREENS,
+        first_run_dialog,
+        gate_dialogs,
+        lay_out,
+        office_dialogs,
+        own_size,
+        room,
+    )
     from tests.sync_helpers import enroll
 
     app = make_app()
@@ -53,37 +57,35 @@ def main() -> None:
                                       pin="2468", pin_again="2468", office_label="居委会")
     enroll(office_db, made.path)  # as its administrator would, after checking the fingerprint
     office.sync.importer().run_all([made.path])
+    blank_db = open_database(work / "new" / "gatedesk.sqlite3")
 
-    def settle():
-        for _ in range(3):
-            QApplication.processEvents()
-
-    def shot(widget: QWidget, folder: Path, name: str) -> None:
-        settle()
+    def shot(widget: QWidget, folder: Path, name: str, size) -> None:
+        lay_out(widget, size)
         path = folder / f"{name}.png"
         widget.grab().save(str(path))
         print(f"{path.relative_to(ROOT)}  {widget.width()}x{widget.height()}")
 
-    for width, height in SCREENS:
-        room = QSize(width, height - TASKBAR)
-        folder = ROOT / "docs" / "screenshots" / "sizes" / f"{width}x{height}"
+    for screen in SCREENS:
+        folder = ROOT / "docs" / "screenshots" / "sizes" / f"{screen.width()}x{screen.height()}"
         folder.mkdir(parents=True, exist_ok=True)
-        for label, window in (("gate", MainWindow(desk)), ("office", OfficeWindow(office))):
-            window.resize(room)
-            window.show()
+        for label, window, dialogs in (("gate", MainWindow(desk), gate_dialogs),
+                                       ("office", OfficeWindow(office), office_dialogs)):
             for i in range(window.tabs.count()):
                 window.tabs.setCurrentIndex(i)
-                shot(window, folder, f"{label}-tab{i + 1}")
-            if label == "gate":
-                for dialog in gate_dialogs(desk, window):
-                    own = QWidget.size(dialog) if dialog.testAttribute(Qt.WA_Resized) else dialog.sizeHint()
-                    dialog.resize(own.boundedTo(room))
-                    dialog.show()
-                    shot(dialog, folder, f"dialog-{type(dialog).__name__}")
-                    dialog.close()
+                shot(window, folder, f"{label}-tab{i + 1}", room(screen))
+            named: dict[str, int] = {}
+            for dialog in dialogs(window.desk, window):
+                name = type(dialog).__name__
+                named[name] = named.get(name, 0) + 1  # the sign-in dialog, and again at a hand-over
+                name += f"-{named[name]}" if named[name] > 1 else ""
+                shot(dialog, folder, f"{label}-dialog-{name}", own_size(dialog, screen))
+                dialog.close()
             window.close()
-    gate_db.close()
-    office_db.close()
+        dialog = first_run_dialog(Desk(blank_db))
+        shot(dialog, folder, f"first-run-{type(dialog).__name__}", own_size(dialog, screen))
+        dialog.close()
+    for db in (gate_db, office_db, blank_db):
+        db.close()
 
 
 if __name__ == "__main__":

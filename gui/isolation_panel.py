@@ -192,7 +192,8 @@ class IsolationPanel(QWidget):
         box.addWidget(self.case_actions)
         box.addWidget(self.message)
         self._ticker = QTimer(self)
-        self._ticker.timeout.connect(self.refresh)
+        # Hours waited move on; nothing is read while the station is locked (the core would refuse).
+        self._ticker.timeout.connect(lambda: self.desk.locked or self.refresh())
         self._ticker.start(60_000)
 
     def refresh(self) -> None:

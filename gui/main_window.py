@@ -170,7 +170,11 @@ class MainWindow(QMainWindow):
 
     def run_auto_sign_out(self) -> None:
         """Every minute: the automatic sign-out when due, and today's counts (a new day starts at 0)."""
-        if self.desk.gate.auto_sign_out():
+        signed_out = self.desk.gate.auto_sign_out()
+        if self.desk.locked:  # nothing shows behind the lock; the lists are read when it opens
+            self._stale |= {self.onsite, self.log}
+            return
+        if signed_out:
             self._records_changed()
         else:
             self.status.refresh()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from models import residents, sync
+from models.app import actions
 from models.app.gate_service import GateService
 from models.app.isolation_service import IsolationService
 from models.app.office_service import OfficeService
@@ -40,6 +41,9 @@ class Desk:
         self.operator: Operator | None = None
         # A supervisor's or administrator's PIN given for one task (a dialog); dropped after it.
         self.authority: Operator | None = None
+        # Why the station is locked ("idle", "shift"), or None: while locked, only the actions
+        # declared `when_locked` run (signing in, the night's housekeeping).
+        self.locked: str | None = None
         self.staff = StaffService(self)
         self.gate = GateService(self)
         self.isolation = IsolationService(self)
@@ -66,6 +70,13 @@ class Desk:
         and are audited so; anything that shows personal data or mints a credential never is."""
         return None if scheduled else self.acting(role)
 
+    @property
+    def actor(self) -> Operator | None:
+        """Who the declared action running now acts as: the holder of the role it needs, or None
+        when it runs as no one (scheduled, or an action anyone may run)."""
+        now = actions.current()
+        return now.who if now is not None else None
+
     def may(self, role: Role) -> bool:
         return any(op is not None and op.at_least(role) for op in (self.authority, self.operator))
 
@@ -84,10 +95,16 @@ class Desk:
             self.authority = op
         return op
 
-    def audit(self, session, action: str, *, record_id: str | None = None, detail: str = "",
+    def audit(self, session, action: str | None = None, *, record_id: str | None = None, detail: str = "",
               operator_id: str | None = None) -> None:
+        """An entry in the audit chain, in the caller's transaction: by default the running action's
+        declared entry, by whoever it acts as (else the operator on duty)."""
+        running = actions.current()
+        if action is None:
+            action = running.action.audit
         if operator_id is None:
-            operator_id = self.operator.id if self.operator else None
+            who = running.who if running is not None and running.who is not None else self.operator
+            operator_id = who.id if who else None
         audit.record(session, at=self.clock(), station_id=self.ctx.station_id if self.ctx else "-",
                      operator_id=operator_id, action=action, record_id=record_id, detail=detail)
 
@@ -100,9 +117,13 @@ class Desk:
         return op
 
     def write(self, fn, **kw):
-        """Run one core service as its own unit of work, stamped with this station and operator."""
+        """Run one core service as its own unit of work, stamped with this station and operator, with
+        the running action's audit entry in the same transaction."""
         with saving(), self.db.session() as s:
             result = fn(session=s, ctx=self.ctx, operator_id=self.operator.id, now=self.clock(), **kw)
+            running = actions.current()
+            if running is not None and running.action.audit:
+                self.audit(s, record_id=getattr(result, "id", None))
             s.commit()
             return result
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
+from models.app.actions import ANYONE, action
 from models.app.work import Service
 from models.gate import id_card, visits
 from models.gate.rules import Decision, Outcome
@@ -26,7 +27,8 @@ class Saved:
     decision: Decision
 
 
-class GateService(Service):
+class GateService(Service, key="gate"):
+    @action(audit="register")
     def register(self, form: VisitForm, *, sign_out_earlier: bool = False) -> Saved:
         """Validate, decide, store and commit. Raises InvalidInput, RemeasureNeeded or AlreadyInside
         (the same person is on site: sign_out_earlier signs that entry out first), saving nothing."""
@@ -40,6 +42,7 @@ class GateService(Service):
             s.commit()
         return Saved(Masked(visit, visits.PERSONAL), decision)
 
+    @action()
     def unanswered(self, form: VisitForm) -> set[str]:
         """The fields a save would name as missing or wrong now: the form moves the cursor to the
         next of them, so the rules of what must be asked stay here."""
@@ -49,12 +52,13 @@ class GateService(Service):
             return exc.fields()
         return set()
 
-    @staticmethod
-    def typing_problem(field: str, text: str):
+    @action()
+    def typing_problem(self, field: str, text: str):
         """What is already wrong with a field being typed (a FieldError, or None): the form marks it
         at once instead of at Save."""
         return visits.typing_problem(field, text)
 
+    @action()
     def read_id_card(self, burst: str):
         """What a keyboard-mode ID card reader typed, read in the station's reader layout: an
         IdSwipe, None when the burst is not a card at all (a fast typist, a scanner), or
@@ -64,23 +68,30 @@ class GateService(Service):
             return None
         return id_card.read_swipe(burst, layout)
 
+    @action()
     def recall(self, phone: str) -> visits.Recall | None:
         """Unmasked: it fills the form being typed for the same person, who stands at the desk."""
         with self.db.reading() as s:
             return visits.recall_by_phone(s, phone, self.settings, self.clock())
 
+    @action(audit="visit_out")
     def sign_out(self, visit_id: str) -> Visit:
         with self.db.session() as s:
             v = visits.sign_out(session=s, visit_id=visit_id, operator_id=self.operator.id, now=self.clock())
+            self.desk.audit(s, record_id=visit_id)
             s.commit()
             return Masked(v, visits.PERSONAL)
 
+    @action(ANYONE, audit="auto_out", when_locked=True)
     def auto_sign_out(self) -> int:
         with self.db.session() as s:
             n = visits.auto_sign_out(session=s, settings=self.settings, now=self.clock())
+            if n:  # asked every minute: an entry only when someone was signed out
+                self.desk.audit(s, detail=str(n))
             s.commit()
             return n
 
+    @action(Role.SUPERVISOR, audit="override")
     def override(self, *, visit_id: str, supervisor_id: str, outcome: Outcome, reason: str) -> Visit:
         """By the supervisor who gave their PIN for it (authorise), or one on duty."""
         self.desk.supervisor(supervisor_id)
@@ -90,6 +101,7 @@ class GateService(Service):
             s.commit()
             return Masked(v, visits.PERSONAL)
 
+    @action(Role.SUPERVISOR, audit="reveal")
     def reveal(self, *, visit_id: str, supervisor_id: str) -> Visit:
         """One row in full, for the supervisor who gave their PIN for it (audited)."""
         self.desk.supervisor(supervisor_id)
@@ -98,27 +110,32 @@ class GateService(Service):
             s.commit()
             return v
 
+    @action()
     def on_site(self) -> list[Visit]:
         with self.db.reading() as s:
             return masked(visits.on_site(s), visits.PERSONAL)
 
+    @action()
     def today_counts(self) -> visits.DayCounts:
         with self.db.reading() as s:
             return visits.today_counts(s, self.settings, self.clock())
 
+    @action()
     def count_visits(self, q: VisitQuery) -> int:
         with self.db.reading() as s:
             return visits.count_visits(s, q, self.settings)
 
+    @action()
     def page_visits(self, q: VisitQuery, *, offset: int, limit: int, reverse: bool = False) -> list:
         with self.db.reading() as s:
             return masked(visits.page_visits(s, q, self.settings, offset=offset, limit=limit, reverse=reverse),
                           visits.PERSONAL)
 
+    @action(Role.SUPERVISOR, audit="delete")
     def delete_visit(self, visit_id: str, reason: str) -> None:
         """A supervisor removes a registration made in error. A tombstone with the reason stays and
         travels in the next bundle, so the office deletes its copy too. Raises InvalidInput."""
-        sup = self.desk.acting(Role.SUPERVISOR)
+        sup = self.desk.actor
         errors = []
         why = clean_text("reason", reason, errors, required=True, max_len=TOMBSTONE_REASON_MAX)
         now = self.clock()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from models import sync
+from models.app.actions import action
 from models.app.work import Service
 from models.office import dashboard as office
 from models.office import reports
@@ -16,7 +17,7 @@ from models.sync import day_figures, units
 from models.trust.operators import NotAllowed, Role
 
 
-class OfficeService(Service):
+class OfficeService(Service, key="office"):
     def _visible(self, s) -> tuple[units.Tree, str | None, set[str] | None]:
         """The units, the unit this account is limited to, and its compounds (None: all of them)."""
         return units.visible(s, self.desk.operator.id if self.desk.operator else None)
@@ -44,18 +45,21 @@ class OfficeService(Service):
         return office.day_summary(s, day, ZoneInfo(self.settings.timezone), tree=tree,
                                   overdue_hours=self.settings.parcel_overdue_hours, compounds=compounds)
 
+    @action()
     def units(self) -> units.Tree:
         """The organisation units this account may look at (its own subtree)."""
         with self.db.reading() as s:
             tree, scope, _ = self._visible(s)
         return tree if scope is None else tree.pruned(scope)
 
+    @action()
     def day_summary(self, day):
         self._counted()
         with self.db.reading() as s:
             tree, _, compounds = self._visible(s)
             return self._summary(s, day, compounds, tree)
 
+    @action()
     def rollup(self, day, unit_id: str | None = None) -> list[office.UnitDay]:
         """The day one level below unit_id (below this account's own unit when None)."""
         self._counted()
@@ -66,6 +70,7 @@ class OfficeService(Service):
             summary = self._summary(s, day, compounds, tree)
         return office.rollup(summary, tree, unit_id if unit_id is not None else scope)
 
+    @action()
     def dashboard(self, day, unit_id: str | None = None, *, descend: bool = True) -> office.DashboardView:
         """What the dashboard (and the daily report) shows, from one reading of the day: the rows one
         level below unit_id (this account's own unit when None) and the way back up. descend: a
@@ -85,6 +90,7 @@ class OfficeService(Service):
                                     path=[(u.id, u.name) for u in tree.path(unit_id, below=scope)] if unit_id else [],
                                     top=tree.units[scope].name if scope in tree.units else None, summary=summary)
 
+    @action()
     def visit_series(self, last_day, days: int, unit_id: str | None = None):
         """Registrations per day, of the unit's compounds (this account's, when None)."""
         self._counted()
@@ -92,6 +98,7 @@ class OfficeService(Service):
             return office.series(s, last_day, days, ZoneInfo(self.settings.timezone),
                                  compounds=self._unit_compounds(s, unit_id))
 
+    @action()
     def drill_visits(self, *, compound_ids: list[str], day, decision: str | None = None):
         with self.db.reading() as s:
             _, _, compounds = self._visible(s)
@@ -100,11 +107,13 @@ class OfficeService(Service):
             return office.drill_visits(s, compound_ids=compound_ids, day=day, zone=ZoneInfo(self.settings.timezone),
                                        decision=decision)
 
+    @action()
     def not_reported(self, day) -> list[str]:
         with self.db.reading() as s:
             _, _, compounds = self._visible(s)
             return sync.not_reported(s, day, ZoneInfo(self.settings.timezone), now=self.clock(), compounds=compounds)
 
+    @action()
     def round_summary(self, day, unit_id: str | None = None) -> office_rounds.RoundsDay:
         """The day's testing rounds per compound and building, of the unit's compounds (this
         account's, when None)."""
@@ -113,6 +122,7 @@ class OfficeService(Service):
         with self.db.engine.connect() as conn:  # a read: no write lock
             return office_rounds.rounds_of_day(conn, day, compounds=compounds)
 
+    @action()
     def care_summary(self, day, unit_id: str | None = None) -> office_care.CareDay:
         """The day's home-service ledgers per compound (on the register, services done by kind,
         still open), of the unit's compounds (this account's, when None)."""
@@ -121,10 +131,11 @@ class OfficeService(Service):
         with self.db.engine.connect() as conn:  # a read: no write lock
             return office_care.care_of_day(conn, day, self.settings.zone, compounds=compounds)
 
+    @action(Role.SUPERVISOR, audit="report", scheduled=True)
     def write_report(self, day, path, *, scheduled: bool = False, language: str | None = None):
         """The daily report (.xlsx or .pdf): figures per compound, the gates that did not report,
         the day's testing rounds per compound and building, and the home services per compound."""
-        who = self.desk.acting_or_scheduled(Role.SUPERVISOR, scheduled)  # an export, as at a gate
+        who = self.desk.actor  # an export, as at a gate
         view = self.dashboard(day)  # a district's report opens with its first level of several units
         missing = self.not_reported(day)
         testing = self.round_summary(day)
@@ -142,29 +153,34 @@ class OfficeService(Service):
         return written
 
     # -- corrections, by an administrator --------------------------------------------------------
-    def _correct(self, action: str, fn, *args, detail: str = ""):
-        admin = self.desk.acting(Role.ADMIN)
+    def _correct(self, fn, *args, detail: str = ""):
+        admin = self.desk.actor
         with self.db.session() as s:
             if units.scope_of(s, admin.id) is not None:
                 raise NotAllowed(Role.ADMIN)  # the district's units are the district's to change
             result = fn(s, *args)
-            self.desk.audit(s, action, detail=detail, operator_id=admin.id)
+            self.desk.audit(s, detail=detail)
             s.commit()
         return result
 
+    @action(Role.ADMIN, audit="unit_rename")
     def rename_unit(self, unit_id: str, name: str) -> str:
         """Raises units.UnitRefused; returns the unit that holds the name now."""
-        return self._correct("unit_rename", units.rename, unit_id, name, detail=unit_id)
+        return self._correct(units.rename, unit_id, name, detail=unit_id)
 
+    @action(Role.ADMIN, audit="unit_merge")
     def merge_units(self, source_id: str, target_id: str) -> None:
-        self._correct("unit_merge", units.merge, source_id, target_id, detail=f"{source_id} -> {target_id}")
+        self._correct(units.merge, source_id, target_id, detail=f"{source_id} -> {target_id}")
 
+    @action(Role.ADMIN, audit="unit_add")
     def add_grid(self, community_id: str, name: str) -> str:
-        return self._correct("unit_add", units.add_grid, community_id, name, detail=community_id)
+        return self._correct(units.add_grid, community_id, name, detail=community_id)
 
+    @action(Role.ADMIN, audit="unit_place")
     def move_compound(self, compound_id: str, unit_id: str) -> None:
-        self._correct("unit_place", units.move_compound, compound_id, unit_id, detail=f"{compound_id} -> {unit_id}")
+        self._correct(units.move_compound, compound_id, unit_id, detail=f"{compound_id} -> {unit_id}")
 
+    @action(Role.ADMIN, audit="operator_scope")
     def limit_account(self, operator_id: str, unit_id: str | None) -> None:
         """An office account that sees one unit's subtree only (None: everything)."""
-        self._correct("operator_scope", units.set_scope, operator_id, unit_id, detail=f"{operator_id} -> {unit_id}")
+        self._correct(units.set_scope, operator_id, unit_id, detail=f"{operator_id} -> {unit_id}")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from models.app.actions import ANYONE, action
 from models.app.work import Service
 from models.formats.wire import parse_wire_time, wire_time
 from models.store import crash, locks, paths
@@ -32,11 +33,22 @@ class CampaignEnded:
     backups_removed: int
 
 
-class RecordsService(Service):
+@dataclass(frozen=True)
+class DayRoutine:
+    """What the day's housekeeping did: run at a gate every minute (each part once a day), by an
+    office after each import, and headless by `gatedesk housekeeping`."""
+    erased: retention.Erased | None  # None: already done today, or another office PC is doing it
+    erasure_failed: bool  # reported (crash report and audit entry); tried again next time
+    backup: Path | None  # today's backup, None when there is none to make (a server's, or done)
+    backup_problem: str | None  # why today's backup could not be written (a full disk, no folder)
+
+
+class RecordsService(Service, key="records"):
     def __init__(self, desk):
         super().__init__(desk)
         self._erasure_failures: set[tuple[str, str]] = set()  # (day, kind) already reported
 
+    @action(ANYONE, audit="purge", when_locked=True)
     def erase_expired(self, *, once_a_day: bool = False, chunk: int = ERASE_CHUNK,
                       stopping=lambda: False) -> retention.Erased | None:
         """Personal data past the retention period (at start-up, and daily while running).
@@ -94,6 +106,25 @@ class RecordsService(Service):
             return part
         return None
 
+    @action(ANYONE, when_locked=True)
+    def housekeeping(self, *, stopping=lambda: False, backup: bool = True) -> DayRoutine:
+        """The day's routine: personal data past its retention erased, then today's backup. Never
+        raises for either: a failure is reported and the station goes on (it runs all night)."""
+        erased, failed = None, False
+        try:
+            erased = self.erase_expired(once_a_day=True, stopping=stopping)
+        except Exception as exc:  # noqa: BLE001 - the gate must not stop; told, recorded, tried again
+            self.erasure_failed(exc)
+            failed = True
+        made, problem = None, None
+        if backup and not stopping():
+            try:
+                made = self.daily_backup()
+            except OSError as exc:
+                problem = exc.strerror or str(exc)
+        return DayRoutine(erased=erased, erasure_failed=failed, backup=made, backup_problem=problem)
+
+    @action(ANYONE, audit="purge_failed", when_locked=True)
     def erasure_failed(self, exc: Exception) -> None:
         """The retention erasure failed: a crash report (code locations only) and an audit entry,
         once a day per kind of failure, however often the minute timer meets it again."""
@@ -110,21 +141,23 @@ class RecordsService(Service):
         except Exception:  # noqa: BLE001 - the database itself may be what fails; the report is written
             pass
 
+    @action()
     def personal_left(self) -> int:
         with self.db.engine.connect() as conn:  # a read: no write lock
             return retention.personal_left(conn)
 
+    @action(Role.ADMIN)
     def audit_count(self) -> int:
-        self.desk.acting(Role.ADMIN)
         with self.db.reading() as s:
             return audit.count(s)
 
+    @action(Role.ADMIN)
     def audit_page(self, *, offset: int = 0, limit: int = 200, reverse: bool = False) -> list[audit.AuditEvent]:
         """The newest entries first (reverse: from the oldest); administrators only."""
-        self.desk.acting(Role.ADMIN)
         with self.db.reading() as s:
             return audit.entries(s, limit=limit, offset=offset, reverse=reverse)
 
+    @action(ANYONE, when_locked=True)
     def audit_verdict(self, progress=None, stopping=lambda: False) -> audit.Verdict | None:
         """Seconds on a year's log: run it off the GUI thread. A plain read, so it never holds
         the write lock a save needs. Entries cut off the end since the last anchor are reported."""
@@ -132,17 +165,20 @@ class RecordsService(Service):
             return audit.verify(conn, progress, stopping, anchor=audit.load_anchor(self.db.anchor, beside=False),
                                 anchored_at=self.db.anchor)
 
+    @action()
     def campaign_phrase(self) -> str:
         """What an administrator types to confirm the end of the campaign: this station's name."""
         return self.ctx.compound_name
 
+    @action()
     def campaign_confirmed(self, typed: str) -> bool:
         return typed.strip() == self.campaign_phrase()
 
+    @action(Role.ADMIN, audit="erase_all")
     def end_campaign(self, confirmation: str) -> CampaignEnded:
         """Erase all personal data on this station, and the backups that hold it. Raises
         NotConfirmed unless `confirmation` is campaign_phrase() exactly."""
-        admin = self.desk.acting(Role.ADMIN)
+        admin = self.desk.actor
         if not self.campaign_confirmed(confirmation):
             raise NotConfirmed()
         with self.db.session() as s:
@@ -162,6 +198,7 @@ class RecordsService(Service):
                         removed += 1
         return CampaignEnded(result, removed)
 
+    @action(ANYONE, when_locked=True)
     def daily_backup(self):
         """Today's backup (once a day, while the app runs), keeping the last settings.backup_keep."""
         if self.db.path is None:

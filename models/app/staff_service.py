@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from models import sync
+from models.app.actions import ANYONE, action
 from models.app.work import Service
 from models.setup.settings import Settings, save_settings
 from models.setup.site import StationContext
@@ -12,45 +13,55 @@ from models.trust.first_run import SetupForm, complete_setup
 from models.trust.operators import Operator, Role
 
 
-class StaffService(Service):
+class StaffService(Service, key="staff"):
+    @action(ANYONE, audit="setup")
     def complete_setup(self, form: SetupForm) -> StationContext:
         """First run; raises InvalidInput and stores nothing when the form is incomplete. The new
         administrator, who has just typed their PIN twice, is then on duty (not asked again)."""
         with self.db.session() as s:
             self.desk.ctx = complete_setup(s, form, now=self.clock())
             sync.ensure_signing_key(s)
+            self.desk.audit(s, detail="gate")
             s.commit()
         self.sign_in_first_administrator(form.admin_pin)
         return self.ctx
 
+    @action(ANYONE, audit="sign_in")
     def sign_in_first_administrator(self, pin: str) -> None:
         """Right after a first run: the one operator there is, with the PIN just set (audited)."""
         [admin] = self.operators()
         self.sign_in(admin.id, pin)
 
+    @action(ANYONE, when_locked=True)
     def operators(self) -> list[Operator]:
         with self.db.reading() as s:
             return operators.list_operators(s)
 
+    @action(ANYONE, when_locked=True)
     def last_on_duty(self) -> str | None:
         with self.db.reading() as s:
             return operators.last_on_duty(s, station_id=self.ctx.station_id)
 
+    @action(ANYONE, audit="sign_in", when_locked=True)
     def sign_in(self, operator_id: str, pin: str) -> Operator:
         """Start a shift; whoever was on duty is handed over."""
         with self.db.session() as s:
             op, _ = operators.start_shift(s, ctx=self.ctx, operator_id=operator_id, pin=pin, now=self.clock())
             s.commit()
         self.desk.operator = op
+        self.desk.locked = None
         return op
 
+    @action(audit="sign_out", when_locked=True)
     def sign_off(self) -> None:
         with self.db.session() as s:
             operators.end_shift(s, ctx=self.ctx, now=self.clock())
             s.commit()
         self.desk.operator = None
         self.desk.authority = None
+        self.desk.locked = None  # nothing to unlock: the next operator signs in
 
+    @action()
     def lock_due(self, *, last_activity: datetime, last_check: datetime) -> str | None:
         """'shift' when a shift change passed since last_check, 'idle' when untouched for
         idle_lock_minutes, else None. The GUI asks every few seconds."""
@@ -69,13 +80,17 @@ class StaffService(Service):
             return "idle"
         return None
 
+    @action(audit="locked", when_locked=True)
     def lock(self, reason: str) -> None:
-        """Nothing can be done until someone signs in; any PIN's authority ends."""
+        """Nothing but signing in can be done until someone gives their PIN (the core refuses every
+        other action while locked); any PIN's authority ends."""
         self.desk.authority = None
         with self.db.session() as s:
-            self.desk.audit(s, "locked", detail=reason)
+            self.desk.audit(s, detail=reason)
             s.commit()
+        self.desk.locked = reason
 
+    @action(ANYONE, audit="unlocked", when_locked=True)
     def unlock(self, operator_id: str, pin: str, *, reason: str) -> Operator:
         """The operator on duty comes back after an idle lock; anyone else, or anyone at a shift
         change, starts a shift (the one on duty is handed over). Raises WrongPin or Locked."""
@@ -84,14 +99,16 @@ class StaffService(Service):
                 try:
                     op = operators.verify(s, operator_id=operator_id, pin=pin, station_id=self.ctx.station_id,
                                           now=self.clock())
-                    self.desk.audit(s, "unlocked", operator_id=op.id)
+                    self.desk.audit(s, operator_id=op.id)
                 finally:
                     s.commit()
+            self.desk.locked = None
             return op
         return self.sign_in(operator_id, pin)
 
+    @action(Role.ADMIN, audit="add_operator")
     def add_operator(self, *, name: str, role: Role, pin: str) -> Operator:
-        admin = self.desk.acting(Role.ADMIN)
+        admin = self.desk.actor
         with self.db.session() as s:
             op = operators.create_operator(s, ctx=self.ctx, name=name, role=role, pin=pin, now=self.clock(),
                                            created_by=admin.id)
@@ -99,8 +116,9 @@ class StaffService(Service):
             s.commit()
             return op
 
+    @action(Role.ADMIN, audit="settings")
     def update_settings(self, new: Settings) -> list[str]:
-        admin = self.desk.acting(Role.ADMIN)
+        admin = self.desk.actor
         with self.db.session() as s:
             changed = save_settings(s, new)
             if changed:
@@ -109,6 +127,7 @@ class StaffService(Service):
         self.desk.settings = new
         return changed
 
+    @action(ANYONE, when_locked=True)
     def operator_names(self) -> dict[str, str]:
         with self.db.reading() as s:
             return {o.id: o.name for o in operators.list_operators(s, active_only=False)}

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 
 class Service:
+    def __init_subclass__(cls, key: str = "", **kwargs):
+        super().__init_subclass__(**kwargs)
+        if key:
+            from models.app.actions import register
+
+            register(cls, key)
+
     def __init__(self, desk):
         self.desk = desk  # the Desk that built this service (not imported: the Desk imports the services)
 

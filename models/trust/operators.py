@@ -94,8 +94,11 @@ class WrongPin(Exception):
 class NotAllowed(Exception):
     def __init__(self, needed: Role):
         super().__init__(needed)
+        self.needed = needed
         text = (QT_TRANSLATE_NOOP("Operators", "Only an administrator may do this.") if needed is Role.ADMIN
-                else QT_TRANSLATE_NOOP("Operators", "Only a supervisor or an administrator may do this."))
+                else QT_TRANSLATE_NOOP("Operators", "Only a supervisor or an administrator may do this.")
+                if needed is Role.SUPERVISOR else QT_TRANSLATE_NOOP("Operators", "Sign in first: this is done by "
+                                                                               "the operator on duty."))
         self.message = Message("Operators", text)
 
 

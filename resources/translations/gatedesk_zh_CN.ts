@@ -4,27 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="73" />
+        <location filename="../../gui/app.py" line="75" />
         <source>GateDesk is already open on this computer for this data folder. Use the window that is open (look in the taskbar); two at once could overwrite each other's work.</source>
         <translation>门岗登记台已经打开（同一数据文件夹）。请使用已打开的窗口（看看任务栏）；同时开两个可能互相覆盖。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="83" />
+        <location filename="../../gui/app.py" line="85" />
         <source>GateDesk met an error it did not expect. Everything already saved is safe. A report without personal data was written to {0}; please give it to your administrator.</source>
         <translation>门岗登记台遇到了意外错误。已经保存的记录都是安全的。一份不含个人信息的报告已写入 {0}，请交给管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="207" />
+        <location filename="../../gui/app.py" line="209" />
         <source>The database is damaged ({0}). GateDesk closes now so that nothing more is written to it; start it again to be offered the newest backup.</source>
         <translation>数据库已损坏（{0}）。门岗登记台现在关闭，以免再写入；请重新打开，届时会提供最新的备份用于恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="302" />
+        <location filename="../../gui/app.py" line="304" />
         <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
         <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="306" />
+        <location filename="../../gui/app.py" line="308" />
         <source>The database {0} is damaged ({1}). It has not been changed.
 
 Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
@@ -225,6 +225,101 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <source>Account limited to a unit</source>
         <translation>账号已限定到一个单位</translation>
     </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="67" />
+        <source>Station set up</source>
+        <translation>本站设置完成</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="68" />
+        <source>Visitor signed out</source>
+        <translation>访客签离</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="69" />
+        <source>Automatic sign-out</source>
+        <translation>自动签离</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="70" />
+        <source>Isolation case opened</source>
+        <translation>新建隔离个案</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="71" />
+        <source>Isolation re-check</source>
+        <translation>隔离复测</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="72" />
+        <source>Isolation case reported</source>
+        <translation>隔离个案已上报</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="73" />
+        <source>Isolation case handed over</source>
+        <translation>隔离个案已移交</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="74" />
+        <source>Isolation case closed</source>
+        <translation>隔离个案结案</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="75" />
+        <source>Parcel taken in</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="76" />
+        <source>Parcel handed out</source>
+        <translation>发件（领取或送上门）</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="77" />
+        <source>Disinfection recorded</source>
+        <translation>记录消毒</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="78" />
+        <source>Daily check recorded</source>
+        <translation>记录每日检查</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="79" />
+        <source>Resident's pass scanned</source>
+        <translation>扫描居民通行证</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="80" />
+        <source>Resident's passage</source>
+        <translation>居民通行</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="81" />
+        <source>Testing round: batch called</source>
+        <translation>核酸轮次：呼叫一批</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="82" />
+        <source>Testing round: sampled</source>
+        <translation>核酸轮次：已采样</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="83" />
+        <source>Testing round: reason noted</source>
+        <translation>核酸轮次：记录原因</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="84" />
+        <source>Home service planned</source>
+        <translation>上门服务已安排</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="85" />
+        <source>Home service done</source>
+        <translation>上门服务已完成</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -338,6 +433,11 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <location filename="../../gui/dialogs/campaign_dialog.py" line="82" />
         <source>Only an administrator ends the campaign: an administrator's PIN is needed.</source>
         <translation>只有管理员可以结束防控，需要管理员 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../models/app/actions.py" line="45" />
+        <source>The station is locked: sign in to go on.</source>
+        <translation>本机已锁定：请登录后继续。</translation>
     </message>
 </context>
 <context>
@@ -556,143 +656,143 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>CareDialog</name>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="93" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="94" />
         <source>Home-service ledger</source>
         <translation>上门服务台账</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="115" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="116" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="118" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="119" />
         <source>What (rice, oil, medicine…)</source>
         <translation>内容（米、油、药品…）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="121" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="122" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="134" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="135" />
         <source>Plan for that day</source>
         <translation>计划到该日</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="137" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="138" />
         <source>Print today's list…</source>
         <translation>打印今日名单…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="145" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="146" />
         <source>Due today</source>
         <translation>今日应服务</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="156" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="157" />
         <source>Room, e.g. 6-1-602</source>
         <translation>房号，如 6-1-602</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="159" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="160" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="168" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="169" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="169" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="170" />
         <source>no visits</source>
         <translation>不定期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="172" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="173" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="173" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="174" />
         <source>Add to the register</source>
         <translation>加入帮扶名册</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="181" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="182" />
         <source>Add everyone under home monitoring</source>
         <translation>加入全部居家监测人员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="184" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="185" />
         <source>Help has ended</source>
         <translation>结束帮扶</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="191" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="192" />
         <source>The register</source>
         <translation>帮扶名册</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="196" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="197" />
         <source>Done this week</source>
         <translation>本周服务记录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="214" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="218" />
         <source>No drop-off item</source>
         <translation>不带寄存物品</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="220" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="224" />
         <source>Take up item {0} ({1})</source>
         <translation>带上寄存物品 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="231" />
-        <location filename="../../gui/dialogs/care_dialog.py" line="244" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="235" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="248" />
         <source>Choose someone in today's list first.</source>
         <translation>请先在今日名单中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="236" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="240" />
         <source>Recorded: {0} {1}</source>
         <translation>已记录：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="248" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="252" />
         <source>Planned for {0}: {1} {2}</source>
         <translation>已计划 {0}：{1} {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="254" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="258" />
         <source>Home services due today</source>
         <translation>今日上门服务名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="259" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="263" />
         <source>A supervisor keeps the register.</source>
         <translation>帮扶名册由主管维护。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="266" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="270" />
         <source>Added to the register: {0}</source>
         <translation>已加入帮扶名册：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="275" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="279" />
         <source>{0} residents under home monitoring added.</source>
         <translation>已加入 {0} 名居家监测人员。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="280" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="284" />
         <source>Choose someone on the register first.</source>
         <translation>请先在帮扶名册中选择一人。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="285" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="289" />
         <source>Help has ended: {0} {1}</source>
         <translation>已结束帮扶：{0} {1}</translation>
     </message>
@@ -738,322 +838,357 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="204" />
-        <location filename="../../main.py" line="719" />
+        <location filename="../../main.py" line="208" />
+        <location filename="../../main.py" line="769" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="222" />
+        <location filename="../../main.py" line="226" />
         <source>PIN of {name}: </source>
         <translation>{name} 的 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="224" />
+        <location filename="../../main.py" line="228" />
         <source>This command reveals personal data or makes passes: give --operator NAME (an administrator) and the PIN in GATEDESK_PIN, or type it when asked.</source>
         <translation>此命令会显示个人信息或制作通行证：请用 --operator 姓名 指明操作人（管理员），并在 GATEDESK_PIN 中给出 PIN，或在提示时输入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="230" />
+        <location filename="../../main.py" line="234" />
         <source>No operator called {name}.</source>
         <translation>没有名为 {name} 的操作人员。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="257" />
+        <location filename="../../main.py" line="261" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="262" />
+        <location filename="../../main.py" line="266" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="265" />
+        <location filename="../../main.py" line="269" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="310" />
+        <location filename="../../main.py" line="314" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="322" />
+        <location filename="../../main.py" line="326" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="329" />
+        <location filename="../../main.py" line="333" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="330" />
+        <location filename="../../main.py" line="334" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="349" />
+        <location filename="../../main.py" line="353" />
         <source>Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6').</source>
         <translation>不是密钥指纹：{text}（应为 16 位字母和数字，如“da48-52c4-7e96-12c6”）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="355" />
-        <location filename="../../main.py" line="745" />
+        <location filename="../../main.py" line="359" />
+        <location filename="../../main.py" line="795" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="357" />
+        <location filename="../../main.py" line="361" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="365" />
+        <location filename="../../main.py" line="369" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="369" />
+        <location filename="../../main.py" line="373" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="376" />
+        <location filename="../../main.py" line="384" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
         <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它备案任何门岗。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="393" />
+        <location filename="../../main.py" line="401" />
         <source>HELD  {file}: the office {compound} is not enrolled; key fingerprint {key}. Check it with that office (its forward dialog shows it), then import again with --enroll {key}.</source>
         <translation>待备案  {file}：办公室 {compound} 尚未备案；密钥指纹 {key}。请与该办公室核对（其转报窗口会显示），然后加 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="398" />
+        <location filename="../../main.py" line="406" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待备案  {file}：{compound} {gate} 尚未备案；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="403" />
+        <location filename="../../main.py" line="411" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="406" />
+        <location filename="../../main.py" line="414" />
         <source>NOT IMPORTED  {file}: {reason}</source>
         <translation>未导入  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="410" />
+        <location filename="../../main.py" line="418" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="412" />
+        <location filename="../../main.py" line="420" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="412" />
+        <location filename="../../main.py" line="420" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="413" />
+        <location filename="../../main.py" line="421" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="420" />
+        <location filename="../../main.py" line="428" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="425" />
+        <location filename="../../main.py" line="433" />
         <source>relayed: {gate} #{seq}, a gate new here, enrolled with key {key} (compare it with the gate's set-up sheet)</source>
         <translation>转报：{gate} #{seq}，本办公室新见的门岗，已按密钥 {key} 登记（请与门岗的设置单核对）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="429" />
+        <location filename="../../main.py" line="437" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="441" />
+        <location filename="../../main.py" line="449" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="467" />
-        <location filename="../../main.py" line="502" />
+        <location filename="../../main.py" line="475" />
+        <location filename="../../main.py" line="510" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="477" />
+        <location filename="../../main.py" line="485" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="514" />
+        <location filename="../../main.py" line="522" />
         <source>Created the office database at {where} (schema {version}).</source>
         <translation>已在 {where} 建立办公室数据库（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="516" />
+        <location filename="../../main.py" line="524" />
         <source>Upgraded the office database at {where} from schema {before} to {version}.</source>
         <translation>已将 {where} 的办公室数据库从结构版本 {before} 升级到 {version}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="518" />
+        <location filename="../../main.py" line="526" />
         <source>The office database at {where} is ready (schema {version}); nothing to do.</source>
         <translation>{where} 的办公室数据库已就绪（结构版本 {version}），无需改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="536" />
+        <location filename="../../main.py" line="544" />
         <source>{dir} is a gate station's database, not an office's: a gate writes its bundle with export.</source>
         <translation>{dir} 是门岗站点的数据库，不是办公室的：门岗用 export 导出数据包。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="539" />
+        <location filename="../../main.py" line="547" />
         <source>This office names no district, sub-district or community to speak for. Name it first, e.g. office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区.</source>
         <translation>本办公室尚未指明所代表的区、街道或社区。请先指明，例如 office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="547" />
+        <location filename="../../main.py" line="555" />
         <source>Office bundle {seq}: {n} records{encrypted}.</source>
         <translation>办公室数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="548" />
+        <location filename="../../main.py" line="556" />
         <source>, encrypted for {office}</source>
         <translation>，已为 {office} 加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="552" />
+        <location filename="../../main.py" line="560" />
         <source>{n} more gates' bundles wait for the next office bundle: run forward again.</source>
         <translation>还有 {n} 个门岗数据包等待下一个办公室数据包：请再次运行 forward。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="565" />
+        <location filename="../../main.py" line="573" />
         <source>{command} is for the embedded database file, but this office's database is on the server {server}: back it up with the server's own pg_dump, as the README says.</source>
         <translation>{command} 只用于本机的数据库文件，而本办公室的数据库在服务器 {server} 上：请按 README 用服务器自带的 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="581" />
+        <location filename="../../main.py" line="589" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="589" />
+        <location filename="../../main.py" line="597" />
         <source>{path} is not an office key file, or it is this office's own key.</source>
         <translation>{path} 不是办公室密钥文件，或是本办公室自己的密钥。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="593" />
+        <location filename="../../main.py" line="601" />
         <source>This office's forwarded bundles will be encrypted for {office} (key {key}).</source>
         <translation>本办公室上报的数据包将为 {office} 加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="594" />
+        <location filename="../../main.py" line="602" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="602" />
+        <location filename="../../main.py" line="610" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="611" />
+        <location filename="../../main.py" line="619" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="614" />
-        <location filename="../../main.py" line="722" />
+        <location filename="../../main.py" line="622" />
+        <location filename="../../main.py" line="772" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="641" />
-        <location filename="../../main.py" line="668" />
+        <location filename="../../main.py" line="649" />
+        <location filename="../../main.py" line="676" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="652" />
+        <location filename="../../main.py" line="660" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="693" />
+        <location filename="../../main.py" line="701" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="702" />
+        <location filename="../../main.py" line="710" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="751" />
+        <location filename="../../main.py" line="738" />
+        <source>Retention: already done today.</source>
+        <translation>个人信息清理：今天已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="740" />
+        <source>Retention: personal data erased from {n} records older than {days} days.</source>
+        <translation>个人信息清理：已清除 {n} 条超过 {days} 天记录中的个人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="743" />
+        <source>Retention: nothing is older than {days} days.</source>
+        <translation>个人信息清理：没有超过 {days} 天的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="745" />
+        <source>Today's backup: {path}</source>
+        <translation>今日备份：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="747" />
+        <source>Today's backup: already made (or the server keeps it).</source>
+        <translation>今日备份：已完成（或由数据库服务器备份）。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="749" />
+        <source>Erasing personal data past its retention period failed; a crash report is in the data folder's logs. It is tried again next time.</source>
+        <translation>清除超过保留期限的个人信息失败；错误报告在数据文件夹的 logs 中。下次会再试。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="752" />
+        <source>Today's backup could not be written: {why}</source>
+        <translation>今日备份无法写入：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="801" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="757" />
+        <location filename="../../main.py" line="807" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="759" />
+        <location filename="../../main.py" line="809" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="775" />
+        <location filename="../../main.py" line="825" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="778" />
+        <location filename="../../main.py" line="828" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="782" />
+        <location filename="../../main.py" line="832" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="785" />
+        <location filename="../../main.py" line="835" />
         <source>The audit log's anchor is missing ({file}): entries cut off the end of the log could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点文件不见了（{file}）：无法发现从日志末尾删去的条目。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="789" />
+        <location filename="../../main.py" line="839" />
         <source>The audit log's anchor went missing and was begun again after entry {seq}: entries cut off the end before then could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点曾经丢失，在第 {seq} 条之后重新开始：此前从日志末尾删去的条目无法发现。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="794" />
+        <location filename="../../main.py" line="844" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="796" />
+        <location filename="../../main.py" line="846" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="835" />
+        <location filename="../../main.py" line="885" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="840" />
+        <location filename="../../main.py" line="890" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -1372,7 +1507,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../models/app/records_service.py" line="25" />
+        <location filename="../../models/app/records_service.py" line="26" />
         <source>The name typed is not this station's name. Nothing was erased.</source>
         <translation>输入的名称与本站名称不符，未清除任何内容。</translation>
     </message>
@@ -1380,27 +1515,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DoneTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1474,32 +1609,32 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DueTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
         <source>Why</source>
         <translation>帮扶原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
         <source>Last done</source>
         <translation>上次服务</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
         <source>Service due</source>
         <translation>应服务内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="52" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="53" />
         <source>Visit (every {0} days)</source>
         <translation>走访（每 {0} 天）</translation>
     </message>
@@ -2583,43 +2718,43 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="206" />
+        <location filename="../../gui/isolation_panel.py" line="207" />
         <source>{0} cases closed in the last 7 days</source>
         <translation>近 7 天已结案 {0} 例</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="214" />
+        <location filename="../../gui/isolation_panel.py" line="215" />
         <source>{0} open cases, {1} overdue</source>
         <translation>处置中 {0} 例，超时未上报 {1} 例</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="228" />
-        <location filename="../../gui/isolation_panel.py" line="249" />
+        <location filename="../../gui/isolation_panel.py" line="229" />
+        <location filename="../../gui/isolation_panel.py" line="250" />
         <source>Choose a case in the list first.</source>
         <translation>请先在列表中选中一个个案。</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="234" />
+        <location filename="../../gui/isolation_panel.py" line="235" />
         <source>Corrections are made by a supervisor: a supervisor's PIN is needed.</source>
         <translation>更正需由主管进行，需要主管 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="269" />
+        <location filename="../../gui/isolation_panel.py" line="270" />
         <source>{0}: re-check {1} °C recorded at {2}</source>
         <translation>{0}：复测 {1} °C，已于 {2} 记录</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="275" />
+        <location filename="../../gui/isolation_panel.py" line="276" />
         <source>{0}: {1} notified at {2}</source>
         <translation>{0}：已于 {2} 通知{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="281" />
+        <location filename="../../gui/isolation_panel.py" line="282" />
         <source>{0}: handed over to {1} at {2}</source>
         <translation>{0}：已于 {2} 移交给 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="287" />
+        <location filename="../../gui/isolation_panel.py" line="288" />
         <source>{0}: case closed ({1}) at {2}</source>
         <translation>{0}：已于 {2} 结案（{1}）</translation>
     </message>
@@ -2959,38 +3094,38 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>超过保存期限的个人信息未能删除；门岗登记台每分钟重试一次。报告已写入 logs 文件夹：请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198" />
+        <location filename="../../gui/main_window.py" line="202" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212" />
+        <location filename="../../gui/main_window.py" line="216" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213" />
+        <location filename="../../gui/main_window.py" line="217" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="267" />
+        <location filename="../../gui/main_window.py" line="271" />
         <source>The office's key file</source>
         <translation>社区办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="267" />
-        <location filename="../../gui/main_window.py" line="270" />
+        <location filename="../../gui/main_window.py" line="271" />
+        <location filename="../../gui/main_window.py" line="274" />
         <source>Office key</source>
         <translation>办公室密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="268" />
+        <location filename="../../gui/main_window.py" line="272" />
         <source>{0} is not an office key file.</source>
         <translation>{0} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271" />
+        <location filename="../../gui/main_window.py" line="275" />
         <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
         <translation>今后的数据包将按 {0} 的密钥加密。请与社区办公室电话核对密钥指纹：{1}</translation>
     </message>
@@ -2998,37 +3133,37 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>NeedsTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
         <source>Why</source>
         <translation>帮扶原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
         <source>Visit every</source>
         <translation>走访间隔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="62" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="71" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="72" />
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
@@ -3360,17 +3495,22 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>PIN 错误，请重试。</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="97" />
+        <location filename="../../models/trust/operators.py" line="98" />
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="98" />
+        <location filename="../../models/trust/operators.py" line="99" />
         <source>Only a supervisor or an administrator may do this.</source>
         <translation>只有主管或管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="114" />
+        <location filename="../../models/trust/operators.py" line="100" />
+        <source>Sign in first: this is done by the operator on duty.</source>
+        <translation>请先登录：此操作由值班人员完成。</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/operators.py" line="117" />
         <source>Too many wrong PINs. Try again in {minutes} minutes, or ask an administrator.</source>
         <translation>PIN 错误次数过多。请 {minutes} 分钟后再试，或找管理员。</translation>
     </message>
@@ -4607,22 +4747,22 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ResidentForm</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="419" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="424" />
         <source>Resident</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="428" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="433" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="429" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="434" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="430" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="435" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
@@ -4809,7 +4949,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/dialogs/residents_dialog.py" line="113" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="343" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="348" />
         <source>Moved out</source>
         <translation>已搬离</translation>
     </message>
@@ -4839,269 +4979,269 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>结束居家隔离或监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="157" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="162" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="169" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="174" />
         <source>The property office's resident list</source>
         <translation>物业的住户名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="170" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="211" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="175" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="216" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="205" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="222" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="315" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="210" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="227" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="320" />
         <source>Could not read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="191" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="196" />
         <source>{0} residents added from {1}.</source>
         <translation>已从 {1} 添加 {0} 位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="178" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="183" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="184" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="189" />
         <source>Importing the resident list {0}…</source>
         <translation>正在导入住户名单 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="193" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="198" />
         <source>no room and name columns</source>
         <translation>没有房号和姓名列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="193" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="224" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="198" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="229" />
         <source>room not understood</source>
         <translation>房号无法识别</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="194" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="199" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="194" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="199" />
         <source>no name</source>
         <translation>没有姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="195" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="226" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="200" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="231" />
         <source>unreadable characters</source>
         <translation>含无法识别的字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="196" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="230" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="201" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="235" />
         <source>Not read: {0}</source>
         <translation>未读入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="197" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="231" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="202" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="236" />
         <source>row {0} ({1})</source>
         <translation>第 {0} 行（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="210" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="215" />
         <source>The office's home monitoring list</source>
         <translation>社区的居家管控名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="224" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="229" />
         <source>no room, name, kind and until columns</source>
         <translation>没有房号、姓名、类型和截止日期列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="225" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="230" />
         <source>kind not 居家隔离 or 居家健康监测</source>
         <translation>类型不是居家隔离或居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="225" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="230" />
         <source>no end day</source>
         <translation>没有截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="226" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="231" />
         <source>nobody of that name in that room</source>
         <translation>该房号没有此姓名的住户</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="227" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="232" />
         <source>{0} residents put under home isolation or monitoring from {1}.</source>
         <translation>已按 {1} 将 {0} 位住户列入居家隔离或监测。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="237" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="242" />
         <source>{0} passes issued.</source>
         <translation>已签发 {0} 张通行证。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="244" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="356" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="249" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="361" />
         <source>No valid passes to print. Issue passes first.</source>
         <translation>没有可打印的有效通行证。请先签发。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="251" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="256" />
         <source>Resident passes</source>
         <translation>住户通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="252" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="360" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="257" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="365" />
         <source>{0} passes sent to the printer.</source>
         <translation>已将 {0} 张通行证发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="258" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="263" />
         <source>Save the passes</source>
         <translation>保存通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="265" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="295" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="270" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="300" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="267" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="272" />
         <source>Saved {0} ({1} passes).</source>
         <translation>已保存 {0}（{1} 张通行证）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="276" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="281" />
         <source>For the other gates</source>
         <translation>给本小区其他门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="277" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="282" />
         <source>A passphrase (8 characters or more), to tell the other gate's administrator by phone — not to write on the stick:</source>
         <translation>设置口令（至少 8 个字符），电话告知对方门岗的管理员——不要写在 U 盘上：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="281" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="286" />
         <source>The passphrase again:</source>
         <translation>再输入一次口令：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="282" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="287" />
         <source>The two passphrases are not the same.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="285" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="303" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="290" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="308" />
         <source>GateDesk roster (*{0})</source>
         <translation>门岗登记台住户名册 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="297" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="302" />
         <source>Saved {0} ({1} records). Load it at the other gates (Residents ▸ From another gate…) with the same passphrase.</source>
         <translation>已保存 {0}（{1} 条记录）。请在其他门岗用同一口令载入（住户与通行证 ▸ 从其他门岗载入…）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="302" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="306" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="307" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="311" />
         <source>From another gate</source>
         <translation>从其他门岗载入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="306" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="311" />
         <source>The passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="317" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="322" />
         <source>{0} records taken. Passes printed at the other gate now work here.</source>
         <translation>已载入 {0} 条记录。其他门岗打印的通行证在本门岗也可使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="344" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="349" />
         <source>Take {0} ({1}) off the roster? Their pass stops working.</source>
         <translation>将 {0}（{1}）移出名册吗？其通行证将失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="363" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="368" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="369" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="380" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="374" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="385" />
         <source>Choose a resident who has a pass.</source>
         <translation>请选择一位有通行证的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="371" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="376" />
         <source>Reissue the pass</source>
         <translation>补发通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="374" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="379" />
         <source>The old card no longer works; print the new one.</source>
         <translation>旧卡已失效；请打印新卡。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="382" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="387" />
         <source>Revoke the pass</source>
         <translation>作废通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="341" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="352" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="390" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="346" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="357" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="395" />
         <source>Choose a resident first.</source>
         <translation>请先选择一位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="392" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="397" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="392" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="397" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="393" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="396" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="409" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="398" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="401" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="414" />
         <source>At home under</source>
         <translation>居家管理</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="393" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="398" />
         <source>Which</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="396" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="401" />
         <source>For how many days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="407" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="412" />
         <source>Choose a resident under home isolation or monitoring.</source>
         <translation>请选择一位正在居家隔离或监测的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="409" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="414" />
         <source>End it now?</source>
         <translation>现在结束吗？</translation>
     </message>
@@ -5275,37 +5415,37 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="72" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="76" />
         <source>No testing round has been closed yet.</source>
         <translation>还没有已结束的核酸轮次。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="90" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="94" />
         <source>At home</source>
         <translation>入户采样</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="91" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="95" />
         <source>Not sampled</source>
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="95" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="99" />
         <source>No reason</source>
         <translation>无原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="109" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="113" />
         <source>Find the person's line first (room or name).</source>
         <translation>请先按房号或姓名找到此人。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="111" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="115" />
         <source>A supervisor corrects a closed round.</source>
         <translation>更正已结束的轮次需要主管。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="123" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="127" />
         <source>Corrected: {0}-{1}-{2} {3}</source>
         <translation>已更正：{0}-{1}-{2} {3}</translation>
     </message>
@@ -6871,7 +7011,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../models/app/gate_service.py" line="130" />
+        <location filename="../../models/app/gate_service.py" line="147" />
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>

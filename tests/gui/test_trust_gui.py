@@ -265,3 +265,29 @@ def test_housekeeping_starts_after_the_window_is_up_and_not_after_it_closed(app,
     second.close()  # closed before its first round
     qtbot.wait(400)
     assert ran == ["backup"]
+
+
+def test_a_locked_gate_reads_nothing_and_its_timers_raise_nothing(app, qtbot, desk):
+    """The lock is the core's: behind it, the minute's timers (the automatic sign-out, the isolation
+    point's hours) run without asking the core for what it refuses, and show all again on unlocking."""
+    import pytest
+
+    from gui.main_window import MainWindow
+    from models.app.actions import StationLocked
+    from tests.conftest import NOW
+
+    desk.clock = lambda: NOW
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    window.lock("idle")
+    assert desk.locked == "idle"
+    with pytest.raises(StationLocked):
+        desk.gate.on_site()  # whatever screen asks
+    window.run_auto_sign_out()
+    window.isolation._ticker.timeout.emit()  # an error here would fail the test (pytest-qt)
+    page = window.lock_page
+    type_text(qtbot, page.who.pin, PINS["张保安"])
+    qtbot.keyClick(page.who.pin, Qt.Key_Return)
+    assert not window.locked and desk.locked is None
+    assert desk.gate.on_site() == []

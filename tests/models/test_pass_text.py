@@ -82,7 +82,7 @@ def test_only_the_exact_text_is_accepted(db, genuine):
 
 
 def test_the_desk_records_each_refusal_and_raises_nothing_else(tmp_path, db):
-    from models.app.demo import create_demo
+    from models.app.demo import DEMO_PINS, create_demo
     from models.app.desk import Desk
     from models.store.db import open_database
     from tests.conftest import NOW
@@ -90,6 +90,8 @@ def test_the_desk_records_each_refusal_and_raises_nothing_else(tmp_path, db):
     gate = open_database(tmp_path / "g" / "gatedesk.sqlite3")
     create_demo(gate, days=1, visits_per_day=5, now=NOW)
     desk = Desk(gate, clock=lambda: NOW)
+    guard = next(o for o in desk.staff.operators() if o.name == "张保安")
+    desk.staff.sign_in(guard.id, DEMO_PINS["guard1"])  # the guard on duty scans
     with gate.session() as s:
         p, resident, household = rs.valid_passes(s, today=TODAY.__class__(2022, 11, 28))[0]
         genuine = rs.pass_payload(p, household, rs.pass_key(s))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from models.app.demo import create_demo
+from models.app.demo import DEMO_PINS, create_demo
 from models.app.desk import Desk
 from models.gate.visits import VisitQuery
 from models.store.db import open_database
@@ -37,6 +37,8 @@ def hold_the_write_lock(path: Path) -> sqlite3.Connection:
 
 def test_every_read_returns_at_once_while_another_connection_writes(gate):
     desk = Desk(gate, clock=lambda: NOW)
+    guard = next(o for o in desk.staff.operators() if o.name == "张保安")
+    desk.staff.sign_in(guard.id, DEMO_PINS["guard1"])  # the reads are the guard's screens'
     day = NOW.date()
     reads = {
         "operators": desk.staff.operators, "on_site": desk.gate.on_site, "today_counts": desk.gate.today_counts,

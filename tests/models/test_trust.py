@@ -89,8 +89,8 @@ def test_every_sensitive_action_is_in_the_audit_chain(desk, db, tmp_path, now):
     desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
     desk.staff.update_settings(desk.settings.model_copy(update={"fever_threshold": 37.5}))
     desk.staff.add_operator(name="黄保安", role=Role.GUARD, pin="2222")
-    assert actions(desk) == ["sign_in", "register", "override", "reveal", "correct", "export", "settings",
-                             "add_operator"]
+    assert actions(desk) == ["sign_in", "register", "override", "reveal", "case_open", "case_close", "correct",
+                             "export", "settings", "add_operator"]
     with db.session() as s:
         entries = audit.entries(s)
         assert audit.verify(s).first_bad is None

@@ -16,10 +16,11 @@
                          [--district D] [--subdistrict S] [--community C]   (the unit it speaks for)
     python main.py forward --data-dir DIR --out PATH     (office: its gates' records for the office above)
     python main.py audit verify --data-dir DIR
+    python main.py housekeeping [--data-dir DIR] [--json]    (the day's retention and backup, headless)
     python main.py backup --data-dir DIR --out FILE           (the embedded file; a server's is pg_dump's)
     python main.py restore --data-dir DIR FILE [--other-station]   (close GateDesk first)
 
-The office's commands (stats, import, report, office-key, office-init, forward, audit) also work on a
+The office's commands (stats, import, report, office-key, office-init, forward, audit, housekeeping) also work on a
 database server: --database postgresql://USER@HOST:PORT/DATABASE, or GATEDESK_DATABASE.
 
 Only the standard library is imported here, so a command starts quickly and `--help` works
@@ -152,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=_path, metavar="FILE")
     restore.add_argument("--other-station", action="store_true",
                          help="put a backup of another station (or an office's) here; you are told whose first")
+    house = sub.add_parser("housekeeping", parents=[office],
+                           help="erase personal data past its retention period, then today's backup (once a day)")
+    house.add_argument("--json", action="store_true", help="one JSON object: what was erased, the backup")
     audit_cmd = sub.add_parser("audit", parents=[office], help="check the audit log's hash chain")
     audit_cmd.add_argument("action", choices=("verify",), help="verify: exit 1 and the first bad entry if broken")
     passes = sub.add_parser("passes", parents=[common], help="print residents' passes, ten to an A4 page")
@@ -368,8 +372,12 @@ def cmd_import(args, data_dir) -> int:
         if new:
             print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Created an office database in {dir}."), dir=str(data_dir))),
                   file=sys.stderr)
-        importer = Desk(db).sync.importer(trust_new_key=args.trust_new_key, enroll=fingerprints, scheduled=True)
+        desk = Desk(db)
+        importer = desk.sync.importer(trust_new_key=args.trust_new_key, enroll=fingerprints, scheduled=True)
         summaries = importer.run_each(files, dry_run=args.dry_run)
+        if not args.dry_run:
+            # An office that only ever runs the command line still erases what it may no longer keep.
+            desk.records.housekeeping(backup=False)
     finally:
         db.close()
     for fingerprint in sorted(fingerprints - importer.enrolled_now):
@@ -704,6 +712,48 @@ def cmd_passes(args, data_dir) -> int:
     return EXIT_OK
 
 
+def cmd_housekeeping(args, data_dir) -> int:
+    """What a station does each day while its window is open, for one that runs headless (an office
+    on the command line, a scheduled task): retention first, then the daily backup."""
+    from models.app.desk import Desk
+    from models.store.i18n import QT_TRANSLATE_NOOP
+
+    db = _open(data_dir, must_exist=True, args=args)
+    try:
+        desk = Desk(db)
+        done = desk.records.housekeeping()
+        days = desk.settings.retention_days
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps({"erased": None if done.erased is None else done.erased.counts,
+                          "erasure_complete": None if done.erased is None else done.erased.complete,
+                          "erasure_failed": done.erasure_failed, "retention_days": days,
+                          "backup": str(done.backup) if done.backup else None,
+                          "backup_problem": done.backup_problem}, ensure_ascii=False, sort_keys=True))
+    else:
+        if done.erasure_failed:
+            pass  # said below, as the command's failure
+        elif done.erased is None:
+            print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Retention: already done today."))))
+        elif done.erased.total:
+            print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Retention: personal data erased from {n} records older than "
+                                                     "{days} days."), n=f"{done.erased.total:,}", days=days)))
+        else:
+            print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Retention: nothing is older than {days} days."), days=days)))
+        if done.backup:
+            print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Today's backup: {path}"), path=str(done.backup))))
+        elif not done.backup_problem:
+            print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Today's backup: already made (or the server keeps it)."))))
+    if done.erasure_failed:
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "Erasing personal data past its retention period failed; a crash "
+                                                   "report is in the data folder's logs. It is tried again next time.")))
+    if done.backup_problem:
+        return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "Today's backup could not be written: {why}"),
+                          why=done.backup_problem))
+    return EXIT_OK
+
+
 def cmd_backup(args, data_dir) -> int:
     from pathlib import Path
 
@@ -799,7 +849,7 @@ def cmd_audit(args, data_dir) -> int:
 
 COMMANDS = {"audit": cmd_audit, "backup": cmd_backup, "restore": cmd_restore, "export": cmd_export, "import": cmd_import, "report": cmd_report,
             "office-key": cmd_office_key, "office-init": cmd_office_init, "forward": cmd_forward, "use-office-key": cmd_use_office_key,
-            "poster": cmd_poster, "passes": cmd_passes}
+            "poster": cmd_poster, "passes": cmd_passes, "housekeeping": cmd_housekeeping}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,5 @@
-"""The day's housekeeping off the GUI thread: erasing personal data past its retention period,
-then the daily backup.
+"""The day's housekeeping (the core's `records.housekeeping`: retention, then the daily backup)
+run off the GUI thread, soon after start-up and then every minute.
 
 Both take seconds on a big database (a 1.2 GB backup ~20 s, a first erasure on a year's
 records ~40 s), which must never freeze the gate. They run as a quiet BackgroundOp; the erasure
@@ -50,27 +50,14 @@ class Housekeeping(QObject):
         self._op.error.connect(lambda _exc: self.finished.emit())  # tried again in a minute
         self._op.start()
 
-    def _work(self, _progress, stopping) -> tuple[bool, str | None]:
-        erased = True
-        try:
-            self.desk.records.erase_expired(once_a_day=True, stopping=stopping)
-        except Exception as exc:  # noqa: BLE001 - never stops the gate; tried again in a minute, and told
-            self.desk.records.erasure_failed(exc)
-            erased = False
-        if stopping():
-            return erased, None
-        try:
-            self.desk.records.daily_backup()
-        except OSError as exc:  # a full disk or a missing backup folder must not stop the gate
-            return erased, exc.strerror or str(exc)
-        return erased, None
+    def _work(self, _progress, stopping):
+        return self.desk.records.housekeeping(stopping=stopping)
 
-    def _done(self, outcome: tuple[bool, str | None]) -> None:
-        erased, problem = outcome
-        if not erased:
+    def _done(self, routine) -> None:
+        if routine.erasure_failed:
             self.erasure_failed.emit()
-        if problem:
-            self.backup_failed.emit(problem)
+        if routine.backup_problem:
+            self.backup_failed.emit(routine.backup_problem)
         self.finished.emit()
 
     def stop(self) -> None:

@@ -23,7 +23,6 @@ from gui.widgets import Notice
 from models.app.desk import Desk
 from models.kit.validation import InvalidInput
 from models.station.isolation import OUTCOME_LABELS, PARTY_LABELS, CaseClosed, OpenCase, Outcome, Party
-from models.trust.operators import Role
 
 CASE_ROLE = Qt.UserRole + 1
 OVERDUE = QBrush(QColor("#fdecea"))
@@ -192,8 +191,9 @@ class IsolationPanel(QWidget):
         box.addWidget(self.case_actions)
         box.addWidget(self.message)
         self._ticker = QTimer(self)
-        # Hours waited move on; nothing is read while the station is locked (the core would refuse).
-        self._ticker.timeout.connect(lambda: self.desk.locked or self.refresh())
+        # Hours waited move on; nothing is read while the station is locked or no one is on duty (the
+        # core would refuse).
+        self._ticker.timeout.connect(lambda: self.desk.locked or self.desk.operator is None or self.refresh())
         self._ticker.start(60_000)
 
     def refresh(self) -> None:
@@ -231,7 +231,7 @@ class IsolationPanel(QWidget):
         from gui.dialogs.correction_dialog import CorrectionDialog
         from gui.dialogs.sign_in_dialog import authority
 
-        with authority(self.desk, self, Role.SUPERVISOR,
+        with authority(self.desk, self, "isolation.correct_case",
                        self.tr("Corrections are made by a supervisor: a supervisor's PIN is needed.")) as allowed:
             if not allowed or not CorrectionDialog(self.desk, case, self).exec():
                 return

@@ -14,7 +14,6 @@ from gui.status_bar import GateStatusBar
 from gui.testing_panel import TestingPanel
 from gui.widgets import menu_button, place_main_window
 from models.app.desk import Desk
-from models.trust.operators import Role
 
 AUTO_SIGNOUT_CHECK_MS = 60_000
 
@@ -171,7 +170,8 @@ class MainWindow(QMainWindow):
     def run_auto_sign_out(self) -> None:
         """Every minute: the automatic sign-out when due, and today's counts (a new day starts at 0)."""
         signed_out = self.desk.gate.auto_sign_out()
-        if self.desk.locked:  # nothing shows behind the lock; the lists are read when it opens
+        if self.desk.locked or self.desk.operator is None:
+            # Nothing shows behind the lock, or with no one on duty: the lists are read when it opens.
             self._stale |= {self.onsite, self.log}
             return
         if signed_out:
@@ -196,15 +196,15 @@ class MainWindow(QMainWindow):
 
         RoundDialog(self.desk, self).exec()
 
-    def _admin(self):
+    def _admin(self, action: str):
         from gui.dialogs.sign_in_dialog import authority
 
-        return authority(self.desk, self, Role.ADMIN, self.tr("An administrator's PIN is needed."))
+        return authority(self.desk, self, action, self.tr("An administrator's PIN is needed."))
 
     def open_settings(self) -> None:
         from gui.dialogs.settings_dialog import SettingsDialog
 
-        with self._admin() as allowed:
+        with self._admin("staff.update_settings") as allowed:
             if not allowed:
                 return
             dialog = SettingsDialog(self.desk, self)
@@ -219,14 +219,14 @@ class MainWindow(QMainWindow):
     def open_operators(self) -> None:
         from gui.dialogs.operators_dialog import OperatorsDialog
 
-        with self._admin() as allowed:
+        with self._admin("staff.add_operator") as allowed:
             if allowed:
                 OperatorsDialog(self.desk, self).exec()
 
     def open_posters(self) -> None:
         from gui.dialogs.poster_dialog import PosterDialog
 
-        with self._admin() as allowed:  # it changes what every printed poster says
+        with self._admin("posters.save_venue_code") as allowed:  # it changes what every printed poster says
             if allowed:
                 PosterDialog(self.desk, self).exec()
 
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
     def open_residents(self) -> None:
         from gui.dialogs.residents_dialog import ResidentsDialog
 
-        with self._admin() as allowed:
+        with self._admin("residents.residents_overview") as allowed:
             if allowed:
                 ResidentsDialog(self.desk, self).exec()
 
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
     def load_office_key(self) -> None:
         from gui.dialogs.key_file import load_key_file
 
-        with self._admin() as allowed:
+        with self._admin("sync.load_office_key") as allowed:
             if not allowed:
                 return
             key = load_key_file(self.desk, self, self.tr("Office key"), self.tr("The office's key file"),

@@ -14,9 +14,9 @@ from gui.dialogs.campaign_dialog import open_campaign
 from gui.gates_panel import GatesPanel
 from gui.import_panel import ImportPanel
 from gui.widgets import menu_button, place_main_window
+from models.app.actions import role_for
 from models.app.desk import Desk
 from models.store import files
-from models.trust.operators import Role
 
 
 class OfficeWindow(QMainWindow):
@@ -95,7 +95,7 @@ class OfficeWindow(QMainWindow):
         from gui.dialogs.settings_dialog import SettingsDialog
         from gui.dialogs.sign_in_dialog import authority
 
-        with authority(self.desk, self, Role.ADMIN, self.tr("An administrator's PIN is needed.")) as allowed:
+        with authority(self.desk, self, "staff.update_settings", self.tr("An administrator's PIN is needed.")) as allowed:
             if allowed:
                 SettingsDialog(self.desk, self).exec()
 
@@ -104,7 +104,7 @@ class OfficeWindow(QMainWindow):
         from gui.dialogs.sign_in_dialog import authority
         from gui.dialogs.units_dialog import UnitsDialog
 
-        with authority(self.desk, self, Role.ADMIN, self.tr("An administrator's PIN is needed.")) as allowed:
+        with authority(self.desk, self, "office.rename_unit", self.tr("An administrator's PIN is needed.")) as allowed:
             if allowed:
                 UnitsDialog(self.desk, self).exec()
         self._data_changed()
@@ -175,7 +175,7 @@ class OfficeWindow(QMainWindow):
         from gui.dialogs.sign_in_dialog import authority
 
         title = self.tr("Key file of the office above")
-        with authority(self.desk, self, Role.ADMIN, self.tr("An administrator's PIN is needed.")) as allowed:
+        with authority(self.desk, self, "sync.load_office_key", self.tr("An administrator's PIN is needed.")) as allowed:
             if not allowed:
                 return
             key = load_key_file(self.desk, self, title, self.tr("The key file of the office above"),
@@ -186,7 +186,7 @@ class OfficeWindow(QMainWindow):
                 "phone: {1}").format(key.office, key.key_id))
 
     def write_key_file(self) -> None:
-        if not (self.desk.operator and self.desk.operator.at_least(Role.ADMIN)):
+        if not (self.desk.operator and self.desk.operator.at_least(role_for("sync.office_key_file"))):
             QMessageBox.information(self, self.tr("Key file for gates"),
                                     self.tr("Only an administrator hands out the office's key file."))
             return

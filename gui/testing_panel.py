@@ -27,7 +27,6 @@ from models.app.desk import Desk
 from models.residents import PASS_PREFIX, PassRefused
 from models.store.i18n import QT_TRANSLATE_NOOP
 from models.rounds import CALL_BATCH, HOME, REASON_LABELS, Reason, status_of
-from models.trust.operators import Role
 
 PERSON_ROLE = Qt.UserRole + 1
 TONES = {"sampled": "#e6f4ea", "exempt": "#eef1f5", "home": "#fff4e0"}
@@ -563,7 +562,7 @@ class TestingPanel(QWidget):
         from gui.dialogs.open_round_dialog import OpenRoundDialog
         from gui.dialogs.sign_in_dialog import authority
 
-        with authority(self.desk, self, Role.ADMIN, self.tr("An administrator opens a testing round.")) as allowed:
+        with authority(self.desk, self, "rounds.open_round", self.tr("An administrator opens a testing round.")) as allowed:
             if allowed and OpenRoundDialog(self.desk, self).exec():
                 self.refresh()
                 self.round_changed.emit()
@@ -588,7 +587,7 @@ class TestingPanel(QWidget):
             "correction with a reason.").format(self.round.title, missing))
         if sure != QMessageBox.Yes:
             return
-        with authority(self.desk, self, Role.SUPERVISOR, self.tr("A supervisor closes the round.")) as allowed:
+        with authority(self.desk, self, "rounds.close_round", self.tr("A supervisor closes the round.")) as allowed:
             if allowed and self._acted(self.desk.rounds.close_round, self.round.id) is not None:
                 self.refresh()
                 self.round_changed.emit()

@@ -20,3 +20,20 @@ def test_import_contracts_hold():
     exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or shutil.which("lint-imports")
     r = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_no_screen_restates_the_role_an_action_needs():
+    """The role is the core's declaration (models/app/actions.py): a screen asks role_for(action).
+    A screen may only tell roles apart to word its question ("Administrator" or "Supervisor")."""
+    import re
+
+    gui = Path(__file__).resolve().parent.parent / "gui"
+    restated = []
+    for path in sorted(gui.rglob("*.py")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for m in re.finditer(r"Role\.(ADMIN|SUPERVISOR)", line):
+                before = line[:m.start()]
+                if before.endswith("role is ") or before.rstrip().endswith("role: Role ="):
+                    continue
+                restated.append(f"{path.relative_to(gui.parent)}:{n}: {line.strip()}")
+    assert not restated, "\n".join(restated)

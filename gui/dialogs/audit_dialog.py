@@ -72,9 +72,8 @@ def open_audit(desk: Desk, parent) -> None:
     from PySide6.QtCore import QCoreApplication
 
     from gui.dialogs.sign_in_dialog import authority
-    from models.trust.operators import Role
 
-    with authority(desk, parent, Role.ADMIN, QCoreApplication.translate(
+    with authority(desk, parent, "records.audit_page", QCoreApplication.translate(
             "Authority", "The audit log is for administrators: an administrator's PIN is needed.")) as allowed:
         if allowed:
             AuditDialog(desk, parent).exec()

@@ -77,8 +77,7 @@ def open_campaign(desk: Desk, parent) -> bool:
     from PySide6.QtCore import QCoreApplication
 
     from gui.dialogs.sign_in_dialog import authority
-    from models.trust.operators import Role
 
-    with authority(desk, parent, Role.ADMIN, QCoreApplication.translate(
+    with authority(desk, parent, "records.end_campaign", QCoreApplication.translate(
             "Authority", "Only an administrator ends the campaign: an administrator's PIN is needed.")) as allowed:
         return bool(allowed and CampaignDialog(desk, parent).exec())

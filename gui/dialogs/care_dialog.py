@@ -22,7 +22,6 @@ from gui.list_table_model import ListTableModel
 from gui.widgets import Notice, row_table
 from models.app.desk import Desk
 from models.care import NEED_LABELS, SERVICE_LABELS, NeedKind, ServiceKind
-from models.trust.operators import Role
 
 ROW_ROLE = Qt.UserRole + 1
 
@@ -260,7 +259,7 @@ class CareDialog(QDialog):
     def _supervisor(self):
         from gui.dialogs.sign_in_dialog import authority
 
-        return authority(self.desk, self, Role.SUPERVISOR, self.tr("A supervisor keeps the register."))
+        return authority(self.desk, self, "care.add_need", self.tr("A supervisor keeps the register."))
 
     def add_need(self) -> None:
         with self._supervisor() as allowed:

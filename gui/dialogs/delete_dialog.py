@@ -5,11 +5,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from gui import texts
 from gui.dialogs.sign_in_dialog import OperatorPinBox
+from models.app.actions import role_for
 from models.app.desk import Desk
 from models.app.gate_service import TOMBSTONE_REASON_MAX
 from models.gate.visits import Visit
 from models.kit.validation import InvalidInput
-from models.trust.operators import NotAllowed, Role, WrongPin
+from models.trust.operators import NotAllowed, WrongPin
 
 
 class DeleteDialog(QDialog):
@@ -33,7 +34,7 @@ class DeleteDialog(QDialog):
         self.reason.setMinimumHeight(44)
         form.addRow(self.tr("Reason (required)"), self.reason)
         box.addLayout(form)
-        self.who = OperatorPinBox(desk.staff.operators(), minimum=Role.SUPERVISOR)
+        self.who = OperatorPinBox(desk.staff.operators(), minimum=role_for("gate.delete_visit"))
         box.addWidget(self.who)
         self.error = QLabel("")
         self.error.setObjectName("dialogError")
@@ -49,7 +50,7 @@ class DeleteDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.desk.authorise(self.who.operator_id(), self.who.pin.text(), Role.SUPERVISOR)
+            self.desk.authorise(self.who.operator_id(), self.who.pin.text(), role_for("gate.delete_visit"))
             self.desk.gate.delete_visit(self.visit.id, self.reason.text())
         except (WrongPin, NotAllowed) as exc:
             self.error.setText(texts.message(exc.message))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from gui import texts
 from gui.background import BackgroundOp
 from gui.widgets import FolderRow
+from models.app.actions import role_for
 from models.app.desk import Desk
 from models.trust.operators import Role
 
@@ -104,7 +105,7 @@ class ExportDialog(QDialog):
                 self.message.setText(self.tr("The first day is after the last day."))
                 return
         full = self.full_data.isChecked()
-        if not self._allowed(Role.ADMIN if full else Role.SUPERVISOR):
+        if not self._allowed(role_for("sync.export_bundle", full_data=full)):
             return
         self.folder_row.remember()
         desk = self.desk

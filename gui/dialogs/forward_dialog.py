@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from gui.background import BackgroundOp
 from gui.widgets import FolderRow
+from models.app.actions import role_for
 from models.app.desk import Desk
 from models.sync import NoUnit
-from models.trust.operators import Role
 
 
 class ForwardDialog(QDialog):
@@ -71,12 +71,12 @@ class ForwardDialog(QDialog):
             self.message.setText(problem)
             return
         out = Path(self.folder_row.text())
-        if not self.desk.may(Role.SUPERVISOR):
+        if not self.desk.may(role_for("sync.forward_bundle")):
             from gui.dialogs.sign_in_dialog import ask_supervisor
 
             if ask_supervisor(self.desk, self, self.tr("Supervisor"), self.tr(
                     "A supervisor forwards the gates' records: a supervisor's PIN is needed."),
-                    Role.SUPERVISOR) is None:
+                    role_for("sync.forward_bundle")) is None:
                 return
         self.folder_row.remember()
         desk = self.desk

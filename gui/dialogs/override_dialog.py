@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
 
 from gui import texts
 from gui.dialogs.sign_in_dialog import OperatorPinBox
+from models.app.actions import role_for
 from models.app.desk import Desk
 from models.gate.rules import Outcome
 from models.gate.visits import Visit
 from models.kit.validation import InvalidInput
-from models.trust.operators import NotAllowed, Role, WrongPin
+from models.trust.operators import NotAllowed, WrongPin
 
 
 class OverrideDialog(QDialog):
@@ -41,7 +42,7 @@ class OverrideDialog(QDialog):
         self.reason.setFixedHeight(90)
         form.addRow(self.tr("Reason (required)"), self.reason)
         box.addLayout(form)
-        self.who = OperatorPinBox(desk.staff.operators(), minimum=Role.SUPERVISOR)
+        self.who = OperatorPinBox(desk.staff.operators(), minimum=role_for("gate.override"))
         box.addWidget(self.who)
         self.error = QLabel("")
         self.error.setObjectName("dialogError")
@@ -54,7 +55,7 @@ class OverrideDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            sup = self.desk.authorise(self.who.operator_id(), self.who.pin.text(), Role.SUPERVISOR)
+            sup = self.desk.authorise(self.who.operator_id(), self.who.pin.text(), role_for("gate.override"))
             self.result_visit = self.desk.gate.override(visit_id=self.visit.id, supervisor_id=sup.id,
                                                    outcome=Outcome(self.outcome.currentData()),
                                                    reason=self.reason.toPlainText())

@@ -19,7 +19,6 @@ from gui.widgets import Notice, row_table
 from models.app.desk import Desk
 from models.kit.validation import InvalidInput
 from models.rounds import HOME, REASON_LABELS, Reason, RoundProblem
-from models.trust.operators import Role
 
 
 class RoundCorrectionDialog(QDialog):
@@ -112,7 +111,7 @@ class RoundCorrectionDialog(QDialog):
         if person is None:
             self.notice.problem(self.tr("Find the person's line first (room or name)."))
             return
-        with authority(self.desk, self, Role.SUPERVISOR, self.tr("A supervisor corrects a closed round.")) as ok:
+        with authority(self.desk, self, "rounds.correct_round", self.tr("A supervisor corrects a closed round.")) as ok:
             if not ok:
                 return
             try:

@@ -162,9 +162,13 @@ def ask_supervisor(desk: Desk, parent, title: str, intro: str, role: Role = Role
 
 
 @contextmanager
-def authority(desk: Desk, parent, role: Role, intro: str) -> Iterator[bool]:
-    """Yields whether someone with `role` is present: the operator on duty, or whoever gives their
-    PIN now. The PIN's authority ends with the block, so it never outlives the task it was for."""
+def authority(desk: Desk, parent, action: str, intro: str, **call) -> Iterator[bool]:
+    """Yields whether someone who may run `action` (called with `call`) is present: the operator on
+    duty, or whoever gives their PIN now. The role is the core's declaration, not restated here. The
+    PIN's authority ends with the block, so it never outlives the task it was for."""
+    from models.app.actions import role_for
+
+    role = role_for(action, **call)
     title = QCoreApplication.translate("Authority", "Administrator") if role is Role.ADMIN else \
         QCoreApplication.translate("Authority", "Supervisor")
     try:

@@ -372,12 +372,8 @@ def cmd_import(args, data_dir) -> int:
         if new:
             print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Created an office database in {dir}."), dir=str(data_dir))),
                   file=sys.stderr)
-        desk = Desk(db)
-        importer = desk.sync.importer(trust_new_key=args.trust_new_key, enroll=fingerprints, scheduled=True)
+        importer = Desk(db).sync.importer(trust_new_key=args.trust_new_key, enroll=fingerprints, scheduled=True)
         summaries = importer.run_each(files, dry_run=args.dry_run)
-        if not args.dry_run:
-            # An office that only ever runs the command line still erases what it may no longer keep.
-            desk.records.housekeeping(backup=False)
     finally:
         db.close()
     for fingerprint in sorted(fingerprints - importer.enrolled_now):

@@ -1,6 +1,6 @@
 """The day's housekeeping is the core's, not a window's timer: an office that only ever runs the
-command line erases personal data past its retention period, by `gatedesk housekeeping` and after
-each import. The computer's clock is fixed with faketime at the days that matter."""
+command line erases personal data past its retention period with `gatedesk housekeeping`. The
+computer's clock is fixed with faketime at the days that matter."""
 from __future__ import annotations
 
 import json
@@ -86,22 +86,6 @@ def test_an_office_on_the_command_line_erases_what_it_may_no_longer_keep(stick, 
     again = run_at(PAST_RETENTION, "housekeeping", "--data-dir", str(office), "--json")
     assert json.loads(again.stdout)["erased"] is None  # once a day
     assert run("audit", "verify", "--data-dir", str(office), env_lang="en").returncode == 0
-
-
-def test_an_office_that_only_imports_erases_on_the_first_import_of_a_day(stick, tmp_path):
-    """No window, no housekeeping command: the day's pass runs after the day's first import."""
-    office = tmp_path / "imports-only"
-    enrolled_office(office, stick, DAY_AFTER)
-    assert personal(office) == 20
-    r = run_at(PAST_RETENTION, "import", "--data-dir", str(office), str(stick))  # nothing new on the stick
-    assert r.returncode == 0, r.stderr
-    assert personal(office) == 0 and purges(office)
-    con = sqlite3.connect(office / "gatedesk.sqlite3")
-    try:
-        (visits,) = con.execute("SELECT count(*) FROM visit").fetchone()
-    finally:
-        con.close()
-    assert visits == 20  # the counts stay for the reports
 
 
 def test_housekeeping_on_a_folder_without_a_database_says_so(tmp_path):

@@ -81,6 +81,11 @@ ACTIONS = {
     "round_call": QT_TRANSLATE_NOOP("Audit", "Testing round: batch called"),
     "round_check": QT_TRANSLATE_NOOP("Audit", "Testing round: sampled"),
     "round_reason": QT_TRANSLATE_NOOP("Audit", "Testing round: reason noted"),
+    "care_need": QT_TRANSLATE_NOOP("Audit", "Home-service register changed"),
+    "forward": QT_TRANSLATE_NOOP("Audit", "Forwarded to the office above"),
+    "round_open": QT_TRANSLATE_NOOP("Audit", "Testing round opened"),
+    "round_close": QT_TRANSLATE_NOOP("Audit", "Testing round closed"),
+    "round_correct": QT_TRANSLATE_NOOP("Audit", "Closed testing round corrected"),
     "care_plan": QT_TRANSLATE_NOOP("Audit", "Home service planned"),
     "care_done": QT_TRANSLATE_NOOP("Audit", "Home service done"),
 }

@@ -312,11 +312,36 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
     </message>
     <message>
         <location filename="../../models/trust/audit.py" line="84" />
+        <source>Home-service register changed</source>
+        <translation>上门服务名册变更</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="85" />
+        <source>Forwarded to the office above</source>
+        <translation>已上报上级办公室</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="86" />
+        <source>Testing round opened</source>
+        <translation>开启核酸轮次</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="87" />
+        <source>Testing round closed</source>
+        <translation>结束核酸轮次</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="88" />
+        <source>Closed testing round corrected</source>
+        <translation>更正已结束的核酸轮次</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="89" />
         <source>Home service planned</source>
         <translation>上门服务已安排</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="85" />
+        <location filename="../../models/trust/audit.py" line="90" />
         <source>Home service done</source>
         <translation>上门服务已完成</translation>
     </message>
@@ -415,22 +440,22 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>Authority</name>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="168" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="172" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="169" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="173" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_dialog.py" line="77" />
+        <location filename="../../gui/dialogs/audit_dialog.py" line="76" />
         <source>The audit log is for administrators: an administrator's PIN is needed.</source>
         <translation>审计日志仅供管理员查看，需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/campaign_dialog.py" line="82" />
+        <location filename="../../gui/dialogs/campaign_dialog.py" line="81" />
         <source>Only an administrator ends the campaign: an administrator's PIN is needed.</source>
         <translation>只有管理员可以结束防控，需要管理员 PIN。</translation>
     </message>
@@ -656,143 +681,143 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>CareDialog</name>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="94" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="93" />
         <source>Home-service ledger</source>
         <translation>上门服务台账</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="116" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="115" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="119" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="118" />
         <source>What (rice, oil, medicine…)</source>
         <translation>内容（米、油、药品…）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="122" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="121" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="135" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="134" />
         <source>Plan for that day</source>
         <translation>计划到该日</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="138" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="137" />
         <source>Print today's list…</source>
         <translation>打印今日名单…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="146" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="145" />
         <source>Due today</source>
         <translation>今日应服务</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="157" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="156" />
         <source>Room, e.g. 6-1-602</source>
         <translation>房号，如 6-1-602</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="160" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="159" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="169" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="168" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="170" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="169" />
         <source>no visits</source>
         <translation>不定期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="173" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="172" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="174" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="173" />
         <source>Add to the register</source>
         <translation>加入帮扶名册</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="182" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="181" />
         <source>Add everyone under home monitoring</source>
         <translation>加入全部居家监测人员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="185" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="184" />
         <source>Help has ended</source>
         <translation>结束帮扶</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="192" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="191" />
         <source>The register</source>
         <translation>帮扶名册</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="197" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="196" />
         <source>Done this week</source>
         <translation>本周服务记录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="218" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="217" />
         <source>No drop-off item</source>
         <translation>不带寄存物品</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="224" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="223" />
         <source>Take up item {0} ({1})</source>
         <translation>带上寄存物品 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="235" />
-        <location filename="../../gui/dialogs/care_dialog.py" line="248" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="234" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="247" />
         <source>Choose someone in today's list first.</source>
         <translation>请先在今日名单中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="240" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="239" />
         <source>Recorded: {0} {1}</source>
         <translation>已记录：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="252" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="251" />
         <source>Planned for {0}: {1} {2}</source>
         <translation>已计划 {0}：{1} {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="258" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="257" />
         <source>Home services due today</source>
         <translation>今日上门服务名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="263" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="262" />
         <source>A supervisor keeps the register.</source>
         <translation>帮扶名册由主管维护。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="270" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="269" />
         <source>Added to the register: {0}</source>
         <translation>已加入帮扶名册：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="279" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="278" />
         <source>{0} residents under home monitoring added.</source>
         <translation>已加入 {0} 名居家监测人员。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="284" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="283" />
         <source>Choose someone on the register first.</source>
         <translation>请先在帮扶名册中选择一人。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="289" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="288" />
         <source>Help has ended: {0} {1}</source>
         <translation>已结束帮扶：{0} {1}</translation>
     </message>
@@ -839,7 +864,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     <name>Cli</name>
     <message>
         <location filename="../../main.py" line="208" />
-        <location filename="../../main.py" line="769" />
+        <location filename="../../main.py" line="765" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
@@ -900,7 +925,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
     <message>
         <location filename="../../main.py" line="359" />
-        <location filename="../../main.py" line="795" />
+        <location filename="../../main.py" line="791" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
@@ -920,275 +945,275 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="384" />
+        <location filename="../../main.py" line="380" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
         <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它备案任何门岗。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="401" />
+        <location filename="../../main.py" line="397" />
         <source>HELD  {file}: the office {compound} is not enrolled; key fingerprint {key}. Check it with that office (its forward dialog shows it), then import again with --enroll {key}.</source>
         <translation>待备案  {file}：办公室 {compound} 尚未备案；密钥指纹 {key}。请与该办公室核对（其转报窗口会显示），然后加 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="406" />
+        <location filename="../../main.py" line="402" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待备案  {file}：{compound} {gate} 尚未备案；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="411" />
+        <location filename="../../main.py" line="407" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="414" />
+        <location filename="../../main.py" line="410" />
         <source>NOT IMPORTED  {file}: {reason}</source>
         <translation>未导入  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="418" />
+        <location filename="../../main.py" line="414" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="420" />
+        <location filename="../../main.py" line="416" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="420" />
+        <location filename="../../main.py" line="416" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="421" />
+        <location filename="../../main.py" line="417" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="428" />
+        <location filename="../../main.py" line="424" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="433" />
+        <location filename="../../main.py" line="429" />
         <source>relayed: {gate} #{seq}, a gate new here, enrolled with key {key} (compare it with the gate's set-up sheet)</source>
         <translation>转报：{gate} #{seq}，本办公室新见的门岗，已按密钥 {key} 登记（请与门岗的设置单核对）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="437" />
+        <location filename="../../main.py" line="433" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="449" />
+        <location filename="../../main.py" line="445" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="475" />
-        <location filename="../../main.py" line="510" />
+        <location filename="../../main.py" line="471" />
+        <location filename="../../main.py" line="506" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="485" />
+        <location filename="../../main.py" line="481" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="522" />
+        <location filename="../../main.py" line="518" />
         <source>Created the office database at {where} (schema {version}).</source>
         <translation>已在 {where} 建立办公室数据库（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="524" />
+        <location filename="../../main.py" line="520" />
         <source>Upgraded the office database at {where} from schema {before} to {version}.</source>
         <translation>已将 {where} 的办公室数据库从结构版本 {before} 升级到 {version}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="526" />
+        <location filename="../../main.py" line="522" />
         <source>The office database at {where} is ready (schema {version}); nothing to do.</source>
         <translation>{where} 的办公室数据库已就绪（结构版本 {version}），无需改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="544" />
+        <location filename="../../main.py" line="540" />
         <source>{dir} is a gate station's database, not an office's: a gate writes its bundle with export.</source>
         <translation>{dir} 是门岗站点的数据库，不是办公室的：门岗用 export 导出数据包。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="547" />
+        <location filename="../../main.py" line="543" />
         <source>This office names no district, sub-district or community to speak for. Name it first, e.g. office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区.</source>
         <translation>本办公室尚未指明所代表的区、街道或社区。请先指明，例如 office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="555" />
+        <location filename="../../main.py" line="551" />
         <source>Office bundle {seq}: {n} records{encrypted}.</source>
         <translation>办公室数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="556" />
+        <location filename="../../main.py" line="552" />
         <source>, encrypted for {office}</source>
         <translation>，已为 {office} 加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="560" />
+        <location filename="../../main.py" line="556" />
         <source>{n} more gates' bundles wait for the next office bundle: run forward again.</source>
         <translation>还有 {n} 个门岗数据包等待下一个办公室数据包：请再次运行 forward。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="573" />
+        <location filename="../../main.py" line="569" />
         <source>{command} is for the embedded database file, but this office's database is on the server {server}: back it up with the server's own pg_dump, as the README says.</source>
         <translation>{command} 只用于本机的数据库文件，而本办公室的数据库在服务器 {server} 上：请按 README 用服务器自带的 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="589" />
+        <location filename="../../main.py" line="585" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="597" />
+        <location filename="../../main.py" line="593" />
         <source>{path} is not an office key file, or it is this office's own key.</source>
         <translation>{path} 不是办公室密钥文件，或是本办公室自己的密钥。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="601" />
+        <location filename="../../main.py" line="597" />
         <source>This office's forwarded bundles will be encrypted for {office} (key {key}).</source>
         <translation>本办公室上报的数据包将为 {office} 加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="602" />
+        <location filename="../../main.py" line="598" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="610" />
+        <location filename="../../main.py" line="606" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="619" />
+        <location filename="../../main.py" line="615" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="622" />
-        <location filename="../../main.py" line="772" />
+        <location filename="../../main.py" line="618" />
+        <location filename="../../main.py" line="768" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="649" />
-        <location filename="../../main.py" line="676" />
+        <location filename="../../main.py" line="645" />
+        <location filename="../../main.py" line="672" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="660" />
+        <location filename="../../main.py" line="656" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="701" />
+        <location filename="../../main.py" line="697" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="710" />
+        <location filename="../../main.py" line="706" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="738" />
+        <location filename="../../main.py" line="734" />
         <source>Retention: already done today.</source>
         <translation>个人信息清理：今天已完成。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="740" />
+        <location filename="../../main.py" line="736" />
         <source>Retention: personal data erased from {n} records older than {days} days.</source>
         <translation>个人信息清理：已清除 {n} 条超过 {days} 天记录中的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="743" />
+        <location filename="../../main.py" line="739" />
         <source>Retention: nothing is older than {days} days.</source>
         <translation>个人信息清理：没有超过 {days} 天的记录。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="745" />
+        <location filename="../../main.py" line="741" />
         <source>Today's backup: {path}</source>
         <translation>今日备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="747" />
+        <location filename="../../main.py" line="743" />
         <source>Today's backup: already made (or the server keeps it).</source>
         <translation>今日备份：已完成（或由数据库服务器备份）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="749" />
+        <location filename="../../main.py" line="745" />
         <source>Erasing personal data past its retention period failed; a crash report is in the data folder's logs. It is tried again next time.</source>
         <translation>清除超过保留期限的个人信息失败；错误报告在数据文件夹的 logs 中。下次会再试。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="752" />
+        <location filename="../../main.py" line="748" />
         <source>Today's backup could not be written: {why}</source>
         <translation>今日备份无法写入：{why}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="801" />
+        <location filename="../../main.py" line="797" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="807" />
+        <location filename="../../main.py" line="803" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="809" />
+        <location filename="../../main.py" line="805" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="825" />
+        <location filename="../../main.py" line="821" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="828" />
+        <location filename="../../main.py" line="824" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="832" />
+        <location filename="../../main.py" line="828" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="835" />
+        <location filename="../../main.py" line="831" />
         <source>The audit log's anchor is missing ({file}): entries cut off the end of the log could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点文件不见了（{file}）：无法发现从日志末尾删去的条目。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="839" />
+        <location filename="../../main.py" line="835" />
         <source>The audit log's anchor went missing and was begun again after entry {seq}: entries cut off the end before then could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点曾经丢失，在第 {seq} 条之后重新开始：此前从日志末尾删去的条目无法发现。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="844" />
+        <location filename="../../main.py" line="840" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="846" />
+        <location filename="../../main.py" line="842" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="885" />
+        <location filename="../../main.py" line="881" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="890" />
+        <location filename="../../main.py" line="886" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -1196,27 +1221,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>ClosedCasesModel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="86" />
+        <location filename="../../gui/isolation_panel.py" line="85" />
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="86" />
+        <location filename="../../gui/isolation_panel.py" line="85" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="86" />
+        <location filename="../../gui/isolation_panel.py" line="85" />
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="86" />
+        <location filename="../../gui/isolation_panel.py" line="85" />
         <source>Handed to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="87" />
+        <location filename="../../gui/isolation_panel.py" line="86" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
@@ -1484,22 +1509,22 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DeleteDialog</name>
     <message>
-        <location filename="../../gui/dialogs/delete_dialog.py" line="21" />
+        <location filename="../../gui/dialogs/delete_dialog.py" line="22" />
         <source>Delete a registration</source>
         <translation>删除登记</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/delete_dialog.py" line="24" />
+        <location filename="../../gui/dialogs/delete_dialog.py" line="25" />
         <source>Delete the registration of {0} at {1}? Only for one made in error. The deletion, your name and the reason are kept, and the office deletes its copy too.</source>
         <translation>删除 {0} 在 {1} 的登记？仅用于登记错误的记录。删除这件事、您的姓名和原因会被保留，社区也会删除其副本。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/delete_dialog.py" line="34" />
+        <location filename="../../gui/dialogs/delete_dialog.py" line="35" />
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/delete_dialog.py" line="43" />
+        <location filename="../../gui/dialogs/delete_dialog.py" line="44" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1515,27 +1540,27 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DoneTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="79" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1609,32 +1634,32 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DueTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
         <source>Why</source>
         <translation>帮扶原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
         <source>Last done</source>
         <translation>上次服务</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="41" />
         <source>Service due</source>
         <translation>应服务内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="53" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="52" />
         <source>Visit (every {0} days)</source>
         <translation>走访（每 {0} 天）</translation>
     </message>
@@ -1642,99 +1667,99 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="34" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="35" />
         <source>Export for the office</source>
         <translation>导出给社区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="39" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="40" />
         <source>Everything since the last export (no. {0}, {1})</source>
         <translation>上次导出以来的全部记录（第 {0} 号，{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="42" />
         <source>Everything (this is the first export)</source>
         <translation>全部记录（这是第一次导出）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="44" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="45" />
         <source>Only the days from … to …</source>
         <translation>只导出以下日期：从 … 到 …</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="64" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="65" />
         <source>Write to</source>
         <translation>写入到</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="66" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="67" />
         <source>Unmasked names, phones and ID numbers in the spreadsheets (administrator only)</source>
         <translation>表格中显示完整的姓名、手机号和身份证号（仅限管理员）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="72" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="73" />
         <source>Encrypted for {0} (key {1}): only that office can open the bundle.</source>
         <translation>已按 {0} 的密钥加密（密钥 {1}）：只有该办公室能打开数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="74" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="75" />
         <source>Not encrypted: anyone who finds the USB stick can read it. Load the office's key file (Admin ▸ Office key) to encrypt bundles.</source>
         <translation>未加密：捡到 U 盘的人都能读取。请载入社区办公室的密钥文件（管理 ▸ 办公室密钥）以加密数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="79" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="80" />
         <source>Bundles from this gate are signed with key {0}.</source>
         <translation>本门岗的数据包签名密钥：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="87" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="88" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="104" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="105" />
         <source>The first day is after the last day.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="114" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="115" />
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="127" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="128" />
         <source>Exports are made by a supervisor: a supervisor's PIN is needed.</source>
         <translation>导出需由主管进行，需要主管 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="128" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="129" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="126" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="127" />
         <source>Unmasked personal data needs an administrator's PIN.</source>
         <translation>导出未脱敏的个人信息需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="129" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="130" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="134" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="135" />
         <source>Written: {0}
 Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. Wait for the copy to finish before pulling out the stick.</source>
         <translation>已写入：{0}
 第 {1} 号数据包，{2} 条记录{3}。当天的登记表（.xlsx 和 .csv）在同一文件夹。请等复制完成后再拔出 U 盘。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="137" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="138" />
         <source>, encrypted</source>
         <translation>，已加密</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="142" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="143" />
         <source>The bundle was not written: {0}. Nothing at the gate has changed; try again or another stick.</source>
         <translation>数据包未写入：{0}。门岗的数据没有任何改动；请重试或换一个 U 盘。</translation>
     </message>
@@ -2648,72 +2673,72 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>IsolationPanel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="123" />
+        <location filename="../../gui/isolation_panel.py" line="122" />
         <source>New case…</source>
         <translation>新建个案…</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="128" />
+        <location filename="../../gui/isolation_panel.py" line="127" />
         <source>Open cases</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="129" />
+        <location filename="../../gui/isolation_panel.py" line="128" />
         <source>Closed in the last 7 days</source>
         <translation>近 7 天已结案</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="131" />
+        <location filename="../../gui/isolation_panel.py" line="130" />
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="145" />
+        <location filename="../../gui/isolation_panel.py" line="144" />
         <source>Record re-check</source>
         <translation>记录复测</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="154" />
+        <location filename="../../gui/isolation_panel.py" line="153" />
         <source>who answered, what they said</source>
         <translation>接听人、答复内容</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="155" />
+        <location filename="../../gui/isolation_panel.py" line="154" />
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="160" />
+        <location filename="../../gui/isolation_panel.py" line="159" />
         <source>person and unit taking over</source>
         <translation>接收人及单位</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="161" />
+        <location filename="../../gui/isolation_panel.py" line="160" />
         <source>Hand over</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="168" />
+        <location filename="../../gui/isolation_panel.py" line="167" />
         <source>Close case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="172" />
+        <location filename="../../gui/isolation_panel.py" line="171" />
         <source>Re-check °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="175" />
+        <location filename="../../gui/isolation_panel.py" line="174" />
         <source>Notify</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="179" />
+        <location filename="../../gui/isolation_panel.py" line="178" />
         <source>Hand over to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="182" />
+        <location filename="../../gui/isolation_panel.py" line="181" />
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
@@ -2762,57 +2787,57 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>IsolationTableModel</name>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="38" />
+        <location filename="../../gui/isolation_panel.py" line="37" />
         <source>Placed</source>
         <translation>安置时间</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="38" />
+        <location filename="../../gui/isolation_panel.py" line="37" />
         <source>Open for</source>
         <translation>已留观</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="38" />
+        <location filename="../../gui/isolation_panel.py" line="37" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="38" />
+        <location filename="../../gui/isolation_panel.py" line="37" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="38" />
+        <location filename="../../gui/isolation_panel.py" line="37" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="39" />
+        <location filename="../../gui/isolation_panel.py" line="38" />
         <source>Re-checks</source>
         <translation>复测次数</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="39" />
+        <location filename="../../gui/isolation_panel.py" line="38" />
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="39" />
+        <location filename="../../gui/isolation_panel.py" line="38" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="75" />
+        <location filename="../../gui/isolation_panel.py" line="74" />
         <source>Overdue: nobody notified</source>
         <translation>超时未上报</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="76" />
+        <location filename="../../gui/isolation_panel.py" line="75" />
         <source>Handed to {0}</source>
         <translation>已移交：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/isolation_panel.py" line="76" />
+        <location filename="../../gui/isolation_panel.py" line="75" />
         <source>Under observation</source>
         <translation>留观中</translation>
     </message>
@@ -2974,122 +2999,122 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="26" />
+        <location filename="../../gui/main_window.py" line="25" />
         <source>GateDesk — {0}</source>
         <translation>门岗登记台 — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="37" />
+        <location filename="../../gui/main_window.py" line="36" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="37" />
+        <location filename="../../gui/main_window.py" line="36" />
         <source>On site</source>
         <translation>在场人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="38" />
+        <location filename="../../gui/main_window.py" line="37" />
         <source>Log</source>
         <translation>登记记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="38" />
+        <location filename="../../gui/main_window.py" line="37" />
         <source>Isolation</source>
         <translation>隔离点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="39" />
+        <location filename="../../gui/main_window.py" line="38" />
         <source>Parcels</source>
         <translation>寄存点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="39" />
+        <location filename="../../gui/main_window.py" line="38" />
         <source>Testing</source>
         <translation>核酸</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="78" />
+        <location filename="../../gui/main_window.py" line="77" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89" />
+        <location filename="../../gui/main_window.py" line="88" />
         <source>Daily check</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="86" />
+        <location filename="../../gui/main_window.py" line="85" />
         <source>Hand over [Ctrl+H]</source>
         <translation>交班  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91" />
+        <location filename="../../gui/main_window.py" line="90" />
         <source>Disinfect</source>
         <translation>消毒记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93" />
+        <location filename="../../gui/main_window.py" line="92" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95" />
+        <location filename="../../gui/main_window.py" line="94" />
         <source>Operators</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97" />
+        <location filename="../../gui/main_window.py" line="96" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98" />
+        <location filename="../../gui/main_window.py" line="97" />
         <source>Write the bundle for the community office (USB stick)</source>
         <translation>为社区办公室写出数据包（U 盘）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="99" />
         <source>Office key…</source>
         <translation>办公室密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Set-up sheet for the office…</source>
         <translation>给办公室的设置单…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="103" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106" />
+        <location filename="../../gui/main_window.py" line="105" />
         <source>Residents and passes…</source>
         <translation>住户与通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="109" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114" />
+        <location filename="../../gui/main_window.py" line="113" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164" />
+        <location filename="../../gui/main_window.py" line="163" />
         <source>The daily backup could not be written: {0}</source>
         <translation>每日备份未能写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
+        <location filename="../../gui/main_window.py" line="166" />
         <source>Personal data past its retention period could not be erased; GateDesk tries again every minute. A report is in the logs folder: tell the administrator.</source>
         <translation>超过保存期限的个人信息未能删除；门岗登记台每分钟重试一次。报告已写入 logs 文件夹：请告知管理员。</translation>
     </message>
@@ -3133,37 +3158,37 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>NeedsTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
         <source>Why</source>
         <translation>帮扶原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
         <source>Visit every</source>
         <translation>走访间隔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="60" />
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="62" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="61" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/care_dialog.py" line="72" />
+        <location filename="../../gui/dialogs/care_dialog.py" line="71" />
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
@@ -3561,22 +3586,22 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../gui/dialogs/override_dialog.py" line="29" />
+        <location filename="../../gui/dialogs/override_dialog.py" line="30" />
         <source>Supervisor override</source>
         <translation>主管改判</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/override_dialog.py" line="31" />
+        <location filename="../../gui/dialogs/override_dialog.py" line="32" />
         <source>{0}: decided «{1}»</source>
         <translation>{0}：原判定「{1}」</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/override_dialog.py" line="38" />
+        <location filename="../../gui/dialogs/override_dialog.py" line="39" />
         <source>New decision</source>
         <translation>改判为</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/override_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/override_dialog.py" line="43" />
         <source>Reason (required)</source>
         <translation>理由（必填）</translation>
     </message>
@@ -3877,32 +3902,32 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>PeopleTableModel</name>
     <message>
-        <location filename="../../gui/testing_panel.py" line="66" />
+        <location filename="../../gui/testing_panel.py" line="65" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="66" />
+        <location filename="../../gui/testing_panel.py" line="65" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="66" />
+        <location filename="../../gui/testing_panel.py" line="65" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="66" />
+        <location filename="../../gui/testing_panel.py" line="65" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="66" />
+        <location filename="../../gui/testing_panel.py" line="65" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="79" />
+        <location filename="../../gui/testing_panel.py" line="78" />
         <source> (not on the roster)</source>
         <translation>（不在名册）</translation>
     </message>
@@ -4136,42 +4161,42 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ProgressTableModel</name>
     <message>
-        <location filename="../../gui/testing_panel.py" line="43" />
+        <location filename="../../gui/testing_panel.py" line="42" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="43" />
+        <location filename="../../gui/testing_panel.py" line="42" />
         <source>Due</source>
         <translation>应检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="43" />
+        <location filename="../../gui/testing_panel.py" line="42" />
         <source>Sampled</source>
         <translation>已采</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="43" />
+        <location filename="../../gui/testing_panel.py" line="42" />
         <source>Exempt</source>
         <translation>免检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="44" />
+        <location filename="../../gui/testing_panel.py" line="43" />
         <source>Missing</source>
         <translation>未检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="44" />
+        <location filename="../../gui/testing_panel.py" line="43" />
         <source>At home</source>
         <translation>待上门</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="56" />
+        <location filename="../../gui/testing_panel.py" line="55" />
         <source>Bldg {0}</source>
         <translation>{0}号楼</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="56" />
+        <location filename="../../gui/testing_panel.py" line="55" />
         <source>All</source>
         <translation>合计</translation>
     </message>
@@ -5370,82 +5395,82 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>RoundCorrectionDialog</name>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="29" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="28" />
         <source>Correct a closed testing round</source>
         <translation>更正已结束的核酸轮次</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="40" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="39" />
         <source>Room (6-1-602) or name</source>
         <translation>房号（6-1-602）或姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="52" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="51" />
         <source>Sampled (where)</source>
         <translation>采样情况</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="53" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="52" />
         <source>Reason not sampled</source>
         <translation>未采原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="59" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="58" />
         <source>Why (e.g. written on the paper sheet, scanned the wrong person)</source>
         <translation>原因（如：纸质台账已登记、扫错了人）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="60" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="59" />
         <source>What</source>
         <translation>更正项</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="61" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="60" />
         <source>Becomes</source>
         <translation>改为</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="62" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="61" />
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="66" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="65" />
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="76" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="75" />
         <source>No testing round has been closed yet.</source>
         <translation>还没有已结束的核酸轮次。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="94" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="93" />
         <source>At home</source>
         <translation>入户采样</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="95" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="94" />
         <source>Not sampled</source>
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="99" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="98" />
         <source>No reason</source>
         <translation>无原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="113" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="112" />
         <source>Find the person's line first (room or name).</source>
         <translation>请先按房号或姓名找到此人。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="115" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="114" />
         <source>A supervisor corrects a closed round.</source>
         <translation>更正已结束的轮次需要主管。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/round_correction_dialog.py" line="127" />
+        <location filename="../../gui/dialogs/round_correction_dialog.py" line="126" />
         <source>Corrected: {0}-{1}-{2} {3}</source>
         <translation>已更正：{0}-{1}-{2} {3}</translation>
     </message>
@@ -6351,266 +6376,266 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>TestingPanel</name>
     <message>
-        <location filename="../../gui/testing_panel.py" line="127" />
+        <location filename="../../gui/testing_panel.py" line="126" />
         <source>No testing round is open. An administrator opens one for the day: everyone on the roster, or some buildings.</source>
         <translation>当前没有进行中的核酸轮次。由管理员为当天开启一轮：名册上的全体住户，或部分楼栋。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="132" />
+        <location filename="../../gui/testing_panel.py" line="131" />
         <source>Open a testing round…</source>
         <translation>开启核酸轮次…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="136" />
-        <location filename="../../gui/testing_panel.py" line="163" />
+        <location filename="../../gui/testing_panel.py" line="135" />
+        <location filename="../../gui/testing_panel.py" line="162" />
         <source>Home-service ledger…</source>
         <translation>上门服务台账…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="144" />
-        <location filename="../../gui/testing_panel.py" line="215" />
+        <location filename="../../gui/testing_panel.py" line="143" />
+        <location filename="../../gui/testing_panel.py" line="214" />
         <source>Correct a closed round…</source>
         <translation>更正已结束的轮次…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="160" />
+        <location filename="../../gui/testing_panel.py" line="159" />
         <source>Close the round…</source>
         <translation>结束本轮…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="167" />
+        <location filename="../../gui/testing_panel.py" line="166" />
         <source>Sampling point</source>
         <translation>采样点</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="176" />
+        <location filename="../../gui/testing_panel.py" line="175" />
         <source>Due</source>
         <translation>应检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="176" />
+        <location filename="../../gui/testing_panel.py" line="175" />
         <source>Sampled</source>
         <translation>已采</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="176" />
+        <location filename="../../gui/testing_panel.py" line="175" />
         <source>Exempt</source>
         <translation>免检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="177" />
+        <location filename="../../gui/testing_panel.py" line="176" />
         <source>Missing</source>
         <translation>未检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="177" />
+        <location filename="../../gui/testing_panel.py" line="176" />
         <source>At home</source>
         <translation>待上门</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="204" />
+        <location filename="../../gui/testing_panel.py" line="203" />
         <source>Call the next batch</source>
         <translation>呼叫下一批</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="208" />
+        <location filename="../../gui/testing_panel.py" line="207" />
         <source>Print call sheet…</source>
         <translation>打印呼叫单…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="225" />
+        <location filename="../../gui/testing_panel.py" line="224" />
         <source>Scan a pass, or type a room (6-1-602) or a name, then Enter</source>
         <translation>扫通行码，或输入房号（6-1-602）或姓名后按回车</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="231" />
+        <location filename="../../gui/testing_panel.py" line="230" />
         <source>Found</source>
         <translation>查找结果</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="231" />
+        <location filename="../../gui/testing_panel.py" line="230" />
         <source>Not yet sampled (door-knocking)</source>
         <translation>未检名单（逐户敲门）</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="232" />
+        <location filename="../../gui/testing_panel.py" line="231" />
         <source>Home-service list</source>
         <translation>上门服务名单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="232" />
+        <location filename="../../gui/testing_panel.py" line="231" />
         <source>Last batch called</source>
         <translation>本批呼叫名单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="233" />
+        <location filename="../../gui/testing_panel.py" line="232" />
         <source>Everyone in the building</source>
         <translation>本楼全部人员</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="260" />
+        <location filename="../../gui/testing_panel.py" line="259" />
         <source>Sampled here</source>
         <translation>在此采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="271" />
+        <location filename="../../gui/testing_panel.py" line="270" />
         <source>Record reason</source>
         <translation>记录原因</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="281" />
+        <location filename="../../gui/testing_panel.py" line="280" />
         <source>To the home-service list</source>
         <translation>转入上门服务</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="286" />
+        <location filename="../../gui/testing_panel.py" line="285" />
         <source>Who samples at the door</source>
         <translation>入户采样人员</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="287" />
+        <location filename="../../gui/testing_panel.py" line="286" />
         <source>Sampled at home</source>
         <translation>入户已采</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="298" />
+        <location filename="../../gui/testing_panel.py" line="297" />
         <source>Room, e.g. 6-1-602</source>
         <translation>房号，如 6-1-602</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="301" />
+        <location filename="../../gui/testing_panel.py" line="300" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="302" />
+        <location filename="../../gui/testing_panel.py" line="301" />
         <source>Not on the roster: add and sample</source>
         <translation>不在名册：新增并采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="332" />
+        <location filename="../../gui/testing_panel.py" line="331" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="383" />
+        <location filename="../../gui/testing_panel.py" line="382" />
         <source>{0} people</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="92" />
-        <location filename="../../gui/testing_panel.py" line="408" />
+        <location filename="../../gui/testing_panel.py" line="91" />
+        <location filename="../../gui/testing_panel.py" line="407" />
         <source>at home</source>
         <translation>入户</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="94" />
+        <location filename="../../gui/testing_panel.py" line="93" />
         <source>Sampled {0} · {1}</source>
         <translation>已采 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="98" />
+        <location filename="../../gui/testing_panel.py" line="97" />
         <source>Exempt: {0}</source>
         <translation>免检：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="100" />
+        <location filename="../../gui/testing_panel.py" line="99" />
         <source>Waiting for the home visit</source>
         <translation>待上门采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="104" />
+        <location filename="../../gui/testing_panel.py" line="103" />
         <source>Called {0}</source>
         <translation>已呼叫 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="106" />
+        <location filename="../../gui/testing_panel.py" line="105" />
         <source>Not yet sampled</source>
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="270" />
+        <location filename="../../gui/testing_panel.py" line="269" />
         <source>Where?</source>
         <translation>检测地点、医院</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="409" />
+        <location filename="../../gui/testing_panel.py" line="408" />
         <source>Already sampled in this round: {0} ({1}, {2}). Not counted again.</source>
         <translation>本轮已采样：{0}（{1}，{2}），不重复计数。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="412" />
+        <location filename="../../gui/testing_panel.py" line="411" />
         <source>Sampled: {0}</source>
         <translation>已采样：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="459" />
+        <location filename="../../gui/testing_panel.py" line="458" />
         <source>Nobody in the round matches {0}.</source>
         <translation>本轮名单中没有与“{0}”相符的人。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="472" />
+        <location filename="../../gui/testing_panel.py" line="471" />
         <source>{0} people match: press 1-{0} for the one who came, or choose in the list and press Enter.</source>
         <translation>{0} 人符合：请按 1-{0} 选出来采样的人，或在列表中选中后按回车。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="487" />
+        <location filename="../../gui/testing_panel.py" line="486" />
         <source>Choose a person in the list first.</source>
         <translation>请先在名单中选择一人。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="504" />
+        <location filename="../../gui/testing_panel.py" line="503" />
         <source>Reason recorded: {0}</source>
         <translation>已记录原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="512" />
+        <location filename="../../gui/testing_panel.py" line="511" />
         <source>On the home-service list: {0}</source>
         <translation>已转入上门服务：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="528" />
+        <location filename="../../gui/testing_panel.py" line="527" />
         <source>Added and sampled: {0}. Tell the administrator to add them to the roster.</source>
         <translation>已新增并采样：{0}。请告知管理员将其加入住户名册。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="537" />
-        <location filename="../../gui/testing_panel.py" line="555" />
+        <location filename="../../gui/testing_panel.py" line="536" />
+        <location filename="../../gui/testing_panel.py" line="554" />
         <source>Choose a building on the left first.</source>
         <translation>请先在左侧选择楼栋。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="545" />
+        <location filename="../../gui/testing_panel.py" line="544" />
         <source>Call down {0} people of building {1} (floors {2}).</source>
         <translation>请通知 {1} 号楼 {0} 人下楼（{2} 层）。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="548" />
+        <location filename="../../gui/testing_panel.py" line="547" />
         <source>Everyone in building {0} has been called.</source>
         <translation>{0} 号楼已全部呼叫。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="560" />
+        <location filename="../../gui/testing_panel.py" line="559" />
         <source>Call sheet, building {0}</source>
         <translation>{0} 号楼呼叫单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="566" />
+        <location filename="../../gui/testing_panel.py" line="565" />
         <source>An administrator opens a testing round.</source>
         <translation>开启核酸轮次需要管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="586" />
+        <location filename="../../gui/testing_panel.py" line="585" />
         <source>Close the round</source>
         <translation>结束本轮</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="587" />
+        <location filename="../../gui/testing_panel.py" line="586" />
         <source>Close {0}? {1} people are still missing. After closing, the round changes only through a correction with a reason.</source>
         <translation>结束“{0}”？还有 {1} 人未检。结束后只能填写原因进行更正。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="591" />
+        <location filename="../../gui/testing_panel.py" line="590" />
         <source>A supervisor closes the round.</source>
         <translation>结束本轮需要主管。</translation>
     </message>

@@ -211,8 +211,9 @@ def _open(data_dir, *, must_exist: bool, args=None):
 
 
 def _signed_in(args, db, role):
-    """A Desk with the named operator's authority for this command, or the exit status after saying
-    why: no operator or PIN given (2), an unknown name (2), a wrong PIN or too weak a role (1)."""
+    """A Desk and the block in which the named operator's PIN holds for this command, or the exit
+    status after saying why: no operator or PIN given (2), an unknown name (2), a wrong PIN or too
+    weak a role (1)."""
     import os
 
     from models.app.desk import Desk
@@ -233,10 +234,10 @@ def _signed_in(args, db, role):
     if op is None:
         return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "No operator called {name}."), name=args.operator))
     try:
-        desk.authorise(op.id, pin, role)
+        grant = desk.grant(op.id, pin, role)
     except (Locked, WrongPin, NotAllowed) as exc:
         return _fail(exc.message)
-    return desk
+    return desk, desk.authority_of(grant)
 
 
 def _fail(message) -> int:
@@ -303,6 +304,7 @@ def _msg(source: str, /, **params):
 
 
 def cmd_export(args, data_dir) -> int:
+    from contextlib import nullcontext
     from pathlib import Path
 
     from models.app.desk import Desk
@@ -316,12 +318,15 @@ def cmd_export(args, data_dir) -> int:
     out = Path(args.out).expanduser()
     try:
         # Without an operator this is the station's scheduled export: masked, audited as the command line's.
-        desk = _signed_in(args, db, Role.ADMIN if args.full_data else Role.SUPERVISOR) \
-            if args.full_data or args.operator else Desk(db)
-        if isinstance(desk, int):
-            return desk
-        result = desk.sync.export_bundle(out, day_from=args.day_from, day_to=args.day_to, full_data=args.full_data,
-                                         scheduled=not args.operator, language=environment_language())
+        signed = _signed_in(args, db, Role.ADMIN if args.full_data else Role.SUPERVISOR) \
+            if args.full_data or args.operator else (Desk(db), nullcontext())
+        if isinstance(signed, int):
+            return signed
+        desk, held = signed
+        with held:
+            result = desk.sync.export_bundle(out, day_from=args.day_from, day_to=args.day_to,
+                                             full_data=args.full_data, scheduled=not args.operator,
+                                             language=environment_language())
     except NotAStation:
         return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{dir} is not a set-up gate station; nothing to export."),
                           dir=str(data_dir)))
@@ -689,10 +694,12 @@ def cmd_passes(args, data_dir) -> int:
         return problem
     db = _open(data_dir, must_exist=True)
     try:
-        desk = _signed_in(args, db, Role.ADMIN)  # whoever holds a pass walks in: printing them is minting them
-        if isinstance(desk, int):
-            return desk
-        cards = desk.residents.pass_cards(building=args.building) if desk.ctx else []
+        signed = _signed_in(args, db, Role.ADMIN)  # whoever holds a pass walks in: printing them is minting them
+        if isinstance(signed, int):
+            return signed
+        desk, held = signed
+        with held:
+            cards = desk.residents.pass_cards(building=args.building) if desk.ctx else []
         if not cards:
             return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "No valid passes{building}. Import the residents and issue "
                                                 "passes first."),

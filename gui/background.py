@@ -9,6 +9,7 @@ A progress dialog appears only when the work lasts longer than half a second.
 """
 from __future__ import annotations
 
+import contextvars
 import threading
 from collections.abc import Callable
 
@@ -33,6 +34,9 @@ class BackgroundOp(QObject):
         """quiet: no progress dialog (housekeeping, checks the user need not wait for)."""
         super().__init__(parent)
         self._work = work
+        # The work runs as the task that started it: a PIN's authority held there (and only while it
+        # is held) holds for the work too.
+        self._context = contextvars.copy_context()
         self._cancel = threading.Event()
         self._progress = (0, 0)
         self._outcome: tuple[bool, object] | None = None
@@ -65,7 +69,7 @@ class BackgroundOp(QObject):
             self._progress = (int(done), int(total))  # one tuple assignment: read whole by the GUI
 
         try:
-            result = self._work(progress, self._cancel.is_set)
+            result = self._context.run(self._work, progress, self._cancel.is_set)
         except Exception as exc:  # noqa: BLE001 - handed to the GUI, which explains it
             self._outcome = (False, exc)
         else:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from gui import texts
 from gui.visit_log_table_model import VISIT_ROLE, VisitLogTableModel
+from models.app.actions import role_for
 from models.app.desk import Desk
 from models.gate.rules import Outcome, PersonKind
 from models.gate.visits import VisitQuery
@@ -152,14 +153,12 @@ class LogPanel(QWidget):
             self.count.setText(self.tr("Choose a row first."))
             return
         visit = self.model.data(rows[0], VISIT_ROLE)
-        sup = ask_supervisor(self.desk, self, self.tr("Show personal data"),
-                             self.tr("A supervisor's PIN is needed; the view is recorded."))
-        if sup is None:
+        grant = ask_supervisor(self.desk, self, self.tr("Show personal data"),
+                               self.tr("A supervisor's PIN is needed; the view is recorded."), role_for("gate.reveal"))
+        if grant is None:
             return
-        try:
+        with self.desk.authority_of(grant) as sup:
             full = self.desk.gate.reveal(visit_id=visit.id, supervisor_id=sup.id)
-        finally:
-            self.desk.drop_authority()
         RevealDialog(full, self.desk.settings.zone, self).exec()
 
     def delete_selected(self) -> None:

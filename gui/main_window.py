@@ -245,10 +245,7 @@ class MainWindow(QMainWindow):
     def open_export(self) -> None:
         from gui.dialogs.export_dialog import ExportDialog
 
-        try:
-            ExportDialog(self.desk, self).exec()
-        finally:
-            self.desk.drop_authority()
+        ExportDialog(self.desk, self).exec()
         self.status.refresh_export()
 
     def open_audit(self) -> None:

@@ -164,10 +164,7 @@ class OfficeWindow(QMainWindow):
     def open_forward(self) -> None:
         from gui.dialogs.forward_dialog import ForwardDialog
 
-        try:
-            ForwardDialog(self.desk, self).exec()
-        finally:
-            self.desk.drop_authority()  # a supervisor's PIN given for the forward ends with the dialog
+        ForwardDialog(self.desk, self).exec()
 
     def load_upper_key(self) -> None:
         """The key file of the sub-district or district office: forwarded bundles are encrypted to it."""

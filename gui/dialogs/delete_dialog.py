@@ -50,8 +50,8 @@ class DeleteDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.desk.authorise(self.who.operator_id(), self.who.pin.text(), role_for("gate.delete_visit"))
-            self.desk.gate.delete_visit(self.visit.id, self.reason.text())
+            with self.desk.authorised(self.who.operator_id(), self.who.pin.text(), role_for("gate.delete_visit")):
+                self.desk.gate.delete_visit(self.visit.id, self.reason.text())
         except (WrongPin, NotAllowed) as exc:
             self.error.setText(texts.message(exc.message))
             self.who.pin.clear()
@@ -60,7 +60,5 @@ class DeleteDialog(QDialog):
             self.error.setText(texts.message(exc.errors[0].message))
             self.reason.setFocus()
             return
-        finally:
-            self.desk.drop_authority()
         self.deleted = True
         super().accept()

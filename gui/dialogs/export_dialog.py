@@ -1,6 +1,7 @@
 """At the gate: write today's bundle for the office onto a USB stick (or any folder)."""
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -105,29 +106,35 @@ class ExportDialog(QDialog):
                 self.message.setText(self.tr("The first day is after the last day."))
                 return
         full = self.full_data.isChecked()
-        if not self._allowed(role_for("sync.export_bundle", full_data=full)):
+        held = self._allowed(role_for("sync.export_bundle", full_data=full))
+        if held is None:
             return
         self.folder_row.remember()
         desk = self.desk
+
+        def export(progress, _cancelled):
+            with held:
+                return desk.sync.export_bundle(out, day_from=day_from, day_to=day_to, full_data=full,
+                                               progress=progress)
+
         self.export_button.setEnabled(False)
-        self.op = BackgroundOp(self, lambda progress, _cancelled: desk.sync.export_bundle(
-            out, day_from=day_from, day_to=day_to, full_data=full, progress=progress),
-            label=self.tr("Writing the bundle…"), cancellable=False)
+        self.op = BackgroundOp(self, export, label=self.tr("Writing the bundle…"), cancellable=False)
         self.op.done.connect(self._done)
         self.op.error.connect(self._failed)
         self.op.start()
 
-    def _allowed(self, role: Role) -> bool:
-        """A supervisor exports; unmasked spreadsheets need an administrator. The PIN holds until
-        the dialog closes (the export itself runs on a worker thread)."""
+    def _allowed(self, role: Role):
+        """A supervisor exports; unmasked spreadsheets need an administrator. A PIN given here
+        holds for this one export (run on a worker thread): the block to run it in, or None."""
         if self.desk.may(role):
-            return True
+            return nullcontext()
         from gui.dialogs.sign_in_dialog import ask_supervisor
 
         intro = self.tr("Unmasked personal data needs an administrator's PIN.") if role is Role.ADMIN else \
             self.tr("Exports are made by a supervisor: a supervisor's PIN is needed.")
-        return ask_supervisor(self.desk, self, self.tr("Administrator") if role is Role.ADMIN else
-                              self.tr("Supervisor"), intro, role) is not None
+        grant = ask_supervisor(self.desk, self, self.tr("Administrator") if role is Role.ADMIN else
+                               self.tr("Supervisor"), intro, role)
+        return None if grant is None else self.desk.authority_of(grant)
 
     def _done(self, result) -> None:
         self.outcome = result

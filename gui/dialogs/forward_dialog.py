@@ -2,6 +2,7 @@
 USB stick, as an office bundle."""
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
@@ -71,18 +72,25 @@ class ForwardDialog(QDialog):
             self.message.setText(problem)
             return
         out = Path(self.folder_row.text())
+        held = nullcontext()
         if not self.desk.may(role_for("sync.forward_bundle")):
             from gui.dialogs.sign_in_dialog import ask_supervisor
 
-            if ask_supervisor(self.desk, self, self.tr("Supervisor"), self.tr(
-                    "A supervisor forwards the gates' records: a supervisor's PIN is needed."),
-                    role_for("sync.forward_bundle")) is None:
+            grant = ask_supervisor(self.desk, self, self.tr("Supervisor"), self.tr(
+                "A supervisor forwards the gates' records: a supervisor's PIN is needed."),
+                role_for("sync.forward_bundle"))
+            if grant is None:
                 return
+            held = self.desk.authority_of(grant)  # for this one forwarding, on the worker thread
         self.folder_row.remember()
         desk = self.desk
+
+        def forward(progress, _cancelled):
+            with held:
+                return desk.sync.forward_bundle(out, progress=progress)
+
         self.forward_button.setEnabled(False)
-        self.op = BackgroundOp(self, lambda progress, _cancelled: desk.sync.forward_bundle(out, progress=progress),
-                               label=self.tr("Writing the office bundle…"), cancellable=False)
+        self.op = BackgroundOp(self, forward, label=self.tr("Writing the office bundle…"), cancellable=False)
         self.op.done.connect(self._done)
         self.op.error.connect(self._failed)
         self.op.start()

@@ -55,10 +55,11 @@ class OverrideDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            sup = self.desk.authorise(self.who.operator_id(), self.who.pin.text(), role_for("gate.override"))
-            self.result_visit = self.desk.gate.override(visit_id=self.visit.id, supervisor_id=sup.id,
-                                                   outcome=Outcome(self.outcome.currentData()),
-                                                   reason=self.reason.toPlainText())
+            with self.desk.authorised(self.who.operator_id(), self.who.pin.text(),
+                                      role_for("gate.override")) as sup:
+                self.result_visit = self.desk.gate.override(visit_id=self.visit.id, supervisor_id=sup.id,
+                                                            outcome=Outcome(self.outcome.currentData()),
+                                                            reason=self.reason.toPlainText())
         except (WrongPin, NotAllowed) as exc:
             self.error.setText(texts.message(exc.message))
             self.who.pin.clear()
@@ -67,6 +68,4 @@ class OverrideDialog(QDialog):
             self.error.setText(texts.message(exc.errors[0].message))
             self.reason.setFocus()
             return
-        finally:
-            self.desk.drop_authority()
         super().accept()

@@ -125,8 +125,9 @@ class SignInDialog(QDialog):
         super().accept()
 
 
-def ask_supervisor(desk: Desk, parent, title: str, intro: str, role: Role = Role.SUPERVISOR):
-    """A supervisor (or higher) proves who they are; returns that operator, or None if cancelled."""
+def ask_supervisor(desk: Desk, parent, title: str, intro: str, role: Role):
+    """A supervisor (or higher) proves who they are: the core's grant of their PIN for one task (used
+    with `desk.authority_of`), or None if cancelled."""
     from gui import texts
     from models.trust.operators import NotAllowed, WrongPin
 
@@ -147,7 +148,7 @@ def ask_supervisor(desk: Desk, parent, title: str, intro: str, role: Role = Role
 
     def ok():
         try:
-            result["op"] = desk.authorise(who.operator_id(), who.pin.text(), role)
+            result["grant"] = desk.grant(who.operator_id(), who.pin.text(), role)
         except (WrongPin, NotAllowed) as exc:
             error.setText(texts.message(exc.message))
             who.pin.clear()
@@ -158,7 +159,7 @@ def ask_supervisor(desk: Desk, parent, title: str, intro: str, role: Role = Role
     buttons.rejected.connect(dialog.reject)
     who.pin.setFocus(Qt.OtherFocusReason)
     dialog.exec()
-    return result.get("op")
+    return result.get("grant")
 
 
 @contextmanager
@@ -171,7 +172,12 @@ def authority(desk: Desk, parent, action: str, intro: str, **call) -> Iterator[b
     role = role_for(action, **call)
     title = QCoreApplication.translate("Authority", "Administrator") if role is Role.ADMIN else \
         QCoreApplication.translate("Authority", "Supervisor")
-    try:
-        yield desk.may(role) or ask_supervisor(desk, parent, title, intro, role) is not None
-    finally:
-        desk.drop_authority()
+    if desk.may(role):
+        yield True
+        return
+    grant = ask_supervisor(desk, parent, title, intro, role)
+    if grant is None:
+        yield False
+        return
+    with desk.authority_of(grant):
+        yield True

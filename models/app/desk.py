@@ -8,6 +8,9 @@ entry are checked and written here, in the core, whatever calls it.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 
 from models import residents, sync
@@ -31,6 +34,26 @@ from models.trust import audit, operators
 from models.trust.operators import Operator, Role
 
 
+class Grant:
+    """A PIN checked for one task. Its authority holds inside one `with desk.authority_of(grant)`
+    block, once, on the desk that checked it, on the thread (or worker started from it) that
+    entered the block; it ends with the block however the block ends, and at once when the
+    station locks or the operator on duty changes."""
+
+    __slots__ = ("_desk", "operator", "_gives", "_epoch", "_live", "_spent")
+
+    def __init__(self, desk: Desk, operator: Operator, gives: bool):
+        self._desk, self.operator, self._gives = desk, operator, gives
+        self._epoch, self._live, self._spent = desk._epoch, False, False
+
+
+_held: ContextVar[tuple[Grant, ...]] = ContextVar("authority", default=())
+
+
+class GrantSpent(RuntimeError):
+    """A grant was entered twice, or on another desk: a screen bug, never a user's mistake."""
+
+
 class Desk:
     def __init__(self, db: Database, *, clock=utcnow):
         self.db = db
@@ -39,8 +62,9 @@ class Desk:
             self.ctx: StationContext | None = this_station(s)
             self.settings: Settings = load_settings(s)
         self.operator: Operator | None = None
-        # A supervisor's or administrator's PIN given for one task (a dialog); dropped after it.
-        self.authority: Operator | None = None
+        # Bumped when the station locks or the operator on duty changes: every grant given before
+        # it lapses, even inside its block.
+        self._epoch = 0
         # Why the station is locked ("idle", "shift"), or None: while locked, only the actions
         # declared `when_locked` run (signing in, the night's housekeeping).
         self.locked: str | None = None
@@ -80,20 +104,48 @@ class Desk:
     def may(self, role: Role) -> bool:
         return any(op is not None and op.at_least(role) for op in (self.authority, self.operator))
 
-    def drop_authority(self) -> None:
-        self.authority = None
+    @property
+    def authority(self) -> Operator | None:
+        """The supervisor or administrator whose PIN holds for the task running now, if any."""
+        for grant in reversed(_held.get()):
+            if grant._desk is self and grant._live and grant._gives and grant._epoch == self._epoch:
+                return grant.operator
+        return None
 
-    def authorise(self, operator_id: str, pin: str, role: Role) -> Operator:
-        """A supervisor's or administrator's PIN for one action; wrong PINs count toward the lock."""
+    def revoke_authority(self) -> None:
+        """Every PIN given so far stops counting (the station locks, the operator on duty changes)."""
+        self._epoch += 1
+
+    def grant(self, operator_id: str, pin: str, role: Role) -> Grant:
+        """Check a PIN for one task (wrong PINs count toward the lock); its authority is used by
+        `authority_of`. Only a supervisor's or an administrator's PIN gives authority beyond the
+        operator on duty's."""
         with self.db.session() as s:
             try:
                 op = operators.verify(s, operator_id=operator_id, pin=pin, at_least=role,
                                       station_id=self.ctx.station_id if self.ctx else None, now=self.clock())
             finally:
                 s.commit()
-        if op.at_least(Role.SUPERVISOR) and role is not Role.GUARD:
-            self.authority = op
-        return op
+        return Grant(self, op, op.at_least(Role.SUPERVISOR) and role is not Role.GUARD)
+
+    @contextmanager
+    def authority_of(self, grant: Grant) -> Iterator[Operator]:
+        """The grant's authority for the block, and for nothing after it."""
+        if grant._desk is not self or grant._spent:
+            raise GrantSpent("a PIN's grant is good for one task on its own desk")
+        grant._spent = grant._live = True
+        token = _held.set((*_held.get(), grant))
+        try:
+            yield grant.operator
+        finally:
+            grant._live = False
+            _held.reset(token)
+
+    @contextmanager
+    def authorised(self, operator_id: str, pin: str, role: Role) -> Iterator[Operator]:
+        """A supervisor's or administrator's PIN for the actions inside the block."""
+        with self.authority_of(self.grant(operator_id, pin, role)) as op:
+            yield op
 
     def audit(self, session, action: str | None = None, *, record_id: str | None = None, detail: str = "",
               operator_id: str | None = None) -> None:

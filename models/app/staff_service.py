@@ -48,6 +48,7 @@ class StaffService(Service, key="staff"):
         with self.db.session() as s:
             op, _ = operators.start_shift(s, ctx=self.ctx, operator_id=operator_id, pin=pin, now=self.clock())
             s.commit()
+        self.desk.revoke_authority()
         self.desk.operator = op
         self.desk.locked = None
         return op
@@ -58,7 +59,7 @@ class StaffService(Service, key="staff"):
             operators.end_shift(s, ctx=self.ctx, now=self.clock())
             s.commit()
         self.desk.operator = None
-        self.desk.authority = None
+        self.desk.revoke_authority()
         self.desk.locked = None  # nothing to unlock: the next operator signs in
 
     @action()
@@ -84,7 +85,7 @@ class StaffService(Service, key="staff"):
     def lock(self, reason: str) -> None:
         """Nothing but signing in can be done until someone gives their PIN (the core refuses every
         other action while locked); any PIN's authority ends."""
-        self.desk.authority = None
+        self.desk.revoke_authority()
         with self.db.session() as s:
             self.desk.audit(s, detail=reason)
             s.commit()

@@ -45,10 +45,9 @@ def desk(blank_desk):
     d = blank_desk
     d.staff.complete_setup(SetupForm(compound_name="榕城花园", gate_name="东门", admin_name="林管理",
                                admin_pin=PINS["林管理"], admin_pin_again=PINS["林管理"]))
-    d.authorise(operator_id(d, "林管理"), PINS["林管理"], Role.ADMIN)
-    d.staff.add_operator(name="陈主管", role=Role.SUPERVISOR, pin=PINS["陈主管"])
-    d.staff.add_operator(name="张保安", role=Role.GUARD, pin=PINS["张保安"])
-    d.drop_authority()
+    with d.authorised(operator_id(d, "林管理"), PINS["林管理"], Role.ADMIN):
+        d.staff.add_operator(name="陈主管", role=Role.SUPERVISOR, pin=PINS["陈主管"])
+        d.staff.add_operator(name="张保安", role=Role.GUARD, pin=PINS["张保安"])
     guard = next(o for o in d.staff.operators() if o.name == "张保安")
     d.staff.sign_in(guard.id, PINS["张保安"])
     return d

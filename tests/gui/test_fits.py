@@ -104,9 +104,9 @@ def demo_desk(app, tmp_path):
     desk = Desk(db, clock=lambda: NOW)
     admin = next(o for o in desk.staff.operators() if o.role == Role.ADMIN.value)
     desk.staff.sign_in(admin.id, DEMO_PINS["admin"])
-    desk.authorise(admin.id, DEMO_PINS["admin"], Role.ADMIN)
-    yield desk
-    db.close()
+    with desk.authorised(admin.id, DEMO_PINS["admin"], Role.ADMIN):
+        yield desk
+        db.close()
 
 
 @in_each_language

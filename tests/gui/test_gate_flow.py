@@ -359,27 +359,27 @@ def test_hand_over_changes_who_is_on_duty(window, qtbot, desk):
 def test_settings_turn_checks_off(window, qtbot, desk):
     from gui.dialogs.settings_dialog import SettingsDialog
 
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)  # the menu asks first
-    dialog = SettingsDialog(desk, window)
-    qtbot.addWidget(dialog)
-    dialog.checks["check_mask"].setChecked(False)
-    dialog.checks["check_nat"].setChecked(False)
-    dialog.accept()
-    window.gate.apply_settings()
-    assert not window.gate.mask.isVisible() and not window.gate.fields["nat_result"].isVisible()
-    from models.setup.settings import load_settings
-    with desk.db.session() as s:
-        assert load_settings(s).check_mask is False
-    type_text(qtbot, window.gate.phone, "13812345678")
-    type_text(qtbot, window.gate.name, "赵六")
-    type_text(qtbot, window.gate.destination, "1-1-101")
-    type_text(qtbot, window.gate.host, "赵五")
-    type_text(qtbot, window.gate.temperature, "36.5")
-    window.gate.code.setFocus()
-    qtbot.keyClick(window.gate.code, Qt.Key_G)
-    qtbot.keyClick(window.gate.risk, Qt.Key_N)
-    qtbot.keyClick(window.gate.code, Qt.Key_Return)
-    assert window.gate.banner.text() == "准许进入"
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):  # the menu asks first
+        dialog = SettingsDialog(desk, window)
+        qtbot.addWidget(dialog)
+        dialog.checks["check_mask"].setChecked(False)
+        dialog.checks["check_nat"].setChecked(False)
+        dialog.accept()
+        window.gate.apply_settings()
+        assert not window.gate.mask.isVisible() and not window.gate.fields["nat_result"].isVisible()
+        from models.setup.settings import load_settings
+        with desk.db.session() as s:
+            assert load_settings(s).check_mask is False
+        type_text(qtbot, window.gate.phone, "13812345678")
+        type_text(qtbot, window.gate.name, "赵六")
+        type_text(qtbot, window.gate.destination, "1-1-101")
+        type_text(qtbot, window.gate.host, "赵五")
+        type_text(qtbot, window.gate.temperature, "36.5")
+        window.gate.code.setFocus()
+        qtbot.keyClick(window.gate.code, Qt.Key_G)
+        qtbot.keyClick(window.gate.risk, Qt.Key_N)
+        qtbot.keyClick(window.gate.code, Qt.Key_Return)
+        assert window.gate.banner.text() == "准许进入"
 
 
 def test_english_interface(app, qtbot, desk):
@@ -405,24 +405,24 @@ def test_the_daily_backup_goes_where_settings_say(window, qtbot, desk, tmp_path)
     from gui.dialogs.settings_dialog import SettingsDialog
 
     elsewhere = tmp_path / "second-disk"
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)  # the menu asks first
-    dialog = SettingsDialog(desk, window)
-    qtbot.addWidget(dialog)
-    dialog.backup_folder.setText(str(elsewhere))
-    dialog.backup_keep.setValue(3)
-    dialog.accept()
-    run_housekeeping(qtbot, window)  # the minute timer's work
-    [copy] = elsewhere.glob("gatedesk-daily-*.sqlite3")
-    assert desk.today().isoformat() in copy.name
-    # A folder that cannot be written is reported in the status bar; the gate goes on.
-    blocker = tmp_path / "a-file"
-    blocker.write_text("x")
-    dialog = SettingsDialog(desk, window)
-    qtbot.addWidget(dialog)
-    dialog.backup_folder.setText(str(blocker / "sub"))
-    dialog.accept()
-    run_housekeeping(qtbot, window)
-    assert "备份" in window.status.currentMessage()
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):  # the menu asks first
+        dialog = SettingsDialog(desk, window)
+        qtbot.addWidget(dialog)
+        dialog.backup_folder.setText(str(elsewhere))
+        dialog.backup_keep.setValue(3)
+        dialog.accept()
+        run_housekeeping(qtbot, window)  # the minute timer's work
+        [copy] = elsewhere.glob("gatedesk-daily-*.sqlite3")
+        assert desk.today().isoformat() in copy.name
+        # A folder that cannot be written is reported in the status bar; the gate goes on.
+        blocker = tmp_path / "a-file"
+        blocker.write_text("x")
+        dialog = SettingsDialog(desk, window)
+        qtbot.addWidget(dialog)
+        dialog.backup_folder.setText(str(blocker / "sub"))
+        dialog.accept()
+        run_housekeeping(qtbot, window)
+        assert "备份" in window.status.currentMessage()
 
 
 def test_a_failing_erasure_is_told_recorded_and_reported_without_personal_data(window, qtbot, desk, monkeypatch):

@@ -169,18 +169,18 @@ def test_closed_case_is_corrected_with_a_reason(window, qtbot, desk):
     assert panel.table.model().rowCount() == 1 and not panel.case_actions.isVisible() and panel.correct_button.isVisible()
     panel.table.selectRow(0)
     closed = panel.selected()
-    desk.authorise(operator_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)  # the panel asks first
-    dialog = CorrectionDialog(desk, closed, panel)
-    qtbot.addWidget(dialog)
-    dialog.field.setCurrentIndex(dialog.field.findData("name"))
-    type_text(qtbot, dialog.value, "李四光")
-    dialog.accept()
-    assert "理由" in dialog.error.text() and dialog.saved is None
-    type_text(qtbot, dialog.reason, "身份证核对后更正")
-    dialog.accept()
-    assert (dialog.saved.old_value, dialog.saved.new_value) == ("李四", "李四光")
-    panel.refresh()
-    assert panel.table.model().index(0, 4).data() == "3"  # closed (2), corrected (3)
+    with desk.authorised(operator_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR):  # the panel asks first
+        dialog = CorrectionDialog(desk, closed, panel)
+        qtbot.addWidget(dialog)
+        dialog.field.setCurrentIndex(dialog.field.findData("name"))
+        type_text(qtbot, dialog.value, "李四光")
+        dialog.accept()
+        assert "理由" in dialog.error.text() and dialog.saved is None
+        type_text(qtbot, dialog.reason, "身份证核对后更正")
+        dialog.accept()
+        assert (dialog.saved.old_value, dialog.saved.new_value) == ("李四", "李四光")
+        panel.refresh()
+        assert panel.table.model().index(0, 4).data() == "3"  # closed (2), corrected (3)
 
 
 def test_parcel_lists_and_single_disinfection(window, qtbot, desk):

@@ -107,9 +107,9 @@ def test_reveal_needs_a_supervisor_and_is_audited(log, qtbot, desk, monkeypatch)
         assert s.exec(select(AuditEvent).where(AuditEvent.action == "reveal")).first() is None
     shown = {}
     sup = next(o for o in desk.staff.operators() if o.name == "陈主管")
-    # What the PIN dialog does when the supervisor types their PIN: gives their authority for this task.
+    # What the PIN dialog does when the supervisor types their PIN: the core's grant for this task.
     monkeypatch.setattr(sign_in_mod, "ask_supervisor",
-                        lambda *a, **k: desk.authorise(sup.id, PINS["陈主管"], Role.SUPERVISOR))
+                        lambda *a, **k: desk.grant(sup.id, PINS["陈主管"], Role.SUPERVISOR))
     monkeypatch.setattr(reveal_mod.RevealDialog, "exec", lambda self: shown.update(self.values) or 0)
     log.reveal_selected()
     assert shown["手机号"] == "13800001234" and shown["姓名"] == "张三"
@@ -253,17 +253,17 @@ def test_sign_in_with_wrong_then_right_pin(app, qtbot, desk):
 def test_operators_dialog_adds_a_guard(app, qtbot, desk):
     from gui.dialogs.operators_dialog import OperatorsDialog
 
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)  # the menu asks first
-    dialog = OperatorsDialog(desk)
-    qtbot.addWidget(dialog)
-    type_text(qtbot, dialog.name, "黄保安")
-    type_text(qtbot, dialog.pin, "12")
-    dialog.add()
-    assert "4–12" in dialog.error.text()
-    dialog.pin.clear()
-    type_text(qtbot, dialog.pin, "2222")
-    dialog.add()
-    assert dialog.error.text() == "" and any("黄保安" in dialog.list.item(i).text() for i in range(dialog.list.count()))
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):  # the menu asks first
+        dialog = OperatorsDialog(desk)
+        qtbot.addWidget(dialog)
+        type_text(qtbot, dialog.name, "黄保安")
+        type_text(qtbot, dialog.pin, "12")
+        dialog.add()
+        assert "4–12" in dialog.error.text()
+        dialog.pin.clear()
+        type_text(qtbot, dialog.pin, "2222")
+        dialog.add()
+        assert dialog.error.text() == "" and any("黄保安" in dialog.list.item(i).text() for i in range(dialog.list.count()))
 
 
 def test_chinese_has_glyphs_in_the_interface_font(app):

@@ -57,14 +57,14 @@ def test_the_administrators_models(app, qtmodeltester, desk):
     from gui.audit_table_model import AuditTableModel
     from gui.dialogs.residents_dialog import RosterTableModel
 
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    desk.residents.add_resident(room="3-2-501", name="王大明", phone="13800138000")
-    roster = RosterTableModel()
-    roster.set_rows(desk.residents.residents_overview())
-    audit_model = AuditTableModel(desk)
-    audit_model.refresh()
-    for model in (roster, audit_model):
-        check(qtmodeltester, model)
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        desk.residents.add_resident(room="3-2-501", name="王大明", phone="13800138000")
+        roster = RosterTableModel()
+        roster.set_rows(desk.residents.residents_overview())
+        audit_model = AuditTableModel(desk)
+        audit_model.refresh()
+        for model in (roster, audit_model):
+            check(qtmodeltester, model)
 
 
 def test_the_testing_rounds_models(app, qtmodeltester, desk):
@@ -73,9 +73,8 @@ def test_the_testing_rounds_models(app, qtmodeltester, desk):
 
     for room, name in (("1-1-101", "王大明"), ("1-1-201", "李四"), ("2-1-101", "吴九")):
         a_pass(desk, room, name)
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    r = desk.rounds.open_round(title="全员核酸", points=["1#楼下"])
-    desk.drop_authority()
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        r = desk.rounds.open_round(title="全员核酸", points=["1#楼下"])
     progress, people = ProgressTableModel(), PeopleTableModel(desk)
     progress.set_rows(desk.rounds.round_progress(r.id))
     line = desk.rounds.not_sampled(r.id)[0]
@@ -94,9 +93,8 @@ def test_the_door_knocking_list_changes_in_place(app, qtmodeltester, desk):
 
     for room, name in (("1-1-101", "王大明"), ("1-1-201", "李四"), ("1-1-301", "吴九"), ("1-1-401", "郑十")):
         a_pass(desk, room, name)
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    r = desk.rounds.open_round(title="全员核酸", points=["1#楼下"])
-    desk.drop_authority()
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        r = desk.rounds.open_round(title="全员核酸", points=["1#楼下"])
     people = PeopleTableModel(desk)
     people.set_rows(desk.rounds.not_sampled(r.id))
     check(qtmodeltester, people)  # and watching every change from here on
@@ -121,10 +119,9 @@ def test_the_door_knocking_list_changes_in_place(app, qtmodeltester, desk):
 def test_the_home_service_models(app, qtmodeltester, desk):
     from gui.dialogs.care_dialog import DoneTableModel, DueTableModel, NeedsTableModel
 
-    desk.authorise(operator_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
-    a = desk.care.add_need(room="1-1-101", name="王大明", kind="elderly_alone", every_days=1)
-    desk.care.add_need(room="1-1-102", name="李四", kind="ill")
-    desk.drop_authority()
+    with desk.authorised(operator_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR):
+        a = desk.care.add_need(room="1-1-101", name="王大明", kind="elderly_alone", every_days=1)
+        desk.care.add_need(room="1-1-102", name="李四", kind="ill")
     desk.care.record_service(a.id, "visit", "志愿者小林")
     desk.care.plan_service(a.id, "medicine", desk.today(), "降压药")
     needs = desk.care.care_needs()
@@ -145,21 +142,21 @@ def test_the_audit_log_reads_only_what_is_shown(app, qtbot, desk):
             audit.record(s, at=desk.now(), station_id=desk.ctx.station_id, operator_id=None, action="locked",
                          detail="idle")
         s.commit()
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    fetched = []
-    real = desk.records.audit_page
-    desk.records.audit_page = lambda **page: fetched.append(page) or real(**page)
-    dialog = AuditDialog(desk)
-    qtbot.addWidget(dialog)
-    model = dialog.model
-    total = model.rowCount()
-    assert total > 1500 and len(fetched) <= 1  # the count, and at most the first page
-    dialog.table.scrollToBottom()
-    assert model.data(model.index(total - 1, 0)) == "1"  # the first entry ever, at the bottom
-    assert fetched[-1]["reverse"] is True and fetched[-1]["offset"] == 0  # read from the oldest end
-    assert sum(p["limit"] for p in fetched) < total // 2
-    dialog.reject()  # closed: the check of the chain stops with it
-    assert not dialog.check._thread.is_alive()
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        fetched = []
+        real = desk.records.audit_page
+        desk.records.audit_page = lambda **page: fetched.append(page) or real(**page)
+        dialog = AuditDialog(desk)
+        qtbot.addWidget(dialog)
+        model = dialog.model
+        total = model.rowCount()
+        assert total > 1500 and len(fetched) <= 1  # the count, and at most the first page
+        dialog.table.scrollToBottom()
+        assert model.data(model.index(total - 1, 0)) == "1"  # the first entry ever, at the bottom
+        assert fetched[-1]["reverse"] is True and fetched[-1]["offset"] == 0  # read from the oldest end
+        assert sum(p["limit"] for p in fetched) < total // 2
+        dialog.reject()  # closed: the check of the chain stops with it
+        assert not dialog.check._thread.is_alive()
 
 
 def test_the_offices_models(app, qtmodeltester, office_window, office_desk, qtbot, usb):  # noqa: F811

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import zxingcpp
 from PIL import Image
 from PySide6.QtCore import Qt
@@ -13,10 +14,11 @@ from models.trust.operators import Role
 from tests.gui.conftest import PINS, operator_id
 
 
+@pytest.fixture
 def as_admin(desk):
-    """What the Admin menu asks first: the administrator's PIN for this task."""
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    return desk
+    """What the Admin menu asks first: the administrator's PIN, held for the test's one task."""
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        yield desk
 
 
 def decode(path: Path) -> list[str]:
@@ -25,8 +27,7 @@ def decode(path: Path) -> list[str]:
     return [c.text for c in zxingcpp.read_barcodes(Image.open(path)) if c.format == zxingcpp.BarcodeFormat.QRCode]
 
 
-def test_poster_dialog_previews_saves_and_keeps_the_gates_settings(app, desk, qtbot, tmp_path, monkeypatch):
-    as_admin(desk)
+def test_poster_dialog_previews_saves_and_keeps_the_gates_settings(app, desk, as_admin, qtbot, tmp_path, monkeypatch):
     from gui.dialogs.poster_dialog import PosterDialog
     from models.gate.posters import VenueKind
 
@@ -71,8 +72,7 @@ def test_printing_paints_every_page_through_qt(app, desk, qtbot, tmp_path):
     assert decode(tmp_path / "printed.png") == [spec.content]
 
 
-def test_roster_import_issue_and_print_passes(app, desk, qtbot, tmp_path, monkeypatch):
-    as_admin(desk)
+def test_roster_import_issue_and_print_passes(app, desk, as_admin, qtbot, tmp_path, monkeypatch):
     from gui.dialogs.residents_dialog import ResidentsDialog
 
     sheet = tmp_path / "roster.csv"
@@ -97,8 +97,7 @@ def test_roster_import_issue_and_print_passes(app, desk, qtbot, tmp_path, monkey
     assert sorted(decode(png)) == sorted(c.payload for c in cards)
 
 
-def test_a_resident_added_and_edited_by_hand(app, desk, qtbot, monkeypatch):
-    as_admin(desk)
+def test_a_resident_added_and_edited_by_hand(app, desk, as_admin, qtbot, monkeypatch):
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from gui.dialogs import residents_dialog as rd
@@ -129,8 +128,7 @@ def test_a_resident_added_and_edited_by_hand(app, desk, qtbot, monkeypatch):
     assert dialog.model.rowCount() == 0
 
 
-def test_the_roster_goes_to_another_gate_from_the_dialog(app, desk, qtbot, tmp_path, monkeypatch):
-    as_admin(desk)
+def test_the_roster_goes_to_another_gate_from_the_dialog(app, desk, as_admin, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
     from gui.dialogs.residents_dialog import ResidentsDialog
@@ -152,19 +150,18 @@ def test_the_roster_goes_to_another_gate_from_the_dialog(app, desk, qtbot, tmp_p
     west = Desk(west_db)
     west.staff.complete_setup(SetupForm(compound_name="榕城花园", gate_name="西门", admin_name="甲", admin_pin="1234",
                                   admin_pin_again="1234"))
-    west.authorise(west.staff.operators()[0].id, "1234", Role.ADMIN)
-    dialog = ResidentsDialog(west)
-    qtbot.addWidget(dialog)
-    dialog.take_roster()
-    assert dialog.model.rowCount() == 1 and "3" in dialog.message.text()
-    [card] = desk.residents.pass_cards()
-    scan = west.residents.scan_pass(card.payload)  # the east gate's pass, at the west gate
-    assert scan.household.label == "1-1-101"
-    west_db.close()
+    with west.authorised(west.staff.operators()[0].id, "1234", Role.ADMIN):
+        dialog = ResidentsDialog(west)
+        qtbot.addWidget(dialog)
+        dialog.take_roster()
+        assert dialog.model.rowCount() == 1 and "3" in dialog.message.text()
+        [card] = desk.residents.pass_cards()
+        scan = west.residents.scan_pass(card.payload)  # the east gate's pass, at the west gate
+        assert scan.household.label == "1-1-101"
+        west_db.close()
 
 
-def test_the_offices_home_monitoring_list_from_the_dialog(app, desk, qtbot, tmp_path):
-    as_admin(desk)
+def test_the_offices_home_monitoring_list_from_the_dialog(app, desk, as_admin, qtbot, tmp_path):
     from gui.dialogs.residents_dialog import ResidentsDialog
 
     desk.residents.add_resident(room="3-2-501", name="王大明", phone="")
@@ -178,10 +175,9 @@ def test_the_offices_home_monitoring_list_from_the_dialog(app, desk, qtbot, tmp_
     assert dialog.model.data(dialog.model.index(0, 4)) == "居家隔离，至 2099-12-05"
 
 
-def test_twenty_thousand_residents_import_in_the_background_with_progress(app, desk, qtbot, tmp_path):
+def test_twenty_thousand_residents_import_in_the_background_with_progress(app, desk, as_admin, qtbot, tmp_path):
     """The window stays responsive: its event loop keeps turning while the rows go in, and shows
     the progress as it goes (how long it ever pauses is measured in bench/roster_bench.py --window)."""
-    as_admin(desk)
     from PySide6.QtCore import QTimer
 
     from gui.dialogs.residents_dialog import ResidentsDialog
@@ -208,8 +204,7 @@ def test_twenty_thousand_residents_import_in_the_background_with_progress(app, d
     assert dialog.model.rowCount() == 20000
 
 
-def test_a_spreadsheet_that_is_not_one_is_explained_in_the_dialog(app, desk, qtbot, tmp_path):
-    as_admin(desk)
+def test_a_spreadsheet_that_is_not_one_is_explained_in_the_dialog(app, desk, as_admin, qtbot, tmp_path):
     from gui.dialogs.residents_dialog import ResidentsDialog
 
     fake = tmp_path / "名单.xlsx"

@@ -248,22 +248,22 @@ def test_gate_exports_to_a_folder_from_its_window(app, desk, qtbot, tmp_path):
 
     stick = tmp_path / "stick"
     stick.mkdir()
-    desk.authorise(operator_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
-    dialog = ExportDialog(desk)
-    qtbot.addWidget(dialog)
-    assert "未加密" in dialog.encryption.text()  # says plainly that the stick would be readable
-    dialog.folder.setText(str(tmp_path / "not-there"))
-    qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
-    assert "U 盘" in dialog.message.text()
-    dialog.folder.setText(str(stick))
-    qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20_000)
-    assert dialog.outcome.path.parent == stick and dialog.outcome.path.exists()
-    assert str(dialog.outcome.path) in dialog.message.text()
-    assert {p.suffix for p in stick.iterdir()} == {".gdbundle", ".xlsx", ".csv"}
-    again = ExportDialog(desk)
-    qtbot.addWidget(again)
-    assert "第 1 号" in again.since_last.text() or "1" in again.since_last.text()
+    with desk.authorised(operator_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR):
+        dialog = ExportDialog(desk)
+        qtbot.addWidget(dialog)
+        assert "未加密" in dialog.encryption.text()  # says plainly that the stick would be readable
+        dialog.folder.setText(str(tmp_path / "not-there"))
+        qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
+        assert "U 盘" in dialog.message.text()
+        dialog.folder.setText(str(stick))
+        qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20_000)
+        assert dialog.outcome.path.parent == stick and dialog.outcome.path.exists()
+        assert str(dialog.outcome.path) in dialog.message.text()
+        assert {p.suffix for p in stick.iterdir()} == {".gdbundle", ".xlsx", ".csv"}
+        again = ExportDialog(desk)
+        qtbot.addWidget(again)
+        assert "第 1 号" in again.since_last.text() or "1" in again.since_last.text()
 
 
 def test_the_office_forwards_to_the_district_from_its_window(office_window, office_desk, qtbot, usb, tmp_path,
@@ -302,8 +302,7 @@ def test_the_office_forwards_to_the_district_from_its_window(office_window, offi
 
     def supervisor(desk, parent, title, intro, role):
         asked.append(role)
-        desk.authorise(desk.staff.operators()[0].id, PINS["林管理"], Role.ADMIN)
-        return desk.staff.operators()[0]
+        return desk.grant(desk.staff.operators()[0].id, PINS["林管理"], Role.ADMIN)
 
     monkeypatch.setattr("gui.dialogs.sign_in_dialog.ask_supervisor", supervisor)
     qtbot.mouseClick(dialog.forward_button, Qt.LeftButton)
@@ -356,15 +355,14 @@ def test_a_gate_loads_its_office_key_file_and_refuses_anything_else(app, desk, q
     said = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: said.append(("ok", a[2])))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: said.append(("no", a[2])))
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
-    window.load_office_key()
-    assert said[-1][0] == "no" and str(bad) in said[-1][1] and desk.sync.office_key() is None
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
-    window.load_office_key()
-    assert said[-1][0] == "ok" and key.key_id in said[-1][1]
-    assert desk.sync.office_key().key_id == key.key_id
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+        window.load_office_key()
+        assert said[-1][0] == "no" and str(bad) in said[-1][1] and desk.sync.office_key() is None
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
+        window.load_office_key()
+        assert said[-1][0] == "ok" and key.key_id in said[-1][1]
+        assert desk.sync.office_key().key_id == key.key_id
 
 
 def test_office_setup_from_the_first_run_dialog(app, blank_desk, qtbot):
@@ -436,14 +434,14 @@ def test_the_gate_status_bar_says_when_a_bundle_is_due(app, desk, qtbot, tmp_pat
     qtbot.addWidget(window)
     label = window.status.export
     assert "尚未" in label.text() and label.property("due") is True
-    desk.authorise(operator_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
-    desk.sync.export_bundle(tmp_path)
-    window.status.refresh_export()
-    assert "第 1 号" in label.text() and label.property("due") is False
-    later = desk.clock() + sync.EXPORT_DUE
-    desk.clock = lambda: later
-    window.status.refresh_export()
-    assert label.property("due") is True
+    with desk.authorised(operator_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR):
+        desk.sync.export_bundle(tmp_path)
+        window.status.refresh_export()
+        assert "第 1 号" in label.text() and label.property("due") is False
+        later = desk.clock() + sync.EXPORT_DUE
+        desk.clock = lambda: later
+        window.status.refresh_export()
+        assert label.property("due") is True
 
 
 def test_the_office_makes_its_daily_backup_too(office_window, office_desk, qtbot, office_engine, tmp_path):
@@ -506,9 +504,8 @@ def test_a_guard_cannot_enroll_a_gate(app, qtbot, tmp_path, usb, monkeypatch, op
     desk = Desk(db, clock=lambda: LATER)
     desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
                                pin=PINS["林管理"], pin_again=PINS["林管理"], office_label="办公室")
-    desk.authorise(desk.staff.operators()[0].id, PINS["林管理"], Role.ADMIN)
-    desk.staff.add_operator(name="张保安", role=Role.GUARD, pin=PINS["张保安"])
-    desk.drop_authority()
+    with desk.authorised(desk.staff.operators()[0].id, PINS["林管理"], Role.ADMIN):
+        desk.staff.add_operator(name="张保安", role=Role.GUARD, pin=PINS["张保安"])
     desk.staff.sign_in(operator_id(desk, "张保安"), PINS["张保安"])
     window = OfficeWindow(desk)
     qtbot.addWidget(window)

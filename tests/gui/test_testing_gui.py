@@ -33,7 +33,7 @@ def as_(desk, monkeypatch, name, role):
     import gui.dialogs.sign_in_dialog as sign_in_mod
 
     monkeypatch.setattr(sign_in_mod, "ask_supervisor",
-                        lambda *a, **k: desk.authorise(operator_id(desk, name), PINS[name], role))
+                        lambda *a, **k: desk.grant(operator_id(desk, name), PINS[name], role))
 
 
 def figures(panel) -> dict[str, int]:
@@ -207,25 +207,25 @@ def test_the_communitys_notice_fills_the_form_that_opens_the_round(window, qtbot
                       "2-1-101,吴九,外出,\n1-1-101,王大明,不想做,\n", encoding="utf-8")
     old = tmp_path / "旧通知.csv"
     old.write_text("轮次名称,日期,采样点\n第一轮,2020-01-01,篮球场\n", encoding="utf-8")
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    dialog = OpenRoundDialog(desk)
-    qtbot.addWidget(dialog)
-    assert not dialog.load_file(old) and "2020-01-01" in dialog.error.text()
-    assert not dialog.load_file(tmp_path / "none.xlsx") and dialog.error.text()
-    assert dialog.load_file(notice)
-    assert dialog.title.text() == "第五轮全员核酸" and "9" in dialog.error.text()  # not on this roster
-    assert dialog.chosen() == ["1"]
-    # the notice's excused: two of building 1 shown masked; building 2's (not in the round) and a
-    # reason that excuses nobody are named as left out, by room or by row
-    assert not dialog.excused.isHidden() and "2" in dialog.excused.text()
-    assert "1-1-201 李* 住院" in dialog.excused.text() and "赵*" in dialog.excused.text()
-    assert "李四" not in dialog.excused.text() and "2-1-101 吴*（不在本门岗应检名单）" in dialog.error.text()
-    assert "第 8 行（不想做）" in dialog.error.text()
-    dialog.accept()
-    r = desk.rounds.current_round()
-    assert (r.title, r.point_list, r.buildings) == ("第五轮全员核酸", ["东门广场", "篮球场"], "1")
-    assert {(p.building, p.exempt, p.missing) for p in desk.rounds.round_progress(r.id)} >= {("1", 2, 2)}
-    assert [p.reason for p in desk.rounds.find_in_round(r.id, "1-1-201")] == ["hospital"]
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        dialog = OpenRoundDialog(desk)
+        qtbot.addWidget(dialog)
+        assert not dialog.load_file(old) and "2020-01-01" in dialog.error.text()
+        assert not dialog.load_file(tmp_path / "none.xlsx") and dialog.error.text()
+        assert dialog.load_file(notice)
+        assert dialog.title.text() == "第五轮全员核酸" and "9" in dialog.error.text()  # not on this roster
+        assert dialog.chosen() == ["1"]
+        # the notice's excused: two of building 1 shown masked; building 2's (not in the round) and a
+        # reason that excuses nobody are named as left out, by room or by row
+        assert not dialog.excused.isHidden() and "2" in dialog.excused.text()
+        assert "1-1-201 李* 住院" in dialog.excused.text() and "赵*" in dialog.excused.text()
+        assert "李四" not in dialog.excused.text() and "2-1-101 吴*（不在本门岗应检名单）" in dialog.error.text()
+        assert "第 8 行（不想做）" in dialog.error.text()
+        dialog.accept()
+        r = desk.rounds.current_round()
+        assert (r.title, r.point_list, r.buildings) == ("第五轮全员核酸", ["东门广场", "篮球场"], "1")
+        assert {(p.building, p.exempt, p.missing) for p in desk.rounds.round_progress(r.id)} >= {("1", 2, 2)}
+        assert [p.reason for p in desk.rounds.find_in_round(r.id, "1-1-201")] == ["hospital"]
 
 
 def test_a_closed_round_is_corrected_by_a_supervisor_with_a_reason(window, qtbot, desk, roster, monkeypatch):

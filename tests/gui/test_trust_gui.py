@@ -19,38 +19,38 @@ def test_the_audit_log_is_shown_to_administrators_newest_first(app, qtbot, desk)
     from gui.dialogs.audit_dialog import AuditDialog
 
     register(desk)
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    dialog = AuditDialog(desk)
-    qtbot.addWidget(dialog)
-    model = dialog.model
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        dialog = AuditDialog(desk)
+        qtbot.addWidget(dialog)
+        model = dialog.model
 
-    def cell(r, c):
-        return model.data(model.index(r, c))
+        def cell(r, c):
+            return model.data(model.index(r, c))
 
-    assert cell(0, 3) == "登记" and cell(0, 2) == "张保安"
-    assert any(cell(r, 3) == "登录" for r in range(model.rowCount()))
-    qtbot.waitUntil(lambda: "完整" in dialog.verdict.text(), timeout=10_000)  # checked off the GUI thread
-    assert "王五" not in " ".join(cell(r, 4) for r in range(model.rowCount()))
+        assert cell(0, 3) == "登记" and cell(0, 2) == "张保安"
+        assert any(cell(r, 3) == "登录" for r in range(model.rowCount()))
+        qtbot.waitUntil(lambda: "完整" in dialog.verdict.text(), timeout=10_000)  # checked off the GUI thread
+        assert "王五" not in " ".join(cell(r, 4) for r in range(model.rowCount()))
 
 
 def test_the_audit_dialog_says_when_the_anchor_is_missing_or_begun_again(app, qtbot, desk):
     from gui.dialogs.audit_dialog import AuditDialog
 
     register(desk)  # the save itself moved the anchor beside the database
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    assert desk.db.anchor.exists()
-    desk.db.anchor.unlink()
-    dialog = AuditDialog(desk)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: "锚点" in dialog.verdict.text(), timeout=10_000)
-    assert "不见了" in dialog.verdict.text() and dialog.verdict.objectName() == "warningNote"
-    dialog.close()
-    before = desk.records.audit_verdict().entries
-    register(desk, "赵六", "13900139000")  # the next save does not quietly anchor over the gap
-    again = AuditDialog(desk)
-    qtbot.addWidget(again)
-    qtbot.waitUntil(lambda: "重新开始" in again.verdict.text(), timeout=10_000)
-    assert f"第 {before} 条之后" in again.verdict.text()
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        assert desk.db.anchor.exists()
+        desk.db.anchor.unlink()
+        dialog = AuditDialog(desk)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: "锚点" in dialog.verdict.text(), timeout=10_000)
+        assert "不见了" in dialog.verdict.text() and dialog.verdict.objectName() == "warningNote"
+        dialog.close()
+        before = desk.records.audit_verdict().entries
+        register(desk, "赵六", "13900139000")  # the next save does not quietly anchor over the gap
+        again = AuditDialog(desk)
+        qtbot.addWidget(again)
+        qtbot.waitUntil(lambda: "重新开始" in again.verdict.text(), timeout=10_000)
+        assert f"第 {before} 条之后" in again.verdict.text()
 
 
 def test_the_audit_log_is_refused_to_a_guard(app, qtbot, desk, monkeypatch):
@@ -68,20 +68,20 @@ def test_the_end_of_the_campaign_needs_the_station_name_typed(app, qtbot, desk, 
     from gui.dialogs.campaign_dialog import CampaignDialog
 
     register(desk)
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
-    dialog = CampaignDialog(desk)
-    qtbot.addWidget(dialog)
-    assert not dialog.erase.isEnabled()
-    type_text(qtbot, dialog.typed, "榕城")
-    qtbot.keyClick(dialog.typed, Qt.Key_Return)  # Enter does not erase anything
-    assert not dialog.erase.isEnabled() and desk.records.personal_left() > 0
-    type_text(qtbot, dialog.typed, "花园")
-    assert dialog.erase.isEnabled()
-    qtbot.mouseClick(dialog.erase, Qt.LeftButton)
-    qtbot.waitUntil(lambda: bool(told), timeout=20_000)  # the erasure runs on a worker thread
-    assert desk.records.personal_left() == 0 and "已清除" in told[0] and dialog.result_.erased.total > 0
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        told = []
+        monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+        dialog = CampaignDialog(desk)
+        qtbot.addWidget(dialog)
+        assert not dialog.erase.isEnabled()
+        type_text(qtbot, dialog.typed, "榕城")
+        qtbot.keyClick(dialog.typed, Qt.Key_Return)  # Enter does not erase anything
+        assert not dialog.erase.isEnabled() and desk.records.personal_left() > 0
+        type_text(qtbot, dialog.typed, "花园")
+        assert dialog.erase.isEnabled()
+        qtbot.mouseClick(dialog.erase, Qt.LeftButton)
+        qtbot.waitUntil(lambda: bool(told), timeout=20_000)  # the erasure runs on a worker thread
+        assert desk.records.personal_left() == 0 and "已清除" in told[0] and dialog.result_.erased.total > 0
 
 
 def test_the_station_locks_when_left_alone_and_the_guard_unlocks_with_a_pin(app, qtbot, desk):
@@ -164,19 +164,19 @@ def test_the_lock_is_set_in_settings_and_a_bad_time_is_explained(app, qtbot, des
 
     from gui.dialogs.settings_dialog import SettingsDialog
 
-    desk.authorise(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    dialog = SettingsDialog(desk)
-    qtbot.addWidget(dialog)
-    assert dialog.shift_changes.text() == "08:00, 20:00"
-    dialog.idle_lock.setValue(5)
-    dialog.shift_changes.clear()
-    type_text(qtbot, dialog.shift_changes, "7:00，19:30, 25:00")
-    dialog.accept()
-    assert "25:00" in dialog.note.text() and desk.settings.idle_lock_minutes == 10  # nothing saved
-    dialog.shift_changes.clear()
-    type_text(qtbot, dialog.shift_changes, "19:30，7:00")
-    dialog.accept()
-    assert desk.settings.shift_changes == [time(7, 0), time(19, 30)] and desk.settings.idle_lock_minutes == 5
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        dialog = SettingsDialog(desk)
+        qtbot.addWidget(dialog)
+        assert dialog.shift_changes.text() == "08:00, 20:00"
+        dialog.idle_lock.setValue(5)
+        dialog.shift_changes.clear()
+        type_text(qtbot, dialog.shift_changes, "7:00，19:30, 25:00")
+        dialog.accept()
+        assert "25:00" in dialog.note.text() and desk.settings.idle_lock_minutes == 10  # nothing saved
+        dialog.shift_changes.clear()
+        type_text(qtbot, dialog.shift_changes, "19:30，7:00")
+        dialog.accept()
+        assert desk.settings.shift_changes == [time(7, 0), time(19, 30)] and desk.settings.idle_lock_minutes == 5
 
 
 def test_a_full_disk_keeps_the_form_and_says_nothing_was_saved(app, qtbot, desk, monkeypatch):

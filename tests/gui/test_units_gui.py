@@ -72,7 +72,6 @@ def test_a_community_account_starts_and_stays_in_its_community(app, qtbot, offic
     office.staff.add_operator(name="温泉社区干部", role=Role.SUPERVISOR, pin="1357")
     cadre = next(o for o in office.staff.operators() if o.name == "温泉社区干部")
     office.office.limit_account(cadre.id, community)
-    office.drop_authority()
     office.staff.sign_in(cadre.id, "1357")
     w = window(app, qtbot, office)
     dash = w.dashboard

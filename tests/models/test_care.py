@@ -17,48 +17,45 @@ from tests.models.test_trust import PINS, op_id
 
 
 def as_supervisor(desk):
-    desk.authorise(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
+    return desk.authorised(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
 
 
 @pytest.fixture
 def register(desk):
     """Two residents on the roster; one elderly and alone (a visit every 2 days) on the register."""
-    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    desk.residents.add_resident(room="3-2-501", name="王大明", phone="")
-    other = desk.residents.add_resident(room="3-2-502", name="李小红", phone="")
-    desk.drop_authority()
+    with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        desk.residents.add_resident(room="3-2-501", name="王大明", phone="")
+        other = desk.residents.add_resident(room="3-2-502", name="李小红", phone="")
     with pytest.raises(NotAllowed):
         desk.care.add_need(room="3-2-501", name="王大明", kind="elderly_alone", every_days=2)
-    as_supervisor(desk)
-    need = desk.care.add_need(room="3-2-501", name="王大明", kind="elderly_alone", note="独居", every_days=2)
-    desk.drop_authority()
+    with as_supervisor(desk):
+        need = desk.care.add_need(room="3-2-501", name="王大明", kind="elderly_alone", note="独居", every_days=2)
     return need, other
 
 
 def test_the_register_links_the_roster_and_refuses_what_is_wrong(desk, register):
     need, _ = register
     assert need.name == "王*明" and need.place == "3-2-501" and need.resident_id is not None
-    as_supervisor(desk)
-    with pytest.raises(care.CareProblem):
-        desk.care.add_need(room="3-2-501", name="王大明", kind="ill")  # already on the register
-    with pytest.raises(InvalidInput) as bad:
-        desk.care.add_need(room="三楼", name="", kind="bored", every_days=99)
-    assert bad.value.fields() == {"room", "name", "kind", "every_days"}
-    stranger = desk.care.add_need(room="9-9-909", name="赵六", kind="ill")  # not on the roster: still helped
-    assert stranger.resident_id is None
-    assert [n.place for n in desk.care.care_needs()] == ["3-2-501", "9-9-909"]
+    with as_supervisor(desk):
+        with pytest.raises(care.CareProblem):
+            desk.care.add_need(room="3-2-501", name="王大明", kind="ill")  # already on the register
+        with pytest.raises(InvalidInput) as bad:
+            desk.care.add_need(room="三楼", name="", kind="bored", every_days=99)
+        assert bad.value.fields() == {"room", "name", "kind", "every_days"}
+        stranger = desk.care.add_need(room="9-9-909", name="赵六", kind="ill")  # not on the roster: still helped
+        assert stranger.resident_id is None
+        assert [n.place for n in desk.care.care_needs()] == ["3-2-501", "9-9-909"]
 
 
 def test_home_monitoring_feeds_the_register_once(desk, register):
     _, other = register
-    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    desk.residents.put_under_monitoring(other.id, "isolation", desk.today() + timedelta(days=5), "密接")
-    desk.drop_authority()
-    as_supervisor(desk)
-    assert desk.care.needs_from_monitoring() == 1
-    assert desk.care.needs_from_monitoring() == 0
-    added = [n for n in desk.care.care_needs() if n.place == "3-2-502"]
-    assert [(n.kind, n.every_days) for n in added] == [("home_isolation", 1)]
+    with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        desk.residents.put_under_monitoring(other.id, "isolation", desk.today() + timedelta(days=5), "密接")
+    with as_supervisor(desk):
+        assert desk.care.needs_from_monitoring() == 1
+        assert desk.care.needs_from_monitoring() == 0
+        added = [n for n in desk.care.care_needs() if n.place == "3-2-502"]
+        assert [(n.kind, n.every_days) for n in added] == [("home_isolation", 1)]
 
 
 def test_visits_fall_due_by_their_rhythm_and_planned_services_on_their_day(desk, register):
@@ -104,9 +101,8 @@ def test_ended_help_is_no_longer_due_and_takes_no_service(desk, register):
     need, _ = register
     with pytest.raises(NotAllowed):
         desk.care.end_need(need.id)
-    as_supervisor(desk)
-    desk.care.end_need(need.id)
-    desk.drop_authority()
+    with as_supervisor(desk):
+        desk.care.end_need(need.id)
     assert desk.care.due_today() == [] and desk.care.care_needs() == []
     with pytest.raises(care.CareProblem):
         desk.care.record_service(need.id, "visit", "志愿者小林")
@@ -142,9 +138,8 @@ def test_names_age_out_once_help_has_ended_and_the_office_gets_the_ledger(tmp_pa
     office.close()
     with desk.db.reading() as s:
         ended = s.execute(select(care.HomeNeed.id)).scalars().first()
-    desk.authorise(op_id(desk, "陈主管"), "2345", Role.SUPERVISOR)
-    desk.care.end_need(ended)
-    desk.drop_authority()
+    with desk.authorised(op_id(desk, "陈主管"), "2345", Role.SUPERVISOR):
+        desk.care.end_need(ended)
     desk.clock = lambda: now + timedelta(days=40)
     desk.records.erase_expired()
     with desk.db.reading() as s:

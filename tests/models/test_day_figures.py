@@ -66,15 +66,15 @@ def test_the_figures_are_counted_once_then_kept_by_every_import(office, gates, t
         c.execute(text("UPDATE visit SET decision = 'refuse', reasons = 'fever', rev = rev + 1, "
                        "updated_at = :t WHERE id = :i"), {"t": NOW + timedelta(minutes=30), "i": first})
     gate = Desk(gate_db, clock=lambda: NOW + timedelta(minutes=31))
-    gate.authorise(next(o.id for o in gate.staff.operators() if o.name == "陈主管"), DEMO_PINS["supervisor"],
-                   Role.SUPERVISOR)
-    gate.gate.delete_visit(second, "登记重复")
-    later = export_bundle(gate_db, tmp_path / "later", sheets=False, now=NOW + timedelta(minutes=40))
-    gate_db.close()
-    assert Importer(office.db, clock=lambda: LATER).run(later.path).status == "accepted"
-    assert held(office.db) == from_the_visits(office.db, zone)
-    before = office.office.day_summary(day).total
-    assert office.office.visit_series(day, 28)[-1][1:] == (before.visits, before.refused, before.isolated)
+    with gate.authorised(next(o.id for o in gate.staff.operators() if o.name == "陈主管"), DEMO_PINS["supervisor"],
+                   Role.SUPERVISOR):
+        gate.gate.delete_visit(second, "登记重复")
+        later = export_bundle(gate_db, tmp_path / "later", sheets=False, now=NOW + timedelta(minutes=40))
+        gate_db.close()
+        assert Importer(office.db, clock=lambda: LATER).run(later.path).status == "accepted"
+        assert held(office.db) == from_the_visits(office.db, zone)
+        before = office.office.day_summary(day).total
+        assert office.office.visit_series(day, 28)[-1][1:] == (before.visits, before.refused, before.isolated)
 
 
 def test_a_decided_conflict_and_another_zone_are_counted_again(office, gates, tmp_path):  # noqa: F811
@@ -96,18 +96,18 @@ def test_a_decided_conflict_and_another_zone_are_counted_again(office, gates, tm
     summary = Importer(office.db, clock=lambda: LATER).run(conflicting)
     assert summary.status == "accepted" and summary.conflicts
     assert held(office.db) == from_the_visits(office.db, zone)  # the office's copy stays until decided
-    office.authorise(office.staff.operators()[0].id, "2468", Role.ADMIN)
-    [conflict] = [c for c in office.sync.open_conflicts() if c.record_type == "visit"]
-    office.sync.resolve_conflict(conflict.id, take_incoming=True)
-    assert held(office.db) == from_the_visits(office.db, zone)
-    # The office moves to another zone: its figures are counted again, by that zone's days.
-    settings = office.settings.model_copy(update={"timezone": "Europe/London"})
-    office.staff.update_settings(settings)
-    london = ZoneInfo("Europe/London")
-    office.office.day_summary(day)
-    with office.db.engine.connect() as c:
-        assert day_figures.counted_in(c) == "Europe/London"
-    assert held(office.db) == from_the_visits(office.db, london)
+    with office.authorised(office.staff.operators()[0].id, "2468", Role.ADMIN):
+        [conflict] = [c for c in office.sync.open_conflicts() if c.record_type == "visit"]
+        office.sync.resolve_conflict(conflict.id, take_incoming=True)
+        assert held(office.db) == from_the_visits(office.db, zone)
+        # The office moves to another zone: its figures are counted again, by that zone's days.
+        settings = office.settings.model_copy(update={"timezone": "Europe/London"})
+        office.staff.update_settings(settings)
+        london = ZoneInfo("Europe/London")
+        office.office.day_summary(day)
+        with office.db.engine.connect() as c:
+            assert day_figures.counted_in(c) == "Europe/London"
+        assert held(office.db) == from_the_visits(office.db, london)
 
 
 def test_a_visit_at_23_50_and_one_at_00_10_china_time_count_on_their_own_days():

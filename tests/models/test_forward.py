@@ -478,18 +478,18 @@ def test_a_gate_deletion_reaches_the_district_through_the_community(gates, distr
         victim = s.execute(select(Visit.id).where(~Visit.id.in_(select(IsolationCase.visit_id).where(
             IsolationCase.visit_id.is_not(None)))).limit(1)).scalar()
     sup = next(o for o in desk.staff.operators() if o.name == "陈主管")
-    desk.authorise(sup.id, DEMO_PINS["supervisor"], Role.SUPERVISOR)
-    desk.gate.delete_visit(victim, "登记重复")
-    newer = export_bundle(gate_db, tmp_path / "usb2", sheets=False, now=NOW + timedelta(minutes=30))
-    assert Importer(community, clock=lambda: LATER + timedelta(minutes=20)).run(newer.path).status == "accepted"
-    second = forward(community, tmp_path, minutes=30)
-    assert second.counts["tombstone"] == 1
-    assert import_into(district, second.path).status == "accepted"
-    with district.session() as s:
-        assert s.get(Visit, victim) is None
-    assert held(district) == held(community)
-    community.close()
-    gate_db.close()
+    with desk.authorised(sup.id, DEMO_PINS["supervisor"], Role.SUPERVISOR):
+        desk.gate.delete_visit(victim, "登记重复")
+        newer = export_bundle(gate_db, tmp_path / "usb2", sheets=False, now=NOW + timedelta(minutes=30))
+        assert Importer(community, clock=lambda: LATER + timedelta(minutes=20)).run(newer.path).status == "accepted"
+        second = forward(community, tmp_path, minutes=30)
+        assert second.counts["tombstone"] == 1
+        assert import_into(district, second.path).status == "accepted"
+        with district.session() as s:
+            assert s.get(Visit, victim) is None
+        assert held(district) == held(community)
+        community.close()
+        gate_db.close()
 
 
 def test_an_office_set_up_at_its_first_run_forwards_as_a_supervisor_and_it_is_audited(gates, district, tmp_path):
@@ -509,16 +509,16 @@ def test_an_office_set_up_at_its_first_run_forwards_as_a_supervisor_and_it_is_au
     with pytest.raises(NotAllowed):  # no one on duty with a supervisor's authority
         desk.sync.forward_bundle(tmp_path / "up")
     admin = desk.staff.operators()[0]
-    desk.authorise(admin.id, "2468", Role.ADMIN)
-    sent = desk.sync.forward_bundle(tmp_path / "up")
-    assert sent.path.name.startswith("温泉社区居委会_office_") and sent.counts["visit"] == 20
-    with db.reading() as s:
-        [entry] = [e for e in audit.entries(s) if e.action == "forward"]
-    assert entry.operator_id == admin.id and "gates=1" in entry.detail
-    enroll(district, sent.path)
-    summary = import_into(district, sent.path)
-    assert summary.status == "accepted" and (summary.compound, summary.gate) == ("温泉社区居委会", "社区办公室")
-    db.close()
+    with desk.authorised(admin.id, "2468", Role.ADMIN):
+        sent = desk.sync.forward_bundle(tmp_path / "up")
+        assert sent.path.name.startswith("温泉社区居委会_office_") and sent.counts["visit"] == 20
+        with db.reading() as s:
+            [entry] = [e for e in audit.entries(s) if e.action == "forward"]
+        assert entry.operator_id == admin.id and "gates=1" in entry.detail
+        enroll(district, sent.path)
+        summary = import_into(district, sent.path)
+        assert summary.status == "accepted" and (summary.compound, summary.gate) == ("温泉社区居委会", "社区办公室")
+        db.close()
 
 
 def test_a_forward_over_the_limit_leaves_the_rest_for_the_next(gates, community, district, tmp_path, monkeypatch):

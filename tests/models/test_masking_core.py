@@ -43,11 +43,11 @@ def test_visits_on_every_screen_are_masked(desk):
 def test_a_reveal_is_the_one_way_to_see_a_row_in_full_and_it_is_audited(desk):
     saved = desk.gate.register(visitor(name=NAME, phone=PHONE, id_number=ID_NUMBER))
     sup = op_id(desk, "陈主管")
-    desk.authorise(sup, PINS["陈主管"], Role.SUPERVISOR)
-    full = desk.gate.reveal(visit_id=saved.visit.id, supervisor_id=sup)
-    assert (full.name, full.phone, full.id_number) == (NAME, PHONE, ID_NUMBER)
-    with desk.db.reading() as s:
-        assert [e.record_id for e in audit.entries(s) if e.action == "reveal"] == [saved.visit.id]
+    with desk.authorised(sup, PINS["陈主管"], Role.SUPERVISOR):
+        full = desk.gate.reveal(visit_id=saved.visit.id, supervisor_id=sup)
+        assert (full.name, full.phone, full.id_number) == (NAME, PHONE, ID_NUMBER)
+        with desk.db.reading() as s:
+            assert [e.record_id for e in audit.entries(s) if e.action == "reveal"] == [saved.visit.id]
 
 
 def test_cases_and_parcels_are_masked(desk):
@@ -68,16 +68,15 @@ def test_cases_and_parcels_are_masked(desk):
 
 def test_residents_are_masked_but_an_administrator_edits_in_full(desk, tmp_path):
     admin = op_id(desk, "林管理")
-    desk.authorise(admin, PINS["林管理"], Role.ADMIN)
-    added = desk.residents.add_resident(room="3-2-501", name=NAME, phone=PHONE)
-    desk.residents.issue_passes([added.id])
-    [card] = desk.residents.pass_cards()
-    [(resident, household, valid, _watch)] = desk.residents.residents_overview()
-    assert (added.name, resident.name, resident.phone) == ("欧**华", "欧**华", "138****8000")
-    assert household.label == "3-2-501" and valid is not None
-    edited = desk.residents.resident_for_edit(added.id)
-    assert (edited.name, edited.phone) == (NAME, PHONE)
-    desk.drop_authority()
+    with desk.authorised(admin, PINS["林管理"], Role.ADMIN):
+        added = desk.residents.add_resident(room="3-2-501", name=NAME, phone=PHONE)
+        desk.residents.issue_passes([added.id])
+        [card] = desk.residents.pass_cards()
+        [(resident, household, valid, _watch)] = desk.residents.residents_overview()
+        assert (added.name, resident.name, resident.phone) == ("欧**华", "欧**华", "138****8000")
+        assert household.label == "3-2-501" and valid is not None
+        edited = desk.residents.resident_for_edit(added.id)
+        assert (edited.name, edited.phone) == (NAME, PHONE)
     scan = desk.residents.scan_pass(card.payload)
     assert isinstance(scan.resident, Masked) and scan.resident.name == "欧**华"
     desk.residents.record_passage(scan, "36.5")  # the masked copy still records the right resident

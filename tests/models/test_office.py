@@ -82,13 +82,13 @@ def test_the_report_asks_the_office_clock_who_has_not_reported(tmp_path, now, op
     desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
                                     pin="1234", pin_again="1234", office_label="办公室")
     admin = desk.staff.operators()[0]
-    desk.authorise(admin.id, "1234", Role.ADMIN)
-    assert desk.sync.importer().run(path).status == "accepted"
-    rows = list(load_workbook(desk.office.write_report(local_today(now, ZONE), tmp_path / "r.xlsx"))
-                .active.iter_rows(values_only=True))
-    assert ("未报送",) not in [r[:1] for r in rows]
-    db.close()
-    off.close()
+    with desk.authorised(admin.id, "1234", Role.ADMIN):
+        assert desk.sync.importer().run(path).status == "accepted"
+        rows = list(load_workbook(desk.office.write_report(local_today(now, ZONE), tmp_path / "r.xlsx"))
+                    .active.iter_rows(values_only=True))
+        assert ("未报送",) not in [r[:1] for r in rows]
+        db.close()
+        off.close()
 
 
 def test_two_stations_set_up_with_the_same_names_are_told_apart(tmp_path, now, open_office):

@@ -94,12 +94,12 @@ def scans_the_visits(db, text: str) -> bool:
 
 
 def test_every_office_question_about_visits_and_parcels_seeks_an_index(office, tmp_path):  # noqa: F811
-    office.authorise(office.staff.operators()[0].id, "2468", Role.ADMIN)
-    statements = caught_statements(office, tmp_path)
-    assert len(statements) >= 5  # the dashboard, the chart, the drill-down, the report, the erasure
-    scanning = [(s, p) for s, p in statements if scans_the_visits(office.db, p_ := plan(office.db, s, p)) or
-                not p_]
-    assert scanning == [], "\n\n".join(f"{s}\n{plan(office.db, s, p)}" for s, p in scanning)
+    with office.authorised(office.staff.operators()[0].id, "2468", Role.ADMIN):
+        statements = caught_statements(office, tmp_path)
+        assert len(statements) >= 5  # the dashboard, the chart, the drill-down, the report, the erasure
+        scanning = [(s, p) for s, p in statements if scans_the_visits(office.db, p_ := plan(office.db, s, p)) or
+                    not p_]
+        assert scanning == [], "\n\n".join(f"{s}\n{plan(office.db, s, p)}" for s, p in scanning)
 
 
 def test_an_office_from_schema_11_drops_the_counters_searches_and_a_gate_keeps_them(gates, tmp_path,  # noqa: F811

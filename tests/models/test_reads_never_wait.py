@@ -94,47 +94,47 @@ def test_office_reads_on_a_server_return_at_once_while_another_pc_imports(tmp_pa
     desk = Desk(office, clock=lambda: NOW)
     desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
                                     pin="1234", pin_again="1234", office_label="办公室")
-    desk.authorise(desk.staff.operators()[0].id, "1234", Role.ADMIN)
-    enroll(office, *(db for db, _ in gates))
-    assert Importer(office, clock=lambda: NOW).run(gates[0][1]).status == "accepted"
+    with desk.authorised(desk.staff.operators()[0].id, "1234", Role.ADMIN):
+        enroll(office, *(db for db, _ in gates))
+        assert Importer(office, clock=lambda: NOW).run(gates[0][1]).status == "accepted"
 
-    halfway, finish = threading.Event(), threading.Event()
+        halfway, finish = threading.Event(), threading.Event()
 
-    def hold_mid_file(done, total):
-        if done < total and not halfway.is_set():
-            halfway.set()
-            finish.wait(60)
+        def hold_mid_file(done, total):
+            if done < total and not halfway.is_set():
+                halfway.set()
+                finish.wait(60)
 
-    other_pc = open_database(url)
-    importing = threading.Thread(target=lambda: Importer(other_pc, clock=lambda: NOW).run(
-        gates[1][1], progress=hold_mid_file))
-    importing.start()
-    try:
-        assert halfway.wait(30)
-        day = NOW.date()
-        summary = desk.office.day_summary(day)
-        reads = {
-            "day_summary": lambda: desk.office.day_summary(day), "visit_series": lambda: desk.office.visit_series(day, 7),
-            "drill_visits": lambda: desk.office.drill_visits(compound_ids=summary.compounds[0].compound_ids, day=day),
-            "open_conflicts": desk.sync.open_conflicts, "completeness": desk.sync.completeness,
-            "operators": desk.staff.operators, "report": lambda: desk.office.write_report(day, tmp_path / "r.xlsx"),
-        }
-        for name, read in reads.items():
+        other_pc = open_database(url)
+        importing = threading.Thread(target=lambda: Importer(other_pc, clock=lambda: NOW).run(
+            gates[1][1], progress=hold_mid_file))
+        importing.start()
+        try:
+            assert halfway.wait(30)
+            day = NOW.date()
+            summary = desk.office.day_summary(day)
+            reads = {
+                "day_summary": lambda: desk.office.day_summary(day), "visit_series": lambda: desk.office.visit_series(day, 7),
+                "drill_visits": lambda: desk.office.drill_visits(compound_ids=summary.compounds[0].compound_ids, day=day),
+                "open_conflicts": desk.sync.open_conflicts, "completeness": desk.sync.completeness,
+                "operators": desk.staff.operators, "report": lambda: desk.office.write_report(day, tmp_path / "r.xlsx"),
+            }
+            for name, read in reads.items():
+                started = time.perf_counter()
+                read()
+                assert time.perf_counter() - started < 1.0, name
             started = time.perf_counter()
-            read()
-            assert time.perf_counter() - started < 1.0, name
-        started = time.perf_counter()
-        r = subprocess.run([sys.executable, str(ROOT / "main.py"), "stats", "--json", "--database", url],
-                           capture_output=True, text=True, timeout=60)
-        assert r.returncode == 0 and '"visits": 800' in r.stdout, r.stderr  # the other file is not in yet
-        assert time.perf_counter() - started < 4.5
-    finally:
-        finish.set()
-        importing.join(60)
-    with office.reading() as s:
-        from models.app.stats import record_counts
-        assert record_counts(s)["visits"] == 1600  # and then it is, whole
-    other_pc.close()
-    office.close()
-    for db, _ in gates:
-        db.close()
+            r = subprocess.run([sys.executable, str(ROOT / "main.py"), "stats", "--json", "--database", url],
+                               capture_output=True, text=True, timeout=60)
+            assert r.returncode == 0 and '"visits": 800' in r.stdout, r.stderr  # the other file is not in yet
+            assert time.perf_counter() - started < 4.5
+        finally:
+            finish.set()
+            importing.join(60)
+        with office.reading() as s:
+            from models.app.stats import record_counts
+            assert record_counts(s)["visits"] == 1600  # and then it is, whole
+        other_pc.close()
+        office.close()
+        for db, _ in gates:
+            db.close()

@@ -152,25 +152,25 @@ def test_a_supervisor_deletes_with_a_reason_and_the_office_follows(tmp_path, now
     with pytest.raises(NotAllowed):  # guards cannot delete
         desk.gate.delete_visit(victim, "登记重复")
     sup = next(o for o in desk.staff.operators() if o.name == "陈主管")
-    desk.authorise(sup.id, DEMO_PINS["supervisor"], Role.SUPERVISOR)
-    with pytest.raises(InvalidInput):
-        desk.gate.delete_visit(victim, "  ")
-    desk.gate.delete_visit(victim, "登记重复")
-    with desk.db.session() as s:
-        assert s.get(Visit, victim) is None
-        stone = s.execute(select(Tombstone).where(Tombstone.record_id == victim)).scalar_one()
-        assert (stone.reason, stone.operator_id) == ("登记重复", sup.id)
-        assert [e.record_id for e in audit.entries(s) if e.action == "delete"] == [victim]
-    with office.session() as s:
-        assert s.get(Visit, victim) is not None  # the office has its copy until the deletion arrives
-    later = now + timedelta(hours=1)
-    second = Importer(office, clock=lambda: later).run(
-        export_bundle(desk.db, tmp_path / "s2", now=later, sheets=False).path)
-    assert second.status == "accepted"
-    with office.session() as s:
-        assert s.get(Visit, victim) is None
-    desk.db.close()
-    office.close()
+    with desk.authorised(sup.id, DEMO_PINS["supervisor"], Role.SUPERVISOR):
+        with pytest.raises(InvalidInput):
+            desk.gate.delete_visit(victim, "  ")
+        desk.gate.delete_visit(victim, "登记重复")
+        with desk.db.session() as s:
+            assert s.get(Visit, victim) is None
+            stone = s.execute(select(Tombstone).where(Tombstone.record_id == victim)).scalar_one()
+            assert (stone.reason, stone.operator_id) == ("登记重复", sup.id)
+            assert [e.record_id for e in audit.entries(s) if e.action == "delete"] == [victim]
+        with office.session() as s:
+            assert s.get(Visit, victim) is not None  # the office has its copy until the deletion arrives
+        later = now + timedelta(hours=1)
+        second = Importer(office, clock=lambda: later).run(
+            export_bundle(desk.db, tmp_path / "s2", now=later, sheets=False).path)
+        assert second.status == "accepted"
+        with office.session() as s:
+            assert s.get(Visit, victim) is None
+        desk.db.close()
+        office.close()
 
 
 def test_the_end_of_the_campaign_leaves_no_personal_data_anywhere(tmp_path, now):
@@ -216,13 +216,13 @@ def test_a_deleted_registration_is_not_left_readable_in_the_file(tmp_path, now):
     sign_in(desk, "张保安")
     saved = desk.gate.register(visitor(name="欧阳娜娜", phone="13705912345"))
     sup = next(o for o in desk.staff.operators() if o.name == "陈主管")
-    desk.authorise(sup.id, DEMO_PINS["supervisor"], Role.SUPERVISOR)
-    desk.gate.delete_visit(saved.visit.id, "登记错误")
-    with desk.db.engine.connect() as c:  # Debian's SQLite does this by default; Windows' does not
-        assert c.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
-    desk.db.close()
-    raw = b"".join(p.read_bytes() for p in (tmp_path / "gate").glob("gatedesk.sqlite3*"))
-    assert "欧阳娜娜".encode() not in raw and b"13705912345" not in raw
+    with desk.authorised(sup.id, DEMO_PINS["supervisor"], Role.SUPERVISOR):
+        desk.gate.delete_visit(saved.visit.id, "登记错误")
+        with desk.db.engine.connect() as c:  # Debian's SQLite does this by default; Windows' does not
+            assert c.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+        desk.db.close()
+        raw = b"".join(p.read_bytes() for p in (tmp_path / "gate").glob("gatedesk.sqlite3*"))
+        assert "欧阳娜娜".encode() not in raw and b"13705912345" not in raw
 
 
 def test_erasing_in_small_chunks_reaches_the_same_end_and_each_chunk_is_audited(tmp_path, now):

@@ -19,8 +19,8 @@ from tests.models.test_trust import PINS, op_id, visitor
 SUPERVISOR, ADMIN = Role.SUPERVISOR, Role.ADMIN
 
 # The Desk's own plumbing, not actions: who acts, the unit of work, the station's facts.
-PLUMBING = {"acting", "acting_or_scheduled", "actor", "may", "drop_authority", "authorise", "audit", "supervisor",
-            "write", "now", "today", "operator_id", "is_office"}
+PLUMBING = {"acting", "acting_or_scheduled", "actor", "may", "authority", "revoke_authority", "grant", "authority_of",
+            "authorised", "audit", "supervisor", "write", "now", "today", "operator_id", "is_office"}
 
 
 def role_of(name: str) -> Role | None:
@@ -116,12 +116,11 @@ def world(desk, tmp_path, now):
     """A resident with a pass, a registration and a closed case, made by an administrator."""
     from models import sync
 
-    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    resident = desk.residents.add_resident(room="3-2-501", name="王大明", phone="13800138000")
-    desk.residents.issue_passes([resident.id])
-    [card] = desk.residents.pass_cards()
-    bare = desk.residents.add_resident(room="3-2-502", name="李小红", phone="")  # no pass yet
-    desk.drop_authority()
+    with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        resident = desk.residents.add_resident(room="3-2-501", name="王大明", phone="13800138000")
+        desk.residents.issue_passes([resident.id])
+        [card] = desk.residents.pass_cards()
+        bare = desk.residents.add_resident(room="3-2-502", name="李小红", phone="")  # no pass yet
     roster = tmp_path / "roster.csv"
     roster.write_text("房号,姓名\n1-1-101,李小红\n", encoding="utf-8")
     monitoring = tmp_path / "list.csv"
@@ -138,13 +137,12 @@ def world(desk, tmp_path, now):
                                      ("5c0e6f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6", "鼓楼区", "温泉街道", "东街社区")])
     with desk.db.reading() as s:
         tree = units.tree(s)
-    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)  # a round closed, and one under way
-    done = desk.rounds.open_round(title="第一轮全员核酸", points=["1#楼下"])
-    closed_line = desk.rounds.not_sampled(done.id)[0].id
-    desk.rounds.close_round(done.id)
-    under_way = desk.rounds.open_round(title="第二轮全员核酸", points=["1#楼下", "篮球场"])
-    need = desk.care.add_need(room="3-2-502", name="李小红", kind="disabled")
-    desk.drop_authority()
+    with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):  # a round closed, and one under way
+        done = desk.rounds.open_round(title="第一轮全员核酸", points=["1#楼下"])
+        closed_line = desk.rounds.not_sampled(done.id)[0].id
+        desk.rounds.close_round(done.id)
+        under_way = desk.rounds.open_round(title="第二轮全员核酸", points=["1#楼下", "篮球场"])
+        need = desk.care.add_need(room="3-2-502", name="李小红", kind="disabled")
     community = tree.placed[desk.ctx.compound_id]
     community2 = tree.placed["5c0e6f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6"]
     return {"resident": resident.id, "bare": bare.id, "pass": card.pass_id, "visit": saved.visit.id, "case": case.id,
@@ -164,18 +162,68 @@ def test_a_guard_on_duty_is_refused_by_the_core(desk, world, action):
 def test_the_role_it_needs_is_enough(desk, world, action):
     role = role_of(action)
     who = "陈主管" if role is SUPERVISOR else "林管理"
-    desk.authorise(op_id(desk, who), PINS[who], role)
-    try:
-        CALLS[action](desk, world)
-    except NotAllowed:
-        raise AssertionError(f"{action} refused a {role.value}") from None
-    except Exception:  # noqa: BLE001 - a missing file or record is not a refusal of the role
-        pass
-    if role is ADMIN and action not in ("records.audit_page", "records.audit_count"):
-        desk.drop_authority()
-        desk.authorise(op_id(desk, "陈主管"), PINS["陈主管"], SUPERVISOR)
-        with pytest.raises(NotAllowed):  # and a supervisor is not an administrator
+    with desk.authorised(op_id(desk, who), PINS[who], role):
+        try:
             CALLS[action](desk, world)
+        except NotAllowed:
+            raise AssertionError(f"{action} refused a {role.value}") from None
+        except Exception:  # noqa: BLE001 - a missing file or record is not a refusal of the role
+            pass
+        if role is ADMIN and action not in ("records.audit_page", "records.audit_count"):
+            with desk.authorised(op_id(desk, "陈主管"), PINS["陈主管"], SUPERVISOR):
+                with pytest.raises(NotAllowed):  # and a supervisor is not an administrator
+                    CALLS[action](desk, world)
+
+
+@pytest.mark.parametrize("action", sorted(CALLS))
+def test_an_authority_given_for_one_call_is_gone_after_it(desk, world, action):
+    """However the task ends (its call succeeds, or raises: a missing file, a record not found), the
+    PIN's authority ends with it, and the guard on duty cannot run the action afterwards."""
+    role = role_of(action)
+    who = "陈主管" if role is SUPERVISOR else "林管理"
+    with desk.authorised(op_id(desk, who), PINS[who], role):
+        try:
+            CALLS[action](desk, world)
+        except Exception:  # noqa: BLE001 - what the call did is not the point; that the authority ends is
+            pass
+    assert desk.authority is None
+    with pytest.raises(NotAllowed):
+        CALLS[action](desk, world)
+
+
+def test_a_pins_grant_holds_once_on_its_own_desk_and_thread_and_ends_with_a_lock(desk, world):
+    import threading
+
+    from models.app.desk import GrantSpent
+
+    sup = op_id(desk, "陈主管")
+    grant = desk.grant(sup, PINS["陈主管"], SUPERVISOR)
+    assert desk.authority is None  # checked, not yet given: a screen that keeps it holds nothing
+    with desk.authority_of(grant):
+        desk.isolation.correct_case(world["case"], "name", "李四光", "核对身份证")
+        seen = []
+        elsewhere = threading.Thread(target=lambda: seen.append(desk.may(SUPERVISOR)))
+        elsewhere.start()
+        elsewhere.join()
+        assert seen == [False]  # another thread (a timer's work) does not hold it
+    with pytest.raises(GrantSpent), desk.authority_of(grant):  # a grant kept for later gives nothing
+        pass
+    other = Desk(desk.db)
+    with pytest.raises(GrantSpent), other.authority_of(desk.grant(sup, PINS["陈主管"], SUPERVISOR)):
+        pass
+    with pytest.raises(ValueError), desk.authorised(sup, PINS["陈主管"], SUPERVISOR):
+        raise ValueError("a dialog's own error")
+    assert desk.authority is None
+    with desk.authorised(sup, PINS["陈主管"], SUPERVISOR):  # the station locks in the middle of the task
+        desk.staff.lock("idle")
+        desk.staff.unlock(op_id(desk, "张保安"), PINS["张保安"], reason="idle")
+        assert desk.authority is None
+        with pytest.raises(NotAllowed):
+            desk.isolation.correct_case(world["case"], "name", "李四", "核对身份证")
+    with desk.authorised(sup, PINS["陈主管"], SUPERVISOR):  # or another operator takes over the desk
+        desk.staff.sign_in(op_id(desk, "张保安"), PINS["张保安"])
+        with pytest.raises(NotAllowed):
+            desk.isolation.correct_case(world["case"], "name", "李四", "核对身份证")
 
 
 READS = {"residents.residents_overview", "residents.resident_for_edit", "records.audit_page",
@@ -201,31 +249,31 @@ def test_each_guarded_action_writes_its_audit_entry(desk, world, action):
     role = role_of(action)
     who = "陈主管" if role is SUPERVISOR else "林管理"
     operator = op_id(desk, who)
-    desk.authorise(operator, PINS[who], role)
-    before = {e.seq for e in entries(desk)}
-    CALLS[action](desk, world)
-    new = [e for e in entries(desk) if e.seq not in before]
-    declared = ACTIONS[action].audit
-    assert [e.action for e in new if e.action == declared], (action, [e.action for e in new])
-    assert all(e.operator_id == operator for e in new if e.action == declared)
+    with desk.authorised(operator, PINS[who], role):
+        before = {e.seq for e in entries(desk)}
+        CALLS[action](desk, world)
+        new = [e for e in entries(desk) if e.seq not in before]
+        declared = ACTIONS[action].audit
+        assert [e.action for e in new if e.action == declared], (action, [e.action for e in new])
+        assert all(e.operator_id == operator for e in new if e.action == declared)
 
 
 def test_the_rest_write_theirs_too(desk, world, tmp_path):
     """The actions above that need something to act on first: a monitoring to end, a roster file
     to load, a conflict to decide, a campaign to end (an office's forward: tests/models/test_forward.py)."""
     admin = op_id(desk, "林管理")
-    desk.authorise(admin, PINS["林管理"], ADMIN)
-    desk.residents.put_under_monitoring(world["resident"], "isolation", date(2022, 12, 5), "密接")
-    overview = desk.residents.residents_overview()
-    watch = next(row[3] for row in overview if row[3] is not None)
-    desk.residents.end_monitoring(watch.id)
-    desk.residents.save_roster_file(tmp_path / "r.gdroster", "长城长城长城长城")
-    desk.residents.load_roster_file(tmp_path / "r.gdroster", "长城长城长城长城")
-    desk.records.end_campaign(desk.records.campaign_phrase())
-    details = [(e.action, e.detail) for e in entries(desk)]
-    assert ("monitoring", "ended") in details
-    assert any(a == "roster_file" and d.startswith("loaded") for a, d in details)
-    assert any(a == "erase_all" for a, _ in details)
+    with desk.authorised(admin, PINS["林管理"], ADMIN):
+        desk.residents.put_under_monitoring(world["resident"], "isolation", date(2022, 12, 5), "密接")
+        overview = desk.residents.residents_overview()
+        watch = next(row[3] for row in overview if row[3] is not None)
+        desk.residents.end_monitoring(watch.id)
+        desk.residents.save_roster_file(tmp_path / "r.gdroster", "长城长城长城长城")
+        desk.residents.load_roster_file(tmp_path / "r.gdroster", "长城长城长城长城")
+        desk.records.end_campaign(desk.records.campaign_phrase())
+        details = [(e.action, e.detail) for e in entries(desk)]
+        assert ("monitoring", "ended") in details
+        assert any(a == "roster_file" and d.startswith("loaded") for a, d in details)
+        assert any(a == "erase_all" for a, _ in details)
 
 
 def test_a_scheduled_run_never_shows_personal_data(desk, world, tmp_path):

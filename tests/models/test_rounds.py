@@ -22,23 +22,19 @@ POINTS = ["1#楼下", "篮球场"]
 @pytest.fixture
 def compound(desk):
     """Two buildings: building 1 has six people over three floors, building 2 has two; passes for all."""
-    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    people = {}
-    for room, name in [("1-1-101", "王大明"), ("1-1-101", "王小明"), ("1-1-201", "李红"), ("1-2-202", "赵六"),
-                       ("1-1-1001", "孙七"), ("1-1-301", "周八"), ("2-1-101", "吴九"), ("2-1-102", "郑十")]:
-        people[name] = desk.residents.add_resident(room=room, name=name, phone="").id
-    desk.residents.issue_passes(list(people.values()))
-    cards = {c.room + c.name: c.payload for c in desk.residents.pass_cards()}
-    desk.drop_authority()
+    with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        people = {}
+        for room, name in [("1-1-101", "王大明"), ("1-1-101", "王小明"), ("1-1-201", "李红"), ("1-2-202", "赵六"),
+                           ("1-1-1001", "孙七"), ("1-1-301", "周八"), ("2-1-101", "吴九"), ("2-1-102", "郑十")]:
+            people[name] = desk.residents.add_resident(room=room, name=name, phone="").id
+        desk.residents.issue_passes(list(people.values()))
+        cards = {c.room + c.name: c.payload for c in desk.residents.pass_cards()}
     return people, cards
 
 
 def open_round(desk, **kw):
-    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    try:
+    with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
         return desk.rounds.open_round(title="全员核酸", points=POINTS, **kw)
-    finally:
-        desk.drop_authority()
 
 
 def card(compound, name):
@@ -66,14 +62,13 @@ def test_a_round_for_some_buildings_and_what_is_refused_when_opening(desk, compo
     with pytest.raises(InvalidInput) as bad:
         open_round(desk, buildings=["9"])
     assert bad.value.fields() == {"buildings"}
-    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    with pytest.raises(InvalidInput) as empty:
-        desk.rounds.open_round(title=" ", points=["", " "])
-    assert empty.value.fields() == {"title", "points"}
-    with pytest.raises(InvalidInput) as none_ticked:  # no building chosen is not everyone
-        desk.rounds.open_round(title="全员核酸", points=POINTS, buildings=[])
-    assert none_ticked.value.fields() == {"buildings"}
-    desk.drop_authority()
+    with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        with pytest.raises(InvalidInput) as empty:
+            desk.rounds.open_round(title=" ", points=["", " "])
+        assert empty.value.fields() == {"title", "points"}
+        with pytest.raises(InvalidInput) as none_ticked:  # no building chosen is not everyone
+            desk.rounds.open_round(title="全员核酸", points=POINTS, buildings=[])
+        assert none_ticked.value.fields() == {"buildings"}
     r = open_round(desk, buildings=["2"])
     assert figures(desk, r) == {"2": (2, 0, 0, 2, 0), "": (2, 0, 0, 2, 0)}
 
@@ -172,9 +167,8 @@ def test_home_sampling_is_recorded_with_who_sampled(desk, compound):
 
 def test_each_home_sampling_is_a_line_of_the_home_service_ledger(desk, compound, monkeypatch):
     """检测一人、记录一人: whoever is sampled at the door is in the ledger, on the register already or put on it."""
-    desk.authorise(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
-    held = desk.care.add_need(room="1-1-1001", name="孙七", kind="elderly_alone", every_days=2)
-    desk.drop_authority()
+    with desk.authorised(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR):
+        held = desk.care.add_need(room="1-1-1001", name="孙七", kind="elderly_alone", every_days=2)
     r = open_round(desk)
     sun, zhou = (desk.rounds.find_in_round(r.id, name)[0] for name in ("孙", "周"))
     desk.rounds.sample_at_home(sun.id, "社区医生刘")
@@ -199,11 +193,10 @@ def test_a_closed_round_changes_only_by_a_correction_with_a_reason(desk, compoun
     line = desk.rounds.find_in_round(r.id, "吴")[0]
     with pytest.raises(NotAllowed):
         desk.rounds.close_round(r.id)
-    desk.authorise(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
-    with pytest.raises(rounds.RoundProblem):
-        desk.rounds.correct_round(line.id, "sampled", "篮球场", "补录")  # still open: change the line itself
-    desk.rounds.close_round(r.id)
-    desk.drop_authority()
+    with desk.authorised(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR):
+        with pytest.raises(rounds.RoundProblem):
+            desk.rounds.correct_round(line.id, "sampled", "篮球场", "补录")  # still open: change the line itself
+        desk.rounds.close_round(r.id)
     for change in (lambda: desk.rounds.check_off(line.id, "篮球场"), lambda: desk.rounds.call_batch(r.id, "1"),
                    lambda: desk.rounds.set_reason(line.id, "away", ""), lambda: desk.rounds.to_home(line.id),
                    lambda: desk.rounds.sample_at_home(line.id, "刘医生"),
@@ -212,18 +205,18 @@ def test_a_closed_round_changes_only_by_a_correction_with_a_reason(desk, compoun
             change()
     with pytest.raises(NotAllowed):
         desk.rounds.correct_round(line.id, "sampled", "篮球场", "补录")
-    desk.authorise(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
-    with pytest.raises(InvalidInput) as why:
-        desk.rounds.correct_round(line.id, "sampled", "篮球场", " ")
-    assert why.value.fields() == {"reason"}
-    fix = desk.rounds.correct_round(line.id, "sampled", "篮球场", "纸质登记漏录")
-    assert (fix.old_value, fix.new_value, fix.reason) == ("", "篮球场", "纸质登记漏录")
-    assert figures(desk, r)["2"] == (2, 1, 0, 1, 0)
-    desk.rounds.correct_round(line.id, "sampled", "", "扫错了人")
-    desk.rounds.correct_round(line.id, "reason", "hospital", "住院证明")
-    assert figures(desk, r)["2"] == (2, 0, 1, 1, 0)
-    with desk.db.reading() as s:
-        assert s.get(rounds.RoundPerson, line.id).rev == 4 and s.get(rounds.TestingRound, r.id).rev == 5
+    with desk.authorised(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR):
+        with pytest.raises(InvalidInput) as why:
+            desk.rounds.correct_round(line.id, "sampled", "篮球场", " ")
+        assert why.value.fields() == {"reason"}
+        fix = desk.rounds.correct_round(line.id, "sampled", "篮球场", "纸质登记漏录")
+        assert (fix.old_value, fix.new_value, fix.reason) == ("", "篮球场", "纸质登记漏录")
+        assert figures(desk, r)["2"] == (2, 1, 0, 1, 0)
+        desk.rounds.correct_round(line.id, "sampled", "", "扫错了人")
+        desk.rounds.correct_round(line.id, "reason", "hospital", "住院证明")
+        assert figures(desk, r)["2"] == (2, 0, 1, 1, 0)
+        with desk.db.reading() as s:
+            assert s.get(rounds.RoundPerson, line.id).rev == 4 and s.get(rounds.TestingRound, r.id).rev == 5
 
 
 def test_floors_as_people_read_room_numbers():
@@ -284,10 +277,10 @@ def test_a_round_notice_that_is_not_one_says_why(desk, tmp_path, content, code):
 
     path = tmp_path / "notice.csv"
     path.write_bytes(content)
-    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    with pytest.raises((SheetProblem, RoundFileProblem)) as problem:
-        desk.rounds.read_round_file(path)
-    assert problem.value.code == code and "notice.csv" in problem.value.message.params["name"]
+    with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        with pytest.raises((SheetProblem, RoundFileProblem)) as problem:
+            desk.rounds.read_round_file(path)
+        assert problem.value.code == code and "notice.csv" in problem.value.message.params["name"]
 
 
 def test_the_communitys_notice_of_a_round_is_read(desk, tmp_path):
@@ -300,12 +293,12 @@ def test_the_communitys_notice_of_a_round_is_read(desk, tmp_path):
     book.save(path)
     with pytest.raises(NotAllowed):
         desk.rounds.read_round_file(path)
-    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    notice = desk.rounds.read_round_file(path)
-    assert (notice.title, notice.day.isoformat(), notice.points, notice.buildings) == (
-        "第三轮全员核酸检测", "2022-11-28", ["1#楼下", "篮球场"], ["1", "2"])
-    with pytest.raises(__import__("models.formats.sheets", fromlist=["x"]).SheetProblem):
-        desk.rounds.read_round_file(tmp_path / "missing.xlsx")
+    with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        notice = desk.rounds.read_round_file(path)
+        assert (notice.title, notice.day.isoformat(), notice.points, notice.buildings) == (
+            "第三轮全员核酸检测", "2022-11-28", ["1#楼下", "篮球场"], ["1", "2"])
+        with pytest.raises(__import__("models.formats.sheets", fromlist=["x"]).SheetProblem):
+            desk.rounds.read_round_file(tmp_path / "missing.xlsx")
 
 
 def test_those_the_community_excuses_are_exempt_from_the_start(desk, compound):
@@ -338,15 +331,15 @@ def test_the_notices_list_of_the_excused_is_read_and_checked_against_the_roster(
     path.write_text("轮次名称,日期,采样点\n第三轮,2022-11-28,篮球场\n\n说明,房号,免检原因,姓名\n"
                     "市一医院,1-1-201,住院,李红\n12月2日单位,1-2-202,外单位已检测,赵六\n,1-1-101,出差,王大明\n"
                     ",9-9-999,外出,路人甲\n,1-1-301,想睡觉,周八\n,,住院,\n", encoding="utf-8")
-    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    notice = desk.rounds.read_round_file(path)
-    assert [(e.room, e.name, e.reason, e.note) for e in notice.exemptions] == [
-        ("1-1-201", "李红", "hospital", "市一医院"), ("1-2-202", "赵六", "elsewhere", "12月2日单位"),
-        ("1-1-101", "王大明", "away", "")]
-    assert notice.shown == ["1-1-201 李*", "1-2-202 赵*", "1-1-101 王*明"]
-    # not understood (by row number and the reason written), and not on the roster (masked)
-    assert [m.params for m in notice.left_out] == [{"row": 9, "said": "想睡觉"}, {"row": 10, "said": "住院"},
-                                                   {"who": "9-9-999 路*甲"}]
+    with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        notice = desk.rounds.read_round_file(path)
+        assert [(e.room, e.name, e.reason, e.note) for e in notice.exemptions] == [
+            ("1-1-201", "李红", "hospital", "市一医院"), ("1-2-202", "赵六", "elsewhere", "12月2日单位"),
+            ("1-1-101", "王大明", "away", "")]
+        assert notice.shown == ["1-1-201 李*", "1-2-202 赵*", "1-1-101 王*明"]
+        # not understood (by row number and the reason written), and not on the roster (masked)
+        assert [m.params for m in notice.left_out] == [{"row": 9, "said": "想睡觉"}, {"row": 10, "said": "住院"},
+                                                       {"who": "9-9-999 路*甲"}]
 
 
 

@@ -169,35 +169,35 @@ def test_the_office_shows_each_compounds_round_by_building_and_who_sent_none(gat
     desk = Desk(db, clock=lambda: NOW + timedelta(hours=1))
     desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="周主任", pin="2468",
                                     pin_again="2468", office_label="居委会")
-    desk.authorise(desk.staff.operators()[0].id, "2468", Role.ADMIN)
-    enroll(db, gate, quiet)
-    for source in (gate, quiet):
-        made = export_bundle(source, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=1))
-        assert desk.sync.importer().run(made.path).status == "accepted"
-    quiet.close()
-    day = local_today(NOW, desk.settings.zone)
-    seen = desk.office.round_summary(day)
-    with gate.engine.connect() as conn:
-        [held] = [rid for rid, d in conn.execute(select(rounds.TestingRound.id, rounds.TestingRound.day)) if
-                  d == day.isoformat()]
-        expected = rounds.progress(conn, held)
-    [row] = seen.rows
-    assert (row.compound, row.closed, row.buildings) == ("榕城花园", False, expected)
-    assert seen.not_reported == ["温泉社区 三坊小区"] and seen.total == expected[-1]
-    assert desk.office.round_summary(day - timedelta(days=5)).rows == []
+    with desk.authorised(desk.staff.operators()[0].id, "2468", Role.ADMIN):
+        enroll(db, gate, quiet)
+        for source in (gate, quiet):
+            made = export_bundle(source, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=1))
+            assert desk.sync.importer().run(made.path).status == "accepted"
+        quiet.close()
+        day = local_today(NOW, desk.settings.zone)
+        seen = desk.office.round_summary(day)
+        with gate.engine.connect() as conn:
+            [held] = [rid for rid, d in conn.execute(select(rounds.TestingRound.id, rounds.TestingRound.day)) if
+                      d == day.isoformat()]
+            expected = rounds.progress(conn, held)
+        [row] = seen.rows
+        assert (row.compound, row.closed, row.buildings) == ("榕城花园", False, expected)
+        assert seen.not_reported == ["温泉社区 三坊小区"] and seen.total == expected[-1]
+        assert desk.office.round_summary(day - timedelta(days=5)).rows == []
 
-    sheet = load_workbook(desk.office.write_report(day, tmp_path / "report.xlsx"))["核酸检测轮次"]
-    rows = [r for r in sheet.iter_rows(values_only=True) if r and r[0]]
-    header = rows[1]
-    assert header[3:] == ("楼栋", "应检", "已采", "免检", "未检", "待上门")
-    lines = {r[3]: r[4:] for r in rows[2:] if r[1] == "榕城花园"}
-    # Named as on the screen (issue: the sheet said "1" where the dashboard says 1号楼).
-    assert lines["1号楼"] == tuple(getattr(expected[0], f) for f in ("due", "sampled", "exempt", "missing", "at_home"))
-    assert rows[-1][0] == "温泉社区 三坊小区"  # no round reported
-    pdf = desk.office.write_report(day, tmp_path / "report.pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert "核酸检测轮次" in text and "榕城花园" in text and "三坊小区" in text
-    db.close()
+        sheet = load_workbook(desk.office.write_report(day, tmp_path / "report.xlsx"))["核酸检测轮次"]
+        rows = [r for r in sheet.iter_rows(values_only=True) if r and r[0]]
+        header = rows[1]
+        assert header[3:] == ("楼栋", "应检", "已采", "免检", "未检", "待上门")
+        lines = {r[3]: r[4:] for r in rows[2:] if r[1] == "榕城花园"}
+        # Named as on the screen (issue: the sheet said "1" where the dashboard says 1号楼).
+        assert lines["1号楼"] == tuple(getattr(expected[0], f) for f in ("due", "sampled", "exempt", "missing", "at_home"))
+        assert rows[-1][0] == "温泉社区 三坊小区"  # no round reported
+        pdf = desk.office.write_report(day, tmp_path / "report.pdf")
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "核酸检测轮次" in text and "榕城花园" in text and "三坊小区" in text
+        db.close()
 
 
 def test_the_office_counts_each_compounds_home_services_of_the_day(gate, tmp_path, open_office):
@@ -217,40 +217,40 @@ def test_the_office_counts_each_compounds_home_services_of_the_day(gate, tmp_pat
     desk = Desk(db, clock=lambda: NOW + timedelta(hours=1))
     desk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="周主任", pin="2468",
                                     pin_again="2468", office_label="居委会")
-    desk.authorise(desk.staff.operators()[0].id, "2468", Role.ADMIN)
-    enroll(db, gate)
-    made = export_bundle(gate, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=1))
-    assert desk.sync.importer().run(made.path).status == "accepted"
-    day = local_today(NOW, desk.settings.zone)
-    start, end = day_bounds(day, desk.settings.zone)
-    with gate.session() as s:  # the same figures counted by hand from the gate's own rows
-        needs = s.execute(select(care.HomeNeed)).scalars().all()
-        services = s.execute(select(care.HomeService)).scalars().all()
-        registered = sum(n.since <= day.isoformat() and (n.ended_at is None or n.ended_at >= start) for n in needs)
-        done = {k.value: sum(x.kind == k and x.done_at is not None and start <= x.done_at < end for x in services)
-                for k in care.ServiceKind}
-        planned_open = sum(x.due_on is not None and x.due_on <= day.isoformat() and
-                           (x.done_at is None or x.done_at >= end) for x in services)
-        # What the gate's own ledger lists as due that day: planned services and visits due by rhythm.
-        # (Issue: the report said 0 open while the ledger listed 7 due.)
-        still_open = len(care.due_on(s, day=day, zone=desk.settings.zone))
-        names = {n.name for n in needs}
-    assert done["sampling"] and planned_open == 1  # the demo's round sampled some at home; a medicine is due today
-    assert still_open > planned_open  # visits fall due by their rhythm too
-    [row] = desk.office.care_summary(day).rows
-    assert (row.compound, row.registered, row.done, row.still_open) == ("榕城花园", registered, done, still_open)
-    assert desk.office.care_summary(day - timedelta(days=30)).rows == []  # before anyone was on the register
+    with desk.authorised(desk.staff.operators()[0].id, "2468", Role.ADMIN):
+        enroll(db, gate)
+        made = export_bundle(gate, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=1))
+        assert desk.sync.importer().run(made.path).status == "accepted"
+        day = local_today(NOW, desk.settings.zone)
+        start, end = day_bounds(day, desk.settings.zone)
+        with gate.session() as s:  # the same figures counted by hand from the gate's own rows
+            needs = s.execute(select(care.HomeNeed)).scalars().all()
+            services = s.execute(select(care.HomeService)).scalars().all()
+            registered = sum(n.since <= day.isoformat() and (n.ended_at is None or n.ended_at >= start) for n in needs)
+            done = {k.value: sum(x.kind == k and x.done_at is not None and start <= x.done_at < end for x in services)
+                    for k in care.ServiceKind}
+            planned_open = sum(x.due_on is not None and x.due_on <= day.isoformat() and
+                               (x.done_at is None or x.done_at >= end) for x in services)
+            # What the gate's own ledger lists as due that day: planned services and visits due by rhythm.
+            # (Issue: the report said 0 open while the ledger listed 7 due.)
+            still_open = len(care.due_on(s, day=day, zone=desk.settings.zone))
+            names = {n.name for n in needs}
+        assert done["sampling"] and planned_open == 1  # the demo's round sampled some at home; a medicine is due today
+        assert still_open > planned_open  # visits fall due by their rhythm too
+        [row] = desk.office.care_summary(day).rows
+        assert (row.compound, row.registered, row.done, row.still_open) == ("榕城花园", registered, done, still_open)
+        assert desk.office.care_summary(day - timedelta(days=30)).rows == []  # before anyone was on the register
 
-    sheet = load_workbook(desk.office.write_report(day, tmp_path / "report.xlsx"))["上门服务"]
-    rows = [r for r in sheet.iter_rows(values_only=True) if r and r[0]]
-    assert rows[1] == ("社区", "小区", "在册人数", "上门采样", "送生活物资", "送药", "走访", "未完成")
-    assert rows[2][1:] == ("榕城花园", registered, *done.values(), still_open)
-    cells = " ".join(str(v) for r in sheet.iter_rows(values_only=True) for v in r if v)
-    assert not any(name in cells for name in names)
-    pdf = desk.office.write_report(day, tmp_path / "report.pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert "上门服务" in text and "送生活物资" in text
-    db.close()
+        sheet = load_workbook(desk.office.write_report(day, tmp_path / "report.xlsx"))["上门服务"]
+        rows = [r for r in sheet.iter_rows(values_only=True) if r and r[0]]
+        assert rows[1] == ("社区", "小区", "在册人数", "上门采样", "送生活物资", "送药", "走访", "未完成")
+        assert rows[2][1:] == ("榕城花园", registered, *done.values(), still_open)
+        cells = " ".join(str(v) for r in sheet.iter_rows(values_only=True) for v in r if v)
+        assert not any(name in cells for name in names)
+        pdf = desk.office.write_report(day, tmp_path / "report.pdf")
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "上门服务" in text and "送生活物资" in text
+        db.close()
 
 
 def _edit_lines(edit):

@@ -54,16 +54,16 @@ def desk(db, station, now):
 
 def test_what_a_visitor_said_stays_text_in_the_logs_for_people(desk, tmp_path, now):
     desk.gate.register(visitor(**HOSTILE))
-    desk.authorise(next(o.id for o in desk.staff.operators() if o.name == "林管理"), PINS["林管理"], Role.ADMIN)
-    result = desk.sync.export_bundle(tmp_path / "usb", full_data=True)  # unmasked: the name is there too
-    xlsx = next(p for p in result.sheets if p.suffix == ".xlsx")
-    assert_no_formula(xlsx)
-    from openpyxl import load_workbook
+    with desk.authorised(next(o.id for o in desk.staff.operators() if o.name == "林管理"), PINS["林管理"], Role.ADMIN):
+        result = desk.sync.export_bundle(tmp_path / "usb", full_data=True)  # unmasked: the name is there too
+        xlsx = next(p for p in result.sheets if p.suffix == ".xlsx")
+        assert_no_formula(xlsx)
+        from openpyxl import load_workbook
 
-    values = {c.value for row in load_workbook(xlsx)["登记"].iter_rows() for c in row}
-    assert {HOSTILE[k] for k in ("origin", "destination", "name")} <= values  # kept exactly, as text
-    rows = assert_csv_is_inert(next(p for p in result.sheets if p.name.endswith("_visits.csv")))
-    assert "'" + HOSTILE["origin"] in rows[1] and "'" + HOSTILE["name"] in rows[1]
+        values = {c.value for row in load_workbook(xlsx)["登记"].iter_rows() for c in row}
+        assert {HOSTILE[k] for k in ("origin", "destination", "name")} <= values  # kept exactly, as text
+        rows = assert_csv_is_inert(next(p for p in result.sheets if p.name.endswith("_visits.csv")))
+        assert "'" + HOSTILE["origin"] in rows[1] and "'" + HOSTILE["name"] in rows[1]
 
 
 def test_names_from_a_bundle_stay_text_in_the_daily_report(desk, tmp_path, now, open_office):

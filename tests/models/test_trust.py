@@ -59,47 +59,45 @@ def test_a_guard_cannot_do_what_needs_a_supervisor_or_an_administrator(desk, tmp
 
 
 def test_a_pin_given_for_a_task_allows_it_and_then_ends(desk, tmp_path):
-    desk.authorise(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR)
-    with pytest.raises(NotAllowed):  # a supervisor is not an administrator
-        desk.staff.update_settings(desk.settings.model_copy(update={"check_mask": False}))
-    assert desk.sync.export_bundle(tmp_path).seq == 1
-    with pytest.raises(NotAllowed):  # unmasked spreadsheets need an administrator
-        desk.sync.export_bundle(tmp_path, full_data=True)
-    desk.drop_authority()
+    with desk.authorised(op_id(desk, "陈主管"), PINS["陈主管"], Role.SUPERVISOR):
+        with pytest.raises(NotAllowed):  # a supervisor is not an administrator
+            desk.staff.update_settings(desk.settings.model_copy(update={"check_mask": False}))
+        assert desk.sync.export_bundle(tmp_path).seq == 1
+        with pytest.raises(NotAllowed):  # unmasked spreadsheets need an administrator
+            desk.sync.export_bundle(tmp_path, full_data=True)
     with pytest.raises(NotAllowed):
         desk.sync.export_bundle(tmp_path)
-    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    assert desk.staff.update_settings(desk.settings.model_copy(update={"check_mask": False})) == ["check_mask"]
-    desk.staff.sign_off()  # ending the shift ends any authority given during it
-    assert desk.authority is None
+    with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        assert desk.staff.update_settings(desk.settings.model_copy(update={"check_mask": False})) == ["check_mask"]
+        desk.staff.sign_off()  # ending the shift ends any authority given during it
+        assert desk.authority is None
 
 
 def test_every_sensitive_action_is_in_the_audit_chain(desk, db, tmp_path, now):
     saved = desk.gate.register(visitor())
     sup = op_id(desk, "陈主管")
-    desk.authorise(sup, PINS["陈主管"], Role.SUPERVISOR)  # the dialogs ask for the PIN first
-    desk.gate.override(visit_id=saved.visit.id, supervisor_id=sup, outcome=Outcome.REFUSE, reason="访客自愿离开")
-    desk.gate.reveal(visit_id=saved.visit.id, supervisor_id=sup)
-    desk.drop_authority()
+    with desk.authorised(sup, PINS["陈主管"], Role.SUPERVISOR):  # the dialogs ask for the PIN first
+        desk.gate.override(visit_id=saved.visit.id, supervisor_id=sup, outcome=Outcome.REFUSE, reason="访客自愿离开")
+        desk.gate.reveal(visit_id=saved.visit.id, supervisor_id=sup)
     case = desk.isolation.open_isolation_case(CaseForm(name="李四", reason="发热"))
     desk.isolation.close_case(case.id, CaseOutcome.OTHER)
-    desk.authorise(sup, PINS["陈主管"], Role.SUPERVISOR)
-    desk.isolation.correct_case(case.id, "name", "李四光", "核对身份证")
-    desk.sync.export_bundle(tmp_path)
-    desk.authorise(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN)
-    desk.staff.update_settings(desk.settings.model_copy(update={"fever_threshold": 37.5}))
-    desk.staff.add_operator(name="黄保安", role=Role.GUARD, pin="2222")
-    assert actions(desk) == ["sign_in", "register", "override", "reveal", "case_open", "case_close", "correct",
-                             "export", "settings", "add_operator"]
-    with db.session() as s:
-        entries = audit.entries(s)
-        assert audit.verify(s).first_bad is None
-    by_action = {e.action: e for e in entries}
-    assert by_action["register"].record_id == saved.visit.id
-    assert by_action["correct"].operator_id == sup and by_action["correct"].detail == "name"
-    assert by_action["settings"].detail == "fever_threshold"
-    # Details name records and fields, never the people in them.
-    assert not any(word in e.detail for e in entries for word in ("王五", "李四", "13800138000"))
+    with desk.authorised(sup, PINS["陈主管"], Role.SUPERVISOR):
+        desk.isolation.correct_case(case.id, "name", "李四光", "核对身份证")
+        desk.sync.export_bundle(tmp_path)
+    with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        desk.staff.update_settings(desk.settings.model_copy(update={"fever_threshold": 37.5}))
+        desk.staff.add_operator(name="黄保安", role=Role.GUARD, pin="2222")
+        assert actions(desk) == ["sign_in", "register", "override", "reveal", "case_open", "case_close", "correct",
+                                 "export", "settings", "add_operator"]
+        with db.session() as s:
+            entries = audit.entries(s)
+            assert audit.verify(s).first_bad is None
+        by_action = {e.action: e for e in entries}
+        assert by_action["register"].record_id == saved.visit.id
+        assert by_action["correct"].operator_id == sup and by_action["correct"].detail == "name"
+        assert by_action["settings"].detail == "fever_threshold"
+        # Details name records and fields, never the people in them.
+        assert not any(word in e.detail for e in entries for word in ("王五", "李四", "13800138000"))
 
 
 def test_an_import_is_audited_at_the_office(tmp_path, now, open_office):

@@ -52,17 +52,17 @@ def office(gates, tmp_path, open_office):
     desk = Desk(db, clock=lambda: LATER)
     desk.sync.complete_office_setup(office_name="鼓楼区防控办", community="", admin_name="周主任", pin="2468",
                                     pin_again="2468", office_label="区办公室")
-    desk.authorise(desk.staff.operators()[0].id, "2468", Role.ADMIN)
-    enroll(db, *dbs)
-    importer = desk.sync.importer()
-    for gate_db in dbs:  # every record of the gates, whatever earlier tests exported from them
-        path = export_bundle(gate_db, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=1),
-                             day_from=NOW.date() - timedelta(days=2), day_to=NOW.date() + timedelta(days=1)).path
-        assert importer.run(path).status == "accepted"
-    assert sum(c.figures.visits for c in desk.office.day_summary(local_today(NOW, desk.settings.zone)).compounds) \
-        == 20 + 21 + 22 + 23 + 24
-    yield desk
-    db.close()
+    with desk.authorised(desk.staff.operators()[0].id, "2468", Role.ADMIN):
+        enroll(db, *dbs)
+        importer = desk.sync.importer()
+        for gate_db in dbs:  # every record of the gates, whatever earlier tests exported from them
+            path = export_bundle(gate_db, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=1),
+                                 day_from=NOW.date() - timedelta(days=2), day_to=NOW.date() + timedelta(days=1)).path
+            assert importer.run(path).status == "accepted"
+        assert sum(c.figures.visits for c in desk.office.day_summary(local_today(NOW, desk.settings.zone)).compounds) \
+            == 20 + 21 + 22 + 23 + 24
+        yield desk
+        db.close()
 
 
 def names(tree: units.Tree, ids) -> list[str]:
@@ -189,7 +189,6 @@ def test_a_community_account_sees_its_own_community_only(office, tmp_path):
     cadre = next(o for o in office.staff.operators() if o.name == "温泉社区干部")
     office.office.limit_account(cadre.id, community)
     others = compound_of(office, "三坊小区")
-    office.drop_authority()
     office.staff.sign_in(cadre.id, "1357")
     assert [c.compound for c in office.office.day_summary(day).compounds] == ["榕城花园"]
     mine = sum(c.figures.visits for c in office.office.day_summary(day).compounds)
@@ -204,27 +203,27 @@ def test_a_community_account_sees_its_own_community_only(office, tmp_path):
     assert {r.compound_name for r in office.sync.completeness()} == {"榕城花园"}  # gates reporting: its own
     assert office.sync.open_conflicts() == []
     with pytest.raises(NotAllowed):  # nor may it change the district's units
-        office.authorise(cadre.id, "1357", Role.SUPERVISOR)
-        office.office.rename_unit(community, "别名")
+        with office.authorised(cadre.id, "1357", Role.SUPERVISOR):
+            office.office.rename_unit(community, "别名")
     from openpyxl import load_workbook
 
-    office.authorise(cadre.id, "1357", Role.SUPERVISOR)
-    cells = {str(v) for row in load_workbook(office.office.write_report(day, tmp_path / "r.xlsx")).active.iter_rows(
-        values_only=True) for v in row if v is not None}
-    assert "榕城花园" in cells and not {"三坊小区", "金山小区", "五四北苑"} & cells
-    # the testing rounds too: its own compound's (each of its two gates ran one), on screen and in the report
-    assert {r.compound for r in office.office.round_summary(day).rows} == {"榕城花园"}
-    with pytest.raises(NotAllowed):
-        office.office.round_summary(day, find(tree, units.DISTRICT, "鼓楼区"))
-    # and the home services: its own compound's only
-    assert {r.compound for r in office.office.care_summary(day).rows} == {"榕城花园"}
-    with pytest.raises(NotAllowed):
-        office.office.care_summary(day, find(tree, units.DISTRICT, "鼓楼区"))
-    book = load_workbook(office.office.write_report(day, tmp_path / "r2.xlsx"))
-    assert len(book.worksheets) == 3  # the summary, the rounds, the home services
-    for sheet in book.worksheets[1:]:
-        cells = {str(v) for row in sheet.iter_rows(values_only=True) for v in row if v is not None}
+    with office.authorised(cadre.id, "1357", Role.SUPERVISOR):
+        cells = {str(v) for row in load_workbook(office.office.write_report(day, tmp_path / "r.xlsx")).active.iter_rows(
+            values_only=True) for v in row if v is not None}
         assert "榕城花园" in cells and not {"三坊小区", "金山小区", "五四北苑"} & cells
+        # the testing rounds too: its own compound's (each of its two gates ran one), on screen and in the report
+        assert {r.compound for r in office.office.round_summary(day).rows} == {"榕城花园"}
+        with pytest.raises(NotAllowed):
+            office.office.round_summary(day, find(tree, units.DISTRICT, "鼓楼区"))
+        # and the home services: its own compound's only
+        assert {r.compound for r in office.office.care_summary(day).rows} == {"榕城花园"}
+        with pytest.raises(NotAllowed):
+            office.office.care_summary(day, find(tree, units.DISTRICT, "鼓楼区"))
+        book = load_workbook(office.office.write_report(day, tmp_path / "r2.xlsx"))
+        assert len(book.worksheets) == 3  # the summary, the rounds, the home services
+        for sheet in book.worksheets[1:]:
+            cells = {str(v) for row in sheet.iter_rows(values_only=True) for v in row if v is not None}
+            assert "榕城花园" in cells and not {"三坊小区", "金山小区", "五四北苑"} & cells
 
 
 def test_an_office_from_before_the_units_gets_its_compounds_placed(gates, tmp_path, open_office, monkeypatch):
@@ -282,16 +281,15 @@ def test_a_community_account_sees_and_decides_only_its_own_gates_conflicts(offic
         from models import sync
 
         theirs = [c.id for c in sync.conflict_views(s)]
-    office.drop_authority()
     office.staff.sign_in(cadre.id, "1357")  # the community's cadre at the desk
-    office.authorise(cadre.id, "1357", Role.SUPERVISOR)
-    mine = office.sync.open_conflicts()
-    assert len(mine) == 1
-    other = next(c for c in theirs if c != mine[0].id)
-    with pytest.raises(NotAllowed):
-        office.sync.resolve_conflict(other, take_incoming=True)
-    office.sync.resolve_conflict(mine[0].id, take_incoming=False)
-    assert office.sync.open_conflicts() == []
+    with office.authorised(cadre.id, "1357", Role.SUPERVISOR):
+        mine = office.sync.open_conflicts()
+        assert len(mine) == 1
+        other = next(c for c in theirs if c != mine[0].id)
+        with pytest.raises(NotAllowed):
+            office.sync.resolve_conflict(other, take_incoming=True)
+        office.sync.resolve_conflict(mine[0].id, take_incoming=False)
+        assert office.sync.open_conflicts() == []
 
 
 def test_the_daily_report_rolls_up_at_the_first_level_with_more_than_one_unit(office, tmp_path):
@@ -345,14 +343,14 @@ def test_two_office_pcs_deciding_one_conflict_at_once_decide_it_once(office, gat
     assert len(Importer(office.db, clock=lambda: LATER).run(path).conflicts) == 1
     [conflict] = office.sync.open_conflicts()
     pcs = [office, Desk(office.db, clock=lambda: LATER)]  # two desks, each deciding on its own connection
-    for pc in pcs:
-        pc.authorise(pc.staff.operators()[0].id, "2468", Role.ADMIN)
+    grants = {pc: pc.grant(pc.staff.operators()[0].id, "2468", Role.ADMIN) for pc in pcs}
     start, errors = threading.Barrier(2), []
 
-    def decide(pc, take):
+    def decide(pc, take):  # a PIN's authority is the thread's that holds it: each decides with its own
         start.wait()
         try:
-            pc.sync.resolve_conflict(conflict.id, take_incoming=take)
+            with pc.authority_of(grants[pc]):
+                pc.sync.resolve_conflict(conflict.id, take_incoming=take)
         except Exception as exc:  # noqa: BLE001
             errors.append(exc)
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from models.sync.export import OVERLAP, ExportResult, NotAStation, export_bundle  # noqa: F401
 from models.sync.forward import NoUnit, OfficeUnit, forward_bundle, office_unit, set_office_unit  # noqa: F401
-from models.sync.importer import FUTURE_TOLERANCE, MAX_SEQUENCE_STEP, Importer  # noqa: F401
+from models.sync.batches import FUTURE_TOLERANCE  # noqa: F401
+from models.sync.gate_bundle import MAX_SEQUENCE_STEP  # noqa: F401
+from models.sync.importer import Importer  # noqa: F401
 from models.sync.inbox import PEOPLE_LOG, Cancelled, FileSummary, Problem, bundle_files, is_people_log, reports_header  # noqa: F401
 from models.sync.keys import (  # noqa: F401
     FINGERPRINT_RE,

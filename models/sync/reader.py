@@ -150,10 +150,8 @@ def read_file(path: str, office_key: str | None, latest: str, dialect: str) -> R
 
 def _tracked_line(d: wire.Decoded, record_type: str) -> bytes:
     """The record's sync row (id, type, revision, digest, owner) as a COPY line. Ids and owners
-    are checked UUIDs, digests hex, revisions whole numbers: nothing to escape but a missing owner."""
-    if d.station_id is None:
-        return bulk.copy_line((d.id, record_type, d.rev, d.digest, None))
-    return f"{d.id}\t{record_type}\t{d.rev}\t{d.digest}\t{d.station_id}\n".encode()
+    are checked UUIDs, digests hex, revisions whole numbers: nothing to escape."""
+    return bulk.copy_line_checked((d.id, record_type, d.rev, d.digest, d.station_id))
 
 
 class ReadAhead:

@@ -119,7 +119,7 @@ def apply_relayed(importer, conn: Connection, opened: bundle.OpenBundle, summary
                 opened.spool(member, out)
             key = bundle.unb64(entry.content_key) if entry.content_key else None
             inner_summary = FileSummary(path=Path(entry.member))
-            with bundle.open_bundle(path, content_key=key, known_key=importer._known_key(conn),
+            with bundle.open_bundle(path, content_key=key, known_key=importer.known_key(conn),
                                     trust_new_key=trust, admit_new=lambda _key: True) as inner:
                 gm = inner.manifest
                 if (inner.receipt_id, inner.station_id, gm.sequence) != (entry.receipt, entry.station_id,
@@ -136,12 +136,12 @@ def apply_relayed(importer, conn: Connection, opened: bundle.OpenBundle, summary
                     raise BundleRejected("not_in_scope", office=m.compound.name, station=label,
                                          where=theirs.shown() or "-", unit=unit.shown())
                 fingerprint = bundle.key_id(inner.public_key)
-                first_seen = importer._known_key(conn)(inner.station_id) is None
+                first_seen = importer.known_key(conn)(inner.station_id) is None
                 if first_seen and not enrolled(conn, fingerprint):
                     enroll(conn, fingerprint, now=now, operator_id=importer.operator_id,
                            station_id=importer.station_id, audited=False)
-                    importer._to_audit.append(f"{fingerprint} via={relay_id}")
-                importer._apply(conn, inner, inner_summary, now, None, cancelled, None, fill=unit, via=relay_id)
+                    importer.note_enrolled(f"{fingerprint} via={relay_id}")
+                importer.apply(conn, inner, inner_summary, now, None, cancelled, None, fill=unit, via=relay_id)
                 if importer.keeps_relayed:
                     keep(conn, inner, path.read_bytes(), now)
             summary.add(inner_summary, label=label, fingerprint=fingerprint if first_seen else None)

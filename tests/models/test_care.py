@@ -14,6 +14,7 @@ from models.kit.validation import InvalidInput
 from models.station.parcels import IntakeForm, ParcelStatus
 from models.trust.operators import NotAllowed, Role
 from tests.models.test_trust import PINS, op_id
+from tests.conftest import OFFICE_NOW
 
 
 def as_supervisor(desk):
@@ -130,7 +131,7 @@ def test_names_age_out_once_help_has_ended_and_the_office_gets_the_ledger(tmp_pa
     office = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(office)
     enroll(office, desk.db)
-    summary = Importer(office).run(export_bundle(desk.db, tmp_path / "usb", sheets=False, now=now).path)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(export_bundle(desk.db, tmp_path / "usb", sheets=False, now=now).path)
     assert summary.status == "accepted", summary.problem
     with office.session() as s:
         assert (record_counts(s)["home_services"], s.scalar(select(care.HomeNeed.id).limit(1)) is not None) == \

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -111,11 +112,13 @@ def serial(bundles, ready_office, pg_server):
 
 
 def importer_process(url: str, files: list[Path]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "import", "--database", url, "--json",
-                           *map(str, files)], capture_output=True, text=True, timeout=300,
-                          env=dict(os.environ, GATEDESK_LANG="en"))
+    """An office PC's `gatedesk import`, its clock at LATER (what it keeps is judged by its clock)."""
+    return subprocess.run(["faketime", LATER.strftime("%Y-%m-%d %H:%M:%S"), sys.executable, str(ROOT / "main.py"),
+                           "import", "--database", url, "--json", *map(str, files)],
+                          capture_output=True, text=True, timeout=300, env=dict(os.environ, GATEDESK_LANG="en", TZ="UTC"))
 
 
+@pytest.mark.skipif(shutil.which("faketime") is None, reason="faketime is not installed (apt-get install faketime)")
 @pytest.mark.parametrize("round_", range(ROUNDS))
 def test_office_pcs_importing_at_once_end_with_the_serial_union(bundles, ready_office, serial, pg_server, round_):
     _, paths = bundles

@@ -21,6 +21,7 @@ from models.sync import Importer, ensure_office, export_bundle
 from models.sync.tables import SyncReceipt
 from models.trust.first_run import SetupForm, complete_setup
 from tests.sync_helpers import enroll
+from tests.conftest import NOW, OFFICE_NOW
 
 # Text a scanner, a paste or a stuck key can produce: control characters, emoji, RTL marks,
 # surrogate-free Unicode, very long runs, SQL and format strings.
@@ -120,7 +121,7 @@ def a_bundle(tmp_path_factory):
     root = tmp_path_factory.mktemp("bundle")
     db = open_database(root / "gate" / "gatedesk.sqlite3")
     create_demo(db, days=1, visits_per_day=20)
-    path = export_bundle(db, root / "stick", sheets=False).path
+    path = export_bundle(db, root / "stick", sheets=False, now=NOW).path
     db.close()
     return path.read_bytes()
 
@@ -163,7 +164,7 @@ def test_the_bundle_reader_rejects_damage_whole(a_bundle, office, tmp_path_facto
     path = tmp_path_factory.mktemp("in") / "damaged.gdbundle"
     path.write_bytes(bytes(raw))
     before = office_rows(office)
-    summary = Importer(office).run(path)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(path)
     if summary.status == "accepted":
         # Only bytes that do not matter changed (zip padding after the end, say): then all is in.
         assert office_rows(office)[1] == before[1] + 1 or summary.already_imported
@@ -186,5 +187,5 @@ def test_a_bundle_with_a_member_rewritten_and_re_zipped_is_rejected(a_bundle, of
                 body = edited
             zout.writestr(info, body)
     before = office_rows(office)
-    summary = Importer(office).run(forged)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(forged)
     assert summary.status == "rejected" and office_rows(office) == before

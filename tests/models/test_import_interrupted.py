@@ -39,7 +39,7 @@ def stick(tmp_path_factory):
 def cut_off_on_the_second_file(monkeypatch, pg_server, url):
     """What a server restart does to the importer's connection, while it applies the second file."""
     calls = []
-    apply = ImporterClass._apply
+    apply = ImporterClass.apply
 
     def restarted(self, conn, opened, *a, **kw):
         calls.append(opened.path.name)
@@ -48,7 +48,7 @@ def cut_off_on_the_second_file(monkeypatch, pg_server, url):
                              f"'{url.rsplit('/', 1)[1]}' AND pid <> pg_backend_pid()")
         return apply(self, conn, opened, *a, **kw)
 
-    monkeypatch.setattr(ImporterClass, "_apply", restarted)
+    monkeypatch.setattr(ImporterClass, "apply", restarted)
     return calls
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from models.app.demo import create_demo
 from models.store.db import open_database
 from models.sync import Importer, ensure_office, export_bundle
-from tests.conftest import NOW
+from tests.conftest import NOW, OFFICE_NOW
 from tests.models.test_sync import snapshot
 from tests.sync_helpers import craft, enroll, joined, lines, member, signing_key
 
@@ -38,7 +38,7 @@ def office(tmp_path, gates, open_office):
     db = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(db)
     enroll(db, gates["A"][0], gates["B"][0])
-    importer = Importer(db)
+    importer = Importer(db, clock=lambda: OFFICE_NOW)
     assert [importer.run(gates[n][1]).status for n in ("B", "A")] == ["accepted", "accepted"]
     yield db
     db.close()
@@ -59,7 +59,7 @@ def a_station(gates) -> str:
 
 def expect(office, path: Path, code: str, record: str | None = None):
     before = snapshot(office)
-    summary = Importer(office).run(path)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(path)
     assert (summary.status, summary.problem.code if summary.problem else None) == ("rejected", code), summary.problem
     if record is not None:
         assert summary.problem.record_id == record
@@ -181,7 +181,7 @@ def test_a_record_deleted_at_the_office_by_mistake_comes_back_with_its_owners_ne
         c.execute(text("DELETE FROM parcel WHERE id = :i"), {"i": victim})
     again = export_bundle(b_db, tmp_path / "again", sheets=False, now=NOW + timedelta(hours=1),
                           day_from=NOW.date() - timedelta(days=1), day_to=NOW.date() + timedelta(days=1))
-    summary = Importer(office).run(again.path)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(again.path)
     assert summary.status == "accepted" and summary.created.get("parcel") == 1
     with office.engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM parcel WHERE id = :i"), {"i": victim}).scalar() == 1
@@ -191,7 +191,7 @@ def test_a_new_station_is_held_and_applies_nothing_until_enrolled(gates, tmp_pat
     db = open_office(tmp_path / "office3" / "gatedesk.sqlite3")
     ensure_office(db)
     before = snapshot(db)
-    summary = Importer(db).run(gates["B"][1])
+    summary = Importer(db, clock=lambda: OFFICE_NOW).run(gates["B"][1])
     assert (summary.status, summary.problem.code) == ("held", "not_enrolled")
     assert summary.fingerprint == __import__("tests.sync_helpers", fromlist=["x"]).fingerprint(gates["B"][0])
     assert (summary.compound, summary.gate) == ("榕城花园", "东门")
@@ -205,7 +205,7 @@ def test_a_new_station_is_held_and_applies_nothing_until_enrolled(gates, tmp_pat
         settings.trust_new_stations = True
         save_settings(s, settings)
         s.commit()
-    assert Importer(db).run(gates["B"][1]).status == "accepted"
+    assert Importer(db, clock=lambda: OFFICE_NOW).run(gates["B"][1]).status == "accepted"
     db.close()
 
 
@@ -220,7 +220,7 @@ def test_an_enrolled_station_with_trust_on_first_use_still_owns_nothing_of_other
         settings.trust_new_stations = True
         save_settings(s, settings)
         s.commit()
-    assert Importer(db).run(gates["B"][1]).status == "accepted"
+    assert Importer(db, clock=lambda: OFFICE_NOW).run(gates["B"][1]).status == "accepted"
     stranger = tmp_path / "stranger" / "gatedesk.sqlite3"
     sdb = open_database(stranger)
     create_demo(sdb, days=1, visits_per_day=5, seed=9, compound="某小区", gate="南门", now=NOW)
@@ -247,9 +247,9 @@ def test_the_same_record_twice_in_two_batches_of_a_file_is_refused(gates, office
     """Across batches too, whether the file's ids are kept in memory or (a file too large for that)
     in a scratch table of the database."""
     from models.store import bulk
-    from models.sync import importer
+    from models.sync import batches
 
-    monkeypatch.setattr(importer, "BATCH", 7)
+    monkeypatch.setattr(batches, "BATCH", 7)
     if huge:
         monkeypatch.setattr(bulk, "IN_MEMORY_IDS", 0)
     b_db, b_path = gates["B"]
@@ -270,7 +270,7 @@ def test_equal_content_written_differently_is_not_a_conflict(gates, office, tmp_
 
     path = craft(b_path, tmp_path / "respaced.gdbundle", signing_key(b_db), members={"visit.jsonl": respaced},
                  manifest=lambda m: m.update(sequence=m["sequence"] + 1))
-    summary = Importer(office).run(path)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(path)
     assert summary.status == "accepted" and summary.conflicts == [] and summary.total("created") == 0
     assert summary.unchanged["visit"] == len(member(b_path, "visit.jsonl"))
 
@@ -283,7 +283,7 @@ def test_an_office_attacked_before_owners_were_kept_gets_the_record_back(gates, 
     db = open_database(path)
     ensure_office(db)
     enroll(db, b_db)
-    assert Importer(db).run(b_path).status == "accepted"
+    assert Importer(db, clock=lambda: OFFICE_NOW).run(b_path).status == "accepted"
     victim = member(b_path, "parcel.jsonl")[0]["id"]
     db.close()
     con = sqlite3.connect(path)  # what the v6 importer did with a stranger's tombstone
@@ -303,7 +303,7 @@ def test_an_office_attacked_before_owners_were_kept_gets_the_record_back(gates, 
     assert owner is None and others == 1  # only the deletion lost its owner
     again = export_bundle(b_db, tmp_path / "again", sheets=False, now=NOW + timedelta(hours=1),
                           day_from=NOW.date() - timedelta(days=1), day_to=NOW.date() + timedelta(days=1))
-    summary = Importer(db).run(again.path)
+    summary = Importer(db, clock=lambda: OFFICE_NOW).run(again.path)
     assert summary.status == "accepted" and summary.created.get("parcel") == 1
     with db.engine.connect() as c:
         assert c.execute(text("SELECT station_id FROM sync_record WHERE id = :i"), {"i": victim}).scalar() == \

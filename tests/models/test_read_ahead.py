@@ -13,6 +13,7 @@ from models.sync.records import record_types
 from models.store.clock import utcnow
 from tests.models.test_sync import gates  # noqa: F401 - the module's two demo gates
 from tests.sync_helpers import craft, enroll, joined, lines, member, signing_key
+from tests.conftest import OFFICE_NOW
 
 
 
@@ -105,10 +106,10 @@ def test_a_run_read_by_workers_ends_as_reading_each_file_in_place(files, gates, 
     monkeypatch.setattr(reader.ReadAhead, "take", noting)
     in_place = _office(open_office, tmp_path / "one", gates)
     ahead = _office(open_office, tmp_path / "two", gates)
-    serial = Importer(in_place, workers=0).run_all(files)
+    serial = Importer(in_place, clock=lambda: OFFICE_NOW, workers=0).run_all(files)
     assert taken == [False] * len(files)  # no worker at all
     taken.clear()
-    parallel = Importer(ahead, workers=1).run_all(files)
+    parallel = Importer(ahead, clock=lambda: OFFICE_NOW, workers=1).run_all(files)
     # The first file is read in place while the worker starts; half a file: the importer's own opening says why.
     assert taken == [False, True, True, False, True, True, True]
     assert _outcome(parallel) == _outcome(serial)
@@ -121,7 +122,7 @@ def test_a_run_read_by_workers_ends_as_reading_each_file_in_place(files, gates, 
         purposes = set(c.execute(text("SELECT purpose FROM visit")).scalars())
     assert {"送货\\后门\t第二栏\n第二行\r回车\b\f\v\u2028\x1f\x7f\\N", "后门\\N\\t"} <= purposes
     # The command line's run (each file in its own transaction) reads ahead the same way.
-    again = Importer(ahead, workers=1).run_each(files)
+    again = Importer(ahead, clock=lambda: OFFICE_NOW, workers=1).run_each(files)
     assert [s.status for s in again] == ["accepted", "rejected", "rejected", "rejected", "accepted", "rejected",
                                          "accepted"]
     assert all(s.already_imported for s in (again[0], again[4], again[6]))
@@ -137,7 +138,7 @@ def test_what_a_worker_read_of_another_file_is_never_taken_for_this_one(gates, o
     assert other is not None and other.whole
     monkeypatch.setattr(reader.ReadAhead, "take", lambda self, path: other)
     office = _office(open_office, tmp_path / "office", gates)
-    out = Importer(office, workers=1).run_all([a])
+    out = Importer(office, clock=lambda: OFFICE_NOW, workers=1).run_all([a])
     assert out[0].status == "accepted"
     with office.engine.connect() as c:
         gates_of_visits = set(c.execute(text("SELECT DISTINCT gate_id FROM visit")).scalars())
@@ -159,7 +160,7 @@ def test_a_worker_that_dies_leaves_its_files_to_the_importer(files, gates, open_
 
     monkeypatch.setattr(reader.ReadAhead, "take", killing)
     office = _office(open_office, tmp_path / "office", gates)
-    out = Importer(office, workers=1).run_all(files)
+    out = Importer(office, clock=lambda: OFFICE_NOW, workers=1).run_all(files)
     assert [s.status for s in out] == ["accepted", "rejected", "rejected", "rejected", "accepted", "rejected",
                                        "accepted"]
     assert sum(s.total("created") for s in out) > 0
@@ -199,7 +200,7 @@ def test_a_run_of_a_few_small_files_starts_no_worker(gates, open_office, tmp_pat
     monkeypatch.setattr(reader, "ProcessPoolExecutor", lambda *a, **k: started.append(1) or (_ for _ in ()).throw(
         AssertionError("a worker was started")))
     office = _office(open_office, tmp_path / "office", gates)
-    out = Importer(office, workers=1).run_all([p for _, p, _ in gates])
+    out = Importer(office, clock=lambda: OFFICE_NOW, workers=1).run_all([p for _, p, _ in gates])
     assert [s.status for s in out] == ["accepted", "accepted"] and started == []
 
 
@@ -232,11 +233,11 @@ def test_a_file_that_changes_what_the_office_holds_ends_as_reading_it_in_place(g
                 manifest=lambda m: m.update(sequence=m["sequence"] + 1))
     in_place = _office(open_office, tmp_path / "one", gates)
     ahead = _office(open_office, tmp_path / "two", gates)
-    serial = Importer(in_place, workers=0).run_each([a, nxt])
+    serial = Importer(in_place, clock=lambda: OFFICE_NOW, workers=0).run_each([a, nxt])
     taken = []
     take = reader.ReadAhead.take
     monkeypatch.setattr(reader.ReadAhead, "take", lambda self, path: taken.append(take(self, path)) or taken[-1])
-    parallel = Importer(ahead, workers=1).run_each([a, nxt])
+    parallel = Importer(ahead, clock=lambda: OFFICE_NOW, workers=1).run_each([a, nxt])
     assert taken[0] is None and taken[1] is not None  # the second file was read by the worker
     assert _outcome(parallel) == _outcome(serial)
     assert parallel[1].status == "accepted" and parallel[1].updated.get("visit") == 1
@@ -261,8 +262,8 @@ def test_a_period_from_the_end_of_time_is_read_ahead_as_in_place(gates, open_off
     files = [a, *odd, b]
     in_place = _office(open_office, tmp_path / "one", gates)
     ahead = _office(open_office, tmp_path / "two", gates)
-    serial = Importer(in_place, workers=0).run_each(files)
-    parallel = Importer(ahead, workers=1).run_each(files)
+    serial = Importer(in_place, clock=lambda: OFFICE_NOW, workers=0).run_each(files)
+    parallel = Importer(ahead, clock=lambda: OFFICE_NOW, workers=1).run_each(files)
     assert _outcome(parallel) == _outcome(serial)
     assert [(s.status, s.problem.code if s.problem else None) for s in parallel] == [
         ("accepted", None), ("rejected", "bad_manifest"), ("rejected", "bad_manifest"), ("accepted", None)]

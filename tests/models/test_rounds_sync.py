@@ -17,7 +17,7 @@ from models.store.db import open_database
 from models.sync import Importer, ensure_office, export_bundle
 from models.sync.records import member_types
 from models.trust.first_run import SetupForm, complete_setup
-from tests.conftest import NOW
+from tests.conftest import NOW, OFFICE_NOW
 from tests.models.test_sync import make_gate
 from tests.sync_helpers import craft, enroll, signing_key
 
@@ -57,7 +57,7 @@ def test_a_gates_rounds_reach_the_office_with_the_same_figures(gate, office, tmp
     m = manifest(made.path)
     assert m["format_version"] == bundle.ROUNDS_FORMAT_VERSION
     assert [x["type"] for x in m["members"]] == member_types(3) and set(ROUND_TYPES) <= set(member_types(3))
-    summary = Importer(office).run(made.path)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(made.path)
     assert summary.status == "accepted", summary.problem
     assert summary.created["testing_round"] == 2 and summary.created["round_person"] > 100
     held = round_figures(gate)
@@ -68,7 +68,7 @@ def test_a_gates_rounds_reach_the_office_with_the_same_figures(gate, office, tmp
 
 def test_a_correction_after_closing_follows_in_the_next_bundle(gate, office, tmp_path):
     first = export_bundle(gate, tmp_path / "usb1", sheets=False, now=NOW + timedelta(minutes=1))
-    assert Importer(office).run(first.path).status == "accepted"
+    assert Importer(office, clock=lambda: OFFICE_NOW).run(first.path).status == "accepted"
     with gate.session() as s:
         closed = s.execute(select(rounds.TestingRound).where(rounds.TestingRound.closed_at.is_not(None))).scalar_one()
         line = rounds.not_sampled(s, round_id=closed.id, exempt_too=True)[0]
@@ -77,7 +77,7 @@ def test_a_correction_after_closing_follows_in_the_next_bundle(gate, office, tmp
                        operator_id=None, now=NOW + timedelta(minutes=5))
         s.commit()
     second = export_bundle(gate, tmp_path / "usb2", sheets=False, now=NOW + timedelta(minutes=10))
-    summary = Importer(office).run(second.path)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(second.path)
     assert summary.status == "accepted", summary.problem
     assert summary.created == {"round_correction": 1}
     assert summary.updated == {"testing_round": 1, "round_person": 1}
@@ -95,7 +95,7 @@ def test_a_gate_without_rounds_writes_format_1_which_the_office_reads(office, tm
     m = manifest(made.path)
     assert m["format_version"] == bundle.FORMAT_VERSION == 1
     assert not set(FORMAT_3) & {x["type"] for x in m["members"]}
-    assert Importer(office).run(made.path).status == "accepted"
+    assert Importer(office, clock=lambda: OFFICE_NOW).run(made.path).status == "accepted"
     db.close()
 
 
@@ -112,26 +112,26 @@ def test_the_members_a_format_holds_and_no_other(gate, office, tmp_path):
     drop = [f"{t}.jsonl" for t in FORMAT_3]
     # format 3 without its round members: missing
     short = craft(made, tmp_path / "short.gdbundle", key, manifest=_without_rounds(3), drop=drop)
-    assert Importer(office).run(short).problem.code == "missing_member"
+    assert Importer(office, clock=lambda: OFFICE_NOW).run(short).problem.code == "missing_member"
     # format 1 with them: a member it cannot hold
     older = craft(made, tmp_path / "older.gdbundle", key, manifest=lambda m: m.update(format_version=1))
-    assert Importer(office).run(older).problem.code == "unexpected_member"
+    assert Importer(office, clock=lambda: OFFICE_NOW).run(older).problem.code == "unexpected_member"
     # format 2 is an office's only; format 1 a gate's only
     office_kind = craft(made, tmp_path / "kind.gdbundle", key, manifest=_without_rounds(2), drop=drop)
-    assert Importer(office).run(office_kind).problem.code == "bad_manifest"
+    assert Importer(office, clock=lambda: OFFICE_NOW).run(office_kind).problem.code == "bad_manifest"
     # the same records as format 1, without the rounds: read as an older gate wrote them
     v1 = craft(made, tmp_path / "v1.gdbundle", key, manifest=_without_rounds(1), drop=drop)
-    summary = Importer(office).run(v1)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(v1)
     assert summary.status == "accepted", summary.problem
     assert not set(FORMAT_3) & set(summary.created)
-    assert Importer(office).run(made).created["testing_round"] == 2
+    assert Importer(office, clock=lambda: OFFICE_NOW).run(made).created["testing_round"] == 2
 
 
 def test_a_round_line_of_another_gates_round_is_refused(gate, office, tmp_path):
     """A station may bring lines only of its own rounds: another gate's round is not its parent."""
     other = make_gate(tmp_path / "other", "三坊小区", "北门", 4, office=office)
     theirs = export_bundle(other, tmp_path / "usb-other", sheets=False, now=NOW + timedelta(minutes=1)).path
-    assert Importer(office).run(theirs).status == "accepted"
+    assert Importer(office, clock=lambda: OFFICE_NOW).run(theirs).status == "accepted"
     with other.session() as s:
         their_round = s.execute(select(rounds.TestingRound.id)).scalars().first()
     other.close()
@@ -146,7 +146,7 @@ def test_a_round_line_of_another_gates_round_is_refused(gate, office, tmp_path):
         return b"\n".join(out) + b"\n"
 
     forged = craft(mine, tmp_path / "forged.gdbundle", signing_key(gate), members={"round_person.jsonl": point_at_theirs})
-    summary = Importer(office).run(forged)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(forged)
     assert summary.problem.code == "not_owner"
 
 
@@ -274,7 +274,7 @@ def test_a_closed_round_changes_at_the_office_only_through_a_correction(gate, of
     from tests.models.test_sync import snapshot
 
     first = export_bundle(gate, tmp_path / "usb1", sheets=False, now=NOW + timedelta(minutes=1))
-    assert Importer(office).run(first.path).status == "accepted"
+    assert Importer(office, clock=lambda: OFFICE_NOW).run(first.path).status == "accepted"
     closed = _closed_round(gate)
     later = NOW + timedelta(minutes=20)
     stamp = {"rev": 9, "updated_at": later.strftime("%Y-%m-%dT%H:%M:%S.000000Z")}
@@ -311,7 +311,7 @@ def test_a_closed_round_changes_at_the_office_only_through_a_correction(gate, of
     forged = craft(first.path, tmp_path / "changed.gdbundle", signing_key(gate),
                    manifest=lambda m: m.update(sequence=2), members=members)
     before = snapshot(office)
-    summary = Importer(office).run(forged)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(forged)
     assert (summary.status, summary.problem.code) == ("rejected", "closed_changed"), summary.problem
     assert snapshot(office) == before
     # Retention blanking a name on a closed round's line is no correction: it is taken.
@@ -319,7 +319,7 @@ def test_a_closed_round_changes_at_the_office_only_through_a_correction(gate, of
                      manifest=lambda m: m.update(sequence=2), members={"round_person.jsonl": _edit_lines(
                          lambda r: dict(r, **stamp, name="", sampled_by=None, note="") if r["round_id"] == closed.id
                          else r)})
-    taken = Importer(office).run(scrubbed)
+    taken = Importer(office, clock=lambda: OFFICE_NOW).run(scrubbed)
     assert taken.status == "accepted" and taken.updated["round_person"] > 0, taken.problem
 
 
@@ -352,7 +352,7 @@ def test_every_enumeration_and_day_of_format_3_is_checked(gate, office, tmp_path
 
     bad = craft(made, tmp_path / "bad.gdbundle", signing_key(gate), members={f"{member}.jsonl": _edit_lines(first_only)})
     before = snapshot(office)
-    summary = Importer(office).run(bad)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(bad)
     assert (summary.status, summary.problem.code) == ("rejected", "invalid_record"), summary.problem
     assert summary.problem.record_id == done[0]
     detail = str(summary.problem.message.params["detail"].text)

@@ -14,11 +14,10 @@ from models import sync
 from models.app.demo import create_demo
 from models.app.stats import record_counts
 from models.formats import bundle, wire
-from models.store.clock import utcnow
 from models.store.db import open_database
 from models.store.i18n import plain_translator
 from models.sync import Importer, ensure_office, export_bundle
-from tests.conftest import NOW
+from tests.conftest import NOW, OFFICE_NOW
 from tests.sync_helpers import craft, enroll, signing_key
 
 GATES = (("榕城花园", "东门", 1), ("三坊小区", "北门", 2))
@@ -50,7 +49,7 @@ def gates(tmp_path_factory):
     out = []
     for compound, gate, seed in GATES:
         db = make_gate(root / gate, compound, gate, seed)
-        result = export_bundle(db, root / "usb", sheets=False)
+        result = export_bundle(db, root / "usb", sheets=False, now=NOW)
         with db.session() as s:
             counts = record_counts(s)
         out.append((db, result.path, counts))
@@ -114,7 +113,7 @@ def resign_member(src: Path, dest: Path, key: str, member: str, edit) -> Path:
 # -- the union, in any order, exactly once ---------------------------------------------------
 @pytest.mark.parametrize("order", [(0, 1), (1, 0)])
 def test_two_gates_import_in_either_order_and_reimport_changes_nothing(gates, office, tmp_path, order):
-    importer = Importer(office)
+    importer = Importer(office, clock=lambda: OFFICE_NOW)
     first = [importer.run(gates[i][1]) for i in order]
     assert [s.status for s in first] == ["accepted", "accepted"]
     with office.session() as s:
@@ -132,10 +131,10 @@ def test_two_gates_import_in_either_order_and_reimport_changes_nothing(gates, of
 
 def test_dry_run_reports_the_same_counts_and_changes_nothing(gates, office):
     before = snapshot(office)
-    dry = Importer(office).run(gates[0][1], dry_run=True)
+    dry = Importer(office, clock=lambda: OFFICE_NOW).run(gates[0][1], dry_run=True)
     assert dry.status == "accepted" and dry.total("created") > 100
     assert snapshot(office) == before
-    real = Importer(office).run(gates[0][1])
+    real = Importer(office, clock=lambda: OFFICE_NOW).run(gates[0][1])
     assert (real.created, real.updated, real.unchanged) == (dry.created, dry.updated, dry.unchanged)
 
 
@@ -151,7 +150,7 @@ def test_an_edit_at_the_gate_arrives_as_an_update_in_the_next_bundle(tmp_path, o
     second = export_bundle(gate, tmp_path / "usb", sheets=False, now=NOW + timedelta(hours=1))
     assert second.seq == first.seq + 1
     assert second.counts["visit"] < first.counts["visit"]  # only what changed since, and its parents
-    importer = Importer(office)
+    importer = Importer(office, clock=lambda: OFFICE_NOW)
     # The newer bundle first: the older one then finds nothing newer to apply.
     s2, s1 = importer.run(second.path), importer.run(first.path)
     assert s2.created["visit"] >= 1 and s1.updated.get("visit", 0) == 0
@@ -184,16 +183,16 @@ def test_same_id_and_revision_with_other_content_is_a_conflict_never_an_overwrit
         lines[0] = wire.canonical_line(record)
         return b"".join(lines)
 
-    assert Importer(office).run(path).status == "accepted"
+    assert Importer(office, clock=lambda: OFFICE_NOW).run(path).status == "accepted"
     forged = resign_member(path, tmp_path / "x.gdbundle", key, "visit.jsonl", change_one_name)
-    summary = Importer(office).run(forged)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(forged)
     assert summary.status == "accepted" and len(summary.conflicts) == 1
     (rtype, rid), = summary.conflicts
     with office.engine.connect() as c:
         dest = c.execute(text("SELECT destination FROM visit WHERE id = :i"), {"i": rid}).scalar_one()
     assert dest != "改过的去向"  # the office's copy stands until a person decides
     # The same conflicting file again: one conflict, not two.
-    assert Importer(office).run(forged).conflicts == []
+    assert Importer(office, clock=lambda: OFFICE_NOW).run(forged).conflicts == []
     with office.session() as s:
         [conflict] = sync.open_conflicts(s)
     assert json.loads(conflict.incoming)["destination"] == "改过的去向"
@@ -207,7 +206,7 @@ def test_same_id_and_revision_with_other_content_is_a_conflict_never_an_overwrit
 # -- every rejection reason, and nothing changes ---------------------------------------------
 def expect_rejected(office, path: Path, code: str, record: str | None = None):
     before = snapshot(office)
-    summary = Importer(office).run(path)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(path)
     assert summary.status == "rejected", summary
     assert summary.problem.code == code, summary.problem
     if record is not None:
@@ -245,12 +244,12 @@ def test_changed_manifest_fails_the_signature(gates, office, tmp_path):
 
 def test_another_key_for_a_known_station_is_refused_until_trusted(gates, office, tmp_path):
     db, path, _ = gates[0]
-    assert Importer(office).run(path).status == "accepted"
+    assert Importer(office, clock=lambda: OFFICE_NOW).run(path).status == "accepted"
     other = bundle.new_signing_key()
     forged = rezip(path, tmp_path / "k.gdbundle", signing_key=other, manifest=lambda m: m["station"].update(
         public_key=bundle.signing_public_key(other)))
     expect_rejected(office, forged, "key_changed")
-    assert Importer(office, trust_new_key=True).run(forged).status == "accepted"
+    assert Importer(office, clock=lambda: OFFICE_NOW, trust_new_key=True).run(forged).status == "accepted"
 
 
 def test_newer_format(gates, office, tmp_path):
@@ -309,7 +308,7 @@ def test_records_of_another_station_are_refused(gates, office, tmp_path):
 
 def test_records_dated_in_the_future(gates, office):
     before = snapshot(office)
-    summary = Importer(office, clock=lambda: utcnow() - timedelta(days=5)).run(gates[0][1])
+    summary = Importer(office, clock=lambda: NOW - timedelta(days=5)).run(gates[0][1])
     assert summary.status == "rejected" and summary.problem.code == "future_record"
     assert snapshot(office) == before
 
@@ -325,7 +324,7 @@ def test_a_bad_file_changes_nothing_and_the_others_still_import(gates, office, t
 
     bad = resign_member(gates[0][1], tmp_path / "late.gdbundle", signing_key(gates[0][0]),
                         "disinfection_round.jsonl", bad_round)
-    results = [Importer(office).run(p) for p in (bad, gates[1][1])]
+    results = [Importer(office, clock=lambda: OFFICE_NOW).run(p) for p in (bad, gates[1][1])]
     assert [r.status for r in results] == ["rejected", "accepted"]
     with office.session() as s:
         counts = record_counts(s)
@@ -336,7 +335,7 @@ def test_a_bad_file_changes_nothing_and_the_others_still_import(gates, office, t
 def test_cancel_leaves_the_database_as_before(gates, office):
     before = snapshot(office)
     calls = []
-    summary = Importer(office).run(gates[0][1], progress=lambda d, t: calls.append(d),
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(gates[0][1], progress=lambda d, t: calls.append(d),
                                    cancelled=lambda: bool(calls))
     assert summary.status == "cancelled"
     assert snapshot(office) == before
@@ -351,7 +350,7 @@ def test_encrypted_bundles_open_only_at_their_office(tmp_path, office):
     with gate.session() as s:
         sync.load_office_key(s, sync.OfficeKeyFile.loads(key.dumps()))
         s.commit()
-    result = export_bundle(gate, tmp_path / "usb", sheets=False)
+    result = export_bundle(gate, tmp_path / "usb", sheets=False, now=NOW)
     assert result.encrypted
     with zipfile.ZipFile(result.path) as zf:
         raw = b"".join(zf.read(n) for n in zf.namelist() if n.endswith(".enc"))
@@ -373,7 +372,7 @@ def test_encrypted_bundles_open_only_at_their_office(tmp_path, office):
     expect_rejected(keyless, result.path, "encrypted_no_key")
     keyless.close()
 
-    summary = Importer(office).run(result.path)
+    summary = Importer(office, clock=lambda: OFFICE_NOW).run(result.path)
     assert summary.status == "accepted" and summary.created["visit"] == 120
     # A frame cut out of the middle is caught, not silently skipped.
     cut = tmp_path / "cut.gdbundle"
@@ -385,7 +384,7 @@ def test_encrypted_bundles_open_only_at_their_office(tmp_path, office):
         return data[4 + n:]
 
     resign_member(result.path, cut, signing_key(gate), "visit.jsonl.enc", drop_frame)
-    assert Importer(office).run(cut).status == "rejected"
+    assert Importer(office, clock=lambda: OFFICE_NOW).run(cut).status == "rejected"
     gate.close()
 
 
@@ -404,13 +403,13 @@ def test_office_key_file_round_trip_and_damage(office):
 # -- completeness, deletions ---------------------------------------------------------------------
 def test_a_missing_sequence_number_is_a_visible_gap(tmp_path, office):
     gate = make_gate(tmp_path / "g", "榕城花园", "东门", 4, office)
-    paths = [export_bundle(gate, tmp_path / f"usb{i}", sheets=False).path for i in range(3)]
+    paths = [export_bundle(gate, tmp_path / f"usb{i}", sheets=False, now=NOW).path for i in range(3)]
     for p in (paths[0], paths[2]):
-        assert Importer(office).run(p).status == "accepted"
+        assert Importer(office, clock=lambda: OFFICE_NOW).run(p).status == "accepted"
     with office.session() as s:
         report = next(r for r in sync.completeness(s) if r.gate_name == "东门" and r.last_seq == 3)
     assert (report.last_seq, report.missing, report.missing_count) == (3, [(2, 2)], 1)
-    assert Importer(office).run(paths[1]).status == "accepted"
+    assert Importer(office, clock=lambda: OFFICE_NOW).run(paths[1]).status == "accepted"
     with office.session() as s:
         assert all(r.missing == [] for r in sync.completeness(s))
     gate.close()
@@ -422,21 +421,22 @@ def _a_parcel_deleted_between_two_bundles(tmp_path, office):
     from models.sync.tables import Tombstone
 
     gate = make_gate(tmp_path / "g", "榕城花园", "东门", 8, office)
-    first = export_bundle(gate, tmp_path / "usb", sheets=False)
+    first = export_bundle(gate, tmp_path / "usb", sheets=False, now=NOW)
     with gate.engine.begin() as c:
         parcel_id = c.execute(text("SELECT id FROM parcel LIMIT 1")).scalar_one()
         c.execute(text("DELETE FROM parcel WHERE id = :i"), {"i": parcel_id})
     with gate.session() as s:
         ctx = this_station(s)
+        deleted = NOW + timedelta(minutes=30)
         s.add(Tombstone(station_id=ctx.station_id, gate_id=ctx.gate_id, record_type="parcel",
-                        record_id=parcel_id, reason="retention"))
+                        record_id=parcel_id, reason="retention", created_at=deleted, updated_at=deleted))
         s.commit()
-    return gate, first, export_bundle(gate, tmp_path / "usb", sheets=False), parcel_id
+    return gate, first, export_bundle(gate, tmp_path / "usb", sheets=False, now=NOW + timedelta(hours=1)), parcel_id
 
 
 def test_a_deletion_travels_and_an_older_bundle_cannot_bring_the_record_back(tmp_path, office):
     gate, first, second, parcel_id = _a_parcel_deleted_between_two_bundles(tmp_path, office)
-    importer = Importer(office)
+    importer = Importer(office, clock=lambda: OFFICE_NOW)
     assert importer.run(first.path).status == "accepted"
     assert importer.run(second.path).status == "accepted"
     assert importer.run(first.path).status == "accepted"  # re-import the older one
@@ -450,7 +450,7 @@ def test_a_record_whose_deletion_arrived_first_stays_out_when_its_older_bundle_c
     carrying the record. The record stays deleted, and nothing of it is kept (on a server too,
     where the import claims a batch's new ids before it looks at them)."""
     gate, first, second, parcel_id = _a_parcel_deleted_between_two_bundles(tmp_path, office)
-    importer = Importer(office)
+    importer = Importer(office, clock=lambda: OFFICE_NOW)
     assert importer.run(second.path).status == "accepted"
     older = importer.run(first.path)
     assert older.status == "accepted" and older.unchanged.get("parcel", 0) >= 1
@@ -464,7 +464,7 @@ def test_a_record_whose_deletion_arrived_first_stays_out_when_its_older_bundle_c
 
 
 def test_operators_arrive_without_their_pins(gates, office):
-    Importer(office).run(gates[0][1])
+    Importer(office, clock=lambda: OFFICE_NOW).run(gates[0][1])
     with gates[0][0].session() as s:
         sync.ensure_signing_key(s)
     with zipfile.ZipFile(gates[0][1]) as zf:
@@ -488,7 +488,7 @@ def test_the_people_files_are_masked_and_open_in_excel(tmp_path):
     from openpyxl import load_workbook
 
     gate = make_gate(tmp_path / "g", "榕城花园", "东门", 9)
-    result = export_bundle(gate, tmp_path / "usb", language="zh_CN")
+    result = export_bundle(gate, tmp_path / "usb", language="zh_CN", now=NOW)
     xlsx, visits_csv = result.sheets[0], result.sheets[1]
     raw = visits_csv.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
@@ -503,7 +503,7 @@ def test_the_people_files_are_masked_and_open_in_excel(tmp_path):
     with gate.engine.connect() as c:
         full = set(c.execute(text("SELECT phone FROM visit WHERE phone IS NOT NULL")).scalars())
     assert not full & set(phones)
-    admin = export_bundle(gate, tmp_path / "full", full_data=True)
+    admin = export_bundle(gate, tmp_path / "full", full_data=True, now=NOW)
     rows = list(load_workbook(admin.sheets[0], read_only=True)["登记"].iter_rows(values_only=True))
     assert {r[3] for r in rows[1:] if r[3]} <= full
     gate.close()
@@ -512,13 +512,13 @@ def test_the_people_files_are_masked_and_open_in_excel(tmp_path):
 def test_bundle_stays_importable_when_read_through_a_slow_reader(gates, office, tmp_path, monkeypatch):
     """A USB stick returns short reads; the line splitter must not lose or join lines."""
     monkeypatch.setattr(bundle, "READ_CHUNK", 777)
-    assert Importer(office).run(gates[0][1]).total("created") > 100
+    assert Importer(office, clock=lambda: OFFICE_NOW).run(gates[0][1]).total("created") > 100
 
 
 def test_a_run_of_files_is_atomic_per_file_and_cancellable_whole(gates, office, tmp_path):
     cut = tmp_path / "cut.gdbundle"
     cut.write_bytes(gates[0][1].read_bytes()[:4000])
-    importer = Importer(office)
+    importer = Importer(office, clock=lambda: OFFICE_NOW)
     preview = importer.run_all([gates[0][1], cut, gates[1][1]], dry_run=True)
     assert [s.status for s in preview] == ["accepted", "rejected", "accepted"]
     before = snapshot(office)

@@ -12,6 +12,7 @@ from models.station.isolation import Outcome as CaseOutcome
 from models.sync import export_bundle
 from models.trust import audit
 from models.trust.operators import NotAllowed, Role
+from tests.conftest import OFFICE_NOW
 
 PINS = {"林管理": "1234", "陈主管": "2345", "张保安": "1111"}
 
@@ -112,9 +113,9 @@ def test_an_import_is_audited_at_the_office(tmp_path, now, open_office):
     office = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(office)
     fingerprint = __import__("tests.sync_helpers", fromlist=["x"]).fingerprint(bundle_path)
-    first = Importer(office, operator_id="someone", enroll=[fingerprint]).run(bundle_path)
+    first = Importer(office, clock=lambda: OFFICE_NOW, operator_id="someone", enroll=[fingerprint]).run(bundle_path)
     assert first.status == "accepted"
-    assert Importer(office, operator_id="someone").run(bundle_path).already_imported  # changes nothing
+    assert Importer(office, clock=lambda: OFFICE_NOW, operator_id="someone").run(bundle_path).already_imported  # changes nothing
     with office.session() as s:
         imports = [e for e in audit.entries(s) if e.action == "import"]
         enrolled = [e for e in audit.entries(s) if e.action == "enroll"]

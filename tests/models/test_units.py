@@ -13,7 +13,7 @@ from models.store.clock import local_today
 from models.store.db import open_database
 from models.sync import export_bundle, units
 from models.trust.operators import NotAllowed, Role
-from tests.conftest import NOW
+from tests.conftest import NOW, OFFICE_NOW
 from tests.sync_helpers import changed_first_destination, enroll
 
 LATER = NOW + timedelta(hours=2)
@@ -239,7 +239,7 @@ def test_an_office_from_before_the_units_gets_its_compounds_placed(gates, tmp_pa
     ensure_office(db)
     enroll(db, *dbs[:3])
     for gate_db in dbs[:3]:
-        assert Importer(db).run(export_bundle(gate_db, tmp_path / "usb", sheets=False,
+        assert Importer(db, clock=lambda: OFFICE_NOW).run(export_bundle(gate_db, tmp_path / "usb", sheets=False,
                                               now=NOW + timedelta(minutes=1)).path).status == "accepted"
     with db.engine.begin() as c:  # as schema 7 had it: no unit tables (nor v10's and v11's tables)
         for table in ("sync_relayed", "home_service", "home_need", "round_correction", "round_person", "testing_round",

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from models.formats import bundle, wire
 from models.formats.bundle import BundleRejected
 from models.formats.wire import parse_wire_time, wire_time
-from models.store import bulk, locks
+from models.store import bulk, locks, registry
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.records import new_id
 from models.sync import closed_rules, day_figures, reader
@@ -64,6 +64,11 @@ class FileState:
     asked_held: dict[str, tuple] = field(default_factory=dict)
     asked: set[str] = field(default_factory=set)
     new_tracked: list[tuple[tuple, bytes | None]] = field(default_factory=list)
+    # Personal records past the office's retention when they come (a late bundle, a record changed
+    # long after it was made): erased in the file's own transaction. old_before: the retention's
+    # cutoff as stored; arrived: kind -> the ids written that may be past it.
+    old_before: str | None = None
+    arrived: dict[str, list[str]] = field(default_factory=dict)
 
 
 class BatchWriter:
@@ -79,6 +84,7 @@ class BatchWriter:
         self.closings = closings()
         self.corrections = {c.correction[0]: c.correction[1] for c in self.closings.values() if c.correction}
         self.claim_missed: set[str] = set()  # receipts of files whose records were held after all
+        self.scrubbed = {s.record_type: s.aged_by for s in registry.scrubs()}  # kind -> what ages it
 
     @staticmethod
     def batches(opened: bundle.OpenBundle, member, schema: wire.RecordSchema, file: FileState):
@@ -198,6 +204,11 @@ class BatchWriter:
             else:
                 note(summary.unchanged)  # the same conflict again
             self.note_tombstone(rtype, d, schema, file)
+        if rtype in self.scrubbed and file.old_before is not None and (inserts or changed):
+            by_made = self.scrubbed[rtype] == "created_at"  # else aged by a time only the table holds
+            file.arrived.setdefault(rtype, []).extend(
+                d.id for d in (*inserts, *changed)
+                if not by_made or d.created_at is None or d.created_at < file.old_before)
         if rtype in self.parents and len(file.live) < LIVE_KEPT:
             file.live.update((d.id, (rtype, d.station_id)) for d in inserts)
             file.live.update((d.id, (rtype, d.station_id)) for d in changed)

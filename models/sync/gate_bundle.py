@@ -4,13 +4,13 @@ its sequence, its members), its records written batch by batch (`batches`), its 
 An office's bundle relays gates' own bundles: each comes back here as its gate's (`relay`)."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, func, select
 
 from models.formats import bundle
 from models.formats.bundle import BundleRejected
-from models.formats.wire import parse_wire_time
+from models.formats.wire import parse_wire_time, wire_time
 from models.setup.site import Compound, Gate, Station
 from models.store import bulk, locks
 from models.sync import closed_rules, day_figures, reader, relay, units
@@ -20,7 +20,7 @@ from models.sync.inbox import Cancelled, FileSummary, write_receipt
 from models.sync.records import DELETED, member_types
 from models.sync.tables import SyncForwarder, SyncReceipt, SyncRecord, SyncStation, Tombstone
 from models.sync.tombstones import delete_tombstoned
-from models.trust import audit
+from models.trust import audit, retention
 
 MAX_SEQUENCE_STEP = 10_000  # years of daily exports; a jump of millions is not a real series
 
@@ -88,6 +88,8 @@ def apply(importer, conn: Connection, opened: bundle.OpenBundle, summary: FileSu
         conn.execute(select(Tombstone.id).where(Tombstone.station_id.in_(owners)).limit(1)).first() is not None
     file = FileState(latest=latest(now), now=now, seq=seq, deletes=deletes, owners=owners)
     file.seen = bulk.SeenIds(conn, total)
+    cutoff = now - timedelta(days=importer.retention_days)
+    file.old_before = bulk.time_storage(conn.dialect.name)(wire_time(cutoff))
     if read is not None and read.whole:
         writer.ask_ahead(conn, opened, read, file)
     for index, member in enumerate(opened.members):
@@ -105,6 +107,10 @@ def apply(importer, conn: Connection, opened: bundle.OpenBundle, summary: FileSu
     writer.write_new_tracked(conn, file)
     closed_rules.corrected(file.needs_correction, file.corrected)
     delete_tombstoned(conn, file, writer.zone)
+    erased = retention.erase_arrived(conn, file.arrived, cutoff=cutoff, now=now)
+    if erased.total:
+        audit.record(conn, at=now, station_id=importer.station_id, operator_id=None, action="purge",
+                     detail=f"{erased.detail()} on_arrival station={station_id}")
     day_figures.recount(conn, file.visit_days, writer.zone)
     # Each of the station's compounds in the units its set-up names (few rows: its own compound);
     # a level it left empty is the relaying office's, where one relayed it.

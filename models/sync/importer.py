@@ -57,6 +57,7 @@ class Importer:
             self.station_id = here.station_id if here else "office"
             settings = load_settings(s)
             self.trust_new_stations = settings.trust_new_stations
+            self.retention_days = settings.retention_days
             self.writer = BatchWriter(schemas(bulk.time_storage(db.engine.dialect.name)),
                                       ZoneInfo(settings.timezone))
             # An office below a district keeps each gate's bundle as signed, to relay it upward.

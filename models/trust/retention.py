@@ -19,6 +19,9 @@ from models.store import registry
 from models.store.registry import Scrub
 
 
+ARRIVED_CHUNK = 500  # ids in one statement (SQLite's and the drivers' limits on bound values)
+
+
 @dataclass
 class Erased:
     counts: dict[str, int] = field(default_factory=dict)
@@ -107,6 +110,27 @@ def erase_expired(session: Session, *, retention_days: int, today: date, cutoff:
     last_day = (today - timedelta(days=retention_days)).isoformat()
     for purge in registry.purges():
         out.counts.update(purge.aged(session, cutoff=cutoff, last_day=last_day))
+    return out
+
+
+def erase_arrived(session, arrived: dict[str, list[str]], *, cutoff: datetime, now: datetime) -> Erased:
+    """At an office, in an import's transaction: the records a bundle just wrote that were past
+    retention when they came (a gate's late bundle, a record changed long after it was made, one
+    older than the office's last pass) are blanked at once, so none waits for a pass that will
+    never read back that far."""
+    out = Erased()
+    for scrub in registry.scrubs():
+        ids = arrived.get(scrub.record_type)
+        if not ids:
+            continue
+        terms = [getattr(scrub.model, scrub.aged_by) < cutoff]
+        if scrub.settled is not None:
+            terms.append(scrub.settled)
+        n = 0
+        for start in range(0, len(ids), ARRIVED_CHUNK):
+            n += _erase(session, scrub, [scrub.model.id.in_(ids[start:start + ARRIVED_CHUNK]), *terms],
+                        office=True, now=now)[0]
+        out.counts[scrub.record_type] = n
     return out
 
 

@@ -113,6 +113,26 @@ def station_of(gates, name) -> str:
         return json.loads(zf.read("manifest.json"))["station"]["id"]
 
 
+def test_a_district_taking_records_past_retention_blanks_them_as_they_arrive(gates, community, district, tmp_path):
+    """Retention holds on the relay path too: a community's forward reaching the district a month
+    late leaves no name there, though the community (within retention) still holds them."""
+    from models.gate.visits import Visit
+    from models.trust import audit
+
+    sent = forward(community, tmp_path)
+    enroll(district, sent.path)
+    month = LATER + timedelta(days=30)
+    assert Importer(district, clock=lambda: month).run(sent.path).status == "accepted"
+    with district.session() as s:
+        names = s.execute(select(Visit.name)).scalars().all()
+        purges = [e.detail for e in audit.entries(s) if e.action == "purge"]
+    assert len(names) == 41 and not any(names)
+    assert purges and all("on_arrival" in p for p in purges)
+    assert sum(int(p.split("visit=")[1].split()[0]) for p in purges if "visit=" in p) == 41
+    with community.session() as s:
+        assert all(s.execute(select(Visit.name)).scalars())
+
+
 def test_gate_to_community_to_district_keeps_each_record_in_its_gates_name(gates, community, district, tmp_path):
     sent = forward(community, tmp_path)
     assert sent.counts["visit"] == 20 + 21 and not sent.encrypted

@@ -98,7 +98,9 @@ def test_the_office_erases_the_same_records_and_an_old_bundle_cannot_bring_them_
     enroll(office, desk)
     assert Importer(office, clock=lambda: now).run(first).status == "accepted"
     cutoff = now - timedelta(days=28)
-    assert all(visit_ages(office, cutoff)[0][i].name for i in range(3))
+    # Records already past retention when they come are blanked as they arrive.
+    old, new = visit_ages(office, cutoff)
+    assert old and all(v.name is None and v.phone is None for v in old) and all(new)
     desk.records.erase_expired()
     later = now + timedelta(hours=1)
     second = export_bundle(desk.db, tmp_path / "stick2", now=later, sheets=False).path
@@ -115,23 +117,60 @@ def test_the_office_erases_the_same_records_and_an_old_bundle_cannot_bring_them_
     office.close()
 
 
-def test_an_office_erases_on_its_own_and_ignores_the_old_copies(tmp_path, now, open_office):
+def test_a_late_bundle_is_blanked_as_it_arrives_but_open_cases_and_parcels_are_kept(tmp_path, now, open_office):
+    """A gate that never erased sends forty days at once: the office keeps nothing past retention
+    even for the moment before its own daily pass, and says so in its audit log."""
     gate = demo_desk(tmp_path, now)
+    cutoff = now - timedelta(days=28)
+    with gate.db.session() as s:  # a case placed long ago that is still open
+        oldest = s.execute(select(IsolationCase).order_by(IsolationCase.placed_at).limit(1)).scalar_one()
+        assert oldest.placed_at < cutoff
+        oldest.closed_at, oldest.outcome = None, None
+        s.commit()
+        kept_case = oldest.id
+    bundle = export_bundle(gate.db, tmp_path / "stick", now=now, sheets=False).path
+    gate.db.close()
+    office = open_office(tmp_path / "office" / "gatedesk.sqlite3")
+    ensure_office(office)
+    enroll(office, bundle)
+    assert Importer(office, clock=lambda: now).run(bundle).status == "accepted"
+    old, new = visit_ages(office, cutoff)
+    assert old and all(v.name is None and v.phone is None and v.id_number is None for v in old)
+    assert new and all(name for name in new)
+    with office.session() as s:
+        cases = s.execute(select(IsolationCase)).scalars().all()
+        assert s.get(IsolationCase, kept_case).name  # open: kept whatever its age
+        assert all(c.name == "" for c in cases if c.placed_at < cutoff and c.closed_at is not None)
+        waiting = s.execute(select(Parcel.recipient_name).where(Parcel.received_at < cutoff,
+                                                                 Parcel.status == "waiting")).scalars().all()
+        assert all(n is not None for n in waiting)
+        assert s.execute(select(func.count()).select_from(Parcel).where(
+            Parcel.received_at < cutoff, Parcel.status != "waiting", Parcel.recipient_name.is_not(None))).scalar() == 0
+        purges = [e.detail for e in audit.entries(s) if e.action == "purge"]
+    assert len(purges) == 1 and "on_arrival" in purges[0] and f"visit={len(old)}" in purges[0]
+    office.close()
+
+
+def test_an_office_erases_on_its_own_and_ignores_the_old_copies(tmp_path, now, open_office):
+    gate = demo_desk(tmp_path, now, days=20)
     first = export_bundle(gate.db, tmp_path / "stick1", now=now, sheets=False).path
     gate.db.close()
     office_db = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     ensure_office(office_db)
     enroll(office_db, first)
     assert Importer(office_db, clock=lambda: now).run(first).status == "accepted"
-    office = Desk(office_db, clock=lambda: now)
+    later = now + timedelta(days=15)
+    cutoff = later - timedelta(days=28)
+    with office_db.session() as s:  # all within retention when imported
+        assert all(s.execute(select(Visit.name)).scalars())
+    office = Desk(office_db, clock=lambda: later)
     result = office.records.erase_expired()
     assert result.counts["visit"] > 0
     with office_db.session() as s:
         revs_after = dict(s.execute(select(Visit.id, Visit.rev)).all())
     # The office does not make revisions of a gate's records; it marks its copies erased instead.
-    summary = Importer(office_db, clock=lambda: now + timedelta(minutes=1)).run(first)
+    summary = Importer(office_db, clock=lambda: later + timedelta(minutes=1)).run(first)
     assert summary.already_imported or not summary.conflicts
-    cutoff = now - timedelta(days=28)
     assert all(v.name is None for v in visit_ages(office_db, cutoff)[0])
     with office_db.session() as s:
         assert dict(s.execute(select(Visit.id, Visit.rev)).all()) == revs_after
@@ -252,7 +291,7 @@ def test_two_office_pcs_erasing_at_once_on_one_server(tmp_path, now, pg_server):
     import threading
 
 
-    gate = demo_desk(tmp_path, now)
+    gate = demo_desk(tmp_path, now, days=20)  # within retention when it arrives
     first = export_bundle(gate.db, tmp_path / "stick1", now=now, sheets=False).path
     gate.db.close()
     url = pg_server.new_database()
@@ -260,7 +299,8 @@ def test_two_office_pcs_erasing_at_once_on_one_server(tmp_path, now, pg_server):
     ensure_office(office_db)
     enroll(office_db, first)
     assert Importer(office_db, clock=lambda: now).run(first).status == "accepted"
-    pcs = [Desk(open_database(url), clock=lambda: now) for _ in range(2)]
+    later = now + timedelta(days=15)
+    pcs = [Desk(open_database(url), clock=lambda: later) for _ in range(2)]
     results, errors, start = [], [], threading.Barrier(2)
 
     def erase(desk):
@@ -277,7 +317,7 @@ def test_two_office_pcs_erasing_at_once_on_one_server(tmp_path, now, pg_server):
         t.join(120)
     assert errors == []
     assert any(r is not None and r.complete and r.total > 0 for r in results)
-    cutoff = now - timedelta(days=28)
+    cutoff = later - timedelta(days=28)
     old, new = visit_ages(office_db, cutoff)
     assert old and all(v.name is None and v.phone is None for v in old) and all(new)
     with office_db.engine.connect() as c:

@@ -58,7 +58,8 @@ def main() -> None:
     rows: list[tuple[str, str, str, str]] = []
 
     from models.app.desk import Desk
-    from models.gate.visits import VisitForm, VisitQuery
+    from models.gate.visits import VisitForm
+    from models.gate.visit_log import VisitQuery
     from models.store import paths
     from models.store.db import open_database
 

@@ -42,7 +42,11 @@ sys.path.insert(0, {root!r})
 if (Path({root!r}) / "models" / "store").is_dir():
     from models.store.db import open_database
     from models.app.desk import Desk
-    from models.gate.visits import VisitForm, VisitQuery
+    from models.gate.visits import VisitForm
+    try:
+        from models.gate.visit_log import VisitQuery
+    except ImportError:  # the log's queries lived in visits.py before
+        from models.gate.visits import VisitQuery
 else:
     from models.db import open_database
     from models.desk import Desk

@@ -22,7 +22,7 @@ from gui.visit_log_table_model import VISIT_ROLE, VisitLogTableModel
 from models.app.actions import role_for
 from models.app.desk import Desk
 from models.gate.rules import Outcome, PersonKind
-from models.gate.visits import VisitQuery
+from models.gate.visit_log import VisitQuery
 
 
 class LogPanel(QWidget):

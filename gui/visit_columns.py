@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 
 from gui import texts
-from models.gate.visits import SignOutKind, SortKey
+from models.gate.visit_log import SortKey
+from models.gate.visits import SignOutKind
 from models.store.i18n import QT_TRANSLATE_NOOP
 
 VISIT_ROLE = Qt.UserRole + 1  # the row's visit record

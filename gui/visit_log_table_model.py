@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from gui.paged import PagedRows
 from gui.visit_columns import VISIT_ROLE, CellContext, VisitColumnsMixin  # noqa: F401 - VISIT_ROLE re-exported
 from models.app.desk import Desk
-from models.gate.visits import VisitQuery
+from models.gate.visit_log import VisitQuery
 
 PAGE = 100  # a screen shows ~25 rows
 

@@ -37,3 +37,16 @@ def test_no_screen_restates_the_role_an_action_needs():
                     continue
                 restated.append(f"{path.relative_to(gui.parent)}:{n}: {line.strip()}")
     assert not restated, "\n".join(restated)
+
+
+def test_no_module_of_the_core_outgrows_one_reading():
+    """A module of the core stays small enough to read whole (500 lines); the office's import,
+    where ownership, conflicts and deletions meet, stays within 400 a module."""
+    models = ROOT / "models"
+    sizes = {p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+             for p in models.rglob("*.py")}
+    assert sizes and max(sizes.values()) > 100  # the walk found the core
+    import_side = ("models/sync/importer.py", "models/sync/gate_bundle.py", "models/sync/batches.py",
+                   "models/sync/tombstones.py", "models/sync/relay.py", "models/sync/reader.py")
+    too_long = {p: n for p, n in sizes.items() if n > (400 if p in import_side else 500)}
+    assert not too_long, too_long

@@ -7,9 +7,10 @@ from sqlmodel import select
 
 from models.app.actions import ANYONE, action
 from models.app.work import Service
-from models.gate import id_card, visits
+from models.gate import id_card, visit_log, visits
 from models.gate.rules import Decision, Outcome
-from models.gate.visits import Visit, VisitForm, VisitQuery
+from models.gate.visit_log import VisitQuery
+from models.gate.visits import Visit, VisitForm
 from models.kit.masking import Masked, masked
 from models.kit.validation import InvalidInput, _err, clean_text
 from models.station import isolation
@@ -116,19 +117,19 @@ class GateService(Service, key="gate"):
             return masked(visits.on_site(s), visits.PERSONAL)
 
     @action()
-    def today_counts(self) -> visits.DayCounts:
+    def today_counts(self) -> visit_log.DayCounts:
         with self.db.reading() as s:
-            return visits.today_counts(s, self.settings, self.clock())
+            return visit_log.today_counts(s, self.settings, self.clock())
 
     @action()
     def count_visits(self, q: VisitQuery) -> int:
         with self.db.reading() as s:
-            return visits.count_visits(s, q, self.settings)
+            return visit_log.count_visits(s, q, self.settings)
 
     @action()
     def page_visits(self, q: VisitQuery, *, offset: int, limit: int, reverse: bool = False) -> list:
         with self.db.reading() as s:
-            return masked(visits.page_visits(s, q, self.settings, offset=offset, limit=limit, reverse=reverse),
+            return masked(visit_log.page_visits(s, q, self.settings, offset=offset, limit=limit, reverse=reverse),
                           visits.PERSONAL)
 
     @action(Role.SUPERVISOR, audit="delete")

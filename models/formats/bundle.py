@@ -6,7 +6,6 @@ docs/SYNC_FORMAT.md is the specification; keep the two in step.
 """
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import struct
@@ -17,10 +16,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from models.formats import wire
+from models.formats import crypto, wire
+from models.formats.crypto import (  # noqa: F401 - the keys' functions, named as the bundle's
+    PLAIN_CHUNK,
+    Sealer,
+    b64,
+    key_id,
+    new_office_key,
+    new_signing_key,
+    nonce,
+    office_public_key,
+    signing_public_key,
+    unb64,
+)
+from models.formats.rejections import REASONS, BundleHeld, BundleRejected  # noqa: F401 - raised by name
 from models.formats.wire import MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_RELAYED
 from models.store import files
-from models.store.i18n import QT_TRANSLATE_NOOP, Message
 
 # cryptography is imported inside the functions that sign, seal and open: start-up never needs it.
 
@@ -56,149 +67,11 @@ MAX_RATIO = 200  # deflated JSON Lines compress ~10x; a zip bomb, thousands of t
 RATIO_FLOOR = 1 << 20  # small members may compress better than the ratio without harm
 
 READ_CHUNK = 1 << 20
-PLAIN_CHUNK = 1 << 16  # encrypted members are sealed in frames of at most this much compressed data
-HKDF_INFO = b"gatedesk-bundle-v1"
-
-
-def _reasons() -> dict[str, str]:
-    return {
-        "not_a_bundle": QT_TRANSLATE_NOOP("Sync", "This file is not a GateDesk bundle."),
-        "truncated": QT_TRANSLATE_NOOP("Sync", "The file is cut short (copy interrupted or USB stick pulled out too soon)."),
-        "corrupt": QT_TRANSLATE_NOOP("Sync", "The file is damaged: {detail}"),
-        "checksum_mismatch": QT_TRANSLATE_NOOP("Sync", "The contents of {member} do not match the checksum the gate recorded: the file was changed or damaged after export."),
-        "bad_signature": QT_TRANSLATE_NOOP("Sync", "The station's signature does not match: the file was changed after export, or was not made by a GateDesk station."),
-        "key_changed": QT_TRANSLATE_NOOP("Sync", "This bundle is signed with a new key ({key}) for a gate this office knows ({station}). Check the key with the gate by phone, then accept it (Import tab, or --trust-new-key on the command line)."),
-        "format_too_new": QT_TRANSLATE_NOOP("Sync", "The bundle was written by a newer GateDesk (format {found}; this version reads up to {known}). Update GateDesk at the office."),
-        "bad_manifest": QT_TRANSLATE_NOOP("Sync", "The bundle's table of contents is unreadable: {detail}"),
-        "missing_member": QT_TRANSLATE_NOOP("Sync", "Part of the bundle is missing: {member}."),
-        "unexpected_member": QT_TRANSLATE_NOOP("Sync", "The bundle holds a part that its table of contents does not list: {member}."),
-        "unsafe_path": QT_TRANSLATE_NOOP("Sync", "The bundle holds a file name that points outside the bundle: {member}."),
-        "too_large": QT_TRANSLATE_NOOP("Sync", "The bundle is implausibly large or compressed ({member}); it was not opened."),
-        "invalid_record": QT_TRANSLATE_NOOP("Sync", "Record {record} in {member} is invalid: {detail}"),
-        "future_record": QT_TRANSLATE_NOOP("Sync", "Record {record} in {member} is dated in the future ({when}). Check the gate computer's clock."),
-        "encrypted_no_key": QT_TRANSLATE_NOOP("Sync", "The bundle is encrypted, and this computer holds no office key to open it."),
-        "not_for_this_office": QT_TRANSLATE_NOOP("Sync", "The bundle is encrypted for another office's key ({key}); it cannot be opened here."),
-        "unreadable": QT_TRANSLATE_NOOP("Sync", "The file could not be read: {detail}"),
-        "not_owner": QT_TRANSLATE_NOOP("Sync", "Record {record} in {member} belongs to another station ({owner}); a "
-                                       "bundle may only bring, change or delete its own station's records."),
-        "still_referenced": QT_TRANSLATE_NOOP("Sync", "The bundle deletes record {record}, but other records still "
-                                              "refer to it ({referrer}). Nothing was deleted."),
-        "duplicate_record": QT_TRANSLATE_NOOP("Sync", "Record {record} appears twice in {member}."),
-        "missing_reference": QT_TRANSLATE_NOOP("Sync", "Record {record} in {member} refers to {target}, which is "
-                                               "neither in the bundle nor at this office."),
-        "implausible_sequence": QT_TRANSLATE_NOOP("Sync", "The bundle says it is number {sequence} of its gate, but "
-                                                  "the last this office received is {last}: a jump that large is "
-                                                  "not a real series of exports."),
-        "not_enrolled": QT_TRANSLATE_NOOP("Sync", "{station} is not enrolled at this office (key {key}). Check the "
-                                          "fingerprint with the gate's set-up sheet or by phone, then enroll it; "
-                                          "until then nothing from it is imported."),
-        "not_in_scope": QT_TRANSLATE_NOOP("Sync", "{office} forwards the records of {station} ({where}), which is "
-                                          "outside the unit it speaks for ({unit}). Nothing from this file was "
-                                          "imported."),
-        "unit_changed": QT_TRANSLATE_NOOP("Sync", "{office} now says it speaks for {unit}, but its first bundle "
-                                          "here spoke for {before}. Nothing from this file was imported; ask the "
-                                          "office what changed."),
-        "closed_changed": QT_TRANSLATE_NOOP("Sync", "Record {record} in {member} changes a testing round, or a line "
-                                            "of one, after it was closed, without a correction giving the reason. "
-                                            "A closed round changes only through a correction. Nothing from this "
-                                            "file was imported."),
-        "relay_unverified": QT_TRANSLATE_NOOP("Sync", "{office} forwarded its gates' records under its own "
-                                              "signature only (a GateDesk older than this one). This office "
-                                              "takes a gate's records only as the gate signed them: update "
-                                              "GateDesk at {office} and forward again, or import the gates' own "
-                                              "bundles. Nothing from this file was imported."),
-        "unexpected": QT_TRANSLATE_NOOP("Sync", "GateDesk could not import this file ({detail}); a report without "
-                                        "personal data was written to its logs folder. The other files are not "
-                                        "affected."),
-    }
-
-
-REASONS = _reasons()
-# not_enrolled, said of an office: its fingerprint is checked with that office, not on a gate's sheet.
-OFFICE_NOT_ENROLLED = QT_TRANSLATE_NOOP("Sync", "The office {station} is not enrolled here (key {key}). Check the "
-                                        "fingerprint with that office (its forward dialog shows it), then enroll "
-                                        "it; until then nothing from it is imported.")
 
 
 # What zipfile raises for damaged bytes: not only BadZipFile (a flipped bit in a header can make
 # it claim an unknown zip version, NotImplementedError, or a size that cannot be, ValueError).
 ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, struct.error, ValueError, OverflowError)
-
-
-class BundleRejected(Exception):
-    """A bundle that must not be imported; code is stable, the message is for people."""
-
-    def __init__(self, code: str, record_id: str | None = None, **params: Any):
-        self.code = code
-        self.record_id = record_id
-        self.params = {k: v if isinstance(v, Message) else str(v) for k, v in params.items()}
-        if record_id is not None:
-            self.params.setdefault("record", record_id)
-        self.message = Message("Sync", REASONS[code], self.params)
-        super().__init__(f"{code}: {self.params}")
-
-
-class BundleHeld(BundleRejected):
-    """A signed bundle from a station this office has not enrolled: kept out until someone checks
-    its fingerprint and enrolls it."""
-
-    def __init__(self, *, fingerprint: str, station: str, compound: str, gate: str, sequence: int,
-                 office: bool = False):
-        super().__init__("not_enrolled", station=station, key=fingerprint)
-        if office:
-            self.message = Message("Sync", OFFICE_NOT_ENROLLED, self.params)
-        self.fingerprint, self.compound, self.gate, self.sequence = fingerprint, compound, gate, sequence
-        self.office = office  # an office's bundle: its fingerprint is read out by that office, not on a gate's sheet
-
-
-# -- keys ----------------------------------------------------------------------------------
-def b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"), validate=True)
-
-
-def new_signing_key() -> str:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    return b64(Ed25519PrivateKey.generate().private_bytes_raw())
-
-
-def signing_public_key(private_b64: str) -> str:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    return b64(Ed25519PrivateKey.from_private_bytes(unb64(private_b64)).public_key().public_bytes_raw())
-
-
-def new_office_key() -> str:
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-
-    return b64(X25519PrivateKey.generate().private_bytes_raw())
-
-
-def office_public_key(private_b64: str) -> str:
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-
-    return b64(X25519PrivateKey.from_private_bytes(unb64(private_b64)).public_key().public_bytes_raw())
-
-
-def key_id(public_b64: str) -> str:
-    """A short fingerprint people can read over the phone."""
-    digest = hashlib.sha256(unb64(public_b64)).hexdigest()[:16]
-    return "-".join(digest[i:i + 4] for i in range(0, 16, 4))
-
-
-def _content_key(shared: bytes, ephemeral_pub: bytes, office_pub: bytes) -> bytes:
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral_pub + office_pub, info=HKDF_INFO).derive(shared)
-
-
-def _nonce(member_index: int, frame: int, final: bool) -> bytes:
-    return struct.pack(">I", member_index) + frame.to_bytes(7, "big") + (b"\x01" if final else b"\x00")
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -208,39 +81,6 @@ class MemberSpec:
     lines: Iterable[bytes]  # a binary member: its bytes in pieces
     name: str | None = None  # the member's file name, when not "{record_type}.jsonl"
     binary: bool = False  # a whole file (a relayed bundle), counted as one record
-
-
-class _Sealer:
-    """Compress then encrypt a member in frames: [4-byte length][AES-GCM ciphertext]..."""
-
-    def __init__(self, out, aead, index: int, name: str):
-        self.out, self.aead, self.index, self.aad = out, aead, index, name.encode()
-        self.zip = zlib.compressobj(6)
-        self.pending = b""
-        self.frame = 0
-        self.digest = hashlib.sha256()
-        self.size = 0
-
-    def write(self, data: bytes) -> None:
-        self.pending += self.zip.compress(data)
-        while len(self.pending) > PLAIN_CHUNK:
-            self._seal(self.pending[:PLAIN_CHUNK], final=False)
-            self.pending = self.pending[PLAIN_CHUNK:]
-
-    def close(self) -> None:
-        self.pending += self.zip.flush()
-        while len(self.pending) > PLAIN_CHUNK:
-            self._seal(self.pending[:PLAIN_CHUNK], final=False)
-            self.pending = self.pending[PLAIN_CHUNK:]
-        self._seal(self.pending, final=True)
-
-    def _seal(self, chunk: bytes, *, final: bool) -> None:
-        sealed = self.aead.encrypt(_nonce(self.index, self.frame, final), chunk, self.aad)
-        framed = struct.pack(">I", len(sealed)) + sealed
-        self.out.write(framed)
-        self.digest.update(framed)
-        self.size += len(framed)
-        self.frame += 1
 
 
 def write_bundle(path: Path, manifest: dict[str, Any], members: Iterable[MemberSpec], *,
@@ -263,7 +103,7 @@ def write_bundle(path: Path, manifest: dict[str, Any], members: Iterable[MemberS
         ephemeral = X25519PrivateKey.generate()
         ephemeral_pub = ephemeral.public_key().public_bytes_raw()
         shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(office_pub))
-        aead = AESGCM(_content_key(shared, ephemeral_pub, office_pub))
+        aead = AESGCM(crypto.content_key(shared, ephemeral_pub, office_pub))
         manifest["encryption"] = {"scheme": "x25519-hkdf-sha256-aes256gcm-v1", "office_key_id": key_id(office_key),
                                   "ephemeral_public_key": b64(ephemeral_pub)}
     listed = []
@@ -289,7 +129,7 @@ def write_bundle(path: Path, manifest: dict[str, Any], members: Iterable[MemberS
                     info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
                     info.compress_type = zipfile.ZIP_STORED
                     with zf.open(info, "w", force_zip64=True) as out:
-                        sealer = _Sealer(out, aead, index, name)
+                        sealer = Sealer(out, aead, index, name)
                         for line in spec.lines:
                             sealer.write(line)
                             count += 1
@@ -420,9 +260,9 @@ class OpenBundle:
                 raise BundleRejected("truncated")
             try:
                 try:
-                    plain = self._aead.decrypt(_nonce(index, frame, False), sealed, aad)
+                    plain = self._aead.decrypt(nonce(index, frame, False), sealed, aad)
                 except InvalidTag:
-                    plain = self._aead.decrypt(_nonce(index, frame, True), sealed, aad)
+                    plain = self._aead.decrypt(nonce(index, frame, True), sealed, aad)
                     final = True
             except InvalidTag:
                 raise BundleRejected("checksum_mismatch", member=member.name) from None
@@ -615,4 +455,4 @@ def _decryptor(manifest, members: list[Member], office_key: str | None, content_
             X25519PublicKey.from_public_bytes(ephemeral_pub))
     except (KeyError, ValueError) as exc:
         raise BundleRejected("bad_manifest", detail="encryption details") from exc
-    return _content_key(shared, ephemeral_pub, unb64(mine)), indices
+    return crypto.content_key(shared, ephemeral_pub, unb64(mine)), indices

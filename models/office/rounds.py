@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import Connection, select
 
 from models.residents.tables import natural_order
-from models.rounds.rounds import Progress, progress_of
+from models.rounds.figures import Progress, progress_of
 from models.rounds.tables import TestingRound
 from models.setup.site import Compound, Gate
 from models.sync.tables import SyncStation

@@ -12,7 +12,6 @@ from models.rounds.rounds import (  # noqa: F401
     REASON_LABELS,
     CheckOff,
     Exemption,
-    Progress,
     Reason,
     RoundProblem,
     add_on_spot,
@@ -24,19 +23,23 @@ from models.rounds.rounds import (  # noqa: F401
     correct,
     find,
     floor_of,
-    home_list,
     not_due,
-    not_sampled,
     open_round,
     open_round_of,
-    people,
-    progress,
-    recent_rounds,
     sample_at_home,
     set_reason,
     shown,
-    status_of,
     to_home,
+)
+from models.rounds.figures import (  # noqa: F401
+    Progress,
+    home_list,
+    not_sampled,
+    people,
+    progress,
+    progress_of,
+    recent_rounds,
+    status_of,
 )
 from models.rounds.round_file import RoundFileProblem, RoundNotice, read_round_file  # noqa: F401
 from models.rounds.tables import PERSONAL, RoundCorrection, RoundPerson, TestingRound  # noqa: F401

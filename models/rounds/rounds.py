@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, case, func, or_, select
+from sqlalchemy import or_, select
 from sqlmodel import Session
 
 from models.kit.masking import mask_name
@@ -217,8 +217,15 @@ def _person(session: Session, person_id: str) -> RoundPerson:
     return p
 
 
-def _place(p: RoundPerson) -> tuple:
+def place_of(p: RoundPerson) -> tuple:
     return natural_order(p.building), natural_order(p.unit), natural_order(p.floor), natural_order(p.room), p.name
+
+
+def lines_of(session: Session, *where, limit: int | None = None) -> list:
+    """A round's lines to read, by unit, floor and room: rows with the lines' fields (what a list
+    on screen or a sheet shows), not tracked objects, so the panel's refresh after each scan stays
+    quick at a building of hundreds (no object is built per line)."""
+    return sorted(session.execute(select(RoundPerson.__table__).where(*where).limit(limit)).all(), key=place_of)
 
 
 def call_batch(session: Session, *, round_id: str, building: str, now: datetime,
@@ -230,7 +237,7 @@ def call_batch(session: Session, *, round_id: str, building: str, now: datetime,
         RoundPerson.round_id == round_id, RoundPerson.building == building, RoundPerson.called_at.is_(None),
         RoundPerson.sampled_at.is_(None), RoundPerson.at_home.is_(False),
         or_(RoundPerson.reason.is_(None), RoundPerson.reason.not_in([r.value for r in EXEMPTING])))).scalars().all()
-    batch = sorted(waiting, key=_place)[:max(1, size)]
+    batch = sorted(waiting, key=place_of)[:max(1, size)]
     for p in batch:
         p.called_at = now
         p.touch(now)
@@ -319,7 +326,7 @@ def find(session: Session, *, round_id: str, text: str, limit: int = 20) -> list
             where.append(RoundPerson.name.startswith(word, autoescape=True))
     if not words:
         return []
-    return _lines(session, *where, limit=500)[:limit]
+    return lines_of(session, *where, limit=500)[:limit]
 
 
 def _reason(reason: str | None, note: str, errors: list[FieldError]) -> tuple[str | None, str]:
@@ -421,82 +428,3 @@ def correct(session: Session, *, person_id: str, field: str, value: str, reason:
                           new_value=value, reason=why)
     session.add(fix)
     return fix
-
-
-# -- figures and lists -------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Progress:
-    building: str  # "" for the whole round
-    due: int
-    sampled: int
-    exempt: int
-    at_home: int  # waiting for the visiting team
-
-    @property
-    def missing(self) -> int:
-        return self.due - self.sampled - self.exempt
-
-
-def progress(conn: Connection | Session, round_id: str) -> list[Progress]:
-    """Per building (in the order people count them), then the whole round last."""
-    return progress_of(conn, [round_id])[round_id]
-
-
-def progress_of(conn: Connection | Session, round_ids: list[str]) -> dict[str, list[Progress]]:
-    """progress() of several rounds (an office's day) in one grouped query."""
-    sampled = RoundPerson.sampled_at.is_not(None)
-    exempt = (~sampled) & RoundPerson.reason.in_([r.value for r in EXEMPTING])
-    home = (~sampled) & RoundPerson.at_home.is_(True)
-    rows = conn.execute(select(RoundPerson.round_id, RoundPerson.building, func.count(),
-                               func.sum(case((sampled, 1), else_=0)), func.sum(case((exempt, 1), else_=0)),
-                               func.sum(case((home, 1), else_=0)))
-                        .where(RoundPerson.round_id.in_(round_ids))
-                        .group_by(RoundPerson.round_id, RoundPerson.building)).all() if round_ids else []
-    found: dict[str, list[Progress]] = {rid: [] for rid in round_ids}
-    for rid, b, n, s, e, h in rows:
-        found[rid].append(Progress(b, n, int(s or 0), int(e or 0), int(h or 0)))
-    for rid, out in found.items():
-        out.sort(key=lambda p: natural_order(p.building))
-        out.append(Progress("", *(sum(getattr(p, f) for p in out) for f in ("due", "sampled", "exempt", "at_home"))))
-    return found
-
-
-def status_of(p: RoundPerson) -> str:
-    """sampled | exempt | home (waiting at home) | called | missing."""
-    if p.sampled_at is not None:
-        return "sampled"
-    if p.reason in EXEMPTING:
-        return "exempt"
-    if p.at_home:
-        return "home"
-    return "called" if p.called_at is not None else "missing"
-
-
-def _lines(session: Session, *where, limit: int | None = None) -> list:
-    """A round's lines to read, by unit, floor and room: rows with the lines' fields (what a list
-    on screen or a sheet shows), not tracked objects, so the panel's refresh after each scan stays
-    quick at a building of hundreds (no object is built per line)."""
-    return sorted(session.execute(select(RoundPerson.__table__).where(*where).limit(limit)).all(), key=_place)
-
-
-def not_sampled(session: Session, *, round_id: str, building: str | None = None,
-                exempt_too: bool = False) -> list:
-    """Who is still to be sampled, by building, unit, floor and room: the door-knocking list."""
-    where = [RoundPerson.round_id == round_id, RoundPerson.sampled_at.is_(None)]
-    if building:
-        where.append(RoundPerson.building == building)
-    return [p for p in _lines(session, *where) if exempt_too or p.reason not in EXEMPTING]
-
-
-def home_list(session: Session, *, round_id: str) -> list:
-    """Who is on the home-service list, sampled or not (the visiting team's ledger for the round)."""
-    return _lines(session, RoundPerson.round_id == round_id, RoundPerson.at_home.is_(True))
-
-
-def people(session: Session, *, round_id: str, building: str) -> list:
-    """Everyone due in a building (a call sheet), by unit, floor and room."""
-    return _lines(session, RoundPerson.round_id == round_id, RoundPerson.building == building)
-
-
-def recent_rounds(session: Session, limit: int = 50) -> list[TestingRound]:
-    return list(session.execute(select(TestingRound).order_by(TestingRound.opened_at.desc()).limit(limit)).scalars())

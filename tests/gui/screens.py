@@ -57,7 +57,7 @@ def gate_dialogs(desk, parent) -> list[QDialog]:
         sign_in_dialog,
         units_dialog,
     )
-    from models.gate.visits import VisitQuery
+    from models.gate.visit_log import VisitQuery
 
     visit = desk.gate.page_visits(VisitQuery(), offset=0, limit=1)[0]
     return [

@@ -188,7 +188,7 @@ def test_a_full_disk_keeps_the_form_and_says_nothing_was_saved(app, qtbot, desk,
 
     from gui.main_window import MainWindow
     from models.gate import visits
-    from models.gate.visits import VisitQuery
+    from models.gate.visit_log import VisitQuery
     from tests.gui.test_gate_flow import fill_visitor
 
     window = MainWindow(desk)

@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import select
 
 from models import residents as rs
-from models.gate.visits import VisitQuery
+from models.gate.visit_log import VisitQuery
 from models.kit.masking import Masked
 from models.station.isolation import CaseForm, Outcome
 from models.station.parcels import IntakeForm

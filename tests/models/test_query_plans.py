@@ -3,7 +3,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import col
 
-from models.gate.visits import Visit, VisitQuery, _filters, on_site_terms
+from models.gate.visit_log import VisitQuery, _filters
+from models.gate.visits import Visit, on_site_terms
 
 
 def plan(db, stmt):

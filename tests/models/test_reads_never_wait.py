@@ -12,7 +12,7 @@ import pytest
 
 from models.app.demo import DEMO_PINS, create_demo
 from models.app.desk import Desk
-from models.gate.visits import VisitQuery
+from models.gate.visit_log import VisitQuery
 from models.store.db import open_database
 from tests.conftest import NOW
 

@@ -4,24 +4,21 @@ import pytest
 from sqlmodel import select
 
 from models.gate.rules import Outcome
+from models.gate.visit_log import VisitQuery, count_visits, page_visits, today_counts
 from models.gate.visits import (
     AlreadyInside,
     RemeasureNeeded,
     SignOutKind,
     Visit,
     VisitForm,
-    VisitQuery,
     auto_sign_out,
-    count_visits,
     on_site,
     override_decision,
-    page_visits,
     parse_form,
     recall_by_phone,
     register_visit,
     reveal,
     sign_out,
-    today_counts,
 )
 from models.kit.validation import InvalidInput
 from models.store.db import open_database

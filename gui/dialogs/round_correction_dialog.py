@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import texts
-from gui.testing_panel import PERSON_ROLE, PeopleTableModel
+from gui.round_models import PERSON_ROLE, PeopleTableModel
 from gui.widgets import Notice, row_table
 from models.app.desk import Desk
 from models.kit.validation import InvalidInput

@@ -68,7 +68,7 @@ def test_the_administrators_models(app, qtmodeltester, desk):
 
 
 def test_the_testing_rounds_models(app, qtmodeltester, desk):
-    from gui.testing_panel import PeopleTableModel, ProgressTableModel
+    from gui.round_models import PeopleTableModel, ProgressTableModel
     from tests.gui.test_passes_gui import a_pass
 
     for room, name in (("1-1-101", "王大明"), ("1-1-201", "李四"), ("2-1-101", "吴九")):
@@ -88,7 +88,7 @@ def test_the_testing_rounds_models(app, qtmodeltester, desk):
 def test_the_door_knocking_list_changes_in_place(app, qtmodeltester, desk):
     """After a check-off the list loses that line and repaints the one whose reason changed; it is
     never reset whole (a reset loses the guard's place in the list and repaints all of it)."""
-    from gui.testing_panel import PeopleTableModel
+    from gui.round_models import PeopleTableModel
     from tests.gui.test_passes_gui import a_pass
 
     for room, name in (("1-1-101", "王大明"), ("1-1-201", "李四"), ("1-1-301", "吴九"), ("1-1-401", "郑十")):

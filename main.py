@@ -309,10 +309,10 @@ def cmd_export(args, data_dir) -> int:
 
     from models.app.desk import Desk
     from models.store.i18n import QT_TRANSLATE_NOOP, environment_language
-    from models.sync import NotAStation
+    from models.sync import NotAStation, day_range_problem
     from models.trust.operators import Role
 
-    if (args.day_from is None) != (args.day_to is None) or (args.day_from and args.day_from > args.day_to):
+    if day_range_problem(args.day_from, args.day_to) is not None:
         return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "Give both --from and --to, the first day not after the last.")))
     db = _open(data_dir, must_exist=True)
     out = Path(args.out).expanduser()
@@ -494,7 +494,8 @@ def cmd_office_init(args, data_dir) -> int:
     from models.store import server
     from models.store.db import SCHEMA_VERSION, open_database, stored_version
     from models.store.i18n import QT_TRANSLATE_NOOP
-    from models.sync import NotAnOffice, OfficeUnit, ensure_office, mark_office, set_office_unit
+    from models.store.clock import utcnow
+    from models.sync import NotAnOffice, OfficeUnit, ensure_office, name_office
 
     url = _server(args, data_dir)
     where = server.shown(url) if url else str(data_dir)
@@ -510,12 +511,10 @@ def cmd_office_init(args, data_dir) -> int:
         except NotAnOffice:
             return _fail(_msg(QT_TRANSLATE_NOOP("Cli", "{dir} is a gate station's database, not an office's."),
                               dir=where))
+        named = OfficeUnit(args.district or "", args.subdistrict or "", args.community or "") \
+            if args.district or args.subdistrict or args.community else None
         with db.session() as s:
-            if args.name:
-                mark_office(s, name=args.name)
-            if args.district or args.subdistrict or args.community:
-                named = OfficeUnit(args.district or "", args.subdistrict or "", args.community or "")
-                set_office_unit(s, named)
+            name_office(s, now=utcnow(), name=args.name or "", unit=named)
             s.commit()
     finally:
         db.close()

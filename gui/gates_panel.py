@@ -1,7 +1,6 @@
 """Which gates have reported: the last bundle from each, and the numbers that never arrived."""
 from __future__ import annotations
 
-from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -14,7 +13,6 @@ from gui.widgets import row_table
 from models.app.desk import Desk
 from models.sync import StationReport
 
-SILENT_AFTER = timedelta(hours=26)  # a daily bundle, with a little slack
 
 
 def runs_text(runs: list[tuple[int, int]], limit: int = 8) -> str:
@@ -34,7 +32,7 @@ class GatesTableModel(ListTableModel):
                         self.tr("Gate's audit log")]
 
     def _problem(self, r: StationReport) -> bool:
-        return bool(r.missing) or bool(r.audit_alarm) or r.silent_since(self.desk.clock()) > SILENT_AFTER
+        return r.needs_attention(self.desk.clock())
 
     def audit_text(self, r: StationReport) -> str:
         if r.audit_alarm == "backwards":

@@ -24,7 +24,7 @@ from gui.round_models import FIGURES, PERSON_ROLE, PeopleTableModel, ProgressTab
 from gui.widgets import Notice, row_table
 from models.app.desk import Desk
 from models.residents import PASS_PREFIX, PassRefused
-from models.rounds import CALL_BATCH, HOME, REASON_LABELS, Reason
+from models.rounds import CALL_BATCH, CALL_BATCH_MAX, HOME, REASON_LABELS, Reason
 
 class TestingPanel(QWidget):
     __test__ = False  # a widget, not a test class
@@ -119,7 +119,7 @@ class TestingPanel(QWidget):
         call = QHBoxLayout()
         self.batch = QSpinBox()
         self.batch.setObjectName("batchSize")
-        self.batch.setRange(1, 200)
+        self.batch.setRange(1, CALL_BATCH_MAX)
         self.batch.setValue(CALL_BATCH)
         self.call_button = QPushButton(self.tr("Call the next batch"))
         self.call_button.setObjectName("callBatch")

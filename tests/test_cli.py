@@ -1,6 +1,7 @@
 """The command line is a public interface: office staff script it."""
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -370,6 +371,15 @@ def test_a_community_office_forwards_to_the_district_by_usb_stick(tmp_path):
     named = run("office-init", "--data-dir", str(community), "--district", "鼓楼区", "--subdistrict", "温泉街道",
                 "--community", "温泉社区")
     assert named.returncode == 0, named.stderr
+    # Naming the office and its unit is audited; naming it the same again changes and audits nothing.
+    assert run("office-init", "--data-dir", str(community), "--district", "鼓楼区", "--subdistrict", "温泉街道",
+               "--community", "温泉社区").returncode == 0
+    con = sqlite3.connect(community / "gatedesk.sqlite3")
+    try:
+        said = [d for (d,) in con.execute("SELECT detail FROM audit_event WHERE action = 'setup' ORDER BY seq")]
+    finally:
+        con.close()
+    assert said == ["office name=温泉社区居委会", "office unit=鼓楼区 / 温泉街道 / 温泉社区"]
     held = run("import", "--data-dir", str(community), "--json", str(tmp_path / "usb"))
     fingerprint = json.loads(held.stdout.splitlines()[0])["fingerprint"]
     assert run("import", "--data-dir", str(community), "--enroll", fingerprint, str(tmp_path / "usb")).returncode == 0

@@ -21,7 +21,7 @@ from gui import texts
 from gui.list_table_model import ListTableModel
 from gui.widgets import Notice, row_table
 from models.app.desk import Desk
-from models.care import NEED_LABELS, SERVICE_LABELS, NeedKind, ServiceKind
+from models.care import MAX_EVERY, NEED_LABELS, SERVICE_LABELS, NeedKind, ServiceKind
 
 ROW_ROLE = Qt.UserRole + 1
 
@@ -163,7 +163,7 @@ class CareDialog(QDialog):
             self.need_kind.addItem(_need_label(k), k.value)
         self.every = QSpinBox()
         self.every.setObjectName("visitEvery")
-        self.every.setRange(0, 30)
+        self.every.setRange(0, MAX_EVERY)
         self.every.setValue(1)
         self.every.setSuffix(self.tr(" days"))
         self.every.setSpecialValueText(self.tr("no visits"))

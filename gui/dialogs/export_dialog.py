@@ -24,6 +24,7 @@ from gui.background import BackgroundOp
 from gui.widgets import FolderRow
 from models.app.actions import role_for
 from models.app.desk import Desk
+from models.sync import day_range_problem
 from models.trust.operators import Role
 
 
@@ -102,8 +103,9 @@ class ExportDialog(QDialog):
         day_from = day_to = None
         if self.range.isChecked():
             day_from, day_to = self.day_from.date().toPython(), self.day_to.date().toPython()
-            if day_from > day_to:
-                self.message.setText(self.tr("The first day is after the last day."))
+            problem = day_range_problem(day_from, day_to)
+            if problem is not None:
+                self.message.setText(texts.message(problem))
                 return
         full = self.full_data.isChecked()
         held = self._allowed(role_for("sync.export_bundle", full_data=full))

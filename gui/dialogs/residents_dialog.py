@@ -1,7 +1,6 @@
 """The residents' roster: import it, issue and print passes, revoke or reissue, home monitoring."""
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -30,6 +29,8 @@ from gui.widgets import row_table
 from models.app.desk import Desk
 from models.formats.sheets import SheetProblem
 from models.residents import (
+    DEFAULT_MONITORING_DAYS,
+    MONITORING_DAYS,
     ROSTER_SUFFIX,
     MonitoringKind,
     RosterFileProblem,
@@ -398,12 +399,13 @@ class ResidentsDialog(QDialog):
         kind, ok = QInputDialog.getItem(self, self.tr("At home under"), self.tr("Which"), kinds, 0, False)
         if not ok:
             return
-        days, ok = QInputDialog.getInt(self, self.tr("At home under"), self.tr("For how many days"), 7, 1, 60)
+        low, high = MONITORING_DAYS
+        days, ok = QInputDialog.getInt(self, self.tr("At home under"), self.tr("For how many days"),
+                                       DEFAULT_MONITORING_DAYS, low, high)
         if not ok:
             return
-        today = self.desk.today()
         self.desk.residents.put_under_monitoring(row[0].id, MonitoringKind.ISOLATION if kind == kinds[0] else
-                                       MonitoringKind.MONITORING, today + timedelta(days=days), "")
+                                                 MonitoringKind.MONITORING, days, "")
         self.refresh()
 
     def end_monitoring(self) -> None:

@@ -23,6 +23,7 @@ from gui.widgets import shows_placeholder
 from models.app.desk import Desk
 from models.gate.id_card import LAYOUT_LABELS
 from models.setup.settings import Settings, parse_times
+from models.setup.values import bounds
 
 
 class SettingsDialog(QDialog):
@@ -69,14 +70,14 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("The ID card reader types"), self.id_reader)
         self.fever = QDoubleSpinBox()
         self.fever.setObjectName("fever_threshold")
-        self.fever.setRange(35.0, 40.0)
+        self.fever.setRange(*bounds("fever_threshold"))
         self.fever.setDecimals(1)
         self.fever.setSingleStep(0.1)
         self.fever.setValue(s.fever_threshold)
         form.addRow(self.tr("Fever at or above (°C)"), self.fever)
         self.window_hours = QSpinBox()
         self.window_hours.setObjectName("nat_window_hours")
-        self.window_hours.setRange(1, 24 * 14)
+        self.window_hours.setRange(*bounds("nat_window_hours"))
         self.window_hours.setValue(s.nat_window_hours)
         form.addRow(self.tr("Test valid for (hours)"), self.window_hours)
         self.signout_time = QTimeEdit(QTime(s.auto_signout_time.hour, s.auto_signout_time.minute))
@@ -85,7 +86,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Automatic sign-out at"), self.signout_time)
         self.retention = QSpinBox()
         self.retention.setObjectName("retention_days")
-        self.retention.setRange(1, 3650)
+        self.retention.setRange(*bounds("retention_days"))
         self.retention.setValue(s.retention_days)
         form.addRow(self.tr("Keep personal data for (days)"), self.retention)
         self.backup_folder = QLineEdit(s.backup_folder)
@@ -95,7 +96,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Daily backup to"), self.backup_folder)
         self.backup_keep = QSpinBox()
         self.backup_keep.setObjectName("backup_keep")
-        self.backup_keep.setRange(1, 365)
+        self.backup_keep.setRange(*bounds("backup_keep"))
         self.backup_keep.setValue(s.backup_keep)
         form.addRow(self.tr("Daily backups kept"), self.backup_keep)
         if desk.db.path is None:  # an office on a server: its backups are the server's
@@ -108,7 +109,7 @@ class SettingsDialog(QDialog):
             form.addRow("", note)
         self.idle_lock = QSpinBox()
         self.idle_lock.setObjectName("idle_lock_minutes")
-        self.idle_lock.setRange(0, 240)
+        self.idle_lock.setRange(*bounds("idle_lock_minutes"))
         self.idle_lock.setSpecialValueText(self.tr("never"))
         self.idle_lock.setValue(s.idle_lock_minutes)
         form.addRow(self.tr("Lock when untouched for (minutes)"), self.idle_lock)

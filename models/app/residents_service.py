@@ -192,8 +192,10 @@ class ResidentService(Service, key="residents"):
             s.commit()
 
     @action(Role.ADMIN, audit="monitoring")
-    def put_under_monitoring(self, resident_id: str, kind: str, until, reason: str) -> None:
+    def put_under_monitoring(self, resident_id: str, kind: str, days: int, reason: str) -> None:
+        """From today for `days` (residents.MONITORING_DAYS bounds it)."""
         admin = self.desk.actor
+        until = residents.monitoring_until(residents.today_for(self.settings, self.clock()), days)
         with self.db.session() as s:
             row = residents.put_under_monitoring(s, self.ctx, resident_id=resident_id, kind=kind, until=until,
                                                  reason=reason, now=self.clock())

@@ -19,6 +19,7 @@ from models.care.ledger import (  # noqa: F401
     waiting_items,
 )
 from models.care.tables import (  # noqa: F401
+    MAX_EVERY,
     NEED_LABELS,
     NEED_PERSONAL,
     SERVICE_LABELS,

@@ -5,13 +5,16 @@ The package's public face: callers use `models.residents.<name>`; the modules be
 from __future__ import annotations
 
 from models.residents.monitoring import (  # noqa: F401
+    DEFAULT_MONITORING_DAYS,
     KIND_HEADERS,
     KIND_WORDS,
+    MONITORING_DAYS,
     MONITORING_LABELS,
     UNTIL_HEADERS,
     active_monitoring,
     import_monitoring,
     monitoring_list,
+    monitoring_until,
     put_under_monitoring,
 )
 from models.residents.pass_sheet import (  # noqa: F401

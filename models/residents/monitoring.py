@@ -1,7 +1,7 @@
 """Home isolation and home monitoring: who is under it until when, from the community's sheet or typed at the desk."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlmodel import Session, select
@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from models.formats import sheets
 from models.residents.roster import NAME_HEADERS, ROOM_HEADERS, RosterImport, column_of, parse_room
 from models.residents.tables import HomeMonitoring, Household, MonitoringKind, Resident
+from models.kit.validation import InvalidInput, _err
 from models.setup.site import StationContext
 from models.store.i18n import QT_TRANSLATE_NOOP
 
@@ -16,6 +17,21 @@ MONITORING_LABELS = {
     MonitoringKind.ISOLATION: QT_TRANSLATE_NOOP("Residents", "home isolation"),
     MonitoringKind.MONITORING: QT_TRANSLATE_NOOP("Residents", "home health monitoring"),
 }
+
+
+# Typed at the desk: a period in days from today. Home isolation and monitoring ran 7 days in 2022;
+# a longer stay is entered again when it is extended, so a mistyped year cannot keep a door shut.
+MONITORING_DAYS = (1, 60)
+DEFAULT_MONITORING_DAYS = 7
+MONITORING_PERIOD = QT_TRANSLATE_NOOP("Residents", "Home isolation or monitoring runs {low} to {high} days from today.")
+
+
+def monitoring_until(today: date, days: int) -> date:
+    """The last day of a period typed at the desk; refused outside MONITORING_DAYS."""
+    low, high = MONITORING_DAYS
+    if not low <= days <= high:
+        raise InvalidInput([_err("days", MONITORING_PERIOD, context="Residents", low=low, high=high)])
+    return today + timedelta(days=days)
 
 
 def active_monitoring(session: Session, resident_id: str, today: date) -> HomeMonitoring | None:

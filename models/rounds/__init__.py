@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from models.rounds.rounds import (  # noqa: F401
     CALL_BATCH,
+    CALL_BATCH_MAX,
     CORRECTABLE,
     EXEMPTING,
     HOME,

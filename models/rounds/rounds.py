@@ -28,6 +28,7 @@ HOME = "home"  # RoundPerson.point of a sampling at the door
 MAX_POINTS = 8
 POINT_MAX = 30
 CALL_BATCH = 20  # residents called down at a time, as building heads do
+CALL_BATCH_MAX = 200  # a whole building at once, at most
 
 
 REASON_LABELS = {
@@ -237,7 +238,7 @@ def call_batch(session: Session, *, round_id: str, building: str, now: datetime,
         RoundPerson.round_id == round_id, RoundPerson.building == building, RoundPerson.called_at.is_(None),
         RoundPerson.sampled_at.is_(None), RoundPerson.at_home.is_(False),
         or_(RoundPerson.reason.is_(None), RoundPerson.reason.not_in([r.value for r in EXEMPTING])))).scalars().all()
-    batch = sorted(waiting, key=place_of)[:max(1, size)]
+    batch = sorted(waiting, key=place_of)[:min(max(1, size), CALL_BATCH_MAX)]
     for p in batch:
         p.called_at = now
         p.touch(now)

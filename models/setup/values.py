@@ -84,6 +84,18 @@ class Settings(BaseModel):
         return ZoneInfo(self.timezone)
 
 
+def bounds(name: str) -> tuple[float, float]:
+    """The lowest and highest value a numeric setting takes, as declared above (a screen's spin box
+    reads them here, so it never offers what saving would refuse)."""
+    low = high = None
+    for rule in Settings.model_fields[name].metadata:
+        low = getattr(rule, "ge", low)
+        high = getattr(rule, "le", high)
+    if low is None or high is None:
+        raise KeyError(f"{name} declares no bounds")
+    return low, high
+
+
 def settings_from(stored: dict[str, str]) -> Settings:
     """Stored values (key -> JSON) over the defaults; a stored value this version cannot read keeps
     its default."""

@@ -5,8 +5,8 @@ record checks models/formats/wire.py; here: keys (who is who), records (what tra
 inbox and importer (office), forward (an office's bundle upward), reporting (who has reported), people_logs (spreadsheets beside a bundle)."""
 from __future__ import annotations
 
-from models.sync.export import OVERLAP, ExportResult, NotAStation, export_bundle  # noqa: F401
-from models.sync.forward import NoUnit, OfficeUnit, forward_bundle, office_unit, set_office_unit  # noqa: F401
+from models.sync.export import OVERLAP, ExportResult, NotAStation, day_range_problem, export_bundle  # noqa: F401
+from models.sync.forward import NoUnit, OfficeUnit, forward_bundle, name_office, office_unit, set_office_unit  # noqa: F401
 from models.sync.batches import FUTURE_TOLERANCE  # noqa: F401
 from models.sync.gate_bundle import MAX_SEQUENCE_STEP  # noqa: F401
 from models.sync.importer import Importer  # noqa: F401

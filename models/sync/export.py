@@ -16,11 +16,13 @@ from models.formats import bundle, wire
 from models.formats.bundle import MemberSpec
 from models.formats.wire import wire_time
 from models.gate.visits import Visit
+from models.kit.validation import FieldError, InvalidInput
 from models.setup.settings import load_settings
 from models.setup.site import Compound, Station, StationContext, compound_grid, this_station
 from models.store import registry
 from models.store.clock import utcnow
 from models.store.db import Database
+from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.sync import people_logs
 from models.sync.keys import MODE, ensure_signing_key, loaded_office_key, read_meta
 from models.sync.records import BATCH, codecs, member_types, needed_format
@@ -98,6 +100,17 @@ def member_queries(mine, changed=None) -> dict[str, Any]:
     return queries
 
 
+DAY_RANGE = QT_TRANSLATE_NOOP("Sync", "A range of days needs its first and its last day, the first not after "
+                                      "the last.")
+
+
+def day_range_problem(day_from: date | None, day_to: date | None) -> Message | None:
+    """Why a range of days cannot be exported (both days or neither, in order), or None."""
+    if (day_from is None) != (day_to is None) or (day_from is not None and day_from > day_to):
+        return Message("Sync", DAY_RANGE)
+    return None
+
+
 def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_to: date | None = None,
                   zone: ZoneInfo | None = None, now: datetime | None = None, sheets: bool = True,
                   full_data: bool = False, language: str = "zh_CN",
@@ -107,6 +120,9 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
     out is a folder (the bundle gets a descriptive name) or a file name. The bundle is written
     beside under a temporary name and renamed when complete; the export is then numbered.
     """
+    problem = day_range_problem(day_from, day_to)
+    if problem is not None:
+        raise InvalidInput([FieldError("day_to", problem)])
     now = now or utcnow()
     with db.session() as s:
         ctx = this_station(s)

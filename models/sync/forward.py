@@ -33,7 +33,7 @@ from models.store.records import new_id
 from models.sync import units
 from models.sync.export import ExportResult, bundle_file, safe_file_part
 from models.sync.keys import MODE, NotAnOffice, ensure_signing_key, loaded_office_key, office_name, read_meta, \
-    write_meta
+    set_office_name, write_meta
 from models.sync.tables import RelayedBundle, SyncExport
 from models.trust import audit
 
@@ -83,6 +83,25 @@ def office_unit(session: Session) -> OfficeUnit:
 def set_office_unit(session: Session, unit: OfficeUnit) -> None:
     unit = unit.cleaned()
     write_meta(session, OFFICE_UNIT, json.dumps(dict(zip(UNIT_LEVELS, unit.names)), ensure_ascii=False))
+
+
+def name_office(session: Session, *, now: datetime, name: str = "", unit: OfficeUnit | None = None) -> list[str]:
+    """`office-init --name/--district/--subdistrict/--community`: what changed, audited in the same
+    transaction. The unit decides whose records the office may relay upward, so a change to it is
+    never silent."""
+    changed = []
+    name = name.strip()
+    if name and name != office_name(session):
+        set_office_name(session, name)
+        changed.append(f"name={name}")
+    if unit is not None and unit.cleaned() != office_unit(session):
+        set_office_unit(session, unit)
+        changed.append(f"unit={unit.cleaned().shown()}")
+    if changed:
+        here = this_station(session)
+        audit.record(session, at=now, station_id=here.station_id if here else "office", operator_id=None,
+                     action="setup", detail="office " + " ".join(changed))
+    return changed
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,10 @@ class StationReport:
     def silent_since(self, now: datetime) -> timedelta:
         return now - self.last_bundle_at
 
+    def needs_attention(self, now: datetime) -> bool:
+        """Bundles missing, the gate's audit chain cut or rewritten, or no bundle for over a day."""
+        return bool(self.missing) or bool(self.audit_alarm) or self.silent_since(now) > SILENT_AFTER
+
 
 def gaps(received: Iterable[int]) -> list[tuple[int, int]]:
     """Runs of numbers from 1 to the highest received that are missing, in one pass over what
@@ -166,6 +170,7 @@ def _named_alike(stations) -> set[str]:
 
 
 EXPORT_DUE = timedelta(hours=24)  # the office expects a bundle a day
+SILENT_AFTER = EXPORT_DUE + timedelta(hours=2)  # the office's view of it: a day's bundle, a little late
 
 
 def export_due(last: SyncExport | None, now: datetime) -> bool:

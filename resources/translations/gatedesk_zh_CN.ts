@@ -440,12 +440,12 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>Authority</name>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="172" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="173" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="173" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="174" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
@@ -468,12 +468,12 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>BackgroundOp</name>
     <message>
-        <location filename="../../gui/background.py" line="46" />
+        <location filename="../../gui/background.py" line="50" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/background.py" line="86" />
+        <location filename="../../gui/background.py" line="90" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -864,356 +864,356 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     <name>Cli</name>
     <message>
         <location filename="../../main.py" line="208" />
-        <location filename="../../main.py" line="765" />
+        <location filename="../../main.py" line="772" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="226" />
+        <location filename="../../main.py" line="227" />
         <source>PIN of {name}: </source>
         <translation>{name} 的 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="228" />
+        <location filename="../../main.py" line="229" />
         <source>This command reveals personal data or makes passes: give --operator NAME (an administrator) and the PIN in GATEDESK_PIN, or type it when asked.</source>
         <translation>此命令会显示个人信息或制作通行证：请用 --operator 姓名 指明操作人（管理员），并在 GATEDESK_PIN 中给出 PIN，或在提示时输入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="234" />
+        <location filename="../../main.py" line="235" />
         <source>No operator called {name}.</source>
         <translation>没有名为 {name} 的操作人员。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="261" />
+        <location filename="../../main.py" line="262" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="266" />
+        <location filename="../../main.py" line="267" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="269" />
+        <location filename="../../main.py" line="270" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="314" />
+        <location filename="../../main.py" line="316" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="326" />
+        <location filename="../../main.py" line="331" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="333" />
+        <location filename="../../main.py" line="338" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="334" />
+        <location filename="../../main.py" line="339" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="353" />
+        <location filename="../../main.py" line="358" />
         <source>Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6').</source>
         <translation>不是密钥指纹：{text}（应为 16 位字母和数字，如“da48-52c4-7e96-12c6”）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="359" />
-        <location filename="../../main.py" line="791" />
+        <location filename="../../main.py" line="364" />
+        <location filename="../../main.py" line="798" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="361" />
+        <location filename="../../main.py" line="366" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="369" />
+        <location filename="../../main.py" line="374" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="373" />
+        <location filename="../../main.py" line="378" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="380" />
+        <location filename="../../main.py" line="385" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
         <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它备案任何门岗。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="397" />
+        <location filename="../../main.py" line="402" />
         <source>HELD  {file}: the office {compound} is not enrolled; key fingerprint {key}. Check it with that office (its forward dialog shows it), then import again with --enroll {key}.</source>
         <translation>待备案  {file}：办公室 {compound} 尚未备案；密钥指纹 {key}。请与该办公室核对（其转报窗口会显示），然后加 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="402" />
+        <location filename="../../main.py" line="407" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待备案  {file}：{compound} {gate} 尚未备案；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="407" />
+        <location filename="../../main.py" line="412" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="410" />
+        <location filename="../../main.py" line="415" />
         <source>NOT IMPORTED  {file}: {reason}</source>
         <translation>未导入  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="414" />
+        <location filename="../../main.py" line="419" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="416" />
+        <location filename="../../main.py" line="421" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="416" />
+        <location filename="../../main.py" line="421" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="417" />
+        <location filename="../../main.py" line="422" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="424" />
+        <location filename="../../main.py" line="429" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="429" />
+        <location filename="../../main.py" line="434" />
         <source>relayed: {gate} #{seq}, a gate new here, enrolled with key {key} (compare it with the gate's set-up sheet)</source>
         <translation>转报：{gate} #{seq}，本办公室新见的门岗，已按密钥 {key} 登记（请与门岗的设置单核对）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="433" />
+        <location filename="../../main.py" line="438" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="445" />
+        <location filename="../../main.py" line="450" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="471" />
-        <location filename="../../main.py" line="506" />
+        <location filename="../../main.py" line="476" />
+        <location filename="../../main.py" line="511" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="481" />
+        <location filename="../../main.py" line="486" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="518" />
+        <location filename="../../main.py" line="523" />
         <source>Created the office database at {where} (schema {version}).</source>
         <translation>已在 {where} 建立办公室数据库（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="520" />
+        <location filename="../../main.py" line="525" />
         <source>Upgraded the office database at {where} from schema {before} to {version}.</source>
         <translation>已将 {where} 的办公室数据库从结构版本 {before} 升级到 {version}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="522" />
+        <location filename="../../main.py" line="527" />
         <source>The office database at {where} is ready (schema {version}); nothing to do.</source>
         <translation>{where} 的办公室数据库已就绪（结构版本 {version}），无需改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="540" />
+        <location filename="../../main.py" line="545" />
         <source>{dir} is a gate station's database, not an office's: a gate writes its bundle with export.</source>
         <translation>{dir} 是门岗站点的数据库，不是办公室的：门岗用 export 导出数据包。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="543" />
+        <location filename="../../main.py" line="548" />
         <source>This office names no district, sub-district or community to speak for. Name it first, e.g. office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区.</source>
         <translation>本办公室尚未指明所代表的区、街道或社区。请先指明，例如 office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="551" />
+        <location filename="../../main.py" line="556" />
         <source>Office bundle {seq}: {n} records{encrypted}.</source>
         <translation>办公室数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="552" />
+        <location filename="../../main.py" line="557" />
         <source>, encrypted for {office}</source>
         <translation>，已为 {office} 加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="556" />
+        <location filename="../../main.py" line="561" />
         <source>{n} more gates' bundles wait for the next office bundle: run forward again.</source>
         <translation>还有 {n} 个门岗数据包等待下一个办公室数据包：请再次运行 forward。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="569" />
+        <location filename="../../main.py" line="574" />
         <source>{command} is for the embedded database file, but this office's database is on the server {server}: back it up with the server's own pg_dump, as the README says.</source>
         <translation>{command} 只用于本机的数据库文件，而本办公室的数据库在服务器 {server} 上：请按 README 用服务器自带的 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="585" />
+        <location filename="../../main.py" line="590" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="593" />
+        <location filename="../../main.py" line="598" />
         <source>{path} is not an office key file, or it is this office's own key.</source>
         <translation>{path} 不是办公室密钥文件，或是本办公室自己的密钥。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="597" />
+        <location filename="../../main.py" line="602" />
         <source>This office's forwarded bundles will be encrypted for {office} (key {key}).</source>
         <translation>本办公室上报的数据包将为 {office} 加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="598" />
+        <location filename="../../main.py" line="603" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="606" />
+        <location filename="../../main.py" line="611" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="615" />
+        <location filename="../../main.py" line="620" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="618" />
-        <location filename="../../main.py" line="768" />
+        <location filename="../../main.py" line="623" />
+        <location filename="../../main.py" line="775" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="645" />
-        <location filename="../../main.py" line="672" />
+        <location filename="../../main.py" line="650" />
+        <location filename="../../main.py" line="677" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="656" />
+        <location filename="../../main.py" line="661" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="697" />
+        <location filename="../../main.py" line="704" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="706" />
+        <location filename="../../main.py" line="713" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="734" />
+        <location filename="../../main.py" line="741" />
         <source>Retention: already done today.</source>
         <translation>个人信息清理：今天已完成。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="736" />
+        <location filename="../../main.py" line="743" />
         <source>Retention: personal data erased from {n} records older than {days} days.</source>
         <translation>个人信息清理：已清除 {n} 条超过 {days} 天记录中的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="739" />
+        <location filename="../../main.py" line="746" />
         <source>Retention: nothing is older than {days} days.</source>
         <translation>个人信息清理：没有超过 {days} 天的记录。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="741" />
+        <location filename="../../main.py" line="748" />
         <source>Today's backup: {path}</source>
         <translation>今日备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="743" />
+        <location filename="../../main.py" line="750" />
         <source>Today's backup: already made (or the server keeps it).</source>
         <translation>今日备份：已完成（或由数据库服务器备份）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="745" />
+        <location filename="../../main.py" line="752" />
         <source>Erasing personal data past its retention period failed; a crash report is in the data folder's logs. It is tried again next time.</source>
         <translation>清除超过保留期限的个人信息失败；错误报告在数据文件夹的 logs 中。下次会再试。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="748" />
+        <location filename="../../main.py" line="755" />
         <source>Today's backup could not be written: {why}</source>
         <translation>今日备份无法写入：{why}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="797" />
+        <location filename="../../main.py" line="804" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="803" />
+        <location filename="../../main.py" line="810" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="805" />
+        <location filename="../../main.py" line="812" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="821" />
+        <location filename="../../main.py" line="828" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="824" />
+        <location filename="../../main.py" line="831" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="828" />
+        <location filename="../../main.py" line="835" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="831" />
+        <location filename="../../main.py" line="838" />
         <source>The audit log's anchor is missing ({file}): entries cut off the end of the log could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点文件不见了（{file}）：无法发现从日志末尾删去的条目。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="835" />
+        <location filename="../../main.py" line="842" />
         <source>The audit log's anchor went missing and was begun again after entry {seq}: entries cut off the end before then could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点曾经丢失，在第 {seq} 条之后重新开始：此前从日志末尾删去的条目无法发现。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="840" />
+        <location filename="../../main.py" line="847" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="842" />
+        <location filename="../../main.py" line="849" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="881" />
+        <location filename="../../main.py" line="888" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="886" />
+        <location filename="../../main.py" line="893" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -1667,99 +1667,94 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="35" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="37" />
         <source>Export for the office</source>
         <translation>导出给社区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="40" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="42" />
         <source>Everything since the last export (no. {0}, {1})</source>
         <translation>上次导出以来的全部记录（第 {0} 号，{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="44" />
         <source>Everything (this is the first export)</source>
         <translation>全部记录（这是第一次导出）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="45" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="47" />
         <source>Only the days from … to …</source>
         <translation>只导出以下日期：从 … 到 …</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="65" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="67" />
         <source>Write to</source>
         <translation>写入到</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="67" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="69" />
         <source>Unmasked names, phones and ID numbers in the spreadsheets (administrator only)</source>
         <translation>表格中显示完整的姓名、手机号和身份证号（仅限管理员）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="73" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="75" />
         <source>Encrypted for {0} (key {1}): only that office can open the bundle.</source>
         <translation>已按 {0} 的密钥加密（密钥 {1}）：只有该办公室能打开数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="75" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="77" />
         <source>Not encrypted: anyone who finds the USB stick can read it. Load the office's key file (Admin ▸ Office key) to encrypt bundles.</source>
         <translation>未加密：捡到 U 盘的人都能读取。请载入社区办公室的密钥文件（管理 ▸ 办公室密钥）以加密数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="82" />
         <source>Bundles from this gate are signed with key {0}.</source>
         <translation>本门岗的数据包签名密钥：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="88" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="90" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="105" />
-        <source>The first day is after the last day.</source>
-        <translation>开始日期晚于结束日期。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="115" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="123" />
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="128" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="136" />
         <source>Exports are made by a supervisor: a supervisor's PIN is needed.</source>
         <translation>导出需由主管进行，需要主管 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="129" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="137" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="127" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="135" />
         <source>Unmasked personal data needs an administrator's PIN.</source>
         <translation>导出未脱敏的个人信息需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="130" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="138" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="135" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="144" />
         <source>Written: {0}
 Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. Wait for the copy to finish before pulling out the stick.</source>
         <translation>已写入：{0}
 第 {1} 号数据包，{2} 条记录{3}。当天的登记表（.xlsx 和 .csv）在同一文件夹。请等复制完成后再拔出 U 盘。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="138" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="147" />
         <source>, encrypted</source>
         <translation>，已加密</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_dialog.py" line="143" />
+        <location filename="../../gui/dialogs/export_dialog.py" line="152" />
         <source>The bundle was not written: {0}. Nothing at the gate has changed; try again or another stick.</source>
         <translation>数据包未写入：{0}。门岗的数据没有任何改动；请重试或换一个 U 盘。</translation>
     </message>
@@ -1795,79 +1790,79 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>ForwardDialog</name>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="22" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="23" />
         <source>Forward to the office above</source>
         <translation>上报上级办公室</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="26" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="27" />
         <source>Everything this office received from its gates since the last forward, in the gates' own names, for the sub-district or district office to import.</source>
         <translation>自上次上报以来本办公室从各门岗收到的全部记录，仍以各门岗的名义，供街道或区办公室导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="30" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="31" />
         <source>This office speaks for: {0}</source>
         <translation>本办公室代表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="31" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="32" />
         <source>This office names no district, sub-district or community to speak for, so the office above cannot tell which gates are its own. An administrator names them with: gatedesk office-init --district … --subdistrict … --community …</source>
         <translation>本办公室尚未指明所代表的区、街道或社区，上级办公室无法判断哪些门岗归它。管理员可用以下命令指明：gatedesk office-init --district … --subdistrict … --community …</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="39" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="40" />
         <source>Write to</source>
         <translation>写入到</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="43" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="44" />
         <source>Encrypted for {0} (key {1}): only that office can open it.</source>
         <translation>已为 {0} 加密（密钥 {1}）：只有该办公室能打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="45" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="46" />
         <source>Not encrypted: anyone who finds the USB stick can read it. Load the key file of the office above (Admin ▸ Key file of the office above…) to encrypt it.</source>
         <translation>未加密：任何拿到 U 盘的人都能读取。载入上级办公室的密钥文件（管理 ▸ 上级办公室密钥文件…）即可加密。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="50" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="51" />
         <source>Signed with this office's key {0}: the office above enrolls this office by it.</source>
         <translation>以本办公室的密钥 {0} 签名：上级办公室凭此登记本办公室。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="60" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="61" />
         <source>Forward</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="77" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="79" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="78" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="80" />
         <source>A supervisor forwards the gates' records: a supervisor's PIN is needed.</source>
         <translation>上报门岗记录由主管进行：需要主管 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="85" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="93" />
         <source>Writing the office bundle…</source>
         <translation>正在写入办公室数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="93" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="101" />
         <source>Written: {0}
 Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pulling out the stick.</source>
         <translation>已写入：{0}
 第 {1} 号办公室数据包，{2} 条记录{3}。请等复制完成后再拔出 U 盘。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="96" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="104" />
         <source>, encrypted for {0}</source>
         <translation>，已为 {0} 加密</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="104" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="112" />
         <source>The office bundle was not written: {0}. Nothing here has changed; try again or another stick.</source>
         <translation>办公室数据包未写入：{0}。本机数据没有任何改变；请重试或换一个 U 盘。</translation>
     </message>
@@ -2258,17 +2253,17 @@ Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pullin
 <context>
     <name>GatesPanel</name>
     <message>
-        <location filename="../../gui/gates_panel.py" line="94" />
+        <location filename="../../gui/gates_panel.py" line="92" />
         <source>No bundles imported yet.</source>
         <translation>尚未导入任何数据包。</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="96" />
+        <location filename="../../gui/gates_panel.py" line="94" />
         <source>{0} of {1} gates have gaps, an audit log cut short or rewritten, or have sent nothing for more than a day (in red).</source>
         <translation>{1} 个门岗中有 {0} 个缺号、操作日志被截短或改写，或超过一天未报送（红色）。</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="99" />
+        <location filename="../../gui/gates_panel.py" line="97" />
         <source>All {0} gates are up to date.</source>
         <translation>全部 {0} 个门岗均已按时报送。</translation>
     </message>
@@ -2276,77 +2271,77 @@ Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pullin
 <context>
     <name>GatesTableModel</name>
     <message>
-        <location filename="../../gui/gates_panel.py" line="32" />
+        <location filename="../../gui/gates_panel.py" line="30" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="32" />
+        <location filename="../../gui/gates_panel.py" line="30" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="32" />
+        <location filename="../../gui/gates_panel.py" line="30" />
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="32" />
+        <location filename="../../gui/gates_panel.py" line="30" />
         <source>Last bundle no.</source>
         <translation>最新数据包编号</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="33" />
+        <location filename="../../gui/gates_panel.py" line="31" />
         <source>Written at the gate</source>
         <translation>门岗导出时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="33" />
+        <location filename="../../gui/gates_panel.py" line="31" />
         <source>Imported here</source>
         <translation>本处导入时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="33" />
+        <location filename="../../gui/gates_panel.py" line="31" />
         <source>Missing bundle numbers</source>
         <translation>缺少的编号</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="34" />
+        <location filename="../../gui/gates_panel.py" line="32" />
         <source>Gate's audit log</source>
         <translation>门岗操作日志</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="41" />
+        <location filename="../../gui/gates_panel.py" line="39" />
         <source>cut short (bundle {0})</source>
         <translation>被截短（第 {0} 号数据包）</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="43" />
+        <location filename="../../gui/gates_panel.py" line="41" />
         <source>rewritten (bundle {0})</source>
         <translation>被改写（第 {0} 号数据包）</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="44" />
+        <location filename="../../gui/gates_panel.py" line="42" />
         <source>intact</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="60" />
+        <location filename="../../gui/gates_panel.py" line="58" />
         <source>{0} ({1} bundles)</source>
         <translation>{0}（共 {1} 个）</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="61" />
+        <location filename="../../gui/gates_panel.py" line="59" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="69" />
+        <location filename="../../gui/gates_panel.py" line="67" />
         <source>Between two of this gate's bundles its audit log went backwards or was replaced: entries were deleted or the log rewritten (or an old backup restored). Ask the gate why.</source>
         <translation>在该门岗的两个数据包之间，它的操作日志倒退或被替换：有条目被删除或日志被改写（或恢复了旧备份）。请向门岗询问原因。</translation>
     </message>
     <message>
-        <location filename="../../gui/gates_panel.py" line="72" />
+        <location filename="../../gui/gates_panel.py" line="70" />
         <source>Ask this gate for the missing bundles, or for an export of the missing days.</source>
         <translation>请该门岗补交缺少的数据包，或按日期导出缺少的天数。</translation>
     </message>
@@ -2929,69 +2924,69 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>LogPanel</name>
     <message>
-        <location filename="../../gui/log_panel.py" line="33" />
+        <location filename="../../gui/log_panel.py" line="34" />
         <source>Name, phone, ID number, or the last 4 digits of either</source>
         <translation>姓名、手机号、身份证号，或手机 / 身份证后 4 位</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="36" />
+        <location filename="../../gui/log_panel.py" line="37" />
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="51" />
+        <location filename="../../gui/log_panel.py" line="52" />
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="56" />
+        <location filename="../../gui/log_panel.py" line="57" />
         <source>Any decision</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="59" />
+        <location filename="../../gui/log_panel.py" line="60" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="63" />
+        <location filename="../../gui/log_panel.py" line="64" />
         <source>Show in full…</source>
         <translation>查看完整信息…</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="67" />
+        <location filename="../../gui/log_panel.py" line="68" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="70" />
+        <location filename="../../gui/log_panel.py" line="71" />
         <source>A supervisor deletes a registration made in error</source>
         <translation>主管删除登记错误的记录</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="129" />
-        <location filename="../../gui/log_panel.py" line="144" />
+        <location filename="../../gui/log_panel.py" line="130" />
+        <location filename="../../gui/log_panel.py" line="145" />
         <source>{0} registrations</source>
         <translation>共 {0} 条登记</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="152" />
-        <location filename="../../gui/log_panel.py" line="170" />
+        <location filename="../../gui/log_panel.py" line="153" />
+        <location filename="../../gui/log_panel.py" line="169" />
         <source>Choose a row first.</source>
         <translation>请先选中一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="155" />
+        <location filename="../../gui/log_panel.py" line="156" />
         <source>Show personal data</source>
         <translation>查看个人信息</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="156" />
+        <location filename="../../gui/log_panel.py" line="157" />
         <source>A supervisor's PIN is needed; the view is recorded.</source>
         <translation>需要主管 PIN；查看操作将被记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/log_panel.py" line="174" />
+        <location filename="../../gui/log_panel.py" line="173" />
         <source>Deleted. {0} registrations</source>
         <translation>已删除。共 {0} 条登记</translation>
     </message>
@@ -3134,23 +3129,23 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271" />
+        <location filename="../../gui/main_window.py" line="268" />
         <source>The office's key file</source>
         <translation>社区办公室的密钥文件</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="268" />
         <location filename="../../gui/main_window.py" line="271" />
-        <location filename="../../gui/main_window.py" line="274" />
         <source>Office key</source>
         <translation>办公室密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="272" />
+        <location filename="../../gui/main_window.py" line="269" />
         <source>{0} is not an office key file.</source>
         <translation>{0} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="275" />
+        <location filename="../../gui/main_window.py" line="272" />
         <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
         <translation>今后的数据包将按 {0} 的密钥加密。请与社区办公室电话核对密钥指纹：{1}</translation>
     </message>
@@ -3298,7 +3293,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     <message>
         <location filename="../../gui/office_window.py" line="98" />
         <location filename="../../gui/office_window.py" line="107" />
-        <location filename="../../gui/office_window.py" line="178" />
+        <location filename="../../gui/office_window.py" line="175" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
@@ -3341,49 +3336,49 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="181" />
+        <location filename="../../gui/office_window.py" line="178" />
         <source>The key file of the office above</source>
         <translation>上级办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="177" />
+        <location filename="../../gui/office_window.py" line="174" />
         <source>Key file of the office above</source>
         <translation>上级办公室密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="182" />
+        <location filename="../../gui/office_window.py" line="179" />
         <source>{0} is not the key file of another office.</source>
         <translation>{0} 不是其他办公室的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="185" />
+        <location filename="../../gui/office_window.py" line="182" />
         <source>From now on forwarded bundles are encrypted for {0}. Check the key fingerprint with that office by phone: {1}</source>
         <translation>今后上报的数据包将为 {0} 加密。请电话向该办公室核对密钥指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="190" />
-        <location filename="../../gui/office_window.py" line="201" />
-        <location filename="../../gui/office_window.py" line="203" />
+        <location filename="../../gui/office_window.py" line="187" />
+        <location filename="../../gui/office_window.py" line="198" />
+        <location filename="../../gui/office_window.py" line="200" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="191" />
+        <location filename="../../gui/office_window.py" line="188" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="194" />
+        <location filename="../../gui/office_window.py" line="191" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="195" />
+        <location filename="../../gui/office_window.py" line="192" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="204" />
+        <location filename="../../gui/office_window.py" line="201" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -3902,32 +3897,32 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>PeopleTableModel</name>
     <message>
-        <location filename="../../gui/testing_panel.py" line="65" />
+        <location filename="../../gui/round_models.py" line="48" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="65" />
+        <location filename="../../gui/round_models.py" line="48" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="65" />
+        <location filename="../../gui/round_models.py" line="48" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="65" />
+        <location filename="../../gui/round_models.py" line="48" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="65" />
+        <location filename="../../gui/round_models.py" line="48" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="78" />
+        <location filename="../../gui/round_models.py" line="61" />
         <source> (not on the roster)</source>
         <translation>（不在名册）</translation>
     </message>
@@ -4161,42 +4156,42 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ProgressTableModel</name>
     <message>
-        <location filename="../../gui/testing_panel.py" line="42" />
+        <location filename="../../gui/round_models.py" line="25" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="42" />
+        <location filename="../../gui/round_models.py" line="25" />
         <source>Due</source>
         <translation>应检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="42" />
+        <location filename="../../gui/round_models.py" line="25" />
         <source>Sampled</source>
         <translation>已采</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="42" />
+        <location filename="../../gui/round_models.py" line="25" />
         <source>Exempt</source>
         <translation>免检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="43" />
+        <location filename="../../gui/round_models.py" line="26" />
         <source>Missing</source>
         <translation>未检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="43" />
+        <location filename="../../gui/round_models.py" line="26" />
         <source>At home</source>
         <translation>待上门</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="55" />
+        <location filename="../../gui/round_models.py" line="38" />
         <source>Bldg {0}</source>
         <translation>{0}号楼</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="55" />
+        <location filename="../../gui/round_models.py" line="38" />
         <source>All</source>
         <translation>合计</translation>
     </message>
@@ -4772,22 +4767,22 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ResidentForm</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="424" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="426" />
         <source>Resident</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="433" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="435" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="434" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="436" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="435" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="437" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
@@ -4840,14 +4835,19 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>{name}：{temperature} °C 达到或超过 {limit} °C。不能刷证进入：请用登记表登记，按提示复测。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/monitoring.py" line="16" />
+        <location filename="../../models/residents/monitoring.py" line="17" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../models/residents/monitoring.py" line="17" />
+        <location filename="../../models/residents/monitoring.py" line="18" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
+    </message>
+    <message>
+        <location filename="../../models/residents/monitoring.py" line="26" />
+        <source>Home isolation or monitoring runs {low} to {high} days from today.</source>
+        <translation>居家隔离或健康监测为自今天起 {low} 到 {high} 天。</translation>
     </message>
     <message>
         <location filename="../../models/residents/pass_sheet.py" line="19" />
@@ -4913,360 +4913,360 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>ResidentsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="82" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="83" />
         <source>Residents and passes</source>
         <translation>住户与通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="86" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="87" />
         <source>Import from a sheet…</source>
         <translation>从表格导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="87" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="88" />
         <source>Issue passes to everyone without one</source>
         <translation>为没有通行证的住户签发</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="90" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="91" />
         <source>Print passes…</source>
         <translation>打印通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="91" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="92" />
         <source>Save passes as PDF…</source>
         <translation>通行证存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="92" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="93" />
         <source>For the other gates…</source>
         <translation>给本小区其他门岗…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="93" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="94" />
         <source>Save the roster and the pass key for the compound's other gates</source>
         <translation>为本小区其他门岗保存住户名册和通行证密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="94" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="95" />
         <source>From another gate…</source>
         <translation>从其他门岗载入…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="95" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="96" />
         <source>The office's home monitoring list…</source>
         <translation>社区的居家管控名单…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="96" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="97" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="111" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="112" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="112" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="113" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="113" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="348" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="114" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="349" />
         <source>Moved out</source>
         <translation>已搬离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="114" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="115" />
         <source>Print this household's passes…</source>
         <translation>打印本户通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="115" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="116" />
         <source>Reissue the pass (lost card)…</source>
         <translation>补发通行证（卡丢失）…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="116" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="117" />
         <source>Revoke the pass…</source>
         <translation>作废通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="117" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="118" />
         <source>Home isolation or monitoring…</source>
         <translation>居家隔离或监测…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="118" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="119" />
         <source>End home isolation or monitoring</source>
         <translation>结束居家隔离或监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="162" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="163" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="174" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="175" />
         <source>The property office's resident list</source>
         <translation>物业的住户名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="175" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="216" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="176" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="217" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="210" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="227" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="320" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="211" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="228" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="321" />
         <source>Could not read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="196" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="197" />
         <source>{0} residents added from {1}.</source>
         <translation>已从 {1} 添加 {0} 位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="183" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="184" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="189" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="190" />
         <source>Importing the resident list {0}…</source>
         <translation>正在导入住户名单 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="198" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="199" />
         <source>no room and name columns</source>
         <translation>没有房号和姓名列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="198" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="229" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="199" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="230" />
         <source>room not understood</source>
         <translation>房号无法识别</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="199" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="200" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="199" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="200" />
         <source>no name</source>
         <translation>没有姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="200" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="231" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="201" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="232" />
         <source>unreadable characters</source>
         <translation>含无法识别的字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="201" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="235" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="202" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="236" />
         <source>Not read: {0}</source>
         <translation>未读入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="202" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="236" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="203" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="237" />
         <source>row {0} ({1})</source>
         <translation>第 {0} 行（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="215" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="216" />
         <source>The office's home monitoring list</source>
         <translation>社区的居家管控名单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="229" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="230" />
         <source>no room, name, kind and until columns</source>
         <translation>没有房号、姓名、类型和截止日期列</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="230" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="231" />
         <source>kind not 居家隔离 or 居家健康监测</source>
         <translation>类型不是居家隔离或居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="230" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="231" />
         <source>no end day</source>
         <translation>没有截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="231" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="232" />
         <source>nobody of that name in that room</source>
         <translation>该房号没有此姓名的住户</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="232" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="233" />
         <source>{0} residents put under home isolation or monitoring from {1}.</source>
         <translation>已按 {1} 将 {0} 位住户列入居家隔离或监测。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="242" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="243" />
         <source>{0} passes issued.</source>
         <translation>已签发 {0} 张通行证。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="249" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="361" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="250" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="362" />
         <source>No valid passes to print. Issue passes first.</source>
         <translation>没有可打印的有效通行证。请先签发。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="256" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="257" />
         <source>Resident passes</source>
         <translation>住户通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="257" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="365" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="258" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="366" />
         <source>{0} passes sent to the printer.</source>
         <translation>已将 {0} 张通行证发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="263" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="264" />
         <source>Save the passes</source>
         <translation>保存通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="270" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="300" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="271" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="301" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="272" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="273" />
         <source>Saved {0} ({1} passes).</source>
         <translation>已保存 {0}（{1} 张通行证）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="281" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="282" />
         <source>For the other gates</source>
         <translation>给本小区其他门岗</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="282" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="283" />
         <source>A passphrase (8 characters or more), to tell the other gate's administrator by phone — not to write on the stick:</source>
         <translation>设置口令（至少 8 个字符），电话告知对方门岗的管理员——不要写在 U 盘上：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="286" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="287" />
         <source>The passphrase again:</source>
         <translation>再输入一次口令：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="287" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="288" />
         <source>The two passphrases are not the same.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="290" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="308" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="291" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="309" />
         <source>GateDesk roster (*{0})</source>
         <translation>门岗登记台住户名册 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="302" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="303" />
         <source>Saved {0} ({1} records). Load it at the other gates (Residents ▸ From another gate…) with the same passphrase.</source>
         <translation>已保存 {0}（{1} 条记录）。请在其他门岗用同一口令载入（住户与通行证 ▸ 从其他门岗载入…）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="307" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="311" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="308" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="312" />
         <source>From another gate</source>
         <translation>从其他门岗载入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="311" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="312" />
         <source>The passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="322" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="323" />
         <source>{0} records taken. Passes printed at the other gate now work here.</source>
         <translation>已载入 {0} 条记录。其他门岗打印的通行证在本门岗也可使用。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="349" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="350" />
         <source>Take {0} ({1}) off the roster? Their pass stops working.</source>
         <translation>将 {0}（{1}）移出名册吗？其通行证将失效。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="368" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="369" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="374" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="385" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="375" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="386" />
         <source>Choose a resident who has a pass.</source>
         <translation>请选择一位有通行证的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="376" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="377" />
         <source>Reissue the pass</source>
         <translation>补发通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="379" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="380" />
         <source>The old card no longer works; print the new one.</source>
         <translation>旧卡已失效；请打印新卡。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="387" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="388" />
         <source>Revoke the pass</source>
         <translation>作废通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="346" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="357" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="395" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="347" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="358" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="396" />
         <source>Choose a resident first.</source>
         <translation>请先选择一位住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="397" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="398" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="397" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="398" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="398" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="401" />
-        <location filename="../../gui/dialogs/residents_dialog.py" line="414" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="399" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="403" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="416" />
         <source>At home under</source>
         <translation>居家管理</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="398" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="399" />
         <source>Which</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="401" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="403" />
         <source>For how many days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="412" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="414" />
         <source>Choose a resident under home isolation or monitoring.</source>
         <translation>请选择一位正在居家隔离或监测的住户。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="414" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="416" />
         <source>End it now?</source>
         <translation>现在结束吗？</translation>
     </message>
@@ -5347,47 +5347,47 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="48" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="49" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="48" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="49" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="48" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="49" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="48" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="49" />
         <source>Pass valid until</source>
         <translation>通行证有效期至</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="49" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="50" />
         <source>At home under</source>
         <translation>居家管理</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="66" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="67" />
         <source>no pass</source>
         <translation>无通行证</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="68" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="69" />
         <source>home isolation</source>
         <translation>居家隔离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="69" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="70" />
         <source>home health monitoring</source>
         <translation>居家健康监测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/residents_dialog.py" line="70" />
+        <location filename="../../gui/dialogs/residents_dialog.py" line="71" />
         <source>{0} until {1}</source>
         <translation>{0}，至 {1}</translation>
     </message>
@@ -5611,35 +5611,35 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>不在本轮应检名单中：{names}</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="248" />
-        <location filename="../../models/rounds/rounds.py" line="402" />
+        <location filename="../../models/rounds/rounds.py" line="255" />
+        <location filename="../../models/rounds/rounds.py" line="409" />
         <source>Choose one of the round's sampling points.</source>
         <translation>请选择本轮次的一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="291" />
+        <location filename="../../models/rounds/rounds.py" line="298" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="333" />
-        <location filename="../../models/rounds/rounds.py" line="404" />
+        <location filename="../../models/rounds/rounds.py" line="340" />
+        <location filename="../../models/rounds/rounds.py" line="411" />
         <source>Choose a reason.</source>
         <translation>请选择原因。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="335" />
+        <location filename="../../models/rounds/rounds.py" line="342" />
         <source>Write where and when they were tested (the proof seen).</source>
         <translation>请写明在何处、何时检测（所查看的证明）。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="348" />
-        <location filename="../../models/rounds/rounds.py" line="416" />
+        <location filename="../../models/rounds/rounds.py" line="355" />
+        <location filename="../../models/rounds/rounds.py" line="423" />
         <source>Already sampled in this round.</source>
         <translation>本轮次已采样。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="393" />
+        <location filename="../../models/rounds/rounds.py" line="400" />
         <source>The round is still open: change the line itself.</source>
         <translation>本轮次尚未结束：请直接修改该条记录。</translation>
     </message>
@@ -6218,147 +6218,147 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../models/formats/bundle.py" line="65" />
+        <location filename="../../models/formats/rejections.py" line="15" />
         <source>This file is not a GateDesk bundle.</source>
         <translation>此文件不是门岗登记台数据包。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="66" />
+        <location filename="../../models/formats/rejections.py" line="16" />
         <source>The file is cut short (copy interrupted or USB stick pulled out too soon).</source>
         <translation>文件不完整（复制被中断，或 U 盘拔出过早）。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="67" />
+        <location filename="../../models/formats/rejections.py" line="17" />
         <source>The file is damaged: {detail}</source>
         <translation>文件已损坏：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="68" />
+        <location filename="../../models/formats/rejections.py" line="18" />
         <source>The contents of {member} do not match the checksum the gate recorded: the file was changed or damaged after export.</source>
         <translation>{member} 的内容与门岗记录的校验值不符：文件在导出后被改动或损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="69" />
+        <location filename="../../models/formats/rejections.py" line="19" />
         <source>The station's signature does not match: the file was changed after export, or was not made by a GateDesk station.</source>
         <translation>站点签名不符：文件在导出后被改动，或并非由门岗登记台站点生成。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="70" />
+        <location filename="../../models/formats/rejections.py" line="20" />
         <source>This bundle is signed with a new key ({key}) for a gate this office knows ({station}). Check the key with the gate by phone, then accept it (Import tab, or --trust-new-key on the command line).</source>
         <translation>此数据包使用了新的签名密钥（{key}），而本办公室已登记过该门岗（{station}）。请先与门岗电话核对密钥，再予以接受（在“导入”页，或命令行加 --trust-new-key）。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="71" />
+        <location filename="../../models/formats/rejections.py" line="21" />
         <source>The bundle was written by a newer GateDesk (format {found}; this version reads up to {known}). Update GateDesk at the office.</source>
         <translation>数据包由更新版本的门岗登记台生成（格式 {found}，本版本最高支持 {known}）。请升级办公室的门岗登记台。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="72" />
+        <location filename="../../models/formats/rejections.py" line="22" />
         <source>The bundle's table of contents is unreadable: {detail}</source>
         <translation>数据包目录无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="73" />
+        <location filename="../../models/formats/rejections.py" line="23" />
         <source>Part of the bundle is missing: {member}.</source>
         <translation>数据包缺少部分内容：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="74" />
+        <location filename="../../models/formats/rejections.py" line="24" />
         <source>The bundle holds a part that its table of contents does not list: {member}.</source>
         <translation>数据包含有目录中未列出的内容：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="75" />
+        <location filename="../../models/formats/rejections.py" line="25" />
         <source>The bundle holds a file name that points outside the bundle: {member}.</source>
         <translation>数据包中有指向包外的文件名：{member}。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="76" />
+        <location filename="../../models/formats/rejections.py" line="26" />
         <source>The bundle is implausibly large or compressed ({member}); it was not opened.</source>
         <translation>数据包大小或压缩比异常（{member}），未予打开。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="77" />
+        <location filename="../../models/formats/rejections.py" line="27" />
         <source>Record {record} in {member} is invalid: {detail}</source>
         <translation>{member} 中的记录 {record} 无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="78" />
+        <location filename="../../models/formats/rejections.py" line="28" />
         <source>Record {record} in {member} is dated in the future ({when}). Check the gate computer's clock.</source>
         <translation>{member} 中的记录 {record} 的时间在将来（{when}）。请检查门岗电脑的时钟。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="79" />
+        <location filename="../../models/formats/rejections.py" line="29" />
         <source>The bundle is encrypted, and this computer holds no office key to open it.</source>
         <translation>数据包已加密，本机没有可打开它的办公室密钥。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="80" />
+        <location filename="../../models/formats/rejections.py" line="30" />
         <source>The bundle is encrypted for another office's key ({key}); it cannot be opened here.</source>
         <translation>数据包是按另一个办公室的密钥（{key}）加密的，本机无法打开。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="81" />
+        <location filename="../../models/formats/rejections.py" line="31" />
         <source>The file could not be read: {detail}</source>
         <translation>无法读取文件：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="82" />
+        <location filename="../../models/formats/rejections.py" line="32" />
         <source>Record {record} in {member} belongs to another station ({owner}); a bundle may only bring, change or delete its own station's records.</source>
         <translation>{member} 中的记录 {record} 属于另一个工作站（{owner}）；数据包只能新增、修改或删除本工作站自己的记录。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="84" />
+        <location filename="../../models/formats/rejections.py" line="34" />
         <source>The bundle deletes record {record}, but other records still refer to it ({referrer}). Nothing was deleted.</source>
         <translation>数据包要删除记录 {record}，但仍有其他记录引用它（{referrer}）。未删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="86" />
+        <location filename="../../models/formats/rejections.py" line="36" />
         <source>Record {record} appears twice in {member}.</source>
         <translation>记录 {record} 在 {member} 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="87" />
+        <location filename="../../models/formats/rejections.py" line="37" />
         <source>Record {record} in {member} refers to {target}, which is neither in the bundle nor at this office.</source>
         <translation>{member} 中的记录 {record} 引用了 {target}，但数据包和本办公室都没有该记录。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="89" />
+        <location filename="../../models/formats/rejections.py" line="39" />
         <source>The bundle says it is number {sequence} of its gate, but the last this office received is {last}: a jump that large is not a real series of exports.</source>
         <translation>数据包自称是该门岗的第 {sequence} 号，而本办公室收到的最后一个是第 {last} 号：跳跃这么大，不可能是正常的导出序列。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="92" />
+        <location filename="../../models/formats/rejections.py" line="42" />
         <source>{station} is not enrolled at this office (key {key}). Check the fingerprint with the gate's set-up sheet or by phone, then enroll it; until then nothing from it is imported.</source>
         <translation>{station} 尚未在本办公室备案（密钥 {key}）。请对照该门岗的设置单或电话核对指纹后备案；备案前不会导入它的任何数据。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="95" />
+        <location filename="../../models/formats/rejections.py" line="45" />
         <source>{office} forwards the records of {station} ({where}), which is outside the unit it speaks for ({unit}). Nothing from this file was imported.</source>
         <translation>{office} 上报了 {station}（{where}）的记录，该门岗不在其所代表的单位（{unit}）之内。此文件中的内容均未导入。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="98" />
+        <location filename="../../models/formats/rejections.py" line="48" />
         <source>{office} now says it speaks for {unit}, but its first bundle here spoke for {before}. Nothing from this file was imported; ask the office what changed.</source>
         <translation>{office} 现在声称代表 {unit}，但它在本处的第一个数据包代表的是 {before}。此文件中的内容均未导入；请向该办公室询问原因。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="101" />
+        <location filename="../../models/formats/rejections.py" line="51" />
         <source>Record {record} in {member} changes a testing round, or a line of one, after it was closed, without a correction giving the reason. A closed round changes only through a correction. Nothing from this file was imported.</source>
         <translation>{member} 中的记录 {record} 在核酸检测轮次关闭后修改了该轮次或其中一行，却没有附带说明原因的更正。已关闭的轮次只能通过更正来修改。此文件中的内容均未导入。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="105" />
+        <location filename="../../models/formats/rejections.py" line="55" />
         <source>{office} forwarded its gates' records under its own signature only (a GateDesk older than this one). This office takes a gate's records only as the gate signed them: update GateDesk at {office} and forward again, or import the gates' own bundles. Nothing from this file was imported.</source>
         <translation>{office} 仅以自己的签名转发了门岗的记录（旧版门岗登记台所写）。本办公室只接受门岗本身签名的记录：请在 {office} 更新门岗登记台后重新转报，或导入门岗自己的数据包。此文件中的内容均未导入。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="110" />
+        <location filename="../../models/formats/rejections.py" line="60" />
         <source>GateDesk could not import this file ({detail}); a report without personal data was written to its logs folder. The other files are not affected.</source>
         <translation>GateDesk 无法导入此文件（{detail}）；已在 logs 文件夹写入不含个人信息的报告。其他文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/bundle.py" line="118" />
+        <location filename="../../models/formats/rejections.py" line="68" />
         <source>The office {station} is not enrolled here (key {key}). Check the fingerprint with that office (its forward dialog shows it), then enroll it; until then nothing from it is imported.</source>
         <translation>办公室 {station} 尚未在此备案（密钥 {key}）。请与该办公室核对指纹（其转报窗口会显示），然后备案；在此之前不导入其任何内容。</translation>
     </message>
@@ -6372,270 +6372,275 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <source>A spreadsheet GateDesk writes for people beside its bundle; the office imports the bundle, not this. Skipped.</source>
         <translation>这是 GateDesk 在数据包旁为人工查阅写出的表格；办公室导入的是数据包而不是它。已跳过。</translation>
     </message>
+    <message>
+        <location filename="../../models/sync/export.py" line="103" />
+        <source>A range of days needs its first and its last day, the first not after the last.</source>
+        <translation>按日期导出需要填写第一天和最后一天，第一天不能晚于最后一天。</translation>
+    </message>
 </context>
 <context>
     <name>TestingPanel</name>
     <message>
-        <location filename="../../gui/testing_panel.py" line="126" />
+        <location filename="../../gui/testing_panel.py" line="47" />
         <source>No testing round is open. An administrator opens one for the day: everyone on the roster, or some buildings.</source>
         <translation>当前没有进行中的核酸轮次。由管理员为当天开启一轮：名册上的全体住户，或部分楼栋。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="131" />
+        <location filename="../../gui/testing_panel.py" line="52" />
         <source>Open a testing round…</source>
         <translation>开启核酸轮次…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="135" />
-        <location filename="../../gui/testing_panel.py" line="162" />
+        <location filename="../../gui/testing_panel.py" line="56" />
+        <location filename="../../gui/testing_panel.py" line="83" />
         <source>Home-service ledger…</source>
         <translation>上门服务台账…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="143" />
-        <location filename="../../gui/testing_panel.py" line="214" />
+        <location filename="../../gui/testing_panel.py" line="64" />
+        <location filename="../../gui/testing_panel.py" line="135" />
         <source>Correct a closed round…</source>
         <translation>更正已结束的轮次…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="159" />
+        <location filename="../../gui/testing_panel.py" line="80" />
         <source>Close the round…</source>
         <translation>结束本轮…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="166" />
+        <location filename="../../gui/testing_panel.py" line="87" />
         <source>Sampling point</source>
         <translation>采样点</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="175" />
+        <location filename="../../gui/testing_panel.py" line="96" />
         <source>Due</source>
         <translation>应检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="175" />
+        <location filename="../../gui/testing_panel.py" line="96" />
         <source>Sampled</source>
         <translation>已采</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="175" />
+        <location filename="../../gui/testing_panel.py" line="96" />
         <source>Exempt</source>
         <translation>免检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="176" />
+        <location filename="../../gui/testing_panel.py" line="97" />
         <source>Missing</source>
         <translation>未检</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="176" />
+        <location filename="../../gui/testing_panel.py" line="97" />
         <source>At home</source>
         <translation>待上门</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="203" />
+        <location filename="../../gui/testing_panel.py" line="124" />
         <source>Call the next batch</source>
         <translation>呼叫下一批</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="207" />
+        <location filename="../../gui/testing_panel.py" line="128" />
         <source>Print call sheet…</source>
         <translation>打印呼叫单…</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="224" />
+        <location filename="../../gui/testing_panel.py" line="145" />
         <source>Scan a pass, or type a room (6-1-602) or a name, then Enter</source>
         <translation>扫通行码，或输入房号（6-1-602）或姓名后按回车</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="230" />
+        <location filename="../../gui/testing_panel.py" line="151" />
         <source>Found</source>
         <translation>查找结果</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="230" />
+        <location filename="../../gui/testing_panel.py" line="151" />
         <source>Not yet sampled (door-knocking)</source>
         <translation>未检名单（逐户敲门）</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="231" />
+        <location filename="../../gui/testing_panel.py" line="152" />
         <source>Home-service list</source>
         <translation>上门服务名单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="231" />
+        <location filename="../../gui/testing_panel.py" line="152" />
         <source>Last batch called</source>
         <translation>本批呼叫名单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="232" />
+        <location filename="../../gui/testing_panel.py" line="153" />
         <source>Everyone in the building</source>
         <translation>本楼全部人员</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="259" />
+        <location filename="../../gui/testing_panel.py" line="180" />
         <source>Sampled here</source>
         <translation>在此采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="270" />
+        <location filename="../../gui/testing_panel.py" line="191" />
         <source>Record reason</source>
         <translation>记录原因</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="280" />
+        <location filename="../../gui/testing_panel.py" line="201" />
         <source>To the home-service list</source>
         <translation>转入上门服务</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="285" />
+        <location filename="../../gui/testing_panel.py" line="206" />
         <source>Who samples at the door</source>
         <translation>入户采样人员</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="286" />
+        <location filename="../../gui/testing_panel.py" line="207" />
         <source>Sampled at home</source>
         <translation>入户已采</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="297" />
+        <location filename="../../gui/testing_panel.py" line="218" />
         <source>Room, e.g. 6-1-602</source>
         <translation>房号，如 6-1-602</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="300" />
+        <location filename="../../gui/testing_panel.py" line="221" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="301" />
+        <location filename="../../gui/testing_panel.py" line="222" />
         <source>Not on the roster: add and sample</source>
         <translation>不在名册：新增并采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="331" />
+        <location filename="../../gui/testing_panel.py" line="252" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="382" />
+        <location filename="../../gui/testing_panel.py" line="303" />
         <source>{0} people</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="91" />
-        <location filename="../../gui/testing_panel.py" line="407" />
+        <location filename="../../gui/round_models.py" line="74" />
+        <location filename="../../gui/testing_panel.py" line="328" />
         <source>at home</source>
         <translation>入户</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="93" />
+        <location filename="../../gui/round_models.py" line="76" />
         <source>Sampled {0} · {1}</source>
         <translation>已采 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="97" />
+        <location filename="../../gui/round_models.py" line="80" />
         <source>Exempt: {0}</source>
         <translation>免检：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="99" />
+        <location filename="../../gui/round_models.py" line="82" />
         <source>Waiting for the home visit</source>
         <translation>待上门采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="103" />
+        <location filename="../../gui/round_models.py" line="86" />
         <source>Called {0}</source>
         <translation>已呼叫 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="105" />
+        <location filename="../../gui/round_models.py" line="88" />
         <source>Not yet sampled</source>
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="269" />
+        <location filename="../../gui/testing_panel.py" line="190" />
         <source>Where?</source>
         <translation>检测地点、医院</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="408" />
+        <location filename="../../gui/testing_panel.py" line="329" />
         <source>Already sampled in this round: {0} ({1}, {2}). Not counted again.</source>
         <translation>本轮已采样：{0}（{1}，{2}），不重复计数。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="411" />
+        <location filename="../../gui/testing_panel.py" line="332" />
         <source>Sampled: {0}</source>
         <translation>已采样：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="458" />
+        <location filename="../../gui/testing_panel.py" line="379" />
         <source>Nobody in the round matches {0}.</source>
         <translation>本轮名单中没有与“{0}”相符的人。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="471" />
+        <location filename="../../gui/testing_panel.py" line="392" />
         <source>{0} people match: press 1-{0} for the one who came, or choose in the list and press Enter.</source>
         <translation>{0} 人符合：请按 1-{0} 选出来采样的人，或在列表中选中后按回车。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="486" />
+        <location filename="../../gui/testing_panel.py" line="407" />
         <source>Choose a person in the list first.</source>
         <translation>请先在名单中选择一人。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="503" />
+        <location filename="../../gui/testing_panel.py" line="424" />
         <source>Reason recorded: {0}</source>
         <translation>已记录原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="511" />
+        <location filename="../../gui/testing_panel.py" line="432" />
         <source>On the home-service list: {0}</source>
         <translation>已转入上门服务：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="527" />
+        <location filename="../../gui/testing_panel.py" line="448" />
         <source>Added and sampled: {0}. Tell the administrator to add them to the roster.</source>
         <translation>已新增并采样：{0}。请告知管理员将其加入住户名册。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="536" />
-        <location filename="../../gui/testing_panel.py" line="554" />
+        <location filename="../../gui/testing_panel.py" line="457" />
+        <location filename="../../gui/testing_panel.py" line="475" />
         <source>Choose a building on the left first.</source>
         <translation>请先在左侧选择楼栋。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="544" />
+        <location filename="../../gui/testing_panel.py" line="465" />
         <source>Call down {0} people of building {1} (floors {2}).</source>
         <translation>请通知 {1} 号楼 {0} 人下楼（{2} 层）。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="547" />
+        <location filename="../../gui/testing_panel.py" line="468" />
         <source>Everyone in building {0} has been called.</source>
         <translation>{0} 号楼已全部呼叫。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="559" />
+        <location filename="../../gui/testing_panel.py" line="480" />
         <source>Call sheet, building {0}</source>
         <translation>{0} 号楼呼叫单</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="565" />
+        <location filename="../../gui/testing_panel.py" line="486" />
         <source>An administrator opens a testing round.</source>
         <translation>开启核酸轮次需要管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="585" />
+        <location filename="../../gui/testing_panel.py" line="506" />
         <source>Close the round</source>
         <translation>结束本轮</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="586" />
+        <location filename="../../gui/testing_panel.py" line="507" />
         <source>Close {0}? {1} people are still missing. After closing, the round changes only through a correction with a reason.</source>
         <translation>结束“{0}”？还有 {1} 人未检。结束后只能填写原因进行更正。</translation>
     </message>
     <message>
-        <location filename="../../gui/testing_panel.py" line="590" />
+        <location filename="../../gui/testing_panel.py" line="511" />
         <source>A supervisor closes the round.</source>
         <translation>结束本轮需要主管。</translation>
     </message>
@@ -6968,43 +6973,43 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>采样时间晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="136" />
+        <location filename="../../models/gate/visits.py" line="137" />
         <source>Choose who this is.</source>
         <translation>请选择人员类别。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="146" />
-        <location filename="../../models/gate/visits.py" line="373" />
+        <location filename="../../models/gate/visits.py" line="147" />
+        <location filename="../../models/gate/visits.py" line="374" />
         <source>This is an ID number, not where the visitor is going: type the building-unit-room.</source>
         <translation>这是身份证号，不是去往的地点：请输入楼-单元-房号。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="158" />
+        <location filename="../../models/gate/visits.py" line="159" />
         <source>Choose the code colour.</source>
         <translation>请选择健康码颜色。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="160" />
+        <location filename="../../models/gate/visits.py" line="161" />
         <source>Check the health code and choose its colour (G green, Y yellow, R red).</source>
         <translation>请查验健康码并选择颜色（G 绿、Y 黄、R 红）。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="171" />
+        <location filename="../../models/gate/visits.py" line="172" />
         <source>Choose the nucleic-acid result.</source>
         <translation>请选择核酸结果。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="176" />
+        <location filename="../../models/gate/visits.py" line="177" />
         <source>Ask about a risk-area stay or a star on the itinerary card and choose: N no, Y yes.</source>
         <translation>询问14天内中高风险地区停留或行程卡带星，并选择：N 无，Y 有。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="179" />
+        <location filename="../../models/gate/visits.py" line="180" />
         <source>Look at the mask and choose: M wearing one, U not wearing one.</source>
         <translation>请看口罩并选择：M 戴了，U 没戴。</translation>
     </message>
     <message>
-        <location filename="../../models/gate/visits.py" line="410" />
+        <location filename="../../models/gate/visits.py" line="411" />
         <source>Write the reason for the override.</source>
         <translation>请填写改判理由。</translation>
     </message>
@@ -7019,13 +7024,13 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>复测低于 {limit} °C 后才能解除留观。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="397" />
+        <location filename="../../models/rounds/rounds.py" line="404" />
         <location filename="../../models/station/isolation.py" line="278" />
         <source>Write the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="399" />
+        <location filename="../../models/rounds/rounds.py" line="406" />
         <location filename="../../models/station/isolation.py" line="280" />
         <source>This field cannot be corrected.</source>
         <translation>此项不能更正。</translation>
@@ -7036,7 +7041,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../models/app/gate_service.py" line="147" />
+        <location filename="../../models/app/gate_service.py" line="148" />
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>
@@ -7062,73 +7067,73 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>VisitColumns</name>
     <message>
-        <location filename="../../gui/visit_columns.py" line="44" />
+        <location filename="../../gui/visit_columns.py" line="45" />
         <source>(auto)</source>
         <translation>（自动）</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="53" />
-        <location filename="../../gui/visit_columns.py" line="55" />
+        <location filename="../../gui/visit_columns.py" line="54" />
+        <location filename="../../gui/visit_columns.py" line="56" />
         <source>Time in</source>
         <translation>进入时间</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="57" />
+        <location filename="../../gui/visit_columns.py" line="58" />
         <source>Inside for</source>
         <translation>已在场</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="59" />
+        <location filename="../../gui/visit_columns.py" line="60" />
         <source>Who</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="60" />
+        <location filename="../../gui/visit_columns.py" line="61" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="61" />
+        <location filename="../../gui/visit_columns.py" line="62" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="62" />
+        <location filename="../../gui/visit_columns.py" line="63" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="63" />
+        <location filename="../../gui/visit_columns.py" line="64" />
         <source>Going to</source>
         <translation>去往</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="64" />
+        <location filename="../../gui/visit_columns.py" line="65" />
         <source>Host</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="65" />
+        <location filename="../../gui/visit_columns.py" line="66" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="67" />
+        <location filename="../../gui/visit_columns.py" line="68" />
         <source>Code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="68" />
+        <location filename="../../gui/visit_columns.py" line="69" />
         <source>Decision</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="69" />
+        <location filename="../../gui/visit_columns.py" line="70" />
         <source>Time out</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_columns.py" line="70" />
+        <location filename="../../gui/visit_columns.py" line="71" />
         <source>Operator</source>
         <translation>值班人员</translation>
     </message>
@@ -7136,28 +7141,28 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Wire</name>
     <message>
-        <location filename="../../models/sync/importer.py" line="441" />
+        <location filename="../../models/sync/batches.py" line="117" />
         <source>written by another station</source>
         <translation>由另一个工作站写入</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="444" />
+        <location filename="../../models/sync/batches.py" line="120" />
         <source>gate {gate}</source>
         <translation>门岗 {gate}</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="510" />
-        <location filename="../../models/sync/importer.py" line="680" />
+        <location filename="../../models/sync/batches.py" line="186" />
+        <location filename="../../models/sync/tombstones.py" line="45" />
         <source>the id of a record of another kind ({kind})</source>
         <translation>该编号属于另一类记录（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="666" />
+        <location filename="../../models/sync/tombstones.py" line="31" />
         <source>a deletion of an unknown kind of record ({kind})</source>
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/importer.py" line="815" />
+        <location filename="../../models/sync/batches.py" line="343" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>

@@ -427,6 +427,24 @@ def test_the_export_window_shows_the_gates_key_fingerprint(app, desk, qtbot):
     assert key in dialog.signing.text()
 
 
+def test_a_range_of_days_the_wrong_way_round_is_explained_and_nothing_is_written(app, desk, qtbot, tmp_path):
+    from PySide6.QtCore import QDate
+
+    from gui.dialogs.export_dialog import ExportDialog
+
+    dialog = ExportDialog(desk)
+    qtbot.addWidget(dialog)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    dialog.folder_row.edit.setText(str(stick))
+    dialog.range.setChecked(True)
+    dialog.day_from.setDate(QDate(2022, 11, 28))
+    dialog.day_to.setDate(QDate(2022, 11, 27))
+    qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
+    assert "第一天不能晚于最后一天" in dialog.message.text()
+    assert list(stick.iterdir()) == [] and dialog.export_button.isEnabled()
+
+
 def test_the_gate_status_bar_says_when_a_bundle_is_due(app, desk, qtbot, tmp_path):
     from gui.main_window import MainWindow
 

@@ -179,6 +179,28 @@ def test_the_lock_is_set_in_settings_and_a_bad_time_is_explained(app, qtbot, des
         assert desk.settings.shift_changes == [time(7, 0), time(19, 30)] and desk.settings.idle_lock_minutes == 5
 
 
+def test_each_number_in_settings_offers_exactly_what_the_core_accepts(app, qtbot, desk, monkeypatch):
+    """The spin boxes read their bounds from the settings' declaration: move a bound in the core
+    and the screen follows (no second copy to forget)."""
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    from gui.dialogs import settings_dialog
+    from gui.dialogs.settings_dialog import SettingsDialog
+    from models.setup import values
+
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        dialog = SettingsDialog(desk)
+        qtbot.addWidget(dialog)
+        spins = {w.objectName(): w for w in dialog.findChildren(QAbstractSpinBox) if hasattr(w, "maximum")}
+        assert {"fever_threshold", "nat_window_hours", "retention_days", "backup_keep", "idle_lock_minutes"} <= set(spins)
+        for name, spin in spins.items():
+            assert (spin.minimum(), spin.maximum()) == values.bounds(name), name
+        monkeypatch.setattr(settings_dialog, "bounds", lambda name: (2, 9))
+        moved = SettingsDialog(desk)
+        qtbot.addWidget(moved)
+        assert (moved.retention.minimum(), moved.retention.maximum()) == (2, 9)
+
+
 def test_a_full_disk_keeps_the_form_and_says_nothing_was_saved(app, qtbot, desk, monkeypatch):
     """pysqlite reports a full disk (SQLITE_FULL) as OperationalError at the write; the save's
     transaction rolls back."""

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from models import care
+from models.store.i18n import plain_translator
 from models.kit.validation import InvalidInput
 from models.station.parcels import IntakeForm, ParcelStatus
 from models.trust.operators import NotAllowed, Role
@@ -48,10 +49,28 @@ def test_the_register_links_the_roster_and_refuses_what_is_wrong(desk, register)
         assert [n.place for n in desk.care.care_needs()] == ["3-2-501", "9-9-909"]
 
 
+def test_a_period_at_home_is_bounded_by_the_core_whatever_the_screen_allows(desk, register):
+    from models.residents import MONITORING_DAYS
+    from models.residents.tables import HomeMonitoring
+
+    _, other = register
+    low, high = MONITORING_DAYS
+    with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        for days in (low - 1, high + 1, 3650):
+            with pytest.raises(InvalidInput) as bad:
+                desk.residents.put_under_monitoring(other.id, "isolation", days, "密接")
+            assert bad.value.fields() == {"days"}
+            assert "1 到 60 天" in bad.value.errors[0].message.render(plain_translator("zh_CN"))
+        desk.residents.put_under_monitoring(other.id, "isolation", high, "密接")
+    with desk.db.session() as s:
+        [row] = s.query(HomeMonitoring).all()
+    assert row.until == (desk.today() + timedelta(days=high)).isoformat()
+
+
 def test_home_monitoring_feeds_the_register_once(desk, register):
     _, other = register
     with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
-        desk.residents.put_under_monitoring(other.id, "isolation", desk.today() + timedelta(days=5), "密接")
+        desk.residents.put_under_monitoring(other.id, "isolation", 5, "密接")
     with as_supervisor(desk):
         assert desk.care.needs_from_monitoring() == 1
         assert desk.care.needs_from_monitoring() == 0

@@ -113,3 +113,22 @@ def test_two_stations_set_up_with_the_same_names_are_told_apart(tmp_path, now, o
     assert sorted(r.gate_label for r in reports) == sorted(f"东门 · {p}" for p in prints)
     assert len(set(quiet)) == 2 and all(any(p in line for line in quiet) for p in prints)
     off.close()
+
+
+def test_a_gate_needs_attention_once_a_days_bundle_is_late_or_its_numbers_have_gaps(tmp_path, now, open_office):
+    """The gates table's red lines are the core's judgement: a day's bundle may come a little late."""
+    off = open_office(tmp_path / "office" / "gatedesk.sqlite3")
+    ensure_office(off)
+    db = open_database(tmp_path / "g" / "gatedesk.sqlite3")
+    create_demo(db, days=1, visits_per_day=10, seed=3, now=now)
+    enroll(off, db)
+    assert Importer(off, clock=lambda: now).run(export_bundle(db, tmp_path / "usb", sheets=False, now=now).path) \
+        .status == "accepted"
+    db.close()
+    with off.session() as s:
+        [report] = sync.completeness(s)
+    assert not report.needs_attention(now + timedelta(hours=25))  # yesterday's bundle, an hour late
+    assert report.needs_attention(now + timedelta(hours=27))
+    report.missing = [(2, 2)]
+    assert report.needs_attention(now)
+    off.close()

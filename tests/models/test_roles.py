@@ -60,8 +60,8 @@ CALLS = {
     "residents.issue_passes": lambda d, x: d.residents.issue_passes([x["bare"]]),
     "residents.reissue_pass": lambda d, x: d.residents.reissue_pass(x["pass"], "丢失"),
     "residents.revoke_pass": lambda d, x: d.residents.revoke_pass(x["pass"], "搬离"),
-    "residents.put_under_monitoring": lambda d, x: d.residents.put_under_monitoring(x["resident"], "isolation",
-                                                                date(2022, 12, 5), "密接"),
+    "residents.put_under_monitoring": lambda d, x: d.residents.put_under_monitoring(x["resident"], "isolation", 7,
+                                                                                                "密接"),
     "residents.end_monitoring": lambda d, x: d.residents.end_monitoring("no-such-monitoring"),
     "residents.pass_cards": lambda d, x: d.residents.pass_cards(),
     "office.rename_unit": lambda d, x: d.office.rename_unit(x["community"], "温泉社区（东）"),
@@ -263,7 +263,7 @@ def test_the_rest_write_theirs_too(desk, world, tmp_path):
     to load, a conflict to decide, a campaign to end (an office's forward: tests/models/test_forward.py)."""
     admin = op_id(desk, "林管理")
     with desk.authorised(admin, PINS["林管理"], ADMIN):
-        desk.residents.put_under_monitoring(world["resident"], "isolation", date(2022, 12, 5), "密接")
+        desk.residents.put_under_monitoring(world["resident"], "isolation", 7, "密接")
         overview = desk.residents.residents_overview()
         watch = next(row[3] for row in overview if row[3] is not None)
         desk.residents.end_monitoring(watch.id)

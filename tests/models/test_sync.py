@@ -14,6 +14,7 @@ from models import sync
 from models.app.demo import create_demo
 from models.app.stats import record_counts
 from models.formats import bundle, wire
+from models.kit.validation import InvalidInput
 from models.store.db import open_database
 from models.store.i18n import plain_translator
 from models.sync import Importer, ensure_office, export_bundle
@@ -168,6 +169,12 @@ def test_day_range_export_holds_only_those_days_and_is_numbered_too(tmp_path):
     assert one_day.seq == whole.seq + 1
     assert 0 < one_day.counts["visit"] < whole.counts["visit"]
     assert one_day.path.name.endswith(f"{today:%Y%m%d}-{today:%Y%m%d}_00002.gdbundle")
+    # A range the wrong way round, or with one end only, is refused before anything is numbered.
+    for days in (dict(day_from=today, day_to=today - timedelta(days=1)), dict(day_from=today)):
+        with pytest.raises(InvalidInput) as bad:
+            export_bundle(gate, tmp_path / "c", sheets=False, now=NOW, **days)
+        assert bad.value.fields() == {"day_to"}
+    assert not (tmp_path / "c").exists() and export_bundle(gate, tmp_path / "d", sheets=False, now=NOW).seq == 3
     gate.close()
 
 

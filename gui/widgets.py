@@ -191,10 +191,12 @@ class Notice(QLabel):
         self._show("", "")
 
     def attempt(self, fn, *args, done: str = "", **kw) -> tuple[bool, object]:
-        """Run one service call: a refusal (input that is not right, a rule that says no) is shown
-        here, never lost, and what was done when `done` says it. (True, its result), or (False, None)."""
+        """Run one service call: a refusal (input that is not right, a rule that says no, a disk that
+        cannot be written) is shown here, never lost, and what was done when `done` says it. (True,
+        its result), or (False, None)."""
         from gui import texts
         from models.kit.validation import InvalidInput
+        from models.store.db import NotSaved
         from models.store.i18n import Refused
 
         try:
@@ -202,7 +204,7 @@ class Notice(QLabel):
         except InvalidInput as exc:
             self.problem("；".join(texts.by_field(exc).values()))
             return False, None
-        except Refused as exc:
+        except (Refused, NotSaved) as exc:
             self.problem(texts.message(exc.message))
             return False, None
         if done:

@@ -25,54 +25,49 @@ class CareService(Service, key="care"):
     @action(Role.SUPERVISOR, audit="care_need")
     def add_need(self, *, room: str, name: str, kind: str, note: str = "", every_days: int = 0) -> care.HomeNeed:
         sup = self.desk.actor
-        with self.db.session() as s:
-            need = care.add_need(s, ctx=self.ctx, operator_id=sup.id, now=self.clock(), today=self.desk.today(),
-                                 room=room, name=name, kind=kind, note=note, every_days=every_days)
-            s.flush()
-            self.desk.audit(s, "care_need", record_id=need.id, detail=f"added {kind}", operator_id=sup.id)
-            s.commit()
-            return self._need(need)
+        s = self.unit
+        need = care.add_need(s, ctx=self.ctx, operator_id=sup.id, now=self.clock(), today=self.desk.today(),
+                             room=room, name=name, kind=kind, note=note, every_days=every_days)
+        s.flush()
+        self.desk.audit(s, "care_need", record_id=need.id, detail=f"added {kind}", operator_id=sup.id)
+        return self._need(need)
 
     @action(Role.SUPERVISOR, audit="care_need")
     def needs_from_monitoring(self) -> int:
         """Residents under home isolation or monitoring, put on the register (a daily visit)."""
         sup = self.desk.actor
-        with self.db.session() as s:
-            added = care.from_monitoring(s, ctx=self.ctx, operator_id=sup.id, now=self.clock(),
-                                         today=self.desk.today())
-            self.desk.audit(s, "care_need", detail=f"from monitoring: {added}", operator_id=sup.id)
-            s.commit()
-            return added
+        s = self.unit
+        added = care.from_monitoring(s, ctx=self.ctx, operator_id=sup.id, now=self.clock(),
+                                     today=self.desk.today())
+        self.desk.audit(s, "care_need", detail=f"from monitoring: {added}", operator_id=sup.id)
+        return added
 
     @action(Role.SUPERVISOR, audit="care_need")
     def end_need(self, need_id: str) -> care.HomeNeed:
         sup = self.desk.actor
-        with self.db.session() as s:
-            need = care.end_need(s, need_id=need_id, now=self.clock())
-            self.desk.audit(s, "care_need", record_id=need_id, detail="ended", operator_id=sup.id)
-            s.commit()
-            return self._need(need)
+        s = self.unit
+        need = care.end_need(s, need_id=need_id, now=self.clock())
+        self.desk.audit(s, "care_need", record_id=need_id, detail="ended", operator_id=sup.id)
+        return self._need(need)
 
     # -- services ---------------------------------------------------------------------------------
     @action(audit="care_plan")
     def plan_service(self, need_id: str, kind: str, due_on: date, note: str = "") -> care.HomeService:
-        with self.db.session() as s:
-            service = care.plan(s, ctx=self.ctx, operator_id=self.desk.operator_id(), now=self.clock(),
-                                today=self.desk.today(), need_id=need_id, kind=kind, due_on=due_on, note=note)
-            self.desk.audit(s, record_id=service.id)
-            s.commit()
-            return self._service(service)
+        s = self.unit
+        service = care.plan(s, ctx=self.ctx, operator_id=self.desk.operator_id(), now=self.clock(),
+                            today=self.desk.today(), need_id=need_id, kind=kind, due_on=due_on, note=note)
+        self.desk.audit(s, record_id=service.id)
+        return self._service(service)
 
     @action(audit="care_done")
     def record_service(self, need_id: str, kind: str, volunteer: str, note: str = "", *,
                        service_id: str | None = None, parcel_id: str | None = None) -> care.HomeService:
-        with self.db.session() as s:
-            service = care.record(s, ctx=self.ctx, operator_id=self.desk.operator_id(), now=self.clock(),
-                                  need_id=need_id, kind=kind, volunteer=volunteer, note=note, service_id=service_id,
-                                  parcel_id=parcel_id)
-            self.desk.audit(s, record_id=service.id)
-            s.commit()
-            return self._service(service)
+        s = self.unit
+        service = care.record(s, ctx=self.ctx, operator_id=self.desk.operator_id(), now=self.clock(),
+                              need_id=need_id, kind=kind, volunteer=volunteer, note=note, service_id=service_id,
+                              parcel_id=parcel_id)
+        self.desk.audit(s, record_id=service.id)
+        return self._service(service)
 
     # -- reading ----------------------------------------------------------------------------------
     @action()

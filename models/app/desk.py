@@ -3,8 +3,8 @@ of work every service shares — the database, this station, the clock, the sett
 duty and a PIN's authority — and one service per feature. The GUI and the command line call the
 same services (desk.gate.register, desk.residents.pass_cards, desk.sync.export_bundle, ...).
 
-Each service method is one user action in its own unit of work; the role it needs and its audit
-entry are checked and written here, in the core, whatever calls it.
+Each service method is one user action, declared in models/app/actions.py: the declaration checks
+the lock and the role, opens its unit of work and writes its audit entry, whatever calls it.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from models.app.sync_service import SyncService
 from models.setup.settings import Settings, load_settings
 from models.setup.site import StationContext, this_station
 from models.store.clock import utcnow
-from models.store.db import Database, saving
+from models.store.db import Database
 from models.trust import audit, operators
 from models.trust.operators import Operator, Role
 
@@ -169,15 +169,9 @@ class Desk:
         return op
 
     def write(self, fn, **kw):
-        """Run one core service as its own unit of work, stamped with this station and operator, with
-        the running action's audit entry in the same transaction."""
-        with saving(), self.db.session() as s:
-            result = fn(session=s, ctx=self.ctx, operator_id=self.operator.id, now=self.clock(), **kw)
-            running = actions.current()
-            if running is not None and running.action.audit:
-                self.audit(s, record_id=getattr(result, "id", None))
-            s.commit()
-            return result
+        """Call a core function in the running action's unit of work, stamped with this station and
+        the operator on duty (the declaration adds its audit entry and commits)."""
+        return fn(session=actions.unit_of_work(), ctx=self.ctx, operator_id=self.operator.id, now=self.clock(), **kw)
 
     def operator_id(self) -> str | None:
         return self.operator.id if self.operator else None

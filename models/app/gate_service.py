@@ -14,7 +14,6 @@ from models.gate.visits import Visit, VisitForm
 from models.kit.masking import Masked, masked
 from models.kit.validation import InvalidInput, _err, clean_text
 from models.station import isolation
-from models.store.db import saving
 from models.store.i18n import QT_TRANSLATE_NOOP
 from models.sync.tables import Tombstone
 from models.trust.operators import Role
@@ -35,12 +34,11 @@ class GateService(Service, key="gate"):
         (the same person is on site: sign_out_earlier signs that entry out first), saving nothing."""
         now = self.clock()
         visit_in = visits.parse_form(form, self.settings, now)
-        with saving(), self.db.session() as s:
-            visit, decision = visits.register_visit(session=s, visit_in=visit_in, ctx=self.ctx,
-                                                    operator_id=self.operator.id, settings=self.settings, now=now,
-                                                    sign_out_earlier=sign_out_earlier)
-            self.desk.audit(s, "register", record_id=visit.id, detail=decision.outcome.value)
-            s.commit()
+        s = self.unit
+        visit, decision = visits.register_visit(session=s, visit_in=visit_in, ctx=self.ctx,
+                                                operator_id=self.operator.id, settings=self.settings, now=now,
+                                                sign_out_earlier=sign_out_earlier)
+        self.desk.audit(s, "register", record_id=visit.id, detail=decision.outcome.value)
         return Saved(Masked(visit, visits.PERSONAL), decision)
 
     @action()
@@ -77,39 +75,33 @@ class GateService(Service, key="gate"):
 
     @action(audit="visit_out")
     def sign_out(self, visit_id: str) -> Visit:
-        with self.db.session() as s:
-            v = visits.sign_out(session=s, visit_id=visit_id, operator_id=self.operator.id, now=self.clock())
-            self.desk.audit(s, record_id=visit_id)
-            s.commit()
-            return Masked(v, visits.PERSONAL)
+        s = self.unit
+        v = visits.sign_out(session=s, visit_id=visit_id, operator_id=self.operator.id, now=self.clock())
+        self.desk.audit(s, record_id=visit_id)
+        return Masked(v, visits.PERSONAL)
 
-    @action(ANYONE, audit="auto_out", when_locked=True)
+    @action(ANYONE, audit="auto_out", when_locked=True, audit_if=bool)  # asked every minute
     def auto_sign_out(self) -> int:
-        with self.db.session() as s:
-            n = visits.auto_sign_out(session=s, settings=self.settings, now=self.clock())
-            if n:  # asked every minute: an entry only when someone was signed out
-                self.desk.audit(s, detail=str(n))
-            s.commit()
-            return n
+        n = visits.auto_sign_out(session=self.unit, settings=self.settings, now=self.clock())
+        if n:
+            self.desk.audit(self.unit, detail=str(n))
+        return n
 
     @action(Role.SUPERVISOR, audit="override")
     def override(self, *, visit_id: str, supervisor_id: str, outcome: Outcome, reason: str) -> Visit:
         """By the supervisor who gave their PIN for it (authorise), or one on duty."""
         self.desk.supervisor(supervisor_id)
-        with self.db.session() as s:
-            v = visits.override_decision(session=s, visit_id=visit_id, supervisor_id=supervisor_id, outcome=outcome,
-                                         reason=reason, ctx=self.ctx, now=self.clock())
-            s.commit()
-            return Masked(v, visits.PERSONAL)
+        s = self.unit
+        v = visits.override_decision(session=s, visit_id=visit_id, supervisor_id=supervisor_id, outcome=outcome,
+                                     reason=reason, ctx=self.ctx, now=self.clock())
+        return Masked(v, visits.PERSONAL)
 
     @action(Role.SUPERVISOR, audit="reveal")
     def reveal(self, *, visit_id: str, supervisor_id: str) -> Visit:
         """One row in full, for the supervisor who gave their PIN for it (audited)."""
         self.desk.supervisor(supervisor_id)
-        with self.db.session() as s:
-            v = visits.reveal(session=s, visit_id=visit_id, supervisor_id=supervisor_id, ctx=self.ctx, now=self.clock())
-            s.commit()
-            return v
+        return visits.reveal(session=self.unit, visit_id=visit_id, supervisor_id=supervisor_id, ctx=self.ctx,
+                             now=self.clock())
 
     @action()
     def on_site(self) -> list[Visit]:
@@ -140,17 +132,16 @@ class GateService(Service, key="gate"):
         errors = []
         why = clean_text("reason", reason, errors, required=True, max_len=TOMBSTONE_REASON_MAX)
         now = self.clock()
-        with self.db.session() as s:
-            visit = s.get(Visit, visit_id)
-            if visit is None:
-                raise visits.NotFound(visit_id)
-            if s.exec(select(isolation.IsolationCase.id).where(isolation.IsolationCase.visit_id == visit_id)).first():
-                errors.append(_err("reason", QT_TRANSLATE_NOOP(
-                    "Validation", "This person was sent to the isolation point; the case keeps the registration.")))
-            if errors:
-                raise InvalidInput(errors)
-            s.add(Tombstone(station_id=self.ctx.station_id, gate_id=self.ctx.gate_id, operator_id=sup.id,
-                            created_at=now, updated_at=now, record_type="visit", record_id=visit_id, reason=why))
-            s.delete(visit)
-            self.desk.audit(s, "delete", record_id=visit_id, detail="visit", operator_id=sup.id)
-            s.commit()
+        s = self.unit
+        visit = s.get(Visit, visit_id)
+        if visit is None:
+            raise visits.NotFound(visit_id)
+        if s.exec(select(isolation.IsolationCase.id).where(isolation.IsolationCase.visit_id == visit_id)).first():
+            errors.append(_err("reason", QT_TRANSLATE_NOOP(
+                "Validation", "This person was sent to the isolation point; the case keeps the registration.")))
+        if errors:
+            raise InvalidInput(errors)
+        s.add(Tombstone(station_id=self.ctx.station_id, gate_id=self.ctx.gate_id, operator_id=sup.id,
+                        created_at=now, updated_at=now, record_type="visit", record_id=visit_id, reason=why))
+        s.delete(visit)
+        self.desk.audit(s, "delete", record_id=visit_id, detail="visit", operator_id=sup.id)

@@ -62,9 +62,8 @@ class IsolationService(Service, key="isolation"):
     def correct_case(self, case_id: str, field: str, value: str, reason: str) -> isolation.CaseCorrection:
         """A supervisor's correction of a closed case: a new revision, the old value and the reason kept."""
         sup = self.desk.actor
-        with self.db.session() as s:
-            row = isolation.correct_case(session=s, ctx=self.ctx, operator_id=sup.id, now=self.clock(),
-                                         case_id=case_id, field=field, value=value, reason=reason)
-            self.desk.audit(s, "correct", record_id=case_id, detail=field, operator_id=sup.id)
-            s.commit()
-            return row
+        s = self.unit
+        row = isolation.correct_case(session=s, ctx=self.ctx, operator_id=sup.id, now=self.clock(),
+                                     case_id=case_id, field=field, value=value, reason=reason)
+        self.desk.audit(s, "correct", record_id=case_id, detail=field, operator_id=sup.id)
+        return row

@@ -146,21 +146,19 @@ class OfficeService(Service, key="office"):
         written = reports.write_report(view.summary, path, language=language or self.settings.language, office=name,
                                        missing=missing, by_unit=by_unit, rounds=testing if testing.rows else None,
                                        care=care if care.rows else None)
-        with self.db.session() as s:
-            self.desk.audit(s, "report", detail=day.isoformat() + (" command line" if scheduled else ""),
-                            operator_id=who.id if who else None)
-            s.commit()
+        s = self.unit
+        self.desk.audit(s, "report", detail=day.isoformat() + (" command line" if scheduled else ""),
+                        operator_id=who.id if who else None)
         return written
 
     # -- corrections, by an administrator --------------------------------------------------------
     def _correct(self, fn, *args, detail: str = ""):
         admin = self.desk.actor
-        with self.db.session() as s:
-            if units.scope_of(s, admin.id) is not None:
-                raise NotAllowed(Role.ADMIN)  # the district's units are the district's to change
-            result = fn(s, *args)
-            self.desk.audit(s, detail=detail)
-            s.commit()
+        s = self.unit
+        if units.scope_of(s, admin.id) is not None:
+            raise NotAllowed(Role.ADMIN)  # the district's units are the district's to change
+        result = fn(s, *args)
+        self.desk.audit(s, detail=detail)
         return result
 
     @action(Role.ADMIN, audit="unit_rename")

@@ -34,19 +34,17 @@ class ParcelService(Service, key="parcels"):
 
     @action(audit="parcel_out")
     def collect(self, parcel_id: str, collected_by: str) -> parcels.Parcel:
-        with self.db.session() as s:
-            p = parcels.collect(session=s, parcel_id=parcel_id, collected_by=collected_by, now=self.clock())
-            self.desk.audit(s, record_id=parcel_id, detail="collected")
-            s.commit()
-            return Masked(p, parcels.PERSONAL)
+        s = self.unit
+        p = parcels.collect(session=s, parcel_id=parcel_id, collected_by=collected_by, now=self.clock())
+        self.desk.audit(s, record_id=parcel_id, detail="collected")
+        return Masked(p, parcels.PERSONAL)
 
     @action(audit="parcel_out")
     def deliver(self, parcel_id: str, volunteer: str) -> parcels.Parcel:
-        with self.db.session() as s:
-            p = parcels.deliver(session=s, parcel_id=parcel_id, volunteer=volunteer, now=self.clock())
-            self.desk.audit(s, record_id=parcel_id, detail="delivered")
-            s.commit()
-            return Masked(p, parcels.PERSONAL)
+        s = self.unit
+        p = parcels.deliver(session=s, parcel_id=parcel_id, volunteer=volunteer, now=self.clock())
+        self.desk.audit(s, record_id=parcel_id, detail="delivered")
+        return Masked(p, parcels.PERSONAL)
 
     @action()
     def waiting_parcels(self) -> list[parcels.Parcel]:

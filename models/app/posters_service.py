@@ -28,10 +28,9 @@ class PosterService(Service, key="posters"):
     def save_venue_code(self, *, gate_id: str, kind: str, content: str, hotline: str) -> None:
         """Raises posters.PosterProblem for content that cannot go on a poster."""
         admin = self.desk.actor  # it changes what every printed poster says
-        with self.db.session() as s:
-            posters.save_venue_code(s, gate_id=gate_id, kind=kind, content=content, hotline=hotline, now=self.clock())
-            self.desk.audit(s, "venue_code", record_id=gate_id, detail=kind, operator_id=admin.id)
-            s.commit()
+        s = self.unit
+        posters.save_venue_code(s, gate_id=gate_id, kind=kind, content=content, hotline=hotline, now=self.clock())
+        self.desk.audit(s, "venue_code", record_id=gate_id, detail=kind, operator_id=admin.id)
 
     @action(ANYONE)
     def find_gate(self, name_or_id: str) -> Gate | None:

@@ -48,7 +48,7 @@ class RecordsService(Service, key="records"):
         super().__init__(desk)
         self._erasure_failures: set[tuple[str, str]] = set()  # (day, kind) already reported
 
-    @action(ANYONE, audit="purge", when_locked=True)
+    @action(ANYONE, audit="purge", when_locked=True, unit=False)  # a transaction per chunk
     def erase_expired(self, *, once_a_day: bool = False, chunk: int = ERASE_CHUNK,
                       stopping=lambda: False) -> retention.Erased | None:
         """Personal data past the retention period (at start-up, and daily while running).
@@ -124,7 +124,7 @@ class RecordsService(Service, key="records"):
                 problem = exc.strerror or str(exc)
         return DayRoutine(erased=erased, erasure_failed=failed, backup=made, backup_problem=problem)
 
-    @action(ANYONE, audit="purge_failed", when_locked=True)
+    @action(ANYONE, audit="purge_failed", when_locked=True, unit=False)  # the database may be what fails
     def erasure_failed(self, exc: Exception) -> None:
         """The retention erasure failed: a crash report (code locations only) and an audit entry,
         once a day per kind of failure, however often the minute timer meets it again."""
@@ -174,7 +174,7 @@ class RecordsService(Service, key="records"):
     def campaign_confirmed(self, typed: str) -> bool:
         return typed.strip() == self.campaign_phrase()
 
-    @action(Role.ADMIN, audit="erase_all")
+    @action(Role.ADMIN, audit="erase_all", unit=False)  # VACUUM runs after the erasure's commit
     def end_campaign(self, confirmation: str) -> CampaignEnded:
         """Erase all personal data on this station, and the backups that hold it. Raises
         NotConfirmed unless `confirmation` is campaign_phrase() exactly."""

@@ -20,11 +20,10 @@ class RoundService(Service, key="rounds"):
         return replace(done, person=self._shown(done.person))
 
     def _write(self, fn, **kw):
-        with self.db.session() as s:
-            result = fn(s, now=self.clock(), **kw)
-            self.desk.audit(s, **_entry(result))
-            s.commit()
-            return result
+        s = self.unit
+        result = fn(s, now=self.clock(), **kw)
+        self.desk.audit(s, **_entry(result))
+        return result
 
     # -- opening and closing (audited) -----------------------------------------------------------
     @action(Role.ADMIN, audit="round_open")
@@ -33,33 +32,30 @@ class RoundService(Service, key="rounds"):
         """An administrator opens a round for today: everyone on the roster, or some buildings;
         those the community excused (its notice's list) are exempt from the start."""
         admin = self.desk.actor
-        with self.db.session() as s:
-            r = rounds.open_round(s, ctx=self.ctx, operator_id=admin.id, now=self.clock(), day=self.desk.today(),
-                                  title=title, points=points, buildings_due=buildings, exemptions=exemptions)
-            self.desk.audit(s, "round_open", record_id=r.id,
-                            detail=f"buildings={len(buildings or [])} exempt={len(exemptions)}", operator_id=admin.id)
-            s.commit()
-            return r
+        s = self.unit
+        r = rounds.open_round(s, ctx=self.ctx, operator_id=admin.id, now=self.clock(), day=self.desk.today(),
+                              title=title, points=points, buildings_due=buildings, exemptions=exemptions)
+        self.desk.audit(s, "round_open", record_id=r.id,
+                        detail=f"buildings={len(buildings or [])} exempt={len(exemptions)}", operator_id=admin.id)
+        return r
 
     @action(Role.SUPERVISOR, audit="round_close")
     def close_round(self, round_id: str) -> rounds.TestingRound:
         sup = self.desk.actor
-        with self.db.session() as s:
-            r = rounds.close_round(s, round_id=round_id, operator_id=sup.id, now=self.clock())
-            self.desk.audit(s, "round_close", record_id=round_id, operator_id=sup.id)
-            s.commit()
-            return r
+        s = self.unit
+        r = rounds.close_round(s, round_id=round_id, operator_id=sup.id, now=self.clock())
+        self.desk.audit(s, "round_close", record_id=round_id, operator_id=sup.id)
+        return r
 
     @action(Role.SUPERVISOR, audit="round_correct")
     def correct_round(self, person_id: str, field: str, value: str, reason: str) -> rounds.RoundCorrection:
         """A supervisor's correction of a closed round's line: the old value, the new one and why are kept."""
         sup = self.desk.actor
-        with self.db.session() as s:
-            fix = rounds.correct(s, person_id=person_id, field=field, value=value, reason=reason, ctx=self.ctx,
-                                 operator_id=sup.id, now=self.clock())
-            self.desk.audit(s, "round_correct", record_id=person_id, detail=field, operator_id=sup.id)
-            s.commit()
-            return fix
+        s = self.unit
+        fix = rounds.correct(s, person_id=person_id, field=field, value=value, reason=reason, ctx=self.ctx,
+                             operator_id=sup.id, now=self.clock())
+        self.desk.audit(s, "round_correct", record_id=person_id, detail=field, operator_id=sup.id)
+        return fix
 
     @action(Role.ADMIN)
     def read_round_file(self, path) -> rounds.RoundNotice:
@@ -92,13 +88,12 @@ class RoundService(Service, key="rounds"):
         """A resident's pass scanned at a sampling point: checked off now, or told they were already.
         Raises residents.PassRefused for a pass that does not prove who it is."""
         now = self.clock()
-        with self.db.session() as s:
-            _pass, resident, _home = residents.verify_pass(s, text, today=residents.today_for(self.settings, now))
-            done = rounds.check_off_resident(s, round_id=round_id, resident_id=resident.id, ctx=self.ctx,
-                                             operator_id=self.desk.operator_id(), point=point, now=now)
-            self.desk.audit(s, **_entry(done))
-            s.commit()
-            return self._checked(done)
+        s = self.unit
+        _pass, resident, _home = residents.verify_pass(s, text, today=residents.today_for(self.settings, now))
+        done = rounds.check_off_resident(s, round_id=round_id, resident_id=resident.id, ctx=self.ctx,
+                                         operator_id=self.desk.operator_id(), point=point, now=now)
+        self.desk.audit(s, **_entry(done))
+        return self._checked(done)
 
     @action(audit="round_check")
     def check_off(self, person_id: str, point: str) -> rounds.CheckOff:
@@ -121,15 +116,14 @@ class RoundService(Service, key="rounds"):
     def sample_at_home(self, person_id: str, by: str) -> rounds.CheckOff:
         """Sampled at the door by the visiting team, and written in the home-service ledger in the
         same transaction (both or neither)."""
-        with self.db.session() as s:
-            done = rounds.sample_at_home(s, person_id=person_id, by=by, now=self.clock())
-            if not done.already:
-                r = s.get(rounds.TestingRound, done.person.round_id)
-                care.record_round_sampling(s, ctx=self.ctx, operator_id=self.desk.operator_id(), person=done.person,
-                                           title=r.title, today=self.desk.today())
-            self.desk.audit(s, **_entry(done))
-            s.commit()
-            return self._checked(done)
+        s = self.unit
+        done = rounds.sample_at_home(s, person_id=person_id, by=by, now=self.clock())
+        if not done.already:
+            r = s.get(rounds.TestingRound, done.person.round_id)
+            care.record_round_sampling(s, ctx=self.ctx, operator_id=self.desk.operator_id(), person=done.person,
+                                       title=r.title, today=self.desk.today())
+        self.desk.audit(s, **_entry(done))
+        return self._checked(done)
 
     # -- reading ----------------------------------------------------------------------------------
     @action()

@@ -10,7 +10,7 @@ from models.setup.settings import Settings, save_settings
 from models.setup.site import StationContext
 from models.trust import operators
 from models.trust.first_run import SetupForm, complete_setup
-from models.trust.operators import Operator, Role
+from models.trust.operators import Operator, Role, WrongPin
 
 
 class StaffService(Service, key="staff"):
@@ -18,18 +18,17 @@ class StaffService(Service, key="staff"):
     def complete_setup(self, form: SetupForm) -> StationContext:
         """First run; raises InvalidInput and stores nothing when the form is incomplete. The new
         administrator, who has just typed their PIN twice, is then on duty (not asked again)."""
-        with self.db.session() as s:
-            self.desk.ctx = complete_setup(s, form, now=self.clock())
-            sync.ensure_signing_key(s)
-            self.desk.audit(s, detail="gate")
-            s.commit()
+        s = self.unit
+        self.desk.ctx = complete_setup(s, form, now=self.clock())
+        sync.ensure_signing_key(s)
+        self.desk.audit(s, detail="gate")
         self.sign_in_first_administrator(form.admin_pin)
         return self.ctx
 
     @action(ANYONE, audit="sign_in")
     def sign_in_first_administrator(self, pin: str) -> None:
         """Right after a first run: the one operator there is, with the PIN just set (audited)."""
-        [admin] = self.operators()
+        [admin] = operators.list_operators(self.unit)  # in the set-up's unit: not committed yet
         self.sign_in(admin.id, pin)
 
     @action(ANYONE, when_locked=True)
@@ -42,25 +41,22 @@ class StaffService(Service, key="staff"):
         with self.db.reading() as s:
             return operators.last_on_duty(s, station_id=self.ctx.station_id)
 
-    @action(ANYONE, audit="sign_in", when_locked=True)
+    @action(ANYONE, audit="sign_in", when_locked=True, commit_on=(WrongPin,))
     def sign_in(self, operator_id: str, pin: str) -> Operator:
-        """Start a shift; whoever was on duty is handed over."""
-        with self.db.session() as s:
-            op, _ = operators.start_shift(s, ctx=self.ctx, operator_id=operator_id, pin=pin, now=self.clock())
-            s.commit()
+        """Start a shift; whoever was on duty is handed over (once the shift is saved)."""
+        op, _ = operators.start_shift(self.unit, ctx=self.ctx, operator_id=operator_id, pin=pin, now=self.clock())
+        self.after_commit(lambda: self._on_duty(op))
+        return op
+
+    def _on_duty(self, op: Operator | None) -> None:
         self.desk.revoke_authority()
         self.desk.operator = op
-        self.desk.locked = None
-        return op
+        self.desk.locked = None  # signed in: nothing to unlock; signed off: the next operator signs in
 
     @action(audit="sign_out", when_locked=True)
     def sign_off(self) -> None:
-        with self.db.session() as s:
-            operators.end_shift(s, ctx=self.ctx, now=self.clock())
-            s.commit()
-        self.desk.operator = None
-        self.desk.revoke_authority()
-        self.desk.locked = None  # nothing to unlock: the next operator signs in
+        operators.end_shift(self.unit, ctx=self.ctx, now=self.clock())
+        self.after_commit(lambda: self._on_duty(None))
 
     @action()
     def lock_due(self, *, last_activity: datetime, last_check: datetime) -> str | None:
@@ -86,46 +82,38 @@ class StaffService(Service, key="staff"):
         """Nothing but signing in can be done until someone gives their PIN (the core refuses every
         other action while locked); any PIN's authority ends."""
         self.desk.revoke_authority()
-        with self.db.session() as s:
-            self.desk.audit(s, detail=reason)
-            s.commit()
-        self.desk.locked = reason
+        self.desk.locked = reason  # locked even when the entry cannot be written (a full disk)
+        self.desk.audit(self.unit, detail=reason)
 
-    @action(ANYONE, audit="unlocked", when_locked=True)
+    @action(ANYONE, audit="unlocked", when_locked=True, commit_on=(WrongPin,))
     def unlock(self, operator_id: str, pin: str, *, reason: str) -> Operator:
         """The operator on duty comes back after an idle lock; anyone else, or anyone at a shift
         change, starts a shift (the one on duty is handed over). Raises WrongPin or Locked."""
         if reason == "idle" and self.operator is not None and operator_id == self.operator.id:
-            with self.db.session() as s:
-                try:
-                    op = operators.verify(s, operator_id=operator_id, pin=pin, station_id=self.ctx.station_id,
-                                          now=self.clock())
-                    self.desk.audit(s, operator_id=op.id)
-                finally:
-                    s.commit()
-            self.desk.locked = None
+            op = operators.verify(self.unit, operator_id=operator_id, pin=pin, station_id=self.ctx.station_id,
+                                  now=self.clock())
+            self.desk.audit(self.unit, operator_id=op.id)
+            self.after_commit(lambda: setattr(self.desk, "locked", None))
             return op
         return self.sign_in(operator_id, pin)
 
     @action(Role.ADMIN, audit="add_operator")
     def add_operator(self, *, name: str, role: Role, pin: str) -> Operator:
         admin = self.desk.actor
-        with self.db.session() as s:
-            op = operators.create_operator(s, ctx=self.ctx, name=name, role=role, pin=pin, now=self.clock(),
-                                           created_by=admin.id)
-            self.desk.audit(s, "add_operator", record_id=op.id, detail=Role(role).value, operator_id=admin.id)
-            s.commit()
-            return op
+        s = self.unit
+        op = operators.create_operator(s, ctx=self.ctx, name=name, role=role, pin=pin, now=self.clock(),
+                                       created_by=admin.id)
+        self.desk.audit(s, "add_operator", record_id=op.id, detail=Role(role).value, operator_id=admin.id)
+        return op
 
-    @action(Role.ADMIN, audit="settings")
+    @action(Role.ADMIN, audit="settings", audit_if=bool)
     def update_settings(self, new: Settings) -> list[str]:
         admin = self.desk.actor
-        with self.db.session() as s:
-            changed = save_settings(s, new)
-            if changed:
-                self.desk.audit(s, "settings", detail=",".join(changed), operator_id=admin.id)
-            s.commit()
-        self.desk.settings = new
+        s = self.unit
+        changed = save_settings(s, new)
+        if changed:
+            self.desk.audit(s, "settings", detail=",".join(changed), operator_id=admin.id)
+        self.after_commit(lambda: setattr(self.desk, "settings", new))
         return changed
 
     @action(ANYONE, when_locked=True)

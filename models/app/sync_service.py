@@ -17,22 +17,18 @@ class SyncService(Service, key="sync"):
         with self.db.reading() as s:
             return sync.last_export(s)
 
-    @action(ANYONE)
+    @action(ANYONE, unit=True)  # the key is made on first use
     def station_key_id(self) -> str:
         """The fingerprint of this gate's signing key, for the office to check by phone."""
-        with self.db.session() as s:
-            fingerprint = sync.station_fingerprint(s)
-            s.commit()
-        return fingerprint
+        return sync.station_fingerprint(self.unit)
 
-    @action(ANYONE)
+    @action(ANYONE, unit=True)
     def setup_info(self):
         """What the gate's set-up sheet shows (the office enrolls the gate by its fingerprint)."""
-        with self.db.session() as s:
-            fingerprint = sync.station_fingerprint(s)
-            compound = s.get(Compound, self.ctx.compound_id)
-            grid = compound_grid(s)
-            s.commit()
+        s = self.unit
+        fingerprint = sync.station_fingerprint(s)
+        compound = s.get(Compound, self.ctx.compound_id)
+        grid = compound_grid(s)
         return SetupInfo(compound=self.ctx.compound_name, gate=self.ctx.gate_name, community=compound.community,
                          grid=grid, subdistrict=compound.subdistrict, district=compound.district,
                          station_id=self.ctx.station_id, fingerprint=fingerprint, printed=self.desk.today())
@@ -45,9 +41,8 @@ class SyncService(Service, key="sync"):
         clean = sync.normalise_fingerprint(fingerprint)
         if clean is None:
             raise ValueError(fingerprint)
-        with self.db.session() as s:
-            done = sync.enroll(s, clean, now=self.clock(), operator_id=admin.id, station_id=self.ctx.station_id)
-            s.commit()
+        s = self.unit
+        done = sync.enroll(s, clean, now=self.clock(), operator_id=admin.id, station_id=self.ctx.station_id)
         return done
 
     @action(ANYONE)
@@ -61,14 +56,13 @@ class SyncService(Service, key="sync"):
         """Raises sync.BadKeyFile for anything but an office key file."""
         admin = self.desk.actor
         key = sync.OfficeKeyFile.loads(text)
-        with self.db.session() as s:
-            sync.load_office_key(s, key)
-            self.desk.audit(s, "office_key", detail=key.key_id + (" command line" if scheduled else ""),
-                            operator_id=admin.id if admin else None)
-            s.commit()
+        s = self.unit
+        sync.load_office_key(s, key)
+        self.desk.audit(s, "office_key", detail=key.key_id + (" command line" if scheduled else ""),
+                        operator_id=admin.id if admin else None)
         return key
 
-    @action(Role.SUPERVISOR, audit="export", scheduled=True, admin_if="full_data")
+    @action(Role.SUPERVISOR, audit="export", scheduled=True, admin_if="full_data", unit=False)
     def export_bundle(self, out, *, day_from=None, day_to=None, full_data: bool = False, progress=None,
                       scheduled: bool = False, language: str | None = None):
         """A supervisor's export (unmasked spreadsheets: an administrator's, never scheduled). Runs
@@ -85,15 +79,14 @@ class SyncService(Service, key="sync"):
         """First run at an office: its name, the unit it speaks for, and its first administrator."""
         form = SetupForm(compound_name=office_name, community=community, subdistrict=subdistrict, district=district,
                          gate_name=office_label, admin_name=admin_name, admin_pin=pin, admin_pin_again=pin_again)
-        with self.db.session() as s:
-            self.desk.ctx = complete_setup(s, form, now=self.clock())
-            sync.mark_office(s, name=office_name.strip())
-            self.desk.audit(s, detail="office")
-            s.commit()
+        s = self.unit
+        self.desk.ctx = complete_setup(s, form, now=self.clock())
+        sync.mark_office(s, name=office_name.strip())
+        self.desk.audit(s, detail="office")
         self.desk.staff.sign_in_first_administrator(pin)
         return self.ctx
 
-    @action(Role.SUPERVISOR, audit="forward", scheduled=True)
+    @action(Role.SUPERVISOR, audit="forward", scheduled=True, unit=False)
     def forward_bundle(self, out, *, progress=None, scheduled: bool = False) -> sync.ExportResult:
         """A supervisor's bundle of the gates' records for the office above (a sub-district's or
         district's); the command line's is scheduled. Raises sync.NoUnit when this office names no
@@ -118,12 +111,11 @@ class SyncService(Service, key="sync"):
         """The key file gates load to encrypt their bundles for this office (its public key);
         name renames the office first."""
         admin = self.desk.actor
-        with self.db.session() as s:
-            if name.strip():
-                sync.set_office_name(s, name.strip()[:100])
-            key = sync.office_key_file(s, sync.office_name(s))
-            self.desk.audit(s, "office_key", detail=f"written {key.key_id}", operator_id=admin.id if admin else None)
-            s.commit()
+        s = self.unit
+        if name.strip():
+            sync.set_office_name(s, name.strip()[:100])
+        key = sync.office_key_file(s, sync.office_name(s))
+        self.desk.audit(s, "office_key", detail=f"written {key.key_id}", operator_id=admin.id if admin else None)
         return key
 
     @action(scheduled=True)
@@ -156,7 +148,7 @@ class SyncService(Service, key="sync"):
             stations = self._stations(s)
             return sync.conflict_views(s, stations)
 
-    @action(Role.SUPERVISOR, audit="conflict")
+    @action(Role.SUPERVISOR, audit="conflict", unit=False)  # the office's import lock, as an import
     def resolve_conflict(self, conflict_id: str, *, take_incoming: bool) -> None:
         who = self.desk.actor  # it decides which copy of a gate's record the office keeps
         with self.db.reading() as s:

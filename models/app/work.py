@@ -15,6 +15,20 @@ class Service:
         self.desk = desk  # the Desk that built this service (not imported: the Desk imports the services)
 
     @property
+    def unit(self):
+        """The unit of work the running action's declaration opened (a Session): write in it; it
+        commits when the action returns."""
+        from models.app.actions import unit_of_work
+
+        return unit_of_work()
+
+    def after_commit(self, fn) -> None:
+        """fn runs once the running action's unit of work has committed."""
+        from models.app.actions import after_commit
+
+        after_commit(fn)
+
+    @property
     def db(self):
         return self.desk.db
 

@@ -119,6 +119,9 @@ def chain_hash(seq: int, at: datetime, station_id: str, operator_id: str | None,
     return hashlib.sha256(body.encode()).hexdigest()
 
 
+_WRITTEN = "gatedesk_audited"
+
+
 def record(session, *, at: datetime, station_id: str, operator_id: str | None, action: str,
            record_id: str | None = None, detail: str = "") -> AuditEvent:
     """Append one entry at the end of the chain, in the caller's transaction (a Session or a
@@ -128,7 +131,11 @@ def record(session, *, at: datetime, station_id: str, operator_id: str | None, a
     Every registration passes here: a plain INSERT with the statement compiled once, no model
     validation (the values are ours), keeps it well under a millisecond."""
     # Straight to the connection: the ORM's execute path costs more than these two statements.
-    conn = session.connection() if isinstance(session, OrmSession) else session
+    if isinstance(session, OrmSession):
+        session.info.setdefault(_WRITTEN, []).append(action)
+        conn = session.connection()
+    else:
+        conn = session
     locks.hold(conn, "audit")  # several writers on a server: one at a time at the chain's end
     last = conn.execute(_LAST).first()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
@@ -139,6 +146,12 @@ def record(session, *, at: datetime, station_id: str, operator_id: str | None, a
     conn.execute(_INSERT, values)
     anchors.note(conn, _head_row, seq)  # the commit moves the anchor, whichever path wrote this
     return AuditEvent.model_construct(**values)
+
+
+def written_in(session) -> list[str]:
+    """The entries appended in this unit of work so far, by action: a declared action that wrote
+    its own is not given its default one."""
+    return session.info.get(_WRITTEN, [])
 
 
 def _head_row(conn) -> tuple[int, str]:

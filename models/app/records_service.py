@@ -35,8 +35,8 @@ class CampaignEnded:
 
 @dataclass(frozen=True)
 class DayRoutine:
-    """What the day's housekeeping did: run at a gate every minute (each part once a day), by an
-    office after each import, and headless by `gatedesk housekeeping`."""
+    """What the day's housekeeping did: run by the window every minute (each part once a day), at a
+    gate or an office, and headless by `gatedesk housekeeping`."""
     erased: retention.Erased | None  # None: already done today, or another office PC is doing it
     erasure_failed: bool  # reported (crash report and audit entry); tried again next time
     backup: Path | None  # today's backup, None when there is none to make (a server's, or done)

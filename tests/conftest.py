@@ -14,6 +14,18 @@ NOW = datetime(2022, 11, 28, 2, 0, tzinfo=timezone.utc)
 OFFICE_NOW = NOW + timedelta(hours=2)
 
 
+# The tables each schema version added (versions 9 and 12 added indexes only), for the tests that
+# make a database as an older version had it: tables_after(7) drops what came later, newest first.
+TABLES_ADDED = {8: ("org_unit", "org_compound", "operator_scope"), 10: ("sync_forwarder",), 11: ("visit_day",),
+                13: ("testing_round", "round_person", "round_correction"), 14: ("home_need", "home_service"),
+                15: ("sync_relayed",), 16: ("standard", "standard_item")}
+
+
+def tables_after(version: int) -> tuple[str, ...]:
+    """The tables a database of `version` did not have yet, children before the tables they point to."""
+    return tuple(t for v in sorted(TABLES_ADDED, reverse=True) if v > version for t in reversed(TABLES_ADDED[v]))
+
+
 @pytest.fixture(autouse=True)
 def _away_from_user_data(tmp_path, monkeypatch):
     """No test may touch the real user data folder or settings."""

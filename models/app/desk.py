@@ -25,6 +25,7 @@ from models.app.residents_service import ResidentService
 from models.app.care_service import CareService
 from models.app.rounds_service import RoundService
 from models.app.staff_service import StaffService
+from models.app.supervision_service import SupervisionService
 from models.app.sync_service import SyncService
 from models.setup.settings import Settings, load_settings
 from models.setup.site import StationContext, this_station
@@ -75,6 +76,7 @@ class Desk:
         self.residents = ResidentService(self)
         self.rounds = RoundService(self)
         self.care = CareService(self)
+        self.supervision = SupervisionService(self)
         self.sync = SyncService(self)
         self.office = OfficeService(self)
         self.records = RecordsService(self)

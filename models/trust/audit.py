@@ -88,6 +88,7 @@ ACTIONS = {
     "round_correct": QT_TRANSLATE_NOOP("Audit", "Closed testing round corrected"),
     "care_plan": QT_TRANSLATE_NOOP("Audit", "Home service planned"),
     "care_done": QT_TRANSLATE_NOOP("Audit", "Home service done"),
+    "standard": QT_TRANSLATE_NOOP("Audit", "Supervision standard loaded"),
 }
 
 

@@ -345,6 +345,11 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <source>Home service done</source>
         <translation>上门服务已完成</translation>
     </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="91" />
+        <source>Supervision standard loaded</source>
+        <translation>载入督导检查标准</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -460,7 +465,7 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <translation>只有管理员可以结束防控，需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../models/app/actions.py" line="45" />
+        <location filename="../../models/app/actions.py" line="56" />
         <source>The station is locked: sign in to go on.</source>
         <translation>本机已锁定：请登录后继续。</translation>
     </message>
@@ -864,7 +869,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     <name>Cli</name>
     <message>
         <location filename="../../main.py" line="208" />
-        <location filename="../../main.py" line="772" />
+        <location filename="../../main.py" line="771" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
@@ -925,7 +930,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
     <message>
         <location filename="../../main.py" line="364" />
-        <location filename="../../main.py" line="798" />
+        <location filename="../../main.py" line="797" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
@@ -1011,7 +1016,7 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
     <message>
         <location filename="../../main.py" line="476" />
-        <location filename="../../main.py" line="511" />
+        <location filename="../../main.py" line="512" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
@@ -1021,199 +1026,199 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="523" />
+        <location filename="../../main.py" line="522" />
         <source>Created the office database at {where} (schema {version}).</source>
         <translation>已在 {where} 建立办公室数据库（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="525" />
+        <location filename="../../main.py" line="524" />
         <source>Upgraded the office database at {where} from schema {before} to {version}.</source>
         <translation>已将 {where} 的办公室数据库从结构版本 {before} 升级到 {version}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="527" />
+        <location filename="../../main.py" line="526" />
         <source>The office database at {where} is ready (schema {version}); nothing to do.</source>
         <translation>{where} 的办公室数据库已就绪（结构版本 {version}），无需改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="545" />
+        <location filename="../../main.py" line="544" />
         <source>{dir} is a gate station's database, not an office's: a gate writes its bundle with export.</source>
         <translation>{dir} 是门岗站点的数据库，不是办公室的：门岗用 export 导出数据包。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="548" />
+        <location filename="../../main.py" line="547" />
         <source>This office names no district, sub-district or community to speak for. Name it first, e.g. office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区.</source>
         <translation>本办公室尚未指明所代表的区、街道或社区。请先指明，例如 office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="556" />
+        <location filename="../../main.py" line="555" />
         <source>Office bundle {seq}: {n} records{encrypted}.</source>
         <translation>办公室数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="557" />
+        <location filename="../../main.py" line="556" />
         <source>, encrypted for {office}</source>
         <translation>，已为 {office} 加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="561" />
+        <location filename="../../main.py" line="560" />
         <source>{n} more gates' bundles wait for the next office bundle: run forward again.</source>
         <translation>还有 {n} 个门岗数据包等待下一个办公室数据包：请再次运行 forward。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="574" />
+        <location filename="../../main.py" line="573" />
         <source>{command} is for the embedded database file, but this office's database is on the server {server}: back it up with the server's own pg_dump, as the README says.</source>
         <translation>{command} 只用于本机的数据库文件，而本办公室的数据库在服务器 {server} 上：请按 README 用服务器自带的 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="590" />
+        <location filename="../../main.py" line="589" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="598" />
+        <location filename="../../main.py" line="597" />
         <source>{path} is not an office key file, or it is this office's own key.</source>
         <translation>{path} 不是办公室密钥文件，或是本办公室自己的密钥。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="602" />
+        <location filename="../../main.py" line="601" />
         <source>This office's forwarded bundles will be encrypted for {office} (key {key}).</source>
         <translation>本办公室上报的数据包将为 {office} 加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="603" />
+        <location filename="../../main.py" line="602" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="611" />
+        <location filename="../../main.py" line="610" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="620" />
+        <location filename="../../main.py" line="619" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="623" />
-        <location filename="../../main.py" line="775" />
+        <location filename="../../main.py" line="622" />
+        <location filename="../../main.py" line="774" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="650" />
-        <location filename="../../main.py" line="677" />
+        <location filename="../../main.py" line="649" />
+        <location filename="../../main.py" line="676" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="661" />
+        <location filename="../../main.py" line="660" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="704" />
+        <location filename="../../main.py" line="703" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="713" />
+        <location filename="../../main.py" line="712" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="741" />
+        <location filename="../../main.py" line="740" />
         <source>Retention: already done today.</source>
         <translation>个人信息清理：今天已完成。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="743" />
+        <location filename="../../main.py" line="742" />
         <source>Retention: personal data erased from {n} records older than {days} days.</source>
         <translation>个人信息清理：已清除 {n} 条超过 {days} 天记录中的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="746" />
+        <location filename="../../main.py" line="745" />
         <source>Retention: nothing is older than {days} days.</source>
         <translation>个人信息清理：没有超过 {days} 天的记录。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="748" />
+        <location filename="../../main.py" line="747" />
         <source>Today's backup: {path}</source>
         <translation>今日备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="750" />
+        <location filename="../../main.py" line="749" />
         <source>Today's backup: already made (or the server keeps it).</source>
         <translation>今日备份：已完成（或由数据库服务器备份）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="752" />
+        <location filename="../../main.py" line="751" />
         <source>Erasing personal data past its retention period failed; a crash report is in the data folder's logs. It is tried again next time.</source>
         <translation>清除超过保留期限的个人信息失败；错误报告在数据文件夹的 logs 中。下次会再试。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="755" />
+        <location filename="../../main.py" line="754" />
         <source>Today's backup could not be written: {why}</source>
         <translation>今日备份无法写入：{why}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="804" />
+        <location filename="../../main.py" line="803" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="810" />
+        <location filename="../../main.py" line="809" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="812" />
+        <location filename="../../main.py" line="811" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="828" />
+        <location filename="../../main.py" line="827" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="831" />
+        <location filename="../../main.py" line="830" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="835" />
+        <location filename="../../main.py" line="834" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="838" />
+        <location filename="../../main.py" line="837" />
         <source>The audit log's anchor is missing ({file}): entries cut off the end of the log could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点文件不见了（{file}）：无法发现从日志末尾删去的条目。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="842" />
+        <location filename="../../main.py" line="841" />
         <source>The audit log's anchor went missing and was begun again after entry {seq}: entries cut off the end before then could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点曾经丢失，在第 {seq} 条之后重新开始：此前从日志末尾删去的条目无法发现。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="847" />
+        <location filename="../../main.py" line="846" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="849" />
+        <location filename="../../main.py" line="848" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="888" />
+        <location filename="../../main.py" line="887" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="893" />
+        <location filename="../../main.py" line="892" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -1762,27 +1767,27 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>FolderRow</name>
     <message>
-        <location filename="../../gui/widgets.py" line="232" />
+        <location filename="../../gui/widgets.py" line="234" />
         <source>the USB stick, e.g. E:\ or /media/usb</source>
         <translation>U 盘，例如 E:\ 或 /media/usb</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="234" />
+        <location filename="../../gui/widgets.py" line="236" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="240" />
+        <location filename="../../gui/widgets.py" line="242" />
         <source>Where to write the bundle</source>
         <translation>数据包写到哪里</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="252" />
+        <location filename="../../gui/widgets.py" line="254" />
         <source>Choose where to write the bundle (the USB stick).</source>
         <translation>请选择数据包写到哪里（U 盘）。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="254" />
+        <location filename="../../gui/widgets.py" line="256" />
         <source>{0} is not a folder that can be written to. Is the USB stick in?</source>
         <translation>{0} 不是可写入的文件夹。U 盘插好了吗？</translation>
     </message>
@@ -5531,115 +5536,115 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Rounds</name>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="34" />
+        <location filename="../../models/rounds/rounds.py" line="35" />
         <source>Away from home</source>
         <translation>外出不在家</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="35" />
+        <location filename="../../models/rounds/rounds.py" line="36" />
         <source>Tested elsewhere (proof seen)</source>
         <translation>已在他处检测（已查看证明）</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="36" />
+        <location filename="../../models/rounds/rounds.py" line="37" />
         <source>In hospital</source>
         <translation>住院</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="37" />
+        <location filename="../../models/rounds/rounds.py" line="38" />
         <source>Refused to be tested</source>
         <translation>拒绝检测</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="62" />
+        <location filename="../../models/rounds/rounds.py" line="63" />
         <source>A testing round is already open ({title}); close it first.</source>
         <translation>已有进行中的核酸轮次（{title}），请先结束它。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="63" />
+        <location filename="../../models/rounds/rounds.py" line="64" />
         <source>No testing round is open.</source>
         <translation>当前没有进行中的核酸轮次。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="64" />
+        <location filename="../../models/rounds/rounds.py" line="65" />
         <source>This round is closed; change it through a correction with a reason.</source>
         <translation>本轮次已结束；如需修改，请填写原因进行更正。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="65" />
+        <location filename="../../models/rounds/rounds.py" line="66" />
         <source>This person is not in the round.</source>
         <translation>此人不在本轮次名单中。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="66" />
+        <location filename="../../models/rounds/rounds.py" line="67" />
         <source>Nobody on the roster lives in the buildings chosen.</source>
         <translation>所选楼栋在住户名册中没有住户。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="139" />
+        <location filename="../../models/rounds/rounds.py" line="140" />
         <source>Name at least one sampling point.</source>
         <translation>请至少填写一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="141" />
+        <location filename="../../models/rounds/rounds.py" line="142" />
         <source>At most {max} sampling points.</source>
         <translation>采样点最多 {max} 个。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="145" />
+        <location filename="../../models/rounds/rounds.py" line="146" />
         <source>Tick at least one building.</source>
         <translation>请至少勾选一栋楼。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="148" />
+        <location filename="../../models/rounds/rounds.py" line="149" />
         <source>Not a building on the roster: {names}</source>
         <translation>住户名册中没有这些楼栋：{names}</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="185" />
+        <location filename="../../models/rounds/rounds.py" line="186" />
         <source>{who}: away, tested elsewhere or in hospital excuse someone; nothing else does.</source>
         <translation>{who}：只有外出、已在他处检测、住院可以免检，其他原因不能免检。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="191" />
+        <location filename="../../models/rounds/rounds.py" line="192" />
         <source>{who}: write where and when they were tested (the proof seen), in at most 100 characters.</source>
         <translation>{who}：请写明在何时何地检测（所见证明），不超过 100 字。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="195" />
+        <location filename="../../models/rounds/rounds.py" line="196" />
         <source>Not due in this round: {names}</source>
         <translation>不在本轮应检名单中：{names}</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="255" />
-        <location filename="../../models/rounds/rounds.py" line="409" />
+        <location filename="../../models/rounds/rounds.py" line="256" />
+        <location filename="../../models/rounds/rounds.py" line="410" />
         <source>Choose one of the round's sampling points.</source>
         <translation>请选择本轮次的一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="298" />
+        <location filename="../../models/rounds/rounds.py" line="299" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="340" />
-        <location filename="../../models/rounds/rounds.py" line="411" />
+        <location filename="../../models/rounds/rounds.py" line="341" />
+        <location filename="../../models/rounds/rounds.py" line="412" />
         <source>Choose a reason.</source>
         <translation>请选择原因。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="342" />
+        <location filename="../../models/rounds/rounds.py" line="343" />
         <source>Write where and when they were tested (the proof seen).</source>
         <translation>请写明在何处、何时检测（所查看的证明）。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="355" />
-        <location filename="../../models/rounds/rounds.py" line="423" />
+        <location filename="../../models/rounds/rounds.py" line="356" />
+        <location filename="../../models/rounds/rounds.py" line="424" />
         <source>Already sampled in this round.</source>
         <translation>本轮次已采样。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="400" />
+        <location filename="../../models/rounds/rounds.py" line="401" />
         <source>The round is still open: change the line itself.</source>
         <translation>本轮次尚未结束：请直接修改该条记录。</translation>
     </message>
@@ -5803,152 +5808,152 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="33" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="34" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="42" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="45" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="46" />
         <source>Take temperatures</source>
         <translation>测温</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="47" />
         <source>Re-measure a high first reading</source>
         <translation>初测偏高时复测</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="48" />
         <source>Check the health code</source>
         <translation>查验健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="48" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="49" />
         <source>Check nucleic-acid tests</source>
         <translation>查验核酸</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="49" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="50" />
         <source>Residents must show a test too</source>
         <translation>居民也需出示核酸</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="50" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="51" />
         <source>Ask about risk areas / itinerary card</source>
         <translation>询问中高风险地区 / 查行程卡</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="51" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="52" />
         <source>Masks are required</source>
         <translation>必须戴口罩</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="52" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="53" />
         <source>Phone number required (non-residents)</source>
         <translation>非居民须登记手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="53" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="54" />
         <source>ID number required (visitors, workers)</source>
         <translation>访客、工作人员须登记身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="54" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="55" />
         <source>Visitors name a room and a host</source>
         <translation>访客须登记去往房号和被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="55" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="56" />
         <source>Couriers may enter</source>
         <translation>快递外卖人员可进入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="56" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="57" />
         <source>Sign out everyone automatically each day</source>
         <translation>每天定时自动签离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="69" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="70" />
         <source>The ID card reader types</source>
         <translation>身份证阅读器输出格式</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="76" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="77" />
         <source>Fever at or above (°C)</source>
         <translation>发热标准（°C，含）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="81" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="82" />
         <source>Test valid for (hours)</source>
         <translation>核酸有效期（小时）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="85" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="86" />
         <source>Automatic sign-out at</source>
         <translation>自动签离时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="90" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="91" />
         <source>Keep personal data for (days)</source>
         <translation>个人信息保留天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="93" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="94" />
         <source>the data folder's backups (e.g. a second disk is safer)</source>
         <translation>数据文件夹下的 backups（放到另一块硬盘更安全）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="95" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="96" />
         <source>Daily backup to</source>
         <translation>每日备份位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="100" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="101" />
         <source>Daily backups kept</source>
         <translation>保留每日备份（份）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="104" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="105" />
         <source>Backups: this office's database is on a server, which keeps its own (pg_dump; see the README).</source>
         <translation>备份：本办公室的数据库在服务器上，由服务器自行备份（pg_dump，见 README）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="112" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="113" />
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="114" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="115" />
         <source>Lock when untouched for (minutes)</source>
         <translation>无操作多久后锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="117" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="118" />
         <source>e.g. 08:00, 20:00 (empty: no shift lock)</source>
         <translation>例如 08:00, 20:00（留空：换班不锁定）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="118" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="119" />
         <source>Lock for sign-in at shift changes</source>
         <translation>换班时锁定并要求登录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="119" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="120" />
         <source>Import from a gate never seen before without enrolling it (small communities only)</source>
         <translation>未备案的新门岗也直接导入（仅限小社区）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="123" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="124" />
         <source>Off: a new gate's bundles wait until an administrator has checked its key fingerprint against its set-up sheet.</source>
         <translation>关闭时：新门岗的数据包要等管理员对照其设置单核对密钥指纹后才导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="173" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="174" />
         <source>“{0}” is not a time of day; write shift changes like 08:00, 20:00.</source>
         <translation>“{0}”不是一天中的时间，请按 08:00, 20:00 这样填写换班时间。</translation>
     </message>
@@ -6213,6 +6218,104 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../gui/dialogs/sign_in_dialog.py" line="89" />
         <source>Loading the names…</source>
         <translation>正在读取名单…</translation>
+    </message>
+</context>
+<context>
+    <name>Supervision</name>
+    <message>
+        <location filename="../../models/supervision/tables.py" line="32" />
+        <source>Critical (put right at once)</source>
+        <translation>严重（立行立改）</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/tables.py" line="33" />
+        <source>Major</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/tables.py" line="34" />
+        <source>Minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standard_sheet.py" line="44" />
+        <source>row {row}: it could not be read (its encoding).</source>
+        <translation>第 {row} 行：无法读取（编码有误）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standard_sheet.py" line="45" />
+        <source>row {row}: no text for the item (检查内容).</source>
+        <translation>第 {row} 行：没有检查内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standard_sheet.py" line="46" />
+        <source>row {row}: the item's text is longer than {limit} characters.</source>
+        <translation>第 {row} 行：检查内容超过 {limit} 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standard_sheet.py" line="47" />
+        <source>row {row}: “{text}” is not a whole number of points from 0 to {limit}.</source>
+        <translation>第 {row} 行：“{text}”不是 0 到 {limit} 之间的整数分值。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standard_sheet.py" line="48" />
+        <source>row {row}: “{text}” does not say whether it is a veto item (是 or 否).</source>
+        <translation>第 {row} 行：“{text}”看不出是否为否决项（请填“是”或“否”）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standard_sheet.py" line="49" />
+        <source>row {row}: “{text}” is not a severity (严重, 一般 or 轻微).</source>
+        <translation>第 {row} 行：“{text}”不是严重程度（严重、一般或轻微）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standard_sheet.py" line="50" />
+        <source>row {row}: item {code} is already on row {first}.</source>
+        <translation>第 {row} 行：编号 {code} 已在第 {first} 行使用。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standard_sheet.py" line="51" />
+        <source>row {row}: a standard holds at most {limit} items; this and the rows after it were not read.</source>
+        <translation>第 {row} 行：一个标准最多 {limit} 项，本行及以下各行未读取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standard_sheet.py" line="55" />
+        <source>{name} has no heading for the items' text (检查内容).</source>
+        <translation>{name} 没有“检查内容”列。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standard_sheet.py" line="56" />
+        <source>{name}: the pass mark “{said}” is not a whole number from 0 to {limit}.</source>
+        <translation>{name}：合格分“{said}”不是 0 到 {limit} 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standards.py" line="64" />
+        <source>The standard has no name.</source>
+        <translation>标准没有名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standards.py" line="65" />
+        <source>The standard has no items that can be used.</source>
+        <translation>标准中没有可用的检查项。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standards.py" line="66" />
+        <source>The standard has more than {limit} items.</source>
+        <translation>标准的检查项超过 {limit} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standards.py" line="67" />
+        <source>The standard has a pass mark ({mark}) but none of its items carries points.</source>
+        <translation>标准设有合格分（{mark}），但检查项都没有分值。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standards.py" line="69" />
+        <source>The pass mark {mark} is more than {limit} (scores are out of {limit}).</source>
+        <translation>合格分 {mark} 超过 {limit}（满分为 {limit}）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/standards.py" line="70" />
+        <source>Its items carry points but the standard has no pass mark.</source>
+        <translation>检查项有分值，但标准没有合格分。</translation>
     </message>
 </context>
 <context>
@@ -7024,13 +7127,13 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>复测低于 {limit} °C 后才能解除留观。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="404" />
+        <location filename="../../models/rounds/rounds.py" line="405" />
         <location filename="../../models/station/isolation.py" line="278" />
         <source>Write the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="406" />
+        <location filename="../../models/rounds/rounds.py" line="407" />
         <location filename="../../models/station/isolation.py" line="280" />
         <source>This field cannot be corrected.</source>
         <translation>此项不能更正。</translation>
@@ -7041,7 +7144,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../models/app/gate_service.py" line="148" />
+        <location filename="../../models/app/gate_service.py" line="140" />
         <source>This person was sent to the isolation point; the case keeps the registration.</source>
         <translation>此人已被送往隔离点，隔离记录需要保留这条登记。</translation>
     </message>

@@ -8,6 +8,7 @@ from models.store import migrations
 from models.store.backups import DatabaseProblem
 from models.store.clock import utcnow
 from models.store.db import open_database, schema_version
+from tests.conftest import tables_after
 
 
 def file_bytes(path):
@@ -177,13 +178,11 @@ def test_a_v1_gate_database_upgrades_to_the_same_schema_as_a_new_one(tmp_path):
     """v1 is today's schema without the isolation and parcel tables (v2), the sync tables (v3), the
     posters' and residents' tables (v4), with the audit log before its hash chain (v5) and keyed
     by a UUID (v6), without enrollments, the PIN lockout's table and owners (v7), and without the
-    office's organisation units (v8, the first Alembic step) its forwarding offices (v10), its figures per gate and day (v11) the testing rounds (v13), the home-service ledger (v14) and the gates' bundles an office relays (v15)."""
+    office's organisation units (v8, the first Alembic step) its forwarding offices (v10), its figures per gate and day (v11) the testing rounds (v13), the home-service ledger (v14), the gates' bundles an office relays (v15) and supervision's standards (v16)."""
     v2_tables = ("isolation_case", "isolation_recheck", "isolation_notice", "isolation_correction", "parcel",
                  "disinfection_round", "readiness_check", "sync_export", "sync_station", "sync_receipt",
                  "sync_record", "sync_conflict", "tombstone", "venue_code", "passage", "home_monitoring",
-                 "resident_pass", "resident", "household", "sync_enrollment", "pin_guard",
-                 "org_unit", "org_compound", "operator_scope", "sync_forwarder", "visit_day",
-                 "round_correction", "round_person", "testing_round", "home_service", "home_need", "sync_relayed")
+                 "resident_pass", "resident", "household", "sync_enrollment", "pin_guard") + tables_after(7)
     old = tmp_path / "old.sqlite3"
     d = open_database(old)
     with d.engine.begin() as c:

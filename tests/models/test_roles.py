@@ -76,12 +76,22 @@ CALLS = {
     "care.add_need": lambda d, x: d.care.add_need(room="3-2-501", name="王大明", kind="elderly_alone", every_days=1),
     "care.needs_from_monitoring": lambda d, x: d.care.needs_from_monitoring(),
     "care.end_need": lambda d, x: d.care.end_need(x["need"]),
+    "supervision.read_standard_sheet": lambda d, x: d.supervision.read_standard_sheet(x["standard_sheet"]),
+    "supervision.load_standard": lambda d, x: d.supervision.load_standard(
+        __import__("models.supervision", fromlist=["x"]).MYSTERY_STANDARD, source="测试"),
+    "supervision.install_shipped": lambda d, x: d.supervision.install_shipped(),
 }
 
 
 def _round_file(folder):
     path = folder / "round.csv"
     path.write_text("轮次名称,日期,采样点\n第四轮,2022-11-28,篮球场\n", encoding="utf-8")
+    return path
+
+
+def _standard_sheet(folder):
+    path = folder / "standard.csv"
+    path.write_text("标准名称,合格分\n测试标准,85\n检查内容,分值\n出入口24小时有人值守,100\n", encoding="utf-8")
     return path
 
 
@@ -149,7 +159,8 @@ def world(desk, tmp_path, now):
             "sup": op_id(desk, "陈主管"), "tmp": tmp_path, "roster": roster, "monitoring": monitoring,
             "office_key": key.dumps(), "community": community, "community2": community2,
             "compound": desk.ctx.compound_id, "round": under_way.id, "closed_line": closed_line,
-            "need": need.id, "round_file": _round_file(tmp_path), "payload": card.pass_id and card.payload}
+            "need": need.id, "round_file": _round_file(tmp_path),
+            "standard_sheet": _standard_sheet(tmp_path), "payload": card.pass_id and card.payload}
 
 
 @pytest.mark.parametrize("action", sorted(CALLS))
@@ -227,7 +238,7 @@ def test_a_pins_grant_holds_once_on_its_own_desk_and_thread_and_ends_with_a_lock
 
 
 READS = {"residents.residents_overview", "residents.resident_for_edit", "records.audit_page",
-         "records.audit_count", "rounds.read_round_file"}  # an administrator's views; nothing leaves the station
+         "records.audit_count", "rounds.read_round_file", "supervision.read_standard_sheet"}  # an administrator's views; nothing leaves the station
 
 
 def test_every_guarded_action_but_a_view_declares_its_audit_entry():

@@ -39,3 +39,54 @@ class SupervisionService(Service, key="supervision"):
         if added:
             self.desk.audit(self.unit, detail=f"shipped {added}")
         return added
+
+    # -- visits ---------------------------------------------------------------------------------------
+    @action(audit="inspection")
+    def open_visit(self, *, compound_id: str, compound_name: str, standard_id: str, announced: bool = True,
+                   team: str = "", gate_name: str = "", follows_id: str | None = None) -> supervision.Inspection:
+        """A visit to a compound today (a follow-up: of its signed-off visit `follows_id`)."""
+        return supervision.open_visit(self.unit, ctx=self.ctx, operator_id=self.desk.actor.id, now=self.clock(),
+                                      day=self.desk.today(), compound_id=compound_id, compound_name=compound_name,
+                                      standard_id=standard_id, announced=announced, team=team, gate_name=gate_name,
+                                      follows_id=follows_id)
+
+    @action(audit="inspection_answer")
+    def answer_item(self, inspection_id: str, item_id: str, result: supervision.Answer,
+                    note: str = "") -> supervision.InspectionAnswer:
+        row = supervision.answer(self.unit, inspection_id=inspection_id, item_id=item_id, result=result, note=note,
+                                 ctx=self.ctx, operator_id=self.desk.actor.id, now=self.clock())
+        self.desk.audit(self.unit, record_id=inspection_id, detail=f"{item_id} {row.answer}")
+        return row
+
+    @action(audit="inspection_signed")
+    def sign_off_visit(self, inspection_id: str, *, party: supervision.Party, party_name: str = "", met: str = "",
+                       note: str = "", parties: dict | None = None) -> supervision.SignedOff:
+        done = supervision.sign_off(self.unit, inspection_id=inspection_id, now=self.clock(), party=party,
+                                    party_name=party_name, met=met, note=note, parties=parties, ctx=self.ctx,
+                                    operator_id=self.desk.actor.id)
+        self.desk.audit(self.unit, record_id=inspection_id,
+                        detail=f"points={done.score.points if done.score else '-'} opened={len(done.opened)} "
+                               f"reopened={len(done.reopened)} closed={len(done.closed)}")
+        return done
+
+    @action(audit="finding_review")
+    def review_finding(self, inspection_id: str, finding_id: str, *, put_right: bool,
+                       note: str = "") -> supervision.Finding:
+        return supervision.review(self.unit, inspection_id=inspection_id, finding_id=finding_id, put_right=put_right,
+                                  note=note, now=self.clock())
+
+    @action()
+    def visit_view(self, inspection_id: str) -> supervision.VisitView:
+        """A visit with its standard's items and the answers given so far, and its score."""
+        with self.db.reading() as s:
+            return supervision.visit_view(s, inspection_id)
+
+    @action()
+    def open_findings(self, compound_id: str) -> list[supervision.Finding]:
+        with self.db.reading() as s:
+            return supervision.open_findings(s, compound_id)
+
+    @action()
+    def overdue_findings(self) -> list[supervision.Finding]:
+        with self.db.reading() as s:
+            return supervision.overdue(s, self.desk.today())

@@ -1,9 +1,24 @@
-"""Supervision (督导): standards as versioned templates, and judging a visit against one.
+"""Supervision (督导): standards as versioned templates, the teams' visits judged against them, and
+the findings to be put right.
 
 The package's public face: callers use `models.supervision.<name>`."""
 
 from __future__ import annotations
 
+from models.supervision.inspections import (  # noqa: F401
+    InspectionRefused,
+    SignedOff,
+    VisitView,
+    answer,
+    answers_of,
+    judged,
+    open_findings,
+    open_visit,
+    overdue,
+    review,
+    sign_off,
+    visit_view,
+)
 from models.supervision.standard_sheet import StandardSheet, StandardSheetProblem, read_standard_sheet  # noqa: F401
 from models.supervision.standards import (  # noqa: F401
     COMPOUND_STANDARD,
@@ -25,6 +40,12 @@ from models.supervision.standards import (  # noqa: F401
 )
 from models.supervision.tables import (  # noqa: F401
     DEADLINE_DAYS,
+    PARTY_LABELS,
+    Finding,
+    FindingStatus,
+    Inspection,
+    InspectionAnswer,
+    Party,
     MAX_ITEMS,
     MAX_POINTS,
     SEVERITY_LABELS,

@@ -68,3 +68,90 @@ class StandardItem(Record, table=True):
     severity: str = Field(default=Severity.MAJOR.value, max_length=10, sa_column_kwargs=wire_rule(choices=Severity))
 
     __table_args__ = (Index("ix_standard_item_standard", "standard_id", "position"),)
+
+
+class Party(StrEnum):
+    """Who must put a finding right."""
+
+    PROPERTY = "property"  # 物业
+    OWNERS = "owners"  # 业委会 (a compound that runs itself)
+    COMMUNITY = "community"  # 社区
+    GRID = "grid"  # 网格
+    OTHER = "other"
+
+
+PARTY_LABELS = {
+    Party.PROPERTY: QT_TRANSLATE_NOOP("Supervision", "Property company"),
+    Party.OWNERS: QT_TRANSLATE_NOOP("Supervision", "Owners' committee"),
+    Party.COMMUNITY: QT_TRANSLATE_NOOP("Supervision", "Community"),
+    Party.GRID: QT_TRANSLATE_NOOP("Supervision", "Grid"),
+    Party.OTHER: QT_TRANSLATE_NOOP("Supervision", "Other"),
+}
+
+
+class FindingStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Inspection(Record, table=True):
+    """A team's visit to a compound against a standard (a mystery check: to one of its gates), or a
+    follow-up visit that reviews the compound's open findings (`follows_id`)."""
+
+    __tablename__ = "inspection"
+
+    compound_id: str = Field(max_length=36)  # as the compound's gates name it in their bundles
+    compound_name: str = Field(max_length=100)
+    standard_id: str = Field(foreign_key="standard.id", max_length=36)
+    day: str = Field(max_length=10, sa_column_kwargs=wire_rule(day=True))  # local day of the visit
+    announced: bool = True  # False: 暗访, unannounced
+    gate_name: str = Field(default="", max_length=100)  # a mystery check: the gate it was made at
+    team: str = Field(default="", max_length=200)  # the team's members (cadres on duty)
+    met: str = Field(default="", max_length=200)  # whom the team met (a property manager): personal
+    note: str = Field(default="", max_length=500)
+    follows_id: str | None = Field(default=None, foreign_key="inspection.id", max_length=36)
+    signed_at: datetime | None = when_field(default=None)
+    points: int | None = Field(default=None, sa_column_kwargs=wire_rule(at_most=MAX_POINTS))
+    passed: bool | None = None
+
+    __table_args__ = (Index("ix_inspection_compound", "compound_id", "day"), Index("ix_inspection_day", "day"),
+                      Index("ix_inspection_created", "created_at"))
+
+
+class InspectionAnswer(Record, table=True):
+    __tablename__ = "inspection_answer"
+
+    inspection_id: str = Field(foreign_key="inspection.id", max_length=36)
+    item_id: str = Field(foreign_key="standard_item.id", max_length=36)
+    answer: str = Field(max_length=4, sa_column_kwargs=wire_rule(choices=("pass", "fail", "na")))
+    note: str = Field(default="", max_length=200)
+
+    __table_args__ = (Index("ix_inspection_answer_item", "inspection_id", "item_id", unique=True),)
+
+
+class Finding(Record, table=True):
+    """A failed item to be put right by a party before a day; closed by a follow-up visit, re-opened
+    when a later visit fails the same item again."""
+
+    __tablename__ = "finding"
+
+    inspection_id: str = Field(foreign_key="inspection.id", max_length=36)  # the visit that found it
+    compound_id: str = Field(max_length=36)
+    compound_name: str = Field(max_length=100)
+    gate_name: str = Field(default="", max_length=100)  # a mystery check's: the gate's finding
+    item_id: str = Field(foreign_key="standard_item.id", max_length=36)
+    code: str = Field(max_length=20)
+    text: str = Field(max_length=200)
+    severity: str = Field(max_length=10, sa_column_kwargs=wire_rule(choices=Severity))
+    party: str = Field(max_length=20, sa_column_kwargs=wire_rule(choices=Party))
+    party_name: str = Field(default="", max_length=100)  # e.g. the property company's name
+    due_on: str = Field(max_length=10, sa_column_kwargs=wire_rule(day=True))
+    status: str = Field(default=FindingStatus.OPEN.value, max_length=10,
+                        sa_column_kwargs=wire_rule(choices=FindingStatus))
+    closed_at: datetime | None = when_field(default=None)
+    closed_in: str | None = Field(default=None, foreign_key="inspection.id", max_length=36)
+    times_found: int = Field(default=1, sa_column_kwargs=wire_rule(at_most=10_000))  # found again: a repeat
+    note: str = Field(default="", max_length=200)
+
+    __table_args__ = (Index("ix_finding_compound", "compound_id", "status"),
+                      Index("ix_finding_due", "status", "due_on"), Index("ix_finding_created", "created_at"))

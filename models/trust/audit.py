@@ -89,6 +89,10 @@ ACTIONS = {
     "care_plan": QT_TRANSLATE_NOOP("Audit", "Home service planned"),
     "care_done": QT_TRANSLATE_NOOP("Audit", "Home service done"),
     "standard": QT_TRANSLATE_NOOP("Audit", "Supervision standard loaded"),
+    "inspection": QT_TRANSLATE_NOOP("Audit", "Supervision visit opened"),
+    "inspection_answer": QT_TRANSLATE_NOOP("Audit", "Supervision item answered"),
+    "inspection_signed": QT_TRANSLATE_NOOP("Audit", "Supervision visit signed off"),
+    "finding_review": QT_TRANSLATE_NOOP("Audit", "Finding reviewed"),
 }
 
 

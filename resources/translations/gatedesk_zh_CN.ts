@@ -350,6 +350,26 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <source>Supervision standard loaded</source>
         <translation>载入督导检查标准</translation>
     </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="92" />
+        <source>Supervision visit opened</source>
+        <translation>开始督导检查</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="93" />
+        <source>Supervision item answered</source>
+        <translation>填写督导检查项</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="94" />
+        <source>Supervision visit signed off</source>
+        <translation>督导检查签字确认</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="95" />
+        <source>Finding reviewed</source>
+        <translation>复查问题整改</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -6238,6 +6258,31 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>轻微</translation>
     </message>
     <message>
+        <location filename="../../models/supervision/tables.py" line="84" />
+        <source>Property company</source>
+        <translation>物业公司</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/tables.py" line="85" />
+        <source>Owners' committee</source>
+        <translation>业委会</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/tables.py" line="86" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/tables.py" line="87" />
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/tables.py" line="88" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
         <location filename="../../models/supervision/standard_sheet.py" line="44" />
         <source>row {row}: it could not be read (its encoding).</source>
         <translation>第 {row} 行：无法读取（编码有误）。</translation>
@@ -6316,6 +6361,61 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../models/supervision/standards.py" line="70" />
         <source>Its items carry points but the standard has no pass mark.</source>
         <translation>检查项有分值，但标准没有合格分。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/inspections.py" line="50" />
+        <source>This visit is not on this station.</source>
+        <translation>本机没有这次检查的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/inspections.py" line="52" />
+        <source>This visit was signed off: it can no longer be changed.</source>
+        <translation>这次检查已签字确认，不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/inspections.py" line="66" />
+        <source>Choose the compound from the list.</source>
+        <translation>请从列表中选择小区。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/inspections.py" line="71" />
+        <source>This standard has been replaced: choose the one in use.</source>
+        <translation>这个标准已被新版本替换，请选择正在使用的标准。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/inspections.py" line="73" />
+        <source>A mystery check is made at a gate: name the gate.</source>
+        <translation>暗访在门岗进行，请填写门岗名称。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/inspections.py" line="77" />
+        <source>A follow-up reviews a signed-off visit to the same compound.</source>
+        <translation>复查只能针对同一小区已签字确认的检查。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/inspections.py" line="92" />
+        <source>A follow-up visit reviews findings, not the standard's items.</source>
+        <translation>复查针对问题整改，不逐项填写检查标准。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/inspections.py" line="96" />
+        <source>This item is not in the visit's standard.</source>
+        <translation>这一项不在本次检查所用的标准中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/inspections.py" line="154" />
+        <source>{count} items are not answered yet.</source>
+        <translation>还有 {count} 项未填写。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/inspections.py" line="210" />
+        <source>A follow-up visit reviews its own compound's findings.</source>
+        <translation>复查只能针对本小区的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/inspections.py" line="212" />
+        <source>This finding was closed by an earlier visit.</source>
+        <translation>这个问题已在之前的检查中销号。</translation>
     </message>
 </context>
 <context>

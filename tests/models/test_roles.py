@@ -153,6 +153,8 @@ def world(desk, tmp_path, now):
         desk.rounds.close_round(done.id)
         under_way = desk.rounds.open_round(title="第二轮全员核酸", points=["1#楼下", "篮球场"])
         need = desk.care.add_need(room="3-2-502", name="李小红", kind="disabled")
+        desk.supervision.load_standard(__import__("models.supervision", fromlist=["x"]).COMPOUND_STANDARD,
+                                       source="shipped")  # the mystery checklist is left to install_shipped
     community = tree.placed[desk.ctx.compound_id]
     community2 = tree.placed["5c0e6f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6"]
     return {"resident": resident.id, "bare": bare.id, "pass": card.pass_id, "visit": saved.visit.id, "case": case.id,
@@ -317,6 +319,27 @@ def _parcel(d) -> str:
                                         recipient_name="王大明", phone_tail="8000", shelf="A-1")).id
 
 
+def _inspection(d, follows_id=None):
+    from models.supervision import StandardKind
+
+    [view] = d.supervision.standards(StandardKind.INSPECTION)
+    return d.supervision.open_visit(compound_id=d.ctx.compound_id, compound_name=d.ctx.compound_name,
+                                    standard_id=view.standard.id, team="督导一组", follows_id=follows_id)
+
+
+def _signed_off(d, fail: int = 1):
+    from models.supervision import Answer, Party
+
+    visit = _inspection(d)
+    for n, item in enumerate(d.supervision.visit_view(visit.id).items):
+        d.supervision.answer_item(visit.id, item.id, Answer.FAIL if n < fail else Answer.PASS)
+    return d.supervision.sign_off_visit(visit.id, party=Party.PROPERTY, party_name="榕城物业")
+
+
+def _follow_up(d):
+    return _inspection(d, follows_id=_signed_off(d).visit.id)
+
+
 # The guard's own writes, called as the gate calls them: each leaves its declared entry.
 GUARD_WRITES = {
     "gate.register": lambda d, x: d.gate.register(visitor(phone="13900139000", name="钱七")),
@@ -349,6 +372,13 @@ GUARD_WRITES = {
                                                                    "入户小组"),
     "care.plan_service": lambda d, x: d.care.plan_service(x["need"], "visit", date(2022, 11, 29)),
     "care.record_service": lambda d, x: d.care.record_service(x["need"], "visit", "志愿者小李"),
+    "supervision.open_visit": lambda d, x: _inspection(d),
+    "supervision.answer_item": lambda d, x: d.supervision.answer_item(
+        (v := _inspection(d)).id, d.supervision.visit_view(v.id).items[0].id, __import__(
+            "models.supervision", fromlist=["x"]).Answer.PASS),
+    "supervision.sign_off_visit": lambda d, x: _signed_off(d),
+    "supervision.review_finding": lambda d, x: d.supervision.review_finding(
+        (f := _follow_up(d)).id, d.supervision.open_findings(d.ctx.compound_id)[0].id, put_right=True),
 }
 # Writes the walk above does not call, and where each is proved instead.
 WRITES_ELSEWHERE = {

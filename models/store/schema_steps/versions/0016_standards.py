@@ -1,4 +1,5 @@
-"""Version 16: supervision's standards (督导标准), versioned templates of items. Frozen as made."""
+"""Version 16: supervision (督导): standards as versioned templates of items, the teams' visits to
+compounds with their answers, and the findings to be put right. Frozen as made."""
 import sqlalchemy as sa
 from alembic import op
 
@@ -42,3 +43,59 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.ForeignKeyConstraint(["standard_id"], ["standard.id"]))
     op.create_index("ix_standard_item_standard", "standard_item", ["standard_id", "position"])
+    op.create_table(
+        "inspection", *_record(),
+        sa.Column("compound_id", sa.String(36), nullable=False),
+        sa.Column("compound_name", sa.String(100), nullable=False),
+        sa.Column("standard_id", sa.String(36), nullable=False),
+        sa.Column("day", sa.String(10), nullable=False),
+        sa.Column("announced", sa.Boolean(), nullable=False),
+        sa.Column("gate_name", sa.String(100), nullable=False),
+        sa.Column("team", sa.String(200), nullable=False),
+        sa.Column("met", sa.String(200), nullable=False),
+        sa.Column("note", sa.String(500), nullable=False),
+        sa.Column("follows_id", sa.String(36), nullable=True),
+        sa.Column("signed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("points", sa.Integer(), nullable=True),
+        sa.Column("passed", sa.Boolean(), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+        sa.ForeignKeyConstraint(["standard_id"], ["standard.id"]),
+        sa.ForeignKeyConstraint(["follows_id"], ["inspection.id"]))
+    op.create_index("ix_inspection_compound", "inspection", ["compound_id", "day"])
+    op.create_index("ix_inspection_day", "inspection", ["day"])
+    op.create_index("ix_inspection_created", "inspection", ["created_at"])
+    op.create_table(
+        "inspection_answer", *_record(),
+        sa.Column("inspection_id", sa.String(36), nullable=False),
+        sa.Column("item_id", sa.String(36), nullable=False),
+        sa.Column("answer", sa.String(4), nullable=False),
+        sa.Column("note", sa.String(200), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+        sa.ForeignKeyConstraint(["inspection_id"], ["inspection.id"]),
+        sa.ForeignKeyConstraint(["item_id"], ["standard_item.id"]))
+    op.create_index("ix_inspection_answer_item", "inspection_answer", ["inspection_id", "item_id"], unique=True)
+    op.create_table(
+        "finding", *_record(),
+        sa.Column("inspection_id", sa.String(36), nullable=False),
+        sa.Column("compound_id", sa.String(36), nullable=False),
+        sa.Column("compound_name", sa.String(100), nullable=False),
+        sa.Column("gate_name", sa.String(100), nullable=False),
+        sa.Column("item_id", sa.String(36), nullable=False),
+        sa.Column("code", sa.String(20), nullable=False),
+        sa.Column("text", sa.String(200), nullable=False),
+        sa.Column("severity", sa.String(10), nullable=False),
+        sa.Column("party", sa.String(20), nullable=False),
+        sa.Column("party_name", sa.String(100), nullable=False),
+        sa.Column("due_on", sa.String(10), nullable=False),
+        sa.Column("status", sa.String(10), nullable=False),
+        sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("closed_in", sa.String(36), nullable=True),
+        sa.Column("times_found", sa.Integer(), nullable=False),
+        sa.Column("note", sa.String(200), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+        sa.ForeignKeyConstraint(["inspection_id"], ["inspection.id"]),
+        sa.ForeignKeyConstraint(["item_id"], ["standard_item.id"]),
+        sa.ForeignKeyConstraint(["closed_in"], ["inspection.id"]))
+    op.create_index("ix_finding_compound", "finding", ["compound_id", "status"])
+    op.create_index("ix_finding_due", "finding", ["status", "due_on"])
+    op.create_index("ix_finding_created", "finding", ["created_at"])

@@ -1,0 +1,157 @@
+"""A supervision team's visits: items answered, the visit signed off, failed items turned into
+findings with deadlines, a follow-up closing some, a repeat counted, a closed finding re-opened,
+and a mystery check made at a gate."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from models import supervision
+from models.app.desk import Desk
+from models.kit.validation import InvalidInput
+from models.supervision import Answer, FindingStatus, Party, StandardKind
+from models.trust.operators import Role
+from tests.models.test_trust import PINS, op_id
+
+DAY = date(2022, 11, 28)  # the fixed clock's local day
+
+
+@pytest.fixture
+def team(desk):
+    """An inspection team's desk with the shipped standards, a team member on duty."""
+    with desk.authorised(op_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        desk.supervision.install_shipped()
+    return desk
+
+
+def standard(desk, kind=StandardKind.INSPECTION) -> supervision.StandardView:
+    [view] = desk.supervision.standards(kind)
+    return view
+
+
+def visit(desk, *, fails=(), na=(), compound=("c-1", "榕城花园"), kind=StandardKind.INSPECTION, **kw):
+    view = standard(desk, kind)
+    v = desk.supervision.open_visit(compound_id=compound[0], compound_name=compound[1], standard_id=view.standard.id,
+                                    team="督导一组 王科长", **kw)
+    for item in view.items:
+        result = Answer.FAIL if item.code in fails else Answer.NOT_APPLICABLE if item.code in na else Answer.PASS
+        desk.supervision.answer_item(v.id, item.id, result)
+    return v
+
+
+def later(desk, days: int) -> Desk:
+    """The same station some days on (the same operator on duty)."""
+    d = Desk(desk.db, clock=lambda: desk.now() + timedelta(days=days))
+    d.operator = desk.operator
+    return d
+
+
+def test_a_visit_signed_off_keeps_its_score_and_makes_a_finding_per_failed_item(team):
+    v = visit(team, fails=("2", "10"), announced=False)
+    done = team.supervision.sign_off_visit(v.id, party=Party.PROPERTY, party_name="榕城物业", met="物业经理 陈先生")
+    assert (done.visit.points, done.visit.passed, done.visit.announced) == (86, True, False)
+    assert [(f.code, f.severity, f.due_on, f.party, f.party_name) for f in done.opened] == [
+        ("2", "critical", "2022-11-29", "property", "榕城物业"), ("10", "minor", "2022-12-05", "property", "榕城物业")]
+    with pytest.raises(supervision.InspectionRefused, match="signed off"):
+        team.supervision.answer_item(v.id, standard(team).items[0].id, Answer.FAIL)
+
+
+def test_an_unfinished_visit_cannot_be_signed_off_and_nothing_is_written(team):
+    view = standard(team)
+    v = team.supervision.open_visit(compound_id="c-1", compound_name="榕城花园", standard_id=view.standard.id)
+    team.supervision.answer_item(v.id, view.items[0].id, Answer.FAIL)
+    with pytest.raises(supervision.InspectionRefused) as refused:
+        team.supervision.sign_off_visit(v.id, party=Party.PROPERTY)
+    assert refused.value.message.params == {"count": 13}
+    assert team.supervision.open_findings("c-1") == []
+    assert team.supervision.visit_view(v.id).visit.signed_at is None
+
+
+def test_an_item_answered_again_counts_its_last_answer(team):
+    view = standard(team)
+    v = visit(team, fails=("1",))
+    team.supervision.answer_item(v.id, view.items[0].id, Answer.PASS, "补充：夜班两人在岗")
+    shown = team.supervision.visit_view(v.id)
+    assert shown.score.passed and shown.score.points == 100
+    assert team.supervision.sign_off_visit(v.id, party=Party.PROPERTY).opened == []
+
+
+def test_a_follow_up_closes_what_was_put_right_and_the_rest_goes_overdue(team):
+    first = team.supervision.sign_off_visit(visit(team, fails=("2", "5", "12")).id, party=Party.PROPERTY)
+    assert len(first.opened) == 3
+    on = later(team, 2)
+    carried = on.supervision.open_findings("c-1")
+    assert [f.code for f in carried] == ["2", "5", "12"]  # the most urgent first
+    follow = on.supervision.open_visit(compound_id="c-1", compound_name="榕城花园",
+                                       standard_id=standard(team).standard.id, follows_id=first.visit.id)
+    on.supervision.review_finding(follow.id, carried[0].id, put_right=True, note="已增加测温枪")
+    on.supervision.review_finding(follow.id, carried[1].id, put_right=False, note="登记仍不全")
+    done = on.supervision.sign_off_visit(follow.id, party=Party.PROPERTY)
+    assert [f.code for f in done.closed] == ["2"] and done.score is None
+    assert [f.code for f in on.supervision.open_findings("c-1")] == ["5", "12"]
+    assert [f.code for f in later(team, 4).supervision.overdue_findings()] == ["5", "12"]  # 5 due 12-01, 12 too
+    assert [f.code for f in later(team, 3).supervision.overdue_findings()] == []  # 12-01 is not past on 12-01
+
+
+def test_a_follow_up_reviews_findings_not_items_and_only_its_own_compounds(team):
+    first = team.supervision.sign_off_visit(visit(team, fails=("2",)).id, party=Party.PROPERTY)
+    other = team.supervision.sign_off_visit(visit(team, fails=("3",), compound=("c-2", "金山小区")).id,
+                                            party=Party.OWNERS)
+    follow = team.supervision.open_visit(compound_id="c-1", compound_name="榕城花园",
+                                         standard_id=standard(team).standard.id, follows_id=first.visit.id)
+    with pytest.raises(supervision.InspectionRefused):
+        team.supervision.answer_item(follow.id, standard(team).items[0].id, Answer.PASS)
+    with pytest.raises(supervision.InspectionRefused):
+        team.supervision.review_finding(follow.id, other.opened[0].id, put_right=True)
+    with pytest.raises(supervision.InspectionRefused):  # a follow-up of another compound's visit
+        team.supervision.open_visit(compound_id="c-2", compound_name="金山小区",
+                                    standard_id=standard(team).standard.id, follows_id=first.visit.id)
+
+
+def test_a_problem_found_again_is_one_finding_found_twice_and_a_closed_one_reopens(team):
+    first = team.supervision.sign_off_visit(visit(team, fails=("2", "9")).id, party=Party.PROPERTY)
+    again = later(team, 1)
+    second = again.supervision.sign_off_visit(visit(again, fails=("2",)).id, party=Party.PROPERTY)
+    assert second.opened == [] and [(f.code, f.times_found) for f in second.repeated] == [("2", 2)]
+    follow = again.supervision.open_visit(compound_id="c-1", compound_name="榕城花园",
+                                          standard_id=standard(team).standard.id, follows_id=second.visit.id)
+    nine = next(f for f in first.opened if f.code == "9")
+    again.supervision.review_finding(follow.id, nine.id, put_right=True)
+    again.supervision.sign_off_visit(follow.id, party=Party.PROPERTY)
+    third_day = later(team, 5)
+    third = third_day.supervision.sign_off_visit(visit(third_day, fails=("9",)).id, party=Party.COMMUNITY,
+                                                 party_name="温泉社区")
+    [reopened] = third.reopened
+    assert (reopened.id, reopened.status, reopened.times_found, reopened.due_on, reopened.party) == (
+        nine.id, FindingStatus.OPEN, 2, "2022-12-06", "community")
+
+
+def test_a_mystery_check_is_made_at_a_gate_and_its_misses_are_that_gates(team):
+    with pytest.raises(supervision.InspectionRefused, match="gate"):
+        visit(team, kind=StandardKind.MYSTERY)
+    v = visit(team, kind=StandardKind.MYSTERY, fails=("1",), gate_name="东门", announced=True)
+    done = team.supervision.sign_off_visit(v.id, party=Party.PROPERTY, party_name="榕城物业")
+    assert done.visit.announced is False  # a mystery check never is
+    assert (done.score.points, done.score.passed) == (None, False)
+    assert [(f.gate_name, f.text, f.due_on) for f in done.opened] == [("东门", "测温", "2022-11-29")]
+
+
+def test_a_visit_needs_its_compound_and_a_standard_in_use(team, tmp_path):
+    with pytest.raises(InvalidInput) as bad:
+        team.supervision.open_visit(compound_id="", compound_name=" ", standard_id=standard(team).standard.id)
+    assert bad.value.fields() == {"compound"}
+    old = standard(team).standard.id
+    with team.authorised(op_id(team, "林管理"), PINS["林管理"], Role.ADMIN):
+        team.supervision.load_standard(supervision.COMPOUND_STANDARD, source="再次载入")
+    with pytest.raises(supervision.InspectionRefused, match="replaced"):
+        team.supervision.open_visit(compound_id="c-1", compound_name="榕城花园", standard_id=old)
+
+
+def test_whom_the_team_met_is_blanked_when_the_visit_ages_out(team):
+    v = team.supervision.sign_off_visit(visit(team).id, party=Party.PROPERTY, met="物业经理 陈先生 13800138000")
+    assert v.visit.met
+    aged = later(team, team.settings.retention_days + 1)
+    aged.records.erase_expired()
+    shown = aged.supervision.visit_view(v.visit.id).visit
+    assert (shown.met, shown.team) == ("", "督导一组 王科长")

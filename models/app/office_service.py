@@ -13,6 +13,7 @@ from models.office import dashboard as office
 from models.office import reports
 from models.office import care as office_care
 from models.office import rounds as office_rounds
+from models.office import supervision as office_supervision
 from models.sync import day_figures, units
 from models.trust.operators import NotAllowed, Role
 
@@ -150,6 +151,38 @@ class OfficeService(Service, key="office"):
         self.desk.audit(s, "report", detail=day.isoformat() + (" command line" if scheduled else ""),
                         operator_id=who.id if who else None)
         return written
+
+    # -- supervision --------------------------------------------------------------------------------
+    @action()
+    def supervision_coverage(self, days: int = 7, unit_id: str | None = None) -> list[office_supervision.Coverage]:
+        """The unit's compounds, those not visited in `days` days first."""
+        with self.db.reading() as s:
+            compounds = self._unit_compounds(s, unit_id)
+        with self.db.engine.connect() as conn:
+            return office_supervision.coverage(conn, self.desk.today(), days=days, compounds=compounds)
+
+    @action()
+    def findings_by_party(self, unit_id: str | None = None) -> list[office_supervision.PartyLine]:
+        with self.db.reading() as s:
+            compounds = self._unit_compounds(s, unit_id)
+        with self.db.engine.connect() as conn:
+            return office_supervision.findings_by_party(conn, self.desk.today(), compounds=compounds)
+
+    @action()
+    def repeated_findings(self, unit_id: str | None = None) -> list[office_supervision.Repeat]:
+        with self.db.reading() as s:
+            compounds = self._unit_compounds(s, unit_id)
+        with self.db.engine.connect() as conn:
+            return office_supervision.repeats(conn, compounds=compounds)
+
+    @action()
+    def league_table(self, day_from, day_to, level: str, unit_id: str | None = None) -> list:
+        """Per community, sub-district or property company (office_supervision.LEVELS), best first."""
+        with self.db.reading() as s:
+            compounds = self._unit_compounds(s, unit_id)
+        with self.db.engine.connect() as conn:
+            return office_supervision.league(conn, day_from, day_to, self.desk.today(), level=level,
+                                             compounds=compounds)
 
     # -- corrections, by an administrator --------------------------------------------------------
     def _correct(self, fn, *args, detail: str = ""):

@@ -155,3 +155,49 @@ def test_whom_the_team_met_is_blanked_when_the_visit_ages_out(team):
     aged.records.erase_expired()
     shown = aged.supervision.visit_view(v.visit.id).visit
     assert (shown.met, shown.team) == ("", "督导一组 王科长")
+
+
+def test_the_office_sees_coverage_overdue_by_party_repeats_and_the_league(team):
+    """Three compounds in two communities: one never visited, one visited twice with a problem
+    found again and left overdue, one passed."""
+    from models.office import supervision as board
+    from models.setup.site import Compound
+
+    now = team.now()
+    with team.db.session() as s:
+        for cid, name, community in (("c-1", "榕城花园", "温泉社区"), ("c-2", "金山小区", "温泉社区"),
+                                     ("c-3", "东街大院", "东街社区")):
+            s.add(Compound(id=cid, name=name, community=community, subdistrict="温泉街道", station_id="x",
+                           created_at=now, updated_at=now))
+        s.commit()
+    first = team.supervision.sign_off_visit(visit(team, fails=("5",)).id, party=Party.PROPERTY, party_name="榕城物业")
+    assert first.visit.passed
+    on = later(team, 3)
+    on.supervision.sign_off_visit(visit(on, fails=("5", "2", "3")).id, party=Party.PROPERTY, party_name="榕城物业")
+    on.supervision.sign_off_visit(visit(on, compound=("c-2", "金山小区")).id, party=Party.OWNERS)
+    week = later(team, 6)
+    three = {"c-1", "c-2", "c-3"}
+    with team.db.engine.connect() as conn:
+        cover = board.coverage(conn, date(2022, 12, 4), days=3, compounds=three)
+        # never visited first, then the longest unvisited; none in the last three days
+        assert [(c.place.compound, c.visits, c.days_since(date(2022, 12, 4))) for c in cover] == [
+            ("东街大院", 0, None), ("榕城花园", 0, 3), ("金山小区", 0, 3)]
+        cover = board.coverage(conn, date(2022, 12, 1), days=7, compounds=three)
+        assert [(c.place.compound, c.visits) for c in cover] == [("东街大院", 0), ("金山小区", 1), ("榕城花园", 2)]
+        [line] = board.findings_by_party(conn, date(2022, 12, 4), compounds=three)
+        # item 5 (major: due 12-01 from the first visit, found again), 2 and 3 (critical: due 12-02)
+        assert (line.party, line.party_name, line.open, line.overdue) == ("property", "榕城物业", 3, 3)
+        assert board.findings_by_party(conn, date(2022, 12, 1), compounds=three)[0].overdue == 0
+        [again] = board.repeats(conn, compounds=three)
+        assert (again.compound, again.code, again.times_found) == ("榕城花园", "5", 2)
+        by_community = board.league(conn, date(2022, 11, 28), date(2022, 12, 4), date(2022, 12, 4),
+                                    level="community", compounds=three)
+        # 94 and 78 at 榕城花园, 100 at 金山小区; 东街社区 had no visit, so no line
+        assert [(r.name, r.visits, r.passed, r.mean_points, r.pass_rate, r.overdue) for r in by_community] == [
+            ("温泉社区", 3, 2, 90.7, 66.7, 3)]
+        by_company = board.league(conn, date(2022, 11, 28), date(2022, 12, 4), date(2022, 12, 4),
+                                  level="property", compounds=three)
+        assert [(r.name, r.visits, r.mean_points) for r in by_company] == [("榕城物业", 2, 86.0)]
+    # through the desk: every compound the station knows, its own gate's compound (never visited) too
+    never = [c.place.compound_id for c in week.office.supervision_coverage(days=7) if c.last_visit is None]
+    assert sorted(never) == sorted(["c-3", team.ctx.compound_id])

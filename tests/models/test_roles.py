@@ -378,7 +378,7 @@ GUARD_WRITES = {
             "models.supervision", fromlist=["x"]).Answer.PASS),
     "supervision.sign_off_visit": lambda d, x: _signed_off(d),
     "supervision.review_finding": lambda d, x: d.supervision.review_finding(
-        (f := _follow_up(d)).id, d.supervision.open_findings(d.ctx.compound_id)[0].id, put_right=True),
+        _follow_up(d).id, d.supervision.open_findings(d.ctx.compound_id)[0].id, put_right=True),
 }
 # Writes the walk above does not call, and where each is proved instead.
 WRITES_ELSEWHERE = {

@@ -1,0 +1,162 @@
+"""What an office sees of supervision: which compounds were not visited lately, the findings open
+and overdue by responsible party, the problems found again at the same compound, and the league
+table of communities, sub-districts and property companies. Figures and names of places and
+companies only: whom a team met never reaches these."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import Connection, func, select
+
+from models.setup.site import Compound
+from models.supervision.tables import Finding, FindingStatus, Inspection
+
+
+@dataclass(frozen=True)
+class Place:
+    compound_id: str
+    compound: str
+    community: str
+    subdistrict: str
+
+
+def places(conn: Connection, compounds: set[str] | None = None) -> dict[str, Place]:
+    """The compounds an office knows (from its gates' bundles), of these ids (None: all)."""
+    rows = conn.execute(select(Compound.id, Compound.name, Compound.community, Compound.subdistrict)).all()
+    return {r[0]: Place(*r) for r in rows if compounds is None or r[0] in compounds}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    place: Place
+    last_visit: date | None  # the last signed-off visit (a mystery check or a follow-up counts)
+    visits: int  # in the window
+
+    def days_since(self, today: date) -> int | None:
+        return (today - self.last_visit).days if self.last_visit else None
+
+
+def coverage(conn: Connection, today: date, *, days: int, compounds: set[str] | None = None) -> list[Coverage]:
+    """Every compound with its last visit and its visits in the last `days` days; those not visited
+    in that time first (never visited before all), then the longest unvisited and the least visited."""
+    known = places(conn, compounds)
+    since = (today - timedelta(days=days - 1)).isoformat()
+    signed = Inspection.signed_at.is_not(None)
+    last = dict(conn.execute(select(Inspection.compound_id, func.max(Inspection.day)).where(signed)
+                             .group_by(Inspection.compound_id)).all())
+    recent = dict(conn.execute(select(Inspection.compound_id, func.count()).where(signed, Inspection.day >= since,
+                                                                                  Inspection.day <= today.isoformat())
+                               .group_by(Inspection.compound_id)).all())
+    rows = [Coverage(p, date.fromisoformat(last[cid]) if cid in last else None, recent.get(cid, 0))
+            for cid, p in known.items()]
+    return sorted(rows, key=lambda r: (r.visits > 0, r.last_visit or date.min, r.visits, r.place.community,
+                                       r.place.compound))
+
+
+@dataclass
+class PartyLine:
+    party: str
+    party_name: str
+    open: int = 0
+    overdue: int = 0
+
+
+def findings_by_party(conn: Connection, today: date, *, compounds: set[str] | None = None) -> list[PartyLine]:
+    """Open and overdue findings per responsible party (a property company by its name), the most
+    overdue first."""
+    q = (select(Finding.party, Finding.party_name, Finding.compound_id, Finding.due_on)
+         .where(Finding.status == FindingStatus.OPEN.value))
+    lines: dict[tuple[str, str], PartyLine] = {}
+    for party, name, cid, due in conn.execute(q):
+        if compounds is not None and cid not in compounds:
+            continue
+        line = lines.setdefault((party, name), PartyLine(party, name))
+        line.open += 1
+        line.overdue += due < today.isoformat()
+    return sorted(lines.values(), key=lambda r: (-r.overdue, -r.open, r.party, r.party_name))
+
+
+@dataclass(frozen=True)
+class Repeat:
+    compound_id: str
+    compound: str
+    gate: str
+    code: str
+    text: str
+    times_found: int
+    status: str
+
+
+def repeats(conn: Connection, *, compounds: set[str] | None = None) -> list[Repeat]:
+    """Problems found more than once at the same compound (and gate), the most often first."""
+    q = (select(Finding.compound_id, Finding.compound_name, Finding.gate_name, Finding.code, Finding.text,
+                Finding.times_found, Finding.status).where(Finding.times_found > 1))
+    rows = [Repeat(*r) for r in conn.execute(q) if compounds is None or r[0] in compounds]
+    return sorted(rows, key=lambda r: (-r.times_found, r.compound, r.code))
+
+
+@dataclass
+class LeagueLine:
+    name: str
+    visits: int = 0
+    passed: int = 0
+    points: list[int] = field(default_factory=list)
+    findings_open: int = 0
+    overdue: int = 0
+
+    @property
+    def mean_points(self) -> float | None:
+        return round(sum(self.points) / len(self.points), 1) if self.points else None
+
+    @property
+    def pass_rate(self) -> float | None:
+        return round(100 * self.passed / self.visits, 1) if self.visits else None
+
+
+LEVELS = ("community", "subdistrict", "property")
+
+
+def league(conn: Connection, day_from: date, day_to: date, today: date, *, level: str,
+           compounds: set[str] | None = None) -> list[LeagueLine]:
+    """Visits (a team's, against a scored standard or a checklist; not follow-ups) between two days,
+    per community, sub-district or property company: how many passed, the mean score, and the
+    findings still open and overdue today. Best first: the pass rate, then the mean score, then the
+    fewest overdue; the end of the list is the black list, its start the red list."""
+    if level not in LEVELS:
+        raise ValueError(level)
+    known = places(conn, compounds)
+    visits = conn.execute(select(Inspection.id, Inspection.compound_id, Inspection.points, Inspection.passed)
+                          .where(Inspection.signed_at.is_not(None), Inspection.follows_id.is_(None),
+                                 Inspection.day >= day_from.isoformat(), Inspection.day <= day_to.isoformat())).all()
+    findings = conn.execute(select(Finding.compound_id, Finding.party, Finding.party_name, Finding.due_on)
+                            .where(Finding.status == FindingStatus.OPEN.value)).all()
+    # Until the census names each compound's property company, it is the one its findings named.
+    company = dict(conn.execute(select(Finding.compound_id, func.max(Finding.party_name))
+                                .where(Finding.party == "property", Finding.party_name != "")
+                                .group_by(Finding.compound_id)).all())
+
+    def group(cid: str) -> str | None:
+        p = known.get(cid)
+        if p is None:
+            return None
+        return {"community": p.community, "subdistrict": p.subdistrict, "property": company.get(cid)}[level]
+
+    lines: dict[str, LeagueLine] = defaultdict(lambda: LeagueLine(""))
+    for _id, cid, points, passed in visits:
+        name = group(cid)
+        if not name:
+            continue
+        line = lines[name]
+        line.name = name
+        line.visits += 1
+        line.passed += bool(passed)
+        if points is not None:
+            line.points.append(points)
+    for cid, _party, _name, due in findings:
+        name = group(cid)
+        if name in lines:
+            lines[name].findings_open += 1
+            lines[name].overdue += due < today.isoformat()
+    return sorted(lines.values(), key=lambda r: (-(r.pass_rate or 0), -(r.mean_points or 0), r.overdue, r.name))

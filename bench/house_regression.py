@@ -11,7 +11,8 @@ in alternating order, with the physical floor of each figure measured in the sam
 - search: a name search's count and its first page through the Desk, on the demo station.
 
 The baseline (default 40d726d, the commit before issue 12) is checked out with `git worktree`
-under bench/out/. Both codes open copies of one demo station built by this code (schema 7).
+under bench/out/. The baseline builds one demo station; this code opens a copy of it once (which
+upgrades it to this code's schema); each code then opens fresh copies of its own.
 """
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,6 +102,19 @@ def startup(root: Path, data: Path | None) -> float:
     return elapsed
 
 
+BUILD = r"""
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from models.app.demo import create_demo
+from models.store.db import open_database
+db = open_database(Path(sys.argv[1]))
+create_demo(db, days=10, visits_per_day=int(sys.argv[2]), seed=5, now=datetime.now(timezone.utc))
+db.close()
+"""
+
+
 def work(root: Path, data: Path) -> dict:
     r = subprocess.run([sys.executable, "-c", WORK.format(root=str(root)), str(data)], capture_output=True,
                        text=True, check=True, env=dict(os.environ, PYTHONDONTWRITEBYTECODE=""))
@@ -120,23 +133,25 @@ def main(argv: list[str]) -> None:
                        capture_output=True)
     # startup_probe.py of this code runs either code base's gui.app.run
     shutil.copy(ROOT / "bench" / "startup_probe.py", tree / "bench" / "startup_probe.py")
-    from models.app.demo import create_demo
     from models.store.db import open_database
 
     work_dir = Path(tempfile.mkdtemp(prefix="gatedesk-house-"))
-    station = work_dir / "station"
-    db = open_database(station / "gatedesk.sqlite3")
-    create_demo(db, days=10, visits_per_day=visits // 10, seed=5,
-                now=datetime.now(timezone.utc))
-    db.close()
+    # The baseline builds the demo station (an older code cannot open a newer schema); this code
+    # opens a copy once, which upgrades it, so neither start-up below includes an upgrade.
+    base_station, this_station = work_dir / "station-baseline", work_dir / "station-this"
+    subprocess.run([sys.executable, "-c", BUILD.format(root=str(tree)), str(base_station / "gatedesk.sqlite3"),
+                    str(visits // 10)], check=True, capture_output=True, cwd=tree)
+    shutil.copytree(base_station, this_station)
+    open_database(this_station / "gatedesk.sqlite3").close()
     codes = {"this code": ROOT, f"baseline {commit}": tree}
+    stations = {"this code": this_station, f"baseline {commit}": base_station}
     results: dict[str, dict[str, list[float]]] = {name: {} for name in [*codes, "floor"]}
     for r in range(rounds):
         order = list(codes.items()) if r % 2 == 0 else list(reversed(codes.items()))
         results["floor"].setdefault("startup", []).append(startup(ROOT, None))
         for name, root in order:
             copy = work_dir / f"copy-{r}-{name.split()[0]}"
-            shutil.copytree(station, copy)
+            shutil.copytree(stations[name], copy)
             results[name].setdefault("startup", []).append(startup(root, copy))
             figures = work(root, copy)
             for key in ("save_p50", "save_p99", "search"):

@@ -83,10 +83,9 @@ def main() -> None:
 
     app = make_app()
     install_language(app, "zh_CN")
-    desk.authorise(next(o.id for o in desk.staff.operators() if o.name == "林管理"), "1234", __import__(
-        "models.trust.operators", fromlist=["x"]).Role.ADMIN)
-    cards = desk.residents.pass_cards()[:200]
-    desk.drop_authority()
+    with desk.authorised(next(o.id for o in desk.staff.operators() if o.name == "林管理"), "1234", __import__(
+            "models.trust.operators", fromlist=["x"]).Role.ADMIN):
+        cards = desk.residents.pass_cards()[:200]
     desk.staff.sign_in(next(o.id for o in desk.staff.operators() if o.name == "张保安"), "1111")
     window = MainWindow(desk)
     window.show()

@@ -99,6 +99,7 @@ def window(work: Path, sheet: Path, n: int, rounds: int) -> list[tuple[str, str,
     """The roster window importing the sheet on its worker: the longest pauses of its event loop (a
     50 ms timer's late ticks), beside the same timer on an idle event loop for as long (the floor)."""
     import os
+    from contextlib import ExitStack
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
@@ -125,7 +126,8 @@ def window(work: Path, sheet: Path, n: int, rounds: int) -> list[tuple[str, str,
     def imported(i: int):
         db, _ctx = station(work / f"w{i}")
         desk = Desk(db)
-        desk.authorise(desk.staff.operators()[0].id, "1234", Role.ADMIN)
+        held = ExitStack()  # the administrator's PIN, for the import and the work it starts
+        held.enter_context(desk.authorised(desk.staff.operators()[0].id, "1234", Role.ADMIN))
         dialog = ResidentsDialog(desk)
         dialog.show()
         clock = QElapsedTimer()
@@ -140,6 +142,7 @@ def window(work: Path, sheet: Path, n: int, rounds: int) -> list[tuple[str, str,
         assert dialog.model.rowCount() == n
         dialog.close()
         dialog.deleteLater()
+        held.close()
         db.close()
         return gaps, took
 

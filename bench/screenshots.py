@@ -49,7 +49,6 @@ def main() -> None:
     desk = Desk(gate_db, clock=lambda: NOW)
     admin = next(o for o in desk.staff.operators() if o.role == Role.ADMIN.value)
     desk.staff.sign_in(admin.id, DEMO_PINS["admin"])
-    desk.authorise(admin.id, DEMO_PINS["admin"], Role.ADMIN)
     made = sync.export_bundle(gate_db, work / "usb", sheets=False, now=NOW + timedelta(minutes=1))
     office_db = open_database(work / "office" / "gatedesk.sqlite3")
     office = Desk(office_db, clock=lambda: NOW + timedelta(hours=1))

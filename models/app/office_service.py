@@ -4,6 +4,7 @@ An office account limited to a unit (a community office on a district's server) 
 compounds only: every read here asks the core which compounds those are, whatever a screen asks."""
 from __future__ import annotations
 
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from models import sync
@@ -13,6 +14,7 @@ from models.office import dashboard as office
 from models.office import reports
 from models.office import care as office_care
 from models.office import rounds as office_rounds
+from models.office import notice as office_notice
 from models.office import supervision as office_supervision
 from models.sync import day_figures, units
 from models.trust.operators import NotAllowed, Role
@@ -183,6 +185,20 @@ class OfficeService(Service, key="office"):
         with self.db.engine.connect() as conn:
             return office_supervision.league(conn, day_from, day_to, self.desk.today(), level=level,
                                              compounds=compounds)
+
+    @action(Role.SUPERVISOR, audit="notice")
+    def write_notice(self, day_from, day_to, path, *, language: str | None = None, unit_id: str | None = None):
+        """The supervision notice (通报) of the period, as a .pdf or .xlsx: praise, criticism, what must
+        be put right, and the annex of problems per compound."""
+        with self.db.reading() as s:
+            compounds = self._unit_compounds(s, unit_id)
+            name = sync.office_name(s)
+        with self.db.engine.connect() as conn:
+            gathered = office_notice.gather(conn, day_from, day_to, self.desk.today(), office=name,
+                                            compounds=compounds)
+        written = office_notice.write_notice(gathered, Path(path), language=language or self.settings.language)
+        self.desk.audit(self.unit, detail=f"{day_from.isoformat()}..{day_to.isoformat()} visits={gathered.visits}")
+        return written
 
     # -- corrections, by an administrator --------------------------------------------------------
     def _correct(self, fn, *args, detail: str = ""):

@@ -93,6 +93,7 @@ ACTIONS = {
     "inspection_answer": QT_TRANSLATE_NOOP("Audit", "Supervision item answered"),
     "inspection_signed": QT_TRANSLATE_NOOP("Audit", "Supervision visit signed off"),
     "finding_review": QT_TRANSLATE_NOOP("Audit", "Finding reviewed"),
+    "notice": QT_TRANSLATE_NOOP("Audit", "Supervision notice written"),
 }
 
 

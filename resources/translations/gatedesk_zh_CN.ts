@@ -370,6 +370,11 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <source>Finding reviewed</source>
         <translation>复查问题整改</translation>
     </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="96" />
+        <source>Supervision notice written</source>
+        <translation>生成督导检查通报</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -6268,9 +6273,125 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>业委会</translation>
     </message>
     <message>
+        <location filename="../../models/office/notice.py" line="112" />
+        <source>{office}Notice on the supervision of compounds' epidemic control, {day_from} to {day_to}</source>
+        <translation>{office}关于{day_from}至{day_to}小区疫情防控督导检查情况的通报</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="114" />
+        <source>From {day_from} to {day_to} the supervision teams made {visits} visits to {compounds} compounds ({unannounced} unannounced); {passed} met the standard, a rate of {rate}%. They found {found} problems, of which {put_right} have been put right; {overdue} are past their deadline.</source>
+        <translation>{day_from}至{day_to}，督导组共检查小区{compounds}个、{visits}次（其中暗访{unannounced}次），达标{passed}次，达标率{rate}%；发现问题{found}个，已整改{put_right}个，逾期未整改{overdue}个。</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="118" />
+        <source>I. Commended</source>
+        <translation>一、表扬</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="119" />
+        <source>No compound met the standard in this period.</source>
+        <translation>本期没有检查达标的小区。</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="120" />
+        <source>II. Criticised</source>
+        <translation>二、批评</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="121" />
+        <source>Every compound visited met the standard.</source>
+        <translation>本期检查的小区全部达标。</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="122" />
+        <source>III. What must be done</source>
+        <translation>三、整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="123" />
+        <source>Each party responsible puts right the problems in the annex by the day given there and reports it to its community; problems not put right in time are followed up and named again in the next notice.</source>
+        <translation>各责任单位须于附件所列期限前完成整改，并向所在社区报告；逾期未整改的，将跟踪督办并在下期通报中再次点名。</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="126" />
+        <source>Annex: problems found, by compound</source>
+        <translation>附件：发现问题清单（按小区）</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="127" />
+        <source>not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="128" />
+        <source>{points} points</source>
+        <translation>{points}分</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="129" />
         <location filename="../../models/supervision/tables.py" line="86" />
         <source>Community</source>
         <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="129" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="130" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="130" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="131" />
+        <source>Responsible</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="131" />
+        <source>Put right by</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="132" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="133" />
+        <source>open</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="133" />
+        <source>put right</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="134" />
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="135" />
+        <source>found {n} times</source>
+        <translation>第{n}次发现</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="221" />
+        <source>Notice</source>
+        <translation>通报</translation>
+    </message>
+    <message>
+        <location filename="../../models/office/notice.py" line="229" />
+        <source>Annex</source>
+        <translation>附件</translation>
     </message>
     <message>
         <location filename="../../models/supervision/tables.py" line="87" />

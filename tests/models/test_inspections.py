@@ -201,3 +201,60 @@ def test_the_office_sees_coverage_overdue_by_party_repeats_and_the_league(team):
     # through the desk: every compound the station knows, its own gate's compound (never visited) too
     never = [c.place.compound_id for c in week.office.supervision_coverage(days=7) if c.last_visit is None]
     assert sorted(never) == sorted(["c-3", team.ctx.compound_id])
+
+
+def three_compounds(desk):
+    from models.setup.site import Compound
+
+    now = desk.now()
+    with desk.db.session() as s:
+        for cid, name, community in (("c-1", "榕城花园", "温泉社区"), ("c-2", "金山小区", "温泉社区"),
+                                     ("c-3", "东街大院", "东街社区")):
+            s.add(Compound(id=cid, name=name, community=community, subdistrict="温泉街道", station_id="x",
+                           created_at=now, updated_at=now))
+        s.commit()
+
+
+def test_the_notice_praises_criticises_and_lists_each_problem_in_its_annex(team, tmp_path):
+    """Rendered as a PDF and read back as text (not pictures of text), and as a workbook."""
+    import shutil
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    three_compounds(team)
+    team.supervision.sign_off_visit(visit(team, compound=("c-2", "金山小区")).id, party=Party.OWNERS)
+    team.supervision.sign_off_visit(visit(team, fails=("5",), compound=("c-3", "东街大院"), announced=False).id,
+                                    party=Party.COMMUNITY, party_name="东街社区")
+    bad = team.supervision.sign_off_visit(visit(team, fails=("2", "14")).id, party=Party.PROPERTY,
+                                          party_name="榕城物业", met="物业经理 陈先生")
+    assert bad.visit.passed is False
+    on = later(team, 2)
+    follow = on.supervision.open_visit(compound_id="c-1", compound_name="榕城花园",
+                                       standard_id=standard(team).standard.id, follows_id=bad.visit.id)
+    fourteen = next(f for f in bad.opened if f.code == "14")
+    on.supervision.review_finding(follow.id, fourteen.id, put_right=True)
+    on.supervision.sign_off_visit(follow.id, party=Party.PROPERTY)
+    with on.authorised(op_id(team, "陈主管"), PINS["陈主管"], Role.SUPERVISOR):
+        pdf = on.office.write_notice(date(2022, 11, 28), date(2022, 11, 30), tmp_path / "通报.pdf")
+        xlsx = on.office.write_notice(date(2022, 11, 28), date(2022, 11, 30), tmp_path / "通报.xlsx")
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = "".join(text.split())
+    # 3 visits to 3 compounds, 1 unannounced; 2 passed (66.7%); 3 problems, 1 put right, 1 overdue
+    # (item 2 at 榕城花园, critical: due 11-29, and it is 11-30).
+    assert "督导组共检查小区3个、3次（其中暗访1次），达标2次，达标率66.7%" in flat, flat[:400]
+    assert "发现问题3个，已整改1个，逾期未整改1个" in flat
+    praised = flat[flat.index("一、表扬"):flat.index("二、批评")]
+    assert "金山小区（100分）" in praised and "东街大院（94分）" in praised
+    assert "榕城花园" in flat[flat.index("二、批评"):flat.index("三、整改要求")]
+    annex = flat[flat.index("附件"):]
+    assert "进入人员逐一测温" in annex and "物业公司榕城物业" in annex and "逾期" in annex
+    assert "陈先生" not in flat  # whom the team met never reaches a notice
+    book = load_workbook(xlsx, read_only=True)
+    lines = [row[0] for row in book.worksheets[0].iter_rows(values_only=True)]
+    assert any("达标率66.7%" in (line or "") for line in lines)
+    rows = list(book.worksheets[1].iter_rows(values_only=True))[2:]
+    assert [(r[2], r[6]) for r in rows] == [("东街大院", "未整改"), ("榕城花园", "逾期"), ("榕城花园", "已整改")]

@@ -80,6 +80,8 @@ CALLS = {
     "supervision.load_standard": lambda d, x: d.supervision.load_standard(
         __import__("models.supervision", fromlist=["x"]).MYSTERY_STANDARD, source="测试"),
     "supervision.install_shipped": lambda d, x: d.supervision.install_shipped(),
+    "office.write_notice": lambda d, x: d.office.write_notice(date(2022, 11, 28), date(2022, 11, 28),
+                                                              x["tmp"] / "notice.pdf"),
 }
 
 

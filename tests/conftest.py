@@ -18,7 +18,8 @@ OFFICE_NOW = NOW + timedelta(hours=2)
 # make a database as an older version had it: tables_after(7) drops what came later, newest first.
 TABLES_ADDED = {8: ("org_unit", "org_compound", "operator_scope"), 10: ("sync_forwarder",), 11: ("visit_day",),
                 13: ("testing_round", "round_person", "round_correction"), 14: ("home_need", "home_service"),
-                15: ("sync_relayed",), 16: ("standard", "standard_item", "inspection", "inspection_answer", "finding")}
+                15: ("sync_relayed",), 16: ("standard", "standard_item", "inspection", "inspection_answer", "finding",
+                     "inspection_photo")}
 
 
 def tables_after(version: int) -> tuple[str, ...]:

@@ -75,6 +75,22 @@ class SupervisionService(Service, key="supervision"):
         return supervision.review(self.unit, inspection_id=inspection_id, finding_id=finding_id, put_right=put_right,
                                   note=note, now=self.clock())
 
+    @action(audit="inspection_photo")
+    def attach_photo(self, inspection_id: str, path: Path, item_id: str | None = None) -> supervision.InspectionPhoto:
+        """A photo from a file, re-encoded small (decoded before the write begins). Raises
+        supervision.PhotoProblem with a reason code."""
+        prepared = supervision.prepare(Path(path))
+        photo = supervision.attach(self.unit, inspection_id=inspection_id, item_id=item_id, prepared=prepared,
+                                   ctx=self.ctx, operator_id=self.desk.actor.id, now=self.clock())
+        self.desk.audit(self.unit, record_id=photo.id, detail=f"{prepared.width}x{prepared.height} "
+                                                              f"{len(prepared.data)} bytes")
+        return photo
+
+    @action()
+    def photos(self, inspection_id: str) -> list[supervision.InspectionPhoto]:
+        with self.db.reading() as s:
+            return supervision.photos_of(s, inspection_id)
+
     @action()
     def visit_view(self, inspection_id: str) -> supervision.VisitView:
         """A visit with its standard's items and the answers given so far, and its score."""

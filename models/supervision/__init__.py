@@ -19,6 +19,7 @@ from models.supervision.inspections import (  # noqa: F401
     sign_off,
     visit_view,
 )
+from models.supervision.photos import PER_VISIT, PhotoProblem, Prepared, attach, photos_of, prepare  # noqa: F401
 from models.supervision.standard_sheet import StandardSheet, StandardSheetProblem, read_standard_sheet  # noqa: F401
 from models.supervision.standards import (  # noqa: F401
     COMPOUND_STANDARD,
@@ -45,6 +46,7 @@ from models.supervision.tables import (  # noqa: F401
     FindingStatus,
     Inspection,
     InspectionAnswer,
+    InspectionPhoto,
     Party,
     MAX_ITEMS,
     MAX_POINTS,

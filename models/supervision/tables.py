@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Index
+from sqlalchemy import Column, Index, LargeBinary
 from sqlmodel import Field
 
 from models.store.i18n import QT_TRANSLATE_NOOP
@@ -155,3 +155,19 @@ class Finding(Record, table=True):
 
     __table_args__ = (Index("ix_finding_compound", "compound_id", "status"),
                       Index("ix_finding_due", "status", "due_on"), Index("ix_finding_created", "created_at"))
+
+
+class InspectionPhoto(Record, table=True):
+    """A picture taken on a visit (of an item, or of the visit), re-encoded small on arrival: a JPEG
+    of at most 1600 pixels a side, nothing of the original file (its location, its camera) kept."""
+
+    __tablename__ = "inspection_photo"
+
+    inspection_id: str = Field(foreign_key="inspection.id", max_length=36)
+    item_id: str | None = Field(default=None, foreign_key="standard_item.id", max_length=36)
+    width: int = Field(sa_column_kwargs=wire_rule(at_most=4096))
+    height: int = Field(sa_column_kwargs=wire_rule(at_most=4096))
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+    __table_args__ = (Index("ix_inspection_photo_visit", "inspection_id"),
+                      Index("ix_inspection_photo_created", "created_at"))

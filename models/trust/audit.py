@@ -94,6 +94,7 @@ ACTIONS = {
     "inspection_signed": QT_TRANSLATE_NOOP("Audit", "Supervision visit signed off"),
     "finding_review": QT_TRANSLATE_NOOP("Audit", "Finding reviewed"),
     "notice": QT_TRANSLATE_NOOP("Audit", "Supervision notice written"),
+    "inspection_photo": QT_TRANSLATE_NOOP("Audit", "Supervision photo attached"),
 }
 
 

@@ -375,6 +375,11 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <source>Supervision notice written</source>
         <translation>生成督导检查通报</translation>
     </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="97" />
+        <source>Supervision photo attached</source>
+        <translation>添加督导检查照片</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -6520,6 +6525,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/supervision/inspections.py" line="96" />
+        <location filename="../../models/supervision/photos.py" line="109" />
         <source>This item is not in the visit's standard.</source>
         <translation>这一项不在本次检查所用的标准中。</translation>
     </message>
@@ -6537,6 +6543,36 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../models/supervision/inspections.py" line="212" />
         <source>This finding was closed by an earlier visit.</source>
         <translation>这个问题已在之前的检查中销号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/photos.py" line="28" />
+        <source>{name} could not be opened: {detail}</source>
+        <translation>无法打开 {name}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/photos.py" line="29" />
+        <source>{name} is too large to be a photo ({size}).</source>
+        <translation>{name} 太大，不像是一张照片（{size}）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/photos.py" line="30" />
+        <source>{name} is not a picture GateDesk can read (JPEG, PNG, WebP, BMP, GIF or TIFF).</source>
+        <translation>{name} 不是门岗登记台能读取的图片（JPEG、PNG、WebP、BMP、GIF 或 TIFF）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/photos.py" line="32" />
+        <source>{name} claims more pixels than any camera takes ({pixels}); it was not opened.</source>
+        <translation>{name} 声称的像素数超过任何相机（{pixels}），未予打开。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/photos.py" line="34" />
+        <source>{name} is damaged: the picture in it cannot be read whole.</source>
+        <translation>{name} 已损坏，无法完整读取其中的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/photos.py" line="35" />
+        <source>A visit keeps at most {limit} photos.</source>
+        <translation>每次检查最多保存 {limit} 张照片。</translation>
     </message>
 </context>
 <context>

@@ -329,6 +329,14 @@ def _inspection(d, follows_id=None):
                                     standard_id=view.standard.id, team="督导一组", follows_id=follows_id)
 
 
+def _photo(folder):
+    from PIL import Image
+
+    path = folder / "photo.jpg"
+    Image.new("RGB", (64, 48), (200, 40, 40)).save(path)
+    return path
+
+
 def _signed_off(d, fail: int = 1):
     from models.supervision import Answer, Party
 
@@ -379,6 +387,7 @@ GUARD_WRITES = {
         (v := _inspection(d)).id, d.supervision.visit_view(v.id).items[0].id, __import__(
             "models.supervision", fromlist=["x"]).Answer.PASS),
     "supervision.sign_off_visit": lambda d, x: _signed_off(d),
+    "supervision.attach_photo": lambda d, x: d.supervision.attach_photo(_inspection(d).id, _photo(x["tmp"])),
     "supervision.review_finding": lambda d, x: d.supervision.review_finding(
         _follow_up(d).id, d.supervision.open_findings(d.ctx.compound_id)[0].id, put_right=True),
 }

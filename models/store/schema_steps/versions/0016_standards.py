@@ -1,5 +1,5 @@
 """Version 16: supervision (督导): standards as versioned templates of items, the teams' visits to
-compounds with their answers, and the findings to be put right. Frozen as made."""
+compounds with their answers and photos, and the findings to be put right. Frozen as made."""
 import sqlalchemy as sa
 from alembic import op
 
@@ -99,3 +99,15 @@ def upgrade() -> None:
     op.create_index("ix_finding_compound", "finding", ["compound_id", "status"])
     op.create_index("ix_finding_due", "finding", ["status", "due_on"])
     op.create_index("ix_finding_created", "finding", ["created_at"])
+    op.create_table(
+        "inspection_photo", *_record(),
+        sa.Column("inspection_id", sa.String(36), nullable=False),
+        sa.Column("item_id", sa.String(36), nullable=True),
+        sa.Column("width", sa.Integer(), nullable=False),
+        sa.Column("height", sa.Integer(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+        sa.ForeignKeyConstraint(["inspection_id"], ["inspection.id"]),
+        sa.ForeignKeyConstraint(["item_id"], ["standard_item.id"]))
+    op.create_index("ix_inspection_photo_visit", "inspection_photo", ["inspection_id"])
+    op.create_index("ix_inspection_photo_created", "inspection_photo", ["created_at"])

@@ -1,0 +1,123 @@
+"""Pictures a team takes on a visit, from a file (a phone's, a camera's): bounded before anything
+is decoded, decoded with Pillow under a pixel limit, turned upright, re-encoded as a small JPEG.
+Nothing of the original file is kept: not its location, camera or time (EXIF), nor any bytes a
+hostile file hid after the picture. Any file gives a picture or a reason code."""
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from models.store.i18n import QT_TRANSLATE_NOOP, Refused
+from models.supervision.inspections import _refused, _visit
+from models.supervision.tables import InspectionPhoto, StandardItem
+
+MAX_FILE_BYTES = 25 << 20  # a phone's photo is 3-10 MB
+MAX_PIXELS = 40_000_000  # a 40-megapixel camera; a bomb claims billions
+LONG_SIDE = 1600  # enough to see a notice or a logbook on screen and on paper
+QUALITY = (80, 65, 50)  # tried in turn until the picture fits MAX_STORED
+MAX_STORED = 400 << 10
+PER_VISIT = 30
+FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "GIF", "TIFF")
+SIDES = (LONG_SIDE, 1200, 800)  # a picture of pure detail (noise) is made smaller until it fits
+
+PROBLEMS = {
+    "unreadable": QT_TRANSLATE_NOOP("Supervision", "{name} could not be opened: {detail}"),
+    "too_large": QT_TRANSLATE_NOOP("Supervision", "{name} is too large to be a photo ({size})."),
+    "not_a_picture": QT_TRANSLATE_NOOP("Supervision", "{name} is not a picture GateDesk can read (JPEG, PNG, WebP, "
+                                                      "BMP, GIF or TIFF)."),
+    "too_many_pixels": QT_TRANSLATE_NOOP("Supervision", "{name} claims more pixels than any camera takes "
+                                                        "({pixels}); it was not opened."),
+    "damaged": QT_TRANSLATE_NOOP("Supervision", "{name} is damaged: the picture in it cannot be read whole."),
+    "too_many": QT_TRANSLATE_NOOP("Supervision", "A visit keeps at most {limit} photos."),
+}
+
+
+class PhotoProblem(Refused):
+    context = "Supervision"
+
+    def __init__(self, code: str, **params):
+        super().__init__(PROBLEMS[code], **params)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Prepared:
+    data: bytes  # a JPEG
+    width: int
+    height: int
+
+
+def prepare(path: Path) -> Prepared:
+    """The picture in the file, upright, at most LONG_SIDE a side, as a JPEG of at most MAX_STORED
+    bytes. Raises PhotoProblem with a code."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    name = Path(path).name[:60]
+    try:
+        size = Path(path).stat().st_size
+    except OSError as exc:
+        raise PhotoProblem("unreadable", name=name, detail=exc.strerror or type(exc).__name__) from None
+    if size > MAX_FILE_BYTES:
+        raise PhotoProblem("too_large", name=name, size=f"{size / 1e6:.0f} MB")
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise PhotoProblem("unreadable", name=name, detail=exc.strerror or type(exc).__name__) from None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            picture = Image.open(io.BytesIO(raw), formats=FORMATS)  # reads the header only
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise PhotoProblem("too_many_pixels", name=name, pixels="?") from None
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+            raise PhotoProblem("not_a_picture", name=name) from None
+        except Exception:  # noqa: BLE001 - Pillow's header readers on a file from outside
+            raise PhotoProblem("not_a_picture", name=name) from None
+        pixels = picture.width * picture.height
+        if pixels > MAX_PIXELS or picture.width <= 0 or picture.height <= 0:
+            raise PhotoProblem("too_many_pixels", name=name, pixels=f"{picture.width}×{picture.height}")
+        try:
+            picture.load()
+            upright = ImageOps.exif_transpose(picture) or picture
+            whole = upright.convert("RGB")
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise PhotoProblem("too_many_pixels", name=name, pixels=f"{picture.width}×{picture.height}") from None
+        except Exception:  # noqa: BLE001 - Pillow on a file from outside: any failure means "damaged"
+            raise PhotoProblem("damaged", name=name) from None
+    for side in SIDES:
+        shown = whole.copy()
+        shown.thumbnail((side, side))
+        for quality in QUALITY:
+            out = io.BytesIO()
+            shown.save(out, format="JPEG", quality=quality, optimize=True)  # no exif= given: none is written
+            if out.tell() <= MAX_STORED:
+                return Prepared(out.getvalue(), shown.width, shown.height)
+    return Prepared(out.getvalue(), shown.width, shown.height)  # 800 px at the lowest quality: ~250 KB at most
+
+
+def attach(session, *, inspection_id: str, item_id: str | None, prepared: Prepared, ctx, operator_id: str | None,
+           now) -> InspectionPhoto:
+    """The picture kept with an open visit (and one of its standard's items, if given)."""
+    visit = _visit(session, inspection_id)
+    if item_id is not None:
+        item = session.get(StandardItem, item_id)
+        if item is None or item.standard_id != visit.standard_id:
+            raise _refused(QT_TRANSLATE_NOOP("Supervision", "This item is not in the visit's standard."))
+    kept = session.scalar(select(func.count()).select_from(InspectionPhoto)
+                          .where(InspectionPhoto.inspection_id == visit.id))
+    if kept >= PER_VISIT:
+        raise PhotoProblem("too_many", limit=PER_VISIT)
+    photo = InspectionPhoto(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
+                            updated_at=now, inspection_id=visit.id, item_id=item_id, width=prepared.width,
+                            height=prepared.height, data=prepared.data)
+    session.add(photo)
+    return photo
+
+
+def photos_of(session, inspection_id: str) -> list[InspectionPhoto]:
+    return list(session.scalars(select(InspectionPhoto).where(InspectionPhoto.inspection_id == inspection_id)
+                                .order_by(InspectionPhoto.created_at, InspectionPhoto.id)))

@@ -285,8 +285,11 @@ def cmd_stats(args, data_dir) -> int:
     if args.json:
         print(json.dumps(counts, ensure_ascii=False, sort_keys=True))
     else:
-        width = max(map(len, counts))
-        for key, n in counts.items():
+        lines = [(f"{key}.{part}", m) for key, n in counts.items()
+                 for part, m in (n.items() if isinstance(n, dict) else [("", n)])]
+        lines = [(key.rstrip("."), n) for key, n in lines]
+        width = max(len(key) for key, _ in lines)
+        for key, n in lines:
             print(f"{key:<{width}}  {n:>10,}")
     return EXIT_OK
 

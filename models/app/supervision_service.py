@@ -3,10 +3,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models import supervision
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from models import supervision, sync
 from models.app.actions import ANYONE, action
+from models.setup.site import Compound
+from models.sync import units
 from models.app.work import Service
 from models.trust.operators import Role
+
+
+@dataclass(frozen=True)
+class CensusLoaded:
+    counted: int  # lines made or changed
+    unchanged: int
+    added: list[str]  # compounds the office had not heard of, added: "community compound"
 
 
 class SupervisionService(Service, key="supervision"):
@@ -106,3 +120,76 @@ class SupervisionService(Service, key="supervision"):
     def overdue_findings(self) -> list[supervision.Finding]:
         with self.db.reading() as s:
             return supervision.overdue(s, self.desk.today())
+
+    # -- the compounds' census ------------------------------------------------------------------------
+    @action()
+    def census(self) -> list[tuple[Compound, supervision.CompoundCensus | None]]:
+        """Every compound this station knows, each with its census line (None: not counted yet)."""
+        with self.db.reading() as s:
+            lines = {c.compound_id: c for c in s.scalars(select(supervision.CompoundCensus))}
+            return [(c, lines.get(c.id)) for c in s.scalars(select(Compound).order_by(Compound.community,
+                                                                                     Compound.name))]
+
+    @action(Role.SUPERVISOR, audit="census")
+    def set_census(self, compound_id: str, kind: str, *, property_company: str = "", pledge_day: date | None = None,
+                   pledge_by: str = "", plan: str = "") -> supervision.CompoundCensus:
+        return supervision.set_census(self.unit, compound_id=compound_id, kind=kind, property_company=property_company,
+                                      pledge_day=pledge_day, pledge_by=pledge_by, plan=plan, ctx=self.ctx,
+                                      operator_id=self.desk.actor.id, now=self.clock())
+
+    @action(Role.SUPERVISOR)
+    def read_census_sheet(self, path: Path) -> supervision.CensusSheet:
+        """What the community's sheet holds and the rows it cannot use, each said why, before loading.
+        Raises sheets.SheetProblem or supervision.CensusSheetProblem."""
+        return supervision.read_census_sheet(Path(path))
+
+    @action(Role.SUPERVISOR, audit="census")
+    def load_census(self, sheet: supervision.CensusSheet) -> CensusLoaded:
+        """Each line on its compound (by community and name); a compound not heard of is added in
+        its community, under this office's unit."""
+        s, now, who = self.unit, self.clock(), self.desk.actor
+        known = {(c.community, c.name): c.id for c in s.scalars(select(Compound))}
+        unit = sync.office_unit(s)
+        counted = unchanged = 0
+        added = []
+        for line in sheet.lines:
+            cid = known.get((line.community, line.compound))
+            if cid is None:
+                compound = Compound(station_id=self.ctx.station_id, gate_id=self.ctx.gate_id, operator_id=who.id,
+                                    created_at=now, updated_at=now, name=line.compound, community=line.community,
+                                    subdistrict=unit.subdistrict, district=unit.district)
+                s.add(compound)
+                s.flush()
+                units.place_compounds(s.connection(), [(compound.id, unit.district, unit.subdistrict,
+                                                        line.community or unit.community)])
+                known[(line.community, line.compound)] = cid = compound.id
+                added.append(f"{line.community} {line.compound}".strip())
+            before = supervision.census_of(s, cid)
+            rev = before.rev if before is not None else 0
+            row = supervision.set_census(s, compound_id=cid, kind=line.kind, property_company=line.property_company,
+                                         pledge_day=line.pledge_day, pledge_by=line.pledge_by, plan=line.plan,
+                                         ctx=self.ctx, operator_id=who.id, now=now)
+            if row.rev == rev:
+                unchanged += 1
+            else:
+                counted += 1
+        self.desk.audit(s, detail=f"sheet counted={counted} unchanged={unchanged} added={len(added)}")
+        return CensusLoaded(counted, unchanged, added)
+
+    @action(Role.SUPERVISOR, audit="census")
+    def attach_pledge(self, compound_id: str, path: Path) -> supervision.CompoundCensus:
+        """The signed pledge, photographed or scanned: re-encoded as a photo is (decoded before the
+        write begins). Raises supervision.PhotoProblem."""
+        scan = supervision.prepare(Path(path))
+        return supervision.attach_pledge(self.unit, compound_id=compound_id, scan=scan, now=self.clock())
+
+    @action()
+    def compounds_by_kind(self) -> dict[str, int]:
+        with self.db.reading() as s:
+            return supervision.by_kind(s)
+
+    @action()
+    def responsible(self, compound_id: str) -> tuple[supervision.Party, str]:
+        """The party a compound's findings go to by default, from its census."""
+        with self.db.reading() as s:
+            return supervision.responsible(s, compound_id)

@@ -86,7 +86,8 @@ class Feature:
     records: tuple[RecordType, ...] = ()
     scrubs: tuple[Scrub, ...] = ()
     purge: Purge | None = None
-    # `stats` key -> table, or (table, condition) to count some of its rows
+    # `stats` key -> table, or (table, condition) to count some of its rows, or a function of the
+    # session giving a breakdown ({kind: count})
     counted: dict[str, Any] = field(default_factory=dict)
     # At an office, records are blanked without a new revision; this marks them (given a SELECT of
     # their ids) so that an older bundle bringing the personal data back is ignored.

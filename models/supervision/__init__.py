@@ -5,6 +5,17 @@ The package's public face: callers use `models.supervision.<name>`."""
 
 from __future__ import annotations
 
+from models.supervision.census import (  # noqa: F401
+    CensusLine,
+    CensusSheet,
+    CensusSheetProblem,
+    attach_pledge,
+    by_kind,
+    census_of,
+    read_census_sheet,
+    responsible,
+    set_census,
+)
 from models.supervision.inspections import (  # noqa: F401
     InspectionRefused,
     SignedOff,
@@ -41,6 +52,9 @@ from models.supervision.standards import (  # noqa: F401
 )
 from models.supervision.tables import (  # noqa: F401
     DEADLINE_DAYS,
+    KIND_LABELS,
+    CompoundCensus,
+    CompoundKind,
     PARTY_LABELS,
     Finding,
     FindingStatus,

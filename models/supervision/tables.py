@@ -171,3 +171,35 @@ class InspectionPhoto(Record, table=True):
 
     __table_args__ = (Index("ix_inspection_photo_visit", "inspection_id"),
                       Index("ix_inspection_photo_created", "created_at"))
+
+
+class CompoundKind(StrEnum):
+    """How a compound is run: what its plan and its responsible party follow from."""
+
+    PROPERTY = "property"  # 有物业: a property company holds the gate
+    NONE = "none"  # 无物业: old compounds, the community and volunteers hold it
+    OWNERS = "owners"  # 业委会自管: the owners' committee runs it
+
+
+KIND_LABELS = {
+    CompoundKind.PROPERTY: QT_TRANSLATE_NOOP("Supervision", "With a property company"),
+    CompoundKind.NONE: QT_TRANSLATE_NOOP("Supervision", "Without a property company"),
+    CompoundKind.OWNERS: QT_TRANSLATE_NOOP("Supervision", "Run by its owners' committee"),
+}
+
+
+class CompoundCensus(Record, table=True):
+    """A compound as the community counted it: its kind, its property company, the responsibility
+    pledge (《责任承诺书》) signed, and the plan for its kind."""
+
+    __tablename__ = "compound_census"
+
+    compound_id: str = Field(max_length=36)
+    kind: str = Field(max_length=10, sa_column_kwargs=wire_rule(choices=CompoundKind))
+    property_company: str = Field(default="", max_length=100)
+    pledge_day: str | None = Field(default=None, max_length=10, sa_column_kwargs=wire_rule(day=True))
+    pledge_by: str = Field(default="", max_length=100)  # who signed for the company: personal
+    pledge_scan: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    plan: str = Field(default="", max_length=500)
+
+    __table_args__ = (Index("ix_compound_census_compound", "compound_id", unique=True),)

@@ -95,6 +95,7 @@ ACTIONS = {
     "finding_review": QT_TRANSLATE_NOOP("Audit", "Finding reviewed"),
     "notice": QT_TRANSLATE_NOOP("Audit", "Supervision notice written"),
     "inspection_photo": QT_TRANSLATE_NOOP("Audit", "Supervision photo attached"),
+    "census": QT_TRANSLATE_NOOP("Audit", "Compound census changed"),
 }
 
 

@@ -80,6 +80,12 @@ CALLS = {
     "supervision.load_standard": lambda d, x: d.supervision.load_standard(
         __import__("models.supervision", fromlist=["x"]).MYSTERY_STANDARD, source="测试"),
     "supervision.install_shipped": lambda d, x: d.supervision.install_shipped(),
+    "supervision.set_census": lambda d, x: d.supervision.set_census(d.ctx.compound_id, "property",
+                                                                    property_company="榕城物业"),
+    "supervision.read_census_sheet": lambda d, x: d.supervision.read_census_sheet(x["census"]),
+    "supervision.load_census": lambda d, x: d.supervision.load_census(d.supervision.read_census_sheet(x["census"])),
+    "supervision.attach_pledge": lambda d, x: (d.supervision.set_census(d.ctx.compound_id, "none"),
+                                               d.supervision.attach_pledge(d.ctx.compound_id, _photo(x["tmp"])))[1],
     "office.write_notice": lambda d, x: d.office.write_notice(date(2022, 11, 28), date(2022, 11, 28),
                                                               x["tmp"] / "notice.pdf"),
 }
@@ -94,6 +100,12 @@ def _round_file(folder):
 def _standard_sheet(folder):
     path = folder / "standard.csv"
     path.write_text("标准名称,合格分\n测试标准,85\n检查内容,分值\n出入口24小时有人值守,100\n", encoding="utf-8")
+    return path
+
+
+def _census_sheet(folder):
+    path = folder / "census.csv"
+    path.write_text("小区,社区,类型,物业公司\n东街大院,东街社区,无物业,\n", encoding="utf-8")
     return path
 
 
@@ -164,7 +176,7 @@ def world(desk, tmp_path, now):
             "office_key": key.dumps(), "community": community, "community2": community2,
             "compound": desk.ctx.compound_id, "round": under_way.id, "closed_line": closed_line,
             "need": need.id, "round_file": _round_file(tmp_path),
-            "standard_sheet": _standard_sheet(tmp_path), "payload": card.pass_id and card.payload}
+            "standard_sheet": _standard_sheet(tmp_path), "census": _census_sheet(tmp_path), "payload": card.pass_id and card.payload}
 
 
 @pytest.mark.parametrize("action", sorted(CALLS))
@@ -242,7 +254,8 @@ def test_a_pins_grant_holds_once_on_its_own_desk_and_thread_and_ends_with_a_lock
 
 
 READS = {"residents.residents_overview", "residents.resident_for_edit", "records.audit_page",
-         "records.audit_count", "rounds.read_round_file", "supervision.read_standard_sheet"}  # an administrator's views; nothing leaves the station
+         "records.audit_count", "rounds.read_round_file", "supervision.read_standard_sheet",
+         "supervision.read_census_sheet"}  # an administrator's views; nothing leaves the station
 
 
 def test_every_guarded_action_but_a_view_declares_its_audit_entry():

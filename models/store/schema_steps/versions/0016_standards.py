@@ -1,5 +1,6 @@
 """Version 16: supervision (督导): standards as versioned templates of items, the teams' visits to
-compounds with their answers and photos, and the findings to be put right. Frozen as made."""
+compounds with their answers and photos, the findings to be put right, and the compounds' census.
+Frozen as made."""
 import sqlalchemy as sa
 from alembic import op
 
@@ -111,3 +112,14 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["item_id"], ["standard_item.id"]))
     op.create_index("ix_inspection_photo_visit", "inspection_photo", ["inspection_id"])
     op.create_index("ix_inspection_photo_created", "inspection_photo", ["created_at"])
+    op.create_table(
+        "compound_census", *_record(),
+        sa.Column("compound_id", sa.String(36), nullable=False),
+        sa.Column("kind", sa.String(10), nullable=False),
+        sa.Column("property_company", sa.String(100), nullable=False),
+        sa.Column("pledge_day", sa.String(10), nullable=True),
+        sa.Column("pledge_by", sa.String(100), nullable=False),
+        sa.Column("pledge_scan", sa.LargeBinary(), nullable=True),
+        sa.Column("plan", sa.String(500), nullable=False),
+        sa.PrimaryKeyConstraint("id"))
+    op.create_index("ix_compound_census_compound", "compound_census", ["compound_id"], unique=True)

@@ -1,0 +1,220 @@
+"""The compounds' census (分类摸底): each compound's kind (有物业 / 无物业 / 业委会自管), its property
+company, the responsibility pledge signed, and the plan for its kind. A community counts its
+compounds first and plans per kind; a finding's responsible party follows from the kind.
+
+The census comes typed or from the community's sheet:
+
+    小区,社区,类型,物业公司,承诺书签订日期,签订人,防控方案
+    榕城花园,温泉社区,有物业,榕城物业,2022-11-20,陈经理,物业值守、社区督导
+    东街大院,东街社区,无物业,,,,志愿者轮班值守
+
+A row names its compound by name and community; a compound the office has not heard of (one with
+no gate station) is added, so the census covers every compound, not only the ones with a PC.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from models.formats import sheets
+from models.kit.validation import InvalidInput, _err, clean_text
+from models.setup.site import Compound, StationContext
+from models.store.i18n import QT_TRANSLATE_NOOP, Message
+from models.supervision.photos import Prepared
+from models.supervision.tables import CompoundCensus, CompoundKind, Party
+
+KIND_WORDS = ((CompoundKind.OWNERS, ("业委会", "自管", "owners")),
+              (CompoundKind.NONE, ("无物业", "没有物业", "无", "none", "without")),
+              (CompoundKind.PROPERTY, ("有物业", "物业", "property")))
+NAME_HEADERS = ("小区", "小区名称", "compound")
+COMMUNITY_HEADERS = ("社区", "所属社区", "community")
+KIND_HEADERS = ("类型", "小区类型", "管理类型", "kind")
+COMPANY_HEADERS = ("物业公司", "物业", "物业服务企业", "property company")
+DAY_HEADERS = ("承诺书签订日期", "签订日期", "承诺书", "pledge day")
+BY_HEADERS = ("签订人", "签字人", "signed by")
+PLAN_HEADERS = ("防控方案", "方案", "plan")
+MAX_ROWS = 5000
+
+ROW_PROBLEMS = {
+    "encoding": QT_TRANSLATE_NOOP("Supervision", "row {row}: it could not be read (its encoding)."),
+    "no_name": QT_TRANSLATE_NOOP("Supervision", "row {row}: no compound named."),
+    "kind": QT_TRANSLATE_NOOP("Supervision", "row {row}: “{text}” is not a kind of compound (有物业, 无物业 or "
+                                             "业委会自管)."),
+    "no_company": QT_TRANSLATE_NOOP("Supervision", "row {row}: a compound with a property company names it."),
+    "day": QT_TRANSLATE_NOOP("Supervision", "row {row}: “{text}” is not a day (write it as 2022-11-20)."),
+    "repeated": QT_TRANSLATE_NOOP("Supervision", "row {row}: this compound is already on row {first}."),
+    "too_many": QT_TRANSLATE_NOOP("Supervision", "row {row}: a census holds at most {limit} compounds; this and "
+                                                 "the rows after it were not read."),
+}
+HEADER_PROBLEM = QT_TRANSLATE_NOOP("Supervision", "{name} has no columns for the compound and its kind (小区, 类型).")
+
+
+class CensusSheetProblem(Exception):
+    def __init__(self, path: Path):
+        super().__init__("header")
+        self.code = "header"
+        self.message = Message("Supervision", HEADER_PROBLEM, {"name": path.name})
+
+
+@dataclass(frozen=True)
+class CensusLine:
+    compound: str
+    community: str
+    kind: CompoundKind
+    property_company: str = ""
+    pledge_day: date | None = None
+    pledge_by: str = ""
+    plan: str = ""
+
+
+@dataclass(frozen=True)
+class CensusSheet:
+    lines: list[CensusLine]
+    left_out: list[Message] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+
+
+def kind_of(text: str) -> CompoundKind | None:
+    said = text.strip().lower()
+    return next((k for k, words in KIND_WORDS if any(w in said for w in words)), None) if said else None
+
+
+def _day(text: str) -> date | None:
+    parts = [p for p in re.split(r"[-/.年月日\s]+", text.strip()) if p][:3]
+    try:
+        return date(int(parts[0]), int(parts[1]), int(parts[2])) if len(parts) == 3 else None
+    except ValueError:
+        return None
+
+
+def _column(header: list[str], names: tuple[str, ...]) -> int | None:
+    cleaned = [h.strip().lower() for h in header]
+    return next((i for i, h in enumerate(cleaned) if h in names), None)
+
+
+def read_census_sheet(path: Path) -> CensusSheet:
+    """Raises sheets.SheetProblem (not readable) or CensusSheetProblem (no compound or kind column)."""
+    rows = sheets.read_rows(path)
+    at = next((i for i, (_n, row) in enumerate(rows) if row and _column(row, NAME_HEADERS) is not None
+               and _column(row, KIND_HEADERS) is not None), None)
+    if at is None:
+        raise CensusSheetProblem(path)
+    header = rows[at][1]
+    cols = [_column(header, names) for names in (NAME_HEADERS, COMMUNITY_HEADERS, KIND_HEADERS, COMPANY_HEADERS,
+                                                  DAY_HEADERS, BY_HEADERS, PLAN_HEADERS)]
+    lines: list[CensusLine] = []
+    left_out: list[Message] = []
+    codes: list[str] = []
+    first: dict[tuple[str, str], int] = {}
+
+    def leave(reason: str, number: int, **params) -> None:
+        left_out.append(Message("Supervision", ROW_PROBLEMS[reason], {"row": number, **params}))
+        codes.append(reason)
+
+    for number, row in rows[at + 1:]:
+        if row is not None and not any(c.strip() for c in row):
+            continue
+        if row is None:
+            leave("encoding", number)
+            continue
+        if len(lines) >= MAX_ROWS:
+            leave("too_many", number, limit=MAX_ROWS)
+            break
+        name, community, kind_text, company, day_text, by, plan = (
+            " ".join(row[i].split()) if i is not None and i < len(row) else "" for i in cols)
+        if not name:
+            leave("no_name", number)
+            continue
+        kind = kind_of(kind_text)
+        if kind is None:
+            leave("kind", number, text=kind_text[:12])
+            continue
+        if kind == CompoundKind.PROPERTY and not company:
+            leave("no_company", number)
+            continue
+        day = _day(day_text) if day_text else None
+        if day_text and day is None:
+            leave("day", number, text=day_text[:20])
+            continue
+        key = (community[:100], name[:100])
+        if key in first:
+            leave("repeated", number, first=first[key])
+            continue
+        first[key] = number
+        lines.append(CensusLine(name[:100], community[:100], kind, company[:100], day, by[:100], plan[:500]))
+    return CensusSheet(lines, left_out, codes)
+
+
+def set_census(session: Session, *, compound_id: str, kind: CompoundKind | str, property_company: str = "",
+               pledge_day: date | None = None, pledge_by: str = "", plan: str = "", ctx: StationContext,
+               operator_id: str | None, now: datetime) -> CompoundCensus:
+    """A compound's census line, made or changed. Raises InvalidInput naming the field."""
+    errors = []
+    company = clean_text("property_company", property_company, errors, max_len=100) or ""
+    by = clean_text("pledge_by", pledge_by, errors, max_len=100) or ""
+    clean_plan = clean_text("plan", plan, errors, max_len=500) or ""
+    try:
+        kind = CompoundKind(kind)
+    except ValueError:
+        errors.append(_err("kind", QT_TRANSLATE_NOOP("Supervision", "Choose how the compound is run.")))
+    else:
+        if kind == CompoundKind.PROPERTY and not company:
+            errors.append(_err("property_company", QT_TRANSLATE_NOOP("Supervision", "Name the property company.")))
+    if session.get(Compound, compound_id) is None:
+        errors.append(_err("compound", QT_TRANSLATE_NOOP("Supervision", "Choose the compound from the list.")))
+    if errors:
+        raise InvalidInput(errors)
+    row = session.scalars(select(CompoundCensus).where(CompoundCensus.compound_id == compound_id)).first()
+    values = dict(kind=kind.value, property_company=company, pledge_day=pledge_day.isoformat() if pledge_day else None,
+                  pledge_by=by, plan=clean_plan)
+    if row is None:
+        row = CompoundCensus(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
+                             updated_at=now, compound_id=compound_id, **values)
+    elif any(getattr(row, k) != v for k, v in values.items()):
+        for k, v in values.items():
+            setattr(row, k, v)
+        row.touch(now)
+    session.add(row)
+    return row
+
+
+def attach_pledge(session: Session, *, compound_id: str, scan: Prepared, now: datetime) -> CompoundCensus:
+    """The signed pledge, photographed or scanned (re-encoded as a photo is)."""
+    row = session.scalars(select(CompoundCensus).where(CompoundCensus.compound_id == compound_id)).first()
+    if row is None:
+        raise InvalidInput([_err("compound", QT_TRANSLATE_NOOP("Supervision", "Count the compound in the census "
+                                                                              "first."))])
+    row.pledge_scan = scan.data
+    row.touch(now)
+    session.add(row)
+    return row
+
+
+def census_of(session: Session, compound_id: str) -> CompoundCensus | None:
+    return session.scalars(select(CompoundCensus).where(CompoundCensus.compound_id == compound_id)).first()
+
+
+def responsible(session: Session, compound_id: str) -> tuple[Party, str]:
+    """Who puts a compound's findings right by default: its property company, its owners'
+    committee, or (a compound without either, or not yet counted) its community."""
+    row = census_of(session, compound_id)
+    if row is not None and row.kind == CompoundKind.PROPERTY:
+        return Party.PROPERTY, row.property_company
+    if row is not None and row.kind == CompoundKind.OWNERS:
+        return Party.OWNERS, ""
+    compound = session.get(Compound, compound_id)
+    return Party.COMMUNITY, compound.community if compound is not None else ""
+
+
+def by_kind(session: Session, compounds: set[str] | None = None) -> dict[str, int]:
+    """How many compounds of each kind (and not yet counted), of these compounds (None: all known)."""
+    known = [cid for (cid,) in session.execute(select(Compound.id)) if compounds is None or cid in compounds]
+    kinds = dict(session.execute(select(CompoundCensus.compound_id, CompoundCensus.kind)).all())
+    counted = Counter(kinds.get(cid, "uncounted") for cid in known)
+    return {k: counted.get(k, 0) for k in (*(k.value for k in CompoundKind), "uncounted")}

@@ -22,9 +22,19 @@ TABLES_ADDED = {8: ("org_unit", "org_compound", "operator_scope"), 10: ("sync_fo
                      "inspection_photo", "compound_census")}
 
 
+COLUMNS_ADDED = {16: (("sync_station", "kind"),)}
+
+
 def tables_after(version: int) -> tuple[str, ...]:
     """The tables a database of `version` did not have yet, children before the tables they point to."""
     return tuple(t for v in sorted(TABLES_ADDED, reverse=True) if v > version for t in reversed(TABLES_ADDED[v]))
+
+
+def as_of(version: int) -> list[str]:
+    """The SQL that takes a database back to how `version` had it: later columns and tables dropped."""
+    columns = [f"ALTER TABLE {t} DROP COLUMN {c}" for v, added in COLUMNS_ADDED.items() if v > version
+               for t, c in added]
+    return columns + [f"DROP TABLE {t}" for t in tables_after(version)]
 
 
 @pytest.fixture(autouse=True)

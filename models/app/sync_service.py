@@ -86,6 +86,25 @@ class SyncService(Service, key="sync"):
         self.desk.staff.sign_in_first_administrator(pin)
         return self.ctx
 
+    @action(ANYONE, audit="setup")
+    def complete_inspection_setup(self, *, team_name: str, admin_name: str, pin: str, pin_again: str,
+                                  community: str = "", subdistrict: str = "", district: str = "",
+                                  label: str = "督导组") -> StationContext:
+        """First run of a supervision team's station: the team, the unit it belongs to (it inspects no
+        compound of that unit), its first administrator; the shipped standards are installed."""
+        from models import supervision
+
+        form = SetupForm(compound_name=team_name, community=community, subdistrict=subdistrict, district=district,
+                         gate_name=label, admin_name=admin_name, admin_pin=pin, admin_pin_again=pin_again)
+        s = self.unit
+        self.desk.ctx = complete_setup(s, form, now=self.clock())
+        sync.mark_inspection(s)
+        sync.ensure_signing_key(s)
+        supervision.install_shipped(s, ctx=self.ctx, now=self.clock())
+        self.desk.audit(s, detail="inspection")
+        self.desk.staff.sign_in_first_administrator(pin)
+        return self.ctx
+
     @action(Role.SUPERVISOR, audit="forward", scheduled=True, unit=False)
     def forward_bundle(self, out, *, progress=None, scheduled: bool = False) -> sync.ExportResult:
         """A supervisor's bundle of the gates' records for the office above (a sub-district's or

@@ -43,7 +43,10 @@ ROUNDS_FORMAT_VERSION = 3  # either kind, with the testing rounds' record types
 # above verifies each against the gate's key. Formats 2 and 3 of kind "office" carried records on the
 # forwarding office's word alone, and are refused (relay_unverified).
 RELAY_FORMAT_VERSION = 4
-READS_UP_TO = RELAY_FORMAT_VERSION
+# A station's bundle with supervision's record types: an inspection station's (kind "inspection" in
+# its manifest's station part), or a gate's that carries none of them.
+SUPERVISION_FORMAT_VERSION = 5
+READS_UP_TO = SUPERVISION_FORMAT_VERSION
 
 
 def version_for(*, office: bool, newest_type: int = 1) -> int:
@@ -335,7 +338,8 @@ def read_manifest(body: bytes):
     if manifest.station.gate_id != manifest.gate.id:
         raise BundleRejected("bad_manifest", detail="station.gate_id")
     office = manifest.kind == "office"
-    kinds = {FORMAT_VERSION: (False,), OFFICE_FORMAT_VERSION: (True,), ROUNDS_FORMAT_VERSION: (False, True)}
+    kinds = {FORMAT_VERSION: (False,), OFFICE_FORMAT_VERSION: (True,), ROUNDS_FORMAT_VERSION: (False, True),
+             SUPERVISION_FORMAT_VERSION: (False,)}
     # Format 4 is an office's bundle relaying gates' bundles: it lists no forwarded gates of its own.
     forwards = office and version < RELAY_FORMAT_VERSION
     if office not in kinds.get(version, (True,)) or forwards != (manifest.forwarded is not None):

@@ -52,6 +52,11 @@ def _reasons() -> dict[str, str]:
                                             "of one, after it was closed, without a correction giving the reason. "
                                             "A closed round changes only through a correction. Nothing from this "
                                             "file was imported."),
+        "wrong_station_kind": QT_TRANSLATE_NOOP("Sync", "{station} brings {member}, which only {kind} may send. "
+                                                "Nothing from this file was imported."),
+        "station_kind_changed": QT_TRANSLATE_NOOP("Sync", "{station} says it is now {kind}, but this office knows it "
+                                                  "as {before}. Nothing from this file was imported; ask who set "
+                                                  "it up again."),
         "relay_unverified": QT_TRANSLATE_NOOP("Sync", "{office} forwarded its gates' records under its own "
                                               "signature only (a GateDesk older than this one). This office "
                                               "takes a gate's records only as the gate signed them: update "

@@ -315,6 +315,7 @@ class StationPart(msgspec.Struct):
     public_key: Base64Key
     gate_id: Uuid
     created_at: TimeText
+    kind: Literal["gate", "inspection"] = "gate"  # absent before format 5: a gate
 
 
 class CompoundPart(msgspec.Struct):

@@ -96,7 +96,8 @@ def _gates(session: Session, compounds: set[str] | None = None) -> dict[str, tup
     those compounds, when given)."""
     rows = session.execute(select(Gate.id, Gate.name, Compound.id, Compound.name, Compound.community)
                            .join(Compound, Compound.id == Gate.compound_id)
-                           .where(Gate.station_id.in_(select(SyncStation.station_id))))
+                           .where(Gate.station_id.in_(select(SyncStation.station_id)
+                                                      .where(SyncStation.kind == "gate"))))
     return {g: (c, cn, comm, gn) for g, gn, c, cn, comm in rows if compounds is None or c in compounds}
 
 

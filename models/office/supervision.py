@@ -9,8 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import Session
 
 from models.setup.site import Compound
+from models.supervision.census import not_compounds
+from models.sync import units
 from models.supervision.tables import Finding, FindingStatus, Inspection
 
 
@@ -23,9 +26,21 @@ class Place:
 
 
 def places(conn: Connection, compounds: set[str] | None = None) -> dict[str, Place]:
-    """The compounds an office knows (from its gates' bundles), of these ids (None: all)."""
-    rows = conn.execute(select(Compound.id, Compound.name, Compound.community, Compound.subdistrict)).all()
-    return {r[0]: Place(*r) for r in rows if compounds is None or r[0] in compounds}
+    """The compounds an office knows (from its gates' bundles, and its census), of these ids (None:
+    all); not the places of its own set-up or of a team's (census.not_compounds)."""
+    rows = conn.execute(select(Compound.id, Compound.name, Compound.community, Compound.subdistrict)
+                        .where(Compound.id.not_in(not_compounds(conn)))).all()
+    placed = units.tree(Session(bind=conn))
+    out = {}
+    for cid, name, community, subdistrict in rows:
+        if compounds is not None and cid not in compounds:
+            continue
+        # The units' names where the compound is placed (a gate's "温泉 社区" is 温泉社区 there).
+        path = placed.path(placed.placed[cid]) if placed.placed.get(cid) in placed.units else []
+        community = next((u.name for u in reversed(path) if u.level == units.COMMUNITY), community)
+        subdistrict = next((u.name for u in reversed(path) if u.level == units.SUBDISTRICT), subdistrict)
+        out[cid] = Place(cid, name, community, subdistrict)
+    return out
 
 
 @dataclass(frozen=True)

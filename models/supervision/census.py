@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import column, select, table
 from sqlmodel import Session
 
 from models.formats import sheets
 from models.kit.validation import InvalidInput, _err, clean_text
-from models.setup.site import Compound, StationContext
+from models.setup.site import Compound, Gate, Station, StationContext
+from models.store.db import Meta
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.supervision.photos import Prepared
 from models.supervision.tables import CompoundCensus, CompoundKind, Party
@@ -212,9 +213,27 @@ def responsible(session: Session, compound_id: str) -> tuple[Party, str]:
     return Party.COMMUNITY, compound.community if compound is not None else ""
 
 
+# An office's stations (models.sync's table, named here: supervision sits below sync).
+_STATIONS = table("sync_station", column("station_id"), column("kind"))
+
+
+def not_compounds(session):
+    """The ids of the places a station knows that are no compound: a supervision team's own place
+    (its set-up names one), and this station's own when it is an office or a team."""
+    teams = select(Compound.id).where(Compound.station_id.in_(
+        select(_STATIONS.c.station_id).where(_STATIONS.c.kind != "gate")))
+    mode = session.execute(select(Meta.value).where(Meta.key == "mode")).scalar()
+    if mode not in ("office", "inspection"):
+        return teams
+    here = session.execute(select(Meta.value).where(Meta.key == "station_id")).scalar()
+    own = select(Gate.compound_id).join(Station, Station.gate_id == Gate.id).where(Station.id == here)
+    return teams.union(own)
+
+
 def by_kind(session: Session, compounds: set[str] | None = None) -> dict[str, int]:
     """How many compounds of each kind (and not yet counted), of these compounds (None: all known)."""
-    known = [cid for (cid,) in session.execute(select(Compound.id)) if compounds is None or cid in compounds]
+    known = [cid for (cid,) in session.execute(select(Compound.id).where(Compound.id.not_in(not_compounds(session))))
+             if compounds is None or cid in compounds]
     kinds = dict(session.execute(select(CompoundCensus.compound_id, CompoundCensus.kind)).all())
     counted = Counter(kinds.get(cid, "uncounted") for cid in known)
     return {k: counted.get(k, 0) for k in (*(k.value for k in CompoundKind), "uncounted")}

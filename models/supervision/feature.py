@@ -1,7 +1,8 @@
 """Supervision (督导): standards, the teams' visits and the findings to be put right. A visit's
 `met` (whom the team met at the compound) and its photos, and who signed a compound's pledge, are
 personal: blanked when they age out."""
-from models.store.registry import Feature, Scrub
+from models.kit.masking import mask_name
+from models.store.registry import Feature, RecordType, Scrub
 from models.supervision.census import by_kind
 from models.supervision.tables import (
     CompoundCensus,
@@ -17,6 +18,14 @@ from models.supervision.tables import (
 FEATURE = Feature(
     name="supervision",
     tables=(Standard, StandardItem, Inspection, InspectionAnswer, Finding, InspectionPhoto, CompoundCensus),
+    # What an inspection station's bundles carry (format 5); only such a station may send them. Photos
+    # and the census stay where they were made.
+    records=(RecordType("standard", Standard, since_format=5),
+             RecordType("standard_item", StandardItem, parent=("standard", "standard_id"), since_format=5),
+             RecordType("inspection", Inspection, personal={"met": mask_name}, since_format=5),
+             RecordType("inspection_answer", InspectionAnswer, parent=("inspection", "inspection_id"),
+                        since_format=5),
+             RecordType("finding", Finding, parent=("inspection", "inspection_id"), since_format=5)),
     # A photo may show a face or a logbook's page: it goes with the visit's people.
     scrubs=(Scrub("inspection", Inspection, dict(met=""), "created_at"),
             Scrub("inspection_photo", InspectionPhoto, dict(data=b""), "created_at"),

@@ -37,6 +37,9 @@ from models.sync.keys import (  # noqa: F401
     set_office_name,
     station_fingerprint,
     write_meta,
+    INSPECTION,
+    mark_inspection,
+    station_kind,
 )
 from models.sync.records import (  # noqa: F401
     BATCH,

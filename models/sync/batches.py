@@ -307,6 +307,9 @@ class BatchWriter:
         owners.update({rid: (t, owner, dig) for rid, t, owner, dig in bulk.rows_in(
             conn, "SELECT id, record_type, station_id, digest FROM sync_record WHERE id IN {in_}",
             [t for t in targets if t not in owners])})
+        for d in batch:  # a record of its own kind in the same batch (a follow-up visit of an earlier one)
+            if d.id in targets and d.id not in owners:
+                owners[d.id] = (schema.record_type, d.station_id, "")
         parent = dict(schema.references)
         for d in batch:
             for column, target in d.refs:

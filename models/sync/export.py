@@ -24,7 +24,7 @@ from models.store.clock import utcnow
 from models.store.db import Database
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.sync import people_logs
-from models.sync.keys import MODE, ensure_signing_key, loaded_office_key, read_meta
+from models.sync.keys import INSPECTION, MODE, ensure_signing_key, loaded_office_key, read_meta
 from models.sync.records import BATCH, codecs, member_types, needed_format
 from models.sync.tables import (
     SyncExport,
@@ -126,7 +126,8 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
     now = now or utcnow()
     with db.session() as s:
         ctx = this_station(s)
-        if ctx is None or read_meta(s, MODE) == "office":
+        mode = read_meta(s, MODE)
+        if ctx is None or mode == "office":
             raise NotAStation()
         settings = load_settings(s)
         zone = zone or ZoneInfo(settings.timezone)
@@ -168,7 +169,8 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
         "kind": "range" if window else "incremental",
         "period": period,
         "station": {"id": ctx.station_id, "public_key": bundle.signing_public_key(signing_key),
-                    "gate_id": ctx.gate_id, "created_at": wire_time(station.created_at)},
+                    "gate_id": ctx.gate_id, "created_at": wire_time(station.created_at),
+                    **({"kind": "inspection"} if mode == INSPECTION else {})},
         "compound": {"id": ctx.compound_id, "name": ctx.compound_name, "community": compound.community,
                      "grid": grid, "subdistrict": compound.subdistrict, "district": compound.district},
         "gate": {"id": ctx.gate_id, "name": ctx.gate_name},
@@ -181,6 +183,8 @@ def export_bundle(db: Database, out: Path, *, day_from: date | None = None, day_
     with db.engine.connect() as conn:
         # One read transaction: every member comes from the same snapshot.
         version = needed_format(conn, queries, office=False)
+        if mode == INSPECTION:  # an office that cannot tell a team from a gate is not given its bundles
+            version = max(version, bundle.SUPERVISION_FORMAT_VERSION)
         members = [MemberSpec(name, lines(conn, queries[name], codec_map[name], done, progress))
                    for name in member_types(version)]
         written = bundle.write_bundle(path, manifest, members, signing_key=signing_key,

@@ -12,11 +12,13 @@ from models.formats import bundle
 from models.formats.bundle import BundleRejected
 from models.formats.wire import parse_wire_time, wire_time
 from models.setup.site import Compound, Gate, Station
-from models.store import bulk, locks
+from models.store import bulk, locks, registry
+from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.sync import closed_rules, day_figures, reader, relay, units
 from models.sync.batches import FUTURE_TOLERANCE, BatchWriter, FileState, latest, office_label, owner_label
 from models.sync.forward import OfficeUnit
 from models.sync.inbox import Cancelled, FileSummary, write_receipt
+from models.sync.keys import INSPECTION
 from models.sync.records import DELETED, member_types
 from models.sync.tables import SyncForwarder, SyncReceipt, SyncRecord, SyncStation, Tombstone
 from models.sync.tombstones import delete_tombstoned
@@ -59,6 +61,7 @@ def apply(importer, conn: Connection, opened: bundle.OpenBundle, summary: FileSu
         if extra is not None:
             raise BundleRejected("unexpected_member", member=extra[:100])
         raise BundleRejected("bad_manifest", detail="members out of order or listed twice")
+    _check_kind(conn, opened, station_id)
     last = conn.execute(select(func.max(SyncReceipt.seq)).where(SyncReceipt.station_id == station_id)).scalar()
     if seq > (last or 0) + MAX_SEQUENCE_STEP:
         raise BundleRejected("implausible_sequence", sequence=seq, last=last or 0)
@@ -113,15 +116,17 @@ def apply(importer, conn: Connection, opened: bundle.OpenBundle, summary: FileSu
                      detail=f"{erased.detail()} on_arrival station={station_id}")
     day_figures.recount(conn, file.visit_days, writer.zone)
     # Each of the station's compounds in the units its set-up names (few rows: its own compound);
-    # a level it left empty is the relaying office's, where one relayed it.
+    # a level it left empty is the relaying office's, where one relayed it. A supervision team's
+    # station names its own unit there, and is no compound of it.
     fill = fill or OfficeUnit()
-    units.place_compounds(conn, [
+    units.place_compounds(conn, [] if m.station.kind == INSPECTION else [
         (cid, d or fill.district, sd or fill.subdistrict, c or fill.community)
         for cid, d, sd, c in conn.execute(select(Compound.id, Compound.district, Compound.subdistrict,
                                                  Compound.community).where(Compound.station_id == station_id))],
         {m.compound.id: m.compound.grid})
     _check_station(conn, station_id, m.gate.id, m.compound.id, m.station.created_at)
-    _note_station(importer, conn, station_id, opened.public_key, m.compound, m.gate, seq, created_at, now)
+    _note_station(importer, conn, station_id, opened.public_key, m.compound, m.gate, seq, created_at, now,
+                  m.station.kind)
     write_receipt(conn, opened, summary, now)
     summary.audit_alarm = audit_alarm(conn, station_id, seq)
     importer.keep(conn, opened, now)
@@ -132,6 +137,37 @@ def apply(importer, conn: Connection, opened: bundle.OpenBundle, summary: FileSu
                  + f" seq={seq} created={summary.total('created')} updated={summary.total('updated')} "
                  f"conflicts={len(summary.conflicts)}"
                  + (f" audit_alarm={summary.audit_alarm}" if summary.audit_alarm else ""))
+
+
+# Stations and what they may send: a gate its logs, an inspection station its visits and findings;
+# both their set-up (compound, gate), operators and shifts.
+SHARED = frozenset({"compound", "gate", "operator", "shift", "tombstone"})
+KIND_NAMES = {"gate": QT_TRANSLATE_NOOP("Sync", "a gate"),
+              INSPECTION: QT_TRANSLATE_NOOP("Sync", "a supervision team's station")}
+
+
+def supervision_types() -> frozenset[str]:
+    return frozenset(r.name for f in registry.features() if f.name == "supervision" for r in f.records)
+
+
+def _check_kind(conn: Connection, opened: bundle.OpenBundle, station_id: str) -> None:
+    """A station stays the kind its first bundle said, and sends only what its kind may."""
+    m = opened.manifest
+    kind = m.station.kind
+    before = conn.execute(select(SyncStation.kind).where(SyncStation.station_id == station_id)).scalar()
+    if before is not None and before != kind:
+        raise BundleRejected("station_kind_changed", station=m.gate.name, kind=Message("Sync", KIND_NAMES[kind]),
+                             before=Message("Sync", KIND_NAMES.get(before, KIND_NAMES["gate"])))
+    team = supervision_types()
+    for member in opened.members:
+        if not member.records:
+            continue
+        allowed = member.record_type in team or member.record_type in SHARED if kind == INSPECTION \
+            else member.record_type not in team
+        if not allowed:
+            owner = "gate" if member.record_type not in team else INSPECTION
+            raise BundleRejected("wrong_station_kind", member=member.name, station=m.gate.name,
+                                 kind=Message("Sync", KIND_NAMES[owner]))
 
 
 def _check_station(conn: Connection, station_id: str, gate_id: str, compound_id: str,
@@ -157,10 +193,10 @@ def _check_station(conn: Connection, station_id: str, gate_id: str, compound_id:
         raise BundleRejected("bad_manifest", detail="station.gate_id")
 
 def _note_station(importer, conn: Connection, station_id: str, public_key: str, compound, gate, seq: int,
-                  created_at: datetime, now: datetime) -> None:
+                  created_at: datetime, now: datetime, kind: str = "gate") -> None:
     values = dict(public_key=public_key, compound_id=compound.id, compound_name=compound.name,
                   community=compound.community, gate_id=gate.id, gate_name=gate.name,
-                  last_imported_at=now)
+                  last_imported_at=now, kind=kind)
     table = SyncStation.__table__
     row = conn.execute(select(SyncStation.last_seq, SyncStation.last_bundle_at, SyncStation.public_key)
                        .where(SyncStation.station_id == station_id)).first()

@@ -148,6 +148,19 @@ class NotAnOffice(Exception):
     pass
 
 
+INSPECTION = "inspection"  # a supervision team's station: visits compounds, exports like a gate
+
+
+def mark_inspection(session: Session) -> None:
+    """This station is a supervision team's: its bundles say so, and carry its visits and findings."""
+    write_meta(session, MODE, INSPECTION)
+
+
+def station_kind(session: Session) -> str:
+    """"gate", "office" or "inspection"."""
+    return read_meta(session, MODE) or "gate"
+
+
 def is_office(db: Database) -> bool:
     with db.reading() as s:
         return read_meta(s, MODE) == "office"

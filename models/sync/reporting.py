@@ -149,8 +149,9 @@ def completeness(session: Session) -> list[StationReport]:
     for station_id, seq in session.execute(select(SyncReceipt.station_id, SyncReceipt.seq)):
         received.setdefault(station_id, []).append(seq)
     out = []
-    stations = session.execute(select(SyncStation).order_by(SyncStation.compound_name, SyncStation.gate_name)).scalars()
-    stations = list(stations)
+    # A supervision team's station is no gate: it is not listed among them.
+    stations = list(session.execute(select(SyncStation).where(SyncStation.kind == "gate")
+                                    .order_by(SyncStation.compound_name, SyncStation.gate_name)).scalars())
     same = _named_alike(stations)
     for st in stations:
         seqs = received.get(st.station_id, [])
@@ -194,8 +195,8 @@ def not_reported(session: Session, day: date, zone: ZoneInfo, *, now: datetime |
                                             .group_by(SyncReceipt.station_id)):
         covered[station_id] = upto
     out = []
-    stations = list(session.execute(select(SyncStation).order_by(SyncStation.compound_name,
-                                                                 SyncStation.gate_name)).scalars())
+    stations = list(session.execute(select(SyncStation).where(SyncStation.kind == "gate")
+                                    .order_by(SyncStation.compound_name, SyncStation.gate_name)).scalars())
     same = _named_alike(stations)
     for st in stations:
         if compounds is not None and st.compound_id not in compounds:

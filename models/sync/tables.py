@@ -46,6 +46,8 @@ class SyncStation(SQLModel, table=True):
     # Set when the gate's audit chain went backwards or was replaced between two bundles (v7).
     audit_alarm: str | None = Field(default=None, max_length=16)  # backwards | replaced
     audit_alarm_seq: int | None = None  # the bundle that showed it
+    # "gate", or "inspection": a supervision team's station (v16), fixed by its first bundle.
+    kind: str = Field(default="gate", max_length=12, sa_column_kwargs={"server_default": "gate"})
 
 
 class SyncForwarder(SQLModel, table=True):

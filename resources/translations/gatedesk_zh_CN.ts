@@ -6429,58 +6429,58 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="45" />
+        <location filename="../../models/supervision/census.py" line="46" />
         <location filename="../../models/supervision/standard_sheet.py" line="44" />
         <source>row {row}: it could not be read (its encoding).</source>
         <translation>第 {row} 行：无法读取（编码有误）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="46" />
+        <location filename="../../models/supervision/census.py" line="47" />
         <source>row {row}: no compound named.</source>
         <translation>第 {row} 行：没有小区名称。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="47" />
+        <location filename="../../models/supervision/census.py" line="48" />
         <source>row {row}: “{text}” is not a kind of compound (有物业, 无物业 or 业委会自管).</source>
         <translation>第 {row} 行：“{text}”不是小区类型（有物业、无物业或业委会自管）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="49" />
+        <location filename="../../models/supervision/census.py" line="50" />
         <source>row {row}: a compound with a property company names it.</source>
         <translation>第 {row} 行：有物业的小区须填写物业公司。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="50" />
+        <location filename="../../models/supervision/census.py" line="51" />
         <source>row {row}: “{text}” is not a day (write it as 2022-11-20).</source>
         <translation>第 {row} 行：“{text}”不是日期（请写成 2022-11-20）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="51" />
+        <location filename="../../models/supervision/census.py" line="52" />
         <source>row {row}: this compound is already on row {first}.</source>
         <translation>第 {row} 行：这个小区已在第 {first} 行。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="52" />
+        <location filename="../../models/supervision/census.py" line="53" />
         <source>row {row}: a census holds at most {limit} compounds; this and the rows after it were not read.</source>
         <translation>第 {row} 行：摸底表最多 {limit} 个小区，本行及以下各行未读取。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="55" />
+        <location filename="../../models/supervision/census.py" line="56" />
         <source>{name} has no columns for the compound and its kind (小区, 类型).</source>
         <translation>{name} 没有“小区”和“类型”列。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="165" />
+        <location filename="../../models/supervision/census.py" line="166" />
         <source>Choose how the compound is run.</source>
         <translation>请选择小区的管理类型。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="168" />
+        <location filename="../../models/supervision/census.py" line="169" />
         <source>Name the property company.</source>
         <translation>请填写物业公司。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="191" />
+        <location filename="../../models/supervision/census.py" line="192" />
         <source>Count the compound in the census first.</source>
         <translation>请先对这个小区做分类摸底。</translation>
     </message>
@@ -6570,7 +6570,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>这次检查已签字确认，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="170" />
+        <location filename="../../models/supervision/census.py" line="171" />
         <location filename="../../models/supervision/inspections.py" line="66" />
         <source>Choose the compound from the list.</source>
         <translation>请从列表中选择小区。</translation>
@@ -6781,16 +6781,26 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/formats/rejections.py" line="55" />
+        <source>{station} brings {member}, which only {kind} may send. Nothing from this file was imported.</source>
+        <translation>{station} 的数据包带有 {member}，只有{kind}才能发送这类记录。此文件未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/formats/rejections.py" line="57" />
+        <source>{station} says it is now {kind}, but this office knows it as {before}. Nothing from this file was imported; ask who set it up again.</source>
+        <translation>{station} 声称自己现在是{kind}，但本办公室记录它是{before}。此文件未导入任何内容；请询问是谁重新设置了它。</translation>
+    </message>
+    <message>
+        <location filename="../../models/formats/rejections.py" line="60" />
         <source>{office} forwarded its gates' records under its own signature only (a GateDesk older than this one). This office takes a gate's records only as the gate signed them: update GateDesk at {office} and forward again, or import the gates' own bundles. Nothing from this file was imported.</source>
         <translation>{office} 仅以自己的签名转发了门岗的记录（旧版门岗登记台所写）。本办公室只接受门岗本身签名的记录：请在 {office} 更新门岗登记台后重新转报，或导入门岗自己的数据包。此文件中的内容均未导入。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/rejections.py" line="60" />
+        <location filename="../../models/formats/rejections.py" line="65" />
         <source>GateDesk could not import this file ({detail}); a report without personal data was written to its logs folder. The other files are not affected.</source>
         <translation>GateDesk 无法导入此文件（{detail}）；已在 logs 文件夹写入不含个人信息的报告。其他文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/rejections.py" line="68" />
+        <location filename="../../models/formats/rejections.py" line="73" />
         <source>The office {station} is not enrolled here (key {key}). Check the fingerprint with that office (its forward dialog shows it), then enroll it; until then nothing from it is imported.</source>
         <translation>办公室 {station} 尚未在此备案（密钥 {key}）。请与该办公室核对指纹（其转报窗口会显示），然后备案；在此之前不导入其任何内容。</translation>
     </message>
@@ -6808,6 +6818,16 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../models/sync/export.py" line="103" />
         <source>A range of days needs its first and its last day, the first not after the last.</source>
         <translation>按日期导出需要填写第一天和最后一天，第一天不能晚于最后一天。</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/gate_bundle.py" line="145" />
+        <source>a gate</source>
+        <translation>门岗</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/gate_bundle.py" line="146" />
+        <source>a supervision team's station</source>
+        <translation>督导组的电脑</translation>
     </message>
 </context>
 <context>
@@ -7594,7 +7614,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>要删除的记录类别未知（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../models/sync/batches.py" line="343" />
+        <location filename="../../models/sync/batches.py" line="346" />
         <source>this office</source>
         <translation>本办公室</translation>
     </message>
@@ -7676,7 +7696,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/formats/wire.py" line="270" />
-        <location filename="../../models/formats/wire.py" line="434" />
+        <location filename="../../models/formats/wire.py" line="435" />
         <source>{day} is not a day of the calendar</source>
         <translation>{day} 不是日历上存在的日期</translation>
     </message>

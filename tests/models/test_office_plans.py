@@ -12,7 +12,7 @@ from models.store import registry
 from models.sync import day_figures
 from models.store.clock import local_today
 from models.trust.operators import Role
-from tests.conftest import NOW, tables_after
+from tests.conftest import NOW, as_of
 from tests.models.test_units import gates, office  # noqa: F401 - fixtures
 
 GATE_SEARCHES = {"ix_visit_name", "ix_visit_phone_tail", "ix_visit_id_tail", "ix_visit_kind", "ix_visit_decision",
@@ -122,8 +122,8 @@ def test_an_office_from_schema_11_drops_the_counters_searches_and_a_gate_keeps_t
                               "CREATE INDEX IF NOT EXISTS ix_parcel_room ON parcel (room, status, received_at)",
                               "CREATE INDEX IF NOT EXISTS ix_parcel_tracking ON parcel (tracking_no)"):
                 c.execute(text(statement))
-            for table in tables_after(11):
-                c.execute(text(f"DROP TABLE {table}"))
+            for statement in as_of(11):
+                c.execute(text(statement))
             c.execute(text("UPDATE meta SET value = '11' WHERE key = 'schema_version'"))
     office_db.close()
     gate_db.close()

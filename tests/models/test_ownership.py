@@ -13,7 +13,7 @@ from sqlalchemy import text
 from models.app.demo import create_demo
 from models.store.db import open_database
 from models.sync import Importer, ensure_office, export_bundle
-from tests.conftest import NOW, OFFICE_NOW, tables_after
+from tests.conftest import NOW, OFFICE_NOW, as_of
 from tests.models.test_sync import snapshot
 from tests.sync_helpers import craft, enroll, joined, lines, member, signing_key
 
@@ -332,8 +332,8 @@ def _downgrade_to_v6(path: Path) -> None:
     con.execute("DROP TABLE sync_enrollment")
     con.execute("DROP TABLE pin_guard")
     # the office's units came with v8, the offices that forward to it with v10
-    for table in tables_after(7):
-        con.execute(f"DROP TABLE {table}")
+    for statement in as_of(7):
+        con.execute(statement)
     # nor had it ever received a testing round (v13)
     con.execute("DELETE FROM sync_record WHERE record_type IN ('testing_round', 'round_person', 'round_correction', "
                 "'home_need', 'home_service')")

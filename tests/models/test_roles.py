@@ -412,6 +412,7 @@ WRITES_ELSEWHERE = {
     "staff.unlock": "test_a_locked_station_refuses_every_action_but_signing_in",
     "staff.complete_setup": "test_setting_up_writes_its_entry", "staff.sign_in_first_administrator": "the same",
     "sync.complete_office_setup": "test_setting_up_writes_its_entry",
+    "sync.complete_inspection_setup": "test_setting_up_writes_its_entry",
     "records.erase_expired": "tests/models/test_retention.py", "records.erasure_failed": "tests/gui/test_gate_flow.py",
 }
 
@@ -447,7 +448,7 @@ def test_the_automatic_sign_out_writes_its_entry(desk, world):
 def test_setting_up_writes_its_entry(tmp_path):
     from models.store.db import open_database
 
-    for kind in ("gate", "office"):
+    for kind in ("gate", "office", "inspection"):
         db = open_database(tmp_path / kind / "gatedesk.sqlite3")
         d = Desk(db)
         if kind == "gate":
@@ -455,9 +456,12 @@ def test_setting_up_writes_its_entry(tmp_path):
 
             d.staff.complete_setup(SetupForm(compound_name="榕城花园", gate_name="东门", admin_name="林管理",
                                              admin_pin="1234", admin_pin_again="1234"))
-        else:
+        elif kind == "office":
             d.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
                                          pin="1234", pin_again="1234", office_label="办公室")
+        else:
+            d.sync.complete_inspection_setup(team_name="督导一组", admin_name="林管理", pin="1234", pin_again="1234",
+                                             district="鼓楼区")
         assert [e.detail for e in entries(d) if e.action == "setup"] == [kind]
         assert "sign_in" in [e.action for e in entries(d)]
         db.close()

@@ -13,7 +13,7 @@ from models.store.clock import local_today
 from models.store.db import open_database
 from models.sync import export_bundle, units
 from models.trust.operators import NotAllowed, Role
-from tests.conftest import NOW, OFFICE_NOW, tables_after
+from tests.conftest import NOW, OFFICE_NOW, as_of
 from tests.sync_helpers import changed_first_destination, enroll
 
 LATER = NOW + timedelta(hours=2)
@@ -242,8 +242,8 @@ def test_an_office_from_before_the_units_gets_its_compounds_placed(gates, tmp_pa
         assert Importer(db, clock=lambda: OFFICE_NOW).run(export_bundle(gate_db, tmp_path / "usb", sheets=False,
                                               now=NOW + timedelta(minutes=1)).path).status == "accepted"
     with db.engine.begin() as c:  # as schema 7 had it: no unit tables (nor v10's and v11's tables)
-        for table in tables_after(7):
-            c.execute(text(f"DROP TABLE {table}"))
+        for statement in as_of(7):
+            c.execute(text(statement))
         c.execute(text("UPDATE meta SET value = '7' WHERE key = 'schema_version'"))
     db.close()
     db = open_office(path)

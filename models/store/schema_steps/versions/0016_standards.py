@@ -1,6 +1,6 @@
 """Version 16: supervision (督导): standards as versioned templates of items, the teams' visits to
-compounds with their answers and photos, the findings to be put right, and the compounds' census.
-Frozen as made."""
+compounds with their answers and photos, the findings to be put right, and the compounds' census;
+an office tells an inspection station from a gate. Frozen as made."""
 import sqlalchemy as sa
 from alembic import op
 
@@ -123,3 +123,5 @@ def upgrade() -> None:
         sa.Column("plan", sa.String(500), nullable=False),
         sa.PrimaryKeyConstraint("id"))
     op.create_index("ix_compound_census_compound", "compound_census", ["compound_id"], unique=True)
+    # The stations an office hears from: a gate, or a supervision team's inspection station.
+    op.add_column("sync_station", sa.Column("kind", sa.String(12), nullable=False, server_default="gate"))

@@ -54,6 +54,9 @@ def _reasons() -> dict[str, str]:
                                             "file was imported."),
         "wrong_station_kind": QT_TRANSLATE_NOOP("Sync", "{station} brings {member}, which only {kind} may send. "
                                                 "Nothing from this file was imported."),
+        "own_unit": QT_TRANSLATE_NOOP("Sync", "{station} inspected {compound}, which is in {unit}, the unit the team "
+                                      "belongs to: a team does not judge its own unit. Nothing from this file "
+                                      "was imported."),
         "station_kind_changed": QT_TRANSLATE_NOOP("Sync", "{station} says it is now {kind}, but this office knows it "
                                                   "as {before}. Nothing from this file was imported; ask who set "
                                                   "it up again."),

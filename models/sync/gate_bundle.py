@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import Session
 
 from models.formats import bundle
 from models.formats.bundle import BundleRejected
@@ -14,6 +15,7 @@ from models.formats.wire import parse_wire_time, wire_time
 from models.setup.site import Compound, Gate, Station
 from models.store import bulk, locks, registry
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
+from models.supervision.tables import Inspection
 from models.sync import closed_rules, day_figures, reader, relay, units
 from models.sync.batches import FUTURE_TOLERANCE, BatchWriter, FileState, latest, office_label, owner_label
 from models.sync.forward import OfficeUnit
@@ -125,6 +127,8 @@ def apply(importer, conn: Connection, opened: bundle.OpenBundle, summary: FileSu
                                                  Compound.community).where(Compound.station_id == station_id))],
         {m.compound.id: m.compound.grid})
     _check_station(conn, station_id, m.gate.id, m.compound.id, m.station.created_at)
+    if m.station.kind == INSPECTION:
+        _check_own_unit(conn, m, station_id)
     _note_station(importer, conn, station_id, opened.public_key, m.compound, m.gate, seq, created_at, now,
                   m.station.kind)
     write_receipt(conn, opened, summary, now)
@@ -168,6 +172,19 @@ def _check_kind(conn: Connection, opened: bundle.OpenBundle, station_id: str) ->
             owner = "gate" if member.record_type not in team else INSPECTION
             raise BundleRejected("wrong_station_kind", member=member.name, station=m.gate.name,
                                  kind=Message("Sync", KIND_NAMES[owner]))
+
+
+def _check_own_unit(conn: Connection, m, station_id: str) -> None:
+    """A team inspects no compound of the unit it belongs to (its set-up names that unit)."""
+    t = units.tree(Session(bind=conn))
+    unit = units.unit_named(t, m.compound.district, m.compound.subdistrict, m.compound.community)
+    if unit is None:
+        return
+    under = t.compounds_under(unit)
+    hit = conn.execute(select(Inspection.compound_name).where(Inspection.station_id == station_id,
+                                                              Inspection.compound_id.in_(under)).limit(1)).scalar()
+    if hit is not None:
+        raise BundleRejected("own_unit", station=m.compound.name, compound=hit, unit=t.units[unit].name)
 
 
 def _check_station(conn: Connection, station_id: str, gate_id: str, compound_id: str,

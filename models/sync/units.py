@@ -225,6 +225,22 @@ class Tree:
         return chain[i + 1] if i + 1 < len(chain) else unit_id
 
 
+def unit_named(t: Tree, district: str, subdistrict: str, community: str) -> str | None:
+    """The unit a set-up's names point to (its lowest named level), or None when this office has no
+    such unit (nor, then, any compound in it)."""
+    found = None
+    for level, name in ((DISTRICT, district), (SUBDISTRICT, subdistrict), (COMMUNITY, community)):
+        name = clean_name(name)
+        if not name:
+            continue
+        candidates = sorted(u.id for u in t.units.values() if u.level == level and u.name == name
+                            and (found is None or u.parent_id == found))
+        if not candidates:
+            return None
+        found = candidates[0]
+    return found
+
+
 def tree(session: Session) -> Tree:
     units = {u.id: Unit(u.id, u.level, u.name, u.parent_id)
              for u in session.execute(select(OrgUnit).where(OrgUnit.merged_into.is_(None))).scalars()}

@@ -6786,21 +6786,26 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/formats/rejections.py" line="57" />
+        <source>{station} inspected {compound}, which is in {unit}, the unit the team belongs to: a team does not judge its own unit. Nothing from this file was imported.</source>
+        <translation>{station} 检查了 {compound}，而该小区属于督导组自己所在的 {unit}：督导组不检查本单位。此文件未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/formats/rejections.py" line="60" />
         <source>{station} says it is now {kind}, but this office knows it as {before}. Nothing from this file was imported; ask who set it up again.</source>
         <translation>{station} 声称自己现在是{kind}，但本办公室记录它是{before}。此文件未导入任何内容；请询问是谁重新设置了它。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/rejections.py" line="60" />
+        <location filename="../../models/formats/rejections.py" line="63" />
         <source>{office} forwarded its gates' records under its own signature only (a GateDesk older than this one). This office takes a gate's records only as the gate signed them: update GateDesk at {office} and forward again, or import the gates' own bundles. Nothing from this file was imported.</source>
         <translation>{office} 仅以自己的签名转发了门岗的记录（旧版门岗登记台所写）。本办公室只接受门岗本身签名的记录：请在 {office} 更新门岗登记台后重新转报，或导入门岗自己的数据包。此文件中的内容均未导入。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/rejections.py" line="65" />
+        <location filename="../../models/formats/rejections.py" line="68" />
         <source>GateDesk could not import this file ({detail}); a report without personal data was written to its logs folder. The other files are not affected.</source>
         <translation>GateDesk 无法导入此文件（{detail}）；已在 logs 文件夹写入不含个人信息的报告。其他文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../../models/formats/rejections.py" line="73" />
+        <location filename="../../models/formats/rejections.py" line="76" />
         <source>The office {station} is not enrolled here (key {key}). Check the fingerprint with that office (its forward dialog shows it), then enroll it; until then nothing from it is imported.</source>
         <translation>办公室 {station} 尚未在此备案（密钥 {key}）。请与该办公室核对指纹（其转报窗口会显示），然后备案；在此之前不导入其任何内容。</translation>
     </message>
@@ -6820,12 +6825,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>按日期导出需要填写第一天和最后一天，第一天不能晚于最后一天。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/gate_bundle.py" line="145" />
+        <location filename="../../models/sync/gate_bundle.py" line="149" />
         <source>a gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../models/sync/gate_bundle.py" line="146" />
+        <location filename="../../models/sync/gate_bundle.py" line="150" />
         <source>a supervision team's station</source>
         <translation>督导组的电脑</translation>
     </message>
@@ -7120,33 +7125,33 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="278" />
+        <location filename="../../models/sync/units.py" line="294" />
         <source>That unit no longer exists (it was merged or removed).</source>
         <translation>该单位已不存在（已被合并或删除）。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="289" />
+        <location filename="../../models/sync/units.py" line="305" />
         <source>Only units of the same level can be merged.</source>
         <translation>只能合并同一级别的单位。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="291" />
+        <location filename="../../models/sync/units.py" line="307" />
         <source>A unit cannot be merged into one below it.</source>
         <translation>不能把单位合并到它的下级单位中。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="327" />
-        <location filename="../../models/sync/units.py" line="356" />
+        <location filename="../../models/sync/units.py" line="343" />
+        <location filename="../../models/sync/units.py" line="372" />
         <source>A unit needs a name.</source>
         <translation>单位需要名称。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="353" />
+        <location filename="../../models/sync/units.py" line="369" />
         <source>Grids are made inside a community.</source>
         <translation>网格只能建在社区之下。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="364" />
+        <location filename="../../models/sync/units.py" line="380" />
         <source>A compound belongs in a community or one of its grids.</source>
         <translation>小区只能归属到社区或其下的网格。</translation>
     </message>

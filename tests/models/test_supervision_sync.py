@@ -64,7 +64,7 @@ def district(tmp_path, open_office):
     office.sync.complete_office_setup(office_name="鼓楼区住建局", community="", admin_name="周主任", pin="2468",
                                       pin_again="2468", office_label="督导办")
     teams = [team_station(root, "督导一组", ("鼓楼区", "东街街道", "")),
-             team_station(root, "督导二组", ("鼓楼区", "", ""))]
+             team_station(root, "督导二组", ("仓山区", "", ""))]  # lent by another district
     yield office, gate_dbs, teams
     for db in gate_dbs:
         db.close()
@@ -140,3 +140,26 @@ def test_a_gate_cannot_send_a_teams_records_nor_a_team_become_a_gate(district, t
         assert (result.status, result.problem.code) == ("rejected", "station_kind_changed")
     with office.db.reading() as s:
         assert len(supervision.current(s)) == 2  # the team's standards arrived once, with its first bundle
+
+
+def test_a_team_does_not_judge_its_own_unit(district, tmp_path):
+    """督导一组 belongs to 东街街道: its visit to 金山小区 there is refused at the district."""
+    office, gate_dbs, (one, _two) = district
+    own = make_gate(tmp_path, 3, *GATES[3])  # 金山小区, 鼓楼区 东街街道 东街社区
+    try:
+        [(cid, name)] = compounds_of([own])
+        inspect(one, (cid, name))
+        usb = tmp_path / "usb"
+        gate = export_bundle(own, usb, sheets=False, now=NOW + timedelta(minutes=1)).path
+        sent = export_bundle(one.db, usb, sheets=False, now=NOW + timedelta(minutes=5)).path
+        with office.authorised(office.staff.operators()[0].id, "2468", Role.ADMIN):
+            enroll(office.db, own, one.db)
+            importer = office.sync.importer()
+            assert importer.run(gate).status == "accepted"
+            result = importer.run(sent)
+            assert (result.status, result.problem.code) == ("rejected", "own_unit")
+            assert result.problem.message.params["unit"] == "东街街道"
+        with office.db.reading() as s:
+            assert supervision.current(s) == []  # nothing of the file was written
+    finally:
+        own.close()

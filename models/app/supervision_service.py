@@ -73,8 +73,14 @@ class SupervisionService(Service, key="supervision"):
         return row
 
     @action(audit="inspection_signed")
-    def sign_off_visit(self, inspection_id: str, *, party: supervision.Party, party_name: str = "", met: str = "",
-                       note: str = "", parties: dict | None = None) -> supervision.SignedOff:
+    def sign_off_visit(self, inspection_id: str, *, party: supervision.Party | None = None, party_name: str = "",
+                       met: str = "", note: str = "", parties: dict | None = None) -> supervision.SignedOff:
+        """Each failed item a finding for `party` (None: as the compound's census says, else its
+        community), or per item id the party in `parties`."""
+        if party is None:
+            visit = self.unit.get(supervision.Inspection, inspection_id)
+            if visit is not None:
+                party, party_name = supervision.responsible(self.unit, visit.compound_id)
         done = supervision.sign_off(self.unit, inspection_id=inspection_id, now=self.clock(), party=party,
                                     party_name=party_name, met=met, note=note, parties=parties, ctx=self.ctx,
                                     operator_id=self.desk.actor.id)

@@ -105,3 +105,14 @@ def test_stats_counts_the_supervision_and_the_census(office, tmp_path):
     assert counts["compounds_by_type"] == {"property": 0, "none": 1, "owners": 0, "uncounted": 0}
     json.dumps(counts)  # what --json prints
     assert supervision.KIND_LABELS[CompoundKind.NONE]
+
+
+def test_a_visit_signed_off_without_a_party_gives_its_findings_to_the_census_party(office):
+    from tests.models.test_inspections import visit
+
+    with office.authorised(op_id(office, "林管理"), PINS["林管理"], Role.ADMIN):
+        office.supervision.install_shipped()
+    office.supervision.set_census(office.ctx.compound_id, "property", property_company="榕城物业")
+    v = visit(office, fails=("2",), compound=(office.ctx.compound_id, office.ctx.compound_name))
+    [finding] = office.supervision.sign_off_visit(v.id).opened
+    assert (finding.party, finding.party_name) == ("property", "榕城物业")

@@ -27,12 +27,10 @@ class OfficeService(Service, key="office"):
 
     def _unit_compounds(self, s, unit_id: str | None) -> set[str] | None:
         """The compounds under unit_id (this account's, when None); another account's unit is refused."""
-        tree, scope, compounds = self._visible(s)
-        if unit_id is None:
-            return compounds
-        if not tree.reaches(scope, unit_id):
-            raise NotAllowed(Role.ADMIN)
-        return tree.compounds_under(unit_id)
+        try:
+            return units.reachable_compounds(s, self.desk.operator.id if self.desk.operator else None, unit_id)
+        except units.OutOfReach:
+            raise NotAllowed(Role.ADMIN) from None
 
     def _counted(self) -> None:
         """The office's figures per gate and day, counted once in its zone (an office from before

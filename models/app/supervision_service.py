@@ -13,7 +13,7 @@ from models.app.actions import ANYONE, action
 from models.setup.site import Compound
 from models.sync import units
 from models.app.work import Service
-from models.trust.operators import Role
+from models.trust.operators import NotAllowed, Role
 
 
 @dataclass(frozen=True)
@@ -199,3 +199,46 @@ class SupervisionService(Service, key="supervision"):
         """The party a compound's findings go to by default, from its census."""
         with self.db.reading() as s:
             return supervision.responsible(s, compound_id)
+
+    # -- the office's list of compounds, for its teams ----------------------------------------------
+    @action(Role.SUPERVISOR, audit="compound_list")
+    def write_compound_list(self, path: Path, unit_id: str | None = None) -> int:
+        """The compounds of the unit (this account's, when None) with the ids their gates use, their
+        place and census, as a workbook a team loads: how many."""
+        from models.office import supervision as board
+
+        with self.db.reading() as s:
+            try:
+                compounds = units.reachable_compounds(s, self.desk.operator.id if self.desk.operator else None,
+                                                      unit_id)
+            except units.OutOfReach:
+                raise NotAllowed(Role.ADMIN) from None
+            counted = {c.compound_id: c for c in s.scalars(select(supervision.CompoundCensus))}
+        with self.db.engine.connect() as conn:
+            places = board.places(conn, compounds)
+        rows = [supervision.Listed(p.compound_id, p.compound, p.community, p.subdistrict, p.district,
+                                   supervision.CompoundKind(counted[cid].kind) if cid in counted else None,
+                                   counted[cid].property_company if cid in counted else "")
+                for cid, p in sorted(places.items(), key=lambda kv: (kv[1].subdistrict, kv[1].community,
+                                                                     kv[1].compound))]
+        supervision.write_compound_list(rows, Path(path))
+        self.desk.audit(self.unit, detail=f"written compounds={len(rows)}")
+        return len(rows)
+
+    @action(Role.ADMIN)
+    def read_compound_list(self, path: Path) -> supervision.CompoundList:
+        """What the office's list holds, and the rows it cannot use, before loading. Raises
+        sheets.SheetProblem or supervision.CompoundListProblem."""
+        return supervision.read_compound_list(Path(path))
+
+    @action(Role.ADMIN, audit="compound_list")
+    def load_compound_list(self, listed: supervision.CompoundList) -> int:
+        """The office's latest list replaces the one before: the team visits only these compounds."""
+        n = supervision.load_list(self.unit, listed, self.clock())
+        self.desk.audit(self.unit, detail=f"loaded compounds={n}")
+        return n
+
+    @action()
+    def listed_compounds(self) -> list[supervision.CompoundListed]:
+        with self.db.reading() as s:
+            return supervision.listed(s)

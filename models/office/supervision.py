@@ -23,23 +23,25 @@ class Place:
     compound: str
     community: str
     subdistrict: str
+    district: str = ""
 
 
 def places(conn: Connection, compounds: set[str] | None = None) -> dict[str, Place]:
     """The compounds an office knows (from its gates' bundles, and its census), of these ids (None:
     all); not the places of its own set-up or of a team's (census.not_compounds)."""
-    rows = conn.execute(select(Compound.id, Compound.name, Compound.community, Compound.subdistrict)
-                        .where(Compound.id.not_in(not_compounds(conn)))).all()
+    rows = conn.execute(select(Compound.id, Compound.name, Compound.community, Compound.subdistrict,
+                               Compound.district).where(Compound.id.not_in(not_compounds(conn)))).all()
     placed = units.tree(Session(bind=conn))
     out = {}
-    for cid, name, community, subdistrict in rows:
+    for cid, name, community, subdistrict, district in rows:
         if compounds is not None and cid not in compounds:
             continue
         # The units' names where the compound is placed (a gate's "温泉 社区" is 温泉社区 there).
         path = placed.path(placed.placed[cid]) if placed.placed.get(cid) in placed.units else []
         community = next((u.name for u in reversed(path) if u.level == units.COMMUNITY), community)
         subdistrict = next((u.name for u in reversed(path) if u.level == units.SUBDISTRICT), subdistrict)
-        out[cid] = Place(cid, name, community, subdistrict)
+        district = next((u.name for u in reversed(path) if u.level == units.DISTRICT), district)
+        out[cid] = Place(cid, name, community, subdistrict, district)
     return out
 
 

@@ -16,6 +16,17 @@ from models.supervision.census import (  # noqa: F401
     responsible,
     set_census,
 )
+from models.supervision.compound_list import (  # noqa: F401
+    CompoundList,
+    CompoundListProblem,
+    Listed,
+    has_list,
+    in_unit,
+    listed,
+    read_compound_list,
+    write_compound_list,
+)
+from models.supervision.compound_list import load as load_list  # noqa: F401
 from models.supervision.inspections import (  # noqa: F401
     InspectionRefused,
     SignedOff,
@@ -55,6 +66,7 @@ from models.supervision.tables import (  # noqa: F401
     KIND_LABELS,
     CompoundCensus,
     CompoundKind,
+    CompoundListed,
     PARTY_LABELS,
     Finding,
     FindingStatus,

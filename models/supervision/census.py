@@ -28,11 +28,8 @@ from models.setup.site import Compound, Gate, Station, StationContext
 from models.store.db import Meta
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.supervision.photos import Prepared
-from models.supervision.tables import CompoundCensus, CompoundKind, Party
+from models.supervision.tables import KIND_WORDS, CompoundCensus, CompoundKind, Party, kind_of  # noqa: F401
 
-KIND_WORDS = ((CompoundKind.OWNERS, ("业委会", "自管", "owners")),
-              (CompoundKind.NONE, ("无物业", "没有物业", "无", "none", "without")),
-              (CompoundKind.PROPERTY, ("有物业", "物业", "property")))
 NAME_HEADERS = ("小区", "小区名称", "compound")
 COMMUNITY_HEADERS = ("社区", "所属社区", "community")
 KIND_HEADERS = ("类型", "小区类型", "管理类型", "kind")
@@ -79,11 +76,6 @@ class CensusSheet:
     lines: list[CensusLine]
     left_out: list[Message] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
-
-
-def kind_of(text: str) -> CompoundKind | None:
-    said = text.strip().lower()
-    return next((k for k, words in KIND_WORDS if any(w in said for w in words)), None) if said else None
 
 
 def _day(text: str) -> date | None:

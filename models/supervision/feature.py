@@ -6,6 +6,7 @@ from models.store.registry import Feature, RecordType, Scrub
 from models.supervision.census import by_kind
 from models.supervision.tables import (
     CompoundCensus,
+    CompoundListed,
     Finding,
     FindingStatus,
     Inspection,
@@ -17,7 +18,8 @@ from models.supervision.tables import (
 
 FEATURE = Feature(
     name="supervision",
-    tables=(Standard, StandardItem, Inspection, InspectionAnswer, Finding, InspectionPhoto, CompoundCensus),
+    tables=(Standard, StandardItem, Inspection, InspectionAnswer, Finding, InspectionPhoto, CompoundCensus,
+            CompoundListed),
     # What an inspection station's bundles carry (format 5); only such a station may send them. Photos
     # and the census stay where they were made.
     records=(RecordType("standard", Standard, since_format=5),

@@ -16,10 +16,12 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.kit.validation import InvalidInput, _err, clean_text
-from models.setup.site import StationContext
+from models.setup.site import Compound, StationContext
 from models.store.i18n import QT_TRANSLATE_NOOP, Refused
+from models.supervision.compound_list import in_unit
 from models.supervision.standards import Answer, Score, deadline, items_of, score
 from models.supervision.tables import (
+    CompoundListed,
     Finding,
     FindingStatus,
     Inspection,
@@ -66,6 +68,17 @@ def open_visit(session: Session, *, ctx: StationContext, operator_id: str | None
         errors.append(_err("compound", QT_TRANSLATE_NOOP("Supervision", "Choose the compound from the list.")))
     if errors:
         raise InvalidInput(errors)
+    listed = session.get(CompoundListed, compound_id)
+    if listed is None and session.scalars(select(CompoundListed.compound_id).limit(1)).first() is not None:
+        raise _refused(QT_TRANSLATE_NOOP("Supervision", "This compound is not on the office's list: load its "
+                                                        "latest list, or ask the office."))
+    if listed is not None:
+        name = listed.name
+        team = session.get(Compound, ctx.compound_id)
+        unit = (team.district, team.subdistrict, team.community) if team is not None else ("", "", "")
+        if in_unit(unit, (listed.district, listed.subdistrict, listed.community)):
+            raise _refused(QT_TRANSLATE_NOOP("Supervision", "{compound} is in the unit this team belongs to: a team "
+                                                            "does not judge its own unit."), compound=listed.name)
     standard = session.get(Standard, standard_id)
     if standard is None or standard.retired_at is not None:
         raise _refused(QT_TRANSLATE_NOOP("Supervision", "This standard has been replaced: choose the one in use."))

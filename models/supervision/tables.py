@@ -5,7 +5,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import Column, Index, LargeBinary
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
 from models.store.i18n import QT_TRANSLATE_NOOP
 from models.store.records import Record, when_field, wire_rule
@@ -188,6 +188,15 @@ KIND_LABELS = {
 }
 
 
+KIND_WORDS = ((CompoundKind.OWNERS, ("业委会", "自管", "owners")),
+              (CompoundKind.NONE, ("无物业", "没有物业", "无", "none", "without")),
+              (CompoundKind.PROPERTY, ("有物业", "物业", "property")))
+def kind_of(text: str) -> CompoundKind | None:
+    said = text.strip().lower()
+    return next((k for k, words in KIND_WORDS if any(w in said for w in words)), None) if said else None
+
+
+
 class CompoundCensus(Record, table=True):
     """A compound as the community counted it: its kind, its property company, the responsibility
     pledge (《责任承诺书》) signed, and the plan for its kind."""
@@ -203,3 +212,19 @@ class CompoundCensus(Record, table=True):
     plan: str = Field(default="", max_length=500)
 
     __table_args__ = (Index("ix_compound_census_compound", "compound_id", unique=True),)
+
+
+class CompoundListed(SQLModel, table=True):
+    """At a team's station: a compound it may visit, from its office's list (the ids its gates'
+    bundles use, so a visit lands on the right compound). Never sent: the office made it."""
+
+    __tablename__ = "compound_listed"
+
+    compound_id: str = Field(primary_key=True, max_length=36)
+    name: str = Field(max_length=100)
+    community: str = Field(default="", max_length=100)
+    subdistrict: str = Field(default="", max_length=100)
+    district: str = Field(default="", max_length=100)
+    kind: str | None = Field(default=None, max_length=10)  # the census's, when the office had counted it
+    property_company: str = Field(default="", max_length=100)
+    listed_at: datetime = when_field()

@@ -263,6 +263,21 @@ def visible(session: Session, operator_id: str | None) -> tuple[Tree, str | None
     return t, scope, None if scope is None else t.compounds_under(scope)
 
 
+class OutOfReach(Exception):
+    """A unit outside the account's own: refused (the service says NotAllowed)."""
+
+
+def reachable_compounds(session: Session, operator_id: str | None, unit_id: str | None) -> set[str] | None:
+    """The compounds under unit_id (the account's own unit's when None; None: all of them). Raises
+    OutOfReach for a unit outside the account's."""
+    t, scope, compounds = visible(session, operator_id)
+    if unit_id is None:
+        return compounds
+    if not t.reaches(scope, unit_id):
+        raise OutOfReach(unit_id)
+    return t.compounds_under(unit_id)
+
+
 def visible_stations(session: Session, operator_id: str | None) -> set[str] | None:
     """The stations (gates) whose compounds this account may see; None: all of them."""
     from models.sync.tables import SyncStation

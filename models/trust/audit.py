@@ -96,6 +96,7 @@ ACTIONS = {
     "notice": QT_TRANSLATE_NOOP("Audit", "Supervision notice written"),
     "inspection_photo": QT_TRANSLATE_NOOP("Audit", "Supervision photo attached"),
     "census": QT_TRANSLATE_NOOP("Audit", "Compound census changed"),
+    "compound_list": QT_TRANSLATE_NOOP("Audit", "Compounds' list for the teams"),
 }
 
 

@@ -385,6 +385,11 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <source>Compound census changed</source>
         <translation>修改小区分类摸底</translation>
     </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="99" />
+        <source>Compounds' list for the teams</source>
+        <translation>督导小区清单</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -6429,58 +6434,61 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="46" />
+        <location filename="../../models/supervision/census.py" line="43" />
+        <location filename="../../models/supervision/compound_list.py" line="33" />
         <location filename="../../models/supervision/standard_sheet.py" line="44" />
         <source>row {row}: it could not be read (its encoding).</source>
         <translation>第 {row} 行：无法读取（编码有误）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="47" />
+        <location filename="../../models/supervision/census.py" line="44" />
+        <location filename="../../models/supervision/compound_list.py" line="36" />
         <source>row {row}: no compound named.</source>
         <translation>第 {row} 行：没有小区名称。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="48" />
+        <location filename="../../models/supervision/census.py" line="45" />
         <source>row {row}: “{text}” is not a kind of compound (有物业, 无物业 or 业委会自管).</source>
         <translation>第 {row} 行：“{text}”不是小区类型（有物业、无物业或业委会自管）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="50" />
+        <location filename="../../models/supervision/census.py" line="47" />
         <source>row {row}: a compound with a property company names it.</source>
         <translation>第 {row} 行：有物业的小区须填写物业公司。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="51" />
+        <location filename="../../models/supervision/census.py" line="48" />
         <source>row {row}: “{text}” is not a day (write it as 2022-11-20).</source>
         <translation>第 {row} 行：“{text}”不是日期（请写成 2022-11-20）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="52" />
+        <location filename="../../models/supervision/census.py" line="49" />
+        <location filename="../../models/supervision/compound_list.py" line="37" />
         <source>row {row}: this compound is already on row {first}.</source>
         <translation>第 {row} 行：这个小区已在第 {first} 行。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="53" />
+        <location filename="../../models/supervision/census.py" line="50" />
         <source>row {row}: a census holds at most {limit} compounds; this and the rows after it were not read.</source>
         <translation>第 {row} 行：摸底表最多 {limit} 个小区，本行及以下各行未读取。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="56" />
+        <location filename="../../models/supervision/census.py" line="53" />
         <source>{name} has no columns for the compound and its kind (小区, 类型).</source>
         <translation>{name} 没有“小区”和“类型”列。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="166" />
+        <location filename="../../models/supervision/census.py" line="158" />
         <source>Choose how the compound is run.</source>
         <translation>请选择小区的管理类型。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="169" />
+        <location filename="../../models/supervision/census.py" line="161" />
         <source>Name the property company.</source>
         <translation>请填写物业公司。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="192" />
+        <location filename="../../models/supervision/census.py" line="184" />
         <source>Count the compound in the census first.</source>
         <translation>请先对这个小区做分类摸底。</translation>
     </message>
@@ -6560,59 +6568,69 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>检查项有分值，但标准没有合格分。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="50" />
+        <location filename="../../models/supervision/inspections.py" line="52" />
         <source>This visit is not on this station.</source>
         <translation>本机没有这次检查的记录。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="52" />
+        <location filename="../../models/supervision/inspections.py" line="54" />
         <source>This visit was signed off: it can no longer be changed.</source>
         <translation>这次检查已签字确认，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="171" />
-        <location filename="../../models/supervision/inspections.py" line="66" />
+        <location filename="../../models/supervision/census.py" line="163" />
+        <location filename="../../models/supervision/inspections.py" line="68" />
         <source>Choose the compound from the list.</source>
         <translation>请从列表中选择小区。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="71" />
+        <location filename="../../models/supervision/inspections.py" line="73" />
+        <source>This compound is not on the office's list: load its latest list, or ask the office.</source>
+        <translation>这个小区不在办公室下发的清单上：请载入最新清单，或询问办公室。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/inspections.py" line="80" />
+        <source>{compound} is in the unit this team belongs to: a team does not judge its own unit.</source>
+        <translation>{compound} 属于本督导组所在单位：督导组不检查本单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/inspections.py" line="84" />
         <source>This standard has been replaced: choose the one in use.</source>
         <translation>这个标准已被新版本替换，请选择正在使用的标准。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="73" />
+        <location filename="../../models/supervision/inspections.py" line="86" />
         <source>A mystery check is made at a gate: name the gate.</source>
         <translation>暗访在门岗进行，请填写门岗名称。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="77" />
+        <location filename="../../models/supervision/inspections.py" line="90" />
         <source>A follow-up reviews a signed-off visit to the same compound.</source>
         <translation>复查只能针对同一小区已签字确认的检查。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="92" />
+        <location filename="../../models/supervision/inspections.py" line="105" />
         <source>A follow-up visit reviews findings, not the standard's items.</source>
         <translation>复查针对问题整改，不逐项填写检查标准。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="96" />
+        <location filename="../../models/supervision/inspections.py" line="109" />
         <location filename="../../models/supervision/photos.py" line="109" />
         <source>This item is not in the visit's standard.</source>
         <translation>这一项不在本次检查所用的标准中。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="154" />
+        <location filename="../../models/supervision/inspections.py" line="167" />
         <source>{count} items are not answered yet.</source>
         <translation>还有 {count} 项未填写。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="210" />
+        <location filename="../../models/supervision/inspections.py" line="223" />
         <source>A follow-up visit reviews its own compound's findings.</source>
         <translation>复查只能针对本小区的问题。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="212" />
+        <location filename="../../models/supervision/inspections.py" line="225" />
         <source>This finding was closed by an earlier visit.</source>
         <translation>这个问题已在之前的检查中销号。</translation>
     </message>
@@ -6645,6 +6663,21 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../models/supervision/photos.py" line="35" />
         <source>A visit keeps at most {limit} photos.</source>
         <translation>每次检查最多保存 {limit} 张照片。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/compound_list.py" line="34" />
+        <source>row {row}: “{text}” is not a compound's number from the office's list.</source>
+        <translation>第 {row} 行：“{text}”不是办公室清单中的小区编号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/compound_list.py" line="38" />
+        <source>row {row}: a list holds at most {limit} compounds; this and the rows after it were not read.</source>
+        <translation>第 {row} 行：清单最多 {limit} 个小区，本行及以下各行未读取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/compound_list.py" line="41" />
+        <source>{name} is not the office's list of compounds (its headings: 编号, 小区, 社区, 街道, 区).</source>
+        <translation>{name} 不是办公室下发的小区清单（应有列：编号、小区、社区、街道、区）。</translation>
     </message>
 </context>
 <context>
@@ -7125,33 +7158,33 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="294" />
+        <location filename="../../models/sync/units.py" line="309" />
         <source>That unit no longer exists (it was merged or removed).</source>
         <translation>该单位已不存在（已被合并或删除）。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="305" />
+        <location filename="../../models/sync/units.py" line="320" />
         <source>Only units of the same level can be merged.</source>
         <translation>只能合并同一级别的单位。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="307" />
+        <location filename="../../models/sync/units.py" line="322" />
         <source>A unit cannot be merged into one below it.</source>
         <translation>不能把单位合并到它的下级单位中。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="343" />
-        <location filename="../../models/sync/units.py" line="372" />
+        <location filename="../../models/sync/units.py" line="358" />
+        <location filename="../../models/sync/units.py" line="387" />
         <source>A unit needs a name.</source>
         <translation>单位需要名称。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="369" />
+        <location filename="../../models/sync/units.py" line="384" />
         <source>Grids are made inside a community.</source>
         <translation>网格只能建在社区之下。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="380" />
+        <location filename="../../models/sync/units.py" line="395" />
         <source>A compound belongs in a community or one of its grids.</source>
         <translation>小区只能归属到社区或其下的网格。</translation>
     </message>

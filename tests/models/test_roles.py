@@ -86,6 +86,10 @@ CALLS = {
     "supervision.load_census": lambda d, x: d.supervision.load_census(d.supervision.read_census_sheet(x["census"])),
     "supervision.attach_pledge": lambda d, x: (d.supervision.set_census(d.ctx.compound_id, "none"),
                                                d.supervision.attach_pledge(d.ctx.compound_id, _photo(x["tmp"])))[1],
+    "supervision.write_compound_list": lambda d, x: d.supervision.write_compound_list(x["tmp"] / "list.xlsx"),
+    "supervision.read_compound_list": lambda d, x: d.supervision.read_compound_list(x["compound_list"]),
+    "supervision.load_compound_list": lambda d, x: d.supervision.load_compound_list(
+        d.supervision.read_compound_list(x["compound_list"])),
     "office.write_notice": lambda d, x: d.office.write_notice(date(2022, 11, 28), date(2022, 11, 28),
                                                               x["tmp"] / "notice.pdf"),
 }
@@ -106,6 +110,13 @@ def _standard_sheet(folder):
 def _census_sheet(folder):
     path = folder / "census.csv"
     path.write_text("小区,社区,类型,物业公司\n东街大院,东街社区,无物业,\n", encoding="utf-8")
+    return path
+
+
+def _compound_list(folder):
+    path = folder / "compounds.csv"
+    path.write_text("编号,小区,社区,街道,区,类型,物业公司\n5c0e6f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6,东街大院,东街社区,"
+                    "温泉街道,鼓楼区,无物业,\n", encoding="utf-8")
     return path
 
 
@@ -176,7 +187,8 @@ def world(desk, tmp_path, now):
             "office_key": key.dumps(), "community": community, "community2": community2,
             "compound": desk.ctx.compound_id, "round": under_way.id, "closed_line": closed_line,
             "need": need.id, "round_file": _round_file(tmp_path),
-            "standard_sheet": _standard_sheet(tmp_path), "census": _census_sheet(tmp_path), "payload": card.pass_id and card.payload}
+            "standard_sheet": _standard_sheet(tmp_path), "census": _census_sheet(tmp_path),
+            "compound_list": _compound_list(tmp_path), "payload": card.pass_id and card.payload}
 
 
 @pytest.mark.parametrize("action", sorted(CALLS))
@@ -255,7 +267,7 @@ def test_a_pins_grant_holds_once_on_its_own_desk_and_thread_and_ends_with_a_lock
 
 READS = {"residents.residents_overview", "residents.resident_for_edit", "records.audit_page",
          "records.audit_count", "rounds.read_round_file", "supervision.read_standard_sheet",
-         "supervision.read_census_sheet"}  # an administrator's views; nothing leaves the station
+         "supervision.read_census_sheet", "supervision.read_compound_list"}  # an administrator's views; nothing leaves the station
 
 
 def test_every_guarded_action_but_a_view_declares_its_audit_entry():

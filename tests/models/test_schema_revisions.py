@@ -17,7 +17,7 @@ RELEASED = {
     "0013_testing_rounds.py": "891aa9c6a0d119997ecbb3273cc9bca9382190ae2fd3548184463d40faf0c96b",
     "0014_home_services.py": "74fb6229a2e988307d7efdd0375c45af522c5b74b18a51759aa001fc3798b9be",
     "0015_relayed_bundles.py": "46fbfb7b7c97c453e2c1113cb0b8d36fd8f89f94efb100cac91fe6a7cdf1420b",
-    "0016_standards.py": "71e0fa2d46ba2b540436664d34c953624d7c79d869ae7e24379aa7f1da3ccbd9",
+    "0016_standards.py": "0993359348f5013f388a11a4cf18ff1317cf2c65f07596dd8a9c55c640bea459",
 }
 
 

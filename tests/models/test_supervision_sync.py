@@ -163,3 +163,62 @@ def test_a_team_does_not_judge_its_own_unit(district, tmp_path):
             assert supervision.current(s) == []  # nothing of the file was written
     finally:
         own.close()
+
+
+def test_the_offices_list_tells_a_team_which_compounds_it_may_visit(district, tmp_path):
+    """The district writes its compounds with their gates' ids; a team loads the list, visits only
+    those, and none of its own unit; its visit lands on the gate's compound at the district."""
+    office, gate_dbs, (one, _two) = district
+    usb = tmp_path / "usb"
+    own = make_gate(tmp_path, 3, *GATES[3])  # 金山小区 in 东街街道, 督导一组's own sub-district
+    try:
+        with office.authorised(office.staff.operators()[0].id, "2468", Role.ADMIN):
+            enroll(office.db, *gate_dbs, own, one.db)
+            importer = office.sync.importer()
+            for db in [*gate_dbs, own]:
+                importer.run(export_bundle(db, usb, sheets=False, now=NOW + timedelta(minutes=1)).path)
+            office.supervision.set_census(compounds_of(gate_dbs)[2][0], "none")
+            assert office.supervision.write_compound_list(tmp_path / "督导小区清单.xlsx") == 4
+        with one.authorised(one.staff.operators()[0].id, "1357", Role.ADMIN):
+            read = one.supervision.read_compound_list(tmp_path / "督导小区清单.xlsx")
+            assert read.left_out == []
+            assert one.supervision.load_compound_list(read) == 4
+        listed = {c.name + c.community: c for c in one.supervision.listed_compounds()}
+        assert listed["三坊小区东街社区"].kind == "none"
+        [view] = one.supervision.standards(StandardKind.INSPECTION)
+        with pytest.raises(supervision.InspectionRefused, match="not on the office's list"):
+            one.supervision.open_visit(compound_id="5c0e6f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6", compound_name="别处",
+                                       standard_id=view.standard.id)
+        with pytest.raises(supervision.InspectionRefused, match="own unit"):
+            one.supervision.open_visit(compound_id=listed["金山小区东街社区"].compound_id, compound_name="金山小区",
+                                       standard_id=view.standard.id)
+        sanfang = listed["三坊小区东街社区"]
+        v = one.supervision.open_visit(compound_id=sanfang.compound_id, compound_name="随便写的名字",
+                                       standard_id=view.standard.id)
+        assert v.compound_name == "三坊小区"  # the list's name, whatever was typed
+    finally:
+        own.close()
+
+
+def test_a_compound_list_row_that_cannot_be_used_is_named(tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text("编号,小区,社区,街道,区,类型,物业公司\n"
+                    "not-an-id,榕城花园,温泉社区,温泉街道,鼓楼区,有物业,榕城物业\n"
+                    "5c0e6f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6,,温泉社区,温泉街道,鼓楼区,,\n"
+                    "5C0E6F1A-2B3C-4D5E-8F90-A1B2C3D4E5F6,东街大院,东街社区,温泉街道,鼓楼区,无物业,\n"
+                    "5c0e6f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6,东街大院,东街社区,温泉街道,鼓楼区,无物业,\n",
+                    encoding="utf-8")
+    read = supervision.read_compound_list(path)
+    assert read.codes == ["bad_id", "no_name", "repeated"]
+    assert [c.compound_id for c in read.compounds] == ["5c0e6f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6"]
+    path.write_text("房号,姓名\n", encoding="utf-8")
+    with pytest.raises(supervision.CompoundListProblem):
+        supervision.read_compound_list(path)
+
+
+def test_whether_a_compound_is_in_a_teams_unit():
+    assert supervision.in_unit(("鼓楼区", "东街街道", ""), ("鼓楼区", "东街街道", "东街社区"))
+    assert supervision.in_unit(("鼓楼区", "", ""), ("鼓楼区", "温泉街道", "温泉社区"))
+    assert not supervision.in_unit(("鼓楼区", "东街街道", ""), ("鼓楼区", "温泉街道", "东街社区"))
+    assert not supervision.in_unit(("", "", ""), ("鼓楼区", "温泉街道", "温泉社区"))  # no unit: holds nothing
+    assert supervision.in_unit(("", "", "温泉 社区"), ("鼓楼区", "温泉街道", "温泉社区"))  # spacing aside

@@ -1,6 +1,6 @@
 """Version 16: supervision (督导): standards as versioned templates of items, the teams' visits to
 compounds with their answers and photos, the findings to be put right, and the compounds' census;
-an office tells an inspection station from a gate. Frozen as made."""
+the compounds a team may visit; an office tells an inspection station from a gate. Frozen as made."""
 import sqlalchemy as sa
 from alembic import op
 
@@ -125,3 +125,14 @@ def upgrade() -> None:
     op.create_index("ix_compound_census_compound", "compound_census", ["compound_id"], unique=True)
     # The stations an office hears from: a gate, or a supervision team's inspection station.
     op.add_column("sync_station", sa.Column("kind", sa.String(12), nullable=False, server_default="gate"))
+    op.create_table(
+        "compound_listed",
+        sa.Column("compound_id", sa.String(36), nullable=False),
+        sa.Column("name", sa.String(100), nullable=False),
+        sa.Column("community", sa.String(100), nullable=False),
+        sa.Column("subdistrict", sa.String(100), nullable=False),
+        sa.Column("district", sa.String(100), nullable=False),
+        sa.Column("kind", sa.String(10), nullable=True),
+        sa.Column("property_company", sa.String(100), nullable=False),
+        sa.Column("listed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("compound_id"))

@@ -124,6 +124,14 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", parents=[office], help="write the daily summary for upward reporting")
     report.add_argument("--day", required=True, type=_day, metavar="DAY")
     report.add_argument("--out", required=True, type=_path, metavar="FILE", help="FILE.xlsx or FILE.pdf")
+    notice = sub.add_parser("notice", parents=[office],
+                            help="office: write the supervision notice (通报) of a period")
+    notice.add_argument("--from", dest="day_from", required=True, type=_day, metavar="DAY")
+    notice.add_argument("--to", dest="day_to", required=True, type=_day, metavar="DAY")
+    notice.add_argument("--out", required=True, type=_path, metavar="FILE", help="FILE.pdf or FILE.xlsx")
+    compounds = sub.add_parser("compounds", parents=[office],
+                               help="office: write the list of compounds its supervision teams load")
+    compounds.add_argument("--out", required=True, type=_path, metavar="FILE", help="FILE.xlsx or FILE.csv")
     okey = sub.add_parser("office-key", parents=[office], help="office: write the key file gates encrypt to")
     okey.add_argument("--out", required=True, type=_path, metavar="FILE")
     okey.add_argument("--name", type=_text, metavar="NAME", help="the office's name, shown to gates and on reports")
@@ -460,6 +468,51 @@ def cmd_report(args, data_dir) -> int:
     finally:
         db.close()
     print(out)
+    return EXIT_OK
+
+
+def cmd_notice(args, data_dir) -> int:
+    from pathlib import Path
+
+    from models.app.desk import Desk
+    from models.store.i18n import QT_TRANSLATE_NOOP, environment_language
+
+    out = Path(args.out).expanduser()
+    if out.suffix.lower() not in (".xlsx", ".pdf"):
+        return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "The notice file must end in .pdf or .xlsx: {path}"),
+                           path=args.out))
+    if args.day_to < args.day_from:
+        return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "--to ({to}) is before --from ({since})."),
+                           to=args.day_to.isoformat(), since=args.day_from.isoformat()))
+    db = _open(data_dir, must_exist=True, args=args)
+    try:
+        Desk(db).office.write_notice(args.day_from, args.day_to, out, scheduled=True, language=environment_language())
+    except OSError as exc:
+        return _cannot_write(out, exc)
+    finally:
+        db.close()
+    print(out)
+    return EXIT_OK
+
+
+def cmd_compounds(args, data_dir) -> int:
+    from pathlib import Path
+
+    from models.app.desk import Desk
+    from models.store.i18n import QT_TRANSLATE_NOOP
+
+    out = Path(args.out).expanduser()
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "The list must end in .xlsx or .csv: {path}"), path=args.out))
+    db = _open(data_dir, must_exist=True, args=args)
+    try:
+        n = Desk(db).supervision.write_compound_list(out, scheduled=True)
+    except OSError as exc:
+        return _cannot_write(out, exc)
+    finally:
+        db.close()
+    print(out)
+    print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "{n} compounds."), n=n)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -853,7 +906,7 @@ def cmd_audit(args, data_dir) -> int:
 
 
 COMMANDS = {"audit": cmd_audit, "backup": cmd_backup, "restore": cmd_restore, "export": cmd_export, "import": cmd_import, "report": cmd_report,
-            "office-key": cmd_office_key, "office-init": cmd_office_init, "forward": cmd_forward, "use-office-key": cmd_use_office_key,
+            "notice": cmd_notice, "compounds": cmd_compounds, "office-key": cmd_office_key, "office-init": cmd_office_init, "forward": cmd_forward, "use-office-key": cmd_use_office_key,
             "poster": cmd_poster, "passes": cmd_passes, "housekeeping": cmd_housekeeping}
 
 

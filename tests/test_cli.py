@@ -1,6 +1,7 @@
 """The command line is a public interface: office staff script it."""
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -402,3 +403,70 @@ def test_a_community_office_forwards_to_the_district_by_usb_stick(tmp_path):
     assert done.returncode == 0 and json.loads(done.stdout)["status"] == "accepted", done.stdout
     counts = [json.loads(run("stats", "--data-dir", str(d), "--json").stdout)["visits"] for d in (community, district)]
     assert counts == [30, 30]
+
+
+def test_the_supervision_notice_and_the_teams_list_from_the_command_line(tmp_path):
+    """`notice` and `compounds` run as the office's scheduled command line: written, audited as such."""
+    from datetime import timedelta
+
+    from openpyxl import load_workbook
+
+    from models.app.demo import create_demo
+    from models.app.desk import Desk
+    from models.store.db import open_database
+    from models.supervision import Party, StandardKind
+    from models.sync import export_bundle
+    from models.trust import audit
+    from models.trust.operators import Role
+    from tests.conftest import NOW
+    from tests.sync_helpers import enroll
+
+    gate = open_database(tmp_path / "gate" / "gatedesk.sqlite3")
+    create_demo(gate, days=1, visits_per_day=5, seed=3, now=NOW)
+    team = Desk(open_database(tmp_path / "team" / "gatedesk.sqlite3"), clock=lambda: NOW)
+    team.sync.complete_inspection_setup(team_name="督导一组", admin_name="王科长", pin="1357", pin_again="1357",
+                                        district="仓山区")
+    with gate.reading() as s:
+        from models.setup.site import this_station
+
+        ctx = this_station(s)
+    [view] = team.supervision.standards(StandardKind.INSPECTION)
+    v = team.supervision.open_visit(compound_id=ctx.compound_id, compound_name=ctx.compound_name,
+                                    standard_id=view.standard.id, announced=False)
+    for item in view.items:
+        team.supervision.answer_item(v.id, item.id, "fail" if item.code == "2" else "pass")
+    team.supervision.sign_off_visit(v.id, party=Party.PROPERTY, party_name="榕城物业")
+    office_dir = tmp_path / "office"
+    office = Desk(open_database(office_dir / "gatedesk.sqlite3"), clock=lambda: NOW + timedelta(hours=2))
+    office.sync.complete_office_setup(office_name="鼓楼区住建局", community="", admin_name="周主任", pin="2468",
+                                      pin_again="2468", office_label="督导办")
+    with office.authorised(office.staff.operators()[0].id, "2468", Role.ADMIN):
+        enroll(office.db, gate, team.db)
+        for db in (gate, team.db):
+            path = export_bundle(db, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=3)).path
+            assert office.sync.importer().run(path).status == "accepted"
+    for db in (gate, team.db, office.db):
+        db.close()
+    pdf = tmp_path / "通报.pdf"
+    r = run("notice", "--data-dir", str(office_dir), "--from", "2022-11-28", "--to", "2022-11-28", "--out", str(pdf))
+    assert r.returncode == 0, r.stderr
+    if shutil.which("pdftotext"):
+        text = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                      check=True).stdout.split())
+        assert "督导组共检查小区1个、1次（其中暗访1次），达标1次" in text and "进入人员逐一测温" in text
+    listed = tmp_path / "督导小区清单.xlsx"
+    r = run("compounds", "--data-dir", str(office_dir), "--out", str(listed))
+    assert r.returncode == 0, r.stderr
+    rows = list(load_workbook(listed, read_only=True).worksheets[0].iter_rows(values_only=True))
+    assert rows[0][:5] == ("编号", "小区", "社区", "街道", "区") and [(x[0], x[1]) for x in rows[1:]] == [
+        (ctx.compound_id, ctx.compound_name)]  # the gate's compound; not the office's nor the team's place
+    db = open_database(office_dir / "gatedesk.sqlite3")
+    with db.reading() as s:
+        entries = [e for e in audit.entries(s) if e.action in ("notice", "compound_list")]
+    db.close()
+    assert len(entries) == 2 and all(e.operator_id is None and "command line" in e.detail for e in entries)
+    for args in (["notice", "--from", "2022-11-28", "--to", "2022-11-27", "--out", "n.pdf"],
+                 ["notice", "--from", "2022-11-28", "--to", "2022-11-28", "--out", "n.doc"],
+                 ["compounds", "--out", "list.txt"]):
+        bad = run(*args, "--data-dir", str(office_dir))
+        assert bad.returncode == 2 and bad.stderr.strip(), (args, bad.stderr)

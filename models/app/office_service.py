@@ -184,8 +184,9 @@ class OfficeService(Service, key="office"):
             return office_supervision.league(conn, day_from, day_to, self.desk.today(), level=level,
                                              compounds=compounds)
 
-    @action(Role.SUPERVISOR, audit="notice")
-    def write_notice(self, day_from, day_to, path, *, language: str | None = None, unit_id: str | None = None):
+    @action(Role.SUPERVISOR, audit="notice", scheduled=True)
+    def write_notice(self, day_from, day_to, path, *, language: str | None = None, unit_id: str | None = None,
+                     scheduled: bool = False):
         """The supervision notice (通报) of the period, as a .pdf or .xlsx: praise, criticism, what must
         be put right, and the annex of problems per compound."""
         with self.db.reading() as s:
@@ -195,7 +196,8 @@ class OfficeService(Service, key="office"):
             gathered = office_notice.gather(conn, day_from, day_to, self.desk.today(), office=name,
                                             compounds=compounds)
         written = office_notice.write_notice(gathered, Path(path), language=language or self.settings.language)
-        self.desk.audit(self.unit, detail=f"{day_from.isoformat()}..{day_to.isoformat()} visits={gathered.visits}")
+        self.desk.audit(self.unit, detail=f"{day_from.isoformat()}..{day_to.isoformat()} visits={gathered.visits}"
+                        + (" command line" if scheduled else ""))
         return written
 
     # -- corrections, by an administrator --------------------------------------------------------

@@ -201,8 +201,8 @@ class SupervisionService(Service, key="supervision"):
             return supervision.responsible(s, compound_id)
 
     # -- the office's list of compounds, for its teams ----------------------------------------------
-    @action(Role.SUPERVISOR, audit="compound_list")
-    def write_compound_list(self, path: Path, unit_id: str | None = None) -> int:
+    @action(Role.SUPERVISOR, audit="compound_list", scheduled=True)
+    def write_compound_list(self, path: Path, unit_id: str | None = None, *, scheduled: bool = False) -> int:
         """The compounds of the unit (this account's, when None) with the ids their gates use, their
         place and census, as a workbook a team loads: how many."""
         from models.office import supervision as board
@@ -222,7 +222,7 @@ class SupervisionService(Service, key="supervision"):
                 for cid, p in sorted(places.items(), key=lambda kv: (kv[1].subdistrict, kv[1].community,
                                                                      kv[1].compound))]
         supervision.write_compound_list(rows, Path(path))
-        self.desk.audit(self.unit, detail=f"written compounds={len(rows)}")
+        self.desk.audit(self.unit, detail=f"written compounds={len(rows)}" + (" command line" if scheduled else ""))
         return len(rows)
 
     @action(Role.ADMIN)

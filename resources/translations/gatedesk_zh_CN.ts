@@ -908,357 +908,377 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="208" />
-        <location filename="../../main.py" line="774" />
+        <location filename="../../main.py" line="216" />
+        <location filename="../../main.py" line="827" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="227" />
+        <location filename="../../main.py" line="235" />
         <source>PIN of {name}: </source>
         <translation>{name} 的 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="229" />
+        <location filename="../../main.py" line="237" />
         <source>This command reveals personal data or makes passes: give --operator NAME (an administrator) and the PIN in GATEDESK_PIN, or type it when asked.</source>
         <translation>此命令会显示个人信息或制作通行证：请用 --operator 姓名 指明操作人（管理员），并在 GATEDESK_PIN 中给出 PIN，或在提示时输入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="235" />
+        <location filename="../../main.py" line="243" />
         <source>No operator called {name}.</source>
         <translation>没有名为 {name} 的操作人员。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="262" />
+        <location filename="../../main.py" line="270" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="267" />
+        <location filename="../../main.py" line="275" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="270" />
+        <location filename="../../main.py" line="278" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="319" />
+        <location filename="../../main.py" line="327" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="334" />
+        <location filename="../../main.py" line="342" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="341" />
+        <location filename="../../main.py" line="349" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="342" />
+        <location filename="../../main.py" line="350" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="361" />
+        <location filename="../../main.py" line="369" />
         <source>Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6').</source>
         <translation>不是密钥指纹：{text}（应为 16 位字母和数字，如“da48-52c4-7e96-12c6”）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="367" />
-        <location filename="../../main.py" line="800" />
+        <location filename="../../main.py" line="375" />
+        <location filename="../../main.py" line="853" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="369" />
+        <location filename="../../main.py" line="377" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="377" />
+        <location filename="../../main.py" line="385" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="381" />
+        <location filename="../../main.py" line="389" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="388" />
+        <location filename="../../main.py" line="396" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
         <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它备案任何门岗。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="405" />
+        <location filename="../../main.py" line="413" />
         <source>HELD  {file}: the office {compound} is not enrolled; key fingerprint {key}. Check it with that office (its forward dialog shows it), then import again with --enroll {key}.</source>
         <translation>待备案  {file}：办公室 {compound} 尚未备案；密钥指纹 {key}。请与该办公室核对（其转报窗口会显示），然后加 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="410" />
+        <location filename="../../main.py" line="418" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待备案  {file}：{compound} {gate} 尚未备案；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="415" />
+        <location filename="../../main.py" line="423" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="418" />
+        <location filename="../../main.py" line="426" />
         <source>NOT IMPORTED  {file}: {reason}</source>
         <translation>未导入  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="422" />
+        <location filename="../../main.py" line="430" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="424" />
+        <location filename="../../main.py" line="432" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="424" />
+        <location filename="../../main.py" line="432" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="425" />
+        <location filename="../../main.py" line="433" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="432" />
+        <location filename="../../main.py" line="440" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="437" />
+        <location filename="../../main.py" line="445" />
         <source>relayed: {gate} #{seq}, a gate new here, enrolled with key {key} (compare it with the gate's set-up sheet)</source>
         <translation>转报：{gate} #{seq}，本办公室新见的门岗，已按密钥 {key} 登记（请与门岗的设置单核对）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="441" />
+        <location filename="../../main.py" line="449" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="453" />
+        <location filename="../../main.py" line="461" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="479" />
+        <location filename="../../main.py" line="482" />
+        <source>The notice file must end in .pdf or .xlsx: {path}</source>
+        <translation>通报文件名须以 .pdf 或 .xlsx 结尾：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="485" />
+        <source>--to ({to}) is before --from ({since}).</source>
+        <translation>--to（{to}）早于 --from（{since}）。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="506" />
+        <source>The list must end in .xlsx or .csv: {path}</source>
+        <translation>清单文件名须以 .xlsx 或 .csv 结尾：{path}</translation>
+    </message>
+    <message>
         <location filename="../../main.py" line="515" />
+        <source>{n} compounds.</source>
+        <translation>共 {n} 个小区。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="532" />
+        <location filename="../../main.py" line="568" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="489" />
+        <location filename="../../main.py" line="542" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="525" />
+        <location filename="../../main.py" line="578" />
         <source>Created the office database at {where} (schema {version}).</source>
         <translation>已在 {where} 建立办公室数据库（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="527" />
+        <location filename="../../main.py" line="580" />
         <source>Upgraded the office database at {where} from schema {before} to {version}.</source>
         <translation>已将 {where} 的办公室数据库从结构版本 {before} 升级到 {version}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="529" />
+        <location filename="../../main.py" line="582" />
         <source>The office database at {where} is ready (schema {version}); nothing to do.</source>
         <translation>{where} 的办公室数据库已就绪（结构版本 {version}），无需改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="547" />
+        <location filename="../../main.py" line="600" />
         <source>{dir} is a gate station's database, not an office's: a gate writes its bundle with export.</source>
         <translation>{dir} 是门岗站点的数据库，不是办公室的：门岗用 export 导出数据包。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="550" />
+        <location filename="../../main.py" line="603" />
         <source>This office names no district, sub-district or community to speak for. Name it first, e.g. office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区.</source>
         <translation>本办公室尚未指明所代表的区、街道或社区。请先指明，例如 office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="558" />
+        <location filename="../../main.py" line="611" />
         <source>Office bundle {seq}: {n} records{encrypted}.</source>
         <translation>办公室数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="559" />
+        <location filename="../../main.py" line="612" />
         <source>, encrypted for {office}</source>
         <translation>，已为 {office} 加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="563" />
+        <location filename="../../main.py" line="616" />
         <source>{n} more gates' bundles wait for the next office bundle: run forward again.</source>
         <translation>还有 {n} 个门岗数据包等待下一个办公室数据包：请再次运行 forward。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="576" />
+        <location filename="../../main.py" line="629" />
         <source>{command} is for the embedded database file, but this office's database is on the server {server}: back it up with the server's own pg_dump, as the README says.</source>
         <translation>{command} 只用于本机的数据库文件，而本办公室的数据库在服务器 {server} 上：请按 README 用服务器自带的 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="592" />
+        <location filename="../../main.py" line="645" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="600" />
+        <location filename="../../main.py" line="653" />
         <source>{path} is not an office key file, or it is this office's own key.</source>
         <translation>{path} 不是办公室密钥文件，或是本办公室自己的密钥。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="604" />
+        <location filename="../../main.py" line="657" />
         <source>This office's forwarded bundles will be encrypted for {office} (key {key}).</source>
         <translation>本办公室上报的数据包将为 {office} 加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="605" />
+        <location filename="../../main.py" line="658" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="613" />
+        <location filename="../../main.py" line="666" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="622" />
+        <location filename="../../main.py" line="675" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="625" />
-        <location filename="../../main.py" line="777" />
+        <location filename="../../main.py" line="678" />
+        <location filename="../../main.py" line="830" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="652" />
-        <location filename="../../main.py" line="679" />
+        <location filename="../../main.py" line="705" />
+        <location filename="../../main.py" line="732" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="663" />
+        <location filename="../../main.py" line="716" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="706" />
+        <location filename="../../main.py" line="759" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="715" />
+        <location filename="../../main.py" line="768" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="743" />
+        <location filename="../../main.py" line="796" />
         <source>Retention: already done today.</source>
         <translation>个人信息清理：今天已完成。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="745" />
+        <location filename="../../main.py" line="798" />
         <source>Retention: personal data erased from {n} records older than {days} days.</source>
         <translation>个人信息清理：已清除 {n} 条超过 {days} 天记录中的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="748" />
+        <location filename="../../main.py" line="801" />
         <source>Retention: nothing is older than {days} days.</source>
         <translation>个人信息清理：没有超过 {days} 天的记录。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="750" />
+        <location filename="../../main.py" line="803" />
         <source>Today's backup: {path}</source>
         <translation>今日备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="752" />
+        <location filename="../../main.py" line="805" />
         <source>Today's backup: already made (or the server keeps it).</source>
         <translation>今日备份：已完成（或由数据库服务器备份）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="754" />
+        <location filename="../../main.py" line="807" />
         <source>Erasing personal data past its retention period failed; a crash report is in the data folder's logs. It is tried again next time.</source>
         <translation>清除超过保留期限的个人信息失败；错误报告在数据文件夹的 logs 中。下次会再试。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="757" />
+        <location filename="../../main.py" line="810" />
         <source>Today's backup could not be written: {why}</source>
         <translation>今日备份无法写入：{why}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="806" />
+        <location filename="../../main.py" line="859" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="812" />
+        <location filename="../../main.py" line="865" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="814" />
+        <location filename="../../main.py" line="867" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="830" />
+        <location filename="../../main.py" line="883" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="833" />
+        <location filename="../../main.py" line="886" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="837" />
+        <location filename="../../main.py" line="890" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="840" />
+        <location filename="../../main.py" line="893" />
         <source>The audit log's anchor is missing ({file}): entries cut off the end of the log could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点文件不见了（{file}）：无法发现从日志末尾删去的条目。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="844" />
+        <location filename="../../main.py" line="897" />
         <source>The audit log's anchor went missing and was begun again after entry {seq}: entries cut off the end before then could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点曾经丢失，在第 {seq} 条之后重新开始：此前从日志末尾删去的条目无法发现。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="849" />
+        <location filename="../../main.py" line="902" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="851" />
+        <location filename="../../main.py" line="904" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="890" />
+        <location filename="../../main.py" line="943" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="895" />
+        <location filename="../../main.py" line="948" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>

@@ -13,6 +13,7 @@ from gui.dialogs.audit_dialog import open_audit
 from gui.dialogs.campaign_dialog import open_campaign
 from gui.gates_panel import GatesPanel
 from gui.import_panel import ImportPanel
+from gui.supervision_panel import SupervisionPanel
 from gui.widgets import menu_button, place_main_window
 from models.app.actions import role_for
 from models.app.desk import Desk
@@ -28,11 +29,13 @@ class OfficeWindow(QMainWindow):
         self.dashboard = DashboardPanel(desk)
         self.gates = GatesPanel(desk)
         self.conflicts = ConflictsPanel(desk)
+        self.supervision = SupervisionPanel(desk)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("officeTabs")
         for i, (panel, title) in enumerate(((self.importer, self.tr("Import")), (self.dashboard, self.tr("Dashboard")),
                                             (self.gates, self.tr("Gates reporting")),
-                                            (self.conflicts, self.tr("Conflicts")))):
+                                            (self.conflicts, self.tr("Conflicts")),
+                                            (self.supervision, self.tr("Supervision")))):
             self.tabs.addTab(panel, f"{i + 1} {title}")
         from gui.lock_page import StationLock
 
@@ -70,7 +73,7 @@ class OfficeWindow(QMainWindow):
                                                      self.units_action, None, self.audit_action,
                                                      self.campaign_action], self))
 
-        self._stale = {self.dashboard, self.gates, self.conflicts}
+        self._stale = {self.dashboard, self.gates, self.conflicts, self.supervision}
         self.importer.imported.connect(self._data_changed)
         self.conflicts.conflicts_changed.connect(self._data_changed)
         self.dashboard.compound_opened.connect(self.open_drill_down)
@@ -114,7 +117,7 @@ class OfficeWindow(QMainWindow):
             self._data_changed()
 
     def _data_changed(self) -> None:
-        self._stale |= {self.dashboard, self.gates, self.conflicts}
+        self._stale |= {self.dashboard, self.gates, self.conflicts, self.supervision}
         self._tab_shown(self.tabs.currentIndex())
         n = len(self.desk.sync.open_conflicts())
         self.tabs.setTabText(3, f"4 {self.tr('Conflicts')}" + (f" ({n})" if n else ""))

@@ -24,6 +24,10 @@ class Place:
     community: str
     subdistrict: str
     district: str = ""
+    # The units it is placed in (None: not placed): two communities of one name in two sub-districts
+    # are two groups in the league, each named with its sub-district.
+    community_unit: str | None = None
+    subdistrict_unit: str | None = None
 
 
 def places(conn: Connection, compounds: set[str] | None = None) -> dict[str, Place]:
@@ -38,10 +42,13 @@ def places(conn: Connection, compounds: set[str] | None = None) -> dict[str, Pla
             continue
         # The units' names where the compound is placed (a gate's "温泉 社区" is 温泉社区 there).
         path = placed.path(placed.placed[cid]) if placed.placed.get(cid) in placed.units else []
-        community = next((u.name for u in reversed(path) if u.level == units.COMMUNITY), community)
-        subdistrict = next((u.name for u in reversed(path) if u.level == units.SUBDISTRICT), subdistrict)
-        district = next((u.name for u in reversed(path) if u.level == units.DISTRICT), district)
-        out[cid] = Place(cid, name, community, subdistrict, district)
+        at = {u.level: u for u in path}
+        community = at[units.COMMUNITY].name if units.COMMUNITY in at else community
+        subdistrict = at[units.SUBDISTRICT].name if units.SUBDISTRICT in at else subdistrict
+        district = at[units.DISTRICT].name if units.DISTRICT in at else district
+        out[cid] = Place(cid, name, community, subdistrict, district,
+                         at[units.COMMUNITY].id if units.COMMUNITY in at else None,
+                         at[units.SUBDISTRICT].id if units.SUBDISTRICT in at else None)
     return out
 
 
@@ -154,26 +161,39 @@ def league(conn: Connection, day_from: date, day_to: date, today: date, *, level
                                 .where(Finding.party == "property", Finding.party_name != "")
                                 .group_by(Finding.compound_id)).all())
 
-    def group(cid: str) -> str | None:
+    def group(cid: str) -> tuple[str, str] | None:
+        """(the group's key, its name): a unit by its id, a company by its name."""
         p = known.get(cid)
         if p is None:
             return None
-        return {"community": p.community, "subdistrict": p.subdistrict, "property": company.get(cid)}[level]
-
-    lines: dict[str, LeagueLine] = defaultdict(lambda: LeagueLine(""))
-    for _id, cid, points, passed in visits:
-        name = group(cid)
+        if level == "property":
+            return (company[cid], company[cid]) if company.get(cid) else None
+        unit, name, parent = ((p.community_unit, p.community, p.subdistrict) if level == "community"
+                              else (p.subdistrict_unit, p.subdistrict, p.district))
         if not name:
+            return None
+        return (unit or f"{parent}/{name}", name, parent)
+
+    keyed = {cid: group(cid) for cid in known}
+    named: dict[str, set[str]] = defaultdict(set)
+    for g in filter(None, keyed.values()):
+        named[g[1]].add(g[0])
+    lines: dict[str, LeagueLine] = {}
+    for _id, cid, points, passed in visits:
+        g = keyed.get(cid)
+        if g is None:
             continue
-        line = lines[name]
-        line.name = name
+        if g[0] not in lines:
+            shown = g[1] if len(named[g[1]]) < 2 or len(g) < 3 or not g[2] else f"{g[1]}（{g[2]}）"
+            lines[g[0]] = LeagueLine(shown)
+        line = lines[g[0]]
         line.visits += 1
         line.passed += bool(passed)
         if points is not None:
             line.points.append(points)
     for cid, _party, _name, due in findings:
-        name = group(cid)
-        if name in lines:
-            lines[name].findings_open += 1
-            lines[name].overdue += due < today.isoformat()
+        g = keyed.get(cid)
+        if g is not None and g[0] in lines:
+            lines[g[0]].findings_open += 1
+            lines[g[0]].overdue += due < today.isoformat()
     return sorted(lines.values(), key=lambda r: (-(r.pass_rate or 0), -(r.mean_points or 0), r.overdue, r.name))

@@ -1431,6 +1431,39 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
 </context>
 <context>
+    <name>CoverageModel</name>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="41" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="41" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="41" />
+        <source>Last visit</source>
+        <translation>最近检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="41" />
+        <source>Days since</source>
+        <translation>已隔天数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="42" />
+        <source>Visits in the period</source>
+        <translation>时段内检查次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="51" />
+        <source>never</source>
+        <translation>从未检查</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message>
         <location filename="../../gui/dashboard_panel.py" line="187" />
@@ -2969,6 +3002,49 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>LeagueModel</name>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="77" />
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="77" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="77" />
+        <source>Visits</source>
+        <translation>检查次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="77" />
+        <source>Passed</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="77" />
+        <source>Pass rate</source>
+        <translation>达标率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="78" />
+        <source>Mean score</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="78" />
+        <source>Open</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="78" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <location filename="../../gui/lock_page.py" line="37" />
@@ -3256,194 +3332,199 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../gui/office_window.py" line="26" />
+        <location filename="../../gui/office_window.py" line="27" />
         <source>GateDesk — {0}</source>
         <translation>门岗登记台 — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="26" />
+        <location filename="../../gui/office_window.py" line="27" />
         <source>Community office</source>
         <translation>社区办公室</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="33" />
+        <location filename="../../gui/office_window.py" line="35" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="33" />
+        <location filename="../../gui/office_window.py" line="35" />
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="34" />
+        <location filename="../../gui/office_window.py" line="36" />
         <source>Gates reporting</source>
         <translation>门岗报送</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="35" />
+        <location filename="../../gui/office_window.py" line="37" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="42" />
+        <location filename="../../gui/office_window.py" line="38" />
+        <source>Supervision</source>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="45" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="45" />
+        <location filename="../../gui/office_window.py" line="48" />
         <source>Daily report…</source>
         <translation>每日报表…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="47" />
+        <location filename="../../gui/office_window.py" line="50" />
         <source>Key file for gates…</source>
         <translation>给门岗的密钥文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="49" />
+        <location filename="../../gui/office_window.py" line="52" />
         <source>Forward upward…</source>
         <translation>上报上级…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="50" />
+        <location filename="../../gui/office_window.py" line="53" />
         <source>Write the gates' records for the sub-district or district office</source>
         <translation>为街道或区办公室写出各门岗的记录</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="52" />
+        <location filename="../../gui/office_window.py" line="55" />
         <source>Key file of the office above…</source>
         <translation>上级办公室密钥文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="54" />
+        <location filename="../../gui/office_window.py" line="57" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="56" />
+        <location filename="../../gui/office_window.py" line="59" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="58" />
+        <location filename="../../gui/office_window.py" line="61" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="60" />
+        <location filename="../../gui/office_window.py" line="63" />
         <source>Organisation units…</source>
         <translation>组织单位…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="62" />
+        <location filename="../../gui/office_window.py" line="65" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="69" />
+        <location filename="../../gui/office_window.py" line="72" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="82" />
+        <location filename="../../gui/office_window.py" line="85" />
         <source>The daily backup could not be written: {0}</source>
         <translation>每日备份未能写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="84" />
+        <location filename="../../gui/office_window.py" line="87" />
         <source>Personal data past its retention period could not be erased; GateDesk tries again every minute. A report is in the logs folder: tell the administrator.</source>
         <translation>超过保存期限的个人信息未能删除；门岗登记台每分钟重试一次。报告已写入 logs 文件夹：请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="98" />
-        <location filename="../../gui/office_window.py" line="107" />
-        <location filename="../../gui/office_window.py" line="175" />
+        <location filename="../../gui/office_window.py" line="101" />
+        <location filename="../../gui/office_window.py" line="110" />
+        <location filename="../../gui/office_window.py" line="178" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="145" />
+        <location filename="../../gui/office_window.py" line="148" />
         <source>daily-report-{0}</source>
         <translation>日报-{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="147" />
+        <location filename="../../gui/office_window.py" line="150" />
         <source>Save the daily report</source>
         <translation>保存每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="147" />
+        <location filename="../../gui/office_window.py" line="150" />
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="157" />
-        <location filename="../../gui/office_window.py" line="161" />
+        <location filename="../../gui/office_window.py" line="160" />
+        <location filename="../../gui/office_window.py" line="164" />
         <source>Daily report</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="157" />
+        <location filename="../../gui/office_window.py" line="160" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="160" />
+        <location filename="../../gui/office_window.py" line="163" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="161" />
+        <location filename="../../gui/office_window.py" line="164" />
         <source>The daily report for {0} is saved:
 {1}</source>
         <translation>{0} 的日报已保存：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="178" />
+        <location filename="../../gui/office_window.py" line="181" />
         <source>The key file of the office above</source>
         <translation>上级办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="174" />
+        <location filename="../../gui/office_window.py" line="177" />
         <source>Key file of the office above</source>
         <translation>上级办公室密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="179" />
+        <location filename="../../gui/office_window.py" line="182" />
         <source>{0} is not the key file of another office.</source>
         <translation>{0} 不是其他办公室的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="182" />
+        <location filename="../../gui/office_window.py" line="185" />
         <source>From now on forwarded bundles are encrypted for {0}. Check the key fingerprint with that office by phone: {1}</source>
         <translation>今后上报的数据包将为 {0} 加密。请电话向该办公室核对密钥指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="187" />
-        <location filename="../../gui/office_window.py" line="198" />
-        <location filename="../../gui/office_window.py" line="200" />
+        <location filename="../../gui/office_window.py" line="190" />
+        <location filename="../../gui/office_window.py" line="201" />
+        <location filename="../../gui/office_window.py" line="203" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="188" />
+        <location filename="../../gui/office_window.py" line="191" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="191" />
+        <location filename="../../gui/office_window.py" line="194" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="192" />
+        <location filename="../../gui/office_window.py" line="195" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="201" />
+        <location filename="../../gui/office_window.py" line="204" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -3960,6 +4041,24 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>PartiesModel</name>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="61" />
+        <source>Responsible</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="61" />
+        <source>Open</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="61" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+</context>
+<context>
     <name>PeopleTableModel</name>
     <message>
         <location filename="../../gui/round_models.py" line="48" />
@@ -4401,6 +4500,39 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../models/trust/recovery.py" line="42" />
         <source>This backup is of {theirs}, not of this station ({ours}). Restoring it would put another station's records and keys in place of this one's. If that is really meant, say so explicitly (--other-station).</source>
         <translation>这个备份属于 {theirs}，不是本工作站（{ours}）的。恢复它会用另一个工作站的记录和密钥替换本站的。如确实需要，请明确说明（--other-station）。</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatsModel</name>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="91" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="91" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="91" />
+        <source>Times found</source>
+        <translation>发现次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="91" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="98" />
+        <source>open</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="98" />
+        <source>put right</source>
+        <translation>已整改</translation>
     </message>
 </context>
 <context>
@@ -6698,6 +6830,130 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../models/supervision/compound_list.py" line="41" />
         <source>{name} is not the office's list of compounds (its headings: 编号, 小区, 社区, 街道, 区).</source>
         <translation>{name} 不是办公室下发的小区清单（应有列：编号、小区、社区、街道、区）。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionPanel</name>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="121" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="124" />
+        <source>by community</source>
+        <translation>按社区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="124" />
+        <source>by sub-district</source>
+        <translation>按街道</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="125" />
+        <source>by property company</source>
+        <translation>按物业公司</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="127" />
+        <source>&amp;Period</source>
+        <translation>时段(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="129" />
+        <source>Not &amp;visited for</source>
+        <translation>未检查超过(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="131" />
+        <source>&amp;League</source>
+        <translation>排名(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="133" />
+        <source>Supervision &amp;notice…</source>
+        <translation>督导通报(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="136" />
+        <source>Compounds' list for the &amp;teams…</source>
+        <translation>督导小区清单(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="154" />
+        <source>Compounds, the least visited first</source>
+        <translation>小区（检查最少的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="155" />
+        <source>Findings by responsible party</source>
+        <translation>问题（按责任单位）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="156" />
+        <source>League table</source>
+        <translation>排名表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="157" />
+        <source>Problems found again</source>
+        <translation>反复出现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="176" />
+        <location filename="../../gui/supervision_panel.py" line="208" />
+        <source>The period ends before it begins.</source>
+        <translation>时段的结束早于开始。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="199" />
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="201" />
+        <source>Could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="210" />
+        <source>Save the supervision notice</source>
+        <translation>保存督导通报</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="211" />
+        <source>supervision-notice-{0}-{1}</source>
+        <translation>督导通报-{0}至{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="212" />
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="215" />
+        <source>A supervisor writes the notice.</source>
+        <translation>督导通报须由主管生成。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="222" />
+        <source>Save the compounds' list for the teams</source>
+        <translation>保存督导小区清单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="222" />
+        <source>compounds-for-the-teams</source>
+        <translation>督导小区清单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="223" />
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="227" />
+        <source>A supervisor writes the list.</source>
+        <translation>督导小区清单须由主管生成。</translation>
     </message>
 </context>
 <context>

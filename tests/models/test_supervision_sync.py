@@ -222,3 +222,24 @@ def test_whether_a_compound_is_in_a_teams_unit():
     assert not supervision.in_unit(("鼓楼区", "东街街道", ""), ("鼓楼区", "温泉街道", "东街社区"))
     assert not supervision.in_unit(("", "", ""), ("鼓楼区", "温泉街道", "温泉社区"))  # no unit: holds nothing
     assert supervision.in_unit(("", "", "温泉 社区"), ("鼓楼区", "温泉街道", "温泉社区"))  # spacing aside
+
+
+def test_two_communities_of_one_name_stay_two_in_the_league(district, tmp_path):
+    office, gate_dbs, (_one, two) = district
+    other = make_gate(tmp_path, 3, *GATES[3])  # 金山小区: 东街街道's 东街社区; 三坊小区 is 温泉街道's
+    try:
+        places = compounds_of([gate_dbs[2], other])
+        inspect(two, places[0])
+        inspect(two, places[1], fails=("2",))
+        usb = tmp_path / "usb"
+        with office.authorised(office.staff.operators()[0].id, "2468", Role.ADMIN):
+            enroll(office.db, gate_dbs[2], other, two.db)
+            importer = office.sync.importer()
+            for db in (gate_dbs[2], other, two.db):
+                assert importer.run(export_bundle(db, usb, sheets=False, now=NOW + timedelta(minutes=5)).path
+                                    ).status == "accepted"
+        league = office.office.league_table(date(2022, 11, 28), date(2022, 11, 30), "community")
+        assert [(r.name, r.visits, r.mean_points) for r in league] == [("东街社区（温泉街道）", 1, 100.0),
+                                                                      ("东街社区（东街街道）", 1, 92.0)]
+    finally:
+        other.close()

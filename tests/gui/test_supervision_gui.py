@@ -1,0 +1,116 @@
+"""The office's supervision tab, driven as office staff would: its tables after a team's bundle,
+the notice written (a PIN asked for when the one on duty may not), the teams' list written."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QFileDialog
+
+from models.app.desk import Desk
+from models.store.db import open_database
+from models.supervision import Party, StandardKind
+from models.sync import export_bundle
+from models.trust.operators import Role
+from tests.conftest import NOW
+from tests.gui.conftest import PINS
+from tests.models.test_units import GATES, make_gate
+from tests.sync_helpers import enroll
+
+LATER = NOW + timedelta(days=2)
+
+
+@pytest.fixture
+def office(app, tmp_path, open_office):
+    """A district office that imported two gates and a team's visits: one failed with a veto."""
+    gates = [make_gate(tmp_path, i, *g) for i, g in enumerate(GATES[:2])]
+    team = Desk(open_database(tmp_path / "team" / "gatedesk.sqlite3"), clock=lambda: NOW)
+    team.sync.complete_inspection_setup(team_name="督导一组", admin_name="王科长", pin="1357", pin_again="1357",
+                                        district="仓山区")
+    [view] = team.supervision.standards(StandardKind.INSPECTION)
+    for db, fails in zip(gates, (("5",), ("14",))):
+        with db.reading() as s:
+            from models.setup.site import this_station
+
+            ctx = this_station(s)
+        v = team.supervision.open_visit(compound_id=ctx.compound_id, compound_name=ctx.compound_name,
+                                        standard_id=view.standard.id)
+        for item in view.items:
+            team.supervision.answer_item(v.id, item.id, "fail" if item.code in fails else "pass")
+        team.supervision.sign_off_visit(v.id, party=Party.PROPERTY, party_name="榕城物业")
+    db = open_office(tmp_path / "office" / "gatedesk.sqlite3")
+    desk = Desk(db, clock=lambda: LATER)
+    desk.sync.complete_office_setup(office_name="鼓楼区住建局", community="", admin_name="林管理", pin=PINS["林管理"],
+                                    pin_again=PINS["林管理"], office_label="督导办")
+    with desk.authorised(desk.staff.operators()[0].id, PINS["林管理"], Role.ADMIN):
+        desk.staff.add_operator(name="张保安", role=Role.GUARD, pin=PINS["张保安"])
+        desk.staff.add_operator(name="陈主管", role=Role.SUPERVISOR, pin=PINS["陈主管"])
+        enroll(db, *gates, team.db)
+        for source in (*gates, team.db):
+            path = export_bundle(source, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=5)).path
+            assert desk.sync.importer().run(path).status == "accepted"
+    for source in (*gates, team.db):
+        source.close()
+    guard = next(o for o in desk.staff.operators() if o.name == "张保安")
+    desk.staff.sign_in(guard.id, PINS["张保安"])  # the office's clerk on duty: no supervisor's rights
+    yield desk
+    db.close()
+
+
+def test_the_supervision_tab_shows_coverage_parties_and_league(office, qtbot):
+    from gui.office_window import OfficeWindow
+
+    w = OfficeWindow(office)
+    qtbot.addWidget(w)
+    w.show()
+    w.tabs.setCurrentWidget(w.supervision)
+    panel = w.supervision
+    panel.day_from.setDate(QDate(2022, 11, 28))
+    qtbot.keyClick(panel, Qt.Key_F5)
+    assert panel.coverage.rowCount() == 2
+    # item 5 (major: due 12-01) and the veto item 14 (critical: due 11-29, past on 11-30)
+    assert [panel.parties.data(panel.parties.index(0, c)) for c in range(3)] == ["物业公司 榕城物业", 2, 1]
+    assert [panel.league.data(panel.league.index(0, c)) for c in range(6)] == [1, "温泉社区", 2, 1, "50.0%", 94.5]  # 94 and 95 (vetoed)
+    panel.level.setCurrentIndex(2)  # by property company
+    assert panel.league.data(panel.league.index(0, 1)) == "榕城物业"
+    panel.day_to.setDate(QDate(2022, 11, 27))
+    assert panel.status.text() == "时段的结束早于开始。"
+
+
+def test_the_notice_asks_for_a_supervisors_pin_and_is_written(office, qtbot, tmp_path, monkeypatch):
+    from gui.supervision_panel import SupervisionPanel
+
+    panel = SupervisionPanel(office)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.day_from.setDate(QDate(2022, 11, 28))
+    out = tmp_path / "通报.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    asked = []
+
+    def supervisor_gives_pin(desk, parent, title, intro, role):
+        asked.append(role)
+        return desk.grant(next(o.id for o in desk.staff.operators() if o.name == "陈主管"), PINS["陈主管"], role)
+
+    monkeypatch.setattr("gui.dialogs.sign_in_dialog.ask_supervisor", supervisor_gives_pin)
+    qtbot.mouseClick(panel.notice_button, Qt.LeftButton)
+    assert asked == [Role.SUPERVISOR] and out.stat().st_size > 1000
+    assert "已保存" in panel.status.text()
+    assert office.authority is None  # the PIN's authority ended with the notice
+    listed = tmp_path / "teams.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(listed), ""))
+    qtbot.mouseClick(panel.list_button, Qt.LeftButton)
+    assert listed.exists() and len(asked) == 2
+
+
+def test_a_notice_that_cannot_be_written_is_said_not_crashed(office, qtbot, tmp_path, monkeypatch):
+    from gui.supervision_panel import SupervisionPanel
+
+    office.staff.sign_in(next(o.id for o in office.staff.operators() if o.name == "陈主管"), PINS["陈主管"])
+    panel = SupervisionPanel(office)
+    qtbot.addWidget(panel)
+    gone = tmp_path / "no-such-folder" / "通报.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(gone), ""))
+    qtbot.mouseClick(panel.notice_button, Qt.LeftButton)
+    assert panel.status.tone() == "problem" and "no-such-folder" in panel.status.text()

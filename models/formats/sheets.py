@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from models.formats.bundle import ZIP_DAMAGE
@@ -130,3 +131,49 @@ def _encoding(lines: list[bytes]) -> str:
         except UnicodeDecodeError:
             other += 1
     return "utf-8" if utf8 >= other else "gb18030"
+
+
+class WrongSheet(Exception):
+    """A sheet that was read but is not the kind asked for (its headings are not there): "header"."""
+
+    def __init__(self, context: str, template: str, path: Path):
+        super().__init__("header")
+        self.code = "header"
+        self.message = Message(context, template, {"name": path.name})
+
+
+class LeftOut:
+    """The rows of a sheet that could not be used: each a message naming its row and why (templates
+    in `context`, each with {row}), and its reason code, in the order met."""
+
+    def __init__(self, context: str, templates: dict[str, str]):
+        self.context, self.templates = context, templates
+        self.messages: list[Message] = []
+        self.codes: list[str] = []
+
+    def add(self, reason: str, number: int, **params) -> None:
+        self.messages.append(Message(self.context, self.templates[reason], {"row": number, **params}))
+        self.codes.append(reason)
+
+
+def data_rows(rows: list[tuple[int, list[str] | None]], left_out: LeftOut, *, limit: int,
+              taken) -> Iterator[tuple[int, list[str]]]:
+    """The rows below a sheet's headings that hold anything: one that could not be decoded is left
+    out ("encoding"), and once taken() reaches limit the rest are left out at once ("too_many",
+    with {limit}); the templates name both."""
+    for number, row in rows:
+        if row is not None and not any(c.strip() for c in row):
+            continue
+        if row is None:
+            left_out.add("encoding", number)
+            continue
+        if taken() >= limit:
+            left_out.add("too_many", number, limit=limit)
+            return
+        yield number, row
+
+
+def cells(row: list[str], columns) -> list[str]:
+    """The row's cells in these columns (an index, or None for a column the sheet lacks), spaces
+    run together."""
+    return [" ".join(row[i].split()) if i is not None and i < len(row) else "" for i in columns]

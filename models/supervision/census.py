@@ -53,11 +53,9 @@ ROW_PROBLEMS = {
 HEADER_PROBLEM = QT_TRANSLATE_NOOP("Supervision", "{name} has no columns for the compound and its kind (小区, 类型).")
 
 
-class CensusSheetProblem(Exception):
+class CensusSheetProblem(sheets.WrongSheet):
     def __init__(self, path: Path):
-        super().__init__("header")
-        self.code = "header"
-        self.message = Message("Supervision", HEADER_PROBLEM, {"name": path.name})
+        super().__init__("Supervision", HEADER_PROBLEM, path)
 
 
 @dataclass(frozen=True)
@@ -102,25 +100,11 @@ def read_census_sheet(path: Path) -> CensusSheet:
     cols = [_column(header, names) for names in (NAME_HEADERS, COMMUNITY_HEADERS, KIND_HEADERS, COMPANY_HEADERS,
                                                   DAY_HEADERS, BY_HEADERS, PLAN_HEADERS)]
     lines: list[CensusLine] = []
-    left_out: list[Message] = []
-    codes: list[str] = []
+    left = sheets.LeftOut("Supervision", ROW_PROBLEMS)
+    leave = left.add
     first: dict[tuple[str, str], int] = {}
-
-    def leave(reason: str, number: int, **params) -> None:
-        left_out.append(Message("Supervision", ROW_PROBLEMS[reason], {"row": number, **params}))
-        codes.append(reason)
-
-    for number, row in rows[at + 1:]:
-        if row is not None and not any(c.strip() for c in row):
-            continue
-        if row is None:
-            leave("encoding", number)
-            continue
-        if len(lines) >= MAX_ROWS:
-            leave("too_many", number, limit=MAX_ROWS)
-            break
-        name, community, kind_text, company, day_text, by, plan = (
-            " ".join(row[i].split()) if i is not None and i < len(row) else "" for i in cols)
+    for number, row in sheets.data_rows(rows[at + 1:], left, limit=MAX_ROWS, taken=lambda: len(lines)):
+        name, community, kind_text, company, day_text, by, plan = sheets.cells(row, cols)
         if not name:
             leave("no_name", number)
             continue
@@ -141,7 +125,7 @@ def read_census_sheet(path: Path) -> CensusSheet:
             continue
         first[key] = number
         lines.append(CensusLine(name[:100], community[:100], kind, company[:100], day, by[:100], plan[:500]))
-    return CensusSheet(lines, left_out, codes)
+    return CensusSheet(lines, left.messages, left.codes)
 
 
 def set_census(session: Session, *, compound_id: str, kind: CompoundKind | str, property_company: str = "",

@@ -42,11 +42,9 @@ NOT_A_LIST = QT_TRANSLATE_NOOP("Supervision", "{name} is not the office's list o
                                               "编号, 小区, 社区, 街道, 区).")
 
 
-class CompoundListProblem(Exception):
+class CompoundListProblem(sheets.WrongSheet):
     def __init__(self, path: Path):
-        super().__init__("header")
-        self.code = "header"
-        self.message = Message("Supervision", NOT_A_LIST, {"name": path.name})
+        super().__init__("Supervision", NOT_A_LIST, path)
 
 
 @dataclass(frozen=True)
@@ -100,25 +98,11 @@ def read_compound_list(path: Path) -> CompoundList:
     if at is None:
         raise CompoundListProblem(path)
     found: list[Listed] = []
-    left_out: list[Message] = []
-    codes: list[str] = []
+    left = sheets.LeftOut("Supervision", ROW_PROBLEMS)
+    leave = left.add
     first: dict[str, int] = {}
-
-    def leave(reason: str, number: int, **params) -> None:
-        left_out.append(Message("Supervision", ROW_PROBLEMS[reason], {"row": number, **params}))
-        codes.append(reason)
-
-    for number, row in rows[at + 1:]:
-        if row is not None and not any(c.strip() for c in row):
-            continue
-        if row is None:
-            leave("encoding", number)
-            continue
-        if len(found) >= MAX_ROWS:
-            leave("too_many", number, limit=MAX_ROWS)
-            break
-        cid, name, community, subdistrict, district, kind, company = (
-            " ".join(row[i].split()) if i < len(row) else "" for i in range(7))
+    for number, row in sheets.data_rows(rows[at + 1:], left, limit=MAX_ROWS, taken=lambda: len(found)):
+        cid, name, community, subdistrict, district, kind, company = sheets.cells(row, range(7))
         cid = cid.lower()
         if not UUID.match(cid):
             leave("bad_id", number, text=cid[:40])
@@ -132,7 +116,7 @@ def read_compound_list(path: Path) -> CompoundList:
         first[cid] = number
         found.append(Listed(cid, name[:100], community[:100], subdistrict[:100], district[:100], kind_of(kind),
                             company[:100]))
-    return CompoundList(found, left_out, codes)
+    return CompoundList(found, left.messages, left.codes)
 
 
 def load(session: Session, listed: CompoundList, now: datetime) -> int:

@@ -112,26 +112,12 @@ def read_standard_sheet(path: Path) -> StandardSheet:
     cols = [_column(header, names) for names in (SECTION_HEADERS, CODE_HEADERS, TEXT_HEADERS, POINTS_HEADERS,
                                                   VETO_HEADERS, SEVERITY_HEADERS)]
     items: list[ItemDraft] = []
-    left_out: list[Message] = []
-    codes: list[str] = []
+    left = sheets.LeftOut(CTX, ROW_PROBLEMS)
+    leave = left.add
     first_row: dict[str, int] = {}
     section = ""
-
-    def leave(reason: str, number: int, **params) -> None:
-        left_out.append(Message(CTX, ROW_PROBLEMS[reason], {"row": number, **params}))
-        codes.append(reason)
-
-    for number, row in rows[at + 1:]:
-        if row is not None and not any(c.strip() for c in row):
-            continue
-        if row is None:
-            leave("encoding", number)
-            continue
-        if len(items) >= MAX_ITEMS:
-            leave("too_many", number, limit=MAX_ITEMS)
-            break
-        cell_section, code, text, points, veto, severity = (
-            " ".join(row[i].split()) if i is not None and i < len(row) else "" for i in cols)
+    for number, row in sheets.data_rows(rows[at + 1:], left, limit=MAX_ITEMS, taken=lambda: len(items)):
+        cell_section, code, text, points, veto, severity = sheets.cells(row, cols)
         section = cell_section[:60] or section
         if not text:
             leave("no_text", number)
@@ -159,7 +145,7 @@ def read_standard_sheet(path: Path) -> StandardSheet:
         items.append(ItemDraft(section, code, text, got_points, got_veto, got_severity))
     draft = StandardDraft(name=name or path.stem[:100], items=tuple(items), pass_mark=mark, kind=kind)
     check(draft)
-    return StandardSheet(draft, left_out, codes)
+    return StandardSheet(draft, left.messages, left.codes)
 
 
 def _title(rows: list[tuple[int, list[str] | None]], path: Path) -> tuple[str, int | None, StandardKind]:

@@ -11,6 +11,7 @@ import gui
 from models.trust import audit
 from models.trust.operators import Role
 from tests.gui.conftest import PINS, operator_id
+from tests.gui.test_supervision_gui import office  # noqa: F401 - fixture
 from tests.gui.test_sync_gui import office_desk, office_window, usb, wait_idle  # noqa: F401 - fixtures
 
 CHECKED: set[str] = set()
@@ -208,12 +209,25 @@ def all_model_classes() -> set[str]:
     return found
 
 
+def test_the_supervision_models(app, qtmodeltester, qtbot, office):  # noqa: F811
+    from PySide6.QtCore import QDate
+
+    from gui.supervision_panel import SupervisionPanel
+
+    panel = SupervisionPanel(office)
+    qtbot.addWidget(panel)
+    panel.day_from.setDate(QDate(2022, 11, 28))
+    panel.refresh()
+    for model in (panel.coverage, panel.parties, panel.league, panel.repeats):
+        check(qtmodeltester, model)
+
+
 def test_every_table_model_is_checked():
     """Runs after the checks above (file order); run alone, it checks the class list only."""
     expected = {"VisitLogTableModel", "OnSiteTableModel", "IsolationTableModel", "ClosedCasesModel",
                 "ParcelTableModel", "RosterTableModel", "AuditTableModel", "ImportTableModel",
                 "DashboardTableModel", "GatesTableModel", "DrillTableModel", "ConflictsTableModel",
                 "ProgressTableModel", "PeopleTableModel", "RoundsTableModel", "DueTableModel", "NeedsTableModel",
-                "DoneTableModel"}
+                "DoneTableModel", "CoverageModel", "PartiesModel", "LeagueModel", "RepeatsModel"}
     assert all_model_classes() == expected
     assert not CHECKED or CHECKED == expected, expected - CHECKED

@@ -23,13 +23,14 @@ LATER = NOW + timedelta(days=2)
 
 @pytest.fixture
 def office(app, tmp_path, open_office):
-    """A district office that imported two gates and a team's visits: one failed with a veto."""
+    """A district office that imported two gates and a team's visits: one failed with a veto, and the
+    first compound's item 5 found twice."""
     gates = [make_gate(tmp_path, i, *g) for i, g in enumerate(GATES[:2])]
     team = Desk(open_database(tmp_path / "team" / "gatedesk.sqlite3"), clock=lambda: NOW)
     team.sync.complete_inspection_setup(team_name="督导一组", admin_name="王科长", pin="1357", pin_again="1357",
                                         district="仓山区")
     [view] = team.supervision.standards(StandardKind.INSPECTION)
-    for db, fails in zip(gates, (("5",), ("14",))):
+    for db, fails in zip((*gates, gates[0]), (("5",), ("14",), ("5",))):
         with db.reading() as s:
             from models.setup.site import this_station
 
@@ -71,7 +72,10 @@ def test_the_supervision_tab_shows_coverage_parties_and_league(office, qtbot):
     assert panel.coverage.rowCount() == 2
     # item 5 (major: due 12-01) and the veto item 14 (critical: due 11-29, past on 11-30)
     assert [panel.parties.data(panel.parties.index(0, c)) for c in range(3)] == ["物业公司 榕城物业", 2, 1]
-    assert [panel.league.data(panel.league.index(0, c)) for c in range(6)] == [1, "温泉社区", 2, 1, "50.0%", 94.5]  # 94 and 95 (vetoed)
+    # 94, 95 (vetoed) and 94 again
+    assert [panel.league.data(panel.league.index(0, c)) for c in range(6)] == [1, "温泉社区", 3, 2, "66.7%", 94.3]
+    assert [panel.repeats.data(panel.repeats.index(0, c)) for c in range(4)] == [
+        "榕城花园", "外来人员逐一登记（姓名、电话、来由、去向）", 2, "未整改"]
     panel.level.setCurrentIndex(2)  # by property company
     assert panel.league.data(panel.league.index(0, 1)) == "榕城物业"
     panel.day_to.setDate(QDate(2022, 11, 27))

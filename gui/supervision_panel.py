@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from gui.list_table_model import ListTableModel
 from gui.widgets import Notice, row_table
+from gui import texts
 from models.app.desk import Desk
+from models.office.supervision import COVERAGE_DAYS, DEFAULT_COVERAGE_DAYS, period_problem
 from models.supervision import PARTY_LABELS, Party
-
-COVERAGE_DAYS = (1, 90)
 
 
 def _party(party: str, name: str) -> str:
@@ -117,7 +117,7 @@ class SupervisionPanel(QWidget):
         self.days = QSpinBox()
         self.days.setObjectName("supervisionDays")
         self.days.setRange(*COVERAGE_DAYS)
-        self.days.setValue(7)
+        self.days.setValue(DEFAULT_COVERAGE_DAYS)
         self.days.setSuffix(self.tr(" days"))
         self.level = QComboBox()
         self.level.setObjectName("supervisionLevel")
@@ -171,10 +171,11 @@ class SupervisionPanel(QWidget):
         return self.day_from.date().toPython(), self.day_to.date().toPython()
 
     def refresh(self) -> None:
-        day_from, day_to = self.period()
-        if day_to < day_from:
-            self.status.problem(self.tr("The period ends before it begins."))
+        problem = period_problem(*self.period())
+        if problem is not None:
+            self.status.problem(texts.message(problem))
             return
+        day_from, day_to = self.period()
         self.status.clear()
         self.coverage.set_rows(self.desk.office.supervision_coverage(days=self.days.value()))
         self.parties.set_rows(self.desk.office.findings_by_party())
@@ -204,8 +205,9 @@ class SupervisionPanel(QWidget):
         from gui.dialogs.sign_in_dialog import authority
 
         day_from, day_to = self.period()
-        if day_to < day_from:
-            self.status.problem(self.tr("The period ends before it begins."))
+        problem = period_problem(day_from, day_to)
+        if problem is not None:
+            self.status.problem(texts.message(problem))
             return
         path = self._save_as(self.tr("Save the supervision notice"),
                              self.tr("supervision-notice-{0}-{1}").format(day_from.isoformat(), day_to.isoformat()),

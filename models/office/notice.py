@@ -14,7 +14,7 @@ from sqlalchemy import Connection, select
 
 from models.formats.spreadsheets import xlsx_row
 from models.kit.drawing import add_fonts
-from models.office.supervision import places
+from models.office.supervision import PeriodRefused, period_problem, places
 from models.store.files import written_whole
 from models.store.i18n import QT_TRANSLATE_NOOP, plain_translator
 from models.supervision.tables import PARTY_LABELS, Finding, FindingStatus, Inspection, Party
@@ -73,7 +73,10 @@ class Notice:
 
 def gather(conn: Connection, day_from: date, day_to: date, today: date, *, office: str = "",
            compounds: set[str] | None = None) -> Notice:
-    """The period's visits (not follow-ups) and findings of these compounds (None: all the office knows)."""
+    """The period's visits (not follow-ups) and findings of these compounds (None: all the office knows).
+    Raises PeriodRefused for a period that ends before it begins."""
+    if period_problem(day_from, day_to):
+        raise PeriodRefused()
     known = places(conn, compounds)
     span = (Inspection.day >= day_from.isoformat(), Inspection.day <= day_to.isoformat())
     rows = [r for r in conn.execute(select(Inspection.compound_id, Inspection.compound_name, Inspection.gate_name,

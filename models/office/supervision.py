@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
+from models.store.i18n import QT_TRANSLATE_NOOP, Message, Refused
+
 from models.setup.site import Compound
 from models.supervision.census import not_compounds
 from models.sync import units
@@ -52,6 +54,23 @@ def places(conn: Connection, compounds: set[str] | None = None) -> dict[str, Pla
     return out
 
 
+COVERAGE_DAYS = (1, 90)  # "not visited for N days": the bounds a screen offers
+DEFAULT_COVERAGE_DAYS = 7
+PERIOD_PROBLEM = QT_TRANSLATE_NOOP("Supervision", "The period ends before it begins.")
+
+
+def period_problem(day_from: date, day_to: date) -> Message | None:
+    """Why a period cannot be reported on (it ends before it begins), or None."""
+    return Message("Supervision", PERIOD_PROBLEM) if day_to < day_from else None
+
+
+class PeriodRefused(Refused):
+    context = "Supervision"
+
+    def __init__(self):
+        super().__init__(PERIOD_PROBLEM)
+
+
 @dataclass(frozen=True)
 class Coverage:
     place: Place
@@ -65,6 +84,8 @@ class Coverage:
 def coverage(conn: Connection, today: date, *, days: int, compounds: set[str] | None = None) -> list[Coverage]:
     """Every compound with its last visit and its visits in the last `days` days; those not visited
     in that time first (never visited before all), then the longest unvisited and the least visited."""
+    if not COVERAGE_DAYS[0] <= days <= COVERAGE_DAYS[1]:
+        raise ValueError(days)
     known = places(conn, compounds)
     since = (today - timedelta(days=days - 1)).isoformat()
     signed = Inspection.signed_at.is_not(None)
@@ -150,6 +171,8 @@ def league(conn: Connection, day_from: date, day_to: date, today: date, *, level
     fewest overdue; the end of the list is the black list, its start the red list."""
     if level not in LEVELS:
         raise ValueError(level)
+    if period_problem(day_from, day_to):
+        raise PeriodRefused()
     known = places(conn, compounds)
     visits = conn.execute(select(Inspection.id, Inspection.compound_id, Inspection.points, Inspection.passed)
                           .where(Inspection.signed_at.is_not(None), Inspection.follows_id.is_(None),

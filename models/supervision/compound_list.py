@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
 from models.formats import sheets
-from models.formats.spreadsheets import xlsx_row
+from models.formats.spreadsheets import csv_value, xlsx_row
 from models.store.files import written_whole
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.supervision.tables import KIND_WORDS, CompoundKind, CompoundListed, kind_of
@@ -74,7 +74,7 @@ def write_compound_list(compounds: list[Listed], path: Path) -> Path:
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(HEADERS)
         # Names come from the gates' bundles: text that a spreadsheet must not run as a formula.
-        writer.writerows([[("'" + v) if v[:1] in ("=", "+", "-", "@", "\t", "\r") else v for v in r] for r in rows])
+        writer.writerows([[csv_value(v) for v in r] for r in rows])
         with written_whole(path) as partial:
             partial.write_bytes(out.getvalue().encode("utf-8-sig"))
         return path

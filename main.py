@@ -3,6 +3,7 @@
     python main.py [--data-dir DIR]                 open the gate desk
     python main.py demo  [--data-dir DIR] [--days N] [--visits-per-day M] [--parcels-per-day P] [--seed S]
                          [--compound NAME] [--gate NAME]
+    python main.py demo --team [--data-dir DIR] [--days N] [--seed S] [--compounds FILE]   (a supervision team)
     python main.py stats [--data-dir DIR] [--json]
     python main.py export --data-dir DIR --out PATH [--from DAY --to DAY] [--full-data --operator NAME]
     python main.py import --data-dir DIR [--dry-run] [--json] [--trust-new-key] [--enroll FP]... FILE_OR_FOLDER...
@@ -102,6 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--compound", type=_text, default="榕城花园", metavar="NAME",
                       help="compound name (default 榕城花园)")
     demo.add_argument("--gate", type=_text, default="东门", metavar="NAME", help="gate name (default 东门)")
+    demo.add_argument("--team", action="store_true",
+                      help="a supervision team's station instead: a week of visits, findings and follow-ups")
+    demo.add_argument("--compounds", type=_path, metavar="FILE",
+                      help="with --team: the office's list of compounds (from `compounds`) to visit")
     stats = sub.add_parser("stats", parents=[office], help="print record counts")
     stats.add_argument("--json", action="store_true", help="one JSON object, a key per record kind")
     export = sub.add_parser("export", parents=[common],
@@ -257,6 +262,8 @@ def cmd_demo(args, data_dir) -> int:
     from models.app.demo import AlreadySetUp, create_demo
     from models.store.i18n import QT_TRANSLATE_NOOP, Message
 
+    if args.team or args.compounds:
+        return cmd_team_demo(args, data_dir)
     db = _open(data_dir, must_exist=False)
     try:
         def progress(done: int, total: int) -> None:
@@ -275,6 +282,48 @@ def cmd_demo(args, data_dir) -> int:
     print(_say(Message("Cli", QT_TRANSLATE_NOOP("Cli", "Demo station created in {dir}: {compound}, {gate}, {n} registrations."),
                        {"dir": str(data_dir), "compound": result.ctx.compound_name, "gate": result.ctx.gate_name,
                         "n": result.visits})))
+    print(_say(Message("Cli", QT_TRANSLATE_NOOP("Cli", "Operators and their PINs:"))))
+    for name, (role, pin) in result.operators.items():
+        print(f"  {name}  {role}  PIN {pin}")
+    return EXIT_OK
+
+
+def cmd_team_demo(args, data_dir) -> int:
+    from pathlib import Path
+
+    from models import supervision
+    from models.app.demo import AlreadySetUp
+    from models.app.team_demo import create_team_demo
+    from models.formats.sheets import SheetProblem, WrongSheet
+    from models.store.i18n import QT_TRANSLATE_NOOP, Message
+
+    listed = None
+    if args.compounds:
+        try:
+            listed = supervision.read_compound_list(Path(args.compounds).expanduser())
+        except (SheetProblem, WrongSheet) as exc:
+            return _fail(exc.message)
+        except OSError as exc:
+            return _fail(Message("Cli", QT_TRANSLATE_NOOP("Cli", "{path}: {why}"),
+                                 {"path": args.compounds, "why": exc.strerror or str(exc)}))
+        for problem in listed.left_out:
+            print(f"gatedesk: {_say(problem)}", file=sys.stderr)
+        if not listed.compounds:
+            return _fail(Message("Cli", QT_TRANSLATE_NOOP("Cli", "{path} lists no compound to visit."),
+                                 {"path": args.compounds}))
+    db = _open(data_dir, must_exist=False)
+    try:
+        result = create_team_demo(db, days=args.days, seed=args.seed, listed=listed)
+    except AlreadySetUp:
+        return _fail(Message("Cli", QT_TRANSLATE_NOOP(
+            "Cli", "{dir} already holds a set-up station; choose an empty folder for the demo."),
+            {"dir": str(data_dir)}))
+    finally:
+        db.close()
+    print(_say(Message("Cli", QT_TRANSLATE_NOOP(
+        "Cli", "Demo supervision team created in {dir}: {team}, {n} visits, {findings} findings ({open} open)."),
+        {"dir": str(data_dir), "team": result.ctx.compound_name, "n": result.visits, "findings": result.findings,
+         "open": result.findings_open})))
     print(_say(Message("Cli", QT_TRANSLATE_NOOP("Cli", "Operators and their PINs:"))))
     for name, (role, pin) in result.operators.items():
         print(f"  {name}  {role}  PIN {pin}")

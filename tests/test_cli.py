@@ -470,3 +470,17 @@ def test_the_supervision_notice_and_the_teams_list_from_the_command_line(tmp_pat
                  ["compounds", "--out", "list.txt"]):
         bad = run(*args, "--data-dir", str(office_dir))
         assert bad.returncode == 2 and bad.stderr.strip(), (args, bad.stderr)
+
+
+def test_a_supervision_teams_demo_then_stats(tmp_path):
+    d = tmp_path / "team"
+    r = run("demo", "--team", "--data-dir", str(d), "--days", "3", "--seed", "2")
+    assert r.returncode == 0, r.stderr
+    assert "督导一组" in r.stdout and "PIN 1234" in r.stdout
+    counts = json.loads(run("stats", "--data-dir", str(d), "--json").stdout)
+    assert counts["inspections"] >= 6 and counts["findings"] >= counts["findings_open"]
+    assert run("demo", "--team", "--data-dir", str(d)).returncode == 1  # the folder is used now
+    bad = tmp_path / "list.csv"
+    bad.write_text("x,y\n", encoding="utf-8")
+    r = run("demo", "--team", "--data-dir", str(tmp_path / "other"), "--compounds", str(bad))
+    assert r.returncode == 1 and "小区清单" in r.stderr and not (tmp_path / "other").exists()

@@ -188,3 +188,9 @@ class Desk:
     @property
     def is_office(self) -> bool:
         return sync.is_office(self.db)
+
+    @property
+    def is_inspection(self) -> bool:
+        """A supervision team's station: it opens the team's window, not a gate's."""
+        with self.db.reading() as s:
+            return sync.station_kind(s) == sync.INSPECTION

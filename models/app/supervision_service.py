@@ -118,9 +118,27 @@ class SupervisionService(Service, key="supervision"):
             return supervision.visit_view(s, inspection_id)
 
     @action()
-    def open_findings(self, compound_id: str) -> list[supervision.Finding]:
+    def open_findings(self, compound_id: str | None = None) -> list[supervision.Finding]:
+        """A compound's open findings (None: every compound's), the most urgent first."""
         with self.db.reading() as s:
             return supervision.open_findings(s, compound_id)
+
+    @action()
+    def carried(self, inspection_id: str) -> list[supervision.Finding]:
+        """What a follow-up visit reviews: its compound's open findings and those it closed."""
+        with self.db.reading() as s:
+            return supervision.carried(s, supervision.visit_view(s, inspection_id).visit)
+
+    @action()
+    def last_signed(self, compound_id: str) -> supervision.Inspection | None:
+        with self.db.reading() as s:
+            return supervision.last_signed(s, compound_id)
+
+    @action()
+    def visits(self) -> list[supervision.Inspection]:
+        """This station's visits, those not signed off first."""
+        with self.db.reading() as s:
+            return supervision.visits(s)
 
     @action()
     def overdue_findings(self) -> list[supervision.Finding]:

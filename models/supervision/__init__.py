@@ -33,13 +33,16 @@ from models.supervision.inspections import (  # noqa: F401
     VisitView,
     answer,
     answers_of,
+    carried,
     judged,
+    last_signed,
     open_findings,
     open_visit,
     overdue,
     review,
     sign_off,
     visit_view,
+    visits,
 )
 from models.supervision.photos import PER_VISIT, PhotoProblem, Prepared, attach, photos_of, prepare  # noqa: F401
 from models.supervision.standard_sheet import StandardSheet, StandardSheetProblem, read_standard_sheet  # noqa: F401

@@ -28,7 +28,7 @@ from models.setup.site import Compound, Gate, Station, StationContext
 from models.store.db import Meta
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.supervision.photos import Prepared
-from models.supervision.tables import KIND_WORDS, CompoundCensus, CompoundKind, Party, kind_of  # noqa: F401
+from models.supervision.tables import KIND_WORDS, CompoundCensus, CompoundKind, CompoundListed, Party, kind_of  # noqa: F401
 
 NAME_HEADERS = ("小区", "小区名称", "compound")
 COMMUNITY_HEADERS = ("社区", "所属社区", "community")
@@ -179,13 +179,14 @@ def census_of(session: Session, compound_id: str) -> CompoundCensus | None:
 
 def responsible(session: Session, compound_id: str) -> tuple[Party, str]:
     """Who puts a compound's findings right by default: its property company, its owners'
-    committee, or (a compound without either, or not yet counted) its community."""
-    row = census_of(session, compound_id)
+    committee, or (a compound without either, or not yet counted) its community. A team's station
+    reads it from the office's list, which carries each compound's census."""
+    row = census_of(session, compound_id) or session.get(CompoundListed, compound_id)
     if row is not None and row.kind == CompoundKind.PROPERTY:
         return Party.PROPERTY, row.property_company
     if row is not None and row.kind == CompoundKind.OWNERS:
         return Party.OWNERS, ""
-    compound = session.get(Compound, compound_id)
+    compound = session.get(Compound, compound_id) or session.get(CompoundListed, compound_id)
     return Party.COMMUNITY, compound.community if compound is not None else ""
 
 

@@ -82,7 +82,7 @@ def open_visit(session: Session, *, ctx: StationContext, operator_id: str | None
     standard = session.get(Standard, standard_id)
     if standard is None or standard.retired_at is not None:
         raise _refused(QT_TRANSLATE_NOOP("Supervision", "This standard has been replaced: choose the one in use."))
-    if standard.kind == StandardKind.MYSTERY and not gate:
+    if standard.kind == StandardKind.MYSTERY and not gate and follows_id is None:
         raise _refused(QT_TRANSLATE_NOOP("Supervision", "A mystery check is made at a gate: name the gate."))
     if follows_id is not None:
         earlier = session.get(Inspection, follows_id)
@@ -201,11 +201,34 @@ def sign_off(session: Session, *, inspection_id: str, now: datetime, party: Part
 
 
 # -- follow-up visits ------------------------------------------------------------------------------
-def open_findings(session: Session, compound_id: str) -> list[Finding]:
-    """What a follow-up visit to the compound carries forward: its open findings, the most urgent first."""
-    found = session.scalars(select(Finding).where(Finding.compound_id == compound_id,
-                                                  Finding.status == FindingStatus.OPEN.value))
-    return sorted(found, key=lambda f: (f.due_on, _natural(f.code)))
+def open_findings(session: Session, compound_id: str | None = None) -> list[Finding]:
+    """What a follow-up visit to the compound carries forward: its open findings, the most urgent
+    first (None: every compound's)."""
+    query = select(Finding).where(Finding.status == FindingStatus.OPEN.value)
+    if compound_id is not None:
+        query = query.where(Finding.compound_id == compound_id)
+    return sorted(session.scalars(query), key=lambda f: (f.due_on, f.compound_name, _natural(f.code)))
+
+
+def carried(session: Session, visit: Inspection) -> list[Finding]:
+    """A follow-up's findings: those still open at its compound and those it closed."""
+    found = {f.id: f for f in open_findings(session, visit.compound_id)}
+    found.update((f.id, f) for f in _reviewed(session, visit))
+    return sorted(found.values(), key=lambda f: (f.due_on, _natural(f.code)))
+
+
+def last_signed(session: Session, compound_id: str) -> Inspection | None:
+    """The compound's latest signed-off visit: what a follow-up follows."""
+    return session.scalars(select(Inspection).where(Inspection.compound_id == compound_id,
+                                                    Inspection.signed_at.is_not(None))
+                           .order_by(Inspection.signed_at.desc()).limit(1)).first()
+
+
+def visits(session: Session, limit: int = 500) -> list[Inspection]:
+    """This station's visits, the open ones first, then the newest."""
+    return list(session.scalars(select(Inspection).order_by(Inspection.signed_at.is_not(None),
+                                                            Inspection.day.desc(), Inspection.created_at.desc())
+                                .limit(limit)))
 
 
 def _natural(code: str) -> tuple:
@@ -254,11 +277,14 @@ class VisitView:
     items: list[StandardItem]
     answers: dict[str, Answer]  # item id -> answer
     score: Score
+    notes: dict[str, str]  # item id -> the note on its answer
 
 
 def visit_view(session: Session, inspection_id: str) -> VisitView:
     visit = _visit(session, inspection_id, open_only=False)
     standard = session.get(Standard, visit.standard_id)
     items = items_of(session, standard.id)
-    answers = answers_of(session, visit.id)
-    return VisitView(visit, standard, items, answers, score(standard, items, answers))
+    rows = list(session.scalars(select(InspectionAnswer).where(InspectionAnswer.inspection_id == visit.id)))
+    answers = {a.item_id: Answer(a.answer) for a in rows}
+    return VisitView(visit, standard, items, answers, score(standard, items, answers),
+                     {a.item_id: a.note for a in rows if a.note})

@@ -20,7 +20,8 @@ SUPERVISOR, ADMIN = Role.SUPERVISOR, Role.ADMIN
 
 # The Desk's own plumbing, not actions: who acts, the unit of work, the station's facts.
 PLUMBING = {"acting", "acting_or_scheduled", "actor", "may", "authority", "revoke_authority", "grant", "authority_of",
-            "authorised", "audit", "supervisor", "write", "now", "today", "operator_id", "is_office"}
+            "authorised", "audit", "supervisor", "write", "now", "today", "operator_id", "is_office",
+            "is_inspection"}
 
 
 def role_of(name: str) -> Role | None:

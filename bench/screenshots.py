@@ -1,4 +1,4 @@
-"""Every tab and dialog of the gate and the office, at the two small screens gates have, as PNGs in
+"""Every tab and dialog of the gate, the office and a supervision team, at the two small screens gates have, as PNGs in
 docs/screenshots/sizes/WxH/: what a reviewer looks at before a screen lands. Prints what it wrote.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshots.py
@@ -30,6 +30,8 @@ def main() -> None:
     from models.store.db import open_database
     from models.trust.operators import Role
     from tests.conftest import NOW
+    from gui.inspection_window import InspectionWindow
+    from models.app.team_demo import create_team_demo
     from tests.gui.screens import (
         SCREENS,
         first_run_dialog,
@@ -38,6 +40,7 @@ def main() -> None:
         office_dialogs,
         own_size,
         room,
+        team_dialogs,
     )
     from tests.sync_helpers import enroll
 
@@ -57,6 +60,10 @@ def main() -> None:
     enroll(office_db, made.path)  # as its administrator would, after checking the fingerprint
     office.sync.importer().run_all([made.path])
     blank_db = open_database(work / "new" / "gatedesk.sqlite3")
+    team_db = open_database(work / "team" / "gatedesk.sqlite3")
+    create_team_demo(team_db, now=NOW)
+    team = Desk(team_db, clock=lambda: NOW)
+    team.staff.sign_in(next(o.id for o in team.staff.operators() if o.role == Role.ADMIN.value), DEMO_PINS["admin"])
 
     def shot(widget: QWidget, folder: Path, name: str, size) -> None:
         lay_out(widget, size)
@@ -68,7 +75,9 @@ def main() -> None:
         folder = ROOT / "docs" / "screenshots" / "sizes" / f"{screen.width()}x{screen.height()}"
         folder.mkdir(parents=True, exist_ok=True)
         for label, window, dialogs in (("gate", MainWindow(desk), gate_dialogs),
-                                       ("office", OfficeWindow(office), office_dialogs)):
+                                       ("office", OfficeWindow(office), office_dialogs),
+                                       ("team", InspectionWindow(team), team_dialogs)):
+            window.ready_for_keys()
             for i in range(window.tabs.count()):
                 window.tabs.setCurrentIndex(i)
                 shot(window, folder, f"{label}-tab{i + 1}", room(screen))
@@ -83,7 +92,7 @@ def main() -> None:
         dialog = first_run_dialog(Desk(blank_db))
         shot(dialog, folder, f"first-run-{type(dialog).__name__}", own_size(dialog, screen))
         dialog.close()
-    for db in (gate_db, office_db, blank_db):
+    for db in (gate_db, office_db, blank_db, team_db):
         db.close()
 
 

@@ -248,6 +248,10 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
             from gui.office_window import OfficeWindow
 
             window = OfficeWindow(desk)
+        elif desk.is_inspection:
+            from gui.inspection_window import InspectionWindow
+
+            window = InspectionWindow(desk)
         else:
             from gui.main_window import MainWindow
 

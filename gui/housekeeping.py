@@ -7,7 +7,7 @@ works in short transactions, so saves at the gate wait at most one chunk.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from gui.background import BackgroundOp
 from models.app.desk import Desk
@@ -68,3 +68,15 @@ class Housekeeping(QObject):
         if self._op is not None:
             self._op.cancel()
             self._op.wait(30)
+
+
+def keep_house(desk: Desk, window, show) -> Housekeeping:
+    """A window's housekeeping, started, its failures said by `show(text, ms)` (the status line)."""
+    kept = Housekeeping(desk, window)
+    kept.backup_failed.connect(lambda why: show(QCoreApplication.translate(
+        "Housekeeping", "The daily backup could not be written: {0}").format(why), 60_000))
+    kept.erasure_failed.connect(lambda: show(QCoreApplication.translate(
+        "Housekeeping", "Personal data past its retention period could not be erased; GateDesk tries again every "
+                        "minute. A report is in the logs folder: tell the administrator."), 60_000))
+    kept.start()
+    return kept

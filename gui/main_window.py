@@ -64,12 +64,9 @@ class MainWindow(QMainWindow):
         self._auto.start(AUTO_SIGNOUT_CHECK_MS)
         self.run_auto_sign_out()
         self.status.refresh()
-        from gui.housekeeping import Housekeeping
+        from gui.housekeeping import keep_house
 
-        self.housekeeping = Housekeeping(desk, self)
-        self.housekeeping.backup_failed.connect(self._backup_failed)
-        self.housekeeping.erasure_failed.connect(self._erasure_failed)
-        self.housekeeping.start()
+        self.housekeeping = keep_house(desk, self, lambda text, ms: self.status.showMessage(text, ms))
         place_main_window(self, "main_window/geometry")
 
     def _build_actions(self) -> None:
@@ -158,14 +155,6 @@ class MainWindow(QMainWindow):
             widget.refresh()
         elif widget is self.gate:
             self.gate.phone.setFocus()
-
-    def _backup_failed(self, why: str) -> None:
-        self.status.showMessage(self.tr("The daily backup could not be written: {0}").format(why), 60_000)
-
-    def _erasure_failed(self) -> None:
-        self.status.showMessage(self.tr("Personal data past its retention period could not be erased; GateDesk "
-                                        "tries again every minute. A report is in the logs folder: tell the "
-                                        "administrator."), 60_000)
 
     def run_auto_sign_out(self) -> None:
         """Every minute: the automatic sign-out when due, and today's counts (a new day starts at 0)."""
@@ -260,17 +249,9 @@ class MainWindow(QMainWindow):
             self._records_changed()
 
     def load_office_key(self) -> None:
-        from gui.dialogs.key_file import load_key_file
+        from gui.dialogs.key_file import load_office_key
 
-        with self._admin("sync.load_office_key") as allowed:
-            if not allowed:
-                return
-            key = load_key_file(self.desk, self, self.tr("Office key"), self.tr("The office's key file"),
-                                self.tr("{0} is not an office key file."))
-        if key is not None:
-            QMessageBox.information(self, self.tr("Office key"), self.tr(
-                "From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: "
-                "{1}").format(key.office, key.key_id))
+        load_office_key(self.desk, self)
 
     def closeEvent(self, event) -> None:
         self.station_lock.stop()

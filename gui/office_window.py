@@ -78,15 +78,9 @@ class OfficeWindow(QMainWindow):
         self.conflicts.conflicts_changed.connect(self._data_changed)
         self.dashboard.compound_opened.connect(self.open_drill_down)
         self.tabs.currentChanged.connect(self._tab_shown)
-        from gui.housekeeping import Housekeeping
+        from gui.housekeeping import keep_house
 
-        self.housekeeping = Housekeeping(desk, self)
-        self.housekeeping.backup_failed.connect(lambda why: self.statusBar().showMessage(
-            self.tr("The daily backup could not be written: {0}").format(why), 60_000))
-        self.housekeeping.erasure_failed.connect(lambda: self.statusBar().showMessage(
-            self.tr("Personal data past its retention period could not be erased; GateDesk tries again every "
-                    "minute. A report is in the logs folder: tell the administrator."), 60_000))
-        self.housekeeping.start()
+        self.housekeeping = keep_house(desk, self, self.statusBar().showMessage)
         place_main_window(self, "office_window/geometry")
 
     def ready_for_keys(self) -> None:

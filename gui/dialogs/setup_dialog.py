@@ -33,14 +33,17 @@ class SetupDialog(QDialog):
         self.as_office = QRadioButton(self.tr("This computer is at the community office (it imports the gates' "
                                               "bundles)"))
         self.as_office.setObjectName("asOffice")
+        self.as_team = QRadioButton(self.tr("This computer is a supervision team's (督导组): it visits compounds"))
+        self.as_team.setObjectName("asTeam")
         group = QButtonGroup(self)
-        for b in (self.as_gate, self.as_office):
+        for b in (self.as_gate, self.as_office, self.as_team):
             group.addButton(b)
             box.addWidget(b)
         office_only = desk.is_office  # made by `main.py import`: it can only become an office
         self.as_office.setChecked(office_only)
         self.as_gate.setChecked(not office_only)
         self.as_gate.setEnabled(not office_only)
+        self.as_team.setEnabled(not office_only)
         form = CheckedForm()
         self.form = form
         self.inputs, self.errors = form.inputs, form.errors
@@ -76,7 +79,8 @@ class SetupDialog(QDialog):
         box.addWidget(self.where)
         box.addWidget(self.on_server)
         self.as_office.toggled.connect(self._mode_changed)
-        self._mode_changed(self.as_office.isChecked())
+        self.as_team.toggled.connect(self._mode_changed)
+        self._mode_changed()
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -86,13 +90,15 @@ class SetupDialog(QDialog):
     # forwards its gates' records upward.
     GATE_ONLY = ("address", "grid", "gate_name")
 
-    def _mode_changed(self, office: bool) -> None:
-        self.compound_label.setText(self.tr("Office name *") if office else self.tr("Compound name *"))
+    def _mode_changed(self, *_args) -> None:
+        office, team = self.as_office.isChecked(), self.as_team.isChecked()
+        self.compound_label.setText(self.tr("Office name *") if office else self.tr("Team name *") if team
+                                    else self.tr("Compound name *"))
         self.where.setVisible(office)
         self.on_server.setVisible(office)
         for key in self.GATE_ONLY:
-            self.form.setRowVisible(self.inputs[key], not office)
-            if office:
+            self.form.setRowVisible(self.inputs[key], not (office or team))
+            if office or team:
                 self.errors[key].hide()
 
     def choose_server(self) -> None:
@@ -120,6 +126,11 @@ class SetupDialog(QDialog):
                     office_name=values["compound_name"], community=values["community"],
                     subdistrict=values["subdistrict"], district=values["district"], admin_name=values["admin_name"], pin=values["admin_pin"], pin_again=values["admin_pin_again"],
                     office_label=self.tr("Office"))
+            elif self.as_team.isChecked():
+                self.desk.sync.complete_inspection_setup(
+                    team_name=values["compound_name"], community=values["community"],
+                    subdistrict=values["subdistrict"], district=values["district"], admin_name=values["admin_name"],
+                    pin=values["admin_pin"], pin_again=values["admin_pin_again"], label=self.tr("Supervision team"))
             else:
                 self.desk.staff.complete_setup(SetupForm(**values))
         except InvalidInput as exc:

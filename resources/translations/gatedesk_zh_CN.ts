@@ -19,12 +19,12 @@
         <translation>数据库已损坏（{0}）。门岗登记台现在关闭，以免再写入；请重新打开，届时会提供最新的备份用于恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="304" />
+        <location filename="../../gui/app.py" line="308" />
         <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
         <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="308" />
+        <location filename="../../gui/app.py" line="312" />
         <source>The database {0} is damaged ({1}). It has not been changed.
 
 Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
@@ -868,6 +868,44 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
 </context>
 <context>
+    <name>CarriedModel</name>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="115" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="115" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="115" />
+        <source>Responsible</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="115" />
+        <source>Due</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="116" />
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="126" />
+        <source>Put right</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="126" />
+        <source>Still open</source>
+        <translation>未整改</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <location filename="../../gui/dialogs/case_dialog.py" line="17" />
@@ -908,377 +946,394 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="216" />
-        <location filename="../../main.py" line="827" />
+        <location filename="../../main.py" line="221" />
+        <location filename="../../main.py" line="876" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="235" />
+        <location filename="../../main.py" line="240" />
         <source>PIN of {name}: </source>
         <translation>{name} 的 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="237" />
+        <location filename="../../main.py" line="242" />
         <source>This command reveals personal data or makes passes: give --operator NAME (an administrator) and the PIN in GATEDESK_PIN, or type it when asked.</source>
         <translation>此命令会显示个人信息或制作通行证：请用 --operator 姓名 指明操作人（管理员），并在 GATEDESK_PIN 中给出 PIN，或在提示时输入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="243" />
+        <location filename="../../main.py" line="248" />
         <source>No operator called {name}.</source>
         <translation>没有名为 {name} 的操作人员。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="270" />
+        <location filename="../../main.py" line="277" />
+        <location filename="../../main.py" line="318" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="275" />
+        <location filename="../../main.py" line="282" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="278" />
+        <location filename="../../main.py" line="285" />
+        <location filename="../../main.py" line="327" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="327" />
+        <location filename="../../main.py" line="307" />
+        <source>{path}: {why}</source>
+        <translation>{path}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="312" />
+        <source>{path} lists no compound to visit.</source>
+        <translation>{path} 中没有可检查的小区。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="323" />
+        <source>Demo supervision team created in {dir}: {team}, {n} visits, {findings} findings ({open} open).</source>
+        <translation>演示督导组已建在 {dir}：{team}，检查 {n} 次，问题 {findings} 个（未整改 {open} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="376" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="342" />
+        <location filename="../../main.py" line="391" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="349" />
+        <location filename="../../main.py" line="398" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="350" />
+        <location filename="../../main.py" line="399" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="369" />
+        <location filename="../../main.py" line="418" />
         <source>Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6').</source>
         <translation>不是密钥指纹：{text}（应为 16 位字母和数字，如“da48-52c4-7e96-12c6”）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="375" />
-        <location filename="../../main.py" line="853" />
+        <location filename="../../main.py" line="424" />
+        <location filename="../../main.py" line="902" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="377" />
+        <location filename="../../main.py" line="426" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="385" />
+        <location filename="../../main.py" line="434" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="389" />
+        <location filename="../../main.py" line="438" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="396" />
+        <location filename="../../main.py" line="445" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
         <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它备案任何门岗。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="413" />
+        <location filename="../../main.py" line="462" />
         <source>HELD  {file}: the office {compound} is not enrolled; key fingerprint {key}. Check it with that office (its forward dialog shows it), then import again with --enroll {key}.</source>
         <translation>待备案  {file}：办公室 {compound} 尚未备案；密钥指纹 {key}。请与该办公室核对（其转报窗口会显示），然后加 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="418" />
+        <location filename="../../main.py" line="467" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待备案  {file}：{compound} {gate} 尚未备案；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="423" />
+        <location filename="../../main.py" line="472" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="426" />
+        <location filename="../../main.py" line="475" />
         <source>NOT IMPORTED  {file}: {reason}</source>
         <translation>未导入  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="430" />
+        <location filename="../../main.py" line="479" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="432" />
+        <location filename="../../main.py" line="481" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="432" />
+        <location filename="../../main.py" line="481" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="433" />
+        <location filename="../../main.py" line="482" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="440" />
+        <location filename="../../main.py" line="489" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="445" />
+        <location filename="../../main.py" line="494" />
         <source>relayed: {gate} #{seq}, a gate new here, enrolled with key {key} (compare it with the gate's set-up sheet)</source>
         <translation>转报：{gate} #{seq}，本办公室新见的门岗，已按密钥 {key} 登记（请与门岗的设置单核对）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="449" />
+        <location filename="../../main.py" line="498" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="461" />
+        <location filename="../../main.py" line="510" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="482" />
+        <location filename="../../main.py" line="531" />
         <source>The notice file must end in .pdf or .xlsx: {path}</source>
         <translation>通报文件名须以 .pdf 或 .xlsx 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="485" />
+        <location filename="../../main.py" line="534" />
         <source>--to ({to}) is before --from ({since}).</source>
         <translation>--to（{to}）早于 --from（{since}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="506" />
+        <location filename="../../main.py" line="555" />
         <source>The list must end in .xlsx or .csv: {path}</source>
         <translation>清单文件名须以 .xlsx 或 .csv 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="515" />
+        <location filename="../../main.py" line="564" />
         <source>{n} compounds.</source>
         <translation>共 {n} 个小区。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="532" />
-        <location filename="../../main.py" line="568" />
+        <location filename="../../main.py" line="581" />
+        <location filename="../../main.py" line="617" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="542" />
+        <location filename="../../main.py" line="591" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="578" />
+        <location filename="../../main.py" line="627" />
         <source>Created the office database at {where} (schema {version}).</source>
         <translation>已在 {where} 建立办公室数据库（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="580" />
+        <location filename="../../main.py" line="629" />
         <source>Upgraded the office database at {where} from schema {before} to {version}.</source>
         <translation>已将 {where} 的办公室数据库从结构版本 {before} 升级到 {version}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="582" />
+        <location filename="../../main.py" line="631" />
         <source>The office database at {where} is ready (schema {version}); nothing to do.</source>
         <translation>{where} 的办公室数据库已就绪（结构版本 {version}），无需改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="600" />
+        <location filename="../../main.py" line="649" />
         <source>{dir} is a gate station's database, not an office's: a gate writes its bundle with export.</source>
         <translation>{dir} 是门岗站点的数据库，不是办公室的：门岗用 export 导出数据包。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="603" />
+        <location filename="../../main.py" line="652" />
         <source>This office names no district, sub-district or community to speak for. Name it first, e.g. office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区.</source>
         <translation>本办公室尚未指明所代表的区、街道或社区。请先指明，例如 office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="611" />
+        <location filename="../../main.py" line="660" />
         <source>Office bundle {seq}: {n} records{encrypted}.</source>
         <translation>办公室数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="612" />
+        <location filename="../../main.py" line="661" />
         <source>, encrypted for {office}</source>
         <translation>，已为 {office} 加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="616" />
+        <location filename="../../main.py" line="665" />
         <source>{n} more gates' bundles wait for the next office bundle: run forward again.</source>
         <translation>还有 {n} 个门岗数据包等待下一个办公室数据包：请再次运行 forward。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="629" />
+        <location filename="../../main.py" line="678" />
         <source>{command} is for the embedded database file, but this office's database is on the server {server}: back it up with the server's own pg_dump, as the README says.</source>
         <translation>{command} 只用于本机的数据库文件，而本办公室的数据库在服务器 {server} 上：请按 README 用服务器自带的 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="645" />
+        <location filename="../../main.py" line="694" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="653" />
+        <location filename="../../main.py" line="702" />
         <source>{path} is not an office key file, or it is this office's own key.</source>
         <translation>{path} 不是办公室密钥文件，或是本办公室自己的密钥。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="657" />
+        <location filename="../../main.py" line="706" />
         <source>This office's forwarded bundles will be encrypted for {office} (key {key}).</source>
         <translation>本办公室上报的数据包将为 {office} 加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="658" />
+        <location filename="../../main.py" line="707" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="666" />
+        <location filename="../../main.py" line="715" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="675" />
+        <location filename="../../main.py" line="724" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="678" />
-        <location filename="../../main.py" line="830" />
+        <location filename="../../main.py" line="727" />
+        <location filename="../../main.py" line="879" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="705" />
-        <location filename="../../main.py" line="732" />
+        <location filename="../../main.py" line="754" />
+        <location filename="../../main.py" line="781" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="716" />
+        <location filename="../../main.py" line="765" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="759" />
+        <location filename="../../main.py" line="808" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="768" />
+        <location filename="../../main.py" line="817" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="796" />
+        <location filename="../../main.py" line="845" />
         <source>Retention: already done today.</source>
         <translation>个人信息清理：今天已完成。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="798" />
+        <location filename="../../main.py" line="847" />
         <source>Retention: personal data erased from {n} records older than {days} days.</source>
         <translation>个人信息清理：已清除 {n} 条超过 {days} 天记录中的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="801" />
+        <location filename="../../main.py" line="850" />
         <source>Retention: nothing is older than {days} days.</source>
         <translation>个人信息清理：没有超过 {days} 天的记录。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="803" />
+        <location filename="../../main.py" line="852" />
         <source>Today's backup: {path}</source>
         <translation>今日备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="805" />
+        <location filename="../../main.py" line="854" />
         <source>Today's backup: already made (or the server keeps it).</source>
         <translation>今日备份：已完成（或由数据库服务器备份）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="807" />
+        <location filename="../../main.py" line="856" />
         <source>Erasing personal data past its retention period failed; a crash report is in the data folder's logs. It is tried again next time.</source>
         <translation>清除超过保留期限的个人信息失败；错误报告在数据文件夹的 logs 中。下次会再试。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="810" />
+        <location filename="../../main.py" line="859" />
         <source>Today's backup could not be written: {why}</source>
         <translation>今日备份无法写入：{why}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="859" />
+        <location filename="../../main.py" line="908" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="865" />
+        <location filename="../../main.py" line="914" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="867" />
+        <location filename="../../main.py" line="916" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="883" />
+        <location filename="../../main.py" line="932" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="886" />
+        <location filename="../../main.py" line="935" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="890" />
+        <location filename="../../main.py" line="939" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="893" />
+        <location filename="../../main.py" line="942" />
         <source>The audit log's anchor is missing ({file}): entries cut off the end of the log could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点文件不见了（{file}）：无法发现从日志末尾删去的条目。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="897" />
+        <location filename="../../main.py" line="946" />
         <source>The audit log's anchor went missing and was begun again after entry {seq}: entries cut off the end before then could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点曾经丢失，在第 {seq} 条之后重新开始：此前从日志末尾删去的条目无法发现。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="902" />
+        <location filename="../../main.py" line="951" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="904" />
+        <location filename="../../main.py" line="953" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="943" />
+        <location filename="../../main.py" line="992" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="948" />
+        <location filename="../../main.py" line="997" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -1855,6 +1910,62 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
         <location filename="../../gui/dialogs/export_dialog.py" line="152" />
         <source>The bundle was not written: {0}. Nothing at the gate has changed; try again or another stick.</source>
         <translation>数据包未写入：{0}。门岗的数据没有任何改动；请重试或换一个 U 盘。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../gui/team_panels.py" line="26" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="26" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="26" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="26" />
+        <source>Responsible</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="27" />
+        <source>Due</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="27" />
+        <source>Found</source>
+        <translation>发现次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="36" />
+        <source>{0} times</source>
+        <translation>{0} 次</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../gui/team_panels.py" line="57" />
+        <source>Follow-up visit to this compound… [Ctrl+F]</source>
+        <translation>复查该小区… [Ctrl+F]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="77" />
+        <source>{0} open findings, {1} overdue</source>
+        <translation>{0} 个问题未整改，{1} 个已超期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="86" />
+        <source>Choose a finding: its compound gets the follow-up visit.</source>
+        <translation>请先选中一个问题：将复查其所在小区。</translation>
     </message>
 </context>
 <context>
@@ -2445,6 +2556,19 @@ Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pullin
     </message>
 </context>
 <context>
+    <name>Housekeeping</name>
+    <message>
+        <location filename="../../gui/housekeeping.py" line="76" />
+        <source>The daily backup could not be written: {0}</source>
+        <translation>今日备份未能写入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/housekeeping.py" line="78" />
+        <source>Personal data past its retention period could not be erased; GateDesk tries again every minute. A report is in the logs folder: tell the administrator.</source>
+        <translation>超过保存期限的个人信息未能删除；门岗登记台每分钟重试一次。报告在日志文件夹中：请告知管理员。</translation>
+    </message>
+</context>
+<context>
     <name>IdCard</name>
     <message>
         <location filename="../../models/gate/id_card.py" line="21" />
@@ -2711,6 +2835,124 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>InspectionWindow</name>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="23" />
+        <source>GateDesk — {0}</source>
+        <translation>门岗登记台 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="29" />
+        <source>Visits</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="29" />
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="30" />
+        <source>Standards</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="51" />
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="59" />
+        <source>New visit [Ctrl+N]</source>
+        <translation>新建检查 [Ctrl+N]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="62" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="63" />
+        <source>Write the team's bundle for the office (USB stick)</source>
+        <translation>为办公室写出本组的数据包（U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="65" />
+        <source>Office's list of compounds…</source>
+        <translation>办公室的小区清单…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="67" />
+        <source>Load the district's standard…</source>
+        <translation>导入区里的检查标准…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="69" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="71" />
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="73" />
+        <source>Office key…</source>
+        <translation>办公室密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="75" />
+        <source>Audit log…</source>
+        <translation>审计日志…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="80" />
+        <source>Admin</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="98" />
+        <source>An administrator's PIN is needed.</source>
+        <translation>需要管理员的 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="111" />
+        <source>Office's list of compounds</source>
+        <translation>办公室的小区清单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="119" />
+        <source>{0}: {1} compounds this team may visit. It replaces the list loaded before.</source>
+        <translation>{0}：本组可检查的小区 {1} 个。它将替换之前导入的清单。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="127" />
+        <source>{0} compounds loaded.</source>
+        <translation>已导入 {0} 个小区。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="131" />
+        <source>The district's standard</source>
+        <translation>区里的检查标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="140" />
+        <source>{0}: “{1}”, {2} items{3}. It replaces the standard of that name; visits already made keep theirs.</source>
+        <translation>{0}：《{1}》，共 {2} 项{3}。它将替换同名标准；已做的检查保留原标准。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="143" />
+        <source>, pass mark {0}</source>
+        <translation>，合格分 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="149" />
+        <source>Loaded: {0} version {1}.</source>
+        <translation>已导入：{0} 第 {1} 版。</translation>
+    </message>
+</context>
+<context>
     <name>Isolation</name>
     <message>
         <location filename="../../models/station/isolation.py" line="52" />
@@ -2936,11 +3178,75 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>ItemsModel</name>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="85" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="85" />
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="85" />
+        <source>Item</source>
+        <translation>检查内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="85" />
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="85" />
+        <source>Answer</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="86" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="100" />
+        <source> (veto)</source>
+        <translation>（否决项）</translation>
+    </message>
+</context>
+<context>
     <name>KeyFile</name>
     <message>
-        <location filename="../../gui/dialogs/key_file.py" line="15" />
+        <location filename="../../gui/dialogs/key_file.py" line="16" />
         <source>Office key (*.json *.gdkey)</source>
         <translation>办公室密钥 (*.json *.gdkey)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/key_file.py" line="35" />
+        <source>An administrator's PIN is needed.</source>
+        <translation>需要管理员的 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/key_file.py" line="38" />
+        <location filename="../../gui/dialogs/key_file.py" line="42" />
+        <source>Office key</source>
+        <translation>办公室密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/key_file.py" line="39" />
+        <source>The office's key file</source>
+        <translation>办公室的密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/key_file.py" line="40" />
+        <source>{0} is not an office key file.</source>
+        <translation>{0} 不是办公室密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/key_file.py" line="42" />
+        <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
+        <translation>从现在起数据包将加密给 {0}。请打电话与办公室核对密钥指纹：{1}</translation>
     </message>
 </context>
 <context>
@@ -3170,125 +3476,94 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>核酸</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77" />
+        <location filename="../../gui/main_window.py" line="74" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="88" />
+        <location filename="../../gui/main_window.py" line="85" />
         <source>Daily check</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="85" />
+        <location filename="../../gui/main_window.py" line="82" />
         <source>Hand over [Ctrl+H]</source>
         <translation>交班  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="90" />
+        <location filename="../../gui/main_window.py" line="87" />
         <source>Disinfect</source>
         <translation>消毒记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="89" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="91" />
         <source>Operators</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96" />
+        <location filename="../../gui/main_window.py" line="93" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97" />
+        <location filename="../../gui/main_window.py" line="94" />
         <source>Write the bundle for the community office (USB stick)</source>
         <translation>为社区办公室写出数据包（U 盘）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99" />
+        <location filename="../../gui/main_window.py" line="96" />
         <source>Office key…</source>
         <translation>办公室密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="98" />
         <source>Set-up sheet for the office…</source>
         <translation>给办公室的设置单…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="100" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>Residents and passes…</source>
         <translation>住户与通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="104" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="106" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163" />
-        <source>The daily backup could not be written: {0}</source>
-        <translation>每日备份未能写入：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="166" />
-        <source>Personal data past its retention period could not be erased; GateDesk tries again every minute. A report is in the logs folder: tell the administrator.</source>
-        <translation>超过保存期限的个人信息未能删除；门岗登记台每分钟重试一次。报告已写入 logs 文件夹：请告知管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="202" />
+        <location filename="../../gui/main_window.py" line="191" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216" />
+        <location filename="../../gui/main_window.py" line="205" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="217" />
+        <location filename="../../gui/main_window.py" line="206" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="268" />
-        <source>The office's key file</source>
-        <translation>社区办公室的密钥文件</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="268" />
-        <location filename="../../gui/main_window.py" line="271" />
-        <source>Office key</source>
-        <translation>办公室密钥</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="269" />
-        <source>{0} is not an office key file.</source>
-        <translation>{0} 不是社区办公室密钥文件。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="272" />
-        <source>From now on bundles are encrypted for {0}. Check the key fingerprint with the office by phone: {1}</source>
-        <translation>今后的数据包将按 {0} 的密钥加密。请与社区办公室电话核对密钥指纹：{1}</translation>
     </message>
 </context>
 <context>
@@ -3327,6 +3602,79 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../gui/dialogs/care_dialog.py" line="71" />
         <source>{0} days</source>
         <translation>{0} 天</translation>
+    </message>
+</context>
+<context>
+    <name>NewVisitDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_visit_dialog.py" line="32" />
+        <source>New visit</source>
+        <translation>新建检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_visit_dialog.py" line="48" />
+        <source>Compound *</source>
+        <translation>小区 *</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_visit_dialog.py" line="54" />
+        <source>{0} (v{1}, {2} items)</source>
+        <translation>{0}（第 {1} 版，{2} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_visit_dialog.py" line="57" />
+        <source>Standard *</source>
+        <translation>检查标准 *</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_visit_dialog.py" line="58" />
+        <source>Unannounced (暗访)</source>
+        <translation>暗访（不事先通知）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_visit_dialog.py" line="64" />
+        <source>e.g. 南门</source>
+        <translation>例如：南门</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_visit_dialog.py" line="65" />
+        <source>Gate checked *</source>
+        <translation>暗访的门岗 *</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_visit_dialog.py" line="70" />
+        <source>the team's members on this visit</source>
+        <translation>本次检查的组员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_visit_dialog.py" line="71" />
+        <source>Team</source>
+        <translation>检查组员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_visit_dialog.py" line="80" />
+        <source>The office's list of compounds is not loaded: load it first (Admin ▸ Office's list of compounds…).</source>
+        <translation>尚未导入办公室的小区清单：请先导入（管理 ▸ 办公室的小区清单…）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_visit_dialog.py" line="83" />
+        <source>Start the visit</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_visit_dialog.py" line="114" />
+        <source>Follow-up of the visit of {0}: review its {1} open findings</source>
+        <translation>复查 {0} 的检查：核查其 {1} 个未整改问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_visit_dialog.py" line="128" />
+        <source>Choose the compound from the list (type part of its name).</source>
+        <translation>请从列表中选择小区（输入名称的一部分）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_visit_dialog.py" line="133" />
+        <source>No standard is loaded: an administrator loads one (Standards tab).</source>
+        <translation>尚无检查标准：请管理员导入（标准页）。</translation>
     </message>
 </context>
 <context>
@@ -3427,104 +3775,94 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="85" />
-        <source>The daily backup could not be written: {0}</source>
-        <translation>每日备份未能写入：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/office_window.py" line="87" />
-        <source>Personal data past its retention period could not be erased; GateDesk tries again every minute. A report is in the logs folder: tell the administrator.</source>
-        <translation>超过保存期限的个人信息未能删除；门岗登记台每分钟重试一次。报告已写入 logs 文件夹：请告知管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/office_window.py" line="101" />
-        <location filename="../../gui/office_window.py" line="110" />
-        <location filename="../../gui/office_window.py" line="178" />
+        <location filename="../../gui/office_window.py" line="95" />
+        <location filename="../../gui/office_window.py" line="104" />
+        <location filename="../../gui/office_window.py" line="172" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="148" />
+        <location filename="../../gui/office_window.py" line="142" />
         <source>daily-report-{0}</source>
         <translation>日报-{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="150" />
+        <location filename="../../gui/office_window.py" line="144" />
         <source>Save the daily report</source>
         <translation>保存每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="150" />
+        <location filename="../../gui/office_window.py" line="144" />
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="160" />
-        <location filename="../../gui/office_window.py" line="164" />
+        <location filename="../../gui/office_window.py" line="154" />
+        <location filename="../../gui/office_window.py" line="158" />
         <source>Daily report</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="160" />
+        <location filename="../../gui/office_window.py" line="154" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="163" />
+        <location filename="../../gui/office_window.py" line="157" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="164" />
+        <location filename="../../gui/office_window.py" line="158" />
         <source>The daily report for {0} is saved:
 {1}</source>
         <translation>{0} 的日报已保存：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="181" />
+        <location filename="../../gui/office_window.py" line="175" />
         <source>The key file of the office above</source>
         <translation>上级办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="177" />
+        <location filename="../../gui/office_window.py" line="171" />
         <source>Key file of the office above</source>
         <translation>上级办公室密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="182" />
+        <location filename="../../gui/office_window.py" line="176" />
         <source>{0} is not the key file of another office.</source>
         <translation>{0} 不是其他办公室的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="185" />
+        <location filename="../../gui/office_window.py" line="179" />
         <source>From now on forwarded bundles are encrypted for {0}. Check the key fingerprint with that office by phone: {1}</source>
         <translation>今后上报的数据包将为 {0} 加密。请电话向该办公室核对密钥指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="190" />
-        <location filename="../../gui/office_window.py" line="201" />
-        <location filename="../../gui/office_window.py" line="203" />
+        <location filename="../../gui/office_window.py" line="184" />
+        <location filename="../../gui/office_window.py" line="195" />
+        <location filename="../../gui/office_window.py" line="197" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="191" />
+        <location filename="../../gui/office_window.py" line="185" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="194" />
+        <location filename="../../gui/office_window.py" line="188" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="195" />
+        <location filename="../../gui/office_window.py" line="189" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="204" />
+        <location filename="../../gui/office_window.py" line="198" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -6173,80 +6511,95 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>这台电脑在社区办公室（导入各门岗的数据包）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="48" />
-        <location filename="../../gui/dialogs/setup_dialog.py" line="90" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="51" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="96" />
         <source>Compound name *</source>
         <translation>小区名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="49" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="52" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="51" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="54" />
         <source>Community (社区)</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="50" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="53" />
         <source>Grid (网格)</source>
         <translation>所属网格</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="52" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="36" />
+        <source>This computer is a supervision team's (督导组): it visits compounds</source>
+        <translation>本机属于督导组：到小区检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="55" />
         <source>Sub-district (街道)</source>
         <translation>所属街道</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="53" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="56" />
         <source>District (区)</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="54" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="57" />
         <source>This gate *</source>
         <translation>本门岗名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="55" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="58" />
         <source>Administrator's name *</source>
         <translation>管理员姓名 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="56" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="59" />
         <source>Administrator's PIN (4–12 digits) *</source>
         <translation>管理员 PIN（4–12 位数字）*</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="57" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="60" />
         <source>PIN again *</source>
         <translation>再次输入 PIN *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="69" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="72" />
         <source>The office's database: on this computer.</source>
         <translation>办公室数据库：在本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="72" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="75" />
         <source>The office database is on a server…</source>
         <translation>办公室数据库在服务器上…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="90" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="95" />
         <source>Office name *</source>
         <translation>办公室名称 *</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="111" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="95" />
+        <source>Team name *</source>
+        <translation>督导组名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="117" />
         <source>The office's database: on the server {0}.</source>
         <translation>办公室数据库：在服务器 {0} 上。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_dialog.py" line="122" />
+        <location filename="../../gui/dialogs/setup_dialog.py" line="128" />
         <source>Office</source>
         <translation>办公室</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_dialog.py" line="133" />
+        <source>Supervision team</source>
+        <translation>督导组</translation>
     </message>
 </context>
 <context>
@@ -6362,6 +6715,29 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>SheetPreviewDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/sheet_preview_dialog.py" line="29" />
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sheet_preview_dialog.py" line="57" />
+        <source>{0} rows cannot be used and are left out:</source>
+        <translation>有 {0} 行无法使用，不会导入：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sheet_preview_dialog.py" line="62" />
+        <source>… and {0} more</source>
+        <translation>……另有 {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sheet_preview_dialog.py" line="65" />
+        <source>Load</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>Sheets</name>
     <message>
         <location filename="../../models/formats/sheets.py" line="27" />
@@ -6410,6 +6786,198 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../gui/dialogs/sign_in_dialog.py" line="89" />
         <source>Loading the names…</source>
         <translation>正在读取名单…</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="21" />
+        <source>Sign off the visit</source>
+        <translation>检查签字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="39" />
+        <source>e.g. the property company's name</source>
+        <translation>例如：物业公司名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="40" />
+        <source>Who must put it right</source>
+        <translation>整改责任方</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="41" />
+        <source>Its name</source>
+        <translation>责任方名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="44" />
+        <source>e.g. the property manager on duty</source>
+        <translation>例如：值班的物业经理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="47" />
+        <source>Whom the team met</source>
+        <translation>现场对接人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="48" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="54" />
+        <source>Once signed off, the visit cannot be changed.</source>
+        <translation>签字后，本次检查不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="58" />
+        <source>Sign off</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="68" />
+        <source>{0}: {1} of {2} findings put right; the others stay open.</source>
+        <translation>{0}：{2} 个问题中已整改 {1} 个；其余仍未整改。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="72" />
+        <source>{0}: {1} items are not answered yet.</source>
+        <translation>{0}：还有 {1} 项未检查。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="73" />
+        <source>passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="73" />
+        <source>failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="74" />
+        <source>score {0}, pass mark {1}, </source>
+        <translation>得分 {0}，合格分 {1}，</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="76" />
+        <source> A veto item failed: {0}.</source>
+        <translation>否决项不合格：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="77" />
+        <source>{0}: {1}{2}. {3} failed items become findings.{4}</source>
+        <translation>{0}：{1}{2}。{3} 项不合格，将列为问题。{4}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="87" />
+        <source>Signed off: {0} findings put right.</source>
+        <translation>已签字：{0} 个问题已整改。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/sign_off_dialog.py" line="89" />
+        <source>Signed off: {0} new findings, {1} re-opened, {2} found again.</source>
+        <translation>已签字：新问题 {0} 个，重新打开 {1} 个，再次发现 {2} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>StandardItemsModel</name>
+    <message>
+        <location filename="../../gui/team_panels.py" line="111" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="111" />
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="111" />
+        <source>Item</source>
+        <translation>检查内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="111" />
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="111" />
+        <source>Veto</source>
+        <translation>否决项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="112" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="118" />
+        <source>veto</source>
+        <translation>否决</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsModel</name>
+    <message>
+        <location filename="../../gui/team_panels.py" line="94" />
+        <source>Standard</source>
+        <translation>检查标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="94" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="94" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="94" />
+        <source>Items</source>
+        <translation>项数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="95" />
+        <source>Pass mark</source>
+        <translation>合格分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="95" />
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="102" />
+        <source>Mystery check at a gate</source>
+        <translation>门岗暗访</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="102" />
+        <source>Compound visit</source>
+        <translation>小区检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="103" />
+        <source>shipped</source>
+        <translation>内置</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsPanel</name>
+    <message>
+        <location filename="../../gui/team_panels.py" line="132" />
+        <source>Visits are answered against these standards. A new version of a standard replaces the one of the same name; visits already made keep theirs.</source>
+        <translation>检查按这些标准进行。标准的新版本替换同名的旧版本；已做的检查保留原标准。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_panels.py" line="136" />
+        <source>Load the district's standard…</source>
+        <translation>导入区里的检查标准…</translation>
     </message>
 </context>
 <context>
@@ -6777,12 +7345,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>还有 {count} 项未填写。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="223" />
+        <location filename="../../models/supervision/inspections.py" line="246" />
         <source>A follow-up visit reviews its own compound's findings.</source>
         <translation>复查只能针对本小区的问题。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="225" />
+        <location filename="../../models/supervision/inspections.py" line="248" />
         <source>This finding was closed by an earlier visit.</source>
         <translation>这个问题已在之前的检查中销号。</translation>
     </message>
@@ -7901,6 +8469,223 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../gui/visit_columns.py" line="71" />
         <source>Operator</source>
         <translation>值班人员</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="158" />
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="158" />
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="158" />
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="166" />
+        <source>Note [F2]</source>
+        <translation>备注 [F2]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="169" />
+        <source>Photo… [Ctrl+P]</source>
+        <translation>照片… [Ctrl+P]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="173" />
+        <source>Sign off… [Ctrl+Enter]</source>
+        <translation>签字… [Ctrl+Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="204" />
+        <source>Choose a visit on the left, or start a new one [Ctrl+N].</source>
+        <translation>请在左侧选择一次检查，或新建检查 [Ctrl+N]。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="213" />
+        <source>{0} · {1} · {2} · {3} v{4}</source>
+        <translation>{0} · {1} · {2} · {3} 第{4}版</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="220" />
+        <source>Put right [1]</source>
+        <translation>已整改 [1]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="221" />
+        <source>Not yet [2]</source>
+        <translation>未整改 [2]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="226" />
+        <source>Pass [1]</source>
+        <translation>合格 [1]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="227" />
+        <source>Fail [2]</source>
+        <translation>不合格 [2]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="247" />
+        <source>{0} photos</source>
+        <translation>照片 {0} 张</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="251" />
+        <source>{0} of {1} findings put right</source>
+        <translation>{1} 个问题中已整改 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="255" />
+        <source>{0} items to answer</source>
+        <translation>还有 {0} 项未检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="257" />
+        <source>Score {0} (pass mark {1})</source>
+        <translation>得分 {0}（合格分 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="259" />
+        <source>failed: {0}</source>
+        <translation>不合格：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="261" />
+        <source>veto: {0}</source>
+        <translation>否决：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="263" />
+        <source>Signed off</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="317" />
+        <source>Answer the item first (1, 2 or 3), then add its note.</source>
+        <translation>请先给出结果（1、2 或 3），再加备注。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="319" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="337" />
+        <source>A photo for this visit</source>
+        <translation>本次检查的照片</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="338" />
+        <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="344" />
+        <source>Photo added: {0}</source>
+        <translation>已添加照片：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Visits</name>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="40" />
+        <source>Follow-up</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="42" />
+        <source>Mystery check at {0}</source>
+        <translation>门岗暗访 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="43" />
+        <source>Announced</source>
+        <translation>明察</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="44" />
+        <source>Unannounced</source>
+        <translation>暗访</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="49" />
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="51" />
+        <source>Signed off</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="52" />
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="52" />
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="76" />
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="76" />
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="77" />
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsModel</name>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="63" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="63" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="63" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="63" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPanel</name>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="405" />
+        <source>No visits yet. First load the office's list of compounds this team visits (Admin ▸ Office's list of compounds…); then start a visit with New visit [Ctrl+N].</source>
+        <translation>还没有检查记录。请先导入办公室给本组的小区清单（管理 ▸ 办公室的小区清单…），再用“新建检查 [Ctrl+N]”开始检查。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="407" />
+        <source>No visits yet: start one with New visit [Ctrl+N].</source>
+        <translation>还没有检查记录：用“新建检查 [Ctrl+N]”开始。</translation>
     </message>
 </context>
 <context>

@@ -111,6 +111,37 @@ def office_dialogs(desk, window) -> list[QDialog]:
     ]
 
 
+def team_dialogs(desk, window) -> list[QDialog]:
+    """What a supervision team's window opens: a visit started and signed off, a sheet's preview
+    with rows left out, and the station's own dialogs."""
+    from gui.dialogs import (
+        export_dialog,
+        new_visit_dialog,
+        operators_dialog,
+        settings_dialog,
+        sheet_preview_dialog,
+        sign_in_dialog,
+        sign_off_dialog,
+    )
+    from models.store.i18n import Message
+
+    open_visit = next(v for v in desk.supervision.visits() if v.signed_at is None)
+    left_out = [Message("Supervision", "Row {row}: the item has no text.", {"row": n}) for n in (4, 9)]
+    followed = next(v for v in desk.supervision.visits() if v.signed_at is not None and v.follows_id is None)
+    return [
+        new_visit_dialog.NewVisitDialog(desk, window),
+        new_visit_dialog.NewVisitDialog(desk, window, compound_id=followed.compound_id, follow_up=True),
+        sign_off_dialog.SignOffDialog(desk, open_visit.id, window),
+        sheet_preview_dialog.SheetPreviewDialog(
+            "区里的检查标准", "鼓楼区小区疫情防控检查标准.xlsx：《鼓楼区小区疫情防控检查标准》，共 14 项，合格分 85。",
+            left_out, window),
+        export_dialog.ExportDialog(desk, window),
+        operators_dialog.OperatorsDialog(desk, window),
+        settings_dialog.SettingsDialog(desk, window),
+        sign_in_dialog.SignInDialog(desk, window),
+    ]
+
+
 def first_run_dialog(blank_desk) -> QDialog:
     """What a new installation opens with, before there is any window behind it."""
     from gui.dialogs.setup_dialog import SetupDialog

@@ -22,7 +22,16 @@ from models.app.desk import Desk
 from models.store.db import open_database
 from models.trust.operators import Role
 from tests.conftest import NOW
-from tests.gui.screens import SCREENS, first_run_dialog, gate_dialogs, lay_out, office_dialogs, own_size, room
+from tests.gui.screens import (
+    SCREENS,
+    first_run_dialog,
+    gate_dialogs,
+    lay_out,
+    office_dialogs,
+    own_size,
+    room,
+    team_dialogs,
+)
 from tests.gui.test_sync_gui import office_desk, usb  # noqa: F401 - fixtures
 
 # English is the longer language; both are offered.
@@ -107,6 +116,47 @@ def demo_desk(app, tmp_path):
     with desk.authorised(admin.id, DEMO_PINS["admin"], Role.ADMIN):
         yield desk
         db.close()
+
+
+@pytest.fixture
+def team_desk(app, tmp_path):
+    """A supervision team's demo week: visits, findings, follow-ups, one visit still open."""
+    from models.app.team_demo import create_team_demo
+
+    db = open_database(tmp_path / "team" / "gatedesk.sqlite3")
+    create_team_demo(db, now=NOW)
+    desk = Desk(db, clock=lambda: NOW)
+    admin = next(o for o in desk.staff.operators() if o.role == Role.ADMIN.value)
+    desk.staff.sign_in(admin.id, DEMO_PINS["admin"])
+    yield desk
+    db.close()
+
+
+@in_each_language
+@sized
+def test_every_tab_and_dialog_of_a_supervision_team_fits(team_desk, app, qtbot, size, language):
+    from gui.app import install_language
+    from gui.inspection_window import InspectionWindow
+
+    install_language(app, language)
+    window = InspectionWindow(team_desk)
+    qtbot.addWidget(window)
+    window.ready_for_keys()  # the visits tab filled, as the app opens it
+    assert window.visits.visits.rowCount() > 20
+    problems = every_tab(window, size)
+    lay_out(window, size)
+    problems += cut_dialogs(team_dialogs(team_desk, window), qtbot, size)
+    assert not problems, "\n".join(problems)
+
+
+@sized
+def test_every_dialog_of_a_team_closes_with_esc_and_with_its_close_button(team_desk, app, qtbot, size):
+    from gui.inspection_window import InspectionWindow
+
+    window = InspectionWindow(team_desk)
+    qtbot.addWidget(window)
+    lay_out(window, size)
+    close_each(lambda: team_dialogs(team_desk, window), window, qtbot)
 
 
 @in_each_language

@@ -222,12 +222,44 @@ def test_the_supervision_models(app, qtmodeltester, qtbot, office):  # noqa: F81
         check(qtmodeltester, model)
 
 
+def test_the_supervision_teams_models(app, qtmodeltester, qtbot, tmp_path):
+    """A team's week (the demo's): its visits, an open visit's items, a follow-up's findings, every
+    open finding, the standards and their items."""
+    from gui.inspection_window import InspectionWindow
+    from models.app.desk import Desk
+    from models.app.team_demo import create_team_demo
+    from models.store.db import open_database
+    from tests.conftest import NOW
+
+    db = open_database(tmp_path / "team.sqlite3")
+    try:
+        create_team_demo(db, now=NOW)
+        desk = Desk(db, clock=lambda: NOW)
+        desk.staff.sign_in(next(o.id for o in desk.staff.operators() if o.name == "王科长"), "1234")
+        w = InspectionWindow(desk)
+        qtbot.addWidget(w)
+        w.ready_for_keys()
+        check(qtmodeltester, w.visits.visits)
+        check(qtmodeltester, w.visits.form.items)  # the newest visit is still being answered
+        follow_up = next(v for v in w.visits.visits.rows if v.follows_id is not None)
+        w.visits.form.show_visit(follow_up.id)
+        check(qtmodeltester, w.visits.form.carried)
+        for panel in (w.findings, w.standards):
+            panel.refresh()
+        for model in (w.findings.model, w.standards.standards, w.standards.items):
+            check(qtmodeltester, model)
+        w.close()
+    finally:
+        db.close()
+
+
 def test_every_table_model_is_checked():
     """Runs after the checks above (file order); run alone, it checks the class list only."""
     expected = {"VisitLogTableModel", "OnSiteTableModel", "IsolationTableModel", "ClosedCasesModel",
                 "ParcelTableModel", "RosterTableModel", "AuditTableModel", "ImportTableModel",
                 "DashboardTableModel", "GatesTableModel", "DrillTableModel", "ConflictsTableModel",
                 "ProgressTableModel", "PeopleTableModel", "RoundsTableModel", "DueTableModel", "NeedsTableModel",
-                "DoneTableModel", "CoverageModel", "PartiesModel", "LeagueModel", "RepeatsModel"}
+                "DoneTableModel", "CoverageModel", "PartiesModel", "LeagueModel", "RepeatsModel", "VisitsModel",
+                "ItemsModel", "CarriedModel", "FindingsModel", "StandardsModel", "StandardItemsModel"}
     assert all_model_classes() == expected
     assert not CHECKED or CHECKED == expected, expected - CHECKED

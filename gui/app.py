@@ -5,7 +5,7 @@ import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -35,7 +35,28 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if qss.exists():
         # Images are named from the style sheet's own folder, wherever the program is installed.
         app.setStyleSheet(qss.read_text(encoding="utf-8").replace("@STYLES@", styles.as_posix()))
+    if not any(isinstance(c, KeyboardBack) for c in app.children()):
+        app.installEventFilter(KeyboardBack(app))
     return app
+
+
+class KeyboardBack(QObject):
+    """When a dialog closes, the window it was opened from gets the keyboard back. A window manager
+    does it; without one (a gate PC run as a kiosk) the keys went nowhere after the first dialog."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Hide and isinstance(watched, QDialog) and watched.parentWidget() is not None:
+            window = watched.parentWidget().window()
+            QTimer.singleShot(0, lambda: self._back_to(window))
+        return False
+
+    @staticmethod
+    def _back_to(window) -> None:
+        import shiboken6
+
+        if shiboken6.isValid(window) and window.isVisible() and QApplication.activeWindow() is None and \
+                QApplication.activeModalWidget() in (None, window):
+            window.activateWindow()
 
 
 _translators: list[QTranslator] = []

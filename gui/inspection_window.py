@@ -72,6 +72,8 @@ class InspectionWindow(QMainWindow):
         self.operators_action.triggered.connect(self.open_operators)
         self.office_key_action = QAction(self.tr("Office key…"), self)
         self.office_key_action.triggered.connect(self.load_office_key)
+        self.setup_sheet_action = QAction(self.tr("Set-up sheet for the office…"), self)
+        self.setup_sheet_action.triggered.connect(self.open_setup_sheet)
         self.audit_action = QAction(self.tr("Audit log…"), self)
         self.audit_action.triggered.connect(lambda: open_audit(self.desk, self))
         for act in (self.new_visit_action, self.export_action):
@@ -79,7 +81,7 @@ class InspectionWindow(QMainWindow):
             self.addAction(act)
         bar.addWidget(menu_button(self.tr("Admin"), [
             self.list_action, self.standard_action, None, self.settings_action, self.operators_action,
-            self.office_key_action, None, self.audit_action], self))
+            self.office_key_action, self.setup_sheet_action, None, self.audit_action], self))
 
     def ready_for_keys(self) -> None:
         self._tab_shown(self.tabs.currentIndex())
@@ -149,6 +151,12 @@ class InspectionWindow(QMainWindow):
             self.standards.notice.done(self.tr("Loaded: {0} version {1}.").format(standard.name, standard.version))
         self.tabs.setCurrentWidget(self.standards)
         self.standards.refresh()
+
+    def open_setup_sheet(self) -> None:
+        """The team's key fingerprint, by which the office enrolls it."""
+        from gui.dialogs.setup_sheet_dialog import SetupSheetDialog
+
+        SetupSheetDialog(self.desk, self).exec()
 
     def open_export(self) -> None:
         from gui.dialogs.export_dialog import ExportDialog

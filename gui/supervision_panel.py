@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -157,7 +158,14 @@ class SupervisionPanel(QWidget):
                 (self.tr("Problems found again"), self.repeats, "repeatsTable"))):
             group = QGroupBox(title)
             inner = QVBoxLayout(group)
-            inner.addWidget(row_table(model, name))
+            table = row_table(model, name)
+            if model is self.repeats:  # the problem's words wrap: in one line they pushed its count out of sight
+                table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+                table.horizontalHeader().setStretchLastSection(False)
+                table.setWordWrap(True)
+                table.horizontalHeader().sectionResized.connect(lambda *_a, t=table: t.resizeRowsToContents())
+                self.repeats_table = table
+            inner.addWidget(table)
             grid.addWidget(group, i // 2, i % 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -181,6 +189,7 @@ class SupervisionPanel(QWidget):
         self.parties.set_rows(self.desk.office.findings_by_party())
         self.league.set_rows(self.desk.office.league_table(day_from, day_to, self.level.currentData()))
         self.repeats.set_rows(self.desk.office.repeated_findings())
+        self.repeats_table.resizeRowsToContents()
 
     def _save_as(self, title: str, stem: str, filters: str, suffixes: tuple[str, ...]) -> Path | None:
         from PySide6.QtCore import QStandardPaths

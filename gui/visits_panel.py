@@ -207,6 +207,7 @@ class VisitForm(QWidget):
             self.summary.clear()
             self._enable(False)
             return
+        same = self.visit is not None and self.visit.id == visit_id
         row = self.table.currentIndex().row()
         view = self.desk.supervision.visit_view(visit_id)
         self.visit = view.visit
@@ -230,6 +231,9 @@ class VisitForm(QWidget):
         self._summarise(view)
         self._enable(view.visit.signed_at is None)
         model = self.table.model()
+        if not same:  # a visit opened: at its first item not answered yet
+            row = next((i for i, item in enumerate(self.items.rows) if item.id not in view.answers), 0) \
+                if not self.follow_up else 0
         if model.rowCount():
             self.table.setCurrentIndex(model.index(max(0, min(row, model.rowCount() - 1)), 0))
 
@@ -379,6 +383,7 @@ class VisitsPanel(QWidget):
         self.pages.addWidget(self.empty)
         split.addWidget(self.list)
         split.addWidget(self.pages)
+        self.setFocusProxy(self.form.table)  # the tab shown again: the keys answer the visit
         split.setStretchFactor(1, 1)  # the visit gets the room a wider window gives
         box.addWidget(split, 1)
 

@@ -4,27 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="75" />
+        <location filename="../../gui/app.py" line="96" />
         <source>GateDesk is already open on this computer for this data folder. Use the window that is open (look in the taskbar); two at once could overwrite each other's work.</source>
         <translation>门岗登记台已经打开（同一数据文件夹）。请使用已打开的窗口（看看任务栏）；同时开两个可能互相覆盖。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="85" />
+        <location filename="../../gui/app.py" line="106" />
         <source>GateDesk met an error it did not expect. Everything already saved is safe. A report without personal data was written to {0}; please give it to your administrator.</source>
         <translation>门岗登记台遇到了意外错误。已经保存的记录都是安全的。一份不含个人信息的报告已写入 {0}，请交给管理员。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="209" />
+        <location filename="../../gui/app.py" line="230" />
         <source>The database is damaged ({0}). GateDesk closes now so that nothing more is written to it; start it again to be offered the newest backup.</source>
         <translation>数据库已损坏（{0}）。门岗登记台现在关闭，以免再写入；请重新打开，届时会提供最新的备份用于恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="308" />
+        <location filename="../../gui/app.py" line="329" />
         <source>The database {0} is damaged ({1}). It has not been changed, and no backup of it was found. Call your administrator; do not delete the file.</source>
         <translation>数据库 {0} 已损坏（{1}）。文件未被改动，也没有找到它的备份。请联系管理员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="312" />
+        <location filename="../../gui/app.py" line="333" />
         <source>The database {0} is damaged ({1}). It has not been changed.
 
 Restore the newest backup, {2}? Records saved after it was made will be missing; the damaged file is kept in {3} for your administrator.</source>
@@ -1488,32 +1488,32 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="41" />
+        <location filename="../../gui/supervision_panel.py" line="42" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="41" />
+        <location filename="../../gui/supervision_panel.py" line="42" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="41" />
+        <location filename="../../gui/supervision_panel.py" line="42" />
         <source>Last visit</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="41" />
+        <location filename="../../gui/supervision_panel.py" line="42" />
         <source>Days since</source>
         <translation>已隔天数</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="42" />
+        <location filename="../../gui/supervision_panel.py" line="43" />
         <source>Visits in the period</source>
         <translation>时段内检查次数</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="51" />
+        <location filename="../../gui/supervision_panel.py" line="52" />
         <source>never</source>
         <translation>从未检查</translation>
     </message>
@@ -2903,51 +2903,56 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/inspection_window.py" line="75" />
+        <source>Set-up sheet for the office…</source>
+        <translation>给办公室的设置单…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspection_window.py" line="77" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/inspection_window.py" line="80" />
+        <location filename="../../gui/inspection_window.py" line="82" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/inspection_window.py" line="98" />
+        <location filename="../../gui/inspection_window.py" line="100" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspection_window.py" line="111" />
+        <location filename="../../gui/inspection_window.py" line="113" />
         <source>Office's list of compounds</source>
         <translation>办公室的小区清单</translation>
     </message>
     <message>
-        <location filename="../../gui/inspection_window.py" line="119" />
+        <location filename="../../gui/inspection_window.py" line="121" />
         <source>{0}: {1} compounds this team may visit. It replaces the list loaded before.</source>
         <translation>{0}：本组可检查的小区 {1} 个。它将替换之前导入的清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspection_window.py" line="127" />
+        <location filename="../../gui/inspection_window.py" line="129" />
         <source>{0} compounds loaded.</source>
         <translation>已导入 {0} 个小区。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspection_window.py" line="131" />
+        <location filename="../../gui/inspection_window.py" line="133" />
         <source>The district's standard</source>
         <translation>区里的检查标准</translation>
     </message>
     <message>
-        <location filename="../../gui/inspection_window.py" line="140" />
+        <location filename="../../gui/inspection_window.py" line="142" />
         <source>{0}: “{1}”, {2} items{3}. It replaces the standard of that name; visits already made keep theirs.</source>
         <translation>{0}：《{1}》，共 {2} 项{3}。它将替换同名标准；已做的检查保留原标准。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspection_window.py" line="143" />
+        <location filename="../../gui/inspection_window.py" line="145" />
         <source>, pass mark {0}</source>
         <translation>，合格分 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/inspection_window.py" line="149" />
+        <location filename="../../gui/inspection_window.py" line="151" />
         <source>Loaded: {0} version {1}.</source>
         <translation>已导入：{0} 第 {1} 版。</translation>
     </message>
@@ -3310,42 +3315,42 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>LeagueModel</name>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="77" />
+        <location filename="../../gui/supervision_panel.py" line="78" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="77" />
+        <location filename="../../gui/supervision_panel.py" line="78" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="77" />
+        <location filename="../../gui/supervision_panel.py" line="78" />
         <source>Visits</source>
         <translation>检查次数</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="77" />
+        <location filename="../../gui/supervision_panel.py" line="78" />
         <source>Passed</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="77" />
+        <location filename="../../gui/supervision_panel.py" line="78" />
         <source>Pass rate</source>
         <translation>达标率</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="78" />
+        <location filename="../../gui/supervision_panel.py" line="79" />
         <source>Mean score</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="78" />
+        <location filename="../../gui/supervision_panel.py" line="79" />
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="78" />
+        <location filename="../../gui/supervision_panel.py" line="79" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
@@ -4381,17 +4386,17 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>PartiesModel</name>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="61" />
+        <location filename="../../gui/supervision_panel.py" line="62" />
         <source>Responsible</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="61" />
+        <location filename="../../gui/supervision_panel.py" line="62" />
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="61" />
+        <location filename="../../gui/supervision_panel.py" line="62" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
@@ -4843,32 +4848,32 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>RepeatsModel</name>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="91" />
+        <location filename="../../gui/supervision_panel.py" line="92" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="91" />
+        <location filename="../../gui/supervision_panel.py" line="92" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="91" />
+        <location filename="../../gui/supervision_panel.py" line="92" />
         <source>Times found</source>
         <translation>发现次数</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="91" />
+        <location filename="../../gui/supervision_panel.py" line="92" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="98" />
+        <location filename="../../gui/supervision_panel.py" line="99" />
         <source>open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="98" />
+        <location filename="../../gui/supervision_panel.py" line="99" />
         <source>put right</source>
         <translation>已整改</translation>
     </message>
@@ -7408,117 +7413,117 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>SupervisionPanel</name>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="121" />
+        <location filename="../../gui/supervision_panel.py" line="122" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="124" />
+        <location filename="../../gui/supervision_panel.py" line="125" />
         <source>by community</source>
         <translation>按社区</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="124" />
+        <location filename="../../gui/supervision_panel.py" line="125" />
         <source>by sub-district</source>
         <translation>按街道</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="125" />
+        <location filename="../../gui/supervision_panel.py" line="126" />
         <source>by property company</source>
         <translation>按物业公司</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="127" />
+        <location filename="../../gui/supervision_panel.py" line="128" />
         <source>&amp;Period</source>
         <translation>时段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="129" />
+        <location filename="../../gui/supervision_panel.py" line="130" />
         <source>Not &amp;visited for</source>
         <translation>未检查超过(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="131" />
+        <location filename="../../gui/supervision_panel.py" line="132" />
         <source>&amp;League</source>
         <translation>排名(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="133" />
+        <location filename="../../gui/supervision_panel.py" line="134" />
         <source>Supervision &amp;notice…</source>
         <translation>督导通报(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="136" />
+        <location filename="../../gui/supervision_panel.py" line="137" />
         <source>Compounds' list for the &amp;teams…</source>
         <translation>督导小区清单(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="154" />
+        <location filename="../../gui/supervision_panel.py" line="155" />
         <source>Compounds, the least visited first</source>
         <translation>小区（检查最少的在前）</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="155" />
+        <location filename="../../gui/supervision_panel.py" line="156" />
         <source>Findings by responsible party</source>
         <translation>问题（按责任单位）</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="156" />
+        <location filename="../../gui/supervision_panel.py" line="157" />
         <source>League table</source>
         <translation>排名表</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="157" />
+        <location filename="../../gui/supervision_panel.py" line="158" />
         <source>Problems found again</source>
         <translation>反复出现的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="200" />
+        <location filename="../../gui/supervision_panel.py" line="209" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="202" />
+        <location filename="../../gui/supervision_panel.py" line="211" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="212" />
+        <location filename="../../gui/supervision_panel.py" line="221" />
         <source>Save the supervision notice</source>
         <translation>保存督导通报</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="213" />
+        <location filename="../../gui/supervision_panel.py" line="222" />
         <source>supervision-notice-{0}-{1}</source>
         <translation>督导通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="214" />
+        <location filename="../../gui/supervision_panel.py" line="223" />
         <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="217" />
+        <location filename="../../gui/supervision_panel.py" line="226" />
         <source>A supervisor writes the notice.</source>
         <translation>督导通报须由主管生成。</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="224" />
+        <location filename="../../gui/supervision_panel.py" line="233" />
         <source>Save the compounds' list for the teams</source>
         <translation>保存督导小区清单</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="224" />
+        <location filename="../../gui/supervision_panel.py" line="233" />
         <source>compounds-for-the-teams</source>
         <translation>督导小区清单</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="225" />
+        <location filename="../../gui/supervision_panel.py" line="234" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="229" />
+        <location filename="../../gui/supervision_panel.py" line="238" />
         <source>A supervisor writes the list.</source>
         <translation>督导小区清单须由主管生成。</translation>
     </message>
@@ -8509,87 +8514,87 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请在左侧选择一次检查，或新建检查 [Ctrl+N]。</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="213" />
+        <location filename="../../gui/visits_panel.py" line="214" />
         <source>{0} · {1} · {2} · {3} v{4}</source>
         <translation>{0} · {1} · {2} · {3} 第{4}版</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="220" />
+        <location filename="../../gui/visits_panel.py" line="221" />
         <source>Put right [1]</source>
         <translation>已整改 [1]</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="221" />
+        <location filename="../../gui/visits_panel.py" line="222" />
         <source>Not yet [2]</source>
         <translation>未整改 [2]</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="226" />
+        <location filename="../../gui/visits_panel.py" line="227" />
         <source>Pass [1]</source>
         <translation>合格 [1]</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="227" />
+        <location filename="../../gui/visits_panel.py" line="228" />
         <source>Fail [2]</source>
         <translation>不合格 [2]</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="247" />
+        <location filename="../../gui/visits_panel.py" line="251" />
         <source>{0} photos</source>
         <translation>照片 {0} 张</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="251" />
+        <location filename="../../gui/visits_panel.py" line="255" />
         <source>{0} of {1} findings put right</source>
         <translation>{1} 个问题中已整改 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="255" />
+        <location filename="../../gui/visits_panel.py" line="259" />
         <source>{0} items to answer</source>
         <translation>还有 {0} 项未检查</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="257" />
+        <location filename="../../gui/visits_panel.py" line="261" />
         <source>Score {0} (pass mark {1})</source>
         <translation>得分 {0}（合格分 {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="259" />
+        <location filename="../../gui/visits_panel.py" line="263" />
         <source>failed: {0}</source>
         <translation>不合格：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="261" />
+        <location filename="../../gui/visits_panel.py" line="265" />
         <source>veto: {0}</source>
         <translation>否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="263" />
+        <location filename="../../gui/visits_panel.py" line="267" />
         <source>Signed off</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="317" />
+        <location filename="../../gui/visits_panel.py" line="321" />
         <source>Answer the item first (1, 2 or 3), then add its note.</source>
         <translation>请先给出结果（1、2 或 3），再加备注。</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="319" />
+        <location filename="../../gui/visits_panel.py" line="323" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="337" />
+        <location filename="../../gui/visits_panel.py" line="341" />
         <source>A photo for this visit</source>
         <translation>本次检查的照片</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="338" />
+        <location filename="../../gui/visits_panel.py" line="342" />
         <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="344" />
+        <location filename="../../gui/visits_panel.py" line="348" />
         <source>Photo added: {0}</source>
         <translation>已添加照片：{0}</translation>
     </message>
@@ -8678,12 +8683,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>VisitsPanel</name>
     <message>
-        <location filename="../../gui/visits_panel.py" line="405" />
+        <location filename="../../gui/visits_panel.py" line="410" />
         <source>No visits yet. First load the office's list of compounds this team visits (Admin ▸ Office's list of compounds…); then start a visit with New visit [Ctrl+N].</source>
         <translation>还没有检查记录。请先导入办公室给本组的小区清单（管理 ▸ 办公室的小区清单…），再用“新建检查 [Ctrl+N]”开始检查。</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="407" />
+        <location filename="../../gui/visits_panel.py" line="412" />
         <source>No visits yet: start one with New visit [Ctrl+N].</source>
         <translation>还没有检查记录：用“新建检查 [Ctrl+N]”开始。</translation>
     </message>

@@ -119,6 +119,7 @@ def team_dialogs(desk, window) -> list[QDialog]:
         new_visit_dialog,
         operators_dialog,
         settings_dialog,
+        setup_sheet_dialog,
         sheet_preview_dialog,
         sign_in_dialog,
         sign_off_dialog,
@@ -138,6 +139,7 @@ def team_dialogs(desk, window) -> list[QDialog]:
         export_dialog.ExportDialog(desk, window),
         operators_dialog.OperatorsDialog(desk, window),
         settings_dialog.SettingsDialog(desk, window),
+        setup_sheet_dialog.SetupSheetDialog(desk, window),
         sign_in_dialog.SignInDialog(desk, window),
     ]
 

@@ -416,3 +416,32 @@ def test_the_style_sheets_images_are_found_wherever_the_program_is(app, qtbot):
     dark = sum(picture.pixelColor(x, y).lightness() < 120 for x in range(box.width() - 34, box.width() - 8)
                for y in range(10, 40))
     assert dark >= 30, f"the list's arrow is a sliver ({dark} dark pixels at its right end)"
+
+
+def test_a_supervision_teams_station_opens_the_teams_window(app, tmp_path, monkeypatch):
+    """The demo team's laptop: signed into, it opens the team's window on its visits, not a gate's."""
+    from PySide6.QtCore import Qt
+
+    from gui.dialogs import sign_in_dialog
+    from gui.inspection_window import InspectionWindow
+    from models.app.team_demo import create_team_demo
+    from tests.conftest import NOW
+
+    data = tmp_path / "team"
+    db = open_database(data / "gatedesk.sqlite3")
+    create_team_demo(db, now=NOW, days=2)
+    db.close()
+
+    def sign_in(self):
+        self.who.who.setCurrentIndex(self.who.who.findText("王科长", Qt.MatchContains))
+        self.who.pin.setText("1234")
+        self.accept()
+        return QDialog.Accepted
+
+    shown = []
+    monkeypatch.setattr(sign_in_dialog.SignInDialog, "exec", sign_in)
+    monkeypatch.setattr(InspectionWindow, "show", lambda self: shown.append((self.desk.operator.name,
+                                                                             self.tabs.tabText(0))))
+    monkeypatch.setattr(app_mod.QApplication, "exec", lambda *a: 0)
+    assert app_mod.run(data) == 0
+    assert shown == [("王科长", "1 检查")]

@@ -221,3 +221,21 @@ def test_the_dialogs_close_with_esc_and_fit_the_screen(window, qtbot, size):
     sign.show()
     sign.close()  # the window's ×
     assert sign.result() == QDialog.Rejected
+
+
+def test_the_keyboard_comes_back_to_the_window_when_a_dialog_closes(window, qtbot):
+    """Without a window manager (a kiosk PC) nothing gave the window the keyboard back: after the
+    first note or dialog, Ctrl+N and the answer keys went nowhere."""
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    dialog = NewVisitDialog(window.desk, window)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.tabs.setCurrentWidget(window.findings)
+    window.tabs.setCurrentWidget(window.visits)
+    assert window.visits.form.table.hasFocus()  # the answer keys reach the visit

@@ -62,6 +62,8 @@ class OfficeWindow(QMainWindow):
         self.audit_action.triggered.connect(lambda: open_audit(self.desk, self))
         self.units_action = QAction(self.tr("Organisation units…"), self)
         self.units_action.triggered.connect(self.open_units)
+        self.census_action = QAction(self.tr("Census of the compounds…"), self)
+        self.census_action.triggered.connect(self.open_census)
         self.campaign_action = QAction(self.tr("End of the campaign…"), self)
         self.campaign_action.triggered.connect(self.end_campaign)
         # The day's work on buttons; what an administrator does now and then under one menu, as at
@@ -70,7 +72,8 @@ class OfficeWindow(QMainWindow):
         bar.addAction(self.forward_action)
         bar.addAction(self.posters_action)
         bar.addWidget(menu_button(self.tr("Admin"), [self.settings_action, self.key_action, self.upper_key_action,
-                                                     self.units_action, None, self.audit_action,
+                                                     self.units_action, self.census_action, None,
+                                                     self.audit_action,
                                                      self.campaign_action], self))
 
         self._stale = {self.dashboard, self.gates, self.conflicts, self.supervision}
@@ -104,6 +107,13 @@ class OfficeWindow(QMainWindow):
         with authority(self.desk, self, "office.rename_unit", self.tr("An administrator's PIN is needed.")) as allowed:
             if allowed:
                 UnitsDialog(self.desk, self).exec()
+        self._data_changed()
+
+    def open_census(self) -> None:
+        """How each compound is run, its pledge and plan: what the teams' findings default to."""
+        from gui.dialogs.census_dialog import CensusDialog
+
+        CensusDialog(self.desk, self).exec()
         self._data_changed()
 
     def end_campaign(self) -> None:

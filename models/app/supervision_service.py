@@ -147,16 +147,19 @@ class SupervisionService(Service, key="supervision"):
 
     # -- the compounds' census ------------------------------------------------------------------------
     @action()
-    def census(self) -> list[tuple[Compound, supervision.CompoundCensus | None]]:
-        """Every compound this station knows, each with its census line (None: not counted yet)."""
+    def census_rows(self) -> list[supervision.CensusRow]:
+        """Every compound with its census line, as a screen shows it (the pledge's signer masked)."""
         with self.db.reading() as s:
-            lines = {c.compound_id: c for c in s.scalars(select(supervision.CompoundCensus))}
-            return [(c, lines.get(c.id)) for c in s.scalars(select(Compound).order_by(Compound.community,
-                                                                                     Compound.name))]
+            return supervision.census_rows(s)
 
     @action(Role.SUPERVISOR, audit="census")
     def set_census(self, compound_id: str, kind: str, *, property_company: str = "", pledge_day: date | None = None,
-                   pledge_by: str = "", plan: str = "") -> supervision.CompoundCensus:
+                   pledge_by: str | None = "", plan: str = "") -> supervision.CompoundCensus:
+        """pledge_by None: the signer already recorded is kept (a screen shows it masked, so cannot
+        give it back)."""
+        if pledge_by is None:
+            before = supervision.census_of(self.unit, compound_id)
+            pledge_by = before.pledge_by if before is not None else ""
         return supervision.set_census(self.unit, compound_id=compound_id, kind=kind, property_company=property_company,
                                       pledge_day=pledge_day, pledge_by=pledge_by, plan=plan, ctx=self.ctx,
                                       operator_id=self.desk.actor.id, now=self.clock())

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from models.supervision.census import (  # noqa: F401
     CensusLine,
+    CensusRow,
     CensusSheet,
     CensusSheetProblem,
     attach_pledge,
     by_kind,
     census_of,
+    census_rows,
     read_census_sheet,
     responsible,
     set_census,

@@ -23,6 +23,7 @@ from sqlalchemy import column, select, table
 from sqlmodel import Session
 
 from models.formats import sheets
+from models.kit.masking import mask_name
 from models.kit.validation import InvalidInput, _err, clean_text
 from models.setup.site import Compound, Gate, Station, StationContext
 from models.store.db import Meta
@@ -171,6 +172,38 @@ def attach_pledge(session: Session, *, compound_id: str, scan: Prepared, now: da
     row.touch(now)
     session.add(row)
     return row
+
+
+@dataclass(frozen=True)
+class CensusRow:
+    """A compound's census line as a screen shows it: who signed the pledge masked, the scan's
+    bytes left in the database."""
+
+    compound_id: str
+    community: str
+    compound: str
+    kind: CompoundKind | None = None  # None: not counted yet
+    property_company: str = ""
+    pledge_day: str | None = None
+    pledge_by: str = ""  # masked
+    pledge_scanned: bool = False
+    plan: str = ""
+
+
+def census_rows(session: Session) -> list[CensusRow]:
+    """Every compound this station knows (no team's place, not its own), counted or not."""
+    c = CompoundCensus
+    lines = {row.compound_id: row for row in session.execute(select(
+        c.compound_id, c.kind, c.property_company, c.pledge_day, c.pledge_by, c.pledge_scan.is_not(None).label("scanned"),
+        c.plan))}
+    out = []
+    for compound_id, community, name in session.execute(select(Compound.id, Compound.community, Compound.name).where(
+            Compound.id.not_in(not_compounds(session))).order_by(Compound.community, Compound.name)):
+        line = lines.get(compound_id)
+        out.append(CensusRow(compound_id, community, name) if line is None else CensusRow(
+            compound_id, community, name, CompoundKind(line.kind), line.property_company, line.pledge_day,
+            mask_name(line.pledge_by) if line.pledge_by else "", bool(line.scanned), line.plan))
+    return out
 
 
 def census_of(session: Session, compound_id: str) -> CompoundCensus | None:

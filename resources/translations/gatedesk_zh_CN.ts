@@ -944,6 +944,180 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
 </context>
 <context>
+    <name>CensusDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="33" />
+        <source>not counted</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="110" />
+        <source>Census of the compounds</source>
+        <translation>小区分类台账</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="122" />
+        <source>Edit… [Enter]</source>
+        <translation>修改… [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="123" />
+        <source>Scanned pledge…</source>
+        <translation>承诺书扫描件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="124" />
+        <source>Load the community's sheet…</source>
+        <translation>导入社区的分类表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="131" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="144" />
+        <source>{0} compounds: {1} with a property company, {2} without, {3} run by their owners' committee, {4} not counted yet.</source>
+        <translation>共 {0} 个小区：有物业 {1} 个，无物业 {2} 个，业委会自管 {3} 个，尚未登记 {4} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="161" />
+        <source>Choose a compound first.</source>
+        <translation>请先选择一个小区。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="168" />
+        <source>A supervisor's PIN is needed to change the census.</source>
+        <translation>修改分类台账需要主管的 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="176" />
+        <source>Saved: {0}.</source>
+        <translation>已保存：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="187" />
+        <source>The signed pledge, scanned or photographed</source>
+        <translation>已签的承诺书（扫描件或照片）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="188" />
+        <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="193" />
+        <source>The pledge of {0} is kept.</source>
+        <translation>{0} 的承诺书已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="197" />
+        <source>The community's census sheet</source>
+        <translation>社区的小区分类表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="205" />
+        <source>{0}: {1} compounds counted. A compound not known yet is added in its community.</source>
+        <translation>{0}：共登记 {1} 个小区。尚未登记的小区将加入其所在社区。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="210" />
+        <source>{0} lines saved, {1} unchanged, {2} compounds added.</source>
+        <translation>保存 {0} 行，未变 {1} 行，新增小区 {2} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>CensusLineDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="60" />
+        <source>Census: {0}</source>
+        <translation>小区分类：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="71" />
+        <source>The pledge is signed</source>
+        <translation>已签订责任承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="79" />
+        <source>who signed for the company</source>
+        <translation>代表物业签字的人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="82" />
+        <source>How it is run</source>
+        <translation>管理类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="82" />
+        <source>Property company</source>
+        <translation>物业公司</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="83" />
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="83" />
+        <source>Signed by</source>
+        <translation>签订人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="84" />
+        <source>Plan for its kind</source>
+        <translation>分类防控方案</translation>
+    </message>
+</context>
+<context>
+    <name>CensusModel</name>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="39" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="39" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="39" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="39" />
+        <source>Property company</source>
+        <translation>物业公司</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="40" />
+        <source>Pledge signed</source>
+        <translation>承诺书签订</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="40" />
+        <source>Signed by</source>
+        <translation>签订人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="40" />
+        <source>Scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="40" />
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/census_dialog.py" line="48" />
+        <source>yes</source>
+        <translation>有</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <location filename="../../main.py" line="221" />
@@ -3771,103 +3945,108 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/office_window.py" line="65" />
+        <source>Census of the compounds…</source>
+        <translation>小区分类台账…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="67" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="72" />
+        <location filename="../../gui/office_window.py" line="74" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="95" />
-        <location filename="../../gui/office_window.py" line="104" />
-        <location filename="../../gui/office_window.py" line="172" />
+        <location filename="../../gui/office_window.py" line="98" />
+        <location filename="../../gui/office_window.py" line="107" />
+        <location filename="../../gui/office_window.py" line="182" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="142" />
+        <location filename="../../gui/office_window.py" line="152" />
         <source>daily-report-{0}</source>
         <translation>日报-{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="144" />
+        <location filename="../../gui/office_window.py" line="154" />
         <source>Save the daily report</source>
         <translation>保存每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="144" />
+        <location filename="../../gui/office_window.py" line="154" />
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="154" />
-        <location filename="../../gui/office_window.py" line="158" />
+        <location filename="../../gui/office_window.py" line="164" />
+        <location filename="../../gui/office_window.py" line="168" />
         <source>Daily report</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="154" />
+        <location filename="../../gui/office_window.py" line="164" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="157" />
+        <location filename="../../gui/office_window.py" line="167" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="158" />
+        <location filename="../../gui/office_window.py" line="168" />
         <source>The daily report for {0} is saved:
 {1}</source>
         <translation>{0} 的日报已保存：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="175" />
+        <location filename="../../gui/office_window.py" line="185" />
         <source>The key file of the office above</source>
         <translation>上级办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="171" />
+        <location filename="../../gui/office_window.py" line="181" />
         <source>Key file of the office above</source>
         <translation>上级办公室密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="176" />
+        <location filename="../../gui/office_window.py" line="186" />
         <source>{0} is not the key file of another office.</source>
         <translation>{0} 不是其他办公室的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="179" />
+        <location filename="../../gui/office_window.py" line="189" />
         <source>From now on forwarded bundles are encrypted for {0}. Check the key fingerprint with that office by phone: {1}</source>
         <translation>今后上报的数据包将为 {0} 加密。请电话向该办公室核对密钥指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="184" />
-        <location filename="../../gui/office_window.py" line="195" />
-        <location filename="../../gui/office_window.py" line="197" />
+        <location filename="../../gui/office_window.py" line="194" />
+        <location filename="../../gui/office_window.py" line="205" />
+        <location filename="../../gui/office_window.py" line="207" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="185" />
+        <location filename="../../gui/office_window.py" line="195" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="188" />
+        <location filename="../../gui/office_window.py" line="198" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="189" />
+        <location filename="../../gui/office_window.py" line="199" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="198" />
+        <location filename="../../gui/office_window.py" line="208" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -7159,61 +7338,61 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="43" />
+        <location filename="../../models/supervision/census.py" line="44" />
         <location filename="../../models/supervision/compound_list.py" line="33" />
         <location filename="../../models/supervision/standard_sheet.py" line="44" />
         <source>row {row}: it could not be read (its encoding).</source>
         <translation>第 {row} 行：无法读取（编码有误）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="44" />
+        <location filename="../../models/supervision/census.py" line="45" />
         <location filename="../../models/supervision/compound_list.py" line="36" />
         <source>row {row}: no compound named.</source>
         <translation>第 {row} 行：没有小区名称。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="45" />
+        <location filename="../../models/supervision/census.py" line="46" />
         <source>row {row}: “{text}” is not a kind of compound (有物业, 无物业 or 业委会自管).</source>
         <translation>第 {row} 行：“{text}”不是小区类型（有物业、无物业或业委会自管）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="47" />
+        <location filename="../../models/supervision/census.py" line="48" />
         <source>row {row}: a compound with a property company names it.</source>
         <translation>第 {row} 行：有物业的小区须填写物业公司。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="48" />
+        <location filename="../../models/supervision/census.py" line="49" />
         <source>row {row}: “{text}” is not a day (write it as 2022-11-20).</source>
         <translation>第 {row} 行：“{text}”不是日期（请写成 2022-11-20）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="49" />
+        <location filename="../../models/supervision/census.py" line="50" />
         <location filename="../../models/supervision/compound_list.py" line="37" />
         <source>row {row}: this compound is already on row {first}.</source>
         <translation>第 {row} 行：这个小区已在第 {first} 行。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="50" />
+        <location filename="../../models/supervision/census.py" line="51" />
         <source>row {row}: a census holds at most {limit} compounds; this and the rows after it were not read.</source>
         <translation>第 {row} 行：摸底表最多 {limit} 个小区，本行及以下各行未读取。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="53" />
+        <location filename="../../models/supervision/census.py" line="54" />
         <source>{name} has no columns for the compound and its kind (小区, 类型).</source>
         <translation>{name} 没有“小区”和“类型”列。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="142" />
+        <location filename="../../models/supervision/census.py" line="143" />
         <source>Choose how the compound is run.</source>
         <translation>请选择小区的管理类型。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="145" />
+        <location filename="../../models/supervision/census.py" line="146" />
         <source>Name the property company.</source>
         <translation>请填写物业公司。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="168" />
+        <location filename="../../models/supervision/census.py" line="169" />
         <source>Count the compound in the census first.</source>
         <translation>请先对这个小区做分类摸底。</translation>
     </message>
@@ -7303,7 +7482,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>这次检查已签字确认，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="147" />
+        <location filename="../../models/supervision/census.py" line="148" />
         <location filename="../../models/supervision/inspections.py" line="68" />
         <source>Choose the compound from the list.</source>
         <translation>请从列表中选择小区。</translation>

@@ -91,6 +91,7 @@ def gate_dialogs(desk, parent) -> list[QDialog]:
 def office_dialogs(desk, window) -> list[QDialog]:
     """What the office window opens from its menus and its dashboard (a compound's day drilled into)."""
     from gui.dialogs import (
+        census_dialog,
         drill_dialog,
         forward_dialog,
         poster_dialog,
@@ -103,6 +104,8 @@ def office_dialogs(desk, window) -> list[QDialog]:
     compound = window.dashboard.model.rows[0]
     return [
         drill_dialog.DrillDialog(desk, compound.compound_ids, window.dashboard.current_day(), window),
+        census_dialog.CensusDialog(desk, window),
+        census_dialog.CensusLineDialog(desk, desk.supervision.census_rows()[0], window),
         forward_dialog.ForwardDialog(desk, window),
         poster_dialog.PosterDialog(desk, window),
         settings_dialog.SettingsDialog(desk, window),

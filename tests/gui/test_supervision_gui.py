@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from models.app.desk import Desk
 from models.store.db import open_database
@@ -118,3 +118,61 @@ def test_a_notice_that_cannot_be_written_is_said_not_crashed(office, qtbot, tmp_
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(gone), ""))
     qtbot.mouseClick(panel.notice_button, Qt.LeftButton)
     assert panel.status.tone() == "problem" and "no-such-folder" in panel.status.text()
+
+
+def test_the_census_is_kept_line_by_line_and_from_the_communitys_sheet(office, qtbot, tmp_path, monkeypatch):
+    """Office staff count their compounds: one line typed (a supervisor's PIN asked), the pledge's
+    signer masked once saved and kept when the line is changed again, a scan attached, the rest from
+    the community's sheet after its preview."""
+    from gui.dialogs import census_dialog, sheet_preview_dialog
+
+    def supervisor_gives_pin(desk, parent, title, intro, role):
+        return desk.grant(next(o.id for o in desk.staff.operators() if o.name == "陈主管"), PINS["陈主管"], role)
+
+    monkeypatch.setattr("gui.dialogs.sign_in_dialog.ask_supervisor", supervisor_gives_pin)
+    dialog = census_dialog.CensusDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "共 2 个小区" in dialog.counts.text() and "尚未登记 2 个" in dialog.counts.text()
+    assert dialog.model.data(dialog.model.index(0, 1)) == "榕城花园"  # its east gate's, in "温泉 社区"
+
+    def fill(line):
+        line.kind.setCurrentIndex(line.kind.findData("property"))
+        line.company.setText("闽都物业")
+        line.signed.setChecked(True)
+        line.signer.setText("陈经理")
+        line.plan.setText("物业24小时值守")
+        line.accept()
+        return line.result()
+    monkeypatch.setattr(census_dialog.CensusLineDialog, "exec", fill)
+    qtbot.keyClick(dialog.table, Qt.Key_Return)
+    assert [dialog.model.data(dialog.model.index(0, c)) for c in (2, 3, 5)] == ["有物业", "闽都物业", "陈*理"]
+    assert "有物业 1 个" in dialog.counts.text()
+
+    def change(line):  # the signer is shown masked, left blank: kept
+        line.plan.setText("物业24小时值守，双人")
+        line.accept()
+        return line.result()
+    monkeypatch.setattr(census_dialog.CensusLineDialog, "exec", change)
+    dialog.edit()
+    sanfang = dialog.model.rows[0].compound_id
+    with office.db.reading() as s:
+        from models.supervision import census_of
+
+        assert census_of(s, sanfang).pledge_by == "陈经理"
+    scan = tmp_path / "承诺书.png"
+    from PIL import Image
+
+    Image.new("RGB", (1200, 1600), "white").save(scan)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(scan), "")))
+    qtbot.mouseClick(dialog.findChild(object, "censusScan"), Qt.LeftButton)
+    assert dialog.model.data(dialog.model.index(0, 6)) == "有"
+    sheet = tmp_path / "温泉社区小区分类.csv"
+    sheet.write_text("社区,小区,类型,物业公司\n温泉社区,榕城花园,无物业,\n温泉社区,新小区,业委会自管,\n,,,\n",
+                     encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(sheet), "")))
+    monkeypatch.setattr(sheet_preview_dialog.SheetPreviewDialog, "exec", lambda self: QDialog.Accepted)
+    qtbot.mouseClick(dialog.findChild(object, "censusSheet"), Qt.LeftButton)
+    assert "新增小区 1 个" in dialog.notice.text()
+    assert "共 3 个小区" in dialog.counts.text() and "无物业 1 个" in dialog.counts.text()
+    assert office.authority is None

@@ -44,7 +44,7 @@ def test_the_communitys_sheet_counts_each_compound_and_adds_those_without_a_pc(o
     assert (loaded.counted, loaded.unchanged, loaded.added) == (3, 0, ["东街社区 东街大院", "温泉社区 金山小区"])
     again = office.supervision.load_census(office.supervision.read_census_sheet(path))
     assert (again.counted, again.unchanged, again.added) == (0, 3, [])
-    lines = {c.name: line for c, line in office.supervision.census()}
+    lines = {line.compound: line for line in office.supervision.census_rows()}
     assert (lines["榕城花园"].property_company, lines["榕城花园"].pledge_day) == ("榕城物业", "2022-11-20")
     assert lines["金山小区"].pledge_day == "2022-11-21"
     assert office.supervision.compounds_by_kind() == {"property": 1, "none": 1, "owners": 1, "uncounted": 0}
@@ -52,7 +52,7 @@ def test_the_communitys_sheet_counts_each_compound_and_adds_those_without_a_pc(o
         from models.sync import units
 
         tree = units.tree(s)
-    added = {c.name: c.id for c, _ in office.supervision.census()}
+    added = {line.compound: line.compound_id for line in office.supervision.census_rows()}
     assert tree.units[tree.placed[added["东街大院"]]].name == "东街社区"  # in its community's unit
 
 
@@ -89,9 +89,9 @@ def test_the_pledge_scan_is_kept_as_a_photo_and_its_signer_ages_out(office, tmp_
     assert row.pledge_scan[:3] == b"\xff\xd8\xff"
     aged = later(office, office.settings.retention_days + 1)
     aged.records.erase_expired()
-    [(_c, line)] = [(c, line) for c, line in aged.supervision.census() if c.id == cid]
-    assert (line.pledge_by, line.pledge_scan, line.property_company, line.pledge_day) == (
-        "", None, "榕城物业", "2022-11-20")
+    [line] = [line for line in aged.supervision.census_rows() if line.compound_id == cid]
+    assert (line.pledge_by, line.pledge_scanned, line.property_company, line.pledge_day) == (
+        "", False, "榕城物业", "2022-11-20")
 
 
 def test_stats_counts_the_supervision_and_the_census(office, tmp_path):

@@ -596,3 +596,47 @@ def test_an_office_held_for_enrollment_is_told_as_an_office(community, district,
     assert main.main(["import", "--data-dir", str(district.path.parent), str(sent.path)]) == 1
     said = capsys.readouterr().out
     assert "the office" in said and "set-up sheet" not in said and summary.fingerprint in said
+
+
+def test_a_teams_visits_travel_through_a_relay_in_the_teams_name(gates, community, district, tmp_path):
+    """A supervision team of 温泉社区 (it visits another community's compound) is taken in at its
+    community office and reaches the district in the forward as the team signed it: visits and
+    findings there, owned by the team's station, the team still no compound. The relay's checks are
+    the gates' (tested above): an office forwards the teams of its own unit, as it does its gates."""
+    from models import supervision
+    from models.app.desk import Desk
+    from models.supervision import Answer, Party, StandardKind
+
+    team_db = open_database(tmp_path / "team" / "gatedesk.sqlite3")
+    try:
+        team = Desk(team_db, clock=lambda: NOW + timedelta(minutes=30))
+        team.sync.complete_inspection_setup(team_name="督导一组", admin_name="王科长", pin="1357", pin_again="1357",
+                                            district="鼓楼区", subdistrict="温泉街道", community="温泉社区")
+        [view] = team.supervision.standards(StandardKind.INSPECTION)
+        with gates["C"][0].reading() as s:  # 金山小区, in 东街社区
+            from models.setup.site import this_station
+
+            a = this_station(s)
+        visit = team.supervision.open_visit(compound_id=a.compound_id, compound_name=a.compound_name,
+                                            standard_id=view.standard.id, announced=False)
+        for item in view.items:
+            team.supervision.answer_item(visit.id, item.id, Answer.FAIL if item.code == "5" else Answer.PASS)
+        team.supervision.sign_off_visit(visit.id, party=Party.PROPERTY, party_name="金山物业")
+        made = export_bundle(team_db, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=45))
+        enroll(community, team_db)
+        taken = Importer(community, clock=lambda: LATER - timedelta(minutes=30)).run(made.path)
+        assert taken.status == "accepted", (taken.problem.code, taken.problem.message)
+        sent = forward(community, tmp_path)
+        assert sent.counts.get("inspection") == 1 and sent.counts.get("finding") == 1
+        enroll(district, sent.path)
+        summary = import_into(district, sent.path)
+        assert summary.status == "accepted", summary.problem
+        with district.reading() as s:
+            [there] = supervision.visits(s)
+            [finding] = supervision.open_findings(s)
+            team_station = team.ctx.station_id
+            assert (there.station_id, there.compound_id, there.announced) == (team_station, a.compound_id, False)
+            assert (finding.station_id, finding.code, finding.party_name) == (team_station, "5", "金山物业")
+            assert sum(supervision.by_kind(s).values()) == 2  # A and B: the team's own place is no compound
+    finally:
+        team_db.close()

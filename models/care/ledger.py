@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from models.store.records import stamp
 from models.care.tables import MAX_EVERY, HomeNeed, HomeService, NeedKind, ServiceKind
 from models.kit.masking import mask_name
 from models.kit import validation
@@ -34,11 +35,6 @@ class CareProblem(Refused):
 
 def _err(field: str, text: str, **params) -> FieldError:
     return validation._err(field, text, context=CTX, **params)
-
-
-def _stamp(ctx: StationContext, operator_id: str | None, now: datetime) -> dict:
-    return dict(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
-                updated_at=now)
 
 
 def _open_need(session: Session, need_id: str) -> HomeNeed:
@@ -75,7 +71,7 @@ def add_need(session: Session, *, ctx: StationContext, operator_id: str | None, 
     resident = session.execute(select(Resident.id).join(Household, Household.id == Resident.household_id).where(
         Household.building == building, Household.unit == unit, Household.room == number,
         Resident.name == clean_name, Resident.active.is_(True))).scalar()
-    need = HomeNeed(**_stamp(ctx, operator_id, now), resident_id=resident, building=building, unit=unit, room=number,
+    need = HomeNeed(**stamp(ctx, operator_id, now), resident_id=resident, building=building, unit=unit, room=number,
                     name=clean_name, kind=kind, note=clean_note, every_days=int(every_days), since=today.isoformat())
     session.add(need)
     return need
@@ -99,7 +95,7 @@ def from_monitoring(session: Session, *, ctx: StationContext, operator_id: str |
             continue
         open_ids.add(rid)
         need_kind = NeedKind.HOME_ISOLATION if kind == MonitoringKind.ISOLATION else NeedKind.HOME_MONITORING
-        session.add(HomeNeed(**_stamp(ctx, operator_id, now), resident_id=rid, building=building, unit=unit,
+        session.add(HomeNeed(**stamp(ctx, operator_id, now), resident_id=rid, building=building, unit=unit,
                              room=room, name=name, kind=need_kind.value, note=until, every_days=1,
                              since=today.isoformat()))
         added += 1
@@ -156,7 +152,7 @@ def plan(session: Session, *, ctx: StationContext, operator_id: str | None, now:
     if errors:
         raise InvalidInput(errors)
     need = _open_need(session, need_id)
-    service = HomeService(**_stamp(ctx, operator_id, now), need_id=need.id, kind=kind, due_on=due_on.isoformat(),
+    service = HomeService(**stamp(ctx, operator_id, now), need_id=need.id, kind=kind, due_on=due_on.isoformat(),
                           note=clean_note)
     session.add(service)
     return service
@@ -190,7 +186,7 @@ def record(session: Session, *, ctx: StationContext, operator_id: str | None, no
         service.note = clean_note or service.note
         service.touch(now)
         return service
-    service = HomeService(**_stamp(ctx, operator_id, now), need_id=need.id, kind=kind, done_at=now, volunteer=who,
+    service = HomeService(**stamp(ctx, operator_id, now), need_id=need.id, kind=kind, done_at=now, volunteer=who,
                           parcel_id=parcel_id, note=clean_note)
     session.add(service)
     return service
@@ -205,12 +201,12 @@ def record_round_sampling(session: Session, *, ctx: StationContext, operator_id:
     need = _held_need(session, resident_id=person.resident_id, building=person.building, unit=person.unit,
                       room=person.room, name=person.name)
     if need is None:
-        need = HomeNeed(**_stamp(ctx, operator_id, now), resident_id=person.resident_id, building=person.building,
+        need = HomeNeed(**stamp(ctx, operator_id, now), resident_id=person.resident_id, building=person.building,
                         unit=person.unit, room=person.room, name=person.name, kind=NeedKind.OTHER.value,
                         note=title[:100], every_days=0, since=today.isoformat())
         session.add(need)
         session.flush()
-    service = HomeService(**_stamp(ctx, operator_id, now), need_id=need.id, kind=ServiceKind.SAMPLING.value,
+    service = HomeService(**stamp(ctx, operator_id, now), need_id=need.id, kind=ServiceKind.SAMPLING.value,
                           done_at=now, volunteer=person.sampled_by, note=title[:100])
     session.add(service)
     return service

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlmodel import Session
 
+from models.store.records import stamp
 from models.kit.masking import mask_name
 from models.kit.validation import NAME_MAX, FieldError, InvalidInput, _err, clean_text
 from models.residents.roster import parse_room
@@ -65,12 +66,6 @@ NO_ROUND = QT_TRANSLATE_NOOP("Rounds", "No testing round is open.")
 ROUND_CLOSED = QT_TRANSLATE_NOOP("Rounds", "This round is closed; change it through a correction with a reason.")
 NOT_IN_ROUND = QT_TRANSLATE_NOOP("Rounds", "This person is not in the round.")
 NOBODY_DUE = QT_TRANSLATE_NOOP("Rounds", "Nobody on the roster lives in the buildings chosen.")
-
-
-def _stamp(ctx: StationContext, operator_id: str | None, now: datetime) -> dict:
-    """Where, by whom and when a line of the round is written."""
-    return dict(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
-                updated_at=now)
 
 
 # -- opening -----------------------------------------------------------------------------------
@@ -157,12 +152,12 @@ def open_round(session: Session, *, ctx: StationContext, operator_id: str | None
     if not due:
         raise RoundProblem(NOBODY_DUE)
     excused = _excused(exemptions, due)
-    stamp = _stamp(ctx, operator_id, now)
-    r = TestingRound(**stamp, compound_id=ctx.compound_id, day=day.isoformat(), title=clean_title,
+    origin = stamp(ctx, operator_id, now)
+    r = TestingRound(**origin, compound_id=ctx.compound_id, day=day.isoformat(), title=clean_title,
                      points="\n".join(clean_points), buildings="\n".join(chosen), opened_at=now)
     session.add(r)
     session.flush()
-    lines = [RoundPerson(**stamp, round_id=r.id, resident_id=rid, building=b, unit=u, room=room,
+    lines = [RoundPerson(**origin, round_id=r.id, resident_id=rid, building=b, unit=u, room=room,
                          floor=floor_of(room), name=name) for rid, name, b, u, room in due]
     for p in lines:
         p.reason, p.note = excused.get(_key(p.building, p.unit, p.room, p.name), (None, ""))
@@ -281,7 +276,7 @@ def check_off_resident(session: Session, *, round_id: str, resident_id: str, ctx
         home = session.get(Household, resident.household_id) if resident else None
         if resident is None or home is None:
             raise RoundProblem(NOT_IN_ROUND)
-        p = RoundPerson(**_stamp(ctx, operator_id, now), round_id=round_id, resident_id=resident_id, building=home.building,
+        p = RoundPerson(**stamp(ctx, operator_id, now), round_id=round_id, resident_id=resident_id, building=home.building,
                         unit=home.unit, room=home.room, floor=floor_of(home.room), name=resident.name)
         session.add(p)
         session.flush()
@@ -303,7 +298,7 @@ def add_on_spot(session: Session, *, round_id: str, ctx: StationContext, operato
         raise InvalidInput(errors)
     _point(r, point)
     building, unit, number = parts
-    p = RoundPerson(**_stamp(ctx, operator_id, now), round_id=round_id, building=building, unit=unit, room=number,
+    p = RoundPerson(**stamp(ctx, operator_id, now), round_id=round_id, building=building, unit=unit, room=number,
                     floor=floor_of(number), name=clean_name, on_spot=True, sampled_at=now, point=point)
     session.add(p)
     return CheckOff(p, already=False)
@@ -425,7 +420,7 @@ def correct(session: Session, *, person_id: str, field: str, value: str, reason:
         p.reason = value or None
     p.touch(now)
     r.touch(now)  # the round's copy at the office learns it changed
-    fix = RoundCorrection(**_stamp(ctx, operator_id, now), round_id=r.id, person_id=p.id, field=field, old_value=old,
+    fix = RoundCorrection(**stamp(ctx, operator_id, now), round_id=r.id, person_id=p.id, field=field, old_value=old,
                           new_value=value, reason=why)
     session.add(fix)
     return fix

@@ -30,7 +30,7 @@ from models.setup.settings import Settings
 from models.setup.site import StationContext
 from models.store.clock import utcnow
 from models.store.i18n import QT_TRANSLATE_NOOP
-from models.store.records import Record, when_field
+from models.store.records import Record, stamp, when_field
 
 
 class Outcome(StrEnum):
@@ -130,10 +130,6 @@ class NotFound(Exception):
     pass
 
 
-def _origin(ctx: StationContext, operator_id: str, now: datetime) -> dict:
-    return dict(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now, updated_at=now)
-
-
 def _open_case(session: Session, case_id: str) -> IsolationCase:
     case = session.get(IsolationCase, case_id)
     if case is None:
@@ -161,7 +157,7 @@ def place_from_visit(*, session: Session, visit_id: str, ctx: StationContext, op
     existing = session.exec(select(IsolationCase).where(IsolationCase.visit_id == visit_id)).first()
     if existing is not None:
         return existing
-    case = IsolationCase(**_origin(ctx, operator_id, now), visit_id=visit.id, name=visit.name or "",
+    case = IsolationCase(**stamp(ctx, operator_id, now), visit_id=visit.id, name=visit.name or "",
                          phone=visit.phone, id_number=visit.id_number, reason_codes=visit.reasons,
                          temperature=visit.temperature, placed_at=now)
     session.add(case)
@@ -189,7 +185,7 @@ def open_case(*, session: Session, form: CaseForm, ctx: StationContext, operator
     temperature = parse_temperature("temperature", form.temperature, errors, required=False)
     if errors:
         raise InvalidInput(errors)
-    case = IsolationCase(**_origin(ctx, operator_id, now), name=name, phone=phone, id_number=id_number,
+    case = IsolationCase(**stamp(ctx, operator_id, now), name=name, phone=phone, id_number=id_number,
                          reason=reason, temperature=temperature, placed_at=now)
     session.add(case)
     return case
@@ -203,7 +199,7 @@ def add_recheck(*, session: Session, case_id: str, temperature: str, ctx: Statio
     if errors:
         raise InvalidInput(errors)
     case = _open_case(session, case_id)
-    check = IsolationRecheck(**_origin(ctx, operator_id, now), case_id=case.id, at=now, temperature=t)
+    check = IsolationRecheck(**stamp(ctx, operator_id, now), case_id=case.id, at=now, temperature=t)
     session.add(check)
     return check
 
@@ -216,7 +212,7 @@ def notify(*, session: Session, case_id: str, party: Party, note: str, ctx: Stat
     if errors:
         raise InvalidInput(errors)
     case = _open_case(session, case_id)
-    notice = IsolationNotice(**_origin(ctx, operator_id, now), case_id=case.id, party=Party(party).value, at=now,
+    notice = IsolationNotice(**stamp(ctx, operator_id, now), case_id=case.id, party=Party(party).value, at=now,
                              note=clean or "")
     session.add(notice)
     return notice
@@ -293,7 +289,7 @@ def correct_case(*, session: Session, case_id: str, field: str, value: str, reas
     if errors:
         raise InvalidInput(errors)
     old = getattr(case, field)
-    correction = CaseCorrection(**_origin(ctx, operator_id, now), case_id=case.id, field=field,
+    correction = CaseCorrection(**stamp(ctx, operator_id, now), case_id=case.id, field=field,
                                 old_value="" if old is None else str(old), new_value=new_value or "", reason=why)
     setattr(case, field, new_value)
     case.touch(now)

@@ -16,7 +16,7 @@ from models.setup.settings import Settings
 from models.setup.site import StationContext
 from models.store.clock import day_bounds, local_today, utcnow
 from models.store.i18n import QT_TRANSLATE_NOOP
-from models.store.records import Record, when_field
+from models.store.records import Record, stamp, when_field
 
 
 class ParcelKind(StrEnum):
@@ -106,10 +106,6 @@ _ROOM = re.compile(r"^\d{1,3}(-\d{1,2}){0,1}-\d{1,5}$")
 _TRACKING = re.compile(r"^[A-Za-z0-9\-]{4,40}$")
 
 
-def _origin(ctx: StationContext, operator_id: str, now: datetime) -> dict:
-    return dict(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now, updated_at=now)
-
-
 CODE_DIGITS = 6
 
 
@@ -157,7 +153,7 @@ def intake(*, session: Session, form: IntakeForm, ctx: StationContext, operator_
     shelf = clean_text("shelf", form.shelf, errors, max_len=20)
     if errors:
         raise InvalidInput(errors)
-    parcel = Parcel(**_origin(ctx, operator_id, now), kind=kind.value, carrier=carrier, tracking_no=tracking or None,
+    parcel = Parcel(**stamp(ctx, operator_id, now), kind=kind.value, carrier=carrier, tracking_no=tracking or None,
                     room=room, recipient_name=name, phone_tail=tail or None, shelf=shelf,
                     pickup_code=_new_code(session), received_at=now)
     session.add(parcel)
@@ -172,7 +168,7 @@ def disinfect_waiting(*, session: Session, agent: str, ctx: StationContext, oper
     clean_agent = clean_text("agent", agent, errors, required=True, max_len=60)
     if errors:
         raise InvalidInput(errors)
-    rnd = DisinfectionRound(**_origin(ctx, operator_id, now), area=DROP_OFF_AREA, at=now, agent=clean_agent)
+    rnd = DisinfectionRound(**stamp(ctx, operator_id, now), area=DROP_OFF_AREA, at=now, agent=clean_agent)
     where = [Parcel.status == ParcelStatus.WAITING.value]
     where.append(col(Parcel.id).in_(parcel_ids) if parcel_ids is not None else col(Parcel.disinfected_at).is_(None))
     result = session.execute(update(Parcel).where(*where).values(
@@ -192,7 +188,7 @@ def record_round(*, session: Session, area: str, agent: str, note: str, ctx: Sta
     clean_note = clean_text("note", note, errors, max_len=200)
     if errors:
         raise InvalidInput(errors)
-    rnd = DisinfectionRound(**_origin(ctx, operator_id, now), area=clean_area, at=now, agent=clean_agent,
+    rnd = DisinfectionRound(**stamp(ctx, operator_id, now), area=clean_area, at=now, agent=clean_agent,
                             note=clean_note or "")
     session.add(rnd)
     return rnd

@@ -59,6 +59,13 @@ def wire_rule(*, choices=None, day: bool = False, at_most: int | None = None) ->
     return {"info": {"wire": rule}}
 
 
+def stamp(ctx, operator_id: str | None, now: datetime) -> dict:
+    """A new record's origin: this station (a StationContext: its station and gate), who is on duty
+    and when; what every table made at a station starts with."""
+    return dict(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
+                updated_at=now)
+
+
 class Record(SQLModel):
     """UUID, origin (station and gate), operator on duty, times with zone, and revision."""
 

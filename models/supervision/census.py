@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import column, select, table
 from sqlmodel import Session
 
+from models.store.records import stamp
 from models.formats import sheets
 from models.kit.masking import mask_name
 from models.kit.validation import InvalidInput, _err, clean_text
@@ -152,8 +153,7 @@ def set_census(session: Session, *, compound_id: str, kind: CompoundKind | str, 
     values = dict(kind=kind.value, property_company=company, pledge_day=pledge_day.isoformat() if pledge_day else None,
                   pledge_by=by, plan=clean_plan)
     if row is None:
-        row = CompoundCensus(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
-                             updated_at=now, compound_id=compound_id, **values)
+        row = CompoundCensus(**stamp(ctx, operator_id, now), compound_id=compound_id, **values)
     elif any(getattr(row, k) != v for k, v in values.items()):
         for k, v in values.items():
             setattr(row, k, v)

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlmodel import Session
 
+from models.store.records import stamp
 from models.kit.validation import InvalidInput, _err, clean_text
 from models.setup.site import Compound, StationContext
 from models.store.i18n import QT_TRANSLATE_NOOP, Refused
@@ -39,11 +40,6 @@ class InspectionRefused(Refused):
 
 def _refused(text: str, **params) -> InspectionRefused:
     return InspectionRefused(text, **params)
-
-
-def _stamp(ctx: StationContext, operator_id: str | None, now: datetime) -> dict:
-    return dict(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
-                updated_at=now)
 
 
 def _visit(session: Session, inspection_id: str, *, open_only: bool = True) -> Inspection:
@@ -89,7 +85,7 @@ def open_visit(session: Session, *, ctx: StationContext, operator_id: str | None
         if earlier is None or earlier.compound_id != compound_id or earlier.signed_at is None:
             raise _refused(QT_TRANSLATE_NOOP("Supervision", "A follow-up reviews a signed-off visit to the same "
                                                             "compound."))
-    visit = Inspection(**_stamp(ctx, operator_id, now), compound_id=compound_id, compound_name=name,
+    visit = Inspection(**stamp(ctx, operator_id, now), compound_id=compound_id, compound_name=name,
                        standard_id=standard.id, day=day.isoformat(),
                        announced=announced and standard.kind != StandardKind.MYSTERY,  # a mystery check never is
                        gate_name=gate, team=clean_team, follows_id=follows_id)
@@ -114,7 +110,7 @@ def answer(session: Session, *, inspection_id: str, item_id: str, result: Answer
     row = session.scalars(select(InspectionAnswer).where(InspectionAnswer.inspection_id == visit.id,
                                                          InspectionAnswer.item_id == item.id)).first()
     if row is None:
-        row = InspectionAnswer(**_stamp(ctx, operator_id, now), inspection_id=visit.id, item_id=item.id,
+        row = InspectionAnswer(**stamp(ctx, operator_id, now), inspection_id=visit.id, item_id=item.id,
                                answer=Answer(result).value, note=clean_note)
     elif (row.answer, row.note) != (Answer(result).value, clean_note):
         row.answer, row.note = Answer(result).value, clean_note
@@ -191,7 +187,7 @@ def sign_off(session: Session, *, inspection_id: str, now: datetime, party: Part
             reopened.append(known)
             session.add(known)
             continue
-        finding = Finding(**_stamp(ctx, operator_id, now), inspection_id=visit.id, compound_id=visit.compound_id,
+        finding = Finding(**stamp(ctx, operator_id, now), inspection_id=visit.id, compound_id=visit.compound_id,
                           compound_name=visit.compound_name, gate_name=visit.gate_name, item_id=item.id,
                           code=item.code, text=item.text, severity=item.severity, party=Party(who).value,
                           party_name=who_name[:100], due_on=deadline(item.severity, day).isoformat())

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from models.store.records import stamp
 from models.store.i18n import QT_TRANSLATE_NOOP, Refused
 from models.supervision.inspections import _refused, _visit
 from models.supervision.tables import InspectionPhoto, StandardItem
@@ -111,8 +112,7 @@ def attach(session, *, inspection_id: str, item_id: str | None, prepared: Prepar
                           .where(InspectionPhoto.inspection_id == visit.id))
     if kept >= PER_VISIT:
         raise PhotoProblem("too_many", limit=PER_VISIT)
-    photo = InspectionPhoto(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
-                            updated_at=now, inspection_id=visit.id, item_id=item_id, width=prepared.width,
+    photo = InspectionPhoto(**stamp(ctx, operator_id, now), inspection_id=visit.id, item_id=item_id, width=prepared.width,
                             height=prepared.height, data=prepared.data)
     session.add(photo)
     return photo

@@ -15,6 +15,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from models.store.records import stamp
 from models.setup.site import StationContext
 from models.store.i18n import QT_TRANSLATE_NOOP, Refused
 from models.supervision.tables import (
@@ -136,15 +137,14 @@ def save(session: Session, draft: StandardDraft, *, ctx: StationContext, operato
         current.retired_at = now
         current.touch(now)
         session.add(current)
-    stamp = dict(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=operator_id, created_at=now,
-                 updated_at=now)
+    origin = stamp(ctx, operator_id, now)
     standard = Standard(name=name, version=(current.version + 1) if current else 1, kind=draft.kind.value,
-                        pass_mark=draft.pass_mark, source=source[:100], **stamp)
+                        pass_mark=draft.pass_mark, source=source[:100], **origin)
     session.add(standard)
     session.flush()
     session.add_all(StandardItem(standard_id=standard.id, position=n, section=i.section[:60], code=i.code[:20],
                                  text=i.text[:200], points=i.points, veto=i.veto, severity=Severity(i.severity).value,
-                                 **stamp)
+                                 **origin)
                     for n, i in enumerate(draft.items, start=1))
     return standard
 

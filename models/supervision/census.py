@@ -241,7 +241,11 @@ def not_compounds(session):
 
 
 def by_kind(session: Session, compounds: set[str] | None = None) -> dict[str, int]:
-    """How many compounds of each kind (and not yet counted), of these compounds (None: all known)."""
+    """How many compounds of each kind (and not yet counted), of these compounds (None: all known).
+    A team's station counts the compounds of its office's list, by the census the list carries."""
+    if session.execute(select(Meta.value).where(Meta.key == "mode")).scalar() == "inspection":
+        listed = Counter(kind or "uncounted" for (kind,) in session.execute(select(CompoundListed.kind)))
+        return {k: listed.get(k, 0) for k in (*(k.value for k in CompoundKind), "uncounted")}
     known = [cid for (cid,) in session.execute(select(Compound.id).where(Compound.id.not_in(not_compounds(session))))
              if compounds is None or cid in compounds]
     kinds = dict(session.execute(select(CompoundCensus.compound_id, CompoundCensus.kind)).all())

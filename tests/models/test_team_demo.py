@@ -77,3 +77,16 @@ def test_an_office_takes_in_the_demo_teams_bundle(tmp_path, open_office):
     finally:
         office_db.close()
         db.close()
+
+
+def test_a_teams_stats_count_the_compounds_of_its_list_by_kind(tmp_path):
+    from models.app.stats import record_counts
+
+    db, result, visits, _ = week(tmp_path)
+    try:
+        with db.reading() as s:
+            counts = record_counts(s)
+        assert counts["compounds_by_type"] == {"property": 4, "none": 3, "owners": 1, "uncounted": 0}
+        assert (counts["inspections"], counts["findings_open"]) == (len(visits), result.findings_open)
+    finally:
+        db.close()

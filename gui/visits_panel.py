@@ -175,7 +175,11 @@ class VisitForm(QWidget):
         self.sign_button.setMinimumHeight(44)
         self.sign_button.setFocusPolicy(Qt.NoFocus)
         self.sign_button.clicked.connect(self.sign_off)
-        for b in (self.note_button, self.photo_button):
+        self.view_button = QPushButton(self.tr("View photos [Ctrl+G]"))
+        self.view_button.setObjectName("viewPhotos")
+        self.view_button.setFocusPolicy(Qt.NoFocus)
+        self.view_button.clicked.connect(self.view_photos)
+        for b in (self.note_button, self.photo_button, self.view_button):
             b.setMinimumHeight(44)
             keys.addWidget(b)
         keys.addStretch(1)
@@ -189,6 +193,7 @@ class VisitForm(QWidget):
         self.notice = Notice()
         box.addWidget(self.notice)
         QShortcut(QKeySequence("Ctrl+P"), self, self.add_photo, context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+G"), self, self.view_photos, context=Qt.WidgetWithChildrenShortcut)
         for keys_ in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys_), self, self.sign_off, context=Qt.WidgetWithChildrenShortcut)
         self.show_visit(None)
@@ -270,6 +275,7 @@ class VisitForm(QWidget):
     def _enable(self, open_: bool) -> None:
         for b in (*self.buttons.values(), self.note_button, self.photo_button, self.sign_button):
             b.setEnabled(open_)
+        self.view_button.setEnabled(self.visit is not None)
 
     def eventFilter(self, watched, event) -> bool:
         from PySide6.QtCore import QEvent
@@ -348,6 +354,15 @@ class VisitForm(QWidget):
                                       done=self.tr("Photo added: {0}").format(Path(name).name))
         if done:
             self._summarise(self.desk.supervision.visit_view(self.visit.id))
+
+    def view_photos(self) -> None:
+        """Signed off or not: a visit's photos can always be looked at."""
+        if self.visit is None:
+            return
+        from gui.dialogs.photos_dialog import PhotosDialog
+
+        PhotosDialog(self.desk, self.visit.id, self).exec()
+        self.table.setFocus()
 
     def sign_off(self) -> None:
         if self.visit is None or self.visit.signed_at is not None:

@@ -618,57 +618,57 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>第 {page}/{pages} 页 · 共 {count} 户 · 姓名已脱敏</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="47" />
+        <location filename="../../models/care/ledger.py" line="43" />
         <source>This resident is not on the register.</source>
         <translation>此住户不在帮扶名册中。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="49" />
+        <location filename="../../models/care/ledger.py" line="45" />
         <source>Help for this resident has ended.</source>
         <translation>此住户的帮扶已结束。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="59" />
+        <location filename="../../models/care/ledger.py" line="55" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="65" />
+        <location filename="../../models/care/ledger.py" line="61" />
         <source>Choose why they need help.</source>
         <translation>请选择需要帮扶的原因。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="67" />
+        <location filename="../../models/care/ledger.py" line="63" />
         <source>A visit every 0 to {max} days.</source>
         <translation>走访间隔为 0 至 {max} 天。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="73" />
+        <location filename="../../models/care/ledger.py" line="69" />
         <source>{room} {name} is already on the register.</source>
         <translation>{room} {name} 已在帮扶名册中。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="144" />
+        <location filename="../../models/care/ledger.py" line="140" />
         <source>Choose the service.</source>
         <translation>请选择服务内容。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="155" />
+        <location filename="../../models/care/ledger.py" line="151" />
         <source>Plan for today or a later day.</source>
         <translation>只能计划今天或以后的日期。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="180" />
+        <location filename="../../models/care/ledger.py" line="176" />
         <source>That item is no longer waiting at the drop-off station.</source>
         <translation>该物品已不在寄存点待取。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="185" />
+        <location filename="../../models/care/ledger.py" line="181" />
         <source>This service is not planned for this resident.</source>
         <translation>该服务不是为此住户计划的。</translation>
     </message>
     <message>
-        <location filename="../../models/care/ledger.py" line="187" />
+        <location filename="../../models/care/ledger.py" line="183" />
         <source>This service is already recorded as done.</source>
         <translation>该服务已记录为完成。</translation>
     </message>
@@ -4383,7 +4383,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../models/station/parcels.py" line="214" />
+        <location filename="../../models/station/parcels.py" line="210" />
         <source>This item is no longer waiting at the station.</source>
         <translation>此件已不在寄存点待取。</translation>
     </message>
@@ -4611,6 +4611,29 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../gui/round_models.py" line="61" />
         <source> (not on the roster)</source>
         <translation>（不在名册）</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/photos_dialog.py" line="16" />
+        <source>Photos of the visit</source>
+        <translation>本次检查的照片</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/photos_dialog.py" line="22" />
+        <source>{0} · {1} photos</source>
+        <translation>{0} · 照片 {1} 张</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/photos_dialog.py" line="23" />
+        <source>No photo yet: add one with Ctrl+P on the item it shows.</source>
+        <translation>还没有照片：在照片对应的检查项上按 Ctrl+P 添加。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/photos_dialog.py" line="35" />
+        <source>the visit</source>
+        <translation>本次检查</translation>
     </message>
 </context>
 <context>
@@ -6250,115 +6273,115 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Rounds</name>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="35" />
+        <location filename="../../models/rounds/rounds.py" line="36" />
         <source>Away from home</source>
         <translation>外出不在家</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="36" />
+        <location filename="../../models/rounds/rounds.py" line="37" />
         <source>Tested elsewhere (proof seen)</source>
         <translation>已在他处检测（已查看证明）</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="37" />
+        <location filename="../../models/rounds/rounds.py" line="38" />
         <source>In hospital</source>
         <translation>住院</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="38" />
+        <location filename="../../models/rounds/rounds.py" line="39" />
         <source>Refused to be tested</source>
         <translation>拒绝检测</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="63" />
+        <location filename="../../models/rounds/rounds.py" line="64" />
         <source>A testing round is already open ({title}); close it first.</source>
         <translation>已有进行中的核酸轮次（{title}），请先结束它。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="64" />
+        <location filename="../../models/rounds/rounds.py" line="65" />
         <source>No testing round is open.</source>
         <translation>当前没有进行中的核酸轮次。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="65" />
+        <location filename="../../models/rounds/rounds.py" line="66" />
         <source>This round is closed; change it through a correction with a reason.</source>
         <translation>本轮次已结束；如需修改，请填写原因进行更正。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="66" />
+        <location filename="../../models/rounds/rounds.py" line="67" />
         <source>This person is not in the round.</source>
         <translation>此人不在本轮次名单中。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="67" />
+        <location filename="../../models/rounds/rounds.py" line="68" />
         <source>Nobody on the roster lives in the buildings chosen.</source>
         <translation>所选楼栋在住户名册中没有住户。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="140" />
+        <location filename="../../models/rounds/rounds.py" line="135" />
         <source>Name at least one sampling point.</source>
         <translation>请至少填写一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="142" />
+        <location filename="../../models/rounds/rounds.py" line="137" />
         <source>At most {max} sampling points.</source>
         <translation>采样点最多 {max} 个。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="146" />
+        <location filename="../../models/rounds/rounds.py" line="141" />
         <source>Tick at least one building.</source>
         <translation>请至少勾选一栋楼。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="149" />
+        <location filename="../../models/rounds/rounds.py" line="144" />
         <source>Not a building on the roster: {names}</source>
         <translation>住户名册中没有这些楼栋：{names}</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="186" />
+        <location filename="../../models/rounds/rounds.py" line="181" />
         <source>{who}: away, tested elsewhere or in hospital excuse someone; nothing else does.</source>
         <translation>{who}：只有外出、已在他处检测、住院可以免检，其他原因不能免检。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="192" />
+        <location filename="../../models/rounds/rounds.py" line="187" />
         <source>{who}: write where and when they were tested (the proof seen), in at most 100 characters.</source>
         <translation>{who}：请写明在何时何地检测（所见证明），不超过 100 字。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="196" />
+        <location filename="../../models/rounds/rounds.py" line="191" />
         <source>Not due in this round: {names}</source>
         <translation>不在本轮应检名单中：{names}</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="256" />
-        <location filename="../../models/rounds/rounds.py" line="410" />
+        <location filename="../../models/rounds/rounds.py" line="251" />
+        <location filename="../../models/rounds/rounds.py" line="405" />
         <source>Choose one of the round's sampling points.</source>
         <translation>请选择本轮次的一个采样点。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="299" />
+        <location filename="../../models/rounds/rounds.py" line="294" />
         <source>Write the room as building-unit-room, e.g. 3-2-501.</source>
         <translation>房号请写成 楼-单元-室，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="341" />
-        <location filename="../../models/rounds/rounds.py" line="412" />
+        <location filename="../../models/rounds/rounds.py" line="336" />
+        <location filename="../../models/rounds/rounds.py" line="407" />
         <source>Choose a reason.</source>
         <translation>请选择原因。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="343" />
+        <location filename="../../models/rounds/rounds.py" line="338" />
         <source>Write where and when they were tested (the proof seen).</source>
         <translation>请写明在何处、何时检测（所查看的证明）。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="356" />
-        <location filename="../../models/rounds/rounds.py" line="424" />
+        <location filename="../../models/rounds/rounds.py" line="351" />
+        <location filename="../../models/rounds/rounds.py" line="419" />
         <source>Already sampled in this round.</source>
         <translation>本轮次已采样。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="401" />
+        <location filename="../../models/rounds/rounds.py" line="396" />
         <source>The round is still open: change the line itself.</source>
         <translation>本轮次尚未结束：请直接修改该条记录。</translation>
     </message>
@@ -7338,56 +7361,56 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="44" />
+        <location filename="../../models/supervision/census.py" line="45" />
         <location filename="../../models/supervision/compound_list.py" line="33" />
         <location filename="../../models/supervision/standard_sheet.py" line="44" />
         <source>row {row}: it could not be read (its encoding).</source>
         <translation>第 {row} 行：无法读取（编码有误）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="45" />
+        <location filename="../../models/supervision/census.py" line="46" />
         <location filename="../../models/supervision/compound_list.py" line="36" />
         <source>row {row}: no compound named.</source>
         <translation>第 {row} 行：没有小区名称。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="46" />
+        <location filename="../../models/supervision/census.py" line="47" />
         <source>row {row}: “{text}” is not a kind of compound (有物业, 无物业 or 业委会自管).</source>
         <translation>第 {row} 行：“{text}”不是小区类型（有物业、无物业或业委会自管）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="48" />
+        <location filename="../../models/supervision/census.py" line="49" />
         <source>row {row}: a compound with a property company names it.</source>
         <translation>第 {row} 行：有物业的小区须填写物业公司。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="49" />
+        <location filename="../../models/supervision/census.py" line="50" />
         <source>row {row}: “{text}” is not a day (write it as 2022-11-20).</source>
         <translation>第 {row} 行：“{text}”不是日期（请写成 2022-11-20）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="50" />
+        <location filename="../../models/supervision/census.py" line="51" />
         <location filename="../../models/supervision/compound_list.py" line="37" />
         <source>row {row}: this compound is already on row {first}.</source>
         <translation>第 {row} 行：这个小区已在第 {first} 行。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="51" />
+        <location filename="../../models/supervision/census.py" line="52" />
         <source>row {row}: a census holds at most {limit} compounds; this and the rows after it were not read.</source>
         <translation>第 {row} 行：摸底表最多 {limit} 个小区，本行及以下各行未读取。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="54" />
+        <location filename="../../models/supervision/census.py" line="55" />
         <source>{name} has no columns for the compound and its kind (小区, 类型).</source>
         <translation>{name} 没有“小区”和“类型”列。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="143" />
+        <location filename="../../models/supervision/census.py" line="144" />
         <source>Choose how the compound is run.</source>
         <translation>请选择小区的管理类型。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="146" />
+        <location filename="../../models/supervision/census.py" line="147" />
         <source>Name the property company.</source>
         <translation>请填写物业公司。</translation>
     </message>
@@ -7442,129 +7465,129 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>{name}：合格分“{said}”不是 0 到 {limit} 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/standards.py" line="64" />
+        <location filename="../../models/supervision/standards.py" line="65" />
         <source>The standard has no name.</source>
         <translation>标准没有名称。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/standards.py" line="65" />
+        <location filename="../../models/supervision/standards.py" line="66" />
         <source>The standard has no items that can be used.</source>
         <translation>标准中没有可用的检查项。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/standards.py" line="66" />
+        <location filename="../../models/supervision/standards.py" line="67" />
         <source>The standard has more than {limit} items.</source>
         <translation>标准的检查项超过 {limit} 项。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/standards.py" line="67" />
+        <location filename="../../models/supervision/standards.py" line="68" />
         <source>The standard has a pass mark ({mark}) but none of its items carries points.</source>
         <translation>标准设有合格分（{mark}），但检查项都没有分值。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/standards.py" line="69" />
+        <location filename="../../models/supervision/standards.py" line="70" />
         <source>The pass mark {mark} is more than {limit} (scores are out of {limit}).</source>
         <translation>合格分 {mark} 超过 {limit}（满分为 {limit}）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/standards.py" line="70" />
+        <location filename="../../models/supervision/standards.py" line="71" />
         <source>Its items carry points but the standard has no pass mark.</source>
         <translation>检查项有分值，但标准没有合格分。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="52" />
+        <location filename="../../models/supervision/inspections.py" line="48" />
         <source>This visit is not on this station.</source>
         <translation>本机没有这次检查的记录。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="54" />
+        <location filename="../../models/supervision/inspections.py" line="50" />
         <source>This visit was signed off: it can no longer be changed.</source>
         <translation>这次检查已签字确认，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/census.py" line="148" />
-        <location filename="../../models/supervision/inspections.py" line="68" />
+        <location filename="../../models/supervision/census.py" line="149" />
+        <location filename="../../models/supervision/inspections.py" line="64" />
         <source>Choose the compound from the list.</source>
         <translation>请从列表中选择小区。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="73" />
+        <location filename="../../models/supervision/inspections.py" line="69" />
         <source>This compound is not on the office's list: load its latest list, or ask the office.</source>
         <translation>这个小区不在办公室下发的清单上：请载入最新清单，或询问办公室。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="80" />
+        <location filename="../../models/supervision/inspections.py" line="76" />
         <source>{compound} is in the unit this team belongs to: a team does not judge its own unit.</source>
         <translation>{compound} 属于本督导组所在单位：督导组不检查本单位。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="84" />
+        <location filename="../../models/supervision/inspections.py" line="80" />
         <source>This standard has been replaced: choose the one in use.</source>
         <translation>这个标准已被新版本替换，请选择正在使用的标准。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="86" />
+        <location filename="../../models/supervision/inspections.py" line="82" />
         <source>A mystery check is made at a gate: name the gate.</source>
         <translation>暗访在门岗进行，请填写门岗名称。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="90" />
+        <location filename="../../models/supervision/inspections.py" line="86" />
         <source>A follow-up reviews a signed-off visit to the same compound.</source>
         <translation>复查只能针对同一小区已签字确认的检查。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="105" />
+        <location filename="../../models/supervision/inspections.py" line="101" />
         <source>A follow-up visit reviews findings, not the standard's items.</source>
         <translation>复查针对问题整改，不逐项填写检查标准。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="109" />
-        <location filename="../../models/supervision/photos.py" line="109" />
+        <location filename="../../models/supervision/inspections.py" line="105" />
+        <location filename="../../models/supervision/photos.py" line="110" />
         <source>This item is not in the visit's standard.</source>
         <translation>这一项不在本次检查所用的标准中。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="167" />
+        <location filename="../../models/supervision/inspections.py" line="163" />
         <source>{count} items are not answered yet.</source>
         <translation>还有 {count} 项未填写。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="246" />
+        <location filename="../../models/supervision/inspections.py" line="242" />
         <source>A follow-up visit reviews its own compound's findings.</source>
         <translation>复查只能针对本小区的问题。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/inspections.py" line="248" />
+        <location filename="../../models/supervision/inspections.py" line="244" />
         <source>This finding was closed by an earlier visit.</source>
         <translation>这个问题已在之前的检查中销号。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/photos.py" line="28" />
+        <location filename="../../models/supervision/photos.py" line="29" />
         <source>{name} could not be opened: {detail}</source>
         <translation>无法打开 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/photos.py" line="29" />
+        <location filename="../../models/supervision/photos.py" line="30" />
         <source>{name} is too large to be a photo ({size}).</source>
         <translation>{name} 太大，不像是一张照片（{size}）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/photos.py" line="30" />
+        <location filename="../../models/supervision/photos.py" line="31" />
         <source>{name} is not a picture GateDesk can read (JPEG, PNG, WebP, BMP, GIF or TIFF).</source>
         <translation>{name} 不是门岗登记台能读取的图片（JPEG、PNG、WebP、BMP、GIF 或 TIFF）。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/photos.py" line="32" />
+        <location filename="../../models/supervision/photos.py" line="33" />
         <source>{name} claims more pixels than any camera takes ({pixels}); it was not opened.</source>
         <translation>{name} 声称的像素数超过任何相机（{pixels}），未予打开。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/photos.py" line="34" />
+        <location filename="../../models/supervision/photos.py" line="35" />
         <source>{name} is damaged: the picture in it cannot be read whole.</source>
         <translation>{name} 已损坏，无法完整读取其中的图片。</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/photos.py" line="35" />
+        <location filename="../../models/supervision/photos.py" line="36" />
         <source>A visit keeps at most {limit} photos.</source>
         <translation>每次检查最多保存 {limit} 张照片。</translation>
     </message>
@@ -8383,28 +8406,28 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
-        <location filename="../../models/station/parcels.py" line="141" />
+        <location filename="../../models/station/parcels.py" line="137" />
         <source>Choose what kind of item this is.</source>
         <translation>请选择物品类别。</translation>
     </message>
     <message>
-        <location filename="../../models/station/parcels.py" line="145" />
+        <location filename="../../models/station/parcels.py" line="141" />
         <source>A tracking or order number is 4–40 letters, digits or dashes.</source>
         <translation>快递单号 / 订单号为 4–40 位字母、数字或短横线。</translation>
     </message>
     <message>
         <location filename="../../models/kit/validation.py" line="54" />
-        <location filename="../../models/station/parcels.py" line="149" />
+        <location filename="../../models/station/parcels.py" line="145" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../models/station/parcels.py" line="151" />
+        <location filename="../../models/station/parcels.py" line="147" />
         <source>Write the room as building-unit-room, such as 3-2-501.</source>
         <translation>房号请按 楼-单元-室 填写，如 3-2-501。</translation>
     </message>
     <message>
-        <location filename="../../models/station/parcels.py" line="156" />
+        <location filename="../../models/station/parcels.py" line="152" />
         <source>The last four digits of the phone.</source>
         <translation>请填写手机号后四位。</translation>
     </message>
@@ -8531,29 +8554,29 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>请填写改判理由。</translation>
     </message>
     <message>
-        <location filename="../../models/station/isolation.py" line="250" />
+        <location filename="../../models/station/isolation.py" line="246" />
         <source>A red code or a positive test is handed to health staff: a normal re-check does not release it.</source>
         <translation>红码或核酸阳性须移交医护人员：复测正常也不能放行。</translation>
     </message>
     <message>
-        <location filename="../../models/station/isolation.py" line="257" />
+        <location filename="../../models/station/isolation.py" line="253" />
         <source>Release only after a re-check below {limit} °C.</source>
         <translation>复测低于 {limit} °C 后才能解除留观。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="405" />
-        <location filename="../../models/station/isolation.py" line="278" />
+        <location filename="../../models/rounds/rounds.py" line="400" />
+        <location filename="../../models/station/isolation.py" line="274" />
         <source>Write the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
     <message>
-        <location filename="../../models/rounds/rounds.py" line="407" />
-        <location filename="../../models/station/isolation.py" line="280" />
+        <location filename="../../models/rounds/rounds.py" line="402" />
+        <location filename="../../models/station/isolation.py" line="276" />
         <source>This field cannot be corrected.</source>
         <translation>此项不能更正。</translation>
     </message>
     <message>
-        <location filename="../../models/station/isolation.py" line="290" />
+        <location filename="../../models/station/isolation.py" line="286" />
         <source>Choose an outcome.</source>
         <translation>请选择处置结果。</translation>
     </message>
@@ -8688,92 +8711,97 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>签字… [Ctrl+Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="204" />
+        <location filename="../../gui/visits_panel.py" line="178" />
+        <source>View photos [Ctrl+G]</source>
+        <translation>看照片 [Ctrl+G]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visits_panel.py" line="209" />
         <source>Choose a visit on the left, or start a new one [Ctrl+N].</source>
         <translation>请在左侧选择一次检查，或新建检查 [Ctrl+N]。</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="214" />
+        <location filename="../../gui/visits_panel.py" line="219" />
         <source>{0} · {1} · {2} · {3} v{4}</source>
         <translation>{0} · {1} · {2} · {3} 第{4}版</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="221" />
+        <location filename="../../gui/visits_panel.py" line="226" />
         <source>Put right [1]</source>
         <translation>已整改 [1]</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="222" />
+        <location filename="../../gui/visits_panel.py" line="227" />
         <source>Not yet [2]</source>
         <translation>未整改 [2]</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="227" />
+        <location filename="../../gui/visits_panel.py" line="232" />
         <source>Pass [1]</source>
         <translation>合格 [1]</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="228" />
+        <location filename="../../gui/visits_panel.py" line="233" />
         <source>Fail [2]</source>
         <translation>不合格 [2]</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="251" />
+        <location filename="../../gui/visits_panel.py" line="256" />
         <source>{0} photos</source>
         <translation>照片 {0} 张</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="255" />
+        <location filename="../../gui/visits_panel.py" line="260" />
         <source>{0} of {1} findings put right</source>
         <translation>{1} 个问题中已整改 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="259" />
+        <location filename="../../gui/visits_panel.py" line="264" />
         <source>{0} items to answer</source>
         <translation>还有 {0} 项未检查</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="261" />
+        <location filename="../../gui/visits_panel.py" line="266" />
         <source>Score {0} (pass mark {1})</source>
         <translation>得分 {0}（合格分 {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="263" />
+        <location filename="../../gui/visits_panel.py" line="268" />
         <source>failed: {0}</source>
         <translation>不合格：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="265" />
+        <location filename="../../gui/visits_panel.py" line="270" />
         <source>veto: {0}</source>
         <translation>否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="267" />
+        <location filename="../../gui/visits_panel.py" line="272" />
         <source>Signed off</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="321" />
+        <location filename="../../gui/visits_panel.py" line="327" />
         <source>Answer the item first (1, 2 or 3), then add its note.</source>
         <translation>请先给出结果（1、2 或 3），再加备注。</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="323" />
+        <location filename="../../gui/visits_panel.py" line="329" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="341" />
+        <location filename="../../gui/visits_panel.py" line="347" />
         <source>A photo for this visit</source>
         <translation>本次检查的照片</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="342" />
+        <location filename="../../gui/visits_panel.py" line="348" />
         <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="348" />
+        <location filename="../../gui/visits_panel.py" line="354" />
         <source>Photo added: {0}</source>
         <translation>已添加照片：{0}</translation>
     </message>
@@ -8862,12 +8890,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>VisitsPanel</name>
     <message>
-        <location filename="../../gui/visits_panel.py" line="410" />
+        <location filename="../../gui/visits_panel.py" line="425" />
         <source>No visits yet. First load the office's list of compounds this team visits (Admin ▸ Office's list of compounds…); then start a visit with New visit [Ctrl+N].</source>
         <translation>还没有检查记录。请先导入办公室给本组的小区清单（管理 ▸ 办公室的小区清单…），再用“新建检查 [Ctrl+N]”开始检查。</translation>
     </message>
     <message>
-        <location filename="../../gui/visits_panel.py" line="412" />
+        <location filename="../../gui/visits_panel.py" line="427" />
         <source>No visits yet: start one with New visit [Ctrl+N].</source>
         <translation>还没有检查记录：用“新建检查 [Ctrl+N]”开始。</translation>
     </message>

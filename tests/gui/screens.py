@@ -121,6 +121,7 @@ def team_dialogs(desk, window) -> list[QDialog]:
         export_dialog,
         new_visit_dialog,
         operators_dialog,
+        photos_dialog,
         settings_dialog,
         setup_sheet_dialog,
         sheet_preview_dialog,
@@ -136,6 +137,7 @@ def team_dialogs(desk, window) -> list[QDialog]:
         new_visit_dialog.NewVisitDialog(desk, window),
         new_visit_dialog.NewVisitDialog(desk, window, compound_id=followed.compound_id, follow_up=True),
         sign_off_dialog.SignOffDialog(desk, open_visit.id, window),
+        photos_dialog.PhotosDialog(desk, open_visit.id, window),
         sheet_preview_dialog.SheetPreviewDialog(
             "区里的检查标准", "鼓楼区小区疫情防控检查标准.xlsx：《鼓楼区小区疫情防控检查标准》，共 14 项，合格分 85。",
             left_out, window),

@@ -239,3 +239,25 @@ def test_the_keyboard_comes_back_to_the_window_when_a_dialog_closes(window, qtbo
     window.tabs.setCurrentWidget(window.findings)
     window.tabs.setCurrentWidget(window.visits)
     assert window.visits.form.table.hasFocus()  # the answer keys reach the visit
+
+
+def test_a_photo_is_added_on_its_item_and_looked_at(window, team, qtbot, monkeypatch, tmp_path):
+    from PIL import Image
+
+    from gui.dialogs.photos_dialog import PhotosDialog
+
+    modal(monkeypatch, NewVisitDialog, lambda d: (d.compound.setCurrentIndex(0), d.accept()))
+    window.new_visit_action.trigger()
+    form = window.visits.form
+    picture = tmp_path / "门岗.jpg"
+    Image.new("RGB", (3000, 2000), (200, 40, 40)).save(picture)
+    choose_file(monkeypatch, picture)
+    qtbot.keyClick(form.table, Qt.Key_P, Qt.ControlModifier)
+    assert form.notice.tone() == "done" and "照片 1 张" in form.summary.text()
+    seen = []
+    modal(monkeypatch, PhotosDialog, lambda d: (seen.append([d.list.item(i).text() for i in range(d.list.count())]),
+                                               qtbot.keyClick(d, Qt.Key_Escape)))
+    qtbot.keyClick(form.table, Qt.Key_G, Qt.ControlModifier)
+    assert seen == [[f"1 {form.items.rows[0].text}"]]  # shown with the item it was taken for
+    [photo] = team.supervision.photos(form.visit.id)
+    assert max(photo.width, photo.height) == 1600  # kept small

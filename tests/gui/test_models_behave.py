@@ -220,6 +220,11 @@ def test_the_supervision_models(app, qtmodeltester, qtbot, office):  # noqa: F81
     panel.refresh()
     for model in (panel.coverage, panel.parties, panel.league, panel.repeats):
         check(qtmodeltester, model)
+    from gui.dialogs.census_dialog import CensusDialog
+
+    census = CensusDialog(office)
+    qtbot.addWidget(census)
+    check(qtmodeltester, census.model)  # the compounds, none counted yet
 
 
 def test_the_supervision_teams_models(app, qtmodeltester, qtbot, tmp_path):
@@ -260,6 +265,7 @@ def test_every_table_model_is_checked():
                 "DashboardTableModel", "GatesTableModel", "DrillTableModel", "ConflictsTableModel",
                 "ProgressTableModel", "PeopleTableModel", "RoundsTableModel", "DueTableModel", "NeedsTableModel",
                 "DoneTableModel", "CoverageModel", "PartiesModel", "LeagueModel", "RepeatsModel", "VisitsModel",
-                "ItemsModel", "CarriedModel", "FindingsModel", "StandardsModel", "StandardItemsModel"}
+                "ItemsModel", "CarriedModel", "FindingsModel", "StandardsModel", "StandardItemsModel",
+                "CensusModel"}
     assert all_model_classes() == expected
     assert not CHECKED or CHECKED == expected, expected - CHECKED

@@ -56,7 +56,9 @@ def test_every_read_returns_at_once_while_another_connection_writes(gate):
         for name, read in reads.items():
             started = time.perf_counter()
             read()
-            assert time.perf_counter() - started < 1.0, name  # the busy timeout is 5 s: it did not wait
+            # a read that waited would wait the whole busy timeout (5 s) and then fail: a noisy
+            # machine's slowness stays well below it
+            assert time.perf_counter() - started < 4.5, name
     finally:
         writer.rollback()
         writer.close()
@@ -103,7 +105,7 @@ def test_office_reads_on_a_server_return_at_once_while_another_pc_imports(tmp_pa
         def hold_mid_file(done, total):
             if done < total and not halfway.is_set():
                 halfway.set()
-                finish.wait(60)
+                finish.wait(300)
 
         other_pc = open_database(url)
         importing = threading.Thread(target=lambda: Importer(other_pc, clock=lambda: NOW).run(
@@ -119,18 +121,19 @@ def test_office_reads_on_a_server_return_at_once_while_another_pc_imports(tmp_pa
                 "open_conflicts": desk.sync.open_conflicts, "completeness": desk.sync.completeness,
                 "operators": desk.staff.operators, "report": lambda: desk.office.write_report(day, tmp_path / "r.xlsx"),
             }
+            # The import holds its locks until `finish` (or 300 s): a read that waited for them
+            # could only return once the import had ended. Returning while it is still held is the
+            # proof; how long a read takes on a shared machine is the bench's business.
             for name, read in reads.items():
-                started = time.perf_counter()
                 read()
-                assert time.perf_counter() - started < 1.0, name
-            started = time.perf_counter()
+                assert importing.is_alive() and not finish.is_set(), name
             r = subprocess.run([sys.executable, str(ROOT / "main.py"), "stats", "--json", "--database", url],
-                               capture_output=True, text=True, timeout=60)
+                               capture_output=True, text=True, timeout=120)
             assert r.returncode == 0 and '"visits": 800' in r.stdout, r.stderr  # the other file is not in yet
-            assert time.perf_counter() - started < 4.5
+            assert importing.is_alive()
         finally:
             finish.set()
-            importing.join(60)
+            importing.join(120)
         with office.reading() as s:
             from models.app.stats import record_counts
             assert record_counts(s)["visits"] == 1600  # and then it is, whole

@@ -588,7 +588,9 @@ def test_gates_reporting_shows_gaps_as_runs_and_a_cut_audit_log_in_red(office_wi
                   {"s": station})
     started = time.perf_counter()
     office_window.tabs.setCurrentWidget(office_window.gates)
-    assert time.perf_counter() - started < 1.0  # instant, whatever numbers arrived
+    # listing two billion missing numbers one by one would take minutes; a busy machine's
+    # slowness stays far below the bound
+    assert time.perf_counter() - started < 10.0
     model = office_window.gates.model
     row = next(r for r in range(model.rowCount()) if model.rows[r].station_id == station)
     missing = model.data(model.index(row, model.COL_MISSING))

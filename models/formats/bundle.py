@@ -46,7 +46,15 @@ RELAY_FORMAT_VERSION = 4
 # A station's bundle with supervision's record types: an inspection station's (kind "inspection" in
 # its manifest's station part), or a gate's that carries none of them.
 SUPERVISION_FORMAT_VERSION = 5
-READS_UP_TO = SUPERVISION_FORMAT_VERSION
+# A gate's bundle with the rota's record types (people on duty, posts, shifts, check-ins).
+STAFFING_FORMAT_VERSION = 6
+READS_UP_TO = STAFFING_FORMAT_VERSION
+
+
+def relays(manifest) -> bool:
+    """An office's bundle of format 4 or later: it may carry its gates' bundles beside its own
+    members. A station's bundle, whatever its format, holds at most MAX_MEMBERS."""
+    return manifest.kind == "office" and manifest.format_version >= RELAY_FORMAT_VERSION
 
 
 def version_for(*, office: bool, newest_type: int = 1) -> int:
@@ -339,12 +347,12 @@ def read_manifest(body: bytes):
         raise BundleRejected("bad_manifest", detail="station.gate_id")
     office = manifest.kind == "office"
     kinds = {FORMAT_VERSION: (False,), OFFICE_FORMAT_VERSION: (True,), ROUNDS_FORMAT_VERSION: (False, True),
-             SUPERVISION_FORMAT_VERSION: (False,)}
+             SUPERVISION_FORMAT_VERSION: (False,), STAFFING_FORMAT_VERSION: (False,)}
     # Format 4 is an office's bundle relaying gates' bundles: it lists no forwarded gates of its own.
     forwards = office and version < RELAY_FORMAT_VERSION
     if office not in kinds.get(version, (True,)) or forwards != (manifest.forwarded is not None):
         raise BundleRejected("bad_manifest", detail="kind")
-    if len(manifest.members) > (MAX_MEMBERS + MAX_RELAYED if version >= RELAY_FORMAT_VERSION else MAX_MEMBERS):
+    if len(manifest.members) > (MAX_MEMBERS + MAX_RELAYED if relays(manifest) else MAX_MEMBERS):
         raise BundleRejected("bad_manifest", detail=f"{len(manifest.members)} members")
     for f in manifest.forwarded or ():
         if f.station.gate_id != f.gate.id:
@@ -375,7 +383,7 @@ def _verify(zf: zipfile.ZipFile, path: Path, office_key, known_key, trust_new_ke
     except ZIP_DAMAGE as exc:
         raise BundleRejected("corrupt", detail=str(exc)) from exc
     manifest, receipt_id = read_manifest(body)
-    if len(infos) > MAX_MEMBERS and manifest.format_version < RELAY_FORMAT_VERSION:
+    if len(infos) > MAX_MEMBERS and not relays(manifest):
         raise BundleRejected("too_large", member=f"{len(infos)} members")
     station_id, public_key = manifest.station.id, manifest.station.public_key
     members = [Member(m.name, m.type, m.records, m.bytes, m.sha256) for m in manifest.members]

@@ -8,6 +8,7 @@
     python main.py export --data-dir DIR --out PATH [--from DAY --to DAY] [--full-data --operator NAME]
     python main.py import --data-dir DIR [--dry-run] [--json] [--trust-new-key] [--enroll FP]... FILE_OR_FOLDER...
     python main.py report --data-dir DIR --day DAY --out FILE.xlsx|FILE.pdf
+    python main.py duty-sheet --data-dir DIR --unit UNIT --from DAY --out FILE.xlsx|FILE.csv   (a sending unit's week)
     python main.py office-key --data-dir DIR --out FILE      (office: the key file gates load)
     python main.py use-office-key --data-dir DIR FILE         (encrypt bundles to that office; at an
                                                                office: to the office above it)
@@ -134,6 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     notice.add_argument("--from", dest="day_from", required=True, type=_day, metavar="DAY")
     notice.add_argument("--to", dest="day_to", required=True, type=_day, metavar="DAY")
     notice.add_argument("--out", required=True, type=_path, metavar="FILE", help="FILE.pdf or FILE.xlsx")
+    duty = sub.add_parser("duty-sheet", parents=[office],
+                          help="the week's duty sheet of one sending unit: who came, when, how long (names masked)")
+    duty.add_argument("--unit", required=True, type=_text, metavar="UNIT", help="the sending unit, e.g. 区法院")
+    duty.add_argument("--from", dest="day_from", required=True, type=_day, metavar="DAY", help="the week's first day")
+    duty.add_argument("--out", required=True, type=_path, metavar="FILE", help="FILE.xlsx or FILE.csv")
     compounds = sub.add_parser("compounds", parents=[office],
                                help="office: write the list of compounds its supervision teams load")
     compounds.add_argument("--out", required=True, type=_path, metavar="FILE", help="FILE.xlsx or FILE.csv")
@@ -544,6 +550,28 @@ def cmd_notice(args, data_dir) -> int:
     return EXIT_OK
 
 
+def cmd_duty_sheet(args, data_dir) -> int:
+    from pathlib import Path
+
+    from models.app.desk import Desk
+    from models.store.i18n import QT_TRANSLATE_NOOP, Refused
+
+    out = Path(args.out).expanduser()
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        return _usage(_msg(QT_TRANSLATE_NOOP("Cli", "The sheet must end in .xlsx or .csv: {path}"), path=args.out))
+    db = _open(data_dir, must_exist=True, args=args)
+    try:
+        Desk(db).staffing.write_week_sheet(args.unit, args.day_from, out, scheduled=True)
+    except Refused as exc:
+        return _fail(exc.message)
+    except OSError as exc:
+        return _cannot_write(out, exc)
+    finally:
+        db.close()
+    print(out)
+    return EXIT_OK
+
+
 def cmd_compounds(args, data_dir) -> int:
     from pathlib import Path
 
@@ -837,7 +865,8 @@ def cmd_housekeeping(args, data_dir) -> int:
                           "erasure_complete": None if done.erased is None else done.erased.complete,
                           "erasure_failed": done.erasure_failed, "retention_days": days,
                           "backup": str(done.backup) if done.backup else None,
-                          "backup_problem": done.backup_problem}, ensure_ascii=False, sort_keys=True))
+                          "backup_problem": done.backup_problem, "duty_closed": done.duty_closed},
+                         ensure_ascii=False, sort_keys=True))
     else:
         if done.erasure_failed:
             pass  # said below, as the command's failure
@@ -848,6 +877,9 @@ def cmd_housekeeping(args, data_dir) -> int:
                                                      "{days} days."), n=f"{done.erased.total:,}", days=days)))
         else:
             print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Retention: nothing is older than {days} days."), days=days)))
+        if done.duty_closed:
+            print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Check-ins left open past their shift: {n} closed, to be "
+                                                     "reviewed."), n=done.duty_closed)))
         if done.backup:
             print(_say(_msg(QT_TRANSLATE_NOOP("Cli", "Today's backup: {path}"), path=str(done.backup))))
         elif not done.backup_problem:
@@ -955,7 +987,7 @@ def cmd_audit(args, data_dir) -> int:
 
 
 COMMANDS = {"audit": cmd_audit, "backup": cmd_backup, "restore": cmd_restore, "export": cmd_export, "import": cmd_import, "report": cmd_report,
-            "notice": cmd_notice, "compounds": cmd_compounds, "office-key": cmd_office_key, "office-init": cmd_office_init, "forward": cmd_forward, "use-office-key": cmd_use_office_key,
+            "notice": cmd_notice, "duty-sheet": cmd_duty_sheet, "compounds": cmd_compounds, "office-key": cmd_office_key, "office-init": cmd_office_init, "forward": cmd_forward, "use-office-key": cmd_use_office_key,
             "poster": cmd_poster, "passes": cmd_passes, "housekeeping": cmd_housekeeping}
 
 

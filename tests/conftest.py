@@ -19,7 +19,8 @@ OFFICE_NOW = NOW + timedelta(hours=2)
 TABLES_ADDED = {8: ("org_unit", "org_compound", "operator_scope"), 10: ("sync_forwarder",), 11: ("visit_day",),
                 13: ("testing_round", "round_person", "round_correction"), 14: ("home_need", "home_service"),
                 15: ("sync_relayed",), 16: ("standard", "standard_item", "inspection", "inspection_answer", "finding",
-                     "inspection_photo", "compound_census", "compound_listed")}
+                     "inspection_photo", "compound_census", "compound_listed"),
+                17: ("volunteer", "duty_post", "rota_shift", "shift_assignment", "shift_checkin")}
 
 
 COLUMNS_ADDED = {16: (("sync_station", "kind"),)}

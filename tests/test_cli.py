@@ -484,3 +484,27 @@ def test_a_supervision_teams_demo_then_stats(tmp_path):
     bad.write_text("x,y\n", encoding="utf-8")
     r = run("demo", "--team", "--data-dir", str(tmp_path / "other"), "--compounds", str(bad))
     assert r.returncode == 1 and "小区清单" in r.stderr and not (tmp_path / "other").exists()
+
+
+def test_the_demo_rota_counts_and_a_sending_units_week(tmp_path):
+    """The demo keeps a rota; stats counts people, shifts and check-ins (the operators' stretches of duty
+    under their own key); a sending unit's week is written masked, and a unit with nobody here is
+    refused naming the units there."""
+    d = tmp_path / "gate"
+    assert run("demo", "--data-dir", str(d), "--days", "3", "--visits-per-day", "10", "--seed", "4").returncode == 0
+    counts = json.loads(run("stats", "--data-dir", str(d), "--json").stdout)
+    assert counts["volunteers"] == 8 and counts["shifts"] == 8 * 5 and counts["shift_checkins"] > 20
+    assert "duty_shifts" in counts
+    out = tmp_path / "法院.csv"
+    r = run("duty-sheet", "--data-dir", str(d), "--unit", "鼓楼区人民法院", "--from", "2020-01-01", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert out.read_text(encoding="utf-8-sig").splitlines()[1].startswith("日期,小区,姓名")
+    with sqlite3.connect(d / "gatedesk.sqlite3") as con:
+        first = con.execute("SELECT min(day) FROM rota_shift").fetchone()[0]
+    r = run("duty-sheet", "--data-dir", str(d), "--unit", "鼓楼区人民法院", "--from", first, "--out", str(out))
+    text = out.read_text(encoding="utf-8-sig")
+    assert r.returncode == 0 and "林*明" in text and "林志明" not in text and "合计" in text
+    r = run("duty-sheet", "--data-dir", str(d), "--unit", "区教育局", "--from", first, "--out", str(out))
+    assert r.returncode == 1 and "区教育局" in r.stderr and "鼓楼区住建局" in r.stderr
+    assert run("duty-sheet", "--data-dir", str(d), "--unit", "x", "--from", first, "--out",
+               str(tmp_path / "a.pdf")).returncode == 2

@@ -25,6 +25,7 @@ from models.app.residents_service import ResidentService
 from models.app.care_service import CareService
 from models.app.rounds_service import RoundService
 from models.app.staff_service import StaffService
+from models.app.staffing_service import StaffingService
 from models.app.supervision_service import SupervisionService
 from models.app.sync_service import SyncService
 from models.setup.settings import Settings, load_settings
@@ -77,6 +78,7 @@ class Desk:
         self.rounds = RoundService(self)
         self.care = CareService(self)
         self.supervision = SupervisionService(self)
+        self.staffing = StaffingService(self)
         self.sync = SyncService(self)
         self.office = OfficeService(self)
         self.records = RecordsService(self)

@@ -16,6 +16,7 @@ from models.office import care as office_care
 from models.office import rounds as office_rounds
 from models.office import notice as office_notice
 from models.office import supervision as office_supervision
+from models.office import staffing as office_staffing
 from models.sync import day_figures, units
 from models.trust.operators import NotAllowed, Role
 
@@ -131,6 +132,32 @@ class OfficeService(Service, key="office"):
             compounds = self._unit_compounds(s, unit_id)
         with self.db.engine.connect() as conn:  # a read: no write lock
             return office_care.care_of_day(conn, day, self.settings.zone, compounds=compounds)
+
+    def _period(self, first_day, days: int):
+        from datetime import datetime, time, timedelta
+
+        start = datetime.combine(first_day, time.min, tzinfo=self.settings.zone)
+        return start, start + timedelta(days=days)
+
+    @action()
+    def staffing_coverage(self, first_day, days: int = 7, unit_id: str | None = None) -> list[office_staffing.Cover]:
+        """Per compound of the unit (this account's, when None): the rota's shifts from first_day for
+        `days` days, short, held, no-shows, check-ins and minutes on duty."""
+        with self.db.reading() as s:
+            compounds = self._unit_compounds(s, unit_id)
+        start, end = self._period(first_day, days)
+        with self.db.engine.connect() as conn:  # a read: no write lock
+            return office_staffing.coverage(conn, start, end, now=self.clock(), compounds=compounds)
+
+    @action()
+    def staffing_units(self, first_day, days: int = 7, unit_id: str | None = None) -> list:
+        """Hours per sending unit across the unit's compounds (this account's, when None)."""
+        with self.db.reading() as s:
+            compounds = self._unit_compounds(s, unit_id)
+        start, end = self._period(first_day, days)
+        with self.db.engine.connect() as conn:
+            return office_staffing.unit_hours(conn, start, end, self.settings.zone, self.settings.night_weight,
+                                              compounds=compounds)
 
     @action(Role.SUPERVISOR, audit="report", scheduled=True)
     def write_report(self, day, path, *, scheduled: bool = False, language: str | None = None):

@@ -41,6 +41,7 @@ class DayRoutine:
     erasure_failed: bool  # reported (crash report and audit entry); tried again next time
     backup: Path | None  # today's backup, None when there is none to make (a server's, or done)
     backup_problem: str | None  # why today's backup could not be written (a full disk, no folder)
+    duty_closed: int = 0  # check-ins left open past their shift, closed and marked for review
 
 
 class RecordsService(Service, key="records"):
@@ -108,21 +109,24 @@ class RecordsService(Service, key="records"):
 
     @action(ANYONE, when_locked=True)
     def housekeeping(self, *, stopping=lambda: False, backup: bool = True) -> DayRoutine:
-        """The day's routine: personal data past its retention erased, then today's backup. Never
-        raises for either: a failure is reported and the station goes on (it runs all night)."""
+        """The day's routine: personal data past its retention erased, check-ins left open past their
+        shift closed, then today's backup. Never raises for the erasure or the backup: a failure is
+        reported and the station goes on (it runs all night)."""
         erased, failed = None, False
         try:
             erased = self.erase_expired(once_a_day=True, stopping=stopping)
         except Exception as exc:  # noqa: BLE001 - the gate must not stop; told, recorded, tried again
             self.erasure_failed(exc)
             failed = True
+        closed = self.desk.staffing.close_forgotten()
         made, problem = None, None
         if backup and not stopping():
             try:
                 made = self.daily_backup()
             except OSError as exc:
                 problem = exc.strerror or str(exc)
-        return DayRoutine(erased=erased, erasure_failed=failed, backup=made, backup_problem=problem)
+        return DayRoutine(erased=erased, erasure_failed=failed, backup=made, backup_problem=problem,
+                          duty_closed=closed)
 
     @action(ANYONE, audit="purge_failed", when_locked=True, unit=False)  # the database may be what fails
     def erasure_failed(self, exc: Exception) -> None:

@@ -229,6 +229,9 @@ class RecordSchema:
         self._constants = tuple(constants)
         self._to_row = itemgetter(*[position[c] for c in self.stored])
         self._time_slots = [i for i, c in enumerate(self.stored) if isinstance(table.c[c].type, UTCDateTime)]
+        # A plan's times may lie ahead (tomorrow's shifts); what happened may not.
+        self._planned = frozenset(i for i in self._time_slots if table.c[self.stored[i]].info.get("wire", {})
+                                  .get("planned"))
         self._day_slots = [i for i, c in enumerate(self.stored) if table.c[c].info.get("wire", {}).get("day")]
         self._id, self._rev, self._station = position["id"], position["rev"], position["station_id"]
         self._gate = position.get("gate_id")
@@ -269,7 +272,7 @@ class RecordSchema:
                 if not real(t[:10]):
                     raise Invalid(plain(QT_TRANSLATE_NOOP("Wire", "{day} is not a day of the calendar"), day=t[:10]),
                                   values[self._id])
-                if t > latest:
+                if t > latest and slot not in self._planned:
                     raise Future(values[self._id], t)
                 row[slot] = store(t)
         for slot in self._day_slots:

@@ -57,14 +57,19 @@ def _unb64(text: str) -> bytes:
 _URLSAFE = str.maketrans("-_", "+/")
 
 
-def pass_payload(p: ResidentPass, household: Household, key: str) -> str:
-    """GDP1.<base64url JSON {p, r, e}>.<base64url Ed25519 signature of that JSON>"""
+def signed_text(prefix: str, claims: dict, key: str) -> str:
+    """<prefix><base64url JSON of claims>.<base64url Ed25519 signature of that JSON>: a card's QR text,
+    signed with the compound's key (a pass, a volunteer's card)."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    body = json.dumps({"p": p.id, "r": household.label, "e": p.expires_on}, ensure_ascii=False,
-                      separators=(",", ":"), sort_keys=True).encode()
+    body = json.dumps(claims, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
     signature = Ed25519PrivateKey.from_private_bytes(bundle.unb64(key)).sign(body)
-    return f"{PASS_PREFIX}{_b64(body)}.{_b64(signature)}"
+    return f"{prefix}{_b64(body)}.{_b64(signature)}"
+
+
+def pass_payload(p: ResidentPass, household: Household, key: str) -> str:
+    """GDP1.<base64url JSON {p, r, e}>.<base64url Ed25519 signature of that JSON>"""
+    return signed_text(PASS_PREFIX, {"p": p.id, "r": household.label, "e": p.expires_on}, key)
 
 
 PASS_PART = re.compile(r"[A-Za-z0-9_-]{2,400}")
@@ -79,24 +84,43 @@ class PassClaims(msgspec.Struct, forbid_unknown_fields=True):
 _CLAIMS = msgspec.json.Decoder(PassClaims)
 
 
-def read_pass_text(text: str) -> tuple[bytes, bytes, PassClaims]:
-    """The body, signature and claims of a scanned pass, read strictly: only the exact text
-    pass_payload() writes is accepted (no other prefix, padding, stray characters in the base64,
-    other spacing in the JSON), so a pass has exactly one text. Raises PassRefused."""
+def read_signed_text(text: str, prefix: str, decoder: msgspec.json.Decoder, fields: tuple[str, ...],
+                     refused: Exception) -> tuple[bytes, bytes, object]:
+    """The body, signature and claims of a scanned card's text, read strictly: only the exact text
+    signed_text() writes is accepted (no other prefix, padding, stray characters in the base64,
+    other spacing in the JSON), so a card has exactly one text. Raises `refused` otherwise."""
     text = text.strip()
     parts = text.split(".")
-    if len(parts) != 3 or parts[0] + "." != PASS_PREFIX or not all(PASS_PART.fullmatch(p) for p in parts[1:]):
-        raise PassRefused("pass_unreadable")
+    if len(parts) != 3 or parts[0] + "." != prefix or not all(PASS_PART.fullmatch(p) for p in parts[1:]):
+        raise refused
     try:
         body, signature = _unb64(parts[1]), _unb64(parts[2])
-        claims = _CLAIMS.decode(body)
+        claims = decoder.decode(body)
     except (ValueError, msgspec.MsgspecError, RecursionError):
-        raise PassRefused("pass_unreadable") from None
-    canonical = json.dumps({"p": claims.p, "r": claims.r, "e": claims.e}, ensure_ascii=False, separators=(",", ":"),
+        raise refused from None
+    canonical = json.dumps({f: getattr(claims, f) for f in fields}, ensure_ascii=False, separators=(",", ":"),
                            sort_keys=True).encode()
     if _b64(body) != parts[1] or _b64(signature) != parts[2] or body != canonical or len(signature) != 64:
-        raise PassRefused("pass_unreadable")
+        raise refused
     return body, signature, claims
+
+
+def signature_holds(session: Session, body: bytes, signature: bytes) -> bool:
+    """Whether the compound's key signed this body."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    public = bundle.unb64(bundle.signing_public_key(pass_key(session)))
+    try:
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, body)
+    except InvalidSignature:
+        return False
+    return True
+
+
+def read_pass_text(text: str) -> tuple[bytes, bytes, PassClaims]:
+    """The body, signature and claims of a scanned pass (read_signed_text). Raises PassRefused."""
+    return read_signed_text(text, PASS_PREFIX, _CLAIMS, ("p", "r", "e"), PassRefused("pass_unreadable"))
 
 
 # -- refusals -------------------------------------------------------------------------------
@@ -142,16 +166,10 @@ class ScanResult:
 
 def verify_pass(session: Session, text: str, *, today: date) -> tuple[ResidentPass, Resident, Household]:
     """The pass behind a scanned text, or PassRefused saying why not."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
     body, signature, claims = read_pass_text(text)
     pass_id, room, expires = claims.p, claims.r, claims.e
-    public = bundle.unb64(bundle.signing_public_key(pass_key(session)))
-    try:
-        Ed25519PublicKey.from_public_bytes(public).verify(signature, body)
-    except InvalidSignature:
-        raise PassRefused("pass_forged") from None
+    if not signature_holds(session, body, signature):
+        raise PassRefused("pass_forged")
     p = session.get(ResidentPass, pass_id)
     if p is None:
         raise PassRefused("pass_unknown")

@@ -56,6 +56,15 @@ class Settings(BaseModel):
     isolation_notify_minutes: int = PField(
         30, ge=1, le=24 * 60, description="An isolation case open this long with nobody notified is overdue.")
     parcel_overdue_hours: int = PField(24, ge=1, le=24 * 30, description="A parcel waiting this long is overdue.")
+    duty_late_minutes: int = PField(15, ge=0, le=120,
+                                    description="Someone on the rota who checks in later than this after their "
+                                                "shift starts is late; not come by then, absent.")
+    duty_close_hours: int = PField(
+        2, ge=0, le=24, description="A check-in still open this many hours after its shift ended is closed on its "
+                                    "own at the shift's end and marked for review.")
+    night_weight: float = PField(1.0, ge=1.0, le=3.0,
+                                 description="Night minutes on duty (22:00-06:00) count this many times in "
+                                             "weighted hours.")
     trust_new_stations: bool = PField(
         False, description="Office: import bundles from a station never seen before without enrolling it first "
                            "(small communities only).")

@@ -220,4 +220,4 @@ def to_v7(conn: Connection) -> None:
 STEPS = {2: to_v2, 3: to_v3, 4: to_v4, 5: to_v5, 6: to_v6, 7: to_v7}
 BASELINE = max(STEPS)  # from here on the steps are Alembic revisions (models/store/schema_steps/versions)
 # What this GateDesk writes: the newest revision's number (a test checks). A newer file is refused, untouched.
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17

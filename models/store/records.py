@@ -45,11 +45,14 @@ def when_field(**kw) -> object:
     return Field(sa_type=UTCDateTime, **kw)
 
 
-def wire_rule(*, choices=None, day: bool = False, at_most: int | None = None) -> dict:
+def wire_rule(*, choices=None, day: bool = False, at_most: int | None = None, planned: bool = False) -> dict:
     """What a bundle may hold in a column beyond its type, declared with the column (Field's
     sa_column_kwargs) and read by the wire's one schema (models.formats.wire): one of choices, a
-    local day YYYY-MM-DD of the calendar, or a whole number up to at_most. The DDL is unchanged."""
+    local day YYYY-MM-DD of the calendar, or a whole number up to at_most; `planned`: a time of a
+    plan (a shift's start), which may lie ahead of the office's clock. The DDL is unchanged."""
     rule = {}
+    if planned:
+        rule["planned"] = True
     if choices is not None:
         rule["choices"] = tuple(str(c) for c in choices)
     if day:

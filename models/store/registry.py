@@ -19,7 +19,7 @@ from typing import Any
 # In dependency order: a record type's references point to types listed before it, and bundle
 # members, retention and counts follow this order.
 INSTALLED = ("models.setup", "models.trust", "models.gate", "models.station", "models.residents", "models.rounds",
-             "models.care", "models.supervision", "models.sync")
+             "models.care", "models.supervision", "models.staffing", "models.sync")
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,13 @@ ACTIONS = {
     "inspection_photo": QT_TRANSLATE_NOOP("Audit", "Supervision photo attached"),
     "census": QT_TRANSLATE_NOOP("Audit", "Compound census changed"),
     "compound_list": QT_TRANSLATE_NOOP("Audit", "Compounds' list for the teams"),
+    "rota_person": QT_TRANSLATE_NOOP("Audit", "Rota: person added or changed"),
+    "rota_plan": QT_TRANSLATE_NOOP("Audit", "Rota: posts or shifts planned"),
+    "rota_assign": QT_TRANSLATE_NOOP("Audit", "Rota: person put on or taken off a shift"),
+    "duty_check": QT_TRANSLATE_NOOP("Audit", "Checked in or out at the post"),
+    "duty_review": QT_TRANSLATE_NOOP("Audit", "Check-in reviewed"),
+    "duty_close": QT_TRANSLATE_NOOP("Audit", "Forgotten check-ins closed"),
+    "duty_sheet": QT_TRANSLATE_NOOP("Audit", "Hours sheet written"),
 }
 
 

@@ -8,5 +8,5 @@ FEATURE = Feature(
     tables=(Operator, Shift, PinGuard, AuditEvent),
     records=(RecordType("operator", Operator, whole=True, office_made=True, withheld={"pin_hash": ""}),
              RecordType("shift", Shift, office_made=True)),
-    counted={"operators": Operator, "shifts": Shift, "audit_events": AuditEvent},
+    counted={"operators": Operator, "duty_shifts": Shift, "audit_events": AuditEvent},
 )

@@ -138,7 +138,8 @@ def locked_for(session: Session, operator_id: str, now: datetime) -> int:
     return max(0, -int(-(until - now).total_seconds() // 60)) if until > now else 0
 
 
-def _count_failure(session: Session, operator_id: str, now: datetime) -> None:
+def count_failure(session: Session, operator_id: str, now: datetime) -> None:
+    """One more wrong PIN in a row for this id (an operator, or a volunteer checking in by name)."""
     guard = session.get(PinGuard, operator_id) or PinGuard(operator_id=operator_id)
     guard.failures += 1
     guard.last_failure_at = now
@@ -157,7 +158,7 @@ def verify(session: Session, *, operator_id: str, pin: str, at_least: Role = Rol
         if station_id is not None:
             audit.record(session, at=now, station_id=station_id, operator_id=operator_id, action=FAILED)
             if op is not None:
-                _count_failure(session, operator_id, now)
+                count_failure(session, operator_id, now)
         raise WrongPin()
     guard = session.get(PinGuard, operator_id)
     if guard is not None:

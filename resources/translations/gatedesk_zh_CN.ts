@@ -390,6 +390,41 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
         <source>Compounds' list for the teams</source>
         <translation>督导小区清单</translation>
     </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="100" />
+        <source>Rota: person added or changed</source>
+        <translation>排班：人员新增或变更</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="101" />
+        <source>Rota: posts or shifts planned</source>
+        <translation>排班：岗位或班次安排</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="102" />
+        <source>Rota: person put on or taken off a shift</source>
+        <translation>排班：人员上班次或撤下</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="103" />
+        <source>Checked in or out at the post</source>
+        <translation>到岗签到或签退</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="104" />
+        <source>Check-in reviewed</source>
+        <translation>签到已复核</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="105" />
+        <source>Forgotten check-ins closed</source>
+        <translation>未签退的签到已自动关闭</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="106" />
+        <source>Hours sheet written</source>
+        <translation>时长表已导出</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -1120,394 +1155,404 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="221" />
-        <location filename="../../main.py" line="876" />
+        <location filename="../../main.py" line="227" />
+        <location filename="../../main.py" line="908" />
         <source>No GateDesk database in {dir}.</source>
         <translation>{dir} 中没有门岗登记台数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="240" />
+        <location filename="../../main.py" line="246" />
         <source>PIN of {name}: </source>
         <translation>{name} 的 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="242" />
+        <location filename="../../main.py" line="248" />
         <source>This command reveals personal data or makes passes: give --operator NAME (an administrator) and the PIN in GATEDESK_PIN, or type it when asked.</source>
         <translation>此命令会显示个人信息或制作通行证：请用 --operator 姓名 指明操作人（管理员），并在 GATEDESK_PIN 中给出 PIN，或在提示时输入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="248" />
+        <location filename="../../main.py" line="254" />
         <source>No operator called {name}.</source>
         <translation>没有名为 {name} 的操作人员。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="277" />
-        <location filename="../../main.py" line="318" />
+        <location filename="../../main.py" line="283" />
+        <location filename="../../main.py" line="324" />
         <source>{dir} already holds a set-up station; choose an empty folder for the demo.</source>
         <translation>{dir} 中已有设置好的站点，演示数据已存在；请为演示选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="282" />
+        <location filename="../../main.py" line="288" />
         <source>Demo station created in {dir}: {compound}, {gate}, {n} registrations.</source>
         <translation>已在 {dir} 创建演示站点：{compound}，{gate}，{n} 条登记。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="285" />
-        <location filename="../../main.py" line="327" />
+        <location filename="../../main.py" line="291" />
+        <location filename="../../main.py" line="333" />
         <source>Operators and their PINs:</source>
         <translation>值班人员及其 PIN：</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="307" />
+        <location filename="../../main.py" line="313" />
         <source>{path}: {why}</source>
         <translation>{path}：{why}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="312" />
+        <location filename="../../main.py" line="318" />
         <source>{path} lists no compound to visit.</source>
         <translation>{path} 中没有可检查的小区。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="323" />
+        <location filename="../../main.py" line="329" />
         <source>Demo supervision team created in {dir}: {team}, {n} visits, {findings} findings ({open} open).</source>
         <translation>演示督导组已建在 {dir}：{team}，检查 {n} 次，问题 {findings} 个（未整改 {open} 个）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="376" />
+        <location filename="../../main.py" line="382" />
         <source>Give both --from and --to, the first day not after the last.</source>
         <translation>请同时给出 --from 和 --to，且开始日期不晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="391" />
+        <location filename="../../main.py" line="397" />
         <source>{dir} is not a set-up gate station; nothing to export.</source>
         <translation>{dir} 不是已设置好的门岗站点，没有可导出的数据。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="398" />
+        <location filename="../../main.py" line="404" />
         <source>Bundle {seq}: {n} records{encrypted}.</source>
         <translation>数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="399" />
+        <location filename="../../main.py" line="405" />
         <source>, encrypted for the office</source>
         <translation>，已按社区办公室密钥加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="418" />
+        <location filename="../../main.py" line="424" />
         <source>Not a key fingerprint: {text} (16 letters and digits, as 'da48-52c4-7e96-12c6').</source>
         <translation>不是密钥指纹：{text}（应为 16 位字母和数字，如“da48-52c4-7e96-12c6”）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="424" />
-        <location filename="../../main.py" line="902" />
+        <location filename="../../main.py" line="430" />
+        <location filename="../../main.py" line="934" />
         <source>No such file or folder: {path}</source>
         <translation>找不到文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="426" />
+        <location filename="../../main.py" line="432" />
         <source>No bundles (*.gdbundle) found in {path}.</source>
         <translation>在 {path} 中没有找到数据包（*.gdbundle）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="434" />
+        <location filename="../../main.py" line="440" />
         <source>{dir} is a gate station's database; import bundles into an office data folder.</source>
         <translation>{dir} 是门岗站点的数据库；请把数据包导入社区办公室的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="438" />
+        <location filename="../../main.py" line="444" />
         <source>Created an office database in {dir}.</source>
         <translation>已在 {dir} 创建社区办公室数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="445" />
+        <location filename="../../main.py" line="451" />
         <source>No new station's bundle here is signed with key {key}; nothing was enrolled with it.</source>
         <translation>这里没有新门岗的数据包使用密钥 {key} 签名；未用它备案任何门岗。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="462" />
+        <location filename="../../main.py" line="468" />
         <source>HELD  {file}: the office {compound} is not enrolled; key fingerprint {key}. Check it with that office (its forward dialog shows it), then import again with --enroll {key}.</source>
         <translation>待备案  {file}：办公室 {compound} 尚未备案；密钥指纹 {key}。请与该办公室核对（其转报窗口会显示），然后加 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="467" />
+        <location filename="../../main.py" line="473" />
         <source>HELD  {file}: {compound} {gate} is not enrolled; key fingerprint {key}. Compare it with the gate's set-up sheet, then import again with --enroll {key}.</source>
         <translation>待备案  {file}：{compound} {gate} 尚未备案；密钥指纹 {key}。请与该门岗的设置单核对，然后加上 --enroll {key} 重新导入。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="472" />
+        <location filename="../../main.py" line="478" />
         <source>SKIPPED  {file}: {reason}</source>
         <translation>已跳过  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="475" />
+        <location filename="../../main.py" line="481" />
         <source>NOT IMPORTED  {file}: {reason}</source>
         <translation>未导入  {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="479" />
+        <location filename="../../main.py" line="485" />
         <source>REJECTED  {file}: {reason} ({code}){record}</source>
         <translation>拒收  {file}：{reason}（{code}）{record}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="481" />
+        <location filename="../../main.py" line="487" />
         <source>WOULD IMPORT</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="481" />
+        <location filename="../../main.py" line="487" />
         <source>IMPORTED</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="482" />
+        <location filename="../../main.py" line="488" />
         <source>{head}  {file}: {compound} {gate} #{seq}: {created} new, {updated} updated, {unchanged} unchanged, {conflicts} in conflict</source>
         <translation>{head}  {file}：{compound} {gate} 第 {seq} 号：新增 {created}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="489" />
+        <location filename="../../main.py" line="495" />
         <source>warning: this gate's audit log was cut short or rewritten since an earlier bundle ({alarm})</source>
         <translation>警告：与之前的数据包相比，该门岗的操作日志被截短或改写（{alarm}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="494" />
+        <location filename="../../main.py" line="500" />
         <source>relayed: {gate} #{seq}, a gate new here, enrolled with key {key} (compare it with the gate's set-up sheet)</source>
         <translation>转报：{gate} #{seq}，本办公室新见的门岗，已按密钥 {key} 登记（请与门岗的设置单核对）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="498" />
+        <location filename="../../main.py" line="504" />
         <source>conflict: {type} {id}</source>
         <translation>冲突：{type} {id}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="510" />
+        <location filename="../../main.py" line="516" />
         <source>The report file must end in .xlsx or .pdf: {path}</source>
         <translation>报表文件名须以 .xlsx 或 .pdf 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="531" />
+        <location filename="../../main.py" line="537" />
         <source>The notice file must end in .pdf or .xlsx: {path}</source>
         <translation>通报文件名须以 .pdf 或 .xlsx 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="534" />
+        <location filename="../../main.py" line="540" />
         <source>--to ({to}) is before --from ({since}).</source>
         <translation>--to（{to}）早于 --from（{since}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="555" />
+        <location filename="../../main.py" line="561" />
+        <source>The sheet must end in .xlsx or .csv: {path}</source>
+        <translation>报表文件须以 .xlsx 或 .csv 结尾：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="583" />
         <source>The list must end in .xlsx or .csv: {path}</source>
         <translation>清单文件名须以 .xlsx 或 .csv 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="564" />
+        <location filename="../../main.py" line="592" />
         <source>{n} compounds.</source>
         <translation>共 {n} 个小区。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="581" />
-        <location filename="../../main.py" line="617" />
+        <location filename="../../main.py" line="609" />
+        <location filename="../../main.py" line="645" />
         <source>{dir} is a gate station's database, not an office's.</source>
         <translation>{dir} 是门岗站点的数据库，不是社区办公室的。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="591" />
+        <location filename="../../main.py" line="619" />
         <source>Key fingerprint: {key}</source>
         <translation>密钥指纹：{key}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="627" />
+        <location filename="../../main.py" line="655" />
         <source>Created the office database at {where} (schema {version}).</source>
         <translation>已在 {where} 建立办公室数据库（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="629" />
+        <location filename="../../main.py" line="657" />
         <source>Upgraded the office database at {where} from schema {before} to {version}.</source>
         <translation>已将 {where} 的办公室数据库从结构版本 {before} 升级到 {version}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="631" />
+        <location filename="../../main.py" line="659" />
         <source>The office database at {where} is ready (schema {version}); nothing to do.</source>
         <translation>{where} 的办公室数据库已就绪（结构版本 {version}），无需改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="649" />
+        <location filename="../../main.py" line="677" />
         <source>{dir} is a gate station's database, not an office's: a gate writes its bundle with export.</source>
         <translation>{dir} 是门岗站点的数据库，不是办公室的：门岗用 export 导出数据包。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="652" />
+        <location filename="../../main.py" line="680" />
         <source>This office names no district, sub-district or community to speak for. Name it first, e.g. office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区.</source>
         <translation>本办公室尚未指明所代表的区、街道或社区。请先指明，例如 office-init --district 鼓楼区 --subdistrict 温泉街道 --community 温泉社区。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="660" />
+        <location filename="../../main.py" line="688" />
         <source>Office bundle {seq}: {n} records{encrypted}.</source>
         <translation>办公室数据包 {seq}：{n} 条记录{encrypted}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="661" />
+        <location filename="../../main.py" line="689" />
         <source>, encrypted for {office}</source>
         <translation>，已为 {office} 加密</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="665" />
+        <location filename="../../main.py" line="693" />
         <source>{n} more gates' bundles wait for the next office bundle: run forward again.</source>
         <translation>还有 {n} 个门岗数据包等待下一个办公室数据包：请再次运行 forward。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="678" />
+        <location filename="../../main.py" line="706" />
         <source>{command} is for the embedded database file, but this office's database is on the server {server}: back it up with the server's own pg_dump, as the README says.</source>
         <translation>{command} 只用于本机的数据库文件，而本办公室的数据库在服务器 {server} 上：请按 README 用服务器自带的 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="694" />
+        <location filename="../../main.py" line="722" />
         <source>{path} is not an office key file.</source>
         <translation>{path} 不是社区办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="702" />
+        <location filename="../../main.py" line="730" />
         <source>{path} is not an office key file, or it is this office's own key.</source>
         <translation>{path} 不是办公室密钥文件，或是本办公室自己的密钥。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="706" />
+        <location filename="../../main.py" line="734" />
         <source>This office's forwarded bundles will be encrypted for {office} (key {key}).</source>
         <translation>本办公室上报的数据包将为 {office} 加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="707" />
+        <location filename="../../main.py" line="735" />
         <source>Bundles will be encrypted for {office} (key {key}).</source>
         <translation>今后的数据包将按 {office} 的密钥加密（密钥 {key}）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="715" />
+        <location filename="../../main.py" line="743" />
         <source>Cannot write {path}: {error}. Nothing else was changed.</source>
         <translation>无法写入 {path}：{error}。其他内容均未改动。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="724" />
+        <location filename="../../main.py" line="752" />
         <source>The file must end in {suffixes}: {path}</source>
         <translation>文件名须以 {suffixes} 结尾：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="727" />
-        <location filename="../../main.py" line="879" />
+        <location filename="../../main.py" line="755" />
+        <location filename="../../main.py" line="911" />
         <source>Cannot write {path}: the folder {dir} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {dir} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="754" />
-        <location filename="../../main.py" line="781" />
+        <location filename="../../main.py" line="782" />
+        <location filename="../../main.py" line="809" />
         <source>No gate called {gate}. Gates here: {names}</source>
         <translation>没有名为 {gate} 的门岗。这里的门岗有：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="765" />
+        <location filename="../../main.py" line="793" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="808" />
+        <location filename="../../main.py" line="836" />
         <source>No valid passes{building}. Import the residents and issue passes first.</source>
         <translation>没有有效的通行证{building}。请先导入住户并签发通行证。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="817" />
+        <location filename="../../main.py" line="845" />
         <source>{n} passes on {pages} pages.</source>
         <translation>共 {n} 张通行证，{pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="845" />
+        <location filename="../../main.py" line="874" />
         <source>Retention: already done today.</source>
         <translation>个人信息清理：今天已完成。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="847" />
+        <location filename="../../main.py" line="876" />
         <source>Retention: personal data erased from {n} records older than {days} days.</source>
         <translation>个人信息清理：已清除 {n} 条超过 {days} 天记录中的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="850" />
+        <location filename="../../main.py" line="879" />
         <source>Retention: nothing is older than {days} days.</source>
         <translation>个人信息清理：没有超过 {days} 天的记录。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="852" />
+        <location filename="../../main.py" line="881" />
+        <source>Check-ins left open past their shift: {n} closed, to be reviewed.</source>
+        <translation>班次结束后仍未签退的签到：已关闭 {n} 条，待复核。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="884" />
         <source>Today's backup: {path}</source>
         <translation>今日备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="854" />
+        <location filename="../../main.py" line="886" />
         <source>Today's backup: already made (or the server keeps it).</source>
         <translation>今日备份：已完成（或由数据库服务器备份）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="856" />
+        <location filename="../../main.py" line="888" />
         <source>Erasing personal data past its retention period failed; a crash report is in the data folder's logs. It is tried again next time.</source>
         <translation>清除超过保留期限的个人信息失败；错误报告在数据文件夹的 logs 中。下次会再试。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="859" />
+        <location filename="../../main.py" line="891" />
         <source>Today's backup could not be written: {why}</source>
         <translation>今日备份无法写入：{why}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="908" />
+        <location filename="../../main.py" line="940" />
         <source>GateDesk is open on {dir}. Close it, then restore.</source>
         <translation>门岗登记台正在使用 {dir}。请先关闭，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="914" />
+        <location filename="../../main.py" line="946" />
         <source>Warning: {dir} now holds the database of {station}.</source>
         <translation>注意：{dir} 现在存放的是 {station} 的数据库。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="916" />
+        <location filename="../../main.py" line="948" />
         <source>Restored from {file}. The database it replaced was kept as {kept}.</source>
         <translation>已从 {file} 恢复。被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="932" />
+        <location filename="../../main.py" line="964" />
         <source>The audit log is intact: {n} entries.</source>
         <translation>审计日志完整：共 {n} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="935" />
+        <location filename="../../main.py" line="967" />
         <source>The audit log was cut short: it ends before entry {seq}, which it had reached when it was last anchored. Entries before it are intact.</source>
         <translation>操作日志被截短：它止于第 {seq} 条之前，而上次锚定时已记到第 {seq} 条。此前的条目完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="939" />
+        <location filename="../../main.py" line="971" />
         <source>The audit log was rewritten: entry {seq} is not the entry it was when the log was last anchored.</source>
         <translation>操作日志被改写：第 {seq} 条已不是上次锚定时的条目。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="942" />
+        <location filename="../../main.py" line="974" />
         <source>The audit log's anchor is missing ({file}): entries cut off the end of the log could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点文件不见了（{file}）：无法发现从日志末尾删去的条目。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="946" />
+        <location filename="../../main.py" line="978" />
         <source>The audit log's anchor went missing and was begun again after entry {seq}: entries cut off the end before then could not be found. The {n} entries are chained intact.</source>
         <translation>审计日志的锚点曾经丢失，在第 {seq} 条之后重新开始：此前从日志末尾删去的条目无法发现。现有 {n} 条记录的链条完好。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="951" />
+        <location filename="../../main.py" line="983" />
         <source>The audit log was altered: entry {seq} is missing. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条缺失。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="953" />
+        <location filename="../../main.py" line="985" />
         <source>The audit log was altered: entry {seq} was changed. Entries before it are intact.</source>
         <translation>审计日志被改动：第 {seq} 条被修改。此前的记录完整。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="992" />
+        <location filename="../../main.py" line="1024" />
         <source>Cannot use {dir}: {error}</source>
         <translation>无法使用 {dir}：{error}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="997" />
+        <location filename="../../main.py" line="1029" />
         <source>A file or folder name here is not valid text (UTF-8): {dir}</source>
         <translation>这里有一个文件或文件夹名称不是有效文本（UTF-8）：{dir}</translation>
     </message>
@@ -1657,6 +1702,54 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <location filename="../../gui/dialogs/correction_dialog.py" line="54" />
         <source>Reason (required)</source>
         <translation>理由（必填）</translation>
+    </message>
+</context>
+<context>
+    <name>CoverModel</name>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="26" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="26" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="26" />
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="26" />
+        <source>Short</source>
+        <translation>缺人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="27" />
+        <source>Critical short</source>
+        <translation>要岗缺人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="27" />
+        <source>Held</source>
+        <translation>到岗足额</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="27" />
+        <source>No-shows</source>
+        <translation>缺岗人次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="27" />
+        <source>Check-ins</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="28" />
+        <source>Hours</source>
+        <translation>时长</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2085,79 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
 </context>
 <context>
+    <name>DutyPanel</name>
+    <message>
+        <location filename="../../gui/duty_panel.py" line="26" />
+        <source>Scan a duty card to check in or out.</source>
+        <translation>刷值守卡签到或签退。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_panel.py" line="30" />
+        <source>Check in by name… [F3]</source>
+        <translation>按姓名签到… [F3]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_panel.py" line="35" />
+        <source>Rota… [F4]</source>
+        <translation>排班… [F4]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_panel.py" line="46" />
+        <source>Today's rota</source>
+        <translation>今日排班</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_panel.py" line="61" />
+        <source>At the post now</source>
+        <translation>正在岗</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_panel.py" line="100" />
+        <source>Tomorrow, short of people: {0}</source>
+        <translation>明日缺人班次：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_panel.py" line="101" />
+        <source>Tomorrow: every shift has its people.</source>
+        <translation>明日：各班次人员已齐。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_panel.py" line="104" />
+        <source>Check-ins to review: {0}</source>
+        <translation>待复核签到：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_panel.py" line="142" />
+        <source>{0} checked out · {1} · {2} h {3} min</source>
+        <translation>{0} 已签退 · {1} · {2} 小时 {3} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_panel.py" line="145" />
+        <source> · late {0} min</source>
+        <translation> · 迟到 {0} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_panel.py" line="146" />
+        <source>{0} checked in · {1} {2}{3}</source>
+        <translation>{0} 已签到 · {1} {2}{3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_panel.py" line="155" />
+        <source>Nobody is on the rota yet: a supervisor adds people under Rota… (F4).</source>
+        <translation>排班名单上还没有人：请主管在“排班…（F4）”中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_panel.py" line="167" />
+        <source>A supervisor keeps the rota: people, posts and shifts.</source>
+        <translation>排班由主管维护：人员、岗位和班次。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_panel.py" line="177" />
+        <source>A supervisor reviews check-ins that were closed on their own.</source>
+        <translation>自动关闭的签到由主管复核。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../gui/dialogs/export_dialog.py" line="37" />
@@ -2253,344 +2419,369 @@ Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pullin
 <context>
     <name>GatePanel</name>
     <message>
-        <location filename="../../gui/gate_panel.py" line="80" />
+        <location filename="../../gui/gate_panel.py" line="82" />
         <source>11 digits; a returning visitor is filled in</source>
         <translation>11 位手机号；老访客自动带出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="83" />
+        <location filename="../../gui/gate_panel.py" line="85" />
         <source>district, town or city</source>
         <translation>区、镇或城市</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="84" />
+        <location filename="../../gui/gate_panel.py" line="86" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="88" />
+        <location filename="../../gui/gate_panel.py" line="90" />
         <source>Green</source>
         <translation>绿码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="89" />
+        <location filename="../../gui/gate_panel.py" line="91" />
         <source>Yellow</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="90" />
+        <location filename="../../gui/gate_panel.py" line="92" />
         <source>Red</source>
         <translation>红码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="91" />
+        <location filename="../../gui/gate_panel.py" line="93" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="92" />
+        <location filename="../../gui/gate_panel.py" line="94" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="93" />
+        <location filename="../../gui/gate_panel.py" line="95" />
         <source>None</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="94" />
+        <location filename="../../gui/gate_panel.py" line="96" />
         <source>11-28 09:12, or 30h</source>
         <translation>11-28 09:12，或 30h</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="95" />
+        <location filename="../../gui/gate_panel.py" line="97" />
         <source>Yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="110" />
+        <location filename="../../gui/gate_panel.py" line="112" />
         <source>Risk-area stay in 14 days / star on itinerary card</source>
         <translation>14 天内到过中高风险地区 / 行程卡带星</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="101" />
+        <location filename="../../gui/gate_panel.py" line="103" />
         <source>Who [F1–F5]</source>
         <translation>人员类别 [F1–F5]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="102" />
+        <location filename="../../gui/gate_panel.py" line="104" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="103" />
+        <location filename="../../gui/gate_panel.py" line="105" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="112" />
+        <location filename="../../gui/gate_panel.py" line="114" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="113" />
+        <location filename="../../gui/gate_panel.py" line="115" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="104" />
+        <location filename="../../gui/gate_panel.py" line="106" />
         <source>Going to (building-unit-room)</source>
         <translation>去往（楼-单元-室）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="105" />
+        <location filename="../../gui/gate_panel.py" line="107" />
         <source>Host (resident visited)</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="114" />
+        <location filename="../../gui/gate_panel.py" line="116" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="106" />
-        <location filename="../../gui/gate_panel.py" line="296" />
+        <location filename="../../gui/gate_panel.py" line="108" />
+        <location filename="../../gui/gate_panel.py" line="298" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="95" />
+        <location filename="../../gui/gate_panel.py" line="97" />
         <source>No</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="97" />
+        <location filename="../../gui/gate_panel.py" line="99" />
         <source>Mask on</source>
         <translation>戴了</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="97" />
+        <location filename="../../gui/gate_panel.py" line="99" />
         <source>No mask</source>
         <translation>没戴</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="107" />
+        <location filename="../../gui/gate_panel.py" line="109" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="108" />
+        <location filename="../../gui/gate_panel.py" line="110" />
         <source>Nucleic-acid result</source>
         <translation>核酸结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="109" />
+        <location filename="../../gui/gate_panel.py" line="111" />
         <source>Sample taken</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="111" />
+        <location filename="../../gui/gate_panel.py" line="113" />
         <source>Mask</source>
         <translation>口罩</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="127" />
+        <location filename="../../gui/gate_panel.py" line="129" />
         <source>Save  [Enter]</source>
         <translation>保存  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="131" />
+        <location filename="../../gui/gate_panel.py" line="133" />
         <source>Clear  [Esc]</source>
         <translation>清空  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="148" />
+        <location filename="../../gui/gate_panel.py" line="150" />
         <source>Supervisor override…</source>
         <translation>主管改判…</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="153" />
+        <location filename="../../gui/gate_panel.py" line="155" />
         <source>Place at the isolation point  [F9]</source>
         <translation>送往临时隔离点  [F9]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="162" />
+        <location filename="../../gui/gate_panel.py" line="164" />
         <source>Sign the earlier entry out, then save  [F7]</source>
         <translation>先为上次登记签离，再保存  [F7]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="173" />
+        <location filename="../../gui/gate_panel.py" line="175" />
         <source>Register the next person meanwhile  [F8]</source>
         <translation>先登记下一位  [F8]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="181" />
+        <location filename="../../gui/gate_panel.py" line="183" />
         <source>Waiting for a re-measure (double-click or Enter to resume)</source>
         <translation>等候复测（双击或回车继续登记）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="288" />
+        <location filename="../../gui/gate_panel.py" line="290" />
         <source>Ready</source>
         <translation>请登记</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="288" />
+        <location filename="../../gui/gate_panel.py" line="290" />
         <source>Type the phone number to begin.</source>
         <translation>先输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="294" />
+        <location filename="../../gui/gate_panel.py" line="296" />
         <source>First reading: {0} °C — type the re-measured reading</source>
         <translation>初测：{0} °C —— 请输入复测体温</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="296" />
+        <location filename="../../gui/gate_panel.py" line="298" />
         <source>Re-measured temperature °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="320" />
+        <location filename="../../gui/gate_panel.py" line="322" />
         <source>ID card not read</source>
         <translation>身份证未读取</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="329" />
+        <location filename="../../gui/gate_panel.py" line="331" />
         <source>From the ID card · born {0}</source>
         <translation>读自身份证 · 出生 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="330" />
+        <location filename="../../gui/gate_panel.py" line="332" />
         <source>Now the checks.</source>
         <translation>接着逐项查验。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="330" />
+        <location filename="../../gui/gate_panel.py" line="332" />
         <source>Now the phone number and the checks.</source>
         <translation>接着输入手机号并逐项查验。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="331" />
+        <location filename="../../gui/gate_panel.py" line="333" />
         <source>ID card read</source>
         <translation>身份证已读取</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="331" />
+        <location filename="../../gui/gate_panel.py" line="333" />
         <source>{0} · born {1}.</source>
         <translation>{0} · 出生 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="374" />
+        <location filename="../../gui/gate_panel.py" line="376" />
         <source>Next: {0}</source>
         <translation>下一项：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="377" />
+        <location filename="../../gui/gate_panel.py" line="379" />
         <source>Everything is asked: Enter saves.</source>
         <translation>都已填好：按回车保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="398" />
+        <location filename="../../gui/gate_panel.py" line="400" />
         <source>from the visit of {0}; change it if the visitor shows a newer one</source>
         <translation>来自 {0} 的登记；访客出示更新的结果时请改</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="400" />
+        <location filename="../../gui/gate_panel.py" line="402" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="401" />
+        <location filename="../../gui/gate_panel.py" line="403" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="451" />
+        <location filename="../../gui/gate_panel.py" line="456" />
         <source>Resident {0} · {1} · in</source>
         <translation>住户 {0} · {1} · 进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="453" />
+        <location filename="../../gui/gate_panel.py" line="458" />
         <source>Take the temperature, type it and press Enter. Esc cancels.</source>
         <translation>请测温，输入体温后按回车。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="475" />
+        <location filename="../../gui/gate_panel.py" line="480" />
         <source>in</source>
         <translation>进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="475" />
+        <location filename="../../gui/gate_panel.py" line="480" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="476" />
+        <location filename="../../gui/gate_panel.py" line="481" />
         <source>Pass: {0}</source>
         <translation>刷证放行：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="488" />
+        <location filename="../../gui/gate_panel.py" line="493" />
+        <source>Duty card refused</source>
+        <translation>值守卡被拒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="497" />
+        <source>{0} checked out</source>
+        <translation>{0} 已签退</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="498" />
+        <source>{0} · {1} h {2} min on duty</source>
+        <translation>{0} · 值守 {1} 小时 {2} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="500" />
+        <source>{0} checked in</source>
+        <translation>{0} 已签到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="501" />
+        <source> · late {0} min</source>
+        <translation> · 迟到 {0} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/gate_panel.py" line="512" />
         <source>STOP — do not let out</source>
         <translation>拦住 — 不得外出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="488" />
+        <location filename="../../gui/gate_panel.py" line="512" />
         <source>Pass refused</source>
         <translation>通行证无效</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="505" />
+        <location filename="../../gui/gate_panel.py" line="529" />
         <source>Already inside</source>
         <translation>已在场</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="506" />
+        <location filename="../../gui/gate_panel.py" line="530" />
         <source>{0} came in at {1} and has not signed out. F7 signs that entry out and saves this one; Esc clears the form.</source>
         <translation>{0} 于 {1} 进入，尚未离开。按 F7 为上次登记签离并保存本次；按 Esc 清空表单。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="517" />
+        <location filename="../../gui/gate_panel.py" line="541" />
         <source>NOT SAVED</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="528" />
-        <location filename="../../gui/gate_panel.py" line="564" />
+        <location filename="../../gui/gate_panel.py" line="552" />
+        <location filename="../../gui/gate_panel.py" line="588" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="529" />
+        <location filename="../../gui/gate_panel.py" line="553" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="543" />
+        <location filename="../../gui/gate_panel.py" line="567" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="544" />
+        <location filename="../../gui/gate_panel.py" line="568" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="565" />
+        <location filename="../../gui/gate_panel.py" line="589" />
         <source>First reading {0} °C: type the re-measured reading.</source>
         <translation>初测 {0} °C：请输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="574" />
+        <location filename="../../gui/gate_panel.py" line="598" />
         <source>{0} · first reading {1} °C · waiting {2} min</source>
         <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="615" />
+        <location filename="../../gui/gate_panel.py" line="639" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="627" />
+        <location filename="../../gui/gate_panel.py" line="651" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>
@@ -2727,6 +2918,24 @@ Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pullin
         <location filename="../../gui/gates_panel.py" line="70" />
         <source>Ask this gate for the missing bundles, or for an export of the missing days.</source>
         <translation>请该门岗补交缺少的数据包，或按日期导出缺少的天数。</translation>
+    </message>
+</context>
+<context>
+    <name>HereTableModel</name>
+    <message>
+        <location filename="../../gui/duty_models.py" line="61" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_models.py" line="61" />
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_models.py" line="61" />
+        <source>Since</source>
+        <translation>到岗时间</translation>
     </message>
 </context>
 <context>
@@ -3620,127 +3829,132 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="25" />
+        <location filename="../../gui/main_window.py" line="26" />
         <source>GateDesk — {0}</source>
         <translation>门岗登记台 — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="36" />
+        <location filename="../../gui/main_window.py" line="38" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="36" />
+        <location filename="../../gui/main_window.py" line="38" />
         <source>On site</source>
         <translation>在场人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="37" />
+        <location filename="../../gui/main_window.py" line="39" />
         <source>Log</source>
         <translation>登记记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="37" />
+        <location filename="../../gui/main_window.py" line="39" />
         <source>Isolation</source>
         <translation>隔离点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="38" />
+        <location filename="../../gui/main_window.py" line="40" />
         <source>Parcels</source>
         <translation>寄存点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="38" />
+        <location filename="../../gui/main_window.py" line="40" />
         <source>Testing</source>
         <translation>核酸</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="74" />
+        <location filename="../../gui/main_window.py" line="77" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="85" />
+        <location filename="../../gui/main_window.py" line="88" />
         <source>Daily check</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="82" />
+        <location filename="../../gui/main_window.py" line="85" />
         <source>Hand over [Ctrl+H]</source>
         <translation>交班  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="87" />
+        <location filename="../../gui/main_window.py" line="41" />
+        <source>Duty</source>
+        <translation>值守</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="90" />
         <source>Disinfect</source>
         <translation>消毒记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89" />
+        <location filename="../../gui/main_window.py" line="92" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91" />
+        <location filename="../../gui/main_window.py" line="94" />
         <source>Operators</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93" />
+        <location filename="../../gui/main_window.py" line="96" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="97" />
         <source>Write the bundle for the community office (USB stick)</source>
         <translation>为社区办公室写出数据包（U 盘）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96" />
+        <location filename="../../gui/main_window.py" line="99" />
         <source>Office key…</source>
         <translation>办公室密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Set-up sheet for the office…</source>
         <translation>给办公室的设置单…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="103" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="105" />
         <source>Residents and passes…</source>
         <translation>住户与通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106" />
+        <location filename="../../gui/main_window.py" line="109" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="113" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191" />
+        <location filename="../../gui/main_window.py" line="194" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205" />
+        <location filename="../../gui/main_window.py" line="208" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206" />
+        <location filename="../../gui/main_window.py" line="209" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
@@ -3869,184 +4083,189 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>社区办公室</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="35" />
+        <location filename="../../gui/office_window.py" line="38" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="35" />
+        <location filename="../../gui/office_window.py" line="38" />
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="36" />
+        <location filename="../../gui/office_window.py" line="39" />
         <source>Gates reporting</source>
         <translation>门岗报送</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="37" />
+        <location filename="../../gui/office_window.py" line="40" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="38" />
+        <location filename="../../gui/office_window.py" line="41" />
         <source>Supervision</source>
         <translation>督导</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="45" />
+        <location filename="../../gui/office_window.py" line="42" />
+        <source>Duty</source>
+        <translation>值守</translation>
+    </message>
+    <message>
+        <location filename="../../gui/office_window.py" line="49" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="48" />
+        <location filename="../../gui/office_window.py" line="52" />
         <source>Daily report…</source>
         <translation>每日报表…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="50" />
+        <location filename="../../gui/office_window.py" line="54" />
         <source>Key file for gates…</source>
         <translation>给门岗的密钥文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="52" />
+        <location filename="../../gui/office_window.py" line="56" />
         <source>Forward upward…</source>
         <translation>上报上级…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="53" />
+        <location filename="../../gui/office_window.py" line="57" />
         <source>Write the gates' records for the sub-district or district office</source>
         <translation>为街道或区办公室写出各门岗的记录</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="55" />
+        <location filename="../../gui/office_window.py" line="59" />
         <source>Key file of the office above…</source>
         <translation>上级办公室密钥文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="57" />
+        <location filename="../../gui/office_window.py" line="61" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="59" />
+        <location filename="../../gui/office_window.py" line="63" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="61" />
+        <location filename="../../gui/office_window.py" line="65" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="63" />
+        <location filename="../../gui/office_window.py" line="67" />
         <source>Organisation units…</source>
         <translation>组织单位…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="65" />
+        <location filename="../../gui/office_window.py" line="69" />
         <source>Census of the compounds…</source>
         <translation>小区分类台账…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="67" />
+        <location filename="../../gui/office_window.py" line="71" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="74" />
+        <location filename="../../gui/office_window.py" line="78" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="98" />
-        <location filename="../../gui/office_window.py" line="107" />
-        <location filename="../../gui/office_window.py" line="182" />
+        <location filename="../../gui/office_window.py" line="102" />
+        <location filename="../../gui/office_window.py" line="111" />
+        <location filename="../../gui/office_window.py" line="186" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="152" />
+        <location filename="../../gui/office_window.py" line="156" />
         <source>daily-report-{0}</source>
         <translation>日报-{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="154" />
+        <location filename="../../gui/office_window.py" line="158" />
         <source>Save the daily report</source>
         <translation>保存每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="154" />
+        <location filename="../../gui/office_window.py" line="158" />
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="164" />
         <location filename="../../gui/office_window.py" line="168" />
+        <location filename="../../gui/office_window.py" line="172" />
         <source>Daily report</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="164" />
+        <location filename="../../gui/office_window.py" line="168" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="167" />
+        <location filename="../../gui/office_window.py" line="171" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="168" />
+        <location filename="../../gui/office_window.py" line="172" />
         <source>The daily report for {0} is saved:
 {1}</source>
         <translation>{0} 的日报已保存：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="185" />
+        <location filename="../../gui/office_window.py" line="189" />
         <source>The key file of the office above</source>
         <translation>上级办公室的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="181" />
+        <location filename="../../gui/office_window.py" line="185" />
         <source>Key file of the office above</source>
         <translation>上级办公室密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="186" />
+        <location filename="../../gui/office_window.py" line="190" />
         <source>{0} is not the key file of another office.</source>
         <translation>{0} 不是其他办公室的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="189" />
+        <location filename="../../gui/office_window.py" line="193" />
         <source>From now on forwarded bundles are encrypted for {0}. Check the key fingerprint with that office by phone: {1}</source>
         <translation>今后上报的数据包将为 {0} 加密。请电话向该办公室核对密钥指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="194" />
-        <location filename="../../gui/office_window.py" line="205" />
-        <location filename="../../gui/office_window.py" line="207" />
+        <location filename="../../gui/office_window.py" line="198" />
+        <location filename="../../gui/office_window.py" line="209" />
+        <location filename="../../gui/office_window.py" line="211" />
         <source>Key file for gates</source>
         <translation>给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="195" />
+        <location filename="../../gui/office_window.py" line="199" />
         <source>Only an administrator hands out the office's key file.</source>
         <translation>只有管理员可以分发办公室密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="198" />
+        <location filename="../../gui/office_window.py" line="202" />
         <source>Save the key file for gates</source>
         <translation>保存给门岗的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="199" />
+        <location filename="../../gui/office_window.py" line="203" />
         <source>Office key (*.json)</source>
         <translation>办公室密钥 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/office_window.py" line="208" />
+        <location filename="../../gui/office_window.py" line="212" />
         <source>Saved. Load this file once at each gate (Admin ▸ Office key). From then on their bundles can only be opened here. Key fingerprint, to check by phone: {0}</source>
         <translation>已保存。请在每个门岗载入一次此文件（管理 ▸ 办公室密钥）。此后它们的数据包只能在这里打开。供电话核对的密钥指纹：{0}</translation>
     </message>
@@ -4593,9 +4812,30 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>楼层</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
         <location filename="../../gui/round_models.py" line="48" />
         <source>Name</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
+        <source>Sent by</source>
+        <translation>派出单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
+        <source>Posts</source>
+        <translation>岗位</translation>
     </message>
     <message>
         <location filename="../../gui/round_models.py" line="48" />
@@ -4634,6 +4874,57 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../gui/dialogs/photos_dialog.py" line="35" />
         <source>the visit</source>
         <translation>本次检查</translation>
+    </message>
+</context>
+<context>
+    <name>PinCheckDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="54" />
+        <source>Check in by name</source>
+        <translation>按姓名签到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="64" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="65" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="66" />
+        <source>Check in or out</source>
+        <translation>签到或签退</translation>
+    </message>
+</context>
+<context>
+    <name>PostDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="464" />
+        <source>New post</source>
+        <translation>新岗位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="472" />
+        <source>Held around the clock (shown first while short)</source>
+        <translation>24 小时值守（缺人时优先显示）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="474" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="475" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="477" />
+        <source>Add</source>
+        <translation>添加</translation>
     </message>
 </context>
 <context>
@@ -5532,47 +5823,47 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Residents</name>
     <message>
-        <location filename="../../models/residents/passes.py" line="104" />
+        <location filename="../../models/residents/passes.py" line="128" />
         <source>This code is not a GateDesk pass, or it is damaged.</source>
         <translation>这不是门岗登记台的通行证，或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="105" />
+        <location filename="../../models/residents/passes.py" line="129" />
         <source>The pass's signature is wrong: the card is forged or altered. Register the person by hand and tell the office.</source>
         <translation>通行证签名不符：此卡系伪造或被改动。请人工登记此人，并报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="107" />
+        <location filename="../../models/residents/passes.py" line="131" />
         <source>This pass was not issued here (another compound's card?).</source>
         <translation>此通行证不是本小区签发的（其他小区的卡？）。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="108" />
+        <location filename="../../models/residents/passes.py" line="132" />
         <source>This pass was revoked on {date}: {reason}</source>
         <translation>此通行证已于 {date} 作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="109" />
+        <location filename="../../models/residents/passes.py" line="133" />
         <source>This pass expired on {date}. Issue a new one.</source>
         <translation>此通行证已于 {date} 过期。请补发新证。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="110" />
+        <location filename="../../models/residents/passes.py" line="134" />
         <source>STOP: {name} ({room}) is in home isolation until {until}. They may not leave. Report to the community.</source>
         <translation>拦住：{name}（{room}）正在居家隔离，至 {until}。不得外出。请报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="112" />
+        <location filename="../../models/residents/passes.py" line="136" />
         <source>STOP: {name} ({room}) is under home health monitoring until {until}. They may not leave. Report to the community.</source>
         <translation>拦住：{name}（{room}）正在居家健康监测，至 {until}。不得外出。请报告社区。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="114" />
+        <location filename="../../models/residents/passes.py" line="138" />
         <source>{name} has moved out of the roster; the pass is no longer valid.</source>
         <translation>{name} 已不在住户名册中，通行证失效。</translation>
     </message>
     <message>
-        <location filename="../../models/residents/passes.py" line="115" />
+        <location filename="../../models/residents/passes.py" line="139" />
         <source>{name}: {temperature} °C is at or above {limit} °C. Not let in by pass: register them with the form, which asks for a re-measure.</source>
         <translation>{name}：{temperature} °C 达到或超过 {limit} °C。不能刷证进入：请用登记表登记，按提示复测。</translation>
     </message>
@@ -6087,6 +6378,39 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="106" />
+        <source>Check-ins to review</source>
+        <translation>待复核的签到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="115" />
+        <source>Really left at</source>
+        <translation>实际离岗时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="117" />
+        <source>Set this time</source>
+        <translation>按此时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="120" />
+        <source>Confirm the shift's end</source>
+        <translation>确认按班次结束</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="137" />
+        <source>{0} · {1} {2} · came {3}, closed {4}</source>
+        <translation>{0} · {1} {2} · {3} 到岗，{4} 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="166" />
+        <source>Reviewed.</source>
+        <translation>已复核。</translation>
+    </message>
+</context>
+<context>
     <name>RosterTableModel</name>
     <message>
         <location filename="../../gui/dialogs/residents_dialog.py" line="49" />
@@ -6132,6 +6456,258 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../gui/dialogs/residents_dialog.py" line="71" />
         <source>{0} until {1}</source>
         <translation>{0}，至 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RotaDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="196" />
+        <source>Rota</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="199" />
+        <source>1 People</source>
+        <translation>1 人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="200" />
+        <source>2 Shifts</source>
+        <translation>2 班次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="218" />
+        <source>Print their card…</source>
+        <translation>打印值守卡…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="221" />
+        <source>Off the rota</source>
+        <translation>移出排班</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="238" />
+        <source>e.g. 区法院; empty for a resident</source>
+        <translation>如 区法院；居民可不填</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="251" />
+        <source>optional: to check in by name</source>
+        <translation>可选：用于按姓名签到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="252" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="253" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="254" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="255" />
+        <source>Sent by</source>
+        <translation>派出单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="256" />
+        <source>Takes</source>
+        <translation>可承担岗位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="257" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="258" />
+        <source>Add to the rota</source>
+        <translation>加入排班名单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="271" />
+        <source>{0} is on the rota.</source>
+        <translation>{0} 已加入排班名单。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="283" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="298" />
+        <source>Choose someone in the list first.</source>
+        <translation>请先在列表中选一个人。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="293" />
+        <source>Duty card</source>
+        <translation>值守卡</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="301" />
+        <source>{0} is off the rota.</source>
+        <translation>{0} 已移出排班。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="312" />
+        <source>New post…</source>
+        <translation>新岗位…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="331" />
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="331" />
+        <source>From</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="332" />
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="332" />
+        <source>Times</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="332" />
+        <source>Least</source>
+        <translation>最少</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="333" />
+        <source>Most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="337" />
+        <source>Plan</source>
+        <translation>安排</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="351" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="357" />
+        <source>Put on the shift</source>
+        <translation>排入该班次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="364" />
+        <source>Print the week's rota…</source>
+        <translation>打印本周排班表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="369" />
+        <source>Week's sheet for the unit…</source>
+        <translation>派出单位周报表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="391" />
+        <source>Post {0} added: plan its shifts.</source>
+        <translation>已添加岗位 {0}：请安排其班次。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="397" />
+        <source>Add a post first (New post…).</source>
+        <translation>请先添加岗位（新岗位…）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="404" />
+        <source>{0} shifts planned.</source>
+        <translation>已安排 {0} 个班次。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="410" />
+        <source>Choose a shift in the list and a person.</source>
+        <translation>请在列表中选一个班次，并选一个人。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="415" />
+        <source>On the reserve list: the shift is full.</source>
+        <translation>班次已满：已列入候补。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="416" />
+        <source>Put on the shift.</source>
+        <translation>已排入该班次。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="423" />
+        <source>Duty rota</source>
+        <translation>值守排班表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="428" />
+        <source>Nobody is on the rota yet.</source>
+        <translation>排班名单上还没有人。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="431" />
+        <source>Save the week's sheet</source>
+        <translation>保存周报表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="432" />
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="437" />
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>RotaTableModel</name>
+    <message>
+        <location filename="../../gui/duty_models.py" line="24" />
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_models.py" line="24" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_models.py" line="24" />
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_models.py" line="24" />
+        <source>Here</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_models.py" line="24" />
+        <source>On the rota</source>
+        <translation>排班人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_models.py" line="25" />
+        <source>Not come</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_models.py" line="45" />
+        <source> (+{0} reserve)</source>
+        <translation>（另候补 {0} 人）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/duty_models.py" line="51" />
+        <source>Short of {0}</source>
+        <translation>缺 {0} 人</translation>
     </message>
 </context>
 <context>
@@ -6636,61 +7212,76 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="91" />
+        <source>On duty: late after (minutes)</source>
+        <translation>值守：超过多少分钟算迟到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="96" />
+        <source>On duty: close a forgotten check-in after its shift (hours)</source>
+        <translation>值守：班次结束多少小时后自动关闭未签退</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="103" />
+        <source>Night hours on duty count (×)</source>
+        <translation>值守夜间时长系数（倍）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="108" />
         <source>Keep personal data for (days)</source>
         <translation>个人信息保留天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="94" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="111" />
         <source>the data folder's backups (e.g. a second disk is safer)</source>
         <translation>数据文件夹下的 backups（放到另一块硬盘更安全）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="96" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="113" />
         <source>Daily backup to</source>
         <translation>每日备份位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="101" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="118" />
         <source>Daily backups kept</source>
         <translation>保留每日备份（份）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="105" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="122" />
         <source>Backups: this office's database is on a server, which keeps its own (pg_dump; see the README).</source>
         <translation>备份：本办公室的数据库在服务器上，由服务器自行备份（pg_dump，见 README）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="113" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="130" />
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="115" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="132" />
         <source>Lock when untouched for (minutes)</source>
         <translation>无操作多久后锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="118" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="135" />
         <source>e.g. 08:00, 20:00 (empty: no shift lock)</source>
         <translation>例如 08:00, 20:00（留空：换班不锁定）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="119" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="136" />
         <source>Lock for sign-in at shift changes</source>
         <translation>换班时锁定并要求登录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="120" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="137" />
         <source>Import from a gate never seen before without enrolling it (small communities only)</source>
         <translation>未备案的新门岗也直接导入（仅限小社区）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="124" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="141" />
         <source>Off: a new gate's bundles wait until an administrator has checked its key fingerprint against its set-up sheet.</source>
         <translation>关闭时：新门岗的数据包要等管理员对照其设置单核对密钥指纹后才导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="174" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="195" />
         <source>“{0}” is not a time of day; write shift changes like 08:00, 20:00.</source>
         <translation>“{0}”不是一天中的时间，请按 08:00, 20:00 这样填写换班时间。</translation>
     </message>
@@ -6968,6 +7559,24 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>ShiftChoiceDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="76" />
+        <source>Which shift?</source>
+        <translation>哪个班次？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="78" />
+        <source>These shifts have room now:</source>
+        <translation>以下班次现在还有空位：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="89" />
+        <source>Check in to this shift</source>
+        <translation>签到到该班次</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../gui/dialogs/sign_in_dialog.py" line="71" />
@@ -7086,6 +7695,350 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../gui/dialogs/sign_off_dialog.py" line="89" />
         <source>Signed off: {0} new findings, {1} re-opened, {2} found again.</source>
         <translation>已签字：新问题 {0} 个，重新打开 {1} 个，再次发现 {2} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>Staffing</name>
+    <message>
+        <location filename="../../models/staffing/duty.py" line="37" />
+        <source>This code is not a GateDesk duty card, or it is damaged.</source>
+        <translation>这不是门岗登记台的值守卡，或卡已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/duty.py" line="38" />
+        <source>The card's signature is wrong: it is forged or altered. Tell a supervisor.</source>
+        <translation>卡的签名不对：卡被伪造或篡改。请告知主管。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/duty.py" line="40" />
+        <source>This duty card was not issued here.</source>
+        <translation>这张值守卡不是本小区发的。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/duty.py" line="41" />
+        <source>This card was replaced by a newer one (card no. {number}). Use the new card.</source>
+        <translation>这张卡已被新卡（第 {number} 张）取代，请用新卡。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/duty.py" line="43" />
+        <source>{name} is no longer on the rota.</source>
+        <translation>{name} 已不在排班名单上。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/duty.py" line="44" />
+        <source>{name} has no shift now. Choose a shift that needs people, or ask a supervisor.</source>
+        <translation>{name} 现在没有班次。请选一个缺人的班次，或找主管。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/duty.py" line="46" />
+        <source>This shift has all the people it takes; {name} is on its reserve list.</source>
+        <translation>该班次人数已满；{name} 在候补名单上。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/duty.py" line="48" />
+        <source>Wrong PIN.</source>
+        <translation>PIN 不对。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/duty.py" line="49" />
+        <source>{name} has no PIN: check in with the card, or ask a supervisor.</source>
+        <translation>{name} 没有设置 PIN：请刷卡签到，或找主管。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/duty.py" line="206" />
+        <source>This check-in is not closed.</source>
+        <translation>这条签到尚未结束。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/duty.py" line="209" />
+        <source>The time out must be after they came and not later than now.</source>
+        <translation>签退时间须在到岗之后，且不晚于现在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="129" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="129" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="130" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="131" />
+        <location filename="../../models/staffing/rota_sheet.py" line="14" />
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="131" />
+        <location filename="../../models/staffing/rota_sheet.py" line="14" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="132" />
+        <source>Came</source>
+        <translation>到岗</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="132" />
+        <source>Left</source>
+        <translation>离岗</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="133" />
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="133" />
+        <source>Night minutes</source>
+        <translation>夜间分钟</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="134" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="135" />
+        <source>late {minutes} min</source>
+        <translation>迟到 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="136" />
+        <source>closed on its own</source>
+        <translation>自动关闭</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="137" />
+        <source>did not come</source>
+        <translation>未到岗</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="198" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/hours.py" line="212" />
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="54" />
+        <source>Unknown kind of post: {kind}.</source>
+        <translation>未知的岗位类型：{kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="67" />
+        <source>Choose cadre, volunteer or resident.</source>
+        <translation>请选择干部、志愿者或居民。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="76" />
+        <source>Someone with the phone {phone} is on the rota already.</source>
+        <translation>手机号 {phone} 的人已在排班名单上。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="88" />
+        <source>This person is not on the rota.</source>
+        <translation>此人不在排班名单上。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="130" />
+        <source>Choose the kind of post.</source>
+        <translation>请选择岗位类型。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="135" />
+        <source>There is a post called {name} already.</source>
+        <translation>已有名为 {name} 的岗位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="159" />
+        <source>Write each shift as start-end, e.g. 08:00-16:00; separate shifts with commas.</source>
+        <translation>每个班次写成 开始-结束，如 08:00-16:00；多个班次用逗号分隔。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="166" />
+        <source>Give at least one shift, e.g. 08:00-16:00.</source>
+        <translation>至少给出一个班次，如 08:00-16:00。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="177" />
+        <source>This post is no longer in use.</source>
+        <translation>该岗位已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="180" />
+        <source>Plan 1 to {max} days at a time.</source>
+        <translation>一次安排 1 至 {max} 天。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="183" />
+        <source>At least 0 and at most 1 to {max} people, the least not above the most.</source>
+        <translation>最少 0 人、最多 1 至 {max} 人，最少不能多于最多。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="234" />
+        <source>This shift is not on the rota.</source>
+        <translation>该班次不在排班表上。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="246" />
+        <source>This shift is over.</source>
+        <translation>该班次已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="248" />
+        <source>{name} does not take posts of this kind.</source>
+        <translation>{name} 不承担这类岗位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="252" />
+        <source>{name} is on this shift already.</source>
+        <translation>{name} 已在该班次上。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="257" />
+        <source>{name} is on another shift then: {post}, {when}.</source>
+        <translation>{name} 同一时间已有别的班次：{post}，{when}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="288" />
+        <location filename="../../models/staffing/rota.py" line="297" />
+        <source>This person is not on this shift.</source>
+        <translation>此人不在该班次上。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="300" />
+        <source>The shift has not started long enough ago to call them absent.</source>
+        <translation>班次开始还不够久，不能算缺岗。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota.py" line="304" />
+        <source>They came: a check-in is on record.</source>
+        <translation>此人已到岗：有签到记录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/tables.py" line="43" />
+        <source>Cadre sent down</source>
+        <translation>下沉干部</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/tables.py" line="44" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/tables.py" line="45" />
+        <source>Resident of the compound</source>
+        <translation>本小区居民</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/tables.py" line="48" />
+        <source>Gate</source>
+        <translation>门岗</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/tables.py" line="49" />
+        <source>Sampling point</source>
+        <translation>采样点</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/tables.py" line="50" />
+        <source>Door-knocking</source>
+        <translation>敲门排查</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/tables.py" line="51" />
+        <source>Home services</source>
+        <translation>上门服务</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/tables.py" line="52" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/card.py" line="10" />
+        <source>Duty card</source>
+        <translation>值守卡</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/card.py" line="11" />
+        <source>Scan at the gate to check in and out</source>
+        <translation>在门岗刷卡签到、签退</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota_sheet.py" line="15" />
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota_sheet.py" line="15" />
+        <source>On the rota</source>
+        <translation>排班人员</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota_sheet.py" line="16" />
+        <source>Reserve</source>
+        <translation>候补</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota_sheet.py" line="16" />
+        <source>Signed</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota_sheet.py" line="17" />
+        <source>{compound} · duty rota from {day}</source>
+        <translation>{compound} · 值守排班表（{day} 起）</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota_sheet.py" line="18" />
+        <source>short of {n}</source>
+        <translation>缺 {n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/rota_sheet.py" line="19" />
+        <source>page {page} of {pages} · {count} shifts · ★ held around the clock · names masked</source>
+        <translation>第 {page}/{pages} 页 · 共 {count} 个班次 · ★ 24 小时值守 · 姓名已隐去部分</translation>
+    </message>
+    <message>
+        <location filename="../../models/app/staffing_service.py" line="220" />
+        <source>Nobody sent by {unit} is on the rota here. The units here: {units}</source>
+        <translation>这里的排班名单上没有 {unit} 派出的人员。这里的派出单位：{units}</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingPanel</name>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="81" />
+        <source>From</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="83" />
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="87" />
+        <source>The compounds' rotas</source>
+        <translation>各小区排班</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="93" />
+        <source>Hours per sending unit</source>
+        <translation>各派出单位时长</translation>
     </message>
 </context>
 <context>
@@ -8384,6 +9337,39 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>UnitsModel</name>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="50" />
+        <source>Sent by</source>
+        <translation>派出单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="50" />
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="50" />
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="50" />
+        <source>Night hours</source>
+        <translation>夜间时长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="51" />
+        <source>Weighted hours</source>
+        <translation>折算时长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="51" />
+        <source>Credited (half hours)</source>
+        <translation>认定时长（按半小时）</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <location filename="../../models/trust/operators.py" line="61" />
@@ -8999,19 +9985,19 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>时间在未来（{when}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="244" />
-        <location filename="../../models/formats/wire.py" line="259" />
+        <location filename="../../models/formats/wire.py" line="247" />
+        <location filename="../../models/formats/wire.py" line="262" />
         <source>a text holds a NUL character</source>
         <translation>文本中含有 NUL 字符</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="270" />
-        <location filename="../../models/formats/wire.py" line="435" />
+        <location filename="../../models/formats/wire.py" line="273" />
+        <location filename="../../models/formats/wire.py" line="438" />
         <source>{day} is not a day of the calendar</source>
         <translation>{day} 不是日历上存在的日期</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="278" />
+        <location filename="../../models/formats/wire.py" line="281" />
         <source>{field} is not a day of the calendar</source>
         <translation>{field} 不是日历上存在的日期</translation>
     </message>

@@ -16,14 +16,16 @@ CHINA = ZoneInfo("Asia/Shanghai")
 
 
 def latest_time(db) -> datetime:
-    """The latest moment in any time column of any record table."""
+    """The latest moment in any time column of any record table, a plan's times aside (tomorrow's
+    shifts lie ahead by nature; the wire accepts them as `planned`)."""
     from sqlmodel import SQLModel
 
     latest = None
     with db.engine.connect() as c:
         for table in SQLModel.metadata.sorted_tables:
             for column in table.columns:
-                if isinstance(column.type, UTCDateTime) and "station_id" in table.c:
+                if isinstance(column.type, UTCDateTime) and "station_id" in table.c and \
+                        not column.info.get("wire", {}).get("planned"):
                     value = c.execute(select(column).order_by(column.desc()).limit(1)).scalar()
                     if value is not None and (latest is None or value > latest):
                         latest = value

@@ -129,7 +129,7 @@ def test_an_office_from_schema_11_drops_the_counters_searches_and_a_gate_keeps_t
     gate_db.close()
     office_db, gate_db = open_office(tmp_path / "office" / "gatedesk.sqlite3"), \
         open_database(tmp_path / "gate" / "gatedesk.sqlite3")
-    assert dbmod.schema_version(office_db) == dbmod.schema_version(gate_db) == migrations.SCHEMA_VERSION == 16
+    assert dbmod.schema_version(office_db) == dbmod.schema_version(gate_db) == migrations.SCHEMA_VERSION == 17
     assert not COUNTER_SEARCHES & visit_indexes(office_db, "parcel")
     assert COUNTER_SEARCHES <= visit_indexes(gate_db, "parcel")
     office_db.close()

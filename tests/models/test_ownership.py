@@ -334,9 +334,10 @@ def _downgrade_to_v6(path: Path) -> None:
     # the office's units came with v8, the offices that forward to it with v10
     for statement in as_of(7):
         con.execute(statement)
-    # nor had it ever received a testing round (v13)
+    # nor had it ever received a testing round (v13), nor a rota (v17)
     con.execute("DELETE FROM sync_record WHERE record_type IN ('testing_round', 'round_person', 'round_correction', "
-                "'home_need', 'home_service')")
+                "'home_need', 'home_service', 'volunteer', 'duty_post', 'rota_shift', 'shift_assignment', "
+                "'shift_checkin')")
     con.execute("DROP INDEX ix_tombstone_record")
     con.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
     con.commit()

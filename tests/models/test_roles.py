@@ -4,7 +4,7 @@ whatever screen (or command) calls it; and every public action is in the table."
 from __future__ import annotations
 
 import inspect
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -93,7 +93,49 @@ CALLS = {
         d.supervision.read_compound_list(x["compound_list"])),
     "office.write_notice": lambda d, x: d.office.write_notice(date(2022, 11, 28), date(2022, 11, 28),
                                                               x["tmp"] / "notice.pdf"),
+    "staffing.add_person": lambda d, x: d.staffing.add_person(name="王科员", phone="13800000009", kind="cadre",
+                                                              sent_by="区住建局"),
+    "staffing.leave": lambda d, x: d.staffing.leave(x["duty"]["person"]),
+    "staffing.card_text": lambda d, x: d.staffing.card_text(x["duty"]["person"]),
+    "staffing.add_post": lambda d, x: d.staffing.add_post(name="采样点", kind="sampling"),
+    "staffing.plan_shifts": lambda d, x: d.staffing.plan_shifts(post_id=x["duty"]["post"], first_day=date(2022, 12, 1),
+                                                                days=1, times="08:00-12:00", min_people=1, max_people=2),
+    "staffing.assign": lambda d, x: d.staffing.assign(x["duty"]["tomorrow"], x["duty"]["person"]),
+    "staffing.cut_no_show": lambda d, x: d.staffing.cut_no_show(x["duty"]["absent"]),
+    "staffing.review": lambda d, x: d.staffing.review(x["duty"]["closed"]),
+    "staffing.write_week_sheet": lambda d, x: d.staffing.write_week_sheet("区法院", date(2022, 11, 28),
+                                                                          x["tmp"] / "week.xlsx"),
 }
+
+
+def _duty(desk):
+    """The gate's rota today (three shifts) and tomorrow: 李法官 on this morning's shift with a card and a
+    PIN, 钱阿姨 on it too and not come, 李法官's night check-in closed on its own; one place taken
+    tomorrow. Made in the core, as a supervisor's screens would."""
+    from models import staffing
+
+    now = desk.now()
+    zone = desk.settings.zone
+    with desk.db.session() as s:
+        kw = dict(ctx=desk.ctx, operator_id=None, zone=zone)
+        post = staffing.add_post(s, ctx=desk.ctx, operator_id=None, now=now, name="东门", kind="gate", critical=True)
+        shifts = staffing.plan_shifts(s, **kw, now=now - timedelta(days=1), post_id=post.id, first_day=date(2022, 11, 28),
+                                      days=2, times="00:00-08:00,08:00-16:00,16:00-24:00", min_people=1, max_people=3)
+        night, morning, tomorrow = shifts[0], shifts[1], shifts[3]
+        a = staffing.add_person(s, ctx=desk.ctx, operator_id=None, now=now - timedelta(days=1), name="李法官",
+                                phone="13800000001", kind="cadre", sent_by="区法院", posts=["gate"], pin="2468")
+        b = staffing.add_person(s, ctx=desk.ctx, operator_id=None, now=now - timedelta(days=1), name="钱阿姨",
+                                phone="13800000004", kind="resident", sent_by="", posts=["gate"])
+        staffing.assign(s, **kw, now=now - timedelta(days=1), shift_id=night.id, person_id=a.id)
+        staffing.assign(s, **kw, now=now - timedelta(days=1), shift_id=morning.id, person_id=a.id)
+        absent = staffing.assign(s, **kw, now=now - timedelta(days=1), shift_id=morning.id, person_id=b.id)
+        later = staffing.assign(s, **kw, now=now - timedelta(days=1), shift_id=tomorrow.id, person_id=b.id)
+        staffing.check(s, **kw, now=night.starts_at + timedelta(minutes=5), person=a, source="card", late_minutes=15)
+        [closed] = staffing.close_forgotten(s, now=night.ends_at + timedelta(hours=2), after_hours=2)
+        card = staffing.card_payload(s, a)
+        s.commit()
+        return {"post": post.id, "person": a.id, "person2": b.id, "tomorrow": tomorrow.id, "absent": absent.id,
+                "later": later.id, "closed": closed.id, "card": card}
 
 
 def _round_file(folder):
@@ -189,7 +231,8 @@ def world(desk, tmp_path, now):
             "compound": desk.ctx.compound_id, "round": under_way.id, "closed_line": closed_line,
             "need": need.id, "round_file": _round_file(tmp_path),
             "standard_sheet": _standard_sheet(tmp_path), "census": _census_sheet(tmp_path),
-            "compound_list": _compound_list(tmp_path), "payload": card.pass_id and card.payload}
+            "compound_list": _compound_list(tmp_path), "payload": card.pass_id and card.payload,
+            "duty": _duty(desk)}
 
 
 @pytest.mark.parametrize("action", sorted(CALLS))
@@ -416,6 +459,10 @@ GUARD_WRITES = {
     "supervision.attach_photo": lambda d, x: d.supervision.attach_photo(_inspection(d).id, _photo(x["tmp"])),
     "supervision.review_finding": lambda d, x: d.supervision.review_finding(
         _follow_up(d).id, d.supervision.open_findings(d.ctx.compound_id)[0].id, put_right=True),
+    "staffing.sign_up": lambda d, x: d.staffing.sign_up(x["duty"]["tomorrow"], x["duty"]["person"]),
+    "staffing.withdraw": lambda d, x: d.staffing.withdraw(x["duty"]["later"]),
+    "staffing.check_card": lambda d, x: d.staffing.check_card(x["duty"]["card"]),
+    "staffing.check_pin": lambda d, x: d.staffing.check_pin(x["duty"]["person"], "2468"),
 }
 # Writes the walk above does not call, and where each is proved instead.
 WRITES_ELSEWHERE = {
@@ -427,6 +474,7 @@ WRITES_ELSEWHERE = {
     "sync.complete_office_setup": "test_setting_up_writes_its_entry",
     "sync.complete_inspection_setup": "test_setting_up_writes_its_entry",
     "records.erase_expired": "tests/models/test_retention.py", "records.erasure_failed": "tests/gui/test_gate_flow.py",
+    "staffing.close_forgotten": "tests/models/test_staffing_week.py (the housekeeping's entry)",
 }
 
 
@@ -499,7 +547,7 @@ def test_a_locked_station_refuses_every_action_but_signing_in(desk, world):
     assert {n for n, a in ACTIONS.items() if a.when_locked} == {
         "staff.sign_in", "staff.unlock", "staff.lock", "staff.sign_off", "staff.operators", "staff.last_on_duty",
         "staff.operator_names", "gate.auto_sign_out", "records.erase_expired", "records.erasure_failed",
-        "records.audit_verdict", "records.daily_backup", "records.housekeeping"}
+        "records.audit_verdict", "records.daily_backup", "records.housekeeping", "staffing.close_forgotten"}
     desk.staff.unlock(op_id(desk, "张保安"), PINS["张保安"], reason="idle")
     assert desk.gate.today_counts() is not None  # unlocked: the gate answers again
     assert [e.action for e in entries(desk)][:2] == ["unlocked", "locked"]

@@ -39,6 +39,9 @@ def round_figures(db) -> dict:
 @pytest.fixture
 def gate(tmp_path):
     db = make_gate(tmp_path / "gate", "榕城花园", "东门", 3)
+    with db.engine.begin() as c:  # a gate that keeps no rota: the rounds' format is the newest it needs
+        for table in ("shift_checkin", "shift_assignment", "rota_shift", "duty_post", "volunteer"):
+            c.exec_driver_sql(f"DELETE FROM {table}")
     yield db
     db.close()
 

@@ -18,6 +18,7 @@ RELEASED = {
     "0014_home_services.py": "74fb6229a2e988307d7efdd0375c45af522c5b74b18a51759aa001fc3798b9be",
     "0015_relayed_bundles.py": "46fbfb7b7c97c453e2c1113cb0b8d36fd8f89f94efb100cac91fe6a7cdf1420b",
     "0016_standards.py": "0993359348f5013f388a11a4cf18ff1317cf2c65f07596dd8a9c55c640bea459",
+    "0017_staffing.py": "ba3487884c0bfd3ba98511d9c8a74cab1a33a05c3f83bebf875a4fbe4ee83eff",
 }
 
 

@@ -31,6 +31,7 @@ from models.gate.rules import ALL_CLEAR_TEXT, CodeColor, NatResult, Outcome, Per
 from models.gate.visits import AlreadyInside, RemeasureNeeded, VisitForm, recall_key
 from models.kit.validation import NAME_MAX, TEXT_MAX, InvalidInput, complete_reading
 from models.residents import PASS_PREFIX
+from models.staffing import CARD_PREFIX
 from models.station.isolation import may_be_placed
 from models.store.db import NotSaved
 
@@ -51,7 +52,8 @@ class GatePanel(QWidget):
         self.last_saved: Saved | None = None
         self.pending_scan = None  # a resident's pass, waiting for the temperature
         # A pass scanned anywhere on this page is caught whole before any field sees it.
-        self.scanner = ScanCatcher(self, PASS_PREFIX, self.handle_scan)
+        # A duty card scanned here checks its holder in or out, as on the duty tab.
+        self.scanner = ScanCatcher(self, (PASS_PREFIX, CARD_PREFIX), self.handle_scan)
         # An ID card reader in keyboard mode types the card (Tab between fields) wherever the cursor
         # is; what the fields held before its first key is noted, and put back once it is read.
         self.id_reader = BurstCatcher(self, self._id_card_read, shortest=18, separators="\t",
@@ -439,6 +441,9 @@ class GatePanel(QWidget):
     def handle_scan(self, payload: str) -> None:
         from models.residents import PassRefused
 
+        if payload.startswith(CARD_PREFIX):
+            self.handle_duty_card(payload)
+            return
         self.pending_scan = None
         try:
             scan = self.desk.residents.scan_pass(payload)
@@ -477,6 +482,25 @@ class GatePanel(QWidget):
                           f"{scan.resident.name} · {scan.household.label}")
         self.passage_recorded.emit()
         self.phone.setFocus()
+
+    def handle_duty_card(self, payload: str) -> None:
+        """Someone on the rota checks in or out with their card, whatever the form holds."""
+        from models.staffing import DutyRefused
+
+        try:
+            done = self.desk.staffing.check_card(payload)
+        except DutyRefused as refused:
+            self._show_banner("refuse", self.tr("Duty card refused"), texts.message(refused.message))
+            return
+        if done.went_out:
+            h, m = divmod(done.minutes, 60)
+            title = self.tr("{0} checked out").format(done.person.name)
+            detail = self.tr("{0} · {1} h {2} min on duty").format(done.post.name, h, m)
+        else:
+            title = self.tr("{0} checked in").format(done.person.name)
+            detail = done.post.name + (self.tr(" · late {0} min").format(done.late_minutes) if done.late_minutes
+                                       else "")
+        self._show_banner("admit", title, detail)
 
     def _show_refusal(self, refusal) -> None:
         from PySide6.QtWidgets import QApplication

@@ -5,6 +5,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QToolBar
 
+from gui.duty_panel import DutyPanel
 from gui.gate_panel import GatePanel
 from gui.isolation_panel import IsolationPanel
 from gui.log_panel import LogPanel
@@ -29,13 +30,15 @@ class MainWindow(QMainWindow):
         self.isolation = IsolationPanel(desk)
         self.parcels = ParcelsPanel(desk)
         self.testing = TestingPanel(desk)
+        self.duty = DutyPanel(desk)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
-        # Short tab titles so six tabs and the actions fit a 1280-px screen; the shortcut is the
-        # tab's number (Ctrl+1 … Ctrl+6), shown in its tooltip.
+        # Short tab titles so seven tabs and the actions fit a 1280-px screen; the shortcut is the
+        # tab's number (Ctrl+1 … Ctrl+7), shown in its tooltip.
         for i, (panel, title) in enumerate(((self.gate, self.tr("Register")), (self.onsite, self.tr("On site")),
                                             (self.log, self.tr("Log")), (self.isolation, self.tr("Isolation")),
-                                            (self.parcels, self.tr("Parcels")), (self.testing, self.tr("Testing")))):
+                                            (self.parcels, self.tr("Parcels")), (self.testing, self.tr("Testing")),
+                                            (self.duty, self.tr("Duty")))):
             self.tabs.addTab(panel, f"{i + 1} {title}")
             self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
         from gui.lock_page import StationLock
@@ -79,10 +82,13 @@ class MainWindow(QMainWindow):
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             act.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
             self.addAction(act)
-        self.hand_over_action = QAction(self.tr("Hand over [Ctrl+H]"), self)
+        # The key in the tooltip, not the label: seven tabs and the actions share a 1280-px row.
+        self.hand_over_action = QAction(self.tr("Hand over"), self)
+        self.hand_over_action.setToolTip(self.tr("Hand over to the next operator (Ctrl+H)"))
         self.hand_over_action.setShortcut(QKeySequence("Ctrl+H"))
         self.hand_over_action.triggered.connect(self.hand_over)
-        self.readiness_action = QAction(self.tr("Daily check"), self)
+        self.readiness_action = QAction(self.tr("Check"), self)
+        self.readiness_action.setToolTip(self.tr("The daily readiness check"))
         self.readiness_action.triggered.connect(self.open_readiness)
         self.round_action = QAction(self.tr("Disinfect"), self)
         self.round_action.triggered.connect(self.open_round)

@@ -30,12 +30,16 @@ class OfficeWindow(QMainWindow):
         self.gates = GatesPanel(desk)
         self.conflicts = ConflictsPanel(desk)
         self.supervision = SupervisionPanel(desk)
+        from gui.staffing_panel import StaffingPanel
+
+        self.staffing = StaffingPanel(desk)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("officeTabs")
         for i, (panel, title) in enumerate(((self.importer, self.tr("Import")), (self.dashboard, self.tr("Dashboard")),
                                             (self.gates, self.tr("Gates reporting")),
                                             (self.conflicts, self.tr("Conflicts")),
-                                            (self.supervision, self.tr("Supervision")))):
+                                            (self.supervision, self.tr("Supervision")),
+                                            (self.staffing, self.tr("Duty")))):
             self.tabs.addTab(panel, f"{i + 1} {title}")
         from gui.lock_page import StationLock
 
@@ -76,7 +80,7 @@ class OfficeWindow(QMainWindow):
                                                      self.audit_action,
                                                      self.campaign_action], self))
 
-        self._stale = {self.dashboard, self.gates, self.conflicts, self.supervision}
+        self._stale = {self.dashboard, self.gates, self.conflicts, self.supervision, self.staffing}
         self.importer.imported.connect(self._data_changed)
         self.conflicts.conflicts_changed.connect(self._data_changed)
         self.dashboard.compound_opened.connect(self.open_drill_down)
@@ -121,7 +125,7 @@ class OfficeWindow(QMainWindow):
             self._data_changed()
 
     def _data_changed(self) -> None:
-        self._stale |= {self.dashboard, self.gates, self.conflicts, self.supervision}
+        self._stale |= {self.dashboard, self.gates, self.conflicts, self.supervision, self.staffing}
         self._tab_shown(self.tabs.currentIndex())
         n = len(self.desk.sync.open_conflicts())
         self.tabs.setTabText(3, f"4 {self.tr('Conflicts')}" + (f" ({n})" if n else ""))

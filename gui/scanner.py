@@ -71,9 +71,11 @@ class PageKeyWatcher(QObject):
 
 
 class ScanCatcher(PageKeyWatcher):
-    def __init__(self, page: QWidget, prefix: str, on_scan: Callable[[str], None]):
+    """prefix: the text a scan starts with, or several (a pass's and a duty card's)."""
+
+    def __init__(self, page: QWidget, prefix: str | tuple[str, ...], on_scan: Callable[[str], None]):
         super().__init__(page)
-        self.prefix = prefix
+        self.prefixes = (prefix,) if isinstance(prefix, str) else tuple(prefix)
         self.on_scan = on_scan
         self.held: list[tuple[QWidget, QKeyEvent]] = []
         self.capturing = False
@@ -100,10 +102,10 @@ class ScanCatcher(PageKeyWatcher):
                 self.timer.start(HOLD_MS * 10)  # a stalled scan is dropped, not left capturing
             return True
         candidate = self.text + text
-        if text and self.prefix.startswith(candidate):
+        if text and any(p.startswith(candidate) for p in self.prefixes):
             self.held.append((target, QKeyEvent(event.type(), event.key(), event.modifiers(), text)))
             self.text = candidate
-            if candidate == self.prefix:
+            if candidate in self.prefixes:
                 self.held.clear()
                 self.capturing = True
             self.timer.start(HOLD_MS)

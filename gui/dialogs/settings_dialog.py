@@ -84,6 +84,23 @@ class SettingsDialog(QDialog):
         self.signout_time.setObjectName("auto_signout_time")
         self.signout_time.setDisplayFormat("HH:mm")
         form.addRow(self.tr("Automatic sign-out at"), self.signout_time)
+        self.late = QSpinBox()
+        self.late.setObjectName("duty_late_minutes")
+        self.late.setRange(*bounds("duty_late_minutes"))
+        self.late.setValue(s.duty_late_minutes)
+        form.addRow(self.tr("On duty: late after (minutes)"), self.late)
+        self.close_hours = QSpinBox()
+        self.close_hours.setObjectName("duty_close_hours")
+        self.close_hours.setRange(*bounds("duty_close_hours"))
+        self.close_hours.setValue(s.duty_close_hours)
+        form.addRow(self.tr("On duty: close a forgotten check-in after its shift (hours)"), self.close_hours)
+        self.night_weight = QDoubleSpinBox()
+        self.night_weight.setObjectName("night_weight")
+        self.night_weight.setRange(*bounds("night_weight"))
+        self.night_weight.setDecimals(1)
+        self.night_weight.setSingleStep(0.5)
+        self.night_weight.setValue(s.night_weight)
+        form.addRow(self.tr("Night hours on duty count (×)"), self.night_weight)
         self.retention = QSpinBox()
         self.retention.setObjectName("retention_days")
         self.retention.setRange(*bounds("retention_days"))
@@ -125,7 +142,8 @@ class SettingsDialog(QDialog):
                                                    "checked its key fingerprint against its set-up sheet."))
         form.addRow(self.trust_new_stations)
         if desk.is_office:  # the gate's rules mean nothing at the office
-            for widget in (*self.checks.values(), self.fever, self.window_hours, self.signout_time, self.id_reader):
+            for widget in (*self.checks.values(), self.fever, self.window_hours, self.signout_time, self.id_reader,
+                           self.late, self.close_hours):
                 form.setRowVisible(widget, False)
         else:  # and the office's trust means nothing at a gate
             form.setRowVisible(self.trust_new_stations, False)
@@ -159,6 +177,9 @@ class SettingsDialog(QDialog):
         t = self.signout_time.time()
         from datetime import time
         new.auto_signout_time = time(t.hour(), t.minute())
+        new.duty_late_minutes = self.late.value()
+        new.duty_close_hours = self.close_hours.value()
+        new.night_weight = round(self.night_weight.value(), 1)
         new.retention_days = self.retention.value()
         new.backup_folder = self.backup_folder.text().strip()
         new.backup_keep = self.backup_keep.value()

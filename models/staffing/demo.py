@@ -28,6 +28,12 @@ DAYS_BACK = 6
 DEMO_PIN = "2468"  # every demo person's PIN, to check in by name
 
 
+def _back_to_back(theirs, shift) -> bool:
+    """A shift starting within two hours of another of theirs ending (or the reverse): people rest."""
+    rest = timedelta(hours=2)
+    return any(shift.starts_at < other.ends_at + rest and other.starts_at < shift.ends_at + rest for other in theirs)
+
+
 def fill(run: DemoRun) -> None:
     db, ctx, rng, now, zone = run.db, run.ctx, run.rng, run.now, run.settings.zone
     today = local_today(now, zone)
@@ -48,6 +54,7 @@ def fill(run: DemoRun) -> None:
         shifts.sort(key=lambda sp: sp[0].starts_at)
         tomorrow = (today + timedelta(days=1)).isoformat()
         placed: dict[str, list] = {}
+        held: dict[str, list] = {}  # each person's shifts so far
         for shift, post in shifts:
             want = shift.min_people + (rng.random() < 0.3)
             if shift.day == tomorrow and rng.random() < 0.5:
@@ -55,7 +62,7 @@ def fill(run: DemoRun) -> None:
             for person in rng.sample(people, len(people)):
                 if len(placed.get(shift.id, [])) >= want:
                     break
-                if not person.takes(post.kind):
+                if not person.takes(post.kind) or _back_to_back(held.get(person.id, ()), shift):
                     continue
                 try:
                     rota.assign(s, ctx=ctx, operator_id=run.guard(), now=planned_at, zone=zone, shift_id=shift.id,
@@ -63,6 +70,7 @@ def fill(run: DemoRun) -> None:
                 except rota.RotaProblem:
                     continue  # on another shift then
                 placed.setdefault(shift.id, []).append(person)
+                held.setdefault(person.id, []).append(shift)
         s.flush()
         checkins = 0
         for shift, post in shifts:
@@ -74,6 +82,8 @@ def fill(run: DemoRun) -> None:
                 came = shift.starts_at + timedelta(minutes=rng.choice((-12, -8, -5, -2, 0, 3, 6, 9, 24, 35)))
                 if came >= now:
                     continue
+                # what the gate's housekeeping would have closed by then (a check-out forgotten earlier)
+                duty.close_forgotten(s, now=came, after_hours=run.settings.duty_close_hours)
                 if duty.open_checkin(s, person.id) is not None:
                     continue
                 done = duty.check(s, ctx=ctx, operator_id=run.guard(), now=came, zone=zone, person=person,

@@ -1705,54 +1705,6 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
 </context>
 <context>
-    <name>CoverModel</name>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="26" />
-        <source>Community</source>
-        <translation>社区</translation>
-    </message>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="26" />
-        <source>Compound</source>
-        <translation>小区</translation>
-    </message>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="26" />
-        <source>Shifts</source>
-        <translation>班次</translation>
-    </message>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="26" />
-        <source>Short</source>
-        <translation>缺人</translation>
-    </message>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="27" />
-        <source>Critical short</source>
-        <translation>要岗缺人</translation>
-    </message>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="27" />
-        <source>Held</source>
-        <translation>到岗足额</translation>
-    </message>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="27" />
-        <source>No-shows</source>
-        <translation>缺岗人次</translation>
-    </message>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="27" />
-        <source>Check-ins</source>
-        <translation>签到</translation>
-    </message>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="28" />
-        <source>Hours</source>
-        <translation>时长</translation>
-    </message>
-</context>
-<context>
     <name>CoverageModel</name>
     <message>
         <location filename="../../gui/supervision_panel.py" line="42" />
@@ -2085,6 +2037,54 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
 </context>
 <context>
+    <name>DutyCoverModel</name>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="26" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="26" />
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="26" />
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="26" />
+        <source>Short</source>
+        <translation>缺人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="27" />
+        <source>Critical short</source>
+        <translation>要岗缺人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="27" />
+        <source>Held</source>
+        <translation>到岗足额</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="27" />
+        <source>No-shows</source>
+        <translation>缺岗人次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="27" />
+        <source>Check-ins</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="28" />
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+</context>
+<context>
     <name>DutyPanel</name>
     <message>
         <location filename="../../gui/duty_panel.py" line="26" />
@@ -2155,6 +2155,39 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <location filename="../../gui/duty_panel.py" line="177" />
         <source>A supervisor reviews check-ins that were closed on their own.</source>
         <translation>自动关闭的签到由主管复核。</translation>
+    </message>
+</context>
+<context>
+    <name>DutyUnitsModel</name>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="50" />
+        <source>Sent by</source>
+        <translation>派出单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="50" />
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="50" />
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="50" />
+        <source>Night hours</source>
+        <translation>夜间时长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="51" />
+        <source>Weighted hours</source>
+        <translation>折算时长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staffing_panel.py" line="51" />
+        <source>Credited (half hours)</source>
+        <translation>认定时长（按半小时）</translation>
     </message>
 </context>
 <context>
@@ -3869,92 +3902,102 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="88" />
-        <source>Daily check</source>
-        <translation>每日检查</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="85" />
-        <source>Hand over [Ctrl+H]</source>
-        <translation>交班  [Ctrl+H]</translation>
-    </message>
-    <message>
         <location filename="../../gui/main_window.py" line="41" />
         <source>Duty</source>
         <translation>值守</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="86" />
+        <source>Hand over</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="87" />
+        <source>Hand over to the next operator (Ctrl+H)</source>
+        <translation>交班给下一位值班员（Ctrl+H）</translation>
+    </message>
+    <message>
         <location filename="../../gui/main_window.py" line="90" />
+        <source>Check</source>
+        <translation>每日检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="91" />
+        <source>The daily readiness check</source>
+        <translation>每日准备情况检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="93" />
         <source>Disinfect</source>
         <translation>消毒记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="95" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="97" />
         <source>Operators</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96" />
+        <location filename="../../gui/main_window.py" line="99" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97" />
+        <location filename="../../gui/main_window.py" line="100" />
         <source>Write the bundle for the community office (USB stick)</source>
         <translation>为社区办公室写出数据包（U 盘）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>Office key…</source>
         <translation>办公室密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="104" />
         <source>Set-up sheet for the office…</source>
         <translation>给办公室的设置单…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="106" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="108" />
         <source>Residents and passes…</source>
         <translation>住户与通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="112" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113" />
+        <location filename="../../gui/main_window.py" line="116" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194" />
+        <location filename="../../gui/main_window.py" line="197" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208" />
+        <location filename="../../gui/main_window.py" line="211" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209" />
+        <location filename="../../gui/main_window.py" line="212" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
@@ -4812,30 +4855,9 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
         <location filename="../../gui/round_models.py" line="48" />
         <source>Name</source>
         <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
-        <source>Phone</source>
-        <translation>手机号</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
-        <source>Sent by</source>
-        <translation>派出单位</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
-        <source>Posts</source>
-        <translation>岗位</translation>
     </message>
     <message>
         <location filename="../../gui/round_models.py" line="48" />
@@ -4902,27 +4924,27 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>PostDialog</name>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="464" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="470" />
         <source>New post</source>
         <translation>新岗位</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="472" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="478" />
         <source>Held around the clock (shown first while short)</source>
         <translation>24 小时值守（缺人时优先显示）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="474" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="480" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="475" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="481" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="477" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="483" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -6487,13 +6509,13 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../gui/dialogs/duty_dialogs.py" line="238" />
-        <source>e.g. 区法院; empty for a resident</source>
-        <translation>如 区法院；居民可不填</translation>
+        <source>e.g. 区法院</source>
+        <translation>如 区法院</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/duty_dialogs.py" line="251" />
-        <source>optional: to check in by name</source>
-        <translation>可选：用于按姓名签到</translation>
+        <source>optional</source>
+        <translation>可选</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/duty_dialogs.py" line="252" />
@@ -6557,114 +6579,142 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>新岗位…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="331" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="333" />
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="331" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="333" />
         <source>From</source>
         <translation>起始日</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="332" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="334" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="332" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="335" />
         <source>Times</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="332" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="335" />
         <source>Least</source>
         <translation>最少</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="333" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="336" />
         <source>Most</source>
         <translation>最多</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="337" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="342" />
         <source>Plan</source>
         <translation>安排</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="351" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="357" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="357" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="363" />
         <source>Put on the shift</source>
         <translation>排入该班次</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="364" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="370" />
         <source>Print the week's rota…</source>
         <translation>打印本周排班表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="369" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="375" />
         <source>Week's sheet for the unit…</source>
         <translation>派出单位周报表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="391" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="397" />
         <source>Post {0} added: plan its shifts.</source>
         <translation>已添加岗位 {0}：请安排其班次。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="397" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="403" />
         <source>Add a post first (New post…).</source>
         <translation>请先添加岗位（新岗位…）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="404" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="410" />
         <source>{0} shifts planned.</source>
         <translation>已安排 {0} 个班次。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="410" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="416" />
         <source>Choose a shift in the list and a person.</source>
         <translation>请在列表中选一个班次，并选一个人。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="415" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="421" />
         <source>On the reserve list: the shift is full.</source>
         <translation>班次已满：已列入候补。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="416" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="422" />
         <source>Put on the shift.</source>
         <translation>已排入该班次。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="423" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="429" />
         <source>Duty rota</source>
         <translation>值守排班表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="428" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="434" />
         <source>Nobody is on the rota yet.</source>
         <translation>排班名单上还没有人。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="431" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="437" />
         <source>Save the week's sheet</source>
         <translation>保存周报表</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="432" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="438" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/duty_dialogs.py" line="437" />
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="443" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>RotaPeopleModel</name>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
+        <source>Sent by</source>
+        <translation>派出单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
+        <source>Posts</source>
+        <translation>岗位</translation>
     </message>
 </context>
 <context>
@@ -9334,39 +9384,6 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../gui/dialogs/units_dialog.py" line="173" />
         <source>Saved.</source>
         <translation>已保存。</translation>
-    </message>
-</context>
-<context>
-    <name>UnitsModel</name>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="50" />
-        <source>Sent by</source>
-        <translation>派出单位</translation>
-    </message>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="50" />
-        <source>People</source>
-        <translation>人数</translation>
-    </message>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="50" />
-        <source>Hours</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="50" />
-        <source>Night hours</source>
-        <translation>夜间时长</translation>
-    </message>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="51" />
-        <source>Weighted hours</source>
-        <translation>折算时长</translation>
-    </message>
-    <message>
-        <location filename="../../gui/staffing_panel.py" line="51" />
-        <source>Credited (half hours)</source>
-        <translation>认定时长（按半小时）</translation>
     </message>
 </context>
 <context>

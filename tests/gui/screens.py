@@ -85,6 +85,21 @@ def gate_dialogs(desk, parent) -> list[QDialog]:
         round_dialog.RoundDialog(desk, parent),
         setup_sheet_dialog.SetupSheetDialog(desk, parent),
         units_dialog.UnitsDialog(desk, parent),
+        *duty_dialogs_of(desk, parent),
+    ]
+
+
+def duty_dialogs_of(desk, parent) -> list[QDialog]:
+    """The duty tab's dialogs, on the demo's rota."""
+    from gui.dialogs import duty_dialogs
+
+    views = desk.staffing.day_rota()
+    return [
+        duty_dialogs.PinCheckDialog(desk.staffing.people(), parent),
+        duty_dialogs.ShiftChoiceDialog("钱*姨 现在没有班次。请选一个缺人的班次，或找主管。", views[:3], desk.settings.zone, parent),
+        duty_dialogs.ReviewDialog(desk, parent),
+        duty_dialogs.RotaDialog(desk, parent),
+        duty_dialogs.PostDialog(parent),
     ]
 
 

@@ -160,6 +160,49 @@ def test_the_audit_log_reads_only_what_is_shown(app, qtbot, desk):
         assert not dialog.check._thread.is_alive()
 
 
+def test_the_duty_models(app, qtmodeltester, tmp_path):
+    """The gate's duty tab and rota dialog, and the office's duty tab, on the demo's rota."""
+    from datetime import timedelta
+
+    from gui.dialogs.duty_dialogs import RotaPeopleModel
+    from gui.duty_models import HereTableModel, RotaTableModel
+    from gui.staffing_panel import DutyCoverModel, DutyUnitsModel
+    from models.app.demo import DEMO_PINS, create_demo
+    from models.app.desk import Desk
+    from models.store.db import open_database
+    from models.sync import Importer, export_bundle
+    from tests.conftest import NOW
+    from tests.sync_helpers import enroll
+
+    gate = open_database(tmp_path / "gate" / "gatedesk.sqlite3")
+    office = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    try:
+        create_demo(gate, days=2, visits_per_day=10, seed=2, now=NOW)
+        desk = Desk(gate, clock=lambda: NOW)
+        desk.staff.sign_in(operator_id(desk, "张保安"), DEMO_PINS["guard1"])
+        zone, grace = desk.settings.zone, desk.settings.duty_late_minutes
+        today, here, people = RotaTableModel(zone, grace), HereTableModel(zone), RotaPeopleModel()
+        today.now = NOW
+        today.set_rows(desk.staffing.day_rota())
+        here.set_rows(desk.staffing.here_now())
+        people.set_rows(desk.staffing.people())
+        odesk = Desk(office, clock=lambda: NOW)
+        odesk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
+                                         pin="1234", pin_again="1234", office_label="办公室")
+        odesk.staff.sign_in(odesk.staff.operators()[0].id, "1234")
+        enroll(office, gate)
+        Importer(office, clock=lambda: NOW).run(export_bundle(gate, tmp_path / "usb", sheets=False, now=NOW).path)
+        cover, units = DutyCoverModel(), DutyUnitsModel()
+        cover.set_rows(odesk.office.staffing_coverage(desk.today() - timedelta(days=6)))
+        units.set_rows(odesk.office.staffing_units(desk.today() - timedelta(days=6)))
+        for model in (today, here, people, cover, units):
+            assert model.rowCount() > 0
+            check(qtmodeltester, model)
+    finally:
+        gate.close()
+        office.close()
+
+
 def test_the_offices_models(app, qtmodeltester, office_window, office_desk, qtbot, usb):  # noqa: F811
     from gui.dialogs.drill_dialog import DrillDialog
 
@@ -266,6 +309,7 @@ def test_every_table_model_is_checked():
                 "ProgressTableModel", "PeopleTableModel", "RoundsTableModel", "DueTableModel", "NeedsTableModel",
                 "DoneTableModel", "CoverageModel", "PartiesModel", "LeagueModel", "RepeatsModel", "VisitsModel",
                 "ItemsModel", "CarriedModel", "FindingsModel", "StandardsModel", "StandardItemsModel",
-                "CensusModel"}
+                "CensusModel", "RotaTableModel", "HereTableModel", "RotaPeopleModel", "DutyCoverModel",
+                "DutyUnitsModel"}
     assert all_model_classes() == expected
     assert not CHECKED or CHECKED == expected, expected - CHECKED

@@ -175,7 +175,7 @@ def test_the_duty_models(app, qtmodeltester, tmp_path):
     from tests.sync_helpers import enroll
 
     gate = open_database(tmp_path / "gate" / "gatedesk.sqlite3")
-    office = open_database(tmp_path / "office" / "gatedesk.sqlite3")
+    office_db = open_database(tmp_path / "office" / "gatedesk.sqlite3")
     try:
         create_demo(gate, days=2, visits_per_day=10, seed=2, now=NOW)
         desk = Desk(gate, clock=lambda: NOW)
@@ -186,12 +186,12 @@ def test_the_duty_models(app, qtmodeltester, tmp_path):
         today.set_rows(desk.staffing.day_rota())
         here.set_rows(desk.staffing.here_now())
         people.set_rows(desk.staffing.people())
-        odesk = Desk(office, clock=lambda: NOW)
+        odesk = Desk(office_db, clock=lambda: NOW)
         odesk.sync.complete_office_setup(office_name="温泉社区居委会", community="温泉社区", admin_name="林管理",
                                          pin="1234", pin_again="1234", office_label="办公室")
         odesk.staff.sign_in(odesk.staff.operators()[0].id, "1234")
-        enroll(office, gate)
-        Importer(office, clock=lambda: NOW).run(export_bundle(gate, tmp_path / "usb", sheets=False, now=NOW).path)
+        enroll(office_db, gate)
+        Importer(office_db, clock=lambda: NOW).run(export_bundle(gate, tmp_path / "usb", sheets=False, now=NOW).path)
         cover, units = DutyCoverModel(), DutyUnitsModel()
         cover.set_rows(odesk.office.staffing_coverage(desk.today() - timedelta(days=6)))
         units.set_rows(odesk.office.staffing_units(desk.today() - timedelta(days=6)))
@@ -200,7 +200,7 @@ def test_the_duty_models(app, qtmodeltester, tmp_path):
             check(qtmodeltester, model)
     finally:
         gate.close()
-        office.close()
+        office_db.close()
 
 
 def test_the_offices_models(app, qtmodeltester, office_window, office_desk, qtbot, usb):  # noqa: F811

@@ -123,8 +123,7 @@ class DutyPanel(QWidget):
         """Not on a shift now: a shift that needs people may take them, if the guard chooses one."""
         from gui.dialogs.duty_dialogs import choose_shift
 
-        short = [v for v in self.desk.staffing.day_rota() if v.shift.starts_at <= self.desk.clock() < v.shift.ends_at
-                 and v.placed < v.shift.max_people]
+        short = self.desk.staffing.with_room_now()
         shift_id = choose_shift(self, texts.message(refused.message), short, self.desk.settings.zone) if short else None
         if shift_id is None:
             self.notice.problem(texts.message(refused.message))

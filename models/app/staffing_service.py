@@ -169,6 +169,12 @@ class StaffingService(Service, key="staffing"):
         return [_masked_view(v) for v in views]
 
     @action()
+    def with_room_now(self) -> list[staffing.ShiftView]:
+        """Shifts under way that take more people (a walk-in's choice)."""
+        with self.db.reading() as s:
+            return [_masked_view(v) for v in staffing.with_room_now(s, self.clock(), self.settings.zone)]
+
+    @action()
     def at_risk(self, day: date | None = None) -> list[staffing.ShiftView]:
         """Shifts short of people (tomorrow's, by default), critical posts first."""
         with self.db.reading() as s:

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, select
 from models.residents.tables import natural_order
 from models.setup.site import Compound, Gate
 from models.staffing.duty import minutes_between
-from models.staffing.hours import UnitHours, night_minutes
+from models.staffing.hours import Hours, UnitHours, by_unit
 from models.staffing.tables import DutyPost, RotaShift, ShiftAssignment, ShiftCheckIn, Volunteer
 
 CHUNK = 500
@@ -94,17 +94,8 @@ def unit_hours(conn: Connection, start: datetime, end: datetime, zone, night_wei
         .join(Volunteer, Volunteer.id == ShiftCheckIn.volunteer_id).join(Gate, Gate.id == ShiftCheckIn.gate_id)
         .join(Compound, Compound.id == Gate.compound_id)
         .where(ShiftCheckIn.in_at >= start, ShiftCheckIn.in_at < end, ShiftCheckIn.out_at.is_not(None))).all()
-    units: dict[str, UnitHours] = {}
-    people: dict[str, set[str]] = defaultdict(set)
+    people: dict[str, Hours] = {}
     for sent_by, person, in_at, out_at, cid in rows:
-        if compounds is not None and cid not in compounds:
-            continue
-        u = units.setdefault(sent_by, UnitHours(sent_by))
-        people[sent_by].add(person)
-        worked, night = minutes_between(in_at, out_at), night_minutes(in_at, out_at, zone)
-        u.minutes += worked
-        u.night += night
-    for name, u in units.items():
-        u.people = len(people[name])
-        u.weighted = u.minutes + round(u.night * (night_weight - 1))
-    return sorted(units.values(), key=lambda u: (-u.minutes, u.sent_by))
+        if compounds is None or cid in compounds:
+            people.setdefault(person, Hours(person, "", sent_by, "")).add(in_at, out_at, zone)
+    return by_unit(list(people.values()), night_weight)

@@ -38,6 +38,7 @@ from models.staffing.rota import (  # noqa: F401
     posts,
     shift_label,
     shifts_between,
+    with_room_now,
     withdraw,
 )
 from models.staffing.tables import (  # noqa: F401

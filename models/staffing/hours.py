@@ -64,6 +64,11 @@ class Hours:
     def credited(self) -> float:
         return credited_hours(self.minutes)
 
+    def add(self, in_at: datetime, out_at: datetime, zone: ZoneInfo) -> None:
+        """One closed check-in's minutes and night minutes."""
+        self.minutes += minutes_between(in_at, out_at)
+        self.night += night_minutes(in_at, out_at, zone)
+
 
 def _closed_checkins(session: Session, start: datetime, end: datetime, sent_by: str | None):
     q = (select(ShiftCheckIn, Volunteer).join(Volunteer, Volunteer.id == ShiftCheckIn.volunteer_id)
@@ -80,8 +85,7 @@ def hours(session: Session, start: datetime, end: datetime, zone: ZoneInfo, *,
     for ci, person in _closed_checkins(session, start, end, sent_by):
         h = out.setdefault(person.id, Hours(person.id, person.name, person.sent_by, person.kind))
         h.shifts.add(ci.shift_id)
-        h.minutes += minutes_between(ci.in_at, ci.out_at)
-        h.night += night_minutes(ci.in_at, ci.out_at, zone)
+        h.add(ci.in_at, ci.out_at, zone)
         h.to_review += ci.auto_closed and ci.reviewed_at is None
     return sorted(out.values(), key=lambda h: (h.sent_by, h.name, h.person_id))
 

@@ -397,6 +397,12 @@ def day_shifts(session: Session, day: date, zone: ZoneInfo, **kw) -> list[ShiftV
     return shifts_between(session, start, start + timedelta(days=1), **kw)
 
 
+def with_room_now(session: Session, now: datetime, zone: ZoneInfo) -> list[ShiftView]:
+    """Shifts under way now that take more people: where someone with no shift of their own may walk in."""
+    return [v for v in day_shifts(session, now.astimezone(zone).date(), zone)
+            if v.shift.starts_at <= now < v.shift.ends_at and v.placed < v.shift.max_people]
+
+
 def at_risk(session: Session, day: date, zone: ZoneInfo) -> list[ShiftView]:
     """The day's shifts short of their least head-count, critical posts first: who must be found."""
     return [v for v in day_shifts(session, day, zone) if v.short]

@@ -116,6 +116,13 @@ class Desk:
                 return grant.operator
         return None
 
+    def set_on_duty(self, op: Operator | None, *, locked: str | None = None) -> None:
+        """Once a change of hands is saved: `op` is on duty (any PIN's authority ends). Nobody on duty
+        and `locked`: the station waits, locked, for the next to sign in or check in."""
+        self.revoke_authority()
+        self.operator = op
+        self.locked = locked
+
     def revoke_authority(self) -> None:
         """Every PIN given so far stops counting (the station locks, the operator on duty changes)."""
         self._epoch += 1

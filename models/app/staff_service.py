@@ -45,18 +45,13 @@ class StaffService(Service, key="staff"):
     def sign_in(self, operator_id: str, pin: str) -> Operator:
         """Start a shift; whoever was on duty is handed over (once the shift is saved)."""
         op, _ = operators.start_shift(self.unit, ctx=self.ctx, operator_id=operator_id, pin=pin, now=self.clock())
-        self.after_commit(lambda: self._on_duty(op))
+        self.after_commit(lambda: self.desk.set_on_duty(op))
         return op
-
-    def _on_duty(self, op: Operator | None) -> None:
-        self.desk.revoke_authority()
-        self.desk.operator = op
-        self.desk.locked = None  # signed in: nothing to unlock; signed off: the next operator signs in
 
     @action(audit="sign_out", when_locked=True)
     def sign_off(self) -> None:
         operators.end_shift(self.unit, ctx=self.ctx, now=self.clock())
-        self.after_commit(lambda: self._on_duty(None))
+        self.after_commit(lambda: self.desk.set_on_duty(None))  # the next signs in
 
     @action()
     def lock_due(self, *, last_activity: datetime, last_check: datetime) -> str | None:
@@ -119,4 +114,4 @@ class StaffService(Service, key="staff"):
     @action(ANYONE, when_locked=True)
     def operator_names(self) -> dict[str, str]:
         with self.db.reading() as s:
-            return {o.id: o.name for o in operators.list_operators(s, active_only=False)}
+            return {o.id: o.name for o in operators.list_operators(s, active_only=False, rota_too=True)}

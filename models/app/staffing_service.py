@@ -41,6 +41,7 @@ class StaffingService(Service, key="staffing"):
         s = self.unit
         p = staffing.leave(s, person_id, now=self.clock())
         self.desk.audit(s, record_id=person_id, detail="left")
+        self._hands(staffing.settle(s, ctx=self.ctx, now=self.clock()) if self._rota_holds() else None)
         return _person(p)
 
     @action(Role.SUPERVISOR, audit="rota_person")
@@ -105,12 +106,55 @@ class StaffingService(Service, key="staffing"):
         return moved
 
     # -- at the post ------------------------------------------------------------------------------
+    def _rota_holds(self) -> bool:
+        return self.settings.gate_on_rota and not self.desk.is_office
+
+    def _hands(self, hand: staffing.Hand | None) -> None:
+        """The gate changed hands: the desk follows once it is saved (nobody: locked for the next)."""
+        if hand is not None:
+            self.after_commit(lambda: self.desk.set_on_duty(hand.guard, locked=None if hand.guard else "shift"))
+
     def _checked(self, s, person, source: str, shift_id: str | None) -> staffing.Checked:
         done = staffing.check(s, ctx=self.ctx, operator_id=self.desk.operator_id(), now=self.clock(),
                               zone=self.settings.zone, person=person, source=source,
                               late_minutes=self.settings.duty_late_minutes, shift_id=shift_id)
         self.desk.audit(s, record_id=done.checkin.id, detail="out" if done.went_out else "in")
+        if self._rota_holds():
+            self._hands(staffing.after_check(s, ctx=self.ctx, now=self.clock(), done=done))
         return replace(done, person=_person(done.person))
+
+    def _held(self, s, person, source: str) -> staffing.Held:
+        if not self._rota_holds():
+            raise staffing.DutyRefused("gate_not_rota")
+        held = staffing.hold(s, ctx=self.ctx, now=self.clock(), zone=self.settings.zone, person=person,
+                             source=source, late_minutes=self.settings.duty_late_minutes)
+        self.desk.audit(s, record_id=held.checked.checkin.id if held.checked else person.id,
+                        detail="in, on duty" if held.checked else "back on duty", operator_id=held.hand.guard.id)
+        self._hands(held.hand)
+        return replace(held, person=_person(held.person))
+
+    @action(ANYONE, audit="duty_check", when_locked=True)
+    def hold_gate_card(self, text: str) -> staffing.Held:
+        """At a gate the rota holds, the locked PC (or its sign-in): a card scanned checks them in at
+        their gate shift, or brings back one checked in there, as the guard on duty."""
+        s = self.unit
+        return self._held(s, staffing.read_card(s, text), staffing.CheckInSource.CARD)
+
+    @action(ANYONE, audit="duty_check", when_locked=True, commit_on=(staffing.DutyRefused, Locked))
+    def hold_gate_pin(self, person_id: str, pin: str) -> staffing.Held:
+        s = self.unit
+        if not self._rota_holds():
+            raise staffing.DutyRefused("gate_not_rota")
+        return self._held(s, staffing.check_pin(s, person_id, pin, now=self.clock()), staffing.CheckInSource.PIN)
+
+    @action(ANYONE, when_locked=True)
+    def gate_people(self) -> list:
+        """Who may hold the gate by name and PIN (masked), at a gate the rota holds; else nobody."""
+        if not self._rota_holds():
+            return []
+        with self.db.reading() as s:
+            return masked([p for p in staffing.people(s) if p.pin_hash and p.takes(staffing.PostKind.GATE)],
+                          staffing.PERSONAL)
 
     @action(audit="duty_check")
     def check_card(self, text: str, shift_id: str | None = None) -> staffing.Checked:
@@ -132,6 +176,8 @@ class StaffingService(Service, key="staffing"):
         n = len(staffing.close_forgotten(self.unit, now=self.clock(), after_hours=self.settings.duty_close_hours))
         if n:
             self.desk.audit(self.unit, detail=str(n))
+            if self._rota_holds():
+                self._hands(staffing.settle(self.unit, ctx=self.ctx, now=self.clock()))
         return n
 
     @action(Role.SUPERVISOR, audit="duty_review")

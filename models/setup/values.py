@@ -62,6 +62,9 @@ class Settings(BaseModel):
     duty_close_hours: int = PField(
         2, ge=0, le=24, description="A check-in still open this many hours after its shift ended is closed on its "
                                     "own at the shift's end and marked for review.")
+    gate_on_rota: bool = PField(
+        False, description="A compound without a property company: its residents' rota holds the gate, and whoever "
+                           "checks in at a gate post is the guard on duty (scanning their card unlocks the station).")
     night_weight: float = PField(1.0, ge=1.0, le=3.0,
                                  description="Night minutes on duty (22:00-06:00) count this many times in "
                                              "weighted hours.")

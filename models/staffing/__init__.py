@@ -16,8 +16,10 @@ from models.staffing.duty import (  # noqa: F401
     here_now,
     read_card,
     review,
+    their_shift_now,
     to_review,
 )
+from models.staffing.holding import Hand, Held, after_check, hold, settle  # noqa: F401
 from models.staffing.hours import Hours, UnitHours, by_unit, hours, night_minutes, week_lines, write_week_sheet  # noqa: F401
 from models.staffing.rota import (  # noqa: F401
     OnShift,

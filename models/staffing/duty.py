@@ -47,6 +47,10 @@ REFUSALS = {
                                     "reserve list."),
     "wrong_pin": QT_TRANSLATE_NOOP("Staffing", "Wrong PIN."),
     "no_pin": QT_TRANSLATE_NOOP("Staffing", "{name} has no PIN: check in with the card, or ask a supervisor."),
+    "not_gate_post": QT_TRANSLATE_NOOP("Staffing", "{name}'s shift now is at {post}, not at the gate: it does not "
+                                       "open the gate PC. Check in on the Duty tab once someone is on duty."),
+    "gate_not_rota": QT_TRANSLATE_NOOP("Staffing", "This gate is not held by the rota: sign in with your PIN. "
+                                       "(An administrator turns it on in Settings.)"),
 }
 
 
@@ -120,7 +124,7 @@ def open_checkin(session: Session, person_id: str) -> ShiftCheckIn | None:
                                                       ShiftCheckIn.out_at.is_(None)).limit(1)).scalar()
 
 
-def _their_shift_now(session: Session, person_id: str, now: datetime) -> ShiftAssignment | None:
+def their_shift_now(session: Session, person_id: str, now: datetime) -> ShiftAssignment | None:
     return session.execute(
         select(ShiftAssignment).join(RotaShift, RotaShift.id == ShiftAssignment.shift_id)
         .where(ShiftAssignment.volunteer_id == person_id, ShiftAssignment.cut_at.is_(None),
@@ -141,7 +145,7 @@ def check(session: Session, *, ctx: StationContext, operator_id: str | None, now
         session.add(held)
         shift = session.get(RotaShift, held.shift_id)
         return Checked(person, shift, session.get(DutyPost, shift.post_id), held, went_out=True, late_minutes=0)
-    a = _their_shift_now(session, person.id, now)
+    a = their_shift_now(session, person.id, now)
     if a is not None and a.reserve:
         shift = session.get(RotaShift, a.shift_id)
         placed = rota._placed(session, shift.id)

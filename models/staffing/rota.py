@@ -30,7 +30,7 @@ from models.staffing.tables import (
 )
 from models.store.i18n import QT_TRANSLATE_NOOP, Refused
 from models.store.records import stamp
-from models.trust.operators import check_new_pin, hash_pin
+from models.trust.operators import Operator, check_new_pin, hash_pin
 
 CTX = "Staffing"
 MAX_DAYS_PLANNED = 31
@@ -91,7 +91,8 @@ def active_person(session: Session, person_id: str) -> Volunteer:
 
 def leave(session: Session, person_id: str, *, now: datetime) -> Volunteer:
     """Off the rota: their shifts still to come are given up (the reserve moves up); their record ages
-    out with the retention period from today."""
+    out with the retention period from today; a guard's account of theirs (holding the gate) opens
+    nothing any more."""
     person = active_person(session, person_id)
     for a in session.execute(select(ShiftAssignment).join(RotaShift, RotaShift.id == ShiftAssignment.shift_id)
                              .where(ShiftAssignment.volunteer_id == person_id, ShiftAssignment.cut_at.is_(None),
@@ -100,6 +101,11 @@ def leave(session: Session, person_id: str, *, now: datetime) -> Volunteer:
     person.left_at = now
     person.touch(now)
     session.add(person)
+    guard = session.get(Operator, person.guard_id) if person.guard_id else None
+    if guard is not None and guard.active:
+        guard.active = False
+        guard.touch(now)
+        session.add(guard)
     return person
 
 

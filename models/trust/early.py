@@ -20,7 +20,7 @@ def sign_in_names(db_path: Path) -> tuple[list[EarlyOperator], str | None]:
 
     with peek(db_path) as rows:
         operators = [EarlyOperator(r["id"], r["name"], r["role"]) for r in rows(
-            "SELECT id, name, role FROM operator WHERE pin_hash != '' AND active ORDER BY name")]
+            "SELECT id, name, role FROM operator WHERE pin_hash NOT IN ('', 'rota') AND active ORDER BY name")]
         last = rows("SELECT operator_id FROM shift WHERE station_id = (SELECT value FROM meta WHERE key = "
                     "'station_id') ORDER BY started_at DESC LIMIT 1")
     return operators, last[0]["operator_id"] if last else None

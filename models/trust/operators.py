@@ -20,6 +20,9 @@ from models.trust.roles import ROLE_LABELS, ROLE_RANK, Role  # noqa: F401 - re-e
 # scrypt with these costs takes ~50 ms here: slow for a guesser, quick enough for a sign-in.
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
 PIN_MIN, PIN_MAX = 4, 12
+# In place of a PIN hash: a resident holding the gate by the rota (models.staffing.holding). They come
+# on duty only by checking in at a gate post; no PIN matches it, no sign-in list shows it.
+ROTA_HELD = "rota"
 
 
 class Operator(Record, table=True):
@@ -79,9 +82,27 @@ def create_operator(session: Session, *, ctx: StationContext, name: str, role: R
     return op
 
 
-def list_operators(session: Session, *, active_only: bool = True) -> list[Operator]:
-    # Operators who arrived in gates' bundles carry no PIN and cannot sign in here.
+def create_rota_guard(session: Session, *, ctx: StationContext, name: str, now: datetime,
+                      created_by: str | None = None) -> Operator:
+    """A guard's account for someone who holds the gate by the rota: named as given (their masked
+    name), numbered when another active operator has it, and without a PIN."""
+    taken = set(session.exec(select(Operator.name).where(col(Operator.active))))
+    clean, n = name, 2
+    while clean in taken:
+        clean, n = f"{name} {n}", n + 1
+    op = Operator(station_id=ctx.station_id, gate_id=ctx.gate_id, operator_id=created_by, created_at=now,
+                  updated_at=now, name=clean, role=Role.GUARD.value, pin_hash=ROTA_HELD)
+    session.add(op)
+    session.flush()
+    return op
+
+
+def list_operators(session: Session, *, active_only: bool = True, rota_too: bool = False) -> list[Operator]:
+    """Who can sign in here with a PIN (rota_too: and the rota's guards, to name them in the logs).
+    Operators who arrived in gates' bundles carry no PIN and cannot sign in here."""
     q = select(Operator).where(Operator.pin_hash != "").order_by(Operator.name)
+    if not rota_too:
+        q = q.where(Operator.pin_hash != ROTA_HELD)
     if active_only:
         q = q.where(col(Operator.active))
     return list(session.exec(q))
@@ -177,6 +198,12 @@ def start_shift(session: Session, *, ctx: StationContext, operator_id: str, pin:
     except WrongPin:
         session.commit()  # the failure stays on record
         raise
+    return op, take_over(session, ctx=ctx, op=op, now=now)
+
+
+def take_over(session: Session, *, ctx: StationContext, op: Operator, now: datetime) -> Shift:
+    """`op` comes on duty at this station (their identity proven by the caller: a PIN, or a check-in
+    at a gate the rota holds); whoever was on duty is handed over."""
     for open_shift in session.exec(select(Shift).where(Shift.station_id == ctx.station_id,
                                                        col(Shift.ended_at).is_(None))):
         open_shift.ended_at = now
@@ -186,7 +213,14 @@ def start_shift(session: Session, *, ctx: StationContext, operator_id: str, pin:
                   created_at=now, updated_at=now)
     session.add(shift)
     audit.record(session, at=now, station_id=ctx.station_id, operator_id=op.id, action="sign_in", record_id=shift.id)
-    return op, shift
+    return shift
+
+
+def on_duty(session: Session, *, station_id: str) -> str | None:
+    """The operator whose stretch at this station is open, if any."""
+    return session.exec(select(Shift.operator_id).where(Shift.station_id == station_id,
+                                                        col(Shift.ended_at).is_(None))
+                        .order_by(col(Shift.started_at).desc()).limit(1)).first()
 
 
 def last_on_duty(session: Session, *, station_id: str) -> str | None:

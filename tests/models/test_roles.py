@@ -19,8 +19,8 @@ from tests.models.test_trust import PINS, op_id, visitor
 SUPERVISOR, ADMIN = Role.SUPERVISOR, Role.ADMIN
 
 # The Desk's own plumbing, not actions: who acts, the unit of work, the station's facts.
-PLUMBING = {"acting", "acting_or_scheduled", "actor", "may", "authority", "revoke_authority", "grant", "authority_of",
-            "authorised", "audit", "supervisor", "write", "now", "today", "operator_id", "is_office",
+PLUMBING = {"acting", "acting_or_scheduled", "actor", "may", "authority", "revoke_authority", "set_on_duty",
+            "grant", "authority_of", "authorised", "audit", "supervisor", "write", "now", "today", "operator_id", "is_office",
             "is_inspection"}
 
 
@@ -475,6 +475,8 @@ WRITES_ELSEWHERE = {
     "sync.complete_inspection_setup": "test_setting_up_writes_its_entry",
     "records.erase_expired": "tests/models/test_retention.py", "records.erasure_failed": "tests/gui/test_gate_flow.py",
     "staffing.close_forgotten": "tests/models/test_staffing_week.py (the housekeeping's entry)",
+    "staffing.hold_gate_card": "tests/models/test_staffing_gate.py (a gate the rota holds)",
+    "staffing.hold_gate_pin": "tests/models/test_staffing_gate.py",
 }
 
 
@@ -547,7 +549,9 @@ def test_a_locked_station_refuses_every_action_but_signing_in(desk, world):
     assert {n for n, a in ACTIONS.items() if a.when_locked} == {
         "staff.sign_in", "staff.unlock", "staff.lock", "staff.sign_off", "staff.operators", "staff.last_on_duty",
         "staff.operator_names", "gate.auto_sign_out", "records.erase_expired", "records.erasure_failed",
-        "records.audit_verdict", "records.daily_backup", "records.housekeeping", "staffing.close_forgotten"}
+        "records.audit_verdict", "records.daily_backup", "records.housekeeping", "staffing.close_forgotten",
+        # a gate the rota holds: checking in at it is signing in (refused at any other gate)
+        "staffing.hold_gate_card", "staffing.hold_gate_pin", "staffing.gate_people"}
     desk.staff.unlock(op_id(desk, "张保安"), PINS["张保安"], reason="idle")
     assert desk.gate.today_counts() is not None  # unlocked: the gate answers again
     assert [e.action for e in entries(desk)][:2] == ["unlocked", "locked"]

@@ -297,7 +297,7 @@ def _run_locked(app, data_dir: Path, on_first_window) -> int:
         # the operator signs off and the database closes.
         BackgroundOp.stop_all()
         remember_language(data_dir, desk.settings.language)  # the next start draws its first window in it
-        if not db.damaged:
+        if not db.damaged and desk.operator is not None:  # nobody: the rota's last guard checked out
             desk.staff.sign_off()
         return code
     finally:

@@ -3,7 +3,7 @@ like a resident's pass) or by name and PIN; today's rota with who came and who i
 posts first while short; who is at the post now; tomorrow's shifts that still lack people."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -16,6 +16,8 @@ from models.staffing import CARD_PREFIX, DutyRefused
 
 
 class DutyPanel(QWidget):
+    checked = Signal()  # someone checked in or out: at a gate the rota holds, it may change hands
+
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
         self.desk = desk
@@ -55,6 +57,8 @@ class DutyPanel(QWidget):
         self.risk = RotaTableModel(zone, desk.settings.duty_late_minutes, self)
         self.risk_table = row_table(self.risk, "atRisk", single=True)
         self.risk_table.setMaximumHeight(170)
+        for col in (RotaTableModel.COL_HERE, RotaTableModel.COL_MISSING):  # nobody is due yet tomorrow
+            self.risk_table.setColumnHidden(col, True)
         left.addWidget(self.risk_table)
         body.addLayout(left, 3)
         right = QVBoxLayout()
@@ -133,18 +137,10 @@ class DutyPanel(QWidget):
             self._said(done)
 
     def _said(self, done) -> None:
-        zone = self.desk.settings.zone
-        from models.staffing import shift_label
-
-        if done.went_out:
-            h, m = divmod(done.minutes, 60)
-            self.notice.done(self.tr("{0} checked out · {1} · {2} h {3} min").format(
-                done.person.name, done.post.name, h, m))
-        else:
-            late = self.tr(" · late {0} min").format(done.late_minutes) if done.late_minutes else ""
-            self.notice.done(self.tr("{0} checked in · {1} {2}{3}").format(
-                done.person.name, done.post.name, shift_label(done.shift, zone)[6:], late))
-        self.refresh()
+        self.notice.done(" · ".join(texts.duty_checked(done, self.desk.settings.zone)))
+        self.checked.emit()
+        if not self.desk.locked:
+            self.refresh()
 
     def check_by_name(self) -> None:
         from gui.dialogs.duty_dialogs import PinCheckDialog

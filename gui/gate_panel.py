@@ -45,6 +45,7 @@ class GatePanel(QWidget):
     visit_saved = Signal(object)  # Saved
     case_opened = Signal(str)  # isolation case id
     passage_recorded = Signal()  # a pass scanned: let in, let out, or refused
+    duty_checked = Signal()  # a duty card: at a gate the rota holds, the gate may have changed hands
 
     def __init__(self, desk: Desk, parent=None):
         super().__init__(parent)
@@ -492,15 +493,9 @@ class GatePanel(QWidget):
         except DutyRefused as refused:
             self._show_banner("refuse", self.tr("Duty card refused"), texts.message(refused.message))
             return
-        if done.went_out:
-            h, m = divmod(done.minutes, 60)
-            title = self.tr("{0} checked out").format(done.person.name)
-            detail = self.tr("{0} · {1} h {2} min on duty").format(done.post.name, h, m)
-        else:
-            title = self.tr("{0} checked in").format(done.person.name)
-            detail = done.post.name + (self.tr(" · late {0} min").format(done.late_minutes) if done.late_minutes
-                                       else "")
+        title, detail = texts.duty_checked(done, self.desk.settings.zone)
         self._show_banner("admit", title, detail)
+        self.duty_checked.emit()
 
     def _show_refusal(self, refusal) -> None:
         from PySide6.QtWidgets import QApplication

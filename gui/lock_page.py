@@ -1,7 +1,9 @@
 """The locked station: the data is out of sight until someone gives their PIN.
 
 After an idle spell the guard on duty unlocks; anyone else, or anyone at a shift change,
-signs in and takes over the gate."""
+signs in and takes over the gate. At a gate the residents' rota holds, a duty card scanned here
+(or a name and PIN) does it too; and when the rota's last guard checks out, the core locks the
+station itself and this page follows."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -44,7 +46,16 @@ class LockPage(QWidget):
         self.error.setObjectName("dialogError")
         self.error.setAlignment(Qt.AlignCenter)
         box.addWidget(self.error)
+        from gui.rota_hold import RotaHold
+
+        self.rota = RotaHold(self, self._refused)
+        self.rota.setMaximumWidth(640)
+        self.rota.on_duty.connect(self.unlocked)
+        box.addWidget(self.rota, 0, Qt.AlignHCenter)
         box.addStretch(2)
+
+    def _refused(self, text: str) -> None:
+        self.error.setText(text)
 
     def show_for(self, reason: str) -> None:
         self.reason = reason
@@ -57,6 +68,7 @@ class LockPage(QWidget):
             self.who.who.setCurrentIndex(current)
         self.who.pin.clear()
         self.error.clear()
+        self.rota.attach(self.desk)
         self.who.pin.setFocus()
 
     def unlock(self) -> None:
@@ -103,6 +115,7 @@ class StationLock(QObject):
         return self.pages.currentWidget() is self.page
 
     def check(self) -> None:
+        self.follow()
         now = self.desk.now()
         if not self.locked and self.desk.operator is not None:
             reason = self.desk.staff.lock_due(last_activity=self._last_activity, last_check=self._last_check)
@@ -111,10 +124,18 @@ class StationLock(QObject):
         self._last_check = now
 
     def lock(self, reason: str) -> None:
+        self.desk.staff.lock(reason)
+        self._show(reason)
+
+    def follow(self) -> None:
+        """The core locked the station itself (the rota's last guard at the gate checked out)."""
+        if self.desk.locked and not self.locked:
+            self._show(self.desk.locked)
+
+    def _show(self, reason: str) -> None:
         for dialog in self.main_window.findChildren(QDialog):  # nothing personal stays open over the lock
             if dialog.isVisible():
                 dialog.reject()
-        self.desk.staff.lock(reason)
         self.pages.setCurrentWidget(self.page)
         self.page.show_for(reason)
         self.locked_changed.emit(True)

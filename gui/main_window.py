@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
 
         self.gate.visit_saved.connect(self._records_changed)
         self.gate.passage_recorded.connect(self.status.refresh)
+        self.gate.duty_checked.connect(self._duty_checked)
+        self.duty.checked.connect(self._duty_checked)
         self.gate.case_opened.connect(self._case_opened)
         self.onsite.signed_out.connect(self._records_changed)
         self.isolation.cases_changed.connect(self.status.refresh)
@@ -138,6 +140,12 @@ class MainWindow(QMainWindow):
                                                  self.desk.operator.id != self.lock_page.locked_operator):
             self.gate.clear_form()
         self._tab_shown(self.tabs.currentIndex())
+
+    def _duty_checked(self) -> None:
+        """At a gate the rota holds, a check-in or out may have changed who is on duty, or left nobody."""
+        self.station_lock.follow()
+        if not self.locked:
+            self.status.refresh()
 
     def _records_changed(self, *_args) -> None:
         self.status.refresh()

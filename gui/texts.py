@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from models.gate.rules import CODE_LABELS, KIND_LABELS, OUTCOME_LABELS, REASONS, CodeColor, Outcome, PersonKind
 from models.gate import rules
-from models.store.i18n import Message
+from models.store.i18n import QT_TRANSLATE_NOOP, Message
 
 
 def lookup(context: str, text: str) -> str:
@@ -61,3 +61,26 @@ def local_time(dt: datetime | None, zone: ZoneInfo, fmt: str = "%m-%d %H:%M") ->
 def duration(delta: timedelta) -> str:
     minutes = max(0, int(delta.total_seconds() // 60))
     return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+
+_CHECKED = {
+    "out": QT_TRANSLATE_NOOP("Duty", "{0} checked out"),
+    "out_detail": QT_TRANSLATE_NOOP("Duty", "{0} · {1} h {2} min on duty"),
+    "in": QT_TRANSLATE_NOOP("Duty", "{0} checked in"),
+    "late": QT_TRANSLATE_NOOP("Duty", " · late {0} min"),
+}
+
+
+def duty_checked(done, zone: ZoneInfo) -> tuple[str, str]:
+    """A check-in or out said the same on the register page and the duty tab: a title and its detail."""
+    from models.staffing import shift_label
+
+    def say(key: str, *args) -> str:
+        return lookup("Duty", _CHECKED[key]).format(*args)
+
+    if done.went_out:
+        h, m = divmod(done.minutes, 60)
+        return say("out", done.person.name), say("out_detail", done.post.name, h, m)
+    late = say("late", done.late_minutes) if done.late_minutes else ""
+    return say("in", done.person.name), f"{done.post.name} {shift_label(done.shift, zone)[6:]}{late}"

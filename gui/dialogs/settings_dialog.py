@@ -55,6 +55,8 @@ class SettingsDialog(QDialog):
             "require_destination": self.tr("Visitors name a room and a host"),
             "couriers_may_enter": self.tr("Couriers may enter"),
             "auto_signout_enabled": self.tr("Sign out everyone automatically each day"),
+            "gate_on_rota": self.tr("The residents' rota holds the gate (no property company): whoever checks in "
+                                    "at a gate post is on duty"),
         }
         for key, label in labels.items():
             cb = QCheckBox(label)

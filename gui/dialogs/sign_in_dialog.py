@@ -84,6 +84,7 @@ class SignInDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         box.addWidget(self.buttons)
+        self.rota = None  # at a gate the rota holds, a duty card (or name and PIN) signs in too
         self.who.pin.setFocus()
         if desk is None:
             self.who.who.setPlaceholderText(self.tr("Loading the names…"))
@@ -108,6 +109,13 @@ class SignInDialog(QDialog):
         self.who.set_operators(desk.staff.operators())
         self._choose(chosen or (None if self.hand_over else desk.staff.last_on_duty()))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
+        if not self.hand_over and desk.settings.gate_on_rota:
+            from gui.rota_hold import RotaHold
+
+            self.rota = RotaHold(self, self.error.setText)
+            self.rota.on_duty.connect(lambda: QDialog.accept(self))
+            self.layout().insertWidget(self.layout().indexOf(self.error), self.rota)
+            self.rota.attach(desk)
 
     def accept(self) -> None:
         from gui import texts

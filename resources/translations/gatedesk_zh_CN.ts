@@ -520,12 +520,12 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
 <context>
     <name>Authority</name>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="173" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="181" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="174" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="182" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
@@ -2037,6 +2037,29 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
     </message>
 </context>
 <context>
+    <name>Duty</name>
+    <message>
+        <location filename="../../gui/texts.py" line="68" />
+        <source>{0} checked out</source>
+        <translation>{0} 已签退</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="69" />
+        <source>{0} · {1} h {2} min on duty</source>
+        <translation>{0} · 值守 {1} 小时 {2} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="70" />
+        <source>{0} checked in</source>
+        <translation>{0} 已签到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="71" />
+        <source> · late {0} min</source>
+        <translation> · 迟到 {0} 分钟</translation>
+    </message>
+</context>
+<context>
     <name>DutyCoverModel</name>
     <message>
         <location filename="../../gui/staffing_panel.py" line="26" />
@@ -2087,72 +2110,57 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
 <context>
     <name>DutyPanel</name>
     <message>
-        <location filename="../../gui/duty_panel.py" line="26" />
+        <location filename="../../gui/duty_panel.py" line="28" />
         <source>Scan a duty card to check in or out.</source>
         <translation>刷值守卡签到或签退。</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="30" />
+        <location filename="../../gui/duty_panel.py" line="32" />
         <source>Check in by name… [F3]</source>
         <translation>按姓名签到… [F3]</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="35" />
+        <location filename="../../gui/duty_panel.py" line="37" />
         <source>Rota… [F4]</source>
         <translation>排班… [F4]</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="46" />
+        <location filename="../../gui/duty_panel.py" line="48" />
         <source>Today's rota</source>
         <translation>今日排班</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="61" />
+        <location filename="../../gui/duty_panel.py" line="63" />
         <source>At the post now</source>
         <translation>正在岗</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="100" />
+        <location filename="../../gui/duty_panel.py" line="102" />
         <source>Tomorrow, short of people: {0}</source>
         <translation>明日缺人班次：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="101" />
+        <location filename="../../gui/duty_panel.py" line="103" />
         <source>Tomorrow: every shift has its people.</source>
         <translation>明日：各班次人员已齐。</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="104" />
+        <location filename="../../gui/duty_panel.py" line="106" />
         <source>Check-ins to review: {0}</source>
         <translation>待复核签到：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="142" />
-        <source>{0} checked out · {1} · {2} h {3} min</source>
-        <translation>{0} 已签退 · {1} · {2} 小时 {3} 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../gui/duty_panel.py" line="145" />
-        <source> · late {0} min</source>
-        <translation> · 迟到 {0} 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../gui/duty_panel.py" line="146" />
-        <source>{0} checked in · {1} {2}{3}</source>
-        <translation>{0} 已签到 · {1} {2}{3}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/duty_panel.py" line="155" />
+        <location filename="../../gui/duty_panel.py" line="148" />
         <source>Nobody is on the rota yet: a supervisor adds people under Rota… (F4).</source>
         <translation>排班名单上还没有人：请主管在“排班…（F4）”中添加。</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="167" />
+        <location filename="../../gui/duty_panel.py" line="160" />
         <source>A supervisor keeps the rota: people, posts and shifts.</source>
         <translation>排班由主管维护：人员、岗位和班次。</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="177" />
+        <location filename="../../gui/duty_panel.py" line="170" />
         <source>A supervisor reviews check-ins that were closed on their own.</source>
         <translation>自动关闭的签到由主管复核。</translation>
     </message>
@@ -2452,369 +2460,349 @@ Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pullin
 <context>
     <name>GatePanel</name>
     <message>
-        <location filename="../../gui/gate_panel.py" line="82" />
+        <location filename="../../gui/gate_panel.py" line="83" />
         <source>11 digits; a returning visitor is filled in</source>
         <translation>11 位手机号；老访客自动带出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="85" />
+        <location filename="../../gui/gate_panel.py" line="86" />
         <source>district, town or city</source>
         <translation>区、镇或城市</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="86" />
+        <location filename="../../gui/gate_panel.py" line="87" />
         <source>building-unit-room, e.g. 3-2-501</source>
         <translation>楼-单元-室，如 3-2-501</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="90" />
+        <location filename="../../gui/gate_panel.py" line="91" />
         <source>Green</source>
         <translation>绿码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="91" />
+        <location filename="../../gui/gate_panel.py" line="92" />
         <source>Yellow</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="92" />
+        <location filename="../../gui/gate_panel.py" line="93" />
         <source>Red</source>
         <translation>红码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="93" />
+        <location filename="../../gui/gate_panel.py" line="94" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="94" />
+        <location filename="../../gui/gate_panel.py" line="95" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="95" />
+        <location filename="../../gui/gate_panel.py" line="96" />
         <source>None</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="96" />
+        <location filename="../../gui/gate_panel.py" line="97" />
         <source>11-28 09:12, or 30h</source>
         <translation>11-28 09:12，或 30h</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="97" />
+        <location filename="../../gui/gate_panel.py" line="98" />
         <source>Yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="112" />
+        <location filename="../../gui/gate_panel.py" line="113" />
         <source>Risk-area stay in 14 days / star on itinerary card</source>
         <translation>14 天内到过中高风险地区 / 行程卡带星</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="103" />
+        <location filename="../../gui/gate_panel.py" line="104" />
         <source>Who [F1–F5]</source>
         <translation>人员类别 [F1–F5]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="104" />
+        <location filename="../../gui/gate_panel.py" line="105" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="105" />
+        <location filename="../../gui/gate_panel.py" line="106" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="114" />
+        <location filename="../../gui/gate_panel.py" line="115" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="115" />
+        <location filename="../../gui/gate_panel.py" line="116" />
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="106" />
+        <location filename="../../gui/gate_panel.py" line="107" />
         <source>Going to (building-unit-room)</source>
         <translation>去往（楼-单元-室）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="107" />
+        <location filename="../../gui/gate_panel.py" line="108" />
         <source>Host (resident visited)</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="116" />
+        <location filename="../../gui/gate_panel.py" line="117" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="108" />
-        <location filename="../../gui/gate_panel.py" line="298" />
+        <location filename="../../gui/gate_panel.py" line="109" />
+        <location filename="../../gui/gate_panel.py" line="299" />
         <source>Temperature °C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="97" />
+        <location filename="../../gui/gate_panel.py" line="98" />
         <source>No</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="99" />
+        <location filename="../../gui/gate_panel.py" line="100" />
         <source>Mask on</source>
         <translation>戴了</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="99" />
+        <location filename="../../gui/gate_panel.py" line="100" />
         <source>No mask</source>
         <translation>没戴</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="109" />
+        <location filename="../../gui/gate_panel.py" line="110" />
         <source>Health code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="110" />
+        <location filename="../../gui/gate_panel.py" line="111" />
         <source>Nucleic-acid result</source>
         <translation>核酸结果</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="111" />
+        <location filename="../../gui/gate_panel.py" line="112" />
         <source>Sample taken</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="113" />
+        <location filename="../../gui/gate_panel.py" line="114" />
         <source>Mask</source>
         <translation>口罩</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="129" />
+        <location filename="../../gui/gate_panel.py" line="130" />
         <source>Save  [Enter]</source>
         <translation>保存  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="133" />
+        <location filename="../../gui/gate_panel.py" line="134" />
         <source>Clear  [Esc]</source>
         <translation>清空  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="150" />
+        <location filename="../../gui/gate_panel.py" line="151" />
         <source>Supervisor override…</source>
         <translation>主管改判…</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="155" />
+        <location filename="../../gui/gate_panel.py" line="156" />
         <source>Place at the isolation point  [F9]</source>
         <translation>送往临时隔离点  [F9]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="164" />
+        <location filename="../../gui/gate_panel.py" line="165" />
         <source>Sign the earlier entry out, then save  [F7]</source>
         <translation>先为上次登记签离，再保存  [F7]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="175" />
+        <location filename="../../gui/gate_panel.py" line="176" />
         <source>Register the next person meanwhile  [F8]</source>
         <translation>先登记下一位  [F8]</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="183" />
+        <location filename="../../gui/gate_panel.py" line="184" />
         <source>Waiting for a re-measure (double-click or Enter to resume)</source>
         <translation>等候复测（双击或回车继续登记）</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="290" />
+        <location filename="../../gui/gate_panel.py" line="291" />
         <source>Ready</source>
         <translation>请登记</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="290" />
+        <location filename="../../gui/gate_panel.py" line="291" />
         <source>Type the phone number to begin.</source>
         <translation>先输入手机号。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="296" />
+        <location filename="../../gui/gate_panel.py" line="297" />
         <source>First reading: {0} °C — type the re-measured reading</source>
         <translation>初测：{0} °C —— 请输入复测体温</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="298" />
+        <location filename="../../gui/gate_panel.py" line="299" />
         <source>Re-measured temperature °C</source>
         <translation>复测体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="322" />
+        <location filename="../../gui/gate_panel.py" line="323" />
         <source>ID card not read</source>
         <translation>身份证未读取</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="331" />
+        <location filename="../../gui/gate_panel.py" line="332" />
         <source>From the ID card · born {0}</source>
         <translation>读自身份证 · 出生 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="332" />
+        <location filename="../../gui/gate_panel.py" line="333" />
         <source>Now the checks.</source>
         <translation>接着逐项查验。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="332" />
+        <location filename="../../gui/gate_panel.py" line="333" />
         <source>Now the phone number and the checks.</source>
         <translation>接着输入手机号并逐项查验。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="333" />
+        <location filename="../../gui/gate_panel.py" line="334" />
         <source>ID card read</source>
         <translation>身份证已读取</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="333" />
+        <location filename="../../gui/gate_panel.py" line="334" />
         <source>{0} · born {1}.</source>
         <translation>{0} · 出生 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="376" />
+        <location filename="../../gui/gate_panel.py" line="377" />
         <source>Next: {0}</source>
         <translation>下一项：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="379" />
+        <location filename="../../gui/gate_panel.py" line="380" />
         <source>Everything is asked: Enter saves.</source>
         <translation>都已填好：按回车保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="400" />
+        <location filename="../../gui/gate_panel.py" line="401" />
         <source>from the visit of {0}; change it if the visitor shows a newer one</source>
         <translation>来自 {0} 的登记；访客出示更新的结果时请改</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="402" />
+        <location filename="../../gui/gate_panel.py" line="403" />
         <source>Returning visitor</source>
         <translation>老访客</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="403" />
+        <location filename="../../gui/gate_panel.py" line="404" />
         <source>Filled in from the last visit. Check it, then take the temperature.</source>
         <translation>已按上次登记带出信息。请核对，然后测温。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="456" />
+        <location filename="../../gui/gate_panel.py" line="457" />
         <source>Resident {0} · {1} · in</source>
         <translation>住户 {0} · {1} · 进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="458" />
+        <location filename="../../gui/gate_panel.py" line="459" />
         <source>Take the temperature, type it and press Enter. Esc cancels.</source>
         <translation>请测温，输入体温后按回车。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="480" />
+        <location filename="../../gui/gate_panel.py" line="481" />
         <source>in</source>
         <translation>进</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="480" />
+        <location filename="../../gui/gate_panel.py" line="481" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="481" />
+        <location filename="../../gui/gate_panel.py" line="482" />
         <source>Pass: {0}</source>
         <translation>刷证放行：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="493" />
+        <location filename="../../gui/gate_panel.py" line="494" />
         <source>Duty card refused</source>
         <translation>值守卡被拒</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="497" />
-        <source>{0} checked out</source>
-        <translation>{0} 已签退</translation>
-    </message>
-    <message>
-        <location filename="../../gui/gate_panel.py" line="498" />
-        <source>{0} · {1} h {2} min on duty</source>
-        <translation>{0} · 值守 {1} 小时 {2} 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../gui/gate_panel.py" line="500" />
-        <source>{0} checked in</source>
-        <translation>{0} 已签到</translation>
-    </message>
-    <message>
-        <location filename="../../gui/gate_panel.py" line="501" />
-        <source> · late {0} min</source>
-        <translation> · 迟到 {0} 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../gui/gate_panel.py" line="512" />
+        <location filename="../../gui/gate_panel.py" line="507" />
         <source>STOP — do not let out</source>
         <translation>拦住 — 不得外出</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="512" />
+        <location filename="../../gui/gate_panel.py" line="507" />
         <source>Pass refused</source>
         <translation>通行证无效</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="529" />
+        <location filename="../../gui/gate_panel.py" line="524" />
         <source>Already inside</source>
         <translation>已在场</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="530" />
+        <location filename="../../gui/gate_panel.py" line="525" />
         <source>{0} came in at {1} and has not signed out. F7 signs that entry out and saves this one; Esc clears the form.</source>
         <translation>{0} 于 {1} 进入，尚未离开。按 F7 为上次登记签离并保存本次；按 Esc 清空表单。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="541" />
+        <location filename="../../gui/gate_panel.py" line="536" />
         <source>NOT SAVED</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="552" />
-        <location filename="../../gui/gate_panel.py" line="588" />
+        <location filename="../../gui/gate_panel.py" line="547" />
+        <location filename="../../gui/gate_panel.py" line="583" />
         <source>Measure again</source>
         <translation>请复测</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="553" />
+        <location filename="../../gui/gate_panel.py" line="548" />
         <source>{0} °C is at or above {1} °C. Wait a few minutes out of the wind, measure again and type the new reading.</source>
         <translation>{0} °C 达到或超过 {1} °C。请到避风处等候几分钟后复测，并输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="567" />
+        <location filename="../../gui/gate_panel.py" line="562" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="568" />
+        <location filename="../../gui/gate_panel.py" line="563" />
         <source>Correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="589" />
+        <location filename="../../gui/gate_panel.py" line="584" />
         <source>First reading {0} °C: type the re-measured reading.</source>
         <translation>初测 {0} °C：请输入复测读数。</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="598" />
+        <location filename="../../gui/gate_panel.py" line="593" />
         <source>{0} · first reading {1} °C · waiting {2} min</source>
         <translation>{0} · 初测 {1} °C · 已等 {2} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="639" />
+        <location filename="../../gui/gate_panel.py" line="634" />
         <source>Overridden by a supervisor: {0}</source>
         <translation>主管改判：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/gate_panel.py" line="651" />
+        <location filename="../../gui/gate_panel.py" line="646" />
         <source>Placed at the isolation point.</source>
         <translation>已安置到临时隔离点。</translation>
     </message>
@@ -3774,17 +3762,17 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../gui/lock_page.py" line="37" />
+        <location filename="../../gui/lock_page.py" line="39" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../gui/lock_page.py" line="53" />
+        <location filename="../../gui/lock_page.py" line="64" />
         <source>Shift change: the next operator signs in.</source>
         <translation>换班时间：请接班人员登录。</translation>
     </message>
     <message>
-        <location filename="../../gui/lock_page.py" line="54" />
+        <location filename="../../gui/lock_page.py" line="65" />
         <source>Locked after a quiet spell. Type your PIN to go on.</source>
         <translation>长时间无操作，已锁定。请输入 PIN 继续。</translation>
     </message>
@@ -3897,7 +3885,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>核酸</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77" />
+        <location filename="../../gui/main_window.py" line="79" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
@@ -3907,97 +3895,97 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>值守</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="86" />
+        <location filename="../../gui/main_window.py" line="88" />
         <source>Hand over</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="87" />
+        <location filename="../../gui/main_window.py" line="89" />
         <source>Hand over to the next operator (Ctrl+H)</source>
         <translation>交班给下一位值班员（Ctrl+H）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="90" />
+        <location filename="../../gui/main_window.py" line="92" />
         <source>Check</source>
         <translation>每日检查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91" />
+        <location filename="../../gui/main_window.py" line="93" />
         <source>The daily readiness check</source>
         <translation>每日准备情况检查</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93" />
+        <location filename="../../gui/main_window.py" line="95" />
         <source>Disinfect</source>
         <translation>消毒记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95" />
+        <location filename="../../gui/main_window.py" line="97" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97" />
+        <location filename="../../gui/main_window.py" line="99" />
         <source>Operators</source>
         <translation>值班人员</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>Write the bundle for the community office (USB stick)</source>
         <translation>为社区办公室写出数据包（U 盘）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="104" />
         <source>Office key…</source>
         <translation>办公室密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="106" />
         <source>Set-up sheet for the office…</source>
         <translation>给办公室的设置单…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106" />
+        <location filename="../../gui/main_window.py" line="108" />
         <source>Posters…</source>
         <translation>场所码海报…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>Residents and passes…</source>
         <translation>住户与通行证…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="112" />
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112" />
+        <location filename="../../gui/main_window.py" line="114" />
         <source>End of the campaign…</source>
         <translation>结束防控…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="118" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197" />
+        <location filename="../../gui/main_window.py" line="205" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211" />
+        <location filename="../../gui/main_window.py" line="219" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212" />
+        <location filename="../../gui/main_window.py" line="220" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
@@ -4440,27 +4428,27 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Operators</name>
     <message>
-        <location filename="../../models/trust/operators.py" line="91" />
+        <location filename="../../models/trust/operators.py" line="112" />
         <source>Wrong PIN. Please try again.</source>
         <translation>PIN 错误，请重试。</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="98" />
+        <location filename="../../models/trust/operators.py" line="119" />
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="99" />
+        <location filename="../../models/trust/operators.py" line="120" />
         <source>Only a supervisor or an administrator may do this.</source>
         <translation>只有主管或管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="100" />
+        <location filename="../../models/trust/operators.py" line="121" />
         <source>Sign in first: this is done by the operator on duty.</source>
         <translation>请先登录：此操作由值班人员完成。</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="117" />
+        <location filename="../../models/trust/operators.py" line="138" />
         <source>Too many wrong PINs. Try again in {minutes} minutes, or ask an administrator.</source>
         <translation>PIN 错误次数过多。请 {minutes} 分钟后再试，或找管理员。</translation>
     </message>
@@ -6690,6 +6678,24 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
 </context>
 <context>
+    <name>RotaHold</name>
+    <message>
+        <location filename="../../gui/rota_hold.py" line="29" />
+        <source>The gate is held by the rota: scan your duty card to check in.</source>
+        <translation>本门岗由居民轮值值守：请扫描值守卡签到。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rota_hold.py" line="33" />
+        <source>Check in by name… [F3]</source>
+        <translation>按姓名签到… [F3]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rota_hold.py" line="70" />
+        <source>Nobody on the gate rota has a PIN: scan your duty card, or a supervisor signs in.</source>
+        <translation>门岗轮值人员都没有设置 PIN：请扫描值守卡，或由主管登录。</translation>
+    </message>
+</context>
+<context>
     <name>RotaPeopleModel</name>
     <message>
         <location filename="../../gui/dialogs/duty_dialogs.py" line="174" />
@@ -7241,97 +7247,102 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>每天定时自动签离</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="70" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="58" />
+        <source>The residents' rota holds the gate (no property company): whoever checks in at a gate post is on duty</source>
+        <translation>由居民轮值值守门岗（无物业小区）：在门岗签到的人即为当班值守</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="72" />
         <source>The ID card reader types</source>
         <translation>身份证阅读器输出格式</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="77" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="79" />
         <source>Fever at or above (°C)</source>
         <translation>发热标准（°C，含）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="82" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="84" />
         <source>Test valid for (hours)</source>
         <translation>核酸有效期（小时）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="86" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="88" />
         <source>Automatic sign-out at</source>
         <translation>自动签离时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="91" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="93" />
         <source>On duty: late after (minutes)</source>
         <translation>值守：超过多少分钟算迟到</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="96" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="98" />
         <source>On duty: close a forgotten check-in after its shift (hours)</source>
         <translation>值守：班次结束多少小时后自动关闭未签退</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="103" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="105" />
         <source>Night hours on duty count (×)</source>
         <translation>值守夜间时长系数（倍）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="108" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="110" />
         <source>Keep personal data for (days)</source>
         <translation>个人信息保留天数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="111" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="113" />
         <source>the data folder's backups (e.g. a second disk is safer)</source>
         <translation>数据文件夹下的 backups（放到另一块硬盘更安全）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="113" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="115" />
         <source>Daily backup to</source>
         <translation>每日备份位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="118" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="120" />
         <source>Daily backups kept</source>
         <translation>保留每日备份（份）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="122" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="124" />
         <source>Backups: this office's database is on a server, which keeps its own (pg_dump; see the README).</source>
         <translation>备份：本办公室的数据库在服务器上，由服务器自行备份（pg_dump，见 README）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="130" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="132" />
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="132" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="134" />
         <source>Lock when untouched for (minutes)</source>
         <translation>无操作多久后锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="135" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="137" />
         <source>e.g. 08:00, 20:00 (empty: no shift lock)</source>
         <translation>例如 08:00, 20:00（留空：换班不锁定）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="136" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="138" />
         <source>Lock for sign-in at shift changes</source>
         <translation>换班时锁定并要求登录</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="137" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="139" />
         <source>Import from a gate never seen before without enrolling it (small communities only)</source>
         <translation>未备案的新门岗也直接导入（仅限小社区）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="141" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="143" />
         <source>Off: a new gate's bundles wait until an administrator has checked its key fingerprint against its set-up sheet.</source>
         <translation>关闭时：新门岗的数据包要等管理员对照其设置单核对密钥指纹后才导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="195" />
+        <location filename="../../gui/dialogs/settings_dialog.py" line="197" />
         <source>“{0}” is not a time of day; write shift changes like 08:00, 20:00.</source>
         <translation>“{0}”不是一天中的时间，请按 08:00, 20:00 这样填写换班时间。</translation>
     </message>
@@ -7649,7 +7660,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>选择您的姓名并输入 PIN，开始值班。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/sign_in_dialog.py" line="89" />
+        <location filename="../../gui/dialogs/sign_in_dialog.py" line="90" />
         <source>Loading the names…</source>
         <translation>正在读取名单…</translation>
     </message>
@@ -7795,89 +7806,99 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>{name} 没有设置 PIN：请刷卡签到，或找主管。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/duty.py" line="206" />
+        <location filename="../../models/staffing/duty.py" line="50" />
+        <source>{name}'s shift now is at {post}, not at the gate: it does not open the gate PC. Check in on the Duty tab once someone is on duty.</source>
+        <translation>{name} 当前的班次在{post}，不在门岗：不能用来解锁门岗电脑。请待有人当班后在“值守”页签到。</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/duty.py" line="52" />
+        <source>This gate is not held by the rota: sign in with your PIN. (An administrator turns it on in Settings.)</source>
+        <translation>本门岗不由居民轮值值守：请用 PIN 登录。（管理员可在“设置”中开启。）</translation>
+    </message>
+    <message>
+        <location filename="../../models/staffing/duty.py" line="210" />
         <source>This check-in is not closed.</source>
         <translation>这条签到尚未结束。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/duty.py" line="209" />
+        <location filename="../../models/staffing/duty.py" line="213" />
         <source>The time out must be after they came and not later than now.</source>
         <translation>签退时间须在到岗之后，且不晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="129" />
+        <location filename="../../models/staffing/hours.py" line="133" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="129" />
+        <location filename="../../models/staffing/hours.py" line="133" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="130" />
+        <location filename="../../models/staffing/hours.py" line="134" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="131" />
+        <location filename="../../models/staffing/hours.py" line="135" />
         <location filename="../../models/staffing/rota_sheet.py" line="14" />
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="131" />
+        <location filename="../../models/staffing/hours.py" line="135" />
         <location filename="../../models/staffing/rota_sheet.py" line="14" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="132" />
+        <location filename="../../models/staffing/hours.py" line="136" />
         <source>Came</source>
         <translation>到岗</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="132" />
+        <location filename="../../models/staffing/hours.py" line="136" />
         <source>Left</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="133" />
+        <location filename="../../models/staffing/hours.py" line="137" />
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="133" />
+        <location filename="../../models/staffing/hours.py" line="137" />
         <source>Night minutes</source>
         <translation>夜间分钟</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="134" />
+        <location filename="../../models/staffing/hours.py" line="138" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="135" />
+        <location filename="../../models/staffing/hours.py" line="139" />
         <source>late {minutes} min</source>
         <translation>迟到 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="136" />
+        <location filename="../../models/staffing/hours.py" line="140" />
         <source>closed on its own</source>
         <translation>自动关闭</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="137" />
+        <location filename="../../models/staffing/hours.py" line="141" />
         <source>did not come</source>
         <translation>未到岗</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="198" />
+        <location filename="../../models/staffing/hours.py" line="202" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/hours.py" line="212" />
+        <location filename="../../models/staffing/hours.py" line="216" />
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -7902,78 +7923,78 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>此人不在排班名单上。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="130" />
+        <location filename="../../models/staffing/rota.py" line="136" />
         <source>Choose the kind of post.</source>
         <translation>请选择岗位类型。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="135" />
+        <location filename="../../models/staffing/rota.py" line="141" />
         <source>There is a post called {name} already.</source>
         <translation>已有名为 {name} 的岗位。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="159" />
+        <location filename="../../models/staffing/rota.py" line="165" />
         <source>Write each shift as start-end, e.g. 08:00-16:00; separate shifts with commas.</source>
         <translation>每个班次写成 开始-结束，如 08:00-16:00；多个班次用逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="166" />
+        <location filename="../../models/staffing/rota.py" line="172" />
         <source>Give at least one shift, e.g. 08:00-16:00.</source>
         <translation>至少给出一个班次，如 08:00-16:00。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="177" />
+        <location filename="../../models/staffing/rota.py" line="183" />
         <source>This post is no longer in use.</source>
         <translation>该岗位已停用。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="180" />
+        <location filename="../../models/staffing/rota.py" line="186" />
         <source>Plan 1 to {max} days at a time.</source>
         <translation>一次安排 1 至 {max} 天。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="183" />
+        <location filename="../../models/staffing/rota.py" line="189" />
         <source>At least 0 and at most 1 to {max} people, the least not above the most.</source>
         <translation>最少 0 人、最多 1 至 {max} 人，最少不能多于最多。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="234" />
+        <location filename="../../models/staffing/rota.py" line="240" />
         <source>This shift is not on the rota.</source>
         <translation>该班次不在排班表上。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="246" />
+        <location filename="../../models/staffing/rota.py" line="252" />
         <source>This shift is over.</source>
         <translation>该班次已结束。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="248" />
+        <location filename="../../models/staffing/rota.py" line="254" />
         <source>{name} does not take posts of this kind.</source>
         <translation>{name} 不承担这类岗位。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="252" />
+        <location filename="../../models/staffing/rota.py" line="258" />
         <source>{name} is on this shift already.</source>
         <translation>{name} 已在该班次上。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="257" />
+        <location filename="../../models/staffing/rota.py" line="263" />
         <source>{name} is on another shift then: {post}, {when}.</source>
         <translation>{name} 同一时间已有别的班次：{post}，{when}。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="288" />
-        <location filename="../../models/staffing/rota.py" line="297" />
+        <location filename="../../models/staffing/rota.py" line="294" />
+        <location filename="../../models/staffing/rota.py" line="303" />
         <source>This person is not on this shift.</source>
         <translation>此人不在该班次上。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="300" />
+        <location filename="../../models/staffing/rota.py" line="306" />
         <source>The shift has not started long enough ago to call them absent.</source>
         <translation>班次开始还不够久，不能算缺岗。</translation>
     </message>
     <message>
-        <location filename="../../models/staffing/rota.py" line="304" />
+        <location filename="../../models/staffing/rota.py" line="310" />
         <source>They came: a check-in is on record.</source>
         <translation>此人已到岗：有签到记录。</translation>
     </message>
@@ -8063,7 +8084,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>第 {page}/{pages} 页 · 共 {count} 个班次 · ★ 24 小时值守 · 姓名已隐去部分</translation>
     </message>
     <message>
-        <location filename="../../models/app/staffing_service.py" line="220" />
+        <location filename="../../models/app/staffing_service.py" line="272" />
         <source>Nobody sent by {unit} is on the rota here. The units here: {units}</source>
         <translation>这里的排班名单上没有 {unit} 派出的人员。这里的派出单位：{units}</translation>
     </message>
@@ -9389,12 +9410,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../models/trust/operators.py" line="61" />
+        <location filename="../../models/trust/operators.py" line="64" />
         <source>A PIN is {min} to {max} digits.</source>
         <translation>PIN 为 {min}–{max} 位数字。</translation>
     </message>
     <message>
-        <location filename="../../models/trust/operators.py" line="71" />
+        <location filename="../../models/trust/operators.py" line="74" />
         <source>An operator with this name already exists.</source>
         <translation>已有同名的值班人员。</translation>
     </message>

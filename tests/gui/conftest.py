@@ -80,7 +80,9 @@ def device_types(text: str) -> None:
     from PySide6.QtGui import QKeyEvent
 
     def send(kind, key, modifiers, ch=""):
-        QApplication.sendEvent(QApplication.focusWidget(), QKeyEvent(kind, key, modifiers, ch))
+        target = QApplication.focusWidget()
+        if target is not None:  # a window the scan closed (a sign-in): the key's release goes nowhere
+            QApplication.sendEvent(target, QKeyEvent(kind, key, modifiers, ch))
 
     for ch in text:
         special = {"\t": Qt.Key_Tab, "\r": Qt.Key_Return}.get(ch)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from gui.main_window import MainWindow
 from models.trust.operators import Role
@@ -89,6 +89,10 @@ def test_the_duty_tab_checks_people_in_and_offers_a_short_shift_to_a_walk_in(win
     assert panel.rota.data(panel.rota.index(row, 2)) == "2 / 1–2" and panel.rota.data(panel.rota.index(row, 3)) == "2"
     # Tomorrow's three shifts have nobody yet: listed as short.
     assert panel.risk.rowCount() == 3 and "3" in panel.risk_title.text()
+    # Nobody is due tomorrow yet: the table shows no "here" and no "not come" columns.
+    shown = [panel.risk.headerData(c, Qt.Horizontal) for c in range(panel.risk.columnCount())
+             if not panel.risk_table.isColumnHidden(c)]
+    assert shown == ["岗位", "班次", "人数", "排班人员"]
 
 
 def test_checking_in_by_name_with_a_pin(window, qtbot, desk, rota, monkeypatch):
@@ -246,3 +250,75 @@ def test_the_office_sees_each_compounds_rota_and_the_units_hours(app, qtbot, tmp
     gate.close()
     window.close()
     office.close()
+
+
+def rota_holds_the_gate(window, qtbot, desk) -> None:
+    """An administrator ticks the setting, as in Settings."""
+    from gui.dialogs.settings_dialog import SettingsDialog
+
+    with desk.authorised(operator_id(desk, "林管理"), PINS["林管理"], Role.ADMIN):
+        dialog = SettingsDialog(desk, window)
+        qtbot.addWidget(dialog)
+        dialog.checks["gate_on_rota"].setChecked(True)
+        dialog.accept()
+    assert desk.settings.gate_on_rota
+
+
+def test_at_a_gate_the_rota_holds_the_card_opens_the_locked_pc_and_checking_out_locks_it(
+        window, qtbot, desk, rota, monkeypatch):
+    from gui.dialogs import duty_dialogs
+
+    rota_holds_the_gate(window, qtbot, desk)
+    window.lock("shift")
+    page = window.lock_page
+    assert window.locked and page.rota.isVisible() and "值守卡" in page.rota.hint.text()
+    # A card of someone with no shift now opens nothing, and says why.
+    scan(qtbot, page.who.pin, rota[4]["off"])
+    assert window.locked and "钱*姨" in page.error.text()
+    # 李法官's card: checked in at the gate, on duty, the form behind the lock is the gate's again.
+    scan(qtbot, page.who.pin, rota[4]["on"])
+    assert not window.locked and desk.operator.name == "李*官"
+    assert "李*官" in window.status.operator.text()
+    assert page.who.pin.text() == ""  # the card's text never landed in the PIN field
+    # On the duty tab, his card again: he checks out, nobody holds the gate, the PC locks itself.
+    window.tabs.setCurrentWidget(window.duty)
+    desk.clock = lambda: NOW + timedelta(hours=1)
+    scan(qtbot, window.duty.rota_table, rota[4]["on"])
+    assert window.locked and desk.operator is None and page.reason == "shift"
+    # By name and PIN on the lock page (F3): he is back on duty.
+
+    def give_pin(self):
+        self.person.setCurrentIndex(self.person.findData(rota[2].id))
+        type_text(qtbot, self.pin, "2468")
+        return QDialog.Accepted
+
+    monkeypatch.setattr(duty_dialogs.PinCheckDialog, "exec", give_pin)
+    page.who.pin.setFocus()
+    qtbot.keyClick(page.who.pin, Qt.Key_F3)
+    assert not window.locked and desk.operator.name == "李*官"
+
+
+def test_a_gate_with_its_own_guards_shows_no_rota_on_the_lock_page(window, qtbot, desk, rota):
+    window.lock("shift")
+    page = window.lock_page
+    assert not page.rota.isVisible()
+    scan(qtbot, page.who.pin, rota[4]["on"])
+    assert window.locked and desk.staffing is not None and desk.locked == "shift"
+    qtbot.keyClick(page.who.pin, Qt.Key_F3)  # nothing opens: no dialog, still locked
+    assert window.locked
+
+
+def test_the_sign_in_window_takes_a_duty_card_where_the_rota_holds_the_gate(window, qtbot, desk, rota):
+    from gui.dialogs.sign_in_dialog import SignInDialog
+
+    rota_holds_the_gate(window, qtbot, desk)
+    desk.staff.sign_off()  # GateDesk closed; the next start opens on the sign-in window
+    window.hide()
+    dialog = SignInDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert dialog.rota is not None and dialog.rota.isVisible()
+    scan(qtbot, dialog.who.pin, rota[4]["on"])
+    assert dialog.result() == QDialog.Accepted and desk.operator.name == "李*官"

@@ -172,6 +172,25 @@ def test_every_tab_of_the_gate_fits(demo_desk, app, qtbot, size, language):
     assert not problems, "\n".join(problems)
 
 
+@in_each_language
+@sized
+def test_the_lock_page_and_the_sign_in_of_a_gate_the_rota_holds_fit(demo_desk, app, qtbot, size, language):
+    """Where the residents' rota holds the gate, both also take a duty card or a name and PIN."""
+    from gui.app import install_language
+    from gui.dialogs.sign_in_dialog import SignInDialog
+    from gui.main_window import MainWindow
+
+    install_language(app, language)
+    demo_desk.staff.update_settings(demo_desk.settings.model_copy(update={"gate_on_rota": True}))
+    window = MainWindow(demo_desk)
+    qtbot.addWidget(window)
+    window.lock("shift")
+    lay_out(window, size)
+    assert window.lock_page.rota.isVisible()
+    problems = clipped(window) + cut_dialogs([SignInDialog(demo_desk, window)], qtbot, size)
+    assert not problems, "\n".join(problems)
+
+
 CLOSE_WORDS = {"关闭", "取消", "Close", "Cancel"}
 
 

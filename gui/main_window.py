@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
     def _locked_changed(self, locked: bool) -> None:
         self.status.setVisible(not locked)
         if locked:
+            self.duty.notice.clear()  # who last checked in or out is not the next person's business
             return
         self.status.refresh()
         # A half-typed form is the operator's: kept for whoever locked it (after a quiet spell, or at a

@@ -445,3 +445,52 @@ def test_a_supervision_teams_station_opens_the_teams_window(app, tmp_path, monke
     monkeypatch.setattr(app_mod.QApplication, "exec", lambda *a: 0)
     assert app_mod.run(data) == 0
     assert shown == [("王科长", "1 检查")]
+
+
+def test_a_gate_the_rota_holds_starts_on_a_duty_card_and_closes_with_nobody_on_duty(app, tmp_path, monkeypatch):
+    """The sign-in window takes a resident's duty card; when the last of them checks out the window is
+    left with nobody on duty, and closing GateDesk then has no one to sign off (it did not raise)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from gui.dialogs import sign_in_dialog
+    from gui.main_window import MainWindow
+    from models.app.desk import Desk
+    from models.trust.operators import Role
+
+    now = datetime(2022, 11, 28, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    monkeypatch.setattr(Desk.__init__, "__kwdefaults__", {"clock": lambda: now})
+    data = tmp_path / "gate"
+    set_up_station(data)
+    db = open_database(paths.database_path(data))
+    desk = Desk(db)
+    admin = desk.staff.operators()[0]
+    with desk.authorised(admin.id, "1234", Role.ADMIN):
+        desk.staff.update_settings(desk.settings.model_copy(update={"gate_on_rota": True}))
+        post = desk.staffing.add_post(name="东门岗", kind="gate")
+        [shift] = desk.staffing.plan_shifts(post_id=post.id, first_day=now.date(), days=1, times="08:00-16:00",
+                                            min_people=1, max_people=2)
+        person = desk.staffing.add_person(name="钱阿姨", phone="13800000004", kind="resident", sent_by="")
+        desk.staffing.assign(shift.id, person.id)
+        card = desk.staffing.card_text(person.id)
+    db.close()
+    on_duty, after = [], []
+
+    def scanned(self):
+        assert self.rota is not None and not self.rota.isHidden()
+        self.rota.card(card)
+        return self.result()
+
+    def runs(*_args):
+        window = shown[0]
+        on_duty.append(window.desk.operator.name)
+        window.duty.handle_scan(card)  # she checks out: nobody holds the gate
+        after.append((window.desk.operator, window.locked))
+        return 0
+
+    shown = []
+    monkeypatch.setattr(sign_in_dialog.SignInDialog, "exec", scanned)
+    monkeypatch.setattr(MainWindow, "show", lambda self: shown.append(self))
+    monkeypatch.setattr(app_mod.QApplication, "exec", runs)
+    assert app_mod.run(data) == 0
+    assert on_duty == ["钱*姨"] and after == [(None, True)]

@@ -285,6 +285,8 @@ def test_at_a_gate_the_rota_holds_the_card_opens_the_locked_pc_and_checking_out_
     desk.clock = lambda: NOW + timedelta(hours=1)
     scan(qtbot, window.duty.rota_table, rota[4]["on"])
     assert window.locked and desk.operator is None and page.reason == "shift"
+    window.tabs.setCurrentWidget(window.duty)  # behind the lock: the last check-out's line is gone
+    assert window.duty.notice.text() == ""
     # By name and PIN on the lock page (F3): he is back on duty.
 
     def give_pin(self):

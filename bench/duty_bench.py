@@ -1,12 +1,15 @@
 """A duty card's check-in beside a resident's pass scan, through the real gate page. Prints a table.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/duty_bench.py [--n 200]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/duty_bench.py [--n 200] [--rota]
 
 A demo station with N residents' passes and N people on shifts running now (four posts of 50). The
 scanner's characters are typed into the form's phone field, then its Enter; timed from the Enter to
 the record committed and the banner shown. Passes and cards alternate, one of each per round, so
 a noisy machine slows both alike; the pass scan is the bound (issue 31: "as fast as a pass scan").
 The temperature step is off for the run, so a pass, like a card, is one Enter.
+
+--rota: the gate is held by the residents' rota and the posts are gates, so each check-in also
+puts the person on duty (a guard's account made for them, the stretch handed over).
 """
 from __future__ import annotations
 
@@ -25,7 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from table import pct, print_table  # noqa: E402
 
 
-def station(work: Path, n: int):
+def station(work: Path, n: int, rota: bool):
     from models import residents as rs
     from models import staffing
     from models.app.demo import create_demo
@@ -44,7 +47,8 @@ def station(work: Path, n: int):
             rs.issue_pass(s, desk.ctx, resident_id=r.id, today=desk.today(), now=now)
         people = []
         for p in range((n + 49) // 50):
-            post = staffing.add_post(s, ctx=desk.ctx, operator_id=None, now=now, name=f"测速岗{p}", kind="other")
+            post = staffing.add_post(s, ctx=desk.ctx, operator_id=None, now=now, name=f"测速岗{p}",
+                                      kind="gate" if rota else "other")
             [shift] = staffing.plan_shifts(s, ctx=desk.ctx, operator_id=None, now=now, zone=zone, post_id=post.id,
                                            first_day=desk.today(), days=1, times="00:00-24:00", min_people=0,
                                            max_people=50)
@@ -62,6 +66,7 @@ def station(work: Path, n: int):
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--rota", action="store_true", help="the rota holds the gate: each check-in takes it")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
@@ -72,11 +77,11 @@ def main() -> None:
     from models.trust.operators import Role
 
     work = Path(tempfile.mkdtemp(prefix="gatedesk-duty-bench-"))
-    db, desk, cards = station(work, args.n)
+    db, desk, cards = station(work, args.n, args.rota)
     admin = next(o.id for o in desk.staff.operators() if o.name == "林管理")
     with desk.authorised(admin, "1234", Role.ADMIN):
         passes = [c.payload for c in desk.residents.pass_cards()[:args.n]]
-    desk.settings = desk.settings.model_copy(update={"check_temperature": False})
+    desk.settings = desk.settings.model_copy(update={"check_temperature": False, "gate_on_rota": args.rota})
     app = make_app()
     install_language(app, "zh_CN")
     desk.staff.sign_in(next(o.id for o in desk.staff.operators() if o.name == "张保安"), "1111")
@@ -112,6 +117,7 @@ def main() -> None:
     window.close()
     db.close()
     print(f"machine: {os.cpu_count()} CPUs; python {sys.version.split()[0]}; checked in {in_now}; "
+          f"rota holds the gate: {args.rota}, on duty now {desk.operator.name if desk.operator else None}; "
           f"banners pass {sorted(banners['pass'])} card {sorted(banners['card'])}")
     print_table(rows)
 

@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         """At a gate the rota holds, a check-in or out may have changed who is on duty, or left nobody."""
         self.station_lock.follow()
         if not self.locked:
-            self.status.refresh()
+            self.status.refresh_operator()
 
     def _records_changed(self, *_args) -> None:
         self.status.refresh()

@@ -30,8 +30,7 @@ class GateStatusBar(QStatusBar):
     def refresh(self) -> None:
         ctx = self.desk.ctx
         self.gate.setText(f"{ctx.compound_name} · {ctx.gate_name}" if ctx else "")
-        op = self.desk.operator
-        self.operator.setText(self.tr("On duty: {0}").format(op.name) if op else self.tr("Nobody signed in"))
+        self.refresh_operator()
         self.refresh_export()
         c = self.desk.gate.today_counts()
         cases = self.desk.isolation.open_case_count()
@@ -39,6 +38,11 @@ class GateStatusBar(QStatusBar):
         self.counts.setText(self.tr("Today {0} in · {1} refused · {2} isolated · {3} inside").format(
             c.admitted, c.refused, c.isolated, c.inside)
             + "   " + self.tr("Isolation {0} · parcels {1}").format(cases, waiting))
+
+    def refresh_operator(self) -> None:
+        """Who is on duty (a check-in at a gate the rota holds changes it; the counts do not change)."""
+        op = self.desk.operator
+        self.operator.setText(self.tr("On duty: {0}").format(op.name) if op else self.tr("Nobody signed in"))
 
     def refresh_export(self) -> None:
         from zoneinfo import ZoneInfo

@@ -63,7 +63,7 @@ def test_a_period_at_home_is_bounded_by_the_core_whatever_the_screen_allows(desk
             assert "1 到 60 天" in bad.value.errors[0].message.render(plain_translator("zh_CN"))
         desk.residents.put_under_monitoring(other.id, "isolation", high, "密接")
     with desk.db.session() as s:
-        [row] = s.query(HomeMonitoring).all()
+        [row] = s.execute(select(HomeMonitoring)).scalars().all()
     assert row.until == (desk.today() + timedelta(days=high)).isoformat()
 
 

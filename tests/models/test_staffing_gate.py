@@ -217,3 +217,34 @@ def test_the_office_names_the_rota_guard_masked_and_gives_the_account_no_pin(des
         assert guard.id not in {o.id for o in Desk(office).staff.operators()}
     finally:
         office.close()
+
+
+@pytest.mark.parametrize("china", ["02:30", "23:50"])
+def test_the_night_shift_holds_the_gate_on_either_side_of_midnight(desk, db, station, china):
+    """At 02:30 China time the UTC date is still yesterday; at 23:50 the shift ends at midnight. The
+    card finds the shift under way, and the stretch is hers, whatever the computer's own date."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    hh, mm = map(int, china.split(":"))
+    when = datetime(2022, 11, 29, hh, mm, tzinfo=ZoneInfo("Asia/Shanghai"))
+    desk.clock = lambda: when
+    rota_holds(desk)
+    with as_supervisor(desk):
+        post = desk.staffing.add_post(name="东门岗", kind="gate", critical=True)
+        desk.staffing.plan_shifts(post_id=post.id, first_day=desk.today(), days=1,
+                                  times="00:00-08:00,08:00-16:00,16:00-24:00", min_people=1, max_people=2)
+        now_shift = next(v.shift for v in desk.staffing.day_rota() if v.shift.starts_at <= when < v.shift.ends_at)
+        qian = desk.staffing.add_person(name="钱阿姨", phone="13800000004", kind="resident", sent_by="",
+                                        posts=["gate"])
+        desk.staffing.assign(now_shift.id, qian.id)
+        card = desk.staffing.card_text(qian.id)
+    desk.staff.lock("shift")
+    held = desk.staffing.hold_gate_card(card)
+    assert held.checked.shift.id == now_shift.id and desk.operator.name == "钱*姨"
+    assert staffing.shift_label(held.checked.shift, desk.settings.zone)[6:] == (
+        "00:00–08:00" if china == "02:30" else "16:00–24:00")
+    # Two hours after the shift's end the night's housekeeping closes it and the PC locks.
+    later = now_shift.ends_at + timedelta(hours=2, minutes=1)
+    desk.clock = lambda: later
+    assert desk.records.housekeeping(backup=False).duty_closed == 1 and desk.locked == "shift"

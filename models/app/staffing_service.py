@@ -123,9 +123,11 @@ class StaffingService(Service, key="staffing"):
             self._hands(staffing.after_check(s, ctx=self.ctx, now=self.clock(), done=done))
         return replace(done, person=_person(done.person))
 
-    def _held(self, s, person, source: str) -> staffing.Held:
-        if not self._rota_holds():
+    def _rota_or_refuse(self) -> None:
+        if not self._rota_holds():  # before anything is read: a gate with its own guards opens to no card
             raise staffing.DutyRefused("gate_not_rota")
+
+    def _held(self, s, person, source: str) -> staffing.Held:
         held = staffing.hold(s, ctx=self.ctx, now=self.clock(), zone=self.settings.zone, person=person,
                              source=source, late_minutes=self.settings.duty_late_minutes)
         self.desk.audit(s, record_id=held.checked.checkin.id if held.checked else person.id,
@@ -137,14 +139,14 @@ class StaffingService(Service, key="staffing"):
     def hold_gate_card(self, text: str) -> staffing.Held:
         """At a gate the rota holds, the locked PC (or its sign-in): a card scanned checks them in at
         their gate shift, or brings back one checked in there, as the guard on duty."""
+        self._rota_or_refuse()
         s = self.unit
         return self._held(s, staffing.read_card(s, text), staffing.CheckInSource.CARD)
 
     @action(ANYONE, audit="duty_check", when_locked=True, commit_on=(staffing.DutyRefused, Locked))
     def hold_gate_pin(self, person_id: str, pin: str) -> staffing.Held:
+        self._rota_or_refuse()
         s = self.unit
-        if not self._rota_holds():
-            raise staffing.DutyRefused("gate_not_rota")
         return self._held(s, staffing.check_pin(s, person_id, pin, now=self.clock()), staffing.CheckInSource.PIN)
 
     @action(ANYONE, when_locked=True)

@@ -72,10 +72,14 @@ def hold(session: Session, *, ctx: StationContext, now: datetime, zone, person: 
         raise DutyRefused("not_gate_post", name=mask_name(person.name), post=post.name)
     checked = None
     if duty.open_checkin(session, person.id) is None:
-        guard = guard_for(session, ctx=ctx, person=person, now=now)
-        checked = duty.check(session, ctx=ctx, operator_id=guard.id, now=now, zone=zone, person=person,
+        # Checked in before their account is made: a refusal here (a full shift) leaves nothing behind,
+        # even where a wrong PIN's count is kept.
+        checked = duty.check(session, ctx=ctx, operator_id=None, now=now, zone=zone, person=person,
                              source=source, late_minutes=late_minutes)
-    return Held(person, _take(session, ctx=ctx, person=person, now=now), checked)
+    hand = _take(session, ctx=ctx, person=person, now=now)
+    if checked is not None:
+        checked.checkin.operator_id = hand.guard.id  # made by the one it puts on duty
+    return Held(person, hand, checked)
 
 
 def after_check(session: Session, *, ctx: StationContext, now: datetime, done: Checked) -> Hand | None:

@@ -139,6 +139,9 @@ def test_a_gate_with_its_own_guards_opens_to_no_card(desk, rota):
     with pytest.raises(staffing.DutyRefused) as refused:
         desk.staffing.hold_gate_card(cards[qian.id])
     assert refused.value.code == "gate_not_rota"
+    with pytest.raises(staffing.DutyRefused) as refused:  # said before the card is even read
+        desk.staffing.hold_gate_card("GDV1.rubbish")
+    assert refused.value.code == "gate_not_rota"
     with pytest.raises(staffing.DutyRefused):
         desk.staffing.hold_gate_pin(sun.id, "2468")
     assert desk.locked == "shift" and desk.staffing.gate_people() == []
@@ -146,6 +149,26 @@ def test_a_gate_with_its_own_guards_opens_to_no_card(desk, rota):
     desk.staff.unlock(op_id(desk, "张保安"), PINS["张保安"], reason="shift")
     desk.staffing.check_card(cards[qian.id])
     assert desk.operator.name == "张保安"
+
+
+def test_a_full_gate_shift_opens_nothing_and_makes_no_account(desk):
+    rota_holds(desk)
+    with as_supervisor(desk):
+        post = desk.staffing.add_post(name="北门岗", kind="gate")
+        [shift] = desk.staffing.plan_shifts(post_id=post.id, first_day=desk.today(), days=1, times="08:00-16:00",
+                                            min_people=1, max_people=1)
+        qian = desk.staffing.add_person(name="钱阿姨", phone="13800000004", kind="resident", sent_by="")
+        sun = desk.staffing.add_person(name="孙大爷", phone="13800000005", kind="resident", sent_by="", pin="2468")
+        desk.staffing.assign(shift.id, qian.id)
+        assert desk.staffing.assign(shift.id, sun.id).reserve  # the shift takes one: he waits
+        card = desk.staffing.card_text(qian.id)
+    desk.staffing.check_card(card)
+    desk.staff.lock("idle")
+    with pytest.raises(staffing.DutyRefused) as refused:
+        desk.staffing.hold_gate_pin(sun.id, "2468")
+    assert refused.value.code == "shift_full" and desk.locked == "idle"
+    with desk.db.reading() as s:
+        assert [o.name for o in s.execute(select(Operator).where(Operator.pin_hash == "rota")).scalars()] == ["钱*姨"]
 
 
 def test_leaving_the_rota_closes_the_account_and_hands_the_gate_on(desk, rota):

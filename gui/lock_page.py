@@ -46,7 +46,7 @@ class LockPage(QWidget):
         self.error.setObjectName("dialogError")
         self.error.setAlignment(Qt.AlignCenter)
         box.addWidget(self.error)
-        from gui.rota_hold import RotaHold
+        from gui.dialogs.rota_hold import RotaHold
 
         self.rota = RotaHold(self, self._refused)
         self.rota.setMaximumWidth(640)

@@ -110,7 +110,7 @@ class SignInDialog(QDialog):
         self._choose(chosen or (None if self.hand_over else desk.staff.last_on_duty()))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
         if not self.hand_over and desk.settings.gate_on_rota:
-            from gui.rota_hold import RotaHold
+            from gui.dialogs.rota_hold import RotaHold
 
             self.rota = RotaHold(self, self.error.setText)
             self.rota.on_duty.connect(lambda: QDialog.accept(self))

@@ -2130,37 +2130,37 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>今日排班</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="63" />
+        <location filename="../../gui/duty_panel.py" line="65" />
         <source>At the post now</source>
         <translation>正在岗</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="102" />
+        <location filename="../../gui/duty_panel.py" line="104" />
         <source>Tomorrow, short of people: {0}</source>
         <translation>明日缺人班次：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="103" />
+        <location filename="../../gui/duty_panel.py" line="105" />
         <source>Tomorrow: every shift has its people.</source>
         <translation>明日：各班次人员已齐。</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="106" />
+        <location filename="../../gui/duty_panel.py" line="108" />
         <source>Check-ins to review: {0}</source>
         <translation>待复核签到：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="148" />
+        <location filename="../../gui/duty_panel.py" line="150" />
         <source>Nobody is on the rota yet: a supervisor adds people under Rota… (F4).</source>
         <translation>排班名单上还没有人：请主管在“排班…（F4）”中添加。</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="160" />
+        <location filename="../../gui/duty_panel.py" line="162" />
         <source>A supervisor keeps the rota: people, posts and shifts.</source>
         <translation>排班由主管维护：人员、岗位和班次。</translation>
     </message>
     <message>
-        <location filename="../../gui/duty_panel.py" line="170" />
+        <location filename="../../gui/duty_panel.py" line="172" />
         <source>A supervisor reviews check-ins that were closed on their own.</source>
         <translation>自动关闭的签到由主管复核。</translation>
     </message>
@@ -2810,37 +2810,37 @@ Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pullin
 <context>
     <name>GateStatusBar</name>
     <message>
-        <location filename="../../gui/status_bar.py" line="34" />
+        <location filename="../../gui/status_bar.py" line="45" />
         <source>On duty: {0}</source>
         <translation>值班：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/status_bar.py" line="34" />
+        <location filename="../../gui/status_bar.py" line="45" />
         <source>Nobody signed in</source>
         <translation>无人值班</translation>
     </message>
     <message>
-        <location filename="../../gui/status_bar.py" line="39" />
+        <location filename="../../gui/status_bar.py" line="38" />
         <source>Today {0} in · {1} refused · {2} isolated · {3} inside</source>
         <translation>今日：放行 {0} · 劝返 {1} · 送隔离点 {2} · 在场 {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/status_bar.py" line="41" />
+        <location filename="../../gui/status_bar.py" line="40" />
         <source>Isolation {0} · parcels {1}</source>
         <translation>隔离点：{0} · 待取：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/status_bar.py" line="52" />
+        <location filename="../../gui/status_bar.py" line="56" />
         <source>Not yet exported for the office</source>
         <translation>尚未给社区导出</translation>
     </message>
     <message>
-        <location filename="../../gui/status_bar.py" line="54" />
+        <location filename="../../gui/status_bar.py" line="58" />
         <source>Exported: no. {0}, {1}</source>
         <translation>已导出：第 {0} 号，{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/status_bar.py" line="58" />
+        <location filename="../../gui/status_bar.py" line="62" />
         <source>Export (toolbar) writes today's bundle for the community office.</source>
         <translation>点工具栏的“导出”，为社区办公室写出今天的数据包。</translation>
     </message>
@@ -3975,17 +3975,17 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205" />
+        <location filename="../../gui/main_window.py" line="206" />
         <source>An administrator's PIN is needed.</source>
         <translation>需要管理员 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219" />
+        <location filename="../../gui/main_window.py" line="220" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220" />
+        <location filename="../../gui/main_window.py" line="221" />
         <source>The new language is used from the next start of GateDesk.</source>
         <translation>新语言将在下次启动门岗登记台时生效。</translation>
     </message>
@@ -6680,17 +6680,17 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>RotaHold</name>
     <message>
-        <location filename="../../gui/rota_hold.py" line="29" />
+        <location filename="../../gui/dialogs/rota_hold.py" line="29" />
         <source>The gate is held by the rota: scan your duty card to check in.</source>
         <translation>本门岗由居民轮值值守：请扫描值守卡签到。</translation>
     </message>
     <message>
-        <location filename="../../gui/rota_hold.py" line="33" />
+        <location filename="../../gui/dialogs/rota_hold.py" line="33" />
         <source>Check in by name… [F3]</source>
         <translation>按姓名签到… [F3]</translation>
     </message>
     <message>
-        <location filename="../../gui/rota_hold.py" line="70" />
+        <location filename="../../gui/dialogs/rota_hold.py" line="70" />
         <source>Nobody on the gate rota has a PIN: scan your duty card, or a supervisor signs in.</source>
         <translation>门岗轮值人员都没有设置 PIN：请扫描值守卡，或由主管登录。</translation>
     </message>
@@ -8084,7 +8084,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>第 {page}/{pages} 页 · 共 {count} 个班次 · ★ 24 小时值守 · 姓名已隐去部分</translation>
     </message>
     <message>
-        <location filename="../../models/app/staffing_service.py" line="272" />
+        <location filename="../../models/app/staffing_service.py" line="274" />
         <source>Nobody sent by {unit} is on the rota here. The units here: {units}</source>
         <translation>这里的排班名单上没有 {unit} 派出的人员。这里的派出单位：{units}</translation>
     </message>

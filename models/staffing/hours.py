@@ -123,7 +123,7 @@ class SheetLine:
     name: str
     post: str
     shift: str
-    came: str  # HH:MM, or "" when they did not come
+    came: str  # MM-DD HH:MM (one who came the evening before a night shift shows that day), or "" when they did not come
     left: str
     minutes: int
     night: int
@@ -182,7 +182,7 @@ def week_lines(session: Session, sent_by: str, first_day: date, zone: ZoneInfo, 
                 notes.append(say(CTX, AUTO))
             out = ci.out_at
             lines.append(SheetLine(shift.day, compound, mask(person.name), post.name, label,
-                                   ci.in_at.astimezone(zone).strftime("%H:%M"),
+                                   ci.in_at.astimezone(zone).strftime("%m-%d %H:%M"),
                                    out.astimezone(zone).strftime("%m-%d %H:%M") if out else "",
                                    minutes_between(ci.in_at, out) if out else 0,
                                    night_minutes(ci.in_at, out, zone) if out else 0, "；".join(notes)))
@@ -214,6 +214,9 @@ def write_week_sheet(path: Path, lines: list[SheetLine], *, title: str, language
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(say(CTX, QT_TRANSLATE_NOOP("Staffing", "Hours")))
+    ws.freeze_panes = "A3"  # the title and the column names stay in view
+    for column, width in zip("ABCDEFGHIJ", (12, 14, 10, 14, 20, 13, 13, 8, 10, 24)):
+        ws.column_dimensions[column].width = width
     ws.append(xlsx_row(ws, [title]))
     ws.append(xlsx_row(ws, header))
     for row in [*body, total]:

@@ -223,12 +223,18 @@ def test_a_week_of_the_rota_from_planning_to_the_office(desk, week, tmp_path, op
     assert rows[1][:4] == ["日期", "小区", "姓名", "岗位"]
     body = [r for r in rows[2:] if r[0] != "合计"]
     assert [(r[0], r[1], r[2], r[5], r[7], r[9]) for r in body] == [
-        ("2022-11-28", "榕城花园", "钱*姨", "08:20", "460", "迟到 20 分钟；自动关闭"),
-        ("2022-11-29", "榕城花园", "孙*伯", "08:45", "435", "迟到 45 分钟"),
+        ("2022-11-28", "榕城花园", "钱*姨", "11-28 08:20", "460", "迟到 20 分钟；自动关闭"),
+        ("2022-11-29", "榕城花园", "孙*伯", "11-29 08:45", "435", "迟到 45 分钟"),
         ("2022-11-29", "榕城花园", "钱*姨", "", "0", "未到岗"),
     ]
     assert rows[-1][0] == "合计" and rows[-1][7] == "895"
     assert "钱阿姨" not in sheet.read_text(encoding="utf-8-sig")  # a routine export: names masked
+    from openpyxl import load_workbook
+
+    with as_supervisor(desk):
+        book = desk.staffing.write_week_sheet("榕城花园", MONDAY, tmp_path / "week.xlsx")
+    ws = load_workbook(book).active
+    assert ws.freeze_panes == "A3" and ws["C3"].value == "钱*姨" and ws["F3"].value == "11-28 08:20"
 
     # -- the office, from the gate's bundle ----------------------------------------------------------
     from models.app.desk import Desk

@@ -48,7 +48,9 @@ RELAY_FORMAT_VERSION = 4
 SUPERVISION_FORMAT_VERSION = 5
 # A gate's bundle with the rota's record types (people on duty, posts, shifts, check-ins).
 STAFFING_FORMAT_VERSION = 6
-READS_UP_TO = STAFFING_FORMAT_VERSION
+# An inspection station's bundle with its visits' photos.
+PHOTOS_FORMAT_VERSION = 7
+READS_UP_TO = PHOTOS_FORMAT_VERSION
 
 
 def relays(manifest) -> bool:
@@ -347,7 +349,7 @@ def read_manifest(body: bytes):
         raise BundleRejected("bad_manifest", detail="station.gate_id")
     office = manifest.kind == "office"
     kinds = {FORMAT_VERSION: (False,), OFFICE_FORMAT_VERSION: (True,), ROUNDS_FORMAT_VERSION: (False, True),
-             SUPERVISION_FORMAT_VERSION: (False,), STAFFING_FORMAT_VERSION: (False,)}
+             SUPERVISION_FORMAT_VERSION: (False,), STAFFING_FORMAT_VERSION: (False,), PHOTOS_FORMAT_VERSION: (False,)}
     # Format 4 is an office's bundle relaying gates' bundles: it lists no forwarded gates of its own.
     forwards = office and version < RELAY_FORMAT_VERSION
     if office not in kinds.get(version, (True,)) or forwards != (manifest.forwarded is not None):

@@ -9,6 +9,7 @@ and PostgreSQL store.
 """
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import json
@@ -20,7 +21,7 @@ from operator import itemgetter
 from typing import Annotated, Any, Literal, NamedTuple, Optional
 
 import msgspec
-from sqlalchemy import Boolean, Float, Integer, String, Table, TypeDecorator
+from sqlalchemy import Boolean, Float, Integer, LargeBinary, String, Table, TypeDecorator
 
 from models.store.i18n import QT_TRANSLATE_NOOP, Message
 from models.store.records import UTCDateTime
@@ -147,8 +148,10 @@ def _field_type(name: str, column) -> Any:
     """The column's type on the wire, with the rule declared on the column (models.store.records.wire_rule)."""
     kind = column.type
     rule = column.info.get("wire", {})
-    if rule.get("choices"):
-        t: Any = Literal[rule["choices"]]
+    if isinstance(kind, LargeBinary):  # base64 on the wire; bounded, or it has no wire form
+        t: Any = Annotated[bytes, msgspec.Meta(max_length=rule["at_most"])]
+    elif rule.get("choices"):
+        t = Literal[rule["choices"]]
     elif rule.get("day"):
         t = Annotated[str, msgspec.Meta(pattern=DAY_PATTERN)]
     elif "at_most" in rule:
@@ -213,8 +216,10 @@ class RecordSchema:
     """The wire form of one table: the only way a bundle's line becomes a row."""
 
     def __init__(self, record_type: str, table: Table, withheld: dict[str, Any],
-                 to_storage: Callable[[str], Any] = lambda wire_text: wire_text):
+                 to_storage: Callable[[str], Any] = lambda wire_text: wire_text,
+                 content: Callable[[dict], Message | None] | None = None):
         self.record_type = record_type
+        self._content = content  # what the type itself says of a record's content (a photo is a picture)
         self.table = table
         self.stored = [c.name for c in table.columns]
         wire = sorted(c.name for c in table.columns if c.name not in withheld)
@@ -280,6 +285,10 @@ class RecordSchema:
             if d is not None and not real(d):
                 raise Invalid(plain(QT_TRANSLATE_NOOP("Wire", "{field} is not a day of the calendar"),
                                     field=self.stored[slot]), values[self._id])
+        if self._content is not None:
+            problem = self._content(dict(zip(self.fields, values)))
+            if problem is not None:
+                raise Invalid(problem, values[self._id])
         canonical = _ENCODER.encode(record)
         refs = tuple((name, values[i]) for name, i in self._refs if values[i] is not None) if self._refs else ()
         return Decoded(values[self._id], values[self._rev], digest(canonical), tuple(row), values[self._station],
@@ -451,6 +460,7 @@ class Codec:
     table: Table
     columns: list[str]  # on the wire, in table order
     time_columns: list[str]
+    bytes_columns: tuple[str, ...] = ()  # base64 on the wire, as msgspec reads and writes bytes
 
     def line(self, row) -> bytes:
         record = {}
@@ -458,6 +468,8 @@ class Codec:
             value = row[name]
             if name in self.time_columns:
                 value = wire_time(value)
+            elif name in self.bytes_columns and value is not None:
+                value = base64.b64encode(value).decode()
             record[name] = value
         return canonical_line(record)
 
@@ -467,4 +479,5 @@ def codec_for(name: str, model: type, withheld: dict | None = None) -> Codec:
     table: Table = model.__table__
     withheld = withheld or {}
     return Codec(name, table, [c.name for c in table.columns if c.name not in withheld],
-                 [c.name for c in table.columns if isinstance(c.type, UTCDateTime)])
+                 [c.name for c in table.columns if isinstance(c.type, UTCDateTime)],
+                 tuple(c.name for c in table.columns if isinstance(c.type, LargeBinary)))

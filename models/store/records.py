@@ -48,7 +48,8 @@ def when_field(**kw) -> object:
 def wire_rule(*, choices=None, day: bool = False, at_most: int | None = None, planned: bool = False) -> dict:
     """What a bundle may hold in a column beyond its type, declared with the column (Field's
     sa_column_kwargs) and read by the wire's one schema (models.formats.wire): one of choices, a
-    local day YYYY-MM-DD of the calendar, or a whole number up to at_most; `planned`: a time of a
+    local day YYYY-MM-DD of the calendar, a whole number up to at_most (for bytes: at most that many,
+    base64 on the wire); `planned`: a time of a
     plan (a shift's start), which may lie ahead of the office's clock. The DDL is unchanged."""
     rule = {}
     if planned:

@@ -52,6 +52,9 @@ class RecordType:
     # it, and a bundle is written in the oldest format that holds what it carries.
     since_format: int = 1
     closing: Closing | None = None  # what may change once it is closed
+    # A check of a record's content beyond its fields' types, run wherever a bundle's record is read:
+    # record (field -> value) -> None, or a Message saying what is wrong (the file is refused).
+    content: Callable[[dict], Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,15 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from models.store.records import stamp
-from models.store.i18n import QT_TRANSLATE_NOOP, Refused
+from models.store.i18n import QT_TRANSLATE_NOOP, Message, Refused
 from models.supervision.inspections import _refused, _visit
-from models.supervision.tables import InspectionPhoto, StandardItem
+from models.supervision.tables import PHOTO_MAX_BYTES, InspectionPhoto, StandardItem
 
 MAX_FILE_BYTES = 25 << 20  # a phone's photo is 3-10 MB
 MAX_PIXELS = 40_000_000  # a 40-megapixel camera; a bomb claims billions
 LONG_SIDE = 1600  # enough to see a notice or a logbook on screen and on paper
 QUALITY = (80, 65, 50)  # tried in turn until the picture fits MAX_STORED
-MAX_STORED = 400 << 10
+MAX_STORED = PHOTO_MAX_BYTES
 PER_VISIT = 30
 FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "GIF", "TIFF")
 SIDES = (LONG_SIDE, 1200, 800)  # a picture of pure detail (noise) is made smaller until it fits
@@ -97,7 +97,37 @@ def prepare(path: Path) -> Prepared:
             shown.save(out, format="JPEG", quality=quality, optimize=True)  # no exif= given: none is written
             if out.tell() <= MAX_STORED:
                 return Prepared(out.getvalue(), shown.width, shown.height)
-    return Prepared(out.getvalue(), shown.width, shown.height)  # 800 px at the lowest quality: ~250 KB at most
+    # 800 px at the lowest quality is ~250 KB even of pure noise; a photo never outgrows the wire's bound.
+    raise PhotoProblem("too_large", name=name, size=f"{out.tell() / 1e3:.0f} kB")
+
+
+_ARRIVED = QT_TRANSLATE_NOOP("Supervision", "a photo that is not a JPEG of {width}×{height} pixels at most {side} a "
+                                            "side with nothing else in it")
+
+
+def arrived_problem(record: dict) -> Message | None:
+    """A photo as a bundle brings it, before anything stores it: a JPEG of the size it says, at most
+    LONG_SIDE a side (known from its header before any pixel is decoded), decoded, with no EXIF
+    and nothing after its end: what `prepare` makes, and nothing a hostile station could hide in it.
+    Empty once its visit's people have aged out. None, or what is wrong."""
+    from PIL import Image
+
+    data, width, height = record["data"], record["width"], record["height"]
+    if not data:
+        return None
+    wrong = Message("Supervision", _ARRIVED, {"width": str(width), "height": str(height), "side": str(LONG_SIDE)})
+    if max(width, height) > LONG_SIDE or min(width, height) < 1 or not data.endswith(b"\xff\xd9"):
+        return wrong
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            picture = Image.open(io.BytesIO(data), formats=("JPEG",))
+            if picture.size != (width, height) or "exif" in picture.info:
+                return wrong
+            picture.load()
+        except Exception:  # noqa: BLE001 - Pillow on bytes from outside: any failure is "not a photo"
+            return wrong
+    return None
 
 
 def attach(session, *, inspection_id: str, item_id: str | None, prepared: Prepared, ctx, operator_id: str | None,

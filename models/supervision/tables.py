@@ -157,6 +157,9 @@ class Finding(Record, table=True):
                       Index("ix_finding_due", "status", "due_on"), Index("ix_finding_created", "created_at"))
 
 
+PHOTO_MAX_BYTES = 400 << 10  # a photo as kept (models.supervision.photos re-encodes to fit), and on the wire
+
+
 class InspectionPhoto(Record, table=True):
     """A picture taken on a visit (of an item, or of the visit), re-encoded small on arrival: a JPEG
     of at most 1600 pixels a side, nothing of the original file (its location, its camera) kept."""
@@ -167,7 +170,7 @@ class InspectionPhoto(Record, table=True):
     item_id: str | None = Field(default=None, foreign_key="standard_item.id", max_length=36)
     width: int = Field(sa_column_kwargs=wire_rule(at_most=4096))
     height: int = Field(sa_column_kwargs=wire_rule(at_most=4096))
-    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False, **wire_rule(at_most=PHOTO_MAX_BYTES)))
 
     __table_args__ = (Index("ix_inspection_photo_visit", "inspection_id"),
                       Index("ix_inspection_photo_created", "created_at"))

@@ -60,7 +60,8 @@ def codecs() -> dict[str, wire.Codec]:
 
 def schema_for(name: str, to_storage: Callable[[str], Any]) -> wire.RecordSchema:
     """The one validator of a record type, storing times as to_storage makes them."""
-    return wire.RecordSchema(name, record_types()[name].__table__, withheld(name), to_storage)
+    return wire.RecordSchema(name, record_types()[name].__table__, withheld(name), to_storage,
+                             registry.record_types()[name].content)
 
 
 def schemas(to_storage: Callable[[str], Any]) -> dict[str, wire.RecordSchema]:

@@ -621,6 +621,10 @@ def test_a_teams_visits_travel_through_a_relay_in_the_teams_name(gates, communit
                                             standard_id=view.standard.id, announced=False)
         for item in view.items:
             team.supervision.answer_item(visit.id, item.id, Answer.FAIL if item.code == "5" else Answer.PASS)
+        from PIL import Image
+
+        Image.new("RGB", (1000, 700), (30, 120, 60)).save(tmp_path / "logbook.png")
+        photo = team.supervision.attach_photo(visit.id, tmp_path / "logbook.png")
         team.supervision.sign_off_visit(visit.id, party=Party.PROPERTY, party_name="金山物业")
         made = export_bundle(team_db, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=45))
         enroll(community, team_db)
@@ -628,6 +632,7 @@ def test_a_teams_visits_travel_through_a_relay_in_the_teams_name(gates, communit
         assert taken.status == "accepted", (taken.problem.code, taken.problem.message)
         sent = forward(community, tmp_path)
         assert sent.counts.get("inspection") == 1 and sent.counts.get("finding") == 1
+        assert sent.counts.get("inspection_photo") == 1  # the visit's photo goes up with it
         enroll(district, sent.path)
         summary = import_into(district, sent.path)
         assert summary.status == "accepted", summary.problem
@@ -638,5 +643,7 @@ def test_a_teams_visits_travel_through_a_relay_in_the_teams_name(gates, communit
             assert (there.station_id, there.compound_id, there.announced) == (team_station, a.compound_id, False)
             assert (finding.station_id, finding.code, finding.party_name) == (team_station, "5", "金山物业")
             assert sum(supervision.by_kind(s).values()) == 2  # A and B: the team's own place is no compound
+            [picture] = supervision.photos_of(s, there.id)
+            assert (picture.id, bytes(picture.data)) == (photo.id, bytes(photo.data))
     finally:
         team_db.close()

@@ -76,9 +76,11 @@ def world(tmp_path_factory) -> World:
     enroll(office_db, b_path, a_path)
     importer = Importer(office_db, clock=lambda: LATER)
     assert [importer.run(p).status for p in (b_path, a_path)] == ["accepted", "accepted"]
-    # The victim's bundle is of the newest format (the demo keeps a rota): a station's bundle of any
-    # format holds at most 64 members; only an office's relay may hold more.
-    assert json.loads(zipfile.ZipFile(b_path).read(bundle.MANIFEST))["format_version"] == bundle.READS_UP_TO
+    # The victim's bundle is of the newest format a gate writes (the demo keeps a rota; photos are a
+    # team's, tests/models/test_supervision_photos_sync.py): a station's bundle of any format holds at
+    # most 64 members; only an office's relay may hold more.
+    assert json.loads(zipfile.ZipFile(b_path).read(bundle.MANIFEST))["format_version"] == \
+        bundle.STAFFING_FORMAT_VERSION
     station, admin = desk.ctx.station_id, desk.staff.operators()[0].id
     office_db.close()
     assert not (root / "office" / "gatedesk.sqlite3-wal").exists()

@@ -8239,17 +8239,17 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>业委会</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/tables.py" line="185" />
+        <location filename="../../models/supervision/tables.py" line="188" />
         <source>With a property company</source>
         <translation>有物业</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/tables.py" line="186" />
+        <location filename="../../models/supervision/tables.py" line="189" />
         <source>Without a property company</source>
         <translation>无物业</translation>
     </message>
     <message>
-        <location filename="../../models/supervision/tables.py" line="187" />
+        <location filename="../../models/supervision/tables.py" line="190" />
         <source>Run by its owners' committee</source>
         <translation>业委会自管</translation>
     </message>
@@ -8566,7 +8566,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/supervision/inspections.py" line="105" />
-        <location filename="../../models/supervision/photos.py" line="110" />
+        <location filename="../../models/supervision/photos.py" line="140" />
         <source>This item is not in the visit's standard.</source>
         <translation>这一项不在本次检查所用的标准中。</translation>
     </message>
@@ -8614,6 +8614,11 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <location filename="../../models/supervision/photos.py" line="36" />
         <source>A visit keeps at most {limit} photos.</source>
         <translation>每次检查最多保存 {limit} 张照片。</translation>
+    </message>
+    <message>
+        <location filename="../../models/supervision/photos.py" line="104" />
+        <source>a photo that is not a JPEG of {width}×{height} pixels at most {side} a side with nothing else in it</source>
+        <translation>照片不是 {width}×{height} 像素、每边不超过 {side} 像素且不含其他内容的 JPEG</translation>
     </message>
     <message>
         <location filename="../../models/supervision/compound_list.py" line="34" />
@@ -9953,89 +9958,89 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>本办公室</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="97" />
+        <location filename="../../models/formats/wire.py" line="98" />
         <source>the field {field} is missing</source>
         <translation>缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="99" />
+        <location filename="../../models/formats/wire.py" line="100" />
         <source>{field} is not a field of this kind of record</source>
         <translation>{field} 不是这类记录的字段</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="101" />
+        <location filename="../../models/formats/wire.py" line="102" />
         <source>{field} is longer than {limit} characters</source>
         <translation>{field} 超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="103" />
+        <location filename="../../models/formats/wire.py" line="104" />
         <source>{field} is not one of the values this kind of record allows</source>
         <translation>{field} 不是这类记录允许的取值</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="105" />
+        <location filename="../../models/formats/wire.py" line="106" />
         <source>{field} is not a day of the form YYYY-MM-DD</source>
         <translation>{field} 不是 YYYY-MM-DD 格式的日期</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="107" />
+        <location filename="../../models/formats/wire.py" line="108" />
         <source>{field} is not a UTC time between 2019 and 2099 of the form YYYY-MM-DDTHH:MM:SS.ffffffZ</source>
         <translation>{field} 不是 2019 至 2099 年间、格式为 YYYY-MM-DDTHH:MM:SS.ffffffZ 的 UTC 时间</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="110" />
+        <location filename="../../models/formats/wire.py" line="111" />
         <source>{field} is not a lower-case UUID</source>
         <translation>{field} 不是小写的 UUID</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="112" />
+        <location filename="../../models/formats/wire.py" line="113" />
         <source>{field} is not in the expected form</source>
         <translation>{field} 格式不对</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="114" />
+        <location filename="../../models/formats/wire.py" line="115" />
         <source>{field} is out of range (limit {limit})</source>
         <translation>{field} 超出范围（界限 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="116" />
+        <location filename="../../models/formats/wire.py" line="117" />
         <source>{field} is out of range</source>
         <translation>{field} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="118" />
+        <location filename="../../models/formats/wire.py" line="119" />
         <source>{field} should be {expected}, not {got}</source>
         <translation>{field} 应为 {expected}，而不是 {got}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="120" />
+        <location filename="../../models/formats/wire.py" line="121" />
         <source>a record must be a JSON object, not {got}</source>
         <translation>记录必须是 JSON 对象，而不是 {got}</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="125" />
+        <location filename="../../models/formats/wire.py" line="126" />
         <source>not valid JSON ({detail})</source>
         <translation>不是有效的 JSON（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="208" />
+        <location filename="../../models/formats/wire.py" line="211" />
         <source>dated in the future ({when})</source>
         <translation>时间在未来（{when}）</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="247" />
-        <location filename="../../models/formats/wire.py" line="262" />
+        <location filename="../../models/formats/wire.py" line="252" />
+        <location filename="../../models/formats/wire.py" line="267" />
         <source>a text holds a NUL character</source>
         <translation>文本中含有 NUL 字符</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="273" />
-        <location filename="../../models/formats/wire.py" line="438" />
+        <location filename="../../models/formats/wire.py" line="278" />
+        <location filename="../../models/formats/wire.py" line="447" />
         <source>{day} is not a day of the calendar</source>
         <translation>{day} 不是日历上存在的日期</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="281" />
+        <location filename="../../models/formats/wire.py" line="286" />
         <source>{field} is not a day of the calendar</source>
         <translation>{field} 不是日历上存在的日期</translation>
     </message>

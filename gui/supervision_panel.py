@@ -166,6 +166,13 @@ class SupervisionPanel(QWidget):
                 table.horizontalHeader().sectionResized.connect(lambda *_a, t=table: t.resizeRowsToContents())
                 self.repeats_table = table
             inner.addWidget(table)
+            if model is self.coverage:
+                self.coverage_table = table
+                self.photos_button = QPushButton(self.tr("Photos of its visits… [Ctrl+G]"))
+                self.photos_button.setObjectName("compoundPhotos")
+                self.photos_button.clicked.connect(self.view_photos)
+                table.doubleClicked.connect(self.view_photos)
+                inner.addWidget(self.photos_button, 0, Qt.AlignRight)
             grid.addWidget(group, i // 2, i % 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -174,6 +181,26 @@ class SupervisionPanel(QWidget):
                        self.level.currentIndexChanged):
             signal.connect(self.refresh)
         QShortcut(QKeySequence(Qt.Key_F5), self, self.refresh)
+        QShortcut(QKeySequence("Ctrl+G"), self, self.view_photos, context=Qt.WidgetWithChildrenShortcut)
+
+    def view_photos(self, *_args) -> None:
+        """The chosen compound's visits' photos: a supervisor's PIN (the core audits the look)."""
+        from gui.dialogs.photos_dialog import CompoundPhotosDialog
+        from gui.dialogs.sign_in_dialog import authority
+
+        row = self.coverage_table.currentIndex().row()
+        if row < 0:
+            self.status.problem(self.tr("Choose a compound in the list first."))
+            return
+        place = self.coverage.rows[row].place
+        with authority(self.desk, self, "office.compound_photos",
+                       self.tr("A photo may show a face: a supervisor looks at them.")) as ok:
+            if not ok:
+                return
+            attempted, visits = self.status.attempt(self.desk.office.compound_photos, place.compound_id)
+        if attempted:
+            CompoundPhotosDialog(place.compound, visits, self).exec()
+        self.coverage_table.setFocus()
 
     def period(self):
         return self.day_from.date().toPython(), self.day_to.date().toPython()

@@ -16,7 +16,8 @@ from models.store.i18n import QT_TRANSLATE_NOOP, Message, Refused
 from models.setup.site import Compound
 from models.supervision.census import not_compounds
 from models.sync import units
-from models.supervision.tables import Finding, FindingStatus, Inspection
+from models.supervision.photos import photos_of
+from models.supervision.tables import Finding, FindingStatus, Inspection, InspectionPhoto, StandardItem
 
 
 @dataclass(frozen=True)
@@ -220,3 +221,26 @@ def league(conn: Connection, day_from: date, day_to: date, today: date, *, level
             lines[g[0]].findings_open += 1
             lines[g[0]].overdue += due < today.isoformat()
     return sorted(lines.values(), key=lambda r: (-(r.pass_rate or 0), -(r.mean_points or 0), r.overdue, r.name))
+
+
+@dataclass(frozen=True)
+class VisitPhotos:
+    """A signed visit to a compound with the photos its team took (those not yet aged out)."""
+
+    visit: Inspection
+    items: dict[str, str]  # the standard's item id -> "code text", to say what each photo shows
+    photos: list[InspectionPhoto]
+
+
+def compound_photos(session: Session, compound_id: str) -> list[VisitPhotos]:
+    """The compound's signed visits that kept photos, the newest first."""
+    out = []
+    for visit in session.scalars(select(Inspection).where(Inspection.compound_id == compound_id,
+                                                          Inspection.signed_at.is_not(None))
+                                 .order_by(Inspection.day.desc(), Inspection.signed_at.desc())):
+        kept = [p for p in photos_of(session, visit.id) if p.data]
+        if kept:
+            items = {i.id: f"{i.code} {i.text}" for i in session.scalars(
+                select(StandardItem).where(StandardItem.standard_id == visit.standard_id))}
+            out.append(VisitPhotos(visit, items, kept))
+    return out

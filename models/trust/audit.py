@@ -95,6 +95,7 @@ ACTIONS = {
     "finding_review": QT_TRANSLATE_NOOP("Audit", "Finding reviewed"),
     "notice": QT_TRANSLATE_NOOP("Audit", "Supervision notice written"),
     "inspection_photo": QT_TRANSLATE_NOOP("Audit", "Supervision photo attached"),
+    "photos_viewed": QT_TRANSLATE_NOOP("Audit", "A compound's supervision photos looked at"),
     "census": QT_TRANSLATE_NOOP("Audit", "Compound census changed"),
     "compound_list": QT_TRANSLATE_NOOP("Audit", "Compounds' list for the teams"),
     "rota_person": QT_TRANSLATE_NOOP("Audit", "Rota: person added or changed"),

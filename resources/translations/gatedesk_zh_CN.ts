@@ -382,46 +382,51 @@ Restore the newest backup, {2}? Records saved after it was made will be missing;
     </message>
     <message>
         <location filename="../../models/trust/audit.py" line="98" />
+        <source>A compound's supervision photos looked at</source>
+        <translation>查看小区督导照片</translation>
+    </message>
+    <message>
+        <location filename="../../models/trust/audit.py" line="99" />
         <source>Compound census changed</source>
         <translation>修改小区分类摸底</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="99" />
+        <location filename="../../models/trust/audit.py" line="100" />
         <source>Compounds' list for the teams</source>
         <translation>督导小区清单</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="100" />
+        <location filename="../../models/trust/audit.py" line="101" />
         <source>Rota: person added or changed</source>
         <translation>排班：人员新增或变更</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="101" />
+        <location filename="../../models/trust/audit.py" line="102" />
         <source>Rota: posts or shifts planned</source>
         <translation>排班：岗位或班次安排</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="102" />
+        <location filename="../../models/trust/audit.py" line="103" />
         <source>Rota: person put on or taken off a shift</source>
         <translation>排班：人员上班次或撤下</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="103" />
+        <location filename="../../models/trust/audit.py" line="104" />
         <source>Checked in or out at the post</source>
         <translation>到岗签到或签退</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="104" />
+        <location filename="../../models/trust/audit.py" line="105" />
         <source>Check-in reviewed</source>
         <translation>签到已复核</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="105" />
+        <location filename="../../models/trust/audit.py" line="106" />
         <source>Forgotten check-ins closed</source>
         <translation>未签退的签到已自动关闭</translation>
     </message>
     <message>
-        <location filename="../../models/trust/audit.py" line="106" />
+        <location filename="../../models/trust/audit.py" line="107" />
         <source>Hours sheet written</source>
         <translation>时长表已导出</translation>
     </message>
@@ -1583,6 +1588,29 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <location filename="../../gui/isolation_panel.py" line="86" />
         <source>Revision</source>
         <translation>版本</translation>
+    </message>
+</context>
+<context>
+    <name>CompoundPhotosDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/photos_dialog.py" line="63" />
+        <source>the visit</source>
+        <translation>本次检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/photos_dialog.py" line="66" />
+        <source>{0} · {1} visits · {2} photos</source>
+        <translation>{0} · {1} 次检查 · {2} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/photos_dialog.py" line="67" />
+        <source>{0}: no visit here kept a photo (or they have aged out).</source>
+        <translation>{0}：这里的检查都没有留照片（或照片已过保存期）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/photos_dialog.py" line="68" />
+        <source>Photos of the visits</source>
+        <translation>检查照片</translation>
     </message>
 </context>
 <context>
@@ -4866,22 +4894,22 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
 <context>
     <name>PhotosDialog</name>
     <message>
-        <location filename="../../gui/dialogs/photos_dialog.py" line="16" />
+        <location filename="../../gui/dialogs/photos_dialog.py" line="54" />
         <source>Photos of the visit</source>
         <translation>本次检查的照片</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/photos_dialog.py" line="22" />
+        <location filename="../../gui/dialogs/photos_dialog.py" line="52" />
         <source>{0} · {1} photos</source>
         <translation>{0} · 照片 {1} 张</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/photos_dialog.py" line="23" />
+        <location filename="../../gui/dialogs/photos_dialog.py" line="53" />
         <source>No photo yet: add one with Ctrl+P on the item it shows.</source>
         <translation>还没有照片：在照片对应的检查项上按 Ctrl+P 添加。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/photos_dialog.py" line="35" />
+        <location filename="../../gui/dialogs/photos_dialog.py" line="55" />
         <source>the visit</source>
         <translation>本次检查</translation>
     </message>
@@ -8636,7 +8664,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>{name} 不是办公室下发的小区清单（应有列：编号、小区、社区、街道、区）。</translation>
     </message>
     <message>
-        <location filename="../../models/office/supervision.py" line="59" />
+        <location filename="../../models/office/supervision.py" line="60" />
         <source>The period ends before it begins.</source>
         <translation>时段的结束早于开始。</translation>
     </message>
@@ -8709,52 +8737,67 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>反复出现的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="209" />
+        <location filename="../../gui/supervision_panel.py" line="171" />
+        <source>Photos of its visits… [Ctrl+G]</source>
+        <translation>查看检查照片… [Ctrl+G]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="193" />
+        <source>Choose a compound in the list first.</source>
+        <translation>请先在列表中选择一个小区。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="197" />
+        <source>A photo may show a face: a supervisor looks at them.</source>
+        <translation>照片可能拍到人脸：须由主管查看。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervision_panel.py" line="236" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="211" />
+        <location filename="../../gui/supervision_panel.py" line="238" />
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="221" />
+        <location filename="../../gui/supervision_panel.py" line="248" />
         <source>Save the supervision notice</source>
         <translation>保存督导通报</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="222" />
+        <location filename="../../gui/supervision_panel.py" line="249" />
         <source>supervision-notice-{0}-{1}</source>
         <translation>督导通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="223" />
+        <location filename="../../gui/supervision_panel.py" line="250" />
         <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="226" />
+        <location filename="../../gui/supervision_panel.py" line="253" />
         <source>A supervisor writes the notice.</source>
         <translation>督导通报须由主管生成。</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="233" />
+        <location filename="../../gui/supervision_panel.py" line="260" />
         <source>Save the compounds' list for the teams</source>
         <translation>保存督导小区清单</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="233" />
+        <location filename="../../gui/supervision_panel.py" line="260" />
         <source>compounds-for-the-teams</source>
         <translation>督导小区清单</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="234" />
+        <location filename="../../gui/supervision_panel.py" line="261" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervision_panel.py" line="238" />
+        <location filename="../../gui/supervision_panel.py" line="265" />
         <source>A supervisor writes the list.</source>
         <translation>督导小区清单须由主管生成。</translation>
     </message>

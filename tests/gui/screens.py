@@ -109,6 +109,7 @@ def office_dialogs(desk, window) -> list[QDialog]:
         census_dialog,
         drill_dialog,
         forward_dialog,
+        photos_dialog,
         poster_dialog,
         settings_dialog,
         sign_in_dialog,
@@ -122,6 +123,7 @@ def office_dialogs(desk, window) -> list[QDialog]:
         census_dialog.CensusDialog(desk, window),
         census_dialog.CensusLineDialog(desk, desk.supervision.census_rows()[0], window),
         forward_dialog.ForwardDialog(desk, window),
+        photos_dialog.CompoundPhotosDialog("榕城花园", [], window),  # no team's visit there: said so
         poster_dialog.PosterDialog(desk, window),
         settings_dialog.SettingsDialog(desk, window),
         sign_in_dialog.SignInDialog(desk, window),

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from models.app.desk import Desk
 from models.store.db import open_database
@@ -39,6 +39,12 @@ def office(app, tmp_path, open_office):
                                         standard_id=view.standard.id)
         for item in view.items:
             team.supervision.answer_item(v.id, item.id, "fail" if item.code in fails else "pass")
+        if fails == ("14",):  # a photo of the gate's log with the veto item
+            from PIL import Image
+
+            Image.new("RGB", (1200, 900), (90, 90, 90)).save(tmp_path / "log.png")
+            team.supervision.attach_photo(v.id, tmp_path / "log.png",
+                                          item_id=next(i.id for i in view.items if i.code == "14"))
         team.supervision.sign_off_visit(v.id, party=Party.PROPERTY, party_name="榕城物业")
     db = open_office(tmp_path / "office" / "gatedesk.sqlite3")
     desk = Desk(db, clock=lambda: LATER)
@@ -176,3 +182,38 @@ def test_the_census_is_kept_line_by_line_and_from_the_communitys_sheet(office, q
     assert "新增小区 1 个" in dialog.notice.text()
     assert "共 3 个小区" in dialog.counts.text() and "无物业 1 个" in dialog.counts.text()
     assert office.authority is None
+
+
+def test_a_compounds_photos_are_a_supervisors_look_and_audited(office, qtbot, monkeypatch):
+    from gui.dialogs import photos_dialog
+    from gui.supervision_panel import SupervisionPanel
+
+    panel = SupervisionPanel(office)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    panel.day_from.setDate(QDate(2022, 11, 28))
+    asked, seen = [], []
+
+    def supervisor_gives_pin(desk, parent, title, intro, role):
+        asked.append(role)
+        return desk.grant(next(o.id for o in desk.staff.operators() if o.name == "陈主管"), PINS["陈主管"], role)
+
+    def shown(dialog):
+        seen.append((dialog.windowTitle(), [dialog.list.item(i).text() for i in range(dialog.list.count())]))
+        return QDialog.Rejected
+
+    monkeypatch.setattr("gui.dialogs.sign_in_dialog.ask_supervisor", supervisor_gives_pin)
+    monkeypatch.setattr(photos_dialog.CompoundPhotosDialog, "exec", shown)
+    panel.coverage_table.setFocus()
+    row = next(r for r in range(panel.coverage.rowCount()) if panel.coverage.rows[r].visits == 1)
+    panel.coverage_table.setCurrentIndex(panel.coverage.index(row, 0))
+    qtbot.keyClick(panel.coverage_table, Qt.Key_G, Qt.ControlModifier)
+    assert asked == [Role.SUPERVISOR] and office.authority is None
+    [(_title, labels)] = seen
+    assert len(labels) == 1 and labels[0].startswith("2022-11-28 · 14 ")  # the day, and the item it shows
+    from models.trust import audit
+    with office.db.reading() as s:
+        [entry] = [e for e in audit.entries(s, limit=50) if e.action == "photos_viewed"]
+    assert entry.detail == "1 photos" and entry.record_id == panel.coverage.rows[row].place.compound_id

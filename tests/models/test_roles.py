@@ -93,6 +93,7 @@ CALLS = {
         d.supervision.read_compound_list(x["compound_list"])),
     "office.write_notice": lambda d, x: d.office.write_notice(date(2022, 11, 28), date(2022, 11, 28),
                                                               x["tmp"] / "notice.pdf"),
+    "office.compound_photos": lambda d, x: d.office.compound_photos(x["compound"]),
     "staffing.add_person": lambda d, x: d.staffing.add_person(name="王科员", phone="13800000009", kind="cadre",
                                                               sent_by="区住建局"),
     "staffing.leave": lambda d, x: d.staffing.leave(x["duty"]["person"]),

@@ -140,3 +140,35 @@ def test_a_photo_aged_out_at_the_team_travels_blank(district, tmp_path):  # noqa
     office.clock = lambda: later
     assert importer_of(office, one.db).run(sent).status == "accepted"
     assert all(data == b"" for *_, data in stored(office.db).values()) and len(stored(office.db)) == 2
+
+
+def test_the_office_shows_a_compounds_photos_to_a_supervisor_of_its_unit_only(district, tmp_path):  # noqa: F811
+    from models.sync import units
+    from models.trust import audit
+    from models.trust.operators import NotAllowed
+    from tests.models.test_units import find
+
+    office, gate_dbs, (one, _two) = district
+    places = compounds_of(gate_dbs)  # 东门's 榕城花园 (温泉社区), 西门's, 三坊小区 (东街社区)
+    visit = visit_with_photos(one, places[0], tmp_path)
+    gates = [export_bundle(db, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=1)).path for db in gate_dbs]
+    sent = export_bundle(one.db, tmp_path / "usb", sheets=False, now=NOW + timedelta(minutes=5)).path
+    importer = importer_of(office, *gate_dbs, one.db)
+    assert [importer.run(p).status for p in (*gates, sent)] == ["accepted"] * 4
+    with office.authorised(office.staff.operators()[0].id, "2468", Role.ADMIN):
+        office.staff.add_operator(name="东街督导", role=Role.SUPERVISOR, pin="1357")
+        office.staff.add_operator(name="区督导", role=Role.SUPERVISOR, pin="2580")
+        other = next(o for o in office.staff.operators() if o.name == "东街督导")
+        office.office.limit_account(other.id, find(office.office.units(), units.COMMUNITY, "东街社区"))
+    office.staff.sign_in(other.id, "1357")  # (a guard is refused: tests/models/test_roles.py)
+    with pytest.raises(NotAllowed):  # a supervisor of another community
+        office.office.compound_photos(places[0][0])
+    district_sup = next(o for o in office.staff.operators() if o.name == "区督导")
+    office.staff.sign_in(district_sup.id, "2580")
+    [seen] = office.office.compound_photos(places[0][0])
+    assert seen.visit.id == visit.id and len(seen.photos) == 2 and "5" in {t.split()[0] for t in seen.items.values()}
+    assert office.office.compound_photos(places[2][0]) == []  # visited by nobody: nothing to show
+    with office.db.reading() as s:
+        looked = [(e.operator_id, e.record_id, e.detail) for e in audit.entries(s, limit=100)
+                  if e.action == "photos_viewed"]
+    assert looked == [(district_sup.id, places[2][0], "0 photos"), (district_sup.id, places[0][0], "2 photos")]

@@ -48,14 +48,11 @@ class LockPage(QWidget):
         box.addWidget(self.error)
         from gui.dialogs.rota_hold import RotaHold
 
-        self.rota = RotaHold(self, self._refused)
+        self.rota = RotaHold(self, self.error.setText)
         self.rota.setMaximumWidth(640)
         self.rota.on_duty.connect(self.unlocked)
         box.addWidget(self.rota, 0, Qt.AlignHCenter)
         box.addStretch(2)
-
-    def _refused(self, text: str) -> None:
-        self.error.setText(text)
 
     def show_for(self, reason: str) -> None:
         self.reason = reason

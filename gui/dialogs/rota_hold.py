@@ -45,7 +45,7 @@ class RotaHold(QWidget):
         """Shown (and catching cards) only where the rota holds the gate; asked again each time the
         page shows, as the setting can change while GateDesk runs."""
         self.desk = desk
-        on = desk.settings.gate_on_rota and not desk.is_office
+        on = desk.staffing.holds_gate()
         self.setVisible(on)
         self.shortcut.setEnabled(on)
 

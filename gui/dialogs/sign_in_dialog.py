@@ -109,7 +109,7 @@ class SignInDialog(QDialog):
         self.who.set_operators(desk.staff.operators())
         self._choose(chosen or (None if self.hand_over else desk.staff.last_on_duty()))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
-        if not self.hand_over and desk.settings.gate_on_rota:
+        if not self.hand_over and desk.staffing.holds_gate():
             from gui.dialogs.rota_hold import RotaHold
 
             self.rota = RotaHold(self, self.error.setText)

@@ -150,6 +150,11 @@ class StaffingService(Service, key="staffing"):
         return self._held(s, staffing.check_pin(s, person_id, pin, now=self.clock()), staffing.CheckInSource.PIN)
 
     @action(ANYONE, when_locked=True)
+    def holds_gate(self) -> bool:
+        """Whether the residents' rota holds this gate (the lock page and the sign-in take a card)."""
+        return self._rota_holds()
+
+    @action(ANYONE, when_locked=True)
     def gate_people(self) -> list:
         """Who may hold the gate by name and PIN (masked), at a gate the rota holds; else nobody."""
         if not self._rota_holds():

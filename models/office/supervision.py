@@ -234,13 +234,19 @@ class VisitPhotos:
 
 def compound_photos(session: Session, compound_id: str) -> list[VisitPhotos]:
     """The compound's signed visits that kept photos, the newest first."""
-    out = []
+    out, labels = [], {}  # a standard's items, read once whichever of its visits asks
+
+    def items_of(standard_id: str) -> dict[str, str]:
+        if standard_id not in labels:
+            labels[standard_id] = {i.id: f"{i.code} {i.text}" for i in session.scalars(
+                select(StandardItem).where(StandardItem.standard_id == standard_id))}
+        return labels[standard_id]
+
+
     for visit in session.scalars(select(Inspection).where(Inspection.compound_id == compound_id,
                                                           Inspection.signed_at.is_not(None))
                                  .order_by(Inspection.day.desc(), Inspection.signed_at.desc())):
         kept = [p for p in photos_of(session, visit.id) if p.data]
         if kept:
-            items = {i.id: f"{i.code} {i.text}" for i in session.scalars(
-                select(StandardItem).where(StandardItem.standard_id == visit.standard_id))}
-            out.append(VisitPhotos(visit, items, kept))
+            out.append(VisitPhotos(visit, items_of(visit.standard_id), kept))
     return out

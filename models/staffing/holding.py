@@ -34,14 +34,14 @@ class Held:
     checked: Checked | None  # their check-in, made now (None: they were checked in already)
 
 
-def _post_now(session: Session, person: Volunteer, now: datetime) -> DutyPost | None:
-    """The post of their open check-in, else of their shift now."""
+def _post_now(session: Session, person: Volunteer, now: datetime) -> tuple[DutyPost | None, ShiftCheckIn | None]:
+    """The post of their open check-in (returned too), else of their shift now."""
     held = duty.open_checkin(session, person.id)
     shift_id = held.shift_id if held is not None else getattr(duty.their_shift_now(session, person.id, now),
                                                               "shift_id", None)
     if shift_id is None:
-        return None
-    return session.get(DutyPost, session.get(RotaShift, shift_id).post_id)
+        return None, held
+    return session.get(DutyPost, session.get(RotaShift, shift_id).post_id), held
 
 
 def guard_for(session: Session, *, ctx: StationContext, person: Volunteer, now: datetime) -> Operator:
@@ -65,13 +65,13 @@ def hold(session: Session, *, ctx: StationContext, now: datetime, zone, person: 
          late_minutes: int) -> Held:
     """At the locked gate PC: a person on a gate shift checks in, or one checked in at the gate comes
     back to it, and is the guard on duty. Raises DutyRefused when their shift now is elsewhere."""
-    post = _post_now(session, person, now)
+    post, held = _post_now(session, person, now)
     if post is None:
         raise DutyRefused("not_on_rota", name=mask_name(person.name))
     if post.kind != PostKind.GATE:
         raise DutyRefused("not_gate_post", name=mask_name(person.name), post=post.name)
     checked = None
-    if duty.open_checkin(session, person.id) is None:
+    if held is None:
         # Checked in before their account is made: a refusal here (a full shift) leaves nothing behind,
         # even where a wrong PIN's count is kept.
         checked = duty.check(session, ctx=ctx, operator_id=None, now=now, zone=zone, person=person,

@@ -3795,12 +3795,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../gui/lock_page.py" line="64" />
+        <location filename="../../gui/lock_page.py" line="61" />
         <source>Shift change: the next operator signs in.</source>
         <translation>换班时间：请接班人员登录。</translation>
     </message>
     <message>
-        <location filename="../../gui/lock_page.py" line="65" />
+        <location filename="../../gui/lock_page.py" line="62" />
         <source>Locked after a quiet spell. Type your PIN to go on.</source>
         <translation>长时间无操作，已锁定。请输入 PIN 继续。</translation>
     </message>
@@ -8112,7 +8112,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>第 {page}/{pages} 页 · 共 {count} 个班次 · ★ 24 小时值守 · 姓名已隐去部分</translation>
     </message>
     <message>
-        <location filename="../../models/app/staffing_service.py" line="274" />
+        <location filename="../../models/app/staffing_service.py" line="279" />
         <source>Nobody sent by {unit} is on the rota here. The units here: {units}</source>
         <translation>这里的排班名单上没有 {unit} 派出的人员。这里的派出单位：{units}</translation>
     </message>

@@ -552,7 +552,7 @@ def test_a_locked_station_refuses_every_action_but_signing_in(desk, world):
         "staff.operator_names", "gate.auto_sign_out", "records.erase_expired", "records.erasure_failed",
         "records.audit_verdict", "records.daily_backup", "records.housekeeping", "staffing.close_forgotten",
         # a gate the rota holds: checking in at it is signing in (refused at any other gate)
-        "staffing.hold_gate_card", "staffing.hold_gate_pin", "staffing.gate_people"}
+        "staffing.hold_gate_card", "staffing.hold_gate_pin", "staffing.gate_people", "staffing.holds_gate"}
     desk.staff.unlock(op_id(desk, "张保安"), PINS["张保安"], reason="idle")
     assert desk.gate.today_counts() is not None  # unlocked: the gate answers again
     assert [e.action for e in entries(desk)][:2] == ["unlocked", "locked"]

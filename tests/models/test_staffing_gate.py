@@ -138,7 +138,7 @@ def test_a_gate_with_its_own_guards_opens_to_no_card(desk, rota):
     desk.staff.lock("shift")
     with pytest.raises(staffing.DutyRefused) as refused:
         desk.staffing.hold_gate_card(cards[qian.id])
-    assert refused.value.code == "gate_not_rota"
+    assert refused.value.code == "gate_not_rota" and not desk.staffing.holds_gate()
     with pytest.raises(staffing.DutyRefused) as refused:  # said before the card is even read
         desk.staffing.hold_gate_card("GDV1.rubbish")
     assert refused.value.code == "gate_not_rota"

@@ -50,7 +50,10 @@ SUPERVISION_FORMAT_VERSION = 5
 STAFFING_FORMAT_VERSION = 6
 # An inspection station's bundle with its visits' photos.
 PHOTOS_FORMAT_VERSION = 7
-READS_UP_TO = PHOTOS_FORMAT_VERSION
+# An office's relaying bundle (format 4) that also carries its compounds' census, which the office
+# above takes for the compounds of the relaying office's unit.
+CENSUS_FORMAT_VERSION = 8
+READS_UP_TO = CENSUS_FORMAT_VERSION
 
 
 def relays(manifest) -> bool:
@@ -68,6 +71,7 @@ def version_for(*, office: bool, newest_type: int = 1) -> int:
 RECEIPTS = "receipt"  # a format 2/3 office bundle's last member: the gates' bundles it received
 RELAYED = "relayed"  # a format-4 office bundle's index of the gates' bundles it relays
 RELAYED_BUNDLE = "relayed_bundle"  # the type of each relayed gate bundle's member, kept as the gate wrote it
+CENSUS = "census"  # a format-8 office bundle's census: each compound's place and census line
 SUFFIX = ".gdbundle"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
@@ -349,7 +353,8 @@ def read_manifest(body: bytes):
         raise BundleRejected("bad_manifest", detail="station.gate_id")
     office = manifest.kind == "office"
     kinds = {FORMAT_VERSION: (False,), OFFICE_FORMAT_VERSION: (True,), ROUNDS_FORMAT_VERSION: (False, True),
-             SUPERVISION_FORMAT_VERSION: (False,), STAFFING_FORMAT_VERSION: (False,), PHOTOS_FORMAT_VERSION: (False,)}
+             SUPERVISION_FORMAT_VERSION: (False,), STAFFING_FORMAT_VERSION: (False,), PHOTOS_FORMAT_VERSION: (False,),
+             CENSUS_FORMAT_VERSION: (True,)}
     # Format 4 is an office's bundle relaying gates' bundles: it lists no forwarded gates of its own.
     forwards = office and version < RELAY_FORMAT_VERSION
     if office not in kinds.get(version, (True,)) or forwards != (manifest.forwarded is not None):

@@ -267,6 +267,10 @@ class RecordSchema:
             raise Invalid(plain(QT_TRANSLATE_NOOP("Wire", "a text holds a NUL character")), record.id)
         return self._checked(record, latest)
 
+    def check(self, record, latest: str = "2100") -> Decoded:
+        """The same checks for a record decoded inside a larger line (its struct nested there)."""
+        return self._checked(record, latest)
+
     def _checked(self, record, latest: str) -> Decoded:
         values = msgspec.structs.astuple(record) + self._constants
         row = list(self._to_row(values))
@@ -463,6 +467,10 @@ class Codec:
     bytes_columns: tuple[str, ...] = ()  # base64 on the wire, as msgspec reads and writes bytes
 
     def line(self, row) -> bytes:
+        return canonical_line(self.record(row))
+
+    def record(self, row) -> dict[str, Any]:
+        """The row as its line holds it (to nest in a larger line)."""
         record = {}
         for name in self.columns:
             value = row[name]
@@ -471,7 +479,7 @@ class Codec:
             elif name in self.bytes_columns and value is not None:
                 value = base64.b64encode(value).decode()
             record[name] = value
-        return canonical_line(record)
+        return record
 
 
 def codec_for(name: str, model: type, withheld: dict | None = None) -> Codec:

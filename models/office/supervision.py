@@ -17,7 +17,15 @@ from models.setup.site import Compound
 from models.supervision.census import not_compounds
 from models.sync import units
 from models.supervision.photos import photos_of
-from models.supervision.tables import Finding, FindingStatus, Inspection, InspectionPhoto, StandardItem
+from models.supervision.tables import (
+    CompoundCensus,
+    CompoundKind,
+    Finding,
+    FindingStatus,
+    Inspection,
+    InspectionPhoto,
+    StandardItem,
+)
 
 
 @dataclass(frozen=True)
@@ -180,10 +188,13 @@ def league(conn: Connection, day_from: date, day_to: date, today: date, *, level
                                  Inspection.day >= day_from.isoformat(), Inspection.day <= day_to.isoformat())).all()
     findings = conn.execute(select(Finding.compound_id, Finding.party, Finding.party_name, Finding.due_on)
                             .where(Finding.status == FindingStatus.OPEN.value)).all()
-    # Until the census names each compound's property company, it is the one its findings named.
+    # A compound's property company as the census names it (its community's, or sent up with its
+    # census); one not counted yet, the one its findings named.
     company = dict(conn.execute(select(Finding.compound_id, func.max(Finding.party_name))
                                 .where(Finding.party == "property", Finding.party_name != "")
                                 .group_by(Finding.compound_id)).all())
+    company.update(conn.execute(select(CompoundCensus.compound_id, CompoundCensus.property_company).where(
+        CompoundCensus.kind == CompoundKind.PROPERTY.value, CompoundCensus.property_company != "")).all())
 
     def group(cid: str) -> tuple[str, str] | None:
         """(the group's key, its name): a unit by its id, a company by its name."""

@@ -110,19 +110,38 @@ def arrived_problem(record: dict) -> Message | None:
     LONG_SIDE a side (known from its header before any pixel is decoded), decoded, with no EXIF
     and nothing after its end: what `prepare` makes, and nothing a hostile station could hide in it.
     Empty once its visit's people have aged out. None, or what is wrong."""
+    return _picture_problem(record["data"], (record["width"], record["height"]))
+
+
+_SCAN = QT_TRANSLATE_NOOP("Supervision", "a pledge's scan that is not a JPEG at most {side} pixels a side with "
+                                         "nothing else in it")
+
+
+def scan_problem(record: dict) -> Message | None:
+    """A compound's pledge scan as an office's bundle brings it: what `prepare` makes, as for a photo
+    (its size is not on the wire: only the bound)."""
+    return _picture_problem(record["pledge_scan"], None)
+
+
+def _picture_problem(data: bytes | None, size: tuple[int, int] | None) -> Message | None:
     from PIL import Image
 
-    data, width, height = record["data"], record["width"], record["height"]
     if not data:
         return None
-    wrong = Message("Supervision", _ARRIVED, {"width": str(width), "height": str(height), "side": str(LONG_SIDE)})
-    if max(width, height) > LONG_SIDE or min(width, height) < 1 or not data.endswith(b"\xff\xd9"):
+    if size is None:
+        wrong = Message("Supervision", _SCAN, {"side": str(LONG_SIDE)})
+    else:
+        wrong = Message("Supervision", _ARRIVED, {"width": str(size[0]), "height": str(size[1]),
+                                                  "side": str(LONG_SIDE)})
+        if max(size) > LONG_SIDE or min(size) < 1:
+            return wrong
+    if not data.endswith(b"\xff\xd9"):
         return wrong
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         try:
             picture = Image.open(io.BytesIO(data), formats=("JPEG",))
-            if picture.size != (width, height) or "exif" in picture.info:
+            if max(picture.size) > LONG_SIDE or (size is not None and picture.size != size) or "exif" in picture.info:
                 return wrong
             picture.load()
         except Exception:  # noqa: BLE001 - Pillow on bytes from outside: any failure is "not a photo"

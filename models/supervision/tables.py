@@ -211,7 +211,9 @@ class CompoundCensus(Record, table=True):
     property_company: str = Field(default="", max_length=100)
     pledge_day: str | None = Field(default=None, max_length=10, sa_column_kwargs=wire_rule(day=True))
     pledge_by: str = Field(default="", max_length=100)  # who signed for the company: personal
-    pledge_scan: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    # The scan goes up with the census in an office's bundle, bounded as a photo is.
+    pledge_scan: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True,
+                                                                     **wire_rule(at_most=PHOTO_MAX_BYTES)))
     plan: str = Field(default="", max_length=500)
 
     __table_args__ = (Index("ix_compound_census_compound", "compound_id", unique=True),)

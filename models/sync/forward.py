@@ -30,7 +30,8 @@ from models.setup.site import Compound, Station, this_station
 from models.store.clock import utcnow
 from models.store.db import Database
 from models.store.records import new_id
-from models.sync import units
+from models.sync import census, units
+from models.sync.units import OfficeUnit  # noqa: F401 - where the sync package has always said it is
 from models.sync.export import ExportResult, bundle_file, safe_file_part
 from models.sync.keys import MODE, NotAnOffice, ensure_signing_key, loaded_office_key, office_name, read_meta, \
     set_office_name, write_meta
@@ -40,27 +41,6 @@ from models.trust import audit
 OFFICE_UNIT = "office_unit"  # the unit this office speaks for, when its set-up does not say
 OFFICE_STATION = "office_station"  # an office made on the command line: its ids on the wire
 UNIT_LEVELS = (units.DISTRICT, units.SUBDISTRICT, units.COMMUNITY)
-
-
-@dataclass(frozen=True)
-class OfficeUnit:
-    district: str = ""
-    subdistrict: str = ""
-    community: str = ""
-
-    @property
-    def names(self) -> tuple[str, str, str]:
-        return self.district, self.subdistrict, self.community
-
-    @property
-    def empty(self) -> bool:
-        return not any(self.names)
-
-    def shown(self) -> str:
-        return " / ".join(n for n in self.names if n)
-
-    def cleaned(self) -> OfficeUnit:
-        return OfficeUnit(*(units.clean_name(n) for n in self.names))
 
 
 class NoUnit(Exception):
@@ -164,6 +144,7 @@ def forward_bundle(db: Database, out: Path, *, now: datetime | None = None, oper
         pending = s.execute(waiting.order_by(RelayedBundle.received_at, RelayedBundle.receipt_id)
                             .limit(MAX_RELAYED)).all()
         remaining = s.scalar(select(func.count()).select_from(waiting.subquery())) - len(pending)
+        counted = census.outgoing(s.connection(), me.unit, previous.created_at if previous is not None else None)
         s.commit()
     seq = (previous.seq if previous else 0) + 1
     names = [f"relayed-{n:06d}{bundle.SUFFIX}" for n in range(1, len(pending) + 1)]
@@ -187,6 +168,9 @@ def forward_bundle(db: Database, out: Path, *, now: datetime | None = None, oper
             yield data[start:start + bundle.READ_CHUNK]
 
     members = [MemberSpec(bundle.RELAYED, index_lines())]
+    if counted:  # format 8; without census lines the file stays format 4, which older offices read
+        members.append(MemberSpec(bundle.CENSUS, counted))
+        counts[census.TYPE] = len(counted)
     for n, (name, row) in enumerate(zip(names, pending), 1):
         stations.add(row.station_id)
         members.append(MemberSpec(bundle.RELAYED_BUNDLE, relayed(n, row.receipt_id), name=name, binary=True))
@@ -206,7 +190,8 @@ def forward_bundle(db: Database, out: Path, *, now: datetime | None = None, oper
     }
     path = _bundle_path(out, me, seq, first.astimezone(zone), now.astimezone(zone))
     bundle.write_bundle(path, manifest, members, signing_key=signing_key,
-                        office_key=upper.public_key if upper else None, format_version=bundle.RELAY_FORMAT_VERSION)
+                        office_key=upper.public_key if upper else None,
+                        format_version=bundle.CENSUS_FORMAT_VERSION if counted else bundle.RELAY_FORMAT_VERSION)
     with db.session() as s:
         if pending:
             s.execute(update(RelayedBundle).where(RelayedBundle.receipt_id.in_([r.receipt_id for r in pending]))

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, func, select
 from models.formats import bundle, wire
 from models.formats.bundle import BundleRejected
 from models.store import locks
-from models.sync import units
+from models.sync import census, units
 from models.sync.forward import OfficeUnit
 from models.sync.inbox import Cancelled, FileSummary, write_receipt
 from models.sync.keys import enroll, enrolled
@@ -57,14 +57,20 @@ def relay_unit(conn: Connection, opened: bundle.OpenBundle) -> OfficeUnit:
     return unit
 
 
-def _index(opened: bundle.OpenBundle) -> list[tuple[wire.RelayedLine, bundle.Member]]:
-    """relayed.jsonl first, naming each relayed member exactly once, in the order they are stored."""
+def _index(opened: bundle.OpenBundle) -> tuple[list[tuple[wire.RelayedLine, bundle.Member]], bundle.Member | None]:
+    """relayed.jsonl first, naming each relayed member exactly once, in the order they are stored;
+    then (format 8) the census member, the office's own."""
     members = opened.members
     if not members or members[0].record_type != bundle.RELAYED:
         raise BundleRejected("missing_member", member=f"{bundle.RELAYED}.jsonl")
-    nested = {m.name.removesuffix(bundle.ENCRYPTED_SUFFIX): m for m in members[1:]
-              if m.record_type == bundle.RELAYED_BUNDLE}
-    stray = next((m.name for m in members[1:] if m.record_type != bundle.RELAYED_BUNDLE), None)
+    counted = None
+    rest = members[1:]
+    if opened.manifest.format_version >= bundle.CENSUS_FORMAT_VERSION:
+        if not rest or rest[0].record_type != bundle.CENSUS:
+            raise BundleRejected("missing_member", member=f"{bundle.CENSUS}.jsonl")
+        counted, rest = rest[0], rest[1:]
+    nested = {m.name.removesuffix(bundle.ENCRYPTED_SUFFIX): m for m in rest if m.record_type == bundle.RELAYED_BUNDLE}
+    stray = next((m.name for m in rest if m.record_type != bundle.RELAYED_BUNDLE), None)
     if stray is not None:
         raise BundleRejected("unexpected_member", member=stray[:100])
     entries: list[tuple[wire.RelayedLine, bundle.Member]] = []
@@ -82,16 +88,7 @@ def _index(opened: bundle.OpenBundle) -> list[tuple[wire.RelayedLine, bundle.Mem
         raise BundleRejected("unexpected_member", member=next(iter(nested))[:100])
     if len({e.receipt for e, _m in entries}) != len(entries):
         raise BundleRejected("bad_manifest", detail="a gate's bundle is relayed twice")
-    return entries
-
-
-def gate_names(conn: Connection, compound) -> OfficeUnit:
-    """Where a relayed gate's compound is: where an administrator here placed it, else what the
-    gate's own signed set-up names."""
-    placed = units.placed_by_office(conn, compound.id)
-    if placed is not None:
-        return OfficeUnit(*placed).cleaned()
-    return OfficeUnit(compound.district, compound.subdistrict, compound.community).cleaned()
+    return entries, counted
 
 
 def apply_relayed(importer, conn: Connection, opened: bundle.OpenBundle, summary: FileSummary, now: datetime,
@@ -104,7 +101,7 @@ def apply_relayed(importer, conn: Connection, opened: bundle.OpenBundle, summary
     locks.hold(conn, f"station:{relay_id}")
     if conn.execute(select(SyncStation.station_id).where(SyncStation.station_id == relay_id)).first() is not None:
         raise BundleRejected("bad_manifest", detail="station.id")  # a gate here is not an office
-    entries = _index(opened)
+    entries, counted = _index(opened)
     last = conn.execute(select(func.max(SyncReceipt.seq)).where(SyncReceipt.station_id == relay_id)).scalar()
     if m.sequence > (last or 0) + MAX_SEQUENCE_STEP:
         raise BundleRejected("implausible_sequence", sequence=m.sequence, last=last or 0)
@@ -131,8 +128,9 @@ def apply_relayed(importer, conn: Connection, opened: bundle.OpenBundle, summary
                 if inner.station_id in forwarders:
                     raise BundleRejected("not_owner", record_id=inner.station_id, member=entry.member,
                                          owner=m.compound.name)
-                theirs = gate_names(conn, gm.compound)
-                if any(mine and other and mine != other for mine, other in zip(unit.names, theirs.names)):
+                c = gm.compound
+                theirs = units.place_here(conn, c.id, OfficeUnit(c.district, c.subdistrict, c.community))
+                if units.outside(unit, theirs):
                     raise BundleRejected("not_in_scope", office=m.compound.name, station=label,
                                          where=theirs.shown() or "-", unit=unit.shown())
                 fingerprint = bundle.key_id(inner.public_key)
@@ -152,6 +150,8 @@ def apply_relayed(importer, conn: Connection, opened: bundle.OpenBundle, summary
                 progress(done, len(entries))
     if summary.already_imported:
         return  # the very bundle came before: each gate's bundle in it proven again, nothing written
+    if counted is not None:  # after the gates' bundles: a gate's compound it names may have come in them
+        census.apply(conn, opened, counted, unit, summary, now)
     write_receipt(conn, opened, summary, now)
     # The relaying office's own chain, compared across its bundles as a gate's is.
     summary.audit_alarm = summary.audit_alarm or importer.chain_alarm(conn, relay_id, m.sequence)

@@ -139,6 +139,39 @@ def placed_by_office(conn: Connection, compound_id: str) -> tuple[str, str, str]
     return names.get(DISTRICT, ""), names.get(SUBDISTRICT, ""), names.get(COMMUNITY, "")
 
 
+@dataclass(frozen=True)
+class OfficeUnit:
+    district: str = ""
+    subdistrict: str = ""
+    community: str = ""
+
+    @property
+    def names(self) -> tuple[str, str, str]:
+        return self.district, self.subdistrict, self.community
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.names)
+
+    def shown(self) -> str:
+        return " / ".join(n for n in self.names if n)
+
+    def cleaned(self) -> OfficeUnit:
+        return OfficeUnit(*(clean_name(n) for n in self.names))
+
+
+def place_here(conn: Connection, compound_id: str, named: OfficeUnit) -> OfficeUnit:
+    """Where a compound is for this office: where an administrator here placed it, else what its
+    gate's signed set-up (or the census line that brought it) names."""
+    placed = placed_by_office(conn, compound_id)
+    return OfficeUnit(*placed).cleaned() if placed is not None else named.cleaned()
+
+
+def outside(unit: OfficeUnit, theirs: OfficeUnit) -> bool:
+    """A place that names, at some level, another unit than this one."""
+    return any(mine and other and mine != other for mine, other in zip(unit.names, theirs.names))
+
+
 def grids_of(conn: Connection, compound_ids: Iterable[str]) -> dict[str, str]:
     """The grid each compound is placed in here (by its gate's set-up or by the office), by name."""
     ids = list(compound_ids)

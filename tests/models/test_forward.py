@@ -225,10 +225,10 @@ def expect(district, path, code, status="rejected"):
     return summary
 
 
-def forged(community, sent, tmp_path, *, manifest=None, members=None, name="forged.gdbundle"):
+def forged(community, sent, tmp_path, *, manifest=None, members=None, name="forged.gdbundle", drop=()):
     """The community office's bundle rewritten and signed again with the community office's own key:
     what an office gone bad (or a stolen office file) can make."""
-    return craft(sent.path, tmp_path / name, signing_key(community), manifest=manifest, members=members)
+    return craft(sent.path, tmp_path / name, signing_key(community), manifest=manifest, members=members, drop=drop)
 
 
 def test_a_gate_outside_the_office_unit_is_refused(gates, tmp_path, district):

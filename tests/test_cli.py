@@ -392,6 +392,7 @@ def test_a_community_office_forwards_to_the_district_by_usb_stick(tmp_path):
     assert run("use-office-key", "--data-dir", str(community), str(tmp_path / "own.gdkey")).returncode == 1
     loaded = run("use-office-key", "--data-dir", str(community), str(tmp_path / "district.gdkey"), env_lang="en")
     assert loaded.returncode == 0 and "forwarded bundles will be encrypted" in loaded.stdout, loaded.stderr
+    count_the_gates_compound(community / "gatedesk.sqlite3")
     sent = run("forward", "--data-dir", str(community), "--out", str(tmp_path / "up"), env_lang="en")
     assert sent.returncode == 0 and "encrypted for" in sent.stderr, sent.stderr
     bundle = Path(sent.stdout.strip())
@@ -403,8 +404,36 @@ def test_a_community_office_forwards_to_the_district_by_usb_stick(tmp_path):
     assert (held.returncode, line["status"]) == (1, "held") and "温泉社区居委会" in line["message"]
     done = run("import", "--data-dir", str(district), "--json", "--enroll", line["fingerprint"], str(bundle))
     assert done.returncode == 0 and json.loads(done.stdout)["status"] == "accepted", done.stdout
-    counts = [json.loads(run("stats", "--data-dir", str(d), "--json").stdout)["visits"] for d in (community, district)]
-    assert counts == [30, 30]
+    # the community's census came up with the gate's records
+    assert json.loads(done.stdout)["by_type"]["compound_census"] == {"created": 1, "updated": 0, "unchanged": 0}
+    stats = [json.loads(run("stats", "--data-dir", str(d), "--json").stdout) for d in (community, district)]
+    assert [s["visits"] for s in stats] == [30, 30]
+    assert [s["compounds_by_type"]["property"] for s in stats] == [1, 1]
+
+
+def count_the_gates_compound(path):
+    """The community counts its gate's compound (typed at its office's census screen)."""
+    from types import SimpleNamespace
+
+    from sqlalchemy import select
+
+    from models import supervision
+    from models.setup.site import Compound
+    from models.store.clock import utcnow
+    from models.store.db import open_database
+    from models.sync.forward import identity
+
+    db = open_database(path)
+    try:
+        with db.session() as s:
+            me, now = identity(s, utcnow()), utcnow()
+            [compound] = s.scalars(select(Compound)).all()
+            supervision.set_census(s, compound_id=compound.id, kind="property", property_company="榕城物业",
+                                   ctx=SimpleNamespace(station_id=me.station_id, gate_id=me.gate_id),
+                                   operator_id=None, now=now)
+            s.commit()
+    finally:
+        db.close()
 
 
 def test_the_supervision_notice_and_the_teams_list_from_the_command_line(tmp_path):

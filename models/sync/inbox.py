@@ -112,7 +112,9 @@ class FileSummary:
             "unchanged": self.total("unchanged"), "conflicts": len(self.conflicts),
             "conflict_records": [{"type": t, "id": i} for t, i in self.conflicts],
             "by_type": {t: {"created": self.created.get(t, 0), "updated": self.updated.get(t, 0),
-                            "unchanged": self.unchanged.get(t, 0)} for t in record_types()},
+                            "unchanged": self.unchanged.get(t, 0)}
+                        # every record type, then what an office's own lines made (its census)
+                        for t in dict.fromkeys([*record_types(), *self.created, *self.updated, *self.unchanged])},
         }
 
 

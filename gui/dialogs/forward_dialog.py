@@ -12,6 +12,7 @@ from gui.widgets import FolderRow
 from models.app.actions import role_for
 from models.app.desk import Desk
 from models.sync import NoUnit
+from models.sync.census import TYPE as CENSUS_LINES
 
 
 class ForwardDialog(QDialog):
@@ -97,11 +98,13 @@ class ForwardDialog(QDialog):
 
     def _done(self, result) -> None:
         self.outcome = result
+        census = result.counts.get(CENSUS_LINES, 0)
         self.forward_button.setEnabled(True)
         self.message.setText(self.tr("Written: {0}\nOffice bundle no. {1}, {2} records{3}. Wait for the copy to "
                                      "finish before pulling out the stick.").format(
             result.path, result.seq, result.records,
-            self.tr(", encrypted for {0}").format(result.encrypted_for) if result.encrypted else ""))
+            self.tr(", encrypted for {0}").format(result.encrypted_for) if result.encrypted else "")
+            + ("\n" + self.tr("The census of {0} compounds goes up with it.").format(census) if census else ""))
 
     def _failed(self, exc: Exception) -> None:
         self.forward_button.setEnabled(True)

@@ -2408,79 +2408,84 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
 <context>
     <name>ForwardDialog</name>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="23" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="24" />
         <source>Forward to the office above</source>
         <translation>上报上级办公室</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="27" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="28" />
         <source>Everything this office received from its gates since the last forward, in the gates' own names, for the sub-district or district office to import.</source>
         <translation>自上次上报以来本办公室从各门岗收到的全部记录，仍以各门岗的名义，供街道或区办公室导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="31" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="32" />
         <source>This office speaks for: {0}</source>
         <translation>本办公室代表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="32" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="33" />
         <source>This office names no district, sub-district or community to speak for, so the office above cannot tell which gates are its own. An administrator names them with: gatedesk office-init --district … --subdistrict … --community …</source>
         <translation>本办公室尚未指明所代表的区、街道或社区，上级办公室无法判断哪些门岗归它。管理员可用以下命令指明：gatedesk office-init --district … --subdistrict … --community …</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="40" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="41" />
         <source>Write to</source>
         <translation>写入到</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="44" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="45" />
         <source>Encrypted for {0} (key {1}): only that office can open it.</source>
         <translation>已为 {0} 加密（密钥 {1}）：只有该办公室能打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="47" />
         <source>Not encrypted: anyone who finds the USB stick can read it. Load the key file of the office above (Admin ▸ Key file of the office above…) to encrypt it.</source>
         <translation>未加密：任何拿到 U 盘的人都能读取。载入上级办公室的密钥文件（管理 ▸ 上级办公室密钥文件…）即可加密。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="51" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="52" />
         <source>Signed with this office's key {0}: the office above enrolls this office by it.</source>
         <translation>以本办公室的密钥 {0} 签名：上级办公室凭此登记本办公室。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="61" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="62" />
         <source>Forward</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="79" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="80" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="81" />
         <source>A supervisor forwards the gates' records: a supervisor's PIN is needed.</source>
         <translation>上报门岗记录由主管进行：需要主管 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="93" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="94" />
         <source>Writing the office bundle…</source>
         <translation>正在写入办公室数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="101" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="103" />
         <source>Written: {0}
 Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pulling out the stick.</source>
         <translation>已写入：{0}
 第 {1} 号办公室数据包，{2} 条记录{3}。请等复制完成后再拔出 U 盘。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="104" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="106" />
         <source>, encrypted for {0}</source>
         <translation>，已为 {0} 加密</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="112" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="107" />
+        <source>The census of {0} compounds goes up with it.</source>
+        <translation>本次一并上报 {0} 个小区的分类台账。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="115" />
         <source>The office bundle was not written: {0}. Nothing here has changed; try again or another stick.</source>
         <translation>办公室数据包未写入：{0}。本机数据没有任何改变；请重试或换一个 U 盘。</translation>
     </message>
@@ -8594,7 +8599,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     </message>
     <message>
         <location filename="../../models/supervision/inspections.py" line="105" />
-        <location filename="../../models/supervision/photos.py" line="140" />
+        <location filename="../../models/supervision/photos.py" line="159" />
         <source>This item is not in the visit's standard.</source>
         <translation>这一项不在本次检查所用的标准中。</translation>
     </message>
@@ -8649,6 +8654,11 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>照片不是 {width}×{height} 像素、每边不超过 {side} 像素且不含其他内容的 JPEG</translation>
     </message>
     <message>
+        <location filename="../../models/supervision/photos.py" line="116" />
+        <source>a pledge's scan that is not a JPEG at most {side} pixels a side with nothing else in it</source>
+        <translation>承诺书扫描件不是每边不超过 {side} 像素、不含其他内容的 JPEG 图片</translation>
+    </message>
+    <message>
         <location filename="../../models/supervision/compound_list.py" line="34" />
         <source>row {row}: “{text}” is not a compound's number from the office's list.</source>
         <translation>第 {row} 行：“{text}”不是办公室清单中的小区编号。</translation>
@@ -8664,7 +8674,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>{name} 不是办公室下发的小区清单（应有列：编号、小区、社区、街道、区）。</translation>
     </message>
     <message>
-        <location filename="../../models/office/supervision.py" line="60" />
+        <location filename="../../models/office/supervision.py" line="68" />
         <source>The period ends before it begins.</source>
         <translation>时段的结束早于开始。</translation>
     </message>
@@ -8965,12 +8975,12 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>办公室 {station} 尚未在此备案（密钥 {key}）。请与该办公室核对指纹（其转报窗口会显示），然后备案；在此之前不导入其任何内容。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/inbox.py" line="132" />
+        <location filename="../../models/sync/inbox.py" line="134" />
         <source>The office's database stopped answering while this file was imported ({detail}). Nothing of this file was written; import it again once the database is back.</source>
         <translation>导入此文件时办公室数据库停止了响应（{detail}）。此文件的内容均未写入；数据库恢复后请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/inbox.py" line="135" />
+        <location filename="../../models/sync/inbox.py" line="137" />
         <source>A spreadsheet GateDesk writes for people beside its bundle; the office imports the bundle, not this. Skipped.</source>
         <translation>这是 GateDesk 在数据包旁为人工查阅写出的表格；办公室导入的是数据包而不是它。已跳过。</translation>
     </message>
@@ -9280,33 +9290,33 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="309" />
+        <location filename="../../models/sync/units.py" line="342" />
         <source>That unit no longer exists (it was merged or removed).</source>
         <translation>该单位已不存在（已被合并或删除）。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="320" />
+        <location filename="../../models/sync/units.py" line="353" />
         <source>Only units of the same level can be merged.</source>
         <translation>只能合并同一级别的单位。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="322" />
+        <location filename="../../models/sync/units.py" line="355" />
         <source>A unit cannot be merged into one below it.</source>
         <translation>不能把单位合并到它的下级单位中。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="358" />
-        <location filename="../../models/sync/units.py" line="387" />
+        <location filename="../../models/sync/units.py" line="391" />
+        <location filename="../../models/sync/units.py" line="420" />
         <source>A unit needs a name.</source>
         <translation>单位需要名称。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="384" />
+        <location filename="../../models/sync/units.py" line="417" />
         <source>Grids are made inside a community.</source>
         <translation>网格只能建在社区之下。</translation>
     </message>
     <message>
-        <location filename="../../models/sync/units.py" line="395" />
+        <location filename="../../models/sync/units.py" line="428" />
         <source>A compound belongs in a community or one of its grids.</source>
         <translation>小区只能归属到社区或其下的网格。</translation>
     </message>
@@ -10073,19 +10083,25 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
     <message>
         <location filename="../../models/formats/wire.py" line="252" />
         <location filename="../../models/formats/wire.py" line="267" />
+        <location filename="../../models/sync/census.py" line="114" />
         <source>a text holds a NUL character</source>
         <translation>文本中含有 NUL 字符</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="278" />
-        <location filename="../../models/formats/wire.py" line="447" />
+        <location filename="../../models/formats/wire.py" line="282" />
+        <location filename="../../models/formats/wire.py" line="451" />
         <source>{day} is not a day of the calendar</source>
         <translation>{day} 不是日历上存在的日期</translation>
     </message>
     <message>
-        <location filename="../../models/formats/wire.py" line="286" />
+        <location filename="../../models/formats/wire.py" line="290" />
         <source>{field} is not a day of the calendar</source>
         <translation>{field} 不是日历上存在的日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/sync/census.py" line="138" />
+        <source>a compound without a name</source>
+        <translation>小区没有名称</translation>
     </message>
 </context>
 </TS>

@@ -291,6 +291,9 @@ def test_the_office_forwards_to_the_district_from_its_window(office_window, offi
     monkeypatch.setattr(QMessageBox, "information", lambda *a: said.append(a[2]))
     office_window.upper_key_action.trigger()  # the administrator on duty loads it
     assert key.key_id in said[-1]
+    # the community has counted one compound: its census goes up with the forward
+    [gate_compound] = [row for row in office_desk.supervision.census_rows() if row.compound == "榕城花园"][:1]
+    office_desk.supervision.set_census(gate_compound.compound_id, "property", property_company="榕城物业")
     office_desk.staff.sign_off()
     stick = tmp_path / "stick-up"
     stick.mkdir()
@@ -310,6 +313,8 @@ def test_the_office_forwards_to_the_district_from_its_window(office_window, offi
     assert asked == [Role.SUPERVISOR]
     assert dialog.outcome.path.parent == stick and dialog.outcome.encrypted
     assert str(dialog.outcome.path) in dialog.message.text() and "鼓楼区防控办" in dialog.message.text()
+    assert dialog.outcome.counts["compound_census"] == 1
+    assert dialog.message.text().splitlines()[-1] == dialog.tr("The census of {0} compounds goes up with it.").format(1)
     # At the district, its office window imports the community's bundle: the gates it relays are new
     # there, and the window names each with its key fingerprint to compare with the gate's sheet.
     from gui.office_window import OfficeWindow

@@ -197,9 +197,9 @@ class SupervisionPanel(QWidget):
                        self.tr("A photo may show a face: a supervisor looks at them.")) as ok:
             if not ok:
                 return
-            attempted, visits = self.status.attempt(self.desk.office.compound_photos, place.compound_id)
+            attempted, found = self.status.attempt(self.desk.office.compound_photos, place.compound_id)
         if attempted:
-            CompoundPhotosDialog(place.compound, visits, self).exec()
+            CompoundPhotosDialog(place.compound, found.visits, self, older=found.older).exec()
         self.coverage_table.setFocus()
 
     def period(self):

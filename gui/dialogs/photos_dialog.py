@@ -59,10 +59,12 @@ class PhotosDialog(PhotoList):
 class CompoundPhotosDialog(PhotoList):
     """At the office: the photos of a compound's signed visits, the newest visit first."""
 
-    def __init__(self, compound: str, visits: list, parent=None):
+    def __init__(self, compound: str, visits: list, parent=None, *, older: int = 0):
         whole = self.tr("the visit")  # a photo of no item in particular
         entries = [(p.data, f"{v.visit.day} · {v.items.get(p.item_id, whole)}",
                     f"{v.visit.team} · {p.width}×{p.height}") for v in visits for p in v.photos]
         said = (self.tr("{0} · {1} visits · {2} photos").format(compound, len(visits), len(entries)) if entries else
                 self.tr("{0}: no visit here kept a photo (or they have aged out).").format(compound))
+        if older:
+            said += "\n" + self.tr("The newest visits only: {0} older visits with photos are not shown.").format(older)
         super().__init__(self.tr("Photos of the visits"), said, entries, parent)

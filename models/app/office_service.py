@@ -203,15 +203,16 @@ class OfficeService(Service, key="office"):
             return office_supervision.repeats(conn, compounds=compounds)
 
     @action(Role.SUPERVISOR, audit="photos_viewed")
-    def compound_photos(self, compound_id: str) -> list[office_supervision.VisitPhotos]:
-        """A compound's signed visits with their photos, the newest first: a supervisor's, within
-        their account's unit, and audited (a photo may show a face or a logbook's page)."""
+    def compound_photos(self, compound_id: str) -> office_supervision.CompoundPhotos:
+        """A compound's signed visits with their photos, the newest first (as many as one look
+        shows): a supervisor's, within their account's unit, and audited (a photo may show a face
+        or a logbook's page)."""
         with self.db.reading() as s:
             reach = self._unit_compounds(s, None)
             if reach is not None and compound_id not in reach:
                 raise NotAllowed(Role.ADMIN)
             found = office_supervision.compound_photos(s, compound_id)
-        self.desk.audit(self.unit, record_id=compound_id, detail=f"{sum(len(v.photos) for v in found)} photos")
+        self.desk.audit(self.unit, record_id=compound_id, detail=f"{sum(len(v.photos) for v in found.visits)} photos")
         return found
 
     @action()

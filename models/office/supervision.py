@@ -16,7 +16,6 @@ from models.store.i18n import QT_TRANSLATE_NOOP, Message, Refused
 from models.setup.site import Compound
 from models.supervision.census import not_compounds
 from models.sync import units
-from models.supervision.photos import photos_of
 from models.supervision.tables import (
     CompoundCensus,
     CompoundKind,
@@ -243,21 +242,40 @@ class VisitPhotos:
     photos: list[InspectionPhoto]
 
 
-def compound_photos(session: Session, compound_id: str) -> list[VisitPhotos]:
-    """The compound's signed visits that kept photos, the newest first."""
-    out, labels = [], {}  # a standard's items, read once whichever of its visits asks
-
-    def items_of(standard_id: str) -> dict[str, str]:
-        if standard_id not in labels:
-            labels[standard_id] = {i.id: f"{i.code} {i.text}" for i in session.scalars(
-                select(StandardItem).where(StandardItem.standard_id == standard_id))}
-        return labels[standard_id]
+@dataclass(frozen=True)
+class CompoundPhotos:
+    visits: list[VisitPhotos]  # the newest first
+    older: int = 0  # visits with photos left out: older than those shown, past MAX_SHOWN
 
 
-    for visit in session.scalars(select(Inspection).where(Inspection.compound_id == compound_id,
-                                                          Inspection.signed_at.is_not(None))
-                                 .order_by(Inspection.day.desc(), Inspection.signed_at.desc())):
-        kept = [p for p in photos_of(session, visit.id) if p.data]
-        if kept:
-            out.append(VisitPhotos(visit, items_of(visit.standard_id), kept))
-    return out
+MAX_SHOWN = 120  # photos in one look (at most ~48 MB as kept), the newest visits' first
+
+
+def compound_photos(session: Session, compound_id: str, *, at_most: int = MAX_SHOWN) -> CompoundPhotos:
+    """The compound's signed visits that kept photos, the newest first, as many whole visits as
+    at_most photos allow (always the newest): three reads, whatever the number of visits."""
+    kept = func.length(InspectionPhoto.data) > 0
+    counts = (select(InspectionPhoto.inspection_id, func.count().label("n")).where(kept)
+              .group_by(InspectionPhoto.inspection_id).subquery())
+    found = session.execute(select(Inspection, counts.c.n).join(counts, counts.c.inspection_id == Inspection.id)
+                            .where(Inspection.compound_id == compound_id, Inspection.signed_at.is_not(None))
+                            .order_by(Inspection.day.desc(), Inspection.signed_at.desc(), Inspection.id)).all()
+    shown, total = [], 0
+    for visit, n in found:
+        if shown and total + n > at_most:
+            break
+        shown.append(visit)
+        total += n
+    if not shown:
+        return CompoundPhotos([])
+    photos: dict[str, list[InspectionPhoto]] = {}
+    # Sorted here, not by the database: its sorter would copy every picture's bytes once more.
+    for photo in sorted(session.scalars(select(InspectionPhoto).where(
+            InspectionPhoto.inspection_id.in_([v.id for v in shown]), kept)), key=lambda p: (p.created_at, p.id)):
+        photos.setdefault(photo.inspection_id, []).append(photo)
+    labels: dict[str, dict[str, str]] = {}
+    for item in session.scalars(select(StandardItem).where(
+            StandardItem.standard_id.in_({v.standard_id for v in shown}))):
+        labels.setdefault(item.standard_id, {})[item.id] = f"{item.code} {item.text}"
+    return CompoundPhotos([VisitPhotos(v, labels.get(v.standard_id, {}), photos.get(v.id, [])) for v in shown],
+                          len(found) - len(shown))

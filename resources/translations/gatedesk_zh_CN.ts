@@ -1608,7 +1608,12 @@ Records holding personal data now: {0}. Export a last bundle for the office firs
         <translation>{0}：这里的检查都没有留照片（或照片已过保存期）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/photos_dialog.py" line="68" />
+        <location filename="../../gui/dialogs/photos_dialog.py" line="69" />
+        <source>The newest visits only: {0} older visits with photos are not shown.</source>
+        <translation>仅显示最近的检查：另有 {0} 次较早的检查照片未显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/photos_dialog.py" line="70" />
         <source>Photos of the visits</source>
         <translation>检查照片</translation>
     </message>
@@ -8674,7 +8679,7 @@ Enroll it only if this is the fingerprint printed on the gate's set-up sheet (or
         <translation>{name} 不是办公室下发的小区清单（应有列：编号、小区、社区、街道、区）。</translation>
     </message>
     <message>
-        <location filename="../../models/office/supervision.py" line="68" />
+        <location filename="../../models/office/supervision.py" line="67" />
         <source>The period ends before it begins.</source>
         <translation>时段的结束早于开始。</translation>
     </message>

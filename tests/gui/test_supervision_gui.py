@@ -217,3 +217,18 @@ def test_a_compounds_photos_are_a_supervisors_look_and_audited(office, qtbot, mo
     with office.db.reading() as s:
         [entry] = [e for e in audit.entries(s, limit=50) if e.action == "photos_viewed"]
     assert entry.detail == "1 photos" and entry.record_id == panel.coverage.rows[row].place.compound_id
+
+
+def test_a_look_that_leaves_older_visits_out_says_so(app, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from gui.dialogs.photos_dialog import CompoundPhotosDialog
+
+    dialog = CompoundPhotosDialog("榕城花园", [], older=3)
+    qtbot.addWidget(dialog)
+    said = dialog.findChild(QLabel).text()
+    assert said.splitlines()[-1] == dialog.tr(
+        "The newest visits only: {0} older visits with photos are not shown.").format(3)
+    plain = CompoundPhotosDialog("榕城花园", [])
+    qtbot.addWidget(plain)
+    assert "\n" not in plain.findChild(QLabel).text()

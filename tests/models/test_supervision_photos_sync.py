@@ -165,10 +165,48 @@ def test_the_office_shows_a_compounds_photos_to_a_supervisor_of_its_unit_only(di
         office.office.compound_photos(places[0][0])
     district_sup = next(o for o in office.staff.operators() if o.name == "区督导")
     office.staff.sign_in(district_sup.id, "2580")
-    [seen] = office.office.compound_photos(places[0][0])
+    [seen] = office.office.compound_photos(places[0][0]).visits
     assert seen.visit.id == visit.id and len(seen.photos) == 2 and "5" in {t.split()[0] for t in seen.items.values()}
-    assert office.office.compound_photos(places[2][0]) == []  # visited by nobody: nothing to show
+    assert office.office.compound_photos(places[2][0]).visits == []  # visited by nobody: nothing to show
     with office.db.reading() as s:
         looked = [(e.operator_id, e.record_id, e.detail) for e in audit.entries(s, limit=100)
                   if e.action == "photos_viewed"]
     assert looked == [(district_sup.id, places[2][0], "0 photos"), (district_sup.id, places[0][0], "2 photos")]
+
+
+def test_one_look_shows_the_newest_visits_photos_in_three_reads(district, tmp_path):  # noqa: F811
+    """A compound visited for weeks holds more photos than one look should load: the newest whole
+    visits up to the bound, the older ones counted, in three reads whatever the number of visits."""
+    from sqlalchemy import event
+
+    from models.office import supervision as board
+
+    _office, gate_dbs, (one, _two) = district
+    place = compounds_of(gate_dbs)[0]
+    visits = []
+    for day in range(3):
+        one.clock = lambda day=day: NOW + timedelta(days=day)
+        visits.append(visit_with_photos(one, place, tmp_path))
+    with one.db.session() as s:  # one photo of the oldest visit has aged out: it counts for nothing
+        aged = s.scalars(select(InspectionPhoto).where(InspectionPhoto.inspection_id == visits[0].id)).first()
+        aged.data = b""
+        s.commit()
+    statements = []
+
+    def count(_conn, _cursor, statement, *_rest):
+        statements.append(statement)
+    event.listen(one.db.engine, "before_cursor_execute", count)
+    try:
+        with one.db.reading() as s:
+            seen = board.compound_photos(s, place[0], at_most=4)
+    finally:
+        event.remove(one.db.engine, "before_cursor_execute", count)
+    assert [v.visit.id for v in seen.visits] == [visits[2].id, visits[1].id] and seen.older == 1
+    assert [len(v.photos) for v in seen.visits] == [2, 2] and all(p.data for v in seen.visits for p in v.photos)
+    assert "5" in {t.split()[0] for t in seen.visits[0].items.values()}
+    assert len([q for q in statements if q.lstrip().upper().startswith("SELECT")]) == 3
+    with one.db.reading() as s:
+        newest = board.compound_photos(s, place[0], at_most=1)  # the newest visit is shown whatever the bound
+        everything = board.compound_photos(s, place[0])
+    assert ([v.visit.id for v in newest.visits], newest.older) == ([visits[2].id], 2)
+    assert [len(v.photos) for v in everything.visits] == [2, 2, 1] and everything.older == 0

@@ -26,7 +26,8 @@ class ForwardDialog(QDialog):
         box = QVBoxLayout(self)
         unit = desk.sync.office_unit()
         intro = QLabel(self.tr("Everything this office received from its gates since the last forward, in the gates' "
-                               "own names, for the sub-district or district office to import."))
+                               "own names, and its compounds' census changed since then, for the sub-district or "
+                               "district office to import."))
         intro.setWordWrap(True)
         box.addWidget(intro)
         self.unit = QLabel(self.tr("This office speaks for: {0}").format(unit.shown()) if not unit.empty else
@@ -104,7 +105,7 @@ class ForwardDialog(QDialog):
                                      "finish before pulling out the stick.").format(
             result.path, result.seq, result.records,
             self.tr(", encrypted for {0}").format(result.encrypted_for) if result.encrypted else "")
-            + ("\n" + self.tr("The census of {0} compounds goes up with it.").format(census) if census else ""))
+            + ("\n" + self.tr("Compounds whose census goes up with it: {0}.").format(census) if census else ""))
 
     def _failed(self, exc: Exception) -> None:
         self.forward_button.setEnabled(True)

@@ -2419,78 +2419,78 @@ Bundle no. {1}, {2} records{3}. The day's logs are beside it as .xlsx and .csv. 
     </message>
     <message>
         <location filename="../../gui/dialogs/forward_dialog.py" line="28" />
-        <source>Everything this office received from its gates since the last forward, in the gates' own names, for the sub-district or district office to import.</source>
-        <translation>自上次上报以来本办公室从各门岗收到的全部记录，仍以各门岗的名义，供街道或区办公室导入。</translation>
+        <source>Everything this office received from its gates since the last forward, in the gates' own names, and its compounds' census changed since then, for the sub-district or district office to import.</source>
+        <translation>自上次上报以来本办公室从各门岗收到的全部记录（仍以各门岗的名义），以及此后有变动的小区分类台账，供街道或区办公室导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="32" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="33" />
         <source>This office speaks for: {0}</source>
         <translation>本办公室代表：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="33" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="34" />
         <source>This office names no district, sub-district or community to speak for, so the office above cannot tell which gates are its own. An administrator names them with: gatedesk office-init --district … --subdistrict … --community …</source>
         <translation>本办公室尚未指明所代表的区、街道或社区，上级办公室无法判断哪些门岗归它。管理员可用以下命令指明：gatedesk office-init --district … --subdistrict … --community …</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="42" />
         <source>Write to</source>
         <translation>写入到</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="45" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="46" />
         <source>Encrypted for {0} (key {1}): only that office can open it.</source>
         <translation>已为 {0} 加密（密钥 {1}）：只有该办公室能打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="48" />
         <source>Not encrypted: anyone who finds the USB stick can read it. Load the key file of the office above (Admin ▸ Key file of the office above…) to encrypt it.</source>
         <translation>未加密：任何拿到 U 盘的人都能读取。载入上级办公室的密钥文件（管理 ▸ 上级办公室密钥文件…）即可加密。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="52" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="53" />
         <source>Signed with this office's key {0}: the office above enrolls this office by it.</source>
         <translation>以本办公室的密钥 {0} 签名：上级办公室凭此登记本办公室。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="62" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="63" />
         <source>Forward</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="80" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="81" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="81" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="82" />
         <source>A supervisor forwards the gates' records: a supervisor's PIN is needed.</source>
         <translation>上报门岗记录由主管进行：需要主管 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="94" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="95" />
         <source>Writing the office bundle…</source>
         <translation>正在写入办公室数据包…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="103" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="104" />
         <source>Written: {0}
 Office bundle no. {1}, {2} records{3}. Wait for the copy to finish before pulling out the stick.</source>
         <translation>已写入：{0}
 第 {1} 号办公室数据包，{2} 条记录{3}。请等复制完成后再拔出 U 盘。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="106" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="107" />
         <source>, encrypted for {0}</source>
         <translation>，已为 {0} 加密</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="107" />
-        <source>The census of {0} compounds goes up with it.</source>
-        <translation>本次一并上报 {0} 个小区的分类台账。</translation>
+        <location filename="../../gui/dialogs/forward_dialog.py" line="108" />
+        <source>Compounds whose census goes up with it: {0}.</source>
+        <translation>本次一并上报分类台账的小区：{0} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/forward_dialog.py" line="115" />
+        <location filename="../../gui/dialogs/forward_dialog.py" line="116" />
         <source>The office bundle was not written: {0}. Nothing here has changed; try again or another stick.</source>
         <translation>办公室数据包未写入：{0}。本机数据没有任何改变；请重试或换一个 U 盘。</translation>
     </message>

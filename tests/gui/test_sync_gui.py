@@ -314,7 +314,7 @@ def test_the_office_forwards_to_the_district_from_its_window(office_window, offi
     assert dialog.outcome.path.parent == stick and dialog.outcome.encrypted
     assert str(dialog.outcome.path) in dialog.message.text() and "鼓楼区防控办" in dialog.message.text()
     assert dialog.outcome.counts["compound_census"] == 1
-    assert dialog.message.text().splitlines()[-1] == dialog.tr("The census of {0} compounds goes up with it.").format(1)
+    assert dialog.message.text().splitlines()[-1] == dialog.tr("Compounds whose census goes up with it: {0}.").format(1)
     # At the district, its office window imports the community's bundle: the gates it relays are new
     # there, and the window names each with its key fingerprint to compare with the gate's sheet.
     from gui.office_window import OfficeWindow

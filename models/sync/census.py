@@ -87,7 +87,7 @@ def outgoing(conn: Connection, unit: OfficeUnit, since: datetime | None) -> list
             place, name, own = unit, "", False
         else:
             place = units.place_here(conn, row["compound_id"], OfficeUnit(row["_district"], row["_subdistrict"],
-                                                                        row["_community"]))
+                                                                        row["_community"]), by_hand=False)
             name, own = row["_name"], row["compound_id"] not in reported
         if units.outside(unit, place):
             continue  # not this office's to count
@@ -128,7 +128,9 @@ def apply(conn: Connection, opened: bundle.OpenBundle, member: bundle.Member, un
         known = conn.execute(select(Compound.name, Compound.district, Compound.subdistrict, Compound.community)
                              .where(Compound.id == cid)).first()
         named = OfficeUnit(*(known[1:] if known else (place.district, place.subdistrict, place.community)))
-        where = units.place_here(conn, cid, named)
+        # A known compound is where this office placed it (its gate's empty levels filled by the relay
+        # that brought it, or by hand): a census line does not get to say.
+        where = units.place_here(conn, cid, named, by_hand=False)
         if units.outside(unit, where):
             raise BundleRejected("not_in_scope", office=office, station=(known[0] if known else place.name)[:100],
                                  where=where.shown() or "-", unit=unit.shown())

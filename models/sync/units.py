@@ -121,10 +121,11 @@ def place_compounds(conn: Connection, compounds: Iterable[tuple[str, str, str, s
                                                                 by_office=False))
 
 
-def placed_by_office(conn: Connection, compound_id: str) -> tuple[str, str, str] | None:
-    """(district, sub-district, community) of a compound an office user placed by hand, else None."""
-    row = conn.execute(select(CompoundPlace.unit_id).where(
-        CompoundPlace.compound_id == compound_id, CompoundPlace.by_office.is_(True))).first()
+def placed_by_office(conn: Connection, compound_id: str, *, by_hand: bool = True) -> tuple[str, str, str] | None:
+    """(district, sub-district, community) of a compound an office user placed by hand (by_hand
+    False: placed here at all, by hand or as its gate's set-up and relay named it), else None."""
+    query = select(CompoundPlace.unit_id).where(CompoundPlace.compound_id == compound_id)
+    row = conn.execute(query.where(CompoundPlace.by_office.is_(True)) if by_hand else query).first()
     if row is None:
         return None
     names = {}
@@ -160,10 +161,11 @@ class OfficeUnit:
         return OfficeUnit(*(clean_name(n) for n in self.names))
 
 
-def place_here(conn: Connection, compound_id: str, named: OfficeUnit) -> OfficeUnit:
-    """Where a compound is for this office: where an administrator here placed it, else what its
-    gate's signed set-up (or the census line that brought it) names."""
-    placed = placed_by_office(conn, compound_id)
+def place_here(conn: Connection, compound_id: str, named: OfficeUnit, *, by_hand: bool = True) -> OfficeUnit:
+    """Where a compound is for this office: where an administrator here placed it (by_hand False:
+    where it is placed here at all), else what its gate's signed set-up (or the census line that
+    brought it) names."""
+    placed = placed_by_office(conn, compound_id, by_hand=by_hand)
     return OfficeUnit(*placed).cleaned() if placed is not None else named.cleaned()
 
 

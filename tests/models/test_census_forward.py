@@ -49,15 +49,15 @@ def office_ctx(s, at):
     return SimpleNamespace(station_id=me.station_id, gate_id=me.gate_id)
 
 
-def add_compound(db, name, where, at=LATER - timedelta(minutes=30)) -> str:
+def add_compound(db, name, where, at=LATER - timedelta(minutes=30), unit=UNIT) -> str:
     """A compound with no gate station, added by the community's census sheet (as load_census adds it)."""
     with db.session() as s:
         ctx = office_ctx(s, at)
         c = Compound(station_id=ctx.station_id, gate_id=ctx.gate_id, created_at=at, updated_at=at, name=name,
-                     community=where, subdistrict=UNIT.subdistrict, district=UNIT.district)
+                     community=where, subdistrict=unit.subdistrict, district=unit.district)
         s.add(c)
         s.flush()
-        units.place_compounds(s.connection(), [(c.id, UNIT.district, UNIT.subdistrict, where)])
+        units.place_compounds(s.connection(), [(c.id, unit.district, unit.subdistrict, where)])
         s.commit()
         return c.id
 
@@ -369,3 +369,49 @@ def test_a_gate_cannot_send_a_census(gates, district, tmp_path):  # noqa: F811
                 manifest=lambda m: m.update(format_version=bundle.CENSUS_FORMAT_VERSION))
     enroll(district, db)
     refused(district, bad, "bad_manifest")
+
+
+def test_a_gate_that_named_no_unit_is_where_its_relay_placed_it(gates, community, district, tmp_path):  # noqa: F811
+    """A gate whose set-up named no unit is placed at the district in the community that relayed it:
+    another community's census cannot claim it, though the compound's own record names no unit."""
+    from tests.models.test_forward import make_gate
+
+    bare_db, bare_path = make_gate(tmp_path / "bare", "无名小区", "南门", ("", "", ""), seed=9)
+    try:
+        enroll(community, bare_db)
+        assert Importer(community, clock=lambda: LATER - timedelta(minutes=30)).run(bare_path).status == "accepted"
+        sent = forward_at(community, tmp_path, 0)
+        enroll(district, sent.path)
+        assert import_into(district, sent.path).status == "accepted"
+        bare = compound_of({"X": (bare_db, bare_path)}, "X")
+        eastern = OfficeUnit("鼓楼区", "东街街道", "东街社区")
+        east = open_office_at(tmp_path / "east", eastern)
+        try:
+            own = add_compound(east, "东街大院", "东街社区", unit=eastern)
+            count(east, own, "none")
+            made = forward_at(east, tmp_path, 5)
+
+            def claim(line):
+                line["census"]["compound_id"] = bare
+                line["compound"]["own"] = False
+                return line
+            bad = forged(east, made, tmp_path, name="claim.gdbundle", members={"census.jsonl": edit_lines(claim)})
+            enroll(district, made.path)
+            summary = refused(district, bad, "not_in_scope")
+            assert "温泉社区" in summary.problem.message.params["where"]
+            assert import_into(district, made.path).status == "accepted"  # its own compound, in its unit
+        finally:
+            east.close()
+    finally:
+        bare_db.close()
+
+
+def open_office_at(root, unit):
+    from models.store.db import open_database
+
+    db = open_database(root / "gatedesk.sqlite3")
+    ensure_office(db)
+    with db.session() as s:
+        set_office_unit(s, unit)
+        s.commit()
+    return db

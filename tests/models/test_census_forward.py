@@ -174,72 +174,62 @@ def test_the_league_ranks_property_companies_by_the_census(gates, community, dis
     assert [(r.name, r.visits, r.passed) for r in by_company] == [("榕城物业", 1, 1)]
 
 
-def test_through_a_subdistrict_the_census_reaches_the_district(gates, community, counted, tmp_path, open_office):  # noqa: F811
-    a, b, river = counted
-    sub = open_office(tmp_path / "sub" / "gatedesk.sqlite3")
-    top = open_office(tmp_path / "top" / "gatedesk.sqlite3")
-    try:
-        for db, unit in ((sub, OfficeUnit("鼓楼区", "温泉街道", "")), (top, OfficeUnit("鼓楼区", "", ""))):
-            ensure_office(db)
-            with db.session() as s:
-                set_office_unit(s, unit)
-                s.commit()
-        up = forward_at(community, tmp_path, 0)
-        enroll(sub, up.path)
-        assert Importer(sub, clock=lambda: LATER + timedelta(minutes=20)).run(up.path).status == "accepted"
-        upper = forward_bundle(sub, tmp_path / "up2", now=LATER + timedelta(minutes=30))
-        assert upper.counts["compound_census"] == 3
-        enroll(top, upper.path)
-        summary = Importer(top, clock=lambda: LATER + timedelta(hours=1)).run(upper.path)
-        assert summary.status == "accepted", summary.problem
-        assert census_of(top) == census_of(community)
-        with top.reading() as s:
-            assert s.get(Compound, river).name == "河畔小区"
-            assert supervision.by_kind(s) == {"property": 1, "none": 1, "owners": 1, "uncounted": 0}
-    finally:
-        sub.close()
-        top.close()
+@pytest.fixture
+def above(tmp_path, open_office):
+    """温泉街道's office and 鼓楼区's, on the engine of this run."""
+    made = [open_office_at(tmp_path / name, unit, open_office)
+            for name, unit in (("sub", OfficeUnit("鼓楼区", "温泉街道", "")), ("top", OfficeUnit("鼓楼区", "", "")))]
+    yield made
+    for db in made:
+        db.close()
+
+
+def test_through_a_subdistrict_the_census_reaches_the_district(gates, community, counted, tmp_path, above):  # noqa: F811
+    _a, _b, river = counted
+    sub, top = above
+    up = forward_at(community, tmp_path, 0)
+    enroll(sub, up.path)
+    assert Importer(sub, clock=lambda: LATER + timedelta(minutes=20)).run(up.path).status == "accepted"
+    upper = forward_bundle(sub, tmp_path / "up2", now=LATER + timedelta(minutes=30))
+    assert upper.counts["compound_census"] == 3
+    enroll(top, upper.path)
+    summary = Importer(top, clock=lambda: LATER + timedelta(hours=1)).run(upper.path)
+    assert summary.status == "accepted", summary.problem
+    assert census_of(top) == census_of(community)
+    with top.reading() as s:
+        assert s.get(Compound, river).name == "河畔小区"
+        assert supervision.by_kind(s) == {"property": 1, "none": 1, "owners": 1, "uncounted": 0}
 
 
 def test_a_line_waiting_for_its_gate_counts_once_the_gate_reports(gates, community, counted, tmp_path,  # noqa: F811
-                                                                   open_office, monkeypatch):
+                                                                   above, monkeypatch):
     """A sub-district holds 榕城花园's census line before 榕城花园's gate bundle has come up to it (a
     forward holds at most so many gates' bundles): the line waits there and goes up nameless, the
     district keeps it, and counts it when the gate's bundle comes, which is not refused for it."""
     from models.sync import forward as forward_module
 
     a, _b, _river = counted
-    sub = open_office(tmp_path / "sub" / "gatedesk.sqlite3")
-    top = open_office(tmp_path / "top" / "gatedesk.sqlite3")
-    try:
-        for db, unit in ((sub, OfficeUnit("鼓楼区", "温泉街道", "")), (top, OfficeUnit("鼓楼区", "", ""))):
-            ensure_office(db)
-            with db.session() as s:
-                set_office_unit(s, unit)
-                s.commit()
-        monkeypatch.setattr(forward_module, "MAX_RELAYED", 0)
-        up = forward_at(community, tmp_path, 0)
-        monkeypatch.undo()
-        enroll(sub, up.path)
-        assert Importer(sub, clock=lambda: LATER + timedelta(minutes=20)).run(up.path).status == "accepted"
-        with sub.reading() as s:
-            assert s.get(Compound, a) is None and census_of(sub)[a][:2] == ("property", "榕城物业")
-        upper = forward_bundle(sub, tmp_path / "up2", now=LATER + timedelta(minutes=30))
-        [line] = [json.loads(x) for x in census_member(upper.path).splitlines() if a.encode() in x]
-        assert line["compound"] == {"name": "", "community": "", "subdistrict": "温泉街道", "district": "鼓楼区",
-                                    "own": False}
-        enroll(top, upper.path)
-        assert Importer(top, clock=lambda: LATER + timedelta(hours=1)).run(upper.path).status == "accepted"
-        with top.reading() as s:
-            assert s.get(Compound, a) is None and supervision.by_kind(s)["property"] == 0
-        enroll(top, gates["A"][0])
-        taken = Importer(top, clock=lambda: LATER + timedelta(hours=1)).run(gates["A"][1])
-        assert taken.status == "accepted", taken.problem  # the gate's own compound: not refused
-        with top.reading() as s:
-            assert supervision.by_kind(s)["property"] == 1
-    finally:
-        sub.close()
-        top.close()
+    sub, top = above
+    monkeypatch.setattr(forward_module, "MAX_RELAYED", 0)
+    up = forward_at(community, tmp_path, 0)
+    monkeypatch.undo()
+    enroll(sub, up.path)
+    assert Importer(sub, clock=lambda: LATER + timedelta(minutes=20)).run(up.path).status == "accepted"
+    with sub.reading() as s:
+        assert s.get(Compound, a) is None and census_of(sub)[a][:2] == ("property", "榕城物业")
+    upper = forward_bundle(sub, tmp_path / "up2", now=LATER + timedelta(minutes=30))
+    [line] = [json.loads(x) for x in census_member(upper.path).splitlines() if a.encode() in x]
+    assert line["compound"] == {"name": "", "community": "", "subdistrict": "温泉街道", "district": "鼓楼区",
+                                "own": False}
+    enroll(top, upper.path)
+    assert Importer(top, clock=lambda: LATER + timedelta(hours=1)).run(upper.path).status == "accepted"
+    with top.reading() as s:
+        assert s.get(Compound, a) is None and supervision.by_kind(s)["property"] == 0
+    enroll(top, gates["A"][0])
+    taken = Importer(top, clock=lambda: LATER + timedelta(hours=1)).run(gates["A"][1])
+    assert taken.status == "accepted", taken.problem  # the gate's own compound: not refused
+    with top.reading() as s:
+        assert supervision.by_kind(s)["property"] == 1
 
 
 # -- what a relay may not do with a census ------------------------------------------------------
@@ -406,10 +396,10 @@ def test_a_gate_that_named_no_unit_is_where_its_relay_placed_it(gates, community
         bare_db.close()
 
 
-def open_office_at(root, unit):
+def open_office_at(root, unit, opener=None):
     from models.store.db import open_database
 
-    db = open_database(root / "gatedesk.sqlite3")
+    db = (opener or open_database)(root / "gatedesk.sqlite3")
     ensure_office(db)
     with db.session() as s:
         set_office_unit(s, unit)

@@ -212,6 +212,17 @@ class Future(Invalid):
         self.when = when
 
 
+def decode_line(decoder: msgspec.json.Decoder, line: bytes) -> Any:
+    """A line decoded by its struct's decoder, or Invalid naming the record (when it has an id) and
+    why: any shape, any depth, and no NUL (PostgreSQL cannot store it in text)."""
+    if b"\\u0000" in line:
+        raise Invalid(plain(QT_TRANSLATE_NOOP("Wire", "a text holds a NUL character")), _record_id(line))
+    try:
+        return decoder.decode(line)
+    except (msgspec.MsgspecError, RecursionError) as exc:
+        raise Invalid(explain(exc), _record_id(line)) from None
+
+
 class RecordSchema:
     """The wire form of one table: the only way a bundle's line becomes a row."""
 
@@ -248,13 +259,7 @@ class RecordSchema:
     def decode(self, line: bytes, latest: str = "2100") -> Decoded:
         """The record on a line; latest is the last acceptable time on the wire (the office's
         clock plus its tolerance): fixed-width UTC times compare as text."""
-        if b"\\u0000" in line:  # PostgreSQL cannot store NUL in text
-            raise Invalid(plain(QT_TRANSLATE_NOOP("Wire", "a text holds a NUL character")), _record_id(line))
-        try:
-            record = self.decoder.decode(line)
-        except (msgspec.MsgspecError, RecursionError) as exc:
-            raise Invalid(explain(exc), _record_id(line)) from None
-        return self._checked(record, latest)
+        return self._checked(decode_line(self.decoder, line), latest)
 
     def from_object(self, obj: Any, latest: str = "2100") -> Decoded:
         """The same checks for a record already parsed from JSON (a roster file's)."""

@@ -110,16 +110,11 @@ def apply(conn: Connection, opened: bundle.OpenBundle, member: bundle.Member, un
     seen: set[str] = set()
     for line in opened.lines(member):
         try:
-            if b"\\u0000" in line:
-                raise wire.Invalid(wire.plain(QT_TRANSLATE_NOOP("Wire", "a text holds a NUL character")), None)
-            parsed = decoder.decode(line)
+            parsed = wire.decode_line(decoder, line)
             d = schema.check(parsed.census, latest)
         except wire.Invalid as exc:
             raise BundleRejected("invalid_record", record_id=exc.record_id or "?", member=member.name,
                                  detail=exc.detail) from None
-        except (msgspec.MsgspecError, RecursionError) as exc:
-            raise BundleRejected("invalid_record", record_id="?", member=member.name,
-                                 detail=wire.explain(exc)) from None
         values = dict(zip(schema.stored, d.row))
         cid, place = values["compound_id"], parsed.compound
         if cid in seen:

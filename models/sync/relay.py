@@ -23,7 +23,7 @@ from models.formats import bundle, wire
 from models.formats.bundle import BundleRejected
 from models.store import locks
 from models.sync import census, units
-from models.sync.forward import OfficeUnit
+from models.sync.units import OfficeUnit
 from models.sync.inbox import Cancelled, FileSummary, write_receipt
 from models.sync.keys import enroll, enrolled
 from models.sync.tables import RelayedBundle, SyncForwarder, SyncReceipt, SyncStation

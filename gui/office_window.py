@@ -14,7 +14,7 @@ from gui.dialogs.campaign_dialog import open_campaign
 from gui.gates_panel import GatesPanel
 from gui.import_panel import ImportPanel
 from gui.supervision_panel import SupervisionPanel
-from gui.widgets import menu_button, place_main_window
+from gui.widgets import menu_button, place_main_window, reachable_by_tab
 from models.app.actions import role_for
 from models.app.desk import Desk
 from models.store import files
@@ -79,6 +79,7 @@ class OfficeWindow(QMainWindow):
                                                      self.units_action, self.census_action, None,
                                                      self.audit_action,
                                                      self.campaign_action], self))
+        reachable_by_tab(bar)  # the office's work is done from the keyboard too
 
         self._stale = {self.dashboard, self.gates, self.conflicts, self.supervision, self.staffing}
         self.importer.imported.connect(self._data_changed)

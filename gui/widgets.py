@@ -283,6 +283,15 @@ def menu_button(text: str, actions: list, parent=None):
     return button
 
 
+def reachable_by_tab(bar) -> None:
+    """A toolbar's buttons take the keyboard's focus with Tab (Qt leaves them to the mouse): Space
+    presses the one focused, and opens a menu button's menu."""
+    from PySide6.QtWidgets import QToolButton
+
+    for button in bar.findChildren(QToolButton):
+        button.setFocusPolicy(Qt.TabFocus)
+
+
 def row_table(model, name: str, *, single: bool = False, stretch_last: bool = True, fit: bool = True):
     """A read-only list of rows: whole rows selected, no row numbers, columns fitted to content
     (fit=False for a lazy model: fitting reads every row to measure it)."""

@@ -106,6 +106,7 @@ class ForwardDialog(QDialog):
             result.path, result.seq, result.records,
             self.tr(", encrypted for {0}").format(result.encrypted_for) if result.encrypted else "")
             + ("\n" + self.tr("Compounds whose census goes up with it: {0}.").format(census) if census else ""))
+        self.adjustSize()  # the message's lines are all seen, the census's last
 
     def _failed(self, exc: Exception) -> None:
         self.forward_button.setEnabled(True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QPushButton, QToolBar
 
 from models import sync
 from models.app.demo import create_demo
@@ -649,3 +649,25 @@ def test_the_first_window_fills_in_what_office_init_named(app, qtbot, tmp_path):
     assert [dialog.inputs[k].text() for k in ("compound_name", "community", "subdistrict", "district")] == [
         "温泉社区居委会", "温泉社区", "温泉街道", "鼓楼区"]
     db.close()
+
+
+def test_the_office_reaches_forward_upward_from_the_keyboard(office_window, qtbot, monkeypatch):
+    """Tab walks onto the toolbar's buttons and Space opens the forward dialog (Esc and × close it:
+    test_fits)."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui.dialogs.forward_dialog import ForwardDialog
+
+    opened = []
+    monkeypatch.setattr(ForwardDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    office_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is office_window)
+    office_window.importer.setFocus()
+    button = office_window.findChild(QToolBar, "actions").widgetForAction(office_window.forward_action)
+    for _ in range(40):
+        if QApplication.focusWidget() is button:
+            break
+        qtbot.keyClick(QApplication.focusWidget() or office_window, Qt.Key_Tab)
+    assert QApplication.focusWidget() is button
+    qtbot.keyClick(button, Qt.Key_Space)
+    assert len(opened) == 1
